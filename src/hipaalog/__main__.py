@@ -1,0 +1,5 @@
+"""``python -m hipaalog``: the same as the ``hipaalog`` command."""
+
+from hipaalog.cli import main
+
+raise SystemExit(main())

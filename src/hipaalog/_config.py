@@ -1,0 +1,105 @@
+"""``hipaalog.configure()``: one call that points the root logger at hipaalog."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
+from ._formatter import JsonFormatter
+from ._handler import SinkHandler
+from ._identity import resolve_identity
+from .exceptions import ConfigError
+from .typing import Sink
+
+if TYPE_CHECKING:
+    from .redaction import Redactor
+
+__all__ = ["configure", "parse_level"]
+
+_INSTALLED_ATTR = "_hipaalog_configured"
+
+
+def parse_level(level: int | str, what: str = "level") -> int:
+    """A level number from ``"info"``, ``"INFO"``, ``"20"`` or ``20``; anything else is a ConfigError."""
+    if isinstance(level, bool):
+        raise ConfigError(f"{what} must be a level name or number, not a bool")
+    if isinstance(level, int):
+        return level
+    if isinstance(level, str):
+        text = level.strip()
+        if text.isdigit():
+            return int(text)
+        number = logging.getLevelName(text.upper())
+        if isinstance(number, int):
+            return number
+    raise ConfigError(f"{what}: unknown level {level!r}; use debug, info, warning, error, critical or a number")
+
+
+def configure(
+    *,
+    app_id: str | None = None,
+    platform: str | None = None,
+    microservice: str | None = None,
+    level: int | str | None = None,
+    sinks: Sequence[Sink | str | os.PathLike[str] | Mapping[str, Any]] | None = None,
+    fields: Mapping[str, str | list[str]] | str | None = None,
+    static_fields: Mapping[str, Any] | None = None,
+    redaction: bool | Redactor | Mapping[str, Any] = True,
+    severity_style: str = "rfc5424",
+    max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS,
+    loggers: Mapping[str, int | str] | None = None,
+    replace_handlers: bool = True,
+    capture_warnings: bool = True,
+    handler_options: Mapping[str, Any] | None = None,
+) -> SinkHandler:
+    """Set up the root logger so that every record becomes one hipaalog JSON line.
+
+    Identity comes from the arguments or from ``HIPAALOG_APP_ID``, ``HIPAALOG_PLATFORM`` and
+    ``HIPAALOG_MICROSERVICE``; the level from ``HIPAALOG_LEVEL`` (default ``info``); sinks from
+    ``HIPAALOG_SINKS`` (comma-separated URLs, default ``stdout``). Every problem is a
+    :class:`~hipaalog.exceptions.ConfigError` raised here, before anything is changed.
+
+    Args:
+        loggers: levels for named loggers, for example ``{"urllib3": "warning"}``.
+        replace_handlers: remove the root logger's existing handlers (a previous ``configure()``'s
+            handler is also closed) so that records are not written twice.
+        capture_warnings: route :mod:`warnings` through logging.
+        handler_options: further :class:`SinkHandler` arguments.
+
+    Returns:
+        the installed :class:`SinkHandler` (its ``stats()`` shows what was delivered).
+    """
+    root_level = parse_level(level if level is not None else os.environ.get("HIPAALOG_LEVEL", "info"))
+    logger_levels = {name: parse_level(value, f"loggers[{name!r}]") for name, value in (loggers or {}).items()}
+    if sinks is None:
+        env_sinks = os.environ.get("HIPAALOG_SINKS", "").strip()
+        sinks = [s.strip() for s in env_sinks.split(",") if s.strip()] if env_sinks else ["stdout"]
+    encoder = Encoder(
+        resolve_identity(app_id, platform, microservice),
+        fields=fields,
+        static_fields=static_fields,
+        redaction=redaction,
+        severity_style=severity_style,
+        max_message_chars=max_message_chars,
+    )
+    formatter = JsonFormatter(encoder=encoder)
+    handler = SinkHandler(sinks, **dict(handler_options or {}))
+    handler.setFormatter(formatter)
+    setattr(handler, _INSTALLED_ATTR, True)
+
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        if getattr(existing, _INSTALLED_ATTR, False):
+            root.removeHandler(existing)
+            existing.close()
+        elif replace_handlers:
+            root.removeHandler(existing)
+    root.addHandler(handler)
+    root.setLevel(root_level)
+    for name, value in logger_levels.items():
+        logging.getLogger(name).setLevel(value)
+    logging.captureWarnings(capture_warnings)
+    return handler

@@ -1,0 +1,204 @@
+"""From an event dict to one JSON line: schema checks, redaction, orjson. Never raises.
+
+The :class:`Encoder` is shared by every path a record takes (the stdlib formatter, structlog
+processors, audit events), so each gets identical output for the same event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+import orjson
+
+from . import _diagnostics, context
+from ._identity import Identity
+from ._jsonable import sanitize, to_json_native, truncate
+from ._levels import SEVERITY_STYLES, severity_for
+from ._schema import Declarations, load_declarations
+from ._timestamps import rfc3339
+from .exceptions import ConfigError
+
+if TYPE_CHECKING:
+    from .redaction import Redactor
+
+__all__ = ["DEFAULT_MAX_MESSAGE_CHARS", "Encoder", "add_tap", "remove_tap"]
+
+DEFAULT_MAX_MESSAGE_CHARS: Final = 32_768
+"""Messages (and top-level string fields) longer than this are cut, with a ``…[truncated N chars]`` marker."""
+
+_OPTIONS: Final = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
+_taps: list[Callable[[bytes], None]] = []
+
+
+def add_tap(tap: Callable[[bytes], None]) -> None:
+    """Call ``tap`` with every line any encoder produces (the pytest plugin's capture point)."""
+    _taps.append(tap)
+
+
+def remove_tap(tap: Callable[[bytes], None]) -> None:
+    """Stop calling ``tap``."""
+    try:
+        _taps.remove(tap)
+    except ValueError:
+        pass
+
+
+try:  # OpenTelemetry is optional: trace ids appear only where an SDK has an active span
+    from opentelemetry import trace as _otel_trace
+except ImportError:  # pragma: no cover - exercised in the environment without opentelemetry
+    _otel_trace = None  # type: ignore[assignment]
+
+
+def _trace_ids() -> tuple[str, str] | None:
+    if _otel_trace is None:
+        return None
+    ctx = _otel_trace.get_current_span().get_span_context()
+    if not ctx.is_valid:
+        return None
+    return format(ctx.trace_id, "032x"), format(ctx.span_id, "016x")
+
+
+class Encoder:
+    """Turns event dicts into schema-valid, redacted JSON lines.
+
+    Args:
+        identity: appId, platform and microservice (see :func:`hipaalog.configure`).
+        fields: declared caller field types (mapping or JSON Schema path); see :class:`Declarations`.
+        static_fields: fields added to every record.
+        redaction: ``True`` for the default PHI policy, ``False`` to switch it off, or a
+            :class:`hipaalog.Redactor`.
+        severity_style: ``"rfc5424"`` (integers 0-7), ``"gcp"`` (Cloud Logging strings) or ``"otel"``.
+        json_default: called for objects orjson cannot serialize; its result is redacted too.
+        max_message_chars: cap for the message and top-level string fields.
+    """
+
+    def __init__(
+        self,
+        identity: Identity,
+        *,
+        fields: Mapping[str, str | list[str]] | str | None = None,
+        static_fields: Mapping[str, Any] | None = None,
+        redaction: bool | Redactor | Mapping[str, Any] = True,
+        severity_style: str = "rfc5424",
+        json_default: Callable[[Any], Any] | None = None,
+        max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS,
+    ) -> None:
+        if severity_style not in SEVERITY_STYLES:
+            raise ConfigError(f"severity_style must be one of {', '.join(SEVERITY_STYLES)}, not {severity_style!r}")
+        if not isinstance(max_message_chars, int) or max_message_chars < 64:
+            raise ConfigError("max_message_chars must be an integer of at least 64")
+        if json_default is not None and not callable(json_default):
+            raise ConfigError("json_default must be callable")
+        self.identity = identity
+        self.declarations: Declarations = load_declarations(fields)
+        self.static_fields = {str(k): static_fields[k] for k in static_fields} if static_fields else {}
+        self.severity_style = severity_style
+        self.max_message_chars = max_message_chars
+        self._json_default = json_default
+        self.redactor = _build_redactor(redaction)
+        self._identity_fields = {
+            "appId": identity.app_id,
+            "platform": identity.platform,
+            "microservice": identity.microservice,
+        }
+
+    # -- building -----------------------------------------------------------------------------
+    def base_event(self, created: float, levelno: int, level: str, message: str, logger: str) -> dict[str, Any]:
+        """The schema fields of a record, in schema order, plus trace ids and static fields."""
+        if len(message) > self.max_message_chars:
+            message = truncate(message, self.max_message_chars)
+        event: dict[str, Any] = {
+            "timestamp": rfc3339(created),
+            "level": level,
+            "severity": severity_for(levelno, self.severity_style),
+            "message": message,
+            "logger": logger,
+            **self._identity_fields,
+        }
+        ids = _trace_ids()
+        if ids is not None:
+            event["trace_id"], event["span_id"] = ids
+        if self.static_fields:
+            event.update(self.static_fields)
+        bound = context._fields.get()
+        if bound:
+            event.update(bound)
+        return event
+
+    # -- finishing ----------------------------------------------------------------------------
+    def encode(self, event: dict[str, Any]) -> bytes:
+        """Check declared types, redact, serialize. ``event`` is consumed (it may be changed)."""
+        try:
+            if self.declarations.types:
+                self.declarations.check(event)
+            if self.redactor is not None:
+                event = self.redactor.redact_event(event)
+            line = orjson.dumps(event, default=self._default, option=_OPTIONS)
+        except Exception as exc:  # noqa: BLE001 - logging never raises; the slow path takes over
+            line = self._encode_carefully(event, exc)
+        if _taps:
+            for tap in list(_taps):
+                try:
+                    tap(line)
+                except Exception:  # noqa: BLE001
+                    _diagnostics.problem("tap-failed", "a capture tap raised")
+        return line
+
+    def _default(self, obj: Any) -> Any:
+        value: Any = obj
+        if self._json_default is not None:
+            try:
+                value = self._json_default(obj)
+            except Exception:  # noqa: BLE001 - fall back to hipaalog's own conversion
+                value = obj
+        if value is obj:
+            value = to_json_native(obj)
+        if self.redactor is not None and not isinstance(value, (int, float, bool, type(None))):
+            value = self.redactor.redact(value)
+        return value
+
+    def _encode_carefully(self, event: dict[str, Any], first_error: Exception) -> bytes:
+        _diagnostics.problem("record-sanitized", f"record needed the slow path ({type(first_error).__name__})")
+        try:
+            cleaned = sanitize(event, self._default_plain, max_string=self.max_message_chars)
+            if self.redactor is not None:
+                cleaned = self.redactor.redact_event(cleaned)
+            return orjson.dumps(cleaned, option=_OPTIONS)
+        except Exception as exc:  # noqa: BLE001 - fail closed: keep only trusted schema fields
+            _diagnostics.problem("record-unserializable", f"record replaced by a stub ({type(exc).__name__})")
+            stub = {k: event.get(k) for k in ("timestamp", "level", "severity", "logger") if k in event}
+            stub["message"] = "[hipaalog: record could not be serialized]"
+            stub.update(self._identity_fields)
+            return orjson.dumps(stub)
+
+    def _default_plain(self, obj: Any) -> Any:
+        if self._json_default is not None:
+            try:
+                value = self._json_default(obj)
+            except Exception:  # noqa: BLE001
+                value = obj
+            if value is not obj:
+                return value
+        return to_json_native(obj)
+
+    def __repr__(self) -> str:
+        i = self.identity
+        return f"Encoder(app_id={i.app_id!r}, platform={i.platform!r}, microservice={i.microservice!r}, redaction={self.redactor!r})"
+
+
+def _build_redactor(redaction: object) -> Redactor | None:
+    if redaction is False or redaction is None:
+        return None
+    from . import redaction as redaction_module
+
+    if redaction is True:
+        return redaction_module.default_redactor()
+    if isinstance(redaction, Mapping):
+        return redaction_module.Redactor.from_config(redaction)
+    if isinstance(redaction, redaction_module.Redactor):
+        return redaction
+    raise ConfigError(
+        f"redaction must be True, False, a hipaalog.Redactor or a mapping of policy options, not {type(redaction).__name__}"
+    )
+

@@ -1,0 +1,142 @@
+"""Turning anything a caller logs into JSON-native values, without ever raising.
+
+Two tools: :func:`to_json_native`, the ``default=`` hook orjson calls for types it does not know,
+and :func:`sanitize`, a slow deep copy used only when orjson refused a whole record (cycles,
+surrogates, integers beyond 64 bits, keys that are not strings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import decimal
+import enum
+import math
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import PurePath
+from typing import Any, Final
+
+__all__ = ["MAX_DEPTH", "sanitize", "to_json_native", "truncate"]
+
+MAX_DEPTH: Final = 32
+"""Nesting deeper than this is replaced by a marker string."""
+_REPR_CHARS: Final = 1024
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with a marker saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…[truncated {len(text) - limit} chars]"
+
+
+def _safe_repr(obj: object) -> str:
+    try:
+        text = repr(obj)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not break logging
+        return f"<unrepresentable {type(obj).__qualname__}>"
+    if not isinstance(text, str):
+        return f"<unrepresentable {type(obj).__qualname__}>"
+    return truncate(text, _REPR_CHARS)
+
+
+def to_json_native(obj: object) -> Any:
+    """A JSON-native stand-in for ``obj`` (orjson's ``default=`` hook).
+
+    Numbers stay numbers (``Decimal`` becomes a float), sets become lists, bytes become text,
+    anything else its ``repr``. Never raises.
+    """
+    if isinstance(obj, decimal.Decimal):
+        try:
+            value = float(obj)
+        except (OverflowError, ValueError):
+            return str(obj)
+        return value if math.isfinite(value) else None
+    if isinstance(obj, (set, frozenset)):
+        items = list(obj)
+        try:
+            items.sort()
+        except TypeError:
+            pass
+        return items
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return bytes(obj).decode("utf-8", "backslashreplace")
+    if isinstance(obj, PurePath):
+        return str(obj)
+    if isinstance(obj, BaseException):
+        return f"{type(obj).__name__}: {_safe_str(obj)}"
+    if isinstance(obj, int):  # beyond 64 bits: keep every digit as text
+        return str(obj)
+    return _safe_repr(obj)
+
+
+def _safe_str(obj: object) -> str:
+    try:
+        return str(obj)
+    except Exception:  # noqa: BLE001
+        return f"<unprintable {type(obj).__qualname__}>"
+
+
+def _clean_str(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+_NATIVE_LEAVES = (bool, float, type(None), _dt.datetime, _dt.date, _dt.time, uuid.UUID)
+
+
+def sanitize(
+    value: object,
+    default: Callable[[object], Any] = to_json_native,
+    *,
+    max_string: int = 65536,
+    _depth: int = 0,
+    _active: frozenset[int] = frozenset(),
+) -> Any:
+    """A deep copy of ``value`` that orjson always accepts.
+
+    Cycles and excess depth become marker strings, lone surrogates become U+FFFD, integers outside
+    64 bits become strings, mapping keys become strings, long strings are truncated.
+    """
+    if isinstance(value, str):
+        return truncate(_clean_str(value), max_string)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if -(2**63) <= value < 2**64 else str(value)
+    if isinstance(value, _NATIVE_LEAVES):
+        return value
+    if _depth >= MAX_DEPTH:
+        return "[hipaalog: nested too deep]"
+    if id(value) in _active:
+        return "[hipaalog: circular reference]"
+    if isinstance(value, enum.Enum):
+        return sanitize(value.value, default, max_string=max_string, _depth=_depth + 1, _active=_active)
+    active = _active | {id(value)}
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        try:
+            items = list(value.items())
+        except Exception:  # noqa: BLE001
+            return _safe_repr(value)
+        for key, item in items:
+            name = key if isinstance(key, str) else _safe_str(key)
+            out[_clean_str(name)] = sanitize(item, default, max_string=max_string, _depth=_depth + 1, _active=active)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [sanitize(item, default, max_string=max_string, _depth=_depth + 1, _active=active) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        try:
+            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        except Exception:  # noqa: BLE001
+            return _safe_repr(value)
+        return sanitize(fields, default, max_string=max_string, _depth=_depth + 1, _active=active)
+    try:
+        replaced = default(value)
+    except Exception:  # noqa: BLE001 - a caller's json_default that raises falls back to repr
+        replaced = _safe_repr(value)
+    if replaced is value:
+        return _safe_repr(value)
+    return sanitize(replaced, default, max_string=max_string, _depth=_depth + 1, _active=active)

@@ -1,0 +1,60 @@
+"""Every extension point of hipaalog, as Protocols and type aliases.
+
+Implement these to plug in your own pieces; mypy checks that they fit. Nothing here is needed at
+run time except for ``isinstance`` checks against the ``runtime_checkable`` protocols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, TypeAlias, runtime_checkable
+
+from ._encoded import EncodedRecord
+
+__all__ = ["Clock", "EncodedRecord", "EventDict", "JSONValue", "Sink"]
+
+JSONValue: TypeAlias = Any
+"""Any value that serializes to JSON (``dict``, ``list``, ``str``, numbers, ``bool``, ``None``)."""
+
+EventDict: TypeAlias = dict[str, Any]
+"""A record on its way to JSON: schema fields first, then the caller's fields."""
+
+
+@runtime_checkable
+class Sink(Protocol):
+    """A destination for encoded records: *where* records go, never *when*.
+
+    Batching, retries, backoff and spilling belong to the delivery layer; a sink only writes what
+    it is handed and says, by raising :class:`hipaalog.exceptions.SinkError`, what did not arrive.
+    Third-party sinks register a factory under the ``hipaalog.sinks`` entry-point group.
+    """
+
+    name: str
+    """A short label used in counters and self-records (for example ``"file:/var/log/app.jsonl"``)."""
+
+    def write(self, batch: Sequence[EncodedRecord]) -> None:
+        """Deliver ``batch`` in order, or raise ``SinkError`` naming what failed."""
+
+    def flush(self) -> None:
+        """Push anything buffered to the destination."""
+
+    def close(self) -> None:
+        """Flush and release resources; the sink is not used afterwards."""
+
+
+@runtime_checkable
+class Clock(Protocol):
+    """A source of time, replaceable in tests."""
+
+    def time(self) -> float:
+        """Seconds since the epoch (wall clock)."""
+
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary origin that never goes backwards."""
+
+
+SinkSpec: TypeAlias = "Sink | str | Mapping[str, Any]"
+"""How a sink may be named in configuration: an object, a URL such as ``file:///var/log/app.jsonl``,
+or a mapping with a ``type`` key (the form ``dictConfig`` files use)."""
+
+SinkSpecs: TypeAlias = "Sequence[SinkSpec]"
