@@ -6,6 +6,7 @@ processors, audit events), so each gets identical output for the same event.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -27,7 +28,8 @@ __all__ = ["DEFAULT_MAX_MESSAGE_CHARS", "Encoder", "add_tap", "remove_tap"]
 DEFAULT_MAX_MESSAGE_CHARS: Final = 32_768
 """Messages (and top-level string fields) longer than this are cut, with a ``…[truncated N chars]`` marker."""
 
-_OPTIONS: Final = orjson.OPT_NON_STR_KEYS | orjson.OPT_UTC_Z
+_OPTIONS: Final = orjson.OPT_UTC_Z
+_CAREFUL_OPTIONS: Final = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
 _taps: list[Callable[[bytes], None]] = []
 
 
@@ -44,15 +46,20 @@ def remove_tap(tap: Callable[[bytes], None]) -> None:
         pass
 
 
-try:  # OpenTelemetry is optional: trace ids appear only where an SDK has an active span
-    from opentelemetry import trace as _otel_trace
-except ImportError:  # pragma: no cover - exercised in the environment without opentelemetry
-    _otel_trace = None  # type: ignore[assignment]
+_otel_trace: Any = None
 
 
 def _trace_ids() -> tuple[str, str] | None:
+    """The active OpenTelemetry span's ids, if OpenTelemetry is in use.
+
+    OpenTelemetry is optional and never imported by hipaalog: while the application has not
+    imported ``opentelemetry.trace`` there can be no active span, and the check costs one lookup.
+    """
+    global _otel_trace
     if _otel_trace is None:
-        return None
+        _otel_trace = sys.modules.get("opentelemetry.trace")
+        if _otel_trace is None:
+            return None
     ctx = _otel_trace.get_current_span().get_span_context()
     if not ctx.is_valid:
         return None
@@ -97,6 +104,7 @@ class Encoder:
         self.max_message_chars = max_message_chars
         self._json_default = json_default
         self.redactor = _build_redactor(redaction)
+        self._severities: dict[int, int | str] = {}
         self._identity_fields = {
             "appId": identity.app_id,
             "platform": identity.platform,
@@ -108,15 +116,21 @@ class Encoder:
         """The schema fields of a record, in schema order, plus trace ids and static fields."""
         if len(message) > self.max_message_chars:
             message = truncate(message, self.max_message_chars)
+        severity = self._severities.get(levelno)
+        if severity is None:
+            severity = self._severities[levelno] = severity_for(levelno, self.severity_style)
+        identity = self.identity
         event: dict[str, Any] = {
             "timestamp": rfc3339(created),
             "level": level,
-            "severity": severity_for(levelno, self.severity_style),
+            "severity": severity,
             "message": message,
             "logger": logger,
-            **self._identity_fields,
+            "appId": identity.app_id,
+            "platform": identity.platform,
+            "microservice": identity.microservice,
         }
-        ids = _trace_ids()
+        ids = _trace_ids() if _otel_trace is not None or "opentelemetry.trace" in sys.modules else None
         if ids is not None:
             event["trace_id"], event["span_id"] = ids
         if self.static_fields:
@@ -164,7 +178,7 @@ class Encoder:
             cleaned = sanitize(event, self._default_plain, max_string=self.max_message_chars)
             if self.redactor is not None:
                 cleaned = self.redactor.redact_event(cleaned)
-            return orjson.dumps(cleaned, option=_OPTIONS)
+            return orjson.dumps(cleaned, option=_CAREFUL_OPTIONS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only trusted schema fields
             _diagnostics.problem("record-unserializable", f"record replaced by a stub ({type(exc).__name__})")
             stub = {k: event.get(k) for k in ("timestamp", "level", "severity", "logger") if k in event}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from pythonjsonlogger.core import RESERVED_ATTRS, BaseJsonFormatter
@@ -43,6 +44,10 @@ _CORE_ATTRS = {
     "exc_text": "error",
     "stack_info": "stack_info",
 }
+_STD_ATTRS = tuple(logging.LogRecord("", logging.INFO, "", 0, "", None, None).__dict__)
+_STD_COUNT = len(_STD_ATTRS)
+_STD_LAST = _STD_ATTRS[-1]
+_LEVEL_NAMES: dict[str, str] = {}
 _HIPAALOG_ATTRS = frozenset({"hipaalog_redacted"})
 """Record attributes hipaalog's own filters set; never caller fields."""
 
@@ -175,14 +180,17 @@ class JsonFormatter(BaseJsonFormatter):
         """The event dict of ``record``, before schema checks and redaction. Never raises."""
         msg = record.msg
         dict_fields: Mapping[str, Any] | None = None
-        if isinstance(msg, Mapping):
+        if isinstance(msg, dict):  # python-json-logger style: logger.info({"field": value})
             dict_fields = msg
             message = str(msg.get("message", ""))
         else:
             message = _message_of(record)
-        event = self.encoder.base_event(
-            record.created, record.levelno, record.levelname.lower(), message, record.name
-        )
+        level = _LEVEL_NAMES.get(record.levelname)
+        if level is None:
+            level = str(record.levelname).lower()
+            if len(_LEVEL_NAMES) < 256:
+                _LEVEL_NAMES[record.levelname] = level
+        event = self.encoder.base_event(record.created, record.levelno, level, message, record.name)
         if record.exc_info and record.exc_info[1] is not None:
             event["error"] = describe_exception(record.exc_info[1])
         elif record.exc_text:
@@ -197,10 +205,23 @@ class JsonFormatter(BaseJsonFormatter):
         for key in self._fmt_fields:
             self._put(event, key, record.__dict__.get(key))
         skip = self._skip
-        for key, value in record.__dict__.items():
+        rename = self._rename
+        limit = self._max
+        attrs = record.__dict__
+        items: Iterable[tuple[str, Any]] = attrs.items()
+        if len(attrs) > _STD_COUNT and next(islice(attrs, _STD_COUNT - 1, None)) == _STD_LAST:
+            # LogRecord.__init__ set the standard attributes first; callers' fields come after them.
+            items = islice(items, _STD_COUNT, None)
+        for key, value in items:
             if key in skip or key[:1] == "_":
                 continue
-            self._put(event, key, value)
+            if rename:
+                key = rename.get(key, key)
+            if key in RESERVED:
+                key = _collision_name(key, event)
+            if value.__class__ is str and len(value) > limit:
+                value = truncate(value, limit)
+            event[key] = value
         if dict_fields is not None:
             for key, value in dict_fields.items():
                 if key != "message":

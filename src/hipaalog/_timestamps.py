@@ -12,17 +12,16 @@ _cache: tuple[int, str] = (-1, "")
 def rfc3339(created: float) -> str:
     """``1700000000.123456`` -> ``"2023-11-14T22:13:20.123456Z"``.
 
-    The date-and-seconds prefix is computed once per second; a race between threads at worst
-    computes it twice, since the cache is one tuple replaced atomically.
+    The date-and-seconds prefix is computed once per second; the cache is one tuple replaced
+    atomically, so a race between threads at worst computes it twice.
     """
     global _cache
     seconds = int(created)
-    micros = round((created - seconds) * 1_000_000)
-    if micros >= 1_000_000:  # float rounding just below the next second
+    micros = int((created - seconds) * 1_000_000 + 0.5)
+    if micros >= 1_000_000:  # rounding just below the next second
         seconds += 1
         micros -= 1_000_000
-    cached_seconds, prefix = _cache
-    if cached_seconds != seconds:
-        prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
-        _cache = (seconds, prefix)
-    return f"{prefix}.{micros:06d}Z"
+    cached = _cache
+    if cached[0] != seconds:
+        cached = _cache = (seconds, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)))
+    return "%s.%06dZ" % (cached[1], micros)  # noqa: UP031 - measurably faster than an f-string here
