@@ -12,6 +12,7 @@ from ._formatter import JsonFormatter
 from ._handler import SinkHandler
 from ._identity import resolve_identity
 from .exceptions import ConfigError
+from .timing import configure_thresholds, validate_thresholds
 from .typing import Sink
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def configure(
     replace_handlers: bool = True,
     capture_warnings: bool = True,
     handler_options: Mapping[str, Any] | None = None,
+    timing: Mapping[str, float] | None = None,
 ) -> SinkHandler:
     """Set up the root logger so that every record becomes one hipaalog JSON line.
 
@@ -68,12 +70,16 @@ def configure(
             handler is also closed) so that records are not written twice.
         capture_warnings: route :mod:`warnings` through logging.
         handler_options: further :class:`SinkHandler` arguments.
+        timing: thresholds in milliseconds for :func:`hipaalog.timed` by name pattern, for
+            example ``{"db.*": 50, "*": 1000}`` (see :func:`hipaalog.timing.configure_thresholds`);
+            ``None`` leaves the thresholds already set untouched.
 
     Returns:
         the installed :class:`SinkHandler` (its ``stats()`` shows what was delivered).
     """
     root_level = parse_level(level if level is not None else os.environ.get("HIPAALOG_LEVEL", "info"))
     logger_levels = {name: parse_level(value, f"loggers[{name!r}]") for name, value in (loggers or {}).items()}
+    timing_thresholds = validate_thresholds(timing) if timing is not None else None
     if sinks is None:
         env_sinks = os.environ.get("HIPAALOG_SINKS", "").strip()
         sinks = [s.strip() for s in env_sinks.split(",") if s.strip()] if env_sinks else ["stdout"]
@@ -102,4 +108,6 @@ def configure(
     for name, value in logger_levels.items():
         logging.getLogger(name).setLevel(value)
     logging.captureWarnings(capture_warnings)
+    if timing_thresholds is not None:
+        configure_thresholds(timing_thresholds)
     return handler

@@ -37,7 +37,8 @@ class SinkHandler(logging.Handler):
         level: int | str = logging.NOTSET,
     ) -> None:
         super().__init__(level)
-        specs = ["stdout"] if sinks is None else list(sinks)
+        # Index access, not iteration: dictConfig's ConvertingList resolves cfg:// and ext:// values in __getitem__.
+        specs = ["stdout"] if sinks is None else [sinks[i] for i in range(len(sinks))]
         if isinstance(sinks, (str, bytes, Mapping)):
             raise ConfigError("sinks must be a list, for example sinks=['stdout'] or sinks=['file:///var/log/app.jsonl']")
         if not specs:

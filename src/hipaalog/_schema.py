@@ -272,7 +272,7 @@ def json_schema(declarations: Declarations | None = None) -> dict[str, Any]:
         properties[name] = {"type": types[0] if len(types) == 1 else list(types)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hipaalog.dev/schema/hipaalog-1.json",
+        "$id": "urn:hipaalog:schema:hipaalog-1",
         "title": SCHEMA_VERSION,
         "description": "One hipaalog record (one JSON object per line).",
         "type": "object",
@@ -293,13 +293,16 @@ _OPENSEARCH_TYPES = {
 
 
 def opensearch_template(
-    declarations: Declarations | None = None, index_patterns: tuple[str, ...] = ("logs-*",)
+    declarations: Declarations | None = None,
+    index_patterns: tuple[str, ...] = ("logs-*",),
+    *,
+    severity_style: str = "rfc5424",
 ) -> dict[str, Any]:
     """An OpenSearch/Elasticsearch composable index template that maps every known field."""
     props: dict[str, Any] = {
         "timestamp": {"type": "date", "format": "strict_date_optional_time_nanos"},
         "level": {"type": "keyword"},
-        "severity": {"type": "keyword"},
+        "severity": {"type": "keyword"} if severity_style == "gcp" else {"type": "byte"},
         "message": {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 1024}}},
         "logger": {"type": "keyword"},
         "appId": {"type": "keyword"},

@@ -1,0 +1,65 @@
+"""Sessions that CI and developers run, one for one: tests, lint, typing, docs, examples, bench."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typing", "docs", "examples"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite, with branch coverage."""
+    session.install("-e", ".", *_group("test"))
+    args = session.posargs or ["--cov", "--cov-report=term", "--cov-report=xml"]
+    session.run("python", "-m", "pytest", *args)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff: lint rules and formatting."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", "src", "tests", "benchmarks", "examples", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "examples", "noxfile.py")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """mypy --strict on the package."""
+    session.install("-e", ".", *_group("typing"))
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Run every Python code block in README.md and docs/*.md, and regenerate docs/schema.md."""
+    session.install("-e", ".", *_group("test"))
+    session.run("python", "tools/check_docs.py")
+    session.run("python", "tools/gen_schema_doc.py", "--check")
+
+
+@nox.session
+def examples(session: nox.Session) -> None:
+    """Run each example; every line it prints must be a schema-valid record."""
+    session.install("-e", ".[structlog]", *_group("test"), *_group("examples"))
+    session.run("python", "tools/run_examples.py")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against the peers, side by side (medians and ratios; not a pass/fail gate)."""
+    session.install("-e", ".[structlog]", *_group("bench"))
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        session.log(f"== {script.name}")
+        session.run("python", str(script), *session.posargs)
