@@ -15,9 +15,9 @@ from pythonjsonlogger.json import JsonFormatter as PjlJsonFormatter
 from pythonjsonlogger.orjson import OrjsonFormatter as PjlOrjsonFormatter
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import benchmark_record, compare, print_table  # noqa: E402
+from _common import benchmark_record, compare, print_table
 
-import hipaalog  # noqa: E402
+import hipaalog
 
 _SKIP = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
 
@@ -49,7 +49,11 @@ def structlog_formatter() -> logging.Formatter | None:
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.JSONRenderer(),
         ],
-        foreign_pre_chain=[structlog.stdlib.add_log_level, structlog.stdlib.add_logger_name, structlog.stdlib.ExtraAdder()],
+        foreign_pre_chain=[
+            structlog.stdlib.add_log_level,
+            structlog.stdlib.add_logger_name,
+            structlog.stdlib.ExtraAdder(),
+        ],
     )
 
 

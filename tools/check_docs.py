@@ -35,7 +35,13 @@ def main() -> int:
         script = "\n\n".join(code)
         with tempfile.TemporaryDirectory() as workdir:
             result = subprocess.run(
-                [sys.executable, "-c", script], cwd=workdir, env=env, capture_output=True, text=True, timeout=120
+                [sys.executable, "-c", script],
+                cwd=workdir,
+                env=env,
+                check=False,
+                capture_output=True,
+                text=True,
+                timeout=120,
             )
         status = "ok" if result.returncode == 0 else "FAILED"
         print(f"{path.relative_to(ROOT)}: {len(code)} block(s) {status}")

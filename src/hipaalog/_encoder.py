@@ -181,7 +181,7 @@ class Encoder:
             return orjson.dumps(cleaned, option=_CAREFUL_OPTIONS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only trusted schema fields
             _diagnostics.problem("record-unserializable", f"record replaced by a stub ({type(exc).__name__})")
-            stub = {k: event.get(k) for k in ("timestamp", "level", "severity", "logger") if k in event}
+            stub: dict[str, Any] = {k: event.get(k) for k in ("timestamp", "level", "severity", "logger") if k in event}
             stub["message"] = "[hipaalog: record could not be serialized]"
             stub.update(self._identity_fields)
             return orjson.dumps(stub)
@@ -198,7 +198,10 @@ class Encoder:
 
     def __repr__(self) -> str:
         i = self.identity
-        return f"Encoder(app_id={i.app_id!r}, platform={i.platform!r}, microservice={i.microservice!r}, redaction={self.redactor!r})"
+        return (
+            f"Encoder(app_id={i.app_id!r}, platform={i.platform!r}, microservice={i.microservice!r}, "
+            f"redaction={self.redactor!r})"
+        )
 
 
 def _build_redactor(redaction: object) -> Redactor | None:
@@ -213,6 +216,6 @@ def _build_redactor(redaction: object) -> Redactor | None:
     if isinstance(redaction, redaction_module.Redactor):
         return redaction
     raise ConfigError(
-        f"redaction must be True, False, a hipaalog.Redactor or a mapping of policy options, not {type(redaction).__name__}"
+        "redaction must be True, False, a hipaalog.Redactor or a mapping of policy options, "
+        f"not {type(redaction).__name__}"
     )
-

@@ -40,7 +40,9 @@ class SinkHandler(logging.Handler):
         # Index access, not iteration: dictConfig's ConvertingList resolves cfg:// and ext:// values in __getitem__.
         specs = ["stdout"] if sinks is None else [sinks[i] for i in range(len(sinks))]
         if isinstance(sinks, (str, bytes, Mapping)):
-            raise ConfigError("sinks must be a list, for example sinks=['stdout'] or sinks=['file:///var/log/app.jsonl']")
+            raise ConfigError(
+                "sinks must be a list, for example sinks=['stdout'] or sinks=['file:///var/log/app.jsonl']"
+            )
         if not specs:
             raise ConfigError("SinkHandler needs at least one sink")
         self.sinks: list[Sink] = [create_sink(spec) for spec in specs]
@@ -57,7 +59,9 @@ class SinkHandler(logging.Handler):
         if isinstance(formatter, JsonFormatter):
             return formatter.encode_record(record)
         line = formatter.format(record).encode("utf-8", "backslashreplace")
-        return EncodedRecord(line, record.levelno, rfc5424_severity(record.levelno), record.created, record.name, "", "", "")
+        return EncodedRecord(
+            line, record.levelno, rfc5424_severity(record.levelno), record.created, record.name, "", "", ""
+        )
 
     def emit(self, record: logging.LogRecord) -> None:
         """Encode and write ``record`` to every sink; failures are counted and reported, never raised."""

@@ -36,8 +36,6 @@ def _safe_repr(obj: object) -> str:
         text = repr(obj)
     except Exception:  # noqa: BLE001 - a broken __repr__ must not break logging
         return f"<unrepresentable {type(obj).__qualname__}>"
-    if not isinstance(text, str):
-        return f"<unrepresentable {type(obj).__qualname__}>"
     return truncate(text, _REPR_CHARS)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Literal
 
 __all__ = ["SEVERITY_STYLES", "SeverityStyle", "level_name", "severity_for"]
@@ -56,7 +57,7 @@ def _otel(levelno: int) -> int:
     return 1
 
 
-_STYLE_FUNCS = {"rfc5424": _rfc5424, "gcp": _gcp, "otel": _otel}
+_STYLE_FUNCS: dict[str, Callable[[int], int | str]] = {"rfc5424": _rfc5424, "gcp": _gcp, "otel": _otel}
 _CACHE: dict[tuple[str, int], int | str] = {}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import decimal
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -114,7 +114,8 @@ def _is_integer(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_CHECKS = {
+_Check = Callable[[object], bool]
+_CHECKS: dict[str, _Check] = {
     "string": lambda v: isinstance(v, str),
     "number": _is_number,
     "integer": _is_integer,
@@ -160,16 +161,12 @@ class Declarations:
             names = (declared,) if isinstance(declared, str) else tuple(declared)
             for type_name in names:
                 if type_name not in _CHECKS:
-                    raise ConfigError(
-                        f"field {name!r}: unknown type {type_name!r}; use one of {', '.join(_CHECKS)}"
-                    )
+                    raise ConfigError(f"field {name!r}: unknown type {type_name!r}; use one of {', '.join(_CHECKS)}")
             if name in RESERVED:
                 raise ConfigError(f"field {name!r} is a schema field; its type is fixed by hipaalog")
             checked[name] = names
         self.types: dict[str, tuple[str, ...]] = checked
-        self._checks = {
-            name: tuple(_CHECKS[t] for t in names) for name, names in checked.items()
-        }
+        self._checks = {name: tuple(_CHECKS[t] for t in names) for name, names in checked.items()}
 
     def check(self, event: dict[str, Any]) -> None:
         """Move wrongly typed declared fields of ``event`` into its violations list (in place)."""
@@ -195,7 +192,7 @@ class Declarations:
                 )
 
     def __repr__(self) -> str:
-        return f"Declarations({ {k: '|'.join(v) for k, v in self.types.items()} !r})"
+        return f"Declarations({ {k: '|'.join(v) for k, v in self.types.items()}!r})"
 
 
 def _preview(value: object) -> str:
@@ -218,7 +215,9 @@ def load_declarations(fields: Mapping[str, str | list[str]] | str | os.PathLike[
     elif isinstance(fields, Mapping):
         merged.update({str(k): fields[k] for k in fields})
     else:
-        raise ConfigError(f"fields must be a mapping of name -> JSON type or a JSON Schema path, not {type(fields).__name__}")
+        raise ConfigError(
+            f"fields must be a mapping of name -> JSON type or a JSON Schema path, not {type(fields).__name__}"
+        )
     return Declarations(merged)
 
 
@@ -283,7 +282,7 @@ def json_schema(declarations: Declarations | None = None) -> dict[str, Any]:
     }
 
 
-_OPENSEARCH_TYPES = {
+_OPENSEARCH_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "keyword", "ignore_above": 1024},
     "number": {"type": "double"},
     "integer": {"type": "long"},

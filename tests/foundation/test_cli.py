@@ -14,7 +14,9 @@ from ..conftest import validate_line
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hipaalog", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "hipaalog", *args], check=False, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_demo_prints_schema_valid_records() -> None:
@@ -41,8 +43,15 @@ def test_schema_is_valid_json_schema_and_describes_declared_fields() -> None:
 def test_schema_rejects_a_record_missing_identity() -> None:
     """The exported schema fails a record without appId (so an index can enforce it)."""
     validator = jsonschema.Draft202012Validator(json_schema())
-    record = {"timestamp": "2024-01-01T00:00:00.000000Z", "level": "info", "severity": 6, "message": "m",
-              "logger": "l", "platform": "vm", "microservice": "m"}
+    record = {
+        "timestamp": "2024-01-01T00:00:00.000000Z",
+        "level": "info",
+        "severity": 6,
+        "message": "m",
+        "logger": "l",
+        "platform": "vm",
+        "microservice": "m",
+    }
     assert not validator.is_valid(record)
     assert validator.is_valid({**record, "appId": "a"})
 

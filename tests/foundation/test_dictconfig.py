@@ -24,9 +24,7 @@ def configure_file_logging(path: Path, formatter: dict[str, Any]) -> logging.Han
             "version": 1,
             "disable_existing_loggers": False,
             "formatters": {"json": formatter},
-            "handlers": {
-                "app": {"class": "hipaalog.SinkHandler", "formatter": "json", "sinks": [f"file://{path}"]}
-            },
+            "handlers": {"app": {"class": "hipaalog.SinkHandler", "formatter": "json", "sinks": [f"file://{path}"]}},
             "root": {"level": "INFO", "handlers": ["app"]},
         }
     )
@@ -34,7 +32,7 @@ def configure_file_logging(path: Path, formatter: dict[str, Any]) -> logging.Han
 
 
 def test_factory_formatter_with_options_and_ext_values(tmp_path: Path) -> None:
-    """"()": "hipaalog.JsonFormatter" takes identity, fields and ext:// values."""
+    """ "()": "hipaalog.JsonFormatter" takes identity, fields and ext:// values."""
     path = tmp_path / "app.jsonl"
     handler = configure_file_logging(
         path,
@@ -56,7 +54,7 @@ def test_factory_formatter_with_options_and_ext_values(tmp_path: Path) -> None:
 
 
 def test_class_formatter_reads_identity_from_environment(tmp_path: Path, identity_env: dict[str, str]) -> None:
-    """"class": "hipaalog.JsonFormatter" works with identity from HIPAALOG_* variables."""
+    """ "class": "hipaalog.JsonFormatter" works with identity from HIPAALOG_* variables."""
     path = tmp_path / "app.jsonl"
     handler = configure_file_logging(path, {"class": "hipaalog.JsonFormatter"})
     logging.getLogger("claims").warning("slow payer")

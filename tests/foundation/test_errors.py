@@ -86,7 +86,6 @@ def test_module_qualified_type_names() -> None:
     """Exceptions outside builtins carry their module."""
     import json
 
-    try:
+    with pytest.raises(json.JSONDecodeError) as info:
         json.loads("{")
-    except json.JSONDecodeError as exc:
-        assert described(exc)["type"] == "json.decoder.JSONDecodeError"
+    assert described(info.value)["type"] == "json.decoder.JSONDecodeError"

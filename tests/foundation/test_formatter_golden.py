@@ -25,7 +25,16 @@ def test_extra_fields_follow_schema_fields_with_their_json_types() -> None:
     extra = {"amount": 12.5, "count": 3, "ok": True, "none": None, "claim": {"codes": ["99213"], "n": {"x": 1}}}
     line = JsonFormatter(**IDENTITY, redaction=False).format(make_record(extra=extra))
     record = orjson.loads(line)
-    assert list(record)[:8] == ["timestamp", "level", "severity", "message", "logger", "appId", "platform", "microservice"]
+    assert list(record)[:8] == [
+        "timestamp",
+        "level",
+        "severity",
+        "message",
+        "logger",
+        "appId",
+        "platform",
+        "microservice",
+    ]
     assert {k: record[k] for k in extra} == extra
 
 
@@ -58,7 +67,9 @@ def test_timestamp_rounds_to_the_microsecond_and_carries_into_seconds() -> None:
 
 def test_stack_info_is_kept_as_text() -> None:
     """stack_info=True output appears under stack_info."""
-    record = orjson.loads(JsonFormatter(**IDENTITY).format(make_record(stack_info="Stack (most recent call last):\n  x")))
+    record = orjson.loads(
+        JsonFormatter(**IDENTITY).format(make_record(stack_info="Stack (most recent call last):\n  x"))
+    )
     assert record["stack_info"].startswith("Stack (most recent call last)")
 
 

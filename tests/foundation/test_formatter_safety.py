@@ -186,7 +186,7 @@ def test_logging_through_a_real_logger_never_raises(capsys: pytest.CaptureFixtur
     log.setLevel(logging.INFO)
     loop: list[Any] = []
     loop.append(loop)
-    log.info("a %s %s", 1)
+    log.info("a %s %s", 1)  # noqa: PLE1206 - the wrong argument count is the point
     log.info("b", extra={"x": BrokenRepr(), "y": loop})
     log.info(BrokenRepr())
     handler.flush()

@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command in known:
         module = importlib.import_module(f"hipaalog.cli._{command}")
         sub_parser = next(
-            action for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+            action
+            for action in parser._subparsers._group_actions  # type: ignore[union-attr]
             if isinstance(action, argparse._SubParsersAction)
         ).choices[command]
         module.add_arguments(sub_parser)

@@ -34,7 +34,9 @@ class FileSink:
             parent = os.path.dirname(self.path)
             if parent:
                 os.makedirs(parent, mode=0o700, exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), self.mode)
+            self._fd = os.open(
+                self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), self.mode
+            )
         return self._fd
 
     def write(self, batch: Sequence[EncodedRecord]) -> None:

@@ -89,7 +89,9 @@ def _from_url(url: str) -> Sink:
     if not scheme:
         if url.startswith(("/", ".")) or os.sep in url:
             return FileSink(url)
-        raise ConfigError(f"sink {url!r}: use a URL such as file:///var/log/app.jsonl, stdout, or syslog+tcp://host:514")
+        raise ConfigError(
+            f"sink {url!r}: use a URL such as file:///var/log/app.jsonl, stdout, or syslog+tcp://host:514"
+        )
     factory = _URL_SCHEMES.get(scheme) or _entry_point(scheme)
     if factory is None:
         known = ", ".join(sorted(_URL_SCHEMES))
@@ -115,7 +117,9 @@ def _from_mapping(spec: Mapping[str, Any]) -> Sink:
             return _call(factory, f"sink {url!r}", str(url), **options)
         return _from_url(str(url))
     if not isinstance(type_name, str):
-        raise ConfigError(f"a sink mapping needs a 'type' (one of {', '.join(sorted(_TYPES))}) or a 'url': {dict(spec)!r}")
+        raise ConfigError(
+            f"a sink mapping needs a 'type' (one of {', '.join(sorted(_TYPES))}) or a 'url': {dict(spec)!r}"
+        )
     factory = _TYPES.get(type_name) or _entry_point(type_name)
     if factory is None:
         raise ConfigError(
