@@ -78,6 +78,7 @@ def test_sinks_as_mappings_resolve_cfg_values(tmp_path: Path, identity_env: dict
     logging.config.dictConfig(
         {
             "version": 1,
+            "disable_existing_loggers": False,
             "paths": {"app": str(path)},
             "formatters": {"json": {"()": "hipaalog.JsonFormatter"}},
             "handlers": {
@@ -90,7 +91,7 @@ def test_sinks_as_mappings_resolve_cfg_values(tmp_path: Path, identity_env: dict
             "root": {"level": "INFO", "handlers": ["app"]},
         }
     )
-    logging.getLogger("x").info("via cfg")
+    logging.getLogger("cfg.test").info("via cfg")
     logging.getLogger().handlers[0].flush()
     assert read_lines(path)[0]["message"] == "via cfg"
 
