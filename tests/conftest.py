@@ -25,6 +25,7 @@ def _restore_logging() -> Iterator[None]:
     handlers, level, filters = list(root.handlers), root.level, list(root.filters)
     factory = logging.getLogRecordFactory()
     manager_loggers = dict(logging.Logger.manager.loggerDict)
+    disabled = {n: lg.disabled for n, lg in manager_loggers.items() if isinstance(lg, logging.Logger)}
     yield
     for handler in list(root.handlers):
         if handler not in handlers:
@@ -44,6 +45,9 @@ def _restore_logging() -> Iterator[None]:
             logger.handlers.clear()
             logger.setLevel(logging.NOTSET)
             logger.propagate = True
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger):  # dictConfig's disable_existing_loggers must not outlive a test
+            logger.disabled = disabled.get(name, False)
     hipaalog.context.clear()
     _diagnostics.reset()
 

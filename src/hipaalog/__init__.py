@@ -6,7 +6,7 @@ call :func:`configure` once) and every record becomes one schema-valid, redacted
 
 from __future__ import annotations
 
-from . import context, exceptions, sinks, typing
+from . import archive, audit, context, exceptions, integrity, monitor, redaction, report, sinks, synthetic, timing, typing
 from ._config import configure
 from ._encoder import Encoder
 from ._formatter import JsonFormatter
@@ -15,6 +15,8 @@ from ._schema import SCHEMA_VERSION
 from ._version import __version__
 from .context import bind, unbind
 from .exceptions import ConfigError, HipaalogError, SchemaViolation, SinkError
+from .redaction import Redactor, redact
+from .timing import timed
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,15 +24,26 @@ __all__ = [
     "Encoder",
     "HipaalogError",
     "JsonFormatter",
+    "Redactor",
     "SchemaViolation",
     "SinkError",
     "SinkHandler",
     "__version__",
+    "archive",
+    "audit",
     "bind",
     "configure",
     "context",
     "exceptions",
+    "integrity",
+    "monitor",
+    "redact",
+    "redaction",
+    "report",
     "sinks",
+    "synthetic",
+    "timed",
+    "timing",
     "typing",
     "unbind",
 ]

@@ -56,6 +56,7 @@ def configure(
     capture_warnings: bool = True,
     handler_options: Mapping[str, Any] | None = None,
     timing: Mapping[str, float] | None = None,
+    audit: Mapping[str, Any] | None = None,
 ) -> SinkHandler:
     """Set up the root logger so that every record becomes one hipaalog JSON line.
 
@@ -73,6 +74,9 @@ def configure(
         timing: thresholds in milliseconds for :func:`hipaalog.timed` by name pattern, for
             example ``{"db.*": 50, "*": 1000}`` (see :func:`hipaalog.timing.configure_thresholds`);
             ``None`` leaves the thresholds already set untouched.
+        audit: open the audit stream too: arguments of :func:`hipaalog.audit.configure`, for
+            example ``{"path": "/var/log/app/audit.jsonl", "key": "env:AUDIT_KEY"}``; identity
+            and redaction default to the ones given here.
 
     Returns:
         the installed :class:`SinkHandler` (its ``stats()`` shows what was delivered).
@@ -92,9 +96,18 @@ def configure(
         max_message_chars=max_message_chars,
     )
     formatter = JsonFormatter(encoder=encoder)
-    handler = SinkHandler(sinks, **dict(handler_options or {}))
+    handler = SinkHandler(sinks, **SinkHandler.check_options(handler_options))
     handler.setFormatter(formatter)
     setattr(handler, _INSTALLED_ATTR, True)
+    if audit is not None:
+        from .audit import configure as configure_audit
+
+        try:
+            identity = {"app_id": app_id, "platform": platform, "microservice": microservice}
+            configure_audit(**{**identity, "redaction": redaction, **audit})
+        except BaseException:
+            handler.close()
+            raise
 
     root = logging.getLogger()
     for existing in list(root.handlers):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from ._audit_schema import audit_conditional, audit_definition, audit_mapping
 from .exceptions import ConfigError
 
 __all__ = [
@@ -278,7 +279,8 @@ def json_schema(declarations: Declarations | None = None) -> dict[str, Any]:
         "required": [f.name for f in CORE_FIELDS if f.required],
         "properties": properties,
         "additionalProperties": True,
-        "$defs": {"error": _ERROR_DEF},
+        "allOf": [audit_conditional()],
+        "$defs": {"error": _ERROR_DEF, "audit": audit_definition()},
     }
 
 
@@ -331,6 +333,7 @@ def opensearch_template(
             "properties": {k: {"type": "keyword"} for k in ("field", "expected", "actual", "value")},
         },
     }
+    props.update(audit_mapping())
     declared = declarations if declarations is not None else load_declarations(None)
     for name, types in declared.types.items():
         concrete = [t for t in types if t != "null"]

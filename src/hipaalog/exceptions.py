@@ -40,6 +40,9 @@ class SinkError(HipaalogError):
         retryable: whether trying again later may succeed (a 503 is, a 400 is not).
         retry_after: seconds the peer asked us to wait (``Retry-After``), if it said.
         failed: indices into the batch of the records that failed; ``None`` means all of them.
+        rejected: indices of records the peer refused for good (a mapping error, say); they are
+            counted as failed and never retried, whatever ``retryable`` says for the others. With
+            ``rejected`` given, ``failed=None`` means "none besides these".
     """
 
     def __init__(
@@ -49,8 +52,10 @@ class SinkError(HipaalogError):
         retryable: bool = True,
         retry_after: float | None = None,
         failed: Sequence[int] | None = None,
+        rejected: Sequence[int] = (),
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.failed = None if failed is None else list(failed)
+        self.rejected = list(rejected)

@@ -24,8 +24,12 @@ import traceback
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-import structlog
 from pythonjsonlogger.core import RESERVED_ATTRS
+
+try:
+    import structlog
+except ImportError as exc:  # pragma: no cover - exercised in an environment without structlog
+    raise ImportError("hipaalog.structlog needs structlog: pip install 'hipaalog[structlog]'") from exc
 
 from . import _diagnostics
 from ._encoded import EncodedRecord
@@ -56,6 +60,8 @@ _LEVELS: Final[dict[str, tuple[int, str]]] = {
     "notset": (logging.NOTSET, "notset"),
 }
 _INFO: Final = _LEVELS["info"]
+_SPECIAL_KEYS: Final = RESERVED | {"level", "logger", "timestamp", "exc_info", "stack_info"}
+"""Keys that take the careful path: read by the renderer, or colliding with a schema field."""
 _RECORD_SKIP: Final = frozenset(RESERVED_ATTRS) | {"taskName", "hipaalog_redacted"}
 """LogRecord attributes that are not caller fields (what the stdlib formatter skips too)."""
 
@@ -147,7 +153,7 @@ class JsonRenderer:
     # -- structlog's processor interface ---------------------------------------------------------
     def __call__(self, logger: object, method_name: str, event_dict: MutableMapping[str, Any]) -> bytes | str:
         """Render ``event_dict`` (consumed). Never raises."""
-        if "_record" in event_dict:
+        if isinstance(event_dict, Mapping) and "_record" in event_dict:
             return self.encode_stdlib(event_dict).decode("utf-8")
         line = self.encode_native(method_name, event_dict)
         return line.decode("utf-8") if self._as_text else line
@@ -159,6 +165,15 @@ class JsonRenderer:
             if message.__class__ is not str:
                 message = "" if message is None else _text(message)
             levelno, level = _LEVELS.get(method_name, _INFO)
+            if _SPECIAL_KEYS.isdisjoint(event_dict):
+                # The common event: only caller fields, none named like a schema field.
+                event = self.encoder.base_event(self._clock(), levelno, level, message, self.logger_name)
+                event.update(event_dict)
+                limit = self._max
+                for key, value in event_dict.items():
+                    if value.__class__ is str and len(value) > limit:
+                        event[key] = truncate(value, limit)
+                return self.encoder.encode(event)
             named = event_dict.pop("level", None)
             if named is not None and named.__class__ is str:
                 levelno, level = _LEVELS.get(named.lower(), (levelno, level))
@@ -216,22 +231,20 @@ class JsonRenderer:
             for key, value in foreign.__dict__.items():
                 if key in _RECORD_SKIP or key[:1] == "_":
                     continue
-                self._put(event, key, value)
+                self._put(event, _collision_name(key, event) if key in RESERVED else key, value)
         if not event_dict:
             return
-        limit = self._max
-        if foreign is None and RESERVED.isdisjoint(event_dict):
-            for key, value in event_dict.items():
-                if value.__class__ is str and len(value) > limit:
-                    value = truncate(value, limit)
-                event[key] = value
-            return
+        colliding = []
         for key, value in event_dict.items():
-            self._put(event, key if key.__class__ is str else _text(key), value)
+            name = key if key.__class__ is str else _text(key)
+            if name in RESERVED:
+                colliding.append((name, value))
+            else:
+                self._put(event, name, value)
+        for name, value in colliding:  # after the caller's own keys, so extra_<name> never overwrites one
+            self._put(event, _collision_name(name, event), value)
 
     def _put(self, event: dict[str, Any], key: str, value: Any) -> None:
-        if key in RESERVED:
-            key = _collision_name(key, event)
         if value.__class__ is str and len(value) > self._max:
             value = truncate(value, self._max)
         event[key] = value
@@ -286,6 +299,22 @@ class ProcessorFormatter(structlog.stdlib.ProcessorFormatter):
             use_get_message=True,
             fmt="%(message)s",
         )
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as one JSON line; structlog events skip the record copy the base class makes."""
+        event = record.msg
+        method_name = getattr(record, "_name", None)
+        if event.__class__ is not dict or method_name is None or not hasattr(record, "_logger"):
+            return super().format(record)  # a plain logging record: structlog's foreign path
+        logger = self.logger if self.logger is not None else record.__dict__["_logger"]
+        event_dict: Any = dict(event)
+        event_dict["_record"] = record
+        event_dict["_from_structlog"] = True
+        for processor in self.processors[:-1]:
+            event_dict = processor(logger, method_name, event_dict)
+        if event_dict.__class__ is not dict:
+            return _text(event_dict)
+        return self.renderer.encode_stdlib(event_dict).decode("utf-8")
 
     @property
     def encoder(self) -> Encoder:

@@ -19,6 +19,7 @@ import fnmatch
 import functools
 import inspect
 import logging
+import math
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -29,7 +30,15 @@ from . import _diagnostics
 from ._schema import COLLISION_PREFIX
 from .exceptions import ConfigError
 
-__all__ = ["DEFAULT_LOGGER", "Timer", "configure_thresholds", "threshold_for", "thresholds", "timed", "validate_thresholds"]
+__all__ = [
+    "DEFAULT_LOGGER",
+    "Timer",
+    "configure_thresholds",
+    "threshold_for",
+    "thresholds",
+    "timed",
+    "validate_thresholds",
+]
 
 DEFAULT_LOGGER: Final = "hipaalog.timing"
 """The logger timed operations write to unless ``logger=`` names another."""
@@ -58,7 +67,7 @@ def validate_thresholds(mapping: object) -> dict[str, float]:
     for pattern, value in mapping.items():
         if not isinstance(pattern, str) or not pattern:
             raise ConfigError(f"timing threshold pattern {pattern!r} must be a non-empty string such as 'db.*'")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value < 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or value < 0:
             raise ConfigError(f"timing threshold for {pattern!r} must be a number of milliseconds >= 0, not {value!r}")
         checked[pattern] = float(value)
     return checked
@@ -154,6 +163,7 @@ class Timer:
     def __init__(
         self,
         name: str,
+        *,
         threshold_ms: float | None,
         logger: logging.Logger,
         level: int,
@@ -259,6 +269,7 @@ class Timer:
             self.duration_ms = duration
             threshold = self._threshold if self._threshold is not None else threshold_for(self.name)
             failed = isinstance(exc, Exception)
+            args: tuple[Any, ...]
             if failed:
                 level = logging.ERROR
                 msg, args = "%s failed after %.1f ms", (self.name, duration)
@@ -338,10 +349,10 @@ def timed(
         raise ConfigError(f"timed({name!r}): clock must be a callable returning seconds")
     return Timer(
         name,
-        float(threshold_ms) if threshold_ms is not None else None,
-        resolved,
-        _level_number(level, "level"),
-        bool(every_call),
-        _safe_fields(extra) if extra else {},
-        clock,
+        threshold_ms=float(threshold_ms) if threshold_ms is not None else None,
+        logger=resolved,
+        level=_level_number(level, "level"),
+        every_call=bool(every_call),
+        extra=_safe_fields(extra) if extra else {},
+        clock=clock,
     )

@@ -16,6 +16,8 @@ __all__ = ["main"]
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("demo", "log a few records from a made-up claims service to stdout"),
     ("schema", "print the record schema as JSON Schema or an OpenSearch index template"),
+    ("report", "review audit streams: password guessing, unusual log-ins and access; HTML or JSON"),
+    ("verify", "check audit streams' integrity chain: modified, deleted, inserted, reordered, truncated records"),
 )
 """(name, one-line help) of every subcommand; the module is ``hipaalog.cli._<name>``."""
 

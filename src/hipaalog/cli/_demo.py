@@ -14,6 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--app-id", default="acme-health", help="appId of the demo records")
     parser.add_argument("--platform", default="auto", help="platform (default: detected from the environment)")
     parser.add_argument("--microservice", default="claims-api", help="microservice name")
+    parser.add_argument(
+        "--audit",
+        nargs="?",
+        const="hipaalog-demo-audit",
+        metavar="DIR",
+        help="instead: write weeks of a synthetic clinic's sealed audit stream to DIR, with planted incidents, "
+        "and its audit report (default DIR: hipaalog-demo-audit)",
+    )
 
 
 class ClaimRejected(Exception):
@@ -29,6 +37,10 @@ def _adjudicate(claim_id: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Configure hipaalog on stdout and log one request's worth of records."""
+    if getattr(args, "audit", None):
+        from ..synthetic._demo import run_audit_demo
+
+        return run_audit_demo(args.audit)
     import hipaalog
 
     handler = hipaalog.configure(

@@ -53,7 +53,9 @@ def load_secret(value: object, what: str = "audit key") -> bytes:
         else:
             key = value.encode("utf-8")
     else:
-        raise ConfigError(f"{what} must be bytes or a string such as 'hex:...' or 'env:VAR', not {type(value).__name__}")
+        raise ConfigError(
+            f"{what} must be bytes or a string such as 'hex:...' or 'env:VAR', not {type(value).__name__}"
+        )
     if len(key) < MIN_KEY_BYTES:
         raise ConfigError(f"{what} is {len(key)} bytes; use at least {MIN_KEY_BYTES} random bytes ({_ADVICE})")
     return key

@@ -21,7 +21,9 @@ __all__ = [
 ]
 
 CHECKPOINTS_SUFFIX: Final = ".checkpoints"
-_ROTATED: Final = re.compile(r"^(?P<stem>.+)\.(?P<first>\d{12})(?P<suffix>\.(?!gz\Z)[A-Za-z0-9]+)?(?P<gz>\.gz)?\Z")
+_ROTATED: Final = re.compile(
+    r"^(?P<stem>.+)\.(?P<first>\d{12})(?:-\d+)?(?P<suffix>\.(?!gz\Z)[A-Za-z0-9]+)?(?P<gz>\.gz)?\Z"
+)
 
 
 def _split(active: str) -> tuple[str, str, str]:
@@ -32,10 +34,14 @@ def _split(active: str) -> tuple[str, str, str]:
     return directory, stem, suffix
 
 
-def rotated_name(active: str | os.PathLike[str], first_seq: int) -> str:
-    """The path a segment gets when rotated, from the sequence number of its first record."""
+def rotated_name(active: str | os.PathLike[str], first_seq: int, duplicate: int = 0) -> str:
+    """The path a segment gets when rotated, from the sequence number of its first record.
+
+    ``duplicate`` > 0 adds ``-N`` after the number (only when that name is taken already).
+    """
     directory, stem, suffix = _split(os.fspath(active))
-    return os.path.join(directory, f"{stem}.{first_seq:012d}{suffix}")
+    extra = f"-{duplicate}" if duplicate else ""
+    return os.path.join(directory, f"{stem}.{first_seq:012d}{extra}{suffix}")
 
 
 def rotated_first_seq(path: str | os.PathLike[str]) -> int | None:
@@ -52,7 +58,7 @@ def checkpoints_path(active: str | os.PathLike[str]) -> str:
 def is_checkpoints(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is named like a checkpoints file."""
     name = os.fspath(path)
-    return name.endswith(CHECKPOINTS_SUFFIX) or name.endswith(CHECKPOINTS_SUFFIX + ".gz")
+    return name.endswith((CHECKPOINTS_SUFFIX, CHECKPOINTS_SUFFIX + ".gz"))
 
 
 def stream_of(path: str | os.PathLike[str]) -> str:

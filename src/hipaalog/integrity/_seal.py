@@ -8,7 +8,6 @@ record of a stream chains from :data:`GENESIS`.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import threading
@@ -32,7 +31,7 @@ T = TypeVar("T")
 
 def chain_value(key: bytes, previous: bytes, body: bytes) -> bytes:
     """``HMAC-SHA256(key, previous || body)``: the chain value of a record."""
-    return hmac.new(key, previous + body, hashlib.sha256).digest()
+    return hmac.digest(key, previous + body, "sha256")
 
 
 def seal(record: bytes, seq: int, key_id: str, key: bytes, previous: bytes) -> tuple[bytes, bytes]:

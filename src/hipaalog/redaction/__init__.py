@@ -1,36 +1,53 @@
-"""PHI redaction engine (placeholder interface until the redaction work lands)."""
+"""PHI redaction: key rules and value detectors covering the 18 HIPAA Safe Harbor identifiers.
+
+>>> from hipaalog.redaction import redact
+>>> redact({"patientSsn": "123-45-6789", "note": "call (415) 555-0132"})
+{'patientSsn': '[REDACTED:SSN]', 'note': 'call [REDACTED:PHONE]'}
+
+:class:`Redactor` takes a policy (strategies per kind, pseudonym keys, allowlisted fields, custom
+rules); :func:`find_phi` reports where PHI is without showing it; :class:`RedactingFilter` and
+:func:`install_record_redaction` clean ``LogRecord`` objects before any handler sees them.
+See ``docs/redaction.md``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from ._api import default_redactor, find_phi, redact, redact_text
+from ._builtin import DEFAULT_DETECTORS
+from ._detector import Detector, by_callable, by_pattern, register_detector, registered_detectors
+from ._kinds import KINDS, SAFE_HARBOR, UNINSPECTED
+from ._records import (
+    RedactingFilter,
+    install_record_redaction,
+    record_redaction_installed,
+    redact_record,
+    uninstall_record_redaction,
+)
+from ._redactor import Finding, KeyRule, Redactor, by_key
+from ._strategies import STRATEGIES
 
-__all__ = ["Redactor", "default_redactor", "redact"]
-
-
-class Redactor:
-    """Interface the encoder relies on; the real engine replaces this module."""
-
-    def redact(self, value: Any) -> Any:
-        return value
-
-    def redact_text(self, text: str) -> str:
-        return text
-
-    def redact_event(self, event: dict[str, Any]) -> dict[str, Any]:
-        return event
-
-    @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> Redactor:
-        return cls()
-
-
-_DEFAULT = Redactor()
-
-
-def default_redactor() -> Redactor:
-    return _DEFAULT
-
-
-def redact(value: Any) -> Any:
-    return _DEFAULT.redact(value)
+__all__ = [
+    "DEFAULT_DETECTORS",
+    "KINDS",
+    "SAFE_HARBOR",
+    "STRATEGIES",
+    "UNINSPECTED",
+    "Detector",
+    "Finding",
+    "KeyRule",
+    "RedactingFilter",
+    "Redactor",
+    "by_callable",
+    "by_key",
+    "by_pattern",
+    "default_redactor",
+    "find_phi",
+    "install_record_redaction",
+    "record_redaction_installed",
+    "redact",
+    "redact_record",
+    "redact_text",
+    "register_detector",
+    "registered_detectors",
+    "uninstall_record_redaction",
+]

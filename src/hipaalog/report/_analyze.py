@@ -17,12 +17,11 @@ Rules (names as they appear in findings):
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Sequence
 from typing import Any
 
 from ._config import ReportConfig
 from ._model import Finding, Severity
-from ._stats import peer_stats
+from ._stats import PeerStats, peer_stats
 from ._timeparse import LocalClock
 
 __all__ = ["Analyzer"]
@@ -33,7 +32,7 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def _minutes(window: float) -> str:
     minutes = window / 60
-    return f"{minutes:g} min" if minutes < 120 else f"{minutes / 60:g} h"
+    return f"{minutes:.3g} min" if minutes < 120 else f"{minutes / 60:.3g} h"
 
 
 class _Acc:
@@ -51,10 +50,8 @@ class _Acc:
         self.values: set[str] = set()
 
     def add(self, ts: float, seq: Any, stream: int) -> None:
-        if ts > self.end:
-            self.end = ts
-        if ts < self.start:
-            self.start = ts
+        self.end = max(self.end, ts)
+        self.start = min(self.start, ts)
         self.total += 1
         if type(seq) is int and len(self.seqs) < self.cap:
             self.seqs.append(seq)
@@ -64,9 +61,10 @@ class _Acc:
 class _Burst:
     """``threshold`` events for one key within ``window`` open a burst that grows until a quiet ``window``."""
 
-    __slots__ = ("cap", "closed", "open", "recent", "threshold", "window")
+    __slots__ = ("cap", "closed", "open", "peak", "recent", "threshold", "window")
 
     def __init__(self, threshold: int, window: float, cap: int) -> None:
+        self.peak = 0
         self.threshold = threshold
         self.window = window
         self.cap = cap
@@ -88,6 +86,7 @@ class _Burst:
         recent.append((ts, seq, stream, value))
         while ts - recent[0][0] > self.window:
             recent.popleft()
+        self.peak = max(self.peak, len(recent))
         if len(recent) >= self.threshold:
             acc = _Acc(self.cap, recent[0][0])
             for item in recent:
@@ -110,9 +109,10 @@ class _Burst:
 class _Spray:
     """Failures for ``threshold`` distinct users from one source within ``window``."""
 
-    __slots__ = ("cap", "closed", "counts", "open", "recent", "threshold", "window")
+    __slots__ = ("cap", "closed", "counts", "open", "peak", "recent", "threshold", "window")
 
     def __init__(self, threshold: int, window: float, cap: int) -> None:
+        self.peak = 0
         self.threshold = threshold
         self.window = window
         self.cap = cap
@@ -141,6 +141,7 @@ class _Spray:
             counts[old[3]] -= 1
             if not counts[old[3]]:
                 del counts[old[3]]
+        self.peak = max(self.peak, len(counts))
         if len(counts) >= self.threshold:
             acc = _Acc(self.cap, recent[0][0])
             for item in recent:
@@ -169,7 +170,7 @@ class _Week:
         self.number = number
         self.active: set[str] = set()
         self.patients: dict[str, dict[str, Any]] = {}
-        self.resources: dict[str, Counter[str]] = {}
+        self.resources: dict[str, dict[str, int]] = {}
         self.exports: dict[str, list[Any]] = {}
 
 
@@ -181,9 +182,10 @@ class Analyzer:
     chart data is a fixed grid plus one counter per day.
     """
 
-    def __init__(self, config: ReportConfig | None = None, streams: Sequence[str] = ()) -> None:
+    def __init__(self, config: ReportConfig | None = None, streams: dict[int, str] | None = None) -> None:
         self.config = config = config or ReportConfig()
-        self.stream_names = list(streams)
+        self.stream_names: dict[int, str] = streams if streams is not None else {}
+        """Stream index -> name (``appId/microservice``), filled by the caller as streams appear."""
         self.clock: LocalClock = config.clock()
         self.cap = config.max_evidence
         self._work_start, self._work_end = config.work_minutes
@@ -212,6 +214,8 @@ class Analyzer:
         self.per_day: dict[int, list[int]] = {}
         self.peer_points: dict[str, dict[str, Any]] = {}
         self._day = -1
+        self._day_lo = self._day_hi = 0.0
+        self._peaks: dict[str, float] = {}
 
     # -- feeding --------------------------------------------------------------------------------
     def feed(self, ts: float, record: dict[str, Any], stream: int = 0) -> None:
@@ -221,19 +225,29 @@ class Analyzer:
         if self.first is None:
             self.first = ts
         self.last = ts
-        day, weekday, minute = self.clock.position(ts)
+        if not self._day_lo <= ts < self._day_hi:
+            self._enter_day(ts)
+        event = audit.get("event")
+        if event == "access":
+            self._access(audit, ts, record.get("seq"), stream)
+        elif event == "login":
+            self._login(audit, ts, record.get("seq"), stream, local=self.clock.position(ts))
+        elif event == "change":
+            self._change(audit, record.get("seq"))
+        elif event == "export":
+            self._export(audit, ts, record.get("seq"), stream)
+
+    def _enter_day(self, ts: float) -> None:
+        """Work out which local day ``ts`` falls on, and that day's bounds in UTC (exact across DST)."""
+        clock = self.clock
+        day = clock.day(ts)
+        lo = day * 86400 - clock.offset(ts)
+        lo = day * 86400 - clock.offset(lo)
+        hi = (day + 1) * 86400 - clock.offset(ts)
+        hi = (day + 1) * 86400 - clock.offset(hi)
+        self._day_lo, self._day_hi = min(lo, ts), max(hi, ts + 1e-6)
         if day != self._day:
             self._new_day(day, ts)
-        event = audit.get("event")
-        seq = record.get("seq")
-        if event == "access":
-            self._access(audit, ts, seq, stream, day)
-        elif event == "login":
-            self._login(audit, ts, seq, stream, day, weekday, minute)
-        elif event == "change":
-            self._change(audit, seq, stream)
-        elif event == "export":
-            self._export(audit, ts, seq, stream, day)
 
     def _new_day(self, day: int, ts: float) -> None:
         if self._day >= 0 and day < self._day:
@@ -252,9 +266,8 @@ class Analyzer:
             row = self.per_day[day] = [0, 0, 0]
         row[column] += 1
 
-    def _login(
-        self, audit: dict[str, Any], ts: float, seq: Any, stream: int, day: int, weekday: int, minute: int
-    ) -> None:
+    def _login(self, audit: dict[str, Any], ts: float, seq: Any, stream: int, *, local: tuple[int, int, int]) -> None:
+        day, weekday, minute = local
         actor = audit.get("actor")
         if not isinstance(actor, str):
             return
@@ -297,7 +310,9 @@ class Analyzer:
         if new_source:
             acc.values.add("\x00new-source")
 
-    def _recent_failures(self, table: dict[str, deque[tuple[float, Any, int]]], key: str | None, ts: float) -> list[tuple[float, Any, int]]:
+    def _recent_failures(
+        self, table: dict[str, deque[tuple[float, Any, int]]], key: str | None, ts: float
+    ) -> list[tuple[float, Any, int]]:
         if key is None:
             return []
         recent = table.get(key)
@@ -312,6 +327,7 @@ class Analyzer:
         by_user = self._recent_failures(self._fail_user, actor, ts)
         by_source = self._recent_failures(self._fail_source, source, ts)
         threshold = self.config.success_after_failures
+        self._peak("success-after-failures", max(len(by_user), len(by_source)))
         if len(by_user) < threshold and len(by_source) < threshold:
             return
         failures = sorted(set(by_user) | set(by_source), key=lambda item: item[0])
@@ -361,59 +377,59 @@ class Analyzer:
         )
         return True
 
-    def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int, day: int) -> None:
+    def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
         actor = audit.get("actor")
-        if not isinstance(actor, str):
+        if type(actor) is not str:
             return
         outcome = audit.get("outcome")
         if audit.get("emergency") is True:
-            self._daily_add("break-glass", actor, day, ts, seq, stream)
-        if outcome == "denied":
-            self._count_day(day, 2)
-            self._daily_add("access-denied", actor, day, ts, seq, stream)
-            return
+            self._daily_add("break-glass", actor, self._day, (ts, seq, stream), audit.get("patient"))
         if outcome != "success":
+            if outcome == "denied":
+                self._count_day(self._day, 2)
+                self._daily_add("access-denied", actor, self._day, (ts, seq, stream), audit.get("patient"))
             return
         patient = audit.get("patient")
-        if not isinstance(patient, str):
+        if type(patient) is not str:
             return
         week = self._week
         assert week is not None
-        week.active.add(actor)
         patients = week.patients.get(actor)
         if patients is None:
             patients = week.patients[actor] = {}
-            week.resources[actor] = Counter()
+            week.resources[actor] = {}
+            week.active.add(actor)
         if patient not in patients:
             patients[patient] = seq
         resource = audit.get("resource")
-        if isinstance(resource, str):
-            week.resources[actor][resource] += 1
+        if type(resource) is str:
+            counts = week.resources[actor]
+            counts[resource] = counts.get(resource, 0) + 1
         self._reopen(actor, patient, ts, seq, stream)
 
-    def _change(self, audit: dict[str, Any], seq: Any, stream: int) -> None:
+    def _change(self, audit: dict[str, Any], seq: Any) -> None:
         actor = audit.get("actor")
         patient = audit.get("patient")
-        if not isinstance(actor, str) or not isinstance(patient, str) or audit.get("outcome") != "success":
+        if type(actor) is not str or type(patient) is not str or audit.get("outcome") != "success":
             return
         week = self._week
         assert week is not None
-        week.active.add(actor)
         patients = week.patients.get(actor)
         if patients is None:
             patients = week.patients[actor] = {}
-            week.resources[actor] = Counter()
+            week.resources[actor] = {}
+            week.active.add(actor)
         if patient not in patients:
             patients[patient] = seq
 
-    def _export(self, audit: dict[str, Any], ts: float, seq: Any, stream: int, day: int) -> None:
+    def _export(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
         actor = audit.get("actor")
         if not isinstance(actor, str):
             return
         outcome = audit.get("outcome")
         if outcome == "denied":
-            self._count_day(day, 2)
-            self._daily_add("access-denied", actor, day, ts, seq, stream)
+            self._count_day(self._day, 2)
+            self._daily_add("access-denied", actor, self._day, (ts, seq, stream), None)
             return
         if outcome != "success":
             return
@@ -424,17 +440,19 @@ class Analyzer:
         week.active.add(actor)
         week.exports.setdefault(actor, []).append((count, ts, seq, stream))
 
-    def _daily_add(self, rule: str, actor: str, day: int, ts: float, seq: Any, stream: int) -> None:
+    def _daily_add(self, rule: str, actor: str, day: int, item: tuple[float, Any, int], patient: object) -> None:
         key = (rule, actor, day)
         acc = self._daily.get(key)
         if acc is None:
-            acc = self._daily[key] = _Acc(self.cap, ts)
-        acc.add(ts, seq, stream)
+            acc = self._daily[key] = _Acc(self.cap, item[0])
+        acc.add(*item)
+        if isinstance(patient, str) and len(acc.values) < 100:
+            acc.values.add(patient)
 
     def _reopen(self, actor: str, patient: str, ts: float, seq: Any, stream: int) -> None:
         key = (actor, patient)
         cfg = self.config
-        acc = self._reopen_open.get(key)
+        acc = self._reopen_open.get(key) if self._reopen_open else None
         if acc is not None:
             if ts - acc.end <= cfg.reopen_window:
                 if ts - acc.end > cfg.reopen_gap:
@@ -456,6 +474,8 @@ class Analyzer:
         if starts[0] < horizon:
             starts[:] = [s for s in starts if s >= horizon]
             events[:] = [e for e in events if e[0] >= starts[0]]
+        if len(starts) > self._peaks.get("repeated-record-opens", 0):
+            self._peaks["repeated-record-opens"] = len(starts)
         if len(starts) >= cfg.reopen_sessions:
             acc = _Acc(self.cap, events[0][0])
             for event in events:
@@ -516,7 +536,8 @@ class Analyzer:
                 "failed-login-burst-source",
                 Severity.HIGH,
                 f"{acc.total} failed log-ins from {source} within {_minutes(acc.end - acc.start + 1)} "
-                f"(threshold {cfg.fail_burst_source} in {_minutes(cfg.fail_window)}) against {len(users)} user(s)",
+                f"(threshold {cfg.fail_burst_source} in {_minutes(cfg.fail_window)}) against "
+                + (f"user {users[0]}" if len(users) == 1 else f"{len(users)} users"),
                 acc,
                 source=source,
                 actor=users[0] if len(users) == 1 else None,
@@ -538,9 +559,9 @@ class Analyzer:
 
     def _flush_daily(self, before_day: int) -> None:
         tz = self.config.timezone
-        for key in [k for k in self._off_hours if k[1] < before_day]:
-            acc = self._off_hours.pop(key)
-            actor, day = key
+        for off in [k for k in self._off_hours if k[1] < before_day]:
+            acc = self._off_hours.pop(off)
+            actor, day = off
             new_source = "\x00new-source" in acc.values
             times = sorted(v for v in acc.values if not v.startswith("\x00"))
             extra = " from a new source" if new_source else ""
@@ -558,27 +579,36 @@ class Analyzer:
             acc = self._daily.pop(key)
             rule, actor, day = key
             label = LocalClock.day_label(day)
+            patients = sorted(acc.values)
+            patient = patients[0] if len(patients) == 1 else None
+            whose = (
+                f" to the record of {patient}"
+                if patient
+                else (f" to {len(patients)} patients' records" if patients else "")
+            )
             if rule == "break-glass":
                 self._emit(
                     rule,
                     Severity.MEDIUM,
-                    f"user {actor} used emergency (break-glass) access {acc.total} time(s) on {label}",
+                    f"user {actor} used emergency (break-glass) access{whose} {acc.total} time(s) on {label}",
                     acc,
                     actor=actor,
-                    details={"accesses": acc.total, "day": label},
+                    patient=patient,
+                    details={"accesses": acc.total, "day": label, "patients": patients[:20]},
                 )
             else:
                 severity = Severity.MEDIUM if acc.total >= self.config.denied_medium else Severity.LOW
                 self._emit(
                     rule,
                     severity,
-                    f"user {actor} was denied access {acc.total} time(s) on {label}",
+                    f"user {actor} was denied access{whose} {acc.total} time(s) on {label}",
                     acc,
                     actor=actor,
-                    details={"denied": acc.total, "day": label},
+                    patient=patient,
+                    details={"denied": acc.total, "day": label, "patients": patients[:20]},
                 )
 
-    def _group(self, actor: str, resources: Counter[str] | None) -> str:
+    def _group(self, actor: str, resources: dict[str, int] | None) -> str:
         group = self.config.peer_groups.get(actor)
         if group is not None:
             return group
@@ -602,7 +632,20 @@ class Analyzer:
                 limit = stats.threshold(cfg.peer_z, cfg.peer_min_ratio, cfg.peer_min_patients)
                 for actor, value in values.items():
                     z = stats.z(value)
-                    self._peer_point(actor, group, value, stats.median, limit, z, week_label, len(accessors))
+                    self._peak("patients-above-peers", z)
+                    self._peer_point(
+                        actor,
+                        {
+                            "actor": actor,
+                            "group": group,
+                            "value": value,
+                            "median": stats.median,
+                            "limit": limit,
+                            "z": round(z, 2),
+                            "week": week_label,
+                            "peers": len(accessors),
+                        },
+                    )
                     if value < limit:
                         continue
                     acc = _Acc(self.cap, 0.0)
@@ -616,7 +659,9 @@ class Analyzer:
                         f"robust z {z:.1f} (limit {limit:g})",
                         acc,
                         actor=actor,
-                        details=self._peer_details(group, len(accessors), stats.median, stats.mad, z, limit, value, week_label),
+                        details=self._peer_details(
+                            group, len(accessors), stats, z=z, limit=limit, value=value, week=week_label
+                        ),
                         start=week.number * 7 - 3,
                     )
             if len(members) >= cfg.peer_min_group:
@@ -624,9 +669,11 @@ class Analyzer:
                 stats = peer_stats(list(totals.values()))
                 limit = stats.threshold(cfg.peer_z, cfg.peer_min_ratio, cfg.export_min_patients)
                 for actor, value in totals.items():
+                    z = stats.z(value)
+                    if value:
+                        self._peak("exports-above-peers", z)
                     if value < limit:
                         continue
-                    z = stats.z(value)
                     acc = _Acc(self.cap, week.exports[actor][0][1])
                     for _count, ts, seq, stream in week.exports[actor]:
                         acc.add(ts, seq, stream)
@@ -638,39 +685,30 @@ class Analyzer:
                         f"MAD {stats.mad:g}, robust z {z:.1f} (limit {limit:g})",
                         acc,
                         actor=actor,
-                        details=self._peer_details(group, len(members), stats.median, stats.mad, z, limit, value, week_label),
+                        details=self._peer_details(
+                            group, len(members), stats, z=z, limit=limit, value=value, week=week_label
+                        ),
                     )
 
     @staticmethod
     def _peer_details(
-        group: str, size: int, median: float, mad: float, z: float, limit: float, value: int, week: str
+        group: str, size: int, stats: PeerStats, *, z: float, limit: float, value: int, week: str
     ) -> dict[str, Any]:
         return {
             "group": group,
             "peers": size,
-            "median": median,
-            "mad": mad,
+            "median": stats.median,
+            "mad": stats.mad,
             "z": round(z, 2),
             "limit": limit,
             "value": value,
             "week": week,
         }
 
-    def _peer_point(
-        self, actor: str, group: str, value: int, median: float, limit: float, z: float, week: str, peers: int
-    ) -> None:
+    def _peer_point(self, actor: str, point: dict[str, Any]) -> None:
         best = self.peer_points.get(actor)
-        if best is None or z > best["z"]:
-            self.peer_points[actor] = {
-                "actor": actor,
-                "group": group,
-                "value": value,
-                "median": median,
-                "limit": limit,
-                "z": round(z, 2),
-                "week": week,
-                "peers": peers,
-            }
+        if best is None or point["z"] > best["z"]:
+            self.peer_points[actor] = point
 
     # -- output ---------------------------------------------------------------------------------
     def _emit(
@@ -686,7 +724,7 @@ class Analyzer:
         details: dict[str, Any] | None = None,
         start: int | None = None,
     ) -> None:
-        streams = sorted(self.stream_names[i] for i in acc.streams if i < len(self.stream_names))
+        streams = sorted({self.stream_names[i] for i in acc.streams if i in self.stream_names})
         begin = acc.start
         end = acc.end
         if start is not None:  # a week-long finding: the week's span, in UTC approximately local
@@ -706,9 +744,34 @@ class Analyzer:
                 source=source,
                 patient=patient,
                 details=details or {},
-                streams=list(dict.fromkeys(streams)),
+                streams=streams,
             )
         )
+
+    def _peak(self, rule: str, value: float) -> None:
+        if value > self._peaks.get(rule, float("-inf")):
+            self._peaks[rule] = value
+
+    def peaks(self) -> dict[str, dict[str, float]]:
+        """The highest value each rule's statistic reached, beside its threshold (how close the data came)."""
+        cfg = self.config
+        observed = dict(self._peaks)
+        observed["failed-login-burst-user"] = self._burst_user.peak
+        observed["failed-login-burst-source"] = self._burst_source.peak
+        observed["many-users-from-source"] = self._spray.peak
+        thresholds: dict[str, float] = {
+            "failed-login-burst-user": cfg.fail_burst_user,
+            "failed-login-burst-source": cfg.fail_burst_source,
+            "many-users-from-source": cfg.spray_users,
+            "success-after-failures": cfg.success_after_failures,
+            "repeated-record-opens": cfg.reopen_sessions,
+            "patients-above-peers": cfg.peer_z,
+            "exports-above-peers": cfg.peer_z,
+        }
+        return {
+            rule: {"peak": round(float(observed.get(rule, 0)), 2), "threshold": float(limit)}
+            for rule, limit in thresholds.items()
+        }
 
     def finish(self) -> list[Finding]:
         """Close every open window and return all findings, most urgent first, then by time."""
@@ -744,7 +807,9 @@ class Analyzer:
         if days:
             for day in range(days[0], days[-1] + 1):
                 row = self.per_day.get(day, [0, 0, 0])
-                series.append({"day": LocalClock.day_label(day), "logins": row[0], "failed_logins": row[1], "denied": row[2]})
+                series.append(
+                    {"day": LocalClock.day_label(day), "logins": row[0], "failed_logins": row[1], "denied": row[2]}
+                )
         top = sorted(self.peer_points.values(), key=lambda p: (-p["z"], p["actor"]))[:15]
         return {
             "timezone": self.config.timezone,

@@ -27,7 +27,7 @@ def _parse_days(text: str) -> frozenset[int]:
             b = _DAYS.index(last[:3]) if last else a
         except ValueError:
             raise ConfigError(f"work_days {text!r}: use day names such as 'mon-fri' or 'mon-fri,sat'") from None
-        span = range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)]
+        span = range(a, b + 1) if a <= b else [*range(a, 7), *range(b + 1)]
         days.update(span)
     if not days:
         raise ConfigError(f"work_days {text!r} names no day")

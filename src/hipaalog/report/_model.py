@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._config import ReportConfig
 
 __all__ = ["Finding", "IntegrityProblem", "IntegrityVerdict", "Report", "Severity"]
 
@@ -136,8 +139,9 @@ class Report:
     end: float | None
     streams: list[str]
     unreadable: int
-    config: dict[str, Any]
+    config: ReportConfig
     charts: dict[str, Any]
+    peaks: dict[str, dict[str, float]]
     generated: float
 
     def counts(self) -> dict[str, int]:
@@ -174,6 +178,7 @@ class Report:
             "integrity": self.integrity.to_json(),
             "counts": self.counts(),
             "findings": [f.to_json() for f in self.findings],
-            "config": dict(self.config),
+            "config": self.config.to_json(),
+            "peaks": dict(self.peaks),
             "charts": dict(self.charts),
         }

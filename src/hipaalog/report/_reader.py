@@ -20,9 +20,10 @@ import orjson
 from ..exceptions import ConfigError
 from ._timeparse import parse_ts
 
-__all__ = ["ReadStats", "expand_inputs", "fetch_s3_prefix", "read_merged"]
+__all__ = ["ReadStats", "expand_inputs", "fetch_s3_prefix", "first_line", "read_merged"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_BLOCK = 1 << 20
 _S3_URL = re.compile(r"^s3://(?P<bucket>[^/]+)/?(?P<prefix>.*)$")
 
 
@@ -36,15 +37,33 @@ class ReadStats:
     files: list[str] = field(default_factory=list)
 
 
-def _lines(path: str) -> Iterator[bytes]:
+def _blocks(path: str) -> Iterator[bytes]:
     with open(path, "rb") as raw:
         magic = raw.read(2)
         raw.seek(0)
         if magic == _GZIP_MAGIC:
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                yield from unzipped
+                while block := unzipped.read(_BLOCK):
+                    yield block
         else:
-            yield from raw
+            while block := raw.read(_BLOCK):
+                yield block
+
+
+def _lines(path: str) -> Iterator[bytes]:
+    """The lines of a plain or gzip file, read a megabyte at a time (without their newlines)."""
+    tail = b""
+    for block in _blocks(path):
+        lines = (tail + block).split(b"\n") if tail else block.split(b"\n")
+        tail = lines.pop()
+        yield from lines
+    if tail:
+        yield tail
+
+
+def first_line(path: str) -> bytes:
+    """The first line of a plain or gzip file (empty when there is none)."""
+    return next(_lines(path), b"")
 
 
 def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -84,11 +103,15 @@ def fetch_s3_prefix(url: str, directory: str | os.PathLike[str], *, endpoint_url
     for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
         keys.extend(item["Key"] for item in page.get("Contents", ()) if not item["Key"].endswith("/"))
     keys.sort()
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
+    target = Path(directory).resolve()
     paths: list[str] = []
-    for index, key in enumerate(keys):
-        local = target / f"{index:06d}-{key.rsplit('/', 1)[-1]}"
+    for key in keys:
+        # keep the key's path under the prefix, so segments of one stream stay side by side
+        relative = key[len(prefix) :].lstrip("/") if key.startswith(prefix) else key
+        local = (target / relative).resolve()
+        if target not in local.parents:
+            raise ConfigError(f"s3://{bucket}/{key}: object key escapes the download directory")
+        local.parent.mkdir(parents=True, exist_ok=True)
         client.download_file(bucket, key, str(local))
         paths.append(str(local))
     return paths
@@ -161,6 +184,6 @@ def read_merged(paths: Iterable[str], stats: ReadStats | None = None) -> Iterato
             continue
         ts, index, _, record, iterator = heapq.heappop(heap)
         yield ts, index, record
-        item = next(iterator, None)
-        if item is not None:
-            heapq.heappush(heap, (*item, iterator))
+        following = next(iterator, None)
+        if following is not None:
+            heapq.heappush(heap, (*following, iterator))

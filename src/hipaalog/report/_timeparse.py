@@ -9,24 +9,28 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["LocalClock", "format_ts", "parse_ts"]
 
-_day_start: dict[str, int] = {}
+_minute_start: dict[str, int] = {}
 _UTC = dt.timezone.utc
 
 
 def parse_ts(text: str) -> float:
     """``"2024-03-04T12:34:56.123456Z"`` -> epoch seconds; other RFC 3339 offsets work too (slower).
 
-    Raises ValueError for text that is not a timestamp.
+    The epoch of each ``YYYY-MM-DDTHH:MM`` prefix is cached, so a stream costs one calendar
+    computation per minute it spans. Raises ValueError for text that is not a timestamp.
     """
-    if len(text) >= 20 and text[-1] == "Z" and text[10] == "T" and text[13] == ":" and text[16] == ":":
-        day = text[:10]
-        base = _day_start.get(day)
+    if text[-1:] == "Z" and len(text) >= 20 and text[16] == ":":
+        base = _minute_start.get(text[:16])
         if base is None:
-            base = calendar.timegm((int(text[0:4]), int(text[5:7]), int(text[8:10]), 0, 0, 0, 0, 0, 0))
-            if len(_day_start) > 100_000:
-                _day_start.clear()
-            _day_start[day] = base
-        return base + int(text[11:13]) * 3600 + int(text[14:16]) * 60 + float(text[17:-1])
+            if text[10] != "T" or text[13] != ":":
+                raise ValueError(f"not an RFC 3339 timestamp: {text[:40]!r}")
+            base = calendar.timegm(
+                (int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]), 0, 0, 0, 0)
+            )
+            if len(_minute_start) > 200_000:
+                _minute_start.clear()
+            _minute_start[text[:16]] = base
+        return base + float(text[17:-1])
     parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=_UTC)

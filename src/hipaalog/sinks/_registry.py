@@ -11,7 +11,9 @@ from urllib.parse import unquote, urlsplit
 from ..exceptions import ConfigError
 from ..typing import Sink
 from ._file import FileSink
+from ._http import HttpSink
 from ._stream import StreamSink
+from ._syslog import SyslogSink
 
 __all__ = ["ENTRY_POINT_GROUP", "create_sink", "register_sink"]
 
@@ -35,11 +37,36 @@ def _stderr(_url: str = "stderr", **options: Any) -> Sink:
     return StreamSink("stderr", **options)
 
 
-_URL_SCHEMES: dict[str, SinkFactory] = {"file": _file_from_url, "stdout": _stdout, "stderr": _stderr}
+def _http_preset(preset: str) -> SinkFactory:
+    def factory(url: str, **options: Any) -> Sink:
+        return HttpSink(url, preset=preset, **options)
+
+    return factory
+
+
+_URL_SCHEMES: dict[str, SinkFactory] = {
+    "file": _file_from_url,
+    "stdout": _stdout,
+    "stderr": _stderr,
+    "syslog": SyslogSink,
+    "syslog+udp": SyslogSink,
+    "syslog+tcp": SyslogSink,
+    "syslog+tls": SyslogSink,
+    "http": HttpSink,
+    "https": HttpSink,
+}
 """URL scheme -> factory(url, **options)."""
 
-_TYPES: dict[str, SinkFactory] = {"file": FileSink, "stream": StreamSink, "stdout": _stdout, "stderr": _stderr}
-"""``type`` key of a mapping -> factory(**options)."""
+_TYPES: dict[str, SinkFactory] = {
+    "file": FileSink,
+    "stream": StreamSink,
+    "stdout": _stdout,
+    "stderr": _stderr,
+    "syslog": SyslogSink,
+    "http": HttpSink,
+    **{preset: _http_preset(preset) for preset in ("opensearch", "elasticsearch", "loki", "mezmo", "splunk")},
+}
+"""``type`` key of a mapping -> factory(**options) (``url`` passed first when the mapping has one)."""
 
 
 def register_sink(type_name: str, factory: SinkFactory, *, schemes: tuple[str, ...] = ()) -> None:
@@ -130,7 +157,7 @@ def _from_mapping(spec: Mapping[str, Any]) -> Sink:
     return _call(factory, f"sink {type_name!r}", **options)
 
 
-def _call(factory: SinkFactory, label: str, *args: Any, **options: Any) -> Sink:
+def _call(factory: SinkFactory, label: str, /, *args: Any, **options: Any) -> Sink:
     try:
         return factory(*args, **options)
     except ConfigError:

@@ -1,0 +1,38 @@
+"""What happened to the records of one sink: counted, never guessed."""
+
+from __future__ import annotations
+
+__all__ = ["COUNTER_NAMES", "Counters"]
+
+COUNTER_NAMES = ("enqueued", "delivered", "retried", "spilled", "dropped", "failed", "recovered")
+"""Cumulative counters of one sink, in records.
+
+- ``enqueued``: records handed to the sink's lane (every one, including those then dropped);
+- ``delivered``: records the sink accepted (a record replayed from the spill counts when it arrives);
+- ``retried``: record-attempts repeated after a failure;
+- ``spilled``: records written to the spill directory;
+- ``dropped``: records refused by a full queue or a full spill (each one reported);
+- ``failed``: records the sink rejected for good, or that could not be delivered before shutdown;
+- ``recovered``: records found in the spill directory at start, left by an earlier process.
+
+Once a sink is idle, ``enqueued + recovered == delivered + dropped + failed + backlog``.
+"""
+
+
+class Counters:
+    """Mutable counters of one lane; the lane's lock guards every update."""
+
+    __slots__ = COUNTER_NAMES
+
+    def __init__(self) -> None:
+        self.enqueued = 0
+        self.delivered = 0
+        self.retried = 0
+        self.spilled = 0
+        self.dropped = 0
+        self.failed = 0
+        self.recovered = 0
+
+    def snapshot(self) -> dict[str, int]:
+        """The counters as a plain dict."""
+        return {name: getattr(self, name) for name in COUNTER_NAMES}

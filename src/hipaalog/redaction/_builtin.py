@@ -1,0 +1,69 @@
+"""hipaalog's own detectors, in the order they run, registered by name."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._context import (
+    AddressDetector,
+    AgeDetector,
+    CuedIdDetector,
+    DateDetector,
+    Hl7Detector,
+    KeyValueDetector,
+    NameDetector,
+    ZipDetector,
+)
+from ._detector import Detector, register_detector
+from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._numbers import (
+    CardDetector,
+    DeaDetector,
+    EmailDetector,
+    IPv4Detector,
+    IPv6Detector,
+    MacDetector,
+    MbiDetector,
+    NpiDetector,
+    PhoneDetector,
+    SsnDetector,
+    UrlDetector,
+    VinDetector,
+)
+
+__all__ = ["DEFAULT_DETECTORS", "builtin_detectors"]
+
+_SHARED: Final[tuple[Detector, ...]] = (
+    Hl7Detector(),
+    SsnDetector(),
+    CardDetector(),
+    PhoneDetector(),
+    EmailDetector(),
+    UrlDetector(),
+    NpiDetector(),
+    MbiDetector(),
+    DeaDetector(),
+    VinDetector(),
+    MacDetector(),
+    IPv6Detector(),
+    IPv4Detector(),
+    CuedIdDetector(),
+    DateDetector(),
+    AgeDetector(),
+    ZipDetector(),
+    AddressDetector(),
+    NameDetector(),
+)
+_DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
+
+DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in _SHARED))
+"""Names of the built-in detectors, in the order they run."""
+
+for _detector in (_DEFAULT_KV, *_SHARED):
+    register_detector(_detector.name, _detector)
+
+
+def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
+    """The built-in detectors; the ``key_value`` one judges keys with ``catalogue``."""
+    kv = _DEFAULT_KV if catalogue is None or catalogue is DEFAULT_CATALOGUE else KeyValueDetector(catalogue)
+    return [kv, *_SHARED]

@@ -1,0 +1,107 @@
+"""Check digits and number plans: what tells a real identifier from a look-alike."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Final
+
+__all__ = [
+    "dea_ok",
+    "digits_of",
+    "ipv4_ok",
+    "ipv6_ok",
+    "luhn_ok",
+    "nanp_ok",
+    "npi_ok",
+    "ssn_ok",
+    "vin_ok",
+]
+
+_DIGITS: Final = frozenset("0123456789")
+
+
+def digits_of(text: str) -> str:
+    """The ASCII digits of ``text``, in order."""
+    return "".join(ch for ch in text if ch in _DIGITS)
+
+
+def luhn_ok(digits: str) -> bool:
+    """Whether ``digits`` passes the Luhn (mod 10) check."""
+    total = 0
+    for index, ch in enumerate(reversed(digits)):
+        value = ord(ch) - 48
+        if index & 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def ssn_ok(area: str, group: str, serial: str) -> bool:
+    """Whether an SSN could have been issued: area 000, 666 and 900-999, group 00, serial 0000 never are."""
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def nanp_ok(area: str, exchange: str) -> bool:
+    """Whether a North American number is dialable: NXX area (not N11, not the reserved N9X) and NXX exchange."""
+    return (
+        area[0] not in "01"
+        and area[1:] != "11"
+        and area[1] != "9"
+        and exchange[0] not in "01"
+        and exchange[1:] != "11"
+    )
+
+
+def npi_ok(npi: str) -> bool:
+    """Whether a 10-digit NPI is valid: first digit 1 or 2, Luhn over the card prefix 80840."""
+    return len(npi) == 10 and npi[0] in "12" and luhn_ok("80840" + npi)
+
+
+def dea_ok(number: str) -> bool:
+    """Whether a DEA registration number (two letters, seven digits) has a correct check digit."""
+    d = [ord(ch) - 48 for ch in number[2:]]
+    if len(d) != 7 or any(not 0 <= x <= 9 for x in d):
+        return False
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+_VIN_VALUES: Final = {
+    **{str(n): n for n in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9))),
+    **dict(zip("JKLMN", range(1, 6))),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10))),
+}
+_VIN_WEIGHTS: Final = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin_ok(vin: str) -> bool:
+    """Whether a 17-character VIN has a correct check digit (position 9, North American rule)."""
+    if len(vin) != 17:
+        return False
+    try:
+        total = sum(_VIN_VALUES[ch] * w for ch, w in zip(vin, _VIN_WEIGHTS))
+    except KeyError:
+        return False
+    check = total % 11
+    return vin[8] == ("X" if check == 10 else str(check))
+
+
+def ipv4_ok(text: str) -> bool:
+    """Whether ``text`` is a dotted-quad address that can point at someone (not loopback, 0.0.0.0 or broadcast)."""
+    parts = text.split(".")
+    if len(parts) != 4 or any(not p or len(p) > 3 or int(p) > 255 for p in parts):
+        return False
+    return parts[0] not in ("127", "0") and text != "255.255.255.255"
+
+
+def ipv6_ok(text: str) -> bool:
+    """Whether ``text`` is an IPv6 address other than loopback and the unspecified address."""
+    try:
+        address = ipaddress.IPv6Address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    return not (address.is_loopback or address.is_unspecified)

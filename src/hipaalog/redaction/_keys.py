@@ -1,0 +1,265 @@
+"""Key rules: which field names hold PHI, matched by their words, not by substrings.
+
+A name is split into lowercase words (``patientSSN``, ``patient_ssn``, ``Patient-SSN`` all become
+``patient ssn``) and is a PHI key when its *last* words form a catalogue term: ``patient_ssn`` is,
+``ssn_check_enabled`` is not (it ends in ``enabled``), nor are ``dob_format`` or ``patient_count``.
+A few generic words (``name``, ``id``, ``given``, ``family``) count only about a person: after a
+person word in the same name (``patient_name``, ``memberId``) or anywhere below a person object
+(``{"patient": {"name": ...}}``, a FHIR ``Patient`` resource).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final, NamedTuple
+
+__all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
+
+_TOKEN: Final = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+_CACHE_LIMIT: Final = 8192
+
+PERSON_WORDS: Final = frozenset(
+    """patient patients pt member members subscriber subscribers beneficiary beneficiaries insured guarantor
+    guarantors person persons people individual enrollee claimant policyholder cardholder dependent dependents
+    spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
+    caregiver relative relatives applicant donor newborn infant mom dad sibling household""".split()
+)
+"""Words that make a key (and everything below it) about a person."""
+
+_PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
+PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
+"""FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
+
+_INFRA: Final = frozenset(
+    """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
+    upstream downstream broker db database redis smtp cluster service svc lb loadbalancer nat router vip memory
+    base kafka backend frontend endpoint internal private public subnet vpc interface nic bridge docker""".split()
+)
+_CRYPTO: Final = frozenset(
+    """cert certificate key keys tls ssl ssh public sha sha1 sha256 md5 file content build schema config hash
+    gpg pgp signing""".split()
+)
+
+_NUMBERISH: Final = ("number", "num", "no", "nbr")
+
+
+def _with_numbers(*bases: str) -> list[str]:
+    return [base + suffix for base in bases for suffix in ("", *_NUMBERISH)]
+
+
+def _catalogue() -> dict[str, str]:
+    terms: dict[str, list[str]] = {
+        "NAME": [
+            "firstname", "lastname", "givenname", "givennames", "familyname", "fullname", "middlename",
+            "maidenname", "surname", "forename", "legalname", "preferredname", "birthname", "nickname", "fname",
+            "lname", "initials",
+        ],
+        "DOB": ["dob", "dateofbirth", "birthdate", "birthday", "birthdatetime", "birthdt", "dobdate"],
+        "DATE": [
+            "dateofdeath", "deathdate", "deceaseddate", "deceaseddatetime", "dod", "admissiondate", "admitdate",
+            "admitdatetime", "admissiondatetime", "dischargedate", "dischargedatetime", "dateofservice",
+            "servicedate", "visitdate", "encounterdate", "appointmentdate", "proceduredate", "surgerydate",
+            "injurydate", "dateofinjury", "onsetdate",
+        ],
+        "AGE": ["age", "ageyears", "ageinyears", "ageatdeath", "ageatvisit"],
+        "PHONE": [
+            *_with_numbers("phone", "telephone", "tel", "mobile", "cell", "cellphone", "mobilephone"),
+            "homephone", "workphone", "contactnumber", "contactphone", "callbacknumber", "telecom", "msisdn",
+        ],
+        "FAX": _with_numbers("fax"),
+        "EMAIL": ["email", "emails", "emailaddress", "emailaddr", "emailid"],
+        "SSN": [
+            *_with_numbers("ssn", "socialsecurity"), "socialsecuritynumber", "ssnlast4", "ssnlastfour",
+            "last4ssn", "taxpayerid", "itin",
+        ],
+        "ADDRESS": [
+            "address", "addresses", "addr", "streetaddress", "street", "streetline", "addressline", "city",
+            "county", "town", "residence", "neighborhood", "geolocation", "latitude", "longitude", "lat", "lon",
+            "lng", "latlng", "latlon", "coordinates", "gps",
+        ],
+        "ZIP": ["zip", "zipcode", "postalcode", "postcode", "postal"],
+        "MRN": [
+            "mrn", "mrnnumber", "medicalrecordnumber", "medicalrecordno", "medicalrecord", "medicalrecordid",
+            *_with_numbers("chart"), "chartid", "healthrecordnumber",
+            "ehrid", "empi",
+        ],
+        "PATIENT": ["patientid", "patientnumber", "patientno", "patientnum", "patientidentifier", "ptid"],
+        "MEMBER_ID": [
+            "memberid", *_with_numbers("member"), "subscriberid", *_with_numbers("subscriber"), "beneficiaryid",
+            "beneficiarynumber", "insuredid", "enrolleeid", *_with_numbers("policy"), "policyid", "insuranceid",
+            "insurancenumber", "medicaidid", *_with_numbers("medicaid"), *_with_numbers("medicare"), "medicareid",
+            "hicn", "hicnumber", "cardholderid",
+        ],
+        "MBI": ["mbi", "medicarebeneficiaryidentifier", "medicarebeneficiaryid"],
+        "ACCOUNT": [
+            "accountnumber", "accountno", "accountnum", "acctnumber", "acctno", "acctnum", "acct", "bankaccount",
+            "bankaccountnumber", "iban",
+        ],
+        "CARD": [
+            "cardnumber", "cardno", "creditcard", "creditcardnumber", "ccnumber", "ccnum", "pan", "cvv", "cvc",
+            "debitcard", "debitcardnumber",
+        ],
+        "LICENSE": [
+            *_with_numbers("license", "licence", "dl"), "driverslicense", "driverlicense", "certificatenumber",
+            "certificateno", "certno", "permitnumber", *_with_numbers("passport"),
+        ],
+        "NPI": _with_numbers("npi"),
+        "DEA": _with_numbers("dea"),
+        "VEHICLE": [
+            "vin", "vinnumber", "vehicleid", "vehicleidentificationnumber", "licenseplate", "plate", "platenumber",
+            "plateno",
+        ],
+        "DEVICE": [
+            "deviceid", "deviceidentifier", "deviceserial", "deviceserialnumber", "serialnumber", "serialno",
+            "udi", "imei", "meid", "macaddress", "macaddr", "advertisingid", "idfa", "gaid", "androidid",
+            "devicetoken",
+        ],
+        "URL": ["website", "homepage", "personalurl", "profileurl", "socialprofile"],
+        "IP": [
+            "ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "ipv4address", "ipv6address", "remoteaddr",
+            "remoteaddress", "clientaddr", "clientaddress", "xforwardedfor", "forwardedfor",
+        ],
+        "BIOMETRIC": [
+            "fingerprint", "fingerprints", "biometric", "biometrics", "biometricdata", "voiceprint", "retinascan",
+            "irisscan", "faceprint", "facegeometry", "facialgeometry", "palmprint",
+        ],
+        "PHOTO": ["photo", "photos", "photograph", "photourl", "photoid", "selfie", "headshot", "faceimage", "portrait"],
+        "ID": [
+            "identifier", "identifiers", "nationalid", "personid", "personnumber", "stateid", "studentid",
+            "socialinsurancenumber", "nhsnumber", "healthcardnumber",
+        ],
+    }
+    table: dict[str, str] = {}
+    for kind, names in terms.items():
+        for name in names:
+            table[name] = kind
+    # "license" alone is a software licence more often than not; only numbered forms count.
+    table.pop("license")
+    table.pop("licence")
+    return table
+
+
+_TERMS: Final = _catalogue()
+_CONTEXTUAL: Final = {"name": "NAME", "names": "NAME", "given": "NAME", "family": "NAME", "id": "ID", "ids": "ID"}
+"""Generic words that are PHI keys only about a person."""
+_BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
+    "ip": _INFRA,
+    "ipaddress": _INFRA,
+    "ipaddr": _INFRA,
+    "ipv4": _INFRA,
+    "ipv6": _INFRA,
+    "address": _INFRA,
+    "addr": _INFRA,
+    "fingerprint": _CRYPTO,
+    "fingerprints": _CRYPTO,
+}
+"""Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``)."""
+_PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "plate", "dob"})
+"""Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
+
+
+def tokens(key: str) -> list[str]:
+    """The lowercase words of a field name: ``"patientSSN_last4"`` -> ``["patient", "ssn", "last4"]``."""
+    return [t.lower() for t in _TOKEN.findall(key)]
+
+
+def compact(key: str) -> str:
+    """The words of a field name run together: ``"Date-Of-Birth"`` -> ``"dateofbirth"``."""
+    return "".join(tokens(key))
+
+
+class KeyInfo(NamedTuple):
+    """What a field name says about the value under it.
+
+    ``kind``: the PHI kind it holds (``None``: not a PHI key); ``kind_in_person``: the same below a
+    person object; ``person``: whether the name is about a person, as the kind an ``id`` below it
+    holds (``"PATIENT"`` for patients, ``"ID"`` for other people; ``None`` when it is not);
+    ``compact``: its words run together.
+    """
+
+    kind: str | None
+    kind_in_person: str | None
+    person: str | None
+    compact: str
+
+
+class KeyCatalogue:
+    """Classifies field names; results are cached per name.
+
+    Args:
+        extra: further names (any style) and the kind each holds, for example ``{"claimantRef": "ID"}``.
+        builtin: include hipaalog's catalogue of Safe Harbor field names.
+    """
+
+    __slots__ = ("_cache", "_terms")
+
+    def __init__(self, extra: Mapping[str, str] | None = None, *, builtin: bool = True) -> None:
+        self._terms: dict[str, str] = dict(_TERMS) if builtin else {}
+        for name, kind in (extra or {}).items():
+            key = compact(name)
+            if key:
+                self._terms[key] = kind
+        self._cache: dict[str, KeyInfo] = {}
+
+    def info(self, key: str) -> KeyInfo:
+        """The :class:`KeyInfo` of ``key``."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self._classify(key)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def kind(self, key: str, person: str | None = None) -> str | None:
+        """The kind of PHI a field called ``key`` holds (``None`` when it is not a PHI key).
+
+        ``person``: the kind of an ``id`` in the enclosing person object, when there is one.
+        """
+        info = self.info(key)
+        if person is None:
+            return info.kind
+        if info.kind is None and info.kind_in_person == "ID":
+            return person
+        return info.kind_in_person
+
+    def _classify(self, key: str) -> KeyInfo:
+        words = tokens(key)
+        person: str | None = None
+        if any(w in _PATIENT_WORDS for w in words):
+            person = "PATIENT"
+        elif any(w in PERSON_WORDS for w in words):
+            person = "ID"
+        kind = self._match(words, None)
+        if kind == "ID" and person == "PATIENT":
+            kind = "PATIENT"
+        kind_in_person = kind or self._match(words, "ID")
+        return KeyInfo(kind, kind_in_person, person, "".join(words))
+
+    def _match(self, words: list[str], person: str | None) -> str | None:
+        for i in range(len(words)):
+            suffix = "".join(words[i:])
+            kind = self._terms.get(suffix)
+            if kind is None and suffix[-1:].isdigit():
+                suffix = suffix.rstrip("0123456789")
+                kind = self._terms.get(suffix)
+            prefix = words[:i]
+            if kind is not None:
+                blocked = _BLOCKED_BY.get(suffix)
+                if blocked is not None and any(w in blocked for w in prefix):
+                    return None
+                if suffix in _PERSON_ONLY_PREFIX and not all(w in PERSON_WORDS for w in prefix):
+                    return None
+                return kind
+            contextual = _CONTEXTUAL.get(suffix)
+            if contextual is not None and (person or any(w in PERSON_WORDS for w in prefix)):
+                return contextual
+        return None
+
+    def names(self) -> Iterable[str]:
+        """Every catalogue term (run-together form)."""
+        return self._terms.keys()
+
+
+DEFAULT_CATALOGUE: Final = KeyCatalogue()

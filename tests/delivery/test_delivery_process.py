@@ -1,0 +1,197 @@
+"""Whole processes: SIGKILL with records spilled, durable mode, SIGTERM, interpreter exit, fork."""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from ._ingest import Fault, Ingest
+from .conftest import CHILD_PRELUDE, run_child
+
+FAST = "backoff_initial=0.01, backoff_max=0.05"
+
+
+def test_records_spilled_before_sigkill_are_delivered_after_restart(
+    ingest: Callable[[str], Ingest], tmp_path: Path
+) -> None:
+    """Killed with -9 while its sink was down: the next process on the spill_dir delivers every record, in order."""
+    server = ingest("jsonl")
+    server.mode = Fault("status", 503)
+    spill = tmp_path / "spill"
+    first = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, retry_attempts=0, {FAST})
+for i in range(500):
+    log.info("before the crash", extra={{"seq": i}})
+while handler.stats()["spilled"] < 500:
+    time.sleep(0.01)
+print("spilled", handler.stats()["backlog"], flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    )
+    assert first.returncode == -signal.SIGKILL and "spilled 500" in first.stdout
+    assert server.seqs() == []
+    server.mode = None
+    second = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, {FAST})
+print("recovered", handler.stats()["recovered"])
+log.info("after the restart", extra={{"seq": 500}})
+handler.close()
+"""
+    )
+    assert second.returncode == 0, second.stderr
+    assert "recovered 500" in second.stdout
+    assert server.seqs() == list(range(501))
+
+
+def test_durable_records_survive_sigkill_right_after_the_call(ingest: Callable[[str], Ingest], tmp_path: Path) -> None:
+    """durable=True: a SIGKILL right after the last log call returns loses nothing."""
+    server = ingest("jsonl")
+    server.mode = Fault("status", 503)
+    spill = tmp_path / "spill"
+    first = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, durable=True, {FAST})
+for i in range(200):
+    log.info("durable", extra={{"seq": i}})
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    )
+    assert first.returncode == -signal.SIGKILL
+    server.mode = None
+    second = run_child(
+        CHILD_PRELUDE + f"log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, {FAST})\nhandler.close()\n"
+    )
+    assert second.returncode == 0, second.stderr
+    assert server.seqs() == list(range(200))
+
+
+def test_sigterm_delivers_the_queue_then_terminates(ingest: Callable[[str], Ingest]) -> None:
+    """SIGTERM with its default action: queued records reach the slow sink, then the process dies of SIGTERM."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.05)
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], batch_size=5)
+for i in range(50):
+    log.info("queued", extra={{"seq": i}})
+os.kill(os.getpid(), signal.SIGTERM)
+time.sleep(30)
+print("not reached")
+"""
+    )
+    assert child.returncode == -signal.SIGTERM and "not reached" not in child.stdout
+    assert server.seqs() == list(range(50))
+
+
+def test_sigterm_flushes_then_calls_the_applications_handler(ingest: Callable[[str], Ingest]) -> None:
+    """An application's own SIGTERM handler still runs, after the records were flushed."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.05)
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+def on_term(signum, frame):
+    print("app handler; still queued:", handler.stats()["queued"], flush=True)
+    sys.exit(3)
+
+signal.signal(signal.SIGTERM, on_term)
+log, handler = make([{server.url!r}], batch_size=5)
+for i in range(30):
+    log.info("queued", extra={{"seq": i}})
+os.kill(os.getpid(), signal.SIGTERM)
+time.sleep(30)
+"""
+    )
+    assert child.returncode == 3, child.stderr
+    assert "app handler; still queued: 0" in child.stdout
+    assert server.seqs() == list(range(30))
+
+
+def test_interpreter_exit_delivers_the_queue(ingest: Callable[[str], Ingest]) -> None:
+    """A script that ends without closing its handler still delivers every record (atexit)."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.05)
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], batch_size=5)
+for i in range(40):
+    log.info("queued", extra={{"seq": i}})
+"""
+    )
+    assert child.returncode == 0, child.stderr
+    assert server.seqs() == list(range(40))
+
+
+def test_fork_while_logging_gives_children_a_working_handler(ingest: Callable[[str], Ingest]) -> None:
+    """Forks while 4 threads log: every child delivers its own records, nothing of the parent's twice, no deadlock."""
+    server = ingest("jsonl")
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+import warnings
+warnings.simplefilter("ignore")  # Python 3.12+ warns about fork() in a threaded process
+log, handler = make([{server.url!r}], batch_size=64)
+stop = threading.Event()
+
+def parent_work(t):
+    i = 0
+    while not stop.is_set():
+        log.info("parent", extra={{"who": f"parent-{{t}}", "seq": i}})
+        i += 1
+        time.sleep(0.0005)
+    return i
+
+counts = {{}}
+threads = [threading.Thread(target=lambda t=t: counts.__setitem__(t, parent_work(t))) for t in range(4)]
+for thread in threads:
+    thread.start()
+children = []
+for k in range(5):
+    time.sleep(0.05)
+    pid = os.fork()
+    if pid == 0:
+        for i in range(100):
+            log.info("child", extra={{"who": f"child-{{k}}", "seq": i}})
+        handler.close()
+        os._exit(0 if handler.stats()["enqueued"] == 100 else 7)
+    children.append(pid)
+statuses = []
+for pid in children:
+    deadline = time.monotonic() + 30
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            statuses.append(os.waitstatus_to_exitcode(status))
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            statuses.append("hung")
+            break
+        time.sleep(0.01)
+stop.set()
+for thread in threads:
+    thread.join()
+handler.close()
+print("statuses", statuses)
+print("parent", sum(counts.values()), handler.stats()["delivered"], handler.stats()["dropped"])
+""",
+        timeout=90,
+    )
+    assert child.returncode == 0, child.stderr
+    assert "statuses [0, 0, 0, 0, 0]" in child.stdout
+    logged, delivered, dropped = (int(n) for n in child.stdout.split("parent ")[1].split()[:3])
+    seen = Counter((doc["who"], doc["seq"]) for doc in server.stored)
+    assert max(seen.values()) == 1  # nothing delivered twice, by parent and child
+    for k in range(5):
+        assert sorted(seq for who, seq in seen if who == f"child-{k}") == list(range(100))
+    assert sum(1 for who, _ in seen if who.startswith("parent")) == delivered
+    assert delivered + dropped == logged and delivered > 0

@@ -1,0 +1,1 @@
+"""Integrations: timing, context, structlog, OpenTelemetry, the pytest plugin, examples."""
