@@ -20,10 +20,16 @@ def _group(name: str) -> list[str]:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite, with branch coverage."""
+    """The whole test suite, with branch coverage.
+
+    Coverage starts before pytest (``coverage run``), because pytest imports hipaalog's own pytest
+    plugin before any pytest-cov hook could start measuring.
+    """
     session.install("-e", ".", *_group("test"))
-    args = session.posargs or ["--cov", "--cov-report=term", "--cov-report=xml"]
-    session.run("python", "-m", "pytest", *args)
+    session.run("coverage", "erase")
+    session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    session.run("coverage", "report")
+    session.run("coverage", "xml", "-q")
 
 
 @nox.session

@@ -6,7 +6,20 @@ call :func:`configure` once) and every record becomes one schema-valid, redacted
 
 from __future__ import annotations
 
-from . import archive, audit, context, exceptions, integrity, monitor, redaction, report, sinks, synthetic, timing, typing
+from . import (
+    archive,
+    audit,
+    context,
+    exceptions,
+    integrity,
+    monitor,
+    redaction,
+    report,
+    sinks,
+    synthetic,
+    timing,
+    typing,
+)
 from ._config import configure
 from ._encoder import Encoder
 from ._formatter import JsonFormatter

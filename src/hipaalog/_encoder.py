@@ -16,7 +16,7 @@ from . import _diagnostics, context
 from ._identity import Identity
 from ._jsonable import sanitize, to_json_native, truncate
 from ._levels import SEVERITY_STYLES, severity_for
-from ._schema import Declarations, load_declarations
+from ._schema import RESERVED, Declarations, load_declarations
 from ._timestamps import rfc3339
 from .exceptions import ConfigError
 
@@ -100,6 +100,9 @@ class Encoder:
         self.identity = identity
         self.declarations: Declarations = load_declarations(fields)
         self.static_fields = {str(k): static_fields[k] for k in static_fields} if static_fields else {}
+        spoofing = sorted(RESERVED.intersection(self.static_fields))
+        if spoofing:
+            raise ConfigError(f"static_fields may not set schema fields ({', '.join(spoofing)}); hipaalog writes them")
         self.severity_style = severity_style
         self.max_message_chars = max_message_chars
         self._json_default = json_default

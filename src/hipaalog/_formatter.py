@@ -199,11 +199,12 @@ class JsonFormatter(BaseJsonFormatter):
             event["stack_info"] = record.stack_info
         if self._timestamp_alias is not None:
             event[self._timestamp_alias] = event["timestamp"]
+        collisions: list[tuple[str, Any]] = []
         if self._defaults_fields:
             for key, value in self._defaults_fields.items():
-                self._put(event, key, value)
+                self._put(event, key, value, collisions)
         for key in self._fmt_fields:
-            self._put(event, key, record.__dict__.get(key))
+            self._put(event, key, record.__dict__.get(key), collisions)
         skip = self._skip
         rename = self._rename
         limit = self._max
@@ -218,20 +219,25 @@ class JsonFormatter(BaseJsonFormatter):
             if rename:
                 key = rename.get(key, key)
             if key in RESERVED:
-                key = _collision_name(key, event)
+                collisions.append((key, value))
+                continue
             if value.__class__ is str and len(value) > limit:
                 value = truncate(value, limit)
             event[key] = value
         if dict_fields is not None:
             for key, value in dict_fields.items():
                 if key != "message":
-                    self._put(event, str(key), value)
+                    self._put(event, str(key), value, collisions)
+        # Schema-named caller fields are placed last, under a prefix no other field has taken.
+        for key, value in collisions:
+            event[_collision_name(key, event)] = value
         return event
 
-    def _put(self, event: dict[str, Any], key: str, value: Any) -> None:
+    def _put(self, event: dict[str, Any], key: str, value: Any, collisions: list[tuple[str, Any]]) -> None:
         name = self._rename.get(key, key)
         if name in RESERVED:
-            name = _collision_name(name, event)
+            collisions.append((name, value))
+            return
         if value.__class__ is str and len(value) > self._max:
             value = truncate(value, self._max)
         event[name] = value

@@ -409,11 +409,22 @@ class Monitor:
         seqs = tuple(e[1] for e in evidence if type(e[1]) is int)
         first, last = evidence[0][0], evidence[-1][0]
         who = ", ".join(f"{k} {v}" for k, v in subject.items())
-        unit = rule.weight if rule.weight else (f"distinct {rule.distinct} values" if rule.distinct else "events")
-        detail = (
-            f"{count} {unit} for {who} between {rfc3339(first)} and {rfc3339(last)} "
-            f"(threshold {rule.threshold} within {rule.window:g}s; severity {rule.severity})"
+        outcomes = "/".join(sorted(rule.outcomes))
+        unit = (
+            rule.weight
+            if rule.weight
+            else (f"distinct {rule.distinct} values" if rule.distinct else f"{outcomes} events")
         )
+        if rule.trigger:
+            detail = (
+                f"{'/'.join(sorted(rule.trigger))} for {who} at {rfc3339(last)} after {count} {unit} since "
+                f"{rfc3339(first)} (threshold {rule.threshold} within {rule.window:g}s; severity {rule.severity})"
+            )
+        else:
+            detail = (
+                f"{count} {unit} for {who} between {rfc3339(first)} and {rfc3339(last)} "
+                f"(threshold {rule.threshold} within {rule.window:g}s; severity {rule.severity})"
+            )
         identity = {k: str(record.get(k, "unknown")) for k in ("appId", "platform", "microservice")}
         return Alert(
             rule.name,

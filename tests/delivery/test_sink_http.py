@@ -5,13 +5,13 @@ from __future__ import annotations
 import base64
 import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from hipaalog import ConfigError, SinkError
-from hipaalog.sinks import EncodedRecord, HttpSink, create_sink
+from hipaalog.sinks import EncodedRecord, HttpSink, Preset, create_sink
 from hipaalog.sinks._http import parse_retry_after
 
 from ._ingest import Fault, Ingest
@@ -176,6 +176,25 @@ def test_http_sink_through_the_handler_by_url_and_preset(
     handler.flush()
     [record] = server.stored
     assert (record["seq"], record["appId"], record["message"]) == (9, "claims", "claim accepted")
+
+
+def test_a_custom_preset_shapes_requests_for_another_api(ingest: Callable[..., Ingest]) -> None:
+    """A Preset subclass instance decides path, headers and body; the sink keeps transport and retries."""
+
+    class Wrapped(Preset):
+        name = "wrapped"
+        default_path = "/api/logs"
+
+        def encode(self, batch: Sequence[EncodedRecord]) -> bytes:
+            return b"".join(b"  " + r.line + b"\n" for r in batch)
+
+    server = ingest("jsonl")
+    sink = HttpSink(server.url, preset=Wrapped(), token="abc")
+    sink.write([rec(0), rec(1)])
+    sink.close()
+    [request] = server.requests
+    assert (request.path, request.headers["Authorization"]) == ("/api/logs", "Bearer abc")
+    assert request.body.startswith(b"  {") and server.seqs() == [0, 1] and sink.name.startswith("http:wrapped:")
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:

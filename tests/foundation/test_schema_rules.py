@@ -33,6 +33,18 @@ def test_prefix_collisions_repeat_the_prefix() -> None:
     assert (record["extra_level"], record["extra_extra_level"]) == ("mine", "forged")
 
 
+def test_a_collision_never_overwrites_a_caller_field_named_like_its_prefix() -> None:
+    """level and extra_level from the same caller both survive, whatever their order."""
+    record = fmt(JsonFormatter(**IDENTITY), level="forged", extra_level="mine")
+    assert (record["extra_level"], record["extra_extra_level"]) == ("mine", "forged")
+
+
+def test_static_fields_cannot_set_schema_fields() -> None:
+    """static_fields naming a schema field is a ConfigError, not a silent overwrite."""
+    with pytest.raises(ConfigError, match="static_fields may not set schema fields \\(appId, level\\)"):
+        JsonFormatter(**IDENTITY, static_fields={"level": "x", "appId": "y"})
+
+
 def test_declared_types_hold_across_records_and_violations_are_tagged() -> None:
     """A declared number never appears as a string; the violation is listed instead."""
     formatter = JsonFormatter(**IDENTITY, fields={"amount": "number", "claim_id": "string"})

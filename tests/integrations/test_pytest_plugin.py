@@ -353,7 +353,7 @@ def test_assert_no_phi_reports_kinds_and_places_never_values(pytester: pytest.Py
 
 
 def test_records_are_captured_after_redaction(pytester: pytest.Pytester) -> None:
-    """With the default policy the captured records hold masks, not the PHI the code logged, and assert_no_phi passes."""
+    """With the default policy captured records hold masks, not the PHI the code logged; assert_no_phi passes."""
     result = _run(
         pytester,
         """

@@ -171,6 +171,7 @@ class AuditStream:
             redactor.redact if redactor is not None else None,
             pseudonymize_source=pseudonymize_source,
         )
+        self._owned_sinks: list[Sink] = []  # sinks built here from specs: closed with the stream
         self._forward = [self._forward_target(target) for target in forward]
         self.checkpoint_path = (
             os.path.abspath(os.fspath(checkpoint_path)) if checkpoint_path else checkpoints_path(self.path)
@@ -281,6 +282,8 @@ class AuditStream:
         from ..sinks import create_sink
 
         sink = create_sink(target)  # type: ignore[arg-type]
+        if sink is not target:
+            self._owned_sinks.append(sink)
         identity = self.encoder.identity
 
         def write(sealed: SealedLine, audit: dict[str, Any], message: str, levelno: int, created: float) -> None:
@@ -621,6 +624,11 @@ class AuditStream:
         if self._ticker is not threading.current_thread():
             self._ticker.join(timeout=2.0)
         self._rotations.close(timeout)
+        for sink in self._owned_sinks:
+            try:
+                sink.close()
+            except Exception as exc:  # noqa: BLE001 - closing never raises into the application
+                _diagnostics.problem("sink-close-failed", f"{sink.name}: {type(exc).__name__}")
         self._release_lock()
         _open_streams.discard(self)
 

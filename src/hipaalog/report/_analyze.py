@@ -31,8 +31,11 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _minutes(window: float) -> str:
+    """A duration for people: ``45 s``, ``3.6 min``, ``2 h``."""
+    if window < 60:
+        return f"{window:.0f} s"
     minutes = window / 60
-    return f"{minutes:.3g} min" if minutes < 120 else f"{minutes / 60:.3g} h"
+    return f"{minutes:.2g} min" if minutes < 120 else f"{minutes / 60:.2g} h"
 
 
 class _Acc:

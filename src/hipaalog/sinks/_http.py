@@ -70,8 +70,9 @@ class HttpSink:
 
     Args:
         url: ``http://`` or ``https://``; ``user:password@`` in it becomes Basic authentication.
-        preset: the API shape; further keyword arguments go to the preset (``index=``,
-            ``labels=``, ``tenant=``, ``hostname=``, ``tags=``, ``source=``, ...).
+        preset: the API shape, by name (further keyword arguments then go to the preset:
+            ``index=``, ``labels=``, ``tenant=``, ``hostname=``, ``tags=``, ``source=``, ...), or a
+            :class:`~hipaalog.sinks.Preset` instance for another API.
         token: the API's credential: ``Bearer`` for jsonl, opensearch and loki, ``ApiKey`` for
             elasticsearch, ``Splunk`` for splunk, the ingestion key for mezmo.
         headers: extra request headers.
@@ -91,7 +92,7 @@ class HttpSink:
         self,
         url: str,
         *,
-        preset: str = "jsonl",
+        preset: str | Preset = "jsonl",
         token: str | None = None,
         headers: Mapping[str, str] | None = None,
         compress: bool = True,
@@ -106,13 +107,18 @@ class HttpSink:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigError(f"{url!r}: an HTTP sink needs an http:// or https:// URL with a host")
-        factory = PRESETS.get(str(preset).lower())
-        if factory is None:
-            raise ConfigError(f"unknown HTTP preset {preset!r}; known: {', '.join(sorted(PRESETS))}")
-        try:
-            self.preset = factory(**preset_options)
-        except TypeError as exc:
-            raise ConfigError(f"preset {preset!r}: {exc}") from exc
+        if isinstance(preset, Preset):
+            if preset_options:
+                raise ConfigError(f"options {sorted(preset_options)} are for a named preset; set them on {preset!r}")
+            self.preset = preset
+        else:
+            factory = PRESETS.get(str(preset).lower())
+            if factory is None:
+                raise ConfigError(f"unknown HTTP preset {preset!r}; known: {', '.join(sorted(PRESETS))}")
+            try:
+                self.preset = factory(**preset_options)
+            except TypeError as exc:
+                raise ConfigError(f"preset {preset!r}: {exc}") from exc
         try:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:

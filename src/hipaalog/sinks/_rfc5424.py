@@ -69,16 +69,28 @@ class Rfc5424:
         self.msgid = None if msgid is None else header_token(msgid, 32)
         self.sd_id = _sd_id(sd_id)
         self.bom = bool(bom)
+        self._tails: dict[tuple[str, str, str, str, int], bytes] = {}
+
+    def _tail(self, record: EncodedRecord, pid: int) -> bytes:
+        """Everything after the timestamp up to MSG; the same for every record of one logger."""
+        key = (record.app_id, record.logger, record.platform, record.microservice, pid)
+        tail = self._tails.get(key)
+        if tail is None:
+            app = self.app_name or header_token(record.app_id, 48)
+            msgid = self.msgid or header_token(record.logger, 32)
+            sd = (
+                f'[{self.sd_id} appId="{record.app_id.translate(_SD_ESCAPES)}"'
+                f' platform="{record.platform.translate(_SD_ESCAPES)}"'
+                f' microservice="{record.microservice.translate(_SD_ESCAPES)}"]'
+            )
+            tail = f" {self.hostname} {app} {pid} {msgid} {sd} ".encode() + (_BOM if self.bom else b"")
+            if len(self._tails) >= 1024:
+                self._tails.clear()
+            self._tails[key] = tail
+        return tail
 
     def message(self, record: EncodedRecord) -> bytes:
         """The message for ``record`` (without transport framing)."""
         pri = self.facility * 8 + min(max(record.severity, 0), 7)
-        app = self.app_name or header_token(record.app_id, 48)
-        msgid = self.msgid or header_token(record.logger, 32)
-        sd = (
-            f'[{self.sd_id} appId="{record.app_id.translate(_SD_ESCAPES)}"'
-            f' platform="{record.platform.translate(_SD_ESCAPES)}"'
-            f' microservice="{record.microservice.translate(_SD_ESCAPES)}"]'
-        )
-        head = f"<{pri}>1 {rfc3339(record.created)} {self.hostname} {app} {os.getpid()} {msgid} {sd} "
-        return head.encode("utf-8") + (_BOM if self.bom else b"") + record.line
+        head = f"<{pri}>1 {rfc3339(record.created)}".encode()
+        return head + self._tail(record, os.getpid()) + record.line
