@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from hipaalog._audit_schema import audit_definition  # noqa: E402
 from hipaalog._schema import (  # noqa: E402
     COLLISION_PREFIX,
     CORE_FIELDS,
@@ -63,6 +64,22 @@ def render() -> str:
         '`null`, or a list such as `["string", "null"]`.',
         "",
     ]
+    audit = audit_definition()
+    required = set(audit.get("required", ()))
+    lines += [
+        "## The `audit` object",
+        "",
+        "Audit records (logger `hipaalog.audit`) carry `audit` and the integrity fields `seq`, `chain` and `key_id`;",
+        "see [audit](audit.md). Which properties an event needs depends on `event`.",
+        "",
+        "| property | type | always | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, spec in audit["properties"].items():
+        kind = spec.get("type") or ("one of " + ", ".join(f"`{v}`" for v in spec.get("enum", ())))
+        always = "yes" if name in required else ""
+        lines.append(f"| `{name}` | {kind} | {always} | {spec.get('description', '')} |")
+    lines.append("")
     return "\n".join(lines)
 
 

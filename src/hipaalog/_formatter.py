@@ -48,7 +48,7 @@ _STD_ATTRS = tuple(logging.LogRecord("", logging.INFO, "", 0, "", None, None).__
 _STD_COUNT = len(_STD_ATTRS)
 _STD_LAST = _STD_ATTRS[-1]
 _LEVEL_NAMES: dict[str, str] = {}
-_HIPAALOG_ATTRS = frozenset({"hipaalog_redacted"})
+_HIPAALOG_ATTRS = frozenset({"hipaalog_redacted", "hipaalog_line"})
 """Record attributes hipaalog's own filters set; never caller fields."""
 
 
@@ -243,7 +243,14 @@ class JsonFormatter(BaseJsonFormatter):
         event[name] = value
 
     def encode(self, record: logging.LogRecord) -> bytes:
-        """The record as one JSON line (bytes, no newline). Never raises."""
+        """The record as one JSON line (bytes, no newline). Never raises.
+
+        A record that carries its finished line in ``hipaalog_line`` (a sealed audit record handed
+        to logging) is written as that line, byte for byte, so that the copy still verifies.
+        """
+        finished = record.__dict__.get("hipaalog_line")
+        if finished.__class__ is bytes:
+            return self._prefix_bytes + finished if self._prefix_bytes else finished
         try:
             event = self.to_event(record)
         except Exception as exc:  # noqa: BLE001 - logging never raises into the application

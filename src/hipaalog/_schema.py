@@ -88,6 +88,10 @@ CORE_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec("trace_id", "string", "OpenTelemetry trace id (32 hex digits) of the active span"),
     FieldSpec("span_id", "string", "OpenTelemetry span id (16 hex digits) of the active span"),
     FieldSpec(VIOLATIONS_FIELD, "array", "declared-type violations: field, expected, actual, value"),
+    FieldSpec("audit", "object", "audit records only: who did what to which record (see docs/audit.md)"),
+    FieldSpec("seq", "integer", "audit records only: position in the sealed stream, from 1"),
+    FieldSpec("chain", "string", "audit records only: HMAC-SHA256 chain value over this record and the previous"),
+    FieldSpec("key_id", "string", "audit records only: id of the key that sealed the record"),
 )
 """Fields hipaalog itself writes; callers cannot set them (see :data:`COLLISION_PREFIX`)."""
 
@@ -247,8 +251,8 @@ def json_schema(declarations: Declarations | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a record, including declared caller fields."""
     properties: dict[str, Any] = {}
     for spec in CORE_FIELDS:
-        if spec.name == "error":
-            properties["error"] = {"$ref": "#/$defs/error", "description": spec.description}
+        if spec.name in ("error", "audit"):
+            properties[spec.name] = {"$ref": f"#/$defs/{spec.name}", "description": spec.description}
         elif spec.name == VIOLATIONS_FIELD:
             properties[spec.name] = {
                 "type": "array",

@@ -652,6 +652,7 @@ def _log_record(
     record.seq = sealed.seq
     record.chain = sealed.chain.hex()
     record.key_id = sealed.key_id
+    record.hipaalog_line = sealed.line  # hipaalog formatters write these exact, sealed bytes
     return record
 
 
