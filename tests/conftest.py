@@ -15,6 +15,8 @@ from hipaalog import _diagnostics
 from hipaalog._encoder import add_tap, remove_tap
 from hipaalog._schema import json_schema
 
+from ._seaweed import seaweed  # noqa: F401 - registers the session-wide S3 server fixture
+
 _VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
 

@@ -286,9 +286,10 @@ class SinkHandler(logging.Handler):
                 return
             self._closed = True
         try:
-            deadline = monotonic() + self.options.close_timeout
+            now = monotonic()
+            deadline = now + self.options.close_timeout
             for lane in self._lanes:
-                lane.stop(deadline)
+                lane.stop(now + self.options.close_timeout * 0.8)  # retries end first; join waits the rest
             for lane in self._lanes:
                 if lane.join(deadline):
                     self._close_sink(lane.sink)

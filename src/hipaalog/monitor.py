@@ -33,6 +33,7 @@ from ._encoded import EncodedRecord
 from ._levels import rfc5424_severity
 from ._timestamps import rfc3339
 from .exceptions import ConfigError
+from .report._timeparse import parse_ts
 from .typing import Sink
 
 __all__ = [
@@ -332,8 +333,6 @@ class Monitor:
             return []
 
     def _timestamp(self, record: Mapping[str, Any]) -> float:
-        from .report._timeparse import parse_ts
-
         value = record.get("timestamp")
         if isinstance(value, str):
             try:

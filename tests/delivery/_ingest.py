@@ -125,9 +125,9 @@ class Ingest:
         return self
 
     def seqs(self) -> list[int]:
-        """The ``seq`` field of every stored record, in arrival order."""
+        """The ``n`` field (a test record's number) of every stored record, in arrival order."""
         with self._lock:
-            return [doc["seq"] for doc in self.stored if "seq" in doc]
+            return [doc["n"] for doc in self.stored if "n" in doc]
 
     def release(self) -> None:
         """Let hanging requests finish (with a dropped connection)."""

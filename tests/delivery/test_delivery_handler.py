@@ -25,7 +25,7 @@ def test_log_calls_return_before_delivery_and_flush_waits_for_it(
     server = ingest("jsonl").then(Fault("slow", seconds=0.3))
     log, handler = make_logger([f"{server.url}/ingest"])
     caller = threading.get_ident()
-    log.info("claim %s accepted", "C-1", extra={"seq": 0})
+    log.info("claim %s accepted", "C-1", extra={"n": 0})
     assert server.stored == []  # the slow first request is still on its way
     handler.flush()
     assert server.seqs() == [0]
@@ -42,7 +42,7 @@ def test_batches_are_bounded_by_batch_size(make_logger: MakeLogger, ingest: Call
     server = ingest("jsonl")
     log, handler = make_logger([server.url], batch_size=50, flush_interval=5.0)
     for i in range(500):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     sizes = [len(r.records) for r in server.requests]
     assert server.seqs() == list(range(500))
@@ -53,8 +53,8 @@ def test_a_partial_batch_leaves_after_flush_interval_without_flush(make_logger: 
     """A lone record is written once flush_interval passes, with nobody calling flush()."""
     path = tmp_path / "app.jsonl"
     log, _ = make_logger([str(path)], flush_interval=0.05, batch_size=1000)
-    log.info("lonely", extra={"seq": 1})
-    assert wait_until(lambda: [r["seq"] for r in read_jsonl(path)] == [1])
+    log.info("lonely", extra={"n": 1})
+    assert wait_until(lambda: [r["n"] for r in read_jsonl(path)] == [1])
 
 
 def test_a_hanging_sink_never_holds_back_another(
@@ -66,9 +66,9 @@ def test_a_hanging_sink_never_holds_back_another(
     path = tmp_path / "app.jsonl"
     log, handler = make_logger([server.url, str(path)], flush_timeout=0.5, close_timeout=0.5)
     for i in range(200):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     assert wait_until(lambda: len(read_jsonl(path)) == 200)
-    assert [r["seq"] for r in read_jsonl(path)] == list(range(200))
+    assert [r["n"] for r in read_jsonl(path)] == list(range(200))
     per_sink = handler.sink_stats()
     assert per_sink[f"file:{path}"]["delivered"] == 200
     assert per_sink[f"http:jsonl:{server.url}/"]["delivered"] == 0
@@ -80,13 +80,52 @@ def test_close_delivers_what_is_queued_and_refuses_later_records(make_logger: Ma
     path = tmp_path / "app.jsonl"
     log, handler = make_logger([str(path)], flush_interval=10.0, batch_size=10_000)
     for i in range(1000):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.close()
-    assert [r["seq"] for r in read_jsonl(path)] == list(range(1000))
+    assert [r["n"] for r in read_jsonl(path)] == list(range(1000))
     log.info("too late")
     handler.close()  # idempotent
     assert handler.stats()["dropped"] == 1
     assert _diagnostics.counts()["record-after-close"] == 1
+
+
+def test_close_without_spill_counts_what_a_down_sink_never_took(
+    make_logger: MakeLogger, ingest: Callable[[str], Ingest]
+) -> None:
+    """Without spill_dir, records still undeliverable at close_timeout are counted as failed and reported."""
+    server = ingest("jsonl")
+    server.mode = Fault("status", 503)
+    log, handler = make_logger([server.url], close_timeout=0.3, backoff_initial=0.01, backoff_max=0.05)
+    for i in range(5):
+        log.info("record", extra={"n": i})
+    handler.close()
+    stats = handler.stats()
+    assert (stats["delivered"], stats["failed"], stats["queued"]) == (0, 5, 0)
+    assert _diagnostics.counts()["undelivered-at-close"] == 5
+
+
+def test_close_gives_up_on_a_hanging_sink_in_bounded_time(
+    make_logger: MakeLogger, ingest: Callable[[str], Ingest], tmp_path: Path
+) -> None:
+    """A sink that never answers: close() returns after close_timeout, queued records go to the spill,
+    the batch in flight is counted as failed, and the next handler replays the spilled ones."""
+    server = ingest("jsonl")
+    server.mode = Fault("hang")
+    spill = tmp_path / "spill"
+    log, handler = make_logger([server.url], spill_dir=spill, close_timeout=0.3, flush_interval=0)
+    log.info("in flight", extra={"n": 0})
+    assert wait_until(lambda: len(server.requests) == 1)
+    for i in range(1, 4):
+        log.info("queued", extra={"n": i})
+    handler.close()
+    stats = handler.stats()
+    assert (stats["failed"], stats["spilled"], stats["backlog"]) == (1, 3, 3)
+    assert _diagnostics.counts()["sink-not-closed"] == 1
+    server.mode = None
+    server.release()
+    _, second = make_logger([server.url], spill_dir=spill)
+    second.flush()
+    assert [n for n in server.seqs() if n] == [1, 2, 3]
 
 
 def test_self_record_reports_the_counters(make_logger: MakeLogger, tmp_path: Path) -> None:
@@ -133,9 +172,9 @@ def test_dictconfig_builds_the_handler_with_delivery_options(tmp_path: Path, ide
     assert isinstance(handler, SinkHandler)
     assert (handler.options.queue_size, handler.options.overflow) == (100, "drop_oldest")
     assert handler.options.spill_max_bytes == 8 * 1024 * 1024
-    logging.getLogger("claims").info("via dictConfig", extra={"seq": 7})
+    logging.getLogger("claims").info("via dictConfig", extra={"n": 7})
     handler.flush()
-    assert [r["seq"] for r in read_jsonl(path)] == [7]
+    assert [r["n"] for r in read_jsonl(path)] == [7]
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def log_timed(log: object, n: int) -> list[float]:
     costs = []
     for i in range(n):
         start = time.monotonic()
-        log.info("record", extra={"seq": i})  # type: ignore[attr-defined]
+        log.info("record", extra={"n": i})  # type: ignore[attr-defined]
         costs.append(time.monotonic() - start)
     return costs
 
@@ -32,7 +32,7 @@ def test_drop_newest_keeps_calls_fast_and_counts_every_drop(
     """With the sink hanging, log calls never wait; the newest records are dropped, counted and reported."""
     server = hanging(ingest)
     log, handler = make_logger([server.url], overflow="drop_newest", queue_size=10, batch_size=5, flush_interval=0)
-    log.info("first", extra={"seq": -1})
+    log.info("first", extra={"n": -1})
     assert wait_until(lambda: len(server.requests) == 1)  # the worker is stuck on it
     costs = log_timed(log, 100)
     assert max(costs) < 1.0  # the sink hangs for 30 s: nobody waited for it
@@ -50,7 +50,7 @@ def test_drop_oldest_keeps_the_newest_records(make_logger: MakeLogger, ingest: C
     """drop_oldest evicts queued records to make room: the last queue_size records survive."""
     server = hanging(ingest)
     log, handler = make_logger([server.url], overflow="drop_oldest", queue_size=10, flush_interval=0)
-    log.info("first", extra={"seq": -1})
+    log.info("first", extra={"n": -1})
     assert wait_until(lambda: len(server.requests) == 1)  # the worker is stuck on it
     log_timed(log, 100)
     assert handler.stats()["dropped"] == 90
@@ -64,7 +64,7 @@ def test_block_waits_a_bounded_time_then_drops(make_logger: MakeLogger, ingest: 
     """Under block a full queue makes the call wait block_timeout (never longer), then drop and count."""
     server = hanging(ingest)
     log, handler = make_logger([server.url], overflow="block", queue_size=5, block_timeout=0.1, flush_interval=0)
-    log.info("first", extra={"seq": -1})
+    log.info("first", extra={"n": -1})
     assert wait_until(lambda: len(server.requests) == 1)  # the worker is stuck on it
     costs = log_timed(log, 10)
     assert handler.stats()["dropped"] == 5

@@ -25,7 +25,7 @@ def test_records_spilled_before_sigkill_are_delivered_after_restart(
         + f"""
 log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, retry_attempts=0, {FAST})
 for i in range(500):
-    log.info("before the crash", extra={{"seq": i}})
+    log.info("before the crash", extra={{"n": i}})
 while handler.stats()["spilled"] < 500:
     time.sleep(0.01)
 print("spilled", handler.stats()["backlog"], flush=True)
@@ -40,7 +40,7 @@ os.kill(os.getpid(), signal.SIGKILL)
         + f"""
 log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, {FAST})
 print("recovered", handler.stats()["recovered"])
-log.info("after the restart", extra={{"seq": 500}})
+log.info("after the restart", extra={{"n": 500}})
 handler.close()
 """
     )
@@ -59,7 +59,7 @@ def test_durable_records_survive_sigkill_right_after_the_call(ingest: Callable[[
         + f"""
 log, handler = make([{server.url!r}], spill_dir={str(spill)!r}, durable=True, {FAST})
 for i in range(200):
-    log.info("durable", extra={{"seq": i}})
+    log.info("durable", extra={{"n": i}})
 os.kill(os.getpid(), signal.SIGKILL)
 """
     )
@@ -81,7 +81,7 @@ def test_sigterm_delivers_the_queue_then_terminates(ingest: Callable[[str], Inge
         + f"""
 log, handler = make([{server.url!r}], batch_size=5)
 for i in range(50):
-    log.info("queued", extra={{"seq": i}})
+    log.info("queued", extra={{"n": i}})
 os.kill(os.getpid(), signal.SIGTERM)
 time.sleep(30)
 print("not reached")
@@ -105,7 +105,7 @@ def on_term(signum, frame):
 signal.signal(signal.SIGTERM, on_term)
 log, handler = make([{server.url!r}], batch_size=5)
 for i in range(30):
-    log.info("queued", extra={{"seq": i}})
+    log.info("queued", extra={{"n": i}})
 os.kill(os.getpid(), signal.SIGTERM)
 time.sleep(30)
 """
@@ -124,7 +124,7 @@ def test_interpreter_exit_delivers_the_queue(ingest: Callable[[str], Ingest]) ->
         + f"""
 log, handler = make([{server.url!r}], batch_size=5)
 for i in range(40):
-    log.info("queued", extra={{"seq": i}})
+    log.info("queued", extra={{"n": i}})
 """
     )
     assert child.returncode == 0, child.stderr
@@ -145,7 +145,7 @@ stop = threading.Event()
 def parent_work(t):
     i = 0
     while not stop.is_set():
-        log.info("parent", extra={{"who": f"parent-{{t}}", "seq": i}})
+        log.info("parent", extra={{"who": f"parent-{{t}}", "n": i}})
         i += 1
         time.sleep(0.0005)
     return i
@@ -160,7 +160,7 @@ for k in range(5):
     pid = os.fork()
     if pid == 0:
         for i in range(100):
-            log.info("child", extra={{"who": f"child-{{k}}", "seq": i}})
+            log.info("child", extra={{"who": f"child-{{k}}", "n": i}})
         handler.close()
         os._exit(0 if handler.stats()["enqueued"] == 100 else 7)
     children.append(pid)
@@ -189,7 +189,7 @@ print("parent", sum(counts.values()), handler.stats()["delivered"], handler.stat
     assert child.returncode == 0, child.stderr
     assert "statuses [0, 0, 0, 0, 0]" in child.stdout
     logged, delivered, dropped = (int(n) for n in child.stdout.split("parent ")[1].split()[:3])
-    seen = Counter((doc["who"], doc["seq"]) for doc in server.stored)
+    seen = Counter((doc["who"], doc["n"]) for doc in server.stored)
     assert max(seen.values()) == 1  # nothing delivered twice, by parent and child
     for k in range(5):
         assert sorted(seq for who, seq in seen if who == f"child-{k}") == list(range(100))

@@ -32,7 +32,7 @@ def test_server_errors_are_retried_until_delivered_once_in_order(
     server = ingest("jsonl").then(Fault("status", 503), Fault("status", 503))
     log, handler = make_logger([server.url], **FAST)
     for i in range(20):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     assert server.seqs() == list(range(20))
     stats = handler.stats()
@@ -44,7 +44,7 @@ def test_retry_after_is_honoured(make_logger: MakeLogger, ingest: Callable[[str]
     """After 429 with Retry-After: 1 the next attempt waits at least that second."""
     server = ingest("jsonl").then(Fault("status", 429, headers={"Retry-After": "1"}))
     log, handler = make_logger([server.url], **FAST)
-    log.info("record", extra={"seq": 0})
+    log.info("record", extra={"n": 0})
     handler.flush()
     first, second = server.requests
     assert second.at - first.at >= 0.95
@@ -56,10 +56,10 @@ def test_only_failed_bulk_items_are_retried(make_logger: MakeLogger, ingest: Cal
     server = ingest("opensearch").then(Fault("partial", items={2: 429, 5: 429, 7: 400}))
     log, handler = make_logger([{"type": "opensearch", "url": server.url, "index": "logs-claims-%Y.%m"}], **FAST)
     for i in range(10):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     assert [len(r.records) for r in server.requests] == [10, 2]
-    assert [r["doc"]["seq"] for r in server.requests[1].records] == [2, 5]
+    assert [r["doc"]["n"] for r in server.requests[1].records] == [2, 5]
     assert sorted(server.seqs()) == [0, 1, 2, 3, 4, 5, 6, 8, 9]
     assert len(server.seqs()) == 9  # none twice
     assert server.requests[0].records[0]["action"]["create"]["_index"].startswith("logs-claims-20")
@@ -75,7 +75,7 @@ def test_splunk_invalid_event_is_refused_and_later_events_resent(
     server = ingest("splunk").then(Fault("partial", items={3: 400}))
     log, handler = make_logger([{"type": "splunk", "url": server.url, "token": "hec-token"}], **FAST)
     for i in range(6):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     assert server.seqs() == [0, 1, 2, 4, 5]
     assert server.requests[0].headers["Authorization"] == "Splunk hec-token"
@@ -89,7 +89,7 @@ def test_a_dropped_connection_is_retried_without_duplicates(
     server = ingest("loki").then(Fault("drop"))
     log, handler = make_logger([{"type": "loki", "url": server.url}], **FAST)
     for i in range(5):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     assert sorted(server.seqs()) == list(range(5)) and len(server.requests) == 2
     assert handler.stats()["retried"] == 5
@@ -102,9 +102,9 @@ def test_a_client_error_is_counted_as_failed_not_retried(
     server = ingest("jsonl").then(Fault("status", 400))
     log, handler = make_logger([server.url], **FAST)
     for i in range(3):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
-    log.info("next", extra={"seq": 3})
+    log.info("next", extra={"n": 3})
     handler.flush()
     assert server.seqs() == [3]
     assert (handler.stats()["failed"], handler.stats()["retried"]) == (3, 0)
@@ -117,7 +117,7 @@ def test_without_spill_a_long_outage_keeps_records_in_memory(
     server = ingest("jsonl").then(*[Fault("status", 502)] * 8)
     log, handler = make_logger([server.url], retry_attempts=2, **FAST)
     for i in range(30):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     handler.flush()
     assert server.seqs() == list(range(30))
     assert (handler.stats()["spilled"], handler.stats()["dropped"]) == (0, 0)
@@ -128,7 +128,7 @@ def test_a_too_large_request_is_split(make_logger: MakeLogger, ingest: Callable[
     server = ingest("jsonl").then(Fault("status", 413))
     log, handler = make_logger([server.url], batch_size=200, flush_interval=5.0, **FAST)
     for i in range(200):
-        log.info("record %s", "x" * 100, extra={"seq": i})
+        log.info("record %s", "x" * 100, extra={"n": i})
     handler.flush()
     assert sorted(server.seqs()) == list(range(200)) and len(server.seqs()) == 200
     assert len(server.requests) >= 3
@@ -141,6 +141,6 @@ def test_statuses_that_may_pass_later_are_retried(
     """Authentication trouble, a missing endpoint and server errors keep records for another attempt."""
     server = ingest("jsonl").then(Fault("status", status))
     log, handler = make_logger([server.url], **FAST)
-    log.info("record", extra={"seq": 1})
+    log.info("record", extra={"n": 1})
     handler.flush()
     assert server.seqs() == [1] and handler.stats()["failed"] == 0

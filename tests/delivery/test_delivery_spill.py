@@ -28,7 +28,7 @@ def test_an_outage_spills_to_disk_then_replays_in_order_once(
     spill = tmp_path / "spill"
     log, handler = make_logger([server.url], spill_dir=spill, batch_size=16, **FAST)
     for i in range(100):
-        log.info("during outage", extra={"seq": i})
+        log.info("during outage", extra={"n": i})
     handler.flush()  # returns: the records are safe on disk while the sink fails
     stats = handler.stats()
     assert (stats["spilled"], stats["backlog"], stats["delivered"]) == (100, 100, 0)
@@ -37,7 +37,7 @@ def test_an_outage_spills_to_disk_then_replays_in_order_once(
     assert all(stat.S_IMODE(p.parent.stat().st_mode) == 0o700 for p in segments)
     server.mode = None
     for i in range(100, 150):
-        log.info("after recovery", extra={"seq": i})
+        log.info("after recovery", extra={"n": i})
     handler.flush()
     assert server.seqs() == list(range(150))
     stats = handler.stats()
@@ -54,14 +54,14 @@ def test_a_restarted_handler_replays_what_an_earlier_one_left(
     spill = tmp_path / "spill"
     log, first = make_logger([server.url], spill_dir=spill, close_timeout=1.0, **FAST)
     for i in range(40):
-        log.info("first life", extra={"seq": i})
+        log.info("first life", extra={"n": i})
     first.close()
     assert first.stats()["backlog"] == 40 and server.seqs() == []
     server.mode = None
     log, second = make_logger([server.url], spill_dir=spill, **FAST)
     assert second.stats()["recovered"] == 40
     for i in range(40, 60):
-        log.info("second life", extra={"seq": i})
+        log.info("second life", extra={"n": i})
     second.flush()
     assert server.seqs() == list(range(60))
     assert _diagnostics.counts()["spill-recovered"] == 1
@@ -76,11 +76,11 @@ def test_a_live_handlers_spill_is_not_taken_by_another(
     spill = tmp_path / "spill"
     log_a, a = make_logger([server.url], spill_dir=spill, **FAST)
     for i in range(10):
-        log_a.info("a", extra={"seq": i})
+        log_a.info("a", extra={"n": i})
     a.flush()
     log_b, b = make_logger([server.url], spill_dir=spill, **FAST)
     assert b.stats()["recovered"] == 0
-    log_b.info("b", extra={"seq": 100})
+    log_b.info("b", extra={"n": 100})
     b.flush()
     assert len({p.parent for p in spill_files(spill)}) == 2
     server.mode = None
@@ -97,7 +97,7 @@ def test_a_full_spill_drops_and_reports(
     server.mode = Fault("status", 503)
     log, handler = make_logger([server.url], spill_dir=tmp_path / "spill", spill_max_bytes=4096, batch_size=5, **FAST)
     for i in range(100):
-        log.info("record %s", "x" * 100, extra={"seq": i})
+        log.info("record %s", "x" * 100, extra={"n": i})
     handler.flush()
     stats = handler.stats()
     assert stats["dropped"] > 0 and stats["spilled"] > 0
@@ -117,7 +117,7 @@ def test_a_torn_spill_tail_is_skipped_and_reported(
     spill = tmp_path / "spill"
     log, first = make_logger([server.url], spill_dir=spill, **FAST)
     for i in range(10):
-        log.info("record", extra={"seq": i})
+        log.info("record", extra={"n": i})
     first.close()
     [segment] = spill_files(spill)
     with open(segment, "ab") as f:
@@ -137,11 +137,11 @@ def test_durable_mode_has_the_record_on_disk_when_the_call_returns(
     server.mode = Fault("status", 503)
     spill = tmp_path / "spill"
     log, handler = make_logger([server.url], spill_dir=spill, durable=True, **FAST)
-    log.info("durable", extra={"seq": 1})
+    log.info("durable", extra={"n": 1})
     [segment] = spill_files(spill)
-    assert b'"seq":1' in segment.read_bytes()
+    assert b'"n":1' in segment.read_bytes()
     server.mode = None
-    log.info("durable", extra={"seq": 2})
+    log.info("durable", extra={"n": 2})
     handler.flush()
     assert server.seqs() == [1, 2]
     assert wait_until(lambda: spill_files(spill) == [])

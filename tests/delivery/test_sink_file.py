@@ -36,7 +36,7 @@ class Clock:
 
 
 def rec(seq: int, size: int = 40) -> EncodedRecord:
-    line = b'{"seq":%d,"pad":"%s"}' % (seq, b"x" * size)
+    line = b'{"n":%d,"pad":"%s"}' % (seq, b"x" * size)
     return EncodedRecord(line, 20, 6, 1_700_000_000.0, "t", "claims", "vm", "claims-api")
 
 
@@ -196,11 +196,11 @@ def test_rotation_through_dictconfig_with_an_ext_hook(tmp_path: Path, identity_e
     handler = logging.getLogger().handlers[0]
     assert isinstance(handler, SinkHandler)
     for i in range(10):
-        logging.getLogger("claims").info("claim accepted", extra={"seq": i})
+        logging.getLogger("claims").info("claim accepted", extra={"n": i})
         handler.flush()
     assert ROTATED and all(p.endswith(".gz") for p in ROTATED)
     records = [r for p in ROTATED for r in read_gz_jsonl(Path(p))] + read_jsonl(path)
-    assert [r["seq"] for r in records] == list(range(10))
+    assert [r["n"] for r in records] == list(range(10))
 
 
 def read_gz_jsonl(path: Path) -> list[dict[str, object]]:

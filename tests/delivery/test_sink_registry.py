@@ -54,9 +54,9 @@ def test_entry_point_sinks_work_by_type_and_by_url(plugin: object, make_logger: 
     by_url = create_sink("acme://bucket")
     assert (by_type.name, by_url.name) == ("memory:audit", "memory:acme://bucket")
     log, handler = make_logger([{"type": "acme", "label": "audit"}])
-    log.info("to the plugin", extra={"seq": 1})
+    log.info("to the plugin", extra={"n": 1})
     handler.flush()
-    assert [b'"seq":1' in line for line in plugin.RECEIVED] == [True]  # type: ignore[attr-defined]
+    assert [b'"n":1' in line for line in plugin.RECEIVED] == [True]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

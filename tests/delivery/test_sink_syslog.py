@@ -30,6 +30,7 @@ def url_for(transport: str, rsyslog: Rsyslog, tls: TlsFiles) -> str:
     return f"syslog+tls://localhost:{rsyslog.tls_port}?facility=local3&hostname=claims-host&ca_file={tls.ca}"
 
 
+@pytest.mark.peer("rsyslog")
 @pytest.mark.parametrize("transport", ["udp", "tcp", "tls"])
 def test_rsyslog_receives_every_field(
     transport: str, rsyslog: Rsyslog, tls_files: TlsFiles, make_logger: MakeLogger, tmp_path: Path
@@ -57,6 +58,7 @@ def test_rsyslog_receives_every_field(
     assert [m.severity for m in received] == ["6", "4", "3"]
 
 
+@pytest.mark.peer("rsyslog")
 def test_structured_data_is_escaped_and_utf8_survives(rsyslog: Rsyslog) -> None:
     """Quotes and brackets in SD values are escaped per RFC 5424; UTF-8 in MSG arrives as sent."""
     marker = uuid.uuid4().hex
@@ -71,6 +73,7 @@ def test_structured_data_is_escaped_and_utf8_survives(rsyslog: Rsyslog) -> None:
     assert orjson.loads(message.msg)["message"] == f'Zoë {marker} ]"x'
 
 
+@pytest.mark.peer("rsyslog")
 def test_octet_counting_keeps_a_newline_inside_one_message(rsyslog: Rsyslog) -> None:
     """RFC 6587 octet counting: a line break inside a record (a text formatter's traceback) stays in one message."""
     marker = uuid.uuid4().hex
@@ -82,6 +85,7 @@ def test_octet_counting_keeps_a_newline_inside_one_message(rsyslog: Rsyslog) -> 
     assert [m.msg for m in messages] == [f"first {marker}#012second"] * 2
 
 
+@pytest.mark.peer("rsyslog")
 def test_tcp_reconnects_after_the_receiver_restarts(tmp_path: Path) -> None:
     """A connection the receiver closed is noticed before writing: no message goes into a dead socket."""
     from .conftest import require
@@ -106,6 +110,7 @@ def test_tcp_reconnects_after_the_receiver_restarts(tmp_path: Path) -> None:
         server.stop()
 
 
+@pytest.mark.peer("rsyslog")
 def test_tls_refuses_a_server_signed_by_another_ca(rsyslog: Rsyslog, tls_files: TlsFiles) -> None:
     """A certificate from an unknown CA is a retryable SinkError; nothing is sent in clear."""
     sink = SyslogSink(f"syslog+tls://localhost:{rsyslog.tls_port}", ca_file=str(tls_files.other_ca))
@@ -126,6 +131,7 @@ def test_a_receiver_that_is_down_is_a_retryable_error() -> None:
     sink.close()
 
 
+@pytest.mark.peer("rsyslog")
 def test_an_oversized_datagram_is_refused_not_truncated(rsyslog: Rsyslog) -> None:
     """Over UDP a message larger than one datagram is refused for good; the others are sent."""
     marker = uuid.uuid4().hex

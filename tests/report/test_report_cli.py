@@ -122,10 +122,11 @@ def test_as_a_scheduled_job_would_run_it(planted: Dataset, tmp_path: Path) -> No
             "--key",
             KEY_ARG,
             *CHICAGO,
-            "-o",
-            str(tmp_path / "report.html"),
             "--json",
+            "-o",
             str(tmp_path / "report.json"),
+            "--html",
+            str(tmp_path / "report.html"),
         ],
         capture_output=True,
         text=True,
@@ -136,3 +137,12 @@ def test_as_a_scheduled_job_would_run_it(planted: Dataset, tmp_path: Path) -> No
     assert (tmp_path / "report.html").stat().st_size > 10_000
     assert json.loads((tmp_path / "report.json").read_text())["counts"]["critical"] >= 1
     assert "integrity verified" in result.stderr
+
+
+def test_refuses_to_write_the_report_over_an_audit_segment(clean: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o naming one of the reviewed segments exits 2 and leaves the segment untouched."""
+    segment = clean.written.paths[-1]
+    before = Path(segment).read_bytes()
+    assert main(["report", segment, "--key", KEY_ARG, "--json", "-o", segment]) == 2
+    assert "being reviewed" in capsys.readouterr().err
+    assert Path(segment).read_bytes() == before

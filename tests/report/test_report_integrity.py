@@ -53,6 +53,7 @@ def test_modified_record_breaks_the_chain_and_is_located(tmp_path: Path) -> None
     assert (first.rule, first.severity.label) == ("integrity", "critical")
     assert seq in first.seqs
     assert "integrity chain broken" in first.summary
+    assert (first.start, first.end) == (report.start, report.end)  # the whole reviewed period
     page = render_html(report)
     assert 'data-integrity="broken"' in page
     assert "INTEGRITY CHAIN BROKEN" in page
@@ -103,3 +104,11 @@ def test_partial_range_of_segments(tmp_path: Path) -> None:
     assert build_report(later, keys=KEYS, partial=True).integrity.status == "verified"
     whole = build_report(later, keys=KEYS)
     assert [p.kind for p in whole.integrity.problems] == ["deleted"]
+
+
+def test_a_report_written_beside_the_stream_is_not_read_as_a_segment(tmp_path: Path) -> None:
+    """The HTML page saved into the stream's directory does not break the next report's verification."""
+    _small_stream(tmp_path)
+    (tmp_path / "audit-report.html").write_text(render_html(build_report([tmp_path], keys=KEYS)), encoding="utf-8")
+    (tmp_path / "audit.jsonl.lock").write_bytes(b"")
+    assert build_report([tmp_path], keys=KEYS).integrity.status == "verified"

@@ -13,7 +13,7 @@ from hipaalog.integrity import Sealer
 from hipaalog.report import ReportConfig, build_report
 from hipaalog.synthetic import Clinic, write_stream
 
-from ..audit.conftest import Seaweed, seaweed  # noqa: F401 - the session's real S3 server
+from .._seaweed import Seaweed
 from .conftest import AUDIT_KEY, KEYS
 from .test_report_rules import BASE, Stream
 
@@ -97,7 +97,7 @@ def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.peer("seaweedfs")
-def test_s3_prefix_is_read_and_verified(tmp_path: Path, seaweed: Seaweed, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_s3_prefix_is_read_and_verified(tmp_path: Path, seaweed: Seaweed, monkeypatch: pytest.MonkeyPatch) -> None:
     """Segments archived under an S3 prefix (real SeaweedFS on loopback) verify and give the local report."""
     written = write_stream(
         Clinic(users=40, days=15, seed=3), tmp_path / "audit.jsonl", key=AUDIT_KEY, segment_records=5000, compress=True

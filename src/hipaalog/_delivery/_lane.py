@@ -118,6 +118,7 @@ class Lane:
             self._dequeued += 1
             self._settled += 1
             self.counters.dropped += 1
+            self._settle.notify_all()
             return True, "record-dropped"
         if policy == "block":
             end = monotonic() + self.options.block_timeout
@@ -257,6 +258,8 @@ class Lane:
         attempts = 0
         while True:
             outcome = attempt(self.sink, pending)
+            if self._abandoned:
+                return  # close() gave up on this batch and has counted and reported it
             settled = outcome.delivered + outcome.rejected
             self._account(delivered=outcome.delivered, failed=outcome.rejected, settled=settled)
             if outcome.rejected:
@@ -383,11 +386,13 @@ class Lane:
             self._settle.notify_all()
 
     def _finish(self) -> None:
-        if not self._abandoned:
-            try:
+        try:
+            if self._abandoned:
+                self.sink.close()  # close() gave up waiting and left the sink to us
+            else:
                 self.sink.flush()
-            except Exception as exc:  # noqa: BLE001
-                _diagnostics.problem("sink-flush-failed", f"{self.name}: {type(exc).__name__}")
+        except Exception as exc:  # noqa: BLE001
+            _diagnostics.problem("sink-flush-failed", f"{self.name}: {type(exc).__name__}")
         with self._lock:
             self._done = True
             self._settle.notify_all()
@@ -461,7 +466,11 @@ class Lane:
             return True
 
     def stop(self, deadline: float) -> None:
-        """Refuse new records; the worker delivers what is queued until ``deadline``, then exits."""
+        """Refuse new records; the worker delivers what is queued until ``deadline``, then exits.
+
+        Give a ``deadline`` a little before the one :meth:`join` waits for, so that a last attempt
+        that is still on its way when the worker gives up has time to end.
+        """
         with self._lock:
             self._closed = True
             self._stopping = True
@@ -491,6 +500,7 @@ class Lane:
         lost = inflight + (0 if self.spill is not None else len(leftover))
         with self._lock:
             self.counters.failed += inflight
+            self._inflight = 0
             self._abandoned = True
         if lost:
             _diagnostics.problem(

@@ -22,10 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="+", metavar="FILE", help="audit segments (plain or .gz), directories, or s3://bucket/prefix"
     )
-    parser.add_argument("-o", "--output", help="write the HTML report here (default: audit-report.html unless --json)")
     parser.add_argument(
-        "--json", nargs="?", const="-", metavar="PATH", help="write the report as JSON to PATH (default: stdout)"
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="where to write the report (default: audit-report.html; with --json: stdout)",
     )
+    parser.add_argument("--json", action="store_true", help="write the report as JSON (for machines) instead of HTML")
+    parser.add_argument("--html", metavar="PATH", help="with --json: also write the HTML page here")
     parser.add_argument(
         "--fail-on",
         default="high",
@@ -117,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         config = _config(args)
+        _check_outputs(args)
         report = build_report(
             args.inputs,
             config=config,
@@ -130,14 +135,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"hipaalog report: error: {exc}", file=sys.stderr)
         return 2
     written: list[str] = []
-    if args.json is not None:
+    if args.json:
         text = json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
-        if args.json == "-":
+        if args.output in (None, "-"):
             sys.stdout.write(text)
         else:
-            _write(args.json, text)
-            written.append(args.json)
-    if args.output or args.json is None:
+            _write(args.output, text)
+            written.append(args.output)
+        if args.html:
+            _write(args.html, render_html(report))
+            written.append(args.html)
+    else:
         html_path = args.output or "audit-report.html"
         _write(html_path, render_html(report))
         written.append(html_path)
@@ -150,6 +158,21 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_on == "never":
         return 0
     return 1 if report.reaches(Severity.parse(args.fail_on)) else 0
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse to write a report over one of the files being reviewed."""
+    from ..exceptions import ConfigError
+    from ..report._reader import expand_inputs
+
+    outputs = [p for p in (args.output, args.html) if p and p != "-"]
+    if not outputs:
+        return
+    local = [i for i in args.inputs if not i.startswith("s3://")]
+    inputs = {os.path.realpath(p) for p in expand_inputs(local)}
+    for path in outputs:
+        if os.path.realpath(path) in inputs:
+            raise ConfigError(f"{path} is one of the audit files being reviewed; write the report elsewhere")
 
 
 def _write(path: str, text: str) -> None:

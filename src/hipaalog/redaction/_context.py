@@ -2,9 +2,12 @@
 
 Identifiers after cue words (MRN, member, account, license, serial and plate numbers), dates
 about a person (birth, admission, discharge, death, service), ages over 89, ZIP codes, street
-addresses and cities, person names (after cues, ``Last, First``, HL7 ``LAST^FIRST``), values of
-``key=value`` / ``"key": "value"`` pairs whose key is a PHI field name, and HL7 v2 PID/NK1/GT1/IN1
-fields.
+addresses and cities, person names (after cues and titles, ``Last, First``, HL7 ``LAST^FIRST``),
+values of ``key=value`` / ``"key": "value"`` pairs whose key is a PHI field name, and HL7 v2
+PID/NK1/GT1/IN1 fields.
+
+Each finds candidate values with a pattern that starts with a character class, then checks the
+words around each candidate (:mod:`._cues`).
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import Detector, Span
-from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP
+from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP, key_end, phi_key_before
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
+    "MARKER",
     "AddressDetector",
     "AgeDetector",
     "CuedIdDetector",
@@ -29,73 +34,61 @@ __all__ = [
     "ZipDetector",
 ]
 
-_MARKER: Final = re.compile(r"\[(?:REDACTED:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
+MARKER: Final = re.compile(r"\[(?:REDACTED:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
 """What hipaalog writes in place of an identifier in text (mask or bracketed pseudonym)."""
 
 # -- identifiers after cue words -----------------------------------------------------------------
-_NUMBER_WORD = r"(?:number|num|no\.?|#|id)"
-_ID_CUES: Final = (
-    ("MRN", rf"mrn|medical\s+record(?:\s+{_NUMBER_WORD})?|med\.?\s*rec(?:ord)?\.?(?:\s*{_NUMBER_WORD})?"
-            rf"|chart\s*{_NUMBER_WORD}|patient\s*{_NUMBER_WORD}|pt\.?\s*(?:id|#)"),
-    ("MEMBER_ID", rf"member\s*{_NUMBER_WORD}|subscriber(?:\s*{_NUMBER_WORD})?|beneficiary(?:\s*{_NUMBER_WORD})?"
-                  rf"|medicaid(?:\s*{_NUMBER_WORD})?|medicare(?:\s*{_NUMBER_WORD})?|policy\s*{_NUMBER_WORD}"
-                  rf"|insurance\s*{_NUMBER_WORD}|(?:health\s+)?plan\s+member"),
-    ("ACCOUNT", rf"account\s*{_NUMBER_WORD}|acct\.?(?:\s*{_NUMBER_WORD})?|bank\s+account|iban"),
-    ("LICENSE", rf"(?:driver'?s?\s+)?licen[cs]e(?:\s*{_NUMBER_WORD})?|dl\s*{_NUMBER_WORD}|certificate\s*{_NUMBER_WORD}"
-                rf"|passport(?:\s*{_NUMBER_WORD})?|permit\s*{_NUMBER_WORD}"),
-    ("VEHICLE", rf"license\s+plate|plate(?:\s*{_NUMBER_WORD})?|tag\s+number|vin"),
-    ("DEVICE", rf"serial(?:\s*{_NUMBER_WORD})?|s/n|device\s*(?:id|serial)|imei|udi"),
-)
-_ID_CUED: Final = re.compile(
-    "(?i:\\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _ID_CUES) + "))(?![A-Za-z])"
-    r"[^\w\n]{0,3}(?:(?i:is|was|of|for)\s+)?[:=#]?\s?"
-    r"(?P<val>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){1,29}(?:[ ](?=[A-Za-z]*[0-9])[A-Za-z0-9]{2,4}\b)?)"
-)
-
-
-_DIGIT_RUN: Final = re.compile(r"\d{3}")
+_DIGIT_RUN: Final = re.compile(r"[0-9]{3}")
+_TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_TOKEN_FORWARD: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
+_OWN_DETECTORS: Final = frozenset({"SSN", "NPI"})
 
 
 class CuedIdDetector(Detector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
-    ``license D1234567``, ``plate 7ABC123``, ``serial SN-99812``. The value must hold three digits in a row."""
+    ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``. The value holds three digits in a row."""
 
     gate = CUED
     name = "cued_id"
-    kinds = ("MRN", "MEMBER_ID", "ACCOUNT", "LICENSE", "VEHICLE", "DEVICE")
+    kinds = ("MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "LICENSE", "VEHICLE", "DEVICE")
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _ID_CUED.finditer(text):
-            value = match["val"]
-            if _DIGIT_RUN.search(value):
-                kind = next(k for k, _ in _ID_CUES if match[k] is not None)
-                yield match.start("val"), match.end("val"), kind
+        done = -1
+        for match in _DIGIT_RUN.finditer(text):
+            if match.start() < done:
+                continue
+            back = _TOKEN_BACK.match(text[max(0, match.start() - 32):match.start()][::-1])
+            start = match.start() - (back.end() if back else 0)
+            end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
+            done = end
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+                continue
+            words = words_before(text, start)
+            kind = CUED_IDS.match(words)
+            if kind is None and len(words) > 1 and _SHORT_TOKEN.fullmatch(words[-1]):
+                if CUED_IDS.match(words[:-1]) == "VEHICLE":
+                    kind = "VEHICLE"
+                    start = text.rfind(" ", 0, start - 1) + 1
+            if kind is not None and kind not in _OWN_DETECTORS:
+                yield start, end, kind
 
 
 # -- dates about a person ------------------------------------------------------------------------
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_MONTH = "(?:" + "|".join(sorted({v for m in _MONTH_NAMES for v in (m, m.lower(), m.upper())}, key=len, reverse=True)) + r")\.?"
 DATE_PATTERN: Final = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/])"
-    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{1,2}}-{_MONTH}-\d{{2,4}})"
+    r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
+    r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]+{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}})"
 )
-_BIRTH_CUES = r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birth\s*day|born(?:\s+on)?|b\.?d\.?"
-_EVENT_CUES = (
-    r"admitted(?:\s+on)?|admission(?:\s+date)?|admit\s+date|discharged(?:\s+on)?|discharge\s+date|date\s+of\s+death"
-    r"|died(?:\s+on)?|deceased(?:\s+on)?|death\s+date|expired\s+on|dos|date\s+of\s+service|service\s+date|visit\s+date"
-    r"|seen\s+on|visited\s+on|appointment(?:\s+(?:on|date))?|surgery(?:\s+(?:on|date))?|procedure\s+date"
-    r"|date\s+of\s+injury|injury\s+date|doi"
-)
-_DATE_CUED: Final = re.compile(
-    rf"(?i:\b(?:(?P<DOB>{_BIRTH_CUES})|(?P<DATE>{_EVENT_CUES})))(?![A-Za-z])"
-    rf"[^\w\n]{{0,4}}(?:(?i:is|was|on|of|at|:)\s*){{0,2}}(?P<date>{DATE_PATTERN})"
-)
+_DATE: Final = re.compile(DATE_PATTERN)
 
 
 class DateDetector(Detector):
@@ -107,131 +100,176 @@ class DateDetector(Detector):
     kinds = ("DOB", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _DATE_CUED.finditer(text):
-            yield match.start("date"), match.end("date"), "DOB" if match["DOB"] is not None else "DATE"
+        for match in _DATE.finditer(text):
+            start = match.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
+                continue
+            kind = DATES.match(words_before(text, start))
+            if kind is not None:
+                yield start, match.end(), kind
 
 
 # -- ages over 89 --------------------------------------------------------------------------------
-_AGE: Final = re.compile(
-    r"(?i:\b(?:age[ds]?|aged)\b)[^\w\n]{0,3}(?:(?i:is|was|of)\s+)?(?P<a>\d{2,3})(?![\d.+%])"
-    r"|(?<![\d.])(?P<b>\d{2,3})(?:\s*-\s*|\s+)?(?i:years?[\s-]old|yrs?[\s-]old|y/o|y\.o\.?|yo\b|year-old|years\s+of\s+age)"
-)
+_AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9.%])")
+_ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)(?![A-Za-z])")
+_OLD: Final = frozenset({"old", "of"})
 
 
 class AgeDetector(Detector):
-    """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``); younger ages are not PHI."""
+    """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
     gate = AGE
     name = "age"
     kinds = ("AGE",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _AGE.finditer(text):
-            group = "a" if match["a"] is not None else "b"
-            if 89 < int(match[group]) < 140:
-                yield match.start(group), match.end(group), "AGE"
+        for match in _AGE_NUMBER.finditer(text):
+            value = int(match[0])
+            if not 89 < value < 140:
+                continue
+            end = match.end()
+            if value == 90 and text[end:end + 1] == "+":
+                continue  # hipaalog's own partial form
+            before = words_before(text, match.start(), 3)
+            while before and before[-1] in ("is", "was", "of", ":"):
+                before.pop()
+            if before and before[-1] in BEFORE_AGE:
+                yield match.start(), end, "AGE"
+                continue
+            after = words_after(text, end, 3)
+            if after and after[0] in AFTER_AGE and (after[0] in ("yo", "y/o", "y", "yoa") or _OLD.intersection(after[1:])):
+                yield match.start(), end, "AGE"
+            elif end < len(text) and text[end] in "yY" and _ATTACHED_AGE.match(text, end):
+                yield match.start(), end, "AGE"
 
 
-# -- ZIP codes and addresses ---------------------------------------------------------------------
-_STATES = "|".join(sorted(STATE_CODES))
-_CITY_WORD = r"[A-Z][A-Za-z.'’-]+"
-_ZIP_CUED: Final = re.compile(
-    r"(?i:\b(?:zip(?:\s*code)?|zipcode|postal\s*code|post\s*code)\b)[^\w\n]{0,3}(?:(?i:is)\s+)?(?P<zip>\d{5}(?:-\d{4})?)(?![\d-])"
+# -- ZIP codes and cities ------------------------------------------------------------------------
+_ZIP: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{4}(?:-[0-9]{4})?(?![\w-]|\.[0-9])")
+_STATE_NAME_WORDS: Final = frozenset(STATE_NAMES.split("|"))
+_STATE_BEFORE: Final = re.compile(
+    rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{'|'.join(sorted(STATE_CODES))})|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)"
+    r"(?:[ ]+|\^)$"
 )
-_CITY_STATE_ZIP: Final = re.compile(
-    rf"(?:(?P<city>{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,3}}),[ ]?|(?<=[,^])[ ]?)"
-    rf"(?:{_STATES}|{STATE_NAMES})(?:[ ]+|\^)(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\d-])"
-)
-_HL7_CITY: Final = re.compile(rf"\^(?P<city>[A-Z][A-Za-z .'-]{{1,30}})\^(?:{_STATES})\^(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\d-])")
+_CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
 
 class ZipDetector(Detector):
-    """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``), with the city before them."""
+    """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``),
+    with the city before the state."""
 
     gate = ZIP | CUED
     name = "zip"
     kinds = ("ZIP", "ADDRESS")
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _ZIP_CUED.finditer(text):
-            yield match.start("zip"), match.end("zip"), "ZIP"
-        for regex in (_CITY_STATE_ZIP, _HL7_CITY):
-            for match in regex.finditer(text):
-                if match["city"] is not None:
-                    yield match.start("city"), match.end("city"), "ADDRESS"
-                yield match.start("zip"), match.end("zip"), "ZIP"
+        for match in _ZIP.finditer(text):
+            start = match.start()
+            state = _STATE_BEFORE.search(text, max(0, start - 24), start)
+            if state is not None:
+                state_start = state.start("state") if state["state"] is not None else state.start("name")
+                city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
+                if city is not None:
+                    yield city.start("city"), city.end("city"), "ADDRESS"
+                yield start, match.end(), "ZIP"
+            elif ZIPS.match(words_before(text, start)) is not None:
+                yield start, match.end(), "ZIP"
 
 
-_SUFFIXES = "|".join(sorted(STREET_SUFFIXES | {s.upper() for s in STREET_SUFFIXES}, key=len, reverse=True))
-_STREET_WORD = r"(?:[A-Z][A-Za-z'’.-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))"
-_UNIT = r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)[ ]?#?[A-Za-z0-9-]{1,6})"
-_STREET: Final = re.compile(
-    rf"(?<![\w.-])\d{{2,6}}[A-Za-z]?(?:-\d{{1,4}})?[ ]+(?:[NSEW]\.?[ ]+|(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)[ ]+)?"
-    rf"(?:{_STREET_WORD}[ ]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ ]+(?:[NS][EW]|[NSEW])\b)?{_UNIT}?"
+# -- street addresses ----------------------------------------------------------------------------
+_BUILDING: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,4})?[ ]+(?=[A-Z0-9])")
+_STREET_WORD: Final = re.compile(r"(?:[A-Z][A-Za-z'’.-]*|[0-9]{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))[ ]+")
+_AFTER_SUFFIX: Final = re.compile(
+    r"\.?(?:[ ]+(?:[NS][EW]|[NSEW])(?![A-Za-z]))?"
+    r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)[ ]?#?[A-Za-z0-9-]{1,6})?"
 )
-_PO_BOX: Final = re.compile(r"(?i:\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box))\s+\d{1,6}\b")
-_MILITARY: Final = re.compile(r"\b(?:PSC|CMR|Unit|UNIT)[ ]\d{1,5},?[ ]Box[ ]\d{1,5}\b")
+_SUFFIX: Final = re.compile(r"[A-Za-z]+")
+_PO_BOX: Final = re.compile(
+    r"(?:[Pp]\.?[ ]?[Oo]\.?[ ]?|Post[ ]Office[ ]|POST[ ]OFFICE[ ]|post[ ]office[ ])(?:Box|BOX|box)[ ]+[0-9]{1,6}(?![0-9])"
+)
+_MILITARY: Final = re.compile(r"(?:PSC|CMR|Unit|UNIT)[ ][0-9]{1,5},?[ ](?:Box|BOX)[ ][0-9]{1,5}(?![0-9])")
+_SUFFIX_FORMS: Final = frozenset({s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES})
+
+
+def _word_char(text: str, index: int) -> bool:
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 class AddressDetector(Detector):
-    """Street addresses (``1234 Oak Street Apt. 5``), PO boxes and military (PSC/CMR/Unit ... Box) addresses."""
+    """Street addresses (``1234 Oak Street Apt. 5``, ``77 W 5th Ave``), PO boxes and military
+    (PSC/CMR/Unit ... Box) addresses. The building number has two digits or more."""
 
     gate = ADDRESS
     name = "address"
     kinds = ("ADDRESS",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for regex in (_STREET, _PO_BOX, _MILITARY):
-            for match in regex.finditer(text):
-                yield match.start(), match.end(), "ADDRESS"
+        for match in _BUILDING.finditer(text):
+            position = match.end()
+            words = 0
+            while words < 5:
+                word = _STREET_WORD.match(text, position)
+                suffix = _SUFFIX.match(text, position)
+                if suffix is not None and words and suffix[0] in _SUFFIX_FORMS and not _word_char(text, suffix.end()) and (
+                    word is None or not self._more_street(text, word.end())
+                ):
+                    tail = _AFTER_SUFFIX.match(text, suffix.end())
+                    yield match.start(), tail.end() if tail else suffix.end(), "ADDRESS"
+                    break
+                if word is None:
+                    break
+                position = word.end()
+                words += 1
+        if "ox" in text or "OX" in text:
+            for regex in (_PO_BOX, _MILITARY):
+                for found in regex.finditer(text):
+                    yield found.start(), found.end(), "ADDRESS"
+
+    @staticmethod
+    def _more_street(text: str, position: int) -> bool:
+        """Whether a street suffix follows within two more words (``Park Avenue``: ``Park`` is not the end)."""
+        for _ in range(2):
+            suffix = _SUFFIX.match(text, position)
+            if suffix is not None and suffix[0] in _SUFFIX_FORMS and text[suffix.end():suffix.end() + 1] in ("", " ", ".", ",", "\n"):
+                return True
+            word = _STREET_WORD.match(text, position)
+            if word is None:
+                return False
+            position = word.end()
+        return False
 
 
 # -- person names --------------------------------------------------------------------------------
-_NAME_WORD = r"(?:[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*)"
+_NAME_WORD = r"(?:[A-Z](?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*))"
 _CAPS_WORD = r"(?:[A-Z]{2,}(?:['’-][A-Z]+)*)"
-_INITIAL = r"(?:[A-Z]\.)"
-_FULL_NAME = rf"(?:{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_INITIAL})){{0,3}}|{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}})"
-_TITLED: Final = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|DR|MR|MRS|MS)\.?[ ](?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_INITIAL})){{0,2}}|{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}})")
-_NAME_CUES = (
-    r"patient|pt\.?|name(?:d|\s+is)?|(?:first|last|full|given|family|middle|maiden|legal|preferred)\s+name"
-    r"|member|subscriber|insured|guarantor|beneficiary|resident|caregiver|guardian|spouse|wife|husband|mother"
-    r"|father|son|daughter|parent|sibling|sister|brother|next\s+of\s+kin|emergency\s+contact|nok|decedent"
+_REST_OF_NAME = r"(?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*)"
+_CANDIDATE: Final = re.compile(
+    rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
+    rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’])"
 )
-_CUED_NAME: Final = re.compile(
-    rf"(?i:\b(?:{_NAME_CUES}))(?![A-Za-z])[ ]?[:=,-]?[ ]?(?:(?i:is|was)[ ])?['\"]?(?P<name>{_FULL_NAME})"
-)
-_FOR_NAME: Final = re.compile(rf"\b(?:for|For|FOR)[ ](?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_INITIAL})){{1,2}})")
-_LAST_FIRST: Final = re.compile(
-    rf"(?<![\w,])(?P<last>{_NAME_WORD}|{_CAPS_WORD}),[ ]?(?P<first>{_NAME_WORD}|{_CAPS_WORD})(?P<rest>[ ](?:{_INITIAL}|{_NAME_WORD}))?(?![\w'])"
-)
-_HL7_NAME: Final = re.compile(r"(?<![\w^])(?P<name>[A-Z][A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4})")
+_HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
+_HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})
 _SUFFIX_WORDS: Final = frozenset({"Jr", "Sr", "II", "III", "IV", "MD", "DDS", "DVM", "PhD", "RN", "NP", "DO", "Esq"})
 
 
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the name in ``text[start:end]`` up to its first stopword, or ``None`` if it starts with one."""
-    offset = start
-    for word in text[start:end].split(" "):
+def _trim(words: list[str]) -> list[str]:
+    """``words`` up to the first that is not a name (``Jane Doe Portal`` -> ``Jane Doe``)."""
+    out = []
+    for word in words:
         bare = word.rstrip(".")
         if bare in NAME_STOPWORDS or bare.title() in NAME_STOPWORDS:
             break
-        offset += len(word) + 1
-    if offset == start:
-        return None
-    return start, min(offset - 1, end)
-
-
-def _known_name(first: str, last: str) -> bool:
-    return first.title() in FIRST_NAMES or last.title() in SURNAMES
+        out.append(word)
+    return out
 
 
 class NameDetector(Detector):
     """Person names where something says they are one.
 
     After a title (``Dr. Gregory House``, ``Mrs Patel``), after a cue word (``patient Jane Doe``,
-    ``pt: DOE JANE``, ``name is John``, ``mother Ann``), after ``for`` when the name is a known given
-    name or surname (``for Maria Garcia``), as ``Last, First`` with a known given name or surname,
-    and in HL7 form ``DOE^JANE^Q``. Capitalized words that are not names (``patient Portal``) stop it.
+    ``pt: DOE JANE``, ``name is John``, ``mother Ann``), after ``for`` when the name holds a known
+    given name or surname (``for Maria Garcia``), as ``Last, First`` with a known given name or
+    surname, and in HL7 form ``DOE^JANE^Q``. Capitalized words that are not names (``patient
+    Portal``) end a name. Names in lower case are not found.
     """
 
     gate = NAME
@@ -239,40 +277,53 @@ class NameDetector(Detector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for regex in (_TITLED, _CUED_NAME):
-            for match in regex.finditer(text):
-                trimmed = _trim_name(text, match.start("name"), match.end("name"))
-                if trimmed is not None:
-                    yield trimmed[0], trimmed[1], "NAME"
-        for match in _FOR_NAME.finditer(text):
-            words = match["name"].split(" ")
-            if _known_name(words[0], words[-1]) and _trim_name(text, match.start("name"), match.end("name")):
-                trimmed = _trim_name(text, match.start("name"), match.end("name"))
-                if trimmed is not None and trimmed[1] - trimmed[0] > len(words[0]):
-                    yield trimmed[0], trimmed[1], "NAME"
-        for match in _LAST_FIRST.finditer(text):
-            last, first = match["last"], match["first"]
-            if (
-                _known_name(first, last)
-                and last.title() not in NAME_STOPWORDS
-                and first.title() not in NAME_STOPWORDS
-                and first not in _SUFFIX_WORDS
-            ):
-                yield match.start(), match.end(), "NAME"
+        for match in _CANDIDATE.finditer(text):
+            words = match[0].split(" ")
+            start = match.start()
+            lead = 0
+            while lead < len(words) - 1 and (words[lead] in TITLES or NAMES.match([words[lead].lower()])):
+                lead += 1  # "Patient John Smith": the cue is part of the capitalized run
+            if lead:
+                start += len(" ".join(words[:lead])) + 1
+                words = words[lead:]
+            caps = words[0].isupper()
+            previous = text[:start].rstrip(" ").rsplit(" ", 1)[-1] if start else ""
+            title = previous.rstrip(".") in TITLES
+            cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
+            if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
+                cued = words[0] in FIRST_NAMES or words[-1] in SURNAMES
+            if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
+                kept = _trim(words)
+                if kept:
+                    yield start, start + len(" ".join(kept)), "NAME"
+                    continue
+            if previous.endswith(",") and len(previous) > 2:
+                last = previous[:-1]
+                first = words[0]
+                if (
+                    re.fullmatch(_NAME_WORD + "|" + _CAPS_WORD, last)
+                    and (first.title() in FIRST_NAMES or last.title() in SURNAMES)
+                    and last.title() not in NAME_STOPWORDS
+                    and first.title() not in NAME_STOPWORDS
+                    and first not in _SUFFIX_WORDS
+                ):
+                    kept = _trim(words[:2])
+                    if kept:
+                        yield start - len(previous) - (1 if text[start - 1] == " " else 0), start + len(" ".join(kept)), "NAME"
         if "^" in text:
             for match in _HL7_NAME.finditer(text):
-                parts = match["name"].split("^")
-                if len(parts[1]) > 2 and parts[0] not in ("ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK"):
+                parts = match[0].split("^")
+                if len(parts[1]) > 2 and parts[0] not in _HL7_CODES:
                     yield match.start(), match.end(), "NAME"
 
 
 # -- key=value pairs -----------------------------------------------------------------------------
-_KV: Final = re.compile(r"(?<![\w.\-])([\"']?)([A-Za-z_][\w.\-]{0,63})\1[ ]?[:=][ \t]{0,3}(?!//)")
+_SEPARATOR: Final = re.compile(r"[:=](?!//)[ \t]{0,3}")
+_KEY_BACK: Final = re.compile(r"[ ]?([\"']?)([\w.\-]{0,63}[A-Za-z_])")
 _PLAIN_VALUE: Final = re.compile(r"[^\s,;&|)\]}\"'<>]+")
-_PHONE_VALUE: Final = re.compile(r"\+?[\d(][\d\s().-]{6,22}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?")
-_DATE_VALUE: Final = re.compile(DATE_PATTERN)
-_WORDS_VALUE: Final = re.compile(r"[^\s,;&|=:\"'<>\[\]{}()][^,;&|=\"'<>\[\]{}()\n]{0,100}?(?=\s*(?:[,;&|\"'<>\[\]{}()\n]|\s\S+\s?[:=]|$))")
-_AGE_VALUE: Final = re.compile(r"\d{1,3}")
+_PHONE_VALUE: Final = re.compile(r"\+?[0-9(][0-9 ().-]{6,22}[0-9](?:[ ]?(?:x|ext\.?)[ ]?[0-9]{1,6})?")
+_WORDS_VALUE: Final = re.compile(r"[^\s,;&|=:\"'<>\[\]{}()][^,;&|=\"'<>\[\]{}()\n]{0,100}?(?=[ ]*(?:[,;&|\"'<>\[\]{}()\n]|[ ][^ ]+[ ]?[:=]|$))")
+_AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
@@ -291,7 +342,7 @@ def _quoted_end(text: str, start: int, quote: str) -> int:
 
 
 def _bracket_end(text: str, start: int) -> int:
-    """Index just past the bracket closing the one at ``start`` (quotes honoured), or -1."""
+    """Index just past the bracket closing the one at ``start`` (JSON strings honoured), or -1."""
     depth = 0
     index = start
     limit = min(len(text), start + 16384)
@@ -329,54 +380,51 @@ class KeyValueDetector(Detector):
     def find(self, text: str) -> Iterator[Span]:
         catalogue = self.catalogue
         size = len(text)
-        for match in _KV.finditer(text):
-            kind = catalogue.kind(match[2])
-            if kind is None:
+        for match in _SEPARATOR.finditer(text):
+            separator = match.start()
+            if not separator or not key_end(text, separator):
                 continue
+            if not phi_key_before(text, separator, catalogue):
+                continue
+            key = _KEY_BACK.match(text[max(0, separator - 70):separator][::-1])
+            if key is None:
+                continue
+            kind = catalogue.kind(key[2][::-1])
             start = match.end()
-            if start >= size:
+            if kind is None or start >= size:
                 continue
-            first = text[start]
-            if first in "\"'":
-                end = _quoted_end(text, start + 1, first)
-                if end > start + 1:
-                    span = (start + 1, end)
-                else:
-                    continue
-            elif first in "[{":
-                end = _bracket_end(text, start)
-                if end < 0:
-                    continue
-                span = (start, end)
-            else:
-                found = self._value(text, start, kind)
-                if found is None:
-                    continue
-                span = found
-            value = text[span[0]:span[1]]
-            if not value.strip() or _MARKER.fullmatch(value) or value in ("null", "None", "true", "false"):
+            span = self._value(text, start, kind)
+            if span is None:
+                continue
+            value = text[span[0]:span[1]].strip()
+            if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
                 continue
             if kind == "AGE":
-                number = _AGE_VALUE.match(value.strip())
-                if number is None or int(number[0]) <= 89 or value.strip() == "90+":
+                number = _AGE_VALUE.match(value)
+                if number is None or int(number[0]) <= 89 or value == "90+":
                     continue
             yield span[0], span[1], kind
 
     @staticmethod
     def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
+        first = text[start]
+        if first in "\"'":
+            end = _quoted_end(text, start + 1, first)
+            return (start + 1, end) if end > start + 1 else None
+        if first in "[{":
+            end = _bracket_end(text, start)
+            return (start, end) if end > 0 else None
         regex = _PLAIN_VALUE
         if kind in ("NAME", "ADDRESS"):
             regex = _WORDS_VALUE
         elif kind in ("PHONE", "FAX"):
             regex = _PHONE_VALUE
         elif kind in ("DOB", "DATE"):
-            regex = _DATE_VALUE
-        match = regex.match(text, start)
-        if match is None and regex is not _PLAIN_VALUE:
-            match = _PLAIN_VALUE.match(text, start)
-        if match is None:
-            return None
-        return match.start(), match.end()
+            regex = _DATE
+        found = regex.match(text, start)
+        if found is None and regex is not _PLAIN_VALUE:
+            found = _PLAIN_VALUE.match(text, start)
+        return found.span() if found is not None else None
 
 
 # -- HL7 v2 segments -----------------------------------------------------------------------------
@@ -388,26 +436,29 @@ _HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "GT1": {2: "ID", 3: "NAME", 4: "NAME", 5: "ADDRESS", 6: "PHONE", 7: "PHONE", 8: "DOB", 12: "SSN"},
     "IN1": {16: "NAME", 18: "DOB", 19: "ADDRESS", 36: "MEMBER_ID", 49: "MEMBER_ID"},
 }
-_HL7_SEGMENT: Final = re.compile(r"(?:^|(?<=[\r\n])|(?<=\\r)|(?<=\\n)|(?<=\s))(PID|NK1|GT1|IN1)\|")
+_HL7_SEGMENT: Final = re.compile(r"(?:PID|NK1|GT1|IN1)(?<![\w][A-Z]{2}[A-Z0-9])\|")
 _HL7_END: Final = re.compile(r"[\r\n]|\\r|\\n")
 
 
 class Hl7Detector(Detector):
-    """Person fields of HL7 v2 PID, NK1, GT1 and IN1 segments (name, birth date, address, phones, SSN, ids)."""
+    """Person fields of HL7 v2 PID, NK1, GT1 and IN1 segments (names, birth date, address, phones, SSN, ids)."""
 
     gate = HL7
     name = "hl7"
-    kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT")
+    kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
         if "|" not in text:
             return
         for match in _HL7_SEGMENT.finditer(text):
-            fields = _HL7_FIELDS[match[1]]
+            start = match.start()
+            if start and text[start - 1] not in "\r\n \t|" and text[max(0, start - 2):start] not in ("\\r", "\\n"):
+                continue
+            fields = _HL7_FIELDS[match[0][:3]]
             end_match = _HL7_END.search(text, match.end())
             end = end_match.start() if end_match else len(text)
-            position = match.start()
-            for index, field in enumerate(text[position:end].split("|")):
+            position = start
+            for index, field in enumerate(text[start:end].split("|")):
                 kind = fields.get(index)
                 if kind is not None and field.strip(" ^~&"):
                     yield position, position + len(field), kind

@@ -1,17 +1,18 @@
-"""The fast gate: one regex pass that says which detectors could find anything in a text.
+"""The fast gate: which detectors could find anything in a text, decided in a few C-level passes.
 
 Most log text holds no PHI, and running every detector over it would cost far more than writing
-the line. So one compiled pattern, skipping quickly over ordinary characters, stops only at
-*anchors*: characters where an identifier could begin (a digit group, ``@``, a title, a
-capitalized word after a lowercase one, ``key=``...). Strong anchors (an SSN shape, an e-mail
-``@``) select their detector outright; weak ones (a four-digit number, a capitalized word) are
-confirmed by a look at the few words around them (a cue such as ``DOB`` or ``patient``, a street
-suffix, a PHI field name) before their detectors are selected. A text without anchors costs
-that one pass.
+the line. The gate looks at a text a few ways, each done by the interpreter's C code:
 
-The gate is conservative by construction: every built-in detector's matches contain one of its
-anchors (``tests/redaction`` checks gated and ungated scans agree on the labelled corpus and on
-generated text).
+* substring checks for ``@``, ``://``, ``^``, ``::`` and ``+1``;
+* one regex pass for digit shapes that are identifiers without any cue (an SSN or a phone number
+  as written, 12+ digits, a dotted quad, an MBI, a DEA or VIN tail);
+* the text's words (one ``translate`` and one ``split``) intersected with every cue word
+  (``DOB``, ``patient``, ``zip``, street suffixes, state codes, titles...);
+* for each ``:`` or ``=``, whether the word before it is a PHI field name.
+
+Each built-in detector declares the groups (bits below) that select it, and the cue words it uses
+come from the same tables (:mod:`._cues`): whenever a detector could fire, the gate selects it.
+The tests check gated and ungated scans agree on the labelled corpus and on generated text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from typing import Final
 
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._vocab import FIRST_NAMES, STATE_CODES, STATE_NAMES as _STATE_NAMES, STREET_SUFFIXES, SURNAMES
+from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
     "ADDRESS",
@@ -42,6 +43,8 @@ __all__ = [
     "VIN",
     "ZIP",
     "gate",
+    "key_end",
+    "phi_key_before",
 ]
 
 SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADDRESS, NAME, KV = (
@@ -49,176 +52,146 @@ SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADD
 )
 ALL: Final = (1 << 17) - 1
 
-_ANCHOR: Final = re.compile(
-    r"""[0-9A-Z@^:=(+](?:
-    (?<=[0-9])(?:
-        (?P<ssn>(?<![0-9][0-9])[0-9]{2}[- ][0-9]{2}[- ][0-9]{4})
-      | (?P<phone>[0-9]{2}\)?[-. ]{1,2}[0-9]{3}[-. ][0-9]{4})
-      | (?P<ipv4>[0-9]{0,2}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9])
-      | (?P<mbi>[A-Z][A-Z0-9][0-9]-?[A-Z])
-      | (?P<vin>(?<![A-Za-z0-9][A-Z0-9])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9]))
-      | (?P<mac>[0-9A-Fa-f]-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-)
-      | (?P<number>[0-9]{2})
-      | (?P<date>[0-9]?[/.-][0-9]{1,2}[/.-][0-9]{2})
-      | (?P<street>[0-9]{1,5}[A-Za-z]?[ ]+[A-Z0-9])
-      | (?P<age>(?<![0-9.][0-9])(?<=[19])[0-9]{1,2}(?![0-9]))
+_DIGIT_SHAPES: Final = re.compile(
+    r"""[0-9](?:
+    [0-9](?:
+        [0-9](?:
+            [- ][0-9]{2}[- ][0-9]{4}                          # SSN as written
+          | (?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}          # phone as written
+          | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]                    # dotted quad
+          | [0-9](?:
+                (?:[ -]?[0-9]){9}                             # 13+ digits: a card
+              | [0-9]{3}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})      # DEA
+              | (?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})        # VIN ending in 4 digits
+            )
+          | [ -]?[yY]                                         # 101yo
+        )
+      | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]
+      | [ -]?[yY]                                             # 93 y/o
     )
-  | (?<=[A-Z])(?:
-        (?P<title>(?<=[DMP])(?:r|rs|s|x|iss|rof|R|RS|S)\.?[ ][A-Z])
-      | (?P<capital>(?<![A-Za-z0-9_][A-Z])[a-z])
-      | (?P<caps>(?<![A-Za-z0-9_][A-Z])[A-Z]*,?[ ][A-Z]{2})
-      | (?P<mac2>[0-9A-F]-[0-9A-F]{2}-[0-9A-F]{2}-)
-      | (?P<dea>[A-Z9][0-9]{7}(?![0-9]))
-      | (?P<state>[A-Z](?:[ ]+|\^)[0-9]{5})
-      | (?P<segment>(?<=P)ID\||(?<=N)K1\||(?<=G)T1\||(?<=I)N1\|)
-      | (?P<vin2>(?<![A-Za-z0-9][A-Z])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9]))
-    )
-  | (?P<at>(?<=@))
-  | (?P<caret>(?<=\^))
-  | (?<=:)(?:(?P<url>(?<=[A-Za-z]:)//)|(?P<ipv6>(?<=[0-9a-fA-F]:)[0-9a-fA-F]{0,4}:[0-9a-fA-F]{0,4}:|(?<=::))|(?P<kv>(?<=[A-Za-z0-9_"']:)|(?<=[A-Za-z0-9_"'][ ]:)))
-  | (?P<kv2>(?<=[A-Za-z0-9_"']=)|(?<=[A-Za-z0-9_"'][ ]=))
-  | (?<=\()(?P<paren>[0-9]{3}\)[ ]?[0-9]{3}[-. ][0-9]{4})
-  | (?<=\+)(?P<plus>1[-. ]?[0-9]{3})
+  | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]
+  | [A-Z][A-Z0-9][0-9]-?[A-Z][A-Z0-9][0-9]-?[A-Z]{2}[0-9]{2}  # MBI
 )""",
     re.VERBOSE,
 )
-
-_STRONG: Final = {
-    "ssn": SSN,
-    "phone": PHONE | CUED,
-    "paren": PHONE,
-    "plus": PHONE,
-    "ipv4": IPV4,
-    "mbi": MBI,
-    "vin": VIN,
-    "vin2": VIN,
-    "mac": MAC,
-    "mac2": MAC,
-    "ipv6": MAC,
-    "title": NAME,
-    "dea": DEA,
-    "segment": HL7,
-    "at": EMAIL,
-    "caret": HL7 | NAME | ZIP,
-    "url": URL,
-}
-
-NUMBER_CUES: Final = frozenset(
-    """dob d.o.b born birth birthdate birthday bd admitted admission admit discharged discharge died death deceased
-    expired dos service visit seen visited appointment surgery procedure injury doi zip zipcode postal post mrn
-    record medical med rec chart member subscriber beneficiary medicaid medicare policy insurance plan account
-    acct acct# iban license licence driver's drivers dl certificate passport permit plate tag vin serial s/n
-    device imei udi npi ssn ss# ssn# social security sec soc phone tel telephone cell mobile fax ph call contact
-    callback sms text patient pt id# mrn# no. number num # box york jersey carolina dakota island virginia
-    columbia rico hampshire mexico""".split()
-    + [name.lower() for name in _STATE_NAMES.split("|") if " " not in name]
+"""Digit shapes that are identifiers without a cue. No groups: alternatives that start with a
+character class are rejected fastest; what matched is sorted out in :func:`_shape_bits`."""
+_SHAPES: Final = (
+    (re.compile(r"[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}$"), SSN | CUED),
+    (re.compile(r"[0-9]{3}(?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}$"), PHONE),
+    (re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]$"), IPV4),
+    (re.compile(r"[0-9][A-Z]"), MBI),
+    (re.compile(r".*[yY]$"), AGE),
 )
-"""Words that, shortly before a number or a date, may make it an identifier."""
 
-NAME_CUES: Final = frozenset(
-    """patient pt pt. pt: name named first last full given family middle maiden legal preferred member
-    subscriber insured guarantor beneficiary resident caregiver guardian spouse wife husband mother father son
-    daughter parent sibling sister brother kin contact nok decedent for""".split()
+
+def _shape_bits(shape: str) -> int:
+    """The detectors a digit shape matched by ``_DIGIT_SHAPES`` selects."""
+    for regex, bits in _SHAPES:
+        if regex.match(shape):
+            return bits
+    return CARD | DEA | VIN
+
+
+_NORMALIZE: Final = bytes(
+    (ord("0") if 48 <= b <= 57 else b)
+    if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b in b"_/" or b >= 128)
+    else 32
+    for b in range(256)
 )
-"""Words that, just before a capitalized word, may make it a person's name."""
-
-_AGE_CUES: Final = frozenset({"age", "aged", "ages", "age:", "aged:", "age=", "is", "of", "was"})
-_STRIP: Final = ".,:;=#()[]{}\"'-"
+"""Bytes -> word characters (digits all become ``0``) or spaces."""
 
 
-def _words_before(text: str, position: int, count: int) -> list[str]:
-    words = [w.strip(_STRIP) for w in text[max(0, position - 48):position].lower().split()[-count - 1:]]
-    return [w for w in words if w][-count:]
+def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
+    from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, PHONES, TITLES, ZIPS, cased
+    from ._vocab import FIRST_NAMES, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
+
+    with_digits: dict[bytes, int] = {}
+    always: dict[bytes, int] = {}
+
+    def add(table: dict[bytes, int], words: frozenset[str] | set[str], bits: int) -> None:
+        for word in words:
+            key = word.encode()
+            table[key] = table.get(key, 0) | bits
+
+    add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
+    add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
+    add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
+    add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
+    state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
+    add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
+    add(always, cased(NAMES.key_words) | TITLES, NAME)
+    hl7 = frozenset({b"PID", b"NK0", b"GT0", b"IN0"})
+    known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
+    add(always, set(FOR_WORDS), 0)
+    return with_digits, always, known, hl7
 
 
-def _age_cued(text: str, before: list[str], end: int) -> bool:
-    return any(w in _AGE_CUES for w in before) or "y" in text[end:end + 4].lower()
+_WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
+_STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
+_ALL_WORDS: Final = frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES
+_FOR: Final = frozenset({b"for", b"For", b"FOR"})
+
+_KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
 
-def _number_cued(text: str, position: int) -> bool:
-    return any(w in NUMBER_CUES or w.rstrip("#:") in NUMBER_CUES for w in _words_before(text, position, 4))
+def key_end(text: str, separator: int) -> bool:
+    """Whether ``text[separator]`` may end a key: a letter, ``_`` or quote before it (a space between allowed)."""
+    before = text[separator - 1]
+    if before == " " and separator > 1:
+        before = text[separator - 2]
+    return before.isalpha() or before in "_\"'"
 
 
-def _weak(name: str, text: str, start: int, end: int, catalogue: KeyCatalogue) -> int:
-    """The detectors a weak anchor selects once its surroundings confirm it (0 when they do not)."""
-    if name == "number":
-        bits = 0
-        size = len(text)
-        stop = start
-        while stop < size and (
-            text[stop].isdigit() or text[stop] in " -.()/" and stop + 1 < size and text[stop + 1].isdigit()
-        ):
-            stop += 1
-        digits = sum(ch.isdigit() for ch in text[start:stop])
-        if digits >= 12:
-            bits |= CARD
-        before = _words_before(text, start, 4)
-        if any(word in NUMBER_CUES or word.rstrip("#:") in NUMBER_CUES for word in before):
-            bits |= CUED | ZIP
-            if before and before[-1] == "box":
-                bits |= ADDRESS
-        if digits <= 3 and 89 < int(text[start:start + 3]) < 140 and _age_cued(text, before, start + 3):
-            bits |= AGE
-        return bits | _street(text, stop)
-    if name == "date":
-        return CUED if _number_cued(text, start) else 0
-    if name == "street":
-        return _street(text, end - 1)
-    if name == "age":
-        return AGE if _age_cued(text, _words_before(text, start, 2), end) else 0
-    if name in ("capital", "caps"):
-        words = _words_before(text, start, 2)
-        if words and words[-1] in NAME_CUES:
-            return NAME
-        if len(words) > 1 and words[-2] in NAME_CUES and words[-1] in ("is", "was", "name"):
-            return NAME
-        if "," in text[max(0, start - 2):start]:
-            first = text[start:start + 24].split(" ")[0].strip(_STRIP).title()
-            last = text[max(0, start - 30):start].rstrip(", ").split(" ")[-1].strip(_STRIP).title()
-            if first in FIRST_NAMES or last in SURNAMES:
-                return NAME
-        return 0
-    if name == "state":
-        return ZIP if text[start:start + 2] in STATE_CODES else 0
-    if name in ("kv", "kv2"):
-        return KV if _phi_key_before(text, start, catalogue) else 0
-    return 0
+def phi_key_before(text: str, separator: int, catalogue: KeyCatalogue) -> bool:
+    """Whether the word just before ``text[separator]`` (a ``:`` or ``=``) is a PHI field name."""
+    match = _KEY_BEFORE.match(text[max(0, separator - 70):separator][::-1])
+    return match is not None and catalogue.kind(match[1][::-1]) is not None
 
 
-def _street(text: str, position: int) -> int:
-    """ADDRESS when a street suffix follows the building number at ``position`` within a few words."""
-    words = text[position:position + 64].split()
-    for word in words[1:6]:
-        bare = word.rstrip(".,;")
-        if bare in STREET_SUFFIXES or bare.title() in STREET_SUFFIXES:
-            return ADDRESS
-    return 0
-
-
-_KEY_BEFORE: Final = re.compile(r"[ \t]*[\"']?([\w.\-]{0,63}[A-Za-z_])")
-
-
-def _phi_key_before(text: str, separator: int, catalogue: KeyCatalogue) -> bool:
-    window = text[max(0, separator - 70):separator][::-1]
-    match = _KEY_BEFORE.match(window)
-    if match is None:
-        return False
-    key = match[1][::-1]
-    return catalogue.kind(key) is not None
+def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
+    for separator in ":=":
+        index = text.find(separator)
+        while index > 0:
+            if key_end(text, index) and text[index + 1:index + 3] != "//":
+                if phi_key_before(text, index, catalogue):
+                    return True
+            index = text.find(separator, index + 1)
+    return False
 
 
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     """Bit set of the detector groups worth running on ``text`` (0: nothing to find)."""
     bits = 0
-    strong = _STRONG
-    for match in _ANCHOR.finditer(text):
-        name = match.lastgroup
-        if name is None:
-            continue
-        found = strong.get(name)
-        if found is None:
-            found = _weak(name, text, match.start(), match.end(), catalogue)
-        bits |= found
-        if bits == ALL:
-            break
+    if "@" in text:
+        bits |= EMAIL
+    if "://" in text:
+        bits |= URL
+    if "^" in text:
+        bits |= HL7 | NAME | ZIP
+    if ":" in text and ("::" in text or text.count(":") >= 5):
+        bits |= MAC
+    if "+1" in text:
+        bits |= PHONE
+    for match in _DIGIT_SHAPES.finditer(text):
+        bits |= _shape_bits(match[0])
+    normalized = text.encode("utf-8", "surrogatepass").translate(_NORMALIZE)
+    hits = _ALL_WORDS.intersection(normalized.split())
+    if hits:
+        digits = b"0" in normalized
+        known = False
+        for word in hits:
+            if digits:
+                bits |= _WITH_DIGITS.get(word, 0)
+            bits |= _ALWAYS.get(word, 0)
+            if word in _KNOWN_NAMES:
+                known = True
+            elif word in _HL7_SEGMENTS and "|" in text:
+                bits |= HL7
+            elif word in _STATE_CODES and digits and ("," in text or "^" in text or "PO " in text):
+                bits |= ZIP
+        if known and ("," in text or not _FOR.isdisjoint(hits)):
+            bits |= NAME
+    if (":" in text or "=" in text) and not bits & KV and _key_value(text, catalogue):
+        bits |= KV
     return bits

@@ -4,6 +4,9 @@ SSNs (valid ranges only), NANP phone and fax numbers, payment cards (Luhn), NPIs
 80840, after a cue), Medicare MBIs, DEA numbers (check digit), VINs (check digit or cue), MAC
 addresses, IPv4 (not version strings) and IPv6 addresses, e-mail addresses, URLs that carry an
 identifier.
+
+Every pattern starts with a character class (digits, ``@``...), so the regex engine skips plain
+text quickly; boundaries and cues are checked in Python on the few candidates.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
 from ._checks import dea_ok, digits_of, ipv4_ok, ipv6_ok, luhn_ok, nanp_ok, npi_ok, ssn_ok, vin_ok
+from ._cues import CUED_IDS, PHONES, words_before
 from ._detector import Detector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
@@ -31,49 +35,45 @@ __all__ = [
     "SsnDetector",
     "UrlDetector",
     "VinDetector",
+    "url_has_identifier",
 ]
 
-_SSN_SHAPED: Final = re.compile(r"(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-]|\.\d)")
-_SSN_CUED: Final = re.compile(
-    r"(?i:\b(?:ssn|ss#|ss\s?no\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?))"
-    r"[^\w\n]{0,6}(?:(?i:is|was|of)\s+)?(\d{3})[- ]?(\d{2})[- ]?(\d{4})(?!\d)"
-)
+_SSN: Final = re.compile(r"[0-9](?<![\w-][0-9])[0-9]{2}(?:([- ])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![\w-]|\.[0-9])")
 
 
 class SsnDetector(Detector):
-    """SSNs written ``123-45-6789`` or ``123 45 6789``, or as nine digits after a cue (``SSN 123456789``)."""
+    """SSNs written ``123-45-6789`` or ``123 45 6789`` anywhere, or as nine digits after a cue
+    (``SSN 123456789``); numbers in never-issued ranges (area 000, 666, 9xx; group 00; serial 0000) are not SSNs."""
 
     gate = SSN | CUED
     name = "ssn"
     kinds = ("SSN",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _SSN_SHAPED.finditer(text):
-            if ssn_ok(match[1], match[3], match[4]):
+        for match in _SSN.finditer(text):
+            value = match[0]
+            digits = value if match[1] is None else value.replace(match[1], "")
+            if not ssn_ok(digits[:3], digits[3:5], digits[5:]):
+                continue
+            if match[1] is not None or CUED_IDS.match(words_before(text, match.start())) == "SSN":
                 yield match.start(), match.end(), "SSN"
-        for match in _SSN_CUED.finditer(text):
-            if ssn_ok(match[1], match[2], match[3]):
-                yield match.start(1), match.end(3), "SSN"
 
 
 _PHONE: Final = re.compile(
-    r"(?<![\w+.-])(?:(?:\+1|001|1)[-. ]?)?(?:\((\d{3})\)[ ]?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
-    r"(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)"
+    r"(?:\(([0-9]{3})\)[ ]?|([0-9]{3})[-. ])([0-9]{3})[-. ]([0-9]{4})"
+    r"(?:[ ]?(?:x|ext\.?|extension|X|EXT\.?)[ ]?[0-9]{1,6})?(?![\w-]|\.[0-9])"
 )
-_PHONE_PLUS: Final = re.compile(r"(?<![\w+])\+1[-. ]?(\d{3})[-. ]?(\d{3})[-. ]?(\d{4})(?![\w-]|\.\d)")
-_PHONE_CUED: Final = re.compile(
-    r"(?i:\b(?:phone|tel|telephone|cell|mobile|fax|ph|call|contact|callback|sms|text)\b)"
-    r"[^\w\n]{0,4}(?:(?i:number|no\.?|#|is|at)[^\w\n]{0,3})?(?:1[-. ]?)?(\d{3})(\d{3})(\d{4})(?!\d)"
-)
-_FAX_CUE: Final = re.compile(r"(?i)\bfax\b")
+_PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
+_PHONE_BARE: Final = re.compile(r"[0-9](?<![\w.+-][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![\w-]|\.[0-9])")
+_PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
 class PhoneDetector(Detector):
     """North American phone and fax numbers with a valid area code and exchange (NANP).
 
-    Formatted numbers (``(415) 555-0132``, ``415.555.0132``, ``+1 415 555 0132``, extensions) are
-    found anywhere; ten bare digits only after a cue (``phone 4155550132``). A number with
-    ``fax`` shortly before it is reported as ``FAX``.
+    Formatted numbers (``(415) 555-0132``, ``415.555.0132``, ``1-415-555-0132``, ``+1 415 555 0132``,
+    extensions) are found anywhere; ten bare digits only after a cue (``phone 4155550132``). A
+    number after ``fax`` is reported as ``FAX``.
     """
 
     gate = PHONE | CUED
@@ -82,20 +82,37 @@ class PhoneDetector(Detector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _PHONE.finditer(text):
+            start = match.start()
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before in "_+.-" or (before == " " and text[start - 2:start - 1] in ("-",)):
+                    prefix = _PHONE_PREFIX.search(text, max(0, start - 5), start)
+                    if prefix is None:
+                        continue
+                    start = prefix.start()
+                elif before == " ":
+                    prefix = _PHONE_PREFIX.search(text, max(0, start - 5), start)
+                    if prefix is not None:
+                        start = prefix.start()
             if nanp_ok(match[1] or match[2], match[3]):
-                yield match.start(), match.end(), self._kind(text, match.start())
-        for regex in (_PHONE_PLUS, _PHONE_CUED):
-            for match in regex.finditer(text):
-                if nanp_ok(match[1], match[2]):
-                    start = match.start() if regex is _PHONE_PLUS else match.start(1)
-                    yield start, match.end(), self._kind(text, start)
+                yield start, match.end(), self._kind(text, start)
+        if "+1" in text:
+            for match in _PHONE_PLUS.finditer(text):
+                if nanp_ok(match[1], match[2]) and not (match.start() and text[match.start() - 1].isalnum()):
+                    yield match.start(), match.end(), self._kind(text, match.start())
+        for match in _PHONE_BARE.finditer(text):
+            digits = digits_of(match[0])[-10:]
+            if nanp_ok(digits[:3], digits[3:6]):
+                kind = PHONES.match(words_before(text, match.start()))
+                if kind is not None:
+                    yield match.start(), match.end(), kind
 
     @staticmethod
     def _kind(text: str, start: int) -> str:
-        return "FAX" if _FAX_CUE.search(text, max(0, start - 20), start) else "PHONE"
+        return "FAX" if PHONES.match(words_before(text, start, 3)) == "FAX" else "PHONE"
 
 
-_CARD: Final = re.compile(r"(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-]|\.\d)")
+_CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
 
 
 class CardDetector(Detector):
@@ -112,7 +129,7 @@ class CardDetector(Detector):
                 yield match.start(), match.end(), "CARD"
 
 
-_NPI: Final = re.compile(r"(?i:\bnpi\b)[^\w\n]{0,4}(?:(?i:number|no\.?|#|is)[^\w\n]{0,3})?(\d{10})(?!\d)")
+_TEN_DIGITS: Final = re.compile(r"[0-9](?<![\w][0-9])[0-9]{9}(?![0-9])")
 
 
 class NpiDetector(Detector):
@@ -123,14 +140,14 @@ class NpiDetector(Detector):
     kinds = ("NPI",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _NPI.finditer(text):
-            if npi_ok(match[1]):
-                yield match.start(1), match.end(1), "NPI"
+        for match in _TEN_DIGITS.finditer(text):
+            if npi_ok(match[0]) and CUED_IDS.match(words_before(text, match.start())) == "NPI":
+                yield match.start(), match.end(), "NPI"
 
 
 _MBI_LETTER = "AC-HJKMNP-RT-Y"
 _MBI: Final = re.compile(
-    rf"(?<![A-Za-z0-9])[1-9][{_MBI_LETTER}][{_MBI_LETTER}0-9][0-9]-?[{_MBI_LETTER}][{_MBI_LETTER}0-9][0-9]-?"
+    rf"[1-9](?<![A-Za-z0-9][1-9])[{_MBI_LETTER}][{_MBI_LETTER}0-9][0-9]-?[{_MBI_LETTER}][{_MBI_LETTER}0-9][0-9]-?"
     rf"[{_MBI_LETTER}]{{2}}[0-9]{{2}}(?![A-Za-z0-9])"
 )
 
@@ -147,7 +164,7 @@ class MbiDetector(Detector):
             yield match.start(), match.end(), "MBI"
 
 
-_DEA: Final = re.compile(r"(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}(?![A-Za-z0-9])")
+_DEA: Final = re.compile(r"[ABCDEFGHJKLMPRSTUX](?<![A-Za-z0-9][A-Z])[A-Z9][0-9]{7}(?![A-Za-z0-9])")
 
 
 class DeaDetector(Detector):
@@ -163,31 +180,30 @@ class DeaDetector(Detector):
                 yield match.start(), match.end(), "DEA"
 
 
-_VIN: Final = re.compile(r"(?<![A-Za-z0-9])(?=[0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z]*[0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])")
-_VIN_CUE: Final = re.compile(r"(?i)\bvin\b")
+_VIN: Final = re.compile(r"[A-HJ-NPR-Z0-9](?<![A-Za-z0-9][A-HJ-NPR-Z0-9])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9])")
 
 
 class VinDetector(Detector):
     """Vehicle identification numbers: 17 characters with a valid check digit, or any such after ``VIN``."""
 
-    gate = VIN
+    gate = VIN | CUED
     name = "vin"
     kinds = ("VEHICLE",)
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _VIN.finditer(text):
-            start = match.start()
-            if vin_ok(match[0]) or _VIN_CUE.search(text, max(0, start - 16), start):
-                yield start, match.end(), "VEHICLE"
+            vin = match[0]
+            if vin.isdigit() or vin.isalpha():
+                continue
+            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.match(words_before(text, match.start())) == "VEHICLE":
+                yield match.start(), match.end(), "VEHICLE"
 
 
-_MAC: Final = re.compile(
-    r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}(:)(?:[0-9A-Fa-f]{2}:){4}[0-9A-Fa-f]{2}|[0-9A-F]{2}(-)(?:[0-9A-F]{2}-){4}[0-9A-F]{2})(?![\w:-])"
-)
+_MAC: Final = re.compile(r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])[0-9A-Fa-f]:(?:[0-9A-Fa-f]{2}:){4}[0-9A-Fa-f]{2}(?![\w:-])")
 
 
 class MacDetector(Detector):
-    """MAC addresses (device identifiers): six hex pairs joined by colons, or uppercase ones by dashes."""
+    """MAC addresses (device identifiers) in colon notation: six hex pairs."""
 
     gate = MAC
     name = "mac"
@@ -198,15 +214,15 @@ class MacDetector(Detector):
             yield match.start(), match.end(), "DEVICE"
 
 
-_IPV4: Final = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
-_VERSION_BEFORE: Final = re.compile(
-    r"(?i)(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev(?:ision)?|\bfirmware|\bfw|\bsdk|\bapi|\bschema|/|@|==|>=|<=|~=)"
-    r"[\s:=]{0,2}$"
+_IPV4: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{0,2}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w]|\.[0-9])")
+_VERSION_WORDS: Final = frozenset(
+    {"v", "version", "ver", "release", "build", "rev", "revision", "firmware", "fw", "sdk", "api", "schema", "agent"}
 )
 
 
 class IPv4Detector(Detector):
-    """IPv4 addresses, except loopback, ``0.0.0.0``, broadcast, and version strings (``version 10.2.3.4``)."""
+    """IPv4 addresses, except loopback, ``0.0.0.0``, broadcast, and version strings (``version 10.2.3.4``,
+    ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
 
     gate = IPV4
     name = "ipv4"
@@ -215,11 +231,18 @@ class IPv4Detector(Detector):
     def find(self, text: str) -> Iterator[Span]:
         for match in _IPV4.finditer(text):
             start = match.start()
-            if ipv4_ok(match[0]) and not _VERSION_BEFORE.search(text, max(0, start - 12), start):
-                yield start, match.end(), "IP"
+            if not ipv4_ok(match[0]):
+                continue
+            before = text[max(0, start - 2):start]
+            if before[-1:] in ("v", "V", "/", "@", "=", "~") or before in (">=", "<=", "=="):
+                continue
+            previous = words_before(text, start, 1)
+            if previous and previous[0] in _VERSION_WORDS:
+                continue
+            yield start, match.end(), "IP"
 
 
-_IPV6: Final = re.compile(r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?:%[\w.]+)?")
+_IPV6: Final = re.compile(r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f:]{1,38}(?:\.[0-9]{1,3}){0,3}(?:%[\w.]+)?")
 
 
 class IPv6Detector(Detector):
@@ -232,6 +255,8 @@ class IPv6Detector(Detector):
     def find(self, text: str) -> Iterator[Span]:
         for match in _IPV6.finditer(text):
             candidate = match[0]
+            if candidate.count(":") < 2:
+                continue
             if not ipv6_ok(candidate):
                 candidate = candidate.rstrip(":.")
                 if not ipv6_ok(candidate):
@@ -239,7 +264,8 @@ class IPv6Detector(Detector):
             yield match.start(), match.start() + len(candidate), "IP"
 
 
-_EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
+_EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
+_EMAIL_DOMAIN: Final = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
 
 
 class EmailDetector(Detector):
@@ -250,14 +276,19 @@ class EmailDetector(Detector):
     kinds = ("EMAIL",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if "@" not in text:
-            return
-        for match in _EMAIL.finditer(text):
-            if not match[0].startswith("git@"):
-                yield match.start(), match.end(), "EMAIL"
+        at = text.find("@")
+        while at > 0:
+            local = _EMAIL_LOCAL.match(text[max(0, at - 64):at][::-1])
+            domain = _EMAIL_DOMAIN.match(text, at + 1)
+            if local is not None and domain is not None:
+                start = at - local.end()
+                if text[start:at] != "git":
+                    yield start, domain.end(), "EMAIL"
+            at = text.find("@", at + 1)
 
 
-_URL: Final = re.compile(r"(?i)\b(?:https?|ftps?|wss?|sftp)://[^\s\"'<>`\\]+")
+_URL_REST: Final = re.compile(r"[^\s\"'<>`\\]+")
+_SCHEME: Final = re.compile(r"(?:s?ptth|s?ptf|ptfs|s?sw)(?![A-Za-z])", re.IGNORECASE)
 _PERSON_PATH: Final = frozenset(
     {"patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers",
      "beneficiary", "beneficiaries", "user", "users", "profile", "profiles", "chart", "charts", "mrn", "record",
@@ -271,7 +302,7 @@ def url_has_identifier(url: str) -> bool:
 
     Credentials; a query parameter named like a PHI field or a person, or whose value holds an
     ``@`` or four digits; a path segment after a person resource (``/patients/123``), or holding
-    five digits, an ``@`` or a UUID.
+    five digits, an ``@`` or a UUID; a fragment with four digits.
     """
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
@@ -285,10 +316,7 @@ def url_has_identifier(url: str) -> bool:
             continue
         if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
             return True
-        info = DEFAULT_CATALOGUE.info(name)
-        if info.kind is not None or info.kind_in_person is not None and info.person:
-            return True
-        if any(word in PERSON_WORDS for word in tokens(name)):
+        if DEFAULT_CATALOGUE.info(name).kind is not None or any(word in PERSON_WORDS for word in tokens(name)):
             return True
     after_person = False
     for segment in parts.path.split("/"):
@@ -303,16 +331,23 @@ def url_has_identifier(url: str) -> bool:
 
 
 class UrlDetector(Detector):
-    """URLs carrying an identifier in credentials, path or query (see :func:`url_has_identifier`)."""
+    """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``) carrying an identifier in
+    credentials, path or query (see :func:`url_has_identifier`)."""
 
     gate = URL
     name = "url"
     kinds = ("URL",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if "://" not in text:
-            return
-        for match in _URL.finditer(text):
-            url = match[0].rstrip(".,;:!?)]}")
-            if url_has_identifier(url):
-                yield match.start(), match.start() + len(url), "URL"
+        mark = text.find("://")
+        while mark > 0:
+            scheme = _SCHEME.match(text[max(0, mark - 5):mark][::-1])
+            rest = _URL_REST.match(text, mark + 3)
+            if scheme is not None and rest is not None:
+                start = mark - scheme.end()
+                end = mark + 3 + len(rest[0].rstrip(".,;:!?)]}"))
+                if (start == 0 or not text[start - 1].isalnum()) and url_has_identifier(text[start:end]):
+                    yield start, end, "URL"
+                mark = text.find("://", end)
+            else:
+                mark = text.find("://", mark + 3)

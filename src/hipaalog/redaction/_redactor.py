@@ -33,6 +33,8 @@ _CYCLE: Final = "[hipaalog: circular reference]"
 _UNINSPECTED_MASK: Final = mask_text(UNINSPECTED)
 _KEEP: Final = object()
 _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
+_VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
+_VERSION_KEYS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 _OPTION_NAMES: Final = (
     "strategy", "strategies", "pseudonym_key", "pseudonym_keys", "active_key", "allow_fields", "phi_fields",
@@ -87,6 +89,11 @@ def _path_of(parent: str, key: object) -> str:
         return f"{parent}.{text}"
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'{parent}["{escaped}"]'
+
+
+def _is_version(compact_key: str, value: str) -> bool:
+    """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version."""
+    return (compact_key.endswith("version") or compact_key in _VERSION_KEYS) and _VERSION_VALUE.fullmatch(value) is not None
 
 
 def _human_name(value: object) -> bool:
@@ -427,6 +434,9 @@ class Redactor:
                     if replaced is not _KEEP:
                         out[key] = replaced
                         continue
+                elif item.__class__ is str and _is_version(info.compact, item):
+                    out[key] = item
+                    continue
                 out[key] = self._value(item, depth + 1, info.person or person, active, child_path)
             return out
         finally:
@@ -522,6 +532,8 @@ class Redactor:
                             if replaced is DROP or replaced != item:
                                 found.append(Finding(kind, child, None, "key"))
                             continue
+                    elif isinstance(item, str) and _is_version(info.compact, item):
+                        continue
                     self._find(item, child, depth + 1, info.person or person, active, skip, found)
             elif isinstance(value, (list, tuple)):
                 for index, item in enumerate(value):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import _diagnostics
-from ._context import _MARKER
+from ._context import MARKER
 from ._detector import Detector, Span
 from ._gate import gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -90,12 +90,12 @@ class Scanner:
 
 def _merge(found: list[Span], text: str) -> list[Span]:
     """Sort spans, drop those inside hipaalog's own markers, join overlapping ones (the longest names the kind)."""
-    protected = [m.span() for m in _MARKER.finditer(text)] if "[" in text else []
+    protected = [m.span() for m in MARKER.finditer(text)] if "[" in text else []
     found.sort(key=lambda s: (s[0], s[0] - s[1]))
     merged: list[Span] = []
     best = 0
     for start, end, kind in found:
-        if protected and any(p_start <= start < p_end or p_start < end <= p_end for p_start, p_end in protected):
+        if protected and any(p_start < end and start < p_end for p_start, p_end in protected):
             continue
         if merged and start < merged[-1][1]:
             last_start, last_end, last_kind = merged[-1]

@@ -26,9 +26,9 @@ def _words(text: str) -> frozenset[str]:
 
 STATE_CODES: Final = _words(
     """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
-    NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP AA AE AP"""
+    NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP FM MH PW AA AE AP"""
 )
-"""USPS codes of the states, DC, the territories and the military 'states' (AA, AE, AP)."""
+"""USPS codes of the states, DC, the territories, the freely associated states and the military 'states' (AA, AE, AP)."""
 
 STATE_NAMES: Final = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
@@ -60,9 +60,9 @@ STREET_SUFFIXES: Final = _words(
     Rte Row Rue Run Shoal Shoals Shore Shores Shr Skyway Spring Springs Spg Spur Spurs Square Squares Sq Station
     Sta Stravenue Stream Street Streets St Summit Smt Terrace Ter Throughway Trace Track Trafficway Trail Trl
     Trailer Tunnel Turnpike Tpke Underpass Union Unions Valley Valleys Vly Viaduct View Views Vw Village Villages
-    Vlg Ville Vista Walk Walks Wall Way Ways Well Wells"""
+    Vlg Ville Vista Walk Walks Wall Way Ways Well Wells Via"""
 )
-"""Street suffixes and their standard abbreviations (USPS Publication 28, appendix C1)."""
+"""Street suffixes and their standard abbreviations (USPS Publication 28, appendix C1), and ``Via``."""
 
 FIRST_NAMES: Final = _words(
     """Aaron Abigail Adam Adrian Aiden Alan Albert Alexander Alexandra Alexis Alice Alicia Allen Allison Alyssa
@@ -87,7 +87,28 @@ FIRST_NAMES: Final = _words(
     Rosemary Roy Ruby Russell Ruth Ryan Sabrina Samantha Samuel Sandra Sara Sarah Scott Sean Shannon Sharon Shawn
     Sheila Shelby Shirley Sierra Sophia Stacy Stanley Stephanie Stephen Steve Steven Susan Suzanne Sydney Tammy
     Tanya Tara Teresa Terry Thomas Tiffany Timothy Tina Todd Tom Tony Tracy Travis Troy Tyler Valerie Vanessa
-    Victor Victoria Vincent Virginia Walter Wanda Wayne Wendy William Willie Yolanda Zachary Zoe"""
+    Victor Victoria Vincent Virginia Walter Wanda Wayne Wendy William Willie Yolanda Zachary Zoe
+    Abby Ada Addison Agnes Aimee Alana Alberto Alec Alfred Alfredo Ali Alisha Allan Alma Alvin Amelia Ana Andre
+    Andres Angel Angie Anya Ariana Ariel Arlene Armando Arnold Aubrey Ava Avery Bailey Becky Ben Bernard Bernice
+    Bethany Blake Bob Brady Brenda Brendan Brett Bridget Brittney Bryce Byron Candace Carly Carmen Casey Cecilia
+    Cesar Chad Charlene Charlie Chase Chester Christy Claudia Clayton Clifford Clinton Colin Cory Cristina Dakota
+    Dallas Damon Dan Darlene Darrell Darren Darryl Dave Dawn Deanna Debbie Delia Derrick Desiree Devin Devon Dominic
+    Don Dora Drew Duane Dwayne Edgar Edith Edna Eduardo Edwin Elena Eli Elias Ellie Elsie Emilio Enrique Erika Ernest
+    Esther Ethel Eugene Evan Everett Fernando Florence Francisco Gabrielle Garrett Gavin Genevieve Geoffrey
+    Georgia Gerardo Gilbert Gordon Grant Greg Gretchen Guadalupe Gwendolyn Harvey Hector Herbert Hilda Hope Hugo
+    Ian Ida Ingrid Irene Iris Isaiah Ivan Jackie Jacquelyn Jaime Jake Janelle Janie Javier Jay Jeanette Jeanne
+    Jenna Jenny Jeremiah Jermaine Jerome Jessie Jim Jimmy Jo Joanna Jocelyn Jodi Joey Johanna Jon Jorge Josephine
+    Josh Joy Juanita Julian Julio June Kara Karl Kari Kasey Katelyn Katrina Kay Keisha Kellie Ken Kendra Kent Kerry
+    Kirk Krista Kristina Kristy Lacey Lana Lance Latoya Laurie Leon Leroy Leticia Levi Lewis Lillie Lindsey Lloyd
+    Lois Lonnie Loretta Lorraine Lucille Luz Lyle Mabel Mackenzie Maggie Malik Mandy Manuel Marc Marco Marcia
+    Margarita Marian Marisa Marjorie Marlene Marsha Marvin Matt Max Maxine Meghan Melinda Melvin Mercedes Meredith
+    Micheal Mike Mindy Miranda Misty Mitchell Molly Monique Myra Nadia Naomi Neil Nelson Nick Nina Noel Nora Norman
+    Olga Omar Oscar Owen Pam Parker Pat Patsy Pedro Penny Percy Perry Preston Priscilla Rafael Ramon Raquel Raul Ray
+    Reginald Rene Ricardo Roberto Rochelle Rodolfo Roland Ron Ronnie Rosa Rosalie Ross Ruben Rudy Russ Sally
+    Salvador Sam Sandy Santiago Savannah Selena Sergio Seth Shane Shari Shaun Shawna Sheryl Sidney Sierra Sofia
+    Sonia Sonya Spencer Stacey Stella Stuart Sue Summer Susie Sylvia Tamara Tami Tanner Ted Terrance Terrence Terri
+    Theodore Theresa Tiffani Tim Toby Tommy Toni Tonya Tracey Trevor Trisha Troy Tyrone Vernon Veronica Vicki Vickie
+    Viola Violet Wade Warren Wesley Whitney Wilma Xavier Yvette Yvonne"""
 )
 """Frequent US given names."""
 
@@ -106,7 +127,27 @@ SURNAMES: Final = _words(
     Rodriguez Rogers Romero Rose Ross Ruiz Russell Ryan Sanchez Sanders Schmidt Scott Shaw Simmons Simpson Smith
     Snyder Spencer Stephens Stevens Stewart Stone Sullivan Taylor Thomas Thompson Torres Tucker Turner Vasquez
     Wagner Walker Wallace Ward Warren Washington Watson Weaver Webb Wells West Wheeler White Williams Willis Wilson
-    Wood Woods Wright Young"""
+    Wood Woods Wright Young
+    Acevedo Acosta Aguilar Andrade Atkins Austin Avila Ayala Baldwin Ball Barber Barker Barnett Barr Barrett
+    Barton Bates Beck Becker Benson Bernard Best Blair Blake Bowen Bowman Boyle Brady Brewer Bridges Briggs Buchanan
+    Bush Byrd Cain Caldwell Calhoun Cannon Cardenas Carlson Carr Carrillo Carson Casey Chambers Chan Chang Chapman
+    Chen Cherry Christensen Clarke Clayton Cobb Cochran Cohen Collier Combs Conner Contreras Conway Copeland Cortez
+    Craig Cross Curry Curtis Dalton Daniel Davidson Dawson Day Delgado Dennis Dodson Dominguez Douglas Doyle Drake
+    Duncan Duran Erickson Espinoza Estrada Farmer Fields Figueroa Fitzgerald Fleming Fletcher Flowers Floyd Francis
+    Frank Franklin Frazier French Fuller Gallagher Garner Garrett Gates Gibbs Gilbert Gill Glover Golden Goodman
+    Goodwin Graves Gregory Griffith Guerrero Guzman Hale Haley Hammond Hampton Hardy Harmon Hayden Haynes Hebert
+    Hodges Hoffman Hogan Holland Holt Hopkins Horton Houston Howell Hubbard Huff Huffman Hurst Ingram Jacobs Jensen
+    Johns Joseph Juarez Kane Keller Kemp Kerr Kirby Klein Knox Lamb Lambert Lane Lara Larson Lawson Leon Leonard
+    Lindsey Little Logan Love Lowe Lucas Luna Lynch Lyons Mack Maldonado Mann Manning Marsh Maxwell May Mccarthy
+    McCarthy Mccoy McCoy Mcgee McGee Mckinney McKinney Mclaughlin McLaughlin Meadows Mejia Melton Mercado Miles
+    Molina Montgomery Moody Moon Morrison Morrow Moss Mullins Munoz Navarro Newman Newton Nicholson Noble Norris
+    Norton Nunez Obrien Ochoa Oliver Olsen Oneal Orr Osborne Pacheco Page Parks Parsons Patton Paul
+    Pearson Pena Pennington Pittman Pollard Poole Pope Potter Pratt Preston Quinn Ramsey Randall Randolph Ray Reese
+    Reeves Rhodes Riley Rios Ritter Rivas Robbins Roberson Rocha Rodgers Rollins Roman Rosales Rowe Rush Salazar
+    Sampson Sandoval Santiago Santos Saunders Schneider Schultz Schwartz Sharp Shelton Shepherd Sherman Silva Sims
+    Singh Skinner Sloan Solis Sparks Steele Stein Stokes Strickland Summers Sutton Swanson Tate Terry Todd Townsend
+    Tran Trevino Valdez Vargas Vaughn Vega Velasquez Wade Walsh Walters Walton Waters Watkins Weber Webster Welch
+    Whitaker Whitney Wilkerson Wilkins Williamson Wise Wolfe Wong Woodard Wyatt Yang Yates York Zamora Zimmerman"""
 )
 """Frequent US surnames."""
 

@@ -659,7 +659,7 @@ class Analyzer:
                         Severity.HIGH,
                         f"user {actor} accessed {value} distinct patients in the week of {week_label}; "
                         f"{len(accessors)} peers ({group or 'no group'}) median {stats.median:g}, MAD {stats.mad:g}, "
-                        f"robust z {z:.1f} (limit {limit:g})",
+                        f"robust z {z:.1f} (limit {limit:.0f})",
                         acc,
                         actor=actor,
                         details=self._peer_details(
@@ -685,7 +685,7 @@ class Analyzer:
                         Severity.HIGH,
                         f"user {actor} exported {value} patients' records in {acc.total} export(s) in the week of "
                         f"{week_label}; {len(members)} peers ({group or 'no group'}) median {stats.median:g}, "
-                        f"MAD {stats.mad:g}, robust z {z:.1f} (limit {limit:g})",
+                        f"MAD {stats.mad:g}, robust z {z:.1f} (limit {limit:.0f})",
                         acc,
                         actor=actor,
                         details=self._peer_details(

@@ -188,7 +188,10 @@ def build_report(
             feed(ts, record, index)
         findings = analyzer.finish()
     if verdict.status == "broken":
-        findings.insert(0, _integrity_finding(verdict, config))
+        broken = _integrity_finding(verdict, config)
+        broken.start = analyzer.first if analyzer.first is not None else 0.0
+        broken.end = analyzer.last if analyzer.last is not None else broken.start
+        findings.insert(0, broken)
     charts = analyzer.chart_data()
     return Report(
         inputs=[os.fspath(i) for i in inputs],

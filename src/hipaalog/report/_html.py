@@ -84,9 +84,10 @@ def _subject(finding: Finding) -> str:
 def _integrity(report: Report) -> str:
     verdict = report.integrity
     if verdict.status == "verified":
+        note = f'<br><span class="muted">{escape(verdict.note)}</span>' if verdict.note else ""
         return (
             f'<div class="banner ok" data-integrity="verified">Integrity chain verified: {verdict.records} sealed '
-            "records, no record modified, deleted, inserted, reordered or cut off.</div>"
+            f"records, no record modified, deleted, inserted, reordered or cut off.{note}</div>"
         )
     if verdict.status == "broken":
         rows = "".join(

@@ -24,6 +24,7 @@ __all__ = ["ReadStats", "expand_inputs", "fetch_s3_prefix", "first_line", "read_
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
+_NOT_SEGMENTS = (".lock", ".html", ".htm", ".md", ".txt", ".png")
 _S3_URL = re.compile(r"^s3://(?P<bucket>[^/]+)/?(?P<prefix>.*)$")
 
 
@@ -67,15 +68,20 @@ def first_line(path: str) -> bytes:
 
 
 def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Files named by ``specs``: files as given, directories as their files (sorted, hidden ones skipped).
+    """Files named by ``specs``: files as given, directories as their files, sorted.
 
-    A missing path is a ConfigError naming it.
+    In a directory, hidden files, lock files and documents (``.html``, ``.md``, ``.txt``, ``.png``: a
+    report written beside the stream) are skipped. A missing path is a ConfigError naming it.
     """
     out: list[str] = []
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            out.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+            out.extend(
+                str(p)
+                for p in sorted(path.iterdir())
+                if p.is_file() and not p.name.startswith(".") and not p.name.endswith(_NOT_SEGMENTS)
+            )
         elif path.is_file():
             out.append(str(path))
         else:
