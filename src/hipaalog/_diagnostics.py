@@ -6,6 +6,7 @@ per kind every ``interval`` seconds so that a failing sink cannot flood the cons
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -36,6 +37,16 @@ def problem(kind: str, detail: str, *, count: int = 1) -> None:
             stream.flush()
     except Exception:  # noqa: BLE001 - the last line of defence must not raise
         pass
+
+
+def _after_fork_in_child() -> None:
+    """A child forked while another thread held the lock would deadlock on it: start afresh."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def counts() -> dict[str, int]:

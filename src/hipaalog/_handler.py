@@ -195,8 +195,9 @@ class SinkHandler(logging.Handler):
 
     def _encode(self, record: logging.LogRecord) -> EncodedRecord:
         formatter = self._json_formatter()
-        if isinstance(formatter, JsonFormatter):
-            return formatter.encode_record(record)
+        encode_record = getattr(formatter, "encode_record", None)  # JsonFormatter, hipaalog.structlog's too
+        if encode_record is not None:
+            return encode_record(record)  # type: ignore[no-any-return]
         line = formatter.format(record).encode("utf-8", "backslashreplace")
         return EncodedRecord(
             line, record.levelno, rfc5424_severity(record.levelno), record.created, record.name, "", "", ""

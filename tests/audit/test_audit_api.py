@@ -252,7 +252,7 @@ def test_reconfiguring_the_same_path_continues_the_stream(tmp_path: Path) -> Non
 
 
 def test_forwarding_to_a_handler_a_sink_and_listeners(make_stream: StreamFactory, tmp_path: Path) -> None:
-    """Sealed events also reach a logging handler (whatever its level), a sink (exact line) and listeners."""
+    """Sealed events also reach a logging handler (whatever its level), a sink (exact line, via a worker) and listeners."""
     handler_out = io.StringIO()
     handler = logging.StreamHandler(handler_out)
     handler.setFormatter(hipaalog.JsonFormatter(**IDENTITY))
@@ -263,6 +263,7 @@ def test_forwarding_to_a_handler_a_sink_and_listeners(make_stream: StreamFactory
     stream.access("u1", "MRN-1", "read", "Observation", "success")
     stream.unsubscribe(seen.append)
     stream.access("u1", "MRN-1", "read", "Observation", "success")
+    stream.close()  # sinks are delivered by a worker thread; closing drains it
     sealed = (tmp_path / "audit.jsonl").read_bytes().splitlines()
     assert (tmp_path / "search.jsonl").read_bytes().splitlines() == sealed
     forwarded = [orjson.loads(line) for line in handler_out.getvalue().splitlines()]
@@ -356,3 +357,33 @@ def test_forward_to_the_audit_logger(make_stream: StreamFactory) -> None:
     stream.login("u1", False, "10.0.0.1", "password")
     assert len(received) == 1
     assert received[0].audit["outcome"] == "failure" and received[0].seq == 1  # type: ignore[attr-defined]
+
+
+def test_a_hanging_forward_sink_never_holds_up_the_audit_call(make_stream: StreamFactory, tmp_path: Path) -> None:
+    """A forward sink that blocks does not block audit calls: it is delivered by its own worker."""
+    import threading
+
+    release = threading.Event()
+    delivered: list[bytes] = []
+
+    class Hanging:
+        name = "hanging"
+
+        def write(self, batch: object) -> None:
+            release.wait(10)
+            delivered.extend(record.line for record in batch)  # type: ignore[attr-defined]
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    stream = make_stream(forward=[Hanging()])
+    results = [stream.access("u1", f"MRN-{i}", "read", "Observation", "success") for i in range(5)]
+    assert results == [True] * 5
+    assert len(records(tmp_path / "audit.jsonl")) == 5
+    assert delivered == []  # still held by the sink, yet every audit call has returned
+    release.set()
+    stream.close()
+    assert delivered == (tmp_path / "audit.jsonl").read_bytes().splitlines()

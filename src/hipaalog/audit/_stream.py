@@ -22,11 +22,9 @@ import orjson
 
 from .. import _diagnostics
 from .._audit_schema import AUDIT_LOGGER
-from .._encoded import EncodedRecord
 from .._encoder import Encoder
 from .._identity import resolve_identity
 from .._jsonable import sanitize, to_json_native
-from .._levels import rfc5424_severity
 from .._pseudonym import Pseudonymizer
 from .._schema import COLLISION_PREFIX
 from .._timestamps import rfc3339
@@ -103,8 +101,9 @@ class AuditStream:
         on_rotate: called with the path of each rotated (and compressed) segment, for example
             ``S3Archive.submit``; also at start for segments left from before.
         forward: also send each sealed record to these, for search: ``logging.Handler`` objects
-            (given a ``LogRecord`` whatever their level), sinks or sink specs (given the sealed
-            line), or ``"logging"`` (the ``hipaalog.audit`` logger's handlers).
+            (given a ``LogRecord`` whatever their level), sinks or sink specs (each delivered by its
+            own non-blocking :class:`~hipaalog.SinkHandler`, with retries and spill, as the sealed
+            line byte for byte), or ``"logging"`` (the ``hipaalog.audit`` logger's handlers).
         pseudonymize_source: replace log-in source addresses by keyed pseudonyms.
         block_timeout: how long an audit call retries a failing write before giving up (counted
             as ``audit-write-failed`` and reported by the call's False return).
@@ -171,7 +170,7 @@ class AuditStream:
             redactor.redact if redactor is not None else None,
             pseudonymize_source=pseudonymize_source,
         )
-        self._owned_sinks: list[Sink] = []  # sinks built here from specs: closed with the stream
+        self._owned_handlers: list[logging.Handler] = []  # built here for sink targets: closed with the stream
         self._forward = [self._forward_target(target) for target in forward]
         self.checkpoint_path = (
             os.path.abspath(os.fspath(checkpoint_path)) if checkpoint_path else checkpoints_path(self.path)
@@ -279,31 +278,19 @@ class AuditStream:
                 receiver.handle(_log_record(sealed, audit, message, levelno, created))
 
             return hand_over
-        from ..sinks import create_sink
+        # A sink (or sink spec) gets its own SinkHandler, so that a slow or failing network sink
+        # is retried, spilled and counted on a worker thread instead of holding up the audit call.
+        from .._formatter import JsonFormatter
+        from .._handler import SinkHandler
 
-        sink = create_sink(target)  # type: ignore[arg-type]
-        if sink is not target:
-            self._owned_sinks.append(sink)
-        identity = self.encoder.identity
+        handler = SinkHandler([target], handle_sigterm=False)  # type: ignore[list-item]
+        handler.setFormatter(JsonFormatter(encoder=self.encoder))
+        self._owned_handlers.append(handler)
 
-        def write(sealed: SealedLine, audit: dict[str, Any], message: str, levelno: int, created: float) -> None:
-            del audit, message
-            sink.write(
-                (
-                    EncodedRecord(
-                        sealed.line,
-                        levelno,
-                        rfc5424_severity(levelno),
-                        created,
-                        AUDIT_LOGGER,
-                        identity.app_id,
-                        identity.platform,
-                        identity.microservice,
-                    ),
-                )
-            )
+        def deliver(sealed: SealedLine, audit: dict[str, Any], message: str, levelno: int, created: float) -> None:
+            handler.handle(_log_record(sealed, audit, message, levelno, created))
 
-        return write
+        return deliver
 
     def _serialize(self, audit: dict[str, Any], message: str, levelno: int, created: float) -> bytes:
         encoder = self.encoder
@@ -624,11 +611,11 @@ class AuditStream:
         if self._ticker is not threading.current_thread():
             self._ticker.join(timeout=2.0)
         self._rotations.close(timeout)
-        for sink in self._owned_sinks:
+        for handler in self._owned_handlers:
             try:
-                sink.close()
+                handler.close()
             except Exception as exc:  # noqa: BLE001 - closing never raises into the application
-                _diagnostics.problem("sink-close-failed", f"{sink.name}: {type(exc).__name__}")
+                _diagnostics.problem("sink-close-failed", f"{handler!r}: {type(exc).__name__}")
         self._release_lock()
         _open_streams.discard(self)
 

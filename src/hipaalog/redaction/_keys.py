@@ -41,6 +41,8 @@ _CRYPTO: Final = frozenset(
     gpg pgp signing""".split()
 )
 
+_VERSION_WORDS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
+"""Field names whose dotted values are versions, not addresses (with any name ending in ``version``)."""
 _NUMBERISH: Final = ("number", "num", "no", "nbr")
 
 
@@ -175,13 +177,15 @@ class KeyInfo(NamedTuple):
     ``kind``: the PHI kind it holds (``None``: not a PHI key); ``kind_in_person``: the same below a
     person object; ``person``: whether the name is about a person, as the kind an ``id`` below it
     holds (``"PATIENT"`` for patients, ``"ID"`` for other people; ``None`` when it is not);
-    ``compact``: its words run together.
+    ``compact``: its words run together; ``plain``: outside person objects the name says nothing
+    (no kind, not a person, not ``name``, not a version field), so the value is redacted as any other.
     """
 
     kind: str | None
     kind_in_person: str | None
     person: str | None
     compact: str
+    plain: bool
 
 
 class KeyCatalogue:
@@ -201,6 +205,11 @@ class KeyCatalogue:
             if key:
                 self._terms[key] = kind
         self._cache: dict[str, KeyInfo] = {}
+
+    @property
+    def cache(self) -> dict[str, KeyInfo]:
+        """The cache of classified names (read it for speed; :meth:`info` fills it)."""
+        return self._cache
 
     def info(self, key: str) -> KeyInfo:
         """The :class:`KeyInfo` of ``key``."""
@@ -235,7 +244,15 @@ class KeyCatalogue:
         if kind == "ID" and person == "PATIENT":
             kind = "PATIENT"
         kind_in_person = kind or self._match(words, "ID")
-        return KeyInfo(kind, kind_in_person, person, "".join(words))
+        joined = "".join(words)
+        plain = (
+            kind is None
+            and person is None
+            and joined not in ("name", "names")
+            and not joined.endswith("version")
+            and joined not in _VERSION_WORDS
+        )
+        return KeyInfo(kind, kind_in_person, person, joined, plain)
 
     def _match(self, words: list[str], person: str | None) -> str | None:
         for i in range(len(words)):

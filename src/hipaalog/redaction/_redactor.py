@@ -22,7 +22,7 @@ from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import luhn_ok
 from ._detector import Detector, by_pattern, get_detector
 from ._kinds import UNINSPECTED
-from ._keys import PERSON_RESOURCES, KeyCatalogue, KeyInfo, compact
+from ._keys import _VERSION_WORDS, PERSON_RESOURCES, KeyCatalogue, KeyInfo, compact
 from ._scanner import DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, mask_text
 
@@ -32,9 +32,9 @@ _DEEP: Final = "[hipaalog: nested too deep]"
 _CYCLE: Final = "[hipaalog: circular reference]"
 _UNINSPECTED_MASK: Final = mask_text(UNINSPECTED)
 _KEEP: Final = object()
+_NOTHING: Final[frozenset[str]] = frozenset()
 _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
-_VERSION_KEYS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 _OPTION_NAMES: Final = (
     "strategy", "strategies", "pseudonym_key", "pseudonym_keys", "active_key", "allow_fields", "phi_fields",
@@ -93,7 +93,7 @@ def _path_of(parent: str, key: object) -> str:
 
 def _is_version(compact_key: str, value: str) -> bool:
     """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version."""
-    return (compact_key.endswith("version") or compact_key in _VERSION_KEYS) and _VERSION_VALUE.fullmatch(value) is not None
+    return (compact_key.endswith("version") or compact_key in _VERSION_WORDS) and _VERSION_VALUE.fullmatch(value) is not None
 
 
 def _human_name(value: object) -> bool:
@@ -234,6 +234,7 @@ class Redactor:
             else:
                 raise ConfigError(f"detectors must be names or Detector objects, not {type(entry).__name__}")
         self._scanner = Scanner(builtin, custom, self.keys)
+        self._fast_events = not self._allow_names and not self._allow_paths
 
         self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, strategies)
         self._default_strategy = self._strategy(strategy, "strategy")
@@ -284,6 +285,8 @@ class Redactor:
     # -- text ---------------------------------------------------------------------------------
     def redact_text(self, text: str) -> str:
         """``text`` with every identifier replaced. Never raises."""
+        if text.__class__ is str and text in self._scanner.clean:
+            return text
         if text.__class__ is not str:
             try:
                 text = str.__str__(text)
@@ -328,7 +331,19 @@ class Redactor:
             return _UNINSPECTED_MASK
 
     def redact_event(self, event: dict[str, Any]) -> dict[str, Any]:
-        """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises."""
+        """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises.
+
+        Most events hold no PHI: when every field name is plain and the gate finds nothing in the
+        event's strings taken together (one pass over them joined), the copy is shallow (nested
+        containers are shared, never changed). Otherwise the event is walked field by field.
+        """
+        if self._fast_events:
+            try:
+                quick = self._quick_event(event)
+            except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
+                quick = None
+            if quick is not None:
+                return quick
         try:
             out = self._mapping(event, 0, None, set(), "$" if self._allow_paths else None, TRUSTED_FIELDS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only the trusted fields
@@ -342,6 +357,59 @@ class Redactor:
         if isinstance(violations, list):
             out[VIOLATIONS_FIELD] = [self._violation(v) for v in violations]
         return out
+
+    def _quick_event(self, event: dict[str, Any]) -> dict[str, Any] | None:
+        """A shallow copy of ``event`` if it holds no PHI, else ``None``.
+
+        The strings are scanned joined by newlines: no detector matches across a newline, and each
+        looks back only at words, so whatever a detector finds in one string it also finds in the
+        joined text (it may find more, which only sends the event to the full walk).
+        """
+        parts: list[str] = []
+        if not self._collect(event, parts, 0, TRUSTED_FIELDS):
+            return None
+        if parts:
+            text = parts[0] if len(parts) == 1 else "\n".join(parts)
+            try:
+                if self._scanner.spans(text):
+                    return None
+            except DetectorFailed:
+                return None
+            for part in parts:
+                self._scanner.remember_clean(part)
+        return dict(event)
+
+    def _collect(self, value: Any, parts: list[str], depth: int, trusted: frozenset[str]) -> bool:
+        """Add the unseen strings of ``value`` to ``parts``; ``False`` when a key or value needs the full walk."""
+        if depth > 8:
+            return False
+        cache = self.keys.cache
+        clean = self._scanner.clean
+        items = value.items() if value.__class__ is dict else enumerate(value)
+        for key, item in items:
+            if depth == 0 and key in trusted:
+                continue
+            cls = item.__class__
+            if value.__class__ is dict:
+                info = cache.get(key)
+                if info is None or key == "resourceType":
+                    return False
+                if not info.plain and (info.kind is not None or info.person is not None or cls is dict or cls is list):
+                    return False
+            if cls is str:
+                if item not in clean:
+                    if len(item) > 4096:
+                        return False
+                    parts.append(item)
+            elif cls is int:
+                if not -(10**12) < item < 10**12:
+                    return False
+            elif cls is dict or cls is list:
+                if not self._collect(item, parts, depth + 1, trusted):
+                    return False
+            elif not (cls is float or cls is bool or item is None):
+                return False
+        return True
 
     def _violation(self, violation: Any) -> Any:
         if isinstance(violation, dict) and isinstance(violation.get("field"), str):
@@ -359,7 +427,7 @@ class Redactor:
         if cls is float or cls is bool or value is None:
             return value
         if cls is dict or isinstance(value, Mapping):
-            return self._mapping(value, depth, person, active, path, ())
+            return self._mapping(value, depth, person, active, path, _NOTHING)
         if cls is list or cls is tuple or isinstance(value, (list, tuple)):
             return self._sequence(value, depth, person, active, path)
         if isinstance(value, str):
@@ -395,7 +463,7 @@ class Redactor:
         person: str | None,
         active: set[int],
         path: str | None,
-        trusted: frozenset[str] | tuple[()],
+        trusted: frozenset[str],
     ) -> Any:
         if depth >= self.max_depth:
             return _DEEP
@@ -416,9 +484,24 @@ class Redactor:
             out: dict[Any, Any] = {}
             keys = self.keys
             allow_names = self._allow_names
+            cache = keys.cache
+            clean = self._scanner.clean
+            fast = person is None and not allow_names and path is None
             for key, item in items:
-                if trusted and key in trusted:
+                if key in trusted:
                     out[key] = item
+                    continue
+                info = cache.get(key)
+                if info is not None and fast and info.plain:
+                    cls = item.__class__
+                    if cls is str:
+                        out[key] = item if item in clean else self.redact_text(item)
+                    elif cls is int:
+                        out[key] = item if -(10**12) < item < 10**12 else self._number(item)
+                    elif cls is float or cls is bool or item is None:
+                        out[key] = item
+                    else:
+                        out[key] = self._value(item, depth + 1, None, active, None)
                     continue
                 name = key if key.__class__ is str else str(key)
                 info = keys.info(name)

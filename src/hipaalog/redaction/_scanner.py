@@ -48,6 +48,11 @@ class Scanner:
         self._clean: dict[str, None] = {}
 
     @property
+    def clean(self) -> dict[str, None]:
+        """Texts already scanned and found clean (bounded; read it to skip a scan)."""
+        return self._clean
+
+    @property
     def detectors(self) -> tuple[Detector, ...]:
         """Every detector, built-in ones first."""
         return tuple(d for d, _ in self._builtin) + self._custom
@@ -79,6 +84,19 @@ class Scanner:
                 self._clean[text] = None
             return []
         return _merge(found, text)
+
+    def might_find(self, text: str) -> bool:
+        """Whether any detector might report something in ``text`` (``False`` is certain)."""
+        if self._custom:
+            return True
+        return bool(self._builtin) and gate(text, self._catalogue) != 0
+
+    def remember_clean(self, text: str) -> None:
+        """Record ``text`` as clean (after :meth:`might_find` said so)."""
+        if len(text) <= _CLEAN_CACHE_MAX_CHARS:
+            if len(self._clean) >= _CLEAN_CACHE_LIMIT:
+                self._clean.clear()
+            self._clean[text] = None
 
     def spans_ungated(self, text: str) -> list[Span]:
         """Like :meth:`spans` without the gate and the cache (to check the gate in tests)."""
