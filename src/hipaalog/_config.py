@@ -49,6 +49,7 @@ def configure(
     fields: Mapping[str, str | list[str]] | str | None = None,
     static_fields: Mapping[str, Any] | None = None,
     redaction: bool | Redactor | Mapping[str, Any] = True,
+    redact_records: bool = True,
     severity_style: str = "rfc5424",
     max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS,
     loggers: Mapping[str, int | str] | None = None,
@@ -66,6 +67,9 @@ def configure(
     :class:`~hipaalog.exceptions.ConfigError` raised here, before anything is changed.
 
     Args:
+        redact_records: also redact every ``LogRecord`` as it is made (process-wide record factory,
+            see :func:`hipaalog.redaction.install_record_redaction`), so that other handlers on the
+            same loggers (OpenTelemetry's, Sentry's) never see raw PHI. ``False`` removes it.
         loggers: levels for named loggers, for example ``{"urllib3": "warning"}``.
         replace_handlers: remove the root logger's existing handlers (a previous ``configure()``'s
             handler is also closed) so that records are not written twice.
@@ -81,6 +85,8 @@ def configure(
     Returns:
         the installed :class:`SinkHandler` (its ``stats()`` shows what was delivered).
     """
+    if not isinstance(redact_records, bool):
+        raise ConfigError(f"redact_records must be true or false, not {redact_records!r}")
     root_level = parse_level(level if level is not None else os.environ.get("HIPAALOG_LEVEL", "info"))
     logger_levels = {name: parse_level(value, f"loggers[{name!r}]") for name, value in (loggers or {}).items()}
     timing_thresholds = validate_thresholds(timing) if timing is not None else None
@@ -121,6 +127,12 @@ def configure(
     for name, value in logger_levels.items():
         logging.getLogger(name).setLevel(value)
     logging.captureWarnings(capture_warnings)
+    from .redaction import install_record_redaction, uninstall_record_redaction
+
+    if redact_records and encoder.redactor is not None:
+        install_record_redaction(encoder.redactor)
+    else:
+        uninstall_record_redaction()
     if timing_thresholds is not None:
         configure_thresholds(timing_thresholds)
     return handler

@@ -231,14 +231,15 @@ class JsonRenderer:
         stack = event_dict.pop("stack_info", None)
         if stack:
             event["stack_info"] = stack if isinstance(stack, str) else "".join(traceback.format_stack()[:-3])
+        colliding = []
         if foreign is not None:
             for key, value in foreign.__dict__.items():
                 if key in _RECORD_SKIP or key[:1] == "_":
                     continue
-                self._put(event, _collision_name(key, event) if key in RESERVED else key, value)
-        if not event_dict:
-            return
-        colliding = []
+                if key in RESERVED:
+                    colliding.append((key, value))
+                else:
+                    self._put(event, key, value)
         for key, value in event_dict.items():
             name = key if key.__class__ is str else _text(key)
             if name in RESERVED:

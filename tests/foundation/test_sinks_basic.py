@@ -40,7 +40,6 @@ def test_stream_sink_writes_text_and_binary_streams() -> None:
     """StreamSink writes to text and binary file objects alike."""
     text, binary = io.StringIO(), io.BytesIO()
     StreamSink(text).write([rec("a")])
-    binary.mode = "wb"  # type: ignore[misc]
     StreamSink(binary).write([rec("b")])
     assert (text.getvalue(), binary.getvalue()) == ("a\n", b"b\n")
 

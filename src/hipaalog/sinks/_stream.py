@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from typing import IO, Any
@@ -42,7 +43,7 @@ class StreamSink:
                 stream.flush()  # keep order with text already written through the wrapper
                 buffer.write(payload)
                 buffer.flush()
-            elif "b" in getattr(stream, "mode", ""):
+            elif isinstance(stream, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(stream, "mode", ""):
                 stream.write(payload)
             else:
                 stream.write(payload.decode("utf-8"))
