@@ -40,7 +40,8 @@ def benchmark_records(count: int) -> list[logging.LogRecord]:
         record.amount = round(rng.uniform(10, 5000), 2)
         record.status = rng.choice(["approved", "pending", "denied"])
         record.duration_ms = round(rng.uniform(1, 400), 1)
-        record.payer = {"name": rng.choice(["Acme Health", "Blue Ridge Mutual", "Northwind Care"]), "plan": "PPO", "tier": 2}
+        payer = rng.choice(["Acme Health", "Blue Ridge Mutual", "Northwind Care"])
+        record.payer = {"name": payer, "plan": "PPO", "tier": 2}
         records.append(record)
     return records
 
@@ -53,7 +54,8 @@ def clean_messages(count: int) -> list[str]:
         text = (
             f"GET /api/v1/claims/{rng.randint(1, 99999)}/status returned {rng.choice([200, 404, 503])} in "
             f"{rng.uniform(1, 900):.1f} ms for request {rng.getrandbits(128):032x} (attempt {rng.randint(1, 3)} of 3), "
-            f"cache hit ratio 0.{rng.randint(10, 99)}, queue depth {rng.randint(0, 300)}, worker claims-{rng.randint(1, 9)}"
+            f"cache hit ratio 0.{rng.randint(10, 99)}, queue depth {rng.randint(0, 300)}, "
+            f"worker claims-{rng.randint(1, 9)}"
         )
         out.append(text[:200].ljust(200, "."))
     return out
@@ -67,7 +69,8 @@ def phi_messages(count: int) -> list[str]:
     out = []
     for _ in range(count):
         text = (
-            f"patient {rng.choice(first)} {rng.choice(last)} (DOB 0{rng.randint(1, 9)}/{rng.randint(10, 28)}/19{rng.randint(30, 99)}, "
+            f"patient {rng.choice(first)} {rng.choice(last)} "
+            f"(DOB 0{rng.randint(1, 9)}/{rng.randint(10, 28)}/19{rng.randint(30, 99)}, "
             f"SSN {rng.randint(100, 599)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}) called from "
             f"({rng.randint(200, 989)}) 555-{rng.randint(1000, 9999)} about claim {rng.getrandbits(40):x}"
         )
@@ -125,7 +128,8 @@ def main() -> None:
         out.write(f"| {name} | {value:.2f} |\n")
     full = pipeline[2][1]
     out.write(
-        f"\ntarget pipeline <= 1.0x python-json-logger: {'met' if full <= baseline else 'NOT met'} ({full / baseline:.2f}x); "
+        f"\ntarget pipeline <= 1.0x python-json-logger: {'met' if full <= baseline else 'NOT met'} "
+        f"({full / baseline:.2f}x); "
         f"target clean 200-byte scan <= 2 us: {'met' if scans[0][1] <= 2.0 else 'NOT met'} ({scans[0][1]:.2f} us)\n"
     )
     sys.stdout.write(out.getvalue())

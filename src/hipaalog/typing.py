@@ -6,12 +6,12 @@ run time except for ``isinstance`` checks against the ``runtime_checkable`` prot
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 from ._encoded import EncodedRecord
 
-__all__ = ["Clock", "EncodedRecord", "EventDict", "JSONValue", "Sink"]
+__all__ = ["Clock", "Detector", "EncodedRecord", "EventDict", "JSONValue", "Sink", "Span"]
 
 JSONValue: TypeAlias = Any
 """Any value that serializes to JSON (``dict``, ``list``, ``str``, numbers, ``bool``, ``None``)."""
@@ -40,6 +40,31 @@ class Sink(Protocol):
 
     def close(self) -> None:
         """Flush and release resources; the sink is not used afterwards."""
+
+
+Span: TypeAlias = "tuple[int, int, str]"
+"""Where an identifier is in a text and what it is: ``(start, end, kind)``, for example ``(8, 19, "SSN")``."""
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """Finds identifiers in text; plug one in with ``hipaalog.redaction.register_detector`` or ``rules=[...]``.
+
+    ``hipaalog.redaction.by_pattern`` and ``by_callable`` build detectors from a regex or a function;
+    subclass ``hipaalog.redaction.BaseDetector`` for anything else. If ``find`` raises, the text it
+    was given is masked whole and the failure counted (fail closed).
+    """
+
+    @property
+    def name(self) -> str:
+        """A short label for policies and diagnostics (``"acme.member_id"``)."""
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds it may report (``UPPER_SNAKE_CASE``)."""
+
+    def find(self, text: str) -> Iterable[Span]:
+        """The spans of identifiers in ``text``."""
 
 
 @runtime_checkable

@@ -18,6 +18,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("schema", "print the record schema as JSON Schema or an OpenSearch index template"),
     ("report", "review audit streams: password guessing, unusual log-ins and access; HTML or JSON"),
     ("verify", "check audit streams' integrity chain: modified, deleted, inserted, reordered, truncated records"),
+    ("scan", "find PHI in log files (JSON lines or text, gzip too): counts by kind and places, never values"),
+    ("redact", "rewrite a log file (JSON lines or text, gzip too) with its PHI redacted"),
 )
 """(name, one-line help) of every subcommand; the module is ``hipaalog.cli._<name>``."""
 

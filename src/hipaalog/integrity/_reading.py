@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["FileTrouble", "expand_paths", "first_line", "read_lines"]
+__all__ = ["FileTrouble", "expand_paths", "first_complete_line", "first_line", "read_lines"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -57,6 +57,20 @@ def first_line(path: str) -> bytes | None:
             return None
         return item[1]
     return None
+
+
+def first_complete_line(path: str, limit: int) -> bytes | None:
+    """The first line of a plain or gzip file, without its newline, reading at most ``limit`` + 1 bytes.
+
+    ``None`` when the file is empty or unreadable, or its first line is unfinished or longer than ``limit``.
+    """
+    try:
+        opener = gzip.open if _is_gzip(path) else open
+        with opener(path, "rb") as handle:
+            raw = handle.readline(limit + 1)
+    except (OSError, EOFError, zlib.error):  # gzip.BadGzipFile is an OSError
+        return None
+    return raw[:-1] if raw.endswith(b"\n") else None
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ import bisect
 import hmac
 import os
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
@@ -22,8 +22,8 @@ import orjson
 from ..exceptions import ConfigError
 from ._checkpoint import Checkpoint, load_public_key, read_checkpoint
 from ._keys import load_keys, load_secret, parse_key_list
-from ._names import is_checkpoints, rotated_first_seq, stream_of
-from ._reading import FileTrouble, expand_paths, first_line, read_lines
+from ._names import CHECKPOINTS_SUFFIX, is_checkpoints, rotated_first_seq, stream_of
+from ._reading import FileTrouble, expand_paths, first_complete_line, first_line, read_lines
 from ._seal import GENESIS, unseal
 
 if TYPE_CHECKING:
@@ -141,18 +141,26 @@ def verify_files(
 ) -> VerifyResult:
     """Verify the audit streams held by ``paths`` (segments, gzip or not, checkpoints, directories).
 
-    Files are grouped into streams by file name, wherever they are: ``audit.jsonl``, its rotated
-    ``audit.<seq>.jsonl[.gz]`` and ``audit.jsonl.checkpoints`` are the stream ``audit.jsonl``
-    (so archived segments and the local active segment verify together); a stream's checkpoints
-    file is also found beside its segments. Verify streams of different processes that share a
-    file name in separate calls.
+    Files are grouped into streams by file name and by the ``appId`` and ``microservice`` of the
+    record on each segment's first line, wherever the files are: ``audit.jsonl`` and its rotated
+    ``audit.<seq>.jsonl[.gz]`` of one service are one stream (so archived segments verify together
+    with the local active segment), while two services' ``audit.jsonl`` in two directories are two
+    streams, named ``audit.jsonl (app/service)`` when they share a file name. A segment whose
+    first line is not a readable sealed record joins the stream of its name in its directory (or
+    the only stream of that name). A checkpoints file
+    (``audit.jsonl.checkpoints``, which names no service) belongs to the stream of its name whose
+    segments, or whose active segment, are beside it; it is also found there when not given. A
+    checkpoints file that could belong to several streams is not used, with a warning. Replicas of
+    one microservice that write the same file name are one stream here (with a warning when both
+    active segments are given): verify them in separate calls.
 
     Args:
         keys: key id -> audit key, every key the streams were sealed with (old ones after a
             rotation too); default: from ``HIPAALOG_AUDIT_KEYS`` / ``HIPAALOG_AUDIT_KEY``.
         public_keys: Ed25519 public keys (objects, PEM paths or bytes); when given, every
             checkpoint must carry a valid signature by one of them.
-        checkpoints: further checkpoints files, for streams whose checkpoints live elsewhere.
+        checkpoints: further checkpoints files, for streams whose checkpoints live elsewhere
+            (each joins the stream of its name, or the only stream when there is just one).
         partial: the files are a contiguous part of a stream: records before the first one and
             after the last one are not expected (no ``deleted`` at the start, no ``truncated``).
         max_problems: list at most this many problems (the rest are counted in ``problems_omitted``).
@@ -173,35 +181,10 @@ def verify_files(
         public = load_public_key(value)
         publics[fingerprint(public)] = public
     files = expand_paths([os.fspath(p) for p in paths])
-    extra_checkpoints = [os.fspath(p) for p in checkpoints]
-    streams: dict[str, tuple[list[str], list[str]]] = {}  # stream name -> (segments, checkpoints)
-    places: dict[str, set[str]] = defaultdict(set)  # stream name -> directories its files are in
-    seen: set[str] = set()
-    for path in files:
-        real = os.path.realpath(path)
-        if real in seen:
-            continue
-        seen.add(real)
-        name = os.path.basename(stream_of(path))
-        places[name].add(os.path.dirname(stream_of(path)))
-        segments, cps = streams.setdefault(name, ([], []))
-        (cps if is_checkpoints(path) else segments).append(path)
-    for path in extra_checkpoints:  # kept elsewhere: they belong to the stream of the same name
-        if os.path.realpath(path) in seen:
-            continue
-        seen.add(os.path.realpath(path))
-        name = os.path.basename(stream_of(path))
-        target = name if name in streams or len(streams) != 1 else next(iter(streams))
-        streams.setdefault(target, ([], []))[1].append(path)
-    result = VerifyResult()
-    for stream, (segments, cps) in streams.items():
-        if not cps:
-            for directory in sorted(places[stream]):
-                for candidate in (stream + ".checkpoints", stream + ".checkpoints.gz"):
-                    full = os.path.join(directory, candidate)
-                    if os.path.isfile(full) and os.path.realpath(full) not in seen:
-                        seen.add(os.path.realpath(full))
-                        cps.append(full)
+    groups, warnings = _group_streams(files, [os.fspath(p) for p in checkpoints])
+    result = VerifyResult(warnings=warnings)
+    for group in groups:
+        stream, segments, cps = group.label, group.segments, group.checkpoints
         check = _StreamCheck(stream, segments, cps, keys=key_bytes, public_keys=publics, partial=partial)
         summary = check.run()
         result.streams.append(summary)
@@ -213,6 +196,163 @@ def verify_files(
             else:
                 result.problems_omitted += 1
     return result
+
+
+_IDENTITY_LIMIT: Final = 1 << 20
+"""Bytes read at most of a segment's first line to learn which service's stream it belongs to."""
+
+_Identity = tuple[str, str]  # appId, microservice
+
+
+@dataclass(eq=False)
+class _Group:
+    """The files of one stream: the name of its active segment and the service its records name."""
+
+    name: str
+    identity: _Identity | None
+    segments: list[str] = field(default_factory=list)
+    checkpoints: list[str] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)  # absolute directories of its segments
+    actives: list[str] = field(default_factory=list)  # its segments named like an active segment
+    label: str = ""
+
+    def add(self, path: str) -> None:
+        self.segments.append(path)
+        self.places.add(_place(path))
+        if stream_of(path) == path:
+            self.actives.append(path)
+
+
+_Streams = dict[tuple[str, _Identity | None], _Group]  # (file name, identity) -> the stream's files
+
+
+def _name(path: str) -> str:
+    return os.path.basename(stream_of(path))
+
+
+def _place(path: str) -> str:
+    return os.path.abspath(os.path.dirname(path))
+
+
+def _identity(path: str) -> _Identity | None:
+    """``(appId, microservice)`` of the sealed record on a segment's first line; ``None`` when unreadable."""
+    line = first_complete_line(path, _IDENTITY_LIMIT)
+    unsealed = unseal(line) if line is not None else None
+    if unsealed is None:
+        return None
+    try:
+        record = orjson.loads(unsealed.body)
+    except orjson.JSONDecodeError:
+        return None
+    app = record.get("appId") if isinstance(record, dict) else None
+    service = record.get("microservice") if isinstance(record, dict) else None
+    if isinstance(app, str) and isinstance(service, str) and app and service:
+        return app, service
+    return None
+
+
+def _join(groups: _Streams, name: str, identity: _Identity | None) -> _Group:
+    key = (name, identity)
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = _Group(name, identity)
+    return group
+
+
+def _owners(groups: Iterable[_Group], path: str) -> list[_Group]:
+    """The streams a checkpoints file may belong to: one when that is clear.
+
+    Those of its name with segments in its directory; among several, the one whose active
+    segment is there (checkpoints are written beside it); with none there, every stream of its name.
+    """
+    named = [g for g in groups if g.name == _name(path)]
+    place = _place(path)
+    beside = [g for g in named if place in g.places]
+    if len(beside) > 1:
+        writers = [g for g in beside if any(_place(a) == place for a in g.actives)]
+        return writers if len(writers) == 1 else beside
+    return beside or named
+
+
+def _group_streams(files: list[str], extra_checkpoints: list[str]) -> tuple[list[_Group], list[str]]:
+    """Sort files into streams by file name and by the ``appId``/``microservice`` their records carry.
+
+    A segment whose first line is not a readable sealed record joins the stream of its name in
+    its directory (or the only stream of its name); checkpoints files are matched by :func:`_owners`.
+    Returns the streams and warnings about files that could not be matched.
+    """
+    warnings: list[str] = []
+    seen: set[str] = set()
+    groups: _Streams = {}
+    unidentified: list[str] = []
+    found_checkpoints: list[str] = []
+    for path in files:
+        real = os.path.realpath(path)
+        if real in seen:
+            continue
+        seen.add(real)
+        if is_checkpoints(path):
+            found_checkpoints.append(path)
+        elif (identity := _identity(path)) is not None:
+            _join(groups, _name(path), identity).add(path)
+        else:
+            unidentified.append(path)
+    homes: list[tuple[str, _Identity | None]] = []
+    for path in unidentified:  # decided before any is added, so the order of the files does not matter
+        named = [g for g in groups.values() if g.name == _name(path)]
+        beside = [g for g in named if _place(path) in g.places]
+        pick = beside or named
+        homes.append((path, pick[0].identity if len(pick) == 1 else None))
+    for path, identity in homes:
+        _join(groups, _name(path), identity).add(path)
+
+    def ambiguous(path: str, owners: list[_Group]) -> None:
+        services = ", ".join(sorted("/".join(g.identity) if g.identity else "?" for g in owners))
+        warnings.append(
+            f"{path}: not used, it may belong to any of {len(owners)} streams named {_name(path)} ({services}); "
+            "verify those streams in separate calls"
+        )
+
+    for path, explicit in [*((p, False) for p in found_checkpoints), *((p, True) for p in extra_checkpoints)]:
+        if explicit:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+        owners = _owners(groups.values(), path)
+        if not owners and explicit and len(groups) == 1:  # kept elsewhere, under another name
+            owners = list(groups.values())
+        if len(owners) > 1:
+            ambiguous(path, owners)
+        else:
+            (owners[0] if owners else _join(groups, _name(path), None)).checkpoints.append(path)
+    for group in list(groups.values()):  # a stream's checkpoints file beside its segments
+        if group.checkpoints:
+            continue
+        for directory in sorted({os.path.dirname(p) for p in group.segments}):
+            for candidate in (group.name + CHECKPOINTS_SUFFIX, group.name + CHECKPOINTS_SUFFIX + ".gz"):
+                full = os.path.join(directory, candidate)
+                real = os.path.realpath(full)
+                if real in seen or not os.path.isfile(full):
+                    continue
+                owners = _owners(groups.values(), full)
+                if len(owners) > 1:
+                    seen.add(real)
+                    ambiguous(full, owners)
+                elif owners and owners[0] is group:
+                    seen.add(real)
+                    group.checkpoints.append(full)
+    shared = Counter(g.name for g in groups.values())
+    for group in groups.values():
+        group.label = group.name
+        if group.identity is not None and shared[group.name] > 1:
+            group.label = f"{group.name} ({group.identity[0]}/{group.identity[1]})"
+        if len({_place(a) for a in group.actives}) > 1:
+            warnings.append(
+                f"{group.label}: active segments in several directories ({', '.join(sorted(group.actives))}) "
+                "were verified as one stream; if separate processes wrote them, verify them in separate calls"
+            )
+    return list(groups.values()), warnings
 
 
 class _StreamCheck:

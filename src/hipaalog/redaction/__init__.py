@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ._api import default_redactor, find_phi, redact, redact_text
 from ._builtin import DEFAULT_DETECTORS
-from ._detector import Detector, by_callable, by_pattern, register_detector, registered_detectors
+from ._detector import BaseDetector, Detector, by_callable, by_pattern, register_detector, registered_detectors
 from ._kinds import KINDS, SAFE_HARBOR, UNINSPECTED
 from ._records import (
     RedactingFilter,
@@ -32,6 +32,7 @@ __all__ = [
     "SAFE_HARBOR",
     "STRATEGIES",
     "UNINSPECTED",
+    "BaseDetector",
     "Detector",
     "Finding",
     "KeyRule",

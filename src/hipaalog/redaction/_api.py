@@ -33,7 +33,9 @@ def redact_text(text: str) -> str:
     return default_redactor().redact_text(text)
 
 
-def find_phi(value: Any, *, redactor: Redactor | None = None, skip: tuple[str, ...] | frozenset[str] = ()) -> list[Finding]:
+def find_phi(
+    value: Any, *, redactor: Redactor | None = None, skip: tuple[str, ...] | frozenset[str] = ()
+) -> list[Finding]:
     """Where ``value`` holds PHI, as :class:`Finding` objects (kind and place, never the value).
 
     ``find_phi(value, *, redactor=None, skip=()) -> list[Finding]``

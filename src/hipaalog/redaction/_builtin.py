@@ -59,7 +59,8 @@ _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
 DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in _SHARED))
 """Names of the built-in detectors, in the order they run."""
 
-for _detector in (_DEFAULT_KV, *_SHARED):
+_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED)
+for _detector in _ALL:
     register_detector(_detector.name, _detector)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
-from ._detector import Detector, Span
+from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP, key_end, phi_key_before
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
@@ -37,6 +37,10 @@ __all__ = [
 MARKER: Final = re.compile(r"\[(?:REDACTED:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
 """What hipaalog writes in place of an identifier in text (mask or bracketed pseudonym)."""
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # -- identifiers after cue words -----------------------------------------------------------------
 _DIGIT_RUN: Final = re.compile(r"[0-9]{3}")
 _TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -45,7 +49,7 @@ _SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
 _OWN_DETECTORS: Final = frozenset({"SSN", "NPI"})
 
 
-class CuedIdDetector(Detector):
+class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
     ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``. The value holds three digits in a row."""
 
@@ -62,12 +66,16 @@ class CuedIdDetector(Detector):
             start = match.start() - (back.end() if back else 0)
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
-                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.*"):
+                continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start)
             kind = CUED_IDS.match(words)
-            if kind is None and len(words) > 1 and _SHORT_TOKEN.fullmatch(words[-1]):
-                if CUED_IDS.match(words[:-1]) == "VEHICLE":
+            if (
+                kind is None
+                and len(words) > 1
+                and _SHORT_TOKEN.fullmatch(words[-1])
+                and CUED_IDS.match(words[:-1]) == "VEHICLE"
+            ):
                     kind = "VEHICLE"
                     start = text.rfind(" ", 0, start - 1) + 1
             if kind is not None and kind not in _OWN_DETECTORS:
@@ -75,13 +83,15 @@ class CuedIdDetector(Detector):
 
 
 # -- dates about a person ------------------------------------------------------------------------
-_MONTH_NAMES = (
+_MONTH_NAMES = _words(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
-_MONTH = "(?:" + "|".join(sorted({v for m in _MONTH_NAMES for v in (m, m.lower(), m.upper())}, key=len, reverse=True)) + r")\.?"
+)
+_MONTH_FORMS = sorted({form for m in _MONTH_NAMES for form in (m, m.lower(), m.upper())}, key=len, reverse=True)
+_MONTH = "(?:" + "|".join(_MONTH_FORMS) + r")\.?"
 DATE_PATTERN: Final = (
-    r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
     r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
     r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
     rf"|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}"
@@ -91,7 +101,7 @@ DATE_PATTERN: Final = (
 _DATE: Final = re.compile(DATE_PATTERN)
 
 
-class DateDetector(Detector):
+class DateDetector(BaseDetector):
     """Dates about a person after a cue: birth (``DOB 03/12/1985``, ``born March 12, 1985``) as ``DOB``;
     admission, discharge, death, service and visit dates as ``DATE``. Other dates are left alone."""
 
@@ -113,9 +123,10 @@ class DateDetector(Detector):
 _AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9.%])")
 _ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)(?![A-Za-z])")
 _OLD: Final = frozenset({"old", "of"})
+_SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
 
 
-class AgeDetector(Detector):
+class AgeDetector(BaseDetector):
     """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
     gate = AGE
@@ -137,23 +148,25 @@ class AgeDetector(Detector):
                 yield match.start(), end, "AGE"
                 continue
             after = words_after(text, end, 3)
-            if after and after[0] in AFTER_AGE and (after[0] in ("yo", "y/o", "y", "yoa") or _OLD.intersection(after[1:])):
-                yield match.start(), end, "AGE"
-            elif end < len(text) and text[end] in "yY" and _ATTACHED_AGE.match(text, end):
+            worded = bool(after) and after[0] in AFTER_AGE
+            worded = worded and (after[0] in _SHORT_AGE or bool(_OLD.intersection(after[1:])))
+            attached = end < len(text) and text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None
+            if worded or attached:
                 yield match.start(), end, "AGE"
 
 
 # -- ZIP codes and cities ------------------------------------------------------------------------
 _ZIP: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{4}(?:-[0-9]{4})?(?![\w-]|\.[0-9])")
+_STATE_CODES = "|".join(sorted(STATE_CODES))
 _STATE_NAME_WORDS: Final = frozenset(STATE_NAMES.split("|"))
 _STATE_BEFORE: Final = re.compile(
-    rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{'|'.join(sorted(STATE_CODES))})|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)"
+    rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{_STATE_CODES})|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)"
     r"(?:[ ]+|\^)$"
 )
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
 
-class ZipDetector(Detector):
+class ZipDetector(BaseDetector):
     """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``),
     with the city before the state."""
 
@@ -180,21 +193,26 @@ _BUILDING: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{1,5}[A-Za-z]?(?:-[0-9
 _STREET_WORD: Final = re.compile(r"(?:[A-Z][A-Za-z'’.-]*|[0-9]{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))[ ]+")
 _AFTER_SUFFIX: Final = re.compile(
     r"\.?(?:[ ]+(?:[NS][EW]|[NSEW])(?![A-Za-z]))?"
-    r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)[ ]?#?[A-Za-z0-9-]{1,6})?"
+    r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)"
+    r"[ ]?#?[A-Za-z0-9-]{1,6})?"
 )
 _SUFFIX: Final = re.compile(r"[A-Za-z]+")
 _PO_BOX: Final = re.compile(
-    r"(?:[Pp]\.?[ ]?[Oo]\.?[ ]?|Post[ ]Office[ ]|POST[ ]OFFICE[ ]|post[ ]office[ ])(?:Box|BOX|box)[ ]+[0-9]{1,6}(?![0-9])"
+    r"(?:[Pp]\.?[ ]?[Oo]\.?[ ]?|Post[ ]Office[ ]|POST[ ]OFFICE[ ]|post[ ]office[ ])"
+    r"(?:Box|BOX|box)[ ]+[0-9]{1,6}(?![0-9])"
 )
 _MILITARY: Final = re.compile(r"(?:PSC|CMR|Unit|UNIT)[ ][0-9]{1,5},?[ ](?:Box|BOX)[ ][0-9]{1,5}(?![0-9])")
 _SUFFIX_FORMS: Final = frozenset({s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES})
+
+
+_STREET_END: Final = frozenset({"", " ", ".", ",", "\n"})
 
 
 def _word_char(text: str, index: int) -> bool:
     return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
-class AddressDetector(Detector):
+class AddressDetector(BaseDetector):
     """Street addresses (``1234 Oak Street Apt. 5``, ``77 W 5th Ave``), PO boxes and military
     (PSC/CMR/Unit ... Box) addresses. The building number has two digits or more."""
 
@@ -209,9 +227,14 @@ class AddressDetector(Detector):
             while words < 5:
                 word = _STREET_WORD.match(text, position)
                 suffix = _SUFFIX.match(text, position)
-                if suffix is not None and words and suffix[0] in _SUFFIX_FORMS and not _word_char(text, suffix.end()) and (
-                    word is None or not self._more_street(text, word.end())
-                ):
+                ends_street = (
+                    suffix is not None
+                    and words > 0
+                    and suffix[0] in _SUFFIX_FORMS
+                    and not _word_char(text, suffix.end())
+                    and (word is None or not self._more_street(text, word.end()))
+                )
+                if ends_street and suffix is not None:
                     tail = _AFTER_SUFFIX.match(text, suffix.end())
                     yield match.start(), tail.end() if tail else suffix.end(), "ADDRESS"
                     break
@@ -229,7 +252,7 @@ class AddressDetector(Detector):
         """Whether a street suffix follows within two more words (``Park Avenue``: ``Park`` is not the end)."""
         for _ in range(2):
             suffix = _SUFFIX.match(text, position)
-            if suffix is not None and suffix[0] in _SUFFIX_FORMS and text[suffix.end():suffix.end() + 1] in ("", " ", ".", ",", "\n"):
+            if suffix is not None and suffix[0] in _SUFFIX_FORMS and text[suffix.end():suffix.end() + 1] in _STREET_END:
                 return True
             word = _STREET_WORD.match(text, position)
             if word is None:
@@ -262,7 +285,7 @@ def _trim(words: list[str]) -> list[str]:
     return out
 
 
-class NameDetector(Detector):
+class NameDetector(BaseDetector):
     """Person names where something says they are one.
 
     After a title (``Dr. Gregory House``, ``Mrs Patel``), after a cue word (``patient Jane Doe``,
@@ -287,7 +310,8 @@ class NameDetector(Detector):
                 start += len(" ".join(words[:lead])) + 1
                 words = words[lead:]
             caps = words[0].isupper()
-            previous = text[:start].rstrip(" ").rsplit(" ", 1)[-1] if start else ""
+            before = text[max(0, start - 40):start].split()
+            previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
             cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
@@ -309,7 +333,8 @@ class NameDetector(Detector):
                 ):
                     kept = _trim(words[:2])
                     if kept:
-                        yield start - len(previous) - (1 if text[start - 1] == " " else 0), start + len(" ".join(kept)), "NAME"
+                        first_start = start - len(previous) - (1 if text[start - 1] == " " else 0)
+                        yield first_start, start + len(" ".join(kept)), "NAME"
         if "^" in text:
             for match in _HL7_NAME.finditer(text):
                 parts = match[0].split("^")
@@ -322,7 +347,10 @@ _SEPARATOR: Final = re.compile(r"[:=](?!//)[ \t]{0,3}")
 _KEY_BACK: Final = re.compile(r"[ ]?([\"']?)([\w.\-]{0,63}[A-Za-z_])")
 _PLAIN_VALUE: Final = re.compile(r"[^\s,;&|)\]}\"'<>]+")
 _PHONE_VALUE: Final = re.compile(r"\+?[0-9(][0-9 ().-]{6,22}[0-9](?:[ ]?(?:x|ext\.?)[ ]?[0-9]{1,6})?")
-_WORDS_VALUE: Final = re.compile(r"[^\s,;&|=:\"'<>\[\]{}()][^,;&|=\"'<>\[\]{}()\n]{0,100}?(?=[ ]*(?:[,;&|\"'<>\[\]{}()\n]|[ ][^ ]+[ ]?[:=]|$))")
+_WORDS_VALUE: Final = re.compile(
+    r"[^\s,;&|=:\"'<>\[\]{}()][^,;&|=\"'<>\[\]{}()\n]{0,100}?"
+    r"(?=[ ]*(?:[,;&|\"'<>\[\]{}()\n]|[ ][^ ]+[ ]?[:=]|$))"
+)
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 
 
@@ -366,7 +394,7 @@ def _bracket_end(text: str, start: int) -> int:
     return -1
 
 
-class KeyValueDetector(Detector):
+class KeyValueDetector(BaseDetector):
     """Values of ``key=value``, ``key: value`` and ``"key": "value"`` pairs in text whose key is a PHI
     field name (``ssn=123456789``, ``patient_name="Jane Doe"``, ``{"dob": "1985-03-12"}``)."""
 
@@ -440,7 +468,7 @@ _HL7_SEGMENT: Final = re.compile(r"(?:PID|NK1|GT1|IN1)(?<![\w][A-Z]{2}[A-Z0-9])\
 _HL7_END: Final = re.compile(r"[\r\n]|\\r|\\n")
 
 
-class Hl7Detector(Detector):
+class Hl7Detector(BaseDetector):
     """Person fields of HL7 v2 PID, NK1, GT1 and IN1 segments (names, birth date, address, phones, SSN, ids)."""
 
     gate = HL7

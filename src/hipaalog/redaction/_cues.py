@@ -121,6 +121,10 @@ class CueTable:
         return None
 
 
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 def cased(words: Iterable[str]) -> frozenset[str]:
     """Each word in lower case, Title Case and UPPER CASE."""
     out: set[str] = set()
@@ -189,9 +193,10 @@ AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "y
 """Words around a number that make it an age (``age 93``, ``93 years old``, ``93 y/o``)."""
 
 NAMES: Final = CueTable(
-    [(word, "NAME") for word in (
-        "patient pt name named member subscriber insured guarantor beneficiary resident caregiver guardian spouse "
-        "wife husband mother father son daughter parent sibling sister brother kin nok decedent contact").split()]
+    [(word, "NAME") for word in _split(
+        "patient pt name named member subscriber insured guarantor beneficiary resident caregiver guardian "
+        "spouse wife husband mother father son daughter parent sibling sister brother kin nok decedent contact"
+    )]
 )
 """Cue words after which a capitalized word is a person's name (``patient Jane Doe``, ``name: John``)."""
 

@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from ..exceptions import ConfigError
+from ..typing import Detector, Span
 
 __all__ = [
+    "BaseDetector",
     "CallableDetector",
     "Detector",
     "PatternDetector",
@@ -25,12 +27,9 @@ __all__ = [
     "registered_detectors",
 ]
 
-Span = tuple[int, int, str]
-"""``(start, end, kind)``: where an identifier is in a text, and what it is."""
-
-
-class Detector:
-    """Base class of detectors: a ``name``, the ``kinds`` it may report, and :meth:`find`.
+class BaseDetector:
+    """Base class of detectors (see the :class:`hipaalog.typing.Detector` protocol): a ``name``, the
+    ``kinds`` it may report, and :meth:`find`.
 
     ``gate`` is for hipaalog's own detectors: the groups of the fast gate that select it. ``None``
     (every custom detector) means it runs on every text.
@@ -48,10 +47,18 @@ class Detector:
         return f"<detector {self.name}>"
 
 
-class PatternDetector(Detector):
+class PatternDetector(BaseDetector):
     """Every match of a regular expression (or of one of its groups) is an identifier of ``kind``."""
 
-    def __init__(self, pattern: str | re.Pattern[str], kind: str, *, name: str | None = None, group: int | str = 0) -> None:
+    def __init__(
+        self,
+        pattern: str | re.Pattern[str],
+        kind: str,
+        *,
+        name: str | None = None,
+        group: int | str = 0,
+        strategy: str | None = None,
+    ) -> None:
         try:
             self._regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
         except (re.error, TypeError) as exc:
@@ -59,6 +66,7 @@ class PatternDetector(Detector):
         self._group = group
         self.kinds = (_check_kind(kind),)
         self.name = name or f"pattern:{self._regex.pattern}"
+        self.strategy = strategy
 
     def find(self, text: str) -> Iterable[Span]:
         kind = self.kinds[0]
@@ -72,13 +80,21 @@ class PatternDetector(Detector):
         return f"by_pattern({self._regex.pattern!r}, {self.kinds[0]!r})"
 
 
-class CallableDetector(Detector):
+class CallableDetector(BaseDetector):
     """Wraps ``function(text)`` returning ``(start, end)`` or ``(start, end, kind)`` spans."""
 
-    def __init__(self, function: Callable[[str], Iterable[Any]], kind: str, *, name: str | None = None) -> None:
+    def __init__(
+        self,
+        function: Callable[[str], Iterable[Any]],
+        kind: str,
+        *,
+        name: str | None = None,
+        strategy: str | None = None,
+    ) -> None:
         if not callable(function):
             raise ConfigError(f"by_callable needs a callable, not {type(function).__name__}")
         self._function = function
+        self.strategy = strategy
         self.kinds = (_check_kind(kind),)
         self.name = name or f"callable:{getattr(function, '__qualname__', repr(function))}"
 
@@ -102,14 +118,27 @@ def _check_kind(kind: object) -> str:
     return kind
 
 
-def by_pattern(pattern: str | re.Pattern[str], kind: str = "ID", *, name: str | None = None, group: int | str = 0) -> PatternDetector:
-    """A detector: every match of ``pattern`` (or its ``group``) is an identifier of ``kind``."""
-    return PatternDetector(pattern, kind, name=name, group=group)
+def by_pattern(
+    pattern: str | re.Pattern[str],
+    kind: str = "ID",
+    *,
+    name: str | None = None,
+    group: int | str = 0,
+    strategy: str | None = None,
+) -> PatternDetector:
+    """A detector: every match of ``pattern`` (or its ``group``) is an identifier of ``kind``.
+
+    ``strategy`` (``"mask"``, ``"pseudonym"``, ``"partial"``, ``"drop"``) applies to ``kind`` unless
+    the redactor's ``strategies`` option names that kind.
+    """
+    return PatternDetector(pattern, kind, name=name, group=group, strategy=strategy)
 
 
-def by_callable(function: Callable[[str], Iterable[Any]], kind: str = "ID", *, name: str | None = None) -> CallableDetector:
+def by_callable(
+    function: Callable[[str], Iterable[Any]], kind: str = "ID", *, name: str | None = None, strategy: str | None = None
+) -> CallableDetector:
     """A detector from ``function(text)``, which returns ``(start, end)`` or ``(start, end, kind)`` spans."""
-    return CallableDetector(function, kind, name=name)
+    return CallableDetector(function, kind, name=name, strategy=strategy)
 
 
 _REGISTRY: Final[dict[str, Detector]] = {}
@@ -120,6 +149,8 @@ def register_detector(name: str, detector: Detector | Callable[[str], Iterable[A
     if not isinstance(name, str) or not name or name == "default":
         raise ConfigError(f"detector name {name!r} must be a non-empty string other than 'default'")
     if not isinstance(detector, Detector):
+        if not callable(detector):
+            raise ConfigError(f"register_detector needs a detector or a callable, not {type(detector).__name__}")
         detector = by_callable(detector, kind, name=name)
     _REGISTRY[name] = detector
     return detector

@@ -54,16 +54,14 @@ ALL: Final = (1 << 17) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?:
-    [0-9](?:
+    [0-9 -]{12}                                               # 13+ digits and separators: a card
+  | [0-9](?:
         [0-9](?:
             [- ][0-9]{2}[- ][0-9]{4}                          # SSN as written
           | (?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}          # phone as written
           | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]                    # dotted quad
-          | [0-9](?:
-                (?:[ -]?[0-9]){9}                             # 13+ digits: a card
-              | [0-9]{3}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})      # DEA
-              | (?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})        # VIN ending in 4 digits
-            )
+          | [0-9]{4}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})          # DEA
+          | [0-9](?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})       # VIN ending in 4 digits
           | [ -]?[yY]                                         # 101yo
         )
       | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]
@@ -74,23 +72,10 @@ _DIGIT_SHAPES: Final = re.compile(
 )""",
     re.VERBOSE,
 )
-"""Digit shapes that are identifiers without a cue. No groups: alternatives that start with a
-character class are rejected fastest; what matched is sorted out in :func:`_shape_bits`."""
-_SHAPES: Final = (
-    (re.compile(r"[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}$"), SSN | CUED),
-    (re.compile(r"[0-9]{3}(?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}$"), PHONE),
-    (re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]$"), IPV4),
-    (re.compile(r"[0-9][A-Z]"), MBI),
-    (re.compile(r".*[yY]$"), AGE),
-)
-
-
-def _shape_bits(shape: str) -> int:
-    """The detectors a digit shape matched by ``_DIGIT_SHAPES`` selects."""
-    for regex, bits in _SHAPES:
-        if regex.match(shape):
-            return bits
-    return CARD | DEA | VIN
+"""Digit shapes that are identifiers without a cue. No groups (alternatives that start with a
+character class are rejected fastest). Shapes overlap (a phone number can start a card number),
+so any match selects every detector of digit shapes."""
+_DIGIT_DETECTORS: Final = SSN | CUED | PHONE | CARD | DEA | VIN | IPV4 | MBI | AGE
 
 
 _NORMALIZE: Final = bytes(
@@ -104,7 +89,7 @@ _NORMALIZE: Final = bytes(
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
     from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, PHONES, TITLES, ZIPS, cased
-    from ._vocab import FIRST_NAMES, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
+    from ._vocab import FIRST_NAMES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
     with_digits: dict[bytes, int] = {}
     always: dict[bytes, int] = {}
@@ -153,9 +138,8 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     for separator in ":=":
         index = text.find(separator)
         while index > 0:
-            if key_end(text, index) and text[index + 1:index + 3] != "//":
-                if phi_key_before(text, index, catalogue):
-                    return True
+            if key_end(text, index) and text[index + 1:index + 3] != "//" and phi_key_before(text, index, catalogue):
+                return True
             index = text.find(separator, index + 1)
     return False
 
@@ -173,8 +157,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= MAC
     if "+1" in text:
         bits |= PHONE
-    for match in _DIGIT_SHAPES.finditer(text):
-        bits |= _shape_bits(match[0])
+    if _DIGIT_SHAPES.search(text) is not None:
+        bits |= _DIGIT_DETECTORS
     normalized = text.encode("utf-8", "surrogatepass").translate(_NORMALIZE)
     hits = _ALL_WORDS.intersection(normalized.split())
     if hits:

@@ -16,14 +16,18 @@ from typing import Final, NamedTuple
 
 __all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TOKEN: Final = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 _CACHE_LIMIT: Final = 8192
 
-PERSON_WORDS: Final = frozenset(
+PERSON_WORDS: Final = _words(
     """patient patients pt member members subscriber subscribers beneficiary beneficiaries insured guarantor
     guarantors person persons people individual enrollee claimant policyholder cardholder dependent dependents
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
-    caregiver relative relatives applicant donor newborn infant mom dad sibling household""".split()
+    caregiver relative relatives applicant donor newborn infant mom dad sibling household"""
 )
 """Words that make a key (and everything below it) about a person."""
 
@@ -31,14 +35,14 @@ _PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
 PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
 """FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
 
-_INFRA: Final = frozenset(
+_INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
     upstream downstream broker db database redis smtp cluster service svc lb loadbalancer nat router vip memory
-    base kafka backend frontend endpoint internal private public subnet vpc interface nic bridge docker""".split()
+    base kafka backend frontend endpoint internal private public subnet vpc interface nic bridge docker"""
 )
-_CRYPTO: Final = frozenset(
-    """cert certificate key keys tls ssl ssh public sha sha1 sha256 md5 file content build schema config hash
-    gpg pgp signing""".split()
+_CRYPTO: Final = _words(
+    """cert certificate key keys tls ssl ssh public sha sha1 sha256 md5 file content build schema config hash gpg pgp
+    signing"""
 )
 
 _VERSION_WORDS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
@@ -126,7 +130,9 @@ def _catalogue() -> dict[str, str]:
             "fingerprint", "fingerprints", "biometric", "biometrics", "biometricdata", "voiceprint", "retinascan",
             "irisscan", "faceprint", "facegeometry", "facialgeometry", "palmprint",
         ],
-        "PHOTO": ["photo", "photos", "photograph", "photourl", "photoid", "selfie", "headshot", "faceimage", "portrait"],
+        "PHOTO": [
+            "photo", "photos", "photograph", "photourl", "photoid", "selfie", "headshot", "faceimage", "portrait",
+        ],
         "ID": [
             "identifier", "identifiers", "nationalid", "personid", "personnumber", "stateid", "studentid",
             "socialinsurancenumber", "nhsnumber", "healthcardnumber",

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ._checks import dea_ok, digits_of, ipv4_ok, ipv6_ok, luhn_ok, nanp_ok, npi_ok, ssn_ok, vin_ok
 from ._cues import CUED_IDS, PHONES, words_before
-from ._detector import Detector, Span
+from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 
@@ -41,7 +41,7 @@ __all__ = [
 _SSN: Final = re.compile(r"[0-9](?<![\w-][0-9])[0-9]{2}(?:([- ])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![\w-]|\.[0-9])")
 
 
-class SsnDetector(Detector):
+class SsnDetector(BaseDetector):
     """SSNs written ``123-45-6789`` or ``123 45 6789`` anywhere, or as nine digits after a cue
     (``SSN 123456789``); numbers in never-issued ranges (area 000, 666, 9xx; group 00; serial 0000) are not SSNs."""
 
@@ -68,7 +68,7 @@ _PHONE_BARE: Final = re.compile(r"[0-9](?<![\w.+-][0-9])(?:[0-9]{9}|[-. ]?[0-9]{
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
-class PhoneDetector(Detector):
+class PhoneDetector(BaseDetector):
     """North American phone and fax numbers with a valid area code and exchange (NANP).
 
     Formatted numbers (``(415) 555-0132``, ``415.555.0132``, ``1-415-555-0132``, ``+1 415 555 0132``,
@@ -115,7 +115,7 @@ class PhoneDetector(Detector):
 _CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
 
 
-class CardDetector(Detector):
+class CardDetector(BaseDetector):
     """Payment card numbers: 13 to 19 digits (spaces or dashes allowed) passing the Luhn check."""
 
     gate = CARD
@@ -124,15 +124,39 @@ class CardDetector(Detector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _CARD.finditer(text):
-            digits = digits_of(match[0])
-            if digits[0] in "23456" and luhn_ok(digits) and digits.count(digits[0]) != len(digits):
+            if _card_ok(digits_of(match[0])):
                 yield match.start(), match.end(), "CARD"
+                continue
+            # "200 4111 1111 1111 1111": a number next to the card made the run too long; try its groups
+            groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(match[0])]
+            base = match.start()
+            i = 0
+            while i < len(groups):
+                for j in range(len(groups), i, -1):
+                    start, end = groups[i][0], groups[j - 1][1]
+                    if _card_ok(digits_of(match[0][start:end])):
+                        yield base + start, base + end, "CARD"
+                        i = j - 1
+                        break
+                i += 1
+
+
+_DIGIT_GROUP: Final = re.compile(r"[0-9]+")
+
+
+def _card_ok(digits: str) -> bool:
+    return (
+        13 <= len(digits) <= 19
+        and digits[0] in "23456"
+        and luhn_ok(digits)
+        and digits.count(digits[0]) != len(digits)
+    )
 
 
 _TEN_DIGITS: Final = re.compile(r"[0-9](?<![\w][0-9])[0-9]{9}(?![0-9])")
 
 
-class NpiDetector(Detector):
+class NpiDetector(BaseDetector):
     """National Provider Identifiers after ``NPI``: ten digits passing Luhn over the prefix 80840."""
 
     gate = CUED
@@ -152,7 +176,7 @@ _MBI: Final = re.compile(
 )
 
 
-class MbiDetector(Detector):
+class MbiDetector(BaseDetector):
     """Medicare Beneficiary Identifiers (11 characters in the CMS format, dashes optional)."""
 
     gate = MBI
@@ -167,7 +191,7 @@ class MbiDetector(Detector):
 _DEA: Final = re.compile(r"[ABCDEFGHJKLMPRSTUX](?<![A-Za-z0-9][A-Z])[A-Z9][0-9]{7}(?![A-Za-z0-9])")
 
 
-class DeaDetector(Detector):
+class DeaDetector(BaseDetector):
     """DEA registration numbers: two letters and seven digits with a correct check digit."""
 
     gate = DEA
@@ -183,7 +207,7 @@ class DeaDetector(Detector):
 _VIN: Final = re.compile(r"[A-HJ-NPR-Z0-9](?<![A-Za-z0-9][A-HJ-NPR-Z0-9])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9])")
 
 
-class VinDetector(Detector):
+class VinDetector(BaseDetector):
     """Vehicle identification numbers: 17 characters with a valid check digit, or any such after ``VIN``."""
 
     gate = VIN | CUED
@@ -199,10 +223,12 @@ class VinDetector(Detector):
                 yield match.start(), match.end(), "VEHICLE"
 
 
-_MAC: Final = re.compile(r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])[0-9A-Fa-f]:(?:[0-9A-Fa-f]{2}:){4}[0-9A-Fa-f]{2}(?![\w:-])")
+_MAC: Final = re.compile(
+    r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])[0-9A-Fa-f]:(?:[0-9A-Fa-f]{2}:){4}[0-9A-Fa-f]{2}(?![\w:-])"
+)
 
 
-class MacDetector(Detector):
+class MacDetector(BaseDetector):
     """MAC addresses (device identifiers) in colon notation: six hex pairs."""
 
     gate = MAC
@@ -220,7 +246,7 @@ _VERSION_WORDS: Final = frozenset(
 )
 
 
-class IPv4Detector(Detector):
+class IPv4Detector(BaseDetector):
     """IPv4 addresses, except loopback, ``0.0.0.0``, broadcast, and version strings (``version 10.2.3.4``,
     ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
 
@@ -245,7 +271,7 @@ class IPv4Detector(Detector):
 _IPV6: Final = re.compile(r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f:]{1,38}(?:\.[0-9]{1,3}){0,3}(?:%[\w.]+)?")
 
 
-class IPv6Detector(Detector):
+class IPv6Detector(BaseDetector):
     """IPv6 addresses (full, compressed, IPv4-mapped, with zone), except loopback and ``::``."""
 
     gate = MAC
@@ -268,7 +294,7 @@ _EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
 _EMAIL_DOMAIN: Final = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
 
 
-class EmailDetector(Detector):
+class EmailDetector(BaseDetector):
     """E-mail addresses (``git@`` remotes excepted)."""
 
     gate = EMAIL
@@ -330,7 +356,7 @@ def url_has_identifier(url: str) -> bool:
     return bool(parts.fragment and sum(ch.isdigit() for ch in parts.fragment) >= 4)
 
 
-class UrlDetector(Detector):
+class UrlDetector(BaseDetector):
     """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``) carrying an identifier in
     credentials, path or query (see :func:`url_has_identifier`)."""
 

@@ -151,7 +151,7 @@ def _redact_message(record: logging.LogRecord, redactor: Redactor) -> None:
 
 def _redact_exception_info(record: logging.LogRecord, redactor: Redactor) -> None:
     if record.exc_info and record.exc_info[1] is not None:
-        exc_type, exc, tb = record.exc_info
+        _, exc, tb = record.exc_info
         clean = _redacted_exception(exc, redactor)
         if clean is not exc:
             record.exc_info = (type(clean), clean, tb)
@@ -164,13 +164,14 @@ class _RedactingDict(dict[str, Any]):
     """A record's ``__dict__`` that redacts what ``Logger.makeRecord`` stores from ``extra=``."""
 
     __slots__ = ("redactor",)
+    redactor: Redactor
 
     def __setitem__(self, key: str, value: Any) -> None:
         if key not in _STANDARD:
             value = _redact_field(self.redactor, key, value)
         dict.__setitem__(self, key, value)
 
-    def update(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def update(self, *args: Any, **kwargs: Any) -> None:
         """``logging.makeLogRecord`` fills records this way."""
         for key, value in dict(*args, **kwargs).items():
             self[key] = value

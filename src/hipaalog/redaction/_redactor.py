@@ -21,8 +21,8 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import luhn_ok
 from ._detector import Detector, by_pattern, get_detector
-from ._kinds import UNINSPECTED
 from ._keys import _VERSION_WORDS, PERSON_RESOURCES, KeyCatalogue, KeyInfo, compact
+from ._kinds import UNINSPECTED
 from ._scanner import DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, mask_text
 
@@ -48,17 +48,23 @@ class KeyRule:
 
     names: tuple[str, ...]
     kind: str = "ID"
+    strategy: str | None = None
 
     def __repr__(self) -> str:
         return f"by_key({', '.join(map(repr, self.names))}, kind={self.kind!r})"
 
 
-def by_key(*names: str, kind: str = "ID") -> KeyRule:
-    """A key rule: fields called any of ``names`` (matched style-insensitively, at any depth) hold ``kind``."""
+def by_key(*names: str, kind: str = "ID", strategy: str | None = None) -> KeyRule:
+    """A key rule: fields called any of ``names`` (matched style-insensitively, at any depth) hold ``kind``.
+
+    ``strategy`` applies to ``kind`` unless the redactor's ``strategies`` option names that kind.
+    """
     if not names or not all(isinstance(n, str) and compact(n) for n in names):
         raise ConfigError(f"by_key needs field names with letters or digits, not {names!r}")
     by_pattern("x", kind)  # validates the kind the same way detectors do
-    return KeyRule(tuple(names), kind)
+    if strategy is not None and strategy not in STRATEGIES:
+        raise ConfigError(f"by_key strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
+    return KeyRule(tuple(names), kind, strategy)
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,9 @@ def _path_of(parent: str, key: object) -> str:
 
 def _is_version(compact_key: str, value: str) -> bool:
     """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version."""
-    return (compact_key.endswith("version") or compact_key in _VERSION_WORDS) and _VERSION_VALUE.fullmatch(value) is not None
+    if not (compact_key.endswith("version") or compact_key in _VERSION_WORDS):
+        return False
+    return _VERSION_VALUE.fullmatch(value) is not None
 
 
 def _human_name(value: object) -> bool:
@@ -185,11 +193,17 @@ class Redactor:
             else:
                 raise ConfigError("phi_fields must be a list of field names or a mapping of field name -> kind")
         custom: list[Detector] = []
+        rule_strategies: dict[str, str] = {}
         for rule in rules:
             if isinstance(rule, KeyRule):
-                extra_keys.update({name: rule.kind for name in rule.names})
+                extra_keys.update(dict.fromkeys(rule.names, rule.kind))
+                if rule.strategy is not None:
+                    rule_strategies[rule.kind] = rule.strategy
             elif isinstance(rule, Detector):
                 custom.append(rule)
+                rule_strategy = getattr(rule, "strategy", None)
+                if isinstance(rule_strategy, str):
+                    rule_strategies.update(dict.fromkeys(rule.kinds, rule_strategy))
             else:
                 raise ConfigError(f"rules must be by_key/by_pattern/by_callable objects, not {type(rule).__name__}")
         for kind in extra_keys.values():
@@ -207,12 +221,17 @@ class Redactor:
             if isinstance(item, str):
                 custom.append(by_pattern(item, "ID"))
             elif isinstance(item, Mapping) and "pattern" in item:
-                unknown = set(item) - {"pattern", "kind", "name", "group"}
+                unknown = set(item) - {"pattern", "kind", "name", "group", "strategy"}
                 if unknown:
                     raise ConfigError(f"pattern entry has unknown key(s) {', '.join(sorted(unknown))}")
-                custom.append(by_pattern(item["pattern"], item.get("kind", "ID"), name=item.get("name"), group=item.get("group", 0)))
+                detector = by_pattern(
+                    item["pattern"], item.get("kind", "ID"), name=item.get("name"), group=item.get("group", 0)
+                )
+                custom.append(detector)
+                if item.get("strategy") is not None:
+                    rule_strategies[detector.kinds[0]] = item["strategy"]
             else:
-                raise ConfigError("patterns must be regular expressions or mappings with 'pattern' (and 'kind', 'name')")
+                raise ConfigError("patterns must be regular expressions or mappings with 'pattern' ('kind', 'name')")
 
         builtin: list[Detector] = []
         names = list(detectors) if detectors is not None else ["default"]
@@ -236,10 +255,11 @@ class Redactor:
         self._scanner = Scanner(builtin, custom, self.keys)
         self._fast_events = not self._allow_names and not self._allow_paths
 
-        self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, strategies)
+        chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
+        self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, chosen)
         self._default_strategy = self._strategy(strategy, "strategy")
         by_kind: dict[str, Strategy] = {"AGE": self._strategy("partial", "AGE")}
-        for kind, name in (strategies or {}).items():
+        for kind, name in chosen.items():
             by_pattern("x", str(kind))
             by_kind[str(kind)] = self._strategy(name, f"strategies[{kind!r}]")
         self._strategies = by_kind
@@ -250,7 +270,7 @@ class Redactor:
         keys: Mapping[str, str | bytes] | None,
         active: str | None,
         strategy: str,
-        strategies: Mapping[str, str] | None,
+        strategies: Mapping[str, Any] | None,
     ) -> Pseudonymizer | None:
         wanted = strategy == "pseudonym" or "pseudonym" in (strategies or {}).values()
         if keys:
@@ -383,14 +403,15 @@ class Redactor:
         """Add the unseen strings of ``value`` to ``parts``; ``False`` when a key or value needs the full walk."""
         if depth > 8:
             return False
-        cache = self.keys.cache
+        cache: dict[Any, KeyInfo] = self.keys.cache
         clean = self._scanner.clean
-        items = value.items() if value.__class__ is dict else enumerate(value)
+        is_dict = value.__class__ is dict
+        items = value.items() if is_dict else enumerate(value)
         for key, item in items:
             if depth == 0 and key in trusted:
                 continue
             cls = item.__class__
-            if value.__class__ is dict:
+            if is_dict:
                 info = cache.get(key)
                 if info is None or key == "resourceType":
                     return False
@@ -456,7 +477,7 @@ class Redactor:
         finally:
             active.discard(marker)
 
-    def _mapping(
+    def _mapping(  # noqa: PLR0917 - the hot path: positional arguments are the cheapest to pass
         self,
         value: Any,
         depth: int,
@@ -506,7 +527,8 @@ class Redactor:
                 name = key if key.__class__ is str else str(key)
                 info = keys.info(name)
                 child_path = None if path is None else _path_of(path, name)
-                if allow_names and info.compact in allow_names or child_path is not None and child_path[2:] in self._allow_paths:
+                allowed_path = child_path is not None and child_path[2:] in self._allow_paths
+                if (allow_names and info.compact in allow_names) or allowed_path:
                     out[key] = item
                     continue
                 kind = self._key_kind(info, person, item)
@@ -568,7 +590,7 @@ class Redactor:
             found.append(Finding(UNINSPECTED, "$", None, "error"))
         return found
 
-    def _find(
+    def _find(  # noqa: PLR0917 - recursive helper, positional like _mapping
         self,
         value: Any,
         path: str,
@@ -606,7 +628,7 @@ class Redactor:
                     name = key if isinstance(key, str) else str(key)
                     info = self.keys.info(name)
                     child = _path_of(path, name)
-                    if self._allow_names and info.compact in self._allow_names or child[2:] in self._allow_paths:
+                    if (self._allow_names and info.compact in self._allow_names) or child[2:] in self._allow_paths:
                         continue
                     kind = self._key_kind(info, person, item)
                     if kind is not None:

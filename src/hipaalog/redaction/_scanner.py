@@ -42,7 +42,7 @@ class Scanner:
     def __init__(
         self, builtin: Sequence[Detector], custom: Sequence[Detector] = (), catalogue: KeyCatalogue = DEFAULT_CATALOGUE
     ) -> None:
-        self._builtin = tuple((d, d.gate if d.gate is not None else -1) for d in builtin)
+        self._builtin = tuple((d, _gate_bits(d)) for d in builtin)
         self._custom = tuple(custom)
         self._catalogue = catalogue
         self._clean: dict[str, None] = {}
@@ -104,6 +104,11 @@ class Scanner:
         for detector in self.detectors:
             found.extend(detector.find(text))
         return _merge(found, text) if found else []
+
+
+def _gate_bits(detector: Detector) -> int:
+    bits = getattr(detector, "gate", None)
+    return bits if isinstance(bits, int) else -1
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:

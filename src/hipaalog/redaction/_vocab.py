@@ -28,7 +28,7 @@ STATE_CODES: Final = _words(
     """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
     NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP FM MH PW AA AE AP"""
 )
-"""USPS codes of the states, DC, the territories, the freely associated states and the military 'states' (AA, AE, AP)."""
+"""USPS codes of states, DC, territories, freely associated states and the military 'states' (AA, AE, AP)."""
 
 STATE_NAMES: Final = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"

@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import orjson
-
 from ._analyze import Analyzer
 from ._config import ReportConfig
 from ._model import Finding, IntegrityProblem, IntegrityVerdict, Report, Severity
@@ -28,6 +26,8 @@ def verify_integrity(
 ) -> IntegrityVerdict:
     """Check the HMAC chain of the streams in ``paths`` with :func:`hipaalog.integrity.verify_files`.
 
+    The verifier tells apart several services' streams that share a file name and keeps one
+    stream's segments together wherever they were found.
     ``partial``: the files are a contiguous part of a stream (records before and after are expected
     to be missing). Raises ConfigError (from the verifier) when no audit keys were given or found.
     """
@@ -35,59 +35,12 @@ def verify_integrity(
         from ..integrity import verify_files
     except ImportError:  # pragma: no cover - the integrity module ships with the package
         return IntegrityVerdict("unavailable", note="hipaalog.integrity is not installed")
-    public = list(public_keys)
-    records, omitted = 0, 0
-    problems: list[IntegrityProblem] = []
-    warnings: list[str] = []
-    for group in _stream_groups(paths):
-        result = verify_files(group, keys, public_keys=public, partial=partial)
-        records += result.records
-        omitted += result.problems_omitted
-        problems.extend(IntegrityProblem(p.kind, p.file, p.line, p.seq, p.detail) for p in result.problems)
-        warnings.extend(result.warnings)
-    note = "; ".join(warnings)
-    if omitted:
-        note = f"{omitted} further problem(s) not listed. " + note
-    ok = not problems and not omitted
-    return IntegrityVerdict("verified" if ok else "broken", records, tuple(problems), note.strip())
-
-
-def _identity(path: str) -> tuple[str, str]:
-    """appId and microservice of a segment's first record ("" when unreadable)."""
-    from ._reader import first_line
-
-    try:
-        record = orjson.loads(first_line(path))
-        return str(record.get("appId", "")), str(record.get("microservice", ""))
-    except (orjson.JSONDecodeError, AttributeError, OSError):
-        return "", ""
-
-
-def _stream_groups(paths: Sequence[str]) -> list[list[str]]:
-    """Files grouped by stream: the stream's file name and the service its records come from.
-
-    Two services may both name their stream ``audit.jsonl``; their records' ``appId`` and
-    ``microservice`` keep them apart, while one stream's segments stay together wherever they
-    were found. A checkpoints file joins the stream of the segments beside it.
-    """
-    from ..integrity import stream_of
-
-    groups: dict[tuple[str, str, str], list[str]] = {}
-    checkpoints: list[str] = []
-    for path in paths:
-        if path.endswith((".checkpoints", ".checkpoints.gz")):
-            checkpoints.append(path)
-            continue
-        groups.setdefault((*_identity(path), os.path.basename(stream_of(path))), []).append(path)
-    for path in checkpoints:
-        home = stream_of(path)
-        owner = next((k for k, files in groups.items() if any(stream_of(f) == home for f in files)), None)
-        if owner is None:
-            named = [k for k in groups if k[2] == os.path.basename(home)]
-            owner = named[0] if len(named) == 1 else None
-        if owner is not None:
-            groups[owner].append(path)
-    return list(groups.values())
+    result = verify_files(paths, keys, public_keys=public_keys, partial=partial)
+    problems = tuple(IntegrityProblem(p.kind, p.file, p.line, p.seq, p.detail) for p in result.problems)
+    note = "; ".join(result.warnings)
+    if result.problems_omitted:
+        note = f"{result.problems_omitted} further problem(s) not listed. " + note
+    return IntegrityVerdict("verified" if result.ok else "broken", result.records, problems, note.strip())
 
 
 def _integrity_finding(verdict: IntegrityVerdict, config: ReportConfig) -> Finding:

@@ -20,7 +20,7 @@ import orjson
 from ..exceptions import ConfigError
 from ._timeparse import parse_ts
 
-__all__ = ["ReadStats", "expand_inputs", "fetch_s3_prefix", "first_line", "read_merged"]
+__all__ = ["ReadStats", "expand_inputs", "fetch_s3_prefix", "read_merged"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BLOCK = 1 << 20
@@ -60,11 +60,6 @@ def _lines(path: str) -> Iterator[bytes]:
         yield from lines
     if tail:
         yield tail
-
-
-def first_line(path: str) -> bytes:
-    """The first line of a plain or gzip file (empty when there is none)."""
-    return next(_lines(path), b"")
 
 
 def expand_inputs(specs: Sequence[str | os.PathLike[str]]) -> list[str]:

@@ -1,0 +1,105 @@
+"""Properties of redaction over generated values: no canary survives, valid JSON, idempotent, data untouched."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import hipaalog
+from hipaalog.redaction import Redactor
+from ..conftest import validate_line
+
+from .strategies import ARBITRARY_TEXT, CANARIES, json_values, text_around, values_with_canary
+
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("HIPAALOG_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+REDACTOR = Redactor()
+PSEUDONYMS = Redactor(strategy="pseudonym", pseudonym_key="hex:" + "ab" * 32)
+PARTIAL = Redactor(strategy="partial")
+
+
+def _rendered(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+@SETTINGS
+@given(values_with_canary())
+def test_no_canary_survives_in_any_position_or_nesting(planted: tuple[Any, str]) -> None:
+    """A canary identifier placed anywhere in a nested value is gone after redaction, whatever the strategy."""
+    value, canary = planted
+    for redactor in (REDACTOR, PSEUDONYMS, PARTIAL):
+        assert canary not in _rendered(redactor.redact(value))
+
+
+@SETTINGS
+@given(CANARIES.flatmap(lambda canary: st.tuples(st.just(canary), text_around(canary))))
+def test_no_canary_survives_in_a_log_message(pair: tuple[str, str]) -> None:
+    """A canary inside a formatted message never reaches the emitted line."""
+    canary, message = pair
+    formatter = hipaalog.JsonFormatter(app_id="a", platform="vm", microservice="m")
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "%s", (message,), None)
+    line = formatter.format(record)
+    assert canary not in line
+    validate_line(line)
+
+
+@SETTINGS
+@given(json_values())
+def test_output_is_always_valid_json(value: Any) -> None:
+    """Whatever the caller logs, the redacted record serializes to schema-valid JSON."""
+    formatter = hipaalog.JsonFormatter(app_id="a", platform="vm", microservice="m")
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "event", (), None)
+    record.payload = value
+    line = formatter.format(record)
+    assert orjson.loads(line)["message"] == "event"
+    validate_line(line)
+
+
+@SETTINGS
+@given(json_values() | ARBITRARY_TEXT)
+def test_redaction_is_idempotent(value: Any) -> None:
+    """Redacting a redacted value changes nothing (masks, tokens and partial forms are stable)."""
+    for redactor in (REDACTOR, PSEUDONYMS, PARTIAL):
+        once = redactor.redact(value)
+        assert redactor.redact(once) == once
+
+
+@SETTINGS
+@given(json_values())
+def test_caller_data_is_untouched(value: Any) -> None:
+    """Redaction never changes the caller's objects, nested ones included."""
+    before = copy.deepcopy(value)
+    REDACTOR.redact({"ssn": value, "payload": value, "note": [value]})
+    REDACTOR.redact_event({"message": "m", "data": value})
+    assert value == before
+
+
+@SETTINGS
+@given(ARBITRARY_TEXT | CANARIES.flatmap(text_around))
+def test_gate_never_hides_what_the_detectors_find(text: str) -> None:
+    """The fast gate is conservative: the gated scan finds exactly what running every detector finds."""
+    scanner = Redactor()._scanner
+    assert scanner.spans(text) == scanner.spans_ungated(text)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(["message", "note", "claim_id", "status", "detail"]), ARBITRARY_TEXT, max_size=4))
+def test_fast_event_path_equals_the_full_walk(fields: dict[str, str]) -> None:
+    """An event redacted by the shortcut for clean events equals the same event walked field by field."""
+    fast = Redactor()
+    slow = Redactor()
+    slow._fast_events = False
+    event = {"timestamp": "2024-06-11T10:15:30.000000Z", "level": "info", **fields, "payer": {"name": "Acme", "n": 2}}
+    fast.redact_event(event)  # the first call fills the key cache
+    assert fast.redact_event(event) == slow.redact_event(event)
+
+
+@pytest.mark.parametrize("text", ["", "a", "patient", "SSN", "12345"])
+def test_short_and_cue_only_texts_pass_unchanged(text: str) -> None:
+    """Texts without an identifier (a lone cue word, a short number) come out unchanged."""
+    assert REDACTOR.redact_text(text) == text
