@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 import orjson
 
 from . import _diagnostics, context
-from ._identity import Identity
+from ._identity import Identity, resolve_identity
 from ._jsonable import sanitize, to_json_native, truncate
 from ._levels import SEVERITY_STYLES, severity_for
 from ._schema import RESERVED, Declarations, load_declarations
@@ -23,7 +23,7 @@ from .exceptions import ConfigError
 if TYPE_CHECKING:
     from .redaction import Redactor
 
-__all__ = ["DEFAULT_MAX_MESSAGE_CHARS", "Encoder", "add_tap", "remove_tap"]
+__all__ = ["DEFAULT_MAX_MESSAGE_CHARS", "Encoder", "add_tap", "encoder_or_new", "remove_tap"]
 
 DEFAULT_MAX_MESSAGE_CHARS: Final = 32_768
 """Messages (and top-level string fields) longer than this are cut, with a ``…[truncated N chars]`` marker."""
@@ -205,6 +205,36 @@ class Encoder:
             f"Encoder(app_id={i.app_id!r}, platform={i.platform!r}, microservice={i.microservice!r}, "
             f"redaction={self.redactor!r})"
         )
+
+
+def encoder_or_new(
+    encoder: Encoder | None,
+    owner: str,
+    *,
+    app_id: str | None,
+    platform: str | None,
+    microservice: str | None,
+    fields: Mapping[str, str | list[str]] | str | None,
+    static_fields: Mapping[str, Any] | None,
+    redaction: bool | Redactor | Mapping[str, Any],
+    severity_style: str,
+    json_default: Callable[[Any], Any] | None,
+    max_message_chars: int,
+) -> Encoder:
+    """``encoder`` when one is shared, else a new one from the arguments (``owner`` names the caller in errors)."""
+    if encoder is not None:
+        if any(v is not None for v in (app_id, platform, microservice, fields, static_fields, json_default)):
+            raise ConfigError(f"{owner}: pass either encoder= or the identity/fields arguments, not both")
+        return encoder
+    return Encoder(
+        resolve_identity(app_id, platform, microservice),
+        fields=fields,
+        static_fields=static_fields,
+        redaction=redaction,
+        severity_style=severity_style,
+        json_default=json_default,
+        max_message_chars=max_message_chars,
+    )
 
 
 def _build_redactor(redaction: object) -> Redactor | None:

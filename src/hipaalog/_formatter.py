@@ -18,9 +18,8 @@ from pythonjsonlogger.core import RESERVED_ATTRS, BaseJsonFormatter
 
 from . import _diagnostics
 from ._encoded import EncodedRecord
-from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
+from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder, encoder_or_new
 from ._errors import describe_exception
-from ._identity import resolve_identity
 from ._jsonable import truncate
 from ._levels import rfc5424_severity
 from ._schema import COLLISION_PREFIX, RESERVED
@@ -152,20 +151,19 @@ class JsonFormatter(BaseJsonFormatter):
                     f"rename_fields {source!r} -> {target!r}: schema field names are fixed by hipaalog/1; "
                     "rename only your own fields"
                 )
-        if encoder is not None:
-            if any(v is not None for v in (app_id, platform, microservice, fields, static_fields)):
-                raise ConfigError("pass either encoder= or the identity/fields/static_fields arguments, not both")
-            self.encoder = encoder
-        else:
-            self.encoder = Encoder(
-                resolve_identity(app_id, platform, microservice),
-                fields=fields,
-                static_fields=static_fields,
-                redaction=redaction,
-                severity_style=severity_style,
-                json_default=json_default,
-                max_message_chars=max_message_chars,
-            )
+        self.encoder = encoder_or_new(
+            encoder,
+            "JsonFormatter",
+            app_id=app_id,
+            platform=platform,
+            microservice=microservice,
+            fields=fields,
+            static_fields=static_fields,
+            redaction=redaction,
+            severity_style=severity_style,
+            json_default=json_default,
+            max_message_chars=max_message_chars,
+        )
         skip = set(self.reserved_attrs) | set(RESERVED_ATTRS) | _HIPAALOG_ATTRS | {"taskName"}
         self._fmt_fields = tuple(f for f in self._required_fields if f not in _CORE_ATTRS)
         self._skip = frozenset(skip | set(self._fmt_fields))

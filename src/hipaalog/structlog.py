@@ -33,9 +33,8 @@ except ImportError as exc:  # pragma: no cover - exercised in an environment wit
 
 from . import _diagnostics
 from ._encoded import EncodedRecord
-from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
+from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder, encoder_or_new
 from ._errors import describe_exception
-from ._identity import resolve_identity
 from ._jsonable import truncate
 from ._levels import rfc5424_severity
 from ._schema import COLLISION_PREFIX, RESERVED
@@ -131,20 +130,19 @@ class JsonRenderer:
             raise ConfigError(f"JsonRenderer: output must be 'bytes' or 'str', not {output!r}")
         if not isinstance(logger_name, str):
             raise ConfigError("JsonRenderer: logger_name must be a string")
-        if encoder is not None:
-            if any(v is not None for v in (app_id, platform, microservice, fields, static_fields, json_default)):
-                raise ConfigError("JsonRenderer: pass either encoder= or the identity/fields arguments, not both")
-            self.encoder = encoder
-        else:
-            self.encoder = Encoder(
-                resolve_identity(app_id, platform, microservice),
-                fields=fields,
-                static_fields=static_fields,
-                redaction=redaction,
-                severity_style=severity_style,
-                json_default=json_default,
-                max_message_chars=max_message_chars,
-            )
+        self.encoder = encoder_or_new(
+            encoder,
+            "JsonRenderer",
+            app_id=app_id,
+            platform=platform,
+            microservice=microservice,
+            fields=fields,
+            static_fields=static_fields,
+            redaction=redaction,
+            severity_style=severity_style,
+            json_default=json_default,
+            max_message_chars=max_message_chars,
+        )
         self.logger_name = logger_name
         self._as_text = output == "str"
         self._clock = clock
