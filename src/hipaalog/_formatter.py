@@ -181,6 +181,16 @@ class JsonFormatter(BaseJsonFormatter):
         if isinstance(msg, dict):  # python-json-logger style: logger.info({"field": value})
             dict_fields = msg
             message = str(msg.get("message", ""))
+        elif record.__class__ is logging.LogRecord and msg.__class__ is str:
+            # LogRecord.getMessage inlined for the common case (no subclass overriding it).
+            args = record.args
+            if args:
+                try:
+                    message = msg % args
+                except Exception:  # noqa: BLE001 - a bad format argument must not break logging
+                    message = _message_of(record)
+            else:
+                message = msg
         else:
             message = _message_of(record)
         level = _LEVEL_NAMES.get(record.levelname)
