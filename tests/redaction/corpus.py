@@ -23,8 +23,30 @@ from hipaalog.redaction import Redactor, default_redactor
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "redaction_corpus.jsonl"
 
 PATTERN_KINDS = frozenset(
-    {"SSN", "PHONE", "FAX", "EMAIL", "IP", "URL", "CARD", "NPI", "MBI", "DEA", "VEHICLE", "MRN", "MEMBER_ID",
-     "ACCOUNT", "LICENSE", "PLATE", "DEVICE", "DOB", "DATE", "AGE", "ZIP", "HL7"}
+    {
+        "SSN",
+        "PHONE",
+        "FAX",
+        "EMAIL",
+        "IP",
+        "URL",
+        "CARD",
+        "NPI",
+        "MBI",
+        "DEA",
+        "VEHICLE",
+        "MRN",
+        "MEMBER_ID",
+        "ACCOUNT",
+        "LICENSE",
+        "PLATE",
+        "DEVICE",
+        "DOB",
+        "DATE",
+        "AGE",
+        "ZIP",
+        "HL7",
+    }
 )
 """Kinds with a pattern (shape, check digit or cue); target recall 99%."""
 NAME_KINDS = frozenset({"NAME", "ADDRESS"})
@@ -75,8 +97,10 @@ def _survives(value: str, output: str, kind: str) -> bool:
     if value in output:
         return True
     if kind in ("NAME", "HL7") or kind == "fields:NAME":
-        return any(len(word) >= 3 and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", output)
-                   for word in re.split(r"[\s^,]+", value))
+        return any(
+            len(word) >= 3 and re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", output)
+            for word in re.split(r"[\s^,]+", value)
+        )
     return False
 
 

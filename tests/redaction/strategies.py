@@ -70,8 +70,17 @@ def mbis(draw: st.DrawFn) -> str:
     alnum = st.sampled_from(_MBI_LETTERS + string.digits)
     digit = st.sampled_from(string.digits)
     parts = [
-        draw(st.sampled_from("123456789")), draw(letter), draw(alnum), draw(digit), draw(letter), draw(alnum),
-        draw(digit), draw(letter), draw(letter), draw(digit), draw(digit),
+        draw(st.sampled_from("123456789")),
+        draw(letter),
+        draw(alnum),
+        draw(digit),
+        draw(letter),
+        draw(alnum),
+        draw(digit),
+        draw(letter),
+        draw(letter),
+        draw(digit),
+        draw(digit),
     ]
     return "".join(parts)
 
@@ -81,9 +90,39 @@ CANARIES = st.one_of(ssns(), phones(), emails(), cards(), mbis())
 
 # -- benign text -------------------------------------------------------------------------------------
 BENIGN_WORDS = st.sampled_from(
-    ["claim", "submitted", "ok", "retry", "status", "200", "404", "took", "35", "ms", "queue", "depth", "worker",
-     "v2.14.1", "E11.9", "cache", "hit", "eligibility", "payer", "plan", "PPO", "batch", "total", "the", "and",
-     "2024-06-11T10:15:30Z", "3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f", "deployed", "Service", "Claims", "for"]
+    [
+        "claim",
+        "submitted",
+        "ok",
+        "retry",
+        "status",
+        "200",
+        "404",
+        "took",
+        "35",
+        "ms",
+        "queue",
+        "depth",
+        "worker",
+        "v2.14.1",
+        "E11.9",
+        "cache",
+        "hit",
+        "eligibility",
+        "payer",
+        "plan",
+        "PPO",
+        "batch",
+        "total",
+        "the",
+        "and",
+        "2024-06-11T10:15:30Z",
+        "3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f",
+        "deployed",
+        "Service",
+        "Claims",
+        "for",
+    ]
 )
 
 
@@ -95,17 +134,39 @@ def text_around(draw: st.DrawFn, canary: str) -> str:
     return " ".join([*before, canary, *after])
 
 
-ARBITRARY_TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120
-) | st.lists(BENIGN_WORDS | st.sampled_from(["SSN", "DOB", "patient", "Dr.", "age", "zip", "MRN", ":", "=", ",", "^"])
-             | st.text(string.ascii_letters + string.digits + "-./:@()+ ", max_size=14), max_size=16).map(" ".join)
+ARBITRARY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120) | st.lists(
+    BENIGN_WORDS
+    | st.sampled_from(["SSN", "DOB", "patient", "Dr.", "age", "zip", "MRN", ":", "=", ",", "^"])
+    | st.text(string.ascii_letters + string.digits + "-./:@()+ ", max_size=14),
+    max_size=16,
+).map(" ".join)
 """Text of every shape, including words that are cues and fragments of identifiers."""
 
-KEYS = st.sampled_from(["note", "detail", "claim_id", "status", "items", "payload", "ssn", "patientSsn", "dob",
-                        "email", "name", "patient", "address", "data", "x"]) | st.text(string.ascii_letters + "_", min_size=1, max_size=10)
+KEYS = st.sampled_from(
+    [
+        "note",
+        "detail",
+        "claim_id",
+        "status",
+        "items",
+        "payload",
+        "ssn",
+        "patientSsn",
+        "dob",
+        "email",
+        "name",
+        "patient",
+        "address",
+        "data",
+        "x",
+    ]
+) | st.text(string.ascii_letters + "_", min_size=1, max_size=10)
 
 LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False, allow_infinity=False),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
     ARBITRARY_TEXT,
 )
 

@@ -13,11 +13,15 @@ from hypothesis import strategies as st
 
 import hipaalog
 from hipaalog.redaction import Redactor
-from ..conftest import validate_line
 
+from ..conftest import validate_line
 from .strategies import ARBITRARY_TEXT, CANARIES, json_values, text_around, values_with_canary
 
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("HIPAALOG_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(__import__("os").environ.get("HIPAALOG_HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 REDACTOR = Redactor()
 PSEUDONYMS = Redactor(strategy="pseudonym", pseudonym_key="hex:" + "ab" * 32)
 PARTIAL = Redactor(strategy="partial")
@@ -88,7 +92,9 @@ def test_gate_never_hides_what_the_detectors_find(text: str) -> None:
 
 
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(["message", "note", "claim_id", "status", "detail"]), ARBITRARY_TEXT, max_size=4))
+@given(
+    st.dictionaries(st.sampled_from(["message", "note", "claim_id", "status", "detail"]), ARBITRARY_TEXT, max_size=4)
+)
 def test_fast_event_path_equals_the_full_walk(fields: dict[str, str]) -> None:
     """An event redacted by the shortcut for clean events equals the same event walked field by field."""
     fast = Redactor()

@@ -58,7 +58,7 @@ def test_pseudonym_key_from_environment(monkeypatch: pytest.MonkeyPatch) -> None
 def test_pseudonyms_without_a_key_are_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """Asking for pseudonyms with no key anywhere fails at configuration, saying what to set."""
     monkeypatch.delenv("HIPAALOG_PSEUDONYM_KEY", raising=False)
-    with pytest.raises(ConfigError, match="pseudonym_key.*HIPAALOG_PSEUDONYM_KEY"):
+    with pytest.raises(ConfigError, match=r"pseudonym_key.*HIPAALOG_PSEUDONYM_KEY"):
         Redactor(strategies={"NAME": "pseudonym"})
     with pytest.raises(ConfigError, match="at least 16"):
         Redactor(strategy="pseudonym", pseudonym_key="short")
@@ -105,7 +105,7 @@ def test_strategies_per_kind_and_per_rule() -> None:
     redactor = Redactor(
         strategies={"NAME": "pseudonym", "ACME": "mask"},
         pseudonym_key=KEY,
-        rules=[by_pattern(r"ACME-\d{6}", "ACME", strategy="drop"), by_pattern(r"ZZ-\d{4}", "ZZ", strategy="partial")],
+        rules=[by_pattern(r"ACME-\d{6}", "ACME", strategy="drop"), by_pattern(r"ZZ-\d{8}", "ZZ", strategy="partial")],
     )
     out = redactor.redact_text("patient Jane Doe, ref ACME-123456, code ZZ-12345678")
     assert re.fullmatch(r"patient \[NAME:k1:[a-z2-7]{16}\], ref \[REDACTED:ACME\], code \[REDACTED:ZZ\]", out)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import os
 import sys
 import tempfile
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     from .._schema import TRUSTED_FIELDS
     from ..exceptions import ConfigError
     from ..redaction import Redactor
-    from ._scan import open_log, parse_line
+    from ._scan import open_log, parse_line, read_lines
 
     if args.input != "-" and not os.path.isfile(args.input):
         print(f"hipaalog redact: no such file: {args.input}", file=sys.stderr)
@@ -120,19 +119,14 @@ def run(args: argparse.Namespace) -> int:
             fd, temporary = tempfile.mkstemp(prefix=".hipaalog-redact-", dir=directory)
             raw = os.fdopen(fd, "wb")
             sink = gzip.GzipFile(fileobj=raw, mode="wb") if args.output.endswith(".gz") else raw  # type: ignore[assignment]
-        source = open_log(args.input)
-        try:
-            for raw_line in io.TextIOWrapper(source, encoding="utf-8", errors="replace", newline=""):
-                lines += 1
-                body = raw_line.rstrip("\r\n")
-                ending = raw_line[len(body):]
-                out = _redact_line(redactor, body, TRUSTED_FIELDS, parse_line)
-                if out != body:
-                    changed += 1
-                sink.write((out + ending).encode("utf-8"))
-        finally:
-            if source is not sys.stdin.buffer:
-                source.close()
+        for raw_line in read_lines(open_log(args.input)):
+            lines += 1
+            body = raw_line.rstrip("\r\n")
+            ending = raw_line[len(body):]
+            out = _redact_line(redactor, body, TRUSTED_FIELDS, parse_line)
+            if out != body:
+                changed += 1
+            sink.write((out + ending).encode("utf-8"))
         if raw is None:
             sink.flush()
         else:

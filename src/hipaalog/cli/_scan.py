@@ -44,12 +44,23 @@ def open_log(path: str) -> IO[bytes]:
     """``path`` opened for reading bytes, gunzipped when it is gzip (by content, not name); ``-`` is stdin."""
     if path == "-":
         return sys.stdin.buffer
-    handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
-    magic = handle.read(2)
-    handle.seek(0)
+    with open(path, "rb") as probe:
+        magic = probe.read(2)
     if magic == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
-    return handle
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def read_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The lines of ``handle`` as text (UTF-8, undecodable bytes replaced); closes it unless it is stdin."""
+    text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
+    try:
+        yield from text
+    finally:
+        if handle is sys.stdin.buffer:
+            text.detach()
+        else:
+            text.close()
 
 
 def iter_files(paths: list[str]) -> Iterator[str]:
@@ -122,8 +133,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         stats["files"] += 1
         try:
-            text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
-            for number, raw in enumerate(text, 1):
+            for number, raw in enumerate(read_lines(handle), 1):
                 stats["lines"] += 1
                 value, is_json = parse_line(raw.rstrip("\r\n"))
                 record = is_json and isinstance(value, dict) and any(m in value for m in _HIPAALOG_MARKERS)
@@ -146,9 +156,6 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             stats["unreadable"] += 1
             print(f"hipaalog scan: {path}: cannot read: {exc}", file=sys.stderr)
-        finally:
-            if handle is not sys.stdin.buffer:
-                handle.close()
 
     total = sum(by_kind.values())
     if args.json:

@@ -89,6 +89,7 @@ _MONTH_NAMES = _words(
 )
 _MONTH_FORMS = sorted({form for m in _MONTH_NAMES for form in (m, m.lower(), m.upper())}, key=len, reverse=True)
 _MONTH = "(?:" + "|".join(_MONTH_FORMS) + r")\.?"
+_MONTH_WORDS: Final = frozenset(_MONTH_NAMES)
 DATE_PATTERN: Final = (
     r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
@@ -99,6 +100,17 @@ DATE_PATTERN: Final = (
     rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}})"
 )
 _DATE: Final = re.compile(DATE_PATTERN)
+_DATE_FROM_DIGIT: Final = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:"
+    r"[0-9]{3}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    r"|[0-9]?[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
+    r"|(?<=[12])(?<![0-9][0-9])[0-9]{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"|[0-9]?(?:st|nd|rd|th)?[ ]+{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}})"
+)
+_DATE_FROM_MONTH: Final = re.compile(rf"{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}")
+_MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class DateDetector(BaseDetector):
@@ -110,13 +122,21 @@ class DateDetector(BaseDetector):
     kinds = ("DOB", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _DATE.finditer(text):
+        for match in self._candidates(text):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
             kind = DATES.match(words_before(text, start))
             if kind is not None:
                 yield start, match.end(), kind
+
+    @staticmethod
+    def _candidates(text: str) -> list[re.Match[str]]:
+        found = list(_DATE_FROM_DIGIT.finditer(text))
+        lowered = text.lower()
+        if any(hint in lowered for hint in _MONTH_HINTS):
+            found.extend(_DATE_FROM_MONTH.finditer(text))
+        return found
 
 
 # -- ages over 89 --------------------------------------------------------------------------------
@@ -134,6 +154,8 @@ class AgeDetector(BaseDetector):
     kinds = ("AGE",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if "y" not in text and "Y" not in text and "ge" not in text and "GE" not in text:
+            return  # every cue holds one of these: age, aged, years, yrs, yo, y/o
         for match in _AGE_NUMBER.finditer(text):
             value = int(match[0])
             if not 89 < value < 140:
@@ -158,7 +180,6 @@ class AgeDetector(BaseDetector):
 # -- ZIP codes and cities ------------------------------------------------------------------------
 _ZIP: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{4}(?:-[0-9]{4})?(?![\w-]|\.[0-9])")
 _STATE_CODES = "|".join(sorted(STATE_CODES))
-_STATE_NAME_WORDS: Final = frozenset(STATE_NAMES.split("|"))
 _STATE_BEFORE: Final = re.compile(
     rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{_STATE_CODES})|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)"
     r"(?:[ ]+|\^)$"
@@ -276,7 +297,7 @@ _SUFFIX_WORDS: Final = frozenset({"Jr", "Sr", "II", "III", "IV", "MD", "DDS", "D
 
 def _trim(words: list[str]) -> list[str]:
     """``words`` up to the first that is not a name (``Jane Doe Portal`` -> ``Jane Doe``)."""
-    out = []
+    out: list[str] = []
     for word in words:
         bare = word.rstrip(".")
         if bare in NAME_STOPWORDS or bare.title() in NAME_STOPWORDS:
@@ -317,7 +338,7 @@ class NameDetector(BaseDetector):
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
                 cued = words[0] in FIRST_NAMES or words[-1] in SURNAMES
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
-                kept = _trim(words)
+                kept = words[:1] + _trim(words[1:]) if title else _trim(words)  # "Mrs. Cross", "Dr. Green"
                 if kept:
                     yield start, start + len(" ".join(kept)), "NAME"
                     continue
@@ -330,6 +351,7 @@ class NameDetector(BaseDetector):
                     and last.title() not in NAME_STOPWORDS
                     and first.title() not in NAME_STOPWORDS
                     and first not in _SUFFIX_WORDS
+                    and first.title() not in _MONTH_WORDS
                 ):
                     kept = _trim(words[:2])
                     if kept:
@@ -343,7 +365,7 @@ class NameDetector(BaseDetector):
 
 
 # -- key=value pairs -----------------------------------------------------------------------------
-_SEPARATOR: Final = re.compile(r"[:=](?!//)[ \t]{0,3}")
+_SEPARATOR: Final = re.compile(r"[:=](?<![=!<>:][:=])(?![=/])[ \t]{0,3}")
 _KEY_BACK: Final = re.compile(r"[ ]?([\"']?)([\w.\-]{0,63}[A-Za-z_])")
 _PLAIN_VALUE: Final = re.compile(r"[^\s,;&|)\]}\"'<>]+")
 _PHONE_VALUE: Final = re.compile(r"\+?[0-9(][0-9 ().-]{6,22}[0-9](?:[ ]?(?:x|ext\.?)[ ]?[0-9]{1,6})?")

@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 _STRIP: Final = ".,:;=#()[]{}\"'<>!?*|-–—"
+_SENTENCE_END: Final = frozenset(".!?;")
 _FILLERS: Final = frozenset({"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-"})
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
 
@@ -37,7 +38,9 @@ def _case_ok(word: str) -> bool:
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
     """Up to ``count`` lowercase words ending just before ``position``; a mis-cased word ends the list.
 
-    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own.
+    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own. A word of
+    more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
+    ``Dr.``, ``no.``) do not.
     """
     chunk = text[max(0, position - window):position].replace("#", " # ")
     raw = chunk.split()
@@ -45,6 +48,8 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         raw = raw[1:]  # the first word may be cut
     out: list[str] = []
     for word in reversed(raw[-count - 2:]):
+        if word[-1] in _SENTENCE_END and len(word) > 4:
+            break  # "... by name. Subclasses": a sentence ended; the words before it are not cues
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
             continue

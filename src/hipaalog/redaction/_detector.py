@@ -22,6 +22,7 @@ __all__ = [
     "Span",
     "by_callable",
     "by_pattern",
+    "check_kind",
     "get_detector",
     "register_detector",
     "registered_detectors",
@@ -64,7 +65,7 @@ class PatternDetector(BaseDetector):
         except (re.error, TypeError) as exc:
             raise ConfigError(f"redaction pattern {pattern!r} does not compile: {exc}") from None
         self._group = group
-        self.kinds = (_check_kind(kind),)
+        self.kinds = (check_kind(kind),)
         self.name = name or f"pattern:{self._regex.pattern}"
         self.strategy = strategy
 
@@ -95,7 +96,7 @@ class CallableDetector(BaseDetector):
             raise ConfigError(f"by_callable needs a callable, not {type(function).__name__}")
         self._function = function
         self.strategy = strategy
-        self.kinds = (_check_kind(kind),)
+        self.kinds = (check_kind(kind),)
         self.name = name or f"callable:{getattr(function, '__qualname__', repr(function))}"
 
     def find(self, text: str) -> Iterable[Span]:
@@ -112,7 +113,8 @@ class CallableDetector(BaseDetector):
         return f"by_callable({self.name!r}, {self.kinds[0]!r})"
 
 
-def _check_kind(kind: object) -> str:
+def check_kind(kind: object) -> str:
+    """``kind`` if it is UPPER_SNAKE_CASE (up to 32 characters); a ConfigError otherwise."""
     if not isinstance(kind, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]{0,31}", kind):
         raise ConfigError(f"identifier kind {kind!r} must be UPPER_SNAKE_CASE (for example 'MEMBER_ID')")
     return kind

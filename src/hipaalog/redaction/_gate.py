@@ -5,7 +5,7 @@ the line. The gate looks at a text a few ways, each done by the interpreter's C 
 
 * substring checks for ``@``, ``://``, ``^``, ``::`` and ``+1``;
 * one regex pass for digit shapes that are identifiers without any cue (an SSN or a phone number
-  as written, 12+ digits, a dotted quad, an MBI, a DEA or VIN tail);
+  as written, 13+ digits, a dotted quad, an MBI, a DEA or VIN tail);
 * the text's words (one ``translate`` and one ``split``) intersected with every cue word
   (``DOB``, ``patient``, ``zip``, street suffixes, state codes, titles...);
 * for each ``:`` or ``=``, whether the word before it is a PHI field name.
@@ -53,7 +53,7 @@ SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADD
 ALL: Final = (1 << 17) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
-    r"""[0-9](?:
+    r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
     [0-9 -]{12}                                               # 13+ digits and separators: a card
   | [0-9](?:
         [0-9](?:
@@ -61,7 +61,7 @@ _DIGIT_SHAPES: Final = re.compile(
           | (?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}          # phone as written
           | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]                    # dotted quad
           | [0-9]{4}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})          # DEA
-          | [0-9](?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})       # VIN ending in 4 digits
+          | [0-9]+(?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})      # VIN ending in 4+ digits
           | [ -]?[yY]                                         # 101yo
         )
       | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]
@@ -75,7 +75,7 @@ _DIGIT_SHAPES: Final = re.compile(
 """Digit shapes that are identifiers without a cue. No groups (alternatives that start with a
 character class are rejected fastest). Shapes overlap (a phone number can start a card number),
 so any match selects every detector of digit shapes."""
-_DIGIT_DETECTORS: Final = SSN | CUED | PHONE | CARD | DEA | VIN | IPV4 | MBI | AGE
+_DIGIT_DETECTORS: Final = SSN | PHONE | CARD | DEA | VIN | IPV4 | MBI | AGE
 
 
 _NORMALIZE: Final = bytes(
@@ -136,7 +136,7 @@ def phi_key_before(text: str, separator: int, catalogue: KeyCatalogue) -> bool:
 
 def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     for separator in ":=":
-        index = text.find(separator)
+        index = text.find(separator, 1)
         while index > 0:
             if key_end(text, index) and text[index + 1:index + 3] != "//" and phi_key_before(text, index, catalogue):
                 return True
@@ -170,9 +170,9 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= _ALWAYS.get(word, 0)
             if word in _KNOWN_NAMES:
                 known = True
-            elif word in _HL7_SEGMENTS and "|" in text:
+            if word in _HL7_SEGMENTS and "|" in text:
                 bits |= HL7
-            elif word in _STATE_CODES and digits and ("," in text or "^" in text or "PO " in text):
+            if word in _STATE_CODES and digits and ("," in text or "^" in text or "PO " in text):
                 bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(hits)):
             bits |= NAME

@@ -45,7 +45,7 @@ _CRYPTO: Final = _words(
     signing"""
 )
 
-_VERSION_WORDS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
+VERSION_WORDS: Final = frozenset({"ver", "release", "build", "revision", "firmware", "fw", "sdk"})
 """Field names whose dotted values are versions, not addresses (with any name ending in ``version``)."""
 _NUMBERISH: Final = ("number", "num", "no", "nbr")
 
@@ -256,7 +256,7 @@ class KeyCatalogue:
             and person is None
             and joined not in ("name", "names")
             and not joined.endswith("version")
-            and joined not in _VERSION_WORDS
+            and joined not in VERSION_WORDS
         )
         return KeyInfo(kind, kind_in_person, person, joined, plain)
 

@@ -164,6 +164,8 @@ class NpiDetector(BaseDetector):
     kinds = ("NPI",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if "npi" not in text and "NPI" not in text and "Npi" not in text:
+            return
         for match in _TEN_DIGITS.finditer(text):
             if npi_ok(match[0]) and CUED_IDS.match(words_before(text, match.start())) == "NPI":
                 yield match.start(), match.end(), "NPI"
@@ -215,6 +217,8 @@ class VinDetector(BaseDetector):
     kinds = ("VEHICLE",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if len(text) < 17:
+            return
         for match in _VIN.finditer(text):
             vin = match[0]
             if vin.isdigit() or vin.isalpha():
@@ -255,6 +259,8 @@ class IPv4Detector(BaseDetector):
     kinds = ("IP",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if text.count(".") < 3:
+            return
         for match in _IPV4.finditer(text):
             start = match.start()
             if not ipv4_ok(match[0]):

@@ -47,7 +47,6 @@ _STANDARD: Final = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__d
     "asctime",
     MARKER_ATTRIBUTE,
 }
-_SOURCE_ATTRS: Final = frozenset({"pathname", "filename", "module", "funcName", "lineno", "name", "levelname"})
 _MAX_CAUSES: Final = 8
 
 
@@ -58,17 +57,7 @@ def _redacted_exception(exc: BaseException, redactor: Redactor, depth: int = 0) 
     except Exception:  # noqa: BLE001 - an exception whose __str__ raises is shown by type only
         text = ""
     clean = redactor.redact_text(text)
-    twin: BaseException | None = None
-    if clean == text:
-        twin = exc
-    else:
-        try:
-            twin = copy.copy(exc)
-            twin.args = (clean,)
-            if str(twin) != clean:
-                twin = None
-        except Exception:  # noqa: BLE001 - fall back to a stand-in below
-            twin = None
+    twin: BaseException | None = exc if clean == text else _same_type_twin(exc, clean, redactor)
     if twin is None:
         twin = RedactedException(clean, type(exc))
     if twin is not exc:
@@ -96,6 +85,20 @@ def _redacted_exception(exc: BaseException, redactor: Redactor, depth: int = 0) 
                 elif twin is not exc:
                     setattr(twin, attr, linked)
     return twin
+
+
+def _same_type_twin(exc: BaseException, clean: str, redactor: Redactor) -> BaseException | None:
+    """A copy of ``exc`` with redacted arguments whose text holds no PHI, or ``None``."""
+    for args in (tuple(redactor.redact(arg) for arg in exc.args), (clean,)):
+        try:
+            twin = copy.copy(exc)
+            twin.args = args
+            text = str(twin)
+        except Exception:  # noqa: BLE001 - try the next form, then a stand-in
+            continue
+        if redactor.redact_text(text) == text:
+            return twin
+    return None
 
 
 class RedactedException(Exception):
@@ -149,14 +152,19 @@ def _redact_message(record: logging.LogRecord, redactor: Redactor) -> None:
         record.msg, record.args = clean, None
 
 
+_TRACEBACKS: Final = logging.Formatter()
+
+
 def _redact_exception_info(record: logging.LogRecord, redactor: Redactor) -> None:
     if record.exc_info and record.exc_info[1] is not None:
         _, exc, tb = record.exc_info
         clean = _redacted_exception(exc, redactor)
         if clean is not exc:
             record.exc_info = (type(clean), clean, tb)
-            record.exc_text = None
-    if record.exc_text:
+        # Formatters reuse exc_text when it is set: give them the traceback text already redacted
+        # (source lines shown in it may hold PHI too).
+        record.exc_text = redactor.redact_text(_TRACEBACKS.formatException(record.exc_info))
+    elif record.exc_text:
         record.exc_text = redactor.redact_text(record.exc_text)
 
 

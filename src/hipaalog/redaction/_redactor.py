@@ -20,10 +20,10 @@ from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import luhn_ok
-from ._detector import Detector, by_pattern, get_detector
-from ._keys import _VERSION_WORDS, PERSON_RESOURCES, KeyCatalogue, KeyInfo, compact
+from ._detector import Detector, by_pattern, check_kind, get_detector
+from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
-from ._scanner import DetectorFailed, Scanner
+from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, mask_text
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
@@ -61,7 +61,7 @@ def by_key(*names: str, kind: str = "ID", strategy: str | None = None) -> KeyRul
     """
     if not names or not all(isinstance(n, str) and compact(n) for n in names):
         raise ConfigError(f"by_key needs field names with letters or digits, not {names!r}")
-    by_pattern("x", kind)  # validates the kind the same way detectors do
+    check_kind(kind)
     if strategy is not None and strategy not in STRATEGIES:
         raise ConfigError(f"by_key strategy {strategy!r}: use one of {', '.join(STRATEGIES)}")
     return KeyRule(tuple(names), kind, strategy)
@@ -99,7 +99,7 @@ def _path_of(parent: str, key: object) -> str:
 
 def _is_version(compact_key: str, value: str) -> bool:
     """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version."""
-    if not (compact_key.endswith("version") or compact_key in _VERSION_WORDS):
+    if not (compact_key.endswith("version") or compact_key in VERSION_WORDS):
         return False
     return _VERSION_VALUE.fullmatch(value) is not None
 
@@ -207,7 +207,7 @@ class Redactor:
             else:
                 raise ConfigError(f"rules must be by_key/by_pattern/by_callable objects, not {type(rule).__name__}")
         for kind in extra_keys.values():
-            by_pattern("x", kind)
+            check_kind(kind)
         if not isinstance(key_rules, bool):
             raise ConfigError("key_rules must be true or false")
         self.keys = KeyCatalogue(extra_keys, builtin=key_rules)
@@ -254,13 +254,16 @@ class Redactor:
                 raise ConfigError(f"detectors must be names or Detector objects, not {type(entry).__name__}")
         self._scanner = Scanner(builtin, custom, self.keys)
         self._fast_events = not self._allow_names and not self._allow_paths
+        self._clean = self._scanner.clean
+        self._top_actions: dict[Any, int] = {}
+        self._nested_actions: dict[Any, int] = {}
 
         chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
         self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, chosen)
         self._default_strategy = self._strategy(strategy, "strategy")
         by_kind: dict[str, Strategy] = {"AGE": self._strategy("partial", "AGE")}
         for kind, name in chosen.items():
-            by_pattern("x", str(kind))
+            check_kind(kind)
             by_kind[str(kind)] = self._strategy(name, f"strategies[{kind!r}]")
         self._strategies = by_kind
 
@@ -358,12 +361,12 @@ class Redactor:
         containers are shared, never changed). Otherwise the event is walked field by field.
         """
         if self._fast_events:
+            parts: list[str] = []
             try:
-                quick = self._quick_event(event)
+                if self._collect(event, parts, 0, TRUSTED_FIELDS) and (not parts or self._clean_parts(parts)):
+                    return dict(event)
             except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
-                quick = None
-            if quick is not None:
-                return quick
+                pass
         try:
             out = self._mapping(event, 0, None, set(), "$" if self._allow_paths else None, TRUSTED_FIELDS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only the trusted fields
@@ -378,57 +381,100 @@ class Redactor:
             out[VIOLATIONS_FIELD] = [self._violation(v) for v in violations]
         return out
 
-    def _quick_event(self, event: dict[str, Any]) -> dict[str, Any] | None:
-        """A shallow copy of ``event`` if it holds no PHI, else ``None``.
+    def _clean_parts(self, parts: list[str]) -> bool:
+        """Whether no detector finds anything in ``parts``; remembers them as clean when so.
 
         The strings are scanned joined by newlines: no detector matches across a newline, and each
         looks back only at words, so whatever a detector finds in one string it also finds in the
         joined text (it may find more, which only sends the event to the full walk).
         """
-        parts: list[str] = []
-        if not self._collect(event, parts, 0, TRUSTED_FIELDS):
-            return None
-        if parts:
-            text = parts[0] if len(parts) == 1 else "\n".join(parts)
-            try:
-                if self._scanner.spans(text):
-                    return None
-            except DetectorFailed:
-                return None
-            for part in parts:
-                self._scanner.remember_clean(part)
-        return dict(event)
-
-    def _collect(self, value: Any, parts: list[str], depth: int, trusted: frozenset[str]) -> bool:
-        """Add the unseen strings of ``value`` to ``parts``; ``False`` when a key or value needs the full walk."""
-        if depth > 8:
+        text = parts[0] if len(parts) == 1 else "\n".join(parts)
+        try:
+            if self._scanner.spans(text):
+                return False
+        except DetectorFailed:
             return False
-        cache: dict[Any, KeyInfo] = self.keys.cache
-        clean = self._scanner.clean
-        is_dict = value.__class__ is dict
-        items = value.items() if is_dict else enumerate(value)
-        for key, item in items:
-            if depth == 0 and key in trusted:
+        for part in parts:
+            self._scanner.remember_clean(part)
+        return True
+
+    def _collect(self, value: dict[Any, Any], parts: list[str], depth: int, trusted: frozenset[str]) -> bool:
+        """Add the unseen strings of a dict to ``parts``; ``False`` when a key or value needs the full walk.
+
+        The hot path of every record: locals and literal action codes (0 skip, 1 plain, 2 scalars
+        only, 3 walk) keep each field to a few lookups.
+        """
+        actions = self._top_actions if trusted else self._nested_actions
+        clean = self._clean
+        str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
+        for key, item in value.items():
+            try:
+                action = actions[key]
+            except KeyError:
+                action = self._key_action(key, trusted)
+                if len(actions) < 4096:
+                    actions[key] = action
+            if action == 0:
                 continue
             cls = item.__class__
-            if is_dict:
-                info = cache.get(key)
-                if info is None or key == "resourceType":
+            if cls is str_:
+                if action == 3:
                     return False
-                if not info.plain and (info.kind is not None or info.person is not None or cls is dict or cls is list):
-                    return False
-            if cls is str:
-                if item not in clean:
+                if item not in clean and not (item[:1] in HEX_START and HEX_ID.fullmatch(item)):
                     if len(item) > 4096:
                         return False
                     parts.append(item)
+            elif cls is float_ or cls is bool_ or item is None:
+                if action == 3:
+                    return False
+            elif cls is int_:
+                if action == 3 or not -(10**12) < item < 10**12:
+                    return False
+            elif cls is dict_:
+                if action != 1 or depth > 8 or not self._collect(item, parts, depth + 1, _NOTHING):
+                    return False
+            elif cls is list_:
+                if action != 1 or depth > 8 or not self._collect_list(item, parts, depth + 1):
+                    return False
+            else:
+                return False
+        return True
+
+    def _key_action(self, key: Any, trusted: frozenset[str]) -> int:
+        """What the quick path does with a field: skip it, check its value, or leave the event to the full walk."""
+        if key in trusted:
+            return 0  # skip
+        if key.__class__ is not str or key == "resourceType":
+            return 3  # walk
+        info = self.keys.info(key)
+        if info.plain:
+            return 1  # plain
+        if info.kind is not None or info.person is not None:
+            return 3
+        return 2  # "name", version fields: plain unless the value is a dict or list
+
+    def _collect_list(self, value: list[Any], parts: list[str], depth: int) -> bool:
+        """:meth:`_collect` for the items of a list."""
+        clean = self._clean
+        for item in value:
+            cls = item.__class__
+            if cls is str:
+                if item not in clean and not (item[:1] in HEX_START and HEX_ID.fullmatch(item)):
+                    if len(item) > 4096:
+                        return False
+                    parts.append(item)
+            elif cls is float or cls is bool or item is None:
+                continue
             elif cls is int:
                 if not -(10**12) < item < 10**12:
                     return False
-            elif cls is dict or cls is list:
-                if not self._collect(item, parts, depth + 1, trusted):
+            elif cls is dict:
+                if depth > 8 or not self._collect(item, parts, depth + 1, _NOTHING):
                     return False
-            elif not (cls is float or cls is bool or item is None):
+            elif cls is list:
+                if depth > 8 or not self._collect_list(item, parts, depth + 1):
+                    return False
+            else:
                 return False
         return True
 

@@ -7,6 +7,7 @@ nothing any built-in detector could report. Everything else goes through every d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -18,9 +19,14 @@ from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 
 __all__ = ["MIN_PHI_CHARS", "Scanner"]
 
-MIN_PHI_CHARS: Final = 5
-"""No detector reports anything in fewer characters than this (``age 93`` is the shortest cue form)."""
+MIN_PHI_CHARS: Final = 4
+"""No detector reports anything in fewer characters than this (``93yo`` is the shortest)."""
 _CLEAN_CACHE_LIMIT: Final = 4096
+HEX_START: Final = frozenset("0123456789abcdef")
+HEX_ID: Final = re.compile(
+    r"(?=[0-9]*[a-f])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,128})"
+)
+"""A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
 
 
@@ -59,7 +65,7 @@ class Scanner:
 
     def spans(self, text: str) -> list[Span]:
         """Merged, sorted spans of identifiers in ``text``; raises :class:`DetectorFailed`."""
-        if len(text) < MIN_PHI_CHARS or text in self._clean:
+        if len(text) < MIN_PHI_CHARS or text in self._clean or (text[0] in HEX_START and HEX_ID.fullmatch(text)):
             return []
         found: list[Span] = []
         detectors: list[Detector] = []
@@ -100,6 +106,8 @@ class Scanner:
 
     def spans_ungated(self, text: str) -> list[Span]:
         """Like :meth:`spans` without the gate and the cache (to check the gate in tests)."""
+        if text and text[0] in HEX_START and HEX_ID.fullmatch(text):
+            return []
         found: list[Span] = []
         for detector in self.detectors:
             found.extend(detector.find(text))

@@ -152,7 +152,8 @@ SURNAMES: Final = _words(
 """Frequent US surnames."""
 
 NAME_STOPWORDS: Final = _words(
-    """A An The And Or Of In On At To For From By With Without Not No Yes None Null Nil Unknown Anonymous Any All
+    """A An The And Or Of In On At To For From By With Without Not No Yes None Null Nil True False Unknown
+    Anonymous Any All
     Id ID Ids IDs MRN DOB SSN NPI DEA MBI VIN Name Names Number Num No Record Records Chart Charts Portal Portals
     Info Information Data Details Detail Summary Profile Profiles Search Lookup List Lists Count Update Updated
     Updating Create Created Creating Delete Deleted Deleting Merge Merged Load Loaded Loading Save Saved Sync

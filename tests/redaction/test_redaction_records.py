@@ -1,0 +1,187 @@
+"""No handler sees PHI: the record factory and the filter clean the LogRecord itself."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
+
+import hipaalog
+from hipaalog.redaction import (
+    RedactingFilter,
+    Redactor,
+    install_record_redaction,
+    record_redaction_installed,
+    uninstall_record_redaction,
+)
+
+
+class Keep(logging.Handler):
+    """A third-party-style handler that keeps the records it is handed, as they are."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def keep() -> Iterator[Keep]:
+    handler = Keep()
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    yield handler
+    logger.removeHandler(handler)
+
+
+def _log_phi(logger_name: str = "clinic.intake.forms") -> None:
+    logging.getLogger(logger_name).info(
+        "patient %s called", "Jane Doe", extra={"patient_ssn": "123-45-6789", "contact": {"email": "jane@ex.org"}}
+    )
+
+
+def test_record_factory_cleans_message_and_extra_fields(keep: Keep) -> None:
+    """With the record factory installed, a plain handler gets the message and every extra field redacted."""
+    install_record_redaction()
+    _log_phi()
+    record = keep.records[0]
+    assert record.getMessage() == "patient [REDACTED:NAME] called"
+    assert record.patient_ssn == "[REDACTED:SSN]"  # type: ignore[attr-defined]
+    assert record.contact == {"email": "[REDACTED:EMAIL]"}  # type: ignore[attr-defined]
+    assert record.hipaalog_redacted is True  # type: ignore[attr-defined]
+
+
+def test_opentelemetry_handler_never_receives_raw_phi() -> None:
+    """OpenTelemetry's LoggingHandler (which ships every extra attribute) exports only redacted values."""
+    exporter = InMemoryLogRecordExporter()
+    provider = LoggerProvider()
+    provider.add_log_record_processor(SimpleLogRecordProcessor(exporter))
+    with warnings.catch_warnings():  # the SDK's handler is deprecated in favour of a contrib package
+        warnings.simplefilter("ignore", DeprecationWarning)
+        handler = LoggingHandler(logger_provider=provider)
+    logger = logging.getLogger("clinic.otel")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        install_record_redaction()
+        _log_phi("clinic.otel")
+        provider.force_flush()
+    finally:
+        logger.removeHandler(handler)
+        provider.shutdown()
+    exported = exporter.get_finished_logs()[0].log_record
+    assert exported.body == "patient [REDACTED:NAME] called"
+    attributes = dict(exported.attributes or {})
+    assert attributes["patient_ssn"] == "[REDACTED:SSN]"
+    assert "jane@ex.org" not in str(attributes)
+
+
+def test_exceptions_are_replaced_by_redacted_copies(keep: Keep) -> None:
+    """An exception's message (and its cause's) is redacted on the record; its type is kept."""
+    install_record_redaction()
+    original = KeyError("no member 123-45-6789")
+    try:
+        try:
+            raise original
+        except KeyError as inner:
+            raise ValueError("lookup failed for jane@ex.org") from inner
+    except ValueError:
+        logging.getLogger("clinic.intake.forms").exception("failed")
+    record = keep.records[0]
+    assert record.exc_info is not None
+    exc = record.exc_info[1]
+    assert isinstance(exc, ValueError) and str(exc) == "lookup failed for [REDACTED:EMAIL]"
+    assert isinstance(exc.__cause__, KeyError) and "123-45-6789" not in str(exc.__cause__)
+    assert str(original) == "'no member 123-45-6789'", "the application's exception object is not changed"
+    formatted = logging.Formatter().format(record)
+    assert "123-45-6789" not in formatted and "jane@ex.org" not in formatted
+
+
+def test_filter_on_a_handler(keep: Keep) -> None:
+    """RedactingFilter on a third-party handler cleans the records that handler sees."""
+    keep.addFilter(RedactingFilter())
+    _log_phi()
+    record = keep.records[0]
+    assert record.getMessage() == "patient [REDACTED:NAME] called"
+    assert record.patient_ssn == "[REDACTED:SSN]"  # type: ignore[attr-defined]
+
+
+def test_filter_takes_a_policy_and_redacts_once() -> None:
+    """A filter built from a policy mapping applies it; a record already redacted is not redacted again."""
+    flt = RedactingFilter({"strategies": {"SSN": "partial"}})
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "SSN %s", ("123-45-6789",), None)
+    assert flt.filter(record) and record.getMessage() == "SSN ***-**-6789"
+    record.msg = "SSN 987-65-4321"
+    assert flt.filter(record) and record.getMessage() == "SSN 987-65-4321", "marked records are left alone"
+
+
+def test_clean_records_keep_their_template(keep: Keep) -> None:
+    """A record without PHI keeps msg and args (message templates still group)."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("batch %d done", 42)
+    assert keep.records[0].msg == "batch %d done" and keep.records[0].args == (42,)
+
+
+def test_make_log_record_is_redacted_too() -> None:
+    """Records rebuilt from dicts (socket and queue listeners) are redacted as well."""
+    install_record_redaction(Redactor())
+    record = logging.makeLogRecord({"msg": "ok", "patient_email": "jane@ex.org"})
+    assert record.patient_email == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
+
+
+def test_install_and_uninstall() -> None:
+    """Installing twice keeps one factory; uninstalling restores the previous one."""
+    before = logging.getLogRecordFactory()
+    install_record_redaction()
+    install_record_redaction()
+    assert record_redaction_installed()
+    uninstall_record_redaction()
+    assert logging.getLogRecordFactory() is before and not record_redaction_installed()
+
+
+def test_configure_installs_record_redaction(identity_env: dict[str, str], keep: Keep, capsys: Any) -> None:
+    """configure() redacts records for every handler by default; redact_records=False turns it off."""
+    hipaalog.configure(sinks=["stderr"])
+    assert record_redaction_installed()
+    _log_phi()
+    assert keep.records[-1].patient_ssn == "[REDACTED:SSN]"  # type: ignore[attr-defined]
+    hipaalog.configure(sinks=["stderr"], redact_records=False)
+    assert not record_redaction_installed()
+    with pytest.raises(hipaalog.ConfigError, match="redact_records"):
+        hipaalog.configure(sinks=["stderr"], redact_records="yes")  # type: ignore[arg-type]
+
+
+def test_exceptions_that_cannot_be_copied_become_stand_ins(keep: Keep) -> None:
+    """An exception whose text comes from attributes (OSError's filename) is replaced by a RedactedException
+    naming the original type; notes added to an exception are redacted too."""
+    from hipaalog.redaction._records import RedactedException
+
+    install_record_redaction()
+    error = FileNotFoundError(2, "No such file", "/exports/Jane Doe 123-45-6789.pdf")
+    error.__notes__ = ["owner jane@ex.org"]  # add_note() from Python 3.11 on
+    try:
+        raise error
+    except OSError:
+        logging.getLogger("clinic.intake.forms").exception("export failed")
+    exc = keep.records[0].exc_info[1]  # type: ignore[index]
+    assert isinstance(exc, RedactedException) and exc.original_type == "builtins.FileNotFoundError"
+    assert "123-45-6789" not in str(exc) and exc.__notes__ == ["owner [REDACTED:EMAIL]"]  # type: ignore[attr-defined]
+    assert error.filename == "/exports/Jane Doe 123-45-6789.pdf", "the original exception is untouched"
+
+
+def test_records_whose_arguments_do_not_fit(keep: Keep) -> None:
+    """A message whose arguments do not fit its template is still redacted (template kept, arguments dropped)."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("SSN 123-45-6789 for %s %s", "only-one")  # noqa: PLE1206 - on purpose
+    record = keep.records[0]
+    assert record.msg == "SSN [REDACTED:SSN] for %s %s" and record.args is None
