@@ -252,7 +252,7 @@ def test_reconfiguring_the_same_path_continues_the_stream(tmp_path: Path) -> Non
 
 
 def test_forwarding_to_a_handler_a_sink_and_listeners(make_stream: StreamFactory, tmp_path: Path) -> None:
-    """Sealed events also reach a logging handler (whatever its level), a sink (exact line, via a worker) and listeners."""
+    """Sealed events reach a logging handler (whatever its level), a sink (exact line, via a worker), listeners."""
     handler_out = io.StringIO()
     handler = logging.StreamHandler(handler_out)
     handler.setFormatter(hipaalog.JsonFormatter(**IDENTITY))

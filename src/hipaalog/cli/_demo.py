@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import decimal
 import logging
+import time
 
 HELP = "log a few records from a made-up claims service to stdout"
 
@@ -68,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
                     "eligible": True,
                 },
             )
+            with hipaalog.timed("payer.eligibility", threshold_ms=1.0):
+                time.sleep(0.005)  # a slow payer call, logged because it passed its threshold
             log.warning("claim total arrived as text", extra={"claim_id": "CLM-20931", "amount": "1289.50"})
             log.info("spoofing attempt", extra={"level": "debug", "appId": "someone-else"})
             try:
