@@ -2,6 +2,10 @@
 
 Run: ``python benchmarks/bench_redaction.py`` (or ``nox -s bench``). Medians of round-robin repeats.
 
+The default ``configure()`` path is also measured as a whole logging call (``logger.info`` with
+``extra=``): the record factory redacts the record as it is made, then the formatter writes it,
+against the same call through python-json-logger and through hipaalog's formatter alone.
+
 Targets (issue 3): the default pipeline (schema + redaction) at most 1.0x python-json-logger's
 ``JsonFormatter`` per log call on the benchmark record; a 200-byte message without PHI scanned in
 at most 2 us. The benchmark record (``_common.benchmark_record``) is formatted as is, and also with
@@ -14,8 +18,11 @@ from __future__ import annotations
 import itertools
 import logging
 import random
+import statistics
 import sys
+import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from pythonjsonlogger.json import JsonFormatter as PjlJsonFormatter
@@ -24,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import benchmark_record, compare, print_table
 
 import hipaalog
-from hipaalog.redaction import Redactor
+from hipaalog.redaction import Redactor, install_record_redaction, uninstall_record_redaction
 
 
 def fresh_records(count: int) -> list[logging.LogRecord]:
@@ -71,6 +78,66 @@ def phi_messages(count: int) -> list[str]:
     return out
 
 
+class _FormatOnly(logging.Handler):
+    """Formats each record and keeps nothing (no I/O in the measured call)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.format(record)
+
+
+def _logger(name: str, formatter: logging.Formatter) -> logging.Logger:
+    logger = logging.getLogger(f"bench.{name}")
+    logger.propagate = False
+    handler = _FormatOnly()
+    handler.setFormatter(formatter)
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    return logger
+
+
+def logging_calls(identity: dict[str, str]) -> list[tuple[str, float]]:
+    """One ``logger.info`` call with the benchmark record's message and fields: three pipelines."""
+    rng = random.Random(11)
+    calls = [
+        (f"C-{rng.randint(10000, 99999)}", str(uuid.UUID(int=rng.getrandbits(128), version=4))) for _ in range(60000)
+    ]
+    claim = {"type": "professional", "codes": ["99213", "J06.9"], "in_network": True}
+
+    def call(logger: logging.Logger, it: Iterator[tuple[str, str]]) -> None:
+        number, request_id = next(it)
+        logger.info(
+            "claim %s accepted",
+            number,
+            extra={"request_id": request_id, "amount": 1289.5, "line_count": 4, "payer": "acme-health", "claim": claim},
+        )
+
+    pjl = _logger("pjl", PjlJsonFormatter())
+    alone = _logger("alone", hipaalog.JsonFormatter(**identity))
+    default = _logger("default", hipaalog.JsonFormatter(**identity))
+    pjl_it, alone_it, default_it = (itertools.cycle(calls) for _ in range(3))
+
+    variants = [
+        ("python-json-logger JsonFormatter", False, lambda: call(pjl, pjl_it)),
+        ("hipaalog JsonFormatter alone (no record factory)", False, lambda: call(alone, alone_it)),
+        ("hipaalog configure() default: record factory + JsonFormatter", True, lambda: call(default, default_it)),
+    ]
+    samples: dict[str, list[float]] = {name: [] for name, _, _ in variants}
+    inner = 2000
+    for _ in range(21):  # round-robin, as _common.compare, with the factory installed for its variant only
+        for name, factory, func in variants:
+            if factory:
+                install_record_redaction()
+            try:
+                start = time.perf_counter_ns()
+                for _ in range(inner):
+                    func()
+                samples[name].append((time.perf_counter_ns() - start) / inner)
+            finally:
+                if factory:
+                    uninstall_record_redaction()
+    return [(name, statistics.median(samples[name])) for name, _, _ in variants]
+
+
 def main() -> None:
     identity = {"app_id": "claims", "platform": "k8s", "microservice": "claims-api"}
     pjl = PjlJsonFormatter()
@@ -93,6 +160,13 @@ def main() -> None:
         ]
     )
     print_table("Redaction in the formatter: the benchmark record", rows, "python-json-logger JsonFormatter")
+
+    rows = logging_calls(identity)
+    print_table(
+        "One logger.info call, new claim and request id each call (the default configure() pipeline)",
+        rows,
+        "python-json-logger JsonFormatter",
+    )
 
     redactor = Redactor()
     clean = itertools.cycle(clean_messages(60000))

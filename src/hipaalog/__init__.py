@@ -40,6 +40,7 @@ def __getattr__(name: str) -> _Any:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | _LAZY_MODULES)
 
+
 __all__ = [
     "SCHEMA_VERSION",
     "ConfigError",

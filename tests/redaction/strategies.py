@@ -88,6 +88,66 @@ def mbis(draw: st.DrawFn) -> str:
 CANARIES = st.one_of(ssns(), phones(), emails(), cards(), mbis())
 """Identifiers found anywhere, without a cue word."""
 
+# -- digit shapes in every spelling, for the gate's screen ----------------------------------------------
+_VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+_VIN_VALUE = dict(
+    zip("ABCDEFGHJKLMNPRSTUVWXYZ", [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9], strict=True)
+)
+_VIN_WEIGHT = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def _vin_complete(body: str) -> str:
+    """``body`` (17 characters) with its check digit (position 9) set."""
+    total = sum((int(c) if c.isdigit() else _VIN_VALUE[c]) * w for c, w in zip(body, _VIN_WEIGHT, strict=True))
+    check = total % 11
+    return body[:8] + ("X" if check == 10 else str(check)) + body[9:]
+
+
+def _digits(draw: st.DrawFn, count: int) -> str:
+    return "".join(draw(st.lists(_DIGITS, min_size=count, max_size=count)))
+
+
+@st.composite
+def digit_shapes(draw: st.DrawFn) -> str:
+    """An identifier made of digits in one of its spellings, glued to or apart from what surrounds it."""
+    sep = st.sampled_from(["", " ", "-", ".", "  ", " -", ". ", ".."])
+    kind = draw(st.sampled_from(["ssn", "phone", "card", "ipv4", "dea", "vin", "mbi", "age", "groups"]))
+    if kind == "ssn":
+        core = f"{draw(st.integers(1, 899)):03d}{draw(sep)}{_digits(draw, 2)}{draw(sep)}{_digits(draw, 4)}"
+    elif kind == "phone":
+        area = f"{draw(st.integers(2, 9))}{_digits(draw, 2)}"
+        head = draw(st.sampled_from([f"({area})", f"({area}) ", f"1-{area}-", f"{area}"]))
+        core = f"{head}{draw(sep)}{draw(st.integers(2, 9))}{_digits(draw, 2)}{draw(sep)}{_digits(draw, 4)}"
+    elif kind == "card":
+        number = _luhn_complete(draw(st.sampled_from("3456")) + _digits(draw, draw(st.integers(11, 17))))
+        cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=len(number) - 1)))
+        pieces = [number[a:b] for a, b in zip([0, *cuts], [*cuts, len(number)], strict=True)]
+        core = draw(st.sampled_from([" ", "-"])).join(pieces)
+    elif kind == "ipv4":
+        core = ".".join(str(draw(st.integers(0, 255))) for _ in range(4))
+    elif kind == "dea":
+        d = [int(c) for c in _digits(draw, 6)]
+        check = (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10
+        core = (
+            draw(st.sampled_from("ABFMX"))
+            + draw(st.sampled_from(string.ascii_uppercase + "9"))
+            + "".join(map(str, [*d, check]))
+        )
+    elif kind == "vin":
+        body = "".join(draw(st.lists(st.sampled_from(_VIN_CHARS), min_size=13, max_size=13))) + _digits(draw, 4)
+        core = _vin_complete(body)
+    elif kind == "mbi":
+        core = draw(mbis())
+        if draw(st.booleans()):
+            core = f"{core[:4]}-{core[4:7]}-{core[7:]}"
+    elif kind == "age":
+        core = f"{draw(st.integers(90, 119))}{draw(st.sampled_from(['yo', ' y/o', '-year-old', ' yrs', 'y', ' Y/O']))}"
+    else:
+        core = " ".join(_digits(draw, draw(st.integers(1, 4))) for _ in range(draw(st.integers(2, 6))))
+    glue = st.sampled_from(["", " ", "x", "X", "-", "_", "(", ":", "=", ".", "/", "#", "é", "ab12", "\n"])
+    return f"{draw(glue)}{core}{draw(glue)}"
+
+
 # -- benign text -------------------------------------------------------------------------------------
 BENIGN_WORDS = st.sampled_from(
     [

@@ -185,3 +185,74 @@ def test_records_whose_arguments_do_not_fit(keep: Keep) -> None:
     logging.getLogger("clinic.intake.forms").info("SSN 123-45-6789 for %s %s", "only-one")  # noqa: PLE1206 - on purpose
     record = keep.records[0]
     assert record.msg == "SSN [REDACTED:SSN] for %s %s" and record.args is None
+
+
+class _Counting:
+    """Wraps a built-in detector and counts the texts it is asked to scan."""
+
+    def __init__(self, detector: Any, texts: list[str]) -> None:
+        self._detector = detector
+        self._texts = texts
+        self.name, self.kinds, self.gate = detector.name, detector.kinds, detector.gate
+
+    def find(self, text: str) -> Any:
+        self._texts.append(text)
+        return self._detector.find(text)
+
+
+def _counting_pipeline(tmp_path: Any) -> tuple[list[str], logging.Logger, Any]:
+    """The default configure() pipeline (record factory + JsonFormatter sharing one redactor) writing to a file,
+    with every detector call recorded."""
+    redactor = Redactor()
+    texts: list[str] = []
+    scanner = redactor._scanner
+    scanner._builtin = tuple((_Counting(d, texts), bits) for d, bits in scanner._builtin)
+    install_record_redaction(redactor)
+    path = tmp_path / "out.jsonl"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(
+        hipaalog.JsonFormatter(app_id="clinic", platform="test", microservice="intake", redaction=redactor)
+    )
+    logger = logging.getLogger("clinic.intake.double")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return texts, logger, path
+
+
+def test_a_record_redacted_by_the_factory_is_not_scanned_again(tmp_path: Any) -> None:
+    """The formatter runs no detector over what the record factory already redacted (message and extra fields)."""
+    texts, logger, path = _counting_pipeline(tmp_path)
+    record = logger.makeRecord(
+        logger.name,
+        logging.INFO,
+        __file__,
+        1,
+        "patient SSN %s called from %s",
+        ("123-45-6789", "(415) 555-0132"),
+        None,
+        extra={"note": "callback 415-555-0199 re SSN 123-45-6780", "clinic": "north"},
+    )
+    assert texts, "the factory scanned the record"
+    texts.clear()
+    logger.handle(record)
+    logger.handlers[0].close()
+    line = path.read_text(encoding="utf-8")
+    assert texts == []
+    for raw in ("123-45-6789", "555-0132", "555-0199", "123-45-6780"):
+        assert raw not in line
+    assert "[REDACTED:SSN]" in line and "[REDACTED:PHONE]" in line
+
+
+def test_bound_context_phi_on_a_factory_record_is_still_redacted(tmp_path: Any) -> None:
+    """Bound-context fields are not in the record the factory cleaned: the formatter still scans and redacts them."""
+    texts, logger, path = _counting_pipeline(tmp_path)
+    with hipaalog.context.bind(caller_note="patient SSN 321-54-9876, phone (415) 555-0177"):
+        record = logger.makeRecord(logger.name, logging.INFO, __file__, 1, "lookup done", None, None)
+        texts.clear()
+        logger.handle(record)
+    logger.handlers[0].close()
+    line = path.read_text(encoding="utf-8")
+    assert "321-54-9876" not in line and "555-0177" not in line
+    assert "[REDACTED:SSN]" in line
+    assert any("321-54-9876" in text for text in texts), "the context field was scanned by the formatter's pass"

@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         for raw_line in read_lines(open_log(args.input)):
             lines += 1
             body = raw_line.rstrip("\r\n")
-            ending = raw_line[len(body):]
+            ending = raw_line[len(body) :]
             out = _redact_line(redactor, body, TRUSTED_FIELDS, parse_line)
             if out != body:
                 changed += 1

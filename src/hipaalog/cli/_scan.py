@@ -159,8 +159,13 @@ def run(args: argparse.Namespace) -> int:
 
     total = sum(by_kind.values())
     if args.json:
-        report = {**stats, "findings": total, "by_kind": dict(by_kind.most_common()), "places": places,
-                  "places_omitted": max(0, total - len(places))}
+        report = {
+            **stats,
+            "findings": total,
+            "by_kind": dict(by_kind.most_common()),
+            "places": places,
+            "places_omitted": max(0, total - len(places)),
+        }
         out.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         if total and shown < total and not args.quiet:

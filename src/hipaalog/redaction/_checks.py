@@ -46,11 +46,7 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
 def nanp_ok(area: str, exchange: str) -> bool:
     """Whether a North American number is dialable: NXX area (not N11, not the reserved N9X) and NXX exchange."""
     return (
-        area[0] not in "01"
-        and area[1:] != "11"
-        and area[1] != "9"
-        and exchange[0] not in "01"
-        and exchange[1:] != "11"
+        area[0] not in "01" and area[1:] != "11" and area[1] != "9" and exchange[0] not in "01" and exchange[1:] != "11"
     )
 
 

@@ -37,6 +37,7 @@ __all__ = [
 MARKER: Final = re.compile(r"\[(?:REDACTED:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
 """What hipaalog writes in place of an identifier in text (mask or bracketed pseudonym)."""
 
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -62,7 +63,7 @@ class CuedIdDetector(BaseDetector):
         for match in _DIGIT_RUN.finditer(text):
             if match.start() < done:
                 continue
-            back = _TOKEN_BACK.match(text[max(0, match.start() - 32):match.start()][::-1])
+            back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
             start = match.start() - (back.end() if back else 0)
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
@@ -76,8 +77,8 @@ class CuedIdDetector(BaseDetector):
                 and _SHORT_TOKEN.fullmatch(words[-1])
                 and CUED_IDS.match(words[:-1]) == "VEHICLE"
             ):
-                    kind = "VEHICLE"
-                    start = text.rfind(" ", 0, start - 1) + 1
+                kind = "VEHICLE"
+                start = text.rfind(" ", 0, start - 1) + 1
             if kind is not None and kind not in _OWN_DETECTORS:
                 yield start, end, kind
 
@@ -161,7 +162,7 @@ class AgeDetector(BaseDetector):
             if not 89 < value < 140:
                 continue
             end = match.end()
-            if value == 90 and text[end:end + 1] == "+":
+            if value == 90 and text[end : end + 1] == "+":
                 continue  # hipaalog's own partial form
             before = words_before(text, match.start(), 3)
             while before and before[-1] in ("is", "was", "of", ":"):
@@ -273,7 +274,11 @@ class AddressDetector(BaseDetector):
         """Whether a street suffix follows within two more words (``Park Avenue``: ``Park`` is not the end)."""
         for _ in range(2):
             suffix = _SUFFIX.match(text, position)
-            if suffix is not None and suffix[0] in _SUFFIX_FORMS and text[suffix.end():suffix.end() + 1] in _STREET_END:
+            if (
+                suffix is not None
+                and suffix[0] in _SUFFIX_FORMS
+                and text[suffix.end() : suffix.end() + 1] in _STREET_END
+            ):
                 return True
             word = _STREET_WORD.match(text, position)
             if word is None:
@@ -331,7 +336,7 @@ class NameDetector(BaseDetector):
                 start += len(" ".join(words[:lead])) + 1
                 words = words[lead:]
             caps = words[0].isupper()
-            before = text[max(0, start - 40):start].split()
+            before = text[max(0, start - 40) : start].split()
             previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
             cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
@@ -436,7 +441,7 @@ class KeyValueDetector(BaseDetector):
                 continue
             if not phi_key_before(text, separator, catalogue):
                 continue
-            key = _KEY_BACK.match(text[max(0, separator - 70):separator][::-1])
+            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1])
             if key is None:
                 continue
             kind = catalogue.kind(key[2][::-1])
@@ -446,7 +451,7 @@ class KeyValueDetector(BaseDetector):
             span = self._value(text, start, kind)
             if span is None:
                 continue
-            value = text[span[0]:span[1]].strip()
+            value = text[span[0] : span[1]].strip()
             if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
                 continue
             if kind == "AGE":
@@ -479,10 +484,37 @@ class KeyValueDetector(BaseDetector):
 
 # -- HL7 v2 segments -----------------------------------------------------------------------------
 _HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
-    "PID": {2: "MRN", 3: "MRN", 4: "MRN", 5: "NAME", 6: "NAME", 7: "DOB", 9: "NAME", 11: "ADDRESS", 12: "ADDRESS",
-            13: "PHONE", 14: "PHONE", 18: "ACCOUNT", 19: "SSN", 20: "LICENSE", 21: "ID", 23: "ADDRESS", 29: "DATE"},
-    "NK1": {2: "NAME", 4: "ADDRESS", 5: "PHONE", 6: "PHONE", 16: "DOB", 30: "NAME", 31: "PHONE", 32: "ADDRESS",
-            33: "ID", 37: "SSN"},
+    "PID": {
+        2: "MRN",
+        3: "MRN",
+        4: "MRN",
+        5: "NAME",
+        6: "NAME",
+        7: "DOB",
+        9: "NAME",
+        11: "ADDRESS",
+        12: "ADDRESS",
+        13: "PHONE",
+        14: "PHONE",
+        18: "ACCOUNT",
+        19: "SSN",
+        20: "LICENSE",
+        21: "ID",
+        23: "ADDRESS",
+        29: "DATE",
+    },
+    "NK1": {
+        2: "NAME",
+        4: "ADDRESS",
+        5: "PHONE",
+        6: "PHONE",
+        16: "DOB",
+        30: "NAME",
+        31: "PHONE",
+        32: "ADDRESS",
+        33: "ID",
+        37: "SSN",
+    },
     "GT1": {2: "ID", 3: "NAME", 4: "NAME", 5: "ADDRESS", 6: "PHONE", 7: "PHONE", 8: "DOB", 12: "SSN"},
     "IN1": {16: "NAME", 18: "DOB", 19: "ADDRESS", 36: "MEMBER_ID", 49: "MEMBER_ID"},
 }
@@ -502,7 +534,7 @@ class Hl7Detector(BaseDetector):
             return
         for match in _HL7_SEGMENT.finditer(text):
             start = match.start()
-            if start and text[start - 1] not in "\r\n \t|" and text[max(0, start - 2):start] not in ("\\r", "\\n"):
+            if start and text[start - 1] not in "\r\n \t|" and text[max(0, start - 2) : start] not in ("\\r", "\\n"):
                 continue
             fields = _HL7_FIELDS[match[0][:3]]
             end_match = _HL7_END.search(text, match.end())

@@ -42,12 +42,12 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
     ``Dr.``, ``no.``) do not.
     """
-    chunk = text[max(0, position - window):position].replace("#", " # ")
+    chunk = text[max(0, position - window) : position].replace("#", " # ")
     raw = chunk.split()
     if position - window > 0 and raw:
         raw = raw[1:]  # the first word may be cut
     out: list[str] = []
-    for word in reversed(raw[-count - 2:]):
+    for word in reversed(raw[-count - 2 :]):
         if word[-1] in _SENTENCE_END and len(word) > 4:
             break  # "... by name. Subclasses": a sentence ended; the words before it are not cues
         bare = word.strip(_STRIP) if word != "#" else "#"
@@ -64,7 +64,7 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
 
 def words_after(text: str, position: int, count: int = 3) -> list[str]:
     """Up to ``count`` lowercase words starting at ``position`` (``-`` and ``.`` split words)."""
-    chunk = text[position:position + 40].replace("-", " ").replace(".", " ")
+    chunk = text[position : position + 40].replace("-", " ").replace(".", " ")
     out = []
     for word in chunk.split()[:count]:
         bare = word.strip(_STRIP)
@@ -121,7 +121,7 @@ class CueTable:
             return None
         for cue in self._by_last.get(words[end - 1], ()):
             size = len(cue.words)
-            if size <= end and tuple(words[end - size:end]) == cue.words and (numbered or not cue.needs_number_word):
+            if size <= end and tuple(words[end - size : end]) == cue.words and (numbered or not cue.needs_number_word):
                 return cue.kind
         return None
 
@@ -140,55 +140,143 @@ def cased(words: Iterable[str]) -> frozenset[str]:
 
 CUED_IDS: Final = CueTable(
     [
-        ("mrn", "MRN"), ("medical record", "MRN"), ("med rec", "MRN"), ("medrec", "MRN"), ("chart #", "MRN"),
-        ("health record", "MRN"), ("patient #", "PATIENT"), ("pt #", "PATIENT"),
-        ("member #", "MEMBER_ID"), ("subscriber", "MEMBER_ID"), ("beneficiary", "MEMBER_ID"),
-        ("medicaid", "MEMBER_ID"), ("medicare", "MEMBER_ID"), ("policy #", "MEMBER_ID"),
-        ("insurance #", "MEMBER_ID"), ("plan member", "MEMBER_ID"), ("enrollee", "MEMBER_ID"),
-        ("account #", "ACCOUNT"), ("acct", "ACCOUNT"), ("bank account", "ACCOUNT"), ("iban", "ACCOUNT"),
-        ("license", "LICENSE"), ("licence", "LICENSE"), ("dl #", "LICENSE"), ("certificate #", "LICENSE"),
-        ("passport", "LICENSE"), ("permit #", "LICENSE"),
-        ("license plate", "VEHICLE"), ("plate", "VEHICLE"), ("tag #", "VEHICLE"), ("vin", "VEHICLE"),
-        ("serial", "DEVICE"), ("s/n", "DEVICE"), ("device", "DEVICE"), ("imei", "DEVICE"), ("udi", "DEVICE"),
-        ("ssn", "SSN"), ("ss #", "SSN"), ("social security", "SSN"), ("soc sec", "SSN"),
+        ("mrn", "MRN"),
+        ("medical record", "MRN"),
+        ("med rec", "MRN"),
+        ("medrec", "MRN"),
+        ("chart #", "MRN"),
+        ("health record", "MRN"),
+        ("patient #", "PATIENT"),
+        ("pt #", "PATIENT"),
+        ("member #", "MEMBER_ID"),
+        ("subscriber", "MEMBER_ID"),
+        ("beneficiary", "MEMBER_ID"),
+        ("medicaid", "MEMBER_ID"),
+        ("medicare", "MEMBER_ID"),
+        ("policy #", "MEMBER_ID"),
+        ("insurance #", "MEMBER_ID"),
+        ("plan member", "MEMBER_ID"),
+        ("enrollee", "MEMBER_ID"),
+        ("account #", "ACCOUNT"),
+        ("acct", "ACCOUNT"),
+        ("bank account", "ACCOUNT"),
+        ("iban", "ACCOUNT"),
+        ("license", "LICENSE"),
+        ("licence", "LICENSE"),
+        ("dl #", "LICENSE"),
+        ("certificate #", "LICENSE"),
+        ("passport", "LICENSE"),
+        ("permit #", "LICENSE"),
+        ("license plate", "VEHICLE"),
+        ("plate", "VEHICLE"),
+        ("tag #", "VEHICLE"),
+        ("vin", "VEHICLE"),
+        ("serial", "DEVICE"),
+        ("s/n", "DEVICE"),
+        ("device", "DEVICE"),
+        ("imei", "DEVICE"),
+        ("udi", "DEVICE"),
+        ("ssn", "SSN"),
+        ("ss #", "SSN"),
+        ("social security", "SSN"),
+        ("soc sec", "SSN"),
         ("npi", "NPI"),
     ],
-    key_words={"license plate": "plate", "social security": "security", "soc sec": "soc", "plan member": "member",
-               "health record": "record", "medical record": "medical", "bank account": "account"},
+    key_words={
+        "license plate": "plate",
+        "social security": "security",
+        "soc sec": "soc",
+        "plan member": "member",
+        "health record": "record",
+        "medical record": "medical",
+        "bank account": "account",
+    },
 )
 """Cues of identifiers written as a token with digits (``MRN 00123456``, ``member ID XGH1234567``)."""
 
 PHONES: Final = CueTable(
     [
-        ("phone", "PHONE"), ("tel", "PHONE"), ("telephone", "PHONE"), ("cell", "PHONE"), ("mobile", "PHONE"),
-        ("ph", "PHONE"), ("call", "PHONE"), ("contact", "PHONE"), ("callback", "PHONE"), ("sms", "PHONE"),
-        ("text", "PHONE"), ("home", "PHONE"), ("work", "PHONE"), ("fax", "FAX"),
+        ("phone", "PHONE"),
+        ("tel", "PHONE"),
+        ("telephone", "PHONE"),
+        ("cell", "PHONE"),
+        ("mobile", "PHONE"),
+        ("ph", "PHONE"),
+        ("call", "PHONE"),
+        ("contact", "PHONE"),
+        ("callback", "PHONE"),
+        ("sms", "PHONE"),
+        ("text", "PHONE"),
+        ("home", "PHONE"),
+        ("work", "PHONE"),
+        ("fax", "FAX"),
     ]
 )
 """Cues of a phone number written as ten bare digits (``phone 4155550132``)."""
 
 DATES: Final = CueTable(
     [
-        ("dob", "DOB"), ("date of birth", "DOB"), ("birth date", "DOB"), ("birthdate", "DOB"),
-        ("birthday", "DOB"), ("born", "DOB"), ("birth", "DOB"),
-        ("admitted", "DATE"), ("admission", "DATE"), ("admission date", "DATE"), ("admit date", "DATE"),
-        ("admit", "DATE"), ("discharged", "DATE"), ("discharge", "DATE"), ("discharge date", "DATE"),
-        ("date of death", "DATE"), ("died", "DATE"), ("death", "DATE"), ("deceased", "DATE"),
-        ("death date", "DATE"), ("dos", "DATE"), ("date of service", "DATE"), ("service date", "DATE"),
-        ("visit date", "DATE"), ("seen", "DATE"), ("visited", "DATE"), ("appointment", "DATE"),
-        ("appointment date", "DATE"), ("surgery", "DATE"), ("surgery date", "DATE"), ("procedure date", "DATE"),
-        ("date of injury", "DATE"), ("injury date", "DATE"), ("doi", "DATE"),
+        ("dob", "DOB"),
+        ("date of birth", "DOB"),
+        ("birth date", "DOB"),
+        ("birthdate", "DOB"),
+        ("birthday", "DOB"),
+        ("born", "DOB"),
+        ("birth", "DOB"),
+        ("admitted", "DATE"),
+        ("admission", "DATE"),
+        ("admission date", "DATE"),
+        ("admit date", "DATE"),
+        ("admit", "DATE"),
+        ("discharged", "DATE"),
+        ("discharge", "DATE"),
+        ("discharge date", "DATE"),
+        ("date of death", "DATE"),
+        ("died", "DATE"),
+        ("death", "DATE"),
+        ("deceased", "DATE"),
+        ("death date", "DATE"),
+        ("dos", "DATE"),
+        ("date of service", "DATE"),
+        ("service date", "DATE"),
+        ("visit date", "DATE"),
+        ("seen", "DATE"),
+        ("visited", "DATE"),
+        ("appointment", "DATE"),
+        ("appointment date", "DATE"),
+        ("surgery", "DATE"),
+        ("surgery date", "DATE"),
+        ("procedure date", "DATE"),
+        ("date of injury", "DATE"),
+        ("injury date", "DATE"),
+        ("doi", "DATE"),
     ],
-    key_words={"birth date": "birth", "admission date": "admission", "admit date": "admit",
-               "discharge date": "discharge", "death date": "death", "service date": "service",
-               "visit date": "visit", "appointment date": "appointment", "surgery date": "surgery",
-               "procedure date": "procedure", "injury date": "injury"},
+    key_words={
+        "birth date": "birth",
+        "admission date": "admission",
+        "admit date": "admit",
+        "discharge date": "discharge",
+        "death date": "death",
+        "service date": "service",
+        "visit date": "visit",
+        "appointment date": "appointment",
+        "surgery date": "surgery",
+        "procedure date": "procedure",
+        "injury date": "injury",
+    },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""
 
 ZIPS: Final = CueTable(
-    [("zip", "ZIP"), ("zip code", "ZIP"), ("zipcode", "ZIP"), ("postal code", "ZIP"), ("post code", "ZIP"),
-     ("postcode", "ZIP"), ("postal", "ZIP")],
+    [
+        ("zip", "ZIP"),
+        ("zip code", "ZIP"),
+        ("zipcode", "ZIP"),
+        ("postal code", "ZIP"),
+        ("post code", "ZIP"),
+        ("postcode", "ZIP"),
+        ("postal", "ZIP"),
+    ],
     key_words={"zip code": "zip", "post code": "post"},
 )
 """Cues of a ZIP code without a state before it."""
@@ -198,10 +286,13 @@ AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "y
 """Words around a number that make it an age (``age 93``, ``93 years old``, ``93 y/o``)."""
 
 NAMES: Final = CueTable(
-    [(word, "NAME") for word in _split(
-        "patient pt name named member subscriber insured guarantor beneficiary resident caregiver guardian "
-        "spouse wife husband mother father son daughter parent sibling sister brother kin nok decedent contact"
-    )]
+    [
+        (word, "NAME")
+        for word in _split(
+            "patient pt name named member subscriber insured guarantor beneficiary resident caregiver guardian "
+            "spouse wife husband mother father son daughter parent sibling sister brother kin nok decedent contact"
+        )
+    ]
 )
 """Cue words after which a capitalized word is a person's name (``patient Jane Doe``, ``name: John``)."""
 

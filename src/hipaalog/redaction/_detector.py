@@ -28,6 +28,7 @@ __all__ = [
     "registered_detectors",
 ]
 
+
 class BaseDetector:
     """Base class of detectors (see the :class:`hipaalog.typing.Detector` protocol): a ``name``, the
     ``kinds`` it may report, and :meth:`find`.

@@ -4,8 +4,10 @@ Most log text holds no PHI, and running every detector over it would cost far mo
 the line. The gate looks at a text a few ways, each done by the interpreter's C code:
 
 * substring checks for ``@``, ``://``, ``^``, ``::`` and ``+1``;
-* one regex pass for digit shapes that are identifiers without any cue (an SSN or a phone number
-  as written, 13+ digits, a dotted quad, an MBI, a DEA or VIN tail);
+* digit shapes that are identifiers without any cue (an SSN or a phone number as written, 13+
+  digits, a dotted quad, an MBI, a DEA or VIN tail): a cheap screen first (one ``translate`` to a
+  "shape" of the text, then scans that start only at rare literals), and one regex pass over the
+  text only when the screen passes;
 * the text's words (one ``translate`` and one ``split``) intersected with every cue word
   (``DOB``, ``patient``, ``zip``, street suffixes, state codes, titles...);
 * for each ``:`` or ``=``, whether the word before it is a PHI field name.
@@ -60,7 +62,7 @@ _DIGIT_SHAPES: Final = re.compile(
             [- ][0-9]{2}[- ][0-9]{4}                          # SSN as written
           | (?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}          # phone as written
           | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]                    # dotted quad
-          | [0-9]{4}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})          # DEA
+          | [0-9]{4,5}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})        # DEA (its 2nd character may be a 9)
           | [0-9]+(?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})      # VIN ending in 4+ digits
           | [ -]?[yY]                                         # 101yo
         )
@@ -77,14 +79,53 @@ character class are rejected fastest). Shapes overlap (a phone number can start 
 so any match selects every detector of digit shapes."""
 _DIGIT_DETECTORS: Final = SSN | PHONE | CARD | DEA | VIN | IPV4 | MBI | AGE
 
-
-_NORMALIZE: Final = bytes(
-    (ord("0") if 48 <= b <= 57 else b)
-    if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b in b"_/" or b >= 128)
-    else 32
+_SHAPE: Final = bytes(
+    ord("9")
+    if 48 <= b <= 57
+    else ord("y")
+    if b in b"yY"
+    else ord("A")
+    if 65 <= b <= 90
+    else ord("a")
+    if 97 <= b <= 122
+    else b
+    if b in b" ."
+    else ord("_")
     for b in range(256)
 )
-"""Bytes -> word characters (digits all become ``0``) or spaces."""
+"""Bytes -> the shape of a text: digits ``9``, capitals ``A``, small letters ``a``, ``y``/``Y`` ``y``,
+space and ``.`` kept, anything else ``_``. Dashes are deleted (``translate(_SHAPE, b"-")``), so
+digit groups joined by dashes become one run."""
+_SCREEN: Final = re.compile(
+    rb"""9(?:                                 # every trace starts at a digit
+        [ ][9y]                               # digit space digit (numbers in groups), 93 y/o
+      | 9y                                    # 93yo, 101-year-old
+      | \.(?:9{1,3}\.9{1,3}\.9|9999(?<=999\.9999))   # dotted quad; phone with a dot before the last 4
+      | [Ay][Ay9]9[Ay][Ay9]9[Ay][Ay]99          # MBI
+      | 999(?:(?<![a9]9999)999|(?<=[Ay9]{17})) # 7+ digits not glued to a small letter; VIN tail
+    )""",
+    re.VERBOSE,
+)
+"""Traces every digit shape leaves in the text's shape (see :func:`_digit_screen`)."""
+
+
+def _digit_screen(raw: bytes) -> bool:
+    """Whether a text (``raw``: its UTF-8 bytes) may hold a digit shape: ``False`` is certain.
+
+    Once dashes are removed, each shape the digit detectors report leaves one of these traces:
+    seven digits in a row not glued to a small letter (the detectors need a boundary before the
+    first digit; hex ids are glued), digit space digit (groups), a VIN tail, a dotted quad, a phone
+    number with dots, an MBI, or an age such as ``93 y/o``. One scan of the shape is much cheaper
+    than the regex over the text, which enters its alternation at every digit.
+    """
+    return _SCREEN.search(raw.translate(_SHAPE, b"-")) is not None
+
+
+_NORMALIZE: Final = bytes(b if (65 <= b <= 90 or 97 <= b <= 122 or b in b"_/" or b >= 128) else 32 for b in range(256))
+"""Bytes -> word characters or spaces; digits are deleted (``translate(_NORMALIZE, _DIGITS)``), so
+numbers make no tokens and ``NK1`` reads ``NK`` (deleting only joins word characters: never a cue
+word lost, at worst one more found)."""
+_DIGITS: Final = b"0123456789"
 
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
@@ -106,7 +147,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
     add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
     add(always, cased(NAMES.key_words) | TITLES, NAME)
-    hl7 = frozenset({b"PID", b"NK0", b"GT0", b"IN0"})
+    hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
     known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
     add(always, set(FOR_WORDS), 0)
     return with_digits, always, known, hl7
@@ -130,7 +171,7 @@ def key_end(text: str, separator: int) -> bool:
 
 def phi_key_before(text: str, separator: int, catalogue: KeyCatalogue) -> bool:
     """Whether the word just before ``text[separator]`` (a ``:`` or ``=``) is a PHI field name."""
-    match = _KEY_BEFORE.match(text[max(0, separator - 70):separator][::-1])
+    match = _KEY_BEFORE.match(text[max(0, separator - 70) : separator][::-1])
     return match is not None and catalogue.kind(match[1][::-1]) is not None
 
 
@@ -138,7 +179,7 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     for separator in ":=":
         index = text.find(separator, 1)
         while index > 0:
-            if key_end(text, index) and text[index + 1:index + 3] != "//" and phi_key_before(text, index, catalogue):
+            if key_end(text, index) and text[index + 1 : index + 3] != "//" and phi_key_before(text, index, catalogue):
                 return True
             index = text.find(separator, index + 1)
     return False
@@ -157,12 +198,13 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= MAC
     if "+1" in text:
         bits |= PHONE
-    if _DIGIT_SHAPES.search(text) is not None:
+    raw = text.encode("utf-8", "surrogatepass")
+    if _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
-    normalized = text.encode("utf-8", "surrogatepass").translate(_NORMALIZE)
+    normalized = raw.translate(_NORMALIZE, _DIGITS)
     hits = _ALL_WORDS.intersection(normalized.split())
     if hits:
-        digits = b"0" in normalized
+        digits = len(normalized) != len(raw)
         known = False
         for word in hits:
             if digits:

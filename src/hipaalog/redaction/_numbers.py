@@ -85,7 +85,7 @@ class PhoneDetector(BaseDetector):
             start = match.start()
             if start:
                 before = text[start - 1]
-                if before.isalnum() or before in "_+.-" or (before == " " and text[start - 2:start - 1] in ("-",)):
+                if before.isalnum() or before in "_+.-" or (before == " " and text[start - 2 : start - 1] in ("-",)):
                     prefix = _PHONE_PREFIX.search(text, max(0, start - 5), start)
                     if prefix is None:
                         continue
@@ -146,10 +146,7 @@ _DIGIT_GROUP: Final = re.compile(r"[0-9]+")
 
 def _card_ok(digits: str) -> bool:
     return (
-        13 <= len(digits) <= 19
-        and digits[0] in "23456"
-        and luhn_ok(digits)
-        and digits.count(digits[0]) != len(digits)
+        13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits) and digits.count(digits[0]) != len(digits)
     )
 
 
@@ -265,7 +262,7 @@ class IPv4Detector(BaseDetector):
             start = match.start()
             if not ipv4_ok(match[0]):
                 continue
-            before = text[max(0, start - 2):start]
+            before = text[max(0, start - 2) : start]
             if before[-1:] in ("v", "V", "/", "@", "=", "~") or before in (">=", "<=", "=="):
                 continue
             previous = words_before(text, start, 1)
@@ -310,7 +307,7 @@ class EmailDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         at = text.find("@")
         while at > 0:
-            local = _EMAIL_LOCAL.match(text[max(0, at - 64):at][::-1])
+            local = _EMAIL_LOCAL.match(text[max(0, at - 64) : at][::-1])
             domain = _EMAIL_DOMAIN.match(text, at + 1)
             if local is not None and domain is not None:
                 start = at - local.end()
@@ -322,9 +319,32 @@ class EmailDetector(BaseDetector):
 _URL_REST: Final = re.compile(r"[^\s\"'<>`\\]+")
 _SCHEME: Final = re.compile(r"(?:s?ptth|s?ptf|ptfs|s?sw)(?![A-Za-z])", re.IGNORECASE)
 _PERSON_PATH: Final = frozenset(
-    {"patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers",
-     "beneficiary", "beneficiaries", "user", "users", "profile", "profiles", "chart", "charts", "mrn", "record",
-     "records", "relatedperson", "coverage", "claimant", "guarantor"}
+    {
+        "patient",
+        "patients",
+        "member",
+        "members",
+        "person",
+        "persons",
+        "people",
+        "subscriber",
+        "subscribers",
+        "beneficiary",
+        "beneficiaries",
+        "user",
+        "users",
+        "profile",
+        "profiles",
+        "chart",
+        "charts",
+        "mrn",
+        "record",
+        "records",
+        "relatedperson",
+        "coverage",
+        "claimant",
+        "guarantor",
+    }
 )
 _UUIDISH: Final = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 
@@ -373,7 +393,7 @@ class UrlDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         mark = text.find("://")
         while mark > 0:
-            scheme = _SCHEME.match(text[max(0, mark - 5):mark][::-1])
+            scheme = _SCHEME.match(text[max(0, mark - 5) : mark][::-1])
             rest = _URL_REST.match(text, mark + 3)
             if scheme is not None and rest is not None:
                 start = mark - scheme.end()

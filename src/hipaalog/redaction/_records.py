@@ -131,10 +131,7 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
 
 
 def _redact_field(redactor: Redactor, key: str, value: Any) -> Any:
-    redacted = redactor.redact({key: value})
-    if isinstance(redacted, dict):
-        return redacted.get(key)
-    return mask_text(UNINSPECTED)
+    return redactor.redact_field(key, value)
 
 
 def _redact_message(record: logging.LogRecord, redactor: Redactor) -> None:

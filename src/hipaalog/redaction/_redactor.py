@@ -37,8 +37,20 @@ _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 _OPTION_NAMES: Final = (
-    "strategy", "strategies", "pseudonym_key", "pseudonym_keys", "active_key", "allow_fields", "phi_fields",
-    "key_rules", "detectors", "disable", "patterns", "rules", "max_depth", "max_scan_chars",
+    "strategy",
+    "strategies",
+    "pseudonym_key",
+    "pseudonym_keys",
+    "active_key",
+    "allow_fields",
+    "phi_fields",
+    "key_rules",
+    "detectors",
+    "disable",
+    "patterns",
+    "rules",
+    "max_depth",
+    "max_scan_chars",
 )
 
 
@@ -108,8 +120,10 @@ def _human_name(value: object) -> bool:
     """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
     if isinstance(value, list) and value:
         value = value[0]
-    return isinstance(value, Mapping) and any(key in value for key in ("given", "family")) and all(
-        isinstance(key, str) and key in _NAME_PARTS for key in value
+    return (
+        isinstance(value, Mapping)
+        and any(key in value for key in ("given", "family"))
+        and all(isinstance(key, str) and key in _NAME_PARTS for key in value)
     )
 
 
@@ -255,6 +269,7 @@ class Redactor:
         self._scanner = Scanner(builtin, custom, self.keys)
         self._fast_events = not self._allow_names and not self._allow_paths
         self._clean = self._scanner.clean
+        self._stable_output = not custom
         self._top_actions: dict[Any, int] = {}
         self._nested_actions: dict[Any, int] = {}
 
@@ -308,7 +323,7 @@ class Redactor:
     # -- text ---------------------------------------------------------------------------------
     def redact_text(self, text: str) -> str:
         """``text`` with every identifier replaced. Never raises."""
-        if text.__class__ is str and text in self._scanner.clean:
+        if text.__class__ is str and text in self._clean:
             return text
         if text.__class__ is not str:
             try:
@@ -342,7 +357,14 @@ class Redactor:
         parts.append(text[position:])
         if tail:
             parts.append(tail)
-        return "".join(parts)
+            return "".join(parts)
+        out = "".join(parts)
+        if self._stable_output:
+            # Redaction is idempotent with hipaalog's own detectors (a property test pins it): the
+            # output, scanned again, would come out unchanged. Remembering it as clean makes the
+            # second pass cheap (the record factory's output reaching the formatter, say).
+            self._scanner.remember_clean(out)
+        return out
 
     # -- values -------------------------------------------------------------------------------
     def redact(self, value: Any) -> Any:
@@ -352,6 +374,23 @@ class Redactor:
         except Exception as exc:  # noqa: BLE001 - fail closed
             _diagnostics.problem("redaction-failed", f"value could not be inspected ({type(exc).__name__}); masked")
             return _UNINSPECTED_MASK
+
+    def redact_field(self, key: str, value: Any) -> Any:
+        """What ``redact({key: value})`` holds under ``key`` (``None`` when the field is dropped). Never raises.
+
+        A plain field name with a string or small number (most ``extra=`` fields) skips the copy of
+        a one-field dict.
+        """
+        if self._fast_events and key.__class__ is str and key != "resourceType" and self.keys.info(key).plain:
+            cls = value.__class__
+            if cls is str:
+                return value if value in self._clean else self.redact_text(value)
+            if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
+                return value
+        redacted = self.redact({key: value})
+        if isinstance(redacted, dict):
+            return redacted.get(key)
+        return _UNINSPECTED_MASK
 
     def redact_event(self, event: dict[str, Any]) -> dict[str, Any]:
         """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises.

@@ -23,9 +23,7 @@ STRATEGIES: Final = ("mask", "pseudonym", "partial", "drop")
 DROP: Final = object()
 """Returned for a field value that is to be left out."""
 
-_REDACTED_VALUE: Final = re.compile(
-    r"\[REDACTED:[A-Z][A-Z0-9_]*\]|\[?[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}\]?"
-)
+_REDACTED_VALUE: Final = re.compile(r"\[REDACTED:[A-Z][A-Z0-9_]*\]|\[?[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}\]?")
 _YEAR: Final = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMERIC_KINDS: Final = frozenset({"SSN", "PHONE", "FAX", "CARD", "NPI", "ZIP", "ACCOUNT"})
 _ALNUM_KINDS: Final = frozenset({"MEMBER_ID", "MBI", "MRN", "LICENSE", "DEVICE", "VEHICLE", "DEA"})
