@@ -165,7 +165,7 @@ def main() -> None:
     breakdown(renderer)
     ratio = dict(rows)["hipaalog JsonRenderer, native, schema + redaction"] / dict(rows)[BASELINE]
     verdict = "meets" if ratio < 1.0 else "MISSES"
-    print(f"\nhipaalog native path with schema + redaction: {ratio:.2f}x the stdlib text formatter ({verdict} < 1.0x)")
+    print(f"\nhipaalog native path with schema + redaction: {ratio:.3f}x the stdlib text formatter ({verdict} < 1.0x)")
 
 
 if __name__ == "__main__":
