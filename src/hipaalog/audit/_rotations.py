@@ -118,7 +118,13 @@ class Rotations:
             return self._cond.wait_for(lambda: not self._queue and not self._busy, timeout)
 
     def close(self, timeout: float = 10.0) -> bool:
-        """Finish the queue (at most ``timeout`` seconds) and stop the thread."""
+        """Wait up to ``timeout`` seconds for the queue to finish, then let the worker stop.
+
+        The worker still finishes segments queued before the call (it stops once the queue is empty),
+        so a slow hook delays their archiving but never loses them: segments it did not reach by
+        interpreter exit are handed to the hooks again at the next start. Returns whether the queue
+        was finished within ``timeout``.
+        """
         done = self.drain(timeout)
         with self._cond:
             self._stopping = True

@@ -61,8 +61,9 @@ class _Acc:
         self.streams.add(stream)
 
 
-class _Burst:
-    """``threshold`` events for one key within ``window`` open a burst that grows until a quiet ``window``."""
+class _Window:
+    """Per-key sliding window: once ``threshold`` is reached within ``window``, a finding opens and
+    grows until a quiet ``window``; subclasses say what is counted (:meth:`_push`)."""
 
     __slots__ = ("cap", "closed", "open", "peak", "recent", "threshold", "window")
 
@@ -83,24 +84,27 @@ class _Burst:
                 acc.values.add(value)
                 return
             self.closed.append((key, self.open.pop(key)))
-        recent = self.recent.get(key)
-        if recent is None:
-            recent = self.recent[key] = deque(maxlen=self.threshold)
-        recent.append((ts, seq, stream, value))
-        while ts - recent[0][0] > self.window:
-            recent.popleft()
-        self.peak = max(self.peak, len(recent))
-        if len(recent) >= self.threshold:
+        size = self._push(key, (ts, seq, stream, value))
+        self.peak = max(self.peak, size)
+        if size >= self.threshold:
+            recent = self.recent[key]
             acc = _Acc(self.cap, recent[0][0])
             for item in recent:
                 acc.add(item[0], item[1], item[2])
                 acc.values.add(item[3])
             self.open[key] = acc
-            del self.recent[key]
+            self._forget(key)
+
+    def _push(self, key: str, item: tuple[float, Any, int, str]) -> int:
+        """Record ``item`` in ``key``'s recent history, drop what left the window; the size to compare."""
+        raise NotImplementedError
+
+    def _forget(self, key: str) -> None:
+        del self.recent[key]
 
     def prune(self, now: float) -> None:
         for key in [k for k, d in self.recent.items() if now - d[-1][0] > self.window]:
-            del self.recent[key]
+            self._forget(key)
         for key in [k for k, a in self.open.items() if now - a.end > self.window]:
             self.closed.append((key, self.open.pop(key)))
 
@@ -109,59 +113,47 @@ class _Burst:
         self.open.clear()
 
 
-class _Spray:
-    """Failures for ``threshold`` distinct users from one source within ``window``."""
+class _Burst(_Window):
+    """``threshold`` events for one key within ``window`` open a burst that grows until a quiet ``window``."""
 
-    __slots__ = ("cap", "closed", "counts", "open", "peak", "recent", "threshold", "window")
+    __slots__ = ()
+
+    def _push(self, key: str, item: tuple[float, Any, int, str]) -> int:
+        recent = self.recent.get(key)
+        if recent is None:
+            recent = self.recent[key] = deque(maxlen=self.threshold)
+        recent.append(item)
+        while item[0] - recent[0][0] > self.window:
+            recent.popleft()
+        return len(recent)
+
+
+class _Spray(_Window):
+    """Failures for ``threshold`` distinct users (the values) from one source within ``window``."""
+
+    __slots__ = ("counts",)
 
     def __init__(self, threshold: int, window: float, cap: int) -> None:
-        self.peak = 0
-        self.threshold = threshold
-        self.window = window
-        self.cap = cap
-        self.recent: dict[str, deque[tuple[float, Any, int, str]]] = {}
+        super().__init__(threshold, window, cap)
         self.counts: dict[str, Counter[str]] = {}
-        self.open: dict[str, _Acc] = {}
-        self.closed: list[tuple[str, _Acc]] = []
 
-    def add(self, source: str, user: str, ts: float, seq: Any, stream: int) -> None:
-        acc = self.open.get(source)
-        if acc is not None:
-            if ts - acc.end <= self.window:
-                acc.add(ts, seq, stream)
-                acc.values.add(user)
-                return
-            self.closed.append((source, self.open.pop(source)))
-        recent = self.recent.get(source)
+    def _push(self, key: str, item: tuple[float, Any, int, str]) -> int:
+        recent = self.recent.get(key)
         if recent is None:
-            recent = self.recent[source] = deque()
-            self.counts[source] = Counter()
-        counts = self.counts[source]
-        recent.append((ts, seq, stream, user))
-        counts[user] += 1
-        while ts - recent[0][0] > self.window:
+            recent = self.recent[key] = deque()
+            self.counts[key] = Counter()
+        counts = self.counts[key]
+        recent.append(item)
+        counts[item[3]] += 1
+        while item[0] - recent[0][0] > self.window:
             old = recent.popleft()
             counts[old[3]] -= 1
             if not counts[old[3]]:
                 del counts[old[3]]
-        self.peak = max(self.peak, len(counts))
-        if len(counts) >= self.threshold:
-            acc = _Acc(self.cap, recent[0][0])
-            for item in recent:
-                acc.add(item[0], item[1], item[2])
-                acc.values.add(item[3])
-            self.open[source] = acc
-            del self.recent[source], self.counts[source]
+        return len(counts)
 
-    def prune(self, now: float) -> None:
-        for key in [k for k, d in self.recent.items() if now - d[-1][0] > self.window]:
-            del self.recent[key], self.counts[key]
-        for key in [k for k, a in self.open.items() if now - a.end > self.window]:
-            self.closed.append((key, self.open.pop(key)))
-
-    def finish(self) -> None:
-        self.closed.extend(self.open.items())
-        self.open.clear()
+    def _forget(self, key: str) -> None:
+        del self.recent[key], self.counts[key]
 
 
 class _Week:
@@ -288,7 +280,7 @@ class Analyzer:
             recent.append(item)
             if source is not None:
                 self._burst_source.add(source, ts, seq, stream, actor)
-                self._spray.add(source, actor, ts, seq, stream)
+                self._spray.add(source, ts, seq, stream, actor)
                 recent = self._fail_source.get(source)
                 if recent is None:
                     recent = self._fail_source[source] = deque(maxlen=self.cap)
