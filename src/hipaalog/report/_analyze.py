@@ -387,15 +387,7 @@ class Analyzer:
         patient = audit.get("patient")
         if type(patient) is not str:
             return
-        week = self._week
-        assert week is not None
-        patients = week.patients.get(actor)
-        if patients is None:
-            patients = week.patients[actor] = {}
-            week.resources[actor] = {}
-            week.active.add(actor)
-        if patient not in patients:
-            patients[patient] = seq
+        week = self._touch_patient(actor, patient, seq)
         resource = audit.get("resource")
         if type(resource) is str:
             counts = week.resources[actor]
@@ -407,6 +399,10 @@ class Analyzer:
         patient = audit.get("patient")
         if type(actor) is not str or type(patient) is not str or audit.get("outcome") != "success":
             return
+        self._touch_patient(actor, patient, seq)
+
+    def _touch_patient(self, actor: str, patient: str, seq: Any) -> _Week:
+        """Count ``patient`` among the distinct patients ``actor`` touched this week; the week's tally."""
         week = self._week
         assert week is not None
         patients = week.patients.get(actor)
@@ -416,6 +412,7 @@ class Analyzer:
             week.active.add(actor)
         if patient not in patients:
             patients[patient] = seq
+        return week
 
     def _export(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
         actor = audit.get("actor")
