@@ -109,6 +109,23 @@ def test_gate_keeps_every_digit_shape_the_detectors_find(text: str) -> None:
     assert scanner.spans(text) == scanner.spans_ungated(text)
 
 
+_PAIR = st.tuples(
+    KEYS | st.sampled_from(["event", "region", "status", "duration_ms", "node", "https", "retry-after", "x.y"]),
+    st.sampled_from(["=", ": ", ":", " = ", '": "', "='", "://", "=="]),
+    ARBITRARY_TEXT | CANARIES | st.sampled_from(["ok", "Jane Doe", "1985-02-14", "4", "MRN-4417"]),
+)
+
+
+@SETTINGS
+@given(st.lists(_PAIR, min_size=1, max_size=6).map(lambda pairs: " ".join(f"{k}{sep}{v}" for k, sep, v in pairs)))
+@example('patient_name: "Jane Doe" status=ok')
+@example("event=intake dob=1985-02-14 node=a1")
+def test_gate_finds_every_phi_key_in_key_value_text(text: str) -> None:
+    """In ``key=value`` and ``key: value`` text, the gate's reading of keys never hides what the detectors find."""
+    scanner = Redactor()._scanner
+    assert scanner.spans(text) == scanner.spans_ungated(text)
+
+
 @SETTINGS
 @given(
     st.dictionaries(st.sampled_from(["message", "note", "claim_id", "status", "detail"]), ARBITRARY_TEXT, max_size=4)

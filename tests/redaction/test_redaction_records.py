@@ -256,3 +256,32 @@ def test_bound_context_phi_on_a_factory_record_is_still_redacted(tmp_path: Any) 
     assert "321-54-9876" not in line and "555-0177" not in line
     assert "[REDACTED:SSN]" in line
     assert any("321-54-9876" in text for text in texts), "the context field was scanned by the formatter's pass"
+
+
+def test_fields_added_by_an_earlier_record_factory_are_redacted(keep: Keep) -> None:
+    """A field another record factory adds before hipaalog's (even one that drops a standard attribute) is redacted."""
+    stock = logging.getLogRecordFactory()
+
+    def enriching(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = stock(*args, **kwargs)
+        del record.__dict__["processName"]  # same attribute count as a fresh record, one of them the caller's
+        record.__dict__["member_email"] = "jane.doe@example.org"
+        return record
+
+    logging.setLogRecordFactory(enriching)
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("visit booked")
+    assert keep.records[0].member_email == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
+
+
+def test_clean_nested_extra_field_is_shared_and_phi_in_one_is_redacted(keep: Keep) -> None:
+    """A nested ``extra`` value without PHI reaches handlers as the caller's own object; one with PHI as a copy."""
+    install_record_redaction()
+    clean = {"type": "professional", "codes": ["99213", "J06.9"], "in_network": True}
+    dirty = {"type": "professional", "notes": ["callback 555-867-5309"]}
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.info("claim accepted", extra={"claim": clean})
+    logger.info("claim accepted", extra={"claim": dirty})
+    assert keep.records[0].claim is clean  # type: ignore[attr-defined]
+    assert keep.records[1].claim == {"type": "professional", "notes": ["callback [REDACTED:PHONE]"]}  # type: ignore[attr-defined]
+    assert dirty["notes"] == ["callback 555-867-5309"]

@@ -3,14 +3,16 @@
 Most log text holds no PHI, and running every detector over it would cost far more than writing
 the line. The gate looks at a text a few ways, each done by the interpreter's C code:
 
-* substring checks for ``@``, ``://``, ``^``, ``::`` and ``+1``;
+* substring checks for ``@``, ``://``, ``^``, ``::`` and ``+1`` (one-character searches first:
+  they run at ``memchr`` speed);
 * digit shapes that are identifiers without any cue (an SSN or a phone number as written, 13+
   digits, a dotted quad, an MBI, a DEA or VIN tail): a cheap screen first (one ``translate`` to a
   "shape" of the text, then scans that start only at rare literals), and one regex pass over the
   text only when the screen passes;
-* the text's words (one ``translate`` and one ``split``) intersected with every cue word
+* the text's words (one ``translate`` and one ``split``) checked against every cue word
   (``DOB``, ``patient``, ``zip``, street suffixes, state codes, titles...);
-* for each ``:`` or ``=``, whether the word before it is a PHI field name.
+* whether the word before some ``:`` or ``=`` is a PHI field name: one regex pass over the
+  reversed text reads every key, and each key is judged once (remembered per catalogue).
 
 Each built-in detector declares the groups (bits below) that select it, and the cue words it uses
 come from the same tables (:mod:`._cues`): whenever a detector could fire, the gate selects it.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._cues import FOR_WORDS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
@@ -129,7 +132,7 @@ _DIGITS: Final = b"0123456789"
 
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
-    from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, PHONES, TITLES, ZIPS, cased
+    from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, NAMES, PHONES, TITLES, ZIPS, cased
     from ._vocab import FIRST_NAMES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
     with_digits: dict[bytes, int] = {}
@@ -149,14 +152,14 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, cased(NAMES.key_words) | TITLES, NAME)
     hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
     known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
-    add(always, set(FOR_WORDS), 0)
     return with_digits, always, known, hl7
 
 
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
-_ALL_WORDS: Final = frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES
-_FOR: Final = frozenset({b"for", b"For", b"FOR"})
+_FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
+_ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
+"""Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
 
 _KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
@@ -175,38 +178,65 @@ def phi_key_before(text: str, separator: int, catalogue: KeyCatalogue) -> bool:
     return match is not None and catalogue.kind(match[1][::-1]) is not None
 
 
+_VERDICTS_LIMIT: Final = 4096
+_COLON_KEYS: Final = re.compile(":" + _KEY_BEFORE.pattern)
+"""On the text reversed: each ``:`` and the key before it, as :func:`phi_key_before` reads it. (A
+literal first character lets the regex engine skip to each separator at C speed, ``[:=]`` does not.)"""
+_EQUALS_KEYS: Final = re.compile("=" + _KEY_BEFORE.pattern)
+"""The same for ``=``."""
+
+
 def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
-    for separator in ":=":
-        index = text.find(separator, 1)
-        while index > 0:
-            if key_end(text, index) and text[index + 1 : index + 3] != "//" and phi_key_before(text, index, catalogue):
-                return True
-            index = text.find(separator, index + 1)
+    """Whether the key before some ``:`` or ``=`` in ``text`` is a PHI field name.
+
+    One regex pass over the reversed text per separator finds every key (the key
+    :func:`phi_key_before` reads at each separator; the detector's other conditions are left out,
+    so this never says less than the detector); a known key costs one dictionary lookup.
+    """
+    backwards = text[::-1]
+    found: list[str] = []
+    if ":" in text:
+        found = _COLON_KEYS.findall(backwards)
+    if "=" in text:
+        found += _EQUALS_KEYS.findall(backwards)
+    verdicts = catalogue.reversed_verdicts
+    for reversed_key in found:
+        verdict = verdicts.get(reversed_key)
+        if verdict is None:
+            verdict = catalogue.info(reversed_key[::-1]).kind is not None
+            if len(verdicts) >= _VERDICTS_LIMIT:
+                verdicts.clear()
+            verdicts[reversed_key] = verdict
+        if verdict:
+            return True
     return False
 
 
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     """Bit set of the detector groups worth running on ``text`` (0: nothing to find)."""
-    bits = 0
-    if "@" in text:
-        bits |= EMAIL
-    if "://" in text:
-        bits |= URL
+    # One-character searches first: they run at memchr speed, longer needles do not.
+    bits = EMAIL if "@" in text else 0
+    colon = ":" in text
+    if colon:
+        if "/" in text and "://" in text:
+            bits |= URL
+        colons = text.count(":")
+        if colons >= 5 or (colons > 1 and "::" in text):
+            bits |= MAC
     if "^" in text:
         bits |= HL7 | NAME | ZIP
-    if ":" in text and ("::" in text or text.count(":") >= 5):
-        bits |= MAC
-    if "+1" in text:
+    if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")
-    if _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
-        bits |= _DIGIT_DETECTORS
     normalized = raw.translate(_NORMALIZE, _DIGITS)
-    hits = _ALL_WORDS.intersection(normalized.split())
-    if hits:
-        digits = len(normalized) != len(raw)
+    digits = len(raw) - len(normalized)
+    # Every digit shape holds two digits at least (``93yo``).
+    if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
+        bits |= _DIGIT_DETECTORS
+    words = normalized.split()
+    if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False
-        for word in hits:
+        for word in _ALL_WORDS.intersection(words):
             if digits:
                 bits |= _WITH_DIGITS.get(word, 0)
             bits |= _ALWAYS.get(word, 0)
@@ -216,8 +246,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
                 bits |= HL7
             if word in _STATE_CODES and digits and ("," in text or "^" in text or "PO " in text):
                 bits |= ZIP
-        if known and ("," in text or not _FOR.isdisjoint(hits)):
+        if known and ("," in text or not _FOR.isdisjoint(words)):
             bits |= NAME
-    if (":" in text or "=" in text) and not bits & KV and _key_value(text, catalogue):
+    if (colon or "=" in text) and _key_value(text, catalogue):
         bits |= KV
     return bits

@@ -366,7 +366,7 @@ class KeyCatalogue:
         builtin: include hipaalog's catalogue of Safe Harbor field names.
     """
 
-    __slots__ = ("_cache", "_terms")
+    __slots__ = ("_cache", "_terms", "reversed_verdicts")
 
     def __init__(self, extra: Mapping[str, str] | None = None, *, builtin: bool = True) -> None:
         self._terms: dict[str, str] = dict(_TERMS) if builtin else {}
@@ -375,6 +375,8 @@ class KeyCatalogue:
             if key:
                 self._terms[key] = kind
         self._cache: dict[str, KeyInfo] = {}
+        self.reversed_verdicts: dict[str, bool] = {}
+        """Key spelled backwards -> whether it is a PHI key (the gate reads keys from reversed text)."""
 
     @property
     def cache(self) -> dict[str, KeyInfo]:

@@ -42,7 +42,9 @@ __all__ = [
 MARKER_ATTRIBUTE: Final = "hipaalog_redacted"
 """Set to ``True`` on records already redacted."""
 
-_STANDARD: Final = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+_FRESH: Final = tuple(logging.LogRecord("", 0, "", 0, "", None, None).__dict__)
+"""The attributes ``LogRecord.__init__`` sets, in order: a record holding just these has no caller field."""
+_STANDARD: Final = frozenset(_FRESH) | {
     "message",
     "asctime",
     MARKER_ATTRIBUTE,
@@ -116,8 +118,9 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
     try:
         _redact_message(record, redactor)
         attrs = record.__dict__
-        for key in [k for k in attrs if k not in _STANDARD]:
-            attrs[key] = _redact_field(redactor, key, attrs[key])
+        if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
+            for key in [k for k in attrs if k not in _STANDARD]:
+                attrs[key] = redactor.redact_field(key, attrs[key])
         _redact_exception_info(record, redactor)
         if record.stack_info:
             record.stack_info = redactor.redact_text(str(record.stack_info))
@@ -128,10 +131,6 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
         for key in [k for k in record.__dict__ if k not in _STANDARD]:
             record.__dict__[key] = mask_text(UNINSPECTED)
     record.__dict__[MARKER_ATTRIBUTE] = True
-
-
-def _redact_field(redactor: Redactor, key: str, value: Any) -> Any:
-    return redactor.redact_field(key, value)
 
 
 def _redact_message(record: logging.LogRecord, redactor: Redactor) -> None:
@@ -173,7 +172,7 @@ class _RedactingDict(dict[str, Any]):
 
     def __setitem__(self, key: str, value: Any) -> None:
         if key not in _STANDARD:
-            value = _redact_field(self.redactor, key, value)
+            value = self.redactor.redact_field(key, value)
         dict.__setitem__(self, key, value)
 
     def update(self, *args: Any, **kwargs: Any) -> None:

@@ -379,7 +379,8 @@ class Redactor:
         """What ``redact({key: value})`` holds under ``key`` (``None`` when the field is dropped). Never raises.
 
         A plain field name with a string or small number (most ``extra=`` fields) skips the copy of
-        a one-field dict.
+        a one-field dict; a dict or list whose strings the gate finds clean comes back as it is
+        (shared, never changed), as in :meth:`redact_event`.
         """
         if self._fast_events and key.__class__ is str and key != "resourceType" and self.keys.info(key).plain:
             cls = value.__class__
@@ -387,6 +388,13 @@ class Redactor:
                 return value if value in self._clean else self.redact_text(value)
             if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
                 return value
+            if cls is dict or cls is list:
+                parts: list[str] = []
+                try:
+                    if self._collect({key: value}, parts, 0, _NOTHING) and (not parts or self._clean_parts(parts)):
+                        return value
+                except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
+                    pass
         redacted = self.redact({key: value})
         if isinstance(redacted, dict):
             return redacted.get(key)
@@ -427,9 +435,13 @@ class Redactor:
         looks back only at words, so whatever a detector finds in one string it also finds in the
         joined text (it may find more, which only sends the event to the full walk).
         """
-        text = parts[0] if len(parts) == 1 else "\n".join(parts)
+        if len(parts) == 1:
+            try:
+                return not self._scanner.spans(parts[0])  # remembered as clean when it is
+            except DetectorFailed:
+                return False
         try:
-            if self._scanner.spans(text):
+            if self._scanner.spans("\n".join(parts)):
                 return False
         except DetectorFailed:
             return False
@@ -445,6 +457,7 @@ class Redactor:
         """
         actions = self._top_actions if trusted else self._nested_actions
         clean = self._clean
+        remember = self._scanner.remember_clean
         str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
         for key, item in value.items():
             try:
@@ -459,10 +472,13 @@ class Redactor:
             if cls is str_:
                 if action == 3:
                     return False
-                if item not in clean and not (item[:1] in HEX_START and HEX_ID.fullmatch(item)):
-                    if len(item) > 4096:
+                if item not in clean:
+                    if item[:1] in HEX_START and HEX_ID.fullmatch(item):
+                        remember(item)  # ids recur (a request's records share one): next time one lookup
+                    elif len(item) > 4096:
                         return False
-                    parts.append(item)
+                    else:
+                        parts.append(item)
             elif cls is float_ or cls is bool_ or item is None:
                 if action == 3:
                     return False
@@ -498,10 +514,13 @@ class Redactor:
         for item in value:
             cls = item.__class__
             if cls is str:
-                if item not in clean and not (item[:1] in HEX_START and HEX_ID.fullmatch(item)):
-                    if len(item) > 4096:
+                if item not in clean:
+                    if item[:1] in HEX_START and HEX_ID.fullmatch(item):
+                        self._scanner.remember_clean(item)
+                    elif len(item) > 4096:
                         return False
-                    parts.append(item)
+                    else:
+                        parts.append(item)
             elif cls is float or cls is bool or item is None:
                 continue
             elif cls is int:

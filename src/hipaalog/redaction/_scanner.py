@@ -65,7 +65,11 @@ class Scanner:
 
     def spans(self, text: str) -> list[Span]:
         """Merged, sorted spans of identifiers in ``text``; raises :class:`DetectorFailed`."""
-        if len(text) < MIN_PHI_CHARS or text in self._clean or (text[0] in HEX_START and HEX_ID.fullmatch(text)):
+        if (
+            len(text) < MIN_PHI_CHARS
+            or text in self._clean
+            or (text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text))
+        ):
             return []
         found: list[Span] = []
         detectors: list[Detector] = []
