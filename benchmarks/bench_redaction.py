@@ -10,7 +10,9 @@ Targets (issue 3): the default pipeline (schema + redaction) at most 1.0x python
 ``JsonFormatter`` per log call on the benchmark record; a 200-byte message without PHI scanned in
 at most 2 us. The benchmark record (``_common.benchmark_record``) is formatted as is, and also with
 a new claim number and request id on every call, so the clean-text cache cannot hide the scan;
-the 200-byte messages are all different for the same reason (the cached case is shown apart).
+the 200-byte messages are all different for the same reason (the cached case is shown apart). The
+target's message is the digit-heavy kind (numbers, a hex id, a path: the gate's costliest clean
+text); a prose message and a ``key=value`` line are shown beside it.
 """
 
 from __future__ import annotations
@@ -61,6 +63,34 @@ def clean_messages(count: int) -> list[str]:
     return out
 
 
+def prose_messages(count: int) -> list[str]:
+    """Distinct 200-byte prose messages without PHI: two small numbers, one colon."""
+    rng = random.Random(7)
+    out = []
+    for _ in range(count):
+        text = (
+            f"scheduler finished nightly eligibility sync for tenant acme-health: {rng.randint(1, 999)} plans "
+            f"refreshed, {rng.randint(0, 40)} skipped because the upstream catalog was unchanged; next run queued on "
+            f"worker pool {rng.choice(['blue', 'green', 'amber'])}"
+        )
+        out.append(text[:200].ljust(200, "."))
+    return out
+
+
+def logfmt_messages(count: int) -> list[str]:
+    """Distinct 200-byte ``key=value`` lines without PHI (nine pairs)."""
+    rng = random.Random(8)
+    out = []
+    for _ in range(count):
+        text = (
+            f"event=cache.refresh region=us-east-1 keys={rng.randint(1, 9999)} hit_ratio=0.{rng.randint(10, 99)} "
+            f"evicted={rng.randint(0, 500)} duration_ms={rng.uniform(1, 900):.1f} status=ok "
+            f"node=cache-{rng.randint(1, 9)} shard={rng.choice(['blue', 'green', 'amber'])}"
+        )
+        out.append(text[:200].ljust(200, "."))
+    return out
+
+
 def phi_messages(count: int) -> list[str]:
     """Distinct 200-byte messages holding a name, an SSN, a phone number and a date of birth."""
     rng = random.Random(9)
@@ -95,11 +125,17 @@ def _logger(name: str, formatter: logging.Formatter) -> logging.Logger:
     return logger
 
 
-def logging_calls(identity: dict[str, str]) -> list[tuple[str, float]]:
-    """One ``logger.info`` call with the benchmark record's message and fields: three pipelines."""
+def logging_calls(identity: dict[str, str], *, fresh: bool) -> list[tuple[str, float]]:
+    """One ``logger.info`` call with the benchmark record's message and fields: three pipelines.
+
+    ``fresh``: a new claim number and request id on every call; otherwise the benchmark record's own.
+    """
     rng = random.Random(11)
     calls = [
-        (f"C-{rng.randint(10000, 99999)}", str(uuid.UUID(int=rng.getrandbits(128), version=4))) for _ in range(60000)
+        (f"C-{rng.randint(10000, 99999)}", str(uuid.UUID(int=rng.getrandbits(128), version=4)))
+        if fresh
+        else ("C-20931", "6f1c2a9e-3b7d-4f0e-9a51-0c8d2e4b7a13")
+        for _ in range(60000)
     ]
     claim = {"type": "professional", "codes": ["99213", "J06.9"], "in_network": True}
 
@@ -161,27 +197,41 @@ def main() -> None:
     )
     print_table("Redaction in the formatter: the benchmark record", rows, "python-json-logger JsonFormatter")
 
-    rows = logging_calls(identity)
-    print_table(
-        "One logger.info call, new claim and request id each call (the default configure() pipeline)",
-        rows,
-        "python-json-logger JsonFormatter",
-    )
+    for fresh, title in (
+        (False, "One logger.info call with the benchmark record's values (the default configure() pipeline)"),
+        (True, "One logger.info call, new claim and request id each call (the default configure() pipeline)"),
+    ):
+        print_table(title, logging_calls(identity, fresh=fresh), "python-json-logger JsonFormatter")
 
+    checker = Redactor()
+    for sample in clean_messages(100) + prose_messages(100) + logfmt_messages(100):
+        if checker.redact_text(sample) != sample:
+            raise SystemExit(f"a benchmark message meant to be clean was changed: {sample!r}")
     redactor = Redactor()
     clean = itertools.cycle(clean_messages(60000))
+    prose = itertools.cycle(prose_messages(60000))
+    logfmt = itertools.cycle(logfmt_messages(60000))
     phi = itertools.cycle(phi_messages(20000))
     seen = clean_messages(1)[0]
     redactor.redact_text(seen)
+    target = "200-byte message without PHI (25 numbers, a hex id), a new one each call"
     rows = compare(
         [
-            ("200-byte message without PHI, a new one each call", lambda: redactor.redact_text(next(clean))),
+            (target, lambda: redactor.redact_text(next(clean))),
+            (
+                "200-byte prose message without PHI (two numbers, a colon), a new one each call",
+                lambda: redactor.redact_text(next(prose)),
+            ),
+            (
+                "200-byte key=value line without PHI (nine pairs), a new one each call",
+                lambda: redactor.redact_text(next(logfmt)),
+            ),
             ("200-byte message without PHI, seen before (cache hit)", lambda: redactor.redact_text(seen)),
             ("200-byte message with a name, an SSN, a phone number and a DOB", lambda: redactor.redact_text(next(phi))),
         ],
         inner=1000,
     )
-    print_table("Redactor.redact_text on one message", rows, "200-byte message without PHI, a new one each call")
+    print_table("Redactor.redact_text on one message", rows, target)
 
 
 if __name__ == "__main__":

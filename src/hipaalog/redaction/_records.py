@@ -113,7 +113,7 @@ class RedactedException(Exception):
 
 def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
     """Redact ``record`` in place: message and arguments, ``extra`` fields, exception, stack. Never raises."""
-    if getattr(record, MARKER_ATTRIBUTE, False):
+    if record.__dict__.get(MARKER_ATTRIBUTE):
         return
     try:
         _redact_message(record, redactor)

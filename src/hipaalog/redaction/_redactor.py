@@ -382,19 +382,30 @@ class Redactor:
         a one-field dict; a dict or list whose strings the gate finds clean comes back as it is
         (shared, never changed), as in :meth:`redact_event`.
         """
-        if self._fast_events and key.__class__ is str and key != "resourceType" and self.keys.info(key).plain:
-            cls = value.__class__
-            if cls is str:
-                return value if value in self._clean else self.redact_text(value)
-            if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
-                return value
-            if cls is dict or cls is list:
-                parts: list[str] = []
-                try:
-                    if self._collect({key: value}, parts, 0, _NOTHING) and (not parts or self._clean_parts(parts)):
-                        return value
-                except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
-                    pass
+        if self._fast_events and key.__class__ is str:
+            actions = self._nested_actions
+            action = actions.get(key)
+            if action is None:
+                action = self._key_action(key, _NOTHING)
+                if len(actions) < 4096:
+                    actions[key] = action
+            if action == 1:
+                cls = value.__class__
+                if cls is str:
+                    return value if value in self._clean else self.redact_text(value)
+                if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
+                    return value
+                if cls is dict or cls is list:
+                    parts: list[str] = []
+                    try:
+                        if cls is dict:
+                            collected = self._collect(value, parts, 1, _NOTHING)
+                        else:
+                            collected = self._collect_list(value, parts, 1)
+                        if collected and (not parts or self._clean_parts(parts)):
+                            return value
+                    except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
+                        pass
         redacted = self.redact({key: value})
         if isinstance(redacted, dict):
             return redacted.get(key)

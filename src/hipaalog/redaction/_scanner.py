@@ -65,11 +65,10 @@ class Scanner:
 
     def spans(self, text: str) -> list[Span]:
         """Merged, sorted spans of identifiers in ``text``; raises :class:`DetectorFailed`."""
-        if (
-            len(text) < MIN_PHI_CHARS
-            or text in self._clean
-            or (text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text))
-        ):
+        if len(text) < MIN_PHI_CHARS or text in self._clean:
+            return []
+        if text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text):
+            self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found: list[Span] = []
         detectors: list[Detector] = []
