@@ -115,6 +115,28 @@ time.sleep(30)
     assert server.seqs() == list(range(30))
 
 
+def test_ignored_sigterm_flushes_and_the_process_goes_on(ingest: Callable[[str], Ingest]) -> None:
+    """An application that ignores SIGTERM keeps running after one, and the queue was flushed when it arrived."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.05)
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+log, handler = make([{server.url!r}], batch_size=5)
+for i in range(30):
+    log.info("queued", extra={{"n": i}})
+os.kill(os.getpid(), signal.SIGTERM)
+print("still running; queued:", handler.stats()["queued"], flush=True)
+log.info("after the signal", extra={{"n": 30}})
+handler.close()
+"""
+    )
+    assert child.returncode == 0, child.stderr
+    assert "still running; queued: 0" in child.stdout
+    assert server.seqs() == list(range(31))
+
+
 def test_interpreter_exit_delivers_the_queue(ingest: Callable[[str], Ingest]) -> None:
     """A script that ends without closing its handler still delivers every record (atexit)."""
     server = ingest("jsonl")

@@ -7,8 +7,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ._ingest import Ingest
-from .conftest import MakeLogger
+from .conftest import MakeLogger, read_jsonl
 
 THREADS, PER_THREAD = 8, 12_500
 
@@ -56,3 +58,20 @@ def test_records_from_8_threads_with_drops_are_all_accounted_for(
     assert len(received) == len(server.stored) == stats["delivered"]
     assert stats["delivered"] + stats["dropped"] == stats["enqueued"] == THREADS * 2500
     assert stats["failed"] == 0 and stats["dropped"] > 0
+
+
+def test_without_a_worker_thread_records_are_written_on_the_callers_thread(
+    make_logger: MakeLogger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At interpreter shutdown (Python 3.12+ refuses new threads) each record is written before the call returns."""
+    path = tmp_path / "late.jsonl"
+    log, handler = make_logger([str(path)], flush_interval=10.0, batch_size=10_000)
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't create new thread at interpreter shutdown")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)  # what threading does once finalization began
+    for n in range(3):
+        log.info("written during shutdown", extra={"n": n})
+        assert [record["n"] for record in read_jsonl(path)] == list(range(n + 1))
+    assert handler.stats()["delivered"] == 3
