@@ -24,7 +24,7 @@ import statistics
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pythonjsonlogger.json import JsonFormatter as PjlJsonFormatter
@@ -48,64 +48,66 @@ def fresh_records(count: int) -> list[logging.LogRecord]:
     return records
 
 
+def _messages(seed: int, count: int, make: Callable[[random.Random], str]) -> list[str]:
+    """``count`` messages from ``make`` (one random source, seeded), each cut or padded to 200 bytes."""
+    rng = random.Random(seed)
+    return [make(rng)[:200].ljust(200, ".") for _ in range(count)]
+
+
 def clean_messages(count: int) -> list[str]:
     """Distinct 200-byte log messages without PHI (numbers, an id, a path, a ratio)."""
-    rng = random.Random(5)
-    out = []
-    for _ in range(count):
-        text = (
+    return _messages(
+        5,
+        count,
+        lambda rng: (
             f"GET /api/v1/claims/{rng.randint(1, 99999)}/status returned {rng.choice([200, 404, 503])} in "
             f"{rng.uniform(1, 900):.1f} ms for request {rng.getrandbits(128):032x} (attempt {rng.randint(1, 3)} of 3), "
             f"cache hit ratio 0.{rng.randint(10, 99)}, queue depth {rng.randint(0, 300)}, "
             f"worker claims-{rng.randint(1, 9)}"
-        )
-        out.append(text[:200].ljust(200, "."))
-    return out
+        ),
+    )
 
 
 def prose_messages(count: int) -> list[str]:
     """Distinct 200-byte prose messages without PHI: two small numbers, one colon."""
-    rng = random.Random(7)
-    out = []
-    for _ in range(count):
-        text = (
+    return _messages(
+        7,
+        count,
+        lambda rng: (
             f"scheduler finished nightly eligibility sync for tenant acme-health: {rng.randint(1, 999)} plans "
             f"refreshed, {rng.randint(0, 40)} skipped because the upstream catalog was unchanged; next run queued on "
             f"worker pool {rng.choice(['blue', 'green', 'amber'])}"
-        )
-        out.append(text[:200].ljust(200, "."))
-    return out
+        ),
+    )
 
 
 def logfmt_messages(count: int) -> list[str]:
     """Distinct 200-byte ``key=value`` lines without PHI (nine pairs)."""
-    rng = random.Random(8)
-    out = []
-    for _ in range(count):
-        text = (
+    return _messages(
+        8,
+        count,
+        lambda rng: (
             f"event=cache.refresh region=us-east-1 keys={rng.randint(1, 9999)} hit_ratio=0.{rng.randint(10, 99)} "
             f"evicted={rng.randint(0, 500)} duration_ms={rng.uniform(1, 900):.1f} status=ok "
             f"node=cache-{rng.randint(1, 9)} shard={rng.choice(['blue', 'green', 'amber'])}"
-        )
-        out.append(text[:200].ljust(200, "."))
-    return out
+        ),
+    )
 
 
 def phi_messages(count: int) -> list[str]:
     """Distinct 200-byte messages holding a name, an SSN, a phone number and a date of birth."""
-    rng = random.Random(9)
     first = ["Maria", "James", "Linda", "Robert", "Susan", "David"]
     last = ["Garcia", "Smith", "Nguyen", "Johnson", "Patel", "Brown"]
-    out = []
-    for _ in range(count):
-        text = (
+    return _messages(
+        9,
+        count,
+        lambda rng: (
             f"patient {rng.choice(first)} {rng.choice(last)} "
             f"(DOB 0{rng.randint(1, 9)}/{rng.randint(10, 28)}/19{rng.randint(30, 99)}, "
             f"SSN {rng.randint(100, 599)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}) called from "
             f"({rng.randint(200, 989)}) 555-{rng.randint(1000, 9999)} about claim {rng.getrandbits(40):x}"
-        )
-        out.append(text[:200].ljust(200, "."))
-    return out
+        ),
+    )
 
 
 class _FormatOnly(logging.Handler):
