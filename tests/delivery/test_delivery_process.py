@@ -1,14 +1,19 @@
-"""Whole processes: SIGKILL with records spilled, durable mode, SIGTERM, interpreter exit, fork."""
+"""Whole processes: SIGKILL with records spilled, durable mode, SIGTERM, interpreter exit, fork, multiprocessing."""
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ._ingest import Fault, Ingest
-from .conftest import CHILD_PRELUDE, run_child
+from .conftest import CHILD_PRELUDE, read_jsonl, run_child
 
 FAST = "backoff_initial=0.01, backoff_max=0.05"
 
@@ -217,3 +222,92 @@ print("parent", sum(counts.values()), handler.stats()["delivered"], handler.stat
         assert sorted(seq for who, seq in seen if who == f"child-{k}") == list(range(100))
     assert sum(1 for who, _ in seen if who.startswith("parent")) == delivered
     assert delivered + dropped == logged and delivered > 0
+
+
+CHILDREN_SCRIPT = """
+import logging, multiprocessing, sys
+from concurrent.futures import ProcessPoolExecutor
+import hipaalog
+
+N = 25
+log = logging.getLogger("claims.worker")
+
+
+def setup(path):
+    hipaalog.configure(
+        app_id="claims", platform="vm", microservice="claims-worker",
+        sinks=[f"file://{path}"], handler_options={"stats_interval": 0},
+    )
+
+
+def work(k):
+    for n in range(N):
+        log.info("numbered", extra={"k": k, "n": n})
+    return k
+
+
+def spawned(path, k):
+    setup(path)
+    return work(k)
+
+
+def main(kind, method, path):
+    ctx = multiprocessing.get_context(method)
+    setup(path)
+    if kind == "process":
+        if method == "fork":
+            children = [ctx.Process(target=work, args=(k,)) for k in range(2)]
+        else:
+            children = [ctx.Process(target=spawned, args=(path, k)) for k in range(2)]
+        for child in children:
+            child.start()
+        for child in children:
+            child.join()
+        assert [child.exitcode for child in children] == [0, 0]
+    elif kind == "pool":  # leaving the with block terminates the workers (SIGTERM)
+        with ctx.Pool(2, initializer=setup if method != "fork" else None, initargs=(path,) if method != "fork" else ()) as pool:
+            assert pool.map(work, range(4), chunksize=1) == list(range(4))
+    elif kind == "pool-join":  # close and join: the workers leave through os._exit
+        pool = ctx.Pool(2)
+        pool.map(work, range(4), chunksize=1)
+        pool.close()
+        pool.join()
+    else:
+        initializer = setup if method != "fork" else None
+        with ProcessPoolExecutor(2, mp_context=ctx, initializer=initializer, initargs=(path,) if initializer else ()) as ex:
+            assert list(ex.map(work, range(4))) == list(range(4))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "method", "children"),
+    [
+        ("process", "fork", 2),
+        ("process", "spawn", 2),
+        ("pool", "fork", 4),
+        ("pool-join", "fork", 4),
+        ("executor", "fork", 4),
+        ("executor", "spawn", 4),
+    ],
+)
+def test_multiprocessing_children_deliver_every_record(kind: str, method: str, children: int, tmp_path: Path) -> None:
+    """Children forked or spawned by multiprocessing deliver every numbered record before their os._exit."""
+    script, out = tmp_path / "children.py", tmp_path / "out.jsonl"
+    script.write_text(CHILDREN_SCRIPT)
+    result = subprocess.run(
+        [sys.executable, str(script), kind, method, str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "hipaalog:" not in result.stderr  # no drop, timeout or close problem reported
+    seen = Counter((doc["k"], doc["n"]) for doc in read_jsonl(out) if doc.get("message") == "numbered")
+    assert max(seen.values()) == 1
+    assert sorted(seen) == [(k, n) for k in range(children) for n in range(25)]

@@ -4,9 +4,14 @@ Every live :class:`~hipaalog.SinkHandler` is tracked here. At exit (``atexit``) 
 its queues drain within its ``close_timeout``. On SIGTERM, whose default action skips ``atexit``,
 a handler installed once from the main thread flushes every handler and then does what the
 signal would have done without us: it calls the handler the application had installed, ignores
-the signal if it was ignored, or closes the handlers and terminates the process with SIGTERM.
+the signal if it was ignored, or terminates the process with SIGTERM.
 An application that installs its own SIGTERM handler afterwards replaces ours; records then
 reach the sinks through ``atexit`` and ``logging.shutdown()`` when it exits.
+
+Children of :mod:`multiprocessing` (and of Celery's ``billiard``) end with ``os._exit``, which
+skips ``atexit``: every pool worker and every forked ``Process`` would leave its queue behind. Such
+a child runs its library's exit finalizers first, so each live handler is flushed from one of
+them (registered in the child after a fork, or when the handler is made in a spawned child).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import atexit
 import os
 import signal
+import sys
 import threading
 import weakref
 from types import FrameType
@@ -32,10 +38,57 @@ _handlers: weakref.WeakSet[_Handler] = weakref.WeakSet()
 _previous: Any = None
 _installed = False
 
+_PROCESS_LIBRARIES = ("multiprocessing", "billiard")  # same ``util`` API: Finalize, register_after_fork
+_EXIT_PRIORITY = -100  # finalizers run from the highest priority down: ours after the application's
+_hooked: set[str] = set()  # libraries whose children call us after a fork (inherited by forked children)
+_finalizer_pid: dict[str, int] = {}  # the process in which each library's exit finalizer is registered
+
+
+class _Token:
+    """Kept alive for good: ``register_after_fork`` holds its object weakly."""
+
+
+_TOKEN = _Token()
+
 
 def track(handler: _Handler) -> None:
-    """Close ``handler`` at interpreter exit and flush it on SIGTERM."""
+    """Close ``handler`` at interpreter exit, flush it on SIGTERM and at a multiprocessing child's exit."""
     _handlers.add(handler)
+    _arm_child_exit()
+
+
+def _arm_child_exit() -> None:
+    """Hook the process libraries that are loaded: flush at the end of each of their children."""
+    for library in _PROCESS_LIBRARIES:
+        util = sys.modules.get(f"{library}.util")
+        if util is None:
+            continue
+        try:
+            if library not in _hooked:
+                util.register_after_fork(_TOKEN, lambda _token, library=library: _flush_at_exit(library))
+                _hooked.add(library)
+            process = sys.modules.get(f"{library}.process")
+            if process is not None and getattr(process, "_parent_process", None) is not None:
+                _flush_at_exit(library)  # a spawned or forkserver child made this handler itself
+        except Exception:  # noqa: BLE001 - an unexpected library version costs the hook, never the handler
+            continue
+
+
+def _flush_at_exit(library: str) -> None:
+    """Register (once in this process) a finalizer that the library's child runs before ``os._exit``."""
+    pid = os.getpid()
+    if _finalizer_pid.get(library) == pid:
+        return
+    util = sys.modules.get(f"{library}.util")
+    if util is None:
+        return
+    util.Finalize(None, flush_all, exitpriority=_EXIT_PRIORITY)
+    _finalizer_pid[library] = pid
+
+
+def _after_fork_in_child() -> None:
+    if _handlers:
+        _arm_child_exit()  # a library loaded after the handler was made still gets its hook
 
 
 def untrack(handler: _Handler) -> None:
@@ -86,9 +139,14 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     if previous == signal.SIG_IGN:
         flush_all()
         return
-    close_all()  # the default action ends the process: deliver (or spill) what is queued first
+    # The default action ends the process: deliver (or spill) what is queued first. A flush, not a
+    # close: the signal may interrupt this thread inside a lane's lock (a log call, or a flush at a
+    # pool worker's exit), and only a flush waits in a way that lets the lane's worker go on.
+    flush_all()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGTERM)
 
 
 atexit.register(close_all)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
