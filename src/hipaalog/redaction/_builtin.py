@@ -9,12 +9,12 @@ from ._context import (
     AgeDetector,
     CuedIdDetector,
     DateDetector,
-    Hl7Detector,
     KeyValueDetector,
     NameDetector,
     ZipDetector,
 )
 from ._detector import Detector, register_detector
+from ._hl7 import Hl7Detector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._numbers import (
     CardDetector,

@@ -302,3 +302,29 @@ TITLES: Final = frozenset(
 """Titles before a name (case-sensitive: ``ms`` after a number is milliseconds)."""
 
 FOR_WORDS: Final = frozenset({"for", "For", "FOR"})
+
+# -- formats -------------------------------------------------------------------------------------
+FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display"})
+"""JSON keys of FHIR resources whose presence (as words) selects the FHIR text detector."""
+X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*")
+"""X12 segment ids with their element separator: one in the text selects the X12 detector."""
+MAIL_WORDS: Final = frozenset(
+    {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey"}
+)
+"""Header names and greetings that select the e-mail detector (with ``=?`` for RFC 2047 words)."""
+TABLE_WORDS: Final = frozenset(
+    {
+        "INSERT",
+        "insert",
+        "VALUES",
+        "values",
+        "STATEMENT",
+        "args",
+        "params",
+        "parameters",
+        "datetime",
+        "ImmutableMultiDict",
+        "MultiDict",
+    }
+)
+"""Words that select the positional-data detector (SQL statements and parameters, Python reprs)."""

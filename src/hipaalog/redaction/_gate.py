@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._cues import FOR_WORDS
+from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_MARKS
+from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
@@ -36,16 +37,21 @@ __all__ = [
     "CUED",
     "DEA",
     "EMAIL",
+    "FHIR",
     "HL7",
     "IPV4",
     "KV",
     "MAC",
+    "MAIL",
     "MBI",
     "NAME",
+    "PERSON",
     "PHONE",
     "SSN",
+    "TABLE",
     "URL",
     "VIN",
+    "X12",
     "ZIP",
     "gate",
     "key_end",
@@ -55,7 +61,9 @@ __all__ = [
 SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADDRESS, NAME, KV = (
     1 << n for n in range(17)
 )
-ALL: Final = (1 << 17) - 1
+FHIR, X12, MAIL, TABLE, PERSON = (1 << n for n in range(17, 22))
+"""Format detectors (FHIR JSON text, X12, e-mail, positional data) and the cue-less name model."""
+ALL: Final = (1 << 22) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -133,6 +141,7 @@ _DIGITS: Final = b"0123456789"
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
     from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, NAMES, PHONES, TITLES, ZIPS, cased
+    from ._name_table import GIVEN
     from ._vocab import FIRST_NAMES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
     with_digits: dict[bytes, int] = {}
@@ -150,6 +159,10 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
     add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
     add(always, cased(NAMES.key_words) | TITLES, NAME)
+    add(always, FHIR_KEYS, FHIR)
+    add(always, MAIL_WORDS, MAIL)
+    add(always, TABLE_WORDS, TABLE)
+    add(always, {name.title() for name in GIVEN}, PERSON)
     hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
     known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
     return with_digits, always, known, hl7
@@ -225,6 +238,12 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= MAC
     if "^" in text:
         bits |= HL7 | NAME | ZIP
+    if "|" in text and any(mark in text for mark in HL7_MARKS):
+        bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
+    if "*" in text and any(mark in text for mark in X12_MARKS):
+        bits |= X12
+    if "=?" in text:
+        bits |= MAIL
     if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")

@@ -1,0 +1,70 @@
+"""HL7 v2 person fields in text, by segment and field position, in linear time.
+
+Segments are found as their id and a ``|`` at the start of the text or after a separator: a
+carriage return or newline, written as is or escaped (``\\r`` in a JSON string, a bytes repr),
+the MLLP framing bytes (``\\x0b``, ``\\x1c``, raw or escaped), whitespace, a quote or a ``|``. A
+segment ends at the next separator, or where the next known segment starts after whitespace
+(messages flattened onto one line). Each segment is read once, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import HL7
+from ._hl7_fields import HL7_FIELDS, HL7_MARKS
+
+__all__ = ["HL7_MARKS", "Hl7Detector"]
+
+_SEGMENT: Final = re.compile("(?:" + "|".join(HL7_FIELDS) + r")\|")
+_KNOWN_NEXT: Final = (
+    "MSH|EVN|PID|PD1|PV1|PV2|NK1|GT1|IN1|IN2|IN3|OBR|OBX|ORC|AL1|DG1|DG2|PR1|MRG|NTE|ROL|ACC|UB1|UB2|SPM|TQ1|"
+    "RXA|RXR|RXE|RXO|FT1|SCH|AIS|AIG|AIL|AIP|TXA|QRD|QPD|RCP|MSA|ERR|DB1|PRB|GOL|IAM|Z[A-Z0-9]{2}"
+)
+_END: Final = re.compile(
+    r"[\r\n\x0b\x1c\"]|'(?![\w'])|\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC]"
+    rf"|(?<=[ \t])(?:{_KNOWN_NEXT})\|"
+)
+"""Where a segment ends: a separator as is or escaped, the end of a quoted string, or the next segment
+on the same line."""
+_BEFORE: Final = frozenset("\r\n\x0b\x1c \t|'\"")
+_ESCAPED_BEFORE: Final = re.compile(r"(?:\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC])$")
+_MAX_FIELDS: Final = 72
+"""Fields past this position hold nothing the table names (IN2-64 is the last)."""
+
+
+def _starts_segment(text: str, start: int) -> bool:
+    if not start or text[start - 1] in _BEFORE:
+        return True
+    return text[start - 1] in "rnbBcCdDaA" and _ESCAPED_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+class Hl7Detector(BaseDetector):
+    """Person fields of HL7 v2 PID, PD1, NK1, GT1, IN1, IN2, PV1 and MRG segments (names, birth date,
+    address, phones, SSN, record and account numbers, admission and discharge dates)."""
+
+    gate = HL7
+    name = "hl7"
+    kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "|" not in text:
+            return
+        done = 0
+        for match in _SEGMENT.finditer(text):
+            start = match.start()
+            if start < done or not _starts_segment(text, start):
+                continue
+            end_match = _END.search(text, match.end())
+            end = end_match.start() if end_match else len(text)
+            done = end
+            fields = HL7_FIELDS[match[0][:3]]
+            position = start
+            for index, field in enumerate(text[start:end].split("|", _MAX_FIELDS)):
+                kind = fields.get(index)
+                if kind is not None and field.strip(" ^~&"):
+                    yield position, position + len(field), kind
+                position += len(field) + 1

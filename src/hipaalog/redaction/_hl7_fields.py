@@ -1,0 +1,79 @@
+"""Which fields of HL7 v2 segments hold PHI (v2.5.1 positions), shared by the text detector and the key rules.
+
+A field is masked whole: its components (``^``), repetitions (``~``) and subcomponents (``&``).
+Provider fields (attending doctor, primary care provider) are not about the patient and stay.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["HL7_FIELDS", "HL7_MARKS", "HL7_SEGMENTS", "hl7_field_kind"]
+
+HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
+    "PID": {
+        2: "MRN",
+        3: "MRN",
+        4: "MRN",
+        5: "NAME",
+        6: "NAME",
+        7: "DOB",
+        9: "NAME",
+        11: "ADDRESS",
+        12: "ADDRESS",
+        13: "PHONE",
+        14: "PHONE",
+        18: "ACCOUNT",
+        19: "SSN",
+        20: "LICENSE",
+        21: "ID",
+        23: "ADDRESS",
+        29: "DATE",
+    },
+    "PD1": {12: "ID"},
+    "NK1": {
+        2: "NAME",
+        4: "ADDRESS",
+        5: "PHONE",
+        6: "PHONE",
+        10: "NAME",
+        11: "ID",
+        12: "ID",
+        13: "NAME",
+        16: "DOB",
+        30: "NAME",
+        31: "PHONE",
+        32: "ADDRESS",
+        33: "ID",
+        37: "SSN",
+    },
+    "GT1": {
+        2: "ID",
+        3: "NAME",
+        4: "NAME",
+        5: "ADDRESS",
+        6: "PHONE",
+        7: "PHONE",
+        8: "DOB",
+        12: "SSN",
+        16: "NAME",
+        17: "ADDRESS",
+        18: "PHONE",
+        19: "ID",
+    },
+    "IN1": {16: "NAME", 18: "DOB", 19: "ADDRESS", 36: "MEMBER_ID", 44: "NAME", 49: "MEMBER_ID"},
+    "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
+    "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE"},
+    "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 7: "NAME"},
+}
+"""Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds."""
+
+HL7_SEGMENTS: Final = tuple(HL7_FIELDS)
+HL7_MARKS: Final = tuple(f"{segment}|" for segment in HL7_FIELDS)
+"""A segment id and its field separator: the gate selects the HL7 detector when one is in the text."""
+
+
+def hl7_field_kind(segment: str, field: int) -> str | None:
+    """The kind of PHI in field ``field`` of ``segment`` (upper case), or ``None``."""
+    fields = HL7_FIELDS.get(segment)
+    return None if fields is None else fields.get(field)
