@@ -3,11 +3,17 @@
 Clean text is the common case, so it is rejected early: a string too short to hold anything, a
 string already seen clean (a bounded cache), or a string the gate (:mod:`._gate`) proves holds
 nothing any built-in detector could report. Everything else goes through every detector.
+
+A text holding escapes, percent-encoding, entities or non-ASCII characters is also scanned as a
+reader would see it (:mod:`._normalize`); spans found there are mapped back to the original
+characters. Long texts are scanned in overlapping windows against a time budget: past the
+budget, the rest of the text is masked as ``UNINSPECTED`` (fail closed) and the event counted.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Final
 
@@ -16,11 +22,13 @@ from ._context import MARKER
 from ._detector import Detector, Span
 from ._gate import gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._kinds import UNINSPECTED
+from ._normalize import may_need_view, reader_view
 
-__all__ = ["MIN_PHI_CHARS", "Scanner"]
+__all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
-MIN_PHI_CHARS: Final = 4
-"""No detector reports anything in fewer characters than this (``93yo`` is the shortest)."""
+MIN_PHI_CHARS: Final = 3
+"""No detector reports anything in fewer characters than this (``93y`` is the shortest)."""
 _CLEAN_CACHE_LIMIT: Final = 4096
 HEX_START: Final = frozenset("0123456789abcdef")
 HEX_ID: Final = re.compile(
@@ -28,6 +36,12 @@ HEX_ID: Final = re.compile(
 )
 """A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
+WINDOW_CHARS: Final = 8192
+"""Texts longer than this are scanned in windows of about this size (each overlapping the next)."""
+_OVERLAP: Final = 512
+"""Characters a window shares with the next one: an identifier cut by a window's end is whole in the next."""
+BUDGET_SECONDS: Final = 0.03
+"""Time one text may take to scan; past it, the windows not yet scanned are masked (fail closed)."""
 
 
 class DetectorFailed(Exception):
@@ -41,13 +55,19 @@ class Scanner:
         builtin: detectors selected by the gate (hipaalog's own, each with its ``gate`` bits).
         custom: detectors that always run (user rules: the gate knows nothing of them).
         catalogue: the key catalogue the gate consults for ``key=value`` pairs.
+        budget: seconds one long text may take (see :data:`BUDGET_SECONDS`).
     """
 
-    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom")
+    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "budget")
 
     def __init__(
-        self, builtin: Sequence[Detector], custom: Sequence[Detector] = (), catalogue: KeyCatalogue = DEFAULT_CATALOGUE
+        self,
+        builtin: Sequence[Detector],
+        custom: Sequence[Detector] = (),
+        catalogue: KeyCatalogue = DEFAULT_CATALOGUE,
+        budget: float = BUDGET_SECONDS,
     ) -> None:
+        self.budget = budget
         self._builtin = tuple((d, _gate_bits(d)) for d in builtin)
         self._custom = tuple(custom)
         self._catalogue = catalogue
@@ -70,6 +90,22 @@ class Scanner:
         if text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text):
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
+        if len(text) > WINDOW_CHARS:
+            found = self._windows(text, time.perf_counter() + self.budget)
+        else:
+            found = self._find(text)
+            if may_need_view(text):
+                self._find_in_view(text, found)
+        if not found:
+            if len(text) <= _CLEAN_CACHE_MAX_CHARS:
+                if len(self._clean) >= _CLEAN_CACHE_LIMIT:
+                    self._clean.clear()
+                self._clean[text] = None
+            return []
+        return _merge(found, text)
+
+    def _find(self, text: str) -> list[Span]:
+        """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged."""
         found: list[Span] = []
         detectors: list[Detector] = []
         if self._builtin:
@@ -86,19 +122,56 @@ class Scanner:
                     "redaction-detector-failed", f"detector {detector.name!r} raised {type(exc).__name__}; value masked"
                 )
                 raise DetectorFailed(detector.name) from None
-        if not found:
-            if len(text) <= _CLEAN_CACHE_MAX_CHARS:
-                if len(self._clean) >= _CLEAN_CACHE_LIMIT:
-                    self._clean.clear()
-                self._clean[text] = None
-            return []
-        return _merge(found, text)
+        return found
+
+    def _find_in_view(self, text: str, found: list[Span]) -> None:
+        """Add the spans found in the reader's view of ``text``, mapped back to ``text``."""
+        view = reader_view(text)
+        if view is not None:
+            original = view.original
+            for start, end, kind in self._find(view.text):
+                found.append((*original(start, end), kind))
+
+    def _windows(self, text: str, deadline: float) -> list[Span]:
+        """Spans of a long text, scanned window by window; past ``deadline`` the rest is one UNINSPECTED span."""
+        found: list[Span] = []
+        size = len(text)
+        start = 0
+        while start < size:
+            end = min(size, start + WINDOW_CHARS)
+            if end < size:
+                space = text.rfind(" ", end - _OVERLAP // 2, end)  # cut between words where one is near
+                end = space if space > start else end
+            window = text[start:end]
+            spans = self._find(window)
+            if may_need_view(window):
+                self._find_in_view(window, spans)
+            found.extend((s + start, e + start, kind) for s, e, kind in spans)
+            if end >= size:
+                break
+            if time.perf_counter() > deadline:
+                _diagnostics.problem(
+                    "redaction-budget-exceeded",
+                    f"scanning a {size}-character text took longer than {self.budget * 1000:g} ms; "
+                    f"the last {size - end} characters masked",
+                )
+                found.append((end, size, UNINSPECTED))
+                break
+            start = end - _OVERLAP
+        return found
 
     def might_find(self, text: str) -> bool:
         """Whether any detector might report something in ``text`` (``False`` is certain)."""
         if self._custom:
             return True
-        return bool(self._builtin) and gate(text, self._catalogue) != 0
+        if not self._builtin:
+            return False
+        if gate(text, self._catalogue):
+            return True
+        if may_need_view(text):
+            view = reader_view(text)
+            return view is not None and gate(view.text, self._catalogue) != 0
+        return False
 
     def remember_clean(self, text: str) -> None:
         """Record ``text`` as clean (after :meth:`might_find` said so)."""
@@ -108,12 +181,16 @@ class Scanner:
             self._clean[text] = None
 
     def spans_ungated(self, text: str) -> list[Span]:
-        """Like :meth:`spans` without the gate and the cache (to check the gate in tests)."""
+        """Like :meth:`spans` without the gate, the cache and the windows (to check the gate in tests)."""
         if text and text[0] in HEX_START and HEX_ID.fullmatch(text):
             return []
         found: list[Span] = []
         for detector in self.detectors:
             found.extend(detector.find(text))
+        view = reader_view(text) if may_need_view(text) else None
+        if view is not None:
+            for detector in self.detectors:
+                found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
         return _merge(found, text) if found else []
 
 

@@ -1,0 +1,245 @@
+"""The reader's view of a text: escapes, percent-encoding, entities and Unicode forms undone.
+
+A value can reach a log line in a form no detector reads: JSON encoded once or twice
+(``\\"ssn\\": \\"219-09-9999\\"``), URL-encoded (``jane.roe%40example.com``), as HTML entities,
+with full-width digits or odd spaces and dashes (``２１９‐０９‐９９９９``), or quoted as a Python
+repr (``'name': 'Jane Roe'``). :func:`reader_view` rewrites such a text the way a reader would
+see it and keeps an offset map, so a span found in the view names exactly the original
+characters that spelled it.
+
+Each rewrite runs only when its trigger is in the text (``\\``, ``%``, ``&...;``, a non-ASCII
+character, a quote after a bracket); plain ASCII text costs a few substring checks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Final
+
+__all__ = ["OffsetMap", "View", "may_need_view", "reader_view"]
+
+
+class OffsetMap:
+    """Maps positions of a rewritten text back to the text it was rewritten from.
+
+    The rewritten text is a series of pieces: each copied from the source (positions map one to
+    one) or replaced (a piece maps to the whole source stretch it replaced).
+    """
+
+    __slots__ = ("_pieces", "_starts")
+
+    def __init__(self, pieces: list[tuple[int, int, int, bool]]) -> None:
+        self._pieces = pieces
+        """``(view_start, source_start, source_end, linear)`` in order of ``view_start``."""
+        self._starts = [piece[0] for piece in pieces]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span behind ``[start, end)`` of the rewritten text."""
+        starts, pieces = self._starts, self._pieces
+        view_start, source_start, _, linear = pieces[bisect_right(starts, start) - 1]
+        first = source_start + (start - view_start) if linear else source_start
+        view_start, source_start, source_end, linear = pieces[bisect_right(starts, end - 1) - 1]
+        last = source_start + (end - view_start) if linear else source_end
+        return first, last
+
+
+class View:
+    """A rewritten text and the maps that lead back to the original (latest rewrite first)."""
+
+    __slots__ = ("_maps", "text")
+
+    def __init__(self, text: str, maps: list[OffsetMap]) -> None:
+        self.text = text
+        self._maps = maps
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text behind ``[start, end)`` of the view."""
+        for offsets in self._maps:
+            start, end = offsets.span(start, end)
+        return start, end
+
+
+def _rewrite(text: str, regex: re.Pattern[str], replace: Callable[[str], str]) -> tuple[str, OffsetMap] | None:
+    """``text`` with every match of ``regex`` replaced by ``replace(match)``; ``None`` when nothing changes."""
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    position = view = 0
+    for match in regex.finditer(text):
+        found = match[0]
+        new = replace(found)
+        if new == found:
+            continue
+        start, end = match.span()
+        if start > position:
+            out.append(text[position:start])
+            pieces.append((view, position, start, True))
+            view += start - position
+        out.append(new)
+        pieces.append((view, start, end, len(new) == len(found)))
+        view += len(new)
+        position = end
+    if not pieces:
+        return None
+    if position < len(text) or not out:
+        out.append(text[position:])
+        pieces.append((view, position, len(text), True))
+    return "".join(out), OffsetMap(pieces)
+
+
+# -- escapes: JSON, Python ------------------------------------------------------------------------
+_ESCAPES: Final = re.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv]))+")
+_ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
+_SIMPLE: Final = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", "v": " "}
+_LEVELS: Final = 3
+"""Escapes undone this many times at most (a message holding JSON that holds JSON needs two)."""
+
+
+def _unescape(run: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        hexa = match[1] or match[2] or match[3]
+        if hexa is not None:
+            code = int(hexa, 16)
+            return chr(code) if code <= 0x10FFFF else " "
+        return _SIMPLE.get(match[4], match[4])
+
+    return _ESCAPE.sub(one, run)
+
+
+# -- percent-encoding, HTML entities ----------------------------------------------------------------
+_PERCENT: Final = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unpercent(run: str) -> str:
+    return bytes.fromhex(run.replace("%", "")).decode("utf-8", "replace")
+
+
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unentity(entity: str) -> str:
+    try:
+        return html.unescape(entity)
+    except (ValueError, OverflowError):  # pragma: no cover - html.unescape replaces bad code points itself
+        return entity
+
+
+# -- Unicode compatibility forms --------------------------------------------------------------------
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
+_SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
+_DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
+_INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+_SPECIAL: Final[dict[str, str]] = {
+    **dict.fromkeys(_SPACES, " "),
+    **dict.fromkeys(_DASHES, "-"),
+    **dict.fromkeys(_DOTS, "."),
+    **dict.fromkeys(_INVISIBLE, ""),
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+}
+_FORMS: Final[dict[str, str]] = {}
+_FORMS_LIMIT: Final = 4096
+
+
+def _form(ch: str) -> str:
+    """What a reader takes ``ch`` for: a plain space, dash, dot or quote, or its NFKC form."""
+    form = _FORMS.get(ch)
+    if form is None:
+        form = _SPECIAL.get(ch)
+        if form is None:
+            form = unicodedata.normalize("NFKC", ch)
+            if not form.isascii() and len(form) > 1:
+                form = ch  # ligatures and the like: a reader sees them as they are
+        if len(_FORMS) < _FORMS_LIMIT:
+            _FORMS[ch] = form
+    return form
+
+
+def _compatible(text: str) -> tuple[str, OffsetMap] | None:
+    """``text`` with compatibility forms replaced, one source character per piece where lengths differ."""
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    position = view = 0
+    for match in _NON_ASCII.finditer(text):
+        run = match[0]
+        forms = [_form(ch) for ch in run]
+        new = "".join(forms)
+        if new == run:
+            continue
+        start = match.start()
+        if start > position:
+            out.append(text[position:start])
+            pieces.append((view, position, start, True))
+            view += start - position
+        if len(new) == len(run) and all(len(form) == 1 for form in forms):
+            pieces.append((view, start, start + len(run), True))
+            view += len(new)
+        else:
+            for index, form in enumerate(forms):
+                pieces.append((view, start + index, start + index + 1, len(form) == 1))
+                view += len(form)
+        out.append(new)
+        position = match.end()
+    if not pieces:
+        return None
+    if position < len(text):
+        out.append(text[position:])
+        pieces.append((view, position, len(text), True))
+    return "".join(out), OffsetMap(pieces)
+
+
+# -- Python repr quoting ----------------------------------------------------------------------------
+_REPR_STRING: Final = re.compile(r"(?<![\w'\"])b?'(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
+
+
+def _requote(string: str) -> str:
+    """A Python repr string (``'Jane Roe'``, ``b'...'``) quoted the JSON way, length kept."""
+    if string[0] == "b":
+        return ' "' + string[2:-1] + '"'
+    return '"' + string[1:-1] + '"'
+
+
+_REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
+
+
+def may_need_view(text: str) -> bool:
+    """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
+    return not text.isascii() or "\\" in text or "%" in text or "&" in text or "'" in text
+
+
+def reader_view(text: str) -> View | None:
+    """The text as a reader would see it, or ``None`` when that is the text itself."""
+    maps: list[OffsetMap] = []
+    current = text
+
+    def apply(result: tuple[str, OffsetMap] | None) -> None:
+        nonlocal current
+        if result is not None:
+            current = result[0]
+            maps.append(result[1])
+
+    for _ in range(_LEVELS):
+        if "\\" not in current:
+            break
+        before = len(maps)
+        apply(_rewrite(current, _ESCAPES, _unescape))
+        if len(maps) == before:
+            break
+    if "%" in current:
+        apply(_rewrite(current, _PERCENT, _unpercent))
+    if "&" in current and ";" in current:
+        apply(_rewrite(current, _ENTITY, _unentity))
+    if not current.isascii():
+        apply(_compatible(current))
+    if "'" in current and _REPR_HINT.search(current) is not None:
+        apply(_rewrite(current, _REPR_STRING, _requote))
+    if not maps:
+        return None
+    maps.reverse()
+    return View(current, maps)
