@@ -254,6 +254,7 @@ def spawned(path, k):
 def main(kind, method, path):
     ctx = multiprocessing.get_context(method)
     setup(path)
+    init = {} if method == "fork" else {"initializer": setup, "initargs": (path,)}
     if kind == "process":
         if method == "fork":
             children = [ctx.Process(target=work, args=(k,)) for k in range(2)]
@@ -265,7 +266,7 @@ def main(kind, method, path):
             child.join()
         assert [child.exitcode for child in children] == [0, 0]
     elif kind == "pool":  # leaving the with block terminates the workers (SIGTERM)
-        with ctx.Pool(2, initializer=setup if method != "fork" else None, initargs=(path,) if method != "fork" else ()) as pool:
+        with ctx.Pool(2, **init) as pool:
             assert pool.map(work, range(4), chunksize=1) == list(range(4))
     elif kind == "pool-join":  # close and join: the workers leave through os._exit
         pool = ctx.Pool(2)
@@ -273,8 +274,7 @@ def main(kind, method, path):
         pool.close()
         pool.join()
     else:
-        initializer = setup if method != "fork" else None
-        with ProcessPoolExecutor(2, mp_context=ctx, initializer=initializer, initargs=(path,) if initializer else ()) as ex:
+        with ProcessPoolExecutor(2, mp_context=ctx, **init) as ex:
             assert list(ex.map(work, range(4))) == list(range(4))
 
 
