@@ -30,6 +30,9 @@ DEFAULT_MAX_MESSAGE_CHARS: Final = 32_768
 
 _OPTIONS: Final = orjson.OPT_UTC_Z
 _CAREFUL_OPTIONS: Final = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
+_GUARDED_OPTIONS: Final = _OPTIONS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
+"""With redaction on, orjson writes no type of its own accord that redaction has not walked: dataclasses and
+subclasses of str, int, dict and list go to the ``default`` hook, which redacts them."""
 _taps: list[Callable[[bytes], None]] = []
 
 
@@ -150,8 +153,10 @@ class Encoder:
             if self.declarations.types:
                 self.declarations.check(event)
             if self.redactor is not None:
-                event = self.redactor.redact_event(event)
-            line = orjson.dumps(event, default=self._default, option=_OPTIONS)
+                event = self.redactor.redact_event(event, default=self._default_plain)
+                line = orjson.dumps(event, default=self._default, option=_GUARDED_OPTIONS)
+            else:
+                line = orjson.dumps(event, default=self._default, option=_OPTIONS)
         except Exception as exc:  # noqa: BLE001 - logging never raises; the slow path takes over
             line = self._encode_carefully(event, exc)
         if _taps:
@@ -163,24 +168,20 @@ class Encoder:
         return line
 
     def _default(self, obj: Any) -> Any:
-        value: Any = obj
-        if self._json_default is not None:
-            try:
-                value = self._json_default(obj)
-            except Exception:  # noqa: BLE001 - fall back to hipaalog's own conversion
-                value = obj
-        if value is obj:
-            value = to_json_native(obj)
-        if self.redactor is not None and not isinstance(value, (int, float, bool, type(None))):
-            value = self.redactor.redact(value)
-        return value
+        """orjson's hook for what it does not write itself; with redaction on, everything goes through the walk."""
+        if self.redactor is not None:
+            return self.redactor.redact(obj, default=self._default_plain)
+        return self._default_plain(obj)
 
     def _encode_carefully(self, event: dict[str, Any], first_error: Exception) -> bytes:
         _diagnostics.problem("record-sanitized", f"record needed the slow path ({type(first_error).__name__})")
         try:
-            cleaned = sanitize(event, self._default_plain, max_string=self.max_message_chars)
             if self.redactor is not None:
+                cleaned = self.redactor.redact_event(event, default=self._default_plain)
+                cleaned = sanitize(cleaned, self._default_plain, max_string=self.max_message_chars)
                 cleaned = self.redactor.redact_event(cleaned)
+            else:
+                cleaned = sanitize(event, self._default_plain, max_string=self.max_message_chars)
             return orjson.dumps(cleaned, option=_CAREFUL_OPTIONS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only trusted schema fields
             _diagnostics.problem("record-unserializable", f"record replaced by a stub ({type(exc).__name__})")

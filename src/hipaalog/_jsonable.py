@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import Any, Final
 
-__all__ = ["MAX_DEPTH", "sanitize", "to_json_native", "truncate"]
+__all__ = ["MAX_DEPTH", "attributes_of", "fields_of", "key_text", "sanitize", "to_json_native", "truncate"]
 
 MAX_DEPTH: Final = 32
 """Nesting deeper than this is replaced by a marker string."""
@@ -67,6 +67,67 @@ def to_json_native(obj: object) -> Any:
     if isinstance(obj, int):  # beyond 64 bits: keep every digit as text
         return str(obj)
     return _safe_repr(obj)
+
+
+def fields_of(value: object) -> dict[str, Any] | None:
+    """The named fields of a record-like object, as hipaalog writes them, or ``None``.
+
+    Dataclasses, attrs classes, pydantic models (v2 and v1) and named tuples are written as what
+    they are: fields under their names. Knowing the names lets field-name rules apply to them (a
+    ``Patient`` dataclass's ``ssn`` is redacted like an ``ssn`` key). Looks at ``type(value)``, never
+    at ``value.__class__`` (a lazy proxy's ``__class__`` may run code that raises). May raise.
+    """
+    cls = type(value)
+    if isinstance(value, tuple):
+        names = getattr(cls, "_fields", None)
+        if isinstance(names, tuple) and len(names) == len(value):
+            return dict(zip(names, value, strict=True))
+        return None
+    if dataclasses.is_dataclass(cls):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}  # type: ignore[arg-type]
+    declared = getattr(cls, "__attrs_attrs__", None)
+    if declared is not None:
+        return {a.name: getattr(value, a.name) for a in declared}
+    if hasattr(cls, "model_fields") and callable(getattr(cls, "model_dump", None)):
+        dumped = value.model_dump()  # type: ignore[attr-defined]
+        return dumped if isinstance(dumped, dict) else None
+    if hasattr(cls, "__fields__") and callable(getattr(cls, "dict", None)) and hasattr(cls, "__config__"):
+        dumped = value.dict()  # type: ignore[attr-defined]
+        return dumped if isinstance(dumped, dict) else None
+    return None
+
+
+def attributes_of(value: object) -> dict[str, Any]:
+    """An object's own attributes (``__dict__`` and ``__slots__``), read without running properties. Never raises."""
+    found: dict[str, Any] = {}
+    try:
+        own = object.__getattribute__(value, "__dict__")
+    except Exception:  # noqa: BLE001 - no __dict__, or one that cannot be read
+        own = None
+    if isinstance(own, dict):
+        found.update((k, v) for k, v in own.items() if isinstance(k, str))
+    for klass in type(value).__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if isinstance(name, str) and name not in ("__dict__", "__weakref__") and name not in found:
+                try:
+                    found[name] = object.__getattribute__(value, name)
+                except Exception:  # noqa: BLE001 - an unset slot
+                    continue
+    return found
+
+
+def key_text(key: object) -> str:
+    """The text a mapping key is written as (orjson's non-string-key forms, or ``str``). Never raises."""
+    if isinstance(key, str):
+        return str.__str__(key)
+    if isinstance(key, enum.Enum):
+        return key_text(key.value)
+    if isinstance(key, bool) or key is None:
+        return "true" if key is True else "false" if key is False else "null"
+    if isinstance(key, (_dt.datetime, _dt.date, _dt.time)):
+        return key.isoformat()
+    return _safe_str(key)
 
 
 def _safe_str(obj: object) -> str:

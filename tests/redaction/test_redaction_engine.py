@@ -66,14 +66,14 @@ def test_stack_info_and_schema_violations_are_redacted() -> None:
 
 
 def test_detector_failure_fails_closed_and_is_counted() -> None:
-    """When a detector raises, the text is masked whole (never emitted as is) and the failure counted."""
+    """When a detector raises, the text is masked whole (never emitted as is: field names included) and counted."""
 
     def broken(text: str) -> list[tuple[int, int]]:
         raise RuntimeError("boom")
 
     redactor = Redactor(rules=[by_callable(broken, "ID", name="broken")])
-    assert redactor.redact({"note": "anything at all"}) == {"note": "[REDACTED:UNINSPECTED]"}
-    assert _diagnostics.counts()["redaction-detector-failed"] == 1
+    assert redactor.redact({"note": "anything at all"}) == {"[REDACTED:UNINSPECTED]": "[REDACTED:UNINSPECTED]"}
+    assert _diagnostics.counts()["redaction-detector-failed"] == 2
 
 
 def test_unreadable_values_are_masked() -> None:
@@ -108,8 +108,8 @@ def test_cycles_depth_and_huge_strings_are_bounded() -> None:
     assert len(out) < 1200
 
 
-def test_unknown_objects_are_left_for_the_encoder() -> None:
-    """Non-JSON objects pass through redact_event; the encoder converts them and redacts the result."""
+def test_unknown_objects_become_their_redacted_text() -> None:
+    """Objects hipaalog writes as text are converted and redacted in the walk itself; orjson's own types stay."""
     when = dt.datetime(2024, 6, 11, tzinfo=dt.timezone.utc)
 
     class Patient:
@@ -117,7 +117,7 @@ def test_unknown_objects_are_left_for_the_encoder() -> None:
             return "Patient(ssn='123-45-6789')"
 
     out = Redactor().redact_event({"message": "m", "when": when, "who": Patient()})
-    assert out["when"] is when and isinstance(out["who"], Patient)
+    assert out["when"] is when and out["who"] == "Patient(ssn='[REDACTED:SSN]')"
     line = validate_line(hipaalog.JsonFormatter(**IDENTITY).format(_record("m", who=Patient(), when=when)))
     assert line["who"] == "Patient(ssn='[REDACTED:SSN]')"
 

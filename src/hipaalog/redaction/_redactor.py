@@ -8,13 +8,18 @@ anything that cannot be inspected is masked (fail closed) and counted.
 
 from __future__ import annotations
 
+import collections
+import datetime as _dt
+import enum
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from .. import _diagnostics
+from .._jsonable import attributes_of, fields_of, key_text, to_json_native
 from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
@@ -24,7 +29,7 @@ from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
-from ._strategies import DROP, STRATEGIES, Strategy, mask_text
+from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -33,6 +38,30 @@ _CYCLE: Final = "[hipaalog: circular reference]"
 _UNINSPECTED_MASK: Final = mask_text(UNINSPECTED)
 _KEEP: Final = object()
 _NOTHING: Final[frozenset[str]] = frozenset()
+_SAFE_KEYS_LIMIT: Final = 4096
+_NATIVE_LEAVES: Final = (_dt.datetime, _dt.date, _dt.time, uuid.UUID)
+_SEQUENCES: Final = (list, tuple, collections.deque)
+_SETS: Final = (set, frozenset)
+_MIN_ATTRIBUTE_FORM: Final = 4
+_NEUTRAL_KEY: Final = KeyInfo(None, None, None, "", True)
+"""What a key says when its text is (or held) an identifier: nothing about the value under it."""
+_UNIQUE_SUFFIX: Final = re.compile(r"#[0-9]+$")
+
+
+class _Walk(set[int]):
+    """One walk's state: the ids of the containers on the current path (cycles), and how unknown objects convert.
+
+    ``convert`` turns an object hipaalog does not know into what the encoder would write for it
+    (the encoder's ``json_default``, then hipaalog's own conversion); the walk redacts the result.
+    """
+
+    __slots__ = ("convert",)
+
+    def __init__(self, convert: Callable[[Any], Any] = to_json_native) -> None:
+        super().__init__()
+        self.convert = convert
+
+
 _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
@@ -107,6 +136,23 @@ def _path_of(parent: str, key: object) -> str:
         return f"{parent}.{text}"
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'{parent}["{escaped}"]'
+
+
+def _unique(name: str, taken: Mapping[str, Any]) -> str:
+    """``name`` with the first free ``#N`` suffix (two keys that read the same once redacted)."""
+    number = 2
+    while f"{name}#{number}" in taken:
+        number += 1
+    return f"{name}#{number}"
+
+
+def _safe_form(form: Callable[[object], str], value: object) -> str:
+    """``repr(value)`` or ``str(value)``, or ``""`` when that raises."""
+    try:
+        text = form(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__/__str__ has no form to look for
+        return ""
+    return text if isinstance(text, str) else ""
 
 
 def _is_version(compact_key: str, value: str) -> bool:
@@ -272,6 +318,7 @@ class Redactor:
         self._stable_output = not custom
         self._top_actions: dict[Any, int] = {}
         self._nested_actions: dict[Any, int] = {}
+        self._safe_keys: dict[str, KeyInfo] = {}
 
         chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
         self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, chosen)
@@ -323,9 +370,9 @@ class Redactor:
     # -- text ---------------------------------------------------------------------------------
     def redact_text(self, text: str) -> str:
         """``text`` with every identifier replaced. Never raises."""
-        if text.__class__ is str and text in self._clean:
+        if type(text) is str and text in self._clean:
             return text
-        if text.__class__ is not str:
+        if type(text) is not str:
             try:
                 text = str.__str__(text)
             except Exception:  # noqa: BLE001 - fail closed
@@ -367,10 +414,18 @@ class Redactor:
         return out
 
     # -- values -------------------------------------------------------------------------------
-    def redact(self, value: Any) -> Any:
-        """A redacted copy of ``value`` (a string, mapping, list or anything else). Never raises."""
+    def redact(self, value: Any, *, default: Callable[[Any], Any] | None = None) -> Any:
+        """A redacted, JSON-native copy of ``value`` (a string, mapping, list or any object). Never raises.
+
+        The copy is what hipaalog writes for ``value``, redacted: dataclasses, attrs classes and pydantic
+        models become objects of their fields, named tuples arrays, enums their values, sets sorted
+        arrays, bytes text, mapping keys text; other objects become the text ``default`` (or
+        hipaalog's own conversion) gives them. Field-name rules apply to the fields of objects too,
+        and mapping keys are redacted like any other text.
+        """
         try:
-            return self._value(value, 0, None, set(), "$" if self._allow_paths else None)
+            walk = _Walk() if default is None else _Walk(default)
+            return self._value(value, 0, None, walk, "$" if self._allow_paths else None)
         except Exception as exc:  # noqa: BLE001 - fail closed
             _diagnostics.problem("redaction-failed", f"value could not be inspected ({type(exc).__name__}); masked")
             return _UNINSPECTED_MASK
@@ -382,7 +437,7 @@ class Redactor:
         a one-field dict; a dict or list whose strings the gate finds clean comes back as it is
         (shared, never changed), as in :meth:`redact_event`.
         """
-        if self._fast_events and key.__class__ is str:
+        if self._fast_events and type(key) is str:
             actions = self._nested_actions
             action = actions.get(key)
             if action is None:
@@ -390,7 +445,7 @@ class Redactor:
                 if len(actions) < 4096:
                     actions[key] = action
             if action == 1:
-                cls = value.__class__
+                cls = type(value)
                 if cls is str:
                     return value if value in self._clean else self.redact_text(value)
                 if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
@@ -408,11 +463,16 @@ class Redactor:
                         pass
         redacted = self.redact({key: value})
         if isinstance(redacted, dict):
-            return redacted.get(key)
+            if len(redacted) == 1:
+                return next(iter(redacted.values()))
+            return None
         return _UNINSPECTED_MASK
 
-    def redact_event(self, event: dict[str, Any]) -> dict[str, Any]:
+    def redact_event(self, event: dict[str, Any], *, default: Callable[[Any], Any] | None = None) -> dict[str, Any]:
         """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises.
+
+        Like :meth:`redact`, the copy holds only JSON-native values (``default`` converts objects
+        hipaalog does not know, as the encoder would); no value reaches the output unwalked.
 
         Most events hold no PHI: when every field name is plain and the gate finds nothing in the
         event's strings taken together (one pass over them joined), the copy is shallow (nested
@@ -426,7 +486,8 @@ class Redactor:
             except Exception:  # noqa: BLE001 - the full walk below decides, and fails closed
                 pass
         try:
-            out = self._mapping(event, 0, None, set(), "$" if self._allow_paths else None, TRUSTED_FIELDS)
+            walk = _Walk() if default is None else _Walk(default)
+            out = self._mapping(event, 0, None, walk, "$" if self._allow_paths else None, TRUSTED_FIELDS)
         except Exception as exc:  # noqa: BLE001 - fail closed: keep only the trusted fields
             _diagnostics.problem("redaction-failed", f"event could not be inspected ({type(exc).__name__}); masked")
             out = {k: v for k, v in event.items() if k in TRUSTED_FIELDS}
@@ -440,25 +501,24 @@ class Redactor:
         return out
 
     def _clean_parts(self, parts: list[str]) -> bool:
-        """Whether no detector finds anything in ``parts``; remembers them as clean when so.
+        """Whether no detector finds anything in any of ``parts``; remembers each clean one.
 
-        The strings are scanned joined by newlines: no detector matches across a newline, and each
-        looks back only at words, so whatever a detector finds in one string it also finds in the
-        joined text (it may find more, which only sends the event to the full walk).
+        One gate pass over the strings joined by newlines settles the common case: the gate only
+        looks for signs (digits shaped like identifiers, cue words, PHI keys), a sign in one string
+        is a sign in the joined text, so a joined text without any proves every string clean. When
+        the gate sees something, each string is scanned on its own: a verdict is only ever reached,
+        and remembered, for a string by itself, never with its neighbours as context (a neighbour
+        saying ``build`` must not make an IP address count as a version, here or in any later record).
         """
-        if len(parts) == 1:
-            try:
-                return not self._scanner.spans(parts[0])  # remembered as clean when it is
-            except DetectorFailed:
-                return False
+        scanner = self._scanner
         try:
-            if self._scanner.spans("\n".join(parts)):
-                return False
+            if len(parts) > 1 and not scanner.might_find("\n".join(parts)):
+                for part in parts:
+                    scanner.remember_clean(part)
+                return True
+            return not any(scanner.spans(part) for part in parts)  # each remembered as clean when it is
         except DetectorFailed:
             return False
-        for part in parts:
-            self._scanner.remember_clean(part)
-        return True
 
     def _collect(self, value: dict[Any, Any], parts: list[str], depth: int, trusted: frozenset[str]) -> bool:
         """Add the unseen strings of a dict to ``parts``; ``False`` when a key or value needs the full walk.
@@ -479,7 +539,7 @@ class Redactor:
                     actions[key] = action
             if action == 0:
                 continue
-            cls = item.__class__
+            cls = type(item)
             if cls is str_:
                 if action == 3:
                     return False
@@ -510,7 +570,7 @@ class Redactor:
         """What the quick path does with a field: skip it, check its value, or leave the event to the full walk."""
         if key in trusted:
             return 0  # skip
-        if key.__class__ is not str or key == "resourceType":
+        if type(key) is not str or key == "resourceType" or self._safe_key(key) is None:
             return 3  # walk
         info = self.keys.info(key)
         if info.plain:
@@ -523,7 +583,7 @@ class Redactor:
         """:meth:`_collect` for the items of a list."""
         clean = self._clean
         for item in value:
-            cls = item.__class__
+            cls = type(item)
             if cls is str:
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
@@ -554,21 +614,95 @@ class Redactor:
                 return {**violation, "value": mask_text(kind)}
         return violation
 
-    def _value(self, value: Any, depth: int, person: str | None, active: set[int], path: str | None) -> Any:
-        cls = value.__class__
+    def _value(self, value: Any, depth: int, person: str | None, active: _Walk, path: str | None) -> Any:
+        cls = type(value)
         if cls is str:
             return self.redact_text(value)
         if cls is int:
             return self._number(value)
         if cls is float or cls is bool or value is None:
             return value
-        if cls is dict or isinstance(value, Mapping):
+        if cls is dict:
             return self._mapping(value, depth, person, active, path, _NOTHING)
-        if cls is list or cls is tuple or isinstance(value, (list, tuple)):
+        if cls is list or cls is tuple:
             return self._sequence(value, depth, person, active, path)
+        try:
+            return self._other(value, depth, person, active, path)
+        except Exception as exc:  # noqa: BLE001 - fail closed for this value alone
+            _diagnostics.problem(
+                "redaction-failed", f"a {cls.__qualname__} value could not be inspected ({type(exc).__name__}); masked"
+            )
+            return _UNINSPECTED_MASK
+
+    def _other(self, value: Any, depth: int, person: str | None, active: _Walk, path: str | None) -> Any:
+        """Any value that is not a plain JSON type: converted to what hipaalog writes for it, then walked."""
+        if depth >= self.max_depth:
+            return _DEEP
+        if isinstance(value, enum.Enum):
+            return self._value(value.value, depth + 1, person, active, path)
         if isinstance(value, str):
-            return self.redact_text(value)
-        return value
+            return self.redact_text(str.__str__(value))
+        if isinstance(value, bool):
+            return value is True
+        if isinstance(value, int):
+            return self._number(int.__int__(value))
+        if isinstance(value, float):
+            return float.__float__(value)
+        if isinstance(value, _NATIVE_LEAVES):
+            return value
+        fields = fields_of(value)
+        if fields is None and isinstance(value, Mapping):
+            return self._mapping(value, depth, person, active, path, _NOTHING)
+        if fields is None and isinstance(value, (list, tuple)):
+            return self._sequence(value, depth, person, active, path)
+        marker = id(value)
+        if marker in active:
+            return _CYCLE
+        active.add(marker)
+        try:
+            if fields is not None:
+                person = person or self.keys.info(type(value).__name__).person  # a Patient class: a person
+                walked = self._mapping(fields, depth, person, active, path, _NOTHING)
+                if isinstance(value, tuple):  # a named tuple stays an array, its items redacted by their names
+                    return [walked.get(name) for name in fields]
+                return walked
+            if isinstance(value, _SEQUENCES):
+                return self._sequence(list(value), depth, person, active, path)
+            if isinstance(value, _SETS):
+                return self._sequence(to_json_native(value), depth, person, active, path)
+            converted = active.convert(value)
+            if converted is value or type(converted) is type(value):
+                converted = to_json_native(value)
+                if converted is value or type(converted) is type(value):
+                    return _UNINSPECTED_MASK
+            if isinstance(converted, str):
+                attributes = attributes_of(value)
+                if attributes:
+                    converted = self._mask_attributes(converted, attributes, depth, person, active)
+            return self._value(converted, depth + 1, person, active, path)
+        finally:
+            active.discard(marker)
+
+    def _mask_attributes(
+        self, text: str, attributes: dict[str, Any], depth: int, person: str | None, active: _Walk
+    ) -> str:
+        """``text`` (an object's repr) with the shown forms of its PHI attributes masked.
+
+        An object written as its repr (``Patient(name='Jane Roe', ssn=...)``) carries its attributes
+        in the text, where field-name rules cannot see them: each attribute is redacted as a field
+        of that name, and wherever its value's repr or str appears in the text, it is replaced.
+        """
+        redacted = self._mapping(attributes, depth + 1, person, active, None, _NOTHING)
+        for name, original in attributes.items():
+            clean = redacted.get(name, DROP)
+            if clean is original or (type(clean) is type(original) and clean == original):
+                continue
+            if not isinstance(clean, str):
+                clean = mask_text(self.keys.kind(name) or "ID")
+            for form in {_safe_form(repr, original), _safe_form(str, original)}:
+                if len(form) >= _MIN_ATTRIBUTE_FORM:
+                    text = text.replace(form, repr(clean) if form[:1] in "'\"" else clean)
+        return text
 
     def _number(self, value: int) -> Any:
         if value >= 10**12 and value < 10**19:
@@ -577,7 +711,7 @@ class Redactor:
                 return self.strategy_for("CARD").value("CARD", value)
         return value
 
-    def _sequence(self, value: Any, depth: int, person: str | None, active: set[int], path: str | None) -> Any:
+    def _sequence(self, value: Any, depth: int, person: str | None, active: _Walk, path: str | None) -> Any:
         if depth >= self.max_depth:
             return _DEEP
         marker = id(value)
@@ -592,12 +726,41 @@ class Redactor:
         finally:
             active.discard(marker)
 
+    def _safe_key(self, key: str) -> KeyInfo | None:
+        """The catalogue's verdict on a string key whose text holds nothing to redact, else ``None``."""
+        info = self._safe_keys.get(key)
+        if info is not None:
+            return info
+        try:
+            if self._scanner.spans(key):
+                return None
+        except DetectorFailed:
+            return None
+        redacted_key = key[:1] == "[" and is_redacted(_UNIQUE_SUFFIX.sub("", key))
+        info = _NEUTRAL_KEY if redacted_key else self.keys.info(key)
+        if len(self._safe_keys) >= _SAFE_KEYS_LIMIT:
+            self._safe_keys.clear()
+        self._safe_keys[key] = info
+        return info
+
+    def _key(self, key: Any) -> tuple[str, str, KeyInfo]:
+        """A mapping key as written: ``(text as written, redacted text, catalogue verdict on the text)``."""
+        name = key_text(key)
+        info = self._safe_keys.get(name)
+        if info is not None:
+            return name, name, info
+        written = self.redact_text(name)
+        if written != name:
+            return name, written, _NEUTRAL_KEY
+        info = self._safe_key(name)  # clean: scanned once more only when the cache could not keep it
+        return name, name, _NEUTRAL_KEY if info is None else info
+
     def _mapping(  # noqa: PLR0917 - the hot path: positional arguments are the cheapest to pass
         self,
         value: Any,
         depth: int,
         person: str | None,
-        active: set[int],
+        active: _Walk,
         path: str | None,
         trusted: frozenset[str],
     ) -> Any:
@@ -617,19 +780,18 @@ class Redactor:
                 resource = value.get("resourceType") if "resourceType" in value else None
                 if isinstance(resource, str):
                     person = PERSON_RESOURCES.get(resource)
-            out: dict[Any, Any] = {}
-            keys = self.keys
+            out: dict[str, Any] = {}
             allow_names = self._allow_names
-            cache = keys.cache
+            safe_keys = self._safe_keys
             clean = self._scanner.clean
             fast = person is None and not allow_names and path is None
             for key, item in items:
                 if key in trusted:
                     out[key] = item
                     continue
-                info = cache.get(key)
+                info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain:
-                    cls = item.__class__
+                    cls = type(item)
                     if cls is str:
                         out[key] = item if item in clean else self.redact_text(item)
                     elif cls is int:
@@ -639,12 +801,13 @@ class Redactor:
                     else:
                         out[key] = self._value(item, depth + 1, None, active, None)
                     continue
-                name = key if key.__class__ is str else str(key)
-                info = keys.info(name)
-                child_path = None if path is None else _path_of(path, name)
+                _, written, info = self._key(key)
+                if written in out:  # two keys that read the same once redacted: keep both values
+                    written = _unique(written, out)
+                child_path = None if path is None else _path_of(path, written)
                 allowed_path = child_path is not None and child_path[2:] in self._allow_paths
                 if (allow_names and info.compact in allow_names) or allowed_path:
-                    out[key] = item
+                    out[written] = item
                     continue
                 kind = self._key_kind(info, person, item)
                 if kind is not None:
@@ -652,12 +815,12 @@ class Redactor:
                     if replaced is DROP:
                         continue
                     if replaced is not _KEEP:
-                        out[key] = replaced
+                        out[written] = replaced
                         continue
-                elif item.__class__ is str and _is_version(info.compact, item):
-                    out[key] = item
+                elif type(item) is str and _is_version(info.compact, item):
+                    out[written] = item
                     continue
-                out[key] = self._value(item, depth + 1, info.person or person, active, child_path)
+                out[written] = self._value(item, depth + 1, info.person or person, active, child_path)
             return out
         finally:
             active.discard(marker)
@@ -732,17 +895,32 @@ class Redactor:
             return
         if depth >= self.max_depth or id(value) in active:
             return
+        if isinstance(value, enum.Enum):
+            self._find(value.value, path, depth + 1, person, active, skip, found)
+            return
+        if isinstance(value, _NATIVE_LEAVES):
+            return
         active.add(id(value))
         try:
+            fields = fields_of(value) if not isinstance(value, (dict, list, tuple)) or type(value) is tuple else None
+            if fields is not None:
+                person = person or self.keys.info(type(value).__name__).person
+                value = fields
+            elif isinstance(value, _SETS) or (isinstance(value, _SEQUENCES) and not isinstance(value, (list, tuple))):
+                value = list(value)
+            elif not isinstance(value, (Mapping, list, tuple)):
+                self._find_in_object(value, path, depth, person, active, found)
+                return
             if isinstance(value, Mapping):
                 if person is None and isinstance(value.get("resourceType"), str):
                     person = PERSON_RESOURCES.get(value["resourceType"])
                 for key, item in list(value.items()):
                     if depth == 0 and key in skip:
                         continue
-                    name = key if isinstance(key, str) else str(key)
-                    info = self.keys.info(name)
-                    child = _path_of(path, name)
+                    name, written, info = self._key(key)
+                    child = _path_of(path, written)
+                    if written != name:
+                        found.extend(Finding(kind, child, None, "name") for kind in self._kinds_in(name))
                     if (self._allow_names and info.compact in self._allow_names) or child[2:] in self._allow_paths:
                         continue
                     kind = self._key_kind(info, person, item)
@@ -760,6 +938,29 @@ class Redactor:
                     self._find(item, f"{path}[{index}]", depth + 1, person, active, skip, found)
         finally:
             active.discard(id(value))
+
+    def _find_in_object(  # noqa: PLR0917 - recursive helper, positional like _find
+        self, value: Any, path: str, depth: int, person: str | None, active: set[int], found: list[Finding]
+    ) -> None:
+        """:meth:`_find` for an object hipaalog writes as text (its repr, or what it converts to)."""
+        try:
+            converted = to_json_native(value)
+            if not isinstance(converted, str):
+                self._find(converted, path, depth + 1, person, active, frozenset(), found)
+                return
+            attributes = attributes_of(value)
+            if attributes and self._mask_attributes(converted, attributes, depth, person, _Walk()) != converted:
+                found.append(Finding("ID", path, None, "key"))
+            self._find(converted, path, depth + 1, person, active, frozenset(), found)
+        except Exception:  # noqa: BLE001 - what cannot be inspected is reported
+            found.append(Finding(UNINSPECTED, path, None, "error"))
+
+    def _kinds_in(self, text: str) -> list[str]:
+        """The kinds the detectors find in ``text`` (each once, in order)."""
+        try:
+            return list(dict.fromkeys(kind for _, _, kind in self._scanner.spans(text)))
+        except DetectorFailed:
+            return [UNINSPECTED]
 
     def __repr__(self) -> str:
         shown = {k: ("<key>" if "key" in k else v) for k, v in self._policy.items()}

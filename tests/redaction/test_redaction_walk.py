@@ -1,0 +1,208 @@
+"""The walk redacts what the encoder writes: every type, every key, no verdict borrowed from a neighbour."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import enum
+import json
+import logging
+import types
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import pydantic
+import pytest
+
+import hipaalog
+from hipaalog import _diagnostics
+from hipaalog.redaction import Redactor
+
+SSN = "219-09-9999"
+EMAIL = "jane.roe@example.com"
+NAME = "Jane Roe"
+
+
+@dataclasses.dataclass
+class Patient:
+    name: str
+    ssn: str
+
+
+@dataclasses.dataclass
+class Shipment:
+    carrier: str
+    contact_email: str
+
+
+@attrs.define
+class Member:
+    name: str
+    dob: str
+
+
+class Subscriber(pydantic.BaseModel):
+    name: str
+    ssn: str
+    phone: str
+
+
+Row = collections.namedtuple("Row", "ssn note")
+
+
+class Colour(enum.Enum):
+    SECRET = SSN
+
+
+class Slotted:
+    __slots__ = ("dob", "ssn")
+
+    def __init__(self) -> None:
+        self.ssn = "219099999"  # no dashes: only the field name says it is an SSN
+        self.dob = "03/07/1984"
+
+    def __repr__(self) -> str:
+        return f"Slotted(ssn={self.ssn!r}, dob={self.dob})"
+
+
+class LazyUser:
+    """Behaves like Django's SimpleLazyObject when loading the wrapped object fails."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise RuntimeError("user could not be loaded")
+
+    def __repr__(self) -> str:
+        return "<LazyUser>"
+
+
+def _raw_values(value: Any) -> str:
+    """Everything ``value`` would show once written, as text to grep."""
+    return orjson.dumps(value).decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "planted"),
+    [
+        (Patient(NAME, SSN), [NAME, SSN]),  # a person class: its name field is a name
+        (Shipment("ups", EMAIL), [EMAIL]),
+        (Member(NAME, "1984-03-07"), [NAME, "1984-03-07"]),
+        (Subscriber(name=NAME, ssn="219099999", phone="4155550134"), [NAME, "219099999", "4155550134"]),
+        (Row("219099999", "ok"), ["219099999"]),
+        (Colour.SECRET, [SSN]),
+        ({SSN}, [SSN]),
+        (frozenset({EMAIL}), [EMAIL]),
+        (collections.deque([EMAIL]), [EMAIL]),
+        (b"ssn " + SSN.encode(), [SSN]),
+        (bytearray(EMAIL.encode()), [EMAIL]),
+        (Slotted(), ["219099999", "03/07/1984"]),
+        (types.SimpleNamespace(ssn="219099999"), ["219099999"]),
+        ({EMAIL: "sent", SSN: "ok"}, [EMAIL, SSN]),
+        ({5: {EMAIL: 1}}, [EMAIL]),
+        (collections.OrderedDict([("contact", EMAIL)]), [EMAIL]),
+    ],
+    ids=lambda v: type(v).__name__,
+)
+def test_every_type_is_walked_before_it_is_written(value: Any, planted: list[str]) -> None:
+    """Whatever the type, the redacted copy is JSON-native and holds none of the planted values."""
+    out = Redactor().redact({"field": value})
+    written = _raw_values(out)  # no default= hook: the copy must be JSON-native already
+    for raw in planted:
+        assert raw not in written, (raw, written)
+
+
+def test_named_tuples_stay_arrays_and_dataclasses_objects() -> None:
+    """The shapes are what orjson would write: a named tuple an array, a dataclass an object."""
+    out = Redactor().redact({"row": Row("219099999", "ok"), "patient": Patient(NAME, SSN)})
+    assert out == {"row": ["[REDACTED:SSN]", "ok"], "patient": {"name": "[REDACTED:NAME]", "ssn": "[REDACTED:SSN]"}}
+
+
+def test_keys_holding_phi_are_redacted_and_values_kept_apart() -> None:
+    """A key that is an identifier is masked like text; two keys that read the same after it keep both values."""
+    out = Redactor().redact({"results": {EMAIL: "sent", "john.doe@example.org": "bounced", SSN: "ok"}})
+    assert out == {"results": {"[REDACTED:EMAIL]": "sent", "[REDACTED:EMAIL]#2": "bounced", "[REDACTED:SSN]": "ok"}}
+
+
+def test_keys_are_written_as_text() -> None:
+    """Keys that are not strings become the text orjson would write for them."""
+    out = Redactor().redact({5: "9", None: "n", True: "t", Colour.SECRET: "e"})
+    assert out == {"5": "9", "null": "n", "true": "t", "[REDACTED:SSN]": "e"}
+
+
+def test_redacting_twice_changes_nothing_more() -> None:
+    """A masked key is not read as the field name it spells (``[REDACTED:EMAIL]`` is no e-mail field)."""
+    redactor = Redactor()
+    once = redactor.redact({"results": {EMAIL: "sent"}})
+    assert redactor.redact(once) == once == {"results": {"[REDACTED:EMAIL]": "sent"}}
+
+
+def test_an_object_whose_class_raises_is_masked_alone() -> None:
+    """A value that cannot even say its class is masked and counted; its neighbours are kept."""
+    out = Redactor().redact({"user": LazyUser(), "ok": "fine"})
+    assert out == {"user": "[REDACTED:UNINSPECTED]", "ok": "fine"}
+    assert _diagnostics.counts()["redaction-failed"] == 1
+
+
+def test_find_reports_keys_and_object_fields_by_redacted_paths() -> None:
+    """find() sees what redact() sees, and its paths never spell the identifier they point at."""
+    found = Redactor().find({"results": {EMAIL: "sent"}, "who": Patient(NAME, SSN)})
+    as_text = [str(f) for f in found]
+    assert 'EMAIL at $.results["[REDACTED:EMAIL]"]' in as_text
+    assert "NAME at $.who.name" in as_text and "SSN at $.who.ssn" in as_text
+    assert not any(EMAIL in text for text in as_text)
+
+
+def test_a_neighbour_never_lends_its_context_to_a_verdict() -> None:
+    """A field saying ``build`` beside an IP does not make it a version, in that record or any later one."""
+    redactor = Redactor()
+    assert redactor.redact_event({"stage": "build", "peer": "203.0.113.7"})["peer"] == "[REDACTED:IP]"
+    assert redactor.redact({"peer": "203.0.113.7"}) == {"peer": "[REDACTED:IP]"}
+
+
+@pytest.fixture
+def stream_logger(tmp_path: Path) -> tuple[logging.Logger, Any, Path]:
+    """The default ``configure()`` writing to a real file."""
+    path = tmp_path / "app.jsonl"
+    handler = hipaalog.configure(app_id="acme", platform="vm", microservice="walk", sinks=[str(path)])
+    return logging.getLogger("walk"), handler, path
+
+
+def _lines(handler: Any, path: Path) -> str:
+    handler.flush()
+    return path.read_text(encoding="utf-8")
+
+
+def test_default_configure_writes_no_planted_value_through_extra_or_bind(stream_logger: Any) -> None:
+    """Objects, keys and bytes through ``extra=`` and ``bind()`` reach the file redacted, on the default set-up."""
+    log, handler, stream = stream_logger
+    log.info("dc", extra={"obj": Patient(NAME, SSN), "results": {EMAIL: "sent"}, "raw": SSN.encode()})
+    log.info("nt", extra={"rows": [Row("219099999", "x")], "sub": Subscriber(name=NAME, ssn="1", phone="2")})
+    with hipaalog.bind(patient=Member(NAME, "1984-03-07")):
+        log.info("bound")
+    text = _lines(handler, stream)
+    for raw in (NAME, SSN, EMAIL, "219099999", "1984-03-07"):
+        assert raw not in text, raw
+    for line in text.splitlines():
+        json.loads(line)
+    assert text.count("\n") == 3
+
+
+def test_non_string_keys_keep_the_record(stream_logger: Any) -> None:
+    """``extra`` with a non-string key inside a field keeps the message and every field."""
+    log, handler, stream = stream_logger
+    log.info("kept", extra={"codes": {5: "9", Colour.SECRET: "x"}})
+    record = json.loads(_lines(handler, stream).splitlines()[-1])
+    assert record["message"] == "kept"
+    assert record["codes"] == {"5": "9", "[REDACTED:SSN]": "x"}
+
+
+def test_unreadable_value_is_counted_not_raised(stream_logger: Any) -> None:
+    """A value that raises when inspected never raises into the caller, and the record is still written."""
+    log, handler, stream = stream_logger
+    log.info("lazy", extra={"who": LazyUser()})
+    record = json.loads(_lines(handler, stream).splitlines()[-1])
+    assert record["message"] == "lazy"
+    assert record["who"] == "[REDACTED:UNINSPECTED]"
+    assert _diagnostics.counts()["redaction-failed"] >= 1
