@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import _diagnostics
 from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
 from ._formatter import JsonFormatter
 from ._handler import SinkHandler
@@ -72,7 +73,9 @@ def configure(
             same loggers (OpenTelemetry's, Sentry's) never see raw PHI. ``False`` removes it.
         loggers: levels for named loggers, for example ``{"urllib3": "warning"}``.
         replace_handlers: remove the root logger's existing handlers (a previous ``configure()``'s
-            handler is also closed) so that records are not written twice.
+            handler is also closed) so that records are not written twice. Handlers that an
+            earlier ``dictConfig``/``basicConfig`` put there are flushed, closed unless another
+            logger still uses them, and named in a warning on stderr.
         capture_warnings: route :mod:`warnings` through logging.
         handler_options: further :class:`SinkHandler` arguments.
         timing: thresholds in milliseconds for :func:`hipaalog.timed` by name pattern, for
@@ -116,13 +119,16 @@ def configure(
             raise
 
     root = logging.getLogger()
+    replaced: list[logging.Handler] = []
     for existing in list(root.handlers):
         if getattr(existing, _INSTALLED_ATTR, False):
             root.removeHandler(existing)
             existing.close()
         elif replace_handlers:
             root.removeHandler(existing)
+            replaced.append(existing)
     root.addHandler(handler)
+    _hand_over(replaced)
     root.setLevel(root_level)
     for name, value in logger_levels.items():
         logging.getLogger(name).setLevel(value)
@@ -136,3 +142,30 @@ def configure(
     if timing_thresholds is not None:
         configure_thresholds(timing_thresholds)
     return handler
+
+
+def _hand_over(replaced: list[logging.Handler]) -> None:
+    """Flush the handlers ``configure()`` took off the root logger; close those nothing else uses; say so."""
+    told = []
+    for old in replaced:
+        if type(old).__module__.startswith("_pytest"):
+            continue  # pytest's capture handlers: pytest takes them off and back itself
+        told.append(type(old).__name__)
+        try:
+            old.flush()
+            if not _still_used(old):
+                old.close()
+        except Exception as exc:  # noqa: BLE001 - a broken old handler must not fail the new configuration
+            _diagnostics.problem("handler-close-failed", f"{type(old).__name__}: {type(exc).__name__}")
+    if told:
+        _diagnostics.problem(
+            "handlers-replaced",
+            f"configure() took {len(told)} handler(s) off the root logger ({', '.join(told)}): they were flushed "
+            "and closed unless another logger still uses them; records of the root logger now go to hipaalog",
+        )
+
+
+def _still_used(handler: logging.Handler) -> bool:
+    """Whether any logger other than the root still has ``handler``."""
+    loggers = list(logging.Logger.manager.loggerDict.values())
+    return any(isinstance(lg, logging.Logger) and handler in lg.handlers for lg in loggers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import sys
 import threading
 from collections.abc import Mapping, Sequence
 from time import monotonic
@@ -23,6 +24,8 @@ __all__ = ["SinkHandler"]
 
 _STAT_NAMES = (*COUNTER_NAMES, "queued", "backlog")
 _SELF_LOGGER = "hipaalog.delivery"
+_CONFIG_LOGGER = "hipaalog.config"
+_CLEARING_FUNCTIONS = frozenset({"_clearExistingHandlers"})  # logging.config's: dictConfig and fileConfig
 _DROP_DETAIL = {
     "record-dropped": "queue full (overflow={overflow}, queue_size={queue_size})",
     "record-after-close": "the handler is closed",
@@ -90,6 +93,12 @@ class SinkHandler(logging.Handler):
         handle_sigterm: bool = True,
     ) -> None:
         super().__init__(level)
+        # What flush() and close() read, set first: logging.shutdown() also reaches a handler whose
+        # construction failed (it is registered with logging before any option is checked).
+        self.sinks: list[Sink] = []
+        self._lanes: list[Lane] = []
+        self._closed = False
+        self._close_lock = threading.Lock()
         if isinstance(sinks, (str, bytes, Mapping)):
             raise ConfigError(
                 "sinks must be a list, for example sinks=['stdout'] or sinks=['file:///var/log/app.jsonl']"
@@ -114,10 +123,8 @@ class SinkHandler(logging.Handler):
             close_timeout=close_timeout,
             stats_interval=stats_interval,
         )
-        self.sinks: list[Sink] = [create_sink(spec) for spec in specs]
+        self.sinks = [create_sink(spec) for spec in specs]
         self._lanes = self._build_lanes()
-        self._closed = False
-        self._close_lock = threading.Lock()
         self._report_lock = threading.Lock()
         self._next_report = monotonic() + self.options.stats_interval
         self._last_report: dict[str, int] | None = None
@@ -273,6 +280,8 @@ class SinkHandler(logging.Handler):
     def flush(self) -> None:
         """Wait (at most ``flush_timeout``) until every record logged before the call has reached
         its sinks, been refused, or been kept on disk because its sink is failing."""
+        if not self._lanes:
+            return
         deadline = monotonic() + self.options.flush_timeout
         for lane in self._lanes:
             if not lane.flush(deadline):
@@ -281,11 +290,24 @@ class SinkHandler(logging.Handler):
                 )
 
     def close(self) -> None:
-        """Deliver what is queued (at most ``close_timeout``), spill or count the rest, close the sinks."""
+        """Deliver what is queued (at most ``close_timeout``), spill or count the rest, close the sinks.
+
+        ``logging.config.dictConfig()`` (and ``fileConfig()``) close every handler of the process,
+        also those that stay attached to loggers it does not configure (the root logger of a
+        ``configure()`` call, when a framework's dictionary names only its own loggers). Such a
+        close only flushes: the handler stays open for whoever still uses it, and says so once on
+        stderr and in a ``hipaalog.config`` record. It is closed for good at interpreter exit.
+        """
+        if self._lanes and _called_by_logging_config():
+            self._keep_open_after_reconfiguration()
+            return
         with self._close_lock:
             if self._closed:
                 return
             self._closed = True
+        if not self._lanes:  # its construction failed: nothing to deliver
+            super().close()
+            return
         try:
             now = monotonic()
             deadline = now + self.options.close_timeout
@@ -304,6 +326,17 @@ class SinkHandler(logging.Handler):
             _shutdown.untrack(self)
             super().close()
 
+    def _keep_open_after_reconfiguration(self) -> None:
+        self.flush()
+        detail = (
+            f"logging.config.dictConfig() closed every handler; hipaalog's SinkHandler "
+            f"(sinks: {', '.join(s.name for s in self.sinks)}) delivered its queued records and stays open "
+            "for the loggers that still use it (the root logger, unless the new configuration sets 'root')"
+        )
+        _diagnostics.problem("handler-kept-open", detail)
+        record = logging.LogRecord(_CONFIG_LOGGER, logging.WARNING, __file__, 0, "%s", (detail,), None)
+        self.handle(record)
+
     @staticmethod
     def _close_sink(sink: Sink) -> None:
         try:
@@ -313,3 +346,15 @@ class SinkHandler(logging.Handler):
 
     def __repr__(self) -> str:
         return f"<SinkHandler {logging.getLevelName(self.level)} sinks={[s.name for s in self.sinks]}>"
+
+
+def _called_by_logging_config() -> bool:
+    """Whether ``close()`` was called by ``logging.shutdown()`` on behalf of ``logging.config``."""
+    frame = sys._getframe(2)  # 0: this function, 1: close(), 2: its caller
+    if frame.f_code is not logging.shutdown.__code__:
+        return False
+    caller = frame.f_back
+    if caller is None:
+        return False
+    code = caller.f_code
+    return code.co_name in _CLEARING_FUNCTIONS and "logging" in code.co_filename

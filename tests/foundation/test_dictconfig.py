@@ -11,7 +11,8 @@ from typing import Any
 import orjson
 import pytest
 
-from hipaalog import SinkHandler
+import hipaalog
+from hipaalog import SinkHandler, _diagnostics
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
@@ -114,3 +115,85 @@ def test_unknown_sink_scheme_fails_dictconfig(identity_env: dict[str, str]) -> N
             {"version": 1, "handlers": {"app": {"class": "hipaalog.SinkHandler", "sinks": ["carrier-pigeon://x"]}}}
         )
     assert "unknown scheme 'carrier-pigeon'" in str(info.value.__cause__)
+
+
+UVICORN_LIKE = {  # names only its own loggers, as uvicorn's and many frameworks' dictionaries do
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"plain": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}},
+    "loggers": {"server": {"handlers": ["plain"], "level": "INFO", "propagate": False}},
+}
+
+
+def test_dictconfig_after_configure_keeps_the_root_handler_working(tmp_path: Path) -> None:
+    """A dictConfig that does not set 'root' leaves configure()'s handler open: no record is lost, and it says so."""
+    path = tmp_path / "app.jsonl"
+    handler = hipaalog.configure(app_id="claims", platform="vm", microservice="claims-api", sinks=[str(path)])
+    log = logging.getLogger("claims.api")
+    for n in range(50):
+        log.info("before", extra={"n": n})
+    logging.config.dictConfig(UVICORN_LIKE)
+    for n in range(50, 100):
+        log.info("after", extra={"n": n})
+    handler.flush()
+    records = read_lines(path)
+    assert [r["n"] for r in records if "n" in r] == list(range(100))
+    assert logging.getLogger().handlers == [handler]
+    assert handler.stats()["dropped"] == 0
+    [warning] = [r for r in records if r["logger"] == "hipaalog.config"]
+    assert warning["level"] == "warning" and "dictConfig() closed every handler" in warning["message"]
+    assert _diagnostics.counts()["handler-kept-open"] == 1
+
+
+def test_dictconfig_that_sets_root_takes_over_after_a_flush(tmp_path: Path, identity_env: dict[str, str]) -> None:
+    """A dictConfig with its own root handler: configure()'s records are all written first, then the new one logs."""
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    old = hipaalog.configure(sinks=[str(first)], handler_options={"flush_interval": 10})
+    for n in range(30):
+        logging.getLogger("claims").info("old", extra={"n": n})
+    new = configure_file_logging(second, {"()": "hipaalog.JsonFormatter"})
+    logging.getLogger("claims").info("new")
+    new.flush()
+    assert [r["n"] for r in read_lines(first) if "n" in r] == list(range(30))  # delivered at the dictConfig
+    assert [r["message"] for r in read_lines(second)] == ["new"]
+    assert old not in logging.getLogger().handlers and old.stats()["dropped"] == 0
+    old.close()
+
+
+def test_configure_after_dictconfig_flushes_and_closes_the_replaced_handler(
+    tmp_path: Path, identity_env: dict[str, str]
+) -> None:
+    """configure() after dictConfig: the dictConfig handler's queue is delivered, it is closed, and that is told."""
+    first, second = tmp_path / "dict.jsonl", tmp_path / "configure.jsonl"
+    old = configure_file_logging(first, {"()": "hipaalog.JsonFormatter"})
+    assert isinstance(old, SinkHandler)
+    for n in range(30):
+        logging.getLogger("claims").info("old", extra={"n": n})
+    new = hipaalog.configure(sinks=[str(second)])
+    assert [r["n"] for r in read_lines(first)] == list(range(30))
+    assert old._closed and logging.getLogger().handlers == [new]
+    assert _diagnostics.counts()["handlers-replaced"] == 1
+
+
+def test_configure_keeps_a_replaced_handler_open_while_another_logger_uses_it(
+    tmp_path: Path, identity_env: dict[str, str]
+) -> None:
+    """A handler that dictConfig also gave a named logger stays open for that logger after configure()."""
+    shared = tmp_path / "shared.jsonl"
+    logging.config.dictConfig(
+        {
+            "version": 1,
+            "disable_existing_loggers": False,
+            "formatters": {"json": {"()": "hipaalog.JsonFormatter"}},
+            "handlers": {"app": {"class": "hipaalog.SinkHandler", "formatter": "json", "sinks": [str(shared)]}},
+            "loggers": {"server.access": {"handlers": ["app"], "propagate": False, "level": "INFO"}},
+            "root": {"level": "INFO", "handlers": ["app"]},
+        }
+    )
+    [old] = logging.getLogger().handlers
+    new = hipaalog.configure(sinks=[str(tmp_path / "configure.jsonl")])
+    logging.getLogger("server.access").info("still written")
+    old.flush()
+    assert [r["message"] for r in read_lines(shared)] == ["still written"]
+    assert isinstance(old, SinkHandler) and not old._closed and new is not old
+    old.close()
