@@ -14,8 +14,11 @@ from ._context import (
     ZipDetector,
 )
 from ._detector import Detector, register_detector
+from ._email import MailDetector
+from ._fhir import FhirTextDetector
 from ._hl7 import Hl7Detector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._names import PersonNameDetector
 from ._numbers import (
     CardDetector,
     DeaDetector,
@@ -30,11 +33,14 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._x12 import X12Detector
 
 __all__ = ["DEFAULT_DETECTORS", "builtin_detectors"]
 
 _SHARED: Final[tuple[Detector, ...]] = (
     Hl7Detector(),
+    X12Detector(),
+    FhirTextDetector(),
     SsnDetector(),
     CardDetector(),
     PhoneDetector(),
@@ -53,6 +59,8 @@ _SHARED: Final[tuple[Detector, ...]] = (
     ZipDetector(),
     AddressDetector(),
     NameDetector(),
+    MailDetector(),
+    PersonNameDetector(),
 )
 _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
 

@@ -145,10 +145,12 @@ CUED_IDS: Final = CueTable(
         ("med rec", "MRN"),
         ("medrec", "MRN"),
         ("chart #", "MRN"),
+        ("chart", "MRN"),
         ("health record", "MRN"),
         ("patient #", "PATIENT"),
         ("pt #", "PATIENT"),
         ("member #", "MEMBER_ID"),
+        ("mbr", "MEMBER_ID"),
         ("subscriber", "MEMBER_ID"),
         ("beneficiary", "MEMBER_ID"),
         ("medicaid", "MEMBER_ID"),
@@ -158,6 +160,7 @@ CUED_IDS: Final = CueTable(
         ("plan member", "MEMBER_ID"),
         ("enrollee", "MEMBER_ID"),
         ("account #", "ACCOUNT"),
+        ("account", "ACCOUNT"),
         ("acct", "ACCOUNT"),
         ("bank account", "ACCOUNT"),
         ("iban", "ACCOUNT"),
@@ -179,6 +182,7 @@ CUED_IDS: Final = CueTable(
         ("ssn", "SSN"),
         ("ss #", "SSN"),
         ("social security", "SSN"),
+        ("social", "SSN"),
         ("soc sec", "SSN"),
         ("npi", "NPI"),
     ],
@@ -309,7 +313,7 @@ FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display"})
 X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
 MAIL_WORDS: Final = frozenset(
-    {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey"}
+    {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey", "Greetings"}
 )
 """Header names and greetings that select the e-mail detector (with ``=?`` for RFC 2047 words)."""
 TABLE_WORDS: Final = frozenset(

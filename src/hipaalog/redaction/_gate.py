@@ -70,8 +70,8 @@ _DIGIT_SHAPES: Final = re.compile(
     [0-9 -]{12}                                               # 13+ digits and separators: a card
   | [0-9](?:
         [0-9](?:
-            [- ][0-9]{2}[- ][0-9]{4}                          # SSN as written
-          | (?:\)[ ]?|[-. ]{1,2})[0-9]{3}[-. ][0-9]{4}          # phone as written
+            [-. ][0-9]{2}[-. ][0-9]{4}                        # SSN as written
+          | (?:\)[ ]?|[-./ ]{1,2})[0-9]{3}[-. ][0-9]{4}         # phone as written
           | \.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]                    # dotted quad
           | [0-9]{4,5}(?![0-9])(?<=[A-Z][A-Z9][0-9]{7})        # DEA (its 2nd character may be a 9)
           | [0-9]+(?![A-Za-z0-9])(?<=[A-HJ-NPR-Z0-9]{17})      # VIN ending in 4+ digits
@@ -111,7 +111,7 @@ _SCREEN: Final = re.compile(
     rb"""9(?:                                 # every trace starts at a digit
         [ ][9y]                               # digit space digit (numbers in groups), 93 y/o
       | 9y                                    # 93yo, 101-year-old
-      | \.(?:9{1,3}\.9{1,3}\.9|9999(?<=999\.9999))   # dotted quad; phone with a dot before the last 4
+      | \.(?:9{1,3}\.9{1,3}\.9|9999(?<=999\.9999)|99\.9999)   # dotted quad; phone, SSN with dots
       | [Ay][Ay9]9[Ay][Ay9]9[Ay][Ay]99          # MBI
       | 999(?:(?<![a9]9999)999|(?<=[Ay9]{17})) # 7+ digits not glued to a small letter; VIN tail
     )""",
@@ -162,7 +162,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, FHIR_KEYS, FHIR)
     add(always, MAIL_WORDS, MAIL)
     add(always, TABLE_WORDS, TABLE)
-    add(always, {name.title() for name in GIVEN}, PERSON)
+    add(always, {name.title() for name in GIVEN} | {name.upper() for name in GIVEN}, PERSON)
     hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
     known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
     return with_digits, always, known, hl7
@@ -170,6 +170,8 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
+_BIRTH_FIELDS: Final = ("irth", "IRTH", "dob", "Dob", "DOB", "born", "Born", "BORN")
+"""Substrings of every birth field name the date detector reads without a cue word before the date."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
 """Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
@@ -252,6 +254,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
+    if digits > 5 and any(field in text for field in _BIRTH_FIELDS):
+        bits |= CUED  # a full date after a birth field name (validation errors)
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False

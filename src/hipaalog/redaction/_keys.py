@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
+from ._hl7_fields import hl7_field_kind
+
 __all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
 
@@ -28,13 +30,15 @@ PERSON_WORDS: Final = _words(
     """patient patients pt member members subscriber subscribers beneficiary beneficiaries insured guarantor
     guarantors person persons people individual enrollee claimant policyholder cardholder dependent dependents
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
-    caregiver relative relatives applicant donor newborn infant mom dad sibling household"""
+    caregiver relative relatives applicant donor newborn infant mom dad sibling household subject beneficiary"""
 )
 """Words that make a key (and everything below it) about a person."""
 
 _PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
 PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
 """FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
+_HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
+_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg)([0-9]{1,2})")
 
 _INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
@@ -313,7 +317,16 @@ def _catalogue() -> dict[str, str]:
 
 
 _TERMS: Final = _catalogue()
-_CONTEXTUAL: Final = {"name": "NAME", "names": "NAME", "given": "NAME", "family": "NAME", "id": "ID", "ids": "ID"}
+_CONTEXTUAL: Final = {
+    "name": "NAME",
+    "names": "NAME",
+    "given": "NAME",
+    "family": "NAME",
+    "display": "NAME",
+    "id": "ID",
+    "ids": "ID",
+    "period": "DATE",
+}
 """Generic words that are PHI keys only about a person."""
 _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "ip": _INFRA,
@@ -339,6 +352,17 @@ def tokens(key: str) -> list[str]:
 def compact(key: str) -> str:
     """The words of a field name run together: ``"Date-Of-Birth"`` -> ``"dateofbirth"``."""
     return "".join(tokens(key))
+
+
+def _hl7_kind(words: list[str]) -> str | None:
+    """The kind of an HL7 v2 field named by segment and position (``pid_5_1``, ``PID.7``, ``hl7.pid.19``, ``pid5``)."""
+    for index, word in enumerate(words):
+        if word in _HL7_SEGMENT_WORDS:
+            if index + 1 < len(words) and words[index + 1].isdigit():
+                return hl7_field_kind(word.upper(), int(words[index + 1]))
+        elif word[:1] in "pnginm" and (glued := _HL7_GLUED.fullmatch(word)) is not None:
+            return hl7_field_kind(glued[1].upper(), int(glued[2]))
+    return None
 
 
 class KeyInfo(NamedTuple):
@@ -407,6 +431,9 @@ class KeyCatalogue:
 
     def _classify(self, key: str) -> KeyInfo:
         words = tokens(key)
+        hl7 = _hl7_kind(words)
+        if hl7 is not None:
+            return KeyInfo(hl7, hl7, None, "".join(words), False)
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"

@@ -1,0 +1,95 @@
+"""Names in e-mail: display names in address lists, RFC 2047 encoded words, greetings.
+
+* ``Jane Roe <jane@example.org>`` and ``"Roe, Jane" <...>``: the display name before an address
+  in angle brackets (in ``To:``, ``From:``, ``Cc:`` lines or anywhere);
+* ``=?utf-8?q?Jane_Roe?=`` (and ``?b?`` base64): an encoded word in an address header or before
+  an address is a display name; elsewhere it is masked when it decodes to a name;
+* ``Dear Ms. Roe,``, ``Hi Jane,``: the capitalised words after a greeting, unless they address a
+  group (``Dear Customer``, ``Hello World``, ``Hi team``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import EMAIL, MAIL
+from ._name_table import GIVEN, SURNAME_RANK
+
+__all__ = ["MailDetector"]
+
+_ADDRESS: Final = r"<[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>"
+_DISPLAY: Final = re.compile(
+    r"""(?:(?<=[ :,;=\n\t(\[])|^)[ ]*(?:"([^"\n]{1,80})"|([A-Z][^"<>,:;=\n\t()\[\]@]{0,79}?))[ ]*""" + _ADDRESS
+)
+_ENCODED: Final = re.compile(r"=\?[\w-]{1,40}\?([QqBb])\?([^?\s]{1,300})\?=")
+_HEADER_BEFORE: Final = re.compile(r"(?:^|[\s\"'])(?:To|From|Cc|CC|Bcc|BCC|TO|FROM|Reply-To|Sender)[ ]*:[^\n]{0,300}$")
+_GREETING: Final = re.compile(
+    r"(?<![\w])(?:Dear|DEAR|Hi|HI|Hello|HELLO|Hey|Greetings)[ ,]+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ ]+)?"
+    r"([A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’.-]*){0,2})(?=[ ]*(?:[,:;!.\n]|\\n|$))"
+)
+_GROUPS: Final = frozenset(
+    """all team everyone everybody folks friends friend there world customer customers patient patients member
+    members user users sir madam sirs colleagues colleague valued admin administrator support staff guys
+    people provider providers doctor doctors nurse client clients partner partners subscriber subscribers
+    again back team's you and from""".split()
+)
+_NAME_WORD: Final = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _decoded(encoding: str, payload: str) -> str:
+    try:
+        if encoding in "Bb":
+            raw = base64.b64decode(payload + "=" * (-len(payload) % 4))
+        else:
+            raw = quopri.decodestring(payload.replace("_", " ").encode("ascii", "replace"), header=True)
+    except (binascii.Error, ValueError):
+        return ""
+    return raw.decode("utf-8", "replace")
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` is two or three capitalised words with a census given name or surname among them."""
+    words = text.replace(",", " ").split()
+    if not 1 < len(words) < 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    return any(w.lower() in GIVEN or w.lower() in SURNAME_RANK for w in words)
+
+
+class MailDetector(BaseDetector):
+    """Display names of e-mail addresses, RFC 2047 encoded names and names after greetings."""
+
+    gate = MAIL | EMAIL
+    name = "mail"
+    kinds = ("NAME",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "@" in text and "<" in text:
+            for match in _DISPLAY.finditer(text):
+                group = 1 if match.start(1) >= 0 else 2
+                start, end = match.span(group)
+                shown = text[start:end].strip()
+                if shown and any(ch.isalpha() for ch in shown) and "=?" not in shown:
+                    yield start, start + len(text[start:end].rstrip()), "NAME"
+        if "=?" in text:
+            for match in _ENCODED.finditer(text):
+                after = text[match.end() : match.end() + 3].lstrip()
+                if (
+                    after.startswith("<")
+                    or _HEADER_BEFORE.search(text, max(0, match.start() - 300), match.start()) is not None
+                    or looks_like_name(_decoded(match[1], match[2]))
+                ):
+                    yield match.start(), match.end(), "NAME"
+        for match in _GREETING.finditer(text):
+            words = match[1].split()
+            while words and words[-1].lower().rstrip(".") in _GROUPS:
+                words.pop()
+            if words and words[0].lower() not in _GROUPS:
+                start = match.start(1)
+                yield start, start + len(" ".join(words)), "NAME"

@@ -1,0 +1,107 @@
+"""FHIR R4/R4B resources written as JSON text (or as a Python dict repr) inside a string.
+
+Dict fields are judged by the key rules (:mod:`._keys`); this detector reads the same elements in
+text, by their keys and the object around them:
+
+* ``HumanName``: every string of ``family`` and ``given``; ``text`` inside a ``name`` object;
+* ``Reference.display`` when the reference points at a person (``Patient/``, ``RelatedPerson/``,
+  ``Person/``) or sits under a person element (``subject``, ``patient``, ``beneficiary``...);
+* dates of ``period``, ``billablePeriod`` and ``servicedPeriod`` (admission, discharge, service).
+
+Birth dates, addresses, telecoms and identifiers are PHI keys of the key-value detector already.
+Logical ids, ``fullUrl`` and ``link`` URLs and codings are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import FHIR
+
+__all__ = ["FhirTextDetector"]
+
+_STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
+_FAMILY: Final = re.compile(r"""["']family["'][ ]*:[ ]*""" + _STRING)
+_GIVEN: Final = re.compile(r"""["']given["'][ ]*:[ ]*\[""")
+_LIST_ITEM: Final = re.compile(r"""[ ]*""" + _STRING + r"""[ ]*,?""")
+_DISPLAY: Final = re.compile(r"""["']display["'][ ]*:[ ]*""" + _STRING)
+_NAME_TEXT: Final = re.compile(r"""["']name["'][ ]*:[ ]*\[?[ ]*\{[^{}]{0,300}?["']text["'][ ]*:[ ]*""" + _STRING)
+_PERIOD: Final = re.compile(r"""["'](?:period|billablePeriod|servicedPeriod)["'][ ]*:[ ]*\{([^{}]{0,200})\}""")
+_PERIOD_DATE: Final = re.compile(r"""["'](?:start|end)["'][ ]*:[ ]*""" + _STRING)
+_PERSON_REFERENCE: Final = re.compile(r"""["']reference["'][ ]*:[ ]*["'](?:Patient|RelatedPerson|Person)/""")
+_PERSON_ELEMENT: Final = re.compile(
+    r"""["'](?:subject|patient|beneficiary|subscriber|policyHolder|payee|recipient|"""
+    r"""individual|enterer|informationSource|asserter|who|agent)["'][ ]*:[ ]*\[?[ ]*$"""
+)
+_WINDOW: Final = 600
+
+
+def _group(match: re.Match[str], first: int = 1) -> tuple[int, int]:
+    return match.span(first) if match.start(first) >= 0 else match.span(first + 1)
+
+
+def _enclosing_object(text: str, position: int) -> tuple[int, int]:
+    """The ``{`` and ``}`` around ``position`` (looked for within a window; -1 when not found)."""
+    depth = 0
+    opening = -1
+    for index in range(position - 1, max(-1, position - _WINDOW), -1):
+        ch = text[index]
+        if ch == "}":
+            depth += 1
+        elif ch == "{":
+            if not depth:
+                opening = index
+                break
+            depth -= 1
+    closing = text.find("}", position, position + _WINDOW)
+    return opening, closing
+
+
+class FhirTextDetector(BaseDetector):
+    """Person names, person-reference displays and encounter periods of FHIR resources in text."""
+
+    gate = FHIR
+    name = "fhir"
+    kinds = ("NAME", "DATE")
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "family" in text:
+            for match in _FAMILY.finditer(text):
+                start, end = _group(match)
+                yield start, end, "NAME"
+        if "given" in text:
+            for match in _GIVEN.finditer(text):
+                position = match.end()
+                for _ in range(8):
+                    item = _LIST_ITEM.match(text, position)
+                    if item is None:
+                        break
+                    start, end = _group(item)
+                    yield start, end, "NAME"
+                    position = item.end()
+        if "display" in text:
+            for match in _DISPLAY.finditer(text):
+                if self._about_person(text, match.start()):
+                    start, end = _group(match)
+                    yield start, end, "NAME"
+        if "resourceType" in text:
+            for match in _NAME_TEXT.finditer(text):
+                start, end = _group(match)
+                yield start, end, "NAME"
+            for period in _PERIOD.finditer(text):
+                for date in _PERIOD_DATE.finditer(text, period.start(1), period.end(1)):
+                    start, end = _group(date)
+                    yield start, end, "DATE"
+
+    @staticmethod
+    def _about_person(text: str, position: int) -> bool:
+        opening, closing = _enclosing_object(text, position)
+        if opening < 0:
+            return False
+        inside = text[opening : closing if closing > 0 else position]
+        if _PERSON_REFERENCE.search(inside) is not None:
+            return True
+        return _PERSON_ELEMENT.search(text, max(0, opening - 40), opening) is not None

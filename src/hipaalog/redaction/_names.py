@@ -1,0 +1,144 @@
+"""Person names without a cue word: a name model from census given names and surnames.
+
+A name is found where the words themselves say so: a given name followed by a surname, with an
+optional middle name or initial (``Jane Roe``, ``Mary Ann Smith``, ``John Q. Public``), and
+``Last, First`` (``Roe, Jane``; ``ROE, JANE``). Both parts must be capitalised and in the census
+tables (:mod:`._name_table`). Precision on log text comes from what is left out:
+
+* words of log text that are also names (``Grant Type``, ``Will Retry``, ``Page Service``,
+  ``Chase Bank``): a surname that is a common log or English word does not count, and a given name
+  that is also a common word (``Will``, ``May``, ``Mark``, ``Grant``) needs a frequent surname;
+* identifiers: a word glued to ``.``, ``/``, ``_``, ``@`` or a digit (module paths, URLs, class
+  names such as ``JaneService``), and a run followed by ``(`` (a call or a constructor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import PERSON
+from ._name_table import GIVEN, SURNAME_RANK
+
+__all__ = ["PersonNameDetector"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NOT_SURNAMES: Final = _words(
+    """service client host post key price street field main test lock world bank spring grant bill mark will
+    may page case chance handler session root channel mode level head body range day start begin close read
+    pool job file port bridge link rule cost card cash check money number list row record red blue gold silver
+    center centre church court house new old big small tall hard fast bad true null blank clear ready done
+    german french english irish welsh monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december summer winter autumn fall spring kafka
+    azure ruby julia swift rust jasmine karma call type error info debug trace fatal warning state status
+    event message queue cache store order value count index table cell node pod image volume disk path gateway
+    proxy router switch route policy role group team account item product total amount payment invoice charge
+    credit debit rate score note comment review rating home office station school hospital clinic health care
+    medical lab general major minor street avenue road lane drive court way place park square plaza north
+    south east west upper lower middle high low early late first last next prev previous final default custom
+    standard basic advanced pro plus max min mini micro auth token access admin user users member guest public
+    private shared local global remote master slave primary secondary backup mirror server worker manager
+    controller builder factory provider adapter wrapper helper util utils model view form field label button
+    menu panel dialog window frame tab header footer title text string integer float boolean date time stamp
+    period week month year hour minute second moment today tomorrow yesterday christmas easter lee"""
+)
+"""Surnames of the census tables that log text uses as ordinary words."""
+
+COMMON_GIVEN: Final = _words(
+    """will may mark june april august bill grant chase ray rose hope faith joy dawn art guy max page lane dean
+    case chance sky summer autumn winter royal major king prince rich sunny star crystal amber ruby pearl jade
+    ivy iris daisy lily holly heather violet olive penny ginger candy cherry brandy misty destiny harmony melody
+    angel christian sterling price don frank jack jay lee sandy stone clay cash hunter mason carter porter
+    parker miles forest river glen dale cliff rod gene wade drew bob sue pat jean kay grace general july march
+    julia jasmine karma august tuesday asia china india georgia virginia carolina dakota florida austin
+    houston dallas denver phoenix jackson madison lincoln washington berkeley cleveland jordan camden chester
+    sharon paris london sydney victoria regina florence beverly shirley kent roman norman german french august
+    hope noble young long early lane else an in"""
+)
+"""Given names that are also common words: they need a frequent surname after them."""
+
+_FREQUENT: Final = 3000
+_WORD: Final = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+_RUN: Final = re.compile(
+    rf"(?<![\w.'’@/\\$-]){_WORD}(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
+    r"(?![\w@/\\(-]|\.\w|['’]\w)"
+)
+"""Runs of two capitalised words or more, joined by single spaces, not glued to an identifier."""
+_LAST_FIRST: Final = re.compile(
+    rf"(?<![\w.'’@/\\$-])({_WORD}|[A-Z]{{2,}}(?:['’-][A-Z]+)?),[ ]?({_WORD}|[A-Z]{{2,}})"
+    r"(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{2,}))?(?![\w@/\\(-])"
+)
+
+
+def _surname(word: str, common_given: bool) -> bool:
+    bare = word.lower()
+    if bare in NOT_SURNAMES:
+        return False
+    rank = SURNAME_RANK.get(bare)
+    if rank is None and ("-" in bare or "’" in bare or "'" in bare):
+        parts = re.split(r"['’-]", bare)
+        rank = min((SURNAME_RANK.get(p, 1 << 30) for p in parts if len(p) > 1), default=None)
+        rank = None if rank == 1 << 30 else rank
+    if rank is None:
+        return False
+    return rank < _FREQUENT if common_given else True
+
+
+def _given(word: str) -> bool:
+    return word.lower() in GIVEN
+
+
+class PersonNameDetector(BaseDetector):
+    """``First [Middle] Last`` and ``Last, First`` from census given names and surnames, no cue needed."""
+
+    gate = PERSON
+    name = "person_name"
+    kinds = ("NAME",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for match in _RUN.finditer(text):
+            words = match[0].split(" ")
+            offset = match.start()
+            index = 0
+            while index < len(words) - 1:
+                found = self._name_at(words, index)
+                if found:
+                    start = offset + sum(len(w) + 1 for w in words[:index])
+                    end = start + len(" ".join(words[index : index + found]))
+                    yield start, end, "NAME"
+                    index += found
+                else:
+                    index += 1
+        if "," in text:
+            for match in _LAST_FIRST.finditer(text):
+                last, first = match[1], match[2]
+                if last.isupper() != first.isupper():
+                    continue
+                common = first.lower() in COMMON_GIVEN
+                if _given(first) and _surname(last, common or last.lower() in COMMON_GIVEN):
+                    end = match.end(2)
+                    middle = match[3]
+                    if middle and (len(middle.rstrip(".")) == 1 or _given(middle)):
+                        end = match.end(3)
+                    yield match.start(1), end, "NAME"
+
+    @staticmethod
+    def _name_at(words: list[str], index: int) -> int:
+        """How many words from ``words[index]`` make a name (0: none starts there)."""
+        first = words[index]
+        if not _given(first):
+            return 0
+        common = first.lower() in COMMON_GIVEN
+        after = index + 1
+        if after < len(words) - 1 and (len(words[after].rstrip(".")) == 1 or _given(words[after])):
+            if _surname(words[after + 1], common):
+                return 3
+        if len(words[after].rstrip(".")) > 1 and _surname(words[after], common):
+            return 2
+        return 0

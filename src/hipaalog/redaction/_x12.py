@@ -1,0 +1,103 @@
+"""X12 270/271 eligibility and 837 claim segments in text, by segment and qualifier.
+
+A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or other person
+(``NM1*IL``, ``NM1*QC``, ``NM1*03``...; providers and payers are not PHI), and runs to the next
+``NM1``. Inside it: the name and id of the ``NM1``, ``N3`` street lines, ``N4`` city and ZIP,
+``DMG`` birth date, ``REF`` identifiers (``SY`` an SSN) and ``PER`` contacts. Everywhere: ``DTP``
+dates (service, admission, discharge, eligibility) and the patient control number of ``CLM``.
+Elements are separated by ``*``; segments end at ``~``, a line end (raw or escaped), or where
+the next segment starts after whitespace. Each segment is read once: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import X12
+
+__all__ = ["X12Detector"]
+
+_SEGMENT: Final = re.compile(r"(?<![A-Za-z0-9])(NM1|N3|N4|DMG|REF|PER|DTP|CLM)\*")
+_NEXT: Final = (
+    "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
+    "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
+)
+_END: Final = re.compile(rf"[~\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT})\*")
+"""Where a segment ends: ``~``, a line end (raw or escaped), the end of a quoted string, or the next
+segment after whitespace (``ST`` is left out: it is a street too)."""
+_PERSON_ENTITIES: Final = frozenset(
+    {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36", "IN"}
+)
+"""NM1 entity codes of people (insured, patient, dependent, responsible party...) and employers."""
+_NAME_ELEMENTS: Final = (3, 4, 5, 7)
+_REF_KINDS: Final = {"SY": "SSN", "EJ": "ACCOUNT", "EA": "MRN", "F6": "MEMBER_ID", "HJ": "MEMBER_ID"}
+_REF_IDS: Final = frozenset({"1W", "49", "6P", "IG", "N6", "Q4", "3H", "0F", "23", "1L", "A6", "ABY", "Y4", "D9"})
+_ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
+_PER_VALUES: Final = {"TE": "PHONE", "HP": "PHONE", "WP": "PHONE", "CP": "PHONE", "FX": "FAX", "EM": "EMAIL"}
+
+
+class X12Detector(BaseDetector):
+    """Names, ids, addresses, birth dates, contacts and dates of people in X12 270/271/837 text."""
+
+    gate = X12
+    name = "x12"
+    kinds = ("NAME", "MEMBER_ID", "SSN", "ID", "ADDRESS", "ZIP", "DOB", "DATE", "ACCOUNT", "MRN", "PHONE", "FAX", "EMAIL")
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "*" not in text:
+            return
+        done = 0
+        person = False
+        for match in _SEGMENT.finditer(text):
+            start = match.start()
+            if start < done:
+                continue
+            end_match = _END.search(text, match.end())
+            end = end_match.start() if end_match else len(text)
+            done = end
+            elements = text[start:end].split("*", 16)
+            offsets = [start]
+            for element in elements[:-1]:
+                offsets.append(offsets[-1] + len(element) + 1)
+            segment = elements[0]
+            if segment == "NM1":
+                person = len(elements) > 1 and elements[1] in _PERSON_ENTITIES
+            for index, kind in self._elements(segment, elements, person):
+                if index < len(elements) and elements[index].strip():
+                    yield offsets[index], offsets[index] + len(elements[index]), kind
+
+    @staticmethod
+    def _elements(segment: str, elements: list[str], person: bool) -> list[tuple[int, str]]:
+        """``(element index, kind)`` of the PHI elements of one segment."""
+        qualifier = elements[1] if len(elements) > 1 else ""
+        if segment == "DTP":
+            return [(3, "DATE")]
+        if segment == "CLM":
+            return [(1, "ACCOUNT")]
+        if not person:
+            return []
+        if segment == "NM1":
+            found = [(index, "NAME") for index in _NAME_ELEMENTS]
+            if len(elements) > 9:
+                found.append((9, _ID_KINDS.get(elements[8], "MEMBER_ID")))
+            return found
+        if segment == "N3":
+            return [(1, "ADDRESS"), (2, "ADDRESS")]
+        if segment == "N4":
+            return [(1, "ADDRESS"), (3, "ZIP")]
+        if segment == "DMG":
+            return [(2, "DOB")]
+        if segment == "REF":
+            kind = _REF_KINDS.get(qualifier) or ("MEMBER_ID" if qualifier in _REF_IDS else None)
+            return [(2, kind)] if kind else []
+        if segment == "PER":
+            found = [(2, "NAME")]
+            for index in (3, 5, 7):
+                kind = _PER_VALUES.get(elements[index] if index < len(elements) else "")
+                if kind:
+                    found.append((index + 1, kind))
+            return found
+        return []
