@@ -1,0 +1,74 @@
+"""Finding a planted value in what hipaalog wrote: exact, lower-case and digits-only forms."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["MARKER", "canonical", "haystack", "leaked"]
+
+MARKER = "[REDACTED"
+"""How hipaalog's masks begin (``[REDACTED:SSN]``); in a benign record's line it is damage."""
+
+VOLATILE = ("timestamp",)
+"""Output fields that differ between two runs of the same call; left out of comparisons and searches."""
+
+
+def _strings(value: Any, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out.append(str(key))
+            _strings(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, out)
+    elif value is not None and not isinstance(value, bool):
+        out.append(str(value))
+
+
+def canonical(line: str | None) -> Any:
+    """A written line without its volatile fields (the raw text if it is not JSON)."""
+    if line is None:
+        return None
+    try:
+        event = json.loads(line)
+    except ValueError:
+        return line
+    if isinstance(event, dict):
+        for key in VOLATILE:
+            event.pop(key, None)
+    return event
+
+
+def haystack(line: str | None) -> str:
+    """Every key and value of a written line, decoded from JSON, one per line, plus the raw line.
+
+    The raw line keeps escaped forms findable; the decoded strings keep values inside JSON text
+    (a payload serialized into a field) findable exactly as a reader of the log would see them.
+    """
+    if line is None:
+        return ""
+    event = canonical(line)
+    parts: list[str] = []
+    _strings(event, parts)
+    if isinstance(event, dict):
+        parts.append(json.dumps(event))
+    return "\n".join(parts)
+
+
+@lru_cache(maxsize=65536)
+def _patterns(value: str) -> tuple[re.Pattern[str], ...]:
+    forms = [re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE)]
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) >= 6 and digits != value and len(digits) >= len(value) // 2:
+        forms.append(re.compile(rf"(?<![0-9]){digits}(?![0-9])"))
+    return tuple(forms)
+
+
+def leaked(value: str, text: str) -> bool:
+    """Whether ``value`` (as is, in any case, or as its digits alone) occurs as a whole token in ``text``."""
+    return any(p.search(text) for p in _patterns(value))
