@@ -104,9 +104,12 @@ KNOWN_FIELDS: Final[tuple[FieldSpec, ...]] = (
 
 RESERVED: Final[frozenset[str]] = frozenset(f.name for f in CORE_FIELDS)
 TRUSTED_FIELDS: Final[frozenset[str]] = frozenset(
-    {"timestamp", "level", "severity", "logger", "appId", "platform", "microservice", "trace_id", "span_id"}
+    {"timestamp", "level", "severity", "appId", "platform", "microservice", "trace_id", "span_id"}
 )
-"""Core fields hipaalog fills from trusted sources; redaction leaves them alone."""
+"""Core fields hipaalog fills from trusted sources; redaction leaves them alone.
+
+``logger`` is not among them: a logger name may be built from data (``getLogger(f"user.{email}")``).
+Names recur, so checking it costs one cache lookup per record."""
 
 _VIOLATION_VALUE_CHARS: Final = 200
 

@@ -206,3 +206,13 @@ def test_unreadable_value_is_counted_not_raised(stream_logger: Any) -> None:
     assert record["message"] == "lazy"
     assert record["who"] == "[REDACTED:UNINSPECTED]"
     assert _diagnostics.counts()["redaction-failed"] >= 1
+
+
+def test_a_logger_name_built_from_data_is_redacted(stream_logger: Any) -> None:
+    """``logger`` is written from the logger's name, which code may build from data: it is scanned too."""
+    _, handler, path = stream_logger
+    logging.getLogger(f"mail.{EMAIL}").info("sent")
+    logging.getLogger("walk.plain").info("kept")
+    records = [json.loads(line) for line in _lines(handler, path).splitlines()]
+    assert "[REDACTED:EMAIL]" in records[0]["logger"] and EMAIL not in records[0]["logger"]
+    assert records[1]["logger"] == "walk.plain"
