@@ -1,17 +1,45 @@
-"""Exceptions as structured data: type, message, frames, chained causes; never frame locals."""
+"""Exceptions as structured data: type, message, frames, chained causes; never frame locals.
+
+Exceptions that carry structured details are described through that structure, not only their
+text (:func:`structured_message`): a pydantic ``ValidationError``'s inputs are redacted by the
+field name in their ``loc``, a ``KeyError``'s missing key that looks like an identifier is masked,
+an ``OSError``'s file names and a ``CalledProcessError``'s command are redacted piece by piece
+(``219-09-9999_front.jpg``, ``--ssn 219099999``).
+"""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import traceback
+from collections.abc import Sequence
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-__all__ = ["MAX_CAUSES", "MAX_FRAMES", "describe_exception"]
+if TYPE_CHECKING:
+    from .redaction import Redactor
+
+__all__ = [
+    "MAX_CAUSES",
+    "MAX_FRAMES",
+    "describe_exception",
+    "redact_argv",
+    "redact_missing_key",
+    "redact_path",
+    "structured_message",
+    "validation_errors",
+]
 
 MAX_FRAMES: Final = 50
 """Frames kept per exception: the innermost ones, where the error happened."""
 MAX_CAUSES: Final = 8
 MAX_GROUP_MEMBERS: Final = 10
+
+_PATH_PIECES: Final = re.compile(r"([/\\_.,;:=+ ]+)")
+_OPAQUE_KEY: Final = re.compile(r"\A[\W_]*(?:\d[\W_]*){7,}\Z")
+"""A missing key made mostly of 7 or more digits: an identifier (a chart number, an SSN) more often than not."""
+_MASKED_KEY: Final = "[REDACTED:ID]"
+_STRUCTURED: Final = (KeyError, subprocess.SubprocessError, OSError)
 
 
 def _type_name(exc_type: type[BaseException]) -> str:
@@ -21,11 +49,140 @@ def _type_name(exc_type: type[BaseException]) -> str:
     return f"{module}.{exc_type.__qualname__}"
 
 
-def _message(exc: BaseException) -> str:
+def _text_of(exc: BaseException) -> str:
     try:
         return str(exc)
     except Exception:  # noqa: BLE001 - a broken __str__ must not break logging
         return f"<unprintable {type(exc).__qualname__}>"
+
+
+def _default_redactor() -> Redactor:
+    from .redaction import default_redactor
+
+    return default_redactor()
+
+
+def redact_path(text: str, redactor: Redactor) -> str:
+    """A file name redacted as a whole and piece by piece (``/scans/219-09-9999_front.jpg``)."""
+    whole = redactor.redact_text(text)
+    if whole != text:
+        return whole
+    pieces = _PATH_PIECES.split(text)
+    clean = [piece if index % 2 else redactor.redact_text(piece) for index, piece in enumerate(pieces)]
+    return "".join(clean)
+
+
+def redact_argv(argv: object, redactor: Redactor) -> object:
+    """A command line redacted word by word, a word after a PHI option (``--ssn X``, ``--ssn=X``) as its kind."""
+    if isinstance(argv, (str, bytes)):
+        text = argv.decode("utf-8", "replace") if isinstance(argv, bytes) else argv
+        return redactor.redact_text(text)
+    if not isinstance(argv, Sequence):
+        return redactor.redact_text(str(argv))
+    clean: list[str] = []
+    option: str | None = None
+    for word in (str(item) for item in argv):
+        if option is not None:
+            clean.append(str(redactor.redact_field(option, word)) if word else word)
+            option = None
+            continue
+        name, sep, value = word.lstrip("-").partition("=")
+        is_phi_option = word.startswith("-") and name.replace("-", "").replace("_", "").isalnum()
+        if is_phi_option and redactor.keys.kind(name) is not None:
+            if sep:
+                clean.append(f"{word[: len(word) - len(value)]}{redactor.redact_field(name, value)}")
+            else:
+                clean.append(word)
+                option = name
+        else:
+            clean.append(redact_path(word, redactor))
+    return tuple(clean) if isinstance(argv, tuple) else clean
+
+
+def redact_missing_key(key: object, redactor: Redactor) -> object:
+    """A ``KeyError``'s key: masked when it looks like an identifier (7 or more digits), else redacted."""
+    if isinstance(key, bool) or key is None:
+        return key
+    if isinstance(key, (int, str)) and _OPAQUE_KEY.match(str(key)):
+        return _MASKED_KEY
+    if isinstance(key, str):
+        return redactor.redact_text(key)
+    return redactor.redact(key)
+
+
+def validation_errors(exc: BaseException) -> list[Any] | None:
+    errors = getattr(exc, "errors", None)
+    if not callable(errors) or not type(exc).__module__.startswith(("pydantic", "pydantic_core")):
+        return None
+    try:
+        found = errors()
+    except Exception:  # noqa: BLE001 - not the errors() this module knows
+        return None
+    return found if isinstance(found, list) else None
+
+
+def _validation_message(exc: BaseException, errors: list[Any], redactor: Redactor) -> str:
+    """pydantic's text rebuilt from ``errors()``: each input redacted as a value of the field its ``loc`` names."""
+    title = getattr(exc, "title", type(exc).__name__)
+    lines = [f"{len(errors)} validation error{'s' if len(errors) != 1 else ''} for {redactor.redact_text(str(title))}"]
+    for error in errors:
+        if not isinstance(error, dict):
+            continue
+        loc = error.get("loc") or ()
+        names = [redactor.redact_text(str(part)) for part in loc] if isinstance(loc, (list, tuple)) else []
+        field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "input") if names else "input"
+        raw_input = error.get("input")
+        clean_input = redactor.redact_field(field, raw_input)
+        if clean_input is raw_input or clean_input == raw_input:
+            clean_input = redactor.redact(raw_input)
+        message = redactor.redact_text(str(error.get("msg", "")))
+        if isinstance(raw_input, str) and raw_input and raw_input in message:
+            message = message.replace(raw_input, str(clean_input))
+        shown = "[hipaalog: not shown]" if isinstance(raw_input, (dict, list)) else repr(clean_input)
+        lines.append(".".join(names) or "(root)")
+        lines.append(
+            f"  {message} [type={error.get('type')}, input_value={shown}, input_type={type(raw_input).__name__}]"
+        )
+    return "\n".join(lines)
+
+
+def structured_message(exc: BaseException, redactor: Redactor | None = None) -> str | None:
+    """The message of ``exc`` redacted through the details it carries, or ``None`` when it carries none.
+
+    ``redactor`` decides (default: hipaalog's default policy); the text that comes back may still be
+    redacted as text by the caller. Never raises.
+    """
+    if not isinstance(exc, _STRUCTURED) and validation_errors(exc) is None:
+        return None
+    try:
+        return _structured(exc, redactor or _default_redactor())
+    except Exception:  # noqa: BLE001 - a detail that cannot be read: the text alone, redacted by the caller
+        return None
+
+
+def _structured(exc: BaseException, redactor: Redactor) -> str | None:
+    errors = validation_errors(exc)
+    if errors is not None:
+        return _validation_message(exc, errors, redactor)
+    if isinstance(exc, KeyError) and len(exc.args) == 1:
+        return repr(redact_missing_key(exc.args[0], redactor))
+    if isinstance(exc, subprocess.CalledProcessError):
+        return f"Command {redact_argv(exc.cmd, redactor)!r} returned non-zero exit status {exc.returncode}."
+    if isinstance(exc, subprocess.TimeoutExpired):
+        return f"Command {redact_argv(exc.cmd, redactor)!r} timed out after {exc.timeout} seconds"
+    if isinstance(exc, OSError) and (exc.filename is not None or exc.filename2 is not None):
+        head = f"[Errno {exc.errno}] {exc.strerror}" if exc.errno is not None else str(exc.strerror or "")
+        first = redact_path(str(exc.filename), redactor) if exc.filename is not None else ""
+        text = f"{head}: {first!r}"
+        if exc.filename2 is not None:
+            text += f" -> {redact_path(str(exc.filename2), redactor)!r}"
+        return text
+    return None
+
+
+def _message(exc: BaseException, redactor: Redactor | None) -> str:
+    structured = structured_message(exc, redactor)
+    return structured if structured is not None else _text_of(exc)
 
 
 def _frames(tb: TracebackType | None) -> tuple[list[dict[str, Any]], int]:
@@ -37,18 +194,24 @@ def _frames(tb: TracebackType | None) -> tuple[list[dict[str, Any]], int]:
     return frames[omitted:], omitted
 
 
-def describe_exception(exc: BaseException, _depth: int = 0, _seen: set[int] | None = None) -> dict[str, Any]:
-    """``{"type", "message", "stack", "cause"?, "exceptions"?}`` for ``exc``."""
+def describe_exception(
+    exc: BaseException, _depth: int = 0, _seen: set[int] | None = None, *, redactor: Redactor | None = None
+) -> dict[str, Any]:
+    """``{"type", "message", "stack", "cause"?, "exceptions"?}`` for ``exc``.
+
+    The message of an exception with structured details comes from :func:`structured_message`
+    (``redactor``: the policy that decides on those details, default hipaalog's default policy).
+    """
     seen = _seen if _seen is not None else set()
     seen.add(id(exc))
     frames, omitted = _frames(exc.__traceback__)
-    described: dict[str, Any] = {"type": _type_name(type(exc)), "message": _message(exc), "stack": frames}
+    described: dict[str, Any] = {"type": _type_name(type(exc)), "message": _message(exc, redactor), "stack": frames}
     if omitted:
         described["frames_omitted"] = omitted
     members = getattr(exc, "exceptions", None)
     if isinstance(members, (list, tuple)) and isinstance(exc, BaseException) and _depth < MAX_CAUSES:
         described["exceptions"] = [
-            describe_exception(member, _depth + 1, seen)
+            describe_exception(member, _depth + 1, seen, redactor=redactor)
             for member in members[:MAX_GROUP_MEMBERS]
             if isinstance(member, BaseException) and id(member) not in seen
         ]
@@ -56,5 +219,5 @@ def describe_exception(exc: BaseException, _depth: int = 0, _seen: set[int] | No
     if cause is None and not exc.__suppress_context__:
         cause = exc.__context__
     if cause is not None and id(cause) not in seen and _depth < MAX_CAUSES:
-        described["cause"] = describe_exception(cause, _depth + 1, seen)
+        described["cause"] = describe_exception(cause, _depth + 1, seen, redactor=redactor)
     return described

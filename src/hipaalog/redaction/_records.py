@@ -5,102 +5,76 @@ record directly: OpenTelemetry's ``LoggingHandler`` ships every ``extra`` attrib
 Sentry's reads the message and the exception. Two ways to clean the record first:
 
 * :func:`install_record_redaction` (process-wide): wraps the log record factory, so every record
-  any logger makes is redacted as it is made: message, arguments, exception, stack, and the
-  ``extra=`` fields as ``logging`` stores them. Nothing can see a raw record. Use this in
-  applications (``hipaalog.configure()`` does it by default).
+  any logger makes is redacted as it is made: message, arguments, exception (its causes, context,
+  group members, notes, attributes and structured details), stack, and the ``extra=`` fields as
+  ``logging`` stores them. Records made by ``logging.makeLogRecord`` are redacted as they are
+  filled, and an attribute set on a record later (by a ``logging.Filter``, an adapter, a
+  formatter) is redacted as it is set. Use this in applications (``hipaalog.configure()`` does it
+  by default).
 * :class:`RedactingFilter` (per logger or handler): redacts records passing through it. Use it
   when a process-wide hook is not yours to install (a library, a framework that manages
   logging), on each third-party handler (``otel_handler.addFilter(RedactingFilter())``) or on the
   loggers records come from. A filter on a logger does not see records propagated from its
   children, and handlers that ran before it saw the raw record: prefer handler filters.
 
-A redacted record carries ``hipaalog_redacted = True`` and is not redacted twice.
+The record keeps the ``LogRecord`` contract: ``args`` stays a tuple (or mapping) of the same
+length with redacted values in place, ``msg`` stays a format string that works with them, and
+``getMessage()`` gives the redacted message, so formatters and filters that read ``record.args``
+(uvicorn's access formatter) keep working. Values that are not JSON-like (bytes, objects that
+redaction does not walk) become redacted text.
+
+A redacted record is an instance of :class:`RedactedRecord` (``record.hipaalog_redacted`` is
+``True``, a class attribute: no caller field can forge it or collide with it) and is not
+redacted twice.
 """
 
 from __future__ import annotations
 
 import copy
+import enum
 import logging
+import re
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from .. import _diagnostics
+from .._errors import redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
 from ._kinds import UNINSPECTED
 from ._redactor import Redactor
 from ._strategies import mask_text
 
 __all__ = [
     "MARKER_ATTRIBUTE",
+    "RedactedRecord",
     "RedactingFilter",
     "install_record_redaction",
+    "is_redacted_record",
     "record_redaction_installed",
     "redact_record",
     "uninstall_record_redaction",
 ]
 
 MARKER_ATTRIBUTE: Final = "hipaalog_redacted"
-"""Set to ``True`` on records already redacted."""
+"""``True`` on records already redacted (a class attribute of :class:`RedactedRecord`, never in ``__dict__``)."""
 
 _FRESH: Final = tuple(logging.LogRecord("", 0, "", 0, "", None, None).__dict__)
 """The attributes ``LogRecord.__init__`` sets, in order: a record holding just these has no caller field."""
-_STANDARD: Final = frozenset(_FRESH) | {
-    "message",
-    "asctime",
-    MARKER_ATTRIBUTE,
-}
-_MAX_CAUSES: Final = 8
-
-
-def _redacted_exception(exc: BaseException, redactor: Redactor, depth: int = 0) -> BaseException:
-    """A copy of ``exc`` whose message, causes and notes are redacted (same type when it can be copied)."""
-    try:
-        text = str(exc)
-    except Exception:  # noqa: BLE001 - an exception whose __str__ raises is shown by type only
-        text = ""
-    clean = redactor.redact_text(text)
-    twin: BaseException | None = exc if clean == text else _same_type_twin(exc, clean, redactor)
-    if twin is None:
-        twin = RedactedException(clean, type(exc))
-    if twin is not exc:
-        twin.__traceback__ = exc.__traceback__
-        twin.__suppress_context__ = exc.__suppress_context__
-    notes = getattr(exc, "__notes__", None)
-    if isinstance(notes, list) and notes:
-        if twin is exc:
-            clean_notes = [redactor.redact_text(str(n)) for n in notes]
-            if clean_notes != notes:
-                twin = copy.copy(exc)
-                twin.__traceback__ = exc.__traceback__
-        if twin is not exc:
-            twin.__notes__ = [redactor.redact_text(str(n)) for n in notes]  # type: ignore[attr-defined]
-    if depth < _MAX_CAUSES:
-        for attr in ("__cause__", "__context__"):
-            linked = getattr(exc, attr)
-            if linked is not None:
-                clean_linked = _redacted_exception(linked, redactor, depth + 1)
-                if clean_linked is not linked:
-                    if twin is exc:
-                        twin = copy.copy(exc)
-                        twin.__traceback__ = exc.__traceback__
-                    setattr(twin, attr, clean_linked)
-                elif twin is not exc:
-                    setattr(twin, attr, linked)
-    return twin
-
-
-def _same_type_twin(exc: BaseException, clean: str, redactor: Redactor) -> BaseException | None:
-    """A copy of ``exc`` with redacted arguments whose text holds no PHI, or ``None``."""
-    for args in (tuple(redactor.redact(arg) for arg in exc.args), (clean,)):
-        try:
-            twin = copy.copy(exc)
-            twin.args = args
-            text = str(twin)
-        except Exception:  # noqa: BLE001 - try the next form, then a stand-in
-            continue
-        if redactor.redact_text(text) == text:
-            return twin
-    return None
+_STANDARD: Final = frozenset(_FRESH) | {"message", "asctime"}
+_MESSAGE: Final = frozenset({"msg", "args"})
+_TEXTS: Final = frozenset({"exc_text", "stack_info"})
+_TRUSTED: Final = _STANDARD - _MESSAGE - _TEXTS - {"exc_info"}
+"""Set by ``logging`` itself from trusted sources (names, numbers, times); never redacted."""
+_MAX_CHAIN: Final = 16
+"""Causes and contexts followed; a longer chain is cut there (a stand-in says so)."""
+_MAX_MEMBERS: Final = 64
+_NATIVE: Final = frozenset({str, int, float, bool, type(None), dict, list})
+_MASK: Final = "[REDACTED]"
+_UNREAD: Final = mask_text(UNINSPECTED)
+_SPEC: Final = re.compile(
+    r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[#0\- +]*)(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d+))?[hlL]?(?P<conv>.)",
+    re.DOTALL,
+)
 
 
 class RedactedException(Exception):
@@ -111,74 +85,470 @@ class RedactedException(Exception):
         self.original_type = f"{original.__module__}.{original.__qualname__}"
 
 
-def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
-    """Redact ``record`` in place: message and arguments, ``extra`` fields, exception, stack. Never raises."""
-    if record.__dict__.get(MARKER_ATTRIBUTE):
-        return
+# -- values -----------------------------------------------------------------------------------------
+def _safe_text(value: object) -> str:
     try:
-        _redact_message(record, redactor)
-        attrs = record.__dict__
-        if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
-            for key in [k for k in attrs if k not in _STANDARD]:
-                attrs[key] = redactor.redact_field(key, attrs[key])
-        _redact_exception_info(record, redactor)
-        if record.stack_info:
-            record.stack_info = redactor.redact_text(str(record.stack_info))
-    except Exception as exc:  # noqa: BLE001 - fail closed: the record keeps no caller content
-        _diagnostics.problem("record-redaction-failed", f"a LogRecord could not be redacted ({type(exc).__name__})")
-        record.msg, record.args = mask_text(UNINSPECTED), None
-        record.exc_info, record.exc_text = None, None
-        for key in [k for k in record.__dict__ if k not in _STANDARD]:
-            record.__dict__[key] = mask_text(UNINSPECTED)
-    record.__dict__[MARKER_ATTRIBUTE] = True
+        return str(value)
+    except Exception:  # noqa: BLE001 - a value whose __str__ raises is not shown
+        return _UNREAD
 
 
-def _redact_message(record: logging.LogRecord, redactor: Redactor) -> None:
-    msg = record.msg
+def _plain(value: Any, redactor: Redactor) -> Any:
+    """``value`` (already redacted) as a JSON-like value: bytes and objects redaction did not walk become text."""
+    cls = type(value)  # never value.__class__: a lazy proxy's may raise
+    if cls in _NATIVE:
+        return value
+    if issubclass(cls, (bytes, bytearray, memoryview)):
+        if cls.__name__ == "FinishedLine":  # a line hipaalog sealed itself (audit records)
+            return value
+        return redactor.redact_text(bytes(value).decode("utf-8", "backslashreplace"))
+    if issubclass(cls, enum.Enum):
+        return _plain(redactor.redact(value.value), redactor)
+    if issubclass(cls, str):
+        return redactor.redact_text(str.__str__(value))
+    if issubclass(cls, (int, float)):
+        return value
+    return redactor.redact_text(_safe_text(value))
+
+
+def _validation_details(value: list[Any], redactor: Redactor) -> list[Any]:
+    """pydantic's ``errors()``: each ``input`` redacted as a value of the field its ``loc`` names."""
+    out = []
+    for item in value:
+        if type(item) is dict and "input" in item and isinstance(item.get("loc"), (list, tuple)):
+            loc = item["loc"]
+            field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "input")
+            clean_input = redactor.redact_field(field, item["input"])
+            item = {**item, "loc": [redactor.redact_text(str(p)) if isinstance(p, str) else p for p in loc]}
+            item["input"] = clean_input
+        out.append(item)
+    return out
+
+
+def _field(redactor: Redactor, key: str, value: Any) -> Any:
+    """An ``extra`` field's value redacted and made JSON-like. Never raises."""
+    try:
+        if type(value) is list and value and type(value[0]) is dict and "loc" in value[0] and "input" in value[0]:
+            value = _validation_details(value, redactor)
+        return _plain(redactor.redact_field(key, value), redactor)
+    except Exception as exc:  # noqa: BLE001 - fail closed: this value alone is masked
+        _diagnostics.problem(
+            "record-redaction-failed", f"a field of a LogRecord could not be read ({type(exc).__name__})"
+        )
+        return _UNREAD
+
+
+def _field_name(redactor: Redactor, key: object) -> str:
+    """An attribute name as it may be stored: PHI in a name (``extra={"jane@x.org": 1}``) is redacted."""
+    name = key if type(key) is str else _safe_text(key)
+    return redactor.redact_text(name)
+
+
+# -- message and arguments --------------------------------------------------------------------------
+def _escape(text: str) -> str:
+    return text.replace("%", "%%")
+
+
+def _consume(args: Any) -> str:
+    """A template suffix that consumes ``args`` and prints nothing (``%.0s`` per positional argument)."""
+    if isinstance(args, tuple):
+        return "%.0s" * len(args)
+    return "" if isinstance(args, Mapping) else "%.0s"
+
+
+def _render(value: Any, conv: str, redactor: Redactor) -> Any:
+    """An argument redacted for ``%`` + ``conv``: text for s/r/a, the value itself for numbers."""
+    if conv not in "sra":
+        return redactor.redact(value) if type(value) is int else value
+    if type(value) is str:
+        clean: Any = redactor.redact_text(value)
+    else:
+        clean = redactor.redact(value)
+        if clean is value and type(value) not in _NATIVE:
+            shown = repr(value) if conv == "r" else ascii(value) if conv == "a" else str(value)
+            return redactor.redact_text(shown)
+        clean = _plain(clean, redactor) if type(clean) not in _NATIVE else clean
+    return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
+
+
+def _in_place(template: str, args: Any, redactor: Redactor) -> tuple[str, Any] | None:
+    """The template (its own text redacted) and the arguments redacted one by one, or ``None`` when they do not fit."""
+    specs = [m for m in _SPEC.finditer(template) if m["conv"] != "%"]
+    if any(m["width"] == "*" or m["precision"] == "*" for m in specs):
+        return None
+    clean_template = redactor.redact_text(template)
+    if [m[0] for m in _SPEC.finditer(clean_template) if m["conv"] != "%"] != [m[0] for m in specs]:
+        clean_template = template  # redaction touched a placeholder: keep the template, the text pass decides
+    new_template = _SPEC.sub(lambda m: m[0][:-1] + "s" if m["conv"] in "ra" else m[0], clean_template)
+    if isinstance(args, Mapping):
+        used = {m["key"]: m["conv"] for m in specs}
+        if None in used:
+            return None
+        new_args: Any = {}
+        for key, value in args.items():
+            conv = used.get(key, "s")
+            new_args[key] = _render(value, conv, redactor) if key in used else redactor.redact(value)
+        return new_template, new_args
+    positional = args if isinstance(args, tuple) else (args,)
+    if len(specs) != len(positional) or any(m["key"] is not None for m in specs):
+        return None
+    rendered = tuple(_render(value, m["conv"], redactor) for m, value in zip(specs, positional, strict=True))
+    return new_template, rendered if isinstance(args, tuple) else rendered[0]
+
+
+def _kept(value: Any, message: str, redactor: Redactor) -> Any:
+    """An argument kept when what it prints is in the clean message and clean on its own, else masked."""
+    if value is None or type(value) in (bool, float) or (type(value) is int and redactor.redact(value) is value):
+        return value if str(value) in message else _MASK
+    if type(value) is str and value in message and redactor.redact_text(value) == value:
+        return value
+    return _MASK
+
+
+def _masked_args(args: Any, message: str, redactor: Redactor) -> Any:
+    if isinstance(args, Mapping):
+        return {key: _kept(value, message, redactor) for key, value in args.items()}
+    if isinstance(args, tuple):
+        return tuple(_kept(value, message, redactor) for value in args)
+    return _kept(args, message, redactor)
+
+
+def _primitive(args: Any) -> bool:
+    values = args.values() if isinstance(args, Mapping) else args if isinstance(args, tuple) else (args,)
+    return all(type(v) in (str, int, float, bool) or v is None for v in values)
+
+
+def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
+    """``(msg, args)`` redacted, keeping the ``LogRecord`` contract (same shape of ``args``, a working template)."""
     if isinstance(msg, Mapping):  # structlog's ProcessorFormatter hands event dicts as msg
-        record.msg = redactor.redact(msg)
-        return
+        return redactor.redact(msg), args
+    template = msg if type(msg) is str else _safe_text(msg)
+    if not args:  # LogRecord.getMessage does no formatting: the text is the message
+        clean = redactor.redact_text(template)
+        return (msg, args) if clean == msg else (clean, args)
     try:
-        message = record.getMessage()
-    except Exception:  # noqa: BLE001 - arguments that do not fit: keep the template, drop the arguments
-        record.msg, record.args = redactor.redact_text(str(msg)), None
-        return
+        message = template % args
+    except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
+        return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
-    if clean != message or not isinstance(msg, str):
-        record.msg, record.args = clean, None
+    if clean == message and type(msg) is str and _primitive(args):
+        return msg, args
+    placed = _in_place(template, args, redactor)
+    if placed is not None:
+        try:
+            candidate = placed[0] % placed[1]
+        except Exception:  # noqa: BLE001 - a redacted number no longer fits its %d: the text pass decides
+            candidate = None
+        if candidate is not None:
+            clean_candidate = redactor.redact_text(candidate)
+            if clean_candidate == candidate:
+                return (msg, args) if candidate == message and type(msg) is str else placed
+            clean = clean_candidate
+    return _escape(clean) + _consume(args), _masked_args(args, clean, redactor)
+
+
+# -- exceptions ------------------------------------------------------------------------------------
+def _copy(exc: BaseException) -> BaseException:
+    twin = copy.copy(exc)
+    twin.__traceback__ = exc.__traceback__
+    twin.__cause__, twin.__context__ = exc.__cause__, exc.__context__
+    twin.__suppress_context__ = exc.__suppress_context__
+    return twin
+
+
+def _stand_in(exc: BaseException, text: str) -> BaseException:
+    twin = RedactedException(text, type(exc))
+    twin.__traceback__ = exc.__traceback__
+    twin.__cause__, twin.__context__ = exc.__cause__, exc.__context__
+    twin.__suppress_context__ = exc.__suppress_context__
+    return twin
+
+
+def _cut(exc: BaseException, text: str) -> BaseException:
+    """A stand-in for ``exc`` that ends the chain there."""
+    twin = RedactedException(text, type(exc))
+    twin.__suppress_context__ = True
+    return twin
+
+
+def _clean_details(exc: BaseException, twin: BaseException, redactor: Redactor) -> BaseException:
+    """Structured attributes (file names, commands, bytes, caller attributes) redacted on a copy when they hold PHI."""
+    changes: dict[str, Any] = {}
+    for attr in ("filename", "filename2"):
+        value = getattr(exc, attr, None)
+        if isinstance(exc, OSError) and isinstance(value, str) and redact_path(value, redactor) != value:
+            changes[attr] = redact_path(value, redactor)
+    if hasattr(exc, "cmd") and hasattr(exc, "returncode"):
+        cmd = getattr(exc, "cmd", None)
+        if redact_argv(cmd, redactor) != cmd:
+            changes["cmd"] = redact_argv(cmd, redactor)
+        for attr in ("output", "stderr"):
+            value = getattr(exc, attr, None)
+            if isinstance(value, (bytes, str)):
+                text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+                clean = redactor.redact_text(text)
+                if clean != text:
+                    changes[attr] = clean.encode() if isinstance(value, bytes) else clean
+    data = getattr(exc, "object", None)
+    if isinstance(exc, UnicodeError) and isinstance(data, (bytes, str)):
+        text = data.decode("latin-1") if isinstance(data, bytes) else data
+        if redactor.redact_text(text) != text:
+            start, end = int(getattr(exc, "start", 0)), int(getattr(exc, "end", 0))
+            kept = text[start:end]
+            masked = "*" * start + kept + "*" * max(0, len(text) - end)
+            changes["object"] = masked.encode("latin-1", "replace") if isinstance(data, bytes) else masked
+    try:
+        own = dict(vars(exc))
+    except TypeError:
+        own = {}
+    for key, value in own.items():
+        if key.startswith("__") or key in changes:
+            continue
+        clean = _field(redactor, key, value)
+        if clean is not value and clean != value:
+            changes[key] = clean
+    if not changes:
+        return twin
+    if twin is exc:
+        twin = _copy(exc)
+    try:
+        for key, value in changes.items():
+            old = getattr(exc, key, None)
+            setattr(twin, key, value)
+            if old is not None:  # the same value among the arguments (UnicodeDecodeError's bytes, a command)
+                twin.args = tuple(value if arg is old else arg for arg in twin.args)
+    except Exception:  # noqa: BLE001 - a read-only attribute: a stand-in
+        return _stand_in(exc, redactor.redact_text(structured_message(exc, redactor) or _safe_text(exc)))
+    return twin
+
+
+def _clean_args(exc: BaseException, redactor: Redactor) -> tuple[Any, ...]:
+    if isinstance(exc, KeyError):
+        return tuple(redact_missing_key(arg, redactor) for arg in exc.args)
+    return tuple(_plain(redactor.redact(arg), redactor) for arg in exc.args)
+
+
+def _same_type_twin(
+    exc: BaseException, clean_args: tuple[Any, ...], clean: str, redactor: Redactor
+) -> BaseException | None:
+    """A copy of ``exc`` with redacted arguments whose text holds no PHI (structured details included), or ``None``."""
+    if validation_errors(exc) is not None:  # its text and errors() come from data a copy still holds
+        return None
+    for args in (clean_args, (clean,)):
+        try:
+            twin = _copy(exc)
+            twin.args = args
+            text = str(twin)
+            structured = structured_message(twin, redactor)
+        except Exception:  # noqa: BLE001 - try the next form, then a stand-in
+            continue
+        if redactor.redact_text(text) == text and structured in (None, text):
+            return twin
+    return None
+
+
+def _group_twin(exc: BaseException, message: str, members: list[BaseException]) -> BaseException:
+    """``exc``, an exception group, with ``members`` (and ``message``) in place of its own."""
+    make: Any = type(exc)
+    twin: BaseException
+    try:
+        twin = make(message, members)
+        if not isinstance(twin, BaseException) or getattr(twin, "exceptions", None) != tuple(members):
+            raise TypeError(type(exc).__name__)
+    except Exception:  # noqa: BLE001 - a subclass with another constructor: a plain group stands in
+        import builtins
+
+        plain = all(isinstance(m, Exception) for m in members)
+        base: Any = getattr(builtins, "ExceptionGroup" if plain else "BaseExceptionGroup")
+        twin = base(message, members)
+    twin.__traceback__ = exc.__traceback__
+    twin.__cause__, twin.__context__ = exc.__cause__, exc.__context__
+    twin.__suppress_context__ = exc.__suppress_context__
+    notes = getattr(exc, "__notes__", None)
+    if notes is not None:
+        twin.__notes__ = notes  # type: ignore[attr-defined]
+    return twin
+
+
+def _redacted_exception(
+    exc: BaseException, redactor: Redactor, depth: int = 0, memo: dict[int, BaseException | None] | None = None
+) -> BaseException:
+    """A copy of ``exc`` with no PHI in its message, arguments, details, notes, members, causes and contexts."""
+    memo = {} if memo is None else memo
+    if id(exc) in memo:  # met before: the same twin, or a stand-in where the chain loops back
+        done = memo[id(exc)]
+        return done if done is not None else _cut(exc, "[hipaalog: exception cycle cut]")
+    memo[id(exc)] = None
+    twin = _clean_details(exc, exc, redactor)
+    text = _safe_text(twin)
+    structured = structured_message(twin, redactor)
+    clean = redactor.redact_text(structured if structured is not None else text)
+    clean_args = _clean_args(twin, redactor)
+    if clean != text or any(c is not a and c != a for c, a in zip(clean_args, twin.args, strict=False)):
+        twin = _same_type_twin(twin, clean_args, clean, redactor) or _stand_in(exc, clean)
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, list) and notes:
+        clean_notes = [redactor.redact_text(_safe_text(n)) for n in notes]
+        if clean_notes != notes:
+            twin = _copy(exc) if twin is exc else twin
+            twin.__notes__ = clean_notes  # type: ignore[attr-defined]
+    members = getattr(exc, "exceptions", None)
+    if isinstance(members, tuple) and members and all(isinstance(m, BaseException) for m in members):
+        kept = members[:_MAX_MEMBERS]
+        clean_members = [_redacted_exception(m, redactor, depth + 1, memo) for m in kept]
+        if len(members) > len(kept):
+            clean_members.append(RedactedException(f"[hipaalog: {len(members) - len(kept)} more left out]", Exception))
+        if (
+            twin is not exc
+            or any(c is not m for c, m in zip(clean_members, kept, strict=True))
+            or len(members) > len(kept)
+        ):
+            message = redactor.redact_text(_safe_text(getattr(exc, "message", "")))
+            twin = _group_twin(twin, message, clean_members)
+    for attr in ("__cause__", "__context__"):
+        linked = getattr(exc, attr)
+        if linked is None:
+            continue
+        if depth + 1 >= _MAX_CHAIN:
+            clean_linked = _cut(linked, "[hipaalog: further causes left out]")
+        else:
+            clean_linked = _redacted_exception(linked, redactor, depth + 1, memo)
+        if clean_linked is not linked:
+            twin = _copy(exc) if twin is exc else twin
+            setattr(twin, attr, clean_linked)
+        elif twin is not exc:
+            setattr(twin, attr, linked)
+    memo[id(exc)] = twin
+    return twin
 
 
 _TRACEBACKS: Final = logging.Formatter()
 
 
-def _redact_exception_info(record: logging.LogRecord, redactor: Redactor) -> None:
-    if record.exc_info and record.exc_info[1] is not None:
-        _, exc, tb = record.exc_info
-        clean = _redacted_exception(exc, redactor)
-        if clean is not exc:
-            record.exc_info = (type(clean), clean, tb)
-        # Formatters reuse exc_text when it is set: give them the traceback text already redacted
-        # (source lines shown in it may hold PHI too).
-        record.exc_text = redactor.redact_text(_TRACEBACKS.formatException(record.exc_info))
+def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]:
+    """``(exc_info, exc_text)`` redacted (formatters reuse ``exc_text``: it is given already redacted)."""
+    if not (isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException)):
+        return exc_info, None
+    _, exc, tb = exc_info
+    clean = _redacted_exception(exc, redactor)
+    if clean is not exc:
+        exc_info = (type(clean), clean, tb)
+    # Source lines shown in the traceback may hold PHI too: the text is redacted as a whole.
+    return exc_info, redactor.redact_text(_TRACEBACKS.formatException(exc_info))
+
+
+# -- records ----------------------------------------------------------------------------------------
+def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Redactor) -> None:
+    """Store ``value`` under ``name`` in a record's ``attrs``, redacted as that attribute requires."""
+    if name in _TRUSTED:
+        dict.__setitem__(attrs, name, value)
+    elif name in _MESSAGE:
+        dict.__setitem__(attrs, name, value)
+        msg, args = clean_message(attrs.get("msg", ""), attrs.get("args"), redactor)
+        dict.__setitem__(attrs, "msg", msg)
+        dict.__setitem__(attrs, "args", args)
+    elif name == "exc_info":
+        exc_info, exc_text = _clean_exc_info(value, redactor)
+        dict.__setitem__(attrs, name, exc_info)
+        if exc_text is not None:
+            dict.__setitem__(attrs, "exc_text", exc_text)
+    elif name in _TEXTS:
+        dict.__setitem__(attrs, name, value if value is None else redactor.redact_text(_safe_text(value)))
+    else:
+        dict.__setitem__(attrs, _field_name(redactor, name), _field(redactor, name, value))
+
+
+def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
+    attrs = record.__dict__
+    name = attrs.get("name")
+    if type(name) is str:  # a logger named after a patient (getLogger(f"patients.{email}"))
+        attrs["name"] = redactor.redact_text(name)
+    attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
+    if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
+        for key in [k for k in attrs if k not in _STANDARD]:
+            value = attrs.pop(key)
+            _clean_attribute(attrs, key, value, redactor)
+    if record.exc_info:
+        exc_info, exc_text = _clean_exc_info(record.exc_info, redactor)
+        attrs["exc_info"] = exc_info
+        if exc_text is not None:
+            attrs["exc_text"] = exc_text
     elif record.exc_text:
-        record.exc_text = redactor.redact_text(record.exc_text)
+        attrs["exc_text"] = redactor.redact_text(_safe_text(record.exc_text))
+    if record.stack_info:
+        attrs["stack_info"] = redactor.redact_text(_safe_text(record.stack_info))
 
 
 class _RedactingDict(dict[str, Any]):
-    """A record's ``__dict__`` that redacts what ``Logger.makeRecord`` stores from ``extra=``."""
+    """A redacted record's ``__dict__``: what ``makeRecord`` (``extra=``) and ``makeLogRecord`` store is redacted."""
 
     __slots__ = ("redactor",)
     redactor: Redactor
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key not in _STANDARD:
-            value = self.redactor.redact_field(key, value)
-        dict.__setitem__(self, key, value)
+        _clean_attribute(self, key, value, self.redactor)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
         """``logging.makeLogRecord`` fills records this way."""
         for key, value in dict(*args, **kwargs).items():
             self[key] = value
+
+    def __reduce__(self) -> Any:  # pickled (multiprocessing, QueueHandler) as the plain dict it holds
+        return (dict, (dict(self),))
+
+
+class RedactedRecord(logging.LogRecord):
+    """A ``LogRecord`` already redacted; attributes set on it later are redacted as they are set."""
+
+    hipaalog_redacted: Final = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        attrs = self.__dict__
+        if isinstance(attrs, _RedactingDict) and not name.startswith("__"):
+            attrs[name] = value
+        else:
+            super().__setattr__(name, value)
+
+    def __reduce__(self) -> Any:  # unpickled as a plain LogRecord holding the redacted attributes
+        return (logging.makeLogRecord, (dict(self.__dict__),))
+
+
+def is_redacted_record(record: logging.LogRecord) -> bool:
+    """Whether ``record`` was redacted by hipaalog (a caller's ``extra`` cannot make it so)."""
+    return isinstance(record, RedactedRecord)
+
+
+def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
+    """Redact ``record`` in place: message and arguments, ``extra`` fields, exception, stack. Never raises.
+
+    A plain ``LogRecord`` becomes a :class:`RedactedRecord`, so attributes set on it later are
+    redacted too; a record of another ``LogRecord`` subclass is redacted once, as it is now.
+    """
+    if isinstance(record, RedactedRecord):
+        return
+    try:
+        _clean_all(record, redactor)
+    except Exception as exc:  # noqa: BLE001 - fail closed: the record keeps no caller content
+        _diagnostics.problem("record-redaction-failed", f"a LogRecord could not be redacted ({type(exc).__name__})")
+        attrs = record.__dict__
+        attrs["msg"], attrs["args"] = _UNREAD, None
+        attrs["exc_info"], attrs["exc_text"] = None, None
+        for key in [k for k in attrs if k not in _STANDARD]:
+            attrs[key] = _UNREAD
+    _guard(record, redactor)
+
+
+def _guard(record: logging.LogRecord, redactor: Redactor) -> None:
+    """From now on, redact what is set on ``record`` (plain ``LogRecord`` objects only)."""
+    if type(record) is not logging.LogRecord:
+        return
+    try:
+        attrs = _RedactingDict(record.__dict__)
+        attrs.redactor = redactor
+        record.__dict__ = attrs
+        record.__class__ = RedactedRecord
+    except Exception as exc:  # noqa: BLE001 - the record stays as redacted now
+        _diagnostics.problem("record-redaction-failed", f"a LogRecord could not be guarded ({type(exc).__name__})")
 
 
 class RedactingFilter(logging.Filter):
@@ -221,9 +591,6 @@ class _Factory:
         record = self.previous(*args, **kwargs)
         try:
             redact_record(record, self.redactor)
-            attrs = _RedactingDict(record.__dict__)
-            attrs.redactor = self.redactor
-            record.__dict__ = attrs
         except Exception as exc:  # noqa: BLE001 - a record must always be made
             _diagnostics.problem("record-redaction-failed", f"record factory could not redact ({type(exc).__name__})")
         return record
