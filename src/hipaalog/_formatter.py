@@ -1,27 +1,32 @@
 """``hipaalog.JsonFormatter``: a ``logging.Formatter`` that writes schema ``hipaalog/1`` lines.
 
-It accepts python-json-logger's arguments (it builds on that package's argument handling, so
-``rename_fields``, ``static_fields``, ``defaults``, ``reserved_attrs``, ``fmt`` field lists and
-``timestamp`` mean what they mean there) and replaces only the hot path: reading the record and
-serializing it, with schema enforcement and redaction on the way.
+It takes python-json-logger's arguments and hooks with the meaning they have there (it builds on
+that package's argument handling) and replaces the hot path: reading the record and serializing
+it, with schema enforcement and redaction on the way. What python-json-logger would write under a
+schema name (``levelname``, ``exc_info``, ...) is written beside the schema field, not instead of it.
 """
 
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
+from json import JSONEncoder
+from json import dumps as json_dumps
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from pythonjsonlogger.core import RESERVED_ATTRS, BaseJsonFormatter
 
 from . import _diagnostics
+from ._audit_schema import AUDIT_LOGGER
 from ._encoded import EncodedRecord
 from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder, encoder_or_new
 from ._errors import describe_exception
+from ._finished import FinishedLine
 from ._jsonable import truncate
 from ._levels import rfc5424_severity
+from ._pjl import chain_default
 from ._schema import COLLISION_PREFIX, RESERVED
 from .exceptions import ConfigError
 
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["JsonFormatter"]
 
-# LogRecord attributes that map onto schema fields; a `fmt` naming them adds nothing.
+# LogRecord attributes whose value is a schema field: renaming one to that field's name is a no-op.
 _CORE_ATTRS = {
     "message": "message",
     "msg": "message",
@@ -46,9 +51,12 @@ _CORE_ATTRS = {
 _STD_ATTRS = tuple(logging.LogRecord("", logging.INFO, "", 0, "", None, None).__dict__)
 _STD_COUNT = len(_STD_ATTRS)
 _STD_LAST = _STD_ATTRS[-1]
+_PJL_NAMES = frozenset(_STD_ATTRS) | {"message", "asctime"}
+"""Names python-json-logger fills from the record itself (in ``fmt``, ``rename_fields``, exposed ones)."""
 _LEVEL_NAMES: dict[str, str] = {}
-_HIPAALOG_ATTRS = frozenset({"hipaalog_redacted", "hipaalog_line"})
+_HIPAALOG_ATTRS = frozenset({"hipaalog_redacted"})
 """Record attributes hipaalog's own filters set; never caller fields."""
+_MISSING = object()
 
 
 def _collision_name(name: str, event: Mapping[str, Any]) -> str:
@@ -72,14 +80,24 @@ class JsonFormatter(BaseJsonFormatter):
         severity_style: ``"rfc5424"``, ``"gcp"`` or ``"otel"``.
         max_message_chars: cap on the message and top-level strings (default 32768).
         encoder: an existing :class:`Encoder` to share (then the arguments above must be left out).
+        exc_info_field: also write python-json-logger's ``exc_info`` (the formatted traceback)
+            beside the structured ``error``; ``None`` (default) writes it when ``fmt``,
+            ``rename_fields`` or ``exc_info_as_array`` asks for it. ``hipaalog.json`` and
+            ``hipaalog.orjson`` formatters default to ``True``.
 
-    python-json-logger arguments (same meaning): ``fmt``, ``datefmt``, ``style``, ``validate``,
-    ``prefix``, ``rename_fields``, ``rename_fields_keep_missing``, ``static_fields``,
-    ``reserved_attrs``, ``timestamp``, ``defaults``, ``json_default``. Accepted without effect,
-    with a warning when set: ``json_encoder``, ``json_serializer``, ``json_indent``,
-    ``json_ensure_ascii``, ``exc_info_as_array``, ``stack_info_as_array`` (output is always one
-    orjson line with a structured ``error``).
+    python-json-logger arguments, with its meaning: ``fmt``, ``datefmt`` (for ``asctime``),
+    ``style``, ``validate``, ``prefix``, ``rename_fields``, ``rename_fields_keep_missing``,
+    ``static_fields``, ``reserved_attrs``, ``timestamp``, ``defaults``, ``json_default``,
+    ``json_encoder``, ``json_serializer``, ``json_indent``, ``json_ensure_ascii``,
+    ``exc_info_as_array``; and the subclass hooks ``add_fields``,
+    ``process_log_record`` and ``jsonify_log_record``. Setting ``json_serializer``,
+    ``json_encoder``, ``json_indent`` or ``json_ensure_ascii`` renders the redacted record with
+    that serializer (the standard library's ``json.dumps`` unless given), as python-json-logger
+    does; otherwise the line is compact orjson. Schema fields cannot be renamed, and
+    ``stack_info_as_array`` would change the schema's ``stack_info`` text: both are ConfigErrors.
     """
+
+    _exc_info_default: bool | None = None
 
     def __init__(
         self,
@@ -96,6 +114,7 @@ class JsonFormatter(BaseJsonFormatter):
         severity_style: str = "rfc5424",
         max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS,
         encoder: Encoder | None = None,
+        exc_info_field: bool | None = None,
         prefix: str = "",
         rename_fields: Mapping[str, str] | None = None,
         rename_fields_keep_missing: bool = False,
@@ -104,31 +123,13 @@ class JsonFormatter(BaseJsonFormatter):
         timestamp: bool | str = False,
         defaults: Mapping[str, Any] | None = None,
         json_default: Callable[[Any], Any] | None = None,
-        json_encoder: Any = None,
-        json_serializer: Any = None,
-        json_indent: int | str | None = None,
+        json_encoder: type[JSONEncoder] | None = None,
+        json_serializer: Callable[..., str] | None = None,
+        json_indent: int | str | bool | None = None,
         json_ensure_ascii: bool | None = None,
         exc_info_as_array: bool = False,
         stack_info_as_array: bool = False,
     ) -> None:
-        for name, value in (
-            ("json_encoder", json_encoder),
-            ("json_serializer", json_serializer),
-            ("json_indent", json_indent),
-            ("json_ensure_ascii", json_ensure_ascii),
-        ):
-            if value is not None:
-                warnings.warn(
-                    f"hipaalog.JsonFormatter ignores {name}: records are always one orjson line",
-                    UserWarning,
-                    stacklevel=2,
-                )
-        if exc_info_as_array or stack_info_as_array:
-            warnings.warn(
-                "hipaalog.JsonFormatter ignores exc_info_as_array/stack_info_as_array: errors are structured",
-                UserWarning,
-                stacklevel=2,
-            )
         try:
             super().__init__(
                 fmt,
@@ -145,12 +146,25 @@ class JsonFormatter(BaseJsonFormatter):
             )
         except ValueError as exc:
             raise ConfigError(f"JsonFormatter: invalid fmt/style: {exc}") from exc
-        for source, target in self.rename_fields.items():
-            if source in RESERVED or (target in RESERVED and _CORE_ATTRS.get(source) != target):
-                raise ConfigError(
-                    f"rename_fields {source!r} -> {target!r}: schema field names are fixed by hipaalog/1; "
-                    "rename only your own fields"
-                )
+        _check_renames(self.rename_fields)
+        _check_output_options(json_default, json_encoder, json_serializer, json_indent)
+        if stack_info_as_array:
+            raise ConfigError(
+                "stack_info_as_array: 'stack_info' is a hipaalog/1 schema field holding the stack as one text; "
+                "leave the option out and split the text into lines where you read it"
+            )
+        # python-json-logger's attributes, as code written for it reads them back.
+        self.static_fields: dict[str, Any] = {str(k): static_fields[k] for k in static_fields} if static_fields else {}
+        self.json_default = json_default
+        self.json_encoder = json_encoder
+        self.json_serializer = json_serializer if json_serializer is not None else json_dumps
+        self.json_indent = json_indent
+        self.json_ensure_ascii = json_ensure_ascii
+        self.exc_info_as_array = bool(exc_info_as_array)
+        self.stack_info_as_array = bool(stack_info_as_array)
+        converter = json_default
+        if converter is None and json_encoder is not None:
+            converter = _encoder_default(json_encoder)
         self.encoder = encoder_or_new(
             encoder,
             "JsonFormatter",
@@ -161,17 +175,60 @@ class JsonFormatter(BaseJsonFormatter):
             static_fields=static_fields,
             redaction=redaction,
             severity_style=severity_style,
-            json_default=json_default,
+            json_default=json_default if encoder is not None else chain_default(converter),
             max_message_chars=max_message_chars,
         )
-        skip = set(self.reserved_attrs) | set(RESERVED_ATTRS) | _HIPAALOG_ATTRS | {"taskName"}
-        self._fmt_fields = tuple(f for f in self._required_fields if f not in _CORE_ATTRS)
-        self._skip = frozenset(skip | set(self._fmt_fields))
+        rename = self.rename_fields
+        required = list(self._required_fields)
+        reserved = set(self.reserved_attrs)
+        # Record attributes python-json-logger would write: named in fmt, or exposed by a
+        # reserved_attrs list that leaves them out. Each goes out under its (renamed) name.
+        wanted = [f for f in required if f in _PJL_NAMES]
+        if reserved_attrs is not None:
+            wanted += [a for a in (*_STD_ATTRS, "message") if a not in reserved and a not in wanted]
+        if exc_info_field is None:
+            exc_info_field = self._exc_info_default
+        if exc_info_field is None:
+            exc_info_field = self.exc_info_as_array or "exc_info" in rename
+        if exc_info_field and "exc_info" not in wanted:
+            self._exc_info_name: str | None = rename.get("exc_info", "exc_info")
+        else:
+            self._exc_info_name = None
+        self.exc_info_field = bool(exc_info_field)
+        stack_name = rename.get("stack_info")
+        self._stack_info_name = (
+            stack_name if stack_name not in (None, *RESERVED) and "stack_info" not in wanted else None
+        )
+        self._record_fields = tuple(
+            (name, rename.get(name, name))
+            for name in wanted
+            if rename.get(name, name) not in RESERVED  # already written as that schema field
+        )
+        skip = reserved | set(RESERVED_ATTRS) | _HIPAALOG_ATTRS | {"taskName"}
+        self._fmt_fields = tuple(f for f in required if f not in _PJL_NAMES)
+        self._skip = frozenset(skip | set(required))
         self._defaults_fields = {k: v for k, v in self.defaults.items() if k not in _CORE_ATTRS}
-        self._timestamp_alias = timestamp if isinstance(timestamp, str) and timestamp != "timestamp" else None
+        alias = rename.get("timestamp", timestamp) if timestamp is True else timestamp
+        self._timestamp_alias = alias if isinstance(alias, str) and alias != "timestamp" else None
+        self._keep_missing = tuple(rename.values()) if rename_fields_keep_missing else ()
         self._prefix_bytes = prefix.encode("utf-8")
-        self._rename = self.rename_fields
+        self._rename = rename
         self._max = self.encoder.max_message_chars
+        cls = type(self)
+        self._hooked = (
+            cls.add_fields is not JsonFormatter.add_fields
+            or cls.process_log_record is not JsonFormatter.process_log_record
+        )
+        self._orjson_indent = json_indent is True
+        self._stdlib_render = (
+            json_serializer is not None
+            or json_encoder is not None
+            or json_ensure_ascii is not None
+            or (json_indent is not None and not isinstance(json_indent, bool))
+        )
+        self._renders = (
+            self._orjson_indent or self._stdlib_render or cls.jsonify_log_record is not JsonFormatter.jsonify_log_record
+        )
 
     # -- the hot path -------------------------------------------------------------------------
     def to_event(self, record: logging.LogRecord) -> dict[str, Any]:
@@ -199,8 +256,12 @@ class JsonFormatter(BaseJsonFormatter):
             if len(_LEVEL_NAMES) < 256:
                 _LEVEL_NAMES[record.levelname] = level
         event = self.encoder.base_event(record.created, record.levelno, level, message, record.name)
-        if record.exc_info and record.exc_info[1] is not None:
-            event["error"] = describe_exception(record.exc_info[1])
+        exc_info = record.exc_info
+        if exc_info and exc_info[1] is not None:
+            event["error"] = error = describe_exception(exc_info[1])
+            notes = getattr(exc_info[1], "__notes__", None)
+            if isinstance(notes, list) and notes:
+                error["notes"] = [str(note) for note in notes]
         elif record.exc_text:
             event["error"] = {"type": "unknown", "message": record.exc_text, "stack": []}
         if record.stack_info:
@@ -211,6 +272,8 @@ class JsonFormatter(BaseJsonFormatter):
         if self._defaults_fields:
             for key, value in self._defaults_fields.items():
                 self._put(event, key, value, collisions)
+        if self._record_fields:
+            self._add_record_fields(event, record)
         for key in self._fmt_fields:
             self._put(event, key, record.__dict__.get(key), collisions)
         skip = self._skip
@@ -222,6 +285,8 @@ class JsonFormatter(BaseJsonFormatter):
             # LogRecord.__init__ set the standard attributes first; callers' fields come after them.
             items = islice(items, _STD_COUNT, None)
         for key, value in items:
+            if key.__class__ is not str:  # extra={5: "9"}: written as "5", as python-json-logger does
+                key = str(key)
             if key in skip or key[:1] == "_":
                 continue
             if rename:
@@ -236,6 +301,13 @@ class JsonFormatter(BaseJsonFormatter):
             for key, value in dict_fields.items():
                 if key != "message":
                     self._put(event, str(key), value, collisions)
+        if self._exc_info_name is not None and (exc_info or record.exc_text):
+            self._put(event, self._exc_info_name, self._pjl_value("exc_info", record, event), collisions)
+        if self._stack_info_name is not None and record.stack_info:
+            event[self._stack_info_name] = event["stack_info"]
+        for name in self._keep_missing:
+            if name not in event:
+                event[name] = None
         # Schema-named caller fields are placed last, under a prefix no other field has taken.
         for key, value in collisions:
             event[_collision_name(key, event)] = value
@@ -250,17 +322,121 @@ class JsonFormatter(BaseJsonFormatter):
             value = truncate(value, self._max)
         event[name] = value
 
+    def _add_record_fields(self, event: dict[str, Any], record: logging.LogRecord) -> None:
+        """Record attributes ``fmt`` names (or ``reserved_attrs`` exposes), as python-json-logger writes them."""
+        for attr, name in self._record_fields:
+            value = self._pjl_value(attr, record, event)
+            if value.__class__ is str and len(value) > self._max:
+                value = truncate(value, self._max)
+            event[name] = value
+
+    def _pjl_value(self, attr: str, record: logging.LogRecord, event: Mapping[str, Any]) -> Any:
+        if attr == "message":
+            return event["message"]
+        if attr == "asctime":
+            return self.formatTime(record, self.datefmt)
+        if attr == "exc_info":
+            if record.exc_info:
+                return self.formatException(record.exc_info)
+            return record.exc_text or None
+        if attr == "stack_info":
+            return self.formatStack(record.stack_info) if record.stack_info else None
+        return record.__dict__.get(attr)
+
+    def formatException(self, ei: Any) -> str | list[str]:  # type: ignore[override]
+        """The traceback text (a list of lines with ``exc_info_as_array``), notes and groups included."""
+        text = logging.Formatter.formatException(self, ei)
+        return text.splitlines() if self.exc_info_as_array else text
+
+    def formatStack(self, stack_info: str) -> str:
+        """The stack text, as :class:`logging.Formatter` gives it."""
+        return logging.Formatter.formatStack(self, stack_info)
+
+    # -- python-json-logger's hooks -------------------------------------------------------------
+    def add_fields(self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]) -> None:
+        """Fill ``log_data`` with the record's fields (override to add your own; call super first)."""
+        event = self.to_event(record)
+        for key, value in message_dict.items():
+            name = self._rename.get(str(key), str(key))
+            if name not in event and name != "message":
+                event[name] = value
+        log_data.update(event)
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        """Change the fields before they are checked, redacted and serialized (override; return them)."""
+        return log_data
+
+    def jsonify_log_record(self, log_data: dict[str, Any]) -> str:
+        """The redacted fields as JSON text (override to serialize differently).
+
+        ``log_data`` holds only JSON values, already redacted: what this returns is written as is.
+        """
+        if self._orjson_indent:
+            return orjson.dumps(log_data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode("utf-8")
+        if self._stdlib_render:
+            text = self.json_serializer(
+                log_data,
+                default=self.json_default,
+                cls=self.json_encoder,
+                indent=self.json_indent,
+                ensure_ascii=True if self.json_ensure_ascii is None else self.json_ensure_ascii,
+            )
+            return text if isinstance(text, str) else str(text)
+        return orjson.dumps(log_data, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+
+    def _hooked_event(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The event built through ``add_fields`` and ``process_log_record``, schema fields kept hipaalog's."""
+        canonical = self.to_event(record)
+        message_dict = dict(record.msg) if isinstance(record.msg, dict) else {}
+        log_data: dict[str, Any] = {}
+        self.add_fields(log_data, record, message_dict)
+        processed: Any = self.process_log_record(log_data)
+        if not isinstance(processed, Mapping):  # a hook that forgot to return its dict
+            processed = log_data
+        event = {key: value for key, value in canonical.items() if key in RESERVED}
+        collisions: list[tuple[str, Any]] = []
+        for key, value in processed.items():
+            name = key if key.__class__ is str else str(key)
+            if name in RESERVED:
+                if canonical.get(name, _MISSING) is not value and canonical.get(name, _MISSING) != value:
+                    collisions.append((name, value))  # a hook's own value for a schema field
+                continue
+            event[name] = value
+        for key, value in collisions:
+            event[_collision_name(key, event)] = value
+        return event
+
+    def _rendered(self, line: bytes) -> bytes:
+        """The redacted line as ``jsonify_log_record`` renders it; the line itself if that fails."""
+        try:
+            text = self.jsonify_log_record(orjson.loads(line))
+            return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+        except Exception as exc:  # noqa: BLE001 - logging never raises; the compact line stands in
+            _diagnostics.problem("serializer-failed", f"json serializer raised {type(exc).__name__}")
+            return line
+
+    # -- entry points -----------------------------------------------------------------------------
     def encode(self, record: logging.LogRecord) -> bytes:
         """The record as one JSON line (bytes, no newline). Never raises.
 
         A record that carries its finished line in ``hipaalog_line`` (a sealed audit record handed
-        to logging) is written as that line, byte for byte, so that the copy still verifies.
+        to logging) is written as that line, byte for byte, so that the copy still verifies. A
+        caller's ``extra={"hipaalog_line": ...}`` is an ordinary field: see :func:`_is_finished`.
         """
         finished = record.__dict__.get("hipaalog_line")
-        if finished.__class__ is bytes:
-            return self._prefix_bytes + finished if self._prefix_bytes else finished
+        if finished is not None and _is_finished(finished, record):
+            return self._prefix_bytes + finished if self._prefix_bytes else bytes(finished)
         try:
-            event = self.to_event(record)
+            if self._hooked:
+                try:
+                    event = self._hooked_event(record)
+                except Exception as exc:  # noqa: BLE001 - a failing hook costs the hook, not the record
+                    _diagnostics.problem(
+                        "formatter-hook-failed", f"add_fields/process_log_record raised {type(exc).__name__}"
+                    )
+                    event = self.to_event(record)
+            else:
+                event = self.to_event(record)
         except Exception as exc:  # noqa: BLE001 - logging never raises into the application
             _diagnostics.problem("record-unreadable", f"could not read a LogRecord ({type(exc).__name__})")
             event = self.encoder.base_event(
@@ -271,6 +447,8 @@ class JsonFormatter(BaseJsonFormatter):
                 str(getattr(record, "name", "")),
             )
         line = self.encoder.encode(event)
+        if self._renders:
+            line = self._rendered(line)
         return self._prefix_bytes + line if self._prefix_bytes else line
 
     def encode_record(self, record: logging.LogRecord) -> EncodedRecord:
@@ -292,7 +470,64 @@ class JsonFormatter(BaseJsonFormatter):
         return self.encode(record).decode("utf-8")
 
     def __repr__(self) -> str:
-        return f"JsonFormatter({self.encoder!r})"
+        return f"{type(self).__name__}({self.encoder!r})"
+
+
+def _is_finished(line: object, record: logging.LogRecord) -> bool:
+    """Whether ``line`` is a finished line hipaalog made, not data a caller logged.
+
+    A :class:`FinishedLine` is one. So are the bytes of an audit record built directly as a
+    ``LogRecord`` with no source location: ``Logger.makeRecord`` never lets ``extra`` overwrite
+    ``pathname``, ``lineno`` or ``funcName``, and a record rebuilt from JSON cannot hold bytes.
+    """
+    if line.__class__ is FinishedLine:
+        return True
+    return (
+        line.__class__ is bytes
+        and record.name == AUDIT_LOGGER
+        and record.pathname == ""
+        and record.lineno == 0
+        and record.funcName is None
+    )
+
+
+def _check_renames(rename: Mapping[str, str]) -> None:
+    """Schema fields are hipaalog's: neither renamed nor overwritten by a rename."""
+    for source, target in rename.items():
+        if source in RESERVED and source not in ("stack_info", "timestamp") and target != source:
+            raise ConfigError(
+                f"rename_fields {source!r} -> {target!r}: schema field names are fixed by hipaalog/1 (every line "
+                f"has {source!r}); rename record attributes such as 'levelname' or your own fields instead"
+            )
+        if target in RESERVED and target != source and _CORE_ATTRS.get(source) != target:
+            raise ConfigError(
+                f"rename_fields {source!r} -> {target!r}: schema field names are fixed by hipaalog/1 and "
+                f"{target!r} is written by hipaalog; choose another name"
+            )
+
+
+def _check_output_options(
+    json_default: object, json_encoder: object, json_serializer: object, json_indent: object
+) -> None:
+    if json_default is not None and not callable(json_default):
+        raise ConfigError("json_default must be callable (in dictConfig, name it with 'ext://module.function')")
+    if json_serializer is not None and not callable(json_serializer):
+        raise ConfigError("json_serializer must be a json.dumps-like callable ('ext://module.function' in dictConfig)")
+    if json_encoder is not None and not (isinstance(json_encoder, type) and issubclass(json_encoder, JSONEncoder)):
+        raise ConfigError("json_encoder must be a json.JSONEncoder subclass ('ext://module.Class' in dictConfig)")
+    if json_indent is not None and not isinstance(json_indent, (int, str)):
+        raise ConfigError("json_indent must be an integer, a string, True or None")
+
+
+def _encoder_default(json_encoder: type[JSONEncoder]) -> Callable[[Any], Any]:
+    """``json_encoder``'s ``default`` method, used to convert the objects it knows."""
+    try:
+        instance = json_encoder()
+    except Exception as exc:
+        raise ConfigError(
+            f"json_encoder {json_encoder.__name__} could not be created without arguments: {exc}"
+        ) from exc
+    return instance.default
 
 
 def _message_of(record: logging.LogRecord) -> str:

@@ -76,8 +76,8 @@ def test_values_orjson_cannot_serialize_become_json_values() -> None:
 
 
 def test_object_whose_repr_raises_is_named_not_raised() -> None:
-    """An object with a raising __repr__ becomes a marker naming its type."""
-    assert fmt({"bad": BrokenRepr()})["bad"] == "<unrepresentable BrokenRepr>"
+    """An object whose repr and str raise becomes python-json-logger's marker."""
+    assert fmt({"bad": BrokenRepr()})["bad"] == "__could_not_encode__"
 
 
 def test_recursive_structures_are_cut_with_a_marker() -> None:
