@@ -14,6 +14,7 @@ __all__ = [
     "nanp_ok",
     "npi_ok",
     "ssn_ok",
+    "timestamp_ok",
     "vin_ok",
 ]
 
@@ -41,6 +42,18 @@ def luhn_ok(digits: str) -> bool:
 def ssn_ok(area: str, group: str, serial: str) -> bool:
     """Whether an SSN could have been issued: area 000, 666 and 900-999, group 00, serial 0000 never are."""
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def timestamp_ok(digits: str) -> bool:
+    """Whether 14 digits read as a date and time ``YYYYMMDDHHMMSS`` (an HL7 timestamp, not a card number)."""
+    return (
+        digits[:2] in ("19", "20")
+        and "01" <= digits[4:6] <= "12"
+        and "01" <= digits[6:8] <= "31"
+        and digits[8:10] <= "23"
+        and digits[10:12] <= "59"
+        and digits[12:14] <= "60"
+    )
 
 
 def nanp_ok(area: str, exchange: str) -> bool:

@@ -18,8 +18,9 @@ from typing import Final
 
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP, key_end, phi_key_before
+from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._near import CueIndex
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -48,11 +49,17 @@ _TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _TOKEN_FORWARD: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
 _OWN_DETECTORS: Final = frozenset({"SSN", "NPI"})
+_GLUED_CUE: Final = re.compile(r"([A-Za-z]{2,16})-(?=[A-Za-z0-9]*[0-9]{3})")
+"""A cue word glued to its value by a dash (``MRN-00482913``)."""
+_BEFORE_GLUED: Final = frozenset(" \t\r\n\"'([{<=:,;|")
+"""Characters that may come before a glued cue (each also splits words for the gate)."""
+_ID_CUES: Final = CueIndex(word for phrase in CUED_IDS.key_words for word in phrase.split())
 
 
 class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
-    ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``. The value holds three digits in a row."""
+    ``mbr 00482913``, ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``, and glued to the cue
+    (``MRN-00482913``). The value holds three digits in a row."""
 
     gate = CUED
     name = "cued_id"
@@ -60,6 +67,7 @@ class CuedIdDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         done = -1
+        cues = _ID_CUES.ends(text)
         for match in _DIGIT_RUN.finditer(text):
             if match.start() < done:
                 continue
@@ -67,6 +75,14 @@ class CuedIdDetector(BaseDetector):
             start = match.start() - (back.end() if back else 0)
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
+            if not _ID_CUES.near(cues, start, 96):
+                continue
+            glued = _GLUED_CUE.match(text, start, end)
+            if glued is not None and (not start or text[start - 1] in _BEFORE_GLUED):
+                kind = CUED_IDS.match([*words_before(text, start, 2), glued[1].lower()])
+                if kind is not None and kind not in _OWN_DETECTORS:  # "MRN-00482913": the cue is part of the token
+                    yield glued.end(), end, kind
+                    continue
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.*"):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start)
@@ -111,23 +127,47 @@ _DATE_FROM_DIGIT: Final = re.compile(
     rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}})"
 )
 _DATE_FROM_MONTH: Final = re.compile(rf"{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}")
+_FULL_DATE: Final = re.compile(
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]"
+    rf"|(?:19|20)[0-9]{{6}}|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
+)
+"""A date with day, month and a year of this era: what a birth date in error text looks like."""
+_BIRTH_FIELD: Final = re.compile(
+    r"(?:(?<![A-Za-z])(?:birth|dob|born|Birth|Dob|Born|BIRTH|DOB|BORN)|(?<=[a-z])(?:Birth|Dob))"
+    r"(?:_?(?:date|day|Date|Day|DATE|DAY))?(?![a-z])|(?:date|Date|DATE)_?(?:of|Of|OF)_?(?:birth|Birth|BIRTH)"
+)
+"""A birth field name (``birth_date``, ``birthDate``, ``date_of_birth``, ``DOB``) in any case."""
+_DATE_CUES: Final = CueIndex(
+    [word for phrase in DATES.key_words for word in phrase.split()] + ["birth", "dob", "born", "birthdate"]
+)
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class DateDetector(BaseDetector):
     """Dates about a person after a cue: birth (``DOB 03/12/1985``, ``born March 12, 1985``) as ``DOB``;
-    admission, discharge, death, service and visit dates as ``DATE``. Other dates are left alone."""
+    admission, discharge, death, service and visit dates as ``DATE``. A full date up to 200 characters
+    after a birth field name (``birth_date``, ``dateOfBirth``, ``dob``), as validation errors print
+    them, is a ``DOB``. Other dates are left alone."""
 
     gate = CUED
     name = "date"
     kinds = ("DOB", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        cues = _DATE_CUES.ends(text)
+        birth: bool | None = None
         for match in self._candidates(text):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
+            if not _DATE_CUES.near(cues, start):
+                continue
             kind = DATES.match(words_before(text, start))
+            if kind is None and _FULL_DATE.fullmatch(match[0]):
+                if birth is None:
+                    birth = _BIRTH_FIELD.search(text) is not None
+                if birth and _BIRTH_FIELD.search(text, max(0, start - 200), start) is not None:
+                    kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is not None:
                 yield start, match.end(), kind
 
@@ -181,16 +221,19 @@ class AgeDetector(BaseDetector):
 # -- ZIP codes and cities ------------------------------------------------------------------------
 _ZIP: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{4}(?:-[0-9]{4})?(?![\w-]|\.[0-9])")
 _STATE_CODES = "|".join(sorted(STATE_CODES))
+_BARE_CODES = "|".join(sorted(set(STATE_CODES) - {"OK", "ID", "IN", "OR", "ME", "HI", "AS", "DE", "MD", "CO", "PA"}))
 _STATE_BEFORE: Final = re.compile(
-    rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{_STATE_CODES})|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)"
-    r"(?:[ ]+|\^)$"
+    rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{_STATE_CODES})|(?<=[a-z][ ])(?P<bare>{_BARE_CODES})"
+    rf"|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)(?:[ ]+|\^)$"
 )
+_CITY_BARE: Final = re.compile(r"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})[ ]$")
+"""A city just before a state code written without a comma (``Mountain View CA 94043``)."""
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
 
 class ZipDetector(BaseDetector):
-    """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``),
-    with the city before the state."""
+    """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``,
+    ``Mountain View CA 94043``), with the city before the state."""
 
     gate = ZIP | CUED
     name = "zip"
@@ -200,7 +243,14 @@ class ZipDetector(BaseDetector):
         for match in _ZIP.finditer(text):
             start = match.start()
             state = _STATE_BEFORE.search(text, max(0, start - 24), start)
-            if state is not None:
+            if state is not None and state["bare"] is not None:
+                city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
+                if city is not None:  # no comma: only a capitalised city before the state makes it an address
+                    yield city.start("city"), city.end("city"), "ADDRESS"
+                    yield start, match.end(), "ZIP"
+                elif ZIPS.match(words_before(text, start)) is not None:
+                    yield start, match.end(), "ZIP"
+            elif state is not None:
                 state_start = state.start("state") if state["state"] is not None else state.start("name")
                 city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
                 if city is not None:
@@ -379,6 +429,9 @@ _WORDS_VALUE: Final = re.compile(
     r"(?=[ ]*(?:[,;&|\"'<>\[\]{}()\n]|[ ][^ ]+[ ]?[:=]|$))"
 )
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
+_NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
+_HAS_DIGIT: Final = re.compile(r"[0-9]")
+_HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}")
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
@@ -421,6 +474,22 @@ def _bracket_end(text: str, start: int) -> int:
     return -1
 
 
+_UNKNOWN: Final = "?"
+
+
+class _ScanBudget:
+    """Characters the value scans of one text may read: a few times the text (linear time whatever the input)."""
+
+    __slots__ = ("limit", "used")
+
+    def __init__(self, size: int) -> None:
+        self.limit = 4 * size + 16384
+        self.used = 0
+
+    def spent(self) -> bool:
+        return self.used > self.limit
+
+
 class KeyValueDetector(BaseDetector):
     """Values of ``key=value``, ``key: value`` and ``"key": "value"`` pairs in text whose key is a PHI
     field name (``ssn=123456789``, ``patient_name="Jane Doe"``, ``{"dob": "1985-03-12"}``)."""
@@ -435,22 +504,29 @@ class KeyValueDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         catalogue = self.catalogue
         size = len(text)
+        covered = 0  # end of the last value read: separators inside it belong to that value
+        kinds: dict[str, str | None] = {}  # reversed key -> kind (keys recur in a text)
+        scans = _ScanBudget(size)
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
-            if not separator or not key_end(text, separator):
-                continue
-            if not phi_key_before(text, separator, catalogue):
+            if not separator or separator < covered or not key_end(text, separator):
                 continue
             key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1])
             if key is None:
                 continue
-            kind = catalogue.kind(key[2][::-1])
+            kind = kinds.get(key[2], _UNKNOWN)
+            if kind is _UNKNOWN:
+                kind = kinds[key[2]] = catalogue.kind(key[2][::-1])
             start = match.end()
             if kind is None or start >= size:
                 continue
-            span = self._value(text, start, kind)
+            if scans.spent():
+                yield start, size, kind  # fail closed: an input built to make value scans quadratic
+                return
+            span = self._value(text, start, kind, scans)
             if span is None:
                 continue
+            covered = span[1]
             value = text[span[0] : span[1]].strip()
             if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
                 continue
@@ -461,13 +537,15 @@ class KeyValueDetector(BaseDetector):
             yield span[0], span[1], kind
 
     @staticmethod
-    def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
+    def _value(text: str, start: int, kind: str, scans: _ScanBudget) -> tuple[int, int] | None:
         first = text[start]
         if first in "\"'":
             end = _quoted_end(text, start + 1, first)
+            scans.used += (end if end > 0 else min(len(text), start + 4096)) - start
             return (start + 1, end) if end > start + 1 else None
         if first in "[{":
             end = _bracket_end(text, start)
+            scans.used += (end if end > 0 else min(len(text), start + 16384)) - start
             return (start, end) if end > 0 else None
         regex = _PLAIN_VALUE
         if kind in ("NAME", "ADDRESS"):
@@ -479,6 +557,10 @@ class KeyValueDetector(BaseDetector):
         found = regex.match(text, start)
         if found is None and regex is not _PLAIN_VALUE:
             found = _PLAIN_VALUE.match(text, start)
+            if found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
+                return None  # "Patient.birthDate: value ...": a word, not the date
+        if found is not None and kind == "ADDRESS" and _HOST_PORT.fullmatch(found[0]):
+            return None  # logfmt "addr=:6379", "addr=db.internal:5432": a network address
         return found.span() if found is not None else None
 
 

@@ -170,6 +170,8 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
+_BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
+"""A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _BIRTH_FIELDS: Final = ("irth", "IRTH", "dob", "Dob", "DOB", "born", "Born", "BORN")
 """Substrings of every birth field name the date detector reads without a cue word before the date."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
@@ -267,7 +269,9 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
                 known = True
             if word in _HL7_SEGMENTS and "|" in text:
                 bits |= HL7
-            if word in _STATE_CODES and digits and ("," in text or "^" in text or "PO " in text):
+            if word in _STATE_CODES and digits and (
+                "," in text or "^" in text or "PO " in text or _BARE_STATE_ZIP.search(text) is not None
+            ):
                 bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(words)):
             bits |= NAME

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
-from ._checks import dea_ok, digits_of, ipv4_ok, ipv6_ok, luhn_ok, nanp_ok, npi_ok, ssn_ok, vin_ok
+from ._checks import dea_ok, digits_of, ipv4_ok, ipv6_ok, luhn_ok, nanp_ok, npi_ok, ssn_ok, timestamp_ok, vin_ok
 from ._cues import CUED_IDS, PHONES, words_before
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
+from ._near import CueIndex
+from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
     "CardDetector",
@@ -38,29 +40,56 @@ __all__ = [
     "url_has_identifier",
 ]
 
-_SSN: Final = re.compile(r"[0-9](?<![\w-][0-9])[0-9]{2}(?:([- ])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![\w-]|\.[0-9])")
+_SSN: Final = re.compile(
+    r"[0-9](?<![A-Za-z0-9-][0-9])[0-9]{2}(?:([- .])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![A-Za-z0-9-]|\.[0-9])"
+)
+"""Nine digits, or 3-2-4 groups joined by dashes, spaces or dots; ``_`` counts as a boundary
+(``219-09-9999_front.jpg``)."""
 
 
 class SsnDetector(BaseDetector):
-    """SSNs written ``123-45-6789`` or ``123 45 6789`` anywhere, or as nine digits after a cue
-    (``SSN 123456789``); numbers in never-issued ranges (area 000, 666, 9xx; group 00; serial 0000) are not SSNs."""
+    """SSNs written ``123-45-6789``, ``123 45 6789`` or ``123.45.6789`` anywhere, or as nine digits after a cue
+    (``SSN 123456789``, ``social 123456789``); numbers in never-issued ranges (area 000,
+    666, 9xx; group 00; serial 0000) are not SSNs."""
 
     gate = SSN | CUED
     name = "ssn"
     kinds = ("SSN",)
 
     def find(self, text: str) -> Iterator[Span]:
+        cues: list[int] | None = None
         for match in _SSN.finditer(text):
             value = match[0]
             digits = value if match[1] is None else value.replace(match[1], "")
             if not ssn_ok(digits[:3], digits[3:5], digits[5:]):
                 continue
-            if match[1] is not None or CUED_IDS.match(words_before(text, match.start())) == "SSN":
+            if match[1] is not None:
+                if match[1] != "." or not _dotted_version(text, match.start()):
+                    yield match.start(), match.end(), "SSN"
+                continue
+            if cues is None:
+                cues = _SSN_CUES.ends(text) or []
+            if (
+                _SSN_CUES.near(cues or None, match.start())
+                and CUED_IDS.match(words_before(text, match.start())) == "SSN"
+            ):
                 yield match.start(), match.end(), "SSN"
 
 
+_SSN_CUES: Final = CueIndex(["ssn", "ss", "social", "security", "soc", "sec"])
+
+
+def _dotted_version(text: str, start: int) -> bool:
+    """Whether dotted digit groups at ``start`` follow a version word (``version 123.45.6789``)."""
+    before = text[max(0, start - 1) : start]
+    if before in ("v", "V", "=", "/", "@"):
+        return True
+    previous = words_before(text, start, 1)
+    return bool(previous) and previous[0] in _VERSION_WORDS
+
+
 _PHONE: Final = re.compile(
-    r"(?:\(([0-9]{3})\)[ ]?|([0-9]{3})[-. ])([0-9]{3})[-. ]([0-9]{4})"
+    r"(?:\(([0-9]{3})\)[ ]?|([0-9]{3})[-./ ])([0-9]{3})[-. ]([0-9]{4})"
     r"(?:[ ]?(?:x|ext\.?|extension|X|EXT\.?)[ ]?[0-9]{1,6})?(?![\w-]|\.[0-9])"
 )
 _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
@@ -127,18 +156,26 @@ class CardDetector(BaseDetector):
             if _card_ok(digits_of(match[0])):
                 yield match.start(), match.end(), "CARD"
                 continue
-            # "200 4111 1111 1111 1111": a number next to the card made the run too long; try its groups
+            # "200 4111 1111 1111 1111": a number next to the card made the run too long; drop up to two
+            # groups at either end (a bounded number of tries: linear time on any run of digit groups)
             groups = [(g.start(), g.end()) for g in _DIGIT_GROUP.finditer(match[0])]
-            base = match.start()
-            i = 0
-            while i < len(groups):
-                for j in range(len(groups), i, -1):
-                    start, end = groups[i][0], groups[j - 1][1]
-                    if _card_ok(digits_of(match[0][start:end])):
-                        yield base + start, base + end, "CARD"
-                        i = j - 1
-                        break
-                i += 1
+            span = _card_within(match[0], groups)
+            if span is not None:
+                yield match.start() + span[0], match.start() + span[1], "CARD"
+
+
+def _card_within(run: str, groups: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of a card number made of whole groups of ``run``, dropping at most two groups at each end."""
+    digits = digits_of(run)
+    counts = [0]  # digits in the first k groups
+    for start, end in groups:
+        counts.append(counts[-1] + end - start)
+    size = len(groups)
+    for first in range(min(3, size)):
+        for last in range(size, max(first, size - 3), -1):
+            if 13 <= counts[last] - counts[first] <= 19 and _card_ok(digits[counts[first] : counts[last]]):
+                return groups[first][0], groups[last - 1][1]
+    return None
 
 
 _DIGIT_GROUP: Final = re.compile(r"[0-9]+")
@@ -146,7 +183,11 @@ _DIGIT_GROUP: Final = re.compile(r"[0-9]+")
 
 def _card_ok(digits: str) -> bool:
     return (
-        13 <= len(digits) <= 19 and digits[0] in "23456" and luhn_ok(digits) and digits.count(digits[0]) != len(digits)
+        13 <= len(digits) <= 19
+        and digits[0] in "23456"
+        and digits.count(digits[0]) != len(digits)
+        and luhn_ok(digits)
+        and not (len(digits) == 14 and timestamp_ok(digits))
     )
 
 
@@ -191,7 +232,8 @@ _DEA: Final = re.compile(r"[ABCDEFGHJKLMPRSTUX](?<![A-Za-z0-9][A-Z])[A-Z9][0-9]{
 
 
 class DeaDetector(BaseDetector):
-    """DEA registration numbers: two letters and seven digits with a correct check digit."""
+    """DEA registration numbers: two letters and seven digits with a correct check digit (not after ``order``,
+    ``invoice``, ``ref``... where the same shape is a reference number)."""
 
     gate = DEA
     name = "dea"
@@ -199,8 +241,15 @@ class DeaDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _DEA.finditer(text):
-            if dea_ok(match[0]):
+            if dea_ok(match[0]) and not _ORDER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 yield match.start(), match.end(), "DEA"
+
+
+_ORDER_BEFORE: Final = re.compile(
+    r"(?i:order|ord|invoice|inv|po|ref|reference|confirmation|conf|tracking|ticket|case|booking|reservation|"
+    r"shipment|rma|sku|item|part|batch|lot)(?:[ _.-]?(?:id|no|num|number|nbr|#))?[ ]?[:=#]?[ ]?[\"']?$"
+)
+"""Words before a number of two letters and seven digits that make it an order or a reference, not a DEA number."""
 
 
 _VIN: Final = re.compile(r"[A-HJ-NPR-Z0-9](?<![A-Za-z0-9][A-HJ-NPR-Z0-9])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9])")
@@ -248,8 +297,8 @@ _VERSION_WORDS: Final = frozenset(
 
 
 class IPv4Detector(BaseDetector):
-    """IPv4 addresses, except loopback, ``0.0.0.0``, broadcast, and version strings (``version 10.2.3.4``,
-    ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
+    """IPv4 addresses (``peer=203.0.113.7`` too), except loopback, ``0.0.0.0``, broadcast, and version
+    strings (``version 10.2.3.4``, ``version=10.2.3.4``, ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
 
     gate = IPV4
     name = "ipv4"
@@ -263,7 +312,7 @@ class IPv4Detector(BaseDetector):
             if not ipv4_ok(match[0]):
                 continue
             before = text[max(0, start - 2) : start]
-            if before[-1:] in ("v", "V", "/", "@", "=", "~") or before in (">=", "<=", "=="):
+            if before[-1:] in ("v", "V", "/", "@", "~") or before in (">=", "<=", "==", "~=", "!="):
                 continue
             previous = words_before(text, start, 1)
             if previous and previous[0] in _VERSION_WORDS:
@@ -349,12 +398,101 @@ _PERSON_PATH: Final = frozenset(
 _UUIDISH: Final = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 
 
+_SOCIAL_HOSTS: Final = frozenset(
+    {
+        "linkedin.com",
+        "facebook.com",
+        "fb.com",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "tiktok.com",
+        "github.com",
+        "gitlab.com",
+        "medium.com",
+        "pinterest.com",
+        "reddit.com",
+        "youtube.com",
+        "threads.net",
+        "bsky.app",
+        "about.me",
+        "flickr.com",
+        "tumblr.com",
+        "vk.com",
+        "quora.com",
+        "soundcloud.com",
+        "behance.net",
+        "dribbble.com",
+        "mastodon.social",
+        "linktr.ee",
+    }
+)
+"""Hosts whose first path segment names a person (``linkedin.com/in/jane-roe``, ``github.com/janeroe``)."""
+_NOT_PROFILE: Final = frozenset(
+    {
+        "",
+        "login",
+        "search",
+        "help",
+        "about",
+        "explore",
+        "settings",
+        "home",
+        "share",
+        "sharer",
+        "intent",
+        "watch",
+        "hashtag",
+        "topics",
+        "features",
+        "pricing",
+        "docs",
+        "privacy",
+        "legal",
+        "terms",
+        "orgs",
+        "marketplace",
+    }
+)
+
+
+_CODE_HOSTS: Final = frozenset({"github.com", "gitlab.com"})
+
+
+def _personal(netloc: str, path: str) -> bool:
+    """Whether a URL is a social profile (a profile path on a social host) or a personal site or page
+    (``/~jroe``, ``/@janeroe``, a host named after a person: ``janeroe.com``, ``jane-roe.net``)."""
+    host = netloc.rsplit(":", 1)[0].lower()
+    host = host[4:] if host.startswith("www.") else host
+    segments = [segment for segment in path.split("/") if segment]
+    if any(segment[0] in "~@" and len(segment) > 2 for segment in segments):
+        return True
+    if host in _SOCIAL_HOSTS or host.rsplit(".", 3)[-2:] == ["wordpress", "com"]:
+        if host in _CODE_HOSTS and len(segments) != 1:
+            return False  # a repository (github.com/org/project), not a profile page
+        return bool(segments) and segments[0].lower() not in _NOT_PROFILE
+    label = host.split(".", 1)[0]
+    return "." in host and _person_label(label)
+
+
+def _person_label(label: str) -> bool:
+    """Whether a host label is a given name and a surname (``janeroe``, ``jane-roe``, ``jroe`` excluded)."""
+    if "-" in label:
+        first, _, last = label.partition("-")
+        return first.title() in FIRST_NAMES and last.replace("-", "").title() in SURNAMES
+    for cut in range(3, len(label) - 2):
+        if label[:cut].title() in FIRST_NAMES and label[cut:].title() in SURNAMES:
+            return True
+    return False
+
+
 def url_has_identifier(url: str) -> bool:
     """Whether a URL carries something that identifies a person.
 
-    Credentials; a query parameter named like a PHI field or a person, or whose value holds an
-    ``@`` or four digits; a path segment after a person resource (``/patients/123``), or holding
-    five digits, an ``@`` or a UUID; a fragment with four digits.
+    Credentials; a social profile or a personal site (:func:`_personal`); a query parameter named
+    like a PHI field or a person, or whose value holds an ``@`` or four digits; a path segment after
+    a person resource (``/patients/123``), or holding five digits, an ``@`` or a UUID; a fragment
+    with four digits.
     """
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
@@ -362,6 +500,8 @@ def url_has_identifier(url: str) -> bool:
     except ValueError:
         return True
     if "@" in netloc:
+        return True
+    if _personal(netloc, parts.path):
         return True
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         if not value:
