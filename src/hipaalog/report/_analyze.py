@@ -6,11 +6,18 @@ Rules (names as they appear in findings):
   user, or from one source, inside a short window;
 - ``many-users-from-source``: failed log-ins for many distinct users from one source;
 - ``success-after-failures``: a successful log-in right after a burst of failures;
-- ``off-hours-login``, ``new-source-login``: log-ins outside working hours, or from a source the
-  user had not used after their learning period;
+- ``off-hours-login``: a log-in outside working hours at an hour (or on a day) unusual for that
+  person's own active days (the calendar alone decides until they have enough days);
+- ``new-source-login``: a source the user had not used after their learning period, and that
+  neither their unit nor several other people use;
 - ``patients-above-peers``, ``exports-above-peers``: a user-week far above the peer group's median
   (robust z-score from the median and MAD);
-- ``repeated-record-opens``: one user opening one patient's record in many separate sessions;
+- ``patients-above-own-days``: a day far above the person's own usual days, and above their peers'
+  same day (a surge everyone shares is not flagged);
+- ``many-staff-one-patient``: one patient's record opened by many distinct staff without a care
+  relationship (no documentation in the record) within a short window (the VIP pattern);
+- ``repeated-record-opens``: one user opening one patient's record in many separate sessions,
+  without documenting care in it;
 - ``break-glass``, ``access-denied``: emergency access, and access refused.
 """
 
@@ -19,9 +26,10 @@ from __future__ import annotations
 from collections import Counter, deque
 from typing import Any
 
+from ._baseline import IRREGULAR_HOURS, Crowd, Habits, OwnVolume
 from ._config import ReportConfig
 from ._model import Finding, Severity
-from ._stats import PeerStats, peer_stats
+from ._stats import PeerStats, median, peer_stats
 from ._timeparse import LocalClock
 
 __all__ = ["Analyzer"]
@@ -82,6 +90,7 @@ class _Window:
             if ts - acc.end <= self.window:
                 acc.add(ts, seq, stream)
                 acc.values.add(value)
+                self.peak = max(self.peak, self._reached(acc))
                 return
             self.closed.append((key, self.open.pop(key)))
         size = self._push(key, (ts, seq, stream, value))
@@ -98,6 +107,11 @@ class _Window:
     def _push(self, key: str, item: tuple[float, Any, int, str]) -> int:
         """Record ``item`` in ``key``'s recent history, drop what left the window; the size to compare."""
         raise NotImplementedError
+
+    @staticmethod
+    def _reached(acc: _Acc) -> int:
+        """The value an open finding has reached (for the peaks table): its events."""
+        return acc.total
 
     def _forget(self, key: str) -> None:
         del self.recent[key]
@@ -155,15 +169,42 @@ class _Spray(_Window):
     def _forget(self, key: str) -> None:
         del self.recent[key], self.counts[key]
 
+    @staticmethod
+    def _reached(acc: _Acc) -> int:
+        return len(acc.values)
+
+
+_SURGE_MATES = 3
+"""Others of a unit with a baseline, active the same day, needed to tell a shared surge."""
+_SURGE_MIN_DAYS = 3
+"""Active days someone needs before their day counts towards their unit's surge."""
+_GROUP_DAYS = 2000
+"""Member-days remembered per peer group for the group's usual hours."""
+
+
+class _OffHours:
+    """One person's log-ins outside the calendar on one day, waiting to be judged against their habits."""
+
+    __slots__ = ("acc", "minutes", "new_source", "weekday")
+
+    def __init__(self, acc: _Acc, weekday: int) -> None:
+        self.acc = acc
+        self.weekday = weekday
+        self.minutes: list[int] = []
+        self.new_source = False
+
 
 class _Week:
     """Per-user activity of the current local week, for peer comparison."""
 
-    __slots__ = ("active", "exports", "number", "patients", "resources")
+    __slots__ = ("active", "days", "exports", "number", "patients", "resources", "surge")
 
     def __init__(self, number: int) -> None:
         self.number = number
         self.active: set[str] = set()
+        self.days: dict[str, int] = {}
+        self.surge: dict[str, float] = {}
+        """Per person, the sum over their days of their unit's surge (others' volume against their own days)."""
         self.patients: dict[str, dict[str, Any]] = {}
         self.resources: dict[str, dict[str, int]] = {}
         self.exports: dict[str, list[Any]] = {}
@@ -196,13 +237,25 @@ class Analyzer:
         self._fail_user: dict[str, deque[tuple[float, Any, int]]] = {}
         self._fail_source: dict[str, deque[tuple[float, Any, int]]] = {}
         self._sources: dict[str, tuple[float, set[str]]] = {}
-        self._off_hours: dict[tuple[str, int], _Acc] = {}
+        self._unit_sources: dict[str, set[str]] = {}
+        self._source_users: dict[str, set[str]] = {}
+        self._off_hours: dict[tuple[str, int], _OffHours] = {}
+        self._login_days: dict[tuple[str, int], int] = {}
+        self._habits: dict[str, Habits] = {}
+        self._group_habits: dict[str, Habits] = {}
+        self._group_members: dict[str, set[str]] = {}
+        self._deferred: dict[str, list[tuple[int, _OffHours]]] = {}
         # access
         self._week: _Week | None = None
         self._pairs: dict[tuple[str, str], list[Any]] = {}
         self._reopen_open: dict[tuple[str, str], _Acc] = {}
         self._daily: dict[tuple[str, str, int], _Acc] = {}
         self._group_of: dict[str, str] = {}
+        self._today: dict[str, dict[str, Any]] = {}
+        self._today_day = -1
+        self._volume: dict[str, OwnVolume] = {}
+        self._carers: dict[str, dict[str, float]] = {}
+        self._crowd = Crowd(config.crowd_staff, config.crowd_window, self.cap)
         # charts
         self.logins_grid = [[0] * 24 for _ in range(7)]
         self.failures_grid = [[0] * 24 for _ in range(7)]
@@ -228,7 +281,7 @@ class Analyzer:
         elif event == "login":
             self._login(audit, ts, record.get("seq"), stream, local=self.clock.position(ts))
         elif event == "change":
-            self._change(audit, record.get("seq"))
+            self._change(audit, ts, record.get("seq"))
         elif event == "export":
             self._export(audit, ts, record.get("seq"), stream)
 
@@ -247,6 +300,8 @@ class Analyzer:
     def _new_day(self, day: int, ts: float) -> None:
         if self._day >= 0 and day < self._day:
             return  # a record slightly out of order across midnight; keep the later day
+        if self._today:
+            self._close_volume_day()
         self._day = day
         week = LocalClock.week_of_day(day)
         if self._week is None or week != self._week.number:
@@ -292,18 +347,19 @@ class Analyzer:
         self._count_day(day, 0)
         self._success_after_failures(actor, source, ts, seq, stream)
         new_source = self._new_source(actor, source, ts, seq, stream)
+        key = (actor, day)
+        self._login_days[key] = self._login_days.get(key, 0) | (1 << hour)
         start, end = self._work_start, self._work_end
         in_hours = (start <= minute < end) if start <= end else (minute >= start or minute < end)
         if in_hours and weekday in self._work_days:
             return
-        key = (actor, day)
-        acc = self._off_hours.get(key)
-        if acc is None:
-            acc = self._off_hours[key] = _Acc(self.cap, ts)
-        acc.add(ts, seq, stream)
-        acc.values.add(f"{_WEEKDAYS[weekday]} {minute // 60:02d}:{minute % 60:02d}")
-        if new_source:
-            acc.values.add("\x00new-source")
+        candidate = self._off_hours.get(key)
+        if candidate is None:
+            candidate = self._off_hours[key] = _OffHours(_Acc(self.cap, ts), weekday)
+        candidate.acc.add(ts, seq, stream)
+        if len(candidate.minutes) < self.cap:
+            candidate.minutes.append(minute)
+        candidate.new_source = candidate.new_source or new_source
 
     def _recent_failures(
         self, table: dict[str, deque[tuple[float, Any, int]]], key: str | None, ts: float
@@ -348,6 +404,7 @@ class Analyzer:
     def _new_source(self, actor: str, source: str | None, ts: float, seq: Any, stream: int) -> bool:
         if source is None:
             return False
+        elsewhere = self._known_elsewhere(actor, source)
         known = self._sources.get(actor)
         if known is None:
             self._sources[actor] = (ts + self.config.learn_days * 86400, {source})
@@ -356,7 +413,7 @@ class Analyzer:
         if source in sources:
             return False
         sources.add(source)
-        if ts <= learn_until:
+        if ts <= learn_until or elsewhere:
             return False
         acc = _Acc(self.cap, ts)
         acc.add(ts, seq, stream)
@@ -371,6 +428,22 @@ class Analyzer:
             details={"known_sources": len(sources) - 1},
         )
         return True
+
+    def _unit_of(self, actor: str) -> str | None:
+        cfg = self.config
+        return cfg.units.get(actor) or cfg.peer_groups.get(actor) or self._group_of.get(actor)
+
+    def _known_elsewhere(self, actor: str, source: str) -> bool:
+        """Whether ``source`` is a workstation of ``actor``'s unit or one several other people use; then remember
+        that ``actor`` used it."""
+        unit = self._unit_of(actor)
+        in_unit = self._unit_sources.setdefault(unit, set()) if unit is not None else set()
+        users = self._source_users.setdefault(source, set())
+        known = source in in_unit or len(users - {actor}) >= self.config.shared_source_users
+        in_unit.add(source)
+        if len(users) <= self.config.shared_source_users:
+            users.add(actor)
+        return known
 
     def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
         actor = audit.get("actor")
@@ -393,13 +466,18 @@ class Analyzer:
             counts = week.resources[actor]
             counts[resource] = counts.get(resource, 0) + 1
         self._reopen(actor, patient, ts, seq, stream)
+        self._crowd.add(patient, actor, ts, seq, stream, self._carers.get(patient))
 
-    def _change(self, audit: dict[str, Any], seq: Any) -> None:
+    def _change(self, audit: dict[str, Any], ts: float, seq: Any) -> None:
         actor = audit.get("actor")
         patient = audit.get("patient")
         if type(actor) is not str or type(patient) is not str or audit.get("outcome") != "success":
             return
         self._touch_patient(actor, patient, seq)
+        carers = self._carers.get(patient)
+        if carers is None:
+            carers = self._carers[patient] = {}
+        carers[actor] = ts
 
     def _touch_patient(self, actor: str, patient: str, seq: Any) -> _Week:
         """Count ``patient`` among the distinct patients ``actor`` touched this week; the week's tally."""
@@ -412,6 +490,12 @@ class Analyzer:
             week.active.add(actor)
         if patient not in patients:
             patients[patient] = seq
+        today = self._today.get(actor)
+        if today is None:
+            today = self._today[actor] = {}
+            self._today_day = self._day
+        if patient not in today:
+            today[patient] = seq
         return week
 
     def _export(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
@@ -478,6 +562,8 @@ class Analyzer:
 
     def _close_reopen(self, key: tuple[str, str], acc: _Acc) -> None:
         actor, patient = key
+        if actor in self._carers.get(patient, ()):
+            return  # they documented care in this record: coming back to it is their work
         sessions = len(acc.values)
         self._emit(
             "repeated-record-opens",
@@ -504,7 +590,16 @@ class Analyzer:
             del self._pairs[pair]
         for pair in [k for k, a in self._reopen_open.items() if a.end < horizon]:
             self._close_reopen(pair, self._reopen_open.pop(pair))
+        care_horizon = now - cfg.care_days * 86400
+        for patient in list(self._carers):
+            carers = self._carers[patient]
+            for actor in [a for a, t in carers.items() if t < care_horizon]:
+                del carers[actor]
+            if not carers:
+                del self._carers[patient]
+        self._crowd.prune(now)
         self._flush_bursts()
+        self._flush_crowds()
         self._flush_daily(before_day=self._day)
 
     def _flush_bursts(self) -> None:
@@ -549,24 +644,213 @@ class Analyzer:
             )
         self._spray.closed = []
 
-    def _flush_daily(self, before_day: int) -> None:
-        tz = self.config.timezone
-        for off in [k for k in self._off_hours if k[1] < before_day]:
-            acc = self._off_hours.pop(off)
-            actor, day = off
-            new_source = "\x00new-source" in acc.values
-            times = sorted(v for v in acc.values if not v.startswith("\x00"))
-            extra = " from a new source" if new_source else ""
+    def _flush_crowds(self) -> None:
+        cfg = self.config
+        for patient, items in self._crowd.closed:
+            carers = self._carers.get(patient, {})
+            kept = [item for item in items if item[1] not in carers]
+            staff = sorted({item[1] for item in kept})
+            if len(staff) < cfg.crowd_staff:
+                continue
+            acc = _Acc(self.cap, kept[0][0])
+            for ts, _actor, seq, stream in kept:
+                acc.add(ts, seq, stream)
+            self._emit(
+                "many-staff-one-patient",
+                Severity.HIGH,
+                f"{len(staff)} staff without a care relationship opened the record of {patient} within "
+                f"{_minutes(acc.end - acc.start + 1)} (threshold {cfg.crowd_staff} in {_minutes(cfg.crowd_window)}); "
+                f"{len(items) - len(kept)} access(es) by staff who documented care in it are left out",
+                acc,
+                patient=patient,
+                details={"staff": len(staff), "accesses": acc.total, "user_ids": staff[:50]},
+            )
+        self._crowd.closed = []
+
+    def _close_volume_day(self) -> None:
+        """Judge each person's distinct patients of the day that ended against their own days and their peers'."""
+        cfg = self.config
+        today, self._today = self._today, {}
+        day = self._today_day
+        baselines: dict[str, PeerStats] = {}
+        ratios: dict[str, list[tuple[str, float]]] = {}
+        week = self._week
+        for actor, patients in today.items():
+            if week is not None:
+                week.days[actor] = week.days.get(actor, 0) + 1
+            own = self._volume.get(actor)
+            if own is not None and len(own.values) >= _SURGE_MIN_DAYS:
+                stats = own.stats()
+                if len(own.values) >= cfg.baseline_days:
+                    baselines[actor] = stats
+                unit = self._unit_of(actor) or ""
+                ratios.setdefault(unit, []).append((actor, len(patients) / max(stats.median, 1.0)))
+        for actor, patients in today.items():
+            value = len(patients)
+            mates = [r for a, r in ratios.get(self._unit_of(actor) or "", ()) if a != actor]
+            surge = max(1.0, median(mates)) if len(mates) >= _SURGE_MATES else 1.0
+            if week is not None:
+                week.surge[actor] = week.surge.get(actor, 0.0) + surge
+            baseline = baselines.get(actor)
+            if baseline is not None:
+                limit = max(
+                    max(baseline.median + cfg.day_z * baseline.scale, cfg.day_ratio * baseline.median) * surge,
+                    cfg.day_min_patients,
+                )
+                self._peak("patients-above-own-days", value / limit)
+                if value >= limit:
+                    self._emit_volume_day(actor, day, patients, baseline, limit, mates, surge)
+            own = self._volume.get(actor)
+            if own is None:
+                own = self._volume[actor] = OwnVolume()
+            own.values.append(value)
+
+    def _emit_volume_day(  # noqa: PLR0917 - the day judged, as _close_volume_day has it
+        self,
+        actor: str,
+        day: int,
+        patients: dict[str, Any],
+        stats: PeerStats,
+        limit: float,
+        mates: list[float],
+        surge: float,
+    ) -> None:
+        value = len(patients)
+        acc = _Acc(self.cap, 0.0)
+        acc.seqs = sorted(s for s in patients.values() if type(s) is int)[: self.cap]
+        acc.total = value
+        label = LocalClock.day_label(day)
+        unit = self._unit_of(actor) or "no unit"
+        second = (
+            f"; {len(mates)} others of {unit} were at {surge:.1f}x their own median that day"
+            if len(mates) >= _SURGE_MATES
+            else f"; too few others of {unit} active that day for a second opinion"
+        )
+        self._emit(
+            "patients-above-own-days",
+            Severity.HIGH,
+            f"user {actor} accessed {value} distinct patients on {label}, {value / max(stats.median, 1):.1f}x their "
+            f"median day ({stats.median:g} over {stats.size} active days, limit {limit:.0f}){second}",
+            acc,
+            actor=actor,
+            details={
+                "value": value,
+                "day": label,
+                "median": stats.median,
+                "mad": stats.mad,
+                "days": stats.size,
+                "limit": limit,
+                "unit": unit,
+                "unit_surge": round(surge, 2),
+                "unit_others": len(mates),
+            },
+            start=day,
+            span_days=1,
+        )
+
+    def _settle_login_days(self, before_day: int) -> None:
+        """Move finished days' log-in hours into each person's habits."""
+        work_days = self._work_days
+        for key in sorted((k for k in self._login_days if k[1] < before_day), key=lambda k: k[1]):
+            mask = self._login_days.pop(key)
+            actor, day = key
+            habits = self._habits.get(actor)
+            if habits is None:
+                habits = self._habits[actor] = Habits()
+            off_day = LocalClock.weekday_of_day(day) not in work_days
+            habits.add_day(day, mask, off_day)
+            group = self.config.peer_groups.get(actor) or self._group_of.get(actor)
+            if group is not None:
+                shared = self._group_habits.get(group)
+                if shared is None:
+                    shared = self._group_habits[group] = Habits(keep=_GROUP_DAYS)
+                shared.add_day(day, mask, off_day)
+                self._group_members.setdefault(group, set()).add(actor)
+
+    def _judge_off_hours(self, actor: str, day: int, candidate: _OffHours, *, final: bool) -> None:
+        """Emit an off-hours finding when the day's log-ins are unusual for the person (or, without a
+        baseline yet, for the calendar); wait for the baseline unless ``final``."""
+        cfg = self.config
+        habits = self._habits.get(actor)
+        others = habits.others(day) if habits is not None else []
+        acc = candidate.acc
+        times = [f"{_WEEKDAYS[candidate.weekday]} {m // 60:02d}:{m % 60:02d}" for m in candidate.minutes]
+        extra = " from a new source" if candidate.new_source else ""
+        where = f"{LocalClock.day_label(day)} ({', '.join(times[:5])} {cfg.timezone}"
+        details: dict[str, Any] = {"local_times": times[:20], "new_source": candidate.new_source}
+        if len(others) < cfg.baseline_days:
+            if not final:
+                self._deferred.setdefault(actor, []).append((day, candidate))
+                return
+            details |= {"basis": "calendar", "active_days": len(others)}
             self._emit(
                 "off-hours-login",
-                Severity.HIGH if new_source else Severity.MEDIUM,
-                f"user {actor} logged in {acc.total} time(s) outside working hours{extra} on "
-                f"{LocalClock.day_label(day)} ({', '.join(times[:5])} {tz}; working hours "
-                f"{self.config.work_hours} {self.config.work_days})",
+                Severity.HIGH if candidate.new_source else Severity.MEDIUM,
+                f"user {actor} logged in {acc.total} time(s) outside working hours{extra} on {where}; working hours "
+                f"{cfg.work_hours} {cfg.work_days}; too few active days for their own baseline)",
                 acc,
                 actor=actor,
-                details={"local_times": times[:20], "new_source": new_source},
+                details=details,
             )
+            return
+        spread, min_days = cfg.usual_spread_hours, cfg.usual_min_days
+        usual_mask = Habits.covered(others, spread=spread, min_days=min_days)
+        unusual = [m for m in candidate.minutes if not usual_mask >> (m // 60) & 1]
+        group = self.config.peer_groups.get(actor) or self._group_of.get(actor)
+        if unusual and group is not None and group in self._group_habits and self._irregular(actor, group, day):
+            group_mask = Habits.covered(self._group_habits[group].others(day), spread=spread, min_days=min_days)
+            unusual = [m for m in unusual if not group_mask >> (m // 60) & 1]
+        odd_day = (
+            candidate.weekday not in self._work_days
+            and len(others) >= cfg.off_day_min_days
+            and not any(d[2] for d in others)
+        )
+        if not unusual and not odd_day:
+            return
+        usual = Habits.hours_label(others, min_days)
+        what = "at an hour unusual for them" if unusual else "on an off day, though none of their active days was one"
+        details |= {
+            "basis": "own",
+            "active_days": len(others),
+            "usual_hours": usual,
+            "unusual_times": [f"{m // 60:02d}:{m % 60:02d}" for m in unusual[:20]],
+        }
+        self._emit(
+            "off-hours-login",
+            Severity.HIGH if unusual or candidate.new_source else Severity.MEDIUM,
+            f"user {actor} logged in {acc.total} time(s) outside working hours {what}{extra} on {where}); "
+            f"their usual log-in hours over {len(others)} active days: {usual}",
+            acc,
+            actor=actor,
+            details=details,
+        )
+
+    def _irregular(self, actor: str, group: str, day: int) -> bool:
+        """Whether ``actor``, or a quarter of their peer group, works irregular hours (float staff)."""
+        cfg = self.config
+
+        def hours(person: str) -> int | None:
+            habits = self._habits.get(person)
+            others = habits.others(day) if habits is not None else []
+            if len(others) < cfg.baseline_days:
+                return None
+            mask = Habits.covered(others, spread=cfg.usual_spread_hours, min_days=cfg.usual_min_days)
+            return bin(mask).count("1")
+
+        own = hours(actor)
+        if own is not None and own >= IRREGULAR_HOURS:
+            return True
+        known = [h for h in map(hours, self._group_members.get(group, ())) if h is not None]
+        return bool(known) and 4 * sum(1 for h in known if h >= IRREGULAR_HOURS) >= len(known)
+
+    def _flush_daily(self, before_day: int, *, final: bool = False) -> None:
+        self._settle_login_days(before_day)
+        for off in sorted((k for k in self._off_hours if k[1] < before_day), key=lambda k: k[1]):
+            candidate = self._off_hours.pop(off)
+            self._judge_off_hours(off[0], off[1], candidate, final=final)
+        for actor in list(self._deferred):
+            for day, candidate in self._deferred.pop(actor):
+                self._judge_off_hours(actor, day, candidate, final=final)
         for key in [k for k in self._daily if k[2] < before_day]:
             acc = self._daily.pop(key)
             rule, actor, day = key
@@ -621,9 +905,14 @@ class Analyzer:
             if len(accessors) >= cfg.peer_min_group:
                 values = {a: len(week.patients[a]) for a in accessors}
                 stats = peer_stats(list(values.values()))
-                limit = stats.threshold(cfg.peer_z, cfg.peer_min_ratio, cfg.peer_min_patients)
+                group_limit = stats.threshold(cfg.peer_z, cfg.peer_min_ratio, cfg.peer_min_patients)
+                usual_days = max(median([week.days.get(a, 0) for a in accessors]), 1.0)
                 for actor, value in values.items():
                     z = stats.z(value)
+                    worked = week.days.get(actor, 0)
+                    surge = week.surge.get(actor, 0.0) / worked if worked else 1.0
+                    # more days worked, or days when the whole unit was busier, mean more patients seen
+                    limit = group_limit * max(1.0, worked / usual_days) * max(1.0, surge)
                     self._peak("patients-above-peers", z)
                     self._peer_point(
                         actor,
@@ -648,12 +937,13 @@ class Analyzer:
                         Severity.HIGH,
                         f"user {actor} accessed {value} distinct patients in the week of {week_label}; "
                         f"{len(accessors)} peers ({group or 'no group'}) median {stats.median:g}, MAD {stats.mad:g}, "
-                        f"robust z {z:.1f} (limit {limit:.0f})",
+                        f"robust z {z:.1f} (limit {limit:.0f}, {worked} day(s) worked, peers' median {usual_days:g})",
                         acc,
                         actor=actor,
                         details=self._peer_details(
                             group, len(accessors), stats, z=z, limit=limit, value=value, week=week_label
-                        ),
+                        )
+                        | {"days_worked": worked, "peers_days_worked": usual_days},
                         start=week.number * 7 - 3,
                     )
             if len(members) >= cfg.peer_min_group:
@@ -715,13 +1005,14 @@ class Analyzer:
         patient: str | None = None,
         details: dict[str, Any] | None = None,
         start: int | None = None,
+        span_days: int = 7,
     ) -> None:
         streams = sorted({self.stream_names[i] for i in acc.streams if i in self.stream_names})
         begin = acc.start
         end = acc.end
-        if start is not None:  # a week-long finding: the week's span, in UTC approximately local
+        if start is not None:  # a week- or day-long finding: its span, in UTC approximately local
             begin = start * 86400 - self.clock.offset(start * 86400)
-            end = begin + 7 * 86400 - 1
+            end = begin + span_days * 86400 - 1
         seqs = sorted(set(acc.seqs))
         self.findings.append(
             Finding(
@@ -751,6 +1042,7 @@ class Analyzer:
         observed["failed-login-burst-user"] = self._burst_user.peak
         observed["failed-login-burst-source"] = self._burst_source.peak
         observed["many-users-from-source"] = self._spray.peak
+        observed["many-staff-one-patient"] = self._crowd.peak
         thresholds: dict[str, float] = {
             "failed-login-burst-user": cfg.fail_burst_user,
             "failed-login-burst-source": cfg.fail_burst_source,
@@ -759,6 +1051,8 @@ class Analyzer:
             "repeated-record-opens": cfg.reopen_sessions,
             "patients-above-peers": cfg.peer_z,
             "exports-above-peers": cfg.peer_z,
+            "patients-above-own-days": 1.0,
+            "many-staff-one-patient": cfg.crowd_staff,
         }
         return {
             rule: {"peak": round(float(observed.get(rule, 0)), 2), "threshold": float(limit)}
@@ -767,6 +1061,8 @@ class Analyzer:
 
     def finish(self) -> list[Finding]:
         """Close every open window and return all findings, most urgent first, then by time."""
+        if self._today:
+            self._close_volume_day()
         if self._week is not None:
             self._close_week(self._week)
             self._week = None
@@ -776,8 +1072,10 @@ class Analyzer:
         for pair, acc in list(self._reopen_open.items()):
             self._close_reopen(pair, acc)
         self._reopen_open.clear()
+        self._crowd.finish()
         self._flush_bursts()
-        self._flush_daily(before_day=1 << 62)
+        self._flush_crowds()
+        self._flush_daily(before_day=1 << 62, final=True)
         self.findings.sort(key=lambda f: (-int(f.severity), f.start, f.rule, f.actor or "", f.source or ""))
         return self.findings
 
@@ -790,6 +1088,7 @@ class Analyzer:
         total += sum(len(s[2]) for s in self._pairs.values())
         if self._week is not None:
             total += sum(len(p) for p in self._week.patients.values())
+        total += sum(len(p) for p in self._today.values()) + self._crowd.retained()
         return total
 
     def chart_data(self) -> dict[str, Any]:

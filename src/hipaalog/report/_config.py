@@ -64,7 +64,27 @@ class ReportConfig:
     failing from one source within ``spray_window``; a success after at least
     ``success_after_failures`` failures (same user or same source) within ``success_after_window``.
 
-    New sources: a user's sources are learned during their first ``learn_days`` days.
+    Own habits: once a person has ``baseline_days`` active days besides the one judged, a log-in
+    outside the calendar is judged against their own days: it is usual when at least
+    ``usual_min_days`` of them had a log-in within ``usual_spread_hours`` hours of it, and an off
+    day is unusual only for someone with ``off_day_min_days`` active days, none of them off. Until
+    then the calendar alone decides (findings wait for the person's baseline while it is built).
+
+    New sources: a user's sources are learned during their first ``learn_days`` days; a source is
+    also known when someone of the same unit used it (``units`` maps user ids to units; unlisted
+    users' unit is their peer group), or when ``shared_source_users`` people used it already (a
+    shared workstation).
+
+    Daily volume: a person-day's distinct patients is an outlier when it is at least ``day_ratio``
+    times the person's own median day, ``day_z`` robust z-scores above it and at least
+    ``day_min_patients``, and, as a second opinion, at least ``peer_min_ratio`` times the median of
+    the peer group's same day (when ``peer_min_group`` of them were active), so that a surge
+    everyone shares is not flagged.
+
+    Crowds (the VIP pattern): ``crowd_staff`` distinct staff without a care relationship open one
+    patient's record within ``crowd_window``. Someone who documented in the patient's record (a
+    change) within ``care_days`` days has a care relationship; repeated opens by them are not
+    flagged either.
 
     Peers: a user-week is an outlier when its value is at least ``peer_z`` robust z-scores
     (median and MAD, see ``docs/reports.md``) above the peer group's median, at least
@@ -101,6 +121,18 @@ class ReportConfig:
     denied_medium: int = 5
     max_evidence: int = 1000
     peer_groups: Mapping[str, str] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+    baseline_days: int = 10
+    usual_spread_hours: int = 2
+    usual_min_days: int = 2
+    off_day_min_days: int = 15
+    shared_source_users: int = 2
+    day_ratio: float = 3.0
+    day_z: float = 6.0
+    day_min_patients: int = 30
+    crowd_staff: int = 12
+    crowd_window: float = 2 * 86400.0
+    care_days: float = 30.0
 
     def __post_init__(self) -> None:
         try:
@@ -118,11 +150,32 @@ class ReportConfig:
             "reopen_sessions",
             "denied_medium",
             "max_evidence",
+            "baseline_days",
+            "usual_min_days",
+            "off_day_min_days",
+            "shared_source_users",
+            "day_min_patients",
+            "crowd_staff",
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}")
-        for name in ("fail_window", "spray_window", "success_after_window", "reopen_gap", "reopen_window", "peer_z"):
+        if not isinstance(self.usual_spread_hours, int) or not 0 <= self.usual_spread_hours <= 11:
+            raise ConfigError(
+                f"usual_spread_hours must be a whole number from 0 to 11, not {self.usual_spread_hours!r}"
+            )
+        for name in (
+            "fail_window",
+            "spray_window",
+            "success_after_window",
+            "reopen_gap",
+            "reopen_window",
+            "peer_z",
+            "day_ratio",
+            "day_z",
+            "crowd_window",
+            "care_days",
+        ):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name} must be a positive number, not {value!r}")
@@ -158,4 +211,5 @@ class ReportConfig:
         """The settings as a JSON-ready mapping (shown on the report)."""
         out = dataclasses.asdict(self)
         out["peer_groups"] = len(self.peer_groups)
+        out["units"] = len(self.units)
         return out
