@@ -33,6 +33,7 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._tabular import TabularDetector
 from ._x12 import X12Detector
 
 __all__ = ["DEFAULT_DETECTORS", "builtin_detectors"]
@@ -61,6 +62,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
+    TabularDetector(),
 )
 _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
 

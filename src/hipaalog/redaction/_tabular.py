@@ -1,0 +1,288 @@
+"""Positional data: values without key names next to them, typed by their columns or their neighbours.
+
+* SQL: ``INSERT INTO t (last_name, dob) VALUES ('Roe', '1980-03-12')`` (columns named by the
+  statement, several rows too), a statement with placeholders (``last_name = %s``, ``?``, ``$1``,
+  ``:name``) followed by its parameters (``args=('Roe', ...)``, ``parameters: [...]``,
+  ``[parameters: (...)]``, Postgres ``$1 = 'Roe'``);
+* CSV/TSV: a header row whose columns are PHI field names, then rows in the same text;
+* Python reprs and bare rows: ``('Roe', 'Jane', datetime.date(1980, 3, 12))``,
+  ``ImmutableMultiDict([('first_name', 'Jane')])``, ``Roe,Jane,1980-03-12,02139``.
+
+Without column names, a row is typed from its values: a surname next to a given name (census
+tables) is a name, and then the row is about that person, so its dates, ZIP codes, phone and
+record numbers and street lines are masked too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import PERSON, TABLE
+from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._name_table import GIVEN, SURNAME_RANK
+from ._names import NOT_SURNAMES
+
+__all__ = ["TabularDetector"]
+
+Item = tuple[int, int]
+"""A value's span (the characters inside its quotes)."""
+
+_QUOTED: Final = r"'(?:[^'\\\n]|\\.|'')*'|\"(?:[^\"\\\n]|\\.)*\""
+_ITEM: Final = re.compile(
+    rf"[ \t]*(?:{_QUOTED}|datetime\.date(?:time)?\([0-9, ]{{1,40}}\)|Decimal\('[0-9.]+'\)|[^,()\[\]\n'\"]*)[ \t]*"
+)
+_OPEN: Final = re.compile(r"[(\[]")
+_INSERT: Final = re.compile(
+    r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
+)
+_PLACEHOLDER_COLUMN: Final = re.compile(
+    r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]*(?:=|<=|>=|<|>|(?i:like|ilike))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)"
+)
+_PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s")
+_PARAMS: Final = re.compile(
+    r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
+)
+_DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
+_PAIR: Final = re.compile(r"\([ ]*'([\w.-]{1,64})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*\)")
+_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|\"|datetime))")
+_DATE: Final = re.compile(
+    r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
+    r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2})"
+)
+_VALUE_KINDS: Final = (
+    (re.compile(r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}"), "SSN"),
+    (re.compile(r"\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"), "PHONE"),
+    (re.compile(r"[0-9]{5}(?:-[0-9]{4})?"), "ZIP"),
+    (re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}"), "ADDRESS"),
+    (re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,15}"), "ID"),
+)
+_NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
+_HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
+_MAX_ITEMS: Final = 64
+_MAX_LINES: Final = 2000
+
+
+def _bare(text: str, item: Item) -> str:
+    return text[item[0] : item[1]]
+
+
+def _items(text: str, position: int) -> tuple[list[Item], int]:
+    """The values of the tuple or list opening at ``text[position]``, and where it ends (-1: not a tuple)."""
+    items: list[Item] = []
+    index = position + 1
+    closing = ")" if text[position] == "(" else "]"
+    while len(items) < _MAX_ITEMS:
+        if index < len(text) and text[index] in "([" and not items:
+            return [], -1  # nested: the inner tuples are read on their own
+        match = _ITEM.match(text, index)
+        if match is None:
+            return [], -1
+        start, end = match.span()
+        value = text[start:end].strip()
+        if value[:1] in "'\"" and len(value) > 1:
+            inner = text.index(value, start) + 1
+            items.append((inner, inner + len(value) - 2))
+        elif value:
+            inner = text.index(value, start)
+            items.append((inner, inner + len(value)))
+        else:
+            items.append((start, start))
+        index = end
+        if index >= len(text):
+            return [], -1
+        if text[index] == ",":
+            index += 1
+            continue
+        if text[index] == closing:
+            return items, index + 1
+        return [], -1
+    return [], -1
+
+
+def _name_word(value: str) -> str | None:
+    return value.lower() if _NAME_WORD.fullmatch(value) else None
+
+
+def _is_surname(word: str) -> bool:
+    return word in SURNAME_RANK and word not in NOT_SURNAMES
+
+
+class TabularDetector(BaseDetector):
+    """Values of SQL statements and parameters, CSV/TSV rows and Python reprs, by column or by neighbours."""
+
+    gate = TABLE | PERSON
+    name = "tabular"
+    kinds = ("NAME", "DOB", "DATE", "ZIP", "PHONE", "SSN", "ADDRESS", "ID")
+
+    def __init__(self, catalogue: KeyCatalogue | None = None) -> None:
+        self.catalogue = catalogue or DEFAULT_CATALOGUE
+
+    def find(self, text: str) -> Iterator[Span]:
+        seen: set[int] = set()
+        yield from self._sql(text, seen)
+        if "(" in text or "[" in text:
+            yield from self._pairs(text)
+            for match in _TUPLE.finditer(text):
+                if match.start() in seen:
+                    continue
+                items, _ = _items(text, match.start())
+                if len(items) > 1:
+                    yield from self._typed(text, items)
+        if "\n" in text and ("," in text or "\t" in text):
+            yield from self._csv(text)
+        elif "," in text and "\n" not in text and "(" not in text:
+            row = self._split_row(text, 0, len(text), "," if "," in text else "\t")
+            if len(row) > 2:
+                yield from self._typed(text, row)
+
+    # -- SQL ---------------------------------------------------------------------------------
+    def _sql(self, text: str, seen: set[int]) -> Iterator[Span]:
+        positional: list[str | None] = []
+        for insert in _INSERT.finditer(text):
+            columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
+            kinds = [self.catalogue.kind(c) for c in columns]
+            position = insert.end()
+            while position < len(text) and text[position] in "([":
+                seen.add(position)
+                items, end = _items(text, position)
+                if end < 0:
+                    break
+                for item, kind in zip(items, kinds, strict=False):
+                    value = _bare(text, item)
+                    if _PLACEHOLDER.fullmatch(value):
+                        positional = kinds  # VALUES (%s, %s): the parameters come later
+                    elif kind is not None and item[1] > item[0] and value.upper() != "NULL":
+                        yield item[0], item[1], kind
+                position = end
+                while position < len(text) and text[position] in ", ":
+                    position += 1
+        placeholders = list(_PLACEHOLDER_COLUMN.finditer(text)) if "=" in text or "LIKE" in text else []
+        kinds = positional + [self.catalogue.kind(m[1].rsplit(".", 1)[-1]) for m in placeholders]
+        if not any(kinds):
+            return
+        named = {
+            m[2].lstrip(":$").removeprefix("%(").removesuffix(")s"): k
+            for m, k in zip(placeholders, kinds[len(positional) :])
+        }
+        for number, kind in enumerate(positional, 1):
+            named.setdefault(str(number), kind)
+        for params in _PARAMS.finditer(text):
+            position = params.end()
+            seen.add(position)
+            if text[position] == "{":
+                continue
+            items, _ = _items(text, position)
+            for index, item in enumerate(items):
+                kind = kinds[index] if index < len(kinds) else None
+                if kind is not None and item[1] > item[0]:
+                    yield item[0], item[1], kind
+        for dollar in _DOLLAR_PARAM.finditer(text) if "parameters" in text else ():
+            kind = named.get(dollar[1])
+            if kind is not None:
+                start, end = dollar.span(2)
+                if text[start] in "'\"":
+                    start, end = start + 1, end - 1
+                yield start, end, kind
+
+    # -- ('key', 'value') pairs (MultiDicts, items()) -----------------------------------------
+    def _pairs(self, text: str) -> Iterator[Span]:
+        if "('" not in text:
+            return
+        for pair in _PAIR.finditer(text):
+            kind = self.catalogue.kind(pair[1])
+            start, end = pair.span(2)
+            if kind is None and pair[1].lower() in ("name", "full_name", "names"):
+                words = text[start + 1 : end - 1].split()
+                if 1 < len(words) < 4 and any(w.lower() in GIVEN for w in words):
+                    kind = "NAME"
+            if kind is not None and end - start > 2:
+                yield start + 1, end - 1, kind
+
+    # -- CSV ---------------------------------------------------------------------------------
+    def _csv(self, text: str) -> Iterator[Span]:
+        kinds: list[str | None] = []
+        delimiter = ","
+        position = 0
+        for _ in range(_MAX_LINES):
+            end = text.find("\n", position)
+            if end < 0:
+                end = len(text)
+            line = text[position:end].rstrip("\r")
+            if not kinds:
+                delimiter = "\t" if line.count("\t") > line.count(",") else ","
+                fields = line.split(delimiter)
+                if len(fields) > 1 and all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
+                    kinds = [self._column_kind(f.strip().strip("\"'")) for f in fields]
+                    if not any(kinds):
+                        kinds = []
+            else:
+                row = self._split_row(text, position, position + len(line), delimiter)
+                if len(row) == len(kinds):
+                    for item, kind in zip(row, kinds, strict=True):
+                        if kind is not None and item[1] > item[0]:
+                            yield item[0], item[1], kind
+                elif line.strip():
+                    kinds = []
+                    continue  # the line may be a new header
+            if end >= len(text):
+                return
+            position = end + 1
+
+    def _column_kind(self, column: str) -> str | None:
+        kind = self.catalogue.kind(column)
+        if kind is None and column.lower() in ("name", "full name", "first", "last", "given", "family"):
+            return "NAME"
+        return kind
+
+    @staticmethod
+    def _split_row(text: str, start: int, end: int, delimiter: str) -> list[Item]:
+        items: list[Item] = []
+        position = start
+        while position <= end and len(items) < _MAX_ITEMS:
+            if position < end and text[position] == '"':
+                close = text.find('"', position + 1, end)
+                while close > 0 and text[close + 1 : close + 2] == '"':
+                    close = text.find('"', close + 2, end)
+                if close < 0:
+                    close = end
+                items.append((position + 1, close))
+                position = text.find(delimiter, close, end)
+                position = end + 1 if position < 0 else position + 1
+                continue
+            stop = text.find(delimiter, position, end)
+            stop = end if stop < 0 else stop
+            items.append((position, stop))
+            position = stop + 1
+        return items
+
+    # -- typing by neighbours ----------------------------------------------------------------
+    def _typed(self, text: str, items: list[Item]) -> Iterator[Span]:
+        values = [_bare(text, item).strip() for item in items]
+        names: set[int] = set()
+        for index in range(len(values) - 1):
+            first, second = _name_word(values[index]), _name_word(values[index + 1])
+            if first is None or second is None:
+                continue
+            if (_is_surname(first) and second in GIVEN) or (first in GIVEN and _is_surname(second)):
+                names.update((index, index + 1))
+        for index, value in enumerate(values):
+            words = value.split()
+            if 1 < len(words) < 4 and all(_NAME_WORD.fullmatch(w) for w in words):
+                if words[0].lower() in GIVEN and _is_surname(words[-1].lower()):
+                    names.add(index)
+        if not names:
+            return
+        for index, item in enumerate(items):
+            value = values[index]
+            if index in names:
+                yield item[0], item[1], "NAME"
+            elif value and _DATE.fullmatch(value):
+                yield item[0], item[1], "DOB"
+            else:
+                for regex, kind in _VALUE_KINDS:
+                    if regex.fullmatch(value):
+                        yield item[0], item[1], kind
+                        break
