@@ -32,8 +32,8 @@ def test_log_calls_return_before_delivery_and_flush_waits_for_it(
     assert server.requests[0].path == "/ingest"
     assert caller == threading.get_ident()
     assert handler.stats() == {
-        "emitted": 1, "enqueued": 1, "delivered": 1, "retried": 0, "spilled": 0, "dropped": 0,
-        "failed": 0, "recovered": 0, "queued": 0, "backlog": 0,
+        "emitted": 1, "enqueued": 1, "written": 1, "delivered": 1, "retried": 0, "resent": 0, "spilled": 0,
+        "dropped": 0, "failed": 0, "recovered": 0, "queued": 0, "backlog": 0,
     }  # fmt: skip
 
 

@@ -17,7 +17,8 @@ class Outcome:
     """The result of one ``sink.write``.
 
     ``retry`` keeps the failed records in their original order; ``rejected`` counts records the
-    sink refused for good; everything else in the batch was delivered.
+    sink refused for good; everything else in the batch was delivered (``written``, in order,
+    when the caller asked to keep them).
     """
 
     delivered: int
@@ -25,20 +26,21 @@ class Outcome:
     rejected: int = 0
     retry_after: float | None = None
     error: str = ""
+    written: list[EncodedRecord] = field(default_factory=list)
 
 
-def attempt(sink: Sink, records: Sequence[EncodedRecord]) -> Outcome:
-    """Write ``records`` to ``sink`` once. Never raises."""
+def attempt(sink: Sink, records: Sequence[EncodedRecord], *, keep: bool = False) -> Outcome:
+    """Write ``records`` to ``sink`` once (``keep``: list the written ones). Never raises."""
     try:
         sink.write(records)
     except SinkError as exc:
-        return _partial(records, exc)
+        return _partial(records, exc, keep)
     except Exception as exc:  # noqa: BLE001 - a broken sink is retried, then spilled, never fatal
         return Outcome(0, list(records), 0, None, f"{type(exc).__name__} raised by the sink")
-    return Outcome(len(records))
+    return Outcome(len(records), written=list(records) if keep else [])
 
 
-def _partial(records: Sequence[EncodedRecord], exc: SinkError) -> Outcome:
+def _partial(records: Sequence[EncodedRecord], exc: SinkError, keep: bool) -> Outcome:
     n = len(records)
     rejected = {i for i in exc.rejected if 0 <= i < n}
     if exc.failed is not None:
@@ -53,4 +55,5 @@ def _partial(records: Sequence[EncodedRecord], exc: SinkError) -> Outcome:
         failed = set()
     retry = [records[i] for i in sorted(failed)]
     error = str(exc) or type(exc).__name__
-    return Outcome(n - len(retry) - len(rejected), retry, len(rejected), exc.retry_after, error)
+    written = [r for i, r in enumerate(records) if i not in failed and i not in rejected] if keep else []
+    return Outcome(n - len(retry) - len(rejected), retry, len(rejected), exc.retry_after, error, written)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 __all__ = ["COUNTER_NAMES", "Counters"]
 
-COUNTER_NAMES = ("enqueued", "delivered", "retried", "spilled", "dropped", "failed", "recovered")
+COUNTER_NAMES = (
+    "enqueued", "written", "delivered", "retried", "resent", "spilled", "dropped", "failed", "recovered",
+)  # fmt: skip
 """Cumulative counters of one sink, in records.
 
 - ``enqueued``: records handed to the sink's lane (every one, including those then dropped);
-- ``delivered``: records the sink accepted (a record replayed from the spill counts when it arrives);
+- ``written``: records a ``sink.write`` accepted, resends included;
+- ``delivered``: records the peer acknowledged: at once for sinks whose ``write`` returns only
+  once the peer answered (files, HTTP, RELP); for streams without acknowledgements (syslog over
+  TCP) once the sink confirms them (see ``Lane``). A record replayed from the spill counts when it
+  arrives;
+- ``resent``: records written again because the peer lost them after ``write`` had accepted them
+  (a reset connection); the peer may have seen some of them twice;
 - ``retried``: record-attempts repeated after a failure;
 - ``spilled``: records written to the spill directory;
 - ``dropped``: records refused by a full queue or a full spill (each one reported);
@@ -26,8 +34,10 @@ class Counters:
 
     def __init__(self) -> None:
         self.enqueued = 0
+        self.written = 0
         self.delivered = 0
         self.retried = 0
+        self.resent = 0
         self.spilled = 0
         self.dropped = 0
         self.failed = 0

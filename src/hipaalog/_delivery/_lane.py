@@ -5,6 +5,11 @@ application thread only appends to the queue (:meth:`Lane.put`); the worker take
 them, retries with backoff, and when the retry budget is spent moves them to the spill, from which
 it replays them in order once the sink answers again. While anything waits on disk, new records
 are appended behind it, so a sink sees its records in the order they were logged.
+
+With a spill directory, a pending ``flush()`` or shutdown cuts the retry schedule short: a failing
+batch gets one more attempt, then goes to disk. For a sink that confirms writes later (see
+``_unconfirmed``), written records stay in memory until confirmed, and those the peer lost are
+written again (at-least-once).
 """
 
 from __future__ import annotations
@@ -18,13 +23,17 @@ from time import monotonic
 from .. import _atfork, _diagnostics
 from .._encoded import EncodedRecord
 from ..typing import Sink
-from ._attempt import attempt
+from ._attempt import Outcome, attempt
 from ._backoff import Backoff
 from ._counters import Counters
 from ._options import DeliveryOptions
 from ._spill import Spill, Token
+from ._unconfirmed import Unconfirmed, settle_of
 
 __all__ = ["Lane"]
+
+_ACK_POLL = 0.05
+"""Seconds between two questions to a sink about the records it has not confirmed yet."""
 
 
 class Lane:
@@ -36,6 +45,7 @@ class Lane:
         self.options = options
         self.spill = spill
         self._backoff = Backoff(options.backoff_initial, options.backoff_max)
+        self._settle_sink = settle_of(sink)
         self._closed = False
         self._reset()
         if spill is not None:
@@ -70,6 +80,8 @@ class Lane:
         self._replays_started = 0
         self._replays = 0  # replay attempts finished (a flush waits for a fresh one when the sink is failing)
         self._replay: tuple[list[EncodedRecord], Token] | None = None
+        self._unconfirmed = Unconfirmed()
+        self._ack_due = 0.0
 
     # -- application side ------------------------------------------------------------------------
     def put(self, record: EncodedRecord) -> str | None:
@@ -215,11 +227,19 @@ class Lane:
                         linger_end = now + self.options.flush_interval
                     self._wake.wait(linger_end - now)
                     continue
-                if self._stopping:
+                if self._unconfirmed:
+                    if self._stopping and now >= self._deadline:
+                        return self._give_up_unconfirmed
+                    if now >= self._ack_due:
+                        return self._check_acks
+                if self._stopping and not self._unconfirmed:
                     return None
                 timeout = None
                 if self.spill is not None and self.spill.has_backlog():
                     timeout = max(0.0, self._replay_due - now)
+                if self._unconfirmed:
+                    ack_wait = max(0.0, min(self._ack_due, self._deadline) - now)
+                    timeout = ack_wait if timeout is None else min(timeout, ack_wait)
                 self._idle = True
                 try:
                     self._wake.wait(timeout)
@@ -257,11 +277,10 @@ class Lane:
         pending = batch
         attempts = 0
         while True:
-            outcome = attempt(self.sink, pending)
+            outcome = attempt(self.sink, pending, keep=self._settle_sink is not None)
             if self._abandoned:
                 return  # close() gave up on this batch and has counted and reported it
-            settled = outcome.delivered + outcome.rejected
-            self._account(delivered=outcome.delivered, failed=outcome.rejected, settled=settled)
+            lost = self._written(outcome)
             if outcome.rejected:
                 _diagnostics.problem(
                     "records-rejected",
@@ -269,32 +288,97 @@ class Lane:
                     + self._said(outcome.error, bare=True),
                     count=outcome.rejected,
                 )
-            if not outcome.retry:
+            if not outcome.retry and not lost:
                 self._failing = False
                 return
-            pending = outcome.retry
+            pending = lost + outcome.retry  # what the peer lost was written first
+            error = outcome.error or f"the connection was lost before {len(lost)} written record(s) were confirmed"
             attempts += 1
             self._failing = True
-            gave_up = not patient or self._stopping or attempts > self.options.retry_attempts
+            gave_up = (
+                not patient
+                or self._stopping
+                or attempts > self.options.retry_attempts
+                or (self.spill is not None and self._flushing())
+            )
             if self.spill is not None and gave_up:
                 self._to_spill(pending)
                 self._schedule_replay(1, outcome.retry_after)
-                _diagnostics.problem(
-                    "sink-unavailable", f"{self._said(outcome.error)}; {len(pending)} record(s) kept on disk"
-                )
+                _diagnostics.problem("sink-unavailable", f"{self._said(error)}; {len(pending)} record(s) kept on disk")
                 return
             if not patient or (self._stopping and monotonic() >= self._deadline):
                 self._account(failed=len(pending), settled=len(pending))
                 _diagnostics.problem(
                     "undelivered-at-close",
-                    f"{self._said(outcome.error)}; {len(pending)} record(s) lost at shutdown (no spill_dir)",
+                    f"{self._said(error)}; {len(pending)} record(s) lost at shutdown (no spill_dir)",
                     count=len(pending),
                 )
                 return
             delay = self._backoff.delay(attempts, outcome.retry_after)
             self._account(retried=len(pending))
-            _diagnostics.problem("sink-write-failed", f"{self._said(outcome.error)}; retry {attempts} in {delay:.1f}s")
+            _diagnostics.problem("sink-write-failed", f"{self._said(error)}; retry {attempts} in {delay:.1f}s")
             self._sleep(delay)
+
+    def _flushing(self) -> bool:
+        """Whether a ``flush()`` waits for records not yet delivered, spilled or failed."""
+        return self._flush_target > self._settled
+
+    def _written(self, outcome: Outcome) -> list[EncodedRecord]:
+        """Count what one attempt on the queue's records wrote; return the records the peer lost."""
+        if self._settle_sink is None:
+            settled = outcome.delivered + outcome.rejected
+            self._account(
+                written=outcome.delivered, delivered=outcome.delivered, failed=outcome.rejected, settled=settled
+            )
+            return []
+        with self._lock:
+            self._unconfirmed.add(outcome.written)
+        self._account(written=outcome.delivered, failed=outcome.rejected, settled=outcome.rejected)
+        return self._collect()
+
+    def _collect(self) -> list[EncodedRecord]:
+        """Ask the sink what it confirmed or lost: count the confirmed, return the lost (oldest first)."""
+        assert self._settle_sink is not None
+        try:
+            acknowledged, lost = self._settle_sink()
+        except Exception as exc:  # noqa: BLE001 - asked again later
+            acknowledged, lost = 0, 0
+            _diagnostics.problem("sink-settle-failed", f"{self.name}: {type(exc).__name__} raised by settle()")
+        with self._lock:
+            self._ack_due = monotonic() + _ACK_POLL
+            if self._abandoned:
+                return []
+            acked, records = self._unconfirmed.apply(acknowledged, lost)
+            self.counters.delivered += acked
+            self.counters.resent += len(records)
+            if acked:
+                self._settled += acked
+                self._settle.notify_all()
+            return records
+
+    def _check_acks(self) -> None:
+        """Between writes: collect confirmations, and write again what the peer lost."""
+        lost = self._collect()
+        if lost:
+            with self._lock:
+                self._inflight = len(lost)
+            self._process(lost)
+
+    def _give_up_unconfirmed(self) -> None:
+        """At the shutdown deadline: keep on disk (or count as failed) what was never confirmed."""
+        lost = self._collect()
+        with self._lock:
+            records = lost + self._unconfirmed.take_all()
+        n = len(records)
+        if not n:
+            return
+        if self.spill is not None:
+            self._to_spill(records)  # the peer may have some of them already: at-least-once
+            return
+        self._account(failed=n, settled=n)
+        _diagnostics.problem(
+            "undelivered-at-close", f"{self.name}: {n} written record(s) never confirmed before shutdown", count=n
+        )
 
     def _said(self, error: str, *, bare: bool = False) -> str:
         """``error`` prefixed with the sink's name (once, even if the sink already named itself)."""
@@ -306,9 +390,9 @@ class Lane:
         with self._lock:
             end = monotonic() + delay
             while True:
+                if self.spill is not None and (self._stopping or self._flushing()):
+                    return  # one more attempt, then to disk
                 if self._stopping:
-                    if self.spill is not None:
-                        return
                     end = min(end, self._deadline)
                 remaining = end - monotonic()
                 if remaining <= 0:
@@ -345,8 +429,14 @@ class Lane:
         records, token = self._replay
         with self._lock:
             self._replays_started += 1
-        outcome = attempt(self.sink, records)
-        self._account(delivered=outcome.delivered, failed=outcome.rejected)
+        outcome = attempt(self.sink, records, keep=self._settle_sink is not None)
+        if self._settle_sink is None:
+            self._account(written=outcome.delivered, delivered=outcome.delivered, failed=outcome.rejected)
+        else:
+            with self._lock:  # off the disk, awaiting confirmation like a queued record
+                self._unconfirmed.add(outcome.written)
+                self._accepted += outcome.delivered
+            self._account(written=outcome.delivered, failed=outcome.rejected)
         if outcome.rejected:
             _diagnostics.problem(
                 "records-rejected",
@@ -400,6 +490,7 @@ class Lane:
     def _account(
         self,
         *,
+        written: int = 0,
         delivered: int = 0,
         failed: int = 0,
         spilled: int = 0,
@@ -411,6 +502,7 @@ class Lane:
             if self._abandoned:
                 return
             c = self.counters
+            c.written += written
             c.delivered += delivered
             c.failed += failed
             c.spilled += spilled
@@ -490,7 +582,7 @@ class Lane:
     def abandon(self) -> None:
         """After a worker missed the deadline: spill what is still queued, count what is in flight."""
         with self._lock:
-            leftover = list(self._items)
+            leftover = self._unconfirmed.take_all() + list(self._items)
             self._items.clear()
             inflight = self._inflight
         if leftover and self.spill is not None:
@@ -510,10 +602,11 @@ class Lane:
             )
 
     def snapshot(self) -> dict[str, int]:
-        """Counters plus the gauges ``queued`` (in memory) and ``backlog`` (on disk)."""
+        """Counters plus the gauges ``queued`` (in memory, ``unconfirmed`` included) and ``backlog`` (on disk)."""
         with self._lock:
             out = self.counters.snapshot()
-            out["queued"] = len(self._items) + self._inflight
+            out["unconfirmed"] = len(self._unconfirmed)
+            out["queued"] = len(self._items) + self._inflight + out["unconfirmed"]
         out["backlog"] = self.spill.backlog if self.spill is not None else 0
         return out
 

@@ -1,11 +1,15 @@
-"""A TCP or TLS connection for a sink that only ever sends: lazy connect, dead-peer check."""
+"""A TCP or TLS connection for a sink that only ever sends: lazy connect, dead-peer check, confirmations."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import select
 import socket
 import ssl
+import struct
+from collections import deque
+from time import monotonic
 
 from ..exceptions import ConfigError
 
@@ -34,14 +38,31 @@ class Stream:
     Receivers of syslog never answer on the connection, so a readable socket means the peer has
     closed it (or reset it): :meth:`send` notices that and reconnects *before* writing, instead of
     writing into a dead connection whose data the kernel would accept and then lose.
+
+    Nothing on the wire confirms a message either, so the records of each send stay *unconfirmed*
+    until the connection has outlived them by ``confirm_after`` seconds with every byte
+    acknowledged by the peer's TCP (:meth:`settle`). A connection found closed or reset while
+    records are unconfirmed loses them: :meth:`settle` reports them for sending again, and the
+    next :meth:`send` fails so that they go out first, in order.
     """
 
     def __init__(
-        self, host: str, port: int, *, timeout: float, context: ssl.SSLContext | None, server_name: str | None
+        self,
+        host: str,
+        port: int,
+        *,
+        timeout: float,
+        context: ssl.SSLContext | None,
+        server_name: str | None,
+        confirm_after: float = 0.0,
     ) -> None:
         self.host, self.port, self.timeout = host, port, timeout
         self.context, self.server_name = context, server_name or host
+        self.confirm_after = confirm_after
         self._sock: socket.socket | None = None
+        self._unconfirmed: deque[tuple[float, int]] = deque()  # (sent at, records) on this connection
+        self._lost = 0  # unconfirmed records of a connection that died, not yet reported
+        self._fresh_loss = False  # the next send fails once, so that the lost records go first
 
     def _connect(self) -> socket.socket:
         raw = socket.create_connection((self.host, self.port), timeout=self.timeout)
@@ -73,20 +94,57 @@ class Stream:
         except OSError:
             return False
 
-    def send(self, payload: bytes) -> None:
-        """Send all of ``payload``; raises ``OSError`` (the connection is then dropped)."""
+    def send(self, payload: bytes, records: int = 0) -> None:
+        """Send all of ``payload`` (``records`` messages); raises ``OSError`` (the connection is then dropped).
+
+        Also raises ``ConnectionResetError``, without sending, once after the peer lost records
+        of earlier sends, so that they are sent again before this payload.
+        """
         if self._sock is not None and not self._alive(self._sock):
-            self.close()
+            self._lose()
+        if self._fresh_loss:
+            self._fresh_loss = False
+            raise ConnectionResetError(
+                errno.ECONNRESET, "connection lost before the receiver confirmed earlier records"
+            )
         try:
             if self._sock is None:
                 self._sock = self._connect()
             self._sock.sendall(payload)
         except BaseException:
-            self.forget()
+            self._lose()
             raise
+        if records:
+            self._unconfirmed.append((monotonic(), records))
+
+    def settle(self) -> tuple[int, int]:
+        """``(confirmed, lost)``: records of earlier sends now confirmed, or lost with their connection."""
+        if self._unconfirmed and self._sock is not None and not self._alive(self._sock):
+            self._lose()
+        if self._lost:
+            lost, self._lost, self._fresh_loss = self._lost, 0, False
+            return 0, lost
+        if not self._unconfirmed or (self._sock is not None and _unsent(self._sock)):
+            return 0, 0
+        cutoff = monotonic() - self.confirm_after
+        confirmed = 0
+        while self._unconfirmed and self._unconfirmed[0][0] <= cutoff:
+            confirmed += self._unconfirmed.popleft()[1]
+        return confirmed, 0
+
+    def _lose(self) -> None:
+        """The connection is gone, and with it whatever it had not confirmed."""
+        lost = sum(n for _, n in self._unconfirmed)
+        self._unconfirmed.clear()
+        if lost:
+            self._lost += lost
+            self._fresh_loss = True
+        self.forget()
 
     def close(self) -> None:
         """Close politely (TLS ``close_notify``, without waiting long for the peer's answer)."""
+        self._unconfirmed.clear()
+        self._lost, self._fresh_loss = 0, False
         sock, self._sock = self._sock, None
         if sock is None:
             return
@@ -97,9 +155,27 @@ class Stream:
         with contextlib.suppress(OSError):
             sock.close()
 
+    def reset(self) -> None:
+        """In a forked child: forget the parent's connection and what it had not confirmed."""
+        self._unconfirmed.clear()
+        self._lost, self._fresh_loss = 0, False
+        self.forget()
+
     def forget(self) -> None:
-        """Drop the connection without a goodbye (after an error, or in a forked child)."""
+        """Drop the connection without a goodbye (after an error)."""
         sock, self._sock = self._sock, None
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.close()
+
+
+def _unsent(sock: socket.socket) -> bool:
+    """Whether the kernel still holds bytes the peer's TCP has not acknowledged (Linux; else ``False``)."""
+    try:
+        import fcntl
+        import termios
+
+        raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0")
+    except (ImportError, AttributeError, OSError, ValueError):
+        return False
+    return bool(struct.unpack("i", raw)[0])

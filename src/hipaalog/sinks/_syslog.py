@@ -24,6 +24,7 @@ _MAX_UDP = 65_507
 _QUERY_OPTIONS = {
     "facility": str, "hostname": str, "app_name": str, "msgid": str, "sd_id": str, "bom": bool, "ca_file": str,
     "cert_file": str, "key_file": str, "verify": bool, "server_name": str, "timeout": float, "framing": str,
+    "confirm_after": float,
 }  # fmt: skip
 
 
@@ -63,10 +64,14 @@ class SyslogSink:
         ca_file, cert_file, key_file, verify, server_name: TLS settings (``verify=False`` turns off
             certificate checks: for tests only).
         timeout: seconds for connecting and sending.
+        confirm_after: over TCP and TLS, how long a connection must outlive a write (with every
+            byte acknowledged by the receiver's TCP) before its records count as delivered.
 
     UDP gives no delivery guarantee at all (a receiver that is down loses datagrams unnoticed)
-    and a message must fit one datagram; use TCP or TLS when records must arrive. A batch that
-    fails midway over TCP is sent again whole, so the receiver may see some messages twice.
+    and a message must fit one datagram; use TCP or TLS when records must arrive. Syslog has no
+    acknowledgements: over TCP and TLS, records written on a connection that is then reset or
+    closed before ``confirm_after`` are sent again (:meth:`settle` tells the delivery layer), and
+    a batch that fails midway is sent again whole, so the receiver may see some messages twice.
     """
 
     def __init__(
@@ -89,11 +94,12 @@ class SyslogSink:
         verify: bool = True,
         server_name: str | None = None,
         timeout: float = 5.0,
+        confirm_after: float = 0.25,
     ) -> None:
         merged: dict[str, Any] = {
             "facility": facility, "hostname": hostname, "app_name": app_name, "msgid": msgid, "sd_id": sd_id,
             "bom": bom, "framing": framing, "ca_file": ca_file, "cert_file": cert_file, "key_file": key_file,
-            "verify": verify, "server_name": server_name, "timeout": timeout,
+            "verify": verify, "server_name": server_name, "timeout": timeout, "confirm_after": confirm_after,
         }  # fmt: skip
         if url is not None:
             parts = urlsplit(url)
@@ -119,6 +125,9 @@ class SyslogSink:
             raise ConfigError(f"framing must be one of {', '.join(_FRAMINGS)}, not {merged['framing']!r}")
         self.host, self.port, self.transport = host, int(port or _DEFAULT_PORTS[transport]), transport
         self.timeout = float(merged["timeout"])
+        confirm = merged["confirm_after"]
+        if isinstance(confirm, bool) or not isinstance(confirm, (int, float)) or not 0 <= confirm <= 60:
+            raise ConfigError(f"confirm_after must be a number of seconds from 0 to 60, not {confirm!r}")
         self.framing = merged["framing"]
         self.format = Rfc5424(
             facility=merged["facility"],
@@ -137,9 +146,15 @@ class SyslogSink:
                 verify=merged["verify"],
             )
         self._stream = Stream(
-            self.host, self.port, timeout=self.timeout, context=context, server_name=merged["server_name"]
+            self.host,
+            self.port,
+            timeout=self.timeout,
+            context=context,
+            server_name=merged["server_name"],
+            confirm_after=float(confirm),
         )
         self._udp: socket.socket | None = None
+        self._udp_sent = 0  # datagrams sent since the last settle(): nothing more will ever be known
         self._lock = threading.Lock()
         netloc = f"[{self.host}]" if ":" in self.host else self.host
         self.name = f"syslog+{transport}://{netloc}:{self.port}"
@@ -157,9 +172,21 @@ class SyslogSink:
             else:
                 payload = b"".join(m + b"\n" for m in messages)
             try:
-                self._stream.send(payload)
+                self._stream.send(payload, len(messages))
             except OSError as exc:
                 raise SinkError(f"{self.name}: {exc.strerror or type(exc).__name__}") from exc
+
+    def settle(self) -> tuple[int, int]:
+        """``(confirmed, lost)`` among the records earlier writes accepted, oldest first.
+
+        Over UDP every datagram sent counts as confirmed (nothing more can be known); over TCP and
+        TLS see ``confirm_after``. Lost records are for the delivery layer to write again.
+        """
+        with self._lock:
+            if self.transport == "udp":
+                sent, self._udp_sent = self._udp_sent, 0
+                return sent, 0
+            return self._stream.settle()
 
     def _send_datagrams(self, messages: list[bytes]) -> None:
         too_big = [i for i, m in enumerate(messages) if len(m) > _MAX_UDP]
@@ -174,6 +201,7 @@ class SyslogSink:
                     self._udp = socket.socket(family, kind, proto)
                     self._udp.connect(address)  # connected: an ICMP "port unreachable" comes back as an error
                 self._udp.send(message)
+                self._udp_sent += 1
             except OSError as exc:
                 self._close_udp()
                 failed = [j for j in range(i, len(messages)) if j not in too_big]
@@ -200,7 +228,8 @@ class SyslogSink:
 
     def _after_fork_in_child(self) -> None:
         self._lock = threading.Lock()
-        self._stream.forget()  # the parent's connection: never write into it, never say goodbye on it
+        self._stream.reset()  # the parent's connection: never write into it, never say goodbye on it
+        self._udp_sent = 0
         self._close_udp()
 
     def __repr__(self) -> str:

@@ -1,0 +1,148 @@
+"""Ack-less streams (syslog over TCP): a receiver stopped mid-burst loses no batch; written is not acknowledged."""
+
+from __future__ import annotations
+
+import select
+import socket
+import struct
+import threading
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from .._peers import require
+from ._rsyslog import RSYSLOGD, Rsyslog
+from .conftest import MakeLogger, wait_until
+
+RECORDS = 5000
+ROUNDS = 4
+
+
+def _burst(log: object, marker: str, start: int, stop: int, seconds: float) -> None:
+    """Log ``stop - start`` records spread over ``seconds`` (full speed in short bursts)."""
+    import logging
+
+    assert isinstance(log, logging.Logger)
+    step = 250
+    pause = seconds / ((stop - start) / step)
+    for base in range(start, stop, step):
+        for i in range(base, min(stop, base + step)):
+            log.info("claim %s", marker, extra={"n": i})
+        time.sleep(pause)
+
+
+def _received(server: Rsyslog, marker: str) -> Counter[int]:
+    import orjson
+
+    return Counter(int(orjson.loads(m.msg)["n"]) for m in server.received("tcp") if marker in m.msg)
+
+
+@pytest.mark.peer("rsyslog")
+def test_rsyslog_stopped_mid_burst_loses_no_batch(make_logger: MakeLogger, tmp_path: Path) -> None:
+    """rsyslog over TCP stopped while batches are in flight, then restarted, several times: 0 lost."""
+    require("rsyslog", RSYSLOGD is not None, "install the Debian package rsyslog")
+    server = Rsyslog(tmp_path / "rs", None)
+    server.start()
+    try:
+        for round_no in range(ROUNDS):
+            marker = uuid.uuid4().hex
+            log, handler = make_logger(
+                [f"syslog+tcp://127.0.0.1:{server.tcp_port}"],
+                backoff_initial=0.05,
+                backoff_max=0.2,
+                queue_size=20_000,
+            )
+            writer = threading.Thread(target=_burst, args=(log, marker, 0, RECORDS, 0.5))
+            writer.start()
+            time.sleep(0.1 + 0.1 * round_no)
+            server.stop()
+            time.sleep(1.0)
+            server.start()
+            writer.join(30)
+            handler.flush()
+            assert wait_until(lambda: len(_received(server, marker)) >= RECORDS, 15)  # noqa: B023
+            handler.close()
+            got = _received(server, marker)
+            missing = [n for n in range(RECORDS) if n not in got]
+            stats = handler.stats()
+            assert missing == [], f"round {round_no}: {len(missing)} lost, {stats}"
+            assert stats["dropped"] == stats["failed"] == 0
+            assert stats["delivered"] == RECORDS
+            assert stats["resent"] >= sum(got.values()) - RECORDS  # every duplicate is a counted resend
+            print(f"round {round_no}: lost 0, duplicates {sum(got.values()) - RECORDS}, resent {stats['resent']}")
+    finally:
+        server.stop()
+
+
+class ResetOnce:
+    """A TCP peer whose first connection resets as soon as data arrives, unread; later ones read everything."""
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(8)
+        self.listener.settimeout(0.2)
+        self.port = int(self.listener.getsockname()[1])
+        self.data = bytearray()
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            with conn:
+                if self.connections == 1:
+                    select.select([conn], [], [], 5)  # bytes have arrived: drop them with a reset
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    continue
+                conn.settimeout(0.2)
+                while not self._stop.is_set():
+                    try:
+                        chunk = conn.recv(65536)
+                    except TimeoutError:
+                        continue
+                    if not chunk:
+                        break
+                    self.data += chunk
+
+    def messages(self) -> list[bytes]:
+        """The octet-counted messages received on the later connections."""
+        out, data = [], bytes(self.data)
+        while data:
+            size, _, rest = data.partition(b" ")
+            out.append(rest[: int(size)])
+            data = rest[int(size) :]
+        return out
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.listener.close()
+
+
+def test_records_a_reset_connection_never_confirmed_are_written_again(make_logger: MakeLogger) -> None:
+    """Written is not delivered: the batch a receiver reset unread is sent again, counted as resent, none lost."""
+    peer = ResetOnce()
+    try:
+        log, handler = make_logger(
+            [f"syslog+tcp://127.0.0.1:{peer.port}?confirm_after=0.3"], backoff_initial=0.01, backoff_max=0.02
+        )
+        for i in range(10):
+            log.info("claim", extra={"n": i})
+        handler.flush()
+        stats = handler.sink_stats()[f"syslog+tcp://127.0.0.1:{peer.port}"]
+        assert peer.connections == 2
+        assert [b'"n":%d' % i in m for i, m in enumerate(peer.messages())] == [True] * 10
+        assert (stats["written"], stats["resent"], stats["delivered"]) == (20, 10, 10)
+        assert (stats["unconfirmed"], stats["queued"], stats["failed"]) == (0, 0, 0)
+    finally:
+        peer.close()
