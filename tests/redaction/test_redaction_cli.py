@@ -160,3 +160,28 @@ def test_redact_and_scan_through_pipes(logs: Path) -> None:
         [sys.executable, "-m", "hipaalog", "scan", "-"], input=source, capture_output=True, timeout=60, check=False
     )
     assert scanned.returncode == 1 and b"Jane Doe" not in scanned.stdout
+
+
+KEYED = {**CLEAN, "results": {"jane@example.org": "sent", "123-45-6789": "ok"}}
+
+
+def test_scan_prints_phi_keys_redacted_in_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A key that is PHI is reported (exit 1) with the key redacted in the printed path, in text and JSON."""
+    log = tmp_path / "keys.jsonl"
+    log.write_bytes(orjson.dumps(KEYED) + b"\n")
+    assert main(["scan", str(log)]) == 1
+    assert main(["scan", "--json", str(log)]) == 1
+    out = capsys.readouterr().out
+    assert "EMAIL in $.results" in out and "SSN in $.results" in out
+    assert "jane@example.org" not in out and "123-45-6789" not in out
+
+
+def test_redact_redacts_mapping_keys(tmp_path: Path) -> None:
+    """redact rewrites a key that is PHI as it does a value; the rest of the record is kept."""
+    log, out = tmp_path / "keys.jsonl", tmp_path / "clean.jsonl"
+    log.write_bytes(orjson.dumps(KEYED) + b"\n")
+    assert main(["redact", str(log), str(out)]) == 0
+    written = out.read_bytes()
+    assert b"jane@example.org" not in written and b"123-45-6789" not in written
+    record = orjson.loads(written)
+    assert sorted(record["results"].values()) == ["ok", "sent"] and record["message"] == CLEAN["message"]

@@ -1,9 +1,12 @@
 """Building the ``audit`` object of each event from the caller's arguments.
 
-Arguments are normalized, never trusted: patients become keyed pseudonyms, free text is
-redacted, changed fields keep their names only, an export counts patients instead of listing
-them. A wrong argument never raises; it is counted (``audit-invalid-argument``) and the record is
-still written, with what could not be used marked in its text.
+Arguments are normalized, never trusted: patients become keyed pseudonyms, every text argument
+(action, resource, method, format, rule, field names, reasons, destinations, details, an unknown
+outcome) is redacted before it is sealed or told on stderr, changed fields keep their names only,
+an export counts patients instead of listing them. The actor (who acted: a workforce identifier)
+is kept as given, so that the trail says who; it is not a place for patient data. A wrong
+argument never raises; it is counted (``audit-invalid-argument``) and the record is still
+written, with what could not be used marked in its text.
 """
 
 from __future__ import annotations
@@ -53,8 +56,8 @@ def _text(value: object, name: str) -> str:
     return str(value)[:_MAX_TEXT]
 
 
-def _outcome(value: object) -> tuple[str, str]:
-    """(outcome, note for an unusable value)."""
+def _outcome(value: object, shown: Callable[[object], str] = str) -> tuple[str, str]:
+    """(outcome, note for an unusable value); ``shown`` gives the text of that value (redacted)."""
     if value is True:
         return "success", ""
     if value is False:
@@ -65,8 +68,9 @@ def _outcome(value: object) -> tuple[str, str]:
             return lowered, ""
         if lowered in _OUTCOME_ALIASES:
             return _OUTCOME_ALIASES[lowered], ""
-    _invalid(f"outcome must be success, failure or denied, not {str(value)[:40]!r}")
-    return "failure", f"[hipaalog: unknown outcome {str(value)[:40]!r}]"
+    text = shown(value)[:40]
+    _invalid(f"outcome must be success, failure or denied, not {text!r}")
+    return "failure", f"[hipaalog: unknown outcome {text!r}]"
 
 
 def _level(outcome: str, *, raised: bool = False) -> int:
@@ -103,6 +107,13 @@ class EventBuilder:
             return text
         return self.pseudonymizer.token("PATIENT", text.strip())
 
+    def _words(self, value: object, name: str) -> str:
+        """A short text argument (action, resource, method...): redacted like free text."""
+        return self._free_text(_text(value, name))
+
+    def _outcome(self, value: object) -> tuple[str, str]:
+        return _outcome(value, self._free_text)
+
     def _free_text(self, value: object) -> str:
         text = _text(value, "text")
         if self._redact is None or not text:
@@ -133,14 +144,14 @@ class EventBuilder:
         emergency: bool = False,
     ) -> Built:
         """An access to a patient's record."""
-        result, note = _outcome(outcome)
+        result, note = self._outcome(outcome)
         audit: dict[str, Any] = {
             "event": "access",
             "actor": _text(actor, "actor"),
             "outcome": result,
             "patient": self.patient(patient),
-            "action": _text(action, "action"),
-            "resource": _text(resource, "resource"),
+            "action": self._words(action, "action"),
+            "resource": self._words(resource, "resource"),
         }
         self._reason(audit, reason, note)
         if emergency:
@@ -153,7 +164,7 @@ class EventBuilder:
         self, event: str, user: object, success: object, source_ip: object, method: object, *, reason: object = None
     ) -> Built:
         """A log-in (``event="login"``) or log-out."""
-        result, note = _outcome(success)
+        result, note = self._outcome(success)
         source = _text(source_ip, "source_ip")
         if self.pseudonymize_source and source:
             source = self.pseudonymizer.token("IP", source)
@@ -162,7 +173,7 @@ class EventBuilder:
             "actor": _text(user, "user"),
             "outcome": result,
             "source": source,
-            "method": _text(method, "method"),
+            "method": self._words(method, "method"),
         }
         self._reason(audit, reason, note)
         return audit, f"{event} via {audit['method']} ({result})", _level(result)
@@ -178,14 +189,14 @@ class EventBuilder:
         reason: object = None,
     ) -> Built:
         """A change to a patient's record: the names of the fields changed, never their values."""
-        result, note = _outcome(outcome)
+        result, note = self._outcome(outcome)
         if isinstance(fields, (str, bytes)):
-            names = [_text(fields, "fields")]
+            names = [self._words(fields, "fields")]
         elif isinstance(fields, Mapping):
-            names = [str(k) for k in fields]  # a mapping of field -> value: keep the names only
+            names = [self._words(k, "fields") for k in fields]  # a mapping of field -> value: keep the names only
         else:
             try:
-                names = [str(f) for f in fields]
+                names = [self._words(f, "fields") for f in fields]
             except TypeError:
                 _invalid("fields must be a list of field names")
                 names = []
@@ -194,7 +205,7 @@ class EventBuilder:
             "actor": _text(actor, "actor"),
             "outcome": result,
             "patient": self.patient(patient),
-            "resource": _text(resource, "resource"),
+            "resource": self._words(resource, "resource"),
             "fields": names,
         }
         self._reason(audit, reason, note)
@@ -211,7 +222,7 @@ class EventBuilder:
         reason: object = None,
     ) -> Built:
         """An export of patients' records: how many, in what format, to where (the list is not kept)."""
-        result, note = _outcome(outcome)
+        result, note = self._outcome(outcome)
         if isinstance(patients, bool) or not isinstance(patients, int):
             try:
                 count = len(list(patients))  # type: ignore[arg-type]
@@ -225,7 +236,7 @@ class EventBuilder:
             "actor": _text(actor, "actor"),
             "outcome": result,
             "patients": count,
-            "format": _text(format, "format"),
+            "format": self._words(format, "format"),
             "destination": self._free_text(destination),
         }
         self._reason(audit, reason, note)
@@ -242,12 +253,12 @@ class EventBuilder:
         level: int = logging.WARNING,
     ) -> Built:
         """An alert raised by a monitor: the rule, one line of detail, the evidence records' seq."""
-        result, note = _outcome(outcome)
+        result, note = self._outcome(outcome)
         audit: dict[str, Any] = {
             "event": "alert",
             "actor": _text(actor, "actor"),
             "outcome": result,
-            "rule": _text(rule, "rule"),
+            "rule": self._words(rule, "rule"),
             "detail": self._free_text(detail) if detail else "",
             "evidence": [int(s) for s in evidence if isinstance(s, int) and not isinstance(s, bool)],
         }

@@ -1,8 +1,9 @@
 """``hipaalog scan``: find PHI in existing log files (JSON lines or text, gzip too) without showing it.
 
 Prints where PHI is (file, line, field, character offsets) and how much of each kind, never the
-values. Exit status: 0 nothing found, 1 PHI found, 2 a path could not be read. A CI gate for the
-logs a test run wrote, and an audit tool for old logs.
+values (a field path whose keys are PHI is printed with those keys redacted). Exit status: 0
+nothing found, 1 PHI found, 2 a path could not be read. A CI gate for the logs a test run wrote,
+and an audit tool for old logs.
 """
 
 from __future__ import annotations
@@ -145,12 +146,14 @@ def run(args: argparse.Namespace) -> int:
                     by_kind[finding.kind] += 1
                     if shown < args.max_findings:
                         shown += 1
-                        place = {"file": path, "line": number, "kind": finding.kind, "field": finding.path}
+                        # A path names the keys on the way to the value: a key that is PHI is shown redacted.
+                        field = redactor.redact_text(finding.path)
+                        place = {"file": path, "line": number, "kind": finding.kind, "field": field}
                         if finding.span is not None:
                             place["span"] = list(finding.span)
                         places.append(place)
                         if not args.json and not args.quiet:
-                            where = finding.path if is_json else "text"
+                            where = field if is_json else "text"
                             span = f" chars {finding.span[0]}-{finding.span[1]}" if finding.span else ""
                             out.write(f"{path}:{number}: {finding.kind} in {where}{span}\n")
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
