@@ -211,6 +211,9 @@ class JsonFormatter(BaseJsonFormatter):
         alias = rename.get("timestamp", timestamp) if timestamp is True else timestamp
         self._timestamp_alias = alias if isinstance(alias, str) and alias != "timestamp" else None
         self._keep_missing = tuple(rename.values()) if rename_fields_keep_missing else ()
+        self._pjl_fields = bool(
+            self._record_fields or self._exc_info_name or self._stack_info_name or self._keep_missing
+        )
         self._prefix_bytes = prefix.encode("utf-8")
         self._rename = rename
         self._max = self.encoder.max_message_chars
@@ -272,8 +275,6 @@ class JsonFormatter(BaseJsonFormatter):
         if self._defaults_fields:
             for key, value in self._defaults_fields.items():
                 self._put(event, key, value, collisions)
-        if self._record_fields:
-            self._add_record_fields(event, record)
         for key in self._fmt_fields:
             self._put(event, key, record.__dict__.get(key), collisions)
         skip = self._skip
@@ -284,30 +285,31 @@ class JsonFormatter(BaseJsonFormatter):
         if len(attrs) > _STD_COUNT and next(islice(attrs, _STD_COUNT - 1, None)) == _STD_LAST:
             # LogRecord.__init__ set the standard attributes first; callers' fields come after them.
             items = islice(items, _STD_COUNT, None)
-        for key, value in items:
-            if key.__class__ is not str:  # extra={5: "9"}: written as "5", as python-json-logger does
-                key = str(key)
-            if key in skip or key[:1] == "_":
-                continue
-            if rename:
-                key = rename.get(key, key)
-            if key in RESERVED:
-                collisions.append((key, value))
-                continue
-            if value.__class__ is str and len(value) > limit:
-                value = truncate(value, limit)
-            event[key] = value
+        written = len(collisions)
+        try:
+            for key, value in items:
+                if key in skip or key[:1] == "_":
+                    continue
+                if rename:
+                    key = rename.get(key, key)
+                if key in RESERVED:
+                    collisions.append((key, value))
+                    continue
+                if value.__class__ is str and len(value) > limit:
+                    value = truncate(value, limit)
+                event[key] = value
+        except TypeError:  # extra={5: "9"}: a key that is not a string; written as "5", as python-json-logger does
+            del collisions[written:]
+            for key, value in attrs.items():
+                name = key if key.__class__ is str else str(key)
+                if name not in skip and name[:1] != "_" and name not in _STD_ATTRS:
+                    self._put(event, name, value, collisions)
         if dict_fields is not None:
             for key, value in dict_fields.items():
                 if key != "message":
                     self._put(event, str(key), value, collisions)
-        if self._exc_info_name is not None and (exc_info or record.exc_text):
-            self._put(event, self._exc_info_name, self._pjl_value("exc_info", record, event), collisions)
-        if self._stack_info_name is not None and record.stack_info:
-            event[self._stack_info_name] = event["stack_info"]
-        for name in self._keep_missing:
-            if name not in event:
-                event[name] = None
+        if self._pjl_fields:
+            self._add_pjl_fields(event, record, collisions)
         # Schema-named caller fields are placed last, under a prefix no other field has taken.
         for key, value in collisions:
             event[_collision_name(key, event)] = value
@@ -322,13 +324,23 @@ class JsonFormatter(BaseJsonFormatter):
             value = truncate(value, self._max)
         event[name] = value
 
-    def _add_record_fields(self, event: dict[str, Any], record: logging.LogRecord) -> None:
-        """Record attributes ``fmt`` names (or ``reserved_attrs`` exposes), as python-json-logger writes them."""
+    def _add_pjl_fields(
+        self, event: dict[str, Any], record: logging.LogRecord, collisions: list[tuple[str, Any]]
+    ) -> None:
+        """What python-json-logger writes that hipaalog does not otherwise: record attributes ``fmt``
+        names (or ``reserved_attrs`` exposes), the ``exc_info`` text, renamed copies, kept-missing nulls."""
         for attr, name in self._record_fields:
             value = self._pjl_value(attr, record, event)
             if value.__class__ is str and len(value) > self._max:
                 value = truncate(value, self._max)
             event[name] = value
+        if self._exc_info_name is not None and (record.exc_info or record.exc_text):
+            self._put(event, self._exc_info_name, self._pjl_value("exc_info", record, event), collisions)
+        if self._stack_info_name is not None and record.stack_info:
+            event[self._stack_info_name] = event["stack_info"]
+        for name in self._keep_missing:
+            if name not in event:
+                event[name] = None
 
     def _pjl_value(self, attr: str, record: logging.LogRecord, event: Mapping[str, Any]) -> Any:
         if attr == "message":
