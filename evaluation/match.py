@@ -7,13 +7,16 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MARKER", "canonical", "haystack", "leaked"]
+__all__ = ["MARKER", "SEQ_FIELD", "canonical", "haystack", "leaked"]
 
 MARKER = "[REDACTED"
 """How hipaalog's masks begin (``[REDACTED:SSN]``); in a benign record's line it is damage."""
 
-VOLATILE = ("timestamp",)
-"""Output fields that differ between two runs of the same call; left out of comparisons and searches."""
+SEQ_FIELD = "eval_seq"
+"""An integer field the pipeline adds to every call so that each written line is matched to its record."""
+
+VOLATILE = ("timestamp", SEQ_FIELD)
+"""Output fields that differ between runs or that the harness adds; left out of comparisons and searches."""
 
 
 def _strings(value: Any, out: list[str]) -> None:
@@ -62,7 +65,10 @@ def haystack(line: str | None) -> str:
 
 @lru_cache(maxsize=65536)
 def _patterns(value: str) -> tuple[re.Pattern[str], ...]:
-    forms = [re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE)]
+    # A token starts after a non-alphanumeric character, or right after an escape written out as
+    # text (``\\nJane`` in a repr or in JSON inside JSON).
+    start = r"(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))"
+    forms = [re.compile(rf"{start}{re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE)]
     digits = "".join(c for c in value if c.isdigit())
     if len(digits) >= 6 and digits != value and len(digits) >= len(value) // 2:
         forms.append(re.compile(rf"(?<![0-9]){digits}(?![0-9])"))

@@ -154,7 +154,7 @@ class Faker:
         if self.rng.random() < 0.3:
             url = f"https://{family.lower()}{given.lower()}.{self.rng.choice(['com', 'net', 'me'])}/"
         domain = (
-            self._internet.hostname().split(".", 1)[-1]
+            self._internet.hostname()
             if self.rng.random() < 0.3
             else self.rng.choice(["gmail.com", "yahoo.com", "outlook.com", "icloud.com", "proton.me", "aol.com"])
         )

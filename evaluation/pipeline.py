@@ -18,12 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .match import SEQ_FIELD
 from .record import build, exception_of
 
 __all__ = ["SEQ_FIELD", "call_of", "main", "run"]
-
-SEQ_FIELD = "eval_seq"
-"""An integer field added to every call so that each written line is matched to its record."""
 
 
 class MemorySink:

@@ -29,6 +29,14 @@ def _line(ctx: Ctx, client: str, path: str, referrer: str) -> str:
 def phi(ctx: Ctx) -> Record:
     p = ctx.fake.patient()
     rec = Record(format="access", shape="", msg="", logger=ctx.pick(["gunicorn.access", "uvicorn.access", "nginx"]))
+    if ctx.chance(0.15):  # a debug log of a multipart form body
+        rec.shape = "multipart"
+        boundary = f"----WebKitFormBoundary{ctx.request_id()}"
+        parts = [("first_name", p.given), ("last_name", p.family), ("dob", p.dob.isoformat())]
+        rec.plant_all([(p.given, "NAME"), (p.family, "NAME"), (p.dob.isoformat(), "DOB")])
+        body = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n' for k, v in parts)
+        rec.msg, rec.args = "POST /intake body=%r", [body + f"--{boundary}--\r\n"]
+        return rec
     client = rec.plant(p.ip, "IP")
     query = ctx.pick(["mrn", "dob", "email", "none"])
     path = f"/api/patients/{rec.plant(p.mrn, 'MRN')}/chart" if query == "none" else "/api/patients/search"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import quote_plus, urlencode
+
+from ..match import leaked
 from ..record import Record
 from ._ctx import Ctx
 
@@ -44,7 +48,18 @@ def structured(ctx: Ctx) -> Record:
         }
     if ctx.chance(0.2):
         fields["address"] = {"line": rec.plant(p.street, "ADDRESS"), "city": rec.plant(p.city, "CITY")}
-    rec.extra = fields
+    shape = ctx.pick(["fields", "fields", "json_message", "json_twice", "query"])
+    rec.shape = shape
+    if shape == "fields":
+        rec.extra = fields
+    elif shape == "json_message":
+        rec.msg, rec.args = f"{rec.msg} %s", [json.dumps(fields)]
+    elif shape == "json_twice":  # a queue or Lambda event whose body is JSON text
+        rec.extra = {"event": json.dumps({"body": json.dumps(fields), "source": ctx.service()})}
+    else:
+        flat = {k: v for k, v in fields.items() if not isinstance(v, dict)}
+        rec.msg = f"GET /api/v1/lookup?{urlencode(flat)}"
+        rec.phi = [(quote_plus(v), k) for v, k in rec.phi if leaked(quote_plus(v), rec.msg)]
     return rec
 
 
