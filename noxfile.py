@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["tests", "lint", "typing", "docs", "examples"]
+nox.options.sessions = ["tests", "lint", "typing", "docs", "examples", "compat"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
 
@@ -60,6 +60,13 @@ def examples(session: nox.Session) -> None:
     """Run each example; every line it prints must be a schema-valid record."""
     session.install("-e", ".[structlog]", *_group("test"), *_group("examples"))
     session.run("python", "tools/run_examples.py")
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """python-json-logger's own formatter tests (its sdist, downloaded now) against hipaalog.json and .orjson."""
+    session.install("-e", ".", *_group("compat"))
+    session.run("python", "tests/compat/run_pjl.py", *session.posargs)
 
 
 @nox.session
