@@ -41,7 +41,7 @@ class GunicornFields(logging.Filter):
         if record.name == "gunicorn.access" and isinstance(atoms, Mapping):
             query = str(atoms.get("q") or "")
             try:
-                duration_ms: float | None = int(atoms.get("D", "")) / 1000  # microseconds
+                duration_ms: float | None = int(str(atoms.get("D", ""))) / 1000  # microseconds
             except (TypeError, ValueError):
                 duration_ms = None
             access_fields(

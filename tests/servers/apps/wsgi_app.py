@@ -1,4 +1,4 @@
-"""A plain WSGI app for gunicorn: ``gunicorn -c tests/servers/apps/gunicorn_conf.py tests.servers.apps.wsgi_app:app``."""
+"""A plain WSGI app, served by gunicorn in the server test (``tests.servers.apps.wsgi_app:app``)."""
 
 from __future__ import annotations
 
