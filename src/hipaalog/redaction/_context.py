@@ -431,7 +431,7 @@ _WORDS_VALUE: Final = re.compile(
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
-_HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}")
+_HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
@@ -559,7 +559,7 @@ class KeyValueDetector(BaseDetector):
             found = _PLAIN_VALUE.match(text, start)
             if found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
                 return None  # "Patient.birthDate: value ...": a word, not the date
-        if found is not None and kind == "ADDRESS" and _HOST_PORT.fullmatch(found[0]):
+        if found is not None and kind == "ADDRESS" and _HOST_PORT.match(found[0]):
             return None  # logfmt "addr=:6379", "addr=db.internal:5432": a network address
         return found.span() if found is not None else None
 

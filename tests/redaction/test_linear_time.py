@@ -1,0 +1,110 @@
+"""Detection is linear in its input, and a time budget bounds any one text (fail closed, counted).
+
+No wall-clock limits: each built-in detector's cost on an adversarial input 8 times longer must
+grow about 8 times (a quadratic one grows 64 times; the bound, 32, leaves room for a busy
+machine), and the budget is tested with a budget of zero.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hipaalog import _diagnostics
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._builtin import builtin_detectors
+from hipaalog.redaction._context import KeyValueDetector
+from hipaalog.redaction._scanner import WINDOW_CHARS, Scanner
+
+ADVERSARIAL = [
+    "key=",
+    "ssn=",
+    "age=",
+    '"ssn": {',
+    "ssn: [",
+    "'ssn': '",
+    '"name": "',
+    "dob: ",
+    "1 ",
+    "415 ",
+    "4 1 ",
+    "123-45-6789 ",
+    "MRN 415 ",
+    "MA 02139 ",
+    "12 Main ",
+    "DOB 1/1/1990 ",
+    "age 93 ",
+    "\\u0041",
+    "%41",
+    "1\u00a0",
+]
+_SMALL = 4096
+_LARGE = 8 * _SMALL
+
+
+def _cost(detector: object, text: str) -> float:
+    find = detector.find  # type: ignore[attr-defined]
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in find(text):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+OWN = {"key_value", "ssn", "card", "phone", "email", "url", "npi", "mbi", "dea", "vin", "mac", "ipv4", "ipv6"}
+OWN |= {"cued_id", "date", "age", "zip", "address"}
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL)
+def test_each_detector_grows_linearly_on_adversarial_input(unit: str) -> None:
+    small, large = _repeat(unit, _SMALL), _repeat(unit, _LARGE)
+    for detector in builtin_detectors():
+        if detector.name not in OWN:
+            continue
+        base = _cost(detector, small)
+        if base < 5e-4:
+            continue  # too fast at this size to tell (the large input is then fast too)
+        ratio = _cost(detector, large) / base
+        assert ratio < 32, f"{detector.name} on {unit!r}: x8 input costs x{ratio:.0f}"
+
+
+def test_value_scans_of_key_value_pairs_are_bounded() -> None:
+    """An unclosed bracket after every PHI key would make each value scan read to the end of the text."""
+    text = _repeat('"ssn": {', 60000)
+    spans = list(KeyValueDetector().find(text))
+    assert spans[-1][1] == len(text)  # fail closed: the rest of the text is one value
+
+
+def test_past_the_budget_the_rest_of_a_long_text_is_masked_and_counted() -> None:
+    redactor = Redactor()
+    scanner = Scanner(list(redactor.detectors), budget=0.0)
+    text = ("ordinary words " * 2000)[: WINDOW_CHARS * 3]
+    spans = scanner.spans(text)
+    assert spans and spans[-1][2] == "UNINSPECTED" and spans[-1][1] == len(text)
+    assert 0 < spans[-1][0] <= WINDOW_CHARS
+    assert _diagnostics.counts()["redaction-budget-exceeded"] == 1
+
+
+def test_long_texts_are_scanned_across_window_boundaries() -> None:
+    """An identifier cut by a window's end is whole in the next window (they overlap)."""
+    scanner = Redactor()._scanner
+    for shift in range(-12, 13, 3):
+        pad = "x" * (WINDOW_CHARS - 6 + shift)
+        text = f"{pad} ssn 219-09-9999 and jane.roe@example.com {pad}"
+        found = {text[start:end] for start, end, _ in scanner.spans(text)}
+        assert found == {"219-09-9999", "jane.roe@example.com"}
+
+
+def test_windows_change_nothing_in_a_long_ordinary_text() -> None:
+    scanner = Scanner(list(Redactor().detectors), budget=60.0)
+    text = " ".join(f"GET /api/v1/claims/{n}/status returned 200 in {n % 97}.3 ms" for n in range(1000))
+    assert len(text) > 4 * WINDOW_CHARS
+    assert scanner.spans(text) == []
+    assert "redaction-budget-exceeded" not in _diagnostics.counts()

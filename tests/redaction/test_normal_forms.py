@@ -1,0 +1,114 @@
+"""Detectors see a text as a reader would: escapes, percent-encoding, entities, Unicode forms, repr quotes.
+
+Each value is written the way it reaches logs in the wild; what is masked must be exactly the
+original characters that spelled it, and the rest of the text must come out unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._normalize import may_need_view, reader_view
+
+REDACTOR = Redactor()
+
+_SSN = "219-09-9999"
+_EMAIL = "jane.roe@example.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"upload failed: {json.dumps(json.dumps({'ssn': _SSN}))}", "219"),  # JSON inside JSON, as a message
+        ('event={\\"ssn\\": \\"219099999\\"}', "219099999"),  # one level of escapes, bare digits under a key
+        ('{\\\\\\"ssn\\\\\\": \\\\\\"219099999\\\\\\"}', "219099999"),  # two levels
+        (f"unsubscribe {urllib.parse.quote(_EMAIL)}", "roe%40"),
+        (f"GET /lookup?q={urllib.parse.quote(_EMAIL, safe='')}&x=1", "example.com"),
+        ("ssn 219%2D09%2D9999 rejected", "9999"),
+        ("contact jane.roe\\u0040example.com", "roe"),
+        ("contact jane.roe\\x40example.com", "roe"),
+        ("mail jane.roe&#64;example.com now", "roe"),
+        ("mail jane.roe&#x40;example.com now", "roe"),
+        ("id ２１９-０９-９９９９ on file", "９９９９"),  # full-width digits
+        ("id ２１９－０９－９９９９ on file", "９９９９"),  # full-width dash
+        ("id 219\u00a009\u00a09999 on file", "9999"),  # no-break spaces
+        ("id 219\u202f09\u202f9999 on file", "9999"),  # narrow no-break spaces
+        ("id 219\u200909\u20099999 on file", "9999"),  # thin spaces
+        ("id 219\u201109\u20119999 on file", "9999"),  # non-breaking hyphens
+        ("id 219\u201309\u20139999 on file", "9999"),  # en dashes
+        ("id 219\u200b-09-9999 on file", "9999"),  # a zero-width space inside
+        ("call 415\u2012555\u20120134", "0134"),  # figure dashes in a phone number
+        ("call 415\u00b7555\u00b70134", "0134"),  # middle dots in a phone number
+        ("payload {'name': 'Jane Roe', 'ssn': '219099999'}", "Roe"),  # a dict's repr
+        ("frame b'\\x0bMSH|^~\\\\&|A|B\\rPID|1||12345^^^MRN||ROE^JANE||19800101\\r'", "ROE"),  # bytes repr
+    ],
+)
+def test_values_in_other_forms_are_masked(text: str, secret: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert secret not in out, out
+    assert "[REDACTED:" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("a jane.roe%40example.com b", "jane.roe%40example.com"),
+        ("a 219\u00a009\u00a09999 b", "219\u00a009\u00a09999"),
+        ("a ２１９-０９-９９９９ b", "２１９-０９-９９９９"),
+        ('a \\"ssn\\": \\"219-09-9999\\" b', "219-09-9999"),
+        ("a jane.roe&#64;example.com b", "jane.roe&#64;example.com"),
+    ],
+)
+def test_exactly_the_original_characters_are_masked(text: str, masked: str) -> None:
+    spans = REDACTOR._scanner.spans(text)
+    assert [text[start:end] for start, end, _ in spans] == [masked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii with 100% of the checks done & nothing else",
+        "path C:\\new\\table opened",
+        "café au lait — a long dash, “quotes” and ½ cup",
+        "it's the user's 'choice', isn't it",
+        "discount 20%, tax 8% & shipping",
+    ],
+)
+def test_other_text_is_left_alone(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_plain_ascii_text_needs_no_view() -> None:
+    assert not may_need_view("GET /api/v1/claims/12 returned 200 in 3.1 ms")
+    assert reader_view("no trigger here at all") is None
+    assert reader_view("100% & nothing to decode") is None
+
+
+def test_the_view_maps_every_span_back_to_its_source() -> None:
+    text = "x \\\\\\u0040 %41%42 &amp; ３ \u00ad y"
+    view = reader_view(text)
+    assert view is not None
+    assert view.text == "x \\@ AB & 3  y"
+    assert text[slice(*view.original(2, 4))] == "\\\\\\u0040"
+    assert text[slice(*view.original(5, 7))] == "%41%42"
+    assert text[slice(*view.original(8, 9))] == "&amp;"
+    assert text[slice(*view.original(10, 11))] == "３"
+    assert text[slice(*view.original(13, 14))] == "y"
+
+
+def test_might_find_sees_through_encodings() -> None:
+    """The record path's joined-text check must not call an encoded value clean."""
+    scanner = REDACTOR._scanner
+    assert scanner.might_find("jane.roe%40example.com")
+    assert scanner.might_find("id ２１９-０９-９９９９")
+    assert not scanner.might_find("caf\u00e9 ok")
+
+
+def test_a_record_carrying_encoded_phi_is_redacted() -> None:
+    out = REDACTOR.redact({"note": "mail jane.roe%40example.com", "tags": ["id 219\u00a009\u00a09999"]})
+    assert "roe" not in json.dumps(out, ensure_ascii=False)
+    assert "9999" not in json.dumps(out, ensure_ascii=False)

@@ -1,0 +1,123 @@
+"""Numbers and ids without their usual formatting, and look-alikes that must stay (issues 11 and 12)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    """``(value, kind)`` of each span the default scan reports (gated, as in production)."""
+    return [(text[start:end], kind) for start, end, kind in REDACTOR._scanner.spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("OSError: [Errno 2] No such file: '219-09-9999_front.jpg'", "219-09-9999", "SSN"),
+        ("stored scan_219-09-9999.png", "219-09-9999", "SSN"),
+        ("id 219.09.9999 on file", "219.09.9999", "SSN"),
+        ("social 219099999 verified", "219099999", "SSN"),
+        ("reach her at 415/555-0134", "415/555-0134", "PHONE"),
+        ("tel 4155550134", "4155550134", "PHONE"),
+        ("loaded MRN-00482913 from cache", "00482913", "MRN"),
+        ("mbr 00482913 eligible", "00482913", "MEMBER_ID"),
+        ("chart 00482913 opened", "00482913", "MRN"),
+        ("account 123456789012 closed", "123456789012", "ACCOUNT"),
+        ("acct 123456789012 closed", "123456789012", "ACCOUNT"),
+        ("peer=203.0.113.7 closed", "203.0.113.7", "IP"),
+        ("Forwarded: for=203.0.113.7;proto=https", "203.0.113.7", "IP"),
+        ("1 validation error for Patient\nbirth_date\n  input_value='03/07/1984'", "03/07/1984", "DOB"),
+        ("invalid dateOfBirth value 19840307", "19840307", "DOB"),
+        ("Patient.birthDate: value March 7, 1984 is in the future", "March 7, 1984", "DOB"),
+        ("ship to Mountain View CA 94043", "94043", "ZIP"),
+        ("ship to Mountain View CA 94043", "Mountain View", "ADDRESS"),
+        (
+            "profile https://www.linkedin.com/in/jane-roe-4b2a opened",
+            "https://www.linkedin.com/in/jane-roe-4b2a",
+            "URL",
+        ),
+        ("see https://github.com/janeroe", "https://github.com/janeroe", "URL"),
+        ("site https://maria-garcia.net/about", "https://maria-garcia.net/about", "URL"),
+        ("home page https://example.org/~jroe/", "https://example.org/~jroe/", "URL"),
+        ("follow https://mastodon.social/@janeroe", "https://mastodon.social/@janeroe", "URL"),
+    ],
+)
+def test_identifier_is_found(text: str, value: str, kind: str) -> None:
+    assert (value, kind) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "redis addr=:6379 connected",
+        "db addr=db.internal:5432 connected",
+        "MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240101123000||ORU^R01|123|P|2.5.1",
+        "order AB1234563 shipped",
+        "order_id=AB1234563 shipped",
+        "version=10.2.3.4 deployed",
+        "pkg==10.2.3.4 pinned",
+        "status OK 20000 rows",
+        "user ID 12345 logged in",
+        "release 123.45.6789 rolled out",
+        "clone https://github.com/psf/requests",
+        "open https://github.com/login",
+        "xMRN-00482913",
+        "social 900123456 is not issued",
+        "tel 1115550134 is not dialable",
+        "build 2024-01-02 passed",
+        "Patient.birthDate: value is required",
+    ],
+)
+def test_look_alike_is_left_alone(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_dea_number_is_still_found_outside_an_order() -> None:
+    assert ("AB1234563", "DEA") in found("prescriber DEA AB1234563 on file")
+
+
+def test_card_number_of_fourteen_digits_that_is_not_a_date_is_found() -> None:
+    assert ("30569309025904", "CARD") in found("card 30569309025904 declined")
+
+
+def test_a_card_next_to_another_number_is_cut_out() -> None:
+    assert ("4111 1111 1111 1111", "CARD") in found("ref 200 4111 1111 1111 1111")
+    assert ("4111 1111 1111 1111", "CARD") in found("card 4111 1111 1111 1111 200")
+
+
+_SHAPES = st.sampled_from(
+    [
+        "219-09-9999_x",
+        "219.09.9999",
+        "415/555-0134",
+        "MRN-00482913",
+        "mbr 00482913",
+        "social 219099999",
+        "peer=203.0.113.7",
+        "Mountain View CA 94043",
+        "birth_date input_value='03/07/1984'",
+        "dateOfBirth 19840307",
+        "90y",
+        "https://github.com/janeroe",
+        "jane.roe%40example.com",
+        "２１９-０９-９９９９",
+        "219\u00a009\u00a09999",
+        '\\"ssn\\": \\"219099999\\"',
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(_SHAPES, st.sampled_from(["x", "ok", "=", ":", "_", "-", "/", ","])), max_size=5).map(" ".join)
+)
+def test_gate_keeps_the_new_shapes(text: str) -> None:
+    """Gated and ungated scans agree on texts built from the shapes this module adds."""
+    scanner = REDACTOR._scanner
+    assert scanner.spans(text) == scanner.spans_ungated(text)
