@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import traceback
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -19,6 +22,7 @@ from hipaalog.redaction import (
     record_redaction_installed,
     uninstall_record_redaction,
 )
+from hipaalog.redaction._records import is_redacted_record
 
 
 class Keep(logging.Handler):
@@ -117,12 +121,15 @@ def test_filter_on_a_handler(keep: Keep) -> None:
 
 
 def test_filter_takes_a_policy_and_redacts_once() -> None:
-    """A filter built from a policy mapping applies it; a record already redacted is not redacted again."""
+    """A filter built from a policy mapping applies it; a record already redacted is not redacted again, and
+    what is set on it later is redacted as it is set."""
     flt = RedactingFilter({"strategies": {"SSN": "partial"}})
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "SSN %s", ("123-45-6789",), None)
     assert flt.filter(record) and record.getMessage() == "SSN ***-**-6789"
-    record.msg = "SSN 987-65-4321"
-    assert flt.filter(record) and record.getMessage() == "SSN 987-65-4321", "marked records are left alone"
+    assert is_redacted_record(record) and record.hipaalog_redacted is True  # type: ignore[attr-defined]
+    assert "hipaalog_redacted" not in record.__dict__, "the marker is not a field a caller could collide with"
+    record.msg, record.args = "SSN %s again", ("219-09-9999",)
+    assert flt.filter(record) and record.getMessage() == "SSN ***-**-9999 again"
 
 
 def test_clean_records_keep_their_template(keep: Keep) -> None:
@@ -284,3 +291,225 @@ def test_clean_nested_extra_field_is_shared_and_phi_in_one_is_redacted(keep: Kee
     assert keep.records[0].claim is clean  # type: ignore[attr-defined]
     assert keep.records[1].claim == {"type": "professional", "notes": ["callback [REDACTED:PHONE]"]}  # type: ignore[attr-defined]
     assert dirty["notes"] == ["callback 555-867-5309"]
+
+
+# -- the LogRecord contract, attributes set later, reserved names (issues 11 and 13) ----------------------
+def test_args_keep_their_shape_and_a_working_template(keep: Keep) -> None:
+    """With PHI in an argument, args stay a tuple of the same length (redacted in place) and getMessage() works."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info('%s - "%s %s" %d', "203.0.113.7:52100", "GET", "/visits", 200)
+    record = keep.records[0]
+    assert isinstance(record.args, tuple) and len(record.args) == 4
+    assert record.args[1:] == ("GET", "/visits", 200) and "203.0.113.7" not in str(record.args[0])
+    assert record.getMessage() == '[REDACTED:IP]:52100 - "GET /visits" 200'
+
+
+def test_uvicorn_access_formatter_reads_redacted_args(keep: Keep) -> None:
+    """uvicorn's access formatter unpacks record.args: it formats a redacted access line instead of raising."""
+    from uvicorn.logging import AccessFormatter
+
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info(
+        '%s - "%s %s HTTP/%s" %d', "203.0.113.7:52100", "GET", "/visits?id=1", "1.1", 200
+    )
+    line = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False).format(
+        keep.records[0]
+    )
+    assert line.endswith(' - "GET /visits?id=1 HTTP/1.1" 200 OK') and "203.0.113.7" not in line
+
+
+def test_mapping_args_and_context_phi(keep: Keep) -> None:
+    """Mapping args stay a mapping; a value that is PHI only in its sentence is masked in place."""
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.info("%(what)s for patient %(who)s", {"what": "visit", "who": "Marisol Quintanilla"})
+    logger.info("patient %s seen %d times", "Marisol Quintanilla", 3)
+    mapped, positional = keep.records
+    assert isinstance(mapped.args, dict) and mapped.args["what"] == "visit"
+    assert mapped.args["who"].startswith("[REDACTED") and mapped.getMessage() == "visit for patient [REDACTED:NAME]"
+    assert isinstance(positional.args, tuple) and positional.args[0].startswith("[REDACTED") and positional.args[1] == 3
+    assert positional.getMessage() == "patient [REDACTED:NAME] seen 3 times"
+
+
+def test_a_template_holding_phi_and_percent_signs(keep: Keep) -> None:
+    """PHI in the template itself (an f-string) is redacted; a literal %% still prints one percent sign."""
+    install_record_redaction()
+    ssn = "219-09-9999"
+    logging.getLogger("clinic.intake.forms").info(f"ssn {ssn} at %d%%", 5)
+    record = keep.records[0]
+    assert record.getMessage() == "ssn [REDACTED:SSN] at 5%" and record.args == (5,)
+
+
+def test_a_container_argument_is_redacted_through_its_structure(keep: Keep) -> None:
+    """A dict argument is redacted as a value (field names decide), then shown."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("payload %s", {"dob": "03/07/1984", "mrn": "00482913"})
+    record = keep.records[0]
+    assert record.getMessage() == "payload {'dob': '[REDACTED:DOB]', 'mrn': '[REDACTED:MRN]'}"
+
+
+def test_reserved_marker_cannot_be_forged_or_collide(keep: Keep) -> None:
+    """extra={"hipaalog_redacted": ...} neither raises nor skips redaction."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info(
+        "ssn %s", "219-09-9999", extra={"hipaalog_redacted": True, "contact": "jane@ex.org"}
+    )
+    record = keep.records[0]
+    assert record.getMessage() == "ssn [REDACTED:SSN]" and record.contact == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
+
+
+class _Lazy:
+    """Like Django's SimpleLazyObject when loading the wrapped object fails: reading __class__ raises."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        raise RuntimeError("user could not be loaded")
+
+
+def test_a_value_whose_class_property_raises_does_not_raise(keep: Keep) -> None:
+    """The log call does not raise; the record is kept, that value alone is masked or shown redacted."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("request done", extra={"user": _Lazy(), "path": "/visits"})
+    record = keep.records[0]
+    assert record.getMessage() == "request done" and record.path == "/visits"  # type: ignore[attr-defined]
+    assert isinstance(record.user, str)  # type: ignore[attr-defined]
+
+
+def test_attributes_a_filter_sets_later_are_redacted(keep: Keep) -> None:
+    """A logging.Filter that adds attributes, rewrites msg or sets exc_text after creation cannot add raw PHI."""
+
+    class Enrich(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            record.user_email = "jane@ex.org"
+            record.msg = f"{record.msg} for ssn 219-09-9999"
+            record.exc_text = "Traceback: DOB 03/07/1984"
+            return True
+
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    enrich = Enrich()
+    logger.addFilter(enrich)
+    try:
+        logger.info("visit")
+    finally:
+        logger.removeFilter(enrich)
+    record = keep.records[0]
+    assert record.user_email == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
+    assert record.getMessage() == "visit for ssn [REDACTED:SSN]"
+    assert record.exc_text == "Traceback: DOB [REDACTED:DOB]"
+
+
+def test_make_log_record_message_and_bytes_extras(keep: Keep) -> None:
+    """makeLogRecord's msg and args are redacted as they are filled; bytes become redacted text; PHI in a field
+    name is redacted in the name."""
+    install_record_redaction()
+    record = logging.makeLogRecord(
+        {"name": "clinic.intake.forms", "msg": "ssn %s", "args": ("219-09-9999",), "body": b"email jane@ex.org"}
+    )
+    record.__dict__["jane@ex.org"] = "sent"
+    assert record.getMessage() == "ssn [REDACTED:SSN]" and record.body == "email [REDACTED:EMAIL]"  # type: ignore[attr-defined]
+    assert "jane@ex.org" not in record.__dict__ and record.__dict__["[REDACTED:EMAIL]"] == "sent"
+
+
+def test_logger_names_are_redacted(keep: Keep) -> None:
+    """A logger named after a patient does not carry the PHI into the record."""
+    install_record_redaction()
+    named = logging.getLogger("clinic.intake.forms.jane@ex.org")
+    named.info("visit")
+    assert "jane@ex.org" not in keep.records[0].name and "[REDACTED:EMAIL]" in keep.records[0].name
+
+
+SSN_TEXT, EMAIL, SSN_DIGITS, MRN, DOB_TEXT = "ssn 219-09-9999", "jane@ex.org", "219099999", "00482913", "DOB 03/07/1984"
+"""Planted values held in names, so that the source lines a traceback shows do not hold them."""
+
+
+def _raise_group() -> None:
+    raise ExceptionGroup("batch", [ValueError(SSN_TEXT), KeyError(EMAIL)])  # noqa: F821
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="exception groups from Python 3.11 on")
+def test_exception_group_members_are_redacted(keep: Keep) -> None:
+    """Every member of an exception group reaches handlers redacted; the group keeps its type."""
+    install_record_redaction()
+    try:
+        _raise_group()
+    except Exception:
+        logging.getLogger("clinic.intake.forms").exception("batch failed")
+    group = keep.records[0].exc_info[1]  # type: ignore[index]
+    assert type(group).__name__ == "ExceptionGroup"
+    shown = "".join(traceback.format_exception(group))
+    assert "219-09-9999" not in shown and "jane@ex.org" not in shown and "[REDACTED:SSN]" in shown
+
+
+def test_long_chains_are_redacted_to_the_end_or_cut() -> None:
+    """Causes past the 8th are redacted; a chain longer than the limit is cut with a stand-in; loops end."""
+    from hipaalog.redaction._records import _redacted_exception
+
+    redactor = Redactor()
+    error: BaseException = ValueError("ssn 219-09-9999")
+    for step in range(12):
+        wrapped = RuntimeError(f"step {step}")
+        wrapped.__cause__ = error
+        error = wrapped
+    shown = "".join(traceback.format_exception(_redacted_exception(error, redactor)))
+    assert "219-09-9999" not in shown and "[REDACTED:SSN]" in shown
+    for step in range(30):
+        wrapped = RuntimeError(f"more {step}")
+        wrapped.__context__ = error
+        error = wrapped
+    shown = "".join(traceback.format_exception(_redacted_exception(error, redactor)))
+    assert "219-09-9999" not in shown and "further causes left out" in shown
+    loop_a, loop_b = ValueError("a jane@ex.org"), ValueError("b")
+    loop_a.__context__, loop_b.__context__ = loop_b, loop_a
+    assert "jane@ex.org" not in repr(_redacted_exception(loop_a, redactor).__context__.__context__)  # type: ignore[union-attr]
+
+
+def test_structured_exception_details_are_redacted(keep: Keep) -> None:
+    """OSError file names, a KeyError's identifier, UnicodeDecodeError bytes, a command and its output, attributes
+    and pydantic's validation inputs never reach a handler raw."""
+    import pydantic
+
+    class Form(pydantic.BaseModel):
+        dob: str = pydantic.Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+    def failing() -> list[Any]:
+        keyed: dict[str, int] = {}
+        attribute = LookupError("not found")
+        attribute.ssn = "219-09-9999"  # type: ignore[attr-defined]
+        return [
+            lambda: open(f"/nope/{SSN_TEXT[4:]}_front.jpg"),
+            lambda: keyed[MRN],
+            lambda: (SSN_TEXT + " \xff").encode("latin-1").decode(),
+            lambda: (_ for _ in ()).throw(
+                subprocess.CalledProcessError(1, ["lookup", "--ssn", SSN_DIGITS], output=DOB_TEXT.encode())
+            ),
+            lambda: (_ for _ in ()).throw(attribute),
+            lambda: Form(dob=DOB_TEXT[4:]),
+        ]
+
+    install_record_redaction()
+    for call in failing():
+        try:
+            call()
+        except Exception:
+            logging.getLogger("clinic.intake.forms").exception("failed")
+    for record in keep.records:
+        exc = record.exc_info[1]  # type: ignore[index]
+        seen = f"{exc} {exc.args!r} {vars(exc)!r} {getattr(exc, 'filename', '')} {getattr(exc, 'object', '')!r}"
+        seen += f" {getattr(exc, 'cmd', '')} {getattr(exc, 'output', '')!r} {record.exc_text}"
+        for raw in ("219-09-9999", "219099999", "00482913", "03/07/1984"):
+            assert raw not in seen, (type(exc), seen)
+    assert type(keep.records[0].exc_info[1]) is FileNotFoundError  # type: ignore[index]
+    assert str(keep.records[1].exc_info[1]) == "'[REDACTED:ID]'"  # type: ignore[index]
+
+
+def test_redacted_records_copy_and_pickle(keep: Keep) -> None:
+    """copy.copy (uvicorn) and pickle (multiprocessing queues) of a redacted record keep its redacted values."""
+    import copy
+    import pickle
+
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("ssn %s", "219-09-9999", extra={"contact": "jane@ex.org"})
+    record = keep.records[0]
+    for twin in (copy.copy(record), pickle.loads(pickle.dumps(record))):
+        assert twin.getMessage() == "ssn [REDACTED:SSN]" and twin.contact == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
