@@ -77,8 +77,8 @@ class Lane:
         self._replay_due = 0.0
         self._replay_attempt = 0
         self._replayed_last = False
-        self._replays_started = 0
-        self._replays = 0  # replay attempts finished (a flush waits for a fresh one when the sink is failing)
+        self._tries_started = 0
+        self._tries = 0  # attempts finished (a flush waits for a fresh one when the sink is failing)
         self._replay: tuple[list[EncodedRecord], Token] | None = None
         self._unconfirmed = Unconfirmed()
         self._ack_due = 0.0
@@ -277,9 +277,13 @@ class Lane:
         pending = batch
         attempts = 0
         while True:
+            with self._lock:
+                self._tries_started += 1
             outcome = attempt(self.sink, pending, keep=self._settle_sink is not None)
             if self._abandoned:
                 return  # close() gave up on this batch and has counted and reported it
+            with self._lock:
+                self._tries += 1
             lost = self._written(outcome)
             if outcome.rejected:
                 _diagnostics.problem(
@@ -428,7 +432,7 @@ class Lane:
             self._replay = (records, token)
         records, token = self._replay
         with self._lock:
-            self._replays_started += 1
+            self._tries_started += 1
         outcome = attempt(self.sink, records, keep=self._settle_sink is not None)
         if self._settle_sink is None:
             self._account(written=outcome.delivered, delivered=outcome.delivered, failed=outcome.rejected)
@@ -451,7 +455,7 @@ class Lane:
                 "sink-write-failed", f"{self._said(outcome.error)}; {self.spill.backlog} record(s) wait on disk"
             )
             with self._lock:
-                self._replays += 1
+                self._tries += 1
                 self._settle.notify_all()
             return
         self._replay = None
@@ -460,7 +464,7 @@ class Lane:
             self._failing = False
             self._replay_attempt = 0
             self._replay_due = 0.0
-            self._replays += 1
+            self._tries += 1
             self._settle.notify_all()
             self._space.notify_all()
 
@@ -538,7 +542,7 @@ class Lane:
             self._flush_target = max(self._flush_target, target)
             self._flush_gen += 1
             gen = self._flush_gen
-            probes = self._replays_started  # a failing sink is asked again after this call
+            probes = self._tries_started  # a failing sink is asked again after this call
             if self._failing:
                 self._replay_due = 0.0  # try the failing sink now rather than after its backoff
             self._wake.notify()
@@ -548,7 +552,7 @@ class Lane:
                 and (
                     self.spill is None
                     or not self.spill.has_backlog()
-                    or (self._failing and (self._replays > probes or self._stopping))
+                    or (self._failing and (self._tries > probes or self._stopping))
                 )
             ):
                 remaining = deadline - monotonic()
