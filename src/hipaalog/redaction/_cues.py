@@ -313,7 +313,8 @@ FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display"})
 X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
 MAIL_WORDS: Final = frozenset(
-    {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey", "Greetings"}
+    {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey"}
+    | {"Greetings"}
 )
 """Header names and greetings that select the e-mail detector (with ``=?`` for RFC 2047 words)."""
 TABLE_WORDS: Final = frozenset(

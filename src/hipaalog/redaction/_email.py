@@ -24,9 +24,11 @@ from ._name_table import GIVEN, SURNAME_RANK
 __all__ = ["MailDetector"]
 
 _ADDRESS: Final = r"<[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>"
+_ANGLE_ADDRESS: Final = re.compile(_ADDRESS)
 _DISPLAY: Final = re.compile(
-    r"""(?:(?<=[ :,;=\n\t(\[])|^)[ ]*(?:"([^"\n]{1,80})"|([A-Z][^"<>,:;=\n\t()\[\]@]{0,79}?))[ ]*""" + _ADDRESS
+    r"""(?:(?<=[ :,;=\n\t(\[])|^)[ ]*(?:"([^"\n]{1,80})"|([A-Z][^"<>,:;=\n\t()\[\]@]{0,79}?))[ ]*$"""
 )
+"""The display name ending just before an address in angle brackets (searched in a window before it)."""
 _ENCODED: Final = re.compile(r"=\?[\w-]{1,40}\?([QqBb])\?([^?\s]{1,300})\?=")
 _HEADER_BEFORE: Final = re.compile(r"(?:^|[\s\"'])(?:To|From|Cc|CC|Bcc|BCC|TO|FROM|Reply-To|Sender)[ ]*:[^\n]{0,300}$")
 _GREETING: Final = re.compile(
@@ -34,11 +36,17 @@ _GREETING: Final = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ ]+)?"
     r"([A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’.-]*){0,2})(?=[ ]*(?:[,:;!.\n]|\\n|$))"
 )
-_GROUPS: Final = frozenset(
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GROUPS: Final = _words(
     """all team everyone everybody folks friends friend there world customer customers patient patients member
     members user users sir madam sirs colleagues colleague valued admin administrator support staff guys
     people provider providers doctor doctors nurse client clients partner partners subscriber subscribers
-    again back team's you and from""".split()
+    again back team's you and from"""
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z'’-]+")
 
@@ -71,7 +79,10 @@ class MailDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         if "@" in text and "<" in text:
-            for match in _DISPLAY.finditer(text):
+            for address in _ANGLE_ADDRESS.finditer(text):
+                match = _DISPLAY.search(text, max(0, address.start() - 90), address.start())
+                if match is None:
+                    continue
                 group = 1 if match.start(1) >= 0 else 2
                 start, end = match.span(group)
                 shown = text[start:end].strip()

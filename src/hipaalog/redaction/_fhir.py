@@ -45,17 +45,24 @@ def _group(match: re.Match[str], first: int = 1) -> tuple[int, int]:
 
 def _enclosing_object(text: str, position: int) -> tuple[int, int]:
     """The ``{`` and ``}`` around ``position`` (looked for within a window; -1 when not found)."""
+    low = max(0, position - _WINDOW)
     depth = 0
+    index = position
     opening = -1
-    for index in range(position - 1, max(-1, position - _WINDOW), -1):
-        ch = text[index]
-        if ch == "}":
+    while True:
+        brace = text.rfind("{", low, index)
+        close = text.rfind("}", max(low, brace), index)
+        if close > brace:  # a nested object ends between: skip it
             depth += 1
-        elif ch == "{":
-            if not depth:
-                opening = index
-                break
-            depth -= 1
+            index = close
+            continue
+        if brace < 0:
+            break
+        if not depth:
+            opening = brace
+            break
+        depth -= 1
+        index = brace
     closing = text.find("}", position, position + _WINDOW)
     return opening, closing
 

@@ -70,10 +70,9 @@ _RUN: Final = re.compile(
     r"(?![\w@/\\(-]|\.\w|['’]\w)"
 )
 """Runs of two capitalised words or more, joined by single spaces, not glued to an identifier."""
-_LAST_FIRST: Final = re.compile(
-    rf"(?<![\w.'’@/\\$-])({_WORD}|[A-Z]{{2,}}(?:['’-][A-Z]+)?),[ ]?({_WORD}|[A-Z]{{2,}})"
-    r"(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{2,}))?(?![\w@/\\(-])"
-)
+_AFTER_COMMA: Final = re.compile(rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-])")
+_LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-])?[A-Z]+)(?![\w.'’@/\\$-])")
+"""On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
 def _surname(word: str, common_given: bool) -> bool:
@@ -81,6 +80,8 @@ def _surname(word: str, common_given: bool) -> bool:
     if bare in NOT_SURNAMES:
         return False
     rank = SURNAME_RANK.get(bare)
+    if rank is None and ("'" in bare or "’" in bare):
+        rank = SURNAME_RANK.get(bare.replace("'", "").replace("’", ""))
     if rank is None and ("-" in bare or "’" in bare or "'" in bare):
         parts = re.split(r"['’-]", bare)
         rank = min((SURNAME_RANK.get(p, 1 << 30) for p in parts if len(p) > 1), default=None)
@@ -116,17 +117,22 @@ class PersonNameDetector(BaseDetector):
                 else:
                     index += 1
         if "," in text:
-            for match in _LAST_FIRST.finditer(text):
-                last, first = match[1], match[2]
-                if last.isupper() != first.isupper():
+            for match in _AFTER_COMMA.finditer(text):
+                first = match[1]
+                if not _given(first):
                     continue
-                common = first.lower() in COMMON_GIVEN
-                if _given(first) and _surname(last, common or last.lower() in COMMON_GIVEN):
-                    end = match.end(2)
-                    middle = match[3]
+                back = _LAST_BACK.match(text[max(0, match.start() - 40) : match.start()][::-1])
+                if back is None:
+                    continue
+                last = back[1][::-1]
+                if last.isupper() != first.isupper() or (last.isupper() and len(last) < 2):
+                    continue
+                if _surname(last, first.lower() in COMMON_GIVEN or last.lower() in COMMON_GIVEN):
+                    end = match.end(1)
+                    middle = match[2]
                     if middle and (len(middle.rstrip(".")) == 1 or _given(middle)):
-                        end = match.end(3)
-                    yield match.start(1), end, "NAME"
+                        end = match.end(2)
+                    yield match.start() - len(last), end, "NAME"
 
     @staticmethod
     def _name_at(words: list[str], index: int) -> int:
@@ -136,9 +142,9 @@ class PersonNameDetector(BaseDetector):
             return 0
         common = first.lower() in COMMON_GIVEN
         after = index + 1
-        if after < len(words) - 1 and (len(words[after].rstrip(".")) == 1 or _given(words[after])):
-            if _surname(words[after + 1], common):
-                return 3
+        middle = len(words[after].rstrip(".")) == 1 or _given(words[after])
+        if after < len(words) - 1 and middle and _surname(words[after + 1], common):
+            return 3
         if len(words[after].rstrip(".")) > 1 and _surname(words[after], common):
             return 2
         return 0

@@ -38,16 +38,16 @@ _OPEN: Final = re.compile(r"[(\[]")
 _INSERT: Final = re.compile(
     r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
 )
-_PLACEHOLDER_COLUMN: Final = re.compile(
-    r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]*(?:=|<=|>=|<|>|(?i:like|ilike))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)"
-)
+_PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)")
+_COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
+"""On the text before a comparison, reversed: the column name."""
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
 )
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
 _PAIR: Final = re.compile(r"\([ ]*'([\w.-]{1,64})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*\)")
-_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|\"|datetime))")
+_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime))")
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2})"
@@ -133,7 +133,7 @@ class TabularDetector(BaseDetector):
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text):
             yield from self._csv(text)
-        elif "," in text and "\n" not in text and "(" not in text:
+        elif text.count(",") > 1 and "\n" not in text and "(" not in text and "{" not in text and "=" not in text:
             row = self._split_row(text, 0, len(text), "," if "," in text else "\t")
             if len(row) > 2:
                 yield from self._typed(text, row)
@@ -141,7 +141,7 @@ class TabularDetector(BaseDetector):
     # -- SQL ---------------------------------------------------------------------------------
     def _sql(self, text: str, seen: set[int]) -> Iterator[Span]:
         positional: list[str | None] = []
-        for insert in _INSERT.finditer(text):
+        for insert in _INSERT.finditer(text) if "INSERT" in text or "insert" in text else ():
             columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
             kinds = [self.catalogue.kind(c) for c in columns]
             position = insert.end()
@@ -159,13 +159,20 @@ class TabularDetector(BaseDetector):
                 position = end
                 while position < len(text) and text[position] in ", ":
                     position += 1
-        placeholders = list(_PLACEHOLDER_COLUMN.finditer(text)) if "=" in text or "LIKE" in text else []
-        kinds = positional + [self.catalogue.kind(m[1].rsplit(".", 1)[-1]) for m in placeholders]
+        has_params = "arams" in text or "args" in text or "bind" in text or "PARAMS" in text
+        if not positional and (not has_params or _PARAMS.search(text) is None) and "parameters" not in text:
+            return
+        placeholders: list[tuple[str, str]] = []
+        for found in _PLACEHOLDER_AFTER.finditer(text):
+            column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
+            if column is not None:
+                placeholders.append((column[1][::-1], found[1]))
+        kinds = positional + [self.catalogue.kind(column.rsplit(".", 1)[-1]) for column, _ in placeholders]
         if not any(kinds):
             return
         named = {
-            m[2].lstrip(":$").removeprefix("%(").removesuffix(")s"): k
-            for m, k in zip(placeholders, kinds[len(positional) :])
+            mark.lstrip(":$").removeprefix("%(").removesuffix(")s"): kind
+            for (_, mark), kind in zip(placeholders, kinds[len(positional) :], strict=True)
         }
         for number, kind in enumerate(positional, 1):
             named.setdefault(str(number), kind)
@@ -270,9 +277,13 @@ class TabularDetector(BaseDetector):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()
-            if 1 < len(words) < 4 and all(_NAME_WORD.fullmatch(w) for w in words):
-                if words[0].lower() in GIVEN and _is_surname(words[-1].lower()):
-                    names.add(index)
+            if (
+                1 < len(words) < 4
+                and all(_NAME_WORD.fullmatch(w) for w in words)
+                and words[0].lower() in GIVEN
+                and _is_surname(words[-1].lower())
+            ):
+                names.add(index)
         if not names:
             return
         for index, item in enumerate(items):

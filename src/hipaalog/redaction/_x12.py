@@ -44,7 +44,21 @@ class X12Detector(BaseDetector):
 
     gate = X12
     name = "x12"
-    kinds = ("NAME", "MEMBER_ID", "SSN", "ID", "ADDRESS", "ZIP", "DOB", "DATE", "ACCOUNT", "MRN", "PHONE", "FAX", "EMAIL")
+    kinds = (
+        "NAME",
+        "MEMBER_ID",
+        "SSN",
+        "ID",
+        "ADDRESS",
+        "ZIP",
+        "DOB",
+        "DATE",
+        "ACCOUNT",
+        "MRN",
+        "PHONE",
+        "FAX",
+        "EMAIL",
+    )
 
     def find(self, text: str) -> Iterator[Span]:
         if "*" not in text:
