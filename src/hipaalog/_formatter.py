@@ -451,9 +451,10 @@ class JsonFormatter(BaseJsonFormatter):
                 event = self.to_event(record)
         except Exception as exc:  # noqa: BLE001 - logging never raises into the application
             _diagnostics.problem("record-unreadable", f"could not read a LogRecord ({type(exc).__name__})")
+            created, levelno = getattr(record, "created", None), getattr(record, "levelno", None)
             event = self.encoder.base_event(
-                getattr(record, "created", 0.0) or 0.0,
-                getattr(record, "levelno", logging.ERROR),
+                float(created) if isinstance(created, (int, float)) else 0.0,
+                levelno if isinstance(levelno, int) else logging.ERROR,
                 str(getattr(record, "levelname", "error")).lower(),
                 "[hipaalog: record could not be read]",
                 str(getattr(record, "name", "")),

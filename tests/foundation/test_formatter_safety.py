@@ -193,3 +193,13 @@ def test_logging_through_a_real_logger_never_raises(capsys: pytest.CaptureFixtur
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
     assert all(orjson.loads(line)["appId"] == "claims" for line in lines)
+
+
+def test_a_record_without_a_level_is_written_not_raised() -> None:
+    """logging.makeLogRecord({"msg": ...}) has levelno None: the formatter writes a stub, it does not raise."""
+    record = orjson.loads(JsonFormatter(**IDENTITY).format(logging.makeLogRecord({"msg": "hello", "created": "x"})))
+    assert (record["message"], record["level"], record["timestamp"]) == (
+        "[hipaalog: record could not be read]",
+        "level none",
+        "1970-01-01T00:00:00.000000Z",
+    )
