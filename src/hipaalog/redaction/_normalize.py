@@ -117,7 +117,7 @@ def _unpercent(run: str) -> str:
     return bytes.fromhex(run.replace("%", "")).decode("utf-8", "replace")
 
 
-_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY: Final = re.compile(r"(?:&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)+")
 
 
 def _unentity(entity: str) -> str:
@@ -129,6 +129,7 @@ def _unentity(entity: str) -> str:
 
 # -- Unicode compatibility forms --------------------------------------------------------------------
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_CHAR: Final = re.compile(r"[^\x00-\x7f]")
 _SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
 _DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
@@ -163,6 +164,11 @@ def _form(ch: str) -> str:
 
 def _compatible(text: str) -> tuple[str, OffsetMap] | None:
     """``text`` with compatibility forms replaced, one source character per piece where lengths differ."""
+    table = {ord(ch): _form(ch) for ch in set(_NON_ASCII_CHAR.findall(text))}
+    if all(len(form) == 1 for form in table.values()):  # the common case: one character for one
+        if all(chr(code) == form for code, form in table.items()):
+            return None
+        return text.translate(table), OffsetMap([(0, 0, len(text), True)])
     out: list[str] = []
     pieces: list[tuple[int, int, int, bool]] = []
     position = view = 0

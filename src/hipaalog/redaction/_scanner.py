@@ -48,6 +48,10 @@ class DetectorFailed(Exception):
     """A detector raised; the text is masked whole (fail closed)."""
 
 
+class _OutOfTime(Exception):
+    """The scan of a long text passed its budget."""
+
+
 class Scanner:
     """Runs detectors over text.
 
@@ -104,8 +108,11 @@ class Scanner:
             return []
         return _merge(found, text)
 
-    def _find(self, text: str) -> list[Span]:
-        """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged."""
+    def _find(self, text: str, deadline: float = 0.0) -> list[Span]:
+        """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged.
+
+        With a ``deadline``, raises :class:`_OutOfTime` when it passes between two detectors.
+        """
         found: list[Span] = []
         detectors: list[Detector] = []
         if self._builtin:
@@ -122,40 +129,50 @@ class Scanner:
                     "redaction-detector-failed", f"detector {detector.name!r} raised {type(exc).__name__}; value masked"
                 )
                 raise DetectorFailed(detector.name) from None
+            if deadline and time.perf_counter() > deadline:
+                raise _OutOfTime
         return found
 
-    def _find_in_view(self, text: str, found: list[Span]) -> None:
+    def _find_in_view(self, text: str, found: list[Span], deadline: float = 0.0) -> None:
         """Add the spans found in the reader's view of ``text``, mapped back to ``text``."""
         view = reader_view(text)
         if view is not None:
             original = view.original
-            for start, end, kind in self._find(view.text):
+            for start, end, kind in self._find(view.text, deadline):
                 found.append((*original(start, end), kind))
 
     def _windows(self, text: str, deadline: float) -> list[Span]:
-        """Spans of a long text, scanned window by window; past ``deadline`` the rest is one UNINSPECTED span."""
+        """Spans of a long text, scanned window by window; past ``deadline`` the rest is one UNINSPECTED span.
+
+        The deadline is checked after each detector: the text masked starts where the last window
+        scanned in full ends.
+        """
         found: list[Span] = []
         size = len(text)
-        start = 0
+        start = done = 0
         while start < size:
             end = min(size, start + WINDOW_CHARS)
             if end < size:
                 space = text.rfind(" ", end - _OVERLAP // 2, end)  # cut between words where one is near
                 end = space if space > start else end
             window = text[start:end]
-            spans = self._find(window)
-            if may_need_view(window):
-                self._find_in_view(window, spans)
-            found.extend((s + start, e + start, kind) for s, e, kind in spans)
-            if end >= size:
-                break
-            if time.perf_counter() > deadline:
+            try:
+                spans = self._find(window, deadline)
+                if may_need_view(window):
+                    self._find_in_view(window, spans, deadline)
+            except _OutOfTime:
+                if end >= size and time.perf_counter() <= deadline:  # pragma: no cover - the clock moved back
+                    break
                 _diagnostics.problem(
                     "redaction-budget-exceeded",
                     f"scanning a {size}-character text took longer than {self.budget * 1000:g} ms; "
-                    f"the last {size - end} characters masked",
+                    f"the last {size - done} characters masked",
                 )
-                found.append((end, size, UNINSPECTED))
+                found.append((done, size, UNINSPECTED))
+                break
+            found.extend((s + start, e + start, kind) for s, e, kind in spans)
+            done = end
+            if end >= size:
                 break
             start = end - _OVERLAP
         return found
