@@ -15,7 +15,7 @@ from hipaalog.report import IntegrityVerdict, Report, analyze_records, render_ht
 
 from .._peers import require_binary
 from ._cdp import Browser, Page
-from .conftest import Dataset
+from .conftest import Dataset, World
 from .test_report_rules import BASE, Stream
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -128,3 +128,85 @@ def test_hostile_names_in_the_log_stay_text(browser: Browser, tmp_path: Path) ->
         text = page.evaluate("document.body.innerText")
     assert actor in text
     assert source in text
+
+
+FIRST_ROW_JS = """
+(() => {
+  const row = document.querySelector('tr[data-group]');
+  const box = row.getBoundingClientRect();
+  return {rank: row.dataset.group, subject: row.dataset.subject, top: box.top, bottom: box.bottom,
+          height: window.innerHeight, text: row.innerText, scrolled: window.scrollY};
+})()
+"""
+
+UNBROKEN_IDS_JS = """
+[...document.querySelectorAll('code.id')].map(code => {
+  const pieces = [...code.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(node => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    return {text: node.textContent, lines: lines.size};
+  });
+  const whole = document.createRange();
+  whole.selectNodeContents(code);
+  const lines = new Set([...whole.getClientRects()].map(r => Math.round(r.top))).size;
+  return {id: code.innerText, pieces, lines};
+})
+"""
+
+
+def _open_on_screen(browser: Browser, path: Path, width: int, height: int) -> Page:
+    """Open ``path`` in a tab whose screen is ``width`` x ``height`` CSS pixels."""
+    page = browser.page()
+    page.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+    page.open(path.as_uri())
+    return page
+
+
+def test_the_highest_risk_group_is_on_the_first_screen(browser: Browser, world: World, tmp_path: Path) -> None:
+    """On a 1280x800 laptop screen, without scrolling, the first row shown is the highest-risk group."""
+    html = tmp_path / "world-report.html"
+    html.write_text(render_html(world.report), encoding="utf-8")
+    with _open_on_screen(browser, html, 1280, 800) as page:
+        row = page.evaluate(FIRST_ROW_JS)
+        assert page.errors() == []
+        page.screenshot(ARTIFACTS / "audit-report-triage.png")
+    top = world.groups[0]
+    assert (row["rank"], row["subject"]) == ("1", top.subject)
+    assert row["scrolled"] == 0
+    assert 0 < row["top"] < row["bottom"] <= row["height"], row
+    assert "success-after-failures" in row["text"]
+    assert "critical" in row["text"]
+
+
+def test_long_user_ids_do_not_break_inside_a_word(browser: Browser, tmp_path: Path) -> None:
+    """On a narrow screen a long user id wraps only after its separators, each word on one line."""
+    stream = Stream()
+    actor = "ward-a.nurse.night.01.wolfeschlegelsteinhausenbergerdorffvoralternwaren@hospital.example"
+    for i in range(10):
+        stream.login(BASE + 20 * i, actor, "failure", source="203.0.113.7")
+    analyzer = analyze_records(stream.records)
+    report = Report(
+        inputs=["hand-made"],
+        records=analyzer.records,
+        findings=analyzer.finish(),
+        integrity=IntegrityVerdict("skipped", note="hand-made records"),
+        start=analyzer.first,
+        end=analyzer.last,
+        streams=["clinic/ehr"],
+        unreadable=0,
+        config=analyzer.config,
+        charts=analyzer.chart_data(),
+        peaks=analyzer.peaks(),
+        generated=BASE,
+    )
+    html = tmp_path / "long-ids.html"
+    html.write_text(render_html(report), encoding="utf-8")
+    with _open_on_screen(browser, html, 420, 900) as page:
+        ids = page.evaluate(UNBROKEN_IDS_JS)
+    mine = [i for i in ids if i["id"] == actor]
+    assert len(mine) == 2  # the triage row and the finding
+    for shown in mine:
+        assert "".join(p["text"] for p in shown["pieces"]) == actor
+        assert all(p["lines"] == 1 for p in shown["pieces"]), shown
+    assert max(i["lines"] for i in mine) > 1  # the screen is narrow enough that the id does wrap

@@ -185,13 +185,19 @@ _GROUP_DAYS = 2000
 class _OffHours:
     """One person's log-ins outside the calendar on one day, waiting to be judged against their habits."""
 
-    __slots__ = ("acc", "minutes", "new_source", "weekday")
+    __slots__ = ("acc", "logins", "new_source", "weekday")
 
     def __init__(self, acc: _Acc, weekday: int) -> None:
         self.acc = acc
         self.weekday = weekday
-        self.minutes: list[int] = []
+        self.logins: list[tuple[int, float, Any, int]] = []
+        """(local minute, ts, seq, stream) of the first ``max_evidence`` log-ins."""
         self.new_source = False
+
+    @property
+    def minutes(self) -> list[int]:
+        """Local minutes of the day's log-ins outside the calendar."""
+        return [login[0] for login in self.logins]
 
 
 class _Week:
@@ -357,8 +363,8 @@ class Analyzer:
         if candidate is None:
             candidate = self._off_hours[key] = _OffHours(_Acc(self.cap, ts), weekday)
         candidate.acc.add(ts, seq, stream)
-        if len(candidate.minutes) < self.cap:
-            candidate.minutes.append(minute)
+        if len(candidate.logins) < self.cap:
+            candidate.logins.append((minute, ts, seq, stream))
         candidate.new_source = candidate.new_source or new_source
 
     def _recent_failures(
@@ -795,11 +801,18 @@ class Analyzer:
             return
         spread, min_days = cfg.usual_spread_hours, cfg.usual_min_days
         usual_mask = Habits.covered(others, spread=spread, min_days=min_days)
-        unusual = [m for m in candidate.minutes if not usual_mask >> (m // 60) & 1]
+        odd = [login for login in candidate.logins if not usual_mask >> (login[0] // 60) & 1]
         group = self.config.peer_groups.get(actor) or self._group_of.get(actor)
-        if unusual and group is not None and group in self._group_habits and self._irregular(actor, group, day):
+        if odd and group is not None and group in self._group_habits and self._irregular(actor, group, day):
             group_mask = Habits.covered(self._group_habits[group].others(day), spread=spread, min_days=min_days)
-            unusual = [m for m in unusual if not group_mask >> (m // 60) & 1]
+            odd = [login for login in odd if not group_mask >> (login[0] // 60) & 1]
+        unusual = [login[0] for login in odd]
+        if odd:  # the evidence: the log-ins unusual for the person
+            acc = _Acc(self.cap, odd[0][1])
+            for _minute, ts, seq, stream in odd:
+                acc.add(ts, seq, stream)
+            times = [f"{_WEEKDAYS[candidate.weekday]} {m // 60:02d}:{m % 60:02d}" for m in unusual]
+            where = f"{LocalClock.day_label(day)} ({', '.join(times[:5])} {cfg.timezone}"
         odd_day = (
             candidate.weekday not in self._work_days
             and len(others) >= cfg.off_day_min_days

@@ -8,12 +8,14 @@ Every value from the logs is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ._charts import failures_over_time, heatmap, top_accessors
 from ._model import Finding, Report, Severity
+from ._triage import Group
 
 __all__ = ["render_html"]
 
@@ -25,6 +27,9 @@ _COLOURS = {
     Severity.INFO: "#6b7280",
 }
 _SHOWN_SEQS = 16
+_SHOWN_GROUPS = 12
+"""Groups listed at the top of the page; the rest are one click away."""
+_SEPARATORS = re.compile(r"([./@_:\-])")
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#111827;background:#f9fafb}
@@ -45,6 +50,9 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
 th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f3f4f6}
 code{font-size:12px;word-break:break-all}
+code.id{word-break:keep-all;overflow-wrap:normal}
+.triage td.rank{font-weight:700;text-align:right}.triage td.score{font-variant-numeric:tabular-nums}
+.also{color:#4b5563;font-size:12px}
 details summary{cursor:pointer;color:#1d4ed8}
 .muted{color:#6b7280}
 """
@@ -73,12 +81,62 @@ def _seqs(finding: Finding) -> str:
     )
 
 
+def _id(value: str) -> str:
+    """An identifier that may wrap only after its separators (``.``, ``@``, ``-``, ...), never inside a word."""
+    pieces = _SEPARATORS.split(value)  # words and, between them, the separators
+    segments = ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
+    return '<code class="id">' + "<wbr>".join(escape(s) for s in segments if s) + "</code>"
+
+
 def _subject(finding: Finding) -> str:
     parts = []
     for label, value in (("user", finding.actor), ("source", finding.source), ("patient", finding.patient)):
         if value is not None:
-            parts.append(f"{label} <code>{escape(value)}</code>")
+            parts.append(f"{label} {_id(value)}")
     return "<br>".join(parts) or "-"
+
+
+def _group_row(rank: int, group: Group, zone: ZoneInfo) -> str:
+    lead = group.lead
+    when = _local(group.start, zone)
+    end = _local(group.end, zone)
+    span = when if end == when else f"{when} &ndash;<br>{end}"
+    rules = group.rules
+    also = [f"{escape(rule)}{f' &times;{n}' if n > 1 else ''}" for rule, n in rules.items()]
+    others = len(group.findings) - 1
+    more = f'<div class="also">{others} more: {", ".join(also)}</div>' if others else ""
+    subject = f"{group.kind} {_id(group.subject)}" if group.kind != "stream" else "the audit stream"
+    return (
+        f'<tr data-group="{rank}" data-kind="{group.kind}" data-subject="{escape(group.subject)}" '
+        f'data-score="{group.score}"><td class="rank">{rank}</td><td class="score">{group.score:g}</td>'
+        f"<td>{_badge(group.severity)}</td><td>{subject}</td>"
+        f"<td><b>{escape(lead.rule)}</b>: {escape(lead.summary)}{more}</td><td>{span}</td>"
+        f"<td>{group.evidence_total}</td></tr>"
+    )
+
+
+def _triage(report: Report, zone: ZoneInfo) -> str:
+    groups = report.groups()
+    if not groups:
+        return '<p data-groups="0">Nothing to investigate: no rule reached its threshold.</p>'
+    head = (
+        '<table class="triage"><tr><th>#</th><th>risk</th><th>severity</th><th>who</th>'
+        f"<th>what (strongest finding first)</th><th>when ({escape(zone.key)})</th><th>evidence</th></tr>"
+    )
+    rows = [_group_row(rank, group, zone) for rank, group in enumerate(groups, start=1)]
+    shown = head + "".join(rows[:_SHOWN_GROUPS]) + "</table>"
+    if len(rows) > _SHOWN_GROUPS:
+        shown += (
+            f"<details><summary>{len(rows) - _SHOWN_GROUPS} more group(s)</summary>"
+            + head
+            + "".join(rows[_SHOWN_GROUPS:])
+            + "</table></details>"
+        )
+    return (
+        f'<div data-groups="{len(groups)}">{shown}</div><p class="muted">Findings grouped by whom they are about '
+        "and ranked by risk: the strongest rule counts in full, each other rule at half, repeats a point each. "
+        "Every finding is listed below.</p>"
+    )
 
 
 def _integrity(report: Report) -> str:
@@ -131,7 +189,7 @@ def _settings(settings: dict[str, Any], peaks: dict[str, Any]) -> str:
         f"<tr><td>{escape(k)}</td><td><code>{escape(str(v))}</code></td></tr>" for k, v in sorted(settings.items())
     )
     peak_rows = "".join(
-        f"<tr><td>{escape(rule)}</td><td>{v['peak']}</td><td>{v['threshold']}</td></tr>"
+        f"<tr><td>{escape(rule)}</td><td>{v['peak']:g}</td><td>{v['threshold']:g}</td></tr>"
         for rule, v in sorted(peaks.items())
     )
     return (
@@ -201,7 +259,8 @@ def render_html(report: Report) -> str:
         f"streams: {escape(', '.join(report.streams) or '-')}; "
         f"inputs: {inputs}; {report.unreadable} unreadable line(s). Generated {_local(report.generated, zone)}.</div>"
         f"{_integrity(report)}"
-        f'<h2>Findings</h2><div class="counts">{count_boxes}</div><br>{_findings(report, zone)}'
+        f"<h2>Investigate first</h2>{_triage(report, zone)}"
+        f'<h2>All findings</h2><div class="counts">{count_boxes}</div><br>{_findings(report, zone)}'
         f'<h2>Activity</h2><div class="grid">{figure_html}</div>'
         '<h2>Method</h2><p class="muted">Patients appear only as pseudonym tokens. Peer comparisons use the '
         "median and the median absolute deviation (MAD) of each peer group's week; see docs/reports.md for every "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._config import ReportConfig
+    from ._triage import Group
 
 __all__ = ["Finding", "IntegrityProblem", "IntegrityVerdict", "Report", "Severity"]
 
@@ -151,6 +152,12 @@ class Report:
             out[finding.severity.label] += 1
         return out
 
+    def groups(self) -> list[Group]:
+        """The findings grouped by subject and ranked by risk (what to investigate first)."""
+        from ._triage import triage
+
+        return triage(self.findings)
+
     def highest(self) -> Severity | None:
         """The most urgent severity among the findings, or None when there are none."""
         return max((f.severity for f in self.findings), default=None)
@@ -177,6 +184,7 @@ class Report:
             "unreadable_lines": self.unreadable,
             "integrity": self.integrity.to_json(),
             "counts": self.counts(),
+            "triage": [g.to_json() for g in self.groups()],
             "findings": [f.to_json() for f in self.findings],
             "config": self.config.to_json(),
             "peaks": dict(self.peaks),
