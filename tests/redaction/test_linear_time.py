@@ -89,9 +89,6 @@ def test_past_the_budget_the_rest_of_a_long_text_is_masked_and_counted() -> None
     spans = scanner.spans(text)
     assert spans[-1] == (0, len(text), "UNINSPECTED")  # no window was scanned in full: all of it masked
     assert _diagnostics.counts()["redaction-budget-exceeded"] == 1
-    assert "415" not in redactor.redact_text(text[:20]) + "".join(
-        text[position:start] for position, start in zip([0] + [end for _, end, _ in spans], [s for s, _, _ in spans])
-    )
 
 
 def test_windows_scanned_in_full_before_the_budget_passes_are_kept() -> None:
