@@ -36,8 +36,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Ruff: lint rules and formatting."""
     session.install(*_group("lint"))
-    session.run("ruff", "check", "src", "tests", "benchmarks", "examples", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "examples", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "examples", "evaluation", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "examples", "evaluation", "noxfile.py")
 
 
 @nox.session
@@ -67,6 +67,13 @@ def compat(session: nox.Session) -> None:
     """python-json-logger's own formatter tests (its sdist, downloaded now) against hipaalog.json and .orjson."""
     session.install("-e", ".", *_group("compat"))
     session.run("python", "tests/compat/run_pjl.py", *session.posargs)
+
+
+@nox.session(name="eval")
+def evaluation(session: nox.Session) -> None:
+    """The independent redaction evaluation set: both splits scored (``-- --ref f0dd2be`` adds a revision)."""
+    session.install("-e", ".", *_group("eval"))
+    session.run("python", "-m", "evaluation.score", *session.posargs)
 
 
 @nox.session

@@ -208,6 +208,10 @@ def render_markdown(results: dict[str, dict[str, dict[str, Any]]]) -> str:
             + " | ".join(f"{_pct(c['recall'])} / {_pct(c['benign_altered'])}" if c else "–" for c in cells)
             + " |"
         )
+    out += ["", f"| format (records/s, time in the log call) | {head} |", f"| --- | {rule} |"]
+    for name in formats:
+        cells = [results[s][v]["formats"].get(name) for s, v in columns]
+        out.append(f"| {name} | " + " | ".join(_rate(c["records_per_s"]) if c else "–" for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 
@@ -230,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the full results (with every leak) here")
     parser.add_argument("--limit", type=int, help="score only the first N records of each split (a quick look)")
     parser.add_argument("--leaks", type=int, default=0, help="print up to N leaked values per run")
+    parser.add_argument("--presidio", action="store_true", help="also score Presidio's analyzer (patterns only)")
     args = parser.parse_args(argv)
     splits = ["dev", "frozen"] if args.split == "all" else [args.split]
     splits = [s for s in splits if (DATA / f"{s}.jsonl.gz").exists() or s == args.split]
@@ -243,6 +248,12 @@ def main(argv: list[str] | None = None) -> int:
                 records, out["lines"], out["baseline"], seconds=out["seconds"], total_seconds=out["total_seconds"]
             )
             results.setdefault(split, {})[_describe(ref)] = result
+        if args.presidio:
+            from .presidio_run import redact_lines
+
+            done = redact_lines(out["baseline"])
+            result = score(records, done["lines"], out["baseline"], total_seconds=done["total_seconds"])
+            results[split]["Presidio (patterns)"] = result
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print(f"hipaalog redaction evaluation, {stamp}\n")
     print(render_markdown(results))
