@@ -343,8 +343,6 @@ class JsonFormatter(BaseJsonFormatter):
                 event[name] = None
 
     def _pjl_value(self, attr: str, record: logging.LogRecord, event: Mapping[str, Any]) -> Any:
-        if attr == "message":
-            return event["message"]
         if attr == "asctime":
             return self.formatTime(record, self.datefmt)
         if attr == "exc_info":

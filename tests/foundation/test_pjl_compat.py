@@ -41,8 +41,11 @@ def raised(exc: BaseException) -> Any:
 # -- fields python-json-logger writes ------------------------------------------------------------
 def test_fmt_fields_are_written_beside_the_schema_fields() -> None:
     """fmt's record attributes are written as python-json-logger writes them; the schema fields stay."""
-    formatter = JsonFormatter("%(levelname)s %(funcName)s %(lineno)d %(asctime)s %(message)s", "%Y", **IDENTITY)
+    formatter = JsonFormatter(
+        "%(levelname)s %(funcName)s %(lineno)d %(asctime)s %(request_id)s %(message)s", "%Y", **IDENTITY
+    )
     record = load(formatter)
+    assert record["request_id"] is None  # named in fmt, absent from the record: null, as python-json-logger writes
     assert (record["funcName"], record["lineno"], record["levelname"]) == ("submit", 42, "INFO")
     assert record["asctime"].isdigit() and len(record["asctime"]) == 4  # datefmt is honoured
     assert (record["level"], record["message"], record["timestamp"]) == ("info", "claim C-1 accepted", FIXED_TIMESTAMP)
@@ -91,6 +94,7 @@ def test_rename_fields_keep_missing_writes_null() -> None:
     """rename_fields_keep_missing=True writes renamed fields the record lacks as null."""
     formatter = JsonFormatter(**IDENTITY, rename_fields={"req": "request_id"}, rename_fields_keep_missing=True)
     assert load(formatter)["request_id"] is None
+    assert load(formatter, extra={"req": "r-1"})["request_id"] == "r-1"
     assert "request_id" not in load(JsonFormatter(**IDENTITY, rename_fields={"req": "request_id"}))
 
 
@@ -117,8 +121,8 @@ def test_non_string_extra_keys_keep_the_record() -> None:
 
 def test_dict_messages_become_fields() -> None:
     """logger.info({...}) logs the dict's keys as fields and its 'message' as the message."""
-    record = load(JsonFormatter(**IDENTITY), msg={"message": "hello", "claim": "C-9", 7: "x"}, args=None)
-    assert (record["message"], record["claim"], record["7"]) == ("hello", "C-9", "x")
+    record = load(JsonFormatter(**IDENTITY), msg={"message": "hello", "claim": "C-9", 7: "x", "level": 1}, args=None)
+    assert (record["message"], record["claim"], record["7"], record["extra_level"]) == ("hello", "C-9", "x", 1)
 
 
 def test_prefix_is_written_before_the_json() -> None:
@@ -153,8 +157,10 @@ def test_stack_info_as_array_is_refused() -> None:
 
 def test_stack_info_can_be_copied_under_another_name() -> None:
     """rename_fields={'stack_info': 'stack'} adds the stack under that name; the schema field stays."""
-    record = load(JsonFormatter(**IDENTITY, rename_fields={"stack_info": "stack"}), stack_info="Stack:\n  here")
-    assert record["stack"] == record["stack_info"] == "Stack:\n  here"
+    for fmt in (None, "%(stack_info)s %(message)s"):
+        formatter = JsonFormatter(fmt, **IDENTITY, rename_fields={"stack_info": "stack"})
+        record = load(formatter, stack_info="Stack:\n  here")
+        assert record["stack"] == record["stack_info"] == "Stack:\n  here"
 
 
 # -- hooks -----------------------------------------------------------------------------------------
@@ -177,6 +183,34 @@ def test_hooks_are_called_and_their_values_redacted() -> None:
     assert (record["level"], record["extra_level"]) == ("info", "INFO")
     assert (record["appId"], record["extra_appId"], record["platform"]) == ("claims", "spoofed", "k8s")
     assert tuple(record)[: len(SCHEMA_KEYS)] == SCHEMA_KEYS
+
+
+def test_add_fields_alone_sees_the_logged_dict() -> None:
+    """Overriding add_fields only: it gets python-json-logger's message_dict; process_log_record passes through."""
+
+    class AddOnly(JsonFormatter):
+        def add_fields(self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]) -> None:
+            super().add_fields(log_data, record, {**message_dict, "from_hook": True})
+            log_data["keys"] = sorted(map(str, message_dict))
+
+    record = load(AddOnly(**IDENTITY), msg={"message": "hi", "claim": "C-2"}, args=None)
+    assert (record["message"], record["claim"], record["from_hook"], record["keys"]) == (
+        "hi",
+        "C-2",
+        True,
+        ["claim", "message"],
+    )
+
+
+def test_jsonify_override_can_wrap_the_default_rendering() -> None:
+    """super().jsonify_log_record() gives the compact JSON text of the redacted record."""
+
+    class Wrapped(JsonFormatter):
+        def jsonify_log_record(self, log_data: dict[str, Any]) -> str:
+            return "<" + super().jsonify_log_record(log_data) + ">"
+
+    line = Wrapped(**IDENTITY).format(make_record(f"SSN {SSN}", None))
+    assert line.startswith('<{"timestamp"') and line.endswith("}>") and SSN not in line
 
 
 def test_a_failing_hook_costs_the_hook_not_the_record() -> None:
