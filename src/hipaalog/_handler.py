@@ -98,6 +98,7 @@ class SinkHandler(logging.Handler):
         self.sinks: list[Sink] = []
         self._lanes: list[Lane] = []
         self._closed = False
+        self._kept_open = False  # a dictConfig closed it while loggers still used it (told at their next record)
         self._close_lock = threading.Lock()
         if isinstance(sinks, (str, bytes, Mapping)):
             raise ConfigError(
@@ -212,6 +213,8 @@ class SinkHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         """Encode ``record`` and queue it for every sink. Never raises; a drop is counted and reported."""
+        if self._kept_open:
+            self._tell_kept_open()
         try:
             encoded = self._encode(record)
         except Exception as exc:  # noqa: BLE001 - includes a ConfigError from a missing formatter setup
@@ -295,8 +298,9 @@ class SinkHandler(logging.Handler):
         ``logging.config.dictConfig()`` (and ``fileConfig()``) close every handler of the process,
         also those that stay attached to loggers it does not configure (the root logger of a
         ``configure()`` call, when a framework's dictionary names only its own loggers). Such a
-        close only flushes: the handler stays open for whoever still uses it, and says so once on
-        stderr and in a ``hipaalog.config`` record. It is closed for good at interpreter exit.
+        close only flushes: the handler stays open for whoever still uses it and, at the next
+        record it gets, says so on stderr and in a ``hipaalog.config`` record. It is closed for
+        good at interpreter exit.
         """
         if self._lanes and _called_by_logging_config():
             self._keep_open_after_reconfiguration()
@@ -327,15 +331,19 @@ class SinkHandler(logging.Handler):
             super().close()
 
     def _keep_open_after_reconfiguration(self) -> None:
+        """Deliver what is queued and stay open; the first record that still comes here tells what happened."""
         self.flush()
+        self._kept_open = True
+
+    def _tell_kept_open(self) -> None:
+        self._kept_open = False
         detail = (
-            f"logging.config.dictConfig() closed every handler; hipaalog's SinkHandler "
-            f"(sinks: {', '.join(s.name for s in self.sinks)}) delivered its queued records and stays open "
-            "for the loggers that still use it (the root logger, unless the new configuration sets 'root')"
+            f"logging.config.dictConfig() closed every handler, but hipaalog's SinkHandler "
+            f"(sinks: {', '.join(s.name for s in self.sinks)}) is still used by a logger it did not configure: "
+            "it delivered its queued records and stayed open, so no record is lost"
         )
         _diagnostics.problem("handler-kept-open", detail)
-        record = logging.LogRecord(_CONFIG_LOGGER, logging.WARNING, __file__, 0, "%s", (detail,), None)
-        self.handle(record)
+        self.emit(logging.LogRecord(_CONFIG_LOGGER, logging.WARNING, __file__, 0, "%s", (detail,), None))
 
     @staticmethod
     def _close_sink(sink: Sink) -> None:

@@ -142,6 +142,7 @@ def test_dictconfig_after_configure_keeps_the_root_handler_working(tmp_path: Pat
     assert handler.stats()["dropped"] == 0
     [warning] = [r for r in records if r["logger"] == "hipaalog.config"]
     assert warning["level"] == "warning" and "dictConfig() closed every handler" in warning["message"]
+    assert records.index(warning) == 50  # told before the first record that came after the dictConfig
     assert _diagnostics.counts()["handler-kept-open"] == 1
 
 
@@ -157,6 +158,7 @@ def test_dictconfig_that_sets_root_takes_over_after_a_flush(tmp_path: Path, iden
     assert [r["n"] for r in read_lines(first) if "n" in r] == list(range(30))  # delivered at the dictConfig
     assert [r["message"] for r in read_lines(second)] == ["new"]
     assert old not in logging.getLogger().handlers and old.stats()["dropped"] == 0
+    assert "handler-kept-open" not in _diagnostics.counts()  # replaced, not used any more: nothing to tell
     old.close()
 
 
