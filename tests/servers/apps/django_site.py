@@ -1,4 +1,4 @@
-"""A one-file Django site for the server test: settings, URLs and views (``--settings tests.servers.apps.django_site``)."""
+"""A one-file Django site for the server test: settings, URLs and views."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.urls import path
 
 from hipaalog.integrations.django import logging_settings
 
-SECRET_KEY = "test-only-not-secret"  # noqa: S105
+SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
 ROOT_URLCONF = __name__
