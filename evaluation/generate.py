@@ -19,7 +19,7 @@ from typing import Any
 
 from .formats import RECIPES, WEIGHTS, Ctx
 
-__all__ = ["DATA", "SPLITS", "generate", "main", "write_split"]
+__all__ = ["DATA", "SPLITS", "generate", "made_with", "main", "write_split"]
 
 DATA = Path(__file__).parent / "data"
 SPLITS = {"dev": (20261206, 2400), "frozen": (91157, 2400)}
@@ -61,9 +61,21 @@ def write_split(name: str, data_dir: Path = DATA) -> Path:
     path.write_bytes(blob)
     manifest_path = data_dir / "MANIFEST.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    manifest[path.name] = {"sha256": hashlib.sha256(blob).hexdigest(), "records": count, "seed": seed}
+    manifest[path.name] = {
+        "sha256": hashlib.sha256(blob).hexdigest(),
+        "records": count,
+        "seed": seed,
+        "made_with": made_with(),
+    }
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return path
+
+
+def made_with() -> dict[str, str]:
+    """The versions of the libraries whose output goes into a split (a seed gives the same bytes only with these)."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("mimesis", "fhir.resources", "hl7apy", "hl7")}
 
 
 def main(argv: list[str] | None = None) -> int:

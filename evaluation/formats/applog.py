@@ -87,6 +87,10 @@ def free_text(ctx: Ctx) -> Record:
         (f"Message from {p.given}: please call me back", [(p.given, "NAME")]),
         (f"pump {p.device_serial} paired for {p.family}", [(p.device_serial, "DEVICE"), (p.family, "NAME")]),
         (f"login from {p.ip} for {p.email}", [(p.ip, "IP"), (p.email, "EMAIL")]),
+        (f"pt is {p.age_over_89} y/o, fall risk high", [(p.age_over_89, "AGE")]),
+        (f"linked profile {p.url} to member", [(p.url, "URL")]),
+        (f"transport benefit: vehicle {p.vin} registered", [(p.vin, "VIN")]),
+        (f"insulin pump serial {p.device_serial} reported occlusion", [(p.device_serial, "DEVICE")]),
     ]
     text, planted = ctx.pick(templates)
     rec.msg = text

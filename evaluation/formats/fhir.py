@@ -54,6 +54,8 @@ def _patient(ctx: Ctx, rec: Record, p: Person, pid: str) -> dict[str, Any]:
             {"system": "phone", "value": rec.plant(p.phone, "PHONE"), "use": "home"},
             {"system": "email", "value": rec.plant(p.email, "EMAIL")},
         ]
+        if ctx.chance(0.3):
+            data["telecom"].append({"system": "url", "value": rec.plant(p.url, "URL")})
     if ctx.chance(0.7):
         data["address"] = [
             {

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from evaluation.generate import SPLITS, encode, generate, write_split
+from evaluation.generate import SPLITS, encode, generate, made_with, write_split
 from evaluation.match import leaked
 from evaluation.record import KINDS, build, raw_text
 from evaluation.score import load_split
@@ -69,10 +69,14 @@ def test_records_rebuild_into_the_python_objects_they_stand_for() -> None:
     assert type(row).__name__ == "PatientRow" and row._fields[0] == "mrn"
 
 
-def test_write_split_records_its_hash_in_the_manifest(tmp_path: Path) -> None:
+def test_write_split_records_its_hash_in_the_manifest_and_remakes_the_committed_bytes(tmp_path: Path) -> None:
     path = write_split("dev", tmp_path)
     manifest = json.loads((tmp_path / "MANIFEST.json").read_text())
     assert manifest[path.name]["records"] == SPLITS["dev"][1]
+    assert manifest[path.name]["made_with"] == made_with()
+    committed = json.loads((ROOT / "evaluation" / "data" / "MANIFEST.json").read_text())["dev.jsonl.gz"]
+    if committed["made_with"] != made_with():
+        pytest.skip(f"the committed dev split was made with {committed['made_with']}; other versions give other values")
     assert path.read_bytes() == (ROOT / "evaluation" / "data" / "dev.jsonl.gz").read_bytes()
 
 
