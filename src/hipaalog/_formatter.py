@@ -207,7 +207,7 @@ class JsonFormatter(BaseJsonFormatter):
         skip = reserved | set(RESERVED_ATTRS) | _HIPAALOG_ATTRS | {"taskName"}
         self._fmt_fields = tuple(f for f in required if f not in _PJL_NAMES)
         self._skip = frozenset(skip | set(required))
-        self._defaults_fields = {k: v for k, v in self.defaults.items() if k not in _CORE_ATTRS}
+        self._defaults_fields = {k: v for k, v in self.defaults.items() if k != "message"}  # the record has one
         alias = rename.get("timestamp", timestamp) if timestamp is True else timestamp
         self._timestamp_alias = alias if isinstance(alias, str) and alias != "timestamp" else None
         self._keep_missing = tuple(rename.values()) if rename_fields_keep_missing else ()

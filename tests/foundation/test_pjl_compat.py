@@ -90,6 +90,14 @@ def test_rename_static_defaults_and_timestamp_alias() -> None:
     assert (record["region"], record["tenant"], record["@timestamp"]) == ("us-east-1", "default", FIXED_TIMESTAMP)
 
 
+def test_defaults_for_record_attribute_names_are_written() -> None:
+    """defaults={"levelname": ...} is written as python-json-logger writes it; fmt's value wins when fmt names it."""
+    defaults = {"levelname": "n/a", "level": "x", "message": "never"}
+    record = load(JsonFormatter(**IDENTITY, defaults=defaults))
+    assert (record["levelname"], record["extra_level"], record["message"]) == ("n/a", "x", "claim C-1 accepted")
+    assert load(JsonFormatter("%(levelname)s", **IDENTITY, defaults=defaults))["levelname"] == "INFO"
+
+
 def test_rename_fields_keep_missing_writes_null() -> None:
     """rename_fields_keep_missing=True writes renamed fields the record lacks as null."""
     formatter = JsonFormatter(**IDENTITY, rename_fields={"req": "request_id"}, rename_fields_keep_missing=True)
