@@ -4,11 +4,17 @@ Run: python examples/flask_app.py
 It serves a few requests through Flask's test client (no port is opened) and prints one JSON
 record per line: the views' records, the access records, and an unhandled error, each carrying the
 request's ``request_id``. Needs Flask (``pip install flask``).
+
+Run: python examples/flask_app.py --serve 8000
+serves the same app on 127.0.0.1:8000 with werkzeug's server until SIGTERM or Ctrl-C (the records
+logged so far are delivered first); werkzeug's plain access lines are turned off, the middleware's
+structured access records stand for them.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -96,8 +102,30 @@ def create_app() -> Flask:
     return app
 
 
+def serve(port: int) -> None:
+    """Serve the app on 127.0.0.1:``port`` with werkzeug's server, until SIGTERM or Ctrl-C."""
+    from werkzeug.serving import make_server
+
+    hipaalog.configure(
+        app_id="acme-health",
+        platform="auto",
+        microservice="claims-api",
+        fields={"http_status": "integer", "duration_ms": "number"},
+        loggers={"werkzeug": "warning"},  # its access lines are plain text with the client address
+    )
+    server = make_server("127.0.0.1", port, create_app(), threaded=True)
+    log.info("serving", extra={"port": port})
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
 def main() -> None:
-    """Serve a few requests in-process and exit."""
+    """Serve a few requests in-process and exit (``--serve PORT``: serve them over HTTP instead)."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(int(sys.argv[2]))
+        return
     handler = hipaalog.configure(
         app_id="acme-health",
         platform="auto",
