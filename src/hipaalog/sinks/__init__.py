@@ -4,7 +4,8 @@ A sink writes what it is handed and raises :class:`~hipaalog.exceptions.SinkErro
 not arrive; queues, batching and retries belong to :class:`hipaalog.SinkHandler`.
 
 Built in: :class:`StreamSink` (stdout/stderr), :class:`FileSink` (rotation, gzip),
-:class:`SyslogSink` (RFC 5424 over UDP, TCP, TLS) and :class:`HttpSink` (OpenSearch/Elasticsearch,
+:class:`SyslogSink` (RFC 5424 over UDP, TCP, TLS), :class:`RelpSink` (RFC 5424 over RELP, each
+message acknowledged) and :class:`HttpSink` (OpenSearch/Elasticsearch,
 Loki, Mezmo, Splunk HEC, JSON lines). :func:`create_sink` builds them from URLs
 (``syslog+tls://logs:6514``, ``https://search:9200/_bulk``, ``file:///var/log/app.jsonl``) or
 mappings (``{"type": "loki", "url": ...}``).
@@ -18,6 +19,7 @@ from ._file import FileSink
 from ._http import HttpSink
 from ._preset import Preset
 from ._registry import ENTRY_POINT_GROUP, create_sink, register_sink
+from ._relp import RelpSink
 from ._stream import StreamSink
 from ._syslog import SyslogSink
 
@@ -27,6 +29,7 @@ __all__ = [
     "FileSink",
     "HttpSink",
     "Preset",
+    "RelpSink",
     "Sink",
     "StreamSink",
     "SyslogSink",

@@ -12,6 +12,7 @@ from ..exceptions import ConfigError
 from ..typing import Sink
 from ._file import FileSink
 from ._http import HttpSink
+from ._relp import RelpSink
 from ._stream import StreamSink
 from ._syslog import SyslogSink
 
@@ -52,6 +53,7 @@ _URL_SCHEMES: dict[str, SinkFactory] = {
     "syslog+udp": SyslogSink,
     "syslog+tcp": SyslogSink,
     "syslog+tls": SyslogSink,
+    "relp": RelpSink,
     "http": HttpSink,
     "https": HttpSink,
 }
@@ -63,6 +65,7 @@ _TYPES: dict[str, SinkFactory] = {
     "stdout": _stdout,
     "stderr": _stderr,
     "syslog": SyslogSink,
+    "relp": RelpSink,
     "http": HttpSink,
     **{preset: _http_preset(preset) for preset in ("opensearch", "elasticsearch", "loki", "mezmo", "splunk")},
 }
