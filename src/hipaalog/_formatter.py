@@ -190,8 +190,9 @@ class JsonFormatter(BaseJsonFormatter):
             exc_info_field = self._exc_info_default
         if exc_info_field is None:
             exc_info_field = self.exc_info_as_array or "exc_info" in rename
-        if exc_info_field and "exc_info" not in wanted:
-            self._exc_info_name: str | None = rename.get("exc_info", "exc_info")
+        exc_info_name = rename.get("exc_info", "exc_info")
+        if exc_info_field and "exc_info" not in wanted and exc_info_name not in RESERVED:
+            self._exc_info_name: str | None = exc_info_name
         else:
             self._exc_info_name = None
         self.exc_info_field = bool(exc_info_field)
@@ -211,9 +212,7 @@ class JsonFormatter(BaseJsonFormatter):
         alias = rename.get("timestamp", timestamp) if timestamp is True else timestamp
         self._timestamp_alias = alias if isinstance(alias, str) and alias != "timestamp" else None
         self._keep_missing = tuple(rename.values()) if rename_fields_keep_missing else ()
-        self._pjl_fields = bool(
-            self._record_fields or self._exc_info_name or self._stack_info_name or self._keep_missing
-        )
+        self._pjl_fields = bool(self._record_fields or self._stack_info_name or self._keep_missing)
         self._prefix_bytes = prefix.encode("utf-8")
         self._rename = rename
         self._max = self.encoder.max_message_chars
@@ -265,8 +264,12 @@ class JsonFormatter(BaseJsonFormatter):
             notes = getattr(exc_info[1], "__notes__", None)
             if isinstance(notes, list) and notes:
                 error["notes"] = [str(note) for note in notes]
+            if self._exc_info_name is not None:
+                self._add_exc_info_text(event, record, self._exc_info_name)
         elif record.exc_text:
             event["error"] = {"type": "unknown", "message": record.exc_text, "stack": []}
+            if self._exc_info_name is not None:
+                self._add_exc_info_text(event, record, self._exc_info_name)
         if record.stack_info:
             event["stack_info"] = record.stack_info
         if self._timestamp_alias is not None:
@@ -309,7 +312,7 @@ class JsonFormatter(BaseJsonFormatter):
                 if key != "message":
                     self._put(event, str(key), value, collisions)
         if self._pjl_fields:
-            self._add_pjl_fields(event, record, collisions)
+            self._add_pjl_fields(event, record)
         # Schema-named caller fields are placed last, under a prefix no other field has taken.
         for key, value in collisions:
             event[_collision_name(key, event)] = value
@@ -324,23 +327,24 @@ class JsonFormatter(BaseJsonFormatter):
             value = truncate(value, self._max)
         event[name] = value
 
-    def _add_pjl_fields(
-        self, event: dict[str, Any], record: logging.LogRecord, collisions: list[tuple[str, Any]]
-    ) -> None:
+    def _add_pjl_fields(self, event: dict[str, Any], record: logging.LogRecord) -> None:
         """What python-json-logger writes that hipaalog does not otherwise: record attributes ``fmt``
-        names (or ``reserved_attrs`` exposes), the ``exc_info`` text, renamed copies, kept-missing nulls."""
+        names (or ``reserved_attrs`` exposes), a renamed ``stack_info`` copy, kept-missing nulls."""
         for attr, name in self._record_fields:
             value = self._pjl_value(attr, record, event)
             if value.__class__ is str and len(value) > self._max:
                 value = truncate(value, self._max)
             event[name] = value
-        if self._exc_info_name is not None and (record.exc_info or record.exc_text):
-            self._put(event, self._exc_info_name, self._pjl_value("exc_info", record, event), collisions)
         if self._stack_info_name is not None and record.stack_info:
             event[self._stack_info_name] = event["stack_info"]
         for name in self._keep_missing:
             if name not in event:
                 event[name] = None
+
+    def _add_exc_info_text(self, event: dict[str, Any], record: logging.LogRecord, name: str) -> None:
+        """python-json-logger's ``exc_info``: the formatted traceback (or its lines), beside ``error``."""
+        value = self._pjl_value("exc_info", record, event)
+        event[name] = truncate(value, self._max) if value.__class__ is str else value
 
     def _pjl_value(self, attr: str, record: logging.LogRecord, event: Mapping[str, Any]) -> Any:
         if attr == "asctime":

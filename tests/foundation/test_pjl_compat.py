@@ -157,6 +157,14 @@ def test_exc_info_as_array_and_renamed() -> None:
     assert "trace" not in load(formatter)
 
 
+def test_exc_info_renamed_to_error_keeps_the_structured_error() -> None:
+    """rename_fields={"exc_info": "error"} names the schema's error: the structured object, no text over it."""
+    record = load(
+        hipaalog.json.JsonFormatter(**IDENTITY, rename_fields={"exc_info": "error"}), exc_info=raised(OSError())
+    )
+    assert record["error"]["type"] == "OSError" and "exc_info" not in record
+
+
 def test_stack_info_as_array_is_refused() -> None:
     """stack_info is one text in the schema: stack_info_as_array is a ConfigError saying what to do."""
     with pytest.raises(ConfigError, match="split the text into lines where you read it"):
