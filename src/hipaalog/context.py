@@ -88,6 +88,11 @@ def bound() -> Mapping[str, Any]:
     return _fields.get()
 
 
+def _set_bound(fields: Mapping[str, Any]) -> None:
+    """Make ``fields`` (a value :func:`bound` returned) the current context's fields again."""
+    _fields.set(fields)
+
+
 def run_in_context(func: Callable[P, R]) -> Callable[P, R]:
     """Wrap ``func`` so that it runs with a copy of the caller's current context.
 

@@ -371,3 +371,50 @@ def test_records_are_captured_after_redaction(pytester: pytest.Pytester) -> None
         """,
     )
     result.assert_outcomes(passed=1)
+
+
+def test_configuration_made_in_one_test_does_not_carry_into_the_next(pytester: pytest.Pytester) -> None:
+    """configure(redaction=False), a logger level, a bind() and a timing threshold end with the test that made them."""
+    result = _run(
+        pytester,
+        f"""
+        import logging
+        import hipaalog
+        from hipaalog.redaction import record_redaction_installed
+
+        def test_first(hipaalog_caplog):
+            hipaalog.configure({IDENTITY}, redaction=False, redact_records=False, loggers={{"payer": "error"}},
+                               timing={{"db.*": 5}})
+            hipaalog.bind(request_id="r-1")
+            assert not record_redaction_installed()
+
+        def test_second(hipaalog_caplog):
+            root = logging.getLogger()
+            assert not any(isinstance(h, hipaalog.SinkHandler) for h in root.handlers)
+            assert logging.getLogger("payer").level == logging.NOTSET
+            assert hipaalog.context.bound() == {{}}
+            assert hipaalog.timing.thresholds() == {{}}
+            hipaalog_caplog.set_level("info")
+            logging.getLogger("claims").info("patient", extra={{"ssn": "219-09-9999"}})
+            assert hipaalog_caplog.records[-1]["ssn"] == "[REDACTED:SSN]"
+        """,
+    )
+    result.assert_outcomes(passed=2)
+
+
+def test_records_of_handlers_the_test_added_are_written_while_it_is_captured(pytester: pytest.Pytester) -> None:
+    """A stdout handler configured in a test is closed with it: its queued record lands in that test's output."""
+    result = _run(
+        pytester,
+        f"""
+        import logging
+        import hipaalog
+
+        def test_it(hipaalog_caplog):
+            hipaalog.configure({IDENTITY}, sinks=["stdout"], handler_options={{"flush_interval": 30}})
+            logging.getLogger("claims").warning("queued at the end of the test")
+        """,
+        "-rP",
+    )
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*Captured stdout teardown*", '*"message":"queued at the end of the test"*'])
