@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
-from ._gate import FHIR
+from ._gate import FHIR, KV
+from ._keys import DEFAULT_CATALOGUE
 
 __all__ = ["FhirTextDetector"]
 
@@ -36,6 +37,11 @@ _PERSON_ELEMENT: Final = re.compile(
     r"""["'](?:subject|patient|beneficiary|subscriber|policyHolder|payee|recipient|"""
     r"""individual|enterer|informationSource|asserter|who|agent)["'][ ]*:[ ]*\[?[ ]*$"""
 )
+_DIAGNOSTIC: Final = re.compile(
+    r"(?<![\w.])[A-Z][A-Za-z]+((?:\.[a-z][A-Za-z]*(?:\[[0-9]+\])?)+)[ ]*:[ ]*(?:value[ ]+)?"
+    r"""(?:'([^'\n]{1,80})'|"([^"\n]{1,80})")"""
+)
+"""A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
 _WINDOW: Final = 600
 
 
@@ -70,7 +76,7 @@ def _enclosing_object(text: str, position: int) -> tuple[int, int]:
 class FhirTextDetector(BaseDetector):
     """Person names, person-reference displays and encounter periods of FHIR resources in text."""
 
-    gate = FHIR
+    gate = FHIR | KV
     name = "fhir"
     kinds = ("NAME", "DATE")
 
@@ -94,6 +100,13 @@ class FhirTextDetector(BaseDetector):
                 if self._about_person(text, match.start()):
                     start, end = _group(match)
                     yield start, end, "NAME"
+        if "." in text and ":" in text:
+            for match in _DIAGNOSTIC.finditer(text):
+                element = match[1].rsplit(".", 1)[-1].split("[")[0]
+                kind = DEFAULT_CATALOGUE.kind(element, "ID")
+                if kind is not None:
+                    start, end = _group(match, 2)
+                    yield start, end, kind
         if "resourceType" in text:
             for match in _NAME_TEXT.finditer(text):
                 start, end = _group(match)

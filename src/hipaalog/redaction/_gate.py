@@ -248,8 +248,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     if "=?" in text:
         bits |= MAIL
-    if ("\n" in text and ("," in text or "\t" in text)) or "('" in text:
-        bits |= TABLE  # CSV rows under a header; ('key', 'value') pairs
+    if ("\n" in text and ("," in text or "\t" in text)) or "('" in text or "['" in text or "': " in text:
+        bits |= TABLE  # CSV rows under a header; ('key', 'value') pairs; dict reprs
     if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")

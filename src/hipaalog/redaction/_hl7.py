@@ -32,6 +32,20 @@ _END: Final = re.compile(
 on the same line."""
 _BEFORE: Final = frozenset("\r\n\x0b\x1c \t|'\"")
 _ESCAPED_BEFORE: Final = re.compile(r"(?:\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC])$")
+_CX: Final = re.compile(
+    r"(?<![\w^&])([A-Za-z0-9][A-Za-z0-9-]{2,29})\^[^|^~\s]{0,20}\^[^|^~\s]{0,20}\^[^|^~\s]{0,40}\^"
+    r"(MR|MRN|PI|PT|PN|SS|AN|AI|MB|MA|MC|HC|JHN|DL|NH|SN)(?![\w])"
+)
+"""An identifier in HL7's CX form, ``00482913^^^HOSP^MR``: the value, typed by its identifier type code."""
+_CX_KINDS: Final = {
+    "SS": "SSN",
+    "AN": "ACCOUNT",
+    "AI": "ACCOUNT",
+    "DL": "LICENSE",
+    "MB": "MEMBER_ID",
+    "MA": "MEMBER_ID",
+}
+_CX_KINDS.update(dict.fromkeys(("MC", "HC", "JHN", "NH", "SN"), "MEMBER_ID"))
 _MAX_FIELDS: Final = 72
 """Fields past this position hold nothing the table names (IN2-64 is the last)."""
 
@@ -51,6 +65,9 @@ class Hl7Detector(BaseDetector):
     kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        if "^" in text:
+            for cx in _CX.finditer(text):
+                yield cx.start(1), cx.end(1), _CX_KINDS.get(cx[2], "MRN")
         if "|" not in text:
             return
         done = 0

@@ -65,6 +65,8 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
     "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE"},
     "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 7: "NAME"},
+    "OBR": {7: "DATE", 8: "DATE"},
+    "OBX": {14: "DATE"},
 }
 """Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds."""
 

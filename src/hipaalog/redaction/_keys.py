@@ -35,10 +35,20 @@ PERSON_WORDS: Final = _words(
 """Words that make a key (and everything below it) about a person."""
 
 _PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
-PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
-"""FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
-_HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
-_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg)([0-9]{1,2})")
+PERSON_RESOURCES: Final = {
+    "Patient": "PATIENT",
+    "Person": "ID",
+    "RelatedPerson": "ID",
+    "Practitioner": "ID",
+    "Encounter": "ID",
+    "EpisodeOfCare": "ID",
+}
+"""FHIR ``resourceType`` values whose whole resource is about a person (or one person's stay: its
+``period`` is an admission and a discharge), and the kind of its ``id``."""
+_HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg", "obr"})
+"""HL7 v2 segments with person fields: below one (a parsed message, ``{"pid": {"7": ...}}``), a field
+named by its number alone is masked."""
+_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg|obr)([0-9]{1,2})")
 
 _INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
@@ -103,6 +113,19 @@ def _catalogue() -> dict[str, str]:
             "injurydate",
             "dateofinjury",
             "onsetdate",
+            "effectivedatetime",
+            "effectiveperiod",
+            "occurrencedatetime",
+            "occurrenceperiod",
+            "performeddatetime",
+            "performedperiod",
+            "onsetdatetime",
+            "abatementdatetime",
+            "billableperiod",
+            "servicedperiod",
+            "serviceddate",
+            "admitdt",
+            "dischargedt",
         ],
         "AGE": ["age", "ageyears", "ageinyears", "ageatdeath", "ageatvisit"],
         "PHONE": [
@@ -328,6 +351,9 @@ _CONTEXTUAL: Final = {
     "period": "DATE",
 }
 """Generic words that are PHI keys only about a person."""
+_NOT_PERSON_IDS: Final = _words(
+    "version request trace span correlation session transaction message event job task batch tenant schema"
+)
 _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "ip": _INFRA,
     "ipaddress": _INFRA,
@@ -434,6 +460,11 @@ class KeyCatalogue:
         hl7 = _hl7_kind(words)
         if hl7 is not None:
             return KeyInfo(hl7, hl7, None, "".join(words), False)
+        joined = "".join(words)
+        if joined in _HL7_SEGMENT_WORDS:
+            return KeyInfo(None, None, "ID", joined, False)
+        if joined.isdigit():  # a field by position: PHI below a person or an HL7 segment
+            return KeyInfo(None, "ID", None, joined, True)
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"
@@ -470,6 +501,8 @@ class KeyCatalogue:
                 return kind
             contextual = _CONTEXTUAL.get(suffix)
             if contextual is not None and (person or any(w in PERSON_WORDS for w in prefix)):
+                if contextual == "ID" and prefix and prefix[-1] in _NOT_PERSON_IDS:
+                    return None  # versionId, requestId, traceId: about the record, not the person
                 return contextual
         return None
 

@@ -75,6 +75,10 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
+_FOR_GIVEN: Final = re.compile(rf"(?<![\w])for[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+"""A given name alone after ``for`` at the end of a phrase (``reminder for Glynda``)."""
+
+
 def _surname(word: str, common_given: bool) -> bool:
     bare = word.lower()
     if bare in NOT_SURNAMES:
@@ -116,6 +120,11 @@ class PersonNameDetector(BaseDetector):
                     index += found
                 else:
                     index += 1
+        if "for " in text:
+            for match in _FOR_GIVEN.finditer(text):
+                given = match[1].lower()
+                if given in GIVEN and given not in COMMON_GIVEN:
+                    yield match.start(1), match.end(1), "NAME"
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
                 first = match[1]

@@ -23,7 +23,7 @@ from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
-from ._names import NOT_SURNAMES
+from ._names import COMMON_GIVEN, NOT_SURNAMES
 
 __all__ = ["TabularDetector"]
 
@@ -41,12 +41,16 @@ _INSERT: Final = re.compile(
 _PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)")
 _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
 """On the text before a comparison, reversed: the column name."""
+_NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
+_LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
+"""A quoted literal after a comparison (SQL) or after a quoted key (a dict repr): its column is before."""
+_SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
 )
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
-_PAIR: Final = re.compile(r"\([ ]*'([\w.-]{1,64})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*\)")
+_PAIR: Final = re.compile(r"[(\[][ ]*'([\w.-]{1,64})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
 _TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime))")
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
@@ -61,6 +65,8 @@ _VALUE_KINDS: Final = (
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
 _HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
+_DELIMITERS: Final = ("\t", "|", ",")
+_PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
 
@@ -106,6 +112,11 @@ def _name_word(value: str) -> str | None:
     return value.lower() if _NAME_WORD.fullmatch(value) else None
 
 
+def _shaped(value: str) -> bool:
+    """Whether ``value`` has the shape of an identifier, a phone number or a ZIP code."""
+    return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
+
+
 def _is_surname(word: str) -> bool:
     return word in SURNAME_RANK and word not in NOT_SURNAMES
 
@@ -123,8 +134,11 @@ class TabularDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         seen: set[int] = set()
         yield from self._sql(text, seen)
-        if "(" in text or "[" in text:
+        if "'" in text and ("': " in text or _SQL_WORDS.search(text) is not None):
+            yield from self._literals(text)
+        if "('" in text or "['" in text:
             yield from self._pairs(text)
+        if "(" in text or "[" in text:
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:
                     continue
@@ -133,17 +147,31 @@ class TabularDetector(BaseDetector):
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text):
             yield from self._csv(text)
-        elif text.count(",") > 1 and "\n" not in text and "(" not in text and "{" not in text and "=" not in text:
-            row = self._split_row(text, 0, len(text), "," if "," in text else "\t")
-            if len(row) > 2:
-                yield from self._typed(text, row)
+        elif "{" not in text and "=" not in text:
+            yield from self._line(text, 0, len(text))
+
+    def _line(self, text: str, start: int, end: int) -> Iterator[Span]:
+        """A row without a header (``rejected row: Roe|Jane|1980-03-12``), typed from its values."""
+        line = text[start:end]
+        delimiter = max(_DELIMITERS, key=line.count)
+        if line.count(delimiter) < 2:
+            return
+        first = line.index(delimiter)
+        label = line.rfind(": ", 0, first)
+        row_start = start + (label + 2 if label >= 0 else 0)
+        last = line.rindex(delimiter)
+        note = line.find(" (", last)
+        row_end = start + (note if note >= 0 else len(line))
+        row = self._split_row(text, row_start, row_end, delimiter)
+        if len(row) > 2:
+            yield from self._typed(text, row)
 
     # -- SQL ---------------------------------------------------------------------------------
     def _sql(self, text: str, seen: set[int]) -> Iterator[Span]:
         positional: list[str | None] = []
         for insert in _INSERT.finditer(text) if "INSERT" in text or "insert" in text else ():
             columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
-            kinds = [self.catalogue.kind(c) for c in columns]
+            kinds = [self._column_kind(c) for c in columns]
             position = insert.end()
             while position < len(text) and text[position] in "([":
                 seen.add(position)
@@ -167,7 +195,7 @@ class TabularDetector(BaseDetector):
             column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
             if column is not None:
                 placeholders.append((column[1][::-1], found[1]))
-        kinds = positional + [self.catalogue.kind(column.rsplit(".", 1)[-1]) for column, _ in placeholders]
+        kinds = positional + [self._column_kind(column.rsplit(".", 1)[-1]) for column, _ in placeholders]
         if not any(kinds):
             return
         named = {
@@ -196,8 +224,6 @@ class TabularDetector(BaseDetector):
 
     # -- ('key', 'value') pairs (MultiDicts, items()) -----------------------------------------
     def _pairs(self, text: str) -> Iterator[Span]:
-        if "('" not in text:
-            return
         for pair in _PAIR.finditer(text):
             kind = self.catalogue.kind(pair[1])
             start, end = pair.span(2)
@@ -234,15 +260,32 @@ class TabularDetector(BaseDetector):
                 elif line.strip():
                     kinds = []
                     continue  # the line may be a new header
+            if not kinds:
+                yield from self._line(text, position, position + len(line))
             if end >= len(text):
                 return
             position = end + 1
 
     def _column_kind(self, column: str) -> str | None:
+        """The kind of a column of a table (or CSV) about people: ``family``, ``given``, ``first`` count."""
         kind = self.catalogue.kind(column)
-        if kind is None and column.lower() in ("name", "full name", "first", "last", "given", "family"):
+        if kind is None and column.lower() in _NAME_COLUMNS:
             return "NAME"
         return kind
+
+    def _literals(self, text: str) -> Iterator[Span]:
+        """``WHERE given = 'Jane'`` and ``{'first': 'Jane'}``: literals after columns and keys of people."""
+        for found in _LITERAL.finditer(text):
+            column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
+            if column is None:
+                continue
+            name = column[1][::-1].rsplit(".", 1)[-1]
+            kind = self.catalogue.kind(name)
+            start, end = found.span(1)
+            if kind is None and name.lower() in _NAME_COLUMNS and text[start + 1 : start + 2].isupper():
+                kind = "NAME"
+            if kind is not None and end - start > 2:
+                yield start + 1, end - 1, kind
 
     @staticmethod
     def _split_row(text: str, start: int, end: int, delimiter: str) -> list[Item]:
@@ -268,12 +311,17 @@ class TabularDetector(BaseDetector):
     # -- typing by neighbours ----------------------------------------------------------------
     def _typed(self, text: str, items: list[Item]) -> Iterator[Span]:
         values = [_bare(text, item).strip() for item in items]
+        shaped = sum(1 for value in values if _DATE.fullmatch(value) or _shaped(value))
         names: set[int] = set()
         for index in range(len(values) - 1):
             first, second = _name_word(values[index]), _name_word(values[index + 1])
             if first is None or second is None:
                 continue
-            if (_is_surname(first) and second in GIVEN) or (first in GIVEN and _is_surname(second)):
+            census = (first in SURNAME_RANK and second in GIVEN and second not in COMMON_GIVEN) or (
+                first in GIVEN and first not in COMMON_GIVEN and second in SURNAME_RANK
+            )
+            census = census or (_is_surname(first) and second in GIVEN) or (first in GIVEN and _is_surname(second))
+            if census or (shaped and (first in GIVEN or second in GIVEN)):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()
@@ -292,6 +340,8 @@ class TabularDetector(BaseDetector):
                 yield item[0], item[1], "NAME"
             elif value and _DATE.fullmatch(value):
                 yield item[0], item[1], "DOB"
+            elif _PLACE.fullmatch(value) and value.lower() not in NOT_SURNAMES:
+                yield item[0], item[1], "ADDRESS"  # a city, in a row about a person
             else:
                 for regex, kind in _VALUE_KINDS:
                     if regex.fullmatch(value):
