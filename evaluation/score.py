@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -67,11 +68,24 @@ def _source_tree(ref: str, into: Path) -> Path:
     return into / "src"
 
 
-def run_revision(records: Sequence[dict[str, Any]], ref: str | None = None) -> dict[str, Any]:
-    """Run ``records`` through hipaalog at ``ref`` (``None``: the working tree) in a subprocess."""
+def snapshot(ref: str | None, into: Path) -> Path:
+    """A copy of hipaalog's ``src`` at git revision ``ref`` (``None``: the working tree as it is now).
+
+    Every split of one run is scored on the same copy, even if the working tree changes meanwhile.
+    """
+    if ref is None:
+        return Path(shutil.copytree(ROOT / "src", into / "src", ignore=shutil.ignore_patterns("__pycache__")))
+    return _source_tree(ref, into)
+
+
+def run_revision(
+    records: Sequence[dict[str, Any]], ref: str | None = None, *, src: Path | None = None
+) -> dict[str, Any]:
+    """Run ``records`` through hipaalog in a subprocess: the ``src`` tree given, or a snapshot of ``ref``."""
     with tempfile.TemporaryDirectory(prefix="hipaalog-eval-") as tmp:
         base = Path(tmp)
-        src = ROOT / "src" if ref is None else _source_tree(ref, base / "tree")
+        if src is None:
+            src = snapshot(ref, base / "tree")
         (base / "in.json").write_text(json.dumps(list(records)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(ROOT)])}
         env.pop("HIPAALOG_SINKS", None)
@@ -84,7 +98,7 @@ def run_revision(records: Sequence[dict[str, Any]], ref: str | None = None) -> d
             check=False,
         )
         if proc.returncode != 0:
-            raise RuntimeError(f"pipeline worker for {ref or WORKTREE} failed:\n{proc.stderr[-4000:]}")
+            raise RuntimeError(f"pipeline worker for {src} failed:\n{proc.stderr[-4000:]}")
         return json.loads((base / "out.json").read_text())  # type: ignore[no-any-return]
 
 
@@ -215,16 +229,20 @@ def render_markdown(results: dict[str, dict[str, dict[str, Any]]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
 def _describe(ref: str | None) -> str:
-    if ref is None:
-        try:
-            head = subprocess.run(
-                ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
-            ).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return WORKTREE
-        return f"{WORKTREE} ({head})"
-    return ref
+    """A column label: the revision, or the working tree with its HEAD and whether ``src`` has local changes."""
+    if ref is not None:
+        return ref
+    try:
+        head = _git("rev-parse", "--short", "HEAD")
+        dirty = bool(_git("status", "--porcelain", "--", "src"))
+    except (OSError, subprocess.CalledProcessError):
+        return WORKTREE
+    return f"{WORKTREE} ({head}{' + changes' if dirty else ''})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,25 +253,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score only the first N records of each split (a quick look)")
     parser.add_argument("--leaks", type=int, default=0, help="print up to N leaked values per run")
     parser.add_argument("--presidio", action="store_true", help="also score Presidio's analyzer (patterns only)")
+    parser.add_argument("--skip-worktree", action="store_true", help="score only the --ref revisions")
     args = parser.parse_args(argv)
     splits = ["dev", "frozen"] if args.split == "all" else [args.split]
     splits = [s for s in splits if (DATA / f"{s}.jsonl.gz").exists() or s == args.split]
-    refs: list[str | None] = [None, *args.ref]
+    refs: list[str | None] = [*([] if args.skip_worktree else [None]), *args.ref]
     results: dict[str, dict[str, dict[str, Any]]] = {}
-    for split in splits:
-        records = load_split(split)[: args.limit]
-        for ref in refs:
-            out = run_revision(records, ref)
-            result = score(
-                records, out["lines"], out["baseline"], seconds=out["seconds"], total_seconds=out["total_seconds"]
-            )
-            results.setdefault(split, {})[_describe(ref)] = result
-        if args.presidio:
-            from .presidio_run import redact_lines
+    with tempfile.TemporaryDirectory(prefix="hipaalog-eval-src-") as tmp:
+        sources = {_describe(ref): snapshot(ref, Path(tmp) / f"tree{i}") for i, ref in enumerate(refs)}
+        for split in splits:
+            records = load_split(split)[: args.limit]
+            baseline: list[str | None] | None = None
+            for label, src in sources.items():
+                out = run_revision(records, src=src)
+                baseline = baseline or out["baseline"]
+                result = score(
+                    records, out["lines"], out["baseline"], seconds=out["seconds"], total_seconds=out["total_seconds"]
+                )
+                results.setdefault(split, {})[label] = result
+            if args.presidio and baseline is not None:
+                from .presidio_run import redact_lines
 
-            done = redact_lines(out["baseline"])
-            result = score(records, done["lines"], out["baseline"], total_seconds=done["total_seconds"])
-            results[split]["Presidio (patterns)"] = result
+                done = redact_lines(baseline)
+                result = score(records, done["lines"], baseline, total_seconds=done["total_seconds"])
+                results[split]["Presidio (patterns)"] = result
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     print(f"hipaalog redaction evaluation, {stamp}\n")
     print(render_markdown(results))
