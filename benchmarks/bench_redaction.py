@@ -13,11 +13,16 @@ a new claim number and request id on every call, so the clean-text cache cannot 
 the 200-byte messages are all different for the same reason (the cached case is shown apart). The
 target's message is the digit-heavy kind (numbers, a hex id, a path: the gate's costliest clean
 text); a prose message and a ``key=value`` line are shown beside it.
+
+The last table times 64 KB inputs built to make detectors slow (repeated keys, digits, separators,
+quotes, brackets, cue words, encodings) beside ordinary 64 KB texts; target (issue 11): the worst
+under 50 ms. ``python benchmarks/bench_redaction.py adversarial`` runs that table alone.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import random
 import statistics
@@ -30,9 +35,10 @@ from pathlib import Path
 from pythonjsonlogger.json import JsonFormatter as PjlJsonFormatter
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import benchmark_record, compare, print_table
+from _common import benchmark_record, compare, machine_line, print_table
 
 import hipaalog
+from hipaalog import _diagnostics
 from hipaalog.redaction import Redactor, install_record_redaction, uninstall_record_redaction
 
 
@@ -110,6 +116,108 @@ def phi_messages(count: int) -> list[str]:
     )
 
 
+ADVERSARIAL_KB = 64
+
+
+def _repeated(unit: str, size: int = ADVERSARIAL_KB * 1024) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def adversarial_inputs() -> list[tuple[str, str]]:
+    """64 KB texts built to make detectors slow: repeated keys, digits, separators, quotes, brackets, cues."""
+    units = [
+        ("key=", "key="),
+        ("ssn=", "ssn="),
+        ("age=", "age="),
+        ('"ssn": {', '"ssn": {'),
+        ("ssn: [", "ssn: ["),
+        ("'ssn': '", "'ssn': '"),
+        ("dob: ", "dob: "),
+        ("PID|", "PID|"),
+        ("PID| with escaped separators", "PID|\\r"),
+        ("digits", "1"),
+        ("digit, space", "1 "),
+        ("three digits, space", "415 "),
+        ("SSNs", "123-45-6789 "),
+        ("cued SSNs", "ssn: 219099999 "),
+        ("dashes", "-"),
+        ("dots", "1."),
+        ("colons", "a:"),
+        ("quotes", '"'),
+        ("brackets", "{["),
+        ("spaces", " "),
+        ("MRN cue, numbers", "MRN 415 "),
+        ("dates after DOB", "DOB 1/1/1990 "),
+        ("ages", "age 93 "),
+        ("state, ZIP", "MA 02139 "),
+        ("street numbers", "12 Main St "),
+        ("names after 'for'", "for Maria "),
+        ("Last, First", "Doe, Jane "),
+        ("HL7 names", "^DOE^JANE"),
+        ("e-mail marks", "a@b.co "),
+        ("URLs", "http://x.co/patients/1 "),
+        ("backslashes", "\\"),
+        ("JSON escapes", "\\u0041"),
+        ("percent-encoding", "%41"),
+        ("entities", "&#64;"),
+        ("no-break spaces and digits", "1\u00a0"),
+        ("full-width digits", "\uff11"),
+    ]
+    return [(name, _repeated(unit)) for name, unit in units]
+
+
+def ordinary_long_inputs() -> list[tuple[str, str]]:
+    """64 KB texts of the ordinary kind: access-log lines, a JSON payload, prose, a stack trace."""
+    rng = random.Random(13)
+    lines = " ".join(
+        f"10.0.{rng.randint(0, 9)}.{rng.randint(1, 250)} GET /api/v1/claims/{rng.randint(1, 99999)} 200 "
+        f"{rng.randint(100, 9999)} {rng.uniform(1, 900):.1f}ms"
+        for _ in range(2000)
+    )
+    payload = json.dumps(
+        [
+            {"claim": f"C-{rng.randint(10000, 99999)}", "codes": ["99213", "J06.9"], "amount": rng.uniform(10, 900)}
+            for _ in range(1200)
+        ]
+    )
+    trace = "\n".join(
+        f'  File "/srv/app/claims/handlers/step_{n}.py", line {rng.randint(1, 900)}, in handle_{n}\n'
+        f"    result = process(batch_{n}, retries={rng.randint(1, 5)})"
+        for n in range(800)
+    )
+    return [
+        ("access-log lines", _repeated(lines)),
+        ("JSON payload", _repeated(payload)),
+        ("prose", _repeated(prose_messages(1)[0] + " ")),
+        ("stack trace", _repeated(trace)),
+    ]
+
+
+def adversarial_table() -> None:
+    """Cost of one ``redact_text`` call per 64 KB input, adversarial and ordinary side by side."""
+    rows: list[tuple[str, str, float, int]] = []
+    for group, inputs in (("ordinary", ordinary_long_inputs()), ("adversarial", adversarial_inputs())):
+        for name, text in inputs:
+            redactor = Redactor()
+            before = _diagnostics.counts().get("redaction-budget-exceeded", 0)
+            samples = []
+            for _ in range(5):
+                start = time.perf_counter_ns()
+                redactor.redact_text(text)
+                samples.append(time.perf_counter_ns() - start)
+            cut = _diagnostics.counts().get("redaction-budget-exceeded", 0) - before
+            rows.append((group, name, statistics.median(samples), cut))
+    print(f"\n### Redactor.redact_text on {ADVERSARIAL_KB} KB inputs: adversarial and ordinary\n")
+    print(machine_line() + "\n")
+    print("| input | kind | median per call | per KB | budget reached |")
+    print("| --- | --- | ---: | ---: | --- |")
+    for group, name, ns, cut in rows:
+        reached = "yes (rest masked)" if cut else "no"
+        print(f"| {name} | {group} | {ns / 1e6:.1f} ms | {ns / 1e3 / ADVERSARIAL_KB:.0f} µs | {reached} |")
+    worst = max(rows, key=lambda row: row[2])
+    print(f"\nWorst: {worst[1]} ({worst[0]}), {worst[2] / 1e6:.1f} ms per {ADVERSARIAL_KB} KB (target: under 50 ms).")
+
+
 class _FormatOnly(logging.Handler):
     """Formats each record and keeps nothing (no I/O in the measured call)."""
 
@@ -177,6 +285,9 @@ def logging_calls(identity: dict[str, str], *, fresh: bool) -> list[tuple[str, f
 
 
 def main() -> None:
+    if sys.argv[1:] == ["adversarial"]:
+        adversarial_table()
+        return
     identity = {"app_id": "claims", "platform": "k8s", "microservice": "claims-api"}
     pjl = PjlJsonFormatter()
     plain = hipaalog.JsonFormatter(**identity, redaction=False)
@@ -234,6 +345,7 @@ def main() -> None:
         inner=1000,
     )
     print_table("Redactor.redact_text on one message", rows, target)
+    adversarial_table()
 
 
 if __name__ == "__main__":
