@@ -16,7 +16,9 @@ text); a prose message and a ``key=value`` line are shown beside it.
 
 The last table times 64 KB inputs built to make detectors slow (repeated keys, digits, separators,
 quotes, brackets, cue words, encodings) beside ordinary 64 KB texts; target (issue 11): the worst
-under 50 ms. ``python benchmarks/bench_redaction.py adversarial`` runs that table alone.
+under 50 ms. The budget counts the calling thread's CPU time, shown beside the clock (on a busy
+machine the clock runs ahead of it). ``python benchmarks/bench_redaction.py adversarial`` runs
+that table alone.
 """
 
 from __future__ import annotations
@@ -195,27 +197,35 @@ def ordinary_long_inputs() -> list[tuple[str, str]]:
 
 def adversarial_table() -> None:
     """Cost of one ``redact_text`` call per 64 KB input, adversarial and ordinary side by side."""
-    rows: list[tuple[str, str, float, int]] = []
+    rows: list[tuple[str, str, float, float, int]] = []
     for group, inputs in (("ordinary", ordinary_long_inputs()), ("adversarial", adversarial_inputs())):
         for name, text in inputs:
             redactor = Redactor()
             before = _diagnostics.counts().get("redaction-budget-exceeded", 0)
-            samples = []
+            samples, cpu = [], []
             for _ in range(5):
-                start = time.perf_counter_ns()
+                start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
                 redactor.redact_text(text)
                 samples.append(time.perf_counter_ns() - start)
+                cpu.append(time.thread_time_ns() - start_cpu)
             cut = _diagnostics.counts().get("redaction-budget-exceeded", 0) - before
-            rows.append((group, name, statistics.median(samples), cut))
+            rows.append((group, name, statistics.median(samples), statistics.median(cpu), cut))
     print(f"\n### Redactor.redact_text on {ADVERSARIAL_KB} KB inputs: adversarial and ordinary\n")
     print(machine_line() + "\n")
-    print("| input | kind | median per call | per KB | budget reached |")
-    print("| --- | --- | ---: | ---: | --- |")
-    for group, name, ns, cut in rows:
+    print("| input | kind | median per call | CPU of the calling thread | CPU per KB | budget reached |")
+    print("| --- | --- | ---: | ---: | ---: | --- |")
+    for group, name, ns, cpu_ns, cut in rows:
         reached = "yes (rest masked)" if cut else "no"
-        print(f"| {name} | {group} | {ns / 1e6:.1f} ms | {ns / 1e3 / ADVERSARIAL_KB:.0f} µs | {reached} |")
-    worst = max(rows, key=lambda row: row[2])
-    print(f"\nWorst: {worst[1]} ({worst[0]}), {worst[2] / 1e6:.1f} ms per {ADVERSARIAL_KB} KB (target: under 50 ms).")
+        print(
+            f"| {name} | {group} | {ns / 1e6:.1f} ms | {cpu_ns / 1e6:.1f} ms | "
+            f"{cpu_ns / 1e3 / ADVERSARIAL_KB:.0f} µs | {reached} |"
+        )
+    for label, index in (("clock", 2), ("CPU", 3)):
+        worst = max(rows, key=lambda row: row[index])
+        print(
+            f"\nWorst ({label}): {worst[1]} ({worst[0]}), {worst[index] / 1e6:.1f} ms per {ADVERSARIAL_KB} KB "
+            "(target: under 50 ms)."
+        )
 
 
 class _FormatOnly(logging.Handler):
