@@ -22,17 +22,32 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+import orjson
+
 from .. import _diagnostics
 from ..exceptions import ConfigError, HipaalogError
-from ..integrity._names import stream_of
+from ..integrity._names import CHECKPOINTS_SUFFIX, stream_of
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-__all__ = ["ArchiveError", "ArchivedObject", "S3Archive", "retain_until"]
+__all__ = ["ArchiveError", "ArchivedObject", "Downloaded", "S3Archive", "retain_until"]
 
 _MODES: Final = ("COMPLIANCE", "GOVERNANCE")
 _RETENTION_SLACK: Final = _dt.timedelta(seconds=5)
+_ANCHORED: Final = CHECKPOINTS_SUFFIX + "/"
+"""Checkpoint lines are archived under ``<prefix><stream name>.checkpoints/<count>.json``."""
+_MAX_ANCHORS: Final = 100_000
+"""Checkpoint lines waiting for upload at most; more are dropped (counted)."""
+
+
+class Downloaded(list[str]):
+    """Paths of downloaded files, in order. ``covered`` names each object restored from its locked version
+    because a later version or a delete marker hides it (someone wrote or deleted over the archive)."""
+
+    def __init__(self, paths: list[str], covered: list[str]) -> None:
+        super().__init__(paths)
+        self.covered = covered
 
 
 class ArchiveError(HipaalogError):
@@ -142,13 +157,21 @@ class S3Archive:
         self.retry_max = float(retry_max)
         self._client: S3Client = client if client is not None else self._make_client(endpoint_url, region_name)
         self._queue: deque[str] = deque()
+        self._anchors: deque[tuple[str, bytes]] = deque()
         self._attempts: dict[str, int] = {}
         self._cond = threading.Condition()
         self._busy = False
         self._stopping = False
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
-        self._counts = {"uploaded": 0, "already_there": 0, "retried": 0, "failed": 0}
+        self._counts = {
+            "uploaded": 0,
+            "already_there": 0,
+            "retried": 0,
+            "failed": 0,
+            "anchored": 0,
+            "anchors_dropped": 0,
+        }
         self.archived: list[ArchivedObject] = []
 
     @staticmethod
@@ -306,28 +329,54 @@ class S3Archive:
             text = os.fspath(path)
             if text not in self._queue:
                 self._queue.append(text)
-            if self._thread is None or not self._thread.is_alive():
-                self._stopping = False
-                self._thread = threading.Thread(target=self._run, name="hipaalog-archive", daemon=True)
-                self._thread.start()
+            self._start_locked()
             self._cond.notify_all()
 
     def __call__(self, path: str) -> None:
         """Same as :meth:`submit`, so the archive itself can be an ``on_rotate`` hook."""
         self.submit(path)
 
+    def anchor_key(self, line: bytes, checkpoints: str) -> str:
+        """The object key of one checkpoint line of the stream whose checkpoints file is ``checkpoints``."""
+        try:
+            count = int(orjson.loads(line)["count"])
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            count = -1
+        name = f"{count:015d}" if count >= 0 else "unreadable-" + hashlib.sha256(line).hexdigest()[:16]
+        return f"{self.prefix}{os.path.basename(stream_of(checkpoints))}{_ANCHORED}{name}.json"
+
+    def anchor(self, line: bytes, checkpoints: str) -> None:
+        """Queue one checkpoint line for the bucket, locked like the segments (an audit stream's ``anchors``
+        hook), so that ``verify`` can check the local checkpoints against it. Never raises or blocks."""
+        key = self.anchor_key(line, checkpoints)
+        with self._cond:
+            if len(self._anchors) >= _MAX_ANCHORS:
+                self._counts["anchors_dropped"] += 1
+                _diagnostics.problem("archive-anchor-dropped", f"{key}: too many checkpoints waiting for upload")
+                return
+            self._anchors.append((key, bytes(line)))
+            self._start_locked()
+            self._cond.notify_all()
+
+    def _start_locked(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._stopping = False
+            self._thread = threading.Thread(target=self._run, name="hipaalog-archive", daemon=True)
+            self._thread.start()
+
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._queue and not self._stopping:
+                while not self._queue and not self._anchors and not self._stopping:
                     self._cond.wait()
                 if self._stopping:
                     return
-                path = self._queue.popleft()
+                anchor = self._anchors.popleft() if self._anchors else None
+                path = self._queue.popleft() if anchor is None else ""
                 self._busy = True
             delay = 0.0
             try:
-                delay = self._attempt(path)
+                delay = self._attempt_anchor(*anchor) if anchor is not None else self._attempt(path)
             finally:
                 with self._cond:
                     self._busy = False
@@ -362,6 +411,27 @@ class S3Archive:
             self.archived.append(stored)
         return 0.0
 
+    def _attempt_anchor(self, key: str, line: bytes) -> float:
+        """Store one checkpoint line (never over an existing one); on failure requeue it and back off."""
+        body = line + b"\n"
+        arguments = self.put_arguments(key, body, _dt.datetime.now(_dt.timezone.utc))
+        arguments["ContentType"] = "application/json"
+        try:
+            self._client.put_object(**arguments)
+        except Exception as exc:  # noqa: BLE001 - any failure of the storage: retried with backoff
+            if _error_code(exc) not in ("PreconditionFailed", "412"):
+                attempts = self._attempts.get(key, 0) + 1
+                self._attempts[key] = attempts
+                self._count("retried")
+                _diagnostics.problem("archive-retrying", f"s3://{self.bucket}/{key}: {exc} (attempt {attempts})")
+                with self._cond:
+                    if not self._stopping:
+                        self._anchors.append((key, line))
+                return min(self.retry_max, self.retry_initial * 2.0 ** min(attempts - 1, 30)) * random.uniform(0.5, 1)
+        self._attempts.pop(key, None)
+        self._count("anchored")
+        return 0.0
+
     def retry_now(self) -> None:
         """Cut the current backoff short (for example once storage is known to be back)."""
         self._wake.set()
@@ -374,7 +444,7 @@ class S3Archive:
     def drain(self, timeout: float | None = None) -> bool:
         """Wait until every queued segment is archived (or failed for good); False on timeout."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._queue and not self._busy, timeout)
+            return self._cond.wait_for(lambda: not self._queue and not self._anchors and not self._busy, timeout)
 
     def close(self, timeout: float = 10.0) -> bool:
         """Upload what is queued for up to ``timeout`` seconds, then stop; what is left stays local."""
@@ -389,7 +459,7 @@ class S3Archive:
         """Counters: uploaded, already there (idempotent retries), retried attempts, failed, pending."""
         with self._cond:
             counts = dict(self._counts)
-            counts["pending"] = len(self._queue) + (1 if self._busy else 0)
+            counts["pending"] = len(self._queue) + len(self._anchors) + (1 if self._busy else 0)
         return counts
 
     def _count(self, name: str) -> None:
@@ -397,20 +467,90 @@ class S3Archive:
             self._counts[name] += 1
 
     # -- reading back -------------------------------------------------------------------------
-    def download(self, directory: str | os.PathLike[str], stream: str | None = None) -> list[str]:
-        """Download archived segments (of one stream name, or all) into ``directory``; returns the paths."""
+    def _versions(self, prefix: str) -> dict[str, list[tuple[str, bool, bool]]]:
+        """Every version of every key under ``prefix``: (version id, is latest, is a delete marker), oldest first."""
+        found: dict[str, list[tuple[_dt.datetime, int, str, bool, bool]]] = {}
+        order = 0
+        paginator = self._client.get_paginator("list_object_versions")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
+            for kind, marker in (("Versions", False), ("DeleteMarkers", True)):
+                listed: Any = page.get(kind, [])
+                for item in listed:
+                    order += 1  # listed newest first
+                    entry = (item["LastModified"], -order, str(item["VersionId"]), bool(item["IsLatest"]), marker)
+                    found.setdefault(item["Key"], []).append(entry)
+        return {key: [e[2:] for e in sorted(entries)] for key, entries in found.items()}
+
+    def _restorable(self, key: str, versions: list[tuple[str, bool, bool]]) -> tuple[str | None, str]:
+        """The version to restore (the oldest one still locked, else the current one) and what covers it."""
+        now = _dt.datetime.now(_dt.timezone.utc)
+        chosen: str | None = None
+        for version, _latest, marker in versions:
+            if marker:
+                continue
+            try:
+                retention = self._client.get_object_retention(Bucket=self.bucket, Key=key, VersionId=version)
+            except Exception:  # noqa: BLE001 - no retention on this version: not the archived one
+                continue
+            until = retention.get("Retention", {}).get("RetainUntilDate")
+            if until is not None and until > now:
+                chosen = version
+                break
+        latest = next((v for v in versions if v[1]), versions[-1])
+        if chosen is None:
+            return (None, "") if latest[2] else (latest[0], "")
+        if latest[0] == chosen:
+            return chosen, ""
+        return chosen, "a delete marker" if latest[2] else "a later version"
+
+    def download(self, directory: str | os.PathLike[str], stream: str | None = None) -> Downloaded:
+        """Download archived segments (of one stream name, or all) into ``directory``; returns the paths.
+
+        Each segment is restored from its locked version, even when a later version (a plain PUT over
+        the key) or a delete marker (a DELETE without a version) covers it; such objects are listed in
+        the result's ``covered`` and counted as the ``archive-version-covered`` problem.
+        """
         target = os.fspath(directory)
         os.makedirs(target, exist_ok=True)
         prefix = self.prefix + (f"{stream}/" if stream else "")
         paths: list[str] = []
-        paginator = self._client.get_paginator("list_objects_v2")
-        for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
-            for item in page.get("Contents", []):
-                key = item["Key"]
-                local = os.path.join(target, os.path.basename(key))
-                self._client.download_file(self.bucket, key, local)
-                paths.append(local)
-        return sorted(paths)
+        covered: list[str] = []
+        for key, versions in sorted(self._versions(prefix).items()):
+            if _ANCHORED in key:
+                continue
+            version, cover = self._restorable(key, versions)
+            if version is None:
+                continue
+            local = os.path.join(target, os.path.basename(key))
+            self._client.download_file(self.bucket, key, local, ExtraArgs={"VersionId": version})
+            paths.append(local)
+            if cover:
+                note = f"s3://{self.bucket}/{key}: restored its locked version {version}; {cover} covers it"
+                covered.append(note)
+                _diagnostics.problem("archive-version-covered", note)
+        return Downloaded(sorted(paths), covered)
+
+    def download_checkpoints(self, directory: str | os.PathLike[str], stream: str = "audit.jsonl") -> Downloaded:
+        """The checkpoint lines anchored for ``stream`` (by :meth:`anchor`), from their locked versions, as one
+        file ``<stream>.checkpoints.anchored`` in ``directory`` to give ``verify_files(anchors=...)``."""
+        target = os.fspath(directory)
+        os.makedirs(target, exist_ok=True)
+        lines: list[bytes] = []
+        covered: list[str] = []
+        for key, versions in sorted(self._versions(f"{self.prefix}{stream}{_ANCHORED}").items()):
+            version, cover = self._restorable(key, versions)
+            if version is None:
+                continue
+            body = self._client.get_object(Bucket=self.bucket, Key=key, VersionId=version)["Body"].read()
+            lines.append(body.rstrip(b"\n"))
+            if cover:
+                covered.append(f"s3://{self.bucket}/{key}: restored its locked version {version}; {cover} covers it")
+        if not lines:
+            return Downloaded([], covered)
+        path = os.path.join(target, f"{stream}{CHECKPOINTS_SUFFIX}.anchored")
+        with open(path, "wb") as fh:
+            fh.write(b"\n".join(lines) + b"\n")
+        return Downloaded([path], covered)
 
     def __repr__(self) -> str:
         return f"S3Archive(bucket={self.bucket!r}, prefix={self.prefix!r}, mode={self.mode!r})"

@@ -98,6 +98,12 @@ class AuditStream:
         checkpoint_every: and at least every this many records.
         signing_key: an Ed25519 private key (object, PEM bytes or path, ``hex:``, ``env:``) that
             signs checkpoints (needs the ``signing`` extra).
+        anchors: where each checkpoint line also goes as it is made, off this disk: file paths (a
+            second sink, such as another volume or a network mount: the line is appended and
+            synced) and callables taking the line and the checkpoints path (``S3Archive.anchor``
+            locks it in the WORM bucket). ``hipaalog verify --anchor`` then fails a local
+            checkpoints file that was rolled back or removed. A failing anchor is counted
+            (``anchor_failed``), never raised.
         on_rotate: called with the path of each rotated (and compressed) segment, for example
             ``S3Archive.submit``; also at start for segments left from before.
         forward: also send each sealed record to these, for search: ``logging.Handler`` objects
@@ -131,6 +137,7 @@ class AuditStream:
         checkpoint_interval: float = 60.0,
         checkpoint_every: int = 1000,
         signing_key: object = None,
+        anchors: Sequence[str | os.PathLike[str] | Callable[[bytes, str], None]] = (),
         on_rotate: Sequence[Callable[[str], None]] = (),
         forward: Sequence[logging.Handler | Sink | str | Mapping[str, Any]] = (),
         pseudonymize_source: bool = False,
@@ -160,6 +167,16 @@ class AuditStream:
             raise ConfigError(f"max_age must be a positive number of seconds or None, not {max_age!r}")
         if not all(callable(hook) for hook in on_rotate):
             raise ConfigError("on_rotate must be a list of callables taking the rotated segment's path")
+        self._anchors: list[str | Callable[[bytes, str], None]] = []
+        for anchor in anchors:
+            if callable(anchor):
+                self._anchors.append(anchor)
+            elif isinstance(anchor, (str, os.PathLike)) and os.fspath(anchor):
+                self._anchors.append(os.path.abspath(os.fspath(anchor)))
+            else:
+                raise ConfigError(
+                    f"anchors: {anchor!r} is neither a file path nor a callable taking (line, checkpoints path)"
+                )
         self._signing_key: Ed25519PrivateKey | None = load_signing_key(signing_key) if signing_key is not None else None
         self.encoder = Encoder(
             resolve_identity(app_id, platform, microservice), static_fields=static_fields, redaction=redaction
@@ -179,7 +196,14 @@ class AuditStream:
         self.checkpoint_every = checkpoint_every
         self.block_timeout = float(block_timeout)
         self._listeners: list[Listener] = []
-        self._counts = {"written": 0, "failed": 0, "checkpoints": 0, "rotations": 0, "forward_failed": 0}
+        self._counts = {
+            "written": 0,
+            "failed": 0,
+            "checkpoints": 0,
+            "rotations": 0,
+            "forward_failed": 0,
+            "anchor_failed": 0,
+        }
         self._counts_lock = threading.Lock()
         self._unanchored = 0
         self._unanchored_since = 0.0
@@ -326,6 +350,29 @@ class AuditStream:
         if self._unanchored >= self.checkpoint_every:
             self._checkpoint_locked(sealed.seq, sealed.chain, os.path.basename(self.path))
 
+    @staticmethod
+    def _append_synced(path: str, line: bytes) -> None:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            view = memoryview(line + b"\n")
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _anchor(self, line: bytes) -> None:
+        """Hand a checkpoint line to every anchor; a failure is counted, never raised."""
+        for anchor in self._anchors:
+            try:
+                if isinstance(anchor, str):
+                    self._append_synced(anchor, line)
+                else:
+                    anchor(line, self.checkpoint_path)
+            except Exception as exc:  # noqa: BLE001 - the checkpoint is written locally; the miss is counted
+                self._count("anchor_failed")
+                _diagnostics.problem("audit-anchor-failed", f"{anchor!r}: {type(exc).__name__}: {exc}")
+
     def _checkpoint_locked(self, count: int, head: bytes, segment: str) -> bool:
         try:
             line = make_checkpoint(
@@ -337,19 +384,16 @@ class AuditStream:
                 segment=segment,
                 signing_key=self._signing_key,
             )
-            fd = os.open(
-                self.checkpoint_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600
-            )
-            try:
-                view = memoryview(line + b"\n")
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
         except Exception as exc:  # noqa: BLE001 - the record is written; a missing checkpoint is counted
             _diagnostics.problem("audit-checkpoint-failed", f"{self.checkpoint_path}: {type(exc).__name__}: {exc}")
             return False
+        try:
+            self._append_synced(self.checkpoint_path, line)
+        except Exception as exc:  # noqa: BLE001 - the record is written; a missing checkpoint is counted
+            _diagnostics.problem("audit-checkpoint-failed", f"{self.checkpoint_path}: {type(exc).__name__}: {exc}")
+            self._anchor(line)  # off the host, it still counts
+            return False
+        self._anchor(line)  # after the local copy: a crash in between leaves the anchor behind, never ahead
         self._unanchored = 0
         self._count("checkpoints")
         return True

@@ -38,6 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--checkpoints", action="append", default=[], metavar="FILE", help="a checkpoints file kept elsewhere"
     )
     parser.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="checkpoints anchored off the host (a second sink's copy, or S3Archive.download_checkpoints); "
+        "the local checkpoints file must then hold them all",
+    )
+    parser.add_argument(
         "--partial",
         action="store_true",
         help="the files are a contiguous part of the stream (no records expected before or after them)",
@@ -52,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ..integrity import verify_files
     from ..integrity._keys import parse_key_list
 
-    missing = [path for path in [*args.files, *args.checkpoints] if not os.path.exists(path)]
+    missing = [path for path in [*args.files, *args.checkpoints, *args.anchor] if not os.path.exists(path)]
     if missing:
         print(f"hipaalog verify: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
@@ -63,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             keys,
             public_keys=args.public_key,
             checkpoints=args.checkpoints,
+            anchors=args.anchor,
             partial=args.partial,
             max_problems=max(1, args.max_problems),
         )

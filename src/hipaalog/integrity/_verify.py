@@ -31,10 +31,20 @@ if TYPE_CHECKING:
 
 __all__ = ["PROBLEM_KINDS", "Problem", "StreamSummary", "VerifyResult", "keys_from_env", "verify_files"]
 
-PROBLEM_KINDS: Final = ("modified", "deleted", "inserted", "reordered", "truncated", "unverifiable")
+PROBLEM_KINDS: Final = (
+    "modified",
+    "deleted",
+    "inserted",
+    "reordered",
+    "truncated",
+    "unverifiable",
+    "checkpoints-missing",
+    "checkpoints-rolled-back",
+)
 """Every kind of :class:`Problem`."""
 
 _HASH: Final = "sha256"
+_ANCHORED: Final = ".anchored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +146,7 @@ def verify_files(
     *,
     public_keys: Iterable[object] = (),
     checkpoints: Iterable[str | os.PathLike[str]] = (),
+    anchors: Iterable[str | os.PathLike[str]] = (),
     partial: bool = False,
     max_problems: int = 1000,
 ) -> VerifyResult:
@@ -161,6 +172,12 @@ def verify_files(
             checkpoint must carry a valid signature by one of them.
         checkpoints: further checkpoints files, for streams whose checkpoints live elsewhere
             (each joins the stream of its name, or the only stream when there is just one).
+        anchors: copies of the checkpoints kept off the host (the audit stream's ``anchors``: a
+            second sink's file, or ``S3Archive.download_checkpoints``), joined to streams by
+            name (a trailing ``.anchored`` is ignored) or to the only stream. Their checkpoints
+            count like the local ones, and a local checkpoints file that is missing
+            (``checkpoints-missing``) or ends before the anchored copy
+            (``checkpoints-rolled-back``) is a problem.
         partial: the files are a contiguous part of a stream: records before the first one and
             after the last one are not expected (no ``deleted`` at the start, no ``truncated``).
         max_problems: list at most this many problems (the rest are counted in ``problems_omitted``).
@@ -181,11 +198,13 @@ def verify_files(
         public = load_public_key(value)
         publics[fingerprint(public)] = public
     files = expand_paths([os.fspath(p) for p in paths])
-    groups, warnings = _group_streams(files, [os.fspath(p) for p in checkpoints])
+    groups, warnings = _group_streams(files, [os.fspath(p) for p in checkpoints], [os.fspath(p) for p in anchors])
     result = VerifyResult(warnings=warnings)
     for group in groups:
         stream, segments, cps = group.label, group.segments, group.checkpoints
-        check = _StreamCheck(stream, segments, cps, keys=key_bytes, public_keys=publics, partial=partial)
+        check = _StreamCheck(
+            stream, segments, cps, keys=key_bytes, public_keys=publics, partial=partial, anchor_files=group.anchors
+        )
         summary = check.run()
         result.streams.append(summary)
         result.records += summary.records
@@ -212,6 +231,7 @@ class _Group:
     identity: _Identity | None
     segments: list[str] = field(default_factory=list)
     checkpoints: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
     places: set[str] = field(default_factory=set)  # absolute directories of its segments
     actives: list[str] = field(default_factory=list)  # its segments named like an active segment
     label: str = ""
@@ -274,7 +294,9 @@ def _owners(groups: Iterable[_Group], path: str) -> list[_Group]:
     return beside or named
 
 
-def _group_streams(files: list[str], extra_checkpoints: list[str]) -> tuple[list[_Group], list[str]]:
+def _group_streams(
+    files: list[str], extra_checkpoints: list[str], anchors: Iterable[str] = ()
+) -> tuple[list[_Group], list[str]]:
     """Sort files into streams by file name and by the ``appId``/``microservice`` their records carry.
 
     A segment whose first line is not a readable sealed record joins the stream of its name in
@@ -342,6 +364,17 @@ def _group_streams(files: list[str], extra_checkpoints: list[str]) -> tuple[list
                 elif owners and owners[0] is group:
                     seen.add(real)
                     group.checkpoints.append(full)
+    for path in anchors:  # copies kept elsewhere: by name, or the only stream
+        copy_of = path.removesuffix(_ANCHORED)
+        owners = [g for g in groups.values() if g.name == _name(copy_of)]
+        if not owners and len(groups) == 1:
+            owners = list(groups.values())
+        if len(owners) > 1:
+            ambiguous(path, owners)
+        elif owners:
+            owners[0].anchors.append(path)
+        else:
+            warnings.append(f"{path}: not used, no stream named {_name(copy_of)} was given")
     shared = Counter(g.name for g in groups.values())
     for group in groups.values():
         group.label = group.name
@@ -367,10 +400,13 @@ class _StreamCheck:
         keys: dict[str, bytes],
         public_keys: dict[str, Ed25519PublicKey],
         partial: bool,
+        anchor_files: list[str] | None = None,
     ) -> None:
         self.stream = stream
         self.segments = segments
         self.checkpoint_files = checkpoint_files
+        self.anchor_files = anchor_files or []
+        self.anchored: list[Checkpoint] = []
         self.keys = keys
         self.public_keys = public_keys
         self.partial = partial
@@ -459,7 +495,9 @@ class _StreamCheck:
 
     def _read_checkpoints(self) -> None:
         signed_seen = False
-        for path in self.checkpoint_files:
+        local_lines = 0
+        for path in [*self.checkpoint_files, *self.anchor_files]:
+            anchored = path in self.anchor_files
             for item in read_lines(path):
                 if isinstance(item, FileTrouble):
                     self._problem(item.kind, path, item.line, None, item.detail)
@@ -468,14 +506,44 @@ class _StreamCheck:
                 if not line.strip():
                     continue
                 self.checkpoint_lines += 1
+                local_lines += 0 if anchored else 1
                 signed_seen = signed_seen or b',"sig":"' in line
                 cp, kind, detail = read_checkpoint(line, self.keys, self.public_keys)
                 if cp is None:
                     self._problem(kind, path, number, None, detail)
                 else:
                     self.checkpoints.append((path, number, cp))
+                    if anchored:
+                        self.anchored.append(cp)
+        self._compare_anchored(local_lines)
         if signed_seen and not self.public_keys:
             self.warnings.append(f"{self.stream}: checkpoint signatures were not checked (no public key given)")
+
+    def _compare_anchored(self, local_lines: int) -> None:
+        """With checkpoints anchored off the host, the local checkpoints file must hold them all."""
+        if not self.anchored:
+            return
+        top = max(cp.count for cp in self.anchored)
+        local = max((cp.count for path, _, cp in self.checkpoints if path not in self.anchor_files), default=0)
+        where = self.checkpoint_files[0] if self.checkpoint_files else self.anchor_files[0]
+        if not local_lines:
+            self._problem(
+                "checkpoints-missing",
+                where,
+                None,
+                None,
+                f"no local checkpoints, but {len(self.anchored)} are anchored off the host (the latest counts {top} "
+                "records): the local checkpoints file was removed or emptied",
+            )
+        elif local < top:
+            self._problem(
+                "checkpoints-rolled-back",
+                where,
+                None,
+                local + 1,
+                f"the local checkpoints end at a count of {local} records, the anchored copy at {top}: the local "
+                "checkpoints file was rolled back or cut",
+            )
 
     def _order_segments(self) -> None:
         def first_seq(path: str) -> tuple[int, str]:
