@@ -37,7 +37,10 @@ def download(into: Path, version: str) -> Path:
 
 def unpack(sdist: Path, into: Path) -> Path:
     with tarfile.open(sdist) as archive:
-        archive.extractall(into, filter="data")
+        try:
+            archive.extractall(into, filter="data")
+        except TypeError:  # Python before 3.10.12 has no extraction filters
+            archive.extractall(into)  # python-json-logger's own sdist, from the package index
     return next(p for p in into.iterdir() if p.is_dir() and (p / "tests").is_dir())
 
 

@@ -393,8 +393,9 @@ def test_attributes_code_reads_back() -> None:
     assert formatter.exc_info_field is True and repr(formatter).startswith("JsonFormatter(Encoder(")
 
 
-def test_dictconfig_switches_by_one_word(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dictConfig that named pythonjsonlogger.orjson.OrjsonFormatter works with hipaalog.orjson."""
+@pytest.mark.parametrize("path", ["hipaalog.orjson.OrjsonFormatter", "hipaalog.jsonlogger.JsonFormatter"])
+def test_dictconfig_switches_by_one_word(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    """A dictConfig that named pythonjsonlogger.orjson.OrjsonFormatter (or .jsonlogger) works with hipaalog's."""
     for key, value in (("APP_ID", "claims"), ("PLATFORM", "k8s"), ("MICROSERVICE", "claims-api")):
         monkeypatch.setenv(f"HIPAALOG_{key}", value)
     stream = io.StringIO()
@@ -402,7 +403,7 @@ def test_dictconfig_switches_by_one_word(monkeypatch: pytest.MonkeyPatch) -> Non
         {
             "version": 1,
             "disable_existing_loggers": False,
-            "formatters": {"json": {"()": "hipaalog.orjson.OrjsonFormatter", "static_fields": {"env": "prod"}}},
+            "formatters": {"json": {"()": path, "static_fields": {"env": "prod"}}},
             "handlers": {"out": {"class": "logging.StreamHandler", "formatter": "json", "stream": stream}},
             "loggers": {"pjl.dictconfig": {"handlers": ["out"], "level": "INFO", "propagate": False}},
         }
