@@ -51,9 +51,10 @@ def encode(records: list[dict[str, Any]]) -> bytes:
     return buffer.getvalue()
 
 
-def write_split(name: str, data_dir: Path = DATA) -> Path:
-    """Generate split ``name``, write it to ``data_dir`` and record its SHA-256 in the manifest."""
-    seed, count = SPLITS[name]
+def write_split(name: str, data_dir: Path = DATA, count: int | None = None) -> Path:
+    """Generate split ``name`` (its first ``count`` records), write it to ``data_dir``, record its SHA-256."""
+    seed, full = SPLITS[name]
+    count = full if count is None else count
     records = list(generate(seed, count, prefix=name))
     blob = encode(records)
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["MARKER", "SEQ_FIELD", "canonical", "haystack", "leaked"]
@@ -63,18 +62,32 @@ def haystack(line: str | None) -> str:
     return "\n".join(parts)
 
 
-@lru_cache(maxsize=65536)
-def _patterns(value: str) -> tuple[re.Pattern[str], ...]:
-    # A token starts after a non-alphanumeric character, or right after an escape written out as
-    # text (``\\nJane`` in a repr or in JSON inside JSON).
-    start = r"(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))"
-    forms = [re.compile(rf"{start}{re.escape(value)}(?![A-Za-z0-9])", re.IGNORECASE)]
-    digits = "".join(c for c in value if c.isdigit())
-    if len(digits) >= 6 and digits != value and len(digits) >= len(value) // 2:
-        forms.append(re.compile(rf"(?<![0-9]){digits}(?![0-9])"))
-    return tuple(forms)
+def _word(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _found(needle: str, text: str, boundary: Callable[[str], bool]) -> bool:
+    """Whether ``needle`` occurs in ``text`` with no ``boundary`` character right before or after it.
+
+    A token also starts right after an escape written out as text (``\\nJane`` in a repr, or in
+    JSON inside JSON).
+    """
+    start = 0
+    while (i := text.find(needle, start)) >= 0:
+        start = i + 1
+        end = i + len(needle)
+        if end < len(text) and boundary(text[end]):
+            continue
+        if i == 0 or not boundary(text[i - 1]) or (i >= 2 and text[i - 2] == "\\" and text[i - 1] in "nrt"):
+            return True
+    return False
 
 
 def leaked(value: str, text: str) -> bool:
     """Whether ``value`` (as is, in any case, or as its digits alone) occurs as a whole token in ``text``."""
-    return any(p.search(text) for p in _patterns(value))
+    if _found(value.lower(), text.lower(), _word):
+        return True
+    digits = "".join(c for c in value if c.isdigit())
+    if len(digits) >= 6 and digits != value and len(digits) >= len(value) // 2:
+        return _found(digits, text, str.isdigit)
+    return False

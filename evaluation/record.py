@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,8 +125,8 @@ class ImmutableMultiDict(list):  # type: ignore[type-arg]
     __str__ = __repr__
 
 
-def validation_error(data: dict[str, Any]) -> Exception:
-    """The pydantic ``ValidationError`` an eligibility request model raises for ``data``."""
+@functools.cache
+def _eligibility_model() -> Any:
     import pydantic
 
     class EligibilityRequest(pydantic.BaseModel):
@@ -134,8 +135,15 @@ def validation_error(data: dict[str, Any]) -> Exception:
         ssn: str = pydantic.Field(pattern=r"^\d{3}-\d{2}-\d{4}$")
         phone: str = pydantic.Field(min_length=10)
 
+    return EligibilityRequest
+
+
+def validation_error(data: dict[str, Any]) -> Exception:
+    """The pydantic ``ValidationError`` an eligibility request model raises for ``data``."""
+    import pydantic
+
     try:
-        EligibilityRequest.model_validate(data)
+        _eligibility_model().model_validate(data)
     except pydantic.ValidationError as exc:
         return exc
     raise ValueError(f"{data!r} is valid; an invalid request was meant")

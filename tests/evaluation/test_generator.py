@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import subprocess
 import sys
@@ -69,15 +70,21 @@ def test_records_rebuild_into_the_python_objects_they_stand_for() -> None:
     assert type(row).__name__ == "PatientRow" and row._fields[0] == "mrn"
 
 
-def test_write_split_records_its_hash_in_the_manifest_and_remakes_the_committed_bytes(tmp_path: Path) -> None:
-    path = write_split("dev", tmp_path)
+def test_write_split_records_its_hash_and_the_library_versions_in_the_manifest(tmp_path: Path) -> None:
+    path = write_split("dev", tmp_path, count=40)
     manifest = json.loads((tmp_path / "MANIFEST.json").read_text())
-    assert manifest[path.name]["records"] == SPLITS["dev"][1]
-    assert manifest[path.name]["made_with"] == made_with()
+    entry = manifest[path.name]
+    assert entry["records"] == 40 and entry["seed"] == SPLITS["dev"][0]
+    assert entry["made_with"] == made_with()
+    assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert load_split("dev", tmp_path) == list(generate(SPLITS["dev"][0], 40, prefix="dev"))
+
+
+def test_the_seed_remakes_the_committed_dev_split() -> None:
     committed = json.loads((ROOT / "evaluation" / "data" / "MANIFEST.json").read_text())["dev.jsonl.gz"]
     if committed["made_with"] != made_with():
         pytest.skip(f"the committed dev split was made with {committed['made_with']}; other versions give other values")
-    assert path.read_bytes() == (ROOT / "evaluation" / "data" / "dev.jsonl.gz").read_bytes()
+    assert list(generate(committed["seed"], 300, prefix="dev")) == load_split("dev")[:300]
 
 
 def test_the_generator_never_loads_hipaalog_or_faker() -> None:
