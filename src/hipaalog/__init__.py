@@ -10,35 +10,81 @@ import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
-from . import context, exceptions, redaction, sinks, timing, typing
-from ._config import configure
-from ._encoder import Encoder
-from ._formatter import JsonFormatter
-from ._handler import SinkHandler
-from ._schema import SCHEMA_VERSION
 from ._version import __version__
-from .context import bind, unbind
 from .exceptions import ConfigError, HipaalogError, SchemaViolation, SinkError
-from .redaction import Redactor, redact
-from .timing import timed
 
 if _TYPE_CHECKING:
-    from . import archive, audit, integrity, monitor, report, synthetic
+    from . import (
+        archive,
+        audit,
+        context,
+        exceptions,
+        integrations,
+        integrity,
+        monitor,
+        redaction,
+        report,
+        sinks,
+        synthetic,
+        timing,
+        typing,
+    )
+    from ._config import configure
+    from ._encoder import Encoder
+    from ._formatter import JsonFormatter
+    from ._handler import SinkHandler
+    from ._schema import SCHEMA_VERSION
+    from .context import bind, unbind
+    from .redaction import Redactor, redact
+    from .timing import timed
 
-_LAZY_MODULES = frozenset({"archive", "audit", "integrity", "monitor", "report", "synthetic"})
-"""Subpackages imported on first use, so that ``import hipaalog`` stays quick for applications that only log."""
+_LAZY_MODULES = frozenset(
+    {
+        "archive",
+        "audit",
+        "context",
+        "exceptions",
+        "integrations",
+        "integrity",
+        "monitor",
+        "redaction",
+        "report",
+        "sinks",
+        "synthetic",
+        "timing",
+        "typing",
+    }
+)
+"""Subpackages imported on first use, so that ``import hipaalog`` costs no more than a small library."""
+
+_LAZY_NAMES = {
+    "configure": "._config",
+    "Encoder": "._encoder",
+    "JsonFormatter": "._formatter",
+    "SinkHandler": "._handler",
+    "SCHEMA_VERSION": "._schema",
+    "bind": ".context",
+    "unbind": ".context",
+    "Redactor": ".redaction",
+    "redact": ".redaction",
+    "timed": ".timing",
+}
+"""Names imported from their module on first use: ``configure()`` loads the formatter, sinks and redaction it needs."""
 
 
 def __getattr__(name: str) -> _Any:
     if name in _LAZY_MODULES:
-        module = _importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = _importlib.import_module(f"{__name__}.{name}")
+    elif name in _LAZY_NAMES:
+        value = getattr(_importlib.import_module(_LAZY_NAMES[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY_MODULES)
+    return sorted(set(globals()) | _LAZY_MODULES | set(_LAZY_NAMES))
 
 
 __all__ = [
@@ -58,6 +104,7 @@ __all__ = [
     "configure",
     "context",
     "exceptions",
+    "integrations",
     "integrity",
     "monitor",
     "redact",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -93,3 +95,16 @@ def test_bound_context_appears_on_records(tmp_path: Path) -> None:
     handler.flush()
     inside, outside = (orjson.loads(line) for line in path.read_bytes().splitlines())
     assert inside["request_id"] == "r-1" and "request_id" not in outside
+
+
+def test_import_loads_nothing_heavy_until_configure() -> None:
+    """`import hipaalog` leaves sinks, redaction, the formatter and the handler unloaded; configure() loads them."""
+    code = (
+        "import sys, hipaalog\n"
+        "heavy = ['hipaalog.sinks', 'hipaalog.redaction', 'hipaalog._formatter', 'hipaalog._handler', 'orjson']\n"
+        "assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]\n"
+        "hipaalog.configure(app_id='a', platform='vm', microservice='m', sinks=['stderr'])\n"
+        "assert all(m in sys.modules for m in heavy)\n"
+        "assert hipaalog.SinkHandler.__module__ == 'hipaalog._handler' and callable(hipaalog.bind)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
