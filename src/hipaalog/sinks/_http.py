@@ -24,6 +24,7 @@ from ._loki import LokiPreset
 from ._mezmo import MezmoPreset
 from ._netstream import tls_context
 from ._opensearch import OpenSearchPreset
+from ._otlp import OtlpPreset
 from ._preset import JsonLinesPreset, Preset
 from ._splunk import SplunkPreset
 
@@ -37,6 +38,7 @@ PRESETS: dict[str, Callable[..., Preset]] = {
     "mezmo": MezmoPreset,
     "logdna": MezmoPreset,
     "splunk": SplunkPreset,
+    "otlp": OtlpPreset,
 }
 """Preset name -> factory(**preset options)."""
 
@@ -65,8 +67,9 @@ class HttpSink:
 
     Presets: ``"jsonl"`` (generic JSON lines, the default), ``"opensearch"`` and
     ``"elasticsearch"`` (``_bulk``), ``"loki"`` (push API), ``"mezmo"`` (alias ``"logdna"``),
-    ``"splunk"`` (HTTP Event Collector). A URL without a path gets the preset's usual one
-    (``/_bulk``, ``/loki/api/v1/push``, ``/logs/ingest``, ``/services/collector/event``).
+    ``"splunk"`` (HTTP Event Collector), ``"otlp"`` (OpenTelemetry logs, ``encoding="protobuf"``
+    or ``"json"``). A URL without a path gets the preset's usual one (``/_bulk``,
+    ``/loki/api/v1/push``, ``/logs/ingest``, ``/services/collector/event``, ``/v1/logs``).
 
     Args:
         url: ``http://`` or ``https://``; ``user:password@`` in it becomes Basic authentication.

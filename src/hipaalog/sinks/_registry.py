@@ -67,7 +67,7 @@ _TYPES: dict[str, SinkFactory] = {
     "syslog": SyslogSink,
     "relp": RelpSink,
     "http": HttpSink,
-    **{preset: _http_preset(preset) for preset in ("opensearch", "elasticsearch", "loki", "mezmo", "splunk")},
+    **{preset: _http_preset(preset) for preset in ("opensearch", "elasticsearch", "loki", "mezmo", "splunk", "otlp")},
 }
 """``type`` key of a mapping -> factory(**options) (``url`` passed first when the mapping has one)."""
 
