@@ -330,6 +330,8 @@ TABLE_WORDS: Final = frozenset(
         "parameters",
         "Parameters",
         "bind",
+        "input_value",
+        "form",
         "WHERE",
         "where",
         "SET",

@@ -42,6 +42,8 @@ _DIAGNOSTIC: Final = re.compile(
     r"""(?:'([^'\n]{1,80})'|"([^"\n]{1,80})")"""
 )
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
+_SEARCH: Final = re.compile(r"(?<=[?&])(?:family|given)(?::exact|:contains)?=([^&\s\"'#]+)")
+"""FHIR search parameters that carry a name, in a URL's query (``Patient?family=Roe&given=Jane``)."""
 _WINDOW: Final = 600
 
 
@@ -81,6 +83,9 @@ class FhirTextDetector(BaseDetector):
     kinds = ("NAME", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        if "=" in text and ("family" in text or "given" in text):
+            for match in _SEARCH.finditer(text):
+                yield match.start(1), match.end(1), "NAME"
         if "family" in text:
             for match in _FAMILY.finditer(text):
                 start, end = _group(match)

@@ -172,8 +172,6 @@ _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
-_BIRTH_FIELDS: Final = ("irth", "IRTH", "dob", "Dob", "DOB", "born", "Born", "BORN")
-"""Substrings of every birth field name the date detector reads without a cue word before the date."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
 """Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
@@ -248,8 +246,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     if "=?" in text:
         bits |= MAIL
-    if ("\n" in text and ("," in text or "\t" in text)) or "('" in text or "['" in text or "': " in text:
-        bits |= TABLE  # CSV rows under a header; ('key', 'value') pairs; dict reprs
+    if "\n" in text and ("," in text or "\t" in text or "|" in text):
+        bits |= TABLE  # rows under a header
+    if "('" in text or "['" in text or "': " in text:
+        bits |= TABLE  # ('key', 'value') pairs, dict reprs
     if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")
@@ -258,8 +258,16 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
-    if digits > 5 and any(field in text for field in _BIRTH_FIELDS):
-        bits |= CUED  # a full date after a birth field name (validation errors)
+    if digits > 5 and (
+        "irth" in text
+        or "IRTH" in text
+        or "dob" in text
+        or "DOB" in text
+        or "Dob" in text
+        or "orn" in text
+        or "ORN" in text
+    ):
+        bits |= CUED  # a full date after a birth field name (validation errors): birth, dob, born in any case
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False

@@ -15,7 +15,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import HL7
-from ._hl7_fields import HL7_FIELDS, HL7_MARKS
+from ._hl7_fields import HL7_FIELDS, HL7_MARKS, OBSERVATION_SEGMENTS
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
@@ -47,6 +47,9 @@ _CX_KINDS: Final = {
 }
 _CX_KINDS.update(dict.fromkeys(("MC", "HC", "JHN", "NH", "SN"), "MEMBER_ID"))
 _MAX_FIELDS: Final = 72
+_SET_ID_FIRST: Final = frozenset({"PID", "NK1", "GT1", "IN1", "PV1", "OBR", "OBX"})
+"""Segments whose first field is a set id (a small number, or empty)."""
+_SET_ID: Final = re.compile(r"[ ]*[0-9]{0,4}[ ]*")
 """Fields past this position hold nothing the table names (IN2-64 is the last)."""
 
 
@@ -78,9 +81,15 @@ class Hl7Detector(BaseDetector):
             end_match = _END.search(text, match.end())
             end = end_match.start() if end_match else len(text)
             done = end
-            fields = HL7_FIELDS[match[0][:3]]
+            segment = match[0][:3]
+            if segment in OBSERVATION_SEGMENTS and "PID|" not in text:
+                continue  # a result without a patient: its dates are about no one
+            fields = HL7_FIELDS[segment]
+            values = text[start:end].split("|", _MAX_FIELDS)
+            if segment in _SET_ID_FIRST and len(values) > 1 and not _SET_ID.fullmatch(values[1]):
+                continue  # PID|1234 started: a word after a pipe, not a segment
             position = start
-            for index, field in enumerate(text[start:end].split("|", _MAX_FIELDS)):
+            for index, field in enumerate(values):
                 kind = fields.get(index)
                 if kind is not None and field.strip(" ^~&"):
                     yield position, position + len(field), kind

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["HL7_FIELDS", "HL7_MARKS", "HL7_SEGMENTS", "hl7_field_kind"]
+__all__ = ["HL7_FIELDS", "HL7_MARKS", "HL7_SEGMENTS", "OBSERVATION_SEGMENTS", "hl7_field_kind"]
 
 HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "PID": {
@@ -68,7 +68,11 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "OBR": {7: "DATE", 8: "DATE"},
     "OBX": {14: "DATE"},
 }
-"""Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds."""
+"""Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds. The dates of
+``OBR`` and ``OBX`` are about a person only in a message that has a ``PID``."""
+
+OBSERVATION_SEGMENTS: Final = frozenset({"OBR", "OBX"})
+"""Segments whose fields are PHI only beside a patient (``PID``) segment."""
 
 HL7_SEGMENTS: Final = tuple(HL7_FIELDS)
 HL7_MARKS: Final = tuple(f"{segment}|" for segment in HL7_FIELDS)
@@ -76,6 +80,7 @@ HL7_MARKS: Final = tuple(f"{segment}|" for segment in HL7_FIELDS)
 
 
 def hl7_field_kind(segment: str, field: int) -> str | None:
-    """The kind of PHI in field ``field`` of ``segment`` (upper case), or ``None``."""
-    fields = HL7_FIELDS.get(segment)
+    """The kind of PHI in field ``field`` of ``segment`` (upper case), or ``None`` (observation
+    segments too: a parsed field alone does not say whether a patient is in the message)."""
+    fields = HL7_FIELDS.get(segment) if segment not in OBSERVATION_SEGMENTS else None
     return None if fields is None else fields.get(field)

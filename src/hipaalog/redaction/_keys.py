@@ -35,20 +35,12 @@ PERSON_WORDS: Final = _words(
 """Words that make a key (and everything below it) about a person."""
 
 _PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
-PERSON_RESOURCES: Final = {
-    "Patient": "PATIENT",
-    "Person": "ID",
-    "RelatedPerson": "ID",
-    "Practitioner": "ID",
-    "Encounter": "ID",
-    "EpisodeOfCare": "ID",
-}
-"""FHIR ``resourceType`` values whose whole resource is about a person (or one person's stay: its
-``period`` is an admission and a discharge), and the kind of its ``id``."""
-_HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg", "obr"})
+PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
+"""FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
+_HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
 """HL7 v2 segments with person fields: below one (a parsed message, ``{"pid": {"7": ...}}``), a field
 named by its number alone is masked."""
-_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg|obr)([0-9]{1,2})")
+_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg)([0-9]{1,2})")
 
 _INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost

@@ -30,23 +30,23 @@ def _words(text: str) -> frozenset[str]:
 
 
 NOT_SURNAMES: Final = _words(
-    """service client host post key price street field main test lock world bank spring grant bill mark will
-    may page case chance handler session root channel mode level head body range day start begin close read
-    pool job file port bridge link rule cost card cash check money number list row record red blue gold silver
-    center centre church court house new old big small tall hard fast bad true null blank clear ready done
-    german french english irish welsh monday tuesday wednesday thursday friday saturday sunday january february
-    march april june july august september october november december summer winter autumn fall spring kafka
-    azure ruby julia swift rust jasmine karma call type error info debug trace fatal warning state status
-    event message queue cache store order value count index table cell node pod image volume disk path gateway
-    proxy router switch route policy role group team account item product total amount payment invoice charge
-    credit debit rate score note comment review rating home office station school hospital clinic health care
-    medical lab general major minor street avenue road lane drive court way place park square plaza north
-    south east west upper lower middle high low early late first last next prev previous final default custom
-    standard basic advanced pro plus max min mini micro auth token access admin user users member guest public
-    private shared local global remote master slave primary secondary backup mirror server worker manager
-    controller builder factory provider adapter wrapper helper util utils model view form field label button
-    menu panel dialog window frame tab header footer title text string integer float boolean date time stamp
-    period week month year hour minute second moment today tomorrow yesterday christmas easter lee"""
+    """service client host post key price street field main test lock world bank spring grant bill mark will may
+    page case chance handler session root channel mode level head body range day start begin close read pool job
+    file port bridge link rule cost card cash check money number list row record red blue gold silver center
+    centre church court house new old big small tall hard fast bad true null blank clear ready done german
+    french english irish welsh monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december summer winter autumn fall spring kafka jenkins
+    azure ruby julia swift rust jasmine karma call type error info debug trace fatal warning state status event
+    message queue cache store order value count index table cell node pod image volume disk path gateway proxy
+    router switch route policy role group team account item product total amount payment invoice charge credit
+    debit rate score note comment review rating home office station school hospital clinic health care medical
+    lab general major minor street avenue road lane drive court way place park square plaza upper lower middle
+    high low early late first last next prev previous final default custom standard basic advanced pro plus max
+    min mini micro auth token access admin user users member guest public private shared local global remote
+    master slave primary secondary backup mirror server worker manager controller builder factory provider
+    adapter wrapper helper util utils model view form field label button menu panel dialog window frame tab
+    header footer title text string integer float boolean date time stamp period week month year hour minute
+    second moment today tomorrow yesterday christmas easter lee"""
 )
 """Surnames of the census tables that log text uses as ordinary words."""
 
@@ -75,8 +75,9 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
-_FOR_GIVEN: Final = re.compile(rf"(?<![\w])for[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
-"""A given name alone after ``for`` at the end of a phrase (``reminder for Glynda``)."""
+_FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+"""A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
+``Message from Marg: ...``)."""
 
 
 def _surname(word: str, common_given: bool) -> bool:
@@ -120,7 +121,7 @@ class PersonNameDetector(BaseDetector):
                     index += found
                 else:
                     index += 1
-        if "for " in text:
+        if "for " in text or "from " in text:
             for match in _FOR_GIVEN.finditer(text):
                 given = match[1].lower()
                 if given in GIVEN and given not in COMMON_GIVEN:

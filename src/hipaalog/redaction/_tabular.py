@@ -44,6 +44,19 @@ _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
 """A quoted literal after a comparison (SQL) or after a quoted key (a dict repr): its column is before."""
+_NEWLINE: Final = r"(?:\r?\n|\\r\\n|\\n)"
+_PART: Final = re.compile(
+    r"""name=\\?["']?([\w.-]{1,64})\\?["']?[^\n\\]{0,80}?"""
+    + _NEWLINE
+    + r"(?:[\w-]+:[^\n\\]*"
+    + _NEWLINE
+    + r")*"
+    + _NEWLINE
+    + r"([^\r\n\\]{1,200})"
+)
+"""A multipart form part: ``Content-Disposition: form-data; name="dob"``, a blank line, the value."""
+_VALIDATION: Final = re.compile(r"(?:^|\n)([A-Za-z_][\w.]{0,63})\n[ ]+[^\n]*?input_value=(" + _QUOTED + r"|[^,\]\s]+)")
+"""A pydantic error: the field's name on its own line, its ``input_value`` on the next."""
 _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
@@ -134,6 +147,10 @@ class TabularDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         seen: set[int] = set()
         yield from self._sql(text, seen)
+        if "input_value=" in text:
+            yield from self._keyed(text, _VALIDATION)
+        if "form-data" in text:
+            yield from self._keyed(text, _PART)
         if "'" in text and ("': " in text or _SQL_WORDS.search(text) is not None):
             yield from self._literals(text)
         if "('" in text or "['" in text:
@@ -145,7 +162,7 @@ class TabularDetector(BaseDetector):
                 items, _ = _items(text, match.start())
                 if len(items) > 1:
                     yield from self._typed(text, items)
-        if "\n" in text and ("," in text or "\t" in text):
+        if "\n" in text and ("," in text or "\t" in text or "|" in text):
             yield from self._csv(text)
         elif "{" not in text and "=" not in text:
             yield from self._line(text, 0, len(text))
@@ -245,7 +262,7 @@ class TabularDetector(BaseDetector):
                 end = len(text)
             line = text[position:end].rstrip("\r")
             if not kinds:
-                delimiter = "\t" if line.count("\t") > line.count(",") else ","
+                delimiter = max(_DELIMITERS, key=line.count)
                 fields = line.split(delimiter)
                 if len(fields) > 1 and all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
                     kinds = [self._column_kind(f.strip().strip("\"'")) for f in fields]
@@ -272,6 +289,16 @@ class TabularDetector(BaseDetector):
         if kind is None and column.lower() in _NAME_COLUMNS:
             return "NAME"
         return kind
+
+    def _keyed(self, text: str, regex: re.Pattern[str]) -> Iterator[Span]:
+        """Values named by a key that is not right before them (``regex``: key and value groups)."""
+        for found in regex.finditer(text):
+            kind = self._column_kind(found[1].rsplit(".", 1)[-1])
+            start, end = found.span(2)
+            if text[start] in "'\"":
+                start, end = start + 1, end - 1
+            if kind is not None and end > start:
+                yield start, end, kind
 
     def _literals(self, text: str) -> Iterator[Span]:
         """``WHERE given = 'Jane'`` and ``{'first': 'Jane'}``: literals after columns and keys of people."""

@@ -1,0 +1,95 @@
+"""HL7 v2 by segment and field: raw and escaped separators, MLLP bytes reprs, parsed dicts, linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._hl7 import Hl7Detector
+from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+
+REDACTOR = Redactor()
+PID = "PID|1||00482913^^^HOSP^MR||ROE^JANE^Q||19800312|F|||12 MAIN ST^^BOSTON^MA^02139||6175550134|||||ACC55|219099999"
+SECRETS = ("00482913", "ROE^JANE", "19800312", "12 MAIN ST", "6175550134", "ACC55", "219099999")
+MSH = "MSH|^~\\&|EPIC|HOSP|||20240101120000||ADT^A01|MSG1|P|2.5.1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{MSH}\r{PID}\rPV1|1|I",  # carriage returns
+        f"{MSH}\n{PID}\nPV1|1|I",
+        f'{{"raw": "{MSH}\\r{PID}\\rPV1|1|I"}}',  # a JSON string: a literal backslash-r
+        repr(f"\x0b{MSH}\r{PID}\r\x1c\r".encode()),  # an MLLP bytes repr
+        f"received {MSH} {PID} PV1|1|I",  # flattened onto one line
+    ],
+    ids=["cr", "lf", "escaped", "mllp-bytes", "one-line"],
+)
+def test_person_fields_are_masked_whatever_the_separator(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in SECRETS:
+        assert secret not in out, (secret, out)
+    assert "EPIC|HOSP" in out and "20240101120000" in out  # the header stays
+
+
+def test_next_of_kin_guarantor_insurance_and_visit_dates() -> None:
+    text = (
+        "NK1|1|ROE^JOHN|SPO|9 ELM ST^^SALEM^MA^01970|6175550199\r"
+        "GT1|1|G77|ROE^JOHN||9 ELM ST^^SALEM^MA^01970|6175550199||19750101\r"
+        "IN1|1|PLAN7||||||||||||||ROE^JANE|SEL|19800312|12 MAIN ST^^BOSTON^MA^02139|||||||||||||||||XGH123456789\r"
+        "IN2|E7781|219099999\r"
+        "PV1|1|I|4N^401^1||||||||||||||||V9911|||||||||||||||||||||||||20240101080000|20240105120000\r"
+        "OBR|1||ORD-1|2345-7^Glucose^LN|||20240102101500"
+    )
+    out = REDACTOR.redact_text(text)
+    for secret in ("ROE^JOHN", "9 ELM ST", "6175550199", "19750101", "XGH123456789", "E7781", "219099999"):
+        assert secret not in out, secret
+    for secret in ("V9911", "20240101080000", "20240105120000"):
+        assert secret not in out, secret
+    assert "PLAN7" in out and "2345-7^Glucose^LN" in out
+    assert "20240102101500" in out  # a result's date is about a person only beside a PID
+    assert "20240102101500" not in REDACTOR.redact_text(f"{MSH}\r{PID}\r{text}")
+
+
+def test_an_identifier_in_cx_form_is_typed_by_its_code() -> None:
+    spans = list(Hl7Detector().find("pid_3=3723146770^^^LABSYS^MR ssn 219099999^^^SSA^SS"))
+    assert [kind for _, _, kind in spans] == ["MRN", "SSN"]
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("pid_3", "MRN"),
+        ("pid_5_1", "NAME"),
+        ("PID.7", "DOB"),
+        ("hl7.pid.19", "SSN"),
+        ("pid5", "NAME"),
+        ("NK1-2", "NAME"),
+        ("in1_36", "MEMBER_ID"),
+        ("PV1.44", "DATE"),
+    ],
+)
+def test_parsed_field_keys_name_their_kind(key: str, kind: str) -> None:
+    assert DEFAULT_CATALOGUE.kind(key) == kind
+
+
+def test_fields_by_number_below_a_segment_key_are_masked() -> None:
+    parsed = {"hl7": {"msh": {"7": "20240101120000"}, "pid": {"3": "3723146770", "7": "19570202"}}}
+    out = REDACTOR.redact(parsed)
+    assert out["hl7"]["msh"] == {"7": "20240101120000"}
+    assert "3723146770" not in str(out) and "19570202" not in str(out)
+    assert REDACTOR.redact({"pid": 4242, "retries": {"1": "ok"}}) == {"pid": 4242, "retries": {"1": "ok"}}
+
+
+def test_process_ids_and_pipes_are_not_segments() -> None:
+    assert list(Hl7Detector().find("worker PID|1234 started; a|b|c")) == []
+    assert list(Hl7Detector().find("APID|1||00482913")) == []
+
+
+def test_the_scan_is_linear_in_the_text() -> None:
+    started = time.perf_counter()
+    list(Hl7Detector().find("PID|" * 16000))
+    list(Hl7Detector().find("\\rPID|" * 12000))
+    assert time.perf_counter() - started < 0.5
