@@ -19,7 +19,6 @@ import orjson
 from pythonjsonlogger.core import RESERVED_ATTRS, BaseJsonFormatter
 
 from . import _diagnostics
-from ._audit_schema import AUDIT_LOGGER
 from ._encoded import EncodedRecord
 from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder, encoder_or_new
 from ._errors import describe_exception
@@ -489,21 +488,12 @@ class JsonFormatter(BaseJsonFormatter):
 
 
 def _is_finished(line: object, record: logging.LogRecord) -> bool:
-    """Whether ``line`` is a finished line hipaalog made, not data a caller logged.
+    """Whether ``line`` is a finished line hipaalog made (a :class:`FinishedLine`), not data a caller logged.
 
-    A :class:`FinishedLine` is one. So are the bytes of an audit record built directly as a
-    ``LogRecord`` with no source location: ``Logger.makeRecord`` never lets ``extra`` overwrite
-    ``pathname``, ``lineno`` or ``funcName``, and a record rebuilt from JSON cannot hold bytes.
+    Only the type counts: a caller's ``extra=`` or ``logging.makeLogRecord()`` can set any attribute
+    (``pathname`` and ``name`` included) but cannot make plain bytes into a ``FinishedLine``.
     """
-    if line.__class__ is FinishedLine:
-        return True
-    return (
-        line.__class__ is bytes
-        and record.name == AUDIT_LOGGER
-        and record.pathname == ""
-        and record.lineno == 0
-        and record.funcName is None
-    )
+    return line.__class__ is FinishedLine
 
 
 def _check_renames(rename: Mapping[str, str]) -> None:

@@ -23,6 +23,7 @@ import orjson
 from .. import _diagnostics
 from .._audit_schema import AUDIT_LOGGER
 from .._encoder import Encoder
+from .._finished import FinishedLine
 from .._identity import resolve_identity
 from .._jsonable import sanitize, to_json_native
 from .._pseudonym import Pseudonymizer
@@ -683,7 +684,7 @@ def _log_record(
     record.seq = sealed.seq
     record.chain = sealed.chain.hex()
     record.key_id = sealed.key_id
-    record.hipaalog_line = sealed.line  # hipaalog formatters write these exact, sealed bytes
+    record.hipaalog_line = FinishedLine(sealed.line)  # hipaalog formatters write these exact, sealed bytes
     return record
 
 
