@@ -34,6 +34,8 @@ _EMAIL = "jane.roe@example.com"
         ("mail jane.roe&#64;example.com now", "roe"),
         ("mail jane.roe&#x40;example.com now", "roe"),
         ("id ２１９-０９-９９９９ on file", "９９９９"),  # full-width digits
+        ("id ٢١٩-٠٩-٩٩٩٩ on file", "٩٩٩٩"),  # Arabic-Indic
+        ("id 𝟐𝟏𝟗-𝟎𝟗-𝟗𝟗𝟗𝟗 on file", "𝟗𝟗𝟗𝟗"),  # mathematical bold digits
         ("id ２１９－０９－９９９９ on file", "９９９９"),  # full-width dash
         ("id 219\u00a009\u00a09999 on file", "9999"),  # no-break spaces
         ("id 219\u202f09\u202f9999 on file", "9999"),  # narrow no-break spaces

@@ -154,7 +154,8 @@ def _form(ch: str) -> str:
     if form is None:
         form = _SPECIAL.get(ch)
         if form is None:
-            form = unicodedata.normalize("NFKC", ch)
+            digit = unicodedata.decimal(ch, None)  # digits of any script: Arabic-Indic, Devanagari, full-width...
+            form = str(digit) if digit is not None else unicodedata.normalize("NFKC", ch)
             if not form.isascii() and len(form) > 1:
                 form = ch  # ligatures and the like: a reader sees them as they are
         if len(_FORMS) < _FORMS_LIMIT:
