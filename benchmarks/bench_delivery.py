@@ -7,15 +7,20 @@ Usage::
 1. Caller cost: ``handler.handle(record)`` for hipaalog's SinkHandler (format + enqueue), beside
    formatting alone, the stdlib ``QueueHandler`` (formatting in ``prepare``, a ``QueueListener``
    writing the file) and the stdlib ``FileHandler`` (synchronous). Medians of repeats, round-robin.
-2. Throughput: records per second from ``logger.info`` until ``flush()`` returns, to a file and to
-   rsyslog over TCP (started by the script when ``rsyslogd`` is installed).
+2. Throughput: records per second from ``logger.info`` until ``flush()`` returns, to a file, to
+   rsyslog over TCP and over RELP (started by the script when ``rsyslogd`` and its ``imrelp``
+   module are installed), and to a loopback OTLP/HTTP receiver (protobuf and JSON). ``flush()``
+   returns once every record is acknowledged: for TCP syslog that includes ``confirm_after``.
 3. Memory: peak RSS of a child process that logs a burst of records while its sink is down, for
-   SinkHandler (bounded queue and spill) and for the stdlib QueueHandler (unbounded queue).
+   SinkHandler (bounded queue and spill) to TCP syslog, RELP and OTLP, and for the stdlib
+   QueueHandler (unbounded queue).
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import http.server
 import json
 import logging
 import logging.handlers
@@ -27,6 +32,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -96,20 +102,31 @@ def _throughput(handler: hipaalog.SinkHandler, records: int) -> float:
     return records / elapsed
 
 
-def _start_rsyslog(workdir: Path) -> tuple[subprocess.Popen[bytes], int] | None:
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _start_rsyslog(workdir: Path) -> tuple[subprocess.Popen[bytes], int, int | None] | None:
+    """rsyslogd with imtcp (and imrelp when installed): ``(process, tcp port, relp port or None)``."""
     binary = shutil.which("rsyslogd") or ("/usr/sbin/rsyslogd" if os.path.exists("/usr/sbin/rsyslogd") else None)
     if binary is None:
         return None
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
+    relp_port = _free_port() if glob.glob("/usr/lib/*/rsyslog/imrelp.so") else None
+    relp = (
+        f'module(load="imrelp")\ninput(type="imrelp" address="127.0.0.1" port="{relp_port}" ruleset="in")\n'
+        if relp_port
+        else ""
+    )
     conf = workdir / "rsyslog.conf"
     conf.write_text(
         f'global(workDirectory="{workdir}" maxMessageSize="64k")\n'
         'module(load="imtcp")\n'
         'template(name="raw" type="string" string="%msg%\\n")\n'
         f'ruleset(name="in") {{ action(type="omfile" file="{workdir}/rsyslog.out" template="raw") }}\n'
-        f'input(type="imtcp" address="127.0.0.1" port="{port}" ruleset="in")\n'
+        f'input(type="imtcp" address="127.0.0.1" port="{port}" ruleset="in")\n' + relp
     )
     proc = subprocess.Popen(
         [binary, "-n", "-f", str(conf), "-i", str(workdir / "rsyslog.pid")],
@@ -117,14 +134,36 @@ def _start_rsyslog(workdir: Path) -> tuple[subprocess.Popen[bytes], int] | None:
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+    waiting = [p for p in (port, relp_port) if p]
+    while waiting and time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
+            socket.create_connection(("127.0.0.1", waiting[0]), timeout=0.2).close()
+            waiting.pop(0)
         except OSError:
             time.sleep(0.05)
+    if not waiting:
+        return proc, port, relp_port
     proc.kill()
     return None
+
+
+class _Collector(http.server.BaseHTTPRequestHandler):
+    """Answers every OTLP export with an empty success, as a Collector does (the body is read, not decoded)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        json_body = self.headers.get("Content-Type") == "application/json"
+        reply = b"{}" if json_body else b""
+        self.send_response(200)
+        self.send_header("Content-Type", self.headers.get("Content-Type", "application/x-protobuf"))
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
 
 
 def throughput(workdir: Path, records: int) -> None:
@@ -133,13 +172,28 @@ def throughput(workdir: Path, records: int) -> None:
     if started is None:
         print("\n(rsyslogd not installed: no rsyslog figure)")
     else:
-        proc, port = started
+        proc, port, relp_port = started
         try:
             handler = hipaalog.SinkHandler([f"syslog+tcp://127.0.0.1:{port}"], **QUIET)
             rows.append(("rsyslog over TCP (octet counting)", _throughput(handler, records)))
+            if relp_port is None:
+                print("\n(rsyslog-relp not installed: no RELP figure)")
+            else:
+                handler = hipaalog.SinkHandler([f"relp://127.0.0.1:{relp_port}"], **QUIET)
+                rows.append(("rsyslog over RELP (each message acknowledged)", _throughput(handler, records)))
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(10)
+    collector = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Collector)
+    threading.Thread(target=collector.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{collector.server_address[1]}"
+        for encoding in ("protobuf", "json"):
+            handler = hipaalog.SinkHandler([{"type": "otlp", "url": url, "encoding": encoding}], **QUIET)
+            rows.append((f"OTLP/HTTP {encoding}, gzip (loopback receiver)", _throughput(handler, records)))
+    finally:
+        collector.shutdown()
+        collector.server_close()
     print(f"\n### Throughput, {records:,} records from one thread until flush() returns\n")
     print(machine_line() + "\n")
     print("| sink | records per second |")
@@ -157,9 +211,14 @@ with socket.socket() as probe:
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]  # nothing listens: the sink is down
 formatter = hipaalog.JsonFormatter(app_id="claims", platform="k8s", microservice="claims-api")
-if kind == "hipaalog":
+sinks = {
+    "hipaalog": f"syslog+tcp://127.0.0.1:{port}",
+    "hipaalog-relp": f"relp://127.0.0.1:{port}",
+    "hipaalog-otlp": {"type": "otlp", "url": f"http://127.0.0.1:{port}"},
+}
+if kind.startswith("hipaalog"):
     handler = hipaalog.SinkHandler(
-        [f"syslog+tcp://127.0.0.1:{port}"], queue_size=10_000, retry_attempts=0, spill_dir=spill,
+        [sinks[kind]], queue_size=10_000, retry_attempts=0, spill_dir=spill,
         spill_max_bytes="64MiB", stats_interval=0, handle_sigterm=False,
     )
     handler.setFormatter(formatter)
@@ -179,7 +238,7 @@ for i in range(records):
     log.info("claim %s accepted", "C-20931", extra={"seq": i, "amount": 1289.5})
 elapsed = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-stats = handler.stats() if kind == "hipaalog" else {}
+stats = handler.stats() if kind.startswith("hipaalog") else {}
 print(json.dumps({"base_kib": base, "peak_kib": peak, "seconds": elapsed, "stats": stats}))
 sys.stdout.flush()
 import os
@@ -190,7 +249,9 @@ os._exit(0)
 def burst_memory(workdir: Path, records: int) -> None:
     rows = []
     for kind, label in (
-        ("hipaalog", "hipaalog SinkHandler (queue 10,000, spill 64 MiB)"),
+        ("hipaalog", "hipaalog SinkHandler, TCP syslog (queue 10,000, spill 64 MiB)"),
+        ("hipaalog-relp", "hipaalog SinkHandler, RELP (queue 10,000, spill 64 MiB)"),
+        ("hipaalog-otlp", "hipaalog SinkHandler, OTLP protobuf (queue 10,000, spill 64 MiB)"),
         ("stdlib", "stdlib QueueHandler (unbounded queue.Queue)"),
     ):
         spill = workdir / f"spill-{kind}"

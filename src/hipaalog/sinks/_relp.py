@@ -18,6 +18,7 @@ from ._rfc5424 import Rfc5424
 
 __all__ = ["RelpSink"]
 
+_QUICKACK: int | None = getattr(socket, "TCP_QUICKACK", None)
 _OFFER = b"relp_version=0\nrelp_software=hipaalog\ncommands=syslog"
 _QUERY_OPTIONS = {
     "facility": str, "hostname": str, "app_name": str, "msgid": str, "sd_id": str, "timeout": float, "window": int,
@@ -216,6 +217,9 @@ class RelpSink:
                 if parsed[1] == b"serverclose":
                     raise _SessionLost("the server closed the session")
                 return parsed
+            if _QUICKACK is not None:  # acknowledge at once: else the server's next answers wait for our
+                with contextlib.suppress(OSError):  # delayed ACK (Nagle on its side), 40 ms a window
+                    self._sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
             chunk = self._sock.recv(65536)
             if not chunk:
                 raise _SessionLost("the server closed the connection")
