@@ -72,6 +72,8 @@ def test_identifier_is_found(text: str, value: str, kind: str) -> None:
         "tel 1115550134 is not dialable",
         "build 2024-01-02 passed",
         "Patient.birthDate: value is required",
+        "UPDATE patients SET last_name = ? WHERE first_name = %s AND dob = :dob AND ssn = $1",
+        "WHERE patient_name = %(name)s",
     ],
 )
 def test_look_alike_is_left_alone(text: str) -> None:
