@@ -125,6 +125,7 @@ def score(
     formats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     not_in_baseline = lost = 0
     leaks: list[dict[str, str]] = []
+    altered_ids: list[str] = []
     for i, record in enumerate(records):
         fmt = formats[record["format"]]
         fmt["records"] += 1
@@ -137,6 +138,7 @@ def score(
             fmt["benign"] += 1
             if canonical(line) != canonical(baseline[i]) or (line is not None and MARKER in line):
                 fmt["benign_altered"] += 1
+                altered_ids.append(record["id"])
             continue
         written, raw = haystack(line), raw_text(record)
         for item in record["phi"]:
@@ -179,6 +181,7 @@ def score(
             for name, f in sorted(formats.items())
         },
         "leaks": leaks,
+        "benign_altered_ids": altered_ids,
     }
 
 
@@ -211,7 +214,7 @@ def render_markdown(results: dict[str, dict[str, dict[str, Any]]]) -> str:
         cells = [results[s][v]["kinds"].get(kind) for s, v in columns]
         if not any(cells):
             continue
-        planted = "/".join(sorted({str(c["planted"]) for c in cells if c}))
+        planted = "/".join(dict.fromkeys(str(c["planted"]) for c in cells if c))
         out.append(f"| {kind} | {planted} | " + " | ".join(_pct(c["recall"]) if c else "–" for c in cells) + " |")
     out += ["", f"| format (recall / benign altered) | {head} |", f"| --- | {rule} |"]
     formats = sorted({f for s, v in columns for f in results[s][v]["formats"]})
@@ -252,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the full results (with every leak) here")
     parser.add_argument("--limit", type=int, help="score only the first N records of each split (a quick look)")
     parser.add_argument("--leaks", type=int, default=0, help="print up to N leaked values per run")
+    parser.add_argument("--damage", type=int, default=0, help="print up to N altered benign records per run")
     parser.add_argument("--presidio", action="store_true", help="also score Presidio's analyzer (patterns only)")
     parser.add_argument("--skip-worktree", action="store_true", help="score only the --ref revisions")
     args = parser.parse_args(argv)
@@ -287,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"warning: {split}/{rev}: {missing} planted values are not in the records themselves")
             for leak in result["leaks"][: args.leaks]:
                 print(f"leak {split}/{rev}: {leak['id']} {leak['kind']} {leak['value']!r}")
+            for record_id in result["benign_altered_ids"][: args.damage]:
+                print(f"benign record altered {split}/{rev}: {record_id}")
     if args.json:
         args.json.write_text(json.dumps({"date": stamp, "results": results}, indent=1))
     return 0

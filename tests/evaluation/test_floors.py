@@ -10,21 +10,22 @@ from __future__ import annotations
 import pytest
 from evaluation.score import load_split, run_revision, score
 
-RECALL_FLOOR = 0.85
-NAME_RECALL_FLOOR = 0.80
-BENIGN_ALTERED_CEILING = 0.20
+# Set from commit 2d3de64 on 2026-12-06 (dev: recall 95.7%, names 95.9%, benign altered 17.6%).
+RECALL_FLOOR = 0.92
+NAME_RECALL_FLOOR = 0.92
+BENIGN_ALTERED_CEILING = 0.21
 FORMAT_RECALL_FLOORS = {
-    "access": 0.60,
-    "app": 0.85,
-    "csv": 0.35,
-    "email": 0.80,
-    "exception": 0.70,
-    "fhir": 0.85,
-    "hl7v2": 0.95,
-    "repr": 0.75,
-    "sql": 0.55,
-    "traceback": 0.95,
-    "x12": 0.95,
+    "access": 0.64,
+    "app": 0.88,
+    "csv": 0.95,
+    "email": 0.95,
+    "exception": 0.75,
+    "fhir": 0.96,
+    "hl7v2": 0.96,
+    "repr": 0.96,
+    "sql": 0.82,
+    "traceback": 0.96,
+    "x12": 0.96,
 }
 
 
