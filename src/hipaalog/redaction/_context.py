@@ -430,7 +430,7 @@ _WORDS_VALUE: Final = re.compile(
 )
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*)(?![\w(])")
-"""A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) standing where a value would."""
+"""A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
@@ -561,7 +561,7 @@ class KeyValueDetector(BaseDetector):
             found = _PLAIN_VALUE.match(text, start)
             if found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
                 return None  # "Patient.birthDate: value ...": a word, not the date
-        if found is not None and _PLACEHOLDER.match(found[0]):
+        if found is not None and _PLACEHOLDER.match(text, start):
             return None  # SQL "last_name = ? AND ...", "= %s", "= :name", "= $1": a parameter, not a value
         if found is not None and kind == "ADDRESS" and _HOST_PORT.match(found[0]):
             return None  # logfmt "addr=:6379", "addr=db.internal:5432": a network address
