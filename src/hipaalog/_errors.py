@@ -42,11 +42,13 @@ _MASKED_KEY: Final = "[REDACTED:ID]"
 _STRUCTURED: Final = (KeyError, subprocess.SubprocessError, OSError)
 
 
-def _type_name(exc_type: type[BaseException]) -> str:
+def _type_name(exc_type: type[BaseException], redactor: Redactor | None = None) -> str:
     module = exc_type.__module__
-    if module in ("builtins", "__main__"):
-        return exc_type.__qualname__
-    return f"{module}.{exc_type.__qualname__}"
+    name = exc_type.__qualname__ if module in ("builtins", "__main__") else f"{module}.{exc_type.__qualname__}"
+    if all(part.isidentifier() or part == "<locals>" for part in name.split(".")):
+        return name
+    # A class made at run time with a name built from data (type(f"Missing {email}", ...)): redacted.
+    return (redactor or _default_redactor()).redact_text(name)
 
 
 def _text_of(exc: BaseException) -> str:
@@ -205,7 +207,11 @@ def describe_exception(
     seen = _seen if _seen is not None else set()
     seen.add(id(exc))
     frames, omitted = _frames(exc.__traceback__)
-    described: dict[str, Any] = {"type": _type_name(type(exc)), "message": _message(exc, redactor), "stack": frames}
+    described: dict[str, Any] = {
+        "type": _type_name(type(exc), redactor),
+        "message": _message(exc, redactor),
+        "stack": frames,
+    }
     if omitted:
         described["frames_omitted"] = omitted
     members = getattr(exc, "exceptions", None)

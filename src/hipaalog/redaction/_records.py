@@ -20,8 +20,10 @@ Sentry's reads the message and the exception. Two ways to clean the record first
 The record keeps the ``LogRecord`` contract: ``args`` stays a tuple (or mapping) of the same
 length with redacted values in place, ``msg`` stays a format string that works with them, and
 ``getMessage()`` gives the redacted message, so formatters and filters that read ``record.args``
-(uvicorn's access formatter) keep working. Values that are not JSON-like (bytes, objects that
-redaction does not walk) become redacted text.
+(uvicorn's access formatter) keep working. ``extra`` values become their redacted JSON-like form
+(dataclasses, models, named tuples, sets, bytes and other objects included), except loggers,
+handlers, classes, functions and modules, which hold no caller data and are kept as they are
+(structlog's ``_logger``).
 
 A redacted record is an instance of :class:`RedactedRecord` (``record.hipaalog_redacted`` is
 ``True``, a class attribute: no caller field can forge it or collide with it) and is not
@@ -35,11 +37,12 @@ import enum
 import logging
 import re
 import threading
+import types
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from .. import _diagnostics
-from .._errors import redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
+from .._errors import _type_name, redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
 from ._kinds import UNINSPECTED
 from ._redactor import Redactor
 from ._strategies import mask_text
@@ -80,9 +83,9 @@ _SPEC: Final = re.compile(
 class RedactedException(Exception):
     """Stands in for an exception whose message held PHI and which could not be copied faithfully."""
 
-    def __init__(self, message: str, original: type[BaseException]) -> None:
+    def __init__(self, message: str, original: type[BaseException], original_type: str | None = None) -> None:
         super().__init__(message)
-        self.original_type = f"{original.__module__}.{original.__qualname__}"
+        self.original_type = original_type or f"{original.__module__}.{original.__qualname__}"
 
 
 # -- values -----------------------------------------------------------------------------------------
@@ -125,9 +128,15 @@ def _validation_details(value: list[Any], redactor: Redactor) -> list[Any]:
     return out
 
 
+_LIVE: Final = (logging.Logger, logging.LoggerAdapter, logging.Handler, type, types.FunctionType, types.ModuleType)
+"""Objects kept on the record as they are: they hold no caller data, and others use them (structlog's ``_logger``)."""
+
+
 def _field(redactor: Redactor, key: str, value: Any) -> Any:
     """An ``extra`` field's value redacted and made JSON-like. Never raises."""
     try:
+        if issubclass(type(value), _LIVE):
+            return value
         if type(value) is list and value and type(value[0]) is dict and "loc" in value[0] and "input" in value[0]:
             value = _validation_details(value, redactor)
         return _plain(redactor.redact_field(key, value), redactor)
@@ -386,6 +395,12 @@ def _redacted_exception(
     clean_args = _clean_args(twin, redactor)
     if clean != text or any(c is not a and c != a for c, a in zip(clean_args, twin.args, strict=False)):
         twin = _same_type_twin(twin, clean_args, clean, redactor) or _stand_in(exc, clean)
+    clean_type = _type_name(type(exc), redactor)
+    if (
+        clean_type != f"{type(exc).__module__}.{type(exc).__qualname__}" and clean_type != type(exc).__qualname__
+    ):  # a class named from data at run time: a stand-in carries the redacted name
+        twin = _stand_in(twin, clean)
+        twin.original_type = clean_type  # type: ignore[attr-defined]
     notes = getattr(exc, "__notes__", None)
     if isinstance(notes, list) and notes:
         clean_notes = [redactor.redact_text(_safe_text(n)) for n in notes]
