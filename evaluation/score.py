@@ -123,7 +123,7 @@ def score(
     """
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # planted, leaked
     formats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    not_in_baseline = lost = 0
+    not_in_record = lost = 0
     leaks: list[dict[str, str]] = []
     altered_ids: list[str] = []
     for i, record in enumerate(records):
@@ -144,7 +144,7 @@ def score(
         for item in record["phi"]:
             value, kind = item["value"], item["kind"]
             if not leaked(value, raw):
-                not_in_baseline += 1
+                not_in_record += 1
             hit = leaked(value, written)
             kinds[kind][0] += 1
             kinds[kind][1] += hit
@@ -167,7 +167,7 @@ def score(
         "benign_altered": _ratio(altered, benign),
         "records_per_s": None if not total_seconds else len(records) / total_seconds,
         "lost_records": lost,
-        "planted_not_in_baseline": not_in_baseline,
+        "planted_not_in_record": not_in_record,
         "kinds": {k: {"planted": p, "leaked": lk, "recall": _ratio(p - lk, p)} for k, (p, lk) in sorted(kinds.items())},
         "formats": {
             name: {
@@ -286,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     print(render_markdown(results))
     for split, by_rev in results.items():
         for rev, result in by_rev.items():
-            if result["planted_not_in_baseline"]:
-                missing = result["planted_not_in_baseline"]
+            if result["planted_not_in_record"]:
+                missing = result["planted_not_in_record"]
                 print(f"warning: {split}/{rev}: {missing} planted values are not in the records themselves")
             for leak in result["leaks"][: args.leaks]:
                 print(f"leak {split}/{rev}: {leak['id']} {leak['kind']} {leak['value']!r}")

@@ -33,7 +33,7 @@ def test_a_pass_through_redactor_scores_zero(records: list[dict]) -> None:
     assert all(k["recall"] == 0.0 for k in result["kinds"].values())
     assert all(f["recall"] in (0.0, None) for f in result["formats"].values())
     assert result["benign_altered"] == 0.0
-    assert result["planted_not_in_baseline"] == 0
+    assert result["planted_not_in_record"] == 0
 
 
 def test_a_mask_everything_redactor_scores_full_recall_and_full_damage(records: list[dict]) -> None:
