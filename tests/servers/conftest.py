@@ -30,6 +30,7 @@ IDENTITY_ENV = {"HIPAALOG_APP_ID": "portal", "HIPAALOG_PLATFORM": "vm", "HIPAALO
 PATIENT_NAME = "Marguerite Okonkwo-Lindqvist"
 PATIENT_SSN = "219-09-9999"
 PATIENT_EMAIL = "m.okonkwo.lindqvist@example.org"
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only: never through a proxy
 RAW_PHI = (PATIENT_SSN, PATIENT_EMAIL, "Okonkwo")  # the servers' own address (127.0.0.1) is no PHI
 
 
@@ -100,7 +101,7 @@ class Server:
         """Send one request; its status."""
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method)
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with _DIRECT.open(request, timeout=10) as response:
                 response.read()
                 return int(response.status)
         except urllib.error.HTTPError as exc:
