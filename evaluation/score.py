@@ -254,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", action="append", default=[], help="also score this git revision (repeatable)")
     parser.add_argument("--json", type=Path, help="write the full results (with every leak) here")
     parser.add_argument("--limit", type=int, help="score only the first N records of each split (a quick look)")
+    parser.add_argument("--format", action="append", default=[], help="score only records of this format (repeatable)")
     parser.add_argument("--leaks", type=int, default=0, help="print up to N leaked values per run")
     parser.add_argument("--damage", type=int, default=0, help="print up to N altered benign records per run")
     parser.add_argument("--presidio", action="store_true", help="also score Presidio's analyzer (patterns only)")
@@ -266,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="hipaalog-eval-src-") as tmp:
         sources = {_describe(ref): snapshot(ref, Path(tmp) / f"tree{i}") for i, ref in enumerate(refs)}
         for split in splits:
-            records = load_split(split)[: args.limit]
+            records = [r for r in load_split(split) if not args.format or r["format"] in args.format][: args.limit]
             baseline: list[str | None] | None = None
             for label, src in sources.items():
                 out = run_revision(records, src=src)
