@@ -232,6 +232,21 @@ def forked_child_dataclass(h: Harness, c: Canaries) -> None:
     )
 
 
+@attack("1 objects")
+def dict_hiding_its_items(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s hidden", h.tag, extra={"data": o.HidingDict({c.ssn.key: c.ssn.value, "note": c.email.text})})
+
+
+@attack("1 objects")
+def list_hiding_its_items(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s hidden list", h.tag, extra={"data": o.HidingList([c.ssn.text, c.email.value])})
+
+
+@attack("1 objects")
+def very_deep_nesting(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s very deep", h.tag, extra={"deep": o.nested({c.ssn.key: c.ssn.value}, 300)})
+
+
 # ---- 2 PHI as mapping keys ----------------------------------------------------------------------
 @attack("2 keys")
 def keys_nested(h: Harness, c: Canaries) -> None:
@@ -267,6 +282,16 @@ def keys_structlog(h: Harness, c: Canaries) -> None:
 @attack("2 keys")
 def keys_non_string(h: Harness, c: Canaries) -> None:
     h.logger.info("%s int key", h.tag, extra={"by_id": {5: c.ssn.text}})
+
+
+@attack("2 keys")
+def keys_bytes(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s bytes key", h.tag, extra={"seen": {c.ssn.text.encode(): 1}})
+
+
+@attack("2 keys")
+def keys_enum(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s enum key", h.tag, extra={"seen": {o.enum_of(c.email.value): 1}})
 
 
 # ---- 3 Python reprs in text ---------------------------------------------------------------------
@@ -832,6 +857,31 @@ def filter_sets_exc_text(h: Harness, c: Canaries) -> None:
         h.logger.error("%s with text", h.tag)
     finally:
         h.logger.removeFilter(attach)
+
+
+@attack("12 beyond")
+def thread_name(h: Harness, c: Canaries) -> None:
+    import threading
+
+    worker = threading.Thread(target=lambda: h.logger.info("%s from a worker", h.tag), name=f"job-{c.email.value}")
+    worker.start()
+    worker.join()
+
+
+@attack("12 beyond")
+def timed_operation_name(h: Harness, c: Canaries) -> None:
+    with hipaalog.timed(f"lookup {c.email.value}", threshold_ms=0):
+        h.logger.info("%s timed", h.tag)
+
+
+@attack("12 beyond")
+def str_raising_argument(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s value %s and %s", h.tag, o.BrokenRepr(c.ssn.value), c.ssn.text)
+
+
+@attack("12 beyond")
+def root_module_function(h: Harness, c: Canaries) -> None:
+    logging.warning("%s via the module %s", h.tag, c.phone.text)
 
 
 # ---- helpers for structlog and forked children --------------------------------------------------------

@@ -59,6 +59,7 @@ class ThirdParty(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         parts = [_safe(record.getMessage), _safe(lambda: self.plain.format(record)), _safe(lambda: repr(record.args))]
         parts.append(_safe(lambda: repr(record.msg)))
+        parts.append(f"{record.threadName} {record.processName} {getattr(record, 'taskName', '')}")
         for key, value in list(record.__dict__.items()):
             if key not in _FRESH:
                 parts.append(f"{key}={_safe(lambda v=value: repr(v))} {_safe(lambda v=value: str(v))}")

@@ -105,3 +105,23 @@ def nested(value: Any, depth: int) -> Any:
     for level in range(depth):
         value = {"level": value} if level % 2 else [value]
     return value
+
+
+class HidingDict(dict[str, Any]):
+    """A dict whose items(), keys() and iteration show nothing; a serialiser reading the dict itself sees all."""
+
+    def items(self) -> Any:  # type: ignore[override]
+        return iter(())
+
+    def keys(self) -> Any:  # type: ignore[override]
+        return iter(())
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+
+class HidingList(list[Any]):
+    """A list whose iteration shows nothing."""
+
+    def __iter__(self) -> Any:
+        return iter(())

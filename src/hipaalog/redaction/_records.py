@@ -68,6 +68,8 @@ _MESSAGE: Final = frozenset({"msg", "args"})
 _TEXTS: Final = frozenset({"exc_text", "stack_info"})
 _TRUSTED: Final = _STANDARD - _MESSAGE - _TEXTS - {"exc_info"}
 """Set by ``logging`` itself from trusted sources (names, numbers, times); never redacted."""
+_NAMES: Final = ("name", "threadName", "processName", "taskName")
+"""Names set from the application's own objects (loggers, threads, processes, tasks): redacted as text."""
 _MAX_CHAIN: Final = 16
 """Causes and contexts followed; a longer chain is cut there (a stand-in says so)."""
 _MAX_MEMBERS: Final = 64
@@ -222,6 +224,26 @@ def _masked_args(args: Any, message: str, redactor: Redactor) -> Any:
     return _kept(args, message, redactor)
 
 
+def _printable_one(value: Any) -> Any:
+    if type(value) in (str, int, float, bool) or value is None:
+        return value
+    try:
+        str(value)
+        repr(value)
+    except Exception:  # noqa: BLE001 - a value whose __str__ or __repr__ raises
+        return f"[hipaalog: unprintable {type(value).__name__}]"
+    return value
+
+
+def _printable(args: Any) -> Any:
+    """``args`` with each value that cannot be shown replaced by a marker (same shape)."""
+    if isinstance(args, Mapping):
+        return {key: _printable_one(value) for key, value in args.items()}
+    if isinstance(args, tuple):
+        return tuple(_printable_one(value) for value in args)
+    return _printable_one(args)
+
+
 def _primitive(args: Any) -> bool:
     values = args.values() if isinstance(args, Mapping) else args if isinstance(args, tuple) else (args,)
     return all(type(v) in (str, int, float, bool) or v is None for v in values)
@@ -237,8 +259,12 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         return (msg, args) if clean == msg else (clean, args)
     try:
         message = template % args
-    except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
-        return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
+    except Exception:  # noqa: BLE001 - an argument that cannot be shown stands as a marker; then the text pass
+        args = _printable(args)
+        try:
+            message = template % args
+        except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
+            return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
     if clean == message and type(msg) is str and _primitive(args):
         return msg, args
@@ -475,9 +501,10 @@ def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Red
 
 def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
     attrs = record.__dict__
-    name = attrs.get("name")
-    if type(name) is str:  # a logger named after a patient (getLogger(f"patients.{email}"))
-        attrs["name"] = redactor.redact_text(name)
+    for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
+        name = attrs.get(key)
+        if type(name) is str:
+            attrs[key] = redactor.redact_text(name)
     attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
         for key in [k for k in attrs if k not in _STANDARD]:
