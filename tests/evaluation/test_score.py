@@ -129,3 +129,10 @@ def test_markdown_has_a_row_per_kind_and_format(records: list[dict]) -> None:
     lines = [_line("[REDACTED]") for _ in records]
     text = render_markdown({"dev": {"a": score(records, lines, lines)}})
     assert "| NAME |" in text and "| fhir |" in text and "100.0%" in text
+
+
+def test_format_filter_scores_only_that_format(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["--split", "dev", "--format", "x12", "--limit", "15", "--json", str(out)]) == 0
+    (result,) = json.loads(out.read_text())["results"]["dev"].values()
+    assert set(result["formats"]) == {"x12"} and result["records"] == 15
