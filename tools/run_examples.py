@@ -1,4 +1,5 @@
-"""Run every ``examples/*.py``; each must exit 0 and every JSON line it prints must be a valid record."""
+"""Run every ``examples/*.py``; each must exit 0, every JSON line it prints must be a valid record, and no
+record may have failed on the way (``--- Logging error ---`` on stderr)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def main() -> int:
                 records += 1
             except (ValueError, jsonschema.ValidationError) as exc:
                 problems.append(str(exc).splitlines()[0])
+        if "--- Logging error ---" in result.stderr:
+            problems.append("a handler failed on a record (--- Logging error --- on stderr)")
         ok = result.returncode == 0 and records > 0 and not problems
         print(f"{example.name}: exit {result.returncode}, {records} valid record(s){'' if ok else ' FAILED'}")
         if not ok:
