@@ -440,6 +440,7 @@ class Lane:
             with self._lock:  # off the disk, awaiting confirmation like a queued record
                 self._unconfirmed.add(outcome.written)
                 self._accepted += outcome.delivered
+                self._dequeued += outcome.delivered  # they never wait in the queue
             self._account(written=outcome.delivered, failed=outcome.rejected)
         if outcome.rejected:
             _diagnostics.problem(
