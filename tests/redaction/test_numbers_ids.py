@@ -46,6 +46,13 @@ def found(text: str) -> list[tuple[str, str]]:
         ("site https://maria-garcia.net/about", "https://maria-garcia.net/about", "URL"),
         ("home page https://example.org/~jroe/", "https://example.org/~jroe/", "URL"),
         ("follow https://mastodon.social/@janeroe", "https://mastodon.social/@janeroe", "URL"),
+        ("referer https://garciamaria.me/", "https://garciamaria.me/", "URL"),
+        ("contact 2982350357", "2982350357", "PHONE"),  # an area code not assigned yet: still a phone number
+        ("Call (791) 733-4041 to reschedule", "(791) 733-4041", "PHONE"),
+        ('"GET /api/patients/MR321016/chart HTTP/1.1" 200', "MR321016", "PATIENT"),
+        ("path=/v2/members/A1234567?full=1", "A1234567", "MEMBER_ID"),
+        ("GET /lookup?request_id=aca9b667&mbr=H765527939&x=1", "H765527939", "MEMBER_ID"),
+        ("transport benefit: vehicle 1HGCM82633A004352 registered", "1HGCM82633A004352", "VEHICLE"),
     ],
 )
 def test_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -74,6 +81,9 @@ def test_identifier_is_found(text: str, value: str, kind: str) -> None:
         "Patient.birthDate: value is required",
         "UPDATE patients SET last_name = ? WHERE first_name = %s AND dob = :dob AND ssn = $1",
         "WHERE patient_name = %(name)s",
+        "GET /api/v1/patients/count 200 in 12ms",
+        '"reference": "Patient/12345"',
+        "see https://grafana.com/dashboards and https://www.samsung.com/",
     ],
 )
 def test_look_alike_is_left_alone(text: str) -> None:
@@ -111,6 +121,8 @@ _SHAPES = st.sampled_from(
         "２１９-０９-９９９９",
         "219\u00a009\u00a09999",
         '\\"ssn\\": \\"219099999\\"',
+        "/api/patients/MR321016/chart",
+        "?a=1&mbr=H765527939",
     ]
 )
 

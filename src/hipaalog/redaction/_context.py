@@ -18,7 +18,7 @@ from typing import Final
 
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, ZIP, key_end
+from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
@@ -53,13 +53,29 @@ _GLUED_CUE: Final = re.compile(r"([A-Za-z]{2,16})-(?=[A-Za-z0-9]*[0-9]{3})")
 """A cue word glued to its value by a dash (``MRN-00482913``)."""
 _BEFORE_GLUED: Final = frozenset(" \t\r\n\"'([{<=:,;|")
 """Characters that may come before a glued cue (each also splits words for the gate)."""
+_QUERY_KEY: Final = re.compile(r"[?&;]([A-Za-z][A-Za-z0-9]{1,19})=$")
+"""A query-string key glued to the value before it (``&mbr=``)."""
+_PATH_KINDS: Final = {
+    "member": "MEMBER_ID",
+    "members": "MEMBER_ID",
+    "subscriber": "MEMBER_ID",
+    "subscribers": "MEMBER_ID",
+    "beneficiary": "MEMBER_ID",
+    "beneficiaries": "MEMBER_ID",
+    "chart": "MRN",
+    "charts": "MRN",
+    "mrn": "MRN",
+    "mrns": "MRN",
+}
+"""The kind of an id after a person resource in a path (``PATIENT`` when not listed)."""
 _ID_CUES: Final = CueIndex(word for phrase in CUED_IDS.key_words for word in phrase.split())
 
 
 class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
     ``mbr 00482913``, ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``, and glued to the cue
-    (``MRN-00482913``). The value holds three digits in a row."""
+    (``MRN-00482913``, ``&mbr=H765527939``), and ids in a path after a person resource
+    (``/api/patients/MR321016/chart``). The value holds three digits in a row."""
 
     gate = CUED
     name = "cued_id"
@@ -68,6 +84,10 @@ class CuedIdDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         done = -1
         cues = _ID_CUES.ends(text)
+        if "/" in text:
+            for path in PERSON_PATH_ID.finditer(text):
+                if _DIGIT_RUN.search(path[2]):
+                    yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
         for match in _DIGIT_RUN.finditer(text):
             if match.start() < done:
                 continue
@@ -87,6 +107,9 @@ class CuedIdDetector(BaseDetector):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start)
             kind = CUED_IDS.match(words)
+            if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued
+                key = _QUERY_KEY.search(text, max(0, start - 22), start)
+                kind = CUED_IDS.match([key[1].lower()]) if key is not None else None
             if (
                 kind is None
                 and len(words) > 1

@@ -170,6 +170,11 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
+PERSON_PATH_ID: Final = re.compile(
+    r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?)"
+    r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
+)
+"""An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
@@ -268,6 +273,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         or "ORN" in text
     ):
         bits |= CUED  # a full date after a birth field name (validation errors): birth, dob, born in any case
+    if digits > 2 and "/" in text and PERSON_PATH_ID.search(text) is not None:
+        bits |= CUED  # /patients/<id>
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False

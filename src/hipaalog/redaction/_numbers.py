@@ -22,6 +22,7 @@ from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._near import CueIndex
+from ._name_table import GIVEN, SURNAME_RANK
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
@@ -476,14 +477,20 @@ def _personal(netloc: str, path: str) -> bool:
 
 
 def _person_label(label: str) -> bool:
-    """Whether a host label is a given name and a surname (``janeroe``, ``jane-roe``, ``jroe`` excluded)."""
+    """Whether a host label is a given name and a surname, either way round (``janeroe``, ``jane-roe``,
+    ``roejane``; ``jroe`` is not)."""
     if "-" in label:
         first, _, last = label.partition("-")
-        return first.title() in FIRST_NAMES and last.replace("-", "").title() in SURNAMES
-    for cut in range(3, len(label) - 2):
-        if label[:cut].title() in FIRST_NAMES and label[cut:].title() in SURNAMES:
-            return True
-    return False
+        last = last.replace("-", "")
+        return _name_pair(first, last) or _name_pair(last, first)
+    return any(
+        _name_pair(label[:cut], label[cut:]) or _name_pair(label[cut:], label[:cut]) for cut in range(4, len(label) - 3)
+    )
+
+
+def _name_pair(given: str, surname: str) -> bool:
+    """Whether two words are a given name and a surname (the census table, or hipaalog's own lists)."""
+    return (given in GIVEN or given.title() in FIRST_NAMES) and (surname in SURNAME_RANK or surname.title() in SURNAMES)
 
 
 def url_has_identifier(url: str) -> bool:
