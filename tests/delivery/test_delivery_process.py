@@ -311,3 +311,35 @@ def test_multiprocessing_children_deliver_every_record(kind: str, method: str, c
     seen = Counter((doc["k"], doc["n"]) for doc in read_jsonl(out) if doc.get("message") == "numbered")
     assert max(seen.values()) == 1
     assert sorted(seen) == [(k, n) for k in range(children) for n in range(25)]
+
+
+def test_child_exit_hooks_are_armed_once_and_survive_a_broken_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One after-fork hook; one exit finalizer per child process; a library of another shape is skipped."""
+    import multiprocessing.process
+    import multiprocessing.util
+    import types
+
+    from hipaalog._delivery import _shutdown
+
+    broken = types.SimpleNamespace(register_after_fork=None, Finalize=None)  # calling None raises TypeError
+    monkeypatch.setitem(sys.modules, "billiard.util", broken)
+    monkeypatch.setattr(_shutdown, "_hooked", set())
+    monkeypatch.setattr(_shutdown, "_finalizer_pid", {})
+    monkeypatch.setattr(multiprocessing.process, "_parent_process", object())  # as in a spawned child
+    before = dict(multiprocessing.util._finalizer_registry)
+    registered: list[object] = []
+    monkeypatch.setattr(multiprocessing.util, "register_after_fork", lambda obj, func: registered.append(func))
+    try:
+        _shutdown._arm_child_exit()
+        _shutdown._arm_child_exit()
+        _shutdown._after_fork_in_child()
+        added = {k: v for k, v in multiprocessing.util._finalizer_registry.items() if k not in before}
+        assert len(registered) == 1 and "multiprocessing" in _shutdown._hooked and "billiard" not in _shutdown._hooked
+        [finalizer] = added.values()
+        assert finalizer._callback is _shutdown.flush_all and finalizer._key[0] == _shutdown._EXIT_PRIORITY
+        monkeypatch.setattr(_shutdown, "_finalizer_pid", {})
+        registered[0](_shutdown._TOKEN)  # what multiprocessing calls in a forked child
+        assert len({k: v for k, v in multiprocessing.util._finalizer_registry.items() if k not in before}) == 2
+    finally:
+        for key in set(multiprocessing.util._finalizer_registry) - set(before):
+            multiprocessing.util._finalizer_registry[key].cancel()
