@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from hipaalog import ConfigError
+from hipaalog.sinks import EncodedRecord, SyslogSink
+
 from .._peers import require
 from ._rsyslog import RSYSLOGD, Rsyslog
 from .conftest import MakeLogger, wait_until
@@ -146,3 +149,52 @@ def test_records_a_reset_connection_never_confirmed_are_written_again(make_logge
         assert (stats["unconfirmed"], stats["queued"], stats["failed"]) == (0, 0, 0)
     finally:
         peer.close()
+
+
+def test_records_stay_unconfirmed_while_the_receiver_has_not_taken_the_bytes() -> None:
+    """A receiver that does not read: its TCP has not acknowledged every byte, so nothing is confirmed yet."""
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    sink = SyslogSink(f"syslog+tcp://127.0.0.1:{listener.getsockname()[1]}", confirm_after=0.05)
+    try:
+        records = [EncodedRecord(b'{"m":"%s"}' % (b"x" * 1000), 20, 6, 1.7e9, "claims", "claims", "k8s", "api")] * 100
+        sink.write(records)
+        conn, _ = listener.accept()
+        time.sleep(0.2)
+        assert sink.settle() == (0, 0)  # older than confirm_after, but still in our send queue
+        drained = threading.Event()
+
+        def drain() -> None:
+            conn.settimeout(0.5)
+            try:
+                while conn.recv(1 << 20):
+                    pass
+            except TimeoutError:
+                drained.set()
+
+        reader = threading.Thread(target=drain)
+        reader.start()
+        assert wait_until(lambda: sink.settle() == (100, 0), 3)
+        reader.join(5)
+        assert drained.is_set()
+        conn.close()
+    finally:
+        sink.close()
+        listener.close()
+
+
+def test_udp_records_are_confirmed_as_sent_and_confirm_after_is_checked() -> None:
+    """Over UDP there is nothing to wait for: settle() confirms what was sent. A bad confirm_after is a ConfigError."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as receiver:
+        receiver.bind(("127.0.0.1", 0))
+        sink = SyslogSink(f"syslog+udp://127.0.0.1:{receiver.getsockname()[1]}")
+        record = EncodedRecord(b'{"m":"x"}', 20, 6, 1.7e9, "claims", "claims", "k8s", "api")
+        sink.write([record, record, record])
+        assert sink.settle() == (3, 0)
+        assert sink.settle() == (0, 0)
+        sink.close()
+    for bad in (-1, 61, "soon", True):
+        with pytest.raises(ConfigError, match="confirm_after must be"):
+            SyslogSink("syslog+tcp://logs:514", confirm_after=bad)  # type: ignore[arg-type]
