@@ -418,3 +418,33 @@ def test_records_of_handlers_the_test_added_are_written_while_it_is_captured(pyt
     )
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["*Captured stdout teardown*", '*"message":"queued at the end of the test"*'])
+
+
+def test_audit_stream_and_broken_handlers_of_a_test_end_with_it(pytester: pytest.Pytester) -> None:
+    """An audit stream the test opened is closed after it; a handler that fails to close does not stop the rest."""
+    result = _run(
+        pytester,
+        f"""
+        import logging
+        import hipaalog.audit
+
+        class Stubborn(logging.Handler):
+            def emit(self, record):
+                pass
+            def close(self):
+                raise OSError("will not close")
+
+        def test_first(hipaalog_caplog, tmp_path):
+            hipaalog.audit.configure(
+                tmp_path / "audit.jsonl", key="hex:" + "11" * 32, pseudonym_key="hex:" + "22" * 32, {IDENTITY},
+            )
+            logging.getLogger("claims").addHandler(Stubborn())
+            logging.getLogger().addHandler(Stubborn())
+
+        def test_second(hipaalog_caplog):
+            assert hipaalog.audit.get_stream() is None
+            assert logging.getLogger("claims").handlers == []
+            assert not any(isinstance(h, Stubborn) for h in logging.getLogger().handlers)
+        """,
+    )
+    result.assert_outcomes(passed=2)
