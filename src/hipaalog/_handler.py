@@ -358,7 +358,10 @@ class SinkHandler(logging.Handler):
 
 def _called_by_logging_config() -> bool:
     """Whether ``close()`` was called by ``logging.shutdown()`` on behalf of ``logging.config``."""
-    frame = sys._getframe(2)  # 0: this function, 1: close(), 2: its caller
+    try:
+        frame = sys._getframe(2)  # 0: this function, 1: close(), 2: its caller
+    except ValueError:  # close() called with no Python caller
+        return False
     if frame.f_code is not logging.shutdown.__code__:
         return False
     caller = frame.f_back
