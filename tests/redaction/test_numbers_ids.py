@@ -52,7 +52,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ('"GET /api/patients/MR321016/chart HTTP/1.1" 200', "MR321016", "PATIENT"),
         ("path=/v2/members/A1234567?full=1", "A1234567", "MEMBER_ID"),
         ("GET /lookup?request_id=aca9b667&mbr=H765527939&x=1", "H765527939", "MEMBER_ID"),
-        ("transport benefit: vehicle 1HGCM82633A004352 registered", "1HGCM82633A004352", "VEHICLE"),
+        ("transport benefit: vehicle E7KZZYT4D75HCR04U registered", "E7KZZYT4D75HCR04U", "VEHICLE"),
+        ("pump PM35461299 paired", "PM35461299", "DEVICE"),
     ],
 )
 def test_identifier_is_found(text: str, value: str, kind: str) -> None:

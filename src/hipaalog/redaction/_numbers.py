@@ -21,8 +21,8 @@ from ._cues import CUED_IDS, PHONES, words_before
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
-from ._near import CueIndex
 from ._name_table import GIVEN, SURNAME_RANK
+from ._near import CueIndex
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
