@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import FHIR_KEYS
 from ._detector import BaseDetector, Span
 from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
@@ -108,7 +109,7 @@ class FhirTextDetector(BaseDetector):
         if "." in text and ":" in text:
             for match in _DIAGNOSTIC.finditer(text):
                 element = match[1].rsplit(".", 1)[-1].split("[")[0]
-                kind = DEFAULT_CATALOGUE.kind(element, "ID")
+                kind = DEFAULT_CATALOGUE.kind(element, "ID" if element in FHIR_KEYS else None)
                 if kind is not None:
                     start, end = _group(match, 2)
                     yield start, end, kind

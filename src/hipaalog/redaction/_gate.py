@@ -260,6 +260,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     raw = text.encode("utf-8", "surrogatepass")
     normalized = raw.translate(_NORMALIZE, _DIGITS)
     digits = len(raw) - len(normalized)
+    if digits > 9 and ("|" in text or "\t" in text or text.count(",") > 1):
+        bits |= TABLE  # a row of values: two of them (a date, an id, a ZIP code) make it about someone
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS

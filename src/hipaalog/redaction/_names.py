@@ -66,11 +66,15 @@ COMMON_GIVEN: Final = _words(
 _FREQUENT: Final = 3000
 _WORD: Final = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _RUN: Final = re.compile(
-    rf"(?<![\w.'’@/\\$-]){_WORD}(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
-    r"(?![\w@/\\(-]|\.\w|['’]\w)"
+    rf"(?<![\w.'’@/\\$-]|[^\x00-\x7f]){_WORD}"
+    rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
+    r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f])"
 )
-"""Runs of two capitalised words or more, joined by single spaces, not glued to an identifier."""
-_AFTER_COMMA: Final = re.compile(rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-])")
+"""Runs of two capitalised words or more, joined by single spaces, not glued to an identifier (nor to a
+non-ASCII character: the gate reads such a word as part of a longer one)."""
+_AFTER_COMMA: Final = re.compile(
+    rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-]|[^\x00-\x7f])"
+)
 _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-])?[A-Z]+)(?![\w.'’@/\\$-])")
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
@@ -152,9 +156,11 @@ class PersonNameDetector(BaseDetector):
             return 0
         common = first.lower() in COMMON_GIVEN
         after = index + 1
-        middle = len(words[after].rstrip(".")) == 1 or _given(words[after])
-        if after < len(words) - 1 and middle and _surname(words[after + 1], common):
-            return 3
+        initial = len(words[after].rstrip(".")) == 1
+        if after < len(words) - 1 and (initial or _given(words[after])):
+            last = words[after + 1]
+            if _surname(last, common) or (initial and not common and last.lower() not in NOT_SURNAMES):
+                return 3  # Harold Q. Bexley: a middle initial vouches for a surname the tables lack
         if len(words[after].rstrip(".")) > 1 and _surname(words[after], common):
             return 2
         return 0

@@ -79,6 +79,7 @@ _VALUE_KINDS: Final = (
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
 _HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
 _DELIMITERS: Final = ("\t", "|", ",")
+_SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
@@ -171,8 +172,8 @@ class TabularDetector(BaseDetector):
         """A row without a header (``rejected row: Roe|Jane|1980-03-12``), typed from its values."""
         line = text[start:end]
         delimiter = max(_DELIMITERS, key=line.count)
-        if line.count(delimiter) < 2:
-            return
+        if line.count(delimiter) < 2 or (delimiter == "|" and _SEGMENT_ID.search(line) is not None):
+            return  # HL7 segments have detectors of their own
         first = line.index(delimiter)
         label = line.rfind(": ", 0, first)
         row_start = start + (label + 2 if label >= 0 else 0)
@@ -348,7 +349,8 @@ class TabularDetector(BaseDetector):
                 first in GIVEN and first not in COMMON_GIVEN and second in SURNAME_RANK
             )
             census = census or (_is_surname(first) and second in GIVEN) or (first in GIVEN and _is_surname(second))
-            if census or (shaped and (first in GIVEN or second in GIVEN)):
+            plain = first not in NOT_SURNAMES and second not in NOT_SURNAMES
+            if census or (shaped and (first in GIVEN or second in GIVEN)) or (shaped > 1 and plain):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()

@@ -1,0 +1,42 @@
+"""E-mail: display names in address headers, RFC 2047 encoded words, greetings."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('To: "Quist, Odalys" <oq@example.org>', "Quist, Odalys"),
+        ("From: Odalys Quist <oq@example.org>", "Odalys Quist"),
+        ("Cc: Milo Bexley <mb@example.net>, Odalys Quist <oq@example.org>", "Milo Bexley"),
+        ("From: =?utf-8?q?Odalys_Quist?= <oq@example.org>", "Odalys_Quist"),
+        ("To: =?UTF-8?B?T2RhbHlzIFF1aXN0?=", "T2RhbHlzIFF1aXN0"),
+        ("Subject: =?utf-8?b?SmFuZSBSb2U=?= sent", "SmFuZSBSb2U"),
+        ("Dear Ms. Quist,\nyour results are ready", "Quist"),
+        ("Dear Mr./Ms. Quist,\n\nThis is a reminder", "Quist"),
+        ("Hi Odalys, see you on Monday", "Odalys"),
+        ("Hello Odalys Quist!", "Odalys Quist"),
+    ],
+)
+def test_names_in_mail_are_masked(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello World",
+        "Dear Valued Customer,",
+        "Hi team, the deploy is done",
+        "Hello, the service restarted",
+        "Subject: =?utf-8?q?Your_lab_results_are_ready?= queued",
+    ],
+)
+def test_greetings_to_groups_and_subjects_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -1,0 +1,91 @@
+"""FHIR R4 resources by element: as dict fields (key rules) and as JSON or repr text inside strings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+PATIENT: dict[str, Any] = {
+    "resourceType": "Patient",
+    "id": "pat-1",
+    "meta": {"versionId": "3", "lastUpdated": "2026-01-01T00:00:00Z"},
+    "name": [{"use": "official", "family": "Quist", "given": ["Odalys", "Q"], "text": "Odalys Q Quist"}],
+    "telecom": [{"system": "phone", "value": "617-555-0134"}],
+    "birthDate": "1981-04-17",
+    "address": [{"line": ["12 Alder Row"], "city": "Salem", "postalCode": "01970"}],
+}
+OBSERVATION: dict[str, Any] = {
+    "resourceType": "Observation",
+    "id": "obs-9",
+    "status": "final",
+    "code": {"coding": [{"system": "http://loinc.org", "code": "2345-7", "display": "Glucose"}]},
+    "subject": {"reference": "Patient/pat-1", "display": "Odalys Quist"},
+    "effectiveDateTime": "2024-03-02T10:00:00Z",
+}
+CLAIM: dict[str, Any] = {
+    "resourceType": "Claim",
+    "billablePeriod": {"start": "2024-02-01", "end": "2024-02-03"},
+    "patient": {"reference": "Patient/pat-1", "display": "Odalys Quist"},
+    "provider": {"reference": "Organization/7", "display": "North Clinic"},
+}
+ENCOUNTER_TEXT: dict[str, Any] = {
+    "resourceType": "Encounter",
+    "status": "finished",
+    "subject": {"reference": "Patient/pat-1"},
+    "period": {"start": "2024-01-05T08:00:00Z", "end": "2024-01-09T12:00:00Z"},
+}
+SECRETS = ("Quist", "Odalys", "617-555-0134", "1981-04-17", "12 Alder Row", "2024-03-02T10:00:00Z", "2024-02-01")
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value)
+
+
+@pytest.mark.parametrize("resource", [PATIENT, OBSERVATION, CLAIM], ids=["patient", "observation", "claim"])
+@pytest.mark.parametrize("form", ["dict", "json", "json-compact", "repr", "json-twice"])
+def test_person_elements_are_masked_in_every_form(resource: dict[str, Any], form: str) -> None:
+    if form == "dict":
+        out = _shown(REDACTOR.redact({"resource": resource}))
+    elif form == "json":
+        out = REDACTOR.redact_text("created " + json.dumps(resource))
+    elif form == "json-compact":
+        out = REDACTOR.redact_text(json.dumps(resource, separators=(",", ":")))
+    elif form == "repr":
+        out = REDACTOR.redact_text(f"payload {resource!r}")
+    else:
+        out = REDACTOR.redact_text(json.dumps({"body": json.dumps(resource)}))
+    for secret in SECRETS:
+        assert secret not in out, (secret, out)
+    assert "Glucose" in out or resource is not OBSERVATION  # codings stay
+    assert "North Clinic" in out or resource is not CLAIM  # an organisation's display stays
+
+
+def test_encounter_periods_in_text_are_masked() -> None:
+    out = REDACTOR.redact_text("sync " + json.dumps(ENCOUNTER_TEXT))
+    assert "2024-01-05" not in out and "2024-01-09" not in out
+    assert '"finished"' in out
+
+
+def test_logical_ids_versions_and_codings_survive() -> None:
+    out = REDACTOR.redact({"resource": {**OBSERVATION, "subject": {"reference": "Patient/pat-1"}}})
+    assert out["resource"]["id"] == "obs-9"
+    assert out["resource"]["code"]["coding"][0]["display"] == "Glucose"
+    assert REDACTOR.redact(PATIENT)["meta"]["versionId"] == "3"
+
+
+def test_operation_outcome_diagnostics_mask_the_value_not_the_next_word() -> None:
+    text = "Patient.birthDate: value '17 May 1993' is not a valid date; Observation.status: value 'final' ok"
+    out = REDACTOR.redact_text(text)
+    assert "17 May 1993" not in out
+    assert "Patient.birthDate: value '" in out and "'final' ok" in out
+
+
+def test_search_parameters_in_urls() -> None:
+    out = REDACTOR.redact_text("GET /fhir/Patient?family=Quist&given=Odalys&_count=10 200")
+    assert "Quist" not in out and "Odalys" not in out and "_count=10" in out

@@ -1,0 +1,123 @@
+"""Positional data: SQL statements and parameters, CSV/TSV rows, Python reprs, validation errors, multipart."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        (
+            "INSERT INTO patients (mrn, family, given, birth_date, zip, note) VALUES "
+            "('00482913', 'Quist', 'Odalys', '1981-04-17', '01970', 'walk-in'), "
+            "('7731', 'Bexley', 'Milo', NULL, '02139', 'x')",
+            ("00482913", "Quist", "Odalys", "1981-04-17", "01970", "Bexley", "Milo", "02139"),
+            ("walk-in", "NULL"),
+        ),
+        (
+            "SELECT id FROM patients WHERE last_name = %s AND first_name = %s AND birth_date = %s "
+            "args=('Quist', 'Odalys', datetime.date(1981, 4, 17))",
+            ("Quist", "Odalys", "1981, 4, 17"),
+            ("SELECT id FROM patients",),
+        ),
+        (
+            "INSERT INTO members (last_name, dob) VALUES ($1, $2)\n"
+            "DETAIL:  parameters: $1 = 'Quist', $2 = '1981-04-17'",
+            ("Quist", "1981-04-17"),
+            ("INSERT INTO members",),
+        ),
+        (
+            "STATEMENT: UPDATE patients SET phone = $1 WHERE mrn = $2\nparameters: $1 = '6175550134', $2 = '00482913'",
+            ("6175550134", "00482913"),
+            ("UPDATE patients",),
+        ),
+        (
+            "slow query: SELECT * FROM members WHERE family = 'Quist' AND given = 'Odalys' AND status = 'active'",
+            ("Quist", "Odalys"),
+            ("'active'",),
+        ),
+        (
+            "[SQL: UPDATE patients SET phone=%(phone)s WHERE mrn = %(mrn)s]\n"
+            "[parameters: {'first': 'Odalys', 'last': 'Quist', 'phone': '6175550134', 'mode': 'sync'}]",
+            ("Odalys", "Quist", "6175550134"),
+            ("'mode': 'sync'",),
+        ),
+    ],
+    ids=["insert-literals", "params-tuple", "postgres-params", "postgres-statement", "where-literals", "params-dict"],
+)
+def test_sql_values_are_typed_by_their_columns(text: str, secrets: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+    for word in kept:
+        assert word in out, (word, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "import preview:\nmrn,last_name,first_name,dob,zip,city\nMR988013,Quist,Odalys,1981-04-17,01970,Salem",
+        "import preview:\nmrn\tlast_name\tfirst_name\tdob\tzip\tcity\n"
+        "MR988013\tQuist\tOdalys\t1981-04-17\t01970\tSalem",
+        "import preview:\nmrn|last_name|first_name|dob|zip|city\nMR988013|Quist|Odalys|1981-04-17|01970|Salem",
+        "line 295: Quist|Odalys|1981-04-17|MR988013|01970|Salem (expected 7 columns)",
+        "rejected row: MR988013,Quist,Odalys,1981-04-17,01970,Salem",
+        "KeyError: ('Quist', 'Odalys', datetime.date(1981, 4, 17), '01970', 'Salem')",
+    ],
+    ids=["csv-header", "tsv-header", "pipe-header", "row-line-number", "row-only", "tuple-repr"],
+)
+def test_rows_about_a_person_are_masked(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in ("MR988013", "Quist", "Odalys", "1981", "01970", "Salem"):
+        assert secret not in out, (secret, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stats: Grant,Type,3 retries,200",
+        "ERROR,Service,timeout,12345",
+        "cols: a|b|c|2024-01-01",
+        "retry (1, 2, 3) done",
+        "opts {'mode': 'fast', 'name': 'cache', 'first': 'primary'}",
+        "config where mode = 'fast' and name = 'cache'",
+        'File "app.py", line 3, in handle\n  run(a, b)\nValueError: bad, worse, worst',
+        "endpoint ('api.example.com', 443, '/fhir/metadata')",
+    ],
+)
+def test_rows_and_reprs_without_a_person_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_multidicts_and_key_value_pairs() -> None:
+    for text in (
+        "form=ImmutableMultiDict([('first_name', 'Odalys'), ('last_name', 'Quist'), ('page', '2')])",
+        "POST /intake form=[['first_name', 'Odalys'], ['last_name', 'Quist'], ['page', '2']]",
+        "payload {'dob': '1981-04-17', 'first': 'Odalys', 'last': 'Quist', 'page': '2'}",
+    ):
+        out = REDACTOR.redact_text(text)
+        assert "Odalys" not in out and "Quist" not in out and "'2'" in out, out
+
+
+def test_validation_errors_mask_each_input_by_the_field_above_it() -> None:
+    text = (
+        "2 validation errors for EligibilityRequest\nmember_id\n  Input should be a valid integer "
+        "[type=int_parsing, input_value='MBR10001832623', input_type=str]\ncount\n  Input should be "
+        "greater than 0 [type=greater_than, input_value=-4, input_type=int]"
+    )
+    out = REDACTOR.redact_text(text)
+    assert "MBR10001832623" not in out and "input_value=-4" in out
+
+
+def test_multipart_parts_are_masked_by_their_field_name() -> None:
+    text = (
+        'POST /intake body=\'--B\\r\\nContent-Disposition: form-data; name="last_name"\\r\\n\\r\\nQuist\\r\\n'
+        '--B\\r\\nContent-Disposition: form-data; name="page"\\r\\n\\r\\n2\\r\\n--B--\''
+    )
+    out = REDACTOR.redact_text(text)
+    assert "Quist" not in out and "\\r\\n\\r\\n2\\r\\n" in out

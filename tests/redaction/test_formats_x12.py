@@ -1,0 +1,53 @@
+"""X12 270/271/837 by segment and qualifier: people's loops masked, providers and payers kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._x12 import X12Detector
+
+REDACTOR = Redactor()
+ELIGIBILITY = (
+    "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*P*:~"
+    "GS*HS*S*R*20240101*1200*1*X*005010X279A1~ST*270*0001*005010X279A1~BHT*0022*13*10001234*20240101*1200~"
+    "HL*1**20*1~NM1*PR*2*ACME HEALTH*****PI*12345~HL*2*1*21*1~NM1*1P*2*BONE CLINIC*****XX*1234567893~"
+    "HL*3*2*22*0~TRN*1*93175-012547*9877281234~NM1*IL*1*QUIST*ODALYS*Q***MI*XGH123456789~REF*SY*219099999~"
+    "N3*12 ALDER ROW*APT 4~N4*SALEM*MA*01970~DMG*D8*19810417*F~DTP*291*D8*20240101~EQ*30~SE*13*0001~"
+    "GE*1*1~IEA*1*000000001~"
+)
+SECRETS = ("QUIST", "ODALYS", "XGH123456789", "219099999", "12 ALDER ROW", "SALEM", "01970", "19810417")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ELIGIBILITY, ELIGIBILITY.replace("~", "~\n"), ELIGIBILITY.replace("~", "\\n"), f'{{"x12": "{ELIGIBILITY}"}}'],
+    ids=["tilde", "tilde-newline", "escaped-newline", "json"],
+)
+def test_subscriber_loop_is_masked(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in SECRETS:
+        assert secret not in out, (secret, out)
+    assert "ACME HEALTH" in out and "BONE CLINIC" in out and "1234567893" in out  # payer and provider stay
+
+
+def test_claim_patient_loop_contacts_and_control_number() -> None:
+    claim = (
+        "NM1*85*2*NORTH CLINIC*****XX*1234567893~N3*1 CLINIC WAY~N4*BOSTON*MA*02139~"
+        "NM1*QC*1*QUIST*MILO~N3*9 ELM ST~N4*SALEM*MA*01970~DMG*D8*20100101*M~PER*IC*ODALYS QUIST*TE*6175550134~"
+        "CLM*PCN-7781*125***11:B:1~DTP*472*D8*20240102~REF*EA*MR00482913"
+    )
+    found = {claim[a:b]: kind for a, b, kind in X12Detector().find(claim)}
+    assert found["QUIST"] == "NAME" and found["MILO"] == "NAME" and found["9 ELM ST"] == "ADDRESS"
+    assert found["20100101"] == "DOB" and found["6175550134"] == "PHONE" and found["ODALYS QUIST"] == "NAME"
+    assert found["PCN-7781"] == "ACCOUNT" and found["20240102"] == "DATE" and found["MR00482913"] == "MRN"
+    assert "NORTH CLINIC" not in found and "1 CLINIC WAY" not in found and "02139" not in found
+
+
+def test_a_street_abbreviation_does_not_end_the_segment() -> None:
+    text = "NM1*IL*1*ROE*JANE~N3*12 MAIN ST*APT 4~"
+    assert {"12 MAIN ST", "APT 4"} <= {text[a:b] for a, b, _ in X12Detector().find(text)}
+
+
+def test_asterisks_in_prose_are_not_x12() -> None:
+    assert list(X12Detector().find("rating *5* from user; NM1 parsed; REF*")) == []

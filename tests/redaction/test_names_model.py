@@ -1,0 +1,62 @@
+"""Names without a cue word: census given names and surnames, capitalisation and neighbours."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._name_table import GIVEN, SURNAME_RANK
+from hipaalog.redaction._names import PersonNameDetector
+
+REDACTOR = Redactor()
+DETECTOR = PersonNameDetector()
+
+
+def test_the_census_table_ships_with_the_package() -> None:
+    assert len(GIVEN) > 5000 and len(SURNAME_RANK) > 20000
+    assert "jennifer" in GIVEN and SURNAME_RANK["smith"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("appointment booked for Jennifer Okafor at 10", "Jennifer Okafor"),
+        ("KeyError: Mary Ann Whitfield", "Mary Ann Whitfield"),
+        ("escalated by Harold Q. Bexley today", "Harold Q. Bexley"),
+        ("chart owner Whitfield, Jennifer", "Whitfield, Jennifer"),
+        ("chart owner WHITFIELD, JENNIFER", "WHITFIELD, JENNIFER"),
+        ("note from Patrick O'Brien", "Patrick O'Brien"),
+        ("sent by Maria Garcia-Lopez", "Maria Garcia-Lopez"),
+        ("May Johnson called back", "May Johnson"),
+        ("Subject: Appointment reminder for Glynda", "Glynda"),
+        ("Message from Harrison: please call me back", "Harrison"),
+    ],
+)
+def test_names_are_found_without_a_cue(text: str, name: str) -> None:
+    assert name in [text[a:b] for a, b, _ in DETECTOR.find(text)]
+    assert name not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grant Type client_credentials rejected",
+        "Will Retry in 5s",
+        "Chase Bank declined the card",
+        "OrderService started by JacksonParser",
+        'File "/app/services/jane.py", line 3, in handle',
+        "Content-Type: application/json; Accept-Language: en-US",
+        "Mark Complete clicked",
+        "Error, Service unavailable",
+        "Kafka Connect worker rebalanced",
+        "Max Retries exceeded for Redis Cluster",
+        "Washington Post feed and Austin Texas office",
+        "waiting for Jenkins.",
+        "Hello, World",
+        "jane.roe.module imported; org.apache.kafka.Consumer started",
+        "Page Service returned 503",
+    ],
+)
+def test_log_text_that_looks_like_names_survives(text: str) -> None:
+    assert list(DETECTOR.find(text)) == []
+    assert REDACTOR.redact_text(text) == text
