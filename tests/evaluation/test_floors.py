@@ -10,20 +10,20 @@ from __future__ import annotations
 import pytest
 from evaluation.score import load_split, run_revision, score
 
-# Set from commit 2d3de64 on 2026-12-06 (dev: recall 95.7%, names 95.9%, benign altered 17.6%).
-RECALL_FLOOR = 0.92
-NAME_RECALL_FLOOR = 0.92
-BENIGN_ALTERED_CEILING = 0.21
+# Set from commit a131822 on 2026-12-06 (dev: recall 98.0%, names 99.7%, benign altered 12.5%).
+RECALL_FLOOR = 0.95
+NAME_RECALL_FLOOR = 0.95
+BENIGN_ALTERED_CEILING = 0.16
 FORMAT_RECALL_FLOORS = {
-    "access": 0.64,
-    "app": 0.88,
-    "csv": 0.95,
-    "email": 0.95,
-    "exception": 0.75,
-    "fhir": 0.96,
+    "access": 0.86,
+    "app": 0.89,
+    "csv": 0.96,
+    "email": 0.96,
+    "exception": 0.96,
+    "fhir": 0.94,
     "hl7v2": 0.96,
     "repr": 0.96,
-    "sql": 0.82,
+    "sql": 0.96,
     "traceback": 0.96,
     "x12": 0.96,
 }
