@@ -21,8 +21,11 @@ from typing import Any
 
 import pytest
 
-from . import context, timing
+from . import _config, context, redaction, timing  # noqa: F401 - see below
 from .testing import LogCapture
+
+# ``import hipaalog`` loads its parts on first use. pytest's in-process runs (pytester) drop the modules first
+# imported inside them; loading here what ``configure()`` loads keeps one copy of each class for the whole session.
 
 __all__ = ["hipaalog_caplog"]
 
