@@ -532,6 +532,12 @@ def cache_static_field(h: Harness, c: Canaries) -> None:
     h.logger.info("%s client %s", h.tag, c.ip.value)
 
 
+@attack("7 cache")
+def ip_under_build_field(h: Harness, c: Canaries) -> None:
+    h.logger.info("%s deploy", h.tag, extra={"build": c.ip.value})
+    h.logger.info("%s client %s", h.tag, c.ip.value)
+
+
 # ---- 8 what other handlers see ------------------------------------------------------------------
 @attack("8 other-handlers", since=(3, 11))
 def group_members(h: Harness, c: Canaries) -> None:

@@ -70,10 +70,12 @@ _TRUSTED: Final = _STANDARD - _MESSAGE - _TEXTS - {"exc_info"}
 """Set by ``logging`` itself from trusted sources (names, numbers, times); never redacted."""
 _NAMES: Final = ("name", "threadName", "processName", "taskName")
 """Names set from the application's own objects (loggers, threads, processes, tasks): redacted as text."""
+_USUAL_NAMES: Final = frozenset({"root", "MainThread", "MainProcess"})
 _MAX_CHAIN: Final = 16
 """Causes and contexts followed; a longer chain is cut there (a stand-in says so)."""
 _MAX_MEMBERS: Final = 64
 _NATIVE: Final = frozenset({str, int, float, bool, type(None), dict, list})
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
 _MASK: Final = "[REDACTED]"
 _UNREAD: Final = mask_text(UNINSPECTED)
 _SPEC: Final = re.compile(
@@ -245,8 +247,11 @@ def _printable(args: Any) -> Any:
 
 
 def _primitive(args: Any) -> bool:
-    values = args.values() if isinstance(args, Mapping) else args if isinstance(args, tuple) else (args,)
-    return all(type(v) in (str, int, float, bool) or v is None for v in values)
+    values = args if type(args) is tuple else args.values() if isinstance(args, Mapping) else (args,)
+    for value in values:  # noqa: SIM110 - a loop is cheaper than all() over a generator on the hot path
+        if type(value) not in _SCALARS:
+            return False
+    return True
 
 
 def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
@@ -503,7 +508,7 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
     attrs = record.__dict__
     for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
         name = attrs.get(key)
-        if type(name) is str:
+        if type(name) is str and name not in _USUAL_NAMES:
             attrs[key] = redactor.redact_text(name)
     attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
@@ -528,6 +533,10 @@ class _RedactingDict(dict[str, Any]):
     redactor: Redactor
 
     def __setitem__(self, key: str, value: Any) -> None:
+        if type(key) is str and type(value) in _SCALARS and key not in _STANDARD:  # most extra= fields
+            redactor = self.redactor
+            dict.__setitem__(self, redactor.redact_text(key), redactor.redact_field(key, value))
+            return
         _clean_attribute(self, key, value, self.redactor)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
