@@ -48,6 +48,15 @@ def typing(session: nox.Session) -> None:
 
 
 @nox.session
+def adversarial(session: nox.Session) -> None:
+    """The adversarial suite with a longer Hypothesis profile, then the attack table by class (not a default)."""
+    session.install("-e", ".[structlog]", *_group("test"))
+    env = {"HIPAALOG_ADVERSARIAL_PROFILE": "adversarial-long"}
+    session.run("pytest", "tests/adversarial", "-p", "no:cacheprovider", *session.posargs, env=env)
+    session.run("python", "-m", "tests.adversarial.run")
+
+
+@nox.session
 def docs(session: nox.Session) -> None:
     """Run every Python code block in README.md and docs/*.md, and regenerate docs/schema.md."""
     session.install("-e", ".", *_group("test"))
