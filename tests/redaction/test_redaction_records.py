@@ -343,9 +343,11 @@ def test_a_template_holding_phi_and_percent_signs(keep: Keep) -> None:
 def test_a_container_argument_is_redacted_through_its_structure(keep: Keep) -> None:
     """A dict argument is redacted as a value (field names decide), then shown."""
     install_record_redaction()
-    logging.getLogger("clinic.intake.forms").info("payload %s", {"dob": "03/07/1984", "mrn": "00482913"})
+    payload = {"dob": "03/07/1984", "patient_name": "Marisol Quintanilla", "client": {"ip": "203.0.113.7"}}
+    logging.getLogger("clinic.intake.forms").info("payload %s", payload)
     record = keep.records[0]
-    assert record.getMessage() == "payload {'dob': '[REDACTED:DOB]', 'mrn': '[REDACTED:MRN]'}"
+    shown = "{'dob': '[REDACTED:DOB]', 'patient_name': '[REDACTED:NAME]', 'client': {'ip': '[REDACTED:IP]'}}"
+    assert record.getMessage() == f"payload {shown}" and record.args == (shown,)
 
 
 def test_reserved_marker_cannot_be_forged_or_collide(keep: Keep) -> None:
