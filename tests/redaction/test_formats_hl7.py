@@ -92,4 +92,4 @@ def test_the_scan_is_linear_in_the_text() -> None:
     started = time.perf_counter()
     list(Hl7Detector().find("PID|" * 16000))
     list(Hl7Detector().find("\\rPID|" * 12000))
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 3  # quadratic took 16 s and more on the first
