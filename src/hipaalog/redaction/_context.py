@@ -18,7 +18,7 @@ from typing import Final
 
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, AGE, CUED, HL7, KV, NAME, PERSON_PATH_ID, ZIP, key_end
+from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, HL7, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
@@ -156,13 +156,12 @@ _FULL_DATE: Final = re.compile(
 )
 """A date with day, month and a year of this era: what a birth date in error text looks like."""
 _BIRTH_FIELD: Final = re.compile(
-    r"(?:(?<![A-Za-z])(?:birth|dob|born|Birth|Dob|Born|BIRTH|DOB|BORN)|(?<=[a-z])(?:Birth|Dob))"
-    r"(?:_?(?:date|day|Date|Day|DATE|DAY))?(?![a-z])|(?:date|Date|DATE)_?(?:of|Of|OF)_?(?:birth|Birth|BIRTH)"
+    r"(?<![A-Za-z0-9_/\x80-\U0010ffff])(?:"
+    + "|".join(sorted(BIRTH_FIELDS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
-"""A birth field name (``birth_date``, ``birthDate``, ``date_of_birth``, ``DOB``) in any case."""
-_DATE_CUES: Final = CueIndex(
-    [word for phrase in DATES.key_words for word in phrase.split()] + ["birth", "dob", "born", "birthdate"]
-)
+"""A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
+_DATE_CUES: Final = CueIndex([word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS))
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 

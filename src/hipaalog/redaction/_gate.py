@@ -139,6 +139,34 @@ word lost, at worst one more found)."""
 _DIGITS: Final = b"0123456789"
 
 
+BIRTH_FIELDS: Final = frozenset(
+    form
+    for name in (
+        "birth_date",
+        "birthdate",
+        "birth_day",
+        "birthday",
+        "date_of_birth",
+        "dob",
+        "born",
+        "birth",
+        "patient_birth_date",
+        "patient_dob",
+        "member_dob",
+        "subscriber_dob",
+    )
+    for form in (
+        name,
+        name.upper(),
+        name.title(),
+        name.split("_")[0] + "".join(part.title() for part in name.split("_")[1:]),
+        "".join(part.title() for part in name.split("_")),
+    )
+)
+"""Field names of a birth date, in snake, camel, Pascal and upper case (``birth_date``, ``dateOfBirth``):
+a full date written after one (as validation errors print them) is a date of birth."""
+
+
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
     from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, NAMES, PHONES, TITLES, ZIPS, cased
     from ._name_table import GIVEN
@@ -154,6 +182,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
+    add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
     add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
     state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
@@ -265,16 +294,6 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
-    if digits > 5 and (
-        "irth" in text
-        or "IRTH" in text
-        or "dob" in text
-        or "DOB" in text
-        or "Dob" in text
-        or "orn" in text
-        or "ORN" in text
-    ):
-        bits |= CUED  # a full date after a birth field name (validation errors): birth, dob, born in any case
     if digits > 2 and "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>
     words = normalized.split()
