@@ -195,8 +195,10 @@ def _in_place(template: str, args: Any, redactor: Redactor) -> tuple[str, Any] |
     new_template = _SPEC.sub(lambda m: m[0][:-1] + "s" if m["conv"] in "ra" else m[0], clean_template)
     if isinstance(args, Mapping):
         used = {m["key"]: m["conv"] for m in specs}
-        if None in used:
-            return None
+        if None in used:  # "payload %s" % {...}: the mapping is the one argument, redacted as a value
+            whole = redactor.redact(args)
+            ok = len(specs) == 1 and specs[0]["conv"] in "sr" and type(whole) is dict
+            return (clean_template, whole) if ok else None
         new_args: Any = {}
         for key, value in args.items():
             conv = used.get(key, "s")
