@@ -121,3 +121,10 @@ def test_multipart_parts_are_masked_by_their_field_name() -> None:
     )
     out = REDACTOR.redact_text(text)
     assert "Quist" not in out and "\\r\\n\\r\\n2\\r\\n" in out
+
+
+def test_columns_are_judged_with_the_redactors_own_catalogue() -> None:
+    text = "INSERT INTO claims (claimant_ref, note) VALUES ('CR-88123', 'ok')"
+    assert "CR-88123" in REDACTOR.redact_text(text)
+    custom = Redactor(phi_fields={"claimantRef": "ID"})
+    assert "CR-88123" not in custom.redact_text(text)

@@ -76,5 +76,8 @@ for _detector in _ALL:
 
 def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
     """The built-in detectors; the ``key_value`` one judges keys with ``catalogue``."""
-    kv = _DEFAULT_KV if catalogue is None or catalogue is DEFAULT_CATALOGUE else KeyValueDetector(catalogue)
-    return [kv, *_SHARED]
+    if catalogue is None or catalogue is DEFAULT_CATALOGUE:
+        return [_DEFAULT_KV, *_SHARED]
+    # Columns of SQL statements and CSV headers are judged with the same catalogue as key=value pairs.
+    shared = [TabularDetector(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]
+    return [KeyValueDetector(catalogue), *shared]
