@@ -365,8 +365,8 @@ class Hospital:
         day = 15
         self.open(self.at(day, 10 * 60), self._person("er", "physician", "office").user, vip, "Encounter")
         onlookers = [p for p in self.staff if p.unit in ("icu", "lab", "him", "float") and p.role != "physician"]
-        for k, person in enumerate(rng.sample(onlookers, 14)):
-            self.open(self.at(day, 11 * 60 + k * 95), person.user, vip, "Patient", n)
+        for k, person in enumerate(rng.sample(onlookers, 24)):
+            self.open(self.at(day, 11 * 60 + k * 55), person.user, vip, "Patient", n)
 
         snoop = self._person("icu", "nurse", "day")
         colleague = beds["ward-b"][0]

@@ -7,7 +7,7 @@ patient's crowd holds one window of accesses.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Container
 from typing import Any
 
@@ -19,6 +19,8 @@ KEEP_DAYS = 60
 """Active days remembered per person for their habits and their daily volume."""
 GAP_HOURS = 4
 """A gap of this many hours or fewer between usual hours is the middle of a shift, and usual too."""
+_PER_ACTOR = 16
+"""Accesses kept per person and patient within a crowd's window (the evidence of a crowd)."""
 IRREGULAR_HOURS = 20
 """Someone whose usual log-in hours (with their spread) cover this many hours of the day or more works
 irregular hours (float staff): an hour unusual for them is judged again against their peer group's hours."""
@@ -123,7 +125,8 @@ class Crowd:
         self.window = window
         self.cap = cap
         self.peak = 0
-        self.recent: dict[str, tuple[deque[tuple[float, str, Any, int]], Counter[str]]] = {}
+        self.recent: dict[str, dict[str, list[tuple[float, str, Any, int]]]] = {}
+        """Per patient, per actor (least recently active first) their accesses in the window."""
         self.open: dict[str, list[tuple[float, str, Any, int]]] = {}
         self.closed: list[tuple[str, list[tuple[float, str, Any, int]]]] = []
 
@@ -139,28 +142,32 @@ class Crowd:
                     episode.append(item)
                 return
             self.closed.append((patient, self.open.pop(patient)))
-        state = self.recent.get(patient)
-        if state is None:
-            state = self.recent[patient] = (deque(), Counter())
-        recent, counts = state
-        recent.append(item)
-        counts[actor] += 1
-        while ts - recent[0][0] > self.window:
-            old = recent.popleft()
-            counts[old[1]] -= 1
-            if not counts[old[1]]:
-                del counts[old[1]]
-        if len(counts) <= self.peak and len(counts) < self.threshold:
+        actors = self.recent.get(patient)
+        if actors is None:
+            actors = self.recent[patient] = {}
+        items = actors.pop(actor, None)
+        if items is None:
+            items = [item]
+        elif len(items) < _PER_ACTOR:
+            items.append(item)
+        actors[actor] = items  # now the most recently active
+        while True:
+            first = next(iter(actors))
+            if ts - actors[first][-1][0] <= self.window:
+                break
+            del actors[first]
+        size = len(actors)
+        if size <= self.peak and size < self.threshold:
             return
-        outsiders = sum(1 for a in counts if cares is None or a not in cares)
+        outsiders = sum(1 for a in actors if cares is None or a not in cares)
         self.peak = max(self.peak, outsiders)
         if outsiders >= self.threshold:
-            self.open[patient] = list(recent)
+            self.open[patient] = sorted((i for its in actors.values() for i in its), key=lambda i: i[0])
             del self.recent[patient]
 
     def prune(self, now: float) -> None:
         """Forget patients not opened for a window; close quiet episodes."""
-        for patient in [p for p, s in self.recent.items() if now - s[0][-1][0] > self.window]:
+        for patient in [p for p, a in self.recent.items() if now - a[next(reversed(a))][-1][0] > self.window]:
             del self.recent[patient]
         for patient in [p for p, e in self.open.items() if now - e[-1][0] > self.window]:
             self.closed.append((patient, self.open.pop(patient)))
@@ -172,4 +179,4 @@ class Crowd:
 
     def retained(self) -> int:
         """Accesses held right now."""
-        return sum(len(s[0]) for s in self.recent.values()) + sum(len(e) for e in self.open.values())
+        return sum(len(i) for a in self.recent.values() for i in a.values()) + sum(len(e) for e in self.open.values())

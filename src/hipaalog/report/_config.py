@@ -130,7 +130,7 @@ class ReportConfig:
     day_ratio: float = 3.0
     day_z: float = 6.0
     day_min_patients: int = 30
-    crowd_staff: int = 12
+    crowd_staff: int = 20
     crowd_window: float = 2 * 86400.0
     care_days: float = 30.0
 
