@@ -20,6 +20,7 @@ from hipaalog.redaction import (
     Redactor,
     install_record_redaction,
     record_redaction_installed,
+    redact_record,
     uninstall_record_redaction,
 )
 from hipaalog.redaction._records import is_redacted_record
@@ -516,3 +517,96 @@ def test_redacted_records_copy_and_pickle(keep: Keep) -> None:
     record = keep.records[0]
     for twin in (copy.copy(record), pickle.loads(pickle.dumps(record))):
         assert twin.getMessage() == "ssn [REDACTED:SSN]" and twin.contact == "[REDACTED:EMAIL]"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("msg", "args", "message"),
+    [
+        ("%*d items", (5, 3), "    3 items"),
+        ("ssn %s", "219-09-9999", "ssn [REDACTED:SSN]"),
+        ("mail %a", ("jane@ex.org",), "mail '[REDACTED:EMAIL]'"),
+        ("%(who)r wrote", {"who": "jane@ex.org"}, "'[REDACTED:EMAIL]' wrote"),
+        ("card %d", (4111111111111111,), "card [REDACTED:CARD]"),
+        ("ssn 219-09-9999 for %s %s", ("only-one",), "ssn [REDACTED:SSN] for %s %s"),
+        ("%(a)s and %s", {"a": "x"}, "%(a)s and %s"),
+    ],
+    ids=["star-width", "bare-argument", "ascii", "mapping-repr", "card-as-number", "too-few", "mixed"],
+)
+def test_clean_message_edge_cases(msg: str, args: Any, message: str) -> None:
+    """Odd templates and arguments still give a working template whose message is redacted (same shape of args)."""
+    from hipaalog.redaction._records import clean_message
+
+    clean_msg, clean_args = clean_message(msg, args, Redactor())
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, clean_msg, None, None)
+    record.args = clean_args
+    assert record.getMessage() == message
+    assert type(clean_args) is type(args)
+
+
+def test_values_made_plain() -> None:
+    """Record values that redaction leaves as objects become redacted JSON-like values; loggers stay."""
+    import enum
+
+    from hipaalog.redaction._records import _field, _plain
+
+    redactor = Redactor()
+
+    class Kind(enum.Enum):
+        MAIL = "jane@ex.org"
+
+    class Text(str):
+        pass
+
+    class Count(int):
+        pass
+
+    class FinishedLine(bytes):
+        pass
+
+    sealed = FinishedLine(b'{"seq":1}')
+    assert _plain(b"ssn 219-09-9999", redactor) == "ssn [REDACTED:SSN]"
+    assert _plain(memoryview(b"jane@ex.org"), redactor) == "[REDACTED:EMAIL]"
+    assert _plain(sealed, redactor) is sealed
+    assert _plain(Kind.MAIL, redactor) == "[REDACTED:EMAIL]"
+    assert _plain(Text("ssn 219-09-9999"), redactor) == "ssn [REDACTED:SSN]"
+    assert _plain(Count(5), redactor) == 5
+    assert _plain(object(), redactor).startswith("<object object")
+    logger = logging.getLogger("clinic.intake.forms")
+    assert _field(redactor, "_logger", logger) is logger
+
+
+class _Broken:
+    """A stand-in redactor whose every method raises (hipaalog's never does): the record fails closed."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(name)
+
+
+def test_a_record_that_cannot_be_redacted_fails_closed() -> None:
+    """When redaction itself fails, the record keeps no caller content and the failure is counted."""
+    from hipaalog import _diagnostics
+
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "ssn %s", ("219-09-9999",), None)
+    record.__dict__["contact"] = "jane@ex.org"
+    redact_record(record, _Broken())  # type: ignore[arg-type]
+    assert record.msg == "[REDACTED:UNINSPECTED]" and record.args is None
+    assert record.__dict__["contact"] == "[REDACTED:UNINSPECTED]"
+    assert _diagnostics.counts().get("record-redaction-failed", 0) >= 1
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="exception groups from Python 3.11 on")
+def test_group_subclasses_with_other_constructors() -> None:
+    """A group subclass whose constructor differs is replaced by a plain group of the redacted members."""
+    from hipaalog.redaction._records import _redacted_exception
+
+    base: Any = ExceptionGroup  # noqa: F821
+
+    class Batch(base):  # type: ignore[misc,valid-type]
+        def __new__(cls, errors: list[Exception]) -> Any:
+            return super().__new__(cls, "batch", errors)
+
+        def __init__(self, errors: list[Exception]) -> None:
+            super().__init__("batch", errors)
+
+    clean = _redacted_exception(Batch([ValueError(SSN_TEXT)]), Redactor())
+    assert "219-09-9999" not in "".join(traceback.format_exception(clean))
