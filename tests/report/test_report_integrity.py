@@ -112,3 +112,22 @@ def test_a_report_written_beside_the_stream_is_not_read_as_a_segment(tmp_path: P
     (tmp_path / "audit-report.html").write_text(render_html(build_report([tmp_path], keys=KEYS)), encoding="utf-8")
     (tmp_path / "audit.jsonl.lock").write_bytes(b"")
     assert build_report([tmp_path], keys=KEYS).integrity.status == "verified"
+
+
+def test_a_rolled_back_checkpoints_file_breaks_the_chain_against_its_anchor(tmp_path: Path) -> None:
+    """Cut the stream's tail and roll its checkpoints back: verified alone, broken against the anchored copy."""
+    stream_dir, elsewhere = tmp_path / "stream", tmp_path / "elsewhere"
+    written = _small_stream(stream_dir)
+    elsewhere.mkdir()
+    checkpoints = Path(written.checkpoints)
+    anchor = elsewhere / "audit.jsonl.checkpoints.anchored"
+    anchor.write_bytes(checkpoints.read_bytes())
+    active = Path(written.paths[-1])
+    lines = active.read_bytes().splitlines(keepends=True)
+    active.write_bytes(b"".join(lines[:-5]))
+    checkpoints.write_bytes(b"".join(checkpoints.read_bytes().splitlines(keepends=True)[:1]))
+    assert build_report([stream_dir], keys=KEYS).integrity.status == "verified"
+    report = build_report([stream_dir], keys=KEYS, anchors=[anchor])
+    assert report.integrity.status == "broken"
+    assert {p.kind for p in report.integrity.problems} == {"checkpoints-rolled-back", "truncated"}
+    assert report.findings[0].rule == "integrity"

@@ -50,6 +50,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--public-key", action="append", default=[], metavar="PEM", help="Ed25519 checkpoint key")
     parser.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="checkpoints anchored off the host; a rolled-back or missing local checkpoints file then breaks the chain",
+    )
+    parser.add_argument(
         "--no-verify", action="store_true", help="do not verify the integrity chain (says so on the report)"
     )
     parser.add_argument(
@@ -127,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
             config=config,
             keys=_keys(args.key),
             public_keys=args.public_key,
+            anchors=args.anchor,
             verify=not args.no_verify,
             partial=args.partial,
             s3_endpoint=args.s3_endpoint,

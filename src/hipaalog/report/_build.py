@@ -23,19 +23,21 @@ def verify_integrity(
     public_keys: Iterable[object] = (),
     *,
     partial: bool = False,
+    anchors: Sequence[str] = (),
 ) -> IntegrityVerdict:
     """Check the HMAC chain of the streams in ``paths`` with :func:`hipaalog.integrity.verify_files`.
 
     The verifier tells apart several services' streams that share a file name and keeps one
     stream's segments together wherever they were found.
     ``partial``: the files are a contiguous part of a stream (records before and after are expected
-    to be missing). Raises ConfigError (from the verifier) when no audit keys were given or found.
+    to be missing). ``anchors``: checkpoints kept off the host (see ``verify_files``). Raises ConfigError
+    (from the verifier) when no audit keys were given or found.
     """
     try:
         from ..integrity import verify_files
     except ImportError:  # pragma: no cover - the integrity module ships with the package
         return IntegrityVerdict("unavailable", note="hipaalog.integrity is not installed")
-    result = verify_files(paths, keys, public_keys=public_keys, partial=partial)
+    result = verify_files(paths, keys, public_keys=public_keys, partial=partial, anchors=anchors)
     problems = tuple(IntegrityProblem(p.kind, p.file, p.line, p.seq, p.detail) for p in result.problems)
     note = "; ".join(result.warnings)
     if result.problems_omitted:
@@ -94,6 +96,7 @@ def build_report(
     config: ReportConfig | None = None,
     keys: Mapping[str, str | bytes] | None = None,
     public_keys: Iterable[object] = (),
+    anchors: Sequence[str | os.PathLike[str]] = (),
     verify: bool = True,
     partial: bool = False,
     s3_endpoint: str | None = None,
@@ -108,6 +111,8 @@ def build_report(
         keys: audit keys by key id, as :func:`hipaalog.integrity.verify_files` takes them
             (default: ``HIPAALOG_AUDIT_KEYS`` / ``HIPAALOG_AUDIT_KEY``).
         public_keys: Ed25519 public keys that must have signed the checkpoints.
+        anchors: copies of the checkpoints kept off the host (the audit stream's ``anchors``); a
+            local checkpoints file that is missing or rolled back then breaks the chain.
         verify: check the chain (a report without it says so in place of the verdict).
         partial: the inputs are a contiguous part of a stream (for example last month's
             segments), so records before the first and after the last are not missing.
@@ -127,7 +132,9 @@ def build_report(
                 files.extend(expand_inputs([text]))
         files = [f for f in files if not f.endswith(".lock")]
         if verify:
-            verdict = verify_integrity(files, keys, public_keys, partial=partial)
+            verdict = verify_integrity(
+                files, keys, public_keys, partial=partial, anchors=[os.fspath(a) for a in anchors]
+            )
         else:
             verdict = IntegrityVerdict("skipped", note="verification was switched off (--no-verify)")
         names: dict[int, str] = {}
