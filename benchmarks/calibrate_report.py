@@ -25,6 +25,7 @@ _STATISTIC = {
     "repeated-record-opens": "sessions",
     "patients-above-peers": "z",
     "exports-above-peers": "z",
+    "many-staff-one-patient": "staff",
 }
 
 
