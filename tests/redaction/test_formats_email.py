@@ -40,3 +40,21 @@ def test_names_in_mail_are_masked(text: str, secret: str) -> None:
 )
 def test_greetings_to_groups_and_subjects_survive(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("bounce from oq@example.org (Odalys Quist) queued", "Odalys Quist"),
+        ("To: Odalys Quist\nSubject: results", "Odalys Quist"),
+        ("Thanks,\nOdalys Quist", "Odalys Quist"),
+        ("Regards,\nDr. Quist\n", "Quist"),
+    ],
+)
+def test_comment_names_bare_headers_and_sign_offs(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+def test_team_sign_offs_and_senders_survive() -> None:
+    for text in ("From: Support Team\n", "Best regards,\nThe Team", "Thanks!\nAll good"):
+        assert REDACTOR.redact_text(text) == text

@@ -89,3 +89,12 @@ def test_operation_outcome_diagnostics_mask_the_value_not_the_next_word() -> Non
 def test_search_parameters_in_urls() -> None:
     out = REDACTOR.redact_text("GET /fhir/Patient?family=Quist&given=Odalys&_count=10 200")
     assert "Quist" not in out and "Odalys" not in out and "_count=10" in out
+
+
+def test_model_reprs_and_plain_string_names_of_person_resources() -> None:
+    text = "Patient(resource_type='Patient', name=[HumanName(family='Quist', given=['Odalys'])])"
+    assert "Quist" not in REDACTOR.redact_text(text) and "Odalys" not in REDACTOR.redact_text(text)
+    out = REDACTOR.redact_text('{"resourceType": "Patient", "name": "Odalys Quist"}')
+    assert "Odalys Quist" not in out
+    org = '{"resourceType": "Organization", "name": "North Clinic"}'
+    assert REDACTOR.redact_text(org) == org

@@ -38,6 +38,13 @@ FRAGMENTS = [
     "{'first': 'Odalys', 'last': 'Quist'}",
     "member_id\n  bad [type=x, input_value='MBR10001832623', input_type=str]",
     'form-data; name="last_name"\\r\\n\\r\\nQuist\\r\\n',
+    "oq@example.org (Odalys Quist)",
+    "To: Odalys Quist\n",
+    "Thanks,\nOdalys Quist",
+    "Patient(name=[HumanName(family='Quist', given=['Odalys'])])",
+    '{"resourceType": "Patient", "name": "Odalys Quist"}',
+    "CLP*PCN-7781*1*125~",
+    "Jennifer Okafor's chart",
 ]
 SEPARATORS = st.sampled_from(["", " ", "\n", ", ", "|", "*", "~", "\t", "\\r", ": ", "'", '"', "(", "["])
 TEXTS = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=5).flatmap(

@@ -51,3 +51,8 @@ def test_a_street_abbreviation_does_not_end_the_segment() -> None:
 
 def test_asterisks_in_prose_are_not_x12() -> None:
     assert list(X12Detector().find("rating *5* from user; NM1 parsed; REF*")) == []
+
+
+def test_remittance_claim_payment_control_number() -> None:
+    out = REDACTOR.redact_text("CLP*PCN-7781*1*125*100*25*12*CLM998~NM1*QC*1*QUIST*ODALYS~")
+    assert "PCN-7781" not in out and "QUIST" not in out and "*125*100*" in out

@@ -60,3 +60,11 @@ def test_names_are_found_without_a_cue(text: str, name: str) -> None:
 def test_log_text_that_looks_like_names_survives(text: str) -> None:
     assert list(DETECTOR.find(text)) == []
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Jennifer Okafor's chart was updated", "Jennifer Okafor"), ("Mary-Jane Whitfield called", "Mary-Jane Whitfield")],
+)
+def test_possessives_and_hyphenated_given_names(text: str, name: str) -> None:
+    assert name not in REDACTOR.redact_text(text)

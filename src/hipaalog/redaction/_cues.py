@@ -312,11 +312,11 @@ FOR_WORDS: Final = frozenset({"for", "For", "FOR"})
 # -- formats -------------------------------------------------------------------------------------
 FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display"})
 """JSON keys of FHIR resources whose presence (as words) selects the FHIR text detector."""
-X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*")
+X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*", "CLM*", "CLP*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
 MAIL_WORDS: Final = frozenset(
     {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey"}
-    | {"Greetings"}
+    | {"Greetings", "Thanks", "Regards", "Sincerely", "Cheers", "Best"}
 )
 """Header names and greetings that select the e-mail detector (with ``=?`` for RFC 2047 words)."""
 TABLE_WORDS: Final = frozenset(

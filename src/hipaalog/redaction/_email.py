@@ -49,6 +49,18 @@ _GROUPS: Final = _words(
     again back team's you and from"""
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z'’-]+")
+_COMMENT_NAME: Final = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ ]*\(([^()\n]{1,60})\)")
+"""The old comment form of a display name: ``jane@example.org (Jane Roe)``."""
+_HEADER_NAME: Final = re.compile(
+    r"(?:^|\n)(?:To|From|Cc|CC|Bcc|Reply-To|TO|FROM)[ ]*:[ ]*"
+    r"([A-Z][A-Za-z'’.-]+(?:[ ][A-Z][A-Za-z'’.-]+){1,3})[ ]*(?=,|\r|\n|\\r|\\n|$)"
+)
+"""A header naming a person without an address: ``To: Jane Roe``."""
+_SIGN_OFF: Final = re.compile(
+    r"(?<![A-Za-z_/]|[^\x00-\x7f])(?:Thanks|Regards|Sincerely|Cheers|Best)[,!.]?[ ]*(?:\r?\n|\\r\\n|\\n)+[ ]*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]+)?([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’.-]+){0,2})(?=[ ]*(?:\r|\n|\\r|\\n|$))"
+)
+"""The name under a sign-off: ``Regards,\nJane Roe``."""
 
 
 def _decoded(encoding: str, payload: str) -> str:
@@ -97,6 +109,17 @@ class MailDetector(BaseDetector):
                     or looks_like_name(_decoded(match[1], match[2]))
                 ):
                     yield match.start(), match.end(), "NAME"
+        if "(" in text and "@" in text:
+            for match in _COMMENT_NAME.finditer(text):
+                if any(ch.isalpha() for ch in match[1]):
+                    yield match.start(1), match.end(1), "NAME"
+        if ":" in text:
+            for match in _HEADER_NAME.finditer(text):
+                if match[1].split()[0].lower() not in _GROUPS:
+                    yield match.start(1), match.end(1), "NAME"
+        for match in _SIGN_OFF.finditer(text):
+            if match[1].split()[0].lower() not in _GROUPS:
+                yield match.start(1), match.end(1), "NAME"
         for match in _GREETING.finditer(text):
             words = match[1].split()
             while words and words[-1].lower().rstrip(".") in _GROUPS:

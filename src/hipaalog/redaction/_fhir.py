@@ -26,8 +26,11 @@ from ._keys import DEFAULT_CATALOGUE
 __all__ = ["FhirTextDetector"]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
-_FAMILY: Final = re.compile(r"""["']family["'][ ]*:[ ]*""" + _STRING)
-_GIVEN: Final = re.compile(r"""["']given["'][ ]*:[ ]*\[""")
+_FAMILY: Final = re.compile(r"""(?:["']family["'][ ]*:|(?<![\w.])family=)[ ]*""" + _STRING)
+_GIVEN: Final = re.compile(r"""(?:["']given["'][ ]*:|(?<![\w.])given=)[ ]*\[""")
+"""``"family": "Roe"`` in JSON and dict reprs, ``family='Roe'`` in the reprs of model objects (fhir.resources)."""
+_PERSON_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
+_PERSON_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["'](?:Patient|Person|RelatedPerson)["']""")
 _LIST_ITEM: Final = re.compile(r"""[ ]*""" + _STRING + r"""[ ]*,?""")
 _DISPLAY: Final = re.compile(r"""["']display["'][ ]*:[ ]*""" + _STRING)
 _NAME_TEXT: Final = re.compile(r"""["']name["'][ ]*:[ ]*\[?[ ]*\{[^{}]{0,300}?["']text["'][ ]*:[ ]*""" + _STRING)
@@ -117,6 +120,10 @@ class FhirTextDetector(BaseDetector):
             for match in _NAME_TEXT.finditer(text):
                 start, end = _group(match)
                 yield start, end, "NAME"
+            if _PERSON_TYPE.search(text) is not None:
+                for match in _PERSON_NAME.finditer(text):  # a name as a plain string, outside the standard
+                    start, end = _group(match)
+                    yield start, end, "NAME"
             for period in _PERIOD.finditer(text):
                 for date in _PERIOD_DATE.finditer(text, period.start(1), period.end(1)):
                     start, end = _group(date)

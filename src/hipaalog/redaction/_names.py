@@ -85,7 +85,7 @@ _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;
 
 
 def _surname(word: str, common_given: bool) -> bool:
-    bare = word.lower()
+    bare = word.lower().removesuffix("'s").removesuffix("’s")  # Jane Roe's chart
     if bare in NOT_SURNAMES:
         return False
     rank = SURNAME_RANK.get(bare)
@@ -101,7 +101,8 @@ def _surname(word: str, common_given: bool) -> bool:
 
 
 def _given(word: str) -> bool:
-    return word.lower() in GIVEN
+    bare = word.lower()
+    return bare in GIVEN or ("-" in bare and all(part in GIVEN for part in bare.split("-")))  # Mary-Jane
 
 
 class PersonNameDetector(BaseDetector):

@@ -20,7 +20,7 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT: Final = re.compile(r"(?<![A-Za-z0-9])(NM1|N3|N4|DMG|REF|PER|DTP|CLM)\*")
+_SEGMENT: Final = re.compile(r"(?<![A-Za-z0-9])(NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP)\*")
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
@@ -89,8 +89,8 @@ class X12Detector(BaseDetector):
         qualifier = elements[1] if len(elements) > 1 else ""
         if segment == "DTP":
             return [(3, "DATE")]
-        if segment == "CLM":
-            return [(1, "ACCOUNT")]
+        if segment in ("CLM", "CLP"):
+            return [(1, "ACCOUNT")]  # the patient control number (837 claim, 835 payment)
         if not person:
             return []
         if segment == "NM1":
