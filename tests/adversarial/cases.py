@@ -499,6 +499,12 @@ def json_ascii_escapes(h: Harness, c: Canaries) -> None:
     h.logger.info("%s raw %s", h.tag, json.dumps({"note": c.email.text}).replace("@", "\\u0040"))
 
 
+@attack("5 encodings")
+def form_encoded_plus(h: Harness, c: Canaries) -> None:
+    form = urllib.parse.urlencode({"q": c.phone.text, c.name.key: c.name.value})
+    h.logger.info("%s POST /search body=%s", h.tag, form)
+
+
 # ---- 6 IPs after '=' -------------------------------------------------------------------------------
 @attack("6 ip-after-equals")
 def ip_peer_equals(h: Harness, c: Canaries) -> None:
@@ -668,6 +674,25 @@ def args_tuple_filter(h: Harness, c: Canaries) -> None:
 @attack("8 other-handlers")
 def template_with_percent(h: Harness, c: Canaries) -> None:
     h.logger.info(f"{h.tag} 100% done for {c.ssn.text} at %d%%", 5)
+
+
+@attack("8 other-handlers")
+def queue_handler_listener(h: Harness, c: Canaries) -> None:
+    import logging.handlers
+    import queue
+
+    pipe: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    listener = logging.handlers.QueueListener(pipe, h.third)
+    sender = logging.handlers.QueueHandler(pipe)
+    h.logger.addHandler(sender)
+    listener.start()
+    try:
+        h.logger.info(
+            "%s queued %s", h.tag, c.name.value, extra={"who": o.Patient(c.name.value, c.ssn.value, c.email.value)}
+        )
+    finally:
+        h.logger.removeHandler(sender)
+        listener.stop()
 
 
 # ---- 9 the tools -----------------------------------------------------------------------------------
