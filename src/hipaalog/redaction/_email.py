@@ -26,7 +26,8 @@ __all__ = ["MailDetector"]
 _ADDRESS: Final = r"<[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>"
 _ANGLE_ADDRESS: Final = re.compile(_ADDRESS)
 _DISPLAY: Final = re.compile(
-    r"""(?:(?<=[ :,;=\n\t(\[])|^)[ ]*(?:"([^"\n]{1,80})"|([A-Z][^"<>,:;=\n\t()\[\]@]{0,79}?))[ ]*$"""
+    r"""(?:(?<=[ :,;=\n\t(\["'])|^)[ ]*(?:"([^"\n]{1,80})"|"""
+    r"""((?:[A-Z]|[^\x00-\x7f])[\w'’.-]*(?:[ ](?:[A-Z]|[^\x00-\x7f])[\w'’.-]*){0,3}))[ ]*$"""
 )
 """The display name ending just before an address in angle brackets (searched in a window before it)."""
 _ENCODED: Final = re.compile(r"=\?[\w-]{1,40}\?([QqBb])\?([^?\s]{1,300})\?=")

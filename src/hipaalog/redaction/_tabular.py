@@ -63,7 +63,7 @@ _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
 )
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
-_PAIR: Final = re.compile(r"[(\[][ ]*'([\w.-]{1,64})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
+_PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
 _TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime))")
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
