@@ -83,7 +83,7 @@ class CuedIdDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         done = -1
-        cues = _ID_CUES.ends(text)
+        cues = _ID_CUES.scope(text)
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
                 if _DIGIT_RUN.search(path[2]):
@@ -95,7 +95,7 @@ class CuedIdDetector(BaseDetector):
             start = match.start() - (back.end() if back else 0)
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
-            if not _ID_CUES.near(cues, start, 96):
+            if not cues.near(start, 96):
                 continue
             glued = _GLUED_CUE.match(text, start, end)
             if glued is not None and (not start or text[start - 1] in _BEFORE_GLUED):
@@ -176,13 +176,13 @@ class DateDetector(BaseDetector):
     kinds = ("DOB", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
-        cues = _DATE_CUES.ends(text)
+        cues = _DATE_CUES.scope(text)
         birth: bool | None = None
         for match in self._candidates(text):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
-            if not _DATE_CUES.near(cues, start):
+            if not cues.near(start):
                 continue
             kind = DATES.match(words_before(text, start))
             if kind is None and _FULL_DATE.fullmatch(match[0]):

@@ -1,10 +1,11 @@
-"""Where cue words are in a long text, found once: candidates far from every cue are skipped cheaply.
+"""Where cue words are in a text, found once when many candidates need them.
 
 Detectors that need a cue check the words before each candidate (:func:`._cues.words_before`).
-On a long text full of candidates (a 64 KB run of digit groups) that check, repeated, dominates;
-one pass finding every cue word first lets each candidate with no cue word within reach be
-skipped with a binary search. A cue is matched as a superset here (any case, any word boundary),
-so skipping never hides what the full check would find.
+On a text full of candidates (a 64 KB run of digit groups) that check, repeated, dominates; one
+pass finding every cue word first lets each candidate with no cue word within reach be skipped
+with a binary search. The pass is made only once a text has shown many candidates, so ordinary
+text, with a few, never pays for it. A cue is matched as a superset here (any case, any word
+boundary), so skipping never hides what the full check would find.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["LONG_TEXT", "CueIndex"]
+__all__ = ["EAGER_AFTER", "CueIndex", "CueScope"]
 
-LONG_TEXT: Final = 1024
-"""Texts at least this long are worth indexing; shorter ones go straight to the full check."""
+EAGER_AFTER: Final = 24
+"""Candidates checked the full way in a text before its cue words are indexed."""
 
 
 class CueIndex:
-    """The positions where cue words end in a text, for :meth:`near` checks."""
+    """Cue words to look for; :meth:`scope` gives the checker for one text."""
 
     __slots__ = ("_regex",)
 
@@ -29,16 +30,29 @@ class CueIndex:
         alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
         self._regex = re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
-    def ends(self, text: str) -> list[int] | None:
-        """Sorted end positions of cue words in ``text``; ``None`` for a short text (check every candidate)."""
-        if len(text) < LONG_TEXT:
-            return None
-        return [match.end() for match in self._regex.finditer(text)]
+    def scope(self, text: str) -> CueScope:
+        """The checker of candidates in ``text``."""
+        return CueScope(self._regex, text)
 
-    @staticmethod
-    def near(ends: list[int] | None, position: int, window: int = 64) -> bool:
-        """Whether a cue word ends within ``window`` characters before ``position`` (always, without an index)."""
+
+class CueScope:
+    """Answers whether a cue word may be near a candidate of one text (``True`` unless certainly not)."""
+
+    __slots__ = ("_calls", "_ends", "_regex", "_text")
+
+    def __init__(self, regex: re.Pattern[str], text: str) -> None:
+        self._regex = regex
+        self._text = text
+        self._calls = 0
+        self._ends: list[int] | None = None
+
+    def near(self, position: int, window: int = 64) -> bool:
+        """Whether a cue word may end within ``window`` characters before ``position``."""
+        ends = self._ends
         if ends is None:
-            return True
+            self._calls += 1
+            if self._calls <= EAGER_AFTER:
+                return True
+            ends = self._ends = [match.end() for match in self._regex.finditer(self._text)]
         index = bisect_right(ends, position)
         return index > 0 and ends[index - 1] > position - window

@@ -58,7 +58,7 @@ class SsnDetector(BaseDetector):
     kinds = ("SSN",)
 
     def find(self, text: str) -> Iterator[Span]:
-        cues: list[int] | None = None
+        cues = _SSN_CUES.scope(text)
         for match in _SSN.finditer(text):
             value = match[0]
             digits = value if match[1] is None else value.replace(match[1], "")
@@ -68,12 +68,7 @@ class SsnDetector(BaseDetector):
                 if match[1] != "." or not _dotted_version(text, match.start()):
                     yield match.start(), match.end(), "SSN"
                 continue
-            if cues is None:
-                cues = _SSN_CUES.ends(text) or []
-            if (
-                _SSN_CUES.near(cues or None, match.start())
-                and CUED_IDS.match(words_before(text, match.start())) == "SSN"
-            ):
+            if cues.near(match.start()) and CUED_IDS.match(words_before(text, match.start())) == "SSN":
                 yield match.start(), match.end(), "SSN"
 
 
