@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hipaalog
+import hipaalog.audit
 
 from .canaries import Canaries
 from .conftest import PROFILE
@@ -129,3 +130,90 @@ def test_structlog_paths(native: bool, data: st.DataObject) -> None:
     planted = data.draw(containers(canaries, max_depth=2))
     route = _structlog_native if native else _structlog_stdlib
     _attack(canaries, lambda h: route(h, lambda log: log.info(f"{h.tag} event", planted=planted)))
+
+
+def _jsonable(value: Any) -> Any:
+    """A generated value as the JSON an old log line would hold (objects as their fields, sets as lists)."""
+    import dataclasses
+    import enum
+
+    if isinstance(value, dict):
+        return {str(_jsonable(k)) if not isinstance(k, str) else k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ == "deque":
+        return [_jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return value.decode()
+    if isinstance(value, enum.Enum):
+        return _jsonable(value.value)
+    if dataclasses.is_dataclass(value) or hasattr(value, "__attrs_attrs__") or hasattr(value, "model_dump"):
+        return {"note": _jsonable(value.note)}
+    if hasattr(value, "note"):
+        return {"note": _jsonable(value.note)}
+    if hasattr(value, "data"):
+        return _jsonable(dict(value.data))
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+
+
+@settings(settings.get_profile(PROFILE))
+@given(data=st.data(), record=st.booleans())
+def test_scan_and_redact_never_print_a_canary(data: st.DataObject, record: bool) -> None:
+    """Old log lines with canaries in values and keys: scan reports them without showing them, redact removes them."""
+    import contextlib
+    import io
+    import json
+
+    from hipaalog.cli import main
+
+    canaries = data.draw(canary_sets())
+    planted = {"planted": _jsonable(data.draw(containers(canaries, max_depth=3)))}
+    planted["seen"] = {data.draw(text_leaves(canaries)): "ok"}  # and always one canary as a key
+    line = {"appId": "a", "microservice": "m", "message": "x", **planted} if record else planted
+    with fresh_harness() as h:
+        source = h.directory / "old" / "app.log"
+        source.parent.mkdir()
+        source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            found = main(["scan", str(source)])
+            main(["redact", str(source), str(h.directory / "clean.jsonl")])
+        source.unlink()
+        h.add_text(out.getvalue())
+        leaks = h.leaks(canaries.all())
+    assert found == 1 and leaks == []
+
+
+@settings(settings.get_profile(PROFILE))
+@given(data=st.data(), where=st.sampled_from(["outcome", "reason", "resource", "fields", "destination", "detail"]))
+def test_audit_text_never_sealed_raw(data: st.DataObject, where: str) -> None:
+    """A canary in any text argument of an audit event is neither sealed raw nor told on stderr."""
+    from .cases import AUDIT_KEY, PSEUDONYM_KEY
+
+    canaries = data.draw(canary_sets())
+    text = data.draw(text_leaves(canaries))
+    with fresh_harness() as h:
+        stream = hipaalog.audit.configure(
+            h.directory / "audit.jsonl",
+            key=AUDIT_KEY,
+            pseudonym_key=PSEUDONYM_KEY,
+            app_id="a",
+            platform="vm",
+            microservice="m",
+        )
+        try:
+            if where in ("destination", "detail"):
+                hipaalog.audit.export("dr.lee", 1, "csv", text if where == "destination" else "s3://exports")
+                hipaalog.audit.alert("rule", detail=text if where == "detail" else "x")
+            else:
+                hipaalog.audit.access(
+                    "dr.lee",
+                    "MRN-1",
+                    "read",
+                    text if where == "resource" else "Observation",
+                    text if where == "outcome" else "success",
+                    reason=text if where == "reason" else None,
+                )
+                hipaalog.audit.change("dr.lee", "MRN-1", "Patient", [text] if where == "fields" else ["phone"])
+        finally:
+            stream.close()
+        leaks = h.leaks(canaries.all())
+    assert leaks == []
