@@ -57,6 +57,7 @@ print("delivered", handler.stats()["delivered"], flush=True)
         assert second.returncode == 0, second.stderr
         assert f"recovered {RECORDS}" in second.stdout and f"delivered {RECORDS}" in second.stdout
         assert [r["n"] for r in server.stored[before:]] == list(range(RECORDS))
+        print(f"run {run}: flush() {took:.2f}s, {backlog} on disk, {RECORDS} replayed, 0 lost")
 
 
 def test_a_flush_cuts_a_retry_short_and_spills(
