@@ -709,18 +709,18 @@ def _audit(h: Harness) -> Any:
 
 @attack("9 tools", delivery=False)
 def audit_outcome_text(h: Harness, c: Canaries) -> None:
-    stream = _audit(h)
+    _audit(h)
     try:
         hipaalog.audit.access(
             "dr.lee", patient=c.mrn.value, action="read", resource="Observation", outcome=f"denied for {c.email.value}"
         )
     finally:
-        stream.close()
+        hipaalog.audit.close()
 
 
 @attack("9 tools", delivery=False)
 def audit_reason_and_resource(h: Harness, c: Canaries) -> None:
-    stream = _audit(h)
+    _audit(h)
     try:
         hipaalog.audit.access(
             "dr.lee",
@@ -733,17 +733,17 @@ def audit_reason_and_resource(h: Harness, c: Canaries) -> None:
         hipaalog.audit.change("dr.lee", patient=c.mrn.value, resource="Patient", fields={c.email.value: "x"})
         hipaalog.audit.login("dr.lee", success=True, source_ip="198.51.100.1", method=f"password for {c.email.value}")
     finally:
-        stream.close()
+        hipaalog.audit.close()
 
 
 @attack("9 tools", delivery=False)
 def audit_export_destination(h: Harness, c: Canaries) -> None:
-    stream = _audit(h)
+    _audit(h)
     try:
         hipaalog.audit.export("dr.lee", patients=3, format="csv", destination=f"mailto:{c.email.value}")
         hipaalog.audit.alert("bulk-read", detail=f"actor read {c.name.text}")
     finally:
-        stream.close()
+        hipaalog.audit.close()
 
 
 def _cli(h: Harness, *argv: str) -> int:

@@ -191,7 +191,7 @@ def test_audit_text_never_sealed_raw(data: st.DataObject, where: str) -> None:
     canaries = data.draw(canary_sets())
     text = data.draw(text_leaves(canaries))
     with fresh_harness() as h:
-        stream = hipaalog.audit.configure(
+        hipaalog.audit.configure(
             h.directory / "audit.jsonl",
             key=AUDIT_KEY,
             pseudonym_key=PSEUDONYM_KEY,
@@ -214,6 +214,6 @@ def test_audit_text_never_sealed_raw(data: st.DataObject, where: str) -> None:
                 )
                 hipaalog.audit.change("dr.lee", "MRN-1", "Patient", [text] if where == "fields" else ["phone"])
         finally:
-            stream.close()
+            hipaalog.audit.close()
         leaks = h.leaks(canaries.all())
     assert leaks == []

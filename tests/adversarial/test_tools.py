@@ -34,7 +34,7 @@ def test_audit_text_arguments_are_redacted_before_sealing(tmp_path: Path, capfd:
     """Every text argument of audit events (an unknown outcome too) is redacted in the sealed file and on stderr."""
     path = tmp_path / "audit.jsonl"
     identity = {"app_id": "ehr", "platform": "vm", "microservice": "chart"}
-    stream = hipaalog.audit.configure(path, key=AUDIT_KEY, pseudonym_key=PSEUDONYM_KEY, **identity)
+    hipaalog.audit.configure(path, key=AUDIT_KEY, pseudonym_key=PSEUDONYM_KEY, **identity)
     try:
         hipaalog.audit.access("dr.lee", MRN, "read", f"Patient/{SSN}", f"denied for {EMAIL}", reason=f"DOB {DOB}")
         hipaalog.audit.change("dr.lee", MRN, "Patient", {EMAIL: "new", "phone": "x"})
@@ -42,7 +42,7 @@ def test_audit_text_arguments_are_redacted_before_sealing(tmp_path: Path, capfd:
         hipaalog.audit.login("dr.lee", True, "198.51.100.1", f"sms to {EMAIL}")
         hipaalog.audit.alert("bulk-read", detail=f"read ssn {SSN}")
     finally:
-        stream.close()
+        hipaalog.audit.close()
     written = path.read_text("utf-8") + capfd.readouterr().err
     for raw in (SSN, EMAIL, DOB):
         assert raw not in written
