@@ -102,8 +102,10 @@ def test_rsyslog_killed_mid_batch_and_restarted_loses_nothing(
 class FakeRelp:
     """A RELP server in a thread answering each ``syslog`` command with ``answer(n)`` (``None``: hang up)."""
 
-    def __init__(self, answer: object) -> None:
+    def __init__(self, answer: object, *, open_reply: bytes = b"200 OK\nrelp_version=0\ncommands=syslog") -> None:
         self.answer = answer
+        self.open_reply = open_reply
+        self.sessions = 0
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.listener.settimeout(0.2)
         self.port = int(self.listener.getsockname()[1])
@@ -137,7 +139,8 @@ class FakeRelp:
                 return
             txnr, command, data = parsed
             if command == b"open":
-                conn.sendall(frame.encode(txnr, b"rsp", b"200 OK\nrelp_version=0\ncommands=syslog"))
+                self.sessions += 1
+                conn.sendall(frame.encode(txnr, b"rsp", self.open_reply))
             elif command == b"close":
                 conn.sendall(frame.encode(txnr, b"rsp") + frame.encode(0, b"serverclose"))
                 return
@@ -145,6 +148,9 @@ class FakeRelp:
                 self.messages.append(data)
                 reply = self.answer(len(self.messages))  # type: ignore[operator]
                 if reply is None:
+                    return
+                if reply == b"serverclose":  # acknowledge, then end the session on our own
+                    conn.sendall(frame.encode(txnr, b"rsp", b"200 OK") + frame.encode(0, b"serverclose"))
                     return
                 conn.sendall(frame.encode(txnr, b"rsp", reply))
 
@@ -184,6 +190,40 @@ def test_a_session_that_ends_before_the_acknowledgements_fails_the_unacknowledge
         sink.close()
         assert [orjson.loads(m.split(b"] ", 1)[1])["n"] for m in server.messages] == [0, 1, 2, 2, 3]
     finally:
+        server.close()
+
+
+def test_a_session_the_server_ended_while_idle_is_replaced_before_writing() -> None:
+    """serverclose between writes: the next write opens a new session instead of failing."""
+    server = FakeRelp(lambda n: b"serverclose")
+    sink = RelpSink(f"relp://127.0.0.1:{server.port}")
+    try:
+        sink.write([record(0)])
+        time.sleep(0.1)
+        sink.write([record(1)])
+        assert server.sessions == 2 and len(server.messages) == 2
+    finally:
+        sink.close()
+        server.close()
+
+
+@pytest.mark.parametrize(
+    ("open_reply", "needle"),
+    [
+        (b"500 too many sessions", "refused the session"),
+        (b"200 OK\nrelp_version=0\ncommands=", "does not accept the syslog command"),
+    ],
+)
+def test_a_session_the_server_refuses_is_a_retryable_error(open_reply: bytes, needle: str) -> None:
+    """A refused open, or one without the syslog command, fails the batch (retryable) with the reason."""
+    server = FakeRelp(lambda n: b"200 OK", open_reply=open_reply)
+    sink = RelpSink(f"relp://127.0.0.1:{server.port}")
+    try:
+        with pytest.raises(SinkError, match=needle) as info:
+            sink.write([record(0)])
+        assert info.value.retryable and info.value.failed == [0]
+    finally:
+        sink.close()
         server.close()
 
 
