@@ -1,12 +1,20 @@
 """Audit report speed: records analysed per second on one core, peak memory, and a month of a 500-user clinic.
 
-Each measurement runs in a fresh child process pinned to one CPU, so its peak memory (max RSS)
-is its own. Results are printed and written to ``benchmarks/results/bench_report.json``.
-Usage::
+Each measurement runs in a fresh child process pinned to one CPU (two for the DuckDB spike), so
+its peak memory (max RSS) is its own. Results are printed and written to
+``benchmarks/results/bench_report.json``. Usage::
 
     python benchmarks/bench_report.py [--records 1000000] [--repeat 3] [--quick]
 
-Timings are the median of ``--repeat`` runs; peak memory is the largest seen.
+Timings are the median of ``--repeat`` runs; peak memory is the largest seen; CPU seconds count
+every thread of the child.
+
+Side by side on the same stream, a spike of the rules as SQL on DuckDB (``pip install duckdb``;
+skipped without it): the stream's segments are read with ``read_ndjson`` (only the fields the
+rules use), then one query per rule family computes what the rule needs, with ``threads=2`` and a
+``memory_limit`` (DuckDB spills beyond it). It measures what a columnar engine would cost; it is
+not the report's engine (the queries simplify some rules: the crowd window is a fixed two-day
+bucket, off-hours judges against every other day of the person at once).
 """
 
 from __future__ import annotations
@@ -27,10 +35,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 CHILD = r"""
 import json, os, resource, sys, time
+task, args = sys.argv[1], json.loads(sys.argv[2])
 cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
 if cpus:
-    os.sched_setaffinity(0, {cpus[-1]})
-task, args = sys.argv[1], json.loads(sys.argv[2])
+    os.sched_setaffinity(0, set(cpus[-args.get("cpus", 1):]))
 started = time.perf_counter()
 out = {}
 if task == "write":
@@ -50,6 +58,27 @@ elif task == "analyse":
         feed(ts, record, index)
     out["findings"] = len(analyzer.finish())
     out["records"] = analyzer.records
+elif task == "duckdb":
+    import glob
+    import duckdb
+    files = sorted(f for f in glob.glob(os.path.join(args["dir"], "*")) if ".jsonl" in f and ".checkpoints" not in f)
+    con = duckdb.connect()
+    con.execute(f"SET threads={args['cpus']}; SET memory_limit='{args['memory']}'; SET preserve_insertion_order=false")
+    con.execute("SET TimeZone='America/Chicago'")
+    cols = ("{'timestamp': 'VARCHAR', 'seq': 'BIGINT', 'audit': 'STRUCT(event VARCHAR, actor VARCHAR, "
+            "outcome VARCHAR, source VARCHAR, patient VARCHAR, resource VARCHAR, emergency BOOLEAN, patients BIGINT)'}")
+    con.execute(
+        "CREATE TEMP TABLE ev AS SELECT CAST(timestamp AS TIMESTAMPTZ) AS ts, seq, audit.event AS event, "
+        "audit.actor AS actor, audit.outcome AS outcome, audit.source AS source, audit.patient AS patient, "
+        "audit.resource AS resource, coalesce(audit.emergency, false) AS emergency, audit.patients AS patients "
+        f"FROM read_ndjson({files!r}, columns={cols}, format='newline_delimited')"
+    )
+    out["load_seconds"] = time.perf_counter() - started
+    out["records"] = con.execute("SELECT count(*) FROM ev").fetchone()[0]
+    out["per_rule"] = {}
+    for rule, query in args["queries"].items():
+        begun = time.perf_counter()
+        out["per_rule"][rule] = [con.execute(query).fetchone()[0], round(time.perf_counter() - begun, 2)]
 elif task == "verify":
     from hipaalog.integrity import verify_files
     result = verify_files([args["dir"]], keys={"k1": args["key"].encode()})
@@ -60,9 +89,83 @@ elif task == "report":
                  "--timezone", "America/Chicago", "-o", args["html"], "--fail-on", "never"])
     out["exit"] = code
 out["seconds"] = time.perf_counter() - started
-out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+usage = resource.getrusage(resource.RUSAGE_SELF)
+out["max_rss_mb"] = usage.ru_maxrss / 1024
+out["cpu_seconds"] = usage.ru_utime + usage.ru_stime
 print(json.dumps(out))
 """
+
+
+_FAILED = "outcome IN ('failure', 'denied')"
+_TOUCH = "event IN ('access', 'change') AND outcome = 'success' AND patient IS NOT NULL"
+DUCK_RULES = {
+    "failed-login-burst-user": f"""SELECT count(DISTINCT actor) FROM (SELECT actor, count(*) OVER (PARTITION BY actor
+        ORDER BY ts RANGE BETWEEN INTERVAL 300 SECOND PRECEDING AND CURRENT ROW) n FROM ev
+        WHERE event = 'login' AND {_FAILED}) WHERE n >= 10""",
+    "failed-login-burst-source": f"""SELECT count(DISTINCT source) FROM (SELECT source, count(*) OVER (
+        PARTITION BY source ORDER BY ts RANGE BETWEEN INTERVAL 300 SECOND PRECEDING AND CURRENT ROW) n FROM ev
+        WHERE event = 'login' AND {_FAILED} AND source IS NOT NULL) WHERE n >= 20""",
+    "many-users-from-source": f"""WITH f AS (SELECT source, actor, ts FROM ev WHERE event = 'login' AND {_FAILED})
+        SELECT count(DISTINCT a.source) FROM (SELECT a.source, a.ts, count(DISTINCT b.actor) n FROM f a JOIN f b
+        ON b.source = a.source AND b.ts BETWEEN a.ts - INTERVAL 3600 SECOND AND a.ts GROUP BY ALL) a WHERE n >= 5""",
+    "success-after-failures": f"""SELECT count(*) FROM (SELECT outcome, sum(CASE WHEN {_FAILED} THEN 1 ELSE 0 END)
+        OVER (PARTITION BY actor ORDER BY ts RANGE BETWEEN INTERVAL 900 SECOND PRECEDING AND CURRENT ROW) n
+        FROM ev WHERE event = 'login') WHERE outcome = 'success' AND n >= 5""",
+    "off-hours-login": """WITH l AS (SELECT actor, date_trunc('day', ts) d, hour(ts) h, isodow(ts) w FROM ev
+        WHERE event = 'login' AND outcome = 'success'),
+        days AS (SELECT actor, d, bit_or(1::BIGINT << h) mask FROM l GROUP BY ALL),
+        cand AS (SELECT DISTINCT actor, d, h FROM l WHERE NOT (h BETWEEN 7 AND 18 AND w <= 5)),
+        near AS (SELECT c.actor, c.d, c.h, count(o.d) FILTER (WHERE o.d <> c.d) others,
+          count(o.d) FILTER (WHERE o.d <> c.d AND list_has_any(
+            [(c.h + 22) % 24, (c.h + 23) % 24, c.h, (c.h + 1) % 24, (c.h + 2) % 24],
+            [x FOR x IN range(24) IF (o.mask >> x) & 1 = 1])) usual
+          FROM cand c JOIN days o USING (actor) GROUP BY ALL)
+        SELECT count(DISTINCT (actor, d)) FROM near WHERE others < 10 OR usual < 2""",
+    "new-source-login": """WITH f AS (SELECT actor, source, min(ts) first FROM ev
+        WHERE event = 'login' AND outcome = 'success' AND source IS NOT NULL GROUP BY ALL),
+        a AS (SELECT actor, min(first) start FROM f GROUP BY actor),
+        u AS (SELECT source, count(DISTINCT actor) users FROM f GROUP BY source)
+        SELECT count(*) FROM f JOIN a USING (actor) JOIN u USING (source)
+        WHERE first > start + INTERVAL 7 DAY AND users <= 2""",
+    "patients-above-peers": f"""WITH w AS (SELECT actor, date_trunc('week', ts) wk, count(DISTINCT patient) n,
+        mode(resource) grp FROM ev WHERE {_TOUCH} GROUP BY ALL),
+        g AS (SELECT wk, grp, median(n) med, count(*) size FROM w GROUP BY ALL),
+        m AS (SELECT w.wk, w.grp, median(abs(n - med)) mad FROM w JOIN g USING (wk, grp) GROUP BY ALL)
+        SELECT count(*) FROM w JOIN g USING (wk, grp) JOIN m USING (wk, grp)
+        WHERE size >= 5 AND n >= greatest(med + 8 * greatest(1.4826 * mad, 0.1 * med, 1), 2 * med, 30)""",
+    "patients-above-own-days": f"""WITH d AS (SELECT actor, date_trunc('day', ts) dy, count(DISTINCT patient) n FROM ev
+        WHERE {_TOUCH} GROUP BY ALL),
+        o AS (SELECT *, median(n) OVER own med, count(*) OVER own k FROM d
+          WINDOW own AS (PARTITION BY actor ORDER BY dy ROWS BETWEEN 60 PRECEDING AND 1 PRECEDING))
+        SELECT count(*) FROM o WHERE k >= 10 AND n >= greatest(3 * med, 30)""",
+    "exports-above-peers": """SELECT count(*) FROM (SELECT actor, date_trunc('week', ts) wk, sum(patients) n FROM ev
+        WHERE event = 'export' AND outcome = 'success' GROUP BY ALL) WHERE n >= 50""",
+    "many-staff-one-patient": """WITH c AS (SELECT DISTINCT actor, patient FROM ev
+          WHERE event = 'change' AND outcome = 'success'),
+        a AS (SELECT patient, actor, time_bucket(INTERVAL 2 DAY, ts) b FROM ev
+          WHERE event = 'access' AND outcome = 'success' AND patient IS NOT NULL)
+        SELECT count(*) FROM (SELECT patient, b, count(DISTINCT actor) n FROM a ANTI JOIN c USING (actor, patient)
+        GROUP BY ALL) WHERE n >= 20""",
+    "repeated-record-opens": """WITH a AS (SELECT actor, patient, ts,
+          ts - lag(ts) OVER (PARTITION BY actor, patient ORDER BY ts) gap FROM ev
+          WHERE event = 'access' AND outcome = 'success' AND patient IS NOT NULL),
+        s AS (SELECT actor, patient, ts FROM a WHERE gap IS NULL OR gap > INTERVAL 1800 SECOND),
+        n AS (SELECT actor, patient, count(*) OVER (PARTITION BY actor, patient ORDER BY ts
+          RANGE BETWEEN INTERVAL 7 DAY PRECEDING AND CURRENT ROW) k FROM s)
+        SELECT count(DISTINCT (actor, patient)) FROM n WHERE k >= 5""",
+    "break-glass, access-denied": """SELECT count(DISTINCT (actor, date_trunc('day', ts), emergency)) FROM ev
+        WHERE emergency OR outcome = 'denied'""",
+}
+"""The rules as SQL over the table ``ev`` (one row per audit record): the count each query returns."""
+
+
+def has_duckdb() -> bool:
+    """Whether the DuckDB spike can run here."""
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def child(task: str, **args: object) -> dict[str, float]:
@@ -106,6 +209,14 @@ def main() -> None:
         )
         print(f"wrote {written['records']:,.0f} records in {written['seconds']:.1f}s")
         analysed = repeated(args.repeat, "analyse", dir=big)
+        if has_duckdb():
+            duck = repeated(args.repeat, "duckdb", dir=big, cpus=2, memory="512MB", queries=DUCK_RULES)
+            figures["duckdb_seconds"] = round(duck["seconds"], 2)
+            figures["duckdb_load_seconds"] = round(duck["load_seconds"], 2)
+            figures["duckdb_records_per_s"] = round(duck["records"] / duck["seconds"])
+            figures["duckdb_cpu_seconds"] = round(duck["cpu_seconds"], 2)
+            figures["duckdb_peak_rss_mb"] = round(duck["max_rss_mb"], 1)
+            figures["duckdb_per_rule"] = duck["per_rule"]
         verified = repeated(args.repeat, "verify", dir=big, key=KEY.decode())
         rate = analysed["records"] / analysed["seconds"]
         figures["stream_records"] = analysed["records"]
@@ -113,6 +224,7 @@ def main() -> None:
         figures["analyse_seconds"] = round(analysed["seconds"], 2)
         figures["analyse_records_per_s"] = round(rate)
         figures["analyse_peak_rss_mb"] = round(analysed["max_rss_mb"], 1)
+        figures["analyse_cpu_seconds"] = round(analysed["cpu_seconds"], 2)
         figures["verify_seconds"] = round(verified["seconds"], 2)
         figures["verify_records_per_s"] = round(verified["records"] / verified["seconds"])
         figures["verify_peak_rss_mb"] = round(verified["max_rss_mb"], 1)
@@ -130,6 +242,17 @@ def main() -> None:
         f"{figures['analyse_seconds']} s = {figures['analyse_records_per_s']:,} records/s, "
         f"peak RSS {figures['analyse_peak_rss_mb']} MB"
     )
+    if "duckdb_seconds" in figures:
+        print(
+            f"DuckDB spike, same stream (read the fields, every rule family as SQL; two threads, 512 MB limit): "
+            f"{figures['duckdb_seconds']} s (of which reading {figures['duckdb_load_seconds']} s) = "
+            f"{figures['duckdb_records_per_s']:,} records/s, {figures['duckdb_cpu_seconds']} CPU s "
+            f"(today's engine: {figures['analyse_cpu_seconds']} CPU s), peak RSS {figures['duckdb_peak_rss_mb']} MB"
+        )
+        for rule, (count, seconds) in figures["duckdb_per_rule"].items():  # type: ignore[attr-defined]
+            print(f"    {rule:28} {count:>6} in {seconds} s")
+    else:
+        print("DuckDB spike skipped: pip install duckdb")
     print(
         f"chain verification: {figures['verify_seconds']} s = {figures['verify_records_per_s']:,} records/s, "
         f"peak RSS {figures['verify_peak_rss_mb']} MB"
