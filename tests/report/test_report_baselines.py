@@ -199,13 +199,16 @@ def test_more_days_worked_raise_the_weekly_peer_limit() -> None:
 
 
 def test_peaks_show_the_value_the_data_reached() -> None:
-    """The peaks table holds 40 failures and 12 users for a burst of 40 and a spray of 12, not the thresholds."""
+    """The peaks table holds 40 failures, 12 users and 7 sessions where the data reached them, not the thresholds."""
     stream = Stream()
     for i in range(40):
         stream.login(at(1, 2 + i / 600), "amy", "failure", source="203.0.113.1")
     for i in range(12):
         stream.login(at(2, 2 + i / 60), f"user{i}", "failure", source="198.51.100.2")
-    peaks = analyze_records(stream.records).peaks()
+    for day in range(7):
+        stream.access(at(day, 9), "gus", "PATIENT:k1:aaaaaaaaaaaaaaaa")
+    peaks = analyze_records(sorted(stream.records, key=lambda r: r["timestamp"])).peaks()
+    assert peaks["repeated-record-opens"] == {"peak": 7.0, "threshold": 5.0}
     assert peaks["failed-login-burst-user"] == {"peak": 40.0, "threshold": 10.0}
     assert peaks["failed-login-burst-source"]["peak"] == 40.0
     assert peaks["many-users-from-source"] == {"peak": 12.0, "threshold": 5.0}

@@ -539,6 +539,7 @@ class Analyzer:
             if ts - acc.end <= cfg.reopen_window:
                 if ts - acc.end > cfg.reopen_gap:
                     acc.values.add(str(ts))
+                    self._peak("repeated-record-opens", len(acc.values))
                 acc.add(ts, seq, stream)
                 return
             self._close_reopen(key, self._reopen_open.pop(key))
