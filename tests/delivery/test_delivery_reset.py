@@ -17,7 +17,7 @@ from hipaalog import ConfigError
 from hipaalog.sinks import EncodedRecord, SyslogSink
 
 from .._peers import require
-from ._rsyslog import RSYSLOGD, Rsyslog
+from ._rsyslog import RSYSLOGD, Rsyslog, TlsFiles
 from .conftest import MakeLogger, wait_until
 
 RECORDS = 5000
@@ -37,23 +37,31 @@ def _burst(log: object, marker: str, start: int, stop: int, seconds: float) -> N
         time.sleep(pause)
 
 
-def _received(server: Rsyslog, marker: str) -> Counter[int]:
+def _received(server: Rsyslog, transport: str, marker: str) -> Counter[int]:
     import orjson
 
-    return Counter(int(orjson.loads(m.msg)["n"]) for m in server.received("tcp") if marker in m.msg)
+    return Counter(int(orjson.loads(m.msg)["n"]) for m in server.received(transport) if marker in m.msg)
 
 
 @pytest.mark.peer("rsyslog")
-def test_rsyslog_stopped_mid_burst_loses_no_batch(make_logger: MakeLogger, tmp_path: Path) -> None:
-    """rsyslog over TCP stopped while batches are in flight, then restarted, several times: 0 lost."""
-    require("rsyslog", RSYSLOGD is not None, "install the Debian package rsyslog")
-    server = Rsyslog(tmp_path / "rs", None)
+@pytest.mark.parametrize(("transport", "rounds"), [("tcp", ROUNDS), ("tls", 2)])
+def test_rsyslog_stopped_mid_burst_loses_no_batch(
+    make_logger: MakeLogger, tmp_path: Path, tls_files: TlsFiles, transport: str, rounds: int
+) -> None:
+    """rsyslog over TCP (and TLS) stopped while batches are in flight, then restarted, several times: 0 lost."""
+    require("rsyslog", RSYSLOGD is not None, "install the Debian packages rsyslog and rsyslog-gnutls")
+    server = Rsyslog(tmp_path / "rs", tls_files if transport == "tls" else None)
     server.start()
+    url = (
+        f"syslog+tcp://127.0.0.1:{server.tcp_port}"
+        if transport == "tcp"
+        else f"syslog+tls://localhost:{server.tls_port}?ca_file={tls_files.ca}"
+    )
     try:
-        for round_no in range(ROUNDS):
+        for round_no in range(rounds):
             marker = uuid.uuid4().hex
             log, handler = make_logger(
-                [f"syslog+tcp://127.0.0.1:{server.tcp_port}"],
+                [url],
                 backoff_initial=0.05,
                 backoff_max=0.2,
                 queue_size=20_000,
@@ -66,16 +74,17 @@ def test_rsyslog_stopped_mid_burst_loses_no_batch(make_logger: MakeLogger, tmp_p
             server.start()
             writer.join(30)
             handler.flush()
-            assert wait_until(lambda: len(_received(server, marker)) >= RECORDS, 15)  # noqa: B023
+            assert wait_until(lambda: len(_received(server, transport, marker)) >= RECORDS, 15)  # noqa: B023
             handler.close()
-            got = _received(server, marker)
+            got = _received(server, transport, marker)
             missing = [n for n in range(RECORDS) if n not in got]
             stats = handler.stats()
             assert missing == [], f"round {round_no}: {len(missing)} lost, {stats}"
             assert stats["dropped"] == stats["failed"] == 0
             assert stats["delivered"] == RECORDS
             assert stats["resent"] >= sum(got.values()) - RECORDS  # every duplicate is a counted resend
-            print(f"round {round_no}: lost 0, duplicates {sum(got.values()) - RECORDS}, resent {stats['resent']}")
+            duplicates = sum(got.values()) - RECORDS
+            print(f"{transport} round {round_no}: lost 0, duplicates {duplicates}, resent {stats['resent']}")
     finally:
         server.stop()
 
