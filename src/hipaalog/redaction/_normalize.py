@@ -48,13 +48,18 @@ class OffsetMap:
 
 
 class View:
-    """A rewritten text and the maps that lead back to the original (latest rewrite first)."""
+    """A rewritten text and the maps that lead back to the original (latest rewrite first).
 
-    __slots__ = ("_maps", "text")
+    ``quotes_only``: the only rewrite was Python repr quoting (``'`` to ``"``, same length), which
+    matters to few detectors.
+    """
 
-    def __init__(self, text: str, maps: list[OffsetMap]) -> None:
+    __slots__ = ("_maps", "quotes_only", "text")
+
+    def __init__(self, text: str, maps: list[OffsetMap], *, quotes_only: bool = False) -> None:
         self.text = text
         self._maps = maps
+        self.quotes_only = quotes_only
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text behind ``[start, end)`` of the view."""
@@ -244,9 +249,10 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ENTITY, _unentity))
     if not current.isascii():
         apply(_compatible(current))
+    others = len(maps)
     if "'" in current and _REPR_HINT.search(current) is not None:
         apply(_rewrite(current, _REPR_STRING, _requote))
     if not maps:
         return None
     maps.reverse()
-    return View(current, maps)
+    return View(current, maps, quotes_only=not others)

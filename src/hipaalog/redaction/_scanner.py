@@ -36,6 +36,8 @@ HEX_ID: Final = re.compile(
 )
 """A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
+_READS_QUOTES: Final = frozenset({"name", "person_name"})
+"""Detectors whose findings change when a repr's ``'`` quotes read as ``"`` (names stop at an apostrophe)."""
 WINDOW_CHARS: Final = 8192
 """Texts longer than this are scanned in windows of about this size (each overlapping the next)."""
 _OVERLAP: Final = 512
@@ -109,10 +111,11 @@ class Scanner:
             return []
         return _merge(found, text)
 
-    def _find(self, text: str, deadline: float = 0.0) -> list[Span]:
+    def _find(self, text: str, deadline: float = 0.0, only: frozenset[str] | None = None) -> list[Span]:
         """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged.
 
-        With a ``deadline``, raises :class:`_OutOfTime` when it passes between two detectors.
+        With a ``deadline``, raises :class:`_OutOfTime` when it passes between two detectors; with
+        ``only``, runs the built-in detectors of those names alone.
         """
         found: list[Span] = []
         detectors: list[Detector] = []
@@ -120,7 +123,9 @@ class Scanner:
             bits = gate(text, self._catalogue)
             if bits:
                 detectors = [d for d, selected_by in self._builtin if selected_by & bits]
-        if self._custom:
+                if only is not None:
+                    detectors = [d for d in detectors if d.name in only]
+        if self._custom and only is None:
             detectors.extend(self._custom)
         for detector in detectors:
             try:
@@ -135,12 +140,18 @@ class Scanner:
         return found
 
     def _find_in_view(self, text: str, found: list[Span], deadline: float = 0.0) -> None:
-        """Add the spans found in the reader's view of ``text``, mapped back to ``text``."""
+        """Add the spans found in the reader's view of ``text``, mapped back to ``text``.
+
+        A view that only requoted Python reprs runs the detectors that read quotes (names end at
+        an apostrophe, not at a double quote); any other view runs them all.
+        """
         view = reader_view(text)
-        if view is not None:
-            original = view.original
-            for start, end, kind in self._find(view.text, deadline):
-                found.append((*original(start, end), kind))
+        if view is None:
+            return
+        original = view.original
+        only = _READS_QUOTES if view.quotes_only else None
+        for start, end, kind in self._find(view.text, deadline, only):
+            found.append((*original(start, end), kind))
 
     def _windows(self, text: str, deadline: float) -> list[Span]:
         """Spans of a long text, scanned window by window; past ``deadline`` the rest is one UNINSPECTED span.
@@ -206,6 +217,8 @@ class Scanner:
         view = reader_view(text) if may_need_view(text) else None
         if view is not None:
             for detector in self.detectors:
+                if view.quotes_only and detector.name not in _READS_QUOTES:
+                    continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
         return _merge(found, text) if found else []
 
