@@ -46,6 +46,8 @@ _EMAIL = "jane.roe@example.com"
         ("call 415\u2012555\u20120134", "0134"),  # figure dashes in a phone number
         ("call 415\u00b7555\u00b70134", "0134"),  # middle dots in a phone number
         ("payload {'name': 'Jane Roe', 'ssn': '219099999'}", "Roe"),  # a dict's repr
+        ("Patient(name='Jane Roe', mrn='00482913')", "Roe"),  # a dataclass repr
+        ("note: 'Jane Roe' called", "Roe"),
         ("frame b'\\x0bMSH|^~\\\\&|A|B\\rPID|1||12345^^^MRN||ROE^JANE||19800101\\r'", "ROE"),  # bytes repr
     ],
 )
