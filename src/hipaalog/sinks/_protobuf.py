@@ -14,8 +14,13 @@ __all__ = ["double", "fields", "fixed64", "message", "string", "uint", "varint"]
 _U64 = (1 << 64) - 1
 
 
+_SMALL = tuple(bytes((i,)) for i in range(128))
+
+
 def varint(value: int) -> bytes:
     """``value`` as a base-128 varint (negative numbers as their 64-bit two's complement)."""
+    if 0 <= value < 128:
+        return _SMALL[value]
     value &= _U64
     out = bytearray()
     while value > 0x7F:
@@ -26,7 +31,7 @@ def varint(value: int) -> bytes:
 
 
 def _key(number: int, wire: int) -> bytes:
-    return varint(number << 3 | wire)
+    return _SMALL[number << 3 | wire] if number < 16 else varint(number << 3 | wire)
 
 
 def uint(number: int, value: int, *, always: bool = False) -> bytes:
