@@ -91,7 +91,7 @@ def test_records_never_confirmed_are_given_up_at_close_in_bounded_time(
     handler.close()
     stats = handler.stats()
     if spill:
-        assert (stats["spilled"], stats["backlog"], stats["failed"]) == (3, 3, 0)
+        assert (stats["spilled"], stats["backlog"], stats["failed"], stats["resent"]) == (3, 3, 0, 3)
     else:
         assert (stats["failed"], stats["delivered"]) == (3, 0)
         assert "3 written record(s) never confirmed before shutdown" in capfd.readouterr().err

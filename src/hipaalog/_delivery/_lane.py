@@ -377,7 +377,9 @@ class Lane:
         if not n:
             return
         if self.spill is not None:
-            self._to_spill(records)  # the peer may have some of them already: at-least-once
+            with self._lock:
+                self.counters.resent += n  # the peer may have some of them already: at-least-once
+            self._to_spill(records)
             return
         self._account(failed=n, settled=n)
         _diagnostics.problem(
