@@ -365,7 +365,7 @@ _CAPS_WORD = r"(?:[A-Z]{2,}(?:['’-][A-Z]+)*)"
 _REST_OF_NAME = r"(?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*)"
 _CANDIDATE: Final = re.compile(
     rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
-    rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’])"
+    rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"
 )
 _HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
 _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})

@@ -80,6 +80,8 @@ _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?
 _HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
 _DELIMITERS: Final = ("\t", "|", ",")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
+_NAMED_ROW: Final = re.compile(r"[,|\t][ ]*[A-Z][A-Za-z'’-]*[ ]*(?:[,|\t][ ]*[A-Z]|[ ][A-Z][A-Za-z'’-]*[ ]*[,|\t])")
+"""Two name-like cells side by side, or a cell of two capitalised words: a row that may be about a person."""
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
@@ -180,6 +182,8 @@ class TabularDetector(BaseDetector):
         last = line.rindex(delimiter)
         note = line.find(" (", last)
         row_end = start + (note if note >= 0 else len(line))
+        if _NAMED_ROW.search(f"{delimiter}{text[row_start:row_end]}{delimiter}") is None:
+            return  # no names side by side: not a row about a person (cheap to tell)
         row = self._split_row(text, row_start, row_end, delimiter)
         if len(row) > 2:
             yield from self._typed(text, row)
