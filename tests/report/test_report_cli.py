@@ -65,11 +65,13 @@ def test_json_output_for_machines(
 
 
 def test_settings_file_and_peer_groups(clean: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--config and --peer-groups feed the rules: a stricter burst threshold turns typos into findings."""
+    """--config, --peer-groups and --units feed the rules: a stricter burst threshold turns typos into findings."""
     settings = tmp_path / "settings.json"
     settings.write_text(json.dumps({"fail_burst_user": 2, "fail_window": 120, "timezone": "America/Chicago"}))
     groups = tmp_path / "groups.json"
     groups.write_text(json.dumps({"someone": "billing"}))
+    units = tmp_path / "units.json"
+    units.write_text(json.dumps({"someone": "billing office", "else": "ward"}))
     code = main(
         [
             "report",
@@ -80,6 +82,8 @@ def test_settings_file_and_peer_groups(clean: Dataset, tmp_path: Path, capsys: p
             str(settings),
             "--peer-groups",
             str(groups),
+            "--units",
+            str(units),
             "--json",
             "--fail-on",
             "high",
@@ -89,6 +93,7 @@ def test_settings_file_and_peer_groups(clean: Dataset, tmp_path: Path, capsys: p
     assert code == 1
     assert document["config"]["fail_burst_user"] == 2
     assert document["config"]["peer_groups"] == 1
+    assert document["config"]["units"] == 2
     assert {f["rule"] for f in document["findings"]} == {"failed-login-burst-user"}
 
 
@@ -108,6 +113,16 @@ def test_usage_problems_exit_2_with_a_message(
     code = main(["report", str(clean.directory), *args])
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_units_file_must_map_user_ids_to_units(
+    clean: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --units file holding a list instead of a mapping exits 2 and says what it should hold."""
+    units = tmp_path / "units.json"
+    units.write_text(json.dumps(["ward-a", "ward-b"]))
+    assert main(["report", str(clean.directory), "--key", KEY_ARG, "--units", str(units)]) == 2
+    assert "expected a JSON object of user id -> unit" in capsys.readouterr().err
 
 
 def test_as_a_scheduled_job_would_run_it(planted: Dataset, tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="JSON file of report settings (see docs/reports.md)")
     parser.add_argument("--peer-groups", metavar="FILE", help="JSON file mapping user id -> peer group name")
     parser.add_argument(
+        "--units", metavar="FILE", help="JSON file mapping user id -> unit (their workstations are known)"
+    )
+    parser.add_argument(
         "--key",
         action="append",
         default=[],
@@ -106,11 +109,14 @@ def _config(args: argparse.Namespace) -> Any:
         if not isinstance(loaded, dict):
             raise ConfigError(f"--config {args.config}: expected a JSON object of settings")
         settings.update(loaded)
-    if args.peer_groups:
-        groups = _load_json(args.peer_groups, "--peer-groups")
-        if not isinstance(groups, dict) or not all(isinstance(v, str) for v in groups.values()):
-            raise ConfigError(f"--peer-groups {args.peer_groups}: expected a JSON object of user id -> group name")
-        settings["peer_groups"] = groups
+    for option, name, what in (("--peer-groups", "peer_groups", "group name"), ("--units", "units", "unit")):
+        path = getattr(args, name)
+        if not path:
+            continue
+        mapping = _load_json(path, option)
+        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+            raise ConfigError(f"{option} {path}: expected a JSON object of user id -> {what}")
+        settings[name] = mapping
     for name in ("timezone", "work_hours", "work_days"):
         value = getattr(args, name)
         if value:
