@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from hipaalog.report import Finding
+from hipaalog.report import Finding, ReportConfig, analyze_records
 from hipaalog.report._timeparse import parse_ts
 
 from ._world import START, ZONE, Hospital, Planted
@@ -113,3 +113,15 @@ def test_the_json_keeps_every_finding_and_the_triage(world: World) -> None:
     pointed = sorted(i for row in data["triage"] for i in row["findings"])
     assert pointed == list(range(len(world.report.findings)))
     assert data["triage"][0]["rules"] == dict(world.groups[0].rules)
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_other_seeds_of_the_world_give_the_same_verdict(seed: int) -> None:
+    """Two more hospitals of the same kind: every incident found by its rule, nothing ordinary flagged."""
+    hospital = Hospital(seed=seed)
+    records = hospital.records()
+    findings = analyze_records(records, ReportConfig(**hospital.report_settings())).finish()
+    for incident in hospital.incidents:
+        assert any(f.rule == incident.rule and set(incident.seqs) <= set(f.seqs) for f in findings), incident.kind
+    planted = {s for i in hospital.incidents for s in i.seqs}
+    assert [f.summary for f in findings if not planted & set(f.seqs)] == []
