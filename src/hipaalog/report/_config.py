@@ -76,10 +76,10 @@ class ReportConfig:
     shared workstation).
 
     Daily volume: a person-day's distinct patients is an outlier when it is at least ``day_ratio``
-    times the person's own median day, ``day_z`` robust z-scores above it and at least
-    ``day_min_patients``, and, as a second opinion, at least ``peer_min_ratio`` times the median of
-    the peer group's same day (when ``peer_min_group`` of them were active), so that a surge
-    everyone shares is not flagged.
+    times the person's own median day and ``day_z`` robust z-scores above it, both scaled by their
+    unit's surge that day (the median, over at least three others of the unit, of their day against
+    their own median), and at least ``day_min_patients``: a surge the unit shares is not flagged.
+    The weekly peer limit grows likewise with the days worked and the unit's surge on them.
 
     Crowds (the VIP pattern): ``crowd_staff`` distinct staff without a care relationship open one
     patient's record within ``crowd_window``. Someone who documented in the patient's record (a
