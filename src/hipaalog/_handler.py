@@ -261,9 +261,12 @@ class SinkHandler(logging.Handler):
     def stats(self) -> dict[str, int]:
         """Counters summed over the sinks (a record sent to two sinks counts twice), plus ``emitted``.
 
-        Keys: ``emitted`` (records this handler was given, once each), ``enqueued``, ``delivered``,
-        ``retried``, ``spilled``, ``dropped``, ``failed``, ``recovered`` (cumulative, see
-        :data:`hipaalog._delivery.COUNTER_NAMES`) and the gauges ``queued`` and ``backlog``.
+        Keys: ``emitted`` (records this handler was given, once each), ``enqueued``, ``written``
+        (accepted by a sink's write, resends included), ``delivered`` (acknowledged: for TCP syslog,
+        the connection outlived the write; for RELP, the server answered), ``retried``, ``resent``
+        (written again after a reset: at-least-once duplicates), ``spilled``, ``dropped``, ``failed``,
+        ``recovered`` (cumulative, see :data:`hipaalog._delivery.COUNTER_NAMES`) and the gauges
+        ``queued`` (unconfirmed records included) and ``backlog``.
         """
         snapshots = [lane.snapshot() for lane in self._lanes]
         totals = {name: sum(s[name] for s in snapshots) for name in _STAT_NAMES}

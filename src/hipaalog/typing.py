@@ -39,7 +39,13 @@ class Sink(Protocol):
         """Push anything buffered to the destination."""
 
     def close(self) -> None:
-        """Flush and release resources; the sink is not used afterwards."""
+        """Flush and release resources; the sink is not used afterwards.
+
+        A sink whose writes are not confirmed when ``write`` returns (a stream with no
+        acknowledgements, such as TCP syslog) may also have ``settle() -> (confirmed, lost)``: the
+        number of records, oldest first, that earlier writes got confirmed and that were lost. The
+        delivery layer keeps written records until they are settled and writes the lost ones again.
+        """
 
 
 Span: TypeAlias = "tuple[int, int, str]"
