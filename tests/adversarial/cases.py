@@ -915,6 +915,29 @@ def root_module_function(h: Harness, c: Canaries) -> None:
     logging.warning("%s via the module %s", h.tag, c.phone.text)
 
 
+@attack("12 beyond")
+def exception_as_extra(h: Harness, c: Canaries) -> None:
+    h.logger.warning("%s failed", h.tag, extra={"error": ValueError(c.ssn.text), "cause": KeyError(c.mrn.value)})
+
+
+@attack("12 beyond")
+def exception_as_argument(h: Harness, c: Canaries) -> None:
+    h.logger.warning("%s failed: %s", h.tag, LookupError(c.email.text))
+
+
+@attack("12 beyond")
+def partial_and_generator_extra(h: Harness, c: Canaries) -> None:
+    import functools
+
+    lookup = functools.partial(print, c.ssn.value)
+    h.logger.info("%s callbacks", h.tag, extra={"callback": lookup, "rows": (row for row in [c.email.text])})
+
+
+@attack("12 beyond")
+def exc_info_instance(h: Harness, c: Canaries) -> None:
+    h.logger.error("%s lookup", h.tag, exc_info=KeyError(c.mrn.value))
+
+
 # ---- helpers for structlog and forked children --------------------------------------------------------
 def _structlog_native(h: Harness, emit: Callable[[Any], None]) -> None:
     import structlog

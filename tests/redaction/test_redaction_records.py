@@ -610,3 +610,14 @@ def test_group_subclasses_with_other_constructors() -> None:
 
     clean = _redacted_exception(Batch([ValueError(SSN_TEXT)]), Redactor())
     assert "219-09-9999" not in "".join(traceback.format_exception(clean))
+
+
+def test_exceptions_handed_as_values(keep: Keep) -> None:
+    """An exception passed in extra= is shown as its type and structure-aware message, redacted."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").warning(
+        "failed", extra={"cause": KeyError(MRN), "note": ValueError(EMAIL)}
+    )
+    record = keep.records[0]
+    assert record.cause == "KeyError: '[REDACTED:ID]'"  # type: ignore[attr-defined]
+    assert record.note == "ValueError: [REDACTED:EMAIL]"  # type: ignore[attr-defined]

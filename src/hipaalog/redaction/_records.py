@@ -115,6 +115,8 @@ def _plain(value: Any, redactor: Redactor) -> Any:
         return redactor.redact_text(str.__str__(value))
     if issubclass(cls, (int, float)):
         return value
+    if issubclass(cls, BaseException):  # an exception handed as a value: described through its structure
+        return redactor.redact_text(f"{cls.__name__}: {structured_message(value, redactor) or _safe_text(value)}")
     return redactor.redact_text(_safe_text(value))
 
 
@@ -141,6 +143,8 @@ def _field(redactor: Redactor, key: str, value: Any) -> Any:
     try:
         if issubclass(type(value), _LIVE):
             return value
+        if issubclass(type(value), BaseException):
+            return _plain(value, redactor)
         if type(value) is list and value and type(value[0]) is dict and "loc" in value[0] and "input" in value[0]:
             value = _validation_details(value, redactor)
         return _plain(redactor.redact_field(key, value), redactor)
