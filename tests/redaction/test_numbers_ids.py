@@ -43,6 +43,8 @@ def found(text: str) -> list[tuple[str, str]]:
             "URL",
         ),
         ("see https://github.com/janeroe", "https://github.com/janeroe", "URL"),
+        ("GET https://fhir.example.org/fhir/Patient/140592", "https://fhir.example.org/fhir/Patient/140592", "URL"),
+        ("GET https://x.org/fhir/Observation?patient=140592", "https://x.org/fhir/Observation?patient=140592", "URL"),
         ("site https://maria-garcia.net/about", "https://maria-garcia.net/about", "URL"),
         ("home page https://example.org/~jroe/", "https://example.org/~jroe/", "URL"),
         ("follow https://mastodon.social/@janeroe", "https://mastodon.social/@janeroe", "URL"),
@@ -85,6 +87,8 @@ def test_identifier_is_found(text: str, value: str, kind: str) -> None:
         "GET /api/v1/patients/count 200 in 12ms",
         '"reference": "Patient/12345"',
         "see https://grafana.com/dashboards and https://www.samsung.com/",
+        '"url": "https://fhir.example.org/fhir/Observation?_count=20&_getpages=b16b7fca-9f5a-43b0-86ad-1fb202944373"',
+        '"fullUrl": "https://fhir.example.org/fhir/Observation/140592"',
     ],
 )
 def test_look_alike_is_left_alone(text: str) -> None:

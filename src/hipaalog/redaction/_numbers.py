@@ -488,13 +488,94 @@ def _name_pair(given: str, surname: str) -> bool:
     return (given in GIVEN or given.title() in FIRST_NAMES) and (surname in SURNAME_RANK or surname.title() in SURNAMES)
 
 
+_FHIR_RECORDS: Final = frozenset(
+    [
+        "Observation",
+        "Encounter",
+        "Condition",
+        "Procedure",
+        "MedicationRequest",
+        "MedicationStatement",
+        "MedicationAdministration",
+        "Medication",
+        "DiagnosticReport",
+        "Immunization",
+        "AllergyIntolerance",
+        "CarePlan",
+        "CareTeam",
+        "Claim",
+        "ClaimResponse",
+        "ExplanationOfBenefit",
+        "Organization",
+        "Location",
+        "Bundle",
+        "Composition",
+        "DocumentReference",
+        "ServiceRequest",
+        "Appointment",
+        "Schedule",
+        "Slot",
+        "Specimen",
+        "Task",
+        "CapabilityStatement",
+        "ValueSet",
+        "CodeSystem",
+        "ConceptMap",
+        "StructureDefinition",
+        "OperationOutcome",
+        "Questionnaire",
+        "QuestionnaireResponse",
+        "Goal",
+        "EpisodeOfCare",
+        "Provenance",
+        "AuditEvent",
+        "Subscription",
+        "Communication",
+        "Flag",
+        "List",
+        "Endpoint",
+        "HealthcareService",
+        "PractitionerRole",
+        "Binary",
+        "Media",
+        "ImagingStudy",
+    ]
+)
+"""FHIR resource types that are records, not persons: the logical id after one (``/Observation/140592``)
+does not identify anyone by itself (person resources, ``/Patient/123``, still do)."""
+_PAGING: Final = frozenset(
+    {
+        "_count",
+        "_getpages",
+        "_getpagesoffset",
+        "_offset",
+        "_page",
+        "_pageToken",
+        "_sort",
+        "_format",
+        "_summary",
+        "_elements",
+        "_total",
+        "_bundletype",
+        "page",
+        "page_size",
+        "per_page",
+        "offset",
+        "limit",
+        "cursor",
+    }
+)
+"""Query parameters that page or shape results."""
+
+
 def url_has_identifier(url: str) -> bool:
     """Whether a URL carries something that identifies a person.
 
     Credentials; a social profile or a personal site (:func:`_personal`); a query parameter named
     like a PHI field or a person, or whose value holds an ``@`` or four digits; a path segment after
-    a person resource (``/patients/123``), or holding five digits, an ``@`` or a UUID; a fragment
-    with four digits.
+    a person resource (``/patients/123``), or holding five digits, an ``@`` or a UUID (unless it is
+    the logical id after a FHIR record type, ``/Observation/140592``); a fragment with four digits.
+    Paging parameters (``_count``, ``_getpages``...) are not read.
     """
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
@@ -508,19 +589,24 @@ def url_has_identifier(url: str) -> bool:
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         if not value:
             continue
-        if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
-            return True
         if DEFAULT_CATALOGUE.info(name).kind is not None or any(word in PERSON_WORDS for word in tokens(name)):
             return True
-    after_person = False
+        if name in _PAGING:
+            continue  # FHIR paging and result controls (_count, _getpages, _offset...): not about anyone
+        if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
+            return True
+    after_person = after_record = False
     for segment in parts.path.split("/"):
         if not segment:
             continue
         if after_person and "." not in segment:
             return True
-        if "@" in segment or sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment):
+        if "@" in segment or (
+            not after_record and (sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment))
+        ):
             return True
         after_person = segment.lower() in _PERSON_PATH
+        after_record = segment in _FHIR_RECORDS
     return bool(parts.fragment and sum(ch.isdigit() for ch in parts.fragment) >= 4)
 
 
