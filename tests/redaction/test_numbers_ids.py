@@ -56,6 +56,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("GET /lookup?request_id=aca9b667&mbr=H765527939&x=1", "H765527939", "MEMBER_ID"),
         ("transport benefit: vehicle E7KZZYT4D75HCR04U registered", "E7KZZYT4D75HCR04U", "VEHICLE"),
         ("pump PM35461299 paired", "PM35461299", "DEVICE"),
+        ("callback requested at 4155550134", "4155550134", "PHONE"),
+        ("Marvin Valencia (July 13, 1976) checked in", "July 13, 1976", "DOB"),
+        ("Sharice Sloan (19340203) checked in", "19340203", "DOB"),
     ],
 )
 def test_identifier_is_found(text: str, value: str, kind: str) -> None:
@@ -85,6 +88,9 @@ def test_identifier_is_found(text: str, value: str, kind: str) -> None:
         "UPDATE patients SET last_name = ? WHERE first_name = %s AND dob = :dob AND ssn = $1",
         "WHERE patient_name = %(name)s",
         "GET /api/v1/patients/count 200 in 12ms",
+        "work order 4155550134 closed",
+        "Build Server (2024-01-02) deployed",
+        "Release Notes (March 3, 2024)",
         '"reference": "Patient/12345"',
         "see https://grafana.com/dashboards and https://www.samsung.com/",
         '"url": "https://fhir.example.org/fhir/Observation?_count=20&_getpages=b16b7fca-9f5a-43b0-86ad-1fb202944373"',
@@ -128,6 +134,8 @@ _SHAPES = st.sampled_from(
         '\\"ssn\\": \\"219099999\\"',
         "/api/patients/MR321016/chart",
         "?a=1&mbr=H765527939",
+        "Jane Roe (03/07/1984)",
+        "callback requested at 4155550134",
     ]
 )
 

@@ -20,6 +20,7 @@ from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TIT
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, HL7, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
@@ -161,6 +162,21 @@ _BIRTH_FIELD: Final = re.compile(
     + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
 """A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
+_NAME_BEFORE_PAREN: Final = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?: [A-Z][a-z'’-]+){1,2}) $")
+
+
+def _after_a_name(text: str, paren: int) -> bool:
+    """Whether a person's name (two or three capitalised words, a known given name or surname among them)
+    ends just before ``text[paren]``: a date in parentheses after a name is a date of birth."""
+    name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
+    if name is None:
+        return False
+    words = [name[1], *name[2].split()]
+    return any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1]) or (
+        words[-1].lower() in SURNAME_RANK or words[-1] in SURNAMES
+    )
+
+
 _DATE_CUES: Final = CueIndex([word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS))
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -169,7 +185,8 @@ class DateDetector(BaseDetector):
     """Dates about a person after a cue: birth (``DOB 03/12/1985``, ``born March 12, 1985``) as ``DOB``;
     admission, discharge, death, service and visit dates as ``DATE``. A full date up to 200 characters
     after a birth field name (``birth_date``, ``dateOfBirth``, ``dob``), as validation errors print
-    them, is a ``DOB``. Other dates are left alone."""
+    them, or in parentheses after a person's name (``Jane Roe (03/07/1984)``), is a ``DOB``. Other dates
+    are left alone."""
 
     gate = CUED
     name = "date"
@@ -185,6 +202,8 @@ class DateDetector(BaseDetector):
             if not cues.near(start):
                 continue
             kind = DATES.match(words_before(text, start))
+            if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
+                kind = "DOB" if _after_a_name(text, start - 1) else None  # "Jane Roe (03/07/1984) checked in"
             if kind is None and _FULL_DATE.fullmatch(match[0]):
                 if birth is None:
                     birth = _BIRTH_FIELD.search(text) is not None

@@ -204,6 +204,8 @@ PERSON_PATH_ID: Final = re.compile(
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
 """An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
+_DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+"""A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
@@ -296,6 +298,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= _DIGIT_DETECTORS
     if digits > 2 and "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>
+    if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
+        bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False

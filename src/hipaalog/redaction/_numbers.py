@@ -90,6 +90,8 @@ _PHONE: Final = re.compile(
 )
 _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
 _PHONE_BARE: Final = re.compile(r"[0-9](?<![\w.+-][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![\w-]|\.[0-9])")
+_STRONG_PHONE_CUES: Final = frozenset({"phone", "tel", "telephone", "cell", "mobile", "callback", "fax", "sms"})
+"""Cues that announce a phone number a word or two ahead (``work``, ``home``, ``call`` only right before it)."""
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
@@ -97,7 +99,8 @@ class PhoneDetector(BaseDetector):
     """North American phone and fax numbers with a valid area code and exchange (NANP).
 
     Formatted numbers (``(415) 555-0132``, ``415.555.0132``, ``1-415-555-0132``, ``+1 415 555 0132``,
-    extensions) are found anywhere; ten bare digits only after a cue (``phone 4155550132``). A
+    extensions) are found anywhere; ten bare digits only up to two words after a cue (``phone 4155550132``,
+    ``callback requested at 4155550132``). A
     number after ``fax`` is reported as ``FAX``.
     """
 
@@ -128,7 +131,11 @@ class PhoneDetector(BaseDetector):
         for match in _PHONE_BARE.finditer(text):
             digits = digits_of(match[0])[-10:]
             if nanp_ok(digits[:3], digits[3:6]):
-                kind = PHONES.match(words_before(text, match.start()))
+                words = words_before(text, match.start(), 4)
+                kind = PHONES.match(words)
+                for drop in (1, 2):  # "callback requested at 4155550134": a word or two between cue and number
+                    if kind is None and len(words) > drop and words[-drop - 1] in _STRONG_PHONE_CUES:
+                        kind = PHONES.match(words[:-drop])
                 if kind is not None:
                     yield match.start(), match.end(), kind
 
