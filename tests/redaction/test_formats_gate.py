@@ -34,6 +34,8 @@ FRAGMENTS = [
     "UPDATE p SET last_name = $1\nparameters: $1 = 'Quist'",
     "mrn,last_name,dob\nMR1234567,Quist,1981-04-17",
     "MR988013|Quist|Odalys|1981-04-17|01970",
+    "Odalys Quist,1981-04-17,MR988013,01970",
+    "row: Odalys Quist|1981-04-17|MR988013",
     "('first_name', 'Odalys')",
     "{'first': 'Odalys', 'last': 'Quist'}",
     "member_id\n  bad [type=x, input_value='MBR10001832623', input_type=str]",

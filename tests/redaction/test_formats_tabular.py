@@ -67,9 +67,10 @@ def test_sql_values_are_typed_by_their_columns(text: str, secrets: tuple[str, ..
         "import preview:\nmrn|last_name|first_name|dob|zip|city\nMR988013|Quist|Odalys|1981-04-17|01970|Salem",
         "line 295: Quist|Odalys|1981-04-17|MR988013|01970|Salem (expected 7 columns)",
         "rejected row: MR988013,Quist,Odalys,1981-04-17,01970,Salem",
+        "Quist Odalys,1981-04-17,MR988013,01970,Salem",
         "KeyError: ('Quist', 'Odalys', datetime.date(1981, 4, 17), '01970', 'Salem')",
     ],
-    ids=["csv-header", "tsv-header", "pipe-header", "row-line-number", "row-only", "tuple-repr"],
+    ids=["csv-header", "tsv-header", "pipe-header", "row-line-number", "row-only", "first-cell", "tuple-repr"],
 )
 def test_rows_about_a_person_are_masked(text: str) -> None:
     out = REDACTOR.redact_text(text)

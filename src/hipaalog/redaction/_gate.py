@@ -208,6 +208,10 @@ _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
+_ROW_SCREEN: Final = re.compile(r"[,|\t:]\s*[A-Z]")
+"""A capitalised cell after a delimiter (or a label): a row may hold a name."""
+_FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,|\t]")
+"""A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
 """Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
@@ -280,19 +284,23 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
     if "*" in text and any(mark in text for mark in X12_MARKS):
         bits |= X12
-    if "=?" in text:
+    if "?" in text and "=?" in text:
         bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text):
         bits |= TABLE  # rows under a header
-    if "('" in text or "['" in text or "': " in text:
+    if "'" in text and ("('" in text or "['" in text or "': " in text):
         bits |= TABLE  # ('key', 'value') pairs, dict reprs
     if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")
     normalized = raw.translate(_NORMALIZE, _DIGITS)
     digits = len(raw) - len(normalized)
-    if digits > 9 and ("|" in text or "\t" in text or text.count(",") > 1):
-        bits |= TABLE  # a row of values: two of them (a date, an id, a ZIP code) make it about someone
+    if (
+        digits > 9
+        and ("|" in text or "\t" in text or text.count(",") > 1)
+        and (_ROW_SCREEN.search(text) is not None or _FIRST_CELL_NAME.match(text) is not None)
+    ):
+        bits |= TABLE  # a row with names side by side; two values (a date, an id) make it about someone
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS

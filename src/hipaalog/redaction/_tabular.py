@@ -55,6 +55,7 @@ _PART: Final = re.compile(
     + r"([^\r\n\\]{1,200})"
 )
 """A multipart form part: ``Content-Disposition: form-data; name="dob"``, a blank line, the value."""
+_FORM_DATA: Final = re.compile(r"(?<![A-Za-z0-9_/]|[^\x00-\x7f])form-data")
 _VALIDATION: Final = re.compile(r"(?:^|\n)([A-Za-z_][\w.]{0,63})\n[ ]+[^\n]*?input_value=(" + _QUOTED + r"|[^,\]\s]+)")
 """A pydantic error: the field's name on its own line, its ``input_value`` on the next."""
 _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
@@ -80,8 +81,6 @@ _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?
 _HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
 _DELIMITERS: Final = ("\t", "|", ",")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
-_NAMED_ROW: Final = re.compile(r"[,|\t][ ]*[A-Z][A-Za-z'’-]*[ ]*(?:[,|\t][ ]*[A-Z]|[ ][A-Z][A-Za-z'’-]*[ ]*[,|\t])")
-"""Two name-like cells side by side, or a cell of two capitalised words: a row that may be about a person."""
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
@@ -128,6 +127,22 @@ def _name_word(value: str) -> str | None:
     return value.lower() if _NAME_WORD.fullmatch(value) else None
 
 
+_NAME_MARKS: Final = str.maketrans("", "", " '’-")
+"""Characters a name may hold besides letters (deleted before ``isalpha``)."""
+
+
+def _named_cells(cells: list[str]) -> bool:
+    """Whether two name-like cells sit side by side, or one cell holds two capitalised words."""
+    previous = False
+    for cell in cells:
+        bare = cell.strip()
+        name = bare[:1].isupper() and len(bare) < 40 and bare.translate(_NAME_MARKS).isalpha()
+        if name and (previous or " " in bare):
+            return True
+        previous = name
+    return False
+
+
 def _shaped(value: str) -> bool:
     """Whether ``value`` has the shape of an identifier, a phone number or a ZIP code."""
     return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
@@ -152,13 +167,14 @@ class TabularDetector(BaseDetector):
         yield from self._sql(text, seen)
         if "input_value=" in text:
             yield from self._keyed(text, _VALIDATION)
-        if "form-data" in text:
+        if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
-        if "'" in text and ("': " in text or _SQL_WORDS.search(text) is not None):
+        sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
+        if "'" in text and ("': " in text or sql):
             yield from self._literals(text)
         if "('" in text or "['" in text:
             yield from self._pairs(text)
-        if "(" in text or "[" in text:
+        if ("(" in text or "[" in text) and ("'" in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:
                     continue
@@ -174,7 +190,14 @@ class TabularDetector(BaseDetector):
         """A row without a header (``rejected row: Roe|Jane|1980-03-12``), typed from its values."""
         line = text[start:end]
         delimiter = max(_DELIMITERS, key=line.count)
-        if line.count(delimiter) < 2 or (delimiter == "|" and _SEGMENT_ID.search(line) is not None):
+        if line.count(delimiter) < 2:
+            return
+        cells = line.split(delimiter)
+        cells[0] = cells[0].rpartition(": ")[2]
+        cells[-1] = cells[-1].partition(" (")[0]
+        if not _named_cells(cells):
+            return  # no names side by side: not a row about a person (cheap to tell)
+        if delimiter == "|" and _SEGMENT_ID.search(line) is not None:
             return  # HL7 segments have detectors of their own
         first = line.index(delimiter)
         label = line.rfind(": ", 0, first)
@@ -182,8 +205,6 @@ class TabularDetector(BaseDetector):
         last = line.rindex(delimiter)
         note = line.find(" (", last)
         row_end = start + (note if note >= 0 else len(line))
-        if _NAMED_ROW.search(f"{delimiter}{text[row_start:row_end]}{delimiter}") is None:
-            return  # no names side by side: not a row about a person (cheap to tell)
         row = self._split_row(text, row_start, row_end, delimiter)
         if len(row) > 2:
             yield from self._typed(text, row)
@@ -358,13 +379,10 @@ class TabularDetector(BaseDetector):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()
-            if (
-                1 < len(words) < 4
-                and all(_NAME_WORD.fullmatch(w) for w in words)
-                and words[0].lower() in GIVEN
-                and _is_surname(words[-1].lower())
-            ):
-                names.add(index)
+            if 1 < len(words) < 4 and all(_NAME_WORD.fullmatch(w) for w in words):
+                census = words[0].lower() in GIVEN and _is_surname(words[-1].lower())
+                if census or (shaped > 1 and not any(w.lower() in NOT_SURNAMES for w in words)):
+                    names.add(index)
         if not names:
             return
         for index, item in enumerate(items):
