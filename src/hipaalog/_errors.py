@@ -42,9 +42,13 @@ _MASKED_KEY: Final = "[REDACTED:ID]"
 _STRUCTURED: Final = (KeyError, subprocess.SubprocessError, OSError)
 
 
-def _type_name(exc_type: type[BaseException], redactor: Redactor | None = None) -> str:
+def _plain_type_name(exc_type: type[BaseException]) -> str:
     module = exc_type.__module__
-    name = exc_type.__qualname__ if module in ("builtins", "__main__") else f"{module}.{exc_type.__qualname__}"
+    return exc_type.__qualname__ if module in ("builtins", "__main__") else f"{module}.{exc_type.__qualname__}"
+
+
+def _type_name(exc_type: type[BaseException], redactor: Redactor | None = None) -> str:
+    name = _plain_type_name(exc_type)
     if all(part.isidentifier() or part == "<locals>" for part in name.split(".")):
         return name
     # A class made at run time with a name built from data (type(f"Missing {email}", ...)): redacted.
@@ -182,8 +186,8 @@ def _structured(exc: BaseException, redactor: Redactor) -> str | None:
     return None
 
 
-def _message(exc: BaseException, redactor: Redactor | None) -> str:
-    structured = structured_message(exc, redactor)
+def _message(exc: BaseException, redactor: Redactor | None, redact: bool) -> str:
+    structured = structured_message(exc, redactor) if redact else None
     return structured if structured is not None else _text_of(exc)
 
 
@@ -197,19 +201,25 @@ def _frames(tb: TracebackType | None) -> tuple[list[dict[str, Any]], int]:
 
 
 def describe_exception(
-    exc: BaseException, _depth: int = 0, _seen: set[int] | None = None, *, redactor: Redactor | None = None
+    exc: BaseException,
+    _depth: int = 0,
+    _seen: set[int] | None = None,
+    *,
+    redactor: Redactor | None = None,
+    redact: bool = True,
 ) -> dict[str, Any]:
     """``{"type", "message", "stack", "cause"?, "exceptions"?}`` for ``exc``.
 
     The message of an exception with structured details comes from :func:`structured_message`
-    (``redactor``: the policy that decides on those details, default hipaalog's default policy).
+    (``redactor``: the policy that decides on those details, default hipaalog's default policy);
+    ``redact=False`` (redaction switched off) writes every message and type name as it is.
     """
     seen = _seen if _seen is not None else set()
     seen.add(id(exc))
     frames, omitted = _frames(exc.__traceback__)
     described: dict[str, Any] = {
-        "type": _type_name(type(exc), redactor),
-        "message": _message(exc, redactor),
+        "type": _type_name(type(exc), redactor) if redact else _plain_type_name(type(exc)),
+        "message": _message(exc, redactor, redact),
         "stack": frames,
     }
     if omitted:
@@ -217,7 +227,7 @@ def describe_exception(
     members = getattr(exc, "exceptions", None)
     if isinstance(members, (list, tuple)) and isinstance(exc, BaseException) and _depth < MAX_CAUSES:
         described["exceptions"] = [
-            describe_exception(member, _depth + 1, seen, redactor=redactor)
+            describe_exception(member, _depth + 1, seen, redactor=redactor, redact=redact)
             for member in members[:MAX_GROUP_MEMBERS]
             if isinstance(member, BaseException) and id(member) not in seen
         ]
@@ -225,5 +235,5 @@ def describe_exception(
     if cause is None and not exc.__suppress_context__:
         cause = exc.__context__
     if cause is not None and id(cause) not in seen and _depth < MAX_CAUSES:
-        described["cause"] = describe_exception(cause, _depth + 1, seen, redactor=redactor)
+        described["cause"] = describe_exception(cause, _depth + 1, seen, redactor=redactor, redact=redact)
     return described

@@ -259,7 +259,9 @@ class JsonFormatter(BaseJsonFormatter):
         event = self.encoder.base_event(record.created, record.levelno, level, message, record.name)
         exc_info = record.exc_info
         if exc_info and exc_info[1] is not None:
-            event["error"] = error = describe_exception(exc_info[1])
+            event["error"] = error = describe_exception(
+                exc_info[1], redactor=self.encoder.redactor, redact=self.encoder.redactor is not None
+            )
             notes = getattr(exc_info[1], "__notes__", None)
             if isinstance(notes, list) and notes:
                 error["notes"] = [str(note) for note in notes]

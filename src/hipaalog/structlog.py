@@ -225,7 +225,8 @@ class JsonRenderer:
         if exc_info:
             exc = _exception_of(exc_info)
             if exc is not None:
-                event["error"] = describe_exception(exc)
+                redactor = self.encoder.redactor
+                event["error"] = describe_exception(exc, redactor=redactor, redact=redactor is not None)
         stack = event_dict.pop("stack_info", None)
         if stack:
             event["stack_info"] = stack if isinstance(stack, str) else "".join(traceback.format_stack()[:-3])

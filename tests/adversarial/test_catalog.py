@@ -13,7 +13,6 @@ from .harness import Harness
 WAITING: dict[str, str] = {
     "1-forked_child_dataclass": "forked children exiting through os._exit lose their records (issue 13)",
     "5-form_encoded_plus": "form encoding: '+' for a space (q=phone+415-555-0134, a name split by '+') (class 5)",
-    "7-ip_under_build_field": "an IP under a version-like field name (build) is kept as a version (class 6/7)",
     "12-cue_after_field_name": "a cue word after a field name (data=MRN 00482913) is not read (class 5, detectors)",
 }
 

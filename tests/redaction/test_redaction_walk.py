@@ -216,3 +216,55 @@ def test_a_logger_name_built_from_data_is_redacted(stream_logger: Any) -> None:
     records = [json.loads(line) for line in _lines(handler, path).splitlines()]
     assert "[REDACTED:EMAIL]" in records[0]["logger"] and EMAIL not in records[0]["logger"]
     assert records[1]["logger"] == "walk.plain"
+
+
+def test_an_ip_in_a_build_field_is_not_taken_for_a_version() -> None:
+    """``build``/``version`` fields keep dotted versions, but four numbers shaped like an address are masked."""
+    out = Redactor().redact({"build": "203.0.113.7", "version": "1.2.3.4", "sdkVersion": "10.0.19041.1"})
+    assert out == {"build": "[REDACTED:IP]", "version": "1.2.3.4", "sdkVersion": "10.0.19041.1"}
+
+
+def test_an_objects_references_are_never_followed() -> None:
+    """Only an object's own scalar attributes are compared with its repr: the walk does not roam the program."""
+    touched: list[str] = []
+
+    class Spy:
+        def __repr__(self) -> str:
+            touched.append("repr")
+            return "Spy()"
+
+    class Holder:
+        def __init__(self) -> None:
+            self.ssn = "219099999"
+            self.neighbour = Spy()
+            self.itself = self
+
+        def __repr__(self) -> str:
+            return f"Holder(ssn={self.ssn!r})"
+
+    assert Redactor().redact({"h": Holder()}) == {"h": "Holder(ssn='[REDACTED:SSN]')"}
+    assert touched == []
+
+
+def test_an_exception_value_is_redacted_through_its_details() -> None:
+    """A pydantic error logged as a field is redacted by its ``loc``, not only by what its text shows."""
+
+    class Claim(pydantic.BaseModel):
+        ssn: int
+
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Claim(ssn="219099999x")  # type: ignore[arg-type]
+    out = Redactor().redact({"error": caught.value})
+    assert "219099999" not in out["error"] and "[REDACTED:SSN]" in out["error"]
+
+
+def test_switching_redaction_off_writes_exception_details_as_they_are(tmp_path: Path) -> None:
+    """With ``redaction=False`` the structured ``error`` is not redacted either (one switch for everything)."""
+    path = tmp_path / "plain.jsonl"
+    handler = hipaalog.configure(app_id="acme", platform="vm", microservice="walk", sinks=[str(path)], redaction=False)
+    try:
+        raise KeyError("2190999990")
+    except KeyError:
+        logging.getLogger("walk").exception("lookup failed")
+    record = json.loads(_lines(handler, path).splitlines()[-1])
+    assert "2190999990" in record["error"]["message"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from .. import _diagnostics
+from .._errors import structured_message
 from .._jsonable import attributes_of, fields_of, key_text, to_json_native
 from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
@@ -43,6 +44,7 @@ _NATIVE_LEAVES: Final = (_dt.datetime, _dt.date, _dt.time, uuid.UUID)
 _SEQUENCES: Final = (list, tuple, collections.deque)
 _SETS: Final = (set, frozenset)
 _MIN_ATTRIBUTE_FORM: Final = 4
+_SCALARS: Final = frozenset({str, int, float, bytes})
 _NEUTRAL_KEY: Final = KeyInfo(None, None, None, "", True)
 """What a key says when its text is (or held) an identifier: nothing about the value under it."""
 _UNIQUE_SUFFIX: Final = re.compile(r"#[0-9]+$")
@@ -156,10 +158,17 @@ def _safe_form(form: Callable[[object], str], value: object) -> str:
 
 
 def _is_version(compact_key: str, value: str) -> bool:
-    """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version."""
+    """Whether a field named like a version (``version``, ``sdkVersion``, ``build``) holds a dotted version.
+
+    Four numbers of at most 255 with a first one of 25 or more read as an IPv4 address, whatever the
+    field is called (``build=203.0.113.7``): versions that big are rare, an address there is PHI.
+    """
     if not (compact_key.endswith("version") or compact_key in VERSION_WORDS):
         return False
-    return _VERSION_VALUE.fullmatch(value) is not None
+    if _VERSION_VALUE.fullmatch(value) is None:
+        return False
+    parts = value.lstrip("v").split(".")
+    return not (len(parts) == 4 and all(p.isdigit() and int(p) <= 255 for p in parts) and int(parts[0]) >= 25)
 
 
 def _human_name(value: object) -> bool:
@@ -670,6 +679,10 @@ class Redactor:
                 return self._sequence(list(value), depth, person, active, path)
             if isinstance(value, _SETS):
                 return self._sequence(to_json_native(value), depth, person, active, path)
+            if isinstance(value, BaseException):  # its details (pydantic's loc and input...) decide, not only its text
+                message = structured_message(value, self)
+                if message is not None:
+                    return self.redact_text(f"{type(value).__name__}: {message}")
             converted = active.convert(value)
             if converted is value or type(converted) is type(value):
                 converted = to_json_native(value)
@@ -691,7 +704,12 @@ class Redactor:
         An object written as its repr (``Patient(name='Jane Roe', ssn=...)``) carries its attributes
         in the text, where field-name rules cannot see them: each attribute is redacted as a field
         of that name, and wherever its value's repr or str appears in the text, it is replaced.
+        Only the object's own scalar attributes are looked at (text, numbers, bytes): a repr shows
+        those, and the walk never follows an object's references into the rest of the program.
         """
+        attributes = {k: v for k, v in attributes.items() if type(v) in _SCALARS}
+        if not attributes:
+            return text
         redacted = self._mapping(attributes, depth + 1, person, active, None, _NOTHING)
         for name, original in attributes.items():
             clean = redacted.get(name, DROP)
