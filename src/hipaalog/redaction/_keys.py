@@ -5,7 +5,9 @@ A name is split into lowercase words (``patientSSN``, ``patient_ssn``, ``Patient
 ``ssn_check_enabled`` is not (it ends in ``enabled``), nor are ``dob_format`` or ``patient_count``.
 A few generic words (``name``, ``id``, ``given``, ``family``) count only about a person: after a
 person word in the same name (``patient_name``, ``memberId``) or anywhere below a person object
-(``{"patient": {"name": ...}}``, a FHIR ``Patient`` resource).
+(``{"patient": {"name": ...}}``, a FHIR ``Patient`` resource, a FHIR reference under ``subject``).
+HL7 v2 fields parsed into keys are judged by segment and position (``pid_5_1``, ``PID.7``, and a bare
+field number below a segment key: ``{"pid": {"7": ...}}``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ PERSON_WORDS: Final = _words(
     """patient patients pt member members subscriber subscribers beneficiary beneficiaries insured guarantor
     guarantors person persons people individual enrollee claimant policyholder cardholder dependent dependents
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
-    caregiver relative relatives applicant donor newborn infant mom dad sibling household subject beneficiary"""
+    caregiver relative relatives applicant donor newborn infant mom dad sibling household subject"""
 )
 """Words that make a key (and everything below it) about a person."""
 
@@ -378,7 +380,7 @@ def _hl7_kind(words: list[str]) -> str | None:
         if word in _HL7_SEGMENT_WORDS:
             if index + 1 < len(words) and words[index + 1].isdigit():
                 return hl7_field_kind(word.upper(), int(words[index + 1]))
-        elif word[:1] in "pnginm" and (glued := _HL7_GLUED.fullmatch(word)) is not None:
+        elif word[:1] in "pnginm" and (glued := _HL7_GLUED.fullmatch(word)) is not None:  # first letters of ids
             return hl7_field_kind(glued[1].upper(), int(glued[2]))
     return None
 

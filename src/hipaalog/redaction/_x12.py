@@ -29,7 +29,7 @@ _END: Final = re.compile(rf"[~\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT})\*")
 """Where a segment ends: ``~``, a line end (raw or escaped), the end of a quoted string, or the next
 segment after whitespace (``ST`` is left out: it is a street too)."""
 _PERSON_ENTITIES: Final = frozenset(
-    {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36", "IN"}
+    {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36"}
 )
 """NM1 entity codes of people (insured, patient, dependent, responsible party...) and employers."""
 _NAME_ELEMENTS: Final = (3, 4, 5, 7)
