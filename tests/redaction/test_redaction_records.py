@@ -621,3 +621,18 @@ def test_exceptions_handed_as_values(keep: Keep) -> None:
     record = keep.records[0]
     assert record.cause == "KeyError: '[REDACTED:ID]'"  # type: ignore[attr-defined]
     assert record.note == "ValueError: [REDACTED:EMAIL]"  # type: ignore[attr-defined]
+
+
+def test_container_arguments_keep_their_python_shape(keep: Keep) -> None:
+    """``%r`` of a tuple, named tuple or set reads as before: only the identifiers inside change."""
+    import collections
+
+    Row = collections.namedtuple("Row", "id ssn")
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.info("params=%r", ("SELECT", 1))
+    logger.info("row=%r tags=%r", Row(7, "219-09-9999"), {"a"})
+    assert [r.getMessage() for r in keep.records] == [
+        "params=('SELECT', 1)",
+        "row=Row(id=7, ssn='[REDACTED:SSN]') tags={'a'}",
+    ]

@@ -173,6 +173,32 @@ def _consume(args: Any) -> str:
     return "" if isinstance(args, Mapping) else "%.0s"
 
 
+def _reshaped(original: Any, clean: Any) -> Any:
+    """``clean`` (the walk's JSON-like copy of ``original``) back in ``original``'s Python shape, for ``%r``.
+
+    A tuple argument prints as a tuple, a named tuple as itself, a set as a set: redaction changes
+    the identifiers in a message, never how the rest of it reads. Never raises.
+    """
+    try:
+        if isinstance(original, tuple) and type(clean) is list and len(clean) == len(original):
+            items = [_reshaped(o, c) for o, c in zip(original, clean, strict=True)]
+            if type(original) is tuple:
+                return tuple(items)
+            try:
+                return type(original)(*items)  # a named tuple
+            except Exception:  # noqa: BLE001 - a tuple subclass with its own constructor
+                return tuple(items)
+        if isinstance(original, (set, frozenset)) and type(clean) is list:
+            return type(original)(clean) if type(original) in (set, frozenset) else set(clean)
+        if isinstance(original, list) and type(clean) is list and len(clean) == len(original):
+            return [_reshaped(o, c) for o, c in zip(original, clean, strict=True)]
+        if isinstance(original, Mapping) and type(clean) is dict and len(clean) == len(original):
+            return {k: _reshaped(o, c) for (k, c), o in zip(clean.items(), original.values(), strict=True)}
+    except Exception:  # noqa: BLE001 - unhashable items for a set, say: the JSON-like copy prints fine
+        return clean
+    return clean
+
+
 def _render(value: Any, conv: str, redactor: Redactor) -> Any:
     """An argument redacted for ``%`` + ``conv``: text for s/r/a, the value itself for numbers."""
     if conv not in "sra":
@@ -184,7 +210,7 @@ def _render(value: Any, conv: str, redactor: Redactor) -> Any:
         if clean is value and type(value) not in _NATIVE:
             shown = repr(value) if conv == "r" else ascii(value) if conv == "a" else str(value)
             return redactor.redact_text(shown)
-        clean = _plain(clean, redactor) if type(clean) not in _NATIVE else clean
+        clean = _plain(clean, redactor) if type(clean) not in _NATIVE else _reshaped(value, clean)
     return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
 
 
