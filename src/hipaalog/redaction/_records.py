@@ -157,8 +157,7 @@ def _field(redactor: Redactor, key: str, value: Any) -> Any:
 
 def _field_name(redactor: Redactor, key: object) -> str:
     """An attribute name as it may be stored: PHI in a name (``extra={"jane@x.org": 1}``) is redacted."""
-    name = key if type(key) is str else _safe_text(key)
-    return redactor.redact_text(name)
+    return redactor.field_name(key)
 
 
 # -- message and arguments --------------------------------------------------------------------------
@@ -565,10 +564,18 @@ class _RedactingDict(dict[str, Any]):
     redactor: Redactor
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if type(key) is str and type(value) in _SCALARS and key not in _STANDARD:  # most extra= fields
-            redactor = self.redactor
-            dict.__setitem__(self, redactor.redact_text(key), redactor.redact_field(key, value))
-            return
+        if type(key) is str and key not in _STANDARD:
+            cls = type(value)
+            if cls in _SCALARS:  # most extra= fields
+                redactor = self.redactor
+                dict.__setitem__(self, redactor.field_name(key), redactor.redact_field(key, value))
+                return
+            if cls is dict or cls is list:  # clean ones come back as they are (shared, never changed)
+                redactor = self.redactor
+                clean = redactor.redact_field(key, value)
+                if clean is value:
+                    dict.__setitem__(self, redactor.field_name(key), value)
+                    return
         _clean_attribute(self, key, value, self.redactor)
 
     def update(self, *args: Any, **kwargs: Any) -> None:

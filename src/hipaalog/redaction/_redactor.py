@@ -477,6 +477,19 @@ class Redactor:
             return None
         return _UNINSPECTED_MASK
 
+    def field_name(self, key: object) -> str:
+        """A field name as written: its text, with any identifier in it redacted. Never raises.
+
+        Names recur: a name found clean is remembered, so most calls cost one lookup.
+        """
+        try:
+            if type(key) is str and key in self._safe_keys:
+                return key
+            return self._key(key)[1]
+        except Exception as exc:  # noqa: BLE001 - fail closed
+            _diagnostics.problem("redaction-failed", f"a field name could not be inspected ({type(exc).__name__})")
+            return _UNINSPECTED_MASK
+
     def redact_event(self, event: dict[str, Any], *, default: Callable[[Any], Any] | None = None) -> dict[str, Any]:
         """A redacted copy of a log event: trusted schema fields kept, everything else redacted. Never raises.
 
