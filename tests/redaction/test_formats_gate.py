@@ -47,6 +47,7 @@ FRAGMENTS = [
     '{"resourceType": "Patient", "name": "Odalys Quist"}',
     "CLP*PCN-7781*1*125~",
     "Jennifer Okafor's chart",
+    "PatientRow(last='Quist', first='Odalys')",
 ]
 SEPARATORS = st.sampled_from(["", " ", "\n", ", ", "|", "*", "~", "\t", "\\r", ": ", "'", '"', "(", "["])
 TEXTS = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=5).flatmap(

@@ -129,3 +129,9 @@ def test_columns_are_judged_with_the_redactors_own_catalogue() -> None:
     assert "CR-88123" in REDACTOR.redact_text(text)
     custom = Redactor(phi_fields={"claimantRef": "ID"})
     assert "CR-88123" not in custom.redact_text(text)
+
+
+def test_keyword_reprs_of_namedtuples_and_dataclasses() -> None:
+    out = REDACTOR.redact_text("loaded PatientRow(mrn='00482913', last='Quist', first='Odalys', mode='sync')")
+    assert "Quist" not in out and "Odalys" not in out and "mode='sync'" in out
+    assert REDACTOR.redact_text("Config(name='cache', first='primary')") == "Config(name='cache', first='primary')"

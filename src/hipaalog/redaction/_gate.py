@@ -288,8 +288,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text):
         bits |= TABLE  # rows under a header
-    if "'" in text and ("('" in text or "['" in text or "': " in text):
-        bits |= TABLE  # ('key', 'value') pairs, dict reprs
+    if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text):
+        bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
     if "+" in text and "+1" in text:
         bits |= PHONE
     raw = text.encode("utf-8", "surrogatepass")

@@ -43,7 +43,8 @@ _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
 """On the text before a comparison, reversed: the column name."""
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
-"""A quoted literal after a comparison (SQL) or after a quoted key (a dict repr): its column is before."""
+"""A quoted literal after a comparison (SQL), a keyword (a namedtuple or dataclass repr) or a quoted key
+(a dict repr): its column is before."""
 _NEWLINE: Final = r"(?:\r?\n|\\r\\n|\\n)"
 _PART: Final = re.compile(
     r"""name=\\?["']?([\w.-]{1,64})\\?["']?[^\n\\]{0,80}?"""
@@ -170,7 +171,7 @@ class TabularDetector(BaseDetector):
         if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
         sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
-        if "'" in text and ("': " in text or sql):
+        if "'" in text and ("': " in text or "='" in text or sql):
             yield from self._literals(text)
         if "('" in text or "['" in text:
             yield from self._pairs(text)
