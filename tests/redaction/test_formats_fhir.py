@@ -98,3 +98,16 @@ def test_model_reprs_and_plain_string_names_of_person_resources() -> None:
     assert "Odalys Quist" not in out
     org = '{"resourceType": "Organization", "name": "North Clinic"}'
     assert REDACTOR.redact_text(org) == org
+
+
+def test_fhir_xml_values() -> None:
+    xml = (
+        '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><identifier><system value="urn:mrn"/>'
+        '<value value="00482913"/></identifier><name><family value="Quist"/><given value="Odalys"/></name>'
+        '<telecom><system value="phone"/><value value="617-555-0134"/></telecom><birthDate value="1981-04-17"/>'
+        '<address><line value="12 Alder Row"/><city value="Salem"/><postalCode value="01970"/></address></Patient>'
+    )
+    out = REDACTOR.redact_text(xml)
+    for secret in ("00482913", "Quist", "Odalys", "617-555-0134", "1981-04-17", "12 Alder Row", "Salem", "01970"):
+        assert secret not in out, secret
+    assert '<id value="p1"/>' in out and '<system value="phone"/>' in out

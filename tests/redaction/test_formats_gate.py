@@ -48,6 +48,8 @@ FRAGMENTS = [
     "CLP*PCN-7781*1*125~",
     "Jennifer Okafor's chart",
     "PatientRow(last='Quist', first='Odalys')",
+    '<name><family value="Quist"/></name><address><city value="Salem"/></address>',
+    '<telecom><value value="617-555-0134"/></telecom>',
 ]
 SEPARATORS = st.sampled_from(["", " ", "\n", ", ", "|", "*", "~", "\t", "\\r", ": ", "'", '"', "(", "["])
 TEXTS = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1, max_size=5).flatmap(

@@ -310,8 +310,8 @@ TITLES: Final = frozenset(
 FOR_WORDS: Final = frozenset({"for", "For", "FOR"})
 
 # -- formats -------------------------------------------------------------------------------------
-FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display"})
-"""JSON keys of FHIR resources whose presence (as words) selects the FHIR text detector."""
+FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display", "birthDate", "telecom", "identifier"})
+"""Keys of FHIR resources (JSON keys, XML elements) whose presence as words selects the FHIR text detector."""
 X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "SBR*", "CLM*", "CLP*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
 MAIL_WORDS: Final = frozenset(

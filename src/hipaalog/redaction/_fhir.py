@@ -48,6 +48,21 @@ _DIAGNOSTIC: Final = re.compile(
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
 _SEARCH: Final = re.compile(r"(?<=[?&])(?:family|given)(?::exact|:contains)?=([^&\s\"'#]+)")
 """FHIR search parameters that carry a name, in a URL's query (``Patient?family=Roe&given=Jane``)."""
+_XML_VALUE: Final = re.compile(
+    r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district)[ ]+value=\"([^\"]{1,200})\""
+)
+"""FHIR XML: elements whose ``value`` attribute is PHI (``<family value="Roe"/>``)."""
+_XML_KINDS: Final = {
+    "family": "NAME",
+    "given": "NAME",
+    "birthDate": "DOB",
+    "deceasedDateTime": "DATE",
+    "postalCode": "ZIP",
+}
+_XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)[ >]")
+"""An element that makes XML text a FHIR resource about a person (each is a word the gate reads)."""
+_XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
+_XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
 
 
@@ -109,6 +124,8 @@ class FhirTextDetector(BaseDetector):
                 if self._about_person(text, match.start()):
                     start, end = _group(match)
                     yield start, end, "NAME"
+        if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
+            yield from self._xml(text)
         if "." in text and ":" in text:
             for match in _DIAGNOSTIC.finditer(text):
                 element = match[1].rsplit(".", 1)[-1].split("[")[0]
@@ -128,6 +145,16 @@ class FhirTextDetector(BaseDetector):
                 for date in _PERIOD_DATE.finditer(text, period.start(1), period.end(1)):
                     start, end = _group(date)
                     yield start, end, "DATE"
+
+    @staticmethod
+    def _xml(text: str) -> Iterator[Span]:
+        """FHIR XML: ``<family value="Roe"/>``, ``<birthDate value="..."/>``, values inside telecoms and identifiers."""
+        for match in _XML_VALUE.finditer(text):
+            yield match.start(2), match.end(2), _XML_KINDS.get(match[1], "ADDRESS")
+        for container in _XML_CONTAINER.finditer(text):
+            kind = "PHONE" if container[1] == "telecom" else "ID"
+            for value in _XML_INNER_VALUE.finditer(text, container.start(2), container.end(2)):
+                yield value.start(1), value.end(1), kind
 
     @staticmethod
     def _about_person(text: str, position: int) -> bool:

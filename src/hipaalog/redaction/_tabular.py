@@ -38,7 +38,7 @@ _OPEN: Final = re.compile(r"[(\[]")
 _INSERT: Final = re.compile(
     r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
 )
-_PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)")
+_PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s)")
 _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
 """On the text before a comparison, reversed: the column name."""
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
@@ -60,7 +60,7 @@ _FORM_DATA: Final = re.compile(r"(?<![A-Za-z0-9_/]|[^\x00-\x7f])form-data")
 _VALIDATION: Final = re.compile(r"(?:^|\n)([A-Za-z_][\w.]{0,63})\n[ ]+[^\n]*?input_value=(" + _QUOTED + r"|[^,\]\s]+)")
 """A pydantic error: the field's name on its own line, its ``input_value`` on the next."""
 _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
-_PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s")
+_PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
 )
