@@ -48,6 +48,7 @@ FRAGMENTS = [
     "CLP*PCN-7781*1*125~",
     "Jennifer Okafor's chart",
     "PatientRow(last='Quist', first='Odalys')",
+    "MARIA GARCIA",
     '<name><family value="Quist"/></name><address><city value="Salem"/></address>',
     '<telecom><value value="617-555-0134"/></telecom>',
 ]

@@ -68,3 +68,10 @@ def test_log_text_that_looks_like_names_survives(text: str) -> None:
 )
 def test_possessives_and_hyphenated_given_names(text: str, name: str) -> None:
     assert name not in REDACTOR.redact_text(text)
+
+
+def test_names_in_capitals_alone_but_not_sentences_in_capitals() -> None:
+    assert "MARIA GARCIA" not in REDACTOR.redact_text("see MARIA GARCIA. at desk 4")
+    assert "JOHN Q SMITH" not in REDACTOR.redact_text("JOHN Q SMITH arrived")
+    for text in ("ERROR SERVICE DOWN", "MARK COMPLETE", "GET /api HTTP/1.1 200", "RETRY LIMIT REACHED FOR JOB 7"):
+        assert list(DETECTOR.find(text)) == [], text

@@ -72,6 +72,12 @@ _RUN: Final = re.compile(
 )
 """Runs of two capitalised words or more, joined by single spaces, not glued to an identifier (nor to a
 non-ASCII character: the gate reads such a word as part of a longer one)."""
+_CAPS_RUN: Final = re.compile(
+    r"(?<![\w.'’@/\\$-]|[^\x00-\x7f])[A-Z]{2,}(?:[ ](?:[A-Z]\.?|[A-Z]{2,}(?:['’-][A-Z]+)?)){1,2}"
+    r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f]|[ ][A-Z])"
+)
+"""Two or three words in capitals, alone (``JENNIFER OKAFOR``; not a sentence in capitals)."""
+_CAPS_FREQUENT: Final = 5000
 _AFTER_COMMA: Final = re.compile(
     rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-]|[^\x00-\x7f])"
 )
@@ -126,6 +132,19 @@ class PersonNameDetector(BaseDetector):
                     index += found
                 else:
                     index += 1
+        for match in _CAPS_RUN.finditer(text):
+            start = match.start()
+            if start > 1 and text[start - 1] == " " and text[start - 2].isupper():
+                continue  # part of a longer run of capitals
+            words = match[0].split(" ")
+            first, last = words[0].lower(), words[-1].lower()
+            if (
+                first in GIVEN
+                and first not in COMMON_GIVEN
+                and last not in NOT_SURNAMES
+                and SURNAME_RANK.get(last, _CAPS_FREQUENT) < _CAPS_FREQUENT
+            ):
+                yield start, match.end(), "NAME"
         if "for " in text or "from " in text:
             for match in _FOR_GIVEN.finditer(text):
                 given = match[1].lower()
