@@ -58,3 +58,8 @@ def test_comment_names_bare_headers_and_sign_offs(text: str, secret: str) -> Non
 def test_team_sign_offs_and_senders_survive() -> None:
     for text in ("From: Support Team\n", "Best regards,\nThe Team", "Thanks!\nAll good"):
         assert REDACTOR.redact_text(text) == text
+
+
+def test_greeting_names_with_initials_and_shouted_greetings() -> None:
+    assert "J. Quist" not in REDACTOR.redact_text("Dear J. Quist,\nyour results")
+    assert REDACTOR.redact_text("print('HELLO WORLD')") == "print('HELLO WORLD')"

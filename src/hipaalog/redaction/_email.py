@@ -35,7 +35,8 @@ _HEADER_BEFORE: Final = re.compile(r"(?:^|[\s\"'])(?:To|From|Cc|CC|Bcc|BCC|TO|FR
 _GREETING: Final = re.compile(
     r"(?<![A-Za-z_/]|[^\x00-\x7f])(?:Dear|DEAR|Hi|HI|Hello|HELLO|Hey|Greetings)[ ,]+"
     r"(?:(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?/?)+[ ]+)?"
-    r"([A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’.-]*){0,2})(?=[ ]*(?:[,:;!.\n]|\\n|$))"
+    r"((?:[A-Z]\.|[A-Z](?:[A-Za-z'’-]*[A-Za-z])?)(?:[ ](?:[A-Z]\.|[A-Z](?:[A-Za-z'’-]*[A-Za-z])?)){0,2})"
+    r"(?=[ ]*(?:[,:;!.\n]|\\n|$))"
 )
 
 
