@@ -135,3 +135,12 @@ def test_keyword_reprs_of_namedtuples_and_dataclasses() -> None:
     out = REDACTOR.redact_text("loaded PatientRow(mrn='00482913', last='Quist', first='Odalys', mode='sync')")
     assert "Quist" not in out and "Odalys" not in out and "mode='sync'" in out
     assert REDACTOR.redact_text("Config(name='cache', first='primary')") == "Config(name='cache', first='primary')"
+
+
+def test_semicolon_rows_and_day_month_dates() -> None:
+    out = REDACTOR.redact_text("export: Quist;Odalys;17.04.1981;MR988013;01970")
+    for secret in ("Quist", "Odalys", "17.04.1981", "MR988013", "01970"):
+        assert secret not in out, secret
+    assert REDACTOR.redact_text("steps: build; Test; Deploy 2024-01-01 in 12345678 ms") == (
+        "steps: build; Test; Deploy 2024-01-01 in 12345678 ms"
+    )

@@ -208,9 +208,9 @@ _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
-_ROW_SCREEN: Final = re.compile(r"[,|\t:]\s*[A-Z]")
+_ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[A-Z]")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
-_FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,|\t]")
+_FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
@@ -286,7 +286,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     if "?" in text and "=?" in text:
         bits |= MAIL
-    if "\n" in text and ("," in text or "\t" in text or "|" in text):
+    if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
         bits |= TABLE  # rows under a header
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
@@ -297,7 +297,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     digits = len(raw) - len(normalized)
     if (
         digits > 9
-        and ("|" in text or "\t" in text or text.count(",") > 1)
+        and ("|" in text or "\t" in text or text.count(",") > 1 or text.count(";") > 1)
         and (_ROW_SCREEN.search(text) is not None or _FIRST_CELL_NAME.match(text) is not None)
     ):
         bits |= TABLE  # a row with names side by side; two values (a date, an id) make it about someone

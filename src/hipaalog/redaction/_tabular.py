@@ -69,8 +69,10 @@ _PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOT
 _TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime))")
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
-    r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2})"
+    r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
+    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2})"
 )
+"""Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``."""
 _VALUE_KINDS: Final = (
     (re.compile(r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}"), "SSN"),
     (re.compile(r"\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"), "PHONE"),
@@ -80,7 +82,7 @@ _VALUE_KINDS: Final = (
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
 _HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
-_DELIMITERS: Final = ("\t", "|", ",")
+_DELIMITERS: Final = ("\t", "|", ",", ";")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
@@ -182,7 +184,7 @@ class TabularDetector(BaseDetector):
                 items, _ = _items(text, match.start())
                 if len(items) > 1:
                     yield from self._typed(text, items)
-        if "\n" in text and ("," in text or "\t" in text or "|" in text):
+        if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
             yield from self._csv(text)
         elif "{" not in text and "=" not in text:
             yield from self._line(text, 0, len(text))
