@@ -56,3 +56,14 @@ def test_asterisks_in_prose_are_not_x12() -> None:
 def test_remittance_claim_payment_control_number() -> None:
     out = REDACTOR.redact_text("CLP*PCN-7781*1*125*100*25*12*CLM998~NM1*QC*1*QUIST*ODALYS~")
     assert "PCN-7781" not in out and "QUIST" not in out and "*125*100*" in out
+
+
+def test_the_element_separator_declared_by_the_interchange_header() -> None:
+    text = (
+        "ISA|00|          |00|          |ZZ|SENDER|ZZ|RECEIVER|240101|1200|^|00501|000000001|0|P|:~"
+        "NM1|IL|1|QUIST|ODALYS||||MI|XGH123456789~DMG|D8|19810417~NM1|PR|2|ACME HEALTH|||||PI|12345~"
+    )
+    out = REDACTOR.redact_text(text)
+    for secret in ("QUIST", "ODALYS", "XGH123456789", "19810417"):
+        assert secret not in out, secret
+    assert "ACME HEALTH" in out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_MARKS
+from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_HEADER, X12_MARKS
 from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
@@ -282,7 +282,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7 | NAME | ZIP
     if "|" in text and any(mark in text for mark in HL7_MARKS):
         bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
-    if "*" in text and any(mark in text for mark in X12_MARKS):
+    if ("*" in text and any(mark in text for mark in X12_MARKS)) or ("ISA" in text and X12_HEADER.search(text)):
         bits |= X12
     if "?" in text and "=?" in text:
         bits |= MAIL

@@ -15,19 +15,38 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import X12_HEADER as ISA
 from ._detector import BaseDetector, Span
 from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT: Final = re.compile(r"(?<![A-Za-z0-9])(NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP)\*")
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP)"
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
 )
-_END: Final = re.compile(rf"[~\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT})\*")
-"""Where a segment ends: ``~``, a line end (raw or escaped), the end of a quoted string, or the next
-segment after whitespace (``ST`` is left out: it is a street too)."""
+_PATTERNS: Final[dict[str, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+
+
+def _patterns(separator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The segments read and where each ends, for an element ``separator``.
+
+    A segment ends at ``~`` (unless it separates elements), a line end (raw or escaped), the end of a
+    quoted string, or the next segment after whitespace (``ST`` is left out: it is a street too).
+    """
+    found = _PATTERNS.get(separator)
+    if found is None:
+        mark = re.escape(separator)
+        terminator = "~" if separator != "~" else "'"
+        found = (
+            re.compile(rf"{_SEGMENT_IDS}{mark}"),
+            re.compile(rf"[{terminator}\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT}){mark}"),
+        )
+        _PATTERNS[separator] = found
+    return found
+
+
 _PERSON_ENTITIES: Final = frozenset(
     {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36"}
 )
@@ -61,18 +80,22 @@ class X12Detector(BaseDetector):
     )
 
     def find(self, text: str) -> Iterator[Span]:
-        if "*" not in text:
+        separator = "*"
+        if "ISA" in text and (isa := ISA.search(text)) is not None:
+            separator = isa[1]  # the interchange header names the element separator
+        elif "*" not in text:
             return
+        segments, ends = _patterns(separator)
         done = 0
         person = False
-        for match in _SEGMENT.finditer(text):
+        for match in segments.finditer(text):
             start = match.start()
             if start < done:
                 continue
-            end_match = _END.search(text, match.end())
+            end_match = ends.search(text, match.end())
             end = end_match.start() if end_match else len(text)
             done = end
-            elements = text[start:end].split("*", 16)
+            elements = text[start:end].split(separator, 16)
             offsets = [start]
             for element in elements[:-1]:
                 offsets.append(offsets[-1] + len(element) + 1)
