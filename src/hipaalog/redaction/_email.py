@@ -51,6 +51,9 @@ _GROUPS: Final = _words(
     again back team's you and from"""
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z'’-]+")
+_HEADERS: Final = ("To", "TO", "From", "FROM", "Cc", "CC", "Bcc")
+_SIGN_OFFS: Final = ("Thanks", "Regards", "Sincerely", "Cheers", "Best")
+_GREETINGS: Final = ("Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey", "Greetings")
 _COMMENT_NAME: Final = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ ]*\(([^()\n]{1,60})\)")
 """The old comment form of a display name: ``jane@example.org (Jane Roe)``."""
 _HEADER_NAME: Final = re.compile(
@@ -115,14 +118,14 @@ class MailDetector(BaseDetector):
             for match in _COMMENT_NAME.finditer(text):
                 if any(ch.isalpha() for ch in match[1]):
                     yield match.start(1), match.end(1), "NAME"
-        if ":" in text:
+        if ":" in text and any(header in text for header in _HEADERS):
             for match in _HEADER_NAME.finditer(text):
                 if match[1].split()[0].lower() not in _GROUPS:
                     yield match.start(1), match.end(1), "NAME"
-        for match in _SIGN_OFF.finditer(text):
+        for match in _SIGN_OFF.finditer(text) if any(word in text for word in _SIGN_OFFS) else ():
             if match[1].split()[0].lower() not in _GROUPS:
                 yield match.start(1), match.end(1), "NAME"
-        for match in _GREETING.finditer(text):
+        for match in _GREETING.finditer(text) if any(word in text for word in _GREETINGS) else ():
             words = match[1].split()
             while words and words[-1].lower().rstrip(".") in _GROUPS:
                 words.pop()
