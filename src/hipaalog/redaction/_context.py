@@ -3,8 +3,8 @@
 Identifiers after cue words (MRN, member, account, license, serial and plate numbers), dates
 about a person (birth, admission, discharge, death, service), ages over 89, ZIP codes, street
 addresses and cities, person names (after cues and titles, ``Last, First``, HL7 ``LAST^FIRST``),
-values of ``key=value`` / ``"key": "value"`` pairs whose key is a PHI field name, and HL7 v2
-PID/NK1/GT1/IN1 fields.
+values of ``key=value`` / ``"key": "value"`` pairs whose key is a PHI field name. HL7 v2 segments
+are read by :mod:`._hl7`.
 
 Each finds candidate values with a pattern that starts with a character class, then checks the
 words around each candidate (:mod:`._cues`).
@@ -18,7 +18,7 @@ from typing import Final
 
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, HL7, KV, NAME, PERSON_PATH_ID, ZIP, key_end
+from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
@@ -609,66 +609,5 @@ class KeyValueDetector(BaseDetector):
         return found.span() if found is not None else None
 
 
-# -- HL7 v2 segments -----------------------------------------------------------------------------
-_HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
-    "PID": {
-        2: "MRN",
-        3: "MRN",
-        4: "MRN",
-        5: "NAME",
-        6: "NAME",
-        7: "DOB",
-        9: "NAME",
-        11: "ADDRESS",
-        12: "ADDRESS",
-        13: "PHONE",
-        14: "PHONE",
-        18: "ACCOUNT",
-        19: "SSN",
-        20: "LICENSE",
-        21: "ID",
-        23: "ADDRESS",
-        29: "DATE",
-    },
-    "NK1": {
-        2: "NAME",
-        4: "ADDRESS",
-        5: "PHONE",
-        6: "PHONE",
-        16: "DOB",
-        30: "NAME",
-        31: "PHONE",
-        32: "ADDRESS",
-        33: "ID",
-        37: "SSN",
-    },
-    "GT1": {2: "ID", 3: "NAME", 4: "NAME", 5: "ADDRESS", 6: "PHONE", 7: "PHONE", 8: "DOB", 12: "SSN"},
-    "IN1": {16: "NAME", 18: "DOB", 19: "ADDRESS", 36: "MEMBER_ID", 49: "MEMBER_ID"},
-}
-_HL7_SEGMENT: Final = re.compile(r"(?:PID|NK1|GT1|IN1)(?<![\w][A-Z]{2}[A-Z0-9])\|")
-_HL7_END: Final = re.compile(r"[\r\n]|\\r|\\n")
-
-
-class Hl7Detector(BaseDetector):
-    """Person fields of HL7 v2 PID, NK1, GT1 and IN1 segments (names, birth date, address, phones, SSN, ids)."""
-
-    gate = HL7
-    name = "hl7"
-    kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
-
-    def find(self, text: str) -> Iterator[Span]:
-        if "|" not in text:
-            return
-        for match in _HL7_SEGMENT.finditer(text):
-            start = match.start()
-            if start and text[start - 1] not in "\r\n \t|" and text[max(0, start - 2) : start] not in ("\\r", "\\n"):
-                continue
-            fields = _HL7_FIELDS[match[0][:3]]
-            end_match = _HL7_END.search(text, match.end())
-            end = end_match.start() if end_match else len(text)
-            position = start
-            for index, field in enumerate(text[start:end].split("|")):
-                kind = fields.get(index)
-                if kind is not None and field.strip(" ^~&"):
-                    yield position, position + len(field), kind
-                position += len(field) + 1
+# -- HL7 v2 segments: read by :mod:`._hl7` (the class stays importable from here) -------------------
+from ._hl7 import Hl7Detector  # noqa: E402 - after the detectors above, as before
