@@ -49,6 +49,7 @@ FRAGMENTS = [
     "Jennifer Okafor's chart",
     "PatientRow(last='Quist', first='Odalys')",
     "MARIA GARCIA",
+    "paired for Holland",
     "ISA|00|x|P|:~NM1|IL|1|QUIST|ODALYS~",
     "export: Quist;Odalys;17.04.1981;MR988013",
     '<name><family value="Quist"/></name><address><city value="Salem"/></address>',

@@ -75,3 +75,9 @@ def test_names_in_capitals_alone_but_not_sentences_in_capitals() -> None:
     assert "JOHN Q SMITH" not in REDACTOR.redact_text("JOHN Q SMITH arrived")
     for text in ("ERROR SERVICE DOWN", "MARK COMPLETE", "GET /api HTTP/1.1 200", "RETRY LIMIT REACHED FOR JOB 7"):
         assert list(DETECTOR.find(text)) == [], text
+
+
+def test_a_frequent_surname_alone_after_for_ends_a_phrase() -> None:
+    assert "Holland" not in REDACTOR.redact_text("pump SN15368534 paired for Holland")
+    for text in ("waiting for Jenkins.", "retry for Kafka", "built for Production", "tuned for Speed, then"):
+        assert REDACTOR.redact_text(text) == text

@@ -27,6 +27,7 @@ from typing import Final
 from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_HEADER, X12_MARKS
 from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._name_table import SURNAME_RANK
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
@@ -213,6 +214,8 @@ _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[A-Z]")
 _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
+_FOR_SURNAMES: Final = frozenset(name.title().encode() for name, rank in SURNAME_RANK.items() if rank < 3000)
+"""Frequent surnames (Title Case) that count alone after ``for`` (``_names.FOR_SURNAME_RANK``)."""
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
 """Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
 
@@ -325,6 +328,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
                 bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(words)):
             bits |= NAME
+    if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
+        bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):
         bits |= KV
     return bits

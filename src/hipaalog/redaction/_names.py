@@ -88,6 +88,10 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
+_FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+"""A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
+FOR_SURNAME_RANK: Final = 3000
+"""How frequent a surname must be to count alone after ``for`` (the gate reads the same table)."""
 
 
 def _surname(word: str, common_given: bool) -> bool:
@@ -149,6 +153,11 @@ class PersonNameDetector(BaseDetector):
             for match in _FOR_GIVEN.finditer(text):
                 given = match[1].lower()
                 if given in GIVEN and given not in COMMON_GIVEN:
+                    yield match.start(1), match.end(1), "NAME"
+            for match in _FOR_SURNAME.finditer(text) if "for " in text else ():
+                surname = match[1].lower()
+                frequent = SURNAME_RANK.get(surname, FOR_SURNAME_RANK) < FOR_SURNAME_RANK
+                if frequent and surname not in NOT_SURNAMES and surname not in GIVEN:
                     yield match.start(1), match.end(1), "NAME"
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
