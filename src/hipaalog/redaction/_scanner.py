@@ -37,6 +37,8 @@ HEX_ID: Final = re.compile(
 """A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
 _READS_QUOTES: Final = frozenset({"name", "person_name"})
+_BUILTIN_ONLY: Final[frozenset[str]] = frozenset({"<built-in>"})
+_CUSTOM_ONLY: Final[frozenset[str]] = frozenset({"<custom>"})
 """Detectors whose findings change when a repr's ``'`` quotes read as ``"`` (names stop at an apostrophe)."""
 WINDOW_CHARS: Final = 8192
 """Texts longer than this are scanned in windows of about this size (each overlapping the next)."""
@@ -97,12 +99,7 @@ class Scanner:
         if text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text):
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
-        if len(text) > WINDOW_CHARS:
-            found = self._windows(text, time.thread_time() + self.budget)
-        else:
-            found = self._find(text)
-            if may_need_view(text):
-                self._find_in_view(text, found)
+        found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
         if not found:
             if len(text) <= _CLEAN_CACHE_MAX_CHARS:
                 if len(self._clean) >= _CLEAN_CACHE_LIMIT:
@@ -114,18 +111,19 @@ class Scanner:
     def _find(self, text: str, deadline: float = 0.0, only: frozenset[str] | None = None) -> list[Span]:
         """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged.
 
-        With a ``deadline``, raises :class:`_OutOfTime` when it passes between two detectors; with
-        ``only``, runs the built-in detectors of those names alone.
+        With a ``deadline``, raises :class:`_OutOfTime` when it passes between two detectors. With
+        ``only``: the built-in detectors of those names alone (:data:`_BUILTIN_ONLY`: all of them,
+        :data:`_CUSTOM_ONLY`: the custom ones alone).
         """
         found: list[Span] = []
         detectors: list[Detector] = []
-        if self._builtin:
+        if self._builtin and only is not _CUSTOM_ONLY:
             bits = gate(text, self._catalogue)
             if bits:
                 detectors = [d for d, selected_by in self._builtin if selected_by & bits]
-                if only is not None:
+                if only is not None and only is not _BUILTIN_ONLY:
                     detectors = [d for d in detectors if d.name in only]
-        if self._custom and only is None:
+        if self._custom and (only is None or only is _CUSTOM_ONLY):
             detectors.extend(self._custom)
         for detector in detectors:
             try:
@@ -139,19 +137,26 @@ class Scanner:
                 raise _OutOfTime
         return found
 
-    def _find_in_view(self, text: str, found: list[Span], deadline: float = 0.0) -> None:
-        """Add the spans found in the reader's view of ``text``, mapped back to ``text``.
+    def _scan(self, text: str, deadline: float = 0.0) -> list[Span]:
+        """Spans in ``text`` as a reader sees it, mapped back to ``text`` (unmerged).
 
-        A view that only requoted Python reprs runs the detectors that read quotes (names end at
-        an apostrophe, not at a double quote); any other view runs them all.
+        Without a view, the text itself is scanned. A view that only requoted Python reprs adds
+        the detectors that read quotes (names end at an apostrophe, not at a double quote) on the
+        view. Any other view is what the built-in detectors scan, instead of the text: it holds
+        everything the text does, decoded (custom detectors still read the text as written).
         """
-        view = reader_view(text)
+        view = reader_view(text) if may_need_view(text) else None
         if view is None:
-            return
+            return self._find(text, deadline)
         original = view.original
-        only = _READS_QUOTES if view.quotes_only else None
-        for start, end, kind in self._find(view.text, deadline, only):
-            found.append((*original(start, end), kind))
+        if view.quotes_only:
+            found = self._find(text, deadline)
+            found.extend((*original(s, e), kind) for s, e, kind in self._find(view.text, deadline, _READS_QUOTES))
+            return found
+        found = [(*original(s, e), kind) for s, e, kind in self._find(view.text, deadline, _BUILTIN_ONLY)]
+        if self._custom:
+            found.extend(self._find(text, deadline, _CUSTOM_ONLY))
+        return found
 
     def _windows(self, text: str, deadline: float) -> list[Span]:
         """Spans of a long text, scanned window by window; past ``deadline`` the rest is one UNINSPECTED span.
@@ -169,9 +174,7 @@ class Scanner:
                 end = space if space > start else end
             window = text[start:end]
             try:
-                spans = self._find(window, deadline)
-                if may_need_view(window):
-                    self._find_in_view(window, spans, deadline)
+                spans = self._scan(window, deadline)
             except _OutOfTime:
                 _diagnostics.problem(
                     "redaction-budget-exceeded",
@@ -212,11 +215,16 @@ class Scanner:
         if text and text[0] in HEX_START and HEX_ID.fullmatch(text):
             return []
         found: list[Span] = []
-        for detector in self.detectors:
-            found.extend(detector.find(text))
         view = reader_view(text) if may_need_view(text) else None
-        if view is not None:
+        builtin = [d for d, _ in self._builtin]
+        if view is None or view.quotes_only:
             for detector in self.detectors:
+                found.extend(detector.find(text))
+        else:
+            for detector in self._custom:
+                found.extend(detector.find(text))
+        if view is not None:
+            for detector in builtin:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
