@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 
-from hipaalog.redaction import Redactor
+from hipaalog.redaction import Redactor, by_callable
 from hipaalog.redaction._normalize import may_need_view, reader_view
 
 REDACTOR = Redactor()
@@ -116,3 +116,16 @@ def test_a_record_carrying_encoded_phi_is_redacted() -> None:
     out = REDACTOR.redact({"note": "mail jane.roe%40example.com", "tags": ["id 219\u00a009\u00a09999"]})
     assert "roe" not in json.dumps(out, ensure_ascii=False)
     assert "9999" not in json.dumps(out, ensure_ascii=False)
+
+
+def test_custom_detectors_read_the_text_as_written() -> None:
+    seen: list[str] = []
+
+    def record(text: str) -> list[tuple[int, int]]:
+        seen.append(text)
+        return []
+
+    redactor = Redactor(rules=[by_callable(record, "ID")])
+    out = redactor.redact_text("mail jane.roe%40example.com now")
+    assert seen == ["mail jane.roe%40example.com now"]
+    assert out == "mail [REDACTED:EMAIL] now"
