@@ -66,14 +66,14 @@ COMMON_GIVEN: Final = _words(
 _FREQUENT: Final = 3000
 _WORD: Final = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _RUN: Final = re.compile(
-    rf"(?<![\w.'’@/\\$-]|[^\x00-\x7f]){_WORD}"
+    rf"[A-Z](?<![\w.'’@/\\$-][A-Z])(?<![^\x00-\x7f][A-Z])[a-z]+(?:['’-][A-Z]?[a-z]+)?"
     rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f])"
 )
 """Runs of two capitalised words or more, joined by single spaces, not glued to an identifier (nor to a
 non-ASCII character: the gate reads such a word as part of a longer one)."""
 _CAPS_RUN: Final = re.compile(
-    r"(?<![\w.'’@/\\$-]|[^\x00-\x7f])[A-Z]{2,}(?:[ ](?:[A-Z]\.?|[A-Z]{2,}(?:['’-][A-Z]+)?)){1,2}"
+    r"[A-Z](?<![\w.'’@/\\$-][A-Z])(?<![^\x00-\x7f][A-Z])[A-Z]+(?:[ ](?:[A-Z]\.?|[A-Z]{2,}(?:['’-][A-Z]+)?)){1,2}"
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f]|[ ][A-Z])"
 )
 """Two or three words in capitals, alone (``JENNIFER OKAFOR``; not a sentence in capitals)."""
