@@ -636,3 +636,15 @@ def test_container_arguments_keep_their_python_shape(keep: Keep) -> None:
         "params=('SELECT', 1)",
         "row=Row(id=7, ssn='[REDACTED:SSN]') tags={'a'}",
     ]
+
+
+def test_bytes_arguments_print_as_bytes(keep: Keep) -> None:
+    """``%r`` of bytes stays a bytes repr, clean or with its identifiers masked (an MLLP frame, say)."""
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.info("recv %r", b"\x0bMSH|^~\\&|LAB|HOSP\r\x1c\r")
+    logger.info("recv %r", b"ssn 219-09-9999")
+    assert [r.getMessage() for r in keep.records] == [
+        "recv b'\\x0bMSH|^~\\\\&|LAB|HOSP\\r\\x1c\\r'",
+        "recv b'ssn [REDACTED:SSN]'",
+    ]

@@ -268,3 +268,13 @@ def test_switching_redaction_off_writes_exception_details_as_they_are(tmp_path: 
         logging.getLogger("walk").exception("lookup failed")
     record = json.loads(_lines(handler, path).splitlines()[-1])
     assert "2190999990" in record["error"]["message"]
+
+
+def test_a_fhir_resources_own_period_is_a_date() -> None:
+    """An Encounter's ``period`` (admission and discharge) is masked; a period outside a FHIR resource is kept."""
+    redactor = Redactor()
+    encounter = {"resourceType": "Encounter", "period": {"start": "2024-03-01T10:00:00Z", "end": "2024-03-04"}}
+    expected = {"enc": {"resourceType": "Encounter", "period": "[REDACTED:DATE]"}}
+    for _ in range(2):  # the second time through the remembered-key path
+        assert redactor.redact({"enc": encounter}) == expected
+    assert redactor.redact({"job": {"period": {"start": "monday"}}}) == {"job": {"period": {"start": "monday"}}}

@@ -179,6 +179,9 @@ def _reshaped(original: Any, clean: Any) -> Any:
     the identifiers in a message, never how the rest of it reads. Never raises.
     """
     try:
+        if isinstance(original, (bytes, bytearray)) and type(clean) is str:  # b'...' stays b'...'
+            text = bytes(original).decode("utf-8", "backslashreplace")
+            return original if clean == text else clean.encode("utf-8", "backslashreplace")
         if isinstance(original, tuple) and type(clean) is list and len(clean) == len(original):
             items = [_reshaped(o, c) for o, c in zip(original, clean, strict=True)]
             if type(original) is tuple:

@@ -171,6 +171,16 @@ def _is_version(compact_key: str, value: str) -> bool:
     return not (len(parts) == 4 and all(p.isdigit() and int(p) <= 255 for p in parts) and int(parts[0]) >= 25)
 
 
+def _is_period(compact_key: str, value: object) -> bool:
+    """Whether a field of a FHIR resource is a ``Period`` (``{"start": ..., "end": ...}``) of the resource itself."""
+    return (
+        compact_key.endswith("period")
+        and isinstance(value, Mapping)
+        and bool(value)
+        and all(key in ("start", "end", "id", "extension") for key in value)
+    )
+
+
 def _human_name(value: object) -> bool:
     """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
     if isinstance(value, list) and value:
@@ -807,15 +817,14 @@ class Redactor:
             return _UNINSPECTED_MASK
         active.add(marker)
         try:
-            if person is None:
-                resource = value.get("resourceType") if "resourceType" in value else None
-                if isinstance(resource, str):
-                    person = PERSON_RESOURCES.get(resource)
+            resource = value.get("resourceType") if "resourceType" in value else None
+            if person is None and isinstance(resource, str):
+                person = PERSON_RESOURCES.get(resource)
             out: dict[str, Any] = {}
             allow_names = self._allow_names
             safe_keys = self._safe_keys
             clean = self._scanner.clean
-            fast = person is None and not allow_names and path is None
+            fast = person is None and resource is None and not allow_names and path is None
             for key, item in items:
                 if key in trusted:
                     out[key] = item
@@ -841,6 +850,8 @@ class Redactor:
                     out[written] = item
                     continue
                 kind = self._key_kind(info, person, item)
+                if kind is None and resource is not None and _is_period(info.compact, item):
+                    kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is not None:
                     replaced = self._key_value(kind, item)
                     if replaced is DROP:
@@ -943,8 +954,9 @@ class Redactor:
                 self._find_in_object(value, path, depth, person, active, found)
                 return
             if isinstance(value, Mapping):
-                if person is None and isinstance(value.get("resourceType"), str):
-                    person = PERSON_RESOURCES.get(value["resourceType"])
+                resource = value.get("resourceType")
+                if person is None and isinstance(resource, str):
+                    person = PERSON_RESOURCES.get(resource)
                 for key, item in list(value.items()):
                     if depth == 0 and key in skip:
                         continue
@@ -955,6 +967,8 @@ class Redactor:
                     if (self._allow_names and info.compact in self._allow_names) or child[2:] in self._allow_paths:
                         continue
                     kind = self._key_kind(info, person, item)
+                    if kind is None and resource is not None and _is_period(info.compact, item):
+                        kind = "DATE"
                     if kind is not None:
                         replaced = self._key_value(kind, item)
                         if replaced is not _KEEP:
