@@ -186,3 +186,20 @@ def test_bad_key_rules_are_config_errors() -> None:
         by_key("--")
     with pytest.raises(ConfigError, match="UPPER_SNAKE_CASE"):
         Redactor(phi_fields={"x": "lower"})
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "kind"),
+    [
+        ("social", "219099999", "SSN"),
+        ("ssn_last", "9999", "SSN"),
+        ("mbr", "XQZ123456789", "MEMBER_ID"),
+        ("mbr_no", "123456789", "MEMBER_ID"),
+        ("pump_sn", "PX-4410-22", "DEVICE"),
+        ("serial", "SN 88213", "DEVICE"),
+        ("display_name", "Jane Roe", "NAME"),
+    ],
+)
+def test_abbreviated_field_names_logs_use(name: str, value: str, kind: str) -> None:
+    """Short forms seen in real logs (``social``, ``mbr``, ``pump_sn``, ``display_name``) are PHI field names."""
+    assert Redactor().redact({name: value}) == {name: f"[REDACTED:{kind}]"}

@@ -322,8 +322,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
                 known = True
             if word in _HL7_SEGMENTS and "|" in text:
                 bits |= HL7
-            if word in _STATE_CODES and digits and (
-                "," in text or "^" in text or "PO " in text or _BARE_STATE_ZIP.search(text) is not None
+            if (
+                word in _STATE_CODES
+                and digits
+                and ("," in text or "^" in text or "PO " in text or _BARE_STATE_ZIP.search(text) is not None)
             ):
                 bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(words)):
