@@ -148,3 +148,19 @@ def test_gate_keeps_the_new_shapes(text: str) -> None:
     """Gated and ungated scans agree on texts built from the shapes this module adds."""
     scanner = REDACTOR._scanner
     assert scanner.spans(text) == scanner.spans_ungated(text)
+
+
+def test_message_ids_in_mail_headers_are_not_addresses() -> None:
+    """``Message-ID``/``In-Reply-To``/``References`` hold machine-made ids; the same shape elsewhere is an address."""
+    text = (
+        "Message-ID: <3e2c7cad07c831c7.7291@mail.clinic.example>\n"
+        "References: <a1.b2@mx.example.org> <c3@mx.example.org>\n"
+        "Reply-To: <jane.roe@example.com>\n"
+        "note: <jane.roe@example.com>"
+    )
+    assert Redactor().redact_text(text) == (
+        "Message-ID: <3e2c7cad07c831c7.7291@mail.clinic.example>\n"
+        "References: <a1.b2@mx.example.org> <c3@mx.example.org>\n"
+        "Reply-To: <[REDACTED:EMAIL]>\n"
+        "note: <[REDACTED:EMAIL]>"
+    )

@@ -349,8 +349,12 @@ _EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
 _EMAIL_DOMAIN: Final = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
 
 
+_MESSAGE_ID_HEADER: Final = re.compile(r"(?:message-id|in-reply-to|references|content-id)\s*:[^\n]*$", re.IGNORECASE)
+"""An RFC 5322 header holding message identifiers (``<unique@host>``): machine-made, no one's address."""
+
+
 class EmailDetector(BaseDetector):
-    """E-mail addresses (``git@`` remotes excepted)."""
+    """E-mail addresses (``git@`` remotes and the message ids of ``Message-ID:``-style headers excepted)."""
 
     gate = EMAIL
     name = "email"
@@ -363,9 +367,17 @@ class EmailDetector(BaseDetector):
             domain = _EMAIL_DOMAIN.match(text, at + 1)
             if local is not None and domain is not None:
                 start = at - local.end()
-                if text[start:at] != "git":
+                if text[start:at] != "git" and not _message_id(text, start):
                     yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
+
+
+def _message_id(text: str, start: int) -> bool:
+    """Whether the address at ``start`` is a ``<msg-id>`` in a message-id header of its line."""
+    if start == 0 or text[start - 1] != "<":
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return _MESSAGE_ID_HEADER.match(text, line, start) is not None
 
 
 _URL_REST: Final = re.compile(r"[^\s\"'<>`\\]+")
