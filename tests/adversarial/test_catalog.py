@@ -8,12 +8,13 @@ from .canaries import DEFAULT
 from .cases import CASES, Attack, run_attack
 from .harness import Harness
 
-# Attacks on classes other engineers are closing (issue 11): expected to fail until the fix lands.
-# The lead removes an entry when its fix is in; a fixed attack that is still listed fails (strict).
+# Known limits, expected to fail (strict: an attack that starts failing to get through must be taken off the list).
 WAITING: dict[str, str] = {
-    "1-forked_child_dataclass": "forked children exiting through os._exit lose their records (issue 13)",
-    "5-form_encoded_plus": "form encoding: '+' for a space (q=phone+415-555-0134, a name split by '+') (class 5)",
-    "12-cue_after_field_name": "a cue word after a field name (data=MRN 00482913) is not read (class 5, detectors)",
+    "1-forked_child_dataclass": (
+        "a child made by a bare os.fork() and ended by os._exit runs no exit hook: its queued records are lost "
+        "(multiprocessing, Celery and gunicorn children are flushed; docs/delivery.md says to call "
+        "logging.shutdown() before os._exit)"
+    ),
 }
 
 

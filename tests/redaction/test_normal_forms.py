@@ -129,3 +129,12 @@ def test_custom_detectors_read_the_text_as_written() -> None:
     out = redactor.redact_text("mail jane.roe%40example.com now")
     assert seen == ["mail jane.roe%40example.com now"]
     assert out == "mail [REDACTED:EMAIL] now"
+
+
+def test_form_encoded_values_read_with_spaces() -> None:
+    """In a form-encoded value ``+`` is a space (``q=phone+415-555-0134``); ``%2B`` stays a plus sign."""
+    redactor = Redactor()
+    assert redactor.redact_text("GET /search?q=phone+415-555-0134&name=Jane+Roe HTTP/1.1") == (
+        "GET /search?q=phone+[REDACTED:PHONE]&name=[REDACTED:NAME] HTTP/1.1"
+    )
+    assert redactor.redact_text("q=c%2B%2B+tutorial&a=1+2") == "q=c%2B%2B+tutorial&a=1+2"

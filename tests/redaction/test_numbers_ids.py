@@ -164,3 +164,8 @@ def test_message_ids_in_mail_headers_are_not_addresses() -> None:
         "Reply-To: <[REDACTED:EMAIL]>\n"
         "note: <[REDACTED:EMAIL]>"
     )
+
+
+def test_a_cue_glued_to_a_field_name_by_equals_is_read() -> None:
+    """``data=MRN 00482913``: the cue after ``=`` is a word of its own."""
+    assert Redactor().redact_text("got data=MRN 00482913") == "got data=MRN [REDACTED:MRN]"

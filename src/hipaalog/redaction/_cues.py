@@ -39,11 +39,12 @@ def _case_ok(word: str) -> bool:
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
     """Up to ``count`` lowercase words ending just before ``position``; a mis-cased word ends the list.
 
-    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own. A word of
+    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own; ``=`` splits
+    words (``data=MRN 00482913`` -> ``data``, ``mrn``). A word of
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
     ``Dr.``, ``no.``) do not.
     """
-    chunk = text[max(0, position - window) : position].replace("#", " # ")
+    chunk = text[max(0, position - window) : position].replace("#", " # ").replace("=", " ")
     raw = chunk.split()
     if position - window > 0 and raw:
         raw = raw[1:]  # the first word may be cut

@@ -114,7 +114,15 @@ def _unescape(run: str) -> str:
     return _ESCAPE.sub(one, run)
 
 
-# -- percent-encoding, HTML entities ----------------------------------------------------------------
+# -- form encoding, percent-encoding, HTML entities -------------------------------------------------
+_FORM_VALUE: Final = re.compile(r"(?<==)[^\s&#\"'<>=]*\+[^\s&#\"'<>=]*")
+"""A form-encoded value (``q=phone+415-555-0134``) whose ``+`` stand for spaces."""
+
+
+def _unplus(run: str) -> str:
+    return run.replace("+", " ")
+
+
 _PERCENT: Final = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 
@@ -222,7 +230,9 @@ _REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
 
 def may_need_view(text: str) -> bool:
     """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
-    return not text.isascii() or "\\" in text or "%" in text or "&" in text or "'" in text
+    return (
+        not text.isascii() or "\\" in text or "%" in text or "&" in text or "'" in text or ("+" in text and "=" in text)
+    )
 
 
 def reader_view(text: str) -> View | None:
@@ -243,6 +253,8 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ESCAPES, _unescape))
         if len(maps) == before:
             break
+    if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
+        apply(_rewrite(current, _FORM_VALUE, _unplus))
     if "%" in current:
         apply(_rewrite(current, _PERCENT, _unpercent))
     if "&" in current and ";" in current:
