@@ -8,13 +8,14 @@ import socket
 import threading
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from .. import _atfork
 from .._encoded import EncodedRecord
 from ..exceptions import ConfigError, SinkError
 from . import _relpframe as frame
 from ._rfc5424 import Rfc5424
+from ._url_options import apply_url
 
 __all__ = ["RelpSink"]
 
@@ -68,16 +69,16 @@ class RelpSink:
             parts = urlsplit(url)
             if parts.scheme != "relp":
                 raise ConfigError(f"{url!r}: use relp://host:port")
-            host = host or parts.hostname
-            try:
-                port = port or parts.port
-            except ValueError:
-                raise ConfigError(f"{url!r}: the port must be a number") from None
-            defaults = RelpSink.__init__.__kwdefaults__ or {}
-            for name, text in parse_qsl(parts.query, keep_blank_values=True):
-                merged_value = _option(name, text)
-                if merged[name] == defaults[name]:  # an explicit keyword wins over the URL
-                    merged[name] = merged_value
+            host, port = apply_url(
+                url,
+                parts,
+                label="RELP",
+                known=_QUERY_OPTIONS,
+                options=merged,
+                defaults=RelpSink.__init__.__kwdefaults__ or {},
+                host=host,
+                port=port,
+            )
         if not host:
             raise ConfigError("a RELP sink needs a host: relp://logs.example.internal:2514")
         if not port:
@@ -231,15 +232,3 @@ class RelpSink:
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.close()
-
-
-def _option(name: str, text: str) -> Any:
-    kind = _QUERY_OPTIONS.get(name)
-    if kind is None:
-        raise ConfigError(f"RELP URL option {name!r} is unknown; known: {', '.join(sorted(_QUERY_OPTIONS))}")
-    if kind is str:
-        return text
-    try:
-        return kind(text)
-    except ValueError:
-        raise ConfigError(f"RELP URL option {name}={text!r}: use a number") from None

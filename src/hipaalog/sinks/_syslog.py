@@ -7,13 +7,14 @@ import socket
 import threading
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from .. import _atfork
 from .._encoded import EncodedRecord
 from ..exceptions import ConfigError, SinkError
 from ._netstream import Stream, tls_context
 from ._rfc5424 import Rfc5424
+from ._url_options import apply_url
 
 __all__ = ["SyslogSink"]
 
@@ -26,22 +27,6 @@ _QUERY_OPTIONS = {
     "cert_file": str, "key_file": str, "verify": bool, "server_name": str, "timeout": float, "framing": str,
     "confirm_after": float,
 }  # fmt: skip
-
-
-def _option(name: str, text: str) -> Any:
-    kind = _QUERY_OPTIONS.get(name)
-    if kind is None:
-        raise ConfigError(f"syslog URL option {name!r} is unknown; known: {', '.join(sorted(_QUERY_OPTIONS))}")
-    if kind is bool:
-        if text.lower() not in ("1", "0", "true", "false", "yes", "no"):
-            raise ConfigError(f"syslog URL option {name}={text!r}: use true or false")
-        return text.lower() in ("1", "true", "yes")
-    if kind is float:
-        try:
-            return float(text)
-        except ValueError:
-            raise ConfigError(f"syslog URL option {name}={text!r}: use a number") from None
-    return text
 
 
 class SyslogSink:
@@ -106,16 +91,16 @@ class SyslogSink:
             if parts.scheme not in _TRANSPORTS:
                 raise ConfigError(f"{url!r}: use syslog+udp://, syslog+tcp:// or syslog+tls://")
             transport = transport or _TRANSPORTS[parts.scheme]
-            host = host or parts.hostname
-            try:
-                port = port or parts.port
-            except ValueError:
-                raise ConfigError(f"{url!r}: the port must be a number") from None
-            defaults = SyslogSink.__init__.__kwdefaults__ or {}
-            for name, text in parse_qsl(parts.query, keep_blank_values=True):
-                value = _option(name, text)
-                if merged[name] == defaults[name]:  # an explicit keyword wins over the URL
-                    merged[name] = value
+            host, port = apply_url(
+                url,
+                parts,
+                label="syslog",
+                known=_QUERY_OPTIONS,
+                options=merged,
+                defaults=SyslogSink.__init__.__kwdefaults__ or {},
+                host=host,
+                port=port,
+            )
         transport = (transport or "udp").lower()
         if transport not in _DEFAULT_PORTS:
             raise ConfigError(f"transport must be udp, tcp or tls, not {transport!r}")
