@@ -560,13 +560,16 @@ def test_values_made_plain() -> None:
     class Count(int):
         pass
 
-    class FinishedLine(bytes):
+    class FinishedLine(bytes):  # a caller's look-alike of hipaalog's type: only the real one is kept as it is
         pass
 
-    sealed = FinishedLine(b'{"seq":1}')
+    from hipaalog._finished import FinishedLine as RealFinishedLine
+
+    sealed = RealFinishedLine(b'{"seq":1}')
     assert _plain(b"ssn 219-09-9999", redactor) == "ssn [REDACTED:SSN]"
     assert _plain(memoryview(b"jane@ex.org"), redactor) == "[REDACTED:EMAIL]"
     assert _plain(sealed, redactor) is sealed
+    assert _plain(FinishedLine(b"ssn 219-09-9999"), redactor) == "ssn [REDACTED:SSN]"
     assert _plain(Kind.MAIL, redactor) == "[REDACTED:EMAIL]"
     assert _plain(Text("ssn 219-09-9999"), redactor) == "ssn [REDACTED:SSN]"
     assert _plain(Count(5), redactor) == 5
@@ -648,3 +651,14 @@ def test_bytes_arguments_print_as_bytes(keep: Keep) -> None:
         "recv b'\\x0bMSH|^~\\\\&|LAB|HOSP\\r\\x1c\\r'",
         "recv b'ssn [REDACTED:SSN]'",
     ]
+
+
+def test_a_sealed_audit_line_survives_record_redaction() -> None:
+    """A record carrying the audit stream's sealed line keeps it byte for byte through a redacting filter."""
+    from hipaalog._finished import FinishedLine
+
+    record = logging.LogRecord("hipaalog.audit", logging.INFO, "", 0, "audit", None, None)
+    sealed = FinishedLine(b'{"message":"audit","seq":1}')
+    record.hipaalog_line = sealed
+    RedactingFilter().filter(record)
+    assert record.hipaalog_line is sealed  # type: ignore[attr-defined]

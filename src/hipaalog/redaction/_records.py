@@ -43,6 +43,7 @@ from typing import Any, Final
 
 from .. import _diagnostics
 from .._errors import _type_name, redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
+from .._finished import FinishedLine
 from ._kinds import UNINSPECTED
 from ._redactor import Redactor
 from ._strategies import mask_text
@@ -105,9 +106,9 @@ def _plain(value: Any, redactor: Redactor) -> Any:
     cls = type(value)  # never value.__class__: a lazy proxy's may raise
     if cls in _NATIVE:
         return value
+    if cls is FinishedLine:  # a line hipaalog sealed itself (audit records), redacted before sealing
+        return value
     if issubclass(cls, (bytes, bytearray, memoryview)):
-        if cls.__name__ == "FinishedLine":  # a line hipaalog sealed itself (audit records)
-            return value
         return redactor.redact_text(bytes(value).decode("utf-8", "backslashreplace"))
     if issubclass(cls, enum.Enum):
         return _plain(redactor.redact(value.value), redactor)
@@ -141,8 +142,8 @@ _LIVE: Final = (logging.Logger, logging.LoggerAdapter, logging.Handler, type, ty
 def _field(redactor: Redactor, key: str, value: Any) -> Any:
     """An ``extra`` field's value redacted and made JSON-like. Never raises."""
     try:
-        if issubclass(type(value), _LIVE):
-            return value
+        if issubclass(type(value), _LIVE) or type(value) is FinishedLine:
+            return value  # a sealed audit line is redacted before sealing: written byte for byte, never rewalked
         if issubclass(type(value), BaseException):
             return _plain(value, redactor)
         if type(value) is list and value and type(value[0]) is dict and "loc" in value[0] and "input" in value[0]:

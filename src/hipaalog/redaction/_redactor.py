@@ -602,9 +602,9 @@ class Redactor:
         """What the quick path does with a field: skip it, check its value, or leave the event to the full walk."""
         if key in trusted:
             return 0  # skip
-        if type(key) is not str or key == "resourceType" or self._safe_key(key) is None:
-            return 3  # walk
-        info = self.keys.info(key)
+        info = self._safe_key(key) if type(key) is str and key != "resourceType" else None
+        if info is None:
+            return 3  # walk: a key that is not text, holds an identifier, or names a FHIR resource
         if info.plain:
             return 1  # plain
         if info.kind is not None or info.person is not None:
@@ -674,9 +674,7 @@ class Redactor:
             return self._value(value.value, depth + 1, person, active, path)
         if isinstance(value, str):
             return self.redact_text(str.__str__(value))
-        if isinstance(value, bool):
-            return value is True
-        if isinstance(value, int):
+        if isinstance(value, int):  # an int subclass (bool cannot be subclassed: it never gets here)
             return self._number(int.__int__(value))
         if isinstance(value, float):
             return float.__float__(value)
