@@ -388,6 +388,19 @@ _CANDIDATE: Final = re.compile(
 )
 _HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
 _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})
+_NAME_CUES: Final = CueIndex(NAMES.last_words | TITLES | FOR_WORDS, eager_after=2)
+"""Where a cue of :class:`NameDetector` may be (a cue word, a title, ``for``): a text of capitalised
+codes (X12, HL7, tracebacks) has many candidates and no cue near most of them."""
+
+
+def _comma_before(text: str, start: int) -> bool:
+    """Whether a comma ends the word before ``start`` (``Doe, Jane``), spaces between allowed."""
+    index = start - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index >= 0 and text[index] == ","
+
+
 _SUFFIX_WORDS: Final = frozenset({"Jr", "Sr", "II", "III", "IV", "MD", "DDS", "DVM", "PhD", "RN", "NP", "DO", "Esq"})
 
 
@@ -417,9 +430,13 @@ class NameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
+        cues = _NAME_CUES.scope(text)
         for match in _CANDIDATE.finditer(text):
-            words = match[0].split(" ")
             start = match.start()
+            first_end = text.find(" ", start, match.end())
+            if not cues.near(match.end() if first_end < 0 else first_end) and not _comma_before(text, start):
+                continue  # no title, cue or "for" within reach, no "Last," before: nothing below can fire
+            words = match[0].split(" ")
             lead = 0
             while lead < len(words) - 1 and (words[lead] in TITLES or NAMES.match([words[lead].lower()])):
                 lead += 1  # "Patient John Smith": the cue is part of the capitalized run

@@ -107,6 +107,8 @@ class CueTable:
             cues.sort(key=lambda c: -len(c.words))
         self.key_words: frozenset[str] = frozenset(keys)
         """One word of every phrase: the gate selects the table's detectors when one of these is present."""
+        self.last_words: frozenset[str] = frozenset(self._by_last)
+        """The last word of every phrase (number words left out): :meth:`match` needs one of them."""
 
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""

@@ -1,11 +1,12 @@
 """Where cue words are in a text, found once when many candidates need them.
 
 Detectors that need a cue check the words before each candidate (:func:`._cues.words_before`).
-On a text full of candidates (a 64 KB run of digit groups) that check, repeated, dominates; one
-pass finding every cue word first lets each candidate with no cue word within reach be skipped
-with a binary search. The pass is made only once a text has shown many candidates, so ordinary
-text, with a few, never pays for it. A cue is matched as a superset here (any case, any word
-boundary), so skipping never hides what the full check would find.
+On a text full of candidates (a 64 KB run of digit groups, an X12 interchange of capitalised
+codes) that check, repeated, dominates; one pass finding every cue word first lets each candidate
+with no cue word within reach be skipped with a binary search. The pass is made once a text has
+shown a few candidates, so ordinary text, with one or two, never pays for it. The text is
+lowered the way :func:`._cues.words_before` lowers words, and a cue is matched at any word
+boundary (``patient_name`` holds ``name``), so skipping never hides what the full check finds.
 """
 
 from __future__ import annotations
@@ -18,32 +19,40 @@ from typing import Final
 __all__ = ["EAGER_AFTER", "CueIndex", "CueScope"]
 
 EAGER_AFTER: Final = 24
-"""Candidates checked the full way in a text before its cue words are indexed."""
+"""Candidates checked the full way in a text before its cue words are indexed (by default)."""
 
 
 class CueIndex:
-    """Cue words to look for; :meth:`scope` gives the checker for one text."""
+    """Cue words to look for; :meth:`scope` gives the checker for one text.
 
-    __slots__ = ("_regex",)
+    Args:
+        words: the cue words (any case: they are matched in the lowered text).
+        eager_after: candidates of one text checked the full way before the index is built.
+    """
 
-    def __init__(self, words: Iterable[str]) -> None:
-        alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-        self._regex = re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+    __slots__ = ("_eager_after", "_regex")
+
+    def __init__(self, words: Iterable[str], *, eager_after: int = EAGER_AFTER) -> None:
+        alternatives = "|".join(re.escape(word) for word in sorted({w.lower() for w in words}, key=len, reverse=True))
+        # Lowering the text and matching lower-case words is several times faster than IGNORECASE.
+        self._regex = re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+        self._eager_after = eager_after
 
     def scope(self, text: str) -> CueScope:
         """The checker of candidates in ``text``."""
-        return CueScope(self._regex, text)
+        return CueScope(self._regex, text, self._eager_after)
 
 
 class CueScope:
     """Answers whether a cue word may be near a candidate of one text (``True`` unless certainly not)."""
 
-    __slots__ = ("_calls", "_ends", "_regex", "_text")
+    __slots__ = ("_calls", "_eager_after", "_ends", "_regex", "_text")
 
-    def __init__(self, regex: re.Pattern[str], text: str) -> None:
+    def __init__(self, regex: re.Pattern[str], text: str, eager_after: int = EAGER_AFTER) -> None:
         self._regex = regex
         self._text = text
         self._calls = 0
+        self._eager_after = eager_after
         self._ends: list[int] | None = None
 
     def near(self, position: int, window: int = 64) -> bool:
@@ -51,8 +60,12 @@ class CueScope:
         ends = self._ends
         if ends is None:
             self._calls += 1
-            if self._calls <= EAGER_AFTER:
+            if self._calls <= self._eager_after:
                 return True
-            ends = self._ends = [match.end() for match in self._regex.finditer(self._text)]
+            lowered = self._text.lower()
+            if len(lowered) != len(self._text):  # a character lowered to two: positions would drift
+                self._eager_after = 1 << 62
+                return True
+            ends = self._ends = [match.end() for match in self._regex.finditer(lowered)]
         index = bisect_right(ends, position)
         return index > 0 and ends[index - 1] > position - window

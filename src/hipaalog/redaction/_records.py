@@ -315,7 +315,9 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         except Exception:  # noqa: BLE001 - a redacted number no longer fits its %d: the text pass decides
             candidate = None
         if candidate is not None:
-            clean_candidate = redactor.redact_text(candidate)
+            # Redacting the arguments one by one may leave the message as it was (the template made a
+            # value PHI): then it is the text already judged, not scanned again.
+            clean_candidate = clean if candidate == message else redactor.redact_text(candidate)
             if clean_candidate == candidate:
                 return (msg, args) if candidate == message and type(msg) is str else placed
             clean = clean_candidate

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Sequence
 from typing import Final
 
@@ -36,6 +37,10 @@ HEX_ID: Final = re.compile(
 )
 """A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
+_LONG_CLEAN_LIMIT: Final = 64
+"""Longer clean texts remembered at once (the most recent ones): a redacted message, made by the
+record factory, meets the formatter a moment later and need not be scanned twice."""
+_LONG_CLEAN_MAX_CHARS: Final = 65536
 _READS_QUOTES: Final = frozenset({"name", "person_name"})
 _BUILTIN_ONLY: Final[frozenset[str]] = frozenset({"<built-in>"})
 _CUSTOM_ONLY: Final[frozenset[str]] = frozenset({"<custom>"})
@@ -67,7 +72,7 @@ class Scanner:
         budget: CPU seconds one long text may take (see :data:`BUDGET_SECONDS`).
     """
 
-    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "budget")
+    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_long", "budget")
 
     def __init__(
         self,
@@ -81,6 +86,7 @@ class Scanner:
         self._custom = tuple(custom)
         self._catalogue = catalogue
         self._clean: dict[str, None] = {}
+        self._long: deque[str] = deque()
 
     @property
     def clean(self) -> dict[str, None]:
@@ -100,13 +106,10 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        if not found:
-            if len(text) <= _CLEAN_CACHE_MAX_CHARS:
-                if len(self._clean) >= _CLEAN_CACHE_LIMIT:
-                    self._clean.clear()
-                self._clean[text] = None
-            return []
-        return _merge(found, text)
+        merged = _merge(found, text) if found else found
+        if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
+            self.remember_clean(text)
+        return merged
 
     def _find(self, text: str, deadline: float = 0.0, only: frozenset[str] | None = None) -> list[Span]:
         """Spans of the detectors the gate selects for ``text`` (and of every custom one), unmerged.
@@ -204,11 +207,24 @@ class Scanner:
         return False
 
     def remember_clean(self, text: str) -> None:
-        """Record ``text`` as clean (after :meth:`might_find` said so)."""
-        if len(text) <= _CLEAN_CACHE_MAX_CHARS:
-            if len(self._clean) >= _CLEAN_CACHE_LIMIT:
-                self._clean.clear()
-            self._clean[text] = None
+        """Record ``text`` as clean (after :meth:`might_find` said so, or as a redactor's own output).
+
+        Short texts recur (ids, names of things): up to 4,096 are kept. Of longer ones only the
+        most recent 64 are (each up to 64 K characters): they recur within one record's way out.
+        """
+        size = len(text)
+        clean = self._clean
+        if size <= _CLEAN_CACHE_MAX_CHARS:
+            if len(clean) >= _CLEAN_CACHE_LIMIT:
+                clean.clear()
+                self._long.clear()
+            clean[text] = None
+        elif size <= _LONG_CLEAN_MAX_CHARS and text not in clean:
+            long = self._long
+            if len(long) >= _LONG_CLEAN_LIMIT:
+                clean.pop(long.popleft(), None)
+            long.append(text)
+            clean[text] = None
 
     def spans_ungated(self, text: str) -> list[Span]:
         """Like :meth:`spans` without the gate, the cache and the windows (to check the gate in tests)."""
