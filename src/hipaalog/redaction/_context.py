@@ -69,7 +69,10 @@ _PATH_KINDS: Final = {
     "mrns": "MRN",
 }
 """The kind of an id after a person resource in a path (``PATIENT`` when not listed)."""
-_ID_CUES: Final = CueIndex(word for phrase in CUED_IDS.key_words for word in phrase.split())
+_ID_CUES: Final = CueIndex((word for phrase in CUED_IDS.key_words for word in phrase.split()), eager_after=2)
+_CUE_REACH: Final = 32 + 64
+"""How far before a value's digits its cue may end: the token's start (up to 32 back) and the
+words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 
 class CuedIdDetector(BaseDetector):
@@ -92,12 +95,12 @@ class CuedIdDetector(BaseDetector):
         for match in _DIGIT_RUN.finditer(text):
             if match.start() < done:
                 continue
-            back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
-            start = match.start() - (back.end() if back else 0)
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
-            if not cues.near(start, 96):
-                continue
+            if not cues.near(match.start(), _CUE_REACH):
+                continue  # the cue ends before the digits: within the token (MRN-), or before it
+            back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
+            start = match.start() - (back.end() if back else 0)
             glued = _GLUED_CUE.match(text, start, end)
             if glued is not None and (not start or text[start - 1] in _BEFORE_GLUED):
                 kind = CUED_IDS.match([*words_before(text, start, 2), glued[1].lower()])
@@ -199,9 +202,7 @@ class DateDetector(BaseDetector):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
-            if not cues.near(start):
-                continue
-            kind = DATES.match(words_before(text, start))
+            kind = DATES.match(words_before(text, start)) if cues.near(start) else None
             if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
                 kind = "DOB" if _after_a_name(text, start - 1) else None  # "Jane Roe (03/07/1984) checked in"
             if kind is None and _FULL_DATE.fullmatch(match[0]):
