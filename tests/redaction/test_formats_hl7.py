@@ -93,3 +93,30 @@ def test_the_scan_is_linear_in_the_text() -> None:
     list(Hl7Detector().find("PID|" * 16000))
     list(Hl7Detector().find("\\rPID|" * 12000))
     assert time.perf_counter() - started < 3  # quadratic took 16 s and more on the first
+
+
+_OBSERVATION_DATE = "20191226204800"
+
+
+@pytest.mark.parametrize(
+    "parsed",
+    [
+        {"obr_7": _OBSERVATION_DATE, "pid_5_1": "SHARP", "obr_3": "ORD-408218"},
+        {"OBR.7": _OBSERVATION_DATE, "PID.3": "74730318", "OBR.3": "ORD-408218"},
+        {"hl7": {"obr": {"7": _OBSERVATION_DATE, "3": "ORD-408218"}, "pid": {"5": "SHARP^HUMBERTO"}}},
+        {"obx14": _OBSERVATION_DATE, "pid1": "1", "obx5": "222"},
+    ],
+)
+def test_observation_dates_beside_a_patient_are_masked_in_parsed_messages(parsed: dict[str, object]) -> None:
+    out = REDACTOR.redact(parsed)
+    assert _OBSERVATION_DATE not in str(out)
+    assert "ORD-408218" in str(out) or "222" in str(out), "the order number and result value are not PHI"
+    if "hl7" not in parsed:  # as text, fields are recognised by their own keys (not below a segment's key)
+        assert _OBSERVATION_DATE not in REDACTOR.redact_text(repr(parsed))
+
+
+def test_observation_dates_without_a_patient_are_kept() -> None:
+    parsed = {"obr_7": _OBSERVATION_DATE, "obr_3": "ORD-408218"}
+    assert REDACTOR.redact(parsed) == parsed
+    assert REDACTOR.redact({"hl7": {"obr": {"7": _OBSERVATION_DATE}}}) == {"hl7": {"obr": {"7": _OBSERVATION_DATE}}}
+    assert _OBSERVATION_DATE in REDACTOR.redact_text(repr(parsed))

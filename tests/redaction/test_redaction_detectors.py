@@ -149,3 +149,29 @@ def test_markers_are_not_redacted_again() -> None:
     """hipaalog's own masks and bracketed tokens inside text are left as they are."""
     text = "ssn=[REDACTED:SSN] name: [NAME:k1:abcdefghijklmnop] dob=[REDACTED:DOB]"
     assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Scheduled follow-up for Jene Nelson on 02/09/2022", "02/09/2022"),
+        ("Visit for Maria Garcia Lopez on 2024-03-01", "2024-03-01"),
+        ("Reminder sent to Howard Chen on March 3, 2024", "March 3, 2024"),
+    ],
+)
+def test_a_date_after_a_persons_name_and_on_is_masked(text: str, date: str) -> None:
+    assert date not in Redactor().redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Release Alpha Build on 02/09/2022",
+        "Upgraded Apache Kafka on 2024-03-01",
+        "Backup ran on 02/09/2022",
+        "Deployed Kafka Connect on 2024-03-01",
+        "Migrated Grant Street on 2024-03-01",
+    ],
+)
+def test_a_date_after_a_product_name_and_on_is_kept(text: str) -> None:
+    assert Redactor().redact_text(text) == text

@@ -203,3 +203,33 @@ def test_bad_key_rules_are_config_errors() -> None:
 def test_abbreviated_field_names_logs_use(name: str, value: str, kind: str) -> None:
     """Short forms seen in real logs (``social``, ``mbr``, ``pump_sn``, ``display_name``) are PHI field names."""
     assert Redactor().redact({name: value}) == {name: f"[REDACTED:{kind}]"}
+
+
+@pytest.mark.parametrize(
+    ("record", "raw"),
+    [
+        ({"contact": "8752617223"}, "8752617223"),
+        ({"contact": 8752617223}, "8752617223"),
+        ({"guardian": "219099999"}, "219099999"),
+        ({"patient": {"mother": "18752617223"}}, "18752617223"),
+        ({"contact_no": "875 261 7223"}, "875 261 7223"),
+        ({"callback": "8752617223"}, "8752617223"),
+    ],
+)
+def test_a_bare_phone_or_ssn_under_a_persons_key_is_masked(record: dict[str, object], raw: str) -> None:
+    redactor = Redactor()
+    assert raw not in str(redactor.redact(record))
+    assert raw not in redactor.redact_text(" ".join(f"{k}={v}" for k, v in record.items()))
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"contact_count": 123456789},
+        {"guardian": "1234567890123"},
+        {"contact": "0123456789"},
+        {"emergency_contact": {"name_length": 12}},
+    ],
+)
+def test_other_numbers_under_a_persons_key_are_kept(record: dict[str, object]) -> None:
+    assert Redactor().redact(record) == record

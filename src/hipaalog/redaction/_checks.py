@@ -6,6 +6,7 @@ import ipaddress
 from typing import Final
 
 __all__ = [
+    "bare_number_kind",
     "dea_ok",
     "digits_of",
     "ipv4_ok",
@@ -116,3 +117,18 @@ def ipv6_ok(text: str) -> bool:
     except ValueError:
         return False
     return not (address.is_loopback or address.is_unspecified)
+
+
+def bare_number_kind(value: str | int) -> str | None:
+    """``PHONE`` or ``SSN`` for a value that is nothing but the digits of one (``8752617223``,
+    ``18752617223``, ``219099999``), else ``None``: what a bare number under a person's key is."""
+    text = value if isinstance(value, str) else str(value)
+    if not (9 <= len(text) <= 11 and text.isascii() and text.isdigit()):
+        return None
+    if len(text) == 11 and text[0] == "1":
+        text = text[1:]
+    if len(text) == 10:
+        return "PHONE" if nanp_ok(text[:3], text[3:6]) else None
+    if len(text) == 9:
+        return "SSN" if ssn_ok(text[:3], text[3:5], text[5:]) else None
+    return None

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._checks import bare_number_kind
 from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
@@ -168,18 +169,27 @@ _BIRTH_FIELD: Final = re.compile(
 _NAME_BEFORE_PAREN: Final = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?: [A-Z][a-z'’-]+){1,2}) $")
 
 
-def _after_a_name(text: str, paren: int) -> bool:
+def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
     """Whether a person's name (two or three capitalised words, a known given name or surname among them)
-    ends just before ``text[paren]``: a date in parentheses after a name is a date of birth."""
+    ends just before ``text[paren]``: a date in parentheses after a name is a date of birth.
+
+    ``strict``: a known given name and a known surname last, both (a date after ``on`` follows
+    product and release names as often as people's)."""
     name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
     if name is None:
         return False
     words = [name[1], *name[2].split()]
-    return any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1]) or (
-        words[-1].lower() in SURNAME_RANK or words[-1] in SURNAMES
-    )
+    given = any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1])
+    surname = words[-1].lower() in SURNAME_RANK or words[-1] in SURNAMES
+    if strict:
+        return (
+            given and surname and words[-1] not in STREET_SUFFIXES and not any(word in NAME_STOPWORDS for word in words)
+        )
+    return given or surname
 
 
+_ON_DATE: Final = frozenset({" on ", " On ", " ON "})
+"""What joins a person's name to the date of an event of theirs (``seen Jane Roe on 03/07/2024``)."""
 _DATE_CUES: Final = CueIndex([word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS))
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -205,6 +215,9 @@ class DateDetector(BaseDetector):
             kind = DATES.match(words_before(text, start)) if cues.near(start) else None
             if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
                 kind = "DOB" if _after_a_name(text, start - 1) else None  # "Jane Roe (03/07/1984) checked in"
+            if kind is None and text[start - 4 : start] in _ON_DATE and _FULL_DATE.fullmatch(match[0]):
+                # "follow-up for Jane Roe on 03/07/2024": the date of a person's visit
+                kind = "DATE" if _after_a_name(text, start - 3, strict=True) else None
             if kind is None and _FULL_DATE.fullmatch(match[0]):
                 if birth is None:
                     birth = _BIRTH_FIELD.search(text) is not None
@@ -492,6 +505,10 @@ _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z
 """A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
+_BARE_NUMBER: Final = re.compile(r"[\"']?([0-9]{9,11})(?![\w.-])")
+"""A value of nothing but digits, quoted or not (a phone or SSN under a person's key)."""
+_PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
+"""A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
 
 
@@ -568,6 +585,7 @@ class KeyValueDetector(BaseDetector):
         covered = 0  # end of the last value read: separators inside it belong to that value
         kinds: dict[str, str | None] = {}  # reversed key -> kind (keys recur in a text)
         scans = _ScanBudget(size)
+        with_patient: bool | None = None  # whether an HL7 patient field is named in the text; found when needed
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
             if not separator or separator < covered or not key_end(text, separator):
@@ -578,8 +596,18 @@ class KeyValueDetector(BaseDetector):
             kind = kinds.get(key[2], _UNKNOWN)
             if kind is _UNKNOWN:
                 kind = kinds[key[2]] = catalogue.kind(key[2][::-1])
+                if kind is None and (beside := catalogue.info(key[2][::-1]).beside_patient) is not None:
+                    if with_patient is None:
+                        with_patient = _PATIENT_FIELD_KEY.search(text) is not None
+                    kind = kinds[key[2]] = beside if with_patient else None
             start = match.end()
-            if kind is None or start >= size:
+            if start >= size:
+                continue
+            if kind is None:
+                if catalogue.info(key[2][::-1]).names_person:  # "contact=8752617223", "guardian: 219099999"
+                    number = _BARE_NUMBER.match(text, start)
+                    if number is not None and (found := bare_number_kind(number[1])) is not None:
+                        yield number.start(1), number.end(1), found
                 continue
             if scans.spent():
                 yield start, size, kind  # fail closed: an input built to make value scans quadratic

@@ -207,6 +207,8 @@ PERSON_PATH_ID: Final = re.compile(
 """An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
 _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
+_DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+"""A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[A-Z]")
@@ -261,7 +263,9 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     for reversed_key in found:
         verdict = verdicts.get(reversed_key)
         if verdict is None:
-            verdict = catalogue.info(reversed_key[::-1]).kind is not None
+            info = catalogue.info(reversed_key[::-1])
+            # A person's key may hold a bare phone or SSN; an observation's date is a patient's beside a PID key.
+            verdict = info.kind is not None or info.names_person or info.beside_patient is not None
             if len(verdicts) >= _VERDICTS_LIMIT:
                 verdicts.clear()
             verdicts[reversed_key] = verdict
@@ -311,6 +315,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # /patients/<id>
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
+    if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
+        bits |= CUED  # "seen Jane Roe on 03/07/2024": the date of a person's visit
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         known = False

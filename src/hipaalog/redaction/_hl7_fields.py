@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["HL7_FIELDS", "HL7_MARKS", "HL7_SEGMENTS", "OBSERVATION_SEGMENTS", "hl7_field_kind"]
+__all__ = [
+    "HL7_FIELDS",
+    "HL7_MARKS",
+    "HL7_SEGMENTS",
+    "OBSERVATION_SEGMENTS",
+    "hl7_field_kind",
+    "hl7_observation_kind",
+]
 
 HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "PID": {
@@ -84,3 +91,9 @@ def hl7_field_kind(segment: str, field: int) -> str | None:
     segments too: a parsed field alone does not say whether a patient is in the message)."""
     fields = HL7_FIELDS.get(segment) if segment not in OBSERVATION_SEGMENTS else None
     return None if fields is None else fields.get(field)
+
+
+def hl7_observation_kind(segment: str, field: int) -> str | None:
+    """The kind of PHI in field ``field`` of an observation segment (``OBR-7``: the date the
+    observation was made) when the message, or the parsed mapping, also holds a patient."""
+    return HL7_FIELDS[segment].get(field) if segment in OBSERVATION_SEGMENTS else None

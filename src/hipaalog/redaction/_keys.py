@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
-from ._hl7_fields import hl7_field_kind
+from ._hl7_fields import hl7_field_kind, hl7_observation_kind
 
 __all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
@@ -42,7 +42,9 @@ PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson"
 _HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
 """HL7 v2 segments with person fields: below one (a parsed message, ``{"pid": {"7": ...}}``), a field
 named by its number alone is masked."""
-_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg)([0-9]{1,2})")
+_HL7_FIELD_SEGMENTS: Final = _HL7_SEGMENT_WORDS | {"obr", "obx"}
+"""Segments whose fields a key may name (``obr_7``): the observation ones count beside a patient."""
+_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg|obr|obx)([0-9]{1,2})")
 
 _INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
@@ -127,9 +129,9 @@ def _catalogue() -> dict[str, str]:
             *_with_numbers("phone", "telephone", "tel", "mobile", "cell", "cellphone", "mobilephone"),
             "homephone",
             "workphone",
-            "contactnumber",
+            *_with_numbers("callback"),
+            *(f"contact{suffix}" for suffix in _NUMBERISH),
             "contactphone",
-            "callbacknumber",
             "telecom",
             "msisdn",
         ],
@@ -381,14 +383,14 @@ def compact(key: str) -> str:
     return "".join(tokens(key))
 
 
-def _hl7_kind(words: list[str]) -> str | None:
-    """The kind of an HL7 v2 field named by segment and position (``pid_5_1``, ``PID.7``, ``hl7.pid.19``, ``pid5``)."""
+def _hl7_field(words: list[str]) -> tuple[str, int] | None:
+    """The HL7 v2 segment and field a key names (``pid_5_1``, ``PID.7``, ``hl7.obr.7``, ``pid5``), or ``None``."""
     for index, word in enumerate(words):
-        if word in _HL7_SEGMENT_WORDS:
+        if word in _HL7_FIELD_SEGMENTS:
             if index + 1 < len(words) and words[index + 1].isdigit():
-                return hl7_field_kind(word.upper(), int(words[index + 1]))
-        elif word[:1] in "pnginm" and (glued := _HL7_GLUED.fullmatch(word)) is not None:  # first letters of ids
-            return hl7_field_kind(glued[1].upper(), int(glued[2]))
+                return word.upper(), int(words[index + 1])
+        elif word[:1] in "pnginmo" and (glued := _HL7_GLUED.fullmatch(word)) is not None:  # first letters of ids
+            return glued[1].upper(), int(glued[2])
     return None
 
 
@@ -407,6 +409,17 @@ class KeyInfo(NamedTuple):
     person: str | None
     compact: str
     plain: bool
+    beside_patient: str | None = None
+    """The kind an HL7 observation field (``obr_7``) holds in a mapping or text that also holds a
+    patient field (``pid_5``)."""
+    patient_field: bool = False
+    """Whether the name is the HL7 patient segment or one of its fields (``pid``, ``pid_3``, ``PID.7``)."""
+    names_person: bool = False
+    """Whether the name's last word is a person (``contact``, ``guardian``, ``emergency_contact``; not
+    ``contact_count``): a bare phone number or SSN under it is theirs."""
+    observation_segment: str | None = None
+    """``OBR`` / ``OBX`` for a key naming that segment, whose numbered fields (``{"obr": {"7": ...}}``)
+    are the patient's beside a ``pid``."""
 
 
 class KeyCatalogue:
@@ -458,12 +471,25 @@ class KeyCatalogue:
 
     def _classify(self, key: str) -> KeyInfo:
         words = tokens(key)
-        hl7 = _hl7_kind(words)
-        if hl7 is not None:
-            return KeyInfo(hl7, hl7, None, "".join(words), False)
         joined = "".join(words)
+        field = _hl7_field(words)
+        if field is not None:
+            segment, number = field
+            hl7 = hl7_field_kind(segment, number)
+            if hl7 is not None:
+                return KeyInfo(hl7, hl7, None, joined, False, patient_field=segment == "PID")
+            beside = hl7_observation_kind(segment, number)
+            if beside is not None:
+                return KeyInfo(None, None, None, joined, False, beside_patient=beside)
+            if segment == "PID":
+                return self._classify_words(words, joined)._replace(patient_field=True)
+        return self._classify_words(words, joined)
+
+    def _classify_words(self, words: list[str], joined: str) -> KeyInfo:
         if joined in _HL7_SEGMENT_WORDS:
-            return KeyInfo(None, None, "ID", joined, False)
+            return KeyInfo(None, None, "ID", joined, False, patient_field=joined == "pid")
+        if joined in ("obr", "obx"):
+            return KeyInfo(None, None, None, joined, False, observation_segment=joined.upper())
         if joined.isdigit():  # a field by position: PHI below a person or an HL7 segment
             return KeyInfo(None, "ID", None, joined, True)
         person: str | None = None
@@ -475,7 +501,6 @@ class KeyCatalogue:
         if kind == "ID" and person == "PATIENT":
             kind = "PATIENT"
         kind_in_person = kind or self._match(words, "ID")
-        joined = "".join(words)
         plain = (
             kind is None
             and person is None
@@ -483,7 +508,8 @@ class KeyCatalogue:
             and not joined.endswith("version")
             and joined not in VERSION_WORDS
         )
-        return KeyInfo(kind, kind_in_person, person, joined, plain)
+        names_person = person is not None and (words[-1] in _PATIENT_WORDS or words[-1] in PERSON_WORDS)
+        return KeyInfo(kind, kind_in_person, person, joined, plain, names_person=names_person)
 
     def _match(self, words: list[str], person: str | None) -> str | None:
         for i in range(len(words)):

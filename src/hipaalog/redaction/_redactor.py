@@ -25,8 +25,9 @@ from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
-from ._checks import luhn_ok
+from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
+from ._hl7_fields import hl7_observation_kind
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
@@ -823,6 +824,7 @@ class Redactor:
             safe_keys = self._safe_keys
             clean = self._scanner.clean
             fast = person is None and resource is None and not allow_names and path is None
+            with_patient: bool | None = None  # whether a key names an HL7 patient field; found when needed
             for key, item in items:
                 if key in trusted:
                     out[key] = item
@@ -848,6 +850,15 @@ class Redactor:
                     out[written] = item
                     continue
                 kind = self._key_kind(info, person, item)
+                if kind is None and (info.beside_patient or info.observation_segment) is not None:
+                    if with_patient is None:
+                        with_patient = any(type(k) is str and self.keys.info(k).patient_field for k, _ in items)
+                    if with_patient and info.beside_patient is not None:
+                        kind = info.beside_patient  # "obr_7" beside "pid_5": the observation is the patient's
+                    elif with_patient and info.observation_segment is not None and isinstance(item, Mapping):
+                        item = self._observation(info.observation_segment, item)  # {"obr": {"7": ...}, "pid": ...}
+                if kind is None and info.names_person and type(item) in (str, int):
+                    kind = bare_number_kind(item)  # "contact": "8752617223", "guardian": 219099999
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is not None:
@@ -864,6 +875,17 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _observation(self, segment: str, fields: Mapping[Any, Any]) -> dict[Any, Any]:
+        """``fields`` of an HL7 observation segment beside a patient, with its PHI fields replaced."""
+        out: dict[Any, Any] = {}
+        for key, item in fields.items():
+            number = key if type(key) is int else int(key) if type(key) is str and key.isdigit() else None
+            kind = hl7_observation_kind(segment, number) if number is not None else None
+            replaced = self._key_value(kind, item) if kind is not None else _KEEP
+            if replaced is not DROP:
+                out[key] = item if replaced is _KEEP else replaced
+        return out
 
     @staticmethod
     def _key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
