@@ -175,3 +175,57 @@ def test_a_date_after_a_persons_name_and_on_is_masked(text: str, date: str) -> N
 )
 def test_a_date_after_a_product_name_and_on_is_kept(text: str) -> None:
     assert Redactor().redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("patient born 3rd of March 1957", "March 1957"),
+        ("admitted 12 of May 2020", "May 2020"),
+        ("DOB 03MAR1957 mismatch", "03MAR1957"),
+        ("DOB 3Mar1957", "3Mar1957"),
+    ],
+)
+def test_dates_with_of_or_a_glued_month_are_found_after_their_cue(text: str, value: str) -> None:
+    assert value not in REDACTOR.redact_text(text)
+
+
+def test_a_glued_month_without_a_cue_is_kept() -> None:
+    assert REDACTOR.redact_text("log rotated 03MAR2024 at noon") == "log rotated 03MAR2024 at noon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a ninety-two year old patient fell",
+        "aged one hundred and one",
+        "NINETY-FIVE-YEAR-OLD female",
+        "age ninety seven",
+    ],
+)
+def test_ages_over_89_in_words_are_masked(text: str) -> None:
+    out = REDACTOR.redact_text(text).lower()
+    assert "ninety" not in out and "hundred" not in out
+
+
+@pytest.mark.parametrize("text", ["ninety requests per second", "one hundred years of solitude", "aged eighty-nine"])
+def test_other_number_words_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("call +44 20 7946 0958 now", "7946 0958"),
+        ("office +49 (0)30 901820", "901820"),
+        ("whatsapp +33612345678", "33612345678"),
+        ("mobile +91 98765 43210", "98765 43210"),
+    ],
+)
+def test_international_phone_numbers_are_masked(text: str, number: str) -> None:
+    assert number not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize("text", ["rows +2500 since", "latency +250 ms", "delta +20000000 bytes", "tz +05:30"])
+def test_signed_counts_are_not_phone_numbers(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -214,6 +214,7 @@ def test_abbreviated_field_names_logs_use(name: str, value: str, kind: str) -> N
         ({"patient": {"mother": "18752617223"}}, "18752617223"),
         ({"contact_no": "875 261 7223"}, "875 261 7223"),
         ({"callback": "8752617223"}, "8752617223"),
+        ({"emergency_contacts": ["4155550199", "Ann Lee"]}, "4155550199"),
     ],
 )
 def test_a_bare_phone_or_ssn_under_a_persons_key_is_masked(record: dict[str, object], raw: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import logging
 import subprocess
 import sys
@@ -303,6 +304,15 @@ def test_args_keep_their_shape_and_a_working_template(keep: Keep) -> None:
     assert isinstance(record.args, tuple) and len(record.args) == 4
     assert record.args[1:] == ("GET", "/visits", 200) and "203.0.113.7" not in str(record.args[0])
     assert record.getMessage() == '[REDACTED:IP]:52100 - "GET /visits" 200'
+
+
+def test_a_number_argument_is_judged_as_the_caller_prints_it(keep: Keep) -> None:
+    """A Decimal is a float in JSON, but in a message it prints as written: "219099999", not "219099999.0"."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("ssn %s on file", decimal.Decimal("219099999"))
+    logging.getLogger("clinic.intake.forms").info("total %s", decimal.Decimal("12.50"))
+    assert keep.records[0].getMessage() == "ssn [REDACTED:SSN] on file"
+    assert keep.records[1].getMessage() == "total 12.50"
 
 
 def test_uvicorn_access_formatter_reads_redacted_args(keep: Keep) -> None:

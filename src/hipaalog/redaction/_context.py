@@ -135,14 +135,17 @@ _MONTH_NAMES = _words(
 _MONTH_FORMS = sorted({form for m in _MONTH_NAMES for form in (m, m.lower(), m.upper())}, key=len, reverse=True)
 _MONTH = "(?:" + "|".join(_MONTH_FORMS) + r")\.?"
 _MONTH_WORDS: Final = frozenset(_MONTH_NAMES)
+_MONTH3 = "(?:" + "|".join(m for m in _MONTH_FORMS if len(m) == 3 and not m.islower()) + ")"
+"""A three-letter month glued to its day and year (``03MAR1957``, ``3Mar1957``)."""
 DATE_PATTERN: Final = (
     r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
     r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
     r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
     rf"|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]+{_MONTH},?[ ]+[0-9]{{4}}"
-    rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}})"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]{{1,2}}{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
 _DATE: Final = re.compile(DATE_PATTERN)
 _DATE_FROM_DIGIT: Final = re.compile(
@@ -151,8 +154,9 @@ _DATE_FROM_DIGIT: Final = re.compile(
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
     r"|[0-9]?[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
     r"|(?<=[12])(?<![0-9][0-9])[0-9]{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
-    rf"|[0-9]?(?:st|nd|rd|th)?[ ]+{_MONTH},?[ ]+[0-9]{{4}}"
-    rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}})"
+    rf"|[0-9]?(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]?{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
 _DATE_FROM_MONTH: Final = re.compile(rf"{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}")
 _FULL_DATE: Final = re.compile(
@@ -242,6 +246,17 @@ _OLD: Final = frozenset({"old", "of"})
 _SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
 
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_IN_WORDS: Final = re.compile(
+    rf"(?<![A-Za-z])(?:ninety(?:[- ](?:{_UNITS}))?"
+    rf"|(?:one|a)[- ]hundred(?:(?:[- ]and)?[- ](?:{_UNITS}|ten|eleven|twelve|(?:twenty|thirty)(?:[- ](?:{_UNITS}))?))?)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""An age over 89 in words (``ninety-two``, ``one hundred and one``)."""
+_YEARS_OLD: Final = re.compile(r"[- ](?:years?|yrs?)[- ]old(?![A-Za-z])", re.IGNORECASE)
+
+
 class AgeDetector(BaseDetector):
     """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
@@ -252,6 +267,11 @@ class AgeDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         if "y" not in text and "Y" not in text and "ge" not in text and "GE" not in text:
             return  # every cue holds one of these: age, aged, years, yrs, yo, y/o
+        if "undred" in text or "inety" in text or "UNDRED" in text or "INETY" in text:
+            for words in _AGE_IN_WORDS.finditer(text):  # "a ninety-two year old", "aged one hundred and one"
+                before = words_before(text, words.start(), 3)
+                if _YEARS_OLD.match(text, words.end()) or (before and before[-1] in BEFORE_AGE):
+                    yield words.start(), words.end(), "AGE"
         for match in _AGE_NUMBER.finditer(text):
             value = int(match[0])
             if not 89 < value < 140:
@@ -507,6 +527,8 @@ _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _BARE_NUMBER: Final = re.compile(r"[\"']?([0-9]{9,11})(?![\w.-])")
 """A value of nothing but digits, quoted or not (a phone or SSN under a person's key)."""
+_LISTED_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
+"""The same, as an item of a list."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
@@ -605,9 +627,15 @@ class KeyValueDetector(BaseDetector):
                 continue
             if kind is None:
                 if catalogue.info(key[2][::-1]).names_person:  # "contact=8752617223", "guardian: 219099999"
-                    number = _BARE_NUMBER.match(text, start)
-                    if number is not None and (found := bare_number_kind(number[1])) is not None:
-                        yield number.start(1), number.end(1), found
+                    if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list
+                        close = text.find("])"[text[start] == "("], start, start + 512)
+                        numbers = list(_LISTED_NUMBER.finditer(text, start + 1, close if close > 0 else start + 512))
+                    else:
+                        bare = _BARE_NUMBER.match(text, start)
+                        numbers = [] if bare is None else [bare]
+                    for listed in numbers:
+                        if (found := bare_number_kind(listed[1])) is not None:
+                            yield listed.start(1), listed.end(1), found
                 continue
             if scans.spent():
                 yield start, size, kind  # fail closed: an input built to make value scans quadratic

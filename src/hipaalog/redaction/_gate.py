@@ -183,6 +183,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
+    add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
     add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
@@ -209,6 +210,8 @@ _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
+_PLUS_COUNTRY: Final = re.compile(r"\+[2-9][0-9]{0,2}[-. (]?[0-9]")
+"""A country code after ``+``: an international phone number may start there."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[A-Z]")
@@ -297,8 +300,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # rows under a header
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
-    if "+" in text and "+1" in text:
-        bits |= PHONE
+    if "+" in text and ("+1" in text or _PLUS_COUNTRY.search(text) is not None):
+        bits |= PHONE  # +1 415..., +44 20...
     raw = text.encode("utf-8", "surrogatepass")
     normalized = raw.translate(_NORMALIZE, _DIGITS)
     digits = len(raw) - len(normalized)

@@ -89,6 +89,9 @@ _PHONE: Final = re.compile(
     r"(?:[ ]?(?:x|ext\.?|extension|X|EXT\.?)[ ]?[0-9]{1,6})?(?![\w-]|\.[0-9])"
 )
 _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
+_PHONE_INTL: Final = re.compile(r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+"""A number outside North America in international form (``+44 20 7946 0958``, ``+49 (0)30 901820``,
+``+33612345678``): a country code and 8 to 13 digits in all."""
 _PHONE_BARE: Final = re.compile(r"[0-9](?<![\w.+-][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![\w-]|\.[0-9])")
 _STRONG_PHONE_CUES: Final = frozenset({"phone", "tel", "telephone", "cell", "mobile", "callback", "fax", "sms"})
 """Cues that announce a phone number a word or two ahead (``work``, ``home``, ``call`` only right before it)."""
@@ -96,7 +99,8 @@ _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
 class PhoneDetector(BaseDetector):
-    """North American phone and fax numbers with a valid area code and exchange (NANP).
+    """North American phone and fax numbers with a valid area code and exchange (NANP), and numbers in
+    international form with another country code (``+44 20 7946 0958``).
 
     Formatted numbers (``(415) 555-0132``, ``415.555.0132``, ``1-415-555-0132``, ``+1 415 555 0132``,
     extensions) are found anywhere; ten bare digits only up to two words after a cue (``phone 4155550132``,
@@ -128,6 +132,11 @@ class PhoneDetector(BaseDetector):
             for match in _PHONE_PLUS.finditer(text):
                 if nanp_ok(match[1], match[2]) and not (match.start() and text[match.start() - 1].isalnum()):
                     yield match.start(), match.end(), self._kind(text, match.start())
+        if "+" in text:
+            for match in _PHONE_INTL.finditer(text):
+                if match[0][1:].isdigit() and len(match[0]) < 11:
+                    continue  # unformatted and short: a signed count (+20000000) as often as a number
+                yield match.start(), match.end(), self._kind(text, match.start())
         for match in _PHONE_BARE.finditer(text):
             digits = digits_of(match[0])[-10:]
             if nanp_ok(digits[:3], digits[3:6]):

@@ -210,7 +210,9 @@ def _render(value: Any, conv: str, redactor: Redactor) -> Any:
         clean: Any = redactor.redact_text(value)
     else:
         clean = redactor.redact(value)
-        if clean is value and type(value) not in _NATIVE:
+        if type(value) not in _NATIVE and (clean is value or type(clean) in (int, float)):
+            # Unchanged, or a number made JSON-native (Decimal -> float): printed as the caller wrote it
+            # ("219099999", not "219099999.0", which no longer reads as an SSN after its cue).
             shown = repr(value) if conv == "r" else ascii(value) if conv == "a" else str(value)
             return redactor.redact_text(shown)
         clean = _plain(clean, redactor) if type(clean) not in _NATIVE else _reshaped(value, clean)

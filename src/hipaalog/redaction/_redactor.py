@@ -857,8 +857,11 @@ class Redactor:
                         kind = info.beside_patient  # "obr_7" beside "pid_5": the observation is the patient's
                     elif with_patient and info.observation_segment is not None and isinstance(item, Mapping):
                         item = self._observation(info.observation_segment, item)  # {"obr": {"7": ...}, "pid": ...}
-                if kind is None and info.names_person and type(item) in (str, int):
-                    kind = bare_number_kind(item)  # "contact": "8752617223", "guardian": 219099999
+                if kind is None and info.names_person:
+                    if type(item) is str or type(item) is int:
+                        kind = bare_number_kind(item)  # "contact": "8752617223", "guardian": 219099999
+                    elif type(item) is list or type(item) is tuple:
+                        item = self._bare_numbers(item)  # "emergency_contacts": ["4155550199", ...]
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is not None:
@@ -875,6 +878,16 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _bare_numbers(self, items: Sequence[Any]) -> list[Any]:
+        """``items`` (under a person's key) with each bare phone number or SSN replaced."""
+        out: list[Any] = []
+        for item in items:
+            kind = bare_number_kind(item) if type(item) is str or type(item) is int else None
+            replaced = self._key_value(kind, item) if kind is not None else _KEEP
+            if replaced is not DROP:
+                out.append(item if replaced is _KEEP else replaced)
+        return out
 
     def _observation(self, segment: str, fields: Mapping[Any, Any]) -> dict[Any, Any]:
         """``fields`` of an HL7 observation segment beside a patient, with its PHI fields replaced."""
