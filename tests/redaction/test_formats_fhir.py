@@ -111,3 +111,22 @@ def test_fhir_xml_values() -> None:
     for secret in ("00482913", "Quist", "Odalys", "617-555-0134", "1981-04-17", "12 Alder Row", "Salem", "01970"):
         assert secret not in out, secret
     assert '<id value="p1"/>' in out and '<system value="phone"/>' in out
+
+
+def test_an_extension_value_is_judged_by_the_name_its_url_gives_it() -> None:
+    patient = {
+        "resourceType": "Patient",
+        "extension": [
+            {"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"},
+            {"url": "http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName", "valueString": "Petrovic"},
+            {"url": "http://example.org/fhir/mothers-maiden-name", "valueString": "Brankovic"},
+            {"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace", "valueAddress": {"city": "Novi Sad"}},
+        ],
+    }
+    out = str(Redactor().redact(patient))
+    assert "Petrovic" not in out and "Brankovic" not in out and "Novi Sad" not in out
+    assert "'valueCode': 'F'" in out, "birth sex is not an identifier"
+    bare = {"extension": [{"url": "http://example.org/ssn", "valueString": "219099999"}]}
+    assert "219099999" not in str(Redactor().redact(bare))
+    link = {"link": {"url": "https://api.example.org/patients", "value": "page-2"}}
+    assert Redactor().redact(link) == link, "only value[x] elements are read by their url"

@@ -67,3 +67,13 @@ def test_the_element_separator_declared_by_the_interchange_header() -> None:
     for secret in ("QUIST", "ODALYS", "XGH123456789", "19810417"):
         assert secret not in out, secret
     assert "ACME HEALTH" in out
+
+
+def test_an_834_members_ids_before_its_name_and_any_ssn_reference_are_masked() -> None:
+    text = (
+        "ST*834*0001~INS*Y*18*030*XN*A*E**FT~REF*0F*X44819203~REF*1L*GRP7741~NM1*IL*1*VUKOVIC*MILENA****34*219099999~"
+        "DMG*D8*19620211*F~SE*6*0001~"
+    )
+    out = Redactor().redact_text(text)
+    assert "X44819203" not in out and "VUKOVIC" not in out and "19620211" not in out
+    assert "219099999" not in Redactor().redact_text("ST*270*0001~NM1*PR*2*ACME HEALTH~REF*SY*219099999~SE*3*0001~")

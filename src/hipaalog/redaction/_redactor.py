@@ -172,6 +172,19 @@ def _is_version(compact_key: str, value: str) -> bool:
     return not (len(parts) == 4 and all(p.isdigit() and int(p) <= 255 for p in parts) and int(parts[0]) >= 25)
 
 
+def extension_name(url: object) -> str | None:
+    """The field name a FHIR extension's ``url`` gives its ``value[x]``: its last path part
+    (``.../StructureDefinition/patient-mothersMaidenName`` -> ``patient-mothersMaidenName``)."""
+    if type(url) is not str or not url:
+        return None
+    return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
+
+
+def _is_value_x(key: str) -> bool:
+    """Whether ``key`` is a FHIR ``value[x]`` element (``valueString``, ``valueAddress``; not ``value``)."""
+    return key[:5] == "value" and key[5:6].isupper()
+
+
 def _is_period(compact_key: str, value: object) -> bool:
     """Whether a field of a FHIR resource is a ``Period`` (``{"start": ..., "end": ...}``) of the resource itself."""
     return (
@@ -823,8 +836,11 @@ class Redactor:
             allow_names = self._allow_names
             safe_keys = self._safe_keys
             clean = self._scanner.clean
-            fast = person is None and resource is None and not allow_names and path is None
             with_patient: bool | None = None  # whether a key names an HL7 patient field; found when needed
+            extension: KeyInfo | None = None  # a FHIR extension's url, as the field name of its value[x]
+            if "url" in value and (named := extension_name(value.get("url"))) is not None:
+                extension = self.keys.info(named)
+            fast = person is None and resource is None and not allow_names and path is None and extension is None
             for key, item in items:
                 if key in trusted:
                     out[key] = item
@@ -850,6 +866,8 @@ class Redactor:
                     out[written] = item
                     continue
                 kind = self._key_kind(info, person, item)
+                if kind is None and extension is not None and type(key) is str and _is_value_x(key):
+                    kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
                 if kind is None and (info.beside_patient or info.observation_segment) is not None:
                     if with_patient is None:
                         with_patient = any(type(k) is str and self.keys.info(k).patient_field for k, _ in items)

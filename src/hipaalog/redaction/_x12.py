@@ -21,7 +21,7 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP)"
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP|INS)"
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
@@ -102,6 +102,8 @@ class X12Detector(BaseDetector):
             segment = elements[0]
             if segment == "NM1":
                 person = len(elements) > 1 and elements[1] in _PERSON_ENTITIES
+            elif segment == "INS":
+                person = True  # an 834 member's loop: its REF ids come before the member's NM1
             for index, kind in self._elements(segment, elements, person):
                 if index < len(elements) and elements[index].strip():
                     yield offsets[index], offsets[index] + len(elements[index]), kind
@@ -114,6 +116,8 @@ class X12Detector(BaseDetector):
             return [(3, "DATE")]
         if segment in ("CLM", "CLP"):
             return [(1, "ACCOUNT")]  # the patient control number (837 claim, 835 payment)
+        if segment == "REF" and qualifier == "SY":
+            return [(2, "SSN")]  # an SSN is one whoever it belongs to
         if not person:
             return []
         if segment == "NM1":
