@@ -1,4 +1,4 @@
-"""After rotation: compress the segment, then hand it to the ``on_rotate`` hooks (the archive).
+"""After rotation: compress the segment, record its verification, then hand it to the ``on_rotate`` hooks.
 
 Runs on its own thread so that compressing a large segment never holds up an audit call. The
 compressed file is written under a hidden temporary name, fsync-ed and renamed, so a crash leaves
@@ -64,8 +64,16 @@ def leftover_segments(active: str) -> list[str]:
 class Rotations:
     """A worker thread that compresses rotated segments and calls the hooks with each result."""
 
-    def __init__(self, hooks: Sequence[Callable[[str], None]], *, compress: bool = True) -> None:
+    def __init__(
+        self,
+        hooks: Sequence[Callable[[str], None]],
+        *,
+        compress: bool = True,
+        recorder: Callable[[str], None] | None = None,
+    ) -> None:
         self._hooks = list(hooks)
+        self._recorder = recorder
+        """Records the segment's verification (and columns) before the hooks archive it."""
         self._compress = compress
         self._queue: deque[str] = deque()
         self._cond = threading.Condition()
@@ -106,6 +114,11 @@ class Rotations:
             except OSError as exc:
                 _diagnostics.problem("audit-compress-failed", f"{path}: {exc.strerror or exc}; kept uncompressed")
                 final = path
+        if self._recorder is not None:
+            try:
+                self._recorder(final)
+            except Exception as exc:  # noqa: BLE001 - a report then verifies the segment in full
+                _diagnostics.problem("audit-record-failed", f"{final}: {type(exc).__name__}: {exc}")
         for hook in self._hooks:
             try:
                 hook(final)

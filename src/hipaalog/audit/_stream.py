@@ -114,6 +114,10 @@ class AuditStream:
         pseudonymize_source: replace log-in source addresses by keyed pseudonyms.
         block_timeout: how long an audit call retries a failing write before giving up (counted
             as ``audit-write-failed`` and reported by the call's False return).
+        record_verification: when a segment is rotated, verify it once and keep the result beside it
+            (a hidden ``.verified.json``, and with the ``report`` extra a Parquet sidecar of its
+            columns), so ``hipaalog report`` trusts it while its digest matches instead of
+            re-verifying every record.
     """
 
     def __init__(
@@ -144,6 +148,7 @@ class AuditStream:
         pseudonymize_source: bool = False,
         block_timeout: float = 30.0,
         replaces: AuditStream | None = None,
+        record_verification: bool = True,
     ) -> None:
         self.path = os.path.abspath(os.fspath(path))
         self._key = load_secret(key, "audit key")
@@ -224,13 +229,25 @@ class AuditStream:
             self._release_lock()
             raise
         self._sealer = Sealer(self._key, self._key_id, seq=seq, head=head)
-        self._rotations = Rotations(on_rotate, compress=compress)
+        self._rotations = Rotations(
+            on_rotate, compress=compress, recorder=self._record_segment if record_verification else None
+        )
         for leftover in leftover_segments(self.path):
             self._rotations.submit(leftover)
         self._stop = threading.Event()
         self._ticker = threading.Thread(target=self._tick_loop, name="hipaalog-audit-checkpoints", daemon=True)
         self._ticker.start()
         _open_streams.add(self)
+
+    def _record_segment(self, path: str) -> None:
+        """Verify a rotated segment once and record the result beside it (see :mod:`._sealed`)."""
+        from ._sealed import file_digest, load_record, record_segment
+
+        keys = {self._key_id: self._key}
+        known = load_record(path)
+        if known is not None and known.authentic(keys) and known.digest == file_digest(path):
+            return  # recorded before a restart
+        record_segment(path, self._key_id, keys)
 
     # -- opening ------------------------------------------------------------------------------
     def _acquire_lock(self) -> int | None:

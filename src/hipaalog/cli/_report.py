@@ -68,6 +68,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the files are a contiguous part of a stream (e.g. last month's segments)",
     )
     parser.add_argument("--s3-endpoint", metavar="URL", help="endpoint of S3-compatible storage for s3:// inputs")
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "duckdb", "python"),
+        default="python",
+        help="python (default): streaming, one core; duckdb: columnar, every core, experimental "
+        "(pip install 'hipaalog[report]'); auto: duckdb when installed",
+    )
+    parser.add_argument(
+        "--memory-limit", default="1GB", metavar="SIZE", help="duckdb engine: memory it may use, e.g. 2GB (default 1GB)"
+    )
+    parser.add_argument("--threads", type=int, metavar="N", help="duckdb engine: worker threads (default: every core)")
+    parser.add_argument(
+        "--temp-dir", metavar="DIR", help="duckdb engine: where it spills beyond --memory-limit (default: its own)"
+    )
+    parser.add_argument(
+        "--reverify",
+        action="store_true",
+        help="verify every record even when the segments carry the verification recorded when they were sealed",
+    )
 
 
 def _load_json(path: str, what: str) -> Any:
@@ -131,10 +150,12 @@ def run(args: argparse.Namespace) -> int:
     """Build the report, write it, and return the exit status."""
     from ..exceptions import ConfigError
     from ..report import Severity, build_report, render_html
+    from ..report._duck import EngineSettings
 
     try:
         config = _config(args)
         _check_outputs(args)
+        settings = EngineSettings(memory_limit=args.memory_limit, threads=args.threads, temp_directory=args.temp_dir)
         report = build_report(
             args.inputs,
             config=config,
@@ -144,6 +165,9 @@ def run(args: argparse.Namespace) -> int:
             verify=not args.no_verify,
             partial=args.partial,
             s3_endpoint=args.s3_endpoint,
+            engine=args.engine,
+            engine_settings=settings,
+            trust_recorded=not args.reverify,
         )
     except ConfigError as exc:
         print(f"hipaalog report: error: {exc}", file=sys.stderr)
@@ -165,8 +189,8 @@ def run(args: argparse.Namespace) -> int:
         written.append(html_path)
     counts = ", ".join(f"{n} {label}" for label, n in report.counts().items() if n) or "none"
     print(
-        f"hipaalog report: {report.records} records; integrity {report.integrity.status}; findings: {counts}"
-        + (f"; wrote {', '.join(written)}" if written else ""),
+        f"hipaalog report: {report.records} records ({report.engine} engine); integrity {report.integrity.status}; "
+        f"findings: {counts}" + (f"; wrote {', '.join(written)}" if written else ""),
         file=sys.stderr,
     )
     if args.fail_on == "never":

@@ -11,12 +11,14 @@ from __future__ import annotations
 from ._analyze import Analyzer
 from ._build import analyze_records, build_report, verify_integrity
 from ._config import ReportConfig
+from ._duck import EngineSettings
 from ._html import render_html
 from ._model import Finding, IntegrityProblem, IntegrityVerdict, Report, Severity
 from ._triage import Group, triage
 
 __all__ = [
     "Analyzer",
+    "EngineSettings",
     "Finding",
     "Group",
     "IntegrityProblem",

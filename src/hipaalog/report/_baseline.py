@@ -150,6 +150,8 @@ class Crowd:
             items = [item]
         elif len(items) < _PER_ACTOR:
             items.append(item)
+        else:  # full: the latest access replaces the last kept, so the actor stays as recent as they are
+            items[-1] = item
         actors[actor] = items  # now the most recently active
         while True:
             first = next(iter(actors))

@@ -11,8 +11,11 @@ from typing import Any
 
 from ._analyze import Analyzer
 from ._config import ReportConfig
+from ._duck import EngineSettings
+from ._engine import analyze_segments, resolve_engine
 from ._model import Finding, IntegrityProblem, IntegrityVerdict, Report, Severity
-from ._reader import ReadStats, expand_inputs, fetch_s3_prefix, read_merged
+from ._reader import expand_inputs, fetch_s3_prefix
+from ._trusted import check_records
 
 __all__ = ["analyze_records", "build_report", "verify_integrity"]
 
@@ -100,6 +103,9 @@ def build_report(
     verify: bool = True,
     partial: bool = False,
     s3_endpoint: str | None = None,
+    engine: str = "python",
+    engine_settings: EngineSettings | None = None,
+    trust_recorded: bool = True,
 ) -> Report:
     """Review the audit streams in ``inputs`` (files, directories, ``s3://bucket/prefix``).
 
@@ -117,35 +123,55 @@ def build_report(
         partial: the inputs are a contiguous part of a stream (for example last month's
             segments), so records before the first and after the last are not missing.
         s3_endpoint: endpoint URL for ``s3://`` inputs on S3-compatible storage.
+        engine: ``"python"`` (streaming, one core; the default), ``"duckdb"`` (columnar, multi-core,
+            experimental; the ``report`` extra) or ``"auto"`` (duckdb when installed).
+        engine_settings: DuckDB's ``memory_limit``, ``threads`` and spill ``temp_directory``.
+        trust_recorded: when every segment carries the verification recorded when it was sealed,
+            its digest still matches and the segments chain, trust it instead of re-verifying every
+            record (without public keys or anchors, which need the full check).
 
     Raises:
-        ConfigError: an input does not exist, or verification was asked for without keys.
+        ConfigError: an input does not exist, verification was asked for without keys, or the
+            duckdb engine was asked for without duckdb installed.
     """
     config = config or ReportConfig()
+    chosen = resolve_engine(engine)
+    public_keys = list(public_keys)
     with tempfile.TemporaryDirectory(prefix="hipaalog-report-") as scratch:
         files: list[str] = []
         for n, spec in enumerate(inputs):
             text = os.fspath(spec)
             if text.startswith("s3://"):
-                files.extend(fetch_s3_prefix(text, os.path.join(scratch, str(n)), endpoint_url=s3_endpoint))
+                fetched = fetch_s3_prefix(text, os.path.join(scratch, str(n)), endpoint_url=s3_endpoint)
+                files.extend(f for f in fetched if not os.path.basename(f).startswith("."))
             else:
                 files.extend(expand_inputs([text]))
         files = [f for f in files if not f.endswith(".lock")]
-        if verify:
+        segments = [f for f in files if not f.endswith((".checkpoints", ".checkpoints.gz"))]
+        key_bytes = _key_bytes(keys) if verify or keys is not None else {}
+        trust = check_records(
+            segments,
+            key_bytes,
+            partial=partial,
+            digests=verify and trust_recorded and not public_keys and not anchors,
+        )
+        if not verify:
+            verdict = IntegrityVerdict("skipped", note="verification was switched off (--no-verify)")
+        elif trust.trusted:
+            verdict = IntegrityVerdict("verified", trust.count, note=trust.note())
+        else:
             verdict = verify_integrity(
                 files, keys, public_keys, partial=partial, anchors=[os.fspath(a) for a in anchors]
             )
-        else:
-            verdict = IntegrityVerdict("skipped", note="verification was switched off (--no-verify)")
-        names: dict[int, str] = {}
-        analyzer = Analyzer(config, names)
-        stats = ReadStats()
-        feed = analyzer.feed
-        segments = [f for f in files if not f.endswith((".checkpoints", ".checkpoints.gz"))]
-        for ts, index, record in read_merged(segments, stats):
-            if index not in names:
-                names[index] = f"{record.get('appId', '?')}/{record.get('microservice', '?')}"
-            feed(ts, record, index)
+            if trust.changed:
+                note = trust.note() + (f"; {verdict.note}" if verdict.note else "")
+                verdict = IntegrityVerdict(verdict.status, verdict.records, verdict.problems, note)
+        scratch_columns = os.path.join(scratch, "columns")
+        os.makedirs(scratch_columns, exist_ok=True)
+        analysis = analyze_segments(
+            segments, config, engine=chosen, settings=engine_settings, scratch=scratch_columns, records=trust.records
+        )
+        analyzer, stats, names = analysis.analyzer, analysis.stats, analysis.names
         findings = analyzer.finish()
     if verdict.status == "broken":
         broken = _integrity_finding(verdict, config)
@@ -166,4 +192,13 @@ def build_report(
         charts=charts,
         peaks=analyzer.peaks(),
         generated=time.time(),
+        engine=analysis.engine,
     )
+
+
+def _key_bytes(keys: Mapping[str, str | bytes] | None) -> dict[str, bytes]:
+    """The audit keys as bytes (given, or from the environment); ConfigError for an unusable one."""
+    from ..integrity._keys import load_keys
+    from ..integrity._verify import keys_from_env
+
+    return load_keys(dict(keys)) if keys is not None else keys_from_env()

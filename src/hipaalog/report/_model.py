@@ -144,6 +144,8 @@ class Report:
     charts: dict[str, Any]
     peaks: dict[str, dict[str, float]]
     generated: float
+    engine: str = "python"
+    """The engine that ran the rules: ``"duckdb"`` or ``"python"`` (with why, when duckdb fell back)."""
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label, every label present."""
@@ -182,6 +184,7 @@ class Report:
             },
             "records": self.records,
             "unreadable_lines": self.unreadable,
+            "engine": self.engine,
             "integrity": self.integrity.to_json(),
             "counts": self.counts(),
             "triage": [g.to_json() for g in self.groups()],

@@ -150,9 +150,14 @@ def read_merged(paths: Iterable[str], stats: ReadStats | None = None) -> Iterato
     stats.files = files
     starts: list[tuple[float, int]] = []
     for index, path in enumerate(files):
-        first = next(_records(path, index, ReadStats()), None)
+        probe = ReadStats()
+        first = next(_records(path, index, probe), None)
         if first is not None:
             starts.append((first[0], index))
+        else:  # read to the end: what it held besides audit records still counts
+            stats.lines += probe.lines
+            stats.unreadable += probe.unreadable
+            stats.non_audit += probe.non_audit
     starts.sort()
     heap: list[tuple[float, int, int, dict[str, Any], Iterator[tuple[float, int, int, dict[str, Any]]]]] = []
     pending = 0
@@ -178,7 +183,7 @@ def read_merged(paths: Iterable[str], stats: ReadStats | None = None) -> Iterato
             ts, index, _, record, iterator = heap.pop()
             yield ts, index, record
             for item in iterator:
-                if item[0] > limit:
+                if item[0] >= limit:  # a tie with the next file goes through the heap: (ts, file, line) order
                     heapq.heappush(heap, (*item, iterator))
                     break
                 yield item[0], index, item[3]

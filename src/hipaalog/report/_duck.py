@@ -1,0 +1,361 @@
+"""The columnar engine: the report's rules over Parquet columns with DuckDB (embedded, multi-threaded).
+
+Every record is touched only by DuckDB: local calendar positions, distinct patients per person
+and day or week, the resource each person opens most, log-in hours, chart counts, and which
+records a sequential rule can act on (a pair with enough separate sessions, a patient opened by
+enough staff within two crowd windows, a log-in off the calendar or after failures, the first
+log-in of a person from a source in a week, ...). What remains, a much smaller relation in time
+order, is replayed through :class:`~hipaalog.report._reduced.ReducedAnalyzer`, which decides
+with the streaming analyzer's own code. Memory is bounded by DuckDB's ``memory_limit`` (it spills
+to ``temp_directory`` beyond it) and by the analyzer's windows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..exceptions import ConfigError
+from ._config import ReportConfig
+from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, WeekTotals
+from ._timeparse import LocalClock
+
+__all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
+
+_BATCH = 50_000
+_PEAK_PATIENTS = 20
+"""Patients with the most staff in two crowd windows replayed besides those that can reach the threshold,
+so that the crowd rule's highest value seen comes from them (the streaming analyzer sees every patient)."""
+
+
+def duckdb_available() -> bool:
+    """Whether the ``duckdb`` package can be imported (the ``report`` extra)."""
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ColumnFile:
+    """One segment's columns as a Parquet file, the name of its stream, and its index among the report's files."""
+
+    path: str
+    stream: str
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """DuckDB's resources: ``memory_limit`` (DuckDB syntax, ``"1GB"``), worker ``threads`` (None: every
+    core), and where it spills (``temp_directory``; None: a directory DuckDB picks)."""
+
+    memory_limit: str = "1GB"
+    threads: int | None = None
+    temp_directory: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.threads is not None and (not isinstance(self.threads, int) or self.threads < 1):
+            raise ConfigError(f"report engine threads must be a whole number of at least 1, not {self.threads!r}")
+        if not isinstance(self.memory_limit, str) or not self.memory_limit.strip():
+            raise ConfigError(f"report engine memory_limit must be a size such as '1GB', not {self.memory_limit!r}")
+
+
+def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
+    """A SQL expression for the zone's UTC offset at ``ts``: constant between the changes in [first, last]."""
+    step = 900
+    lo = int(first // step) * step
+    hi = int(last // step) * step + step
+    changes: list[tuple[int, int]] = []
+    current = clock.offset(lo)
+    day = lo
+    while day < hi:
+        nxt = min(day + 86400, hi)
+        if clock.offset(nxt) != current:
+            a, b = day, nxt  # the change is in (a, b]: find its quarter hour
+            while b - a > step:
+                mid = a + (b - a) // 2 // step * step
+                if clock.offset(mid) == current:
+                    a = mid
+                else:
+                    b = mid
+            changes.append((b, current))
+            current = clock.offset(b)
+        day = nxt
+    if not changes:
+        return str(current)
+    branches = " ".join(f"WHEN ts < {edge} THEN {offset}" for edge, offset in changes)
+    return f"(CASE {branches} ELSE {current} END)"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _connect(settings: EngineSettings) -> Any:
+    import duckdb
+
+    try:
+        con = duckdb.connect(config={"memory_limit": settings.memory_limit})
+    except duckdb.Error as exc:
+        raise ConfigError(f"report engine settings: {exc}") from None
+    try:
+        if settings.threads is not None:
+            con.execute(f"SET threads = {int(settings.threads)}")
+        if settings.temp_directory is not None:
+            con.execute(f"SET temp_directory = {_quote(settings.temp_directory)}")
+        con.execute("SET preserve_insertion_order = false")
+    except duckdb.Error as exc:
+        raise ConfigError(f"report engine settings: {exc}") from None
+    return con
+
+
+class _Queries:
+    """The SQL of the engine over the view ``ev`` (one row per audit record, with local positions)."""
+
+    def __init__(self, config: ReportConfig) -> None:
+        self.config = config
+        start, end = config.work_minutes
+        self.in_hours = (
+            f"(minute >= {start} AND minute < {end})" if start <= end else f"(minute >= {start} OR minute < {end})"
+        )
+        self.work_days = "(" + ", ".join(str(d) for d in sorted(config.work_weekdays)) + ")"
+
+    TOUCH = "event IN ('access', 'change') AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL"
+    FIELDS = "event, actor, outcome, source, patient, resource, emergency, patients"
+    ACCESS = "event = 'access' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL"
+
+    def candidates(self) -> list[str]:
+        """Tables of the pairs and patients whose every access the sequential rules must see."""
+        cfg = self.config
+        gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
+        return [
+            f"""CREATE TEMP TABLE reopen_pairs AS
+            WITH pre AS (
+                SELECT actor, patient FROM (SELECT DISTINCT actor, patient, floor(ts / {gap}) AS b FROM ev
+                WHERE {self.ACCESS}) GROUP BY ALL HAVING count(*) >= {sessions}),
+            s AS (
+                SELECT actor, patient, ts - lag(ts) OVER (PARTITION BY actor, patient ORDER BY ts) AS g
+                FROM ev SEMI JOIN pre USING (actor, patient) WHERE {self.ACCESS})
+            SELECT actor, patient FROM s GROUP BY ALL
+            HAVING count(*) FILTER (WHERE g IS NULL OR g > {gap}) >= {sessions}""",
+            f"""CREATE TEMP TABLE crowd_patients AS
+            WITH b AS (SELECT patient, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
+                count(DISTINCT actor) AS n FROM ev WHERE {self.ACCESS} GROUP BY ALL)
+            SELECT patient FROM (SELECT x.patient, max(x.n + coalesce(y.n, 0)) AS most FROM b x
+                LEFT JOIN b y ON y.patient = x.patient AND y.b = x.b + 1 GROUP BY ALL)
+            WHERE most >= {cfg.crowd_staff} OR patient IN (
+                SELECT patient FROM (SELECT x.patient, max(x.n + coalesce(y.n, 0)) AS most FROM b x
+                    LEFT JOIN b y ON y.patient = x.patient AND y.b = x.b + 1 GROUP BY ALL)
+                ORDER BY most DESC, patient LIMIT {_PEAK_PATIENTS})""",
+            """CREATE TEMP TABLE carer_patients AS
+            SELECT patient FROM crowd_patients UNION SELECT patient FROM reopen_pairs""",
+        ]
+
+    def totals(self) -> list[str]:
+        """Tables of per-day and per-week totals, in week order (the replay loads one week at a time)."""
+        cap = self.config.max_evidence
+        seqs = f"list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{cap}]"
+        return [
+            f"""CREATE TEMP TABLE firsts AS SELECT actor, day, patient, min(ts) AS ts, arg_min(seq, ts) AS seq
+            FROM ev WHERE {self.TOUCH} GROUP BY ALL""",
+            f"""CREATE TEMP TABLE day_touch AS SELECT (day + 3) // 7 AS week, day, actor, count(*) AS n, {seqs} AS seqs
+            FROM firsts GROUP BY ALL ORDER BY week""",
+            f"""CREATE TEMP TABLE week_touch AS SELECT week, actor, count(*) AS n, {seqs} AS seqs
+            FROM (SELECT (day + 3) // 7 AS week, actor, patient, arg_min(seq, ts) AS seq FROM firsts GROUP BY ALL)
+            GROUP BY ALL ORDER BY week""",
+            "DROP TABLE firsts",
+            f"""CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
+                SELECT (day + 3) // 7 AS week, actor, resource, count(*) AS n FROM ev
+                WHERE {self.ACCESS} AND resource IS NOT NULL GROUP BY ALL)
+            QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
+            ORDER BY week""",
+            """CREATE TEMP TABLE login_hours AS SELECT (day + 3) // 7 AS week, day, actor,
+                bit_or(1::BIGINT << (minute // 60)) AS mask
+            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY week""",
+        ]
+
+    def charts(self) -> str:
+        """Log-ins and failures by weekday and hour, and by day; denials by day."""
+        return """SELECT event, outcome IN ('failure', 'denied') AS failed, day, minute // 60 AS hour, count(*)
+            FROM ev WHERE actor IS NOT NULL AND (
+                (event = 'login' AND outcome IN ('success', 'failure', 'denied'))
+                OR (event IN ('access', 'export') AND outcome = 'denied'))
+            GROUP BY ALL"""
+
+    def reduced(self) -> str:
+        """The records the sequential rules read one by one, with their flags, in time order."""
+        cfg = self.config
+        window = float(cfg.success_after_window)
+        return f"""
+        WITH l AS (SELECT * FROM ev WHERE event = 'login' AND actor IS NOT NULL
+                AND outcome IN ('success', 'failure', 'denied')),
+            f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
+            s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
+                FROM l WHERE outcome = 'success'),
+            kept AS (
+                SELECT ts, filename, file_row_number AS row, seq, {EVENT} AS flags, {self.FIELDS}
+                FROM l WHERE outcome <> 'success'
+                UNION ALL
+                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
+                FROM s WHERE NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
+                    OR (source IS NOT NULL AND nth = 1)
+                    OR EXISTS (SELECT 1 FROM f WHERE f.actor = s.actor AND f.ts BETWEEN s.ts - {window} AND s.ts)
+                    OR EXISTS (SELECT 1 FROM f WHERE f.source = s.source AND f.ts BETWEEN s.ts - {window} AND s.ts)
+                UNION ALL
+                SELECT ts, filename, file_row_number AS row, seq,
+                    (CASE WHEN emergency OR outcome = 'denied' THEN {EVENT} ELSE 0 END)
+                    + (CASE WHEN outcome = 'success' AND patient IS NOT NULL
+                        AND (actor, patient) IN (SELECT (actor, patient) FROM reopen_pairs) THEN {REOPEN} ELSE 0 END)
+                    + (CASE WHEN outcome = 'success'
+                        AND patient IN (SELECT patient FROM crowd_patients) THEN {CROWD} ELSE 0 END) AS flags,
+                    event, actor, outcome, source, patient, resource, emergency, patients
+                FROM ev WHERE event = 'access' AND actor IS NOT NULL AND (
+                    emergency OR outcome = 'denied' OR (outcome = 'success' AND patient IS NOT NULL AND (
+                        patient IN (SELECT patient FROM crowd_patients)
+                        OR (actor, patient) IN (SELECT (actor, patient) FROM reopen_pairs))))
+                UNION ALL
+                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
+                FROM ev WHERE event = 'change' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL
+                    AND patient IN (SELECT patient FROM carer_patients)
+                QUALIFY row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts, seq) = 1
+                    OR row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts DESC, seq DESC) = 1
+                UNION ALL
+                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
+                FROM ev WHERE event = 'export' AND actor IS NOT NULL
+                UNION ALL
+                SELECT min(ts), NULL, -1, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, 1 FROM ev GROUP BY day)
+        SELECT ts, coalesce(files.idx, -1) AS file, seq, flags, event, actor, outcome, source, patient, resource,
+            emergency, patients
+        FROM kept LEFT JOIN files USING (filename) ORDER BY ts, file, row"""
+
+
+def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The audit object of a replayed row (only the fields the rules read)."""
+    _ts, _file, _seq, _flags, event, actor, outcome, source, patient, resource, emergency, patients = row
+    audit: dict[str, Any] = {"event": event, "actor": actor, "outcome": outcome}
+    if source is not None:
+        audit["source"] = source
+    if patient is not None:
+        audit["patient"] = patient
+    if resource is not None:
+        audit["resource"] = resource
+    if emergency:
+        audit["emergency"] = True
+    if event == "export":
+        audit["patients"] = patients
+    return audit
+
+
+class _Loader:
+    """Loads one week's totals from the engine's tables when the replay reaches that week."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def __call__(self, week: int) -> tuple[dict[int, DayTotals], WeekTotals]:
+        con = self.con
+        days: dict[int, DayTotals] = {}
+        for day, actor, n, seqs in con.execute(
+            "SELECT day, actor, n, seqs FROM day_touch WHERE week = ?", [week]
+        ).fetchall():
+            days.setdefault(day, DayTotals()).touched[actor] = Tally(n, seqs or [])
+        for day, actor, mask in con.execute(
+            "SELECT day, actor, mask FROM login_hours WHERE week = ?", [week]
+        ).fetchall():
+            days.setdefault(day, DayTotals()).login_hours[actor] = mask
+        totals = WeekTotals()
+        for actor, n, seqs in con.execute("SELECT actor, n, seqs FROM week_touch WHERE week = ?", [week]).fetchall():
+            totals.touched[actor] = Tally(n, seqs or [])
+        for actor, resource, n in con.execute(
+            "SELECT actor, resource, n FROM week_resource WHERE week = ?", [week]
+        ).fetchall():
+            totals.top_resource[actor] = (resource, n)
+        return days, totals
+
+
+def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
+    result = con.execute(query)
+    while batch := result.fetchmany(_BATCH):
+        yield from batch
+
+
+def run_duckdb(
+    files: Sequence[ColumnFile], config: ReportConfig | None = None, settings: EngineSettings | None = None
+) -> ReducedAnalyzer:
+    """Run every rule over the columns in ``files``; returns the finished-to-be analyzer (call ``finish()``)."""
+    config = config or ReportConfig()
+    settings = settings or EngineSettings()
+    names = {item.index: item.stream for item in files}
+    con = _connect(settings)
+    try:
+        return _run(con, files, config, names)
+    finally:
+        con.close()
+
+
+def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer:
+    clock = config.clock()
+    if not files:
+        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+    paths = [os.path.abspath(item.path) for item in files]
+    listing = "[" + ", ".join(_quote(p) for p in paths) + "]"
+    con.execute(
+        "CREATE TEMP TABLE files AS SELECT * FROM (VALUES "
+        + ", ".join(f"({_quote(p)}, {item.index})" for p, item in zip(paths, files, strict=False))
+        + ") AS t(filename, idx)"
+    )
+    scan = f"read_parquet({listing}, filename = true, file_row_number = true)"
+    count, first, last = con.execute(f"SELECT count(*), min(ts), max(ts) FROM {scan}").fetchone()
+    if not count:
+        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+    offset = _offset_sql(clock, first, last)
+    con.execute(
+        f"""CREATE TEMP VIEW ev AS SELECT *, floor(local / 86400)::BIGINT AS day,
+            floor((local - floor(local / 86400) * 86400) / 60)::INTEGER AS minute
+        FROM (SELECT *, ts + {offset} AS local FROM {scan})"""
+    )
+    queries = _Queries(config)
+    for statement in (*queries.candidates(), *queries.totals()):
+        con.execute(statement)
+    analyzer = ReducedAnalyzer(config, names, _Loader(con))
+    feed = analyzer.feed_row
+    for item in _rows(con, queries.reduced()):
+        feed(item[0], item[1], item[2], item[3], _audit(item))
+    logins = [[0] * 24 for _ in range(7)]
+    failures = [[0] * 24 for _ in range(7)]
+    per_day: dict[int, list[int]] = {}
+    for event, failed, day, hour, n in con.execute(queries.charts()).fetchall():
+        row = per_day.setdefault(day, [0, 0, 0])
+        if event != "login":
+            row[2] += n
+            continue
+        weekday = LocalClock.weekday_of_day(day)
+        (failures if failed else logins)[weekday][hour] += n
+        row[1 if failed else 0] += n
+    analyzer.finish_totals(count, first, last, (logins, failures), per_day)
+    return analyzer
+
+
+def write_parquet(columns: Any, path: str) -> None:
+    """Write :class:`~hipaalog.report._columns.Columns` as a Parquet file (zstd), atomically."""
+    import duckdb
+
+    arrays = columns.arrays()  # noqa: F841 - scanned by name below
+    directory, name = os.path.split(os.path.abspath(path))
+    temporary = os.path.join(directory, f".{name}.tmp")
+    con = duckdb.connect()
+    try:
+        con.execute(
+            "COPY (SELECT ts::DOUBLE AS ts, seq::BIGINT AS seq, event::VARCHAR AS event, actor::VARCHAR AS actor, "
+            "outcome::VARCHAR AS outcome, source::VARCHAR AS source, patient::VARCHAR AS patient, "
+            "resource::VARCHAR AS resource, emergency::BOOLEAN AS emergency, patients::BIGINT AS patients "
+            "FROM arrays) "
+            f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)"
+        )
+    finally:
+        con.close()
+    os.replace(temporary, path)

@@ -1,0 +1,128 @@
+"""Choosing and running the report's engine: DuckDB over columns, or the streaming Python analyzer.
+
+Both give the same findings (the test suite holds them to it). ``"duckdb"`` reads each segment's
+columns from its Parquet sidecar when a recorded verification vouches for it, else parses the
+segment into a scratch Parquet file; a stream whose timestamps go back somewhere is analysed by
+the Python engine instead (it reads records in file order, which the columnar engine does not
+reproduce), and the report says so.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..audit._sealed import SegmentRecord, columns_path, file_digest
+from ..exceptions import ConfigError
+from ._analyze import Analyzer
+from ._config import ReportConfig
+from ._reader import ReadStats, read_merged
+
+__all__ = ["ENGINES", "Analysis", "analyze_segments", "resolve_engine"]
+
+ENGINES = ("auto", "duckdb", "python")
+_INSTALL = "pip install 'hipaalog[report]'"
+
+
+def resolve_engine(engine: str) -> str:
+    """``"duckdb"`` or ``"python"`` for ``engine``; ``"auto"`` is duckdb when installed.
+
+    Raises ConfigError for an unknown name, or for ``"duckdb"`` without the ``report`` extra.
+    """
+    from ._duck import duckdb_available
+
+    if engine not in ENGINES:
+        raise ConfigError(f"report engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "python":
+        return engine
+    available = duckdb_available()
+    if engine == "duckdb" and not available:
+        raise ConfigError(f"the duckdb report engine needs duckdb and numpy: {_INSTALL}")
+    return "duckdb" if available else "python"
+
+
+@dataclass
+class Analysis:
+    """The finished-to-be analyzer, what reading saw, the stream names and the engine that ran."""
+
+    analyzer: Analyzer
+    stats: ReadStats
+    names: dict[int, str]
+    engine: str
+
+
+def _python(segments: Sequence[str], config: ReportConfig) -> Analysis:
+    names: dict[int, str] = {}
+    analyzer = Analyzer(config, names)
+    stats = ReadStats()
+    feed = analyzer.feed
+    for ts, index, record in read_merged(segments, stats):
+        if index not in names:
+            names[index] = f"{record.get('appId', '?')}/{record.get('microservice', '?')}"
+        feed(ts, record, index)
+    return Analysis(analyzer, stats, names, "python")
+
+
+def _sidecar(path: str, record: SegmentRecord | None) -> tuple[str, dict[str, object]] | None:
+    """The segment's Parquet sidecar and what its record says of it, when the record vouches for it."""
+    columns = record.columns if record is not None else None
+    if not columns:
+        return None
+    sidecar = columns_path(path)
+    if os.path.basename(sidecar) != columns.get("file") or not os.path.exists(sidecar):
+        return None
+    if file_digest(sidecar) != columns.get("digest"):
+        return None
+    return sidecar, columns
+
+
+def analyze_segments(
+    segments: Sequence[str],
+    config: ReportConfig,
+    *,
+    engine: str,
+    settings: object = None,
+    scratch: str,
+    records: Mapping[str, SegmentRecord] | None = None,
+) -> Analysis:
+    """Run every rule over ``segments`` (in the reader's file order) with ``engine`` (resolved)."""
+    if engine == "python":
+        return _python(segments, config)
+    from ._columns import parse_segment
+    from ._duck import ColumnFile, EngineSettings, run_duckdb, write_parquet
+
+    records = records or {}
+    files: list[ColumnFile] = []
+    stats = ReadStats(files=list(segments))
+    disordered: list[str] = []
+    for index, path in enumerate(segments):
+        found = _sidecar(path, records.get(path))
+        if found is not None:
+            sidecar, columns = found
+            stream, ordered = str(columns.get("stream", "")), bool(columns.get("ordered"))
+            stats.lines += int(columns.get("lines", 0))  # type: ignore[call-overload]
+            stats.unreadable += int(columns.get("unreadable", 0))  # type: ignore[call-overload]
+            stats.non_audit += int(columns.get("non_audit", 0))  # type: ignore[call-overload]
+            rows = int(columns.get("rows", 0))  # type: ignore[call-overload]
+        else:
+            parsed = parse_segment(path)
+            sidecar = os.path.join(scratch, f"columns-{index}.parquet")
+            write_parquet(parsed, sidecar)
+            stream, ordered, rows = parsed.stream, parsed.ordered, len(parsed)
+            stats.lines += parsed.lines
+            stats.unreadable += parsed.unreadable
+            stats.non_audit += parsed.non_audit
+        if not ordered:
+            disordered.append(os.path.basename(path))
+        if rows:
+            files.append(ColumnFile(sidecar, stream, index))
+    if disordered:
+        analysis = _python(segments, config)
+        analysis.engine = f"python (duckdb asked; records out of time order in {', '.join(disordered[:3])})"
+        return analysis
+    if settings is not None and not isinstance(settings, EngineSettings):
+        raise ConfigError("engine settings must be an EngineSettings")
+    analyzer = run_duckdb(files, config, settings)
+    names = {item.index: item.stream for item in files}
+    return Analysis(analyzer, stats, names, "duckdb")

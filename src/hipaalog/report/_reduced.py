@@ -1,0 +1,172 @@
+"""The analyzer's rules fed from a columnar engine: the few records a rule needs one by one, the rest as totals.
+
+:class:`ReducedAnalyzer` is :class:`~hipaalog.report._analyze.Analyzer` with the per-record work
+that a columnar engine computes in bulk taken out: distinct patients per person and day or week,
+the resource each person opens most in a week, the hours someone logged in on a day, and the
+chart counts arrive as totals (:class:`DayTotals`); only records that can change a sequential
+rule's state are fed one by one (:meth:`ReducedAnalyzer.feed_row`), each with flags saying which
+rules read it. Every rule decides exactly as in the streaming analyzer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._analyze import Analyzer, _Week
+from ._config import ReportConfig
+from ._timeparse import LocalClock
+
+__all__ = ["CROWD", "EVENT", "REOPEN", "DayTotals", "ReducedAnalyzer", "Tally", "WeekTotals"]
+
+EVENT = 1
+"""The record's own event runs (log-in, change, export, denial, break-glass)."""
+REOPEN = 2
+"""The access goes to the repeated-opens rule."""
+CROWD = 4
+"""The access goes to the crowd (VIP) rule."""
+
+
+class Tally:
+    """Distinct patients one person touched in a day or week: how many, and the lowest first-touch seqs."""
+
+    __slots__ = ("count", "seqs")
+
+    def __init__(self, count: int, seqs: list[int]) -> None:
+        self.count = count
+        self.seqs = seqs
+
+    def __len__(self) -> int:
+        return self.count
+
+    def values(self) -> Iterator[int]:
+        """The evidence seqs (as the analyzer reads a patient -> first seq mapping)."""
+        return iter(self.seqs)
+
+
+@dataclass
+class DayTotals:
+    """What the columnar engine counted for one local day."""
+
+    touched: dict[str, Tally] = field(default_factory=dict)
+    """Per person, distinct patients accessed or changed that day."""
+    login_hours: dict[str, int] = field(default_factory=dict)
+    """Per person, the 24-bit mask of hours with a successful log-in."""
+
+
+@dataclass
+class WeekTotals:
+    """What the columnar engine counted for one local week."""
+
+    touched: dict[str, Tally] = field(default_factory=dict)
+    top_resource: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+class ReducedAnalyzer(Analyzer):
+    """The analyzer over a reduced record stream and per-day and per-week totals (see the module)."""
+
+    def __init__(
+        self,
+        config: ReportConfig | None,
+        streams: dict[int, str],
+        totals: Callable[[int], tuple[dict[int, DayTotals], WeekTotals]],
+    ) -> None:
+        super().__init__(config, streams)
+        self._totals = totals
+        """Loads one week's totals (day number -> day totals, and the week's) when the replay reaches it."""
+        self._loaded = -1
+        self._days: dict[int, DayTotals] = {}
+        self._weeks: dict[int, WeekTotals] = {}
+        self._flags = EVENT
+
+    def feed_row(self, ts: float, stream: int, seq: int, flags: int, audit: dict[str, Any]) -> None:
+        """One record of the reduced stream; ``flags`` (:data:`EVENT`, :data:`REOPEN`, :data:`CROWD`) say
+        which rules read it; none at all: it only marks the start of a day (the rules' pruning clock)."""
+        if not self._day_lo <= ts < self._day_hi:
+            self._enter_day(ts)
+        if not flags:
+            return
+        self._flags = flags
+        record = {"audit": audit, "seq": seq if seq >= 0 else None}
+        records = self.records
+        super().feed(ts, record, stream)
+        self.records = records
+
+    def finish_totals(
+        self,
+        records: int,
+        first: float | None,
+        last: float | None,
+        grids: tuple[Any, Any],
+        per_day: dict[int, list[int]],
+    ) -> None:
+        """The counts of every record (not only the reduced ones), for the report and its charts."""
+        self.records = records
+        self.first, self.last = first, last
+        self.logins_grid, self.failures_grid = grids
+        self.per_day = per_day
+
+    # -- what the totals replace ---------------------------------------------------------------
+    def _new_day(self, day: int, ts: float) -> None:
+        week_before = self._week
+        super()._new_day(day, ts)
+        if self._day != day:
+            return
+        number = LocalClock.week_of_day(day)
+        if number != self._loaded:
+            self._days, week_totals = self._totals(number)
+            self._weeks = {number: week_totals}
+            self._loaded = number
+        week = self._week
+        if week is not None and week is not week_before:
+            self._fill_week(week)
+        totals = self._days.pop(day, None)
+        if totals is None:
+            return
+        if totals.touched:
+            self._today = dict(totals.touched)  # type: ignore[arg-type]  # a Tally reads like the mapping
+            self._today_day = day
+        for actor, mask in totals.login_hours.items():
+            key = (actor, day)
+            self._login_days[key] = self._login_days.get(key, 0) | mask
+
+    def _fill_week(self, week: _Week) -> None:
+        totals = self._weeks.pop(week.number, None)
+        if totals is None:
+            return
+        for actor, tally in totals.touched.items():
+            week.patients[actor] = tally  # type: ignore[assignment]
+            week.active.add(actor)
+        for actor, (resource, count) in totals.top_resource.items():
+            week.resources[actor] = {resource: count}
+
+    def _count_day(self, day: int, column: int) -> None:
+        """Counted by the engine."""
+
+    def _touch_patient(self, actor: str, patient: str, seq: Any) -> _Week:
+        """Counted by the engine."""
+        week = self._week
+        assert week is not None
+        return week
+
+    def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
+        actor = audit.get("actor")
+        if type(actor) is not str:
+            return
+        flags = self._flags
+        if flags & EVENT:
+            outcome = audit.get("outcome")
+            if audit.get("emergency") is True:
+                self._daily_add("break-glass", actor, self._day, (ts, seq, stream), audit.get("patient"))
+            if outcome == "denied":
+                self._daily_add("access-denied", actor, self._day, (ts, seq, stream), audit.get("patient"))
+            if outcome != "success":
+                return
+        patient = audit.get("patient")
+        if type(patient) is not str:
+            return
+        if flags & REOPEN:
+            self._reopen(actor, patient, ts, seq, stream)
+        if flags & CROWD:
+            self._crowd.add(patient, actor, ts, seq, stream, self._carers.get(patient))

@@ -1,0 +1,245 @@
+"""The DuckDB engine gives the same report as the streaming Python analyzer, record for record.
+
+Compared: every finding (rule, subject, severity, summary, times, evidence, details), the peaks
+table, the charts and the counts; on the demo world, on the independent hospital world, and on
+randomized small streams with the edge cases (empty, one record, malformed lines, several
+streams, DST changes, records out of time order).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hipaalog.exceptions import ConfigError
+from hipaalog.report import EngineSettings, ReportConfig, build_report
+from hipaalog.report._duck import duckdb_available
+
+from .._peers import require
+from ._world import Hospital
+from .conftest import KEYS, WORLD_SEED, Dataset
+
+
+@pytest.fixture(autouse=True)
+def _duckdb() -> None:
+    require("duckdb", duckdb_available(), "pip install 'hipaalog[report]'")
+
+
+def _comparable(report: Any) -> dict[str, Any]:
+    data = report.to_json()
+    del data["generated"], data["engine"]
+    data["findings"] = sorted(data["findings"], key=lambda f: orjson.dumps(f, option=orjson.OPT_SORT_KEYS))
+    return data
+
+
+def assert_same(inputs: list[Path], config: ReportConfig, **options: Any) -> tuple[Any, Any]:
+    """Build the report with both engines; assert they agree; return (python, duckdb)."""
+    python = build_report(inputs, config=config, engine="python", **options)
+    duck = build_report(inputs, config=config, engine="duckdb", **options)
+    assert python.engine == "python"
+    expected, got = _comparable(python), _comparable(duck)
+    assert [(f.rule, f.actor, f.source, f.patient) for f in duck.findings] == [
+        (f.rule, f.actor, f.source, f.patient) for f in python.findings
+    ]
+    assert got == expected
+    return python, duck
+
+
+def _write(path: Path, records: list[dict[str, Any]], junk: dict[int, bytes] | None = None) -> Path:
+    junk = junk or {}
+    lines = []
+    for n, record in enumerate(records):
+        if n in junk:
+            lines.append(junk[n])
+        lines.append(orjson.dumps(record))
+    if len(records) in junk:
+        lines.append(junk[len(records)])
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    return path
+
+
+def test_demo_world_same_findings(planted: Dataset) -> None:
+    python, duck = assert_same([planted.directory], planted.config, keys=KEYS)
+    assert duck.engine == "duckdb"
+    assert len(python.findings) >= 10
+    assert python.integrity.status == "verified"
+
+
+def test_hospital_world_same_findings(tmp_path: Path) -> None:
+    hospital = Hospital(seed=WORLD_SEED)
+    path = _write(tmp_path / "audit.jsonl", hospital.records())
+    config = ReportConfig(**hospital.report_settings())
+    python, duck = assert_same([path], config, verify=False)
+    assert duck.engine == "duckdb"
+    assert {f.rule for f in python.findings} >= {"many-staff-one-patient", "patients-above-own-days", "off-hours-login"}
+
+
+# -- randomized small streams ----------------------------------------------------------------------
+_EVENTS = ("access", "access", "access", "login", "login", "change", "export")
+_OUTCOMES = ("success", "success", "success", "failure", "denied", "error")
+_SMALL = {
+    "fail_burst_user": 3,
+    "fail_burst_source": 4,
+    "fail_window": 600.0,
+    "spray_users": 2,
+    "success_after_failures": 2,
+    "learn_days": 1.0,
+    "peer_min_group": 2,
+    "peer_min_patients": 2,
+    "export_min_patients": 3,
+    "reopen_sessions": 2,
+    "reopen_gap": 600.0,
+    "reopen_window": 86400.0,
+    "baseline_days": 2,
+    "usual_min_days": 1,
+    "off_day_min_days": 2,
+    "day_min_patients": 2,
+    "crowd_staff": 2,
+    "crowd_window": 7200.0,
+    "care_days": 1.0,
+    "max_evidence": 5,
+}
+_DST = datetime(2026, 3, 7, 12, 0, tzinfo=timezone.utc).timestamp()
+"""Two days before the spring change in America/New_York (and three weeks before Europe's)."""
+
+
+def _stamp(ts: float) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _stream(rng: random.Random, size: int, start: float, app: str, ordered: bool) -> list[dict[str, Any]]:
+    actors = [f"u{i}" for i in range(rng.randint(1, 6))]
+    patients = [f"p{i}" for i in range(rng.randint(1, 8))]
+    sources = [None, "", "10.0.0.1", "10.0.0.2", "10.0.0.3"]
+    ts = start
+    out = []
+    for seq in range(1, size + 1):
+        step = rng.choice((0.0, 1.5, 30.0, 400.0, 3600.0, 5 * 3600.0, 20 * 3600.0))
+        ts += step if ordered or rng.random() > 0.15 else -rng.choice((10.0, 3600.0, 86400.0))
+        event = rng.choice(_EVENTS)
+        audit: dict[str, Any] = {"event": event, "actor": rng.choice(actors), "outcome": rng.choice(_OUTCOMES)}
+        if rng.random() < 0.05:
+            audit["actor"] = rng.choice((None, 7))
+        if event == "login":
+            source = rng.choice(sources)
+            if source is not None:
+                audit["source"] = source
+        elif event in ("access", "change"):
+            if rng.random() > 0.05:
+                audit["patient"] = rng.choice(patients)
+            audit["resource"] = rng.choice(("chart", "labs", "notes"))
+            if rng.random() < 0.05:
+                audit["emergency"] = True
+        elif event == "export":
+            audit["patients"] = rng.choice((1, 2, 5, 40, 0, -3, "x", True))
+        record: dict[str, Any] = {"timestamp": _stamp(ts), "appId": app, "microservice": "ehr", "audit": audit}
+        if rng.random() > 0.03:
+            record["seq"] = seq
+        out.append(record)
+    return out
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.sampled_from((0, 1, 2, 40, 300)),
+    streams=st.integers(1, 3),
+    zone=st.sampled_from(("UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe")),
+    junk=st.booleans(),
+)
+def test_random_streams_same_findings(  # noqa: PLR0917 - Hypothesis passes the drawn values by name
+    tmp_path_factory: pytest.TempPathFactory, seed: int, size: int, streams: int, zone: str, junk: bool
+) -> None:
+    rng = random.Random(seed)
+    directory = tmp_path_factory.mktemp("random")
+    config = ReportConfig(timezone=zone, **_SMALL)  # type: ignore[arg-type]
+    paths = []
+    for n in range(streams):
+        start = _DST + rng.uniform(-3, 1) * 86400
+        records = _stream(rng, size if n == 0 else rng.randint(0, size), start, f"app{n % 2}", ordered=True)
+        lines = {rng.randint(0, len(records)): b'{"timestamp": "soon", "audit": {}}', 0: b"not json"} if junk else {}
+        paths.append(_write(directory / f"s{n}.jsonl", records, lines))
+    python, duck = assert_same(paths, config, verify=False)
+    assert duck.engine == "duckdb"
+    assert duck.unreadable == python.unreadable
+
+
+def test_empty_input(tmp_path: Path) -> None:
+    (tmp_path / "audit.jsonl").write_bytes(b"")
+    python, duck = assert_same([tmp_path], ReportConfig(), verify=False)
+    assert duck.records == python.records == 0
+
+
+def test_records_out_of_time_order_are_analysed_by_the_python_engine(tmp_path: Path) -> None:
+    """A stream whose timestamps go back: duckdb does not reproduce file order, so python runs, and says so."""
+    rng = random.Random(3)
+    path = _write(tmp_path / "audit.jsonl", _stream(rng, 300, _DST, "app", ordered=False))
+    config = ReportConfig(timezone="America/New_York", **_SMALL)  # type: ignore[arg-type]
+    _python, duck = assert_same([path], config, verify=False)
+    assert duck.engine.startswith("python (duckdb asked; records out of time order in audit.jsonl")
+
+
+def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
+    bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
+    assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"threads": 0}, "threads must be a whole number"),
+        ({"memory_limit": ""}, "memory_limit must be a size"),
+        ({"memory_limit": "lots"}, "report engine settings"),
+    ],
+)
+def test_bad_engine_settings(planted: Dataset, options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        build_report(
+            [planted.directory],
+            config=planted.config,
+            keys=KEYS,
+            engine="duckdb",
+            engine_settings=EngineSettings(**options),
+        )
+
+
+def test_unknown_engine(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="report engine must be one of auto, duckdb, python"):
+        build_report([tmp_path], engine="spark", verify=False)
+
+
+def test_duckdb_missing_is_a_clear_error_at_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(ConfigError, match=r"pip install 'hipaalog\[report\]'"):
+        build_report([tmp_path / "nowhere"], engine="duckdb", verify=False)
+    report = build_report([tmp_path], engine="auto", verify=False)
+    assert report.engine == "python"
+
+
+def test_local_days_across_a_dst_change(tmp_path: Path) -> None:
+    """Log-ins each night across the spring change, at local 00:30 and 23:30: days and hours as python counts them."""
+    records = []
+    start = datetime(2026, 3, 5, 5, 30, tzinfo=timezone.utc)
+    for day in range(6):
+        for hour in (0.0, 23.0):
+            ts = (start + timedelta(days=day, hours=hour)).timestamp()
+            records.append(
+                {"timestamp": _stamp(ts), "audit": {"event": "login", "actor": "night", "outcome": "success"}}
+            )
+    path = _write(tmp_path / "audit.jsonl", records)
+    python, _duck = assert_same([path], ReportConfig(timezone="America/New_York", **_SMALL), verify=False)  # type: ignore[arg-type]
+    assert python.records == 12
