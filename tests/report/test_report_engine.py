@@ -8,6 +8,7 @@ streams, DST changes, records out of time order).
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -243,3 +244,25 @@ def test_local_days_across_a_dst_change(tmp_path: Path) -> None:
     path = _write(tmp_path / "audit.jsonl", records)
     python, _duck = assert_same([path], ReportConfig(timezone="America/New_York", **_SMALL), verify=False)  # type: ignore[arg-type]
     assert python.records == 12
+
+
+def test_cli_engine_flags(planted: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--engine duckdb with --memory-limit, --threads and --temp-dir: the same JSON as --engine python."""
+    from hipaalog.cli import main
+
+    key = f"k1=hex:{KEYS['k1'].hex()}"
+    common = ["report", str(planted.directory), "--key", key, "--timezone", "America/Chicago", "--json"]
+    common += ["--fail-on", "never"]
+    assert main([*common, "--engine", "python"]) == 0
+    python = json.loads(capsys.readouterr().out)
+    options = ["--engine", "duckdb", "--memory-limit", "128MB", "--threads", "1", "--temp-dir", str(tmp_path)]
+    assert main([*common, *options]) == 0
+    captured = capsys.readouterr()
+    duck = json.loads(captured.out)
+    assert "(duckdb engine)" in captured.err
+    assert duck["engine"] == "duckdb" and python["engine"] == "python"
+    for data in (python, duck):
+        del data["generated"], data["engine"]
+    assert duck == python
+    assert main([*common, "--engine", "duckdb", "--memory-limit", "lots"]) == 2
+    assert "report engine settings" in capsys.readouterr().err
