@@ -315,6 +315,15 @@ def test_a_number_argument_is_judged_as_the_caller_prints_it(keep: Keep) -> None
     assert keep.records[1].getMessage() == "total 12.50"
 
 
+def test_a_mapping_argument_is_judged_by_its_key(keep: Keep) -> None:
+    """'%(phone)s' with {"phone": "4155550199"}: the key says what the value is, as a field name does."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info(
+        "call back at %(phone)s, %(count)d tries", {"phone": "4155550199", "count": 3}
+    )
+    assert keep.records[0].getMessage() == "call back at [REDACTED:PHONE], 3 tries"
+
+
 def test_uvicorn_access_formatter_reads_redacted_args(keep: Keep) -> None:
     """uvicorn's access formatter unpacks record.args: it formats a redacted access line instead of raising."""
     from uvicorn.logging import AccessFormatter

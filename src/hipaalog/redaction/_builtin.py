@@ -35,6 +35,7 @@ from ._numbers import (
 )
 from ._tabular import TabularDetector
 from ._x12 import X12Detector
+from ._xml import XmlDetector
 
 __all__ = ["DEFAULT_DETECTORS", "builtin_detectors"]
 
@@ -64,12 +65,13 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PersonNameDetector(),
     TabularDetector(),
 )
+_DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)
 _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
 
-DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in _SHARED))
+DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in _SHARED), _DEFAULT_XML.name)
 """Names of the built-in detectors, in the order they run."""
 
-_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED)
+_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED, _DEFAULT_XML)
 for _detector in _ALL:
     register_detector(_detector.name, _detector)
 
@@ -77,7 +79,7 @@ for _detector in _ALL:
 def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
     """The built-in detectors; the ``key_value`` one judges keys with ``catalogue``."""
     if catalogue is None or catalogue is DEFAULT_CATALOGUE:
-        return [_DEFAULT_KV, *_SHARED]
-    # Columns of SQL statements and CSV headers are judged with the same catalogue as key=value pairs.
+        return [_DEFAULT_KV, *_SHARED, _DEFAULT_XML]
+    # Columns of SQL statements, CSV headers and XML elements are judged with the same catalogue as key=value pairs.
     shared = [TabularDetector(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]
-    return [KeyValueDetector(catalogue), *shared]
+    return [KeyValueDetector(catalogue), *shared, XmlDetector(catalogue)]

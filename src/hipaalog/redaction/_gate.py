@@ -53,6 +53,7 @@ __all__ = [
     "URL",
     "VIN",
     "X12",
+    "XML",
     "ZIP",
     "gate",
     "key_end",
@@ -62,9 +63,9 @@ __all__ = [
 SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADDRESS, NAME, KV = (
     1 << n for n in range(17)
 )
-FHIR, X12, MAIL, TABLE, PERSON = (1 << n for n in range(17, 22))
-"""Format detectors (FHIR JSON text, X12, e-mail, positional data) and the cue-less name model."""
-ALL: Final = (1 << 22) - 1
+FHIR, X12, MAIL, TABLE, PERSON, XML = (1 << n for n in range(17, 23))
+"""Format detectors (FHIR JSON text, X12, e-mail, positional data, XML) and the cue-less name model."""
+ALL: Final = (1 << 23) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -294,6 +295,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
     if ("*" in text and any(mark in text for mark in X12_MARKS)) or ("ISA" in text and X12_HEADER.search(text)):
         bits |= X12
+    if "<" in text and ("</" in text or "/>" in text):
+        bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
     if "?" in text and "=?" in text:
         bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):

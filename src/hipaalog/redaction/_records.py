@@ -236,6 +236,10 @@ def _in_place(template: str, args: Any, redactor: Redactor) -> tuple[str, Any] |
             return (clean_template, whole) if ok else None
         new_args: Any = {}
         for key, value in args.items():
+            if type(key) is str and redactor.keys.kind(key) is not None:
+                # "%(phone)s": the key says what the value is, as a field name does
+                value = redactor.redact_field(key, value)
+                value = _MASK if value is None else value
             conv = used.get(key, "s")
             new_args[key] = _render(value, conv, redactor) if key in used else redactor.redact(value)
         return new_template, new_args
@@ -291,6 +295,11 @@ def _primitive(args: Any) -> bool:
     return True
 
 
+def _keyed_phi(args: Any, redactor: Redactor) -> bool:
+    """Whether ``args`` is a mapping with a PHI field name among its keys (``{"phone": ...}``)."""
+    return isinstance(args, Mapping) and any(type(key) is str and redactor.keys.kind(key) is not None for key in args)
+
+
 def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
     """``(msg, args)`` redacted, keeping the ``LogRecord`` contract (same shape of ``args``, a working template)."""
     if isinstance(msg, Mapping):  # structlog's ProcessorFormatter hands event dicts as msg
@@ -308,7 +317,7 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
             return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
-    if clean == message and type(msg) is str and _primitive(args):
+    if clean == message and type(msg) is str and _primitive(args) and not _keyed_phi(args, redactor):
         return msg, args
     placed = _in_place(template, args, redactor)
     if placed is not None:
