@@ -278,3 +278,11 @@ def test_a_fhir_resources_own_period_is_a_date() -> None:
     for _ in range(2):  # the second time through the remembered-key path
         assert redactor.redact({"enc": encounter}) == expected
     assert redactor.redact({"job": {"period": {"start": "monday"}}}) == {"job": {"period": {"start": "monday"}}}
+
+
+def test_a_list_of_scalars_is_read_as_a_row() -> None:
+    """["Quintero", "Marisol", "1961-03-04"]: a surname beside a given name, as a CSV row or a tuple repr is read."""
+    out = Redactor().redact({"rows": [["Garcia", "Maria", "1961-03-04", 45438548]]})
+    assert "Garcia" not in str(out) and "Maria" not in str(out) and "1961-03-04" not in str(out)
+    kept = {"services": ["Billing", "Auth", "Gateway"], "pair": ["Chase", "Bank"], "sizes": [1, 2, 3]}
+    assert Redactor().redact(kept) == kept

@@ -180,6 +180,22 @@ def extension_name(url: object) -> str | None:
     return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
 
 
+_ROW_MAX: Final = 64
+"""Longer lists are not read as one row."""
+
+
+def _row_like(items: list[Any]) -> bool:
+    """Whether ``items`` are scalars with two capitalised strings at least (a row of a table, not a list of words)."""
+    capitalised = 0
+    for item in items:
+        cls = type(item)
+        if cls is str:
+            capitalised += item[:1].isupper()
+        elif not (cls is int or cls is float or cls is bool or item is None):
+            return False
+    return capitalised >= 2
+
+
 def _is_value_x(key: str) -> bool:
     """Whether ``key`` is a FHIR ``value[x]`` element (``valueString``, ``valueAddress``; not ``value``)."""
     return key[:5] == "value" and key[5:6].isupper()
@@ -772,12 +788,37 @@ class Redactor:
             return _CYCLE
         active.add(marker)
         try:
+            items = list(value)
+            if 1 < len(items) <= _ROW_MAX and _row_like(items):
+                items = self._row(items)
             return [
                 self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
-                for index, item in enumerate(value)
+                for index, item in enumerate(items)
             ]
         finally:
             active.discard(marker)
+
+    def _row(self, items: list[Any]) -> list[Any]:
+        """``items`` (scalars, two of them capitalised text) read together as a row, as their repr reads
+        (``["Quintero", "Marisol", "1961-03-04"]``: a surname beside a given name, so a date beside them
+        is about a person); an item a span reaches is replaced by its kind's strategy."""
+        row = repr(tuple(items))
+        try:
+            spans = self._scanner.spans(row)
+        except Exception:  # noqa: BLE001 - the items are still read one by one
+            return items
+        if not spans:
+            return items
+        out = list(items)
+        position = 1
+        for index, item in enumerate(items):
+            shown = repr(item)
+            start = row.index(shown, position)
+            end = position = start + len(shown)
+            kinds = [kind for s, e, kind in spans if s < end and e > start]
+            if kinds and item is not None and type(item) is not bool:
+                out[index] = self.strategy_for(kinds[0]).value(kinds[0], item)
+        return out
 
     def _safe_key(self, key: str) -> KeyInfo | None:
         """The catalogue's verdict on a string key whose text holds nothing to redact, else ``None``."""
