@@ -4,7 +4,11 @@ Each measurement runs in a fresh child process pinned to one CPU (two for the Du
 its peak memory (max RSS) is its own. Results are printed and written to
 ``benchmarks/results/bench_report.json``. Usage::
 
-    python benchmarks/bench_report.py [--records 1000000] [--repeat 3] [--quick]
+    python benchmarks/bench_report.py [--records 1000000] [--repeat 3] [--quick] [--engines-only]
+
+``--engines-only``: a month of the demo clinic, its rotated segments sealed with their recorded
+verification and Parquet columns, then the report's two engines on the same segments: python (one
+core) and duckdb (two threads, 1 GB memory limit), records/s, CPU seconds and peak RSS of each.
 
 Timings are the median of ``--repeat`` runs; peak memory is the largest seen; CPU seconds count
 every thread of the child.
@@ -79,6 +83,25 @@ elif task == "duckdb":
     for rule, query in args["queries"].items():
         begun = time.perf_counter()
         out["per_rule"][rule] = [con.execute(query).fetchone()[0], round(time.perf_counter() - begun, 2)]
+elif task == "seal":
+    from hipaalog.audit._sealed import record_segment
+    from hipaalog.report._reader import expand_inputs
+    for path in expand_inputs([args["dir"]]):
+        if path.endswith(".jsonl.gz"):
+            record_segment(path, "k1", {"k1": args["key"].encode()})
+elif task == "engine":
+    from hipaalog.report import EngineSettings, ReportConfig
+    from hipaalog.report._engine import analyze_segments
+    from hipaalog.report._reader import expand_inputs
+    from hipaalog.report._trusted import check_records
+    files = [f for f in expand_inputs([args["dir"]]) if ".checkpoints" not in f]
+    trust = check_records(files, {"k1": args["key"].encode()}, partial=True, digests=False)
+    settings = EngineSettings(memory_limit=args["memory"], threads=args["cpus"])
+    analysis = analyze_segments(files, ReportConfig(timezone="America/Chicago"), engine=args["engine"],
+                                settings=settings, scratch=args["scratch"], records=trust.records)
+    out["findings"] = len(analysis.analyzer.finish())
+    out["records"] = analysis.analyzer.records
+    out["engine"] = analysis.engine
 elif task == "verify":
     from hipaalog.integrity import verify_files
     result = verify_files([args["dir"]], keys={"k1": args["key"].encode()})
@@ -187,12 +210,33 @@ def repeated(times: int, task: str, **args: object) -> dict[str, float]:
     return best
 
 
+def compare_engines(directory: str, scratch: str, repeat: int) -> dict[str, dict[str, float]]:
+    """The python engine (one core) and the duckdb engine (two threads, 1 GB) on the same sealed segments."""
+    sealed = child("seal", dir=directory, key=KEY.decode())
+    out: dict[str, dict[str, float]] = {"seal": sealed}
+    for engine, cpus in (("python", 1), ("duckdb", 2)):
+        out[engine] = repeated(
+            repeat, "engine", dir=directory, key=KEY.decode(), engine=engine, cpus=cpus, memory="1GB", scratch=scratch
+        )
+    for engine in ("python", "duckdb"):
+        got = out[engine]
+        print(
+            f"{engine:6} engine: {got['records']:,.0f} records, {got['findings']:.0f} findings "
+            f"in {got['seconds']:.2f} s = {got['records'] / got['seconds']:,.0f} records/s, "
+            f"{got['cpu_seconds']:.1f} CPU s, "
+            f"peak RSS {got['max_rss_mb']:.0f} MB"
+        )
+    print(f"recording the segments' verification and columns once, at seal time: {sealed['seconds']:.1f} s")
+    return out
+
+
 def main() -> None:
     """Write the streams, time the analysis and the report, print and save the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=1_000_000, help="size of the large stream")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median time)")
     parser.add_argument("--quick", action="store_true", help="100,000 records and a 100-user month (a smoke run)")
+    parser.add_argument("--engines-only", action="store_true", help="only the python-vs-duckdb engine comparison")
     args = parser.parse_args()
     records = 100_000 if args.quick else args.records
     users = 100 if args.quick else 500
@@ -202,6 +246,18 @@ def main() -> None:
         "machine": platform.machine(),
         "cpu_count": os.cpu_count(),
     }
+    if args.engines_only:
+        with tempfile.TemporaryDirectory(prefix="bench-report-") as scratch:
+            month = os.path.join(scratch, "month")
+            written = child(
+                "write", users=users, days=30, seed=2, path=os.path.join(month, "audit.jsonl"), key=KEY.decode()
+            )
+            print(f"month of a {users}-user clinic: {written['records']:,.0f} records")
+            os.makedirs(os.path.join(scratch, "columns"))
+            figures["engines"] = compare_engines(month, os.path.join(scratch, "columns"), args.repeat)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "bench_report_engines.json").write_text(json.dumps(figures, indent=2) + "\n")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-report-") as scratch:
         big = os.path.join(scratch, "big")
         written = child(
