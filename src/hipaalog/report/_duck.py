@@ -178,6 +178,18 @@ class _Queries:
             FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY week""",
         ]
 
+    def reopen_peak(self) -> str:
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
+        cfg = self.config
+        gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
+        return f"""WITH a AS (
+                SELECT actor, patient, ts, ts - lag(ts) OVER (PARTITION BY actor, patient ORDER BY ts) AS g
+                FROM ev ANTI JOIN reopen_pairs USING (actor, patient) WHERE {self.ACCESS}),
+            s AS (SELECT actor, patient, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
+            n AS (SELECT first, count(*) OVER (PARTITION BY actor, patient ORDER BY ts
+                RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
+            SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
+
     def charts(self) -> str:
         """Log-ins and failures by weekday and hour, and by day; denials by day."""
         return """SELECT event, outcome IN ('failure', 'denied') AS failed, day, minute // 60 AS hour, count(*)
@@ -337,6 +349,9 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         (failures if failed else logins)[weekday][hour] += n
         row[1 if failed else 0] += n
     analyzer.finish_totals(count, first, last, (logins, failures), per_day)
+    (peak,) = con.execute(queries.reopen_peak()).fetchone()
+    if peak is not None:
+        analyzer._peak("repeated-record-opens", float(peak))
     return analyzer
 
 
