@@ -229,3 +229,20 @@ def test_international_phone_numbers_are_masked(text: str, number: str) -> None:
 @pytest.mark.parametrize("text", ["rows +2500 since", "latency +250 ms", "delta +20000000 bytes", "tz +05:30"])
 def test_signed_counts_are_not_phone_numbers(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("PATIENT: ITO, KENJI DOB: 06/07/1955", "KENJI"),
+        ("Patient: Ito, Kenji", "Kenji"),
+        ("pt Ito, Kenji M seen", "Kenji"),
+    ],
+)
+def test_a_cued_surname_takes_the_given_name_after_its_comma(text: str, given: str) -> None:
+    assert given not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize("text", ["Patient: Smith, retries 3", "patient Smith, Portal login"])
+def test_words_after_a_cued_surname_that_are_no_names_are_kept(text: str) -> None:
+    assert text.split(", ")[1] in REDACTOR.redact_text(text)

@@ -416,6 +416,8 @@ class AddressDetector(BaseDetector):
 _NAME_WORD = r"(?:[A-Z](?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*))"
 _CAPS_WORD = r"(?:[A-Z]{2,}(?:['’-][A-Z]+)*)"
 _REST_OF_NAME = r"(?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*)"
+_GIVEN_AFTER_COMMA: Final = re.compile(rf", ((?:{_NAME_WORD}|{_CAPS_WORD})(?: [A-Z]\.?)?)(?![\w'’]|[^\x00-\x7f])")
+"""The given name (and an initial) after a cued surname and a comma."""
 _CANDIDATE: Final = re.compile(
     rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
     rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"
@@ -487,7 +489,12 @@ class NameDetector(BaseDetector):
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
                 kept = words[:1] + _trim(words[1:]) if title else _trim(words)  # "Mrs. Cross", "Dr. Green"
                 if kept:
-                    yield start, start + len(" ".join(kept)), "NAME"
+                    end = start + len(" ".join(kept))
+                    if len(kept) == len(words) == 1 and not title and text.startswith(", ", end):
+                        given = _GIVEN_AFTER_COMMA.match(text, end)  # "patient: Ito, Kenji": Last, First
+                        if given is not None and (rest := _trim(given[1].split(" "))):
+                            end += 2 + len(" ".join(rest))
+                    yield start, end, "NAME"
                     continue
             if previous.endswith(",") and len(previous) > 2:
                 last = previous[:-1]
