@@ -643,6 +643,8 @@ class Redactor:
 
     def _collect_list(self, value: list[Any], parts: list[str], depth: int) -> bool:
         """:meth:`_collect` for the items of a list."""
+        if 1 < len(value) <= _ROW_MAX and _row_like(value):
+            return False  # read as a row by the full walk: its items are context for each other
         clean = self._clean
         for item in value:
             cls = type(item)
