@@ -532,10 +532,8 @@ _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z
 """A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
-_BARE_NUMBER: Final = re.compile(r"[\"']?([0-9]{9,11})(?![\w.-])")
-"""A value of nothing but digits, quoted or not (a phone or SSN under a person's key)."""
-_LISTED_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
-"""The same, as an item of a list."""
+_BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
+"""A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
@@ -635,8 +633,8 @@ class KeyValueDetector(BaseDetector):
             if kind is None:
                 if catalogue.info(key[2][::-1]).names_person:  # "contact=8752617223", "guardian: 219099999"
                     if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list
-                        close = text.find("])"[text[start] == "("], start, start + 512)
-                        numbers = list(_LISTED_NUMBER.finditer(text, start + 1, close if close > 0 else start + 512))
+                        close = text.find(")" if text[start] == "(" else "]", start, start + 512)
+                        numbers = list(_BARE_NUMBER.finditer(text, start + 1, close if close > 0 else start + 512))
                     else:
                         bare = _BARE_NUMBER.match(text, start)
                         numbers = [] if bare is None else [bare]

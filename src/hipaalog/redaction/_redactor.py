@@ -804,22 +804,22 @@ class Redactor:
         """``items`` (scalars, two of them capitalised text) read together as a row, as their repr reads
         (``["Quintero", "Marisol", "1961-03-04"]``: a surname beside a given name, so a date beside them
         is about a person); an item a span reaches is replaced by its kind's strategy."""
-        row = repr(tuple(items))
         try:
+            row = repr(tuple(items))
             spans = self._scanner.spans(row)
+            if not spans:
+                return items
+            out = list(items)
+            position = 1
+            for index, item in enumerate(items):
+                shown = repr(item)
+                start = row.index(shown, position)
+                end = position = start + len(shown)
+                kinds = [kind for s, e, kind in spans if s < end and e > start]
+                if kinds and item is not None and type(item) is not bool:
+                    out[index] = self.strategy_for(kinds[0]).value(kinds[0], item)
         except Exception:  # noqa: BLE001 - the items are still read one by one
             return items
-        if not spans:
-            return items
-        out = list(items)
-        position = 1
-        for index, item in enumerate(items):
-            shown = repr(item)
-            start = row.index(shown, position)
-            end = position = start + len(shown)
-            kinds = [kind for s, e, kind in spans if s < end and e > start]
-            if kinds and item is not None and type(item) is not bool:
-                out[index] = self.strategy_for(kinds[0]).value(kinds[0], item)
         return out
 
     def _safe_key(self, key: str) -> KeyInfo | None:
@@ -940,25 +940,29 @@ class Redactor:
         finally:
             active.discard(marker)
 
+    def _as_kind(self, kind: str | None, item: Any) -> Any:
+        """``item`` replaced as a value of ``kind`` (kept when ``kind`` is ``None``), or ``DROP``."""
+        if kind is None:
+            return item
+        replaced = self._key_value(kind, item)
+        return item if replaced is _KEEP else replaced
+
     def _bare_numbers(self, items: Sequence[Any]) -> list[Any]:
         """``items`` (under a person's key) with each bare phone number or SSN replaced."""
-        out: list[Any] = []
-        for item in items:
-            kind = bare_number_kind(item) if type(item) is str or type(item) is int else None
-            replaced = self._key_value(kind, item) if kind is not None else _KEEP
-            if replaced is not DROP:
-                out.append(item if replaced is _KEEP else replaced)
-        return out
+        replaced = (
+            self._as_kind(bare_number_kind(item) if type(item) is str or type(item) is int else None, item)
+            for item in items
+        )
+        return [item for item in replaced if item is not DROP]
 
     def _observation(self, segment: str, fields: Mapping[Any, Any]) -> dict[Any, Any]:
         """``fields`` of an HL7 observation segment beside a patient, with its PHI fields replaced."""
         out: dict[Any, Any] = {}
         for key, item in fields.items():
             number = key if type(key) is int else int(key) if type(key) is str and key.isdigit() else None
-            kind = hl7_observation_kind(segment, number) if number is not None else None
-            replaced = self._key_value(kind, item) if kind is not None else _KEEP
+            replaced = self._as_kind(hl7_observation_kind(segment, number) if number is not None else None, item)
             if replaced is not DROP:
-                out[key] = item if replaced is _KEEP else replaced
+                out[key] = replaced
         return out
 
     @staticmethod

@@ -10,10 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
-from ._reader import _lines
-from ._timeparse import parse_ts
+from ._reader import _records
 
 __all__ = ["COLUMNS", "Columns", "parse_segment"]
 
@@ -79,20 +76,8 @@ def parse_segment(path: str) -> Columns:
     ts_, seq_, event_, actor_, outcome_ = data["ts"], data["seq"], data["event"], data["actor"], data["outcome"]
     source_, patient_, resource_ = data["source"], data["patient"], data["resource"]
     emergency_, patients_ = data["emergency"], data["patients"]
-    loads = orjson.loads
-    for raw in _lines(path):
-        out.lines += 1
-        try:
-            record = loads(raw)
-            timestamp = parse_ts(record["timestamp"])
-        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-            if raw.strip():
-                out.unreadable += 1
-            continue
-        audit = record.get("audit")
-        if type(audit) is not dict:
-            out.non_audit += 1
-            continue
+    for timestamp, _, _, record in _records(path, 0, out):
+        audit = record["audit"]
         if not out.stream and not len(ts_):
             out.stream = f"{record.get('appId', '?')}/{record.get('microservice', '?')}"
         event = audit.get("event")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -118,7 +118,15 @@ def fetch_s3_prefix(url: str, directory: str | os.PathLike[str], *, endpoint_url
     return paths
 
 
-def _records(path: str, index: int, stats: ReadStats) -> Iterator[tuple[float, int, int, dict[str, Any]]]:
+class LineCounts(Protocol):
+    """Where reading counts the lines it saw (:class:`ReadStats`, a segment's columns)."""
+
+    lines: int
+    unreadable: int
+    non_audit: int
+
+
+def _records(path: str, index: int, stats: LineCounts) -> Iterator[tuple[float, int, int, dict[str, Any]]]:
     """(timestamp, file index, line number, record) of each audit record of one file."""
     loads = orjson.loads
     lineno = 0
