@@ -92,6 +92,7 @@ def test_a_report_trusts_matching_records(sealed: list[Path], monkeypatch: pytes
         from hipaalog.report import _columns
 
         monkeypatch.setattr(_columns, "parse_segment", lambda path: pytest.fail(f"parsed {path}"))
+        monkeypatch.setattr(_columns, "segment_parquet", lambda path, *a, **k: pytest.fail(f"read {path}"))
     trusted = build_report(sealed, keys=KEYS, engine=engine)
     assert trusted.integrity.status == "verified"
     assert trusted.integrity.records == 400

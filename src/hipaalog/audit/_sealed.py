@@ -149,15 +149,14 @@ def _write_json(path: str, data: bytes) -> None:
 def _columns(path: str) -> dict[str, Any] | None:
     """Write the Parquet sidecar when the report extra is installed; what the record says of it."""
     try:
-        from ..report._columns import parse_segment
-        from ..report._duck import duckdb_available, write_parquet
+        from ..report._columns import segment_parquet
+        from ..report._duck import duckdb_available
     except ImportError:  # pragma: no cover - the report package ships with hipaalog
         return None
     if not duckdb_available():
         return None
-    columns = parse_segment(path)
     target = columns_path(path)
-    write_parquet(columns, target)
+    columns = segment_parquet(path, target)
     os.chmod(target, 0o600)
     return {
         "file": os.path.basename(target),
@@ -167,7 +166,7 @@ def _columns(path: str) -> dict[str, Any] | None:
         "unreadable": columns.unreadable,
         "non_audit": columns.non_audit,
         "ordered": columns.ordered,
-        "rows": len(columns),
+        "rows": columns.rows,
     }
 
 

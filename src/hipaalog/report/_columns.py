@@ -2,17 +2,22 @@
 
 A segment's lines are parsed once (the same parser and the same field checks as the streaming
 analyzer) into :class:`Columns`; DuckDB reads them straight from the numpy arrays, or from the
-Parquet sidecar that :func:`write_parquet` keeps beside a sealed segment.
+Parquet sidecar that :func:`write_parquet` keeps beside a sealed segment. :func:`segment_parquet`
+writes that file, letting DuckDB read the NDJSON itself when it can (:mod:`._ndjson`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._ndjson import SegmentColumns
 from ._reader import _records
 
-__all__ = ["COLUMNS", "Columns", "parse_segment"]
+if TYPE_CHECKING:
+    from ._duck import EngineSettings
+
+__all__ = ["COLUMNS", "Columns", "parse_segment", "segment_parquet"]
 
 COLUMNS = (
     "ts",
@@ -97,3 +102,20 @@ def parse_segment(path: str) -> Columns:
         emergency_.append(audit.get("emergency") is True)
         patients_.append(count if type(count) is int and 0 < count < 1 << 62 else 1)
     return out
+
+
+def segment_parquet(path: str, target: str, settings: EngineSettings | None = None) -> SegmentColumns:
+    """Write the rule columns of the segment ``path`` to the Parquet file ``target``; what reading saw.
+
+    DuckDB reads the segment when every line is a plain audit record (:func:`._ndjson.ndjson_to_parquet`);
+    otherwise it is parsed here, with the same result.
+    """
+    from ._duck import write_parquet
+    from ._ndjson import ndjson_to_parquet
+
+    written = ndjson_to_parquet(path, target, settings)
+    if written is not None:
+        return written
+    parsed = parse_segment(path)
+    write_parquet(parsed, target)
+    return SegmentColumns(parsed.stream, parsed.lines, parsed.unreadable, parsed.non_audit, parsed.ordered, len(parsed))

@@ -89,9 +89,12 @@ def analyze_segments(
     """Run every rule over ``segments`` (in the reader's file order) with ``engine`` (resolved)."""
     if engine == "python":
         return _python(segments, config)
-    from ._columns import parse_segment
-    from ._duck import ColumnFile, EngineSettings, run_duckdb, write_parquet
+    from ._columns import segment_parquet
+    from ._duck import ColumnFile, EngineSettings, run_duckdb
 
+    if settings is not None and not isinstance(settings, EngineSettings):
+        raise ConfigError("engine settings must be an EngineSettings")
+    resources = settings or EngineSettings()
     records = records or {}
     files: list[ColumnFile] = []
     stats = ReadStats(files=list(segments))
@@ -106,10 +109,9 @@ def analyze_segments(
             stats.non_audit += int(columns.get("non_audit", 0))  # type: ignore[call-overload]
             rows = int(columns.get("rows", 0))  # type: ignore[call-overload]
         else:
-            parsed = parse_segment(path)
             sidecar = os.path.join(scratch, f"columns-{index}.parquet")
-            write_parquet(parsed, sidecar)
-            stream, ordered, rows = parsed.stream, parsed.ordered, len(parsed)
+            parsed = segment_parquet(path, sidecar, resources)
+            stream, ordered, rows = parsed.stream, parsed.ordered, parsed.rows
             stats.lines += parsed.lines
             stats.unreadable += parsed.unreadable
             stats.non_audit += parsed.non_audit
@@ -121,8 +123,6 @@ def analyze_segments(
         analysis = _python(segments, config)
         analysis.engine = f"python (duckdb asked; records out of time order in {', '.join(disordered[:3])})"
         return analysis
-    if settings is not None and not isinstance(settings, EngineSettings):
-        raise ConfigError("engine settings must be an EngineSettings")
-    analyzer = run_duckdb(files, config, settings)
+    analyzer = run_duckdb(files, config, resources)
     names = {item.index: item.stream for item in files}
     return Analysis(analyzer, stats, names, "duckdb")
