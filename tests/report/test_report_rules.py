@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hipaalog.exceptions import ConfigError
 from hipaalog.report import Finding, ReportConfig, Severity, analyze_records
-from hipaalog.report._stats import peer_stats
+from hipaalog.report._stats import median, median_of_others, peer_stats
 
 BASE = calendar.timegm((2024, 3, 4, 15, 0, 0))  # Monday 2024-03-04 15:00 UTC = 09:00 in Chicago
 
@@ -306,3 +308,13 @@ def test_unknown_setting_in_a_mapping_is_named() -> None:
     """A config file with a misspelled key says which key and lists the known ones."""
     with pytest.raises(ConfigError, match="peer_zz"):
         ReportConfig.from_mapping({"peer_zz": 3})
+
+
+@given(st.lists(st.sampled_from([0.5, 1.0, 1.25, 2.0, 3.0, 7.5]), max_size=12), st.data())
+def test_median_of_others_is_the_median_without_one(values: list[float], data: st.DataObject) -> None:
+    ordered = sorted(values)
+    assert median_of_others(ordered, None) == (median(values), len(values))
+    if values:
+        own = data.draw(st.integers(0, len(values) - 1))
+        others = values[:own] + values[own + 1 :]
+        assert median_of_others(ordered, values[own]) == (median(others), len(others))

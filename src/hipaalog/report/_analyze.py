@@ -29,7 +29,7 @@ from typing import Any
 from ._baseline import IRREGULAR_HOURS, Crowd, Habits, OwnVolume
 from ._config import ReportConfig
 from ._model import Finding, Severity
-from ._stats import PeerStats, median, peer_stats
+from ._stats import PeerStats, median, median_of_others, peer_stats
 from ._timeparse import LocalClock
 
 __all__ = ["Analyzer"]
@@ -692,10 +692,12 @@ class Analyzer:
                     baselines[actor] = stats
                 unit = self._unit_of(actor) or ""
                 ratios.setdefault(unit, []).append((actor, len(patients) / max(stats.median, 1.0)))
+        ordered = {unit: sorted(r for _, r in items) for unit, items in ratios.items()}
+        own_ratio = {actor: r for items in ratios.values() for actor, r in items}
         for actor, patients in today.items():
             value = len(patients)
-            mates = [r for a, r in ratios.get(self._unit_of(actor) or "", ()) if a != actor]
-            surge = max(1.0, median(mates)) if len(mates) >= _SURGE_MATES else 1.0
+            others, mates = median_of_others(ordered.get(self._unit_of(actor) or "", []), own_ratio.get(actor))
+            surge = max(1.0, others) if mates >= _SURGE_MATES else 1.0
             if week is not None:
                 week.surge[actor] = week.surge.get(actor, 0.0) + surge
             baseline = baselines.get(actor)
@@ -719,7 +721,7 @@ class Analyzer:
         patients: dict[str, Any],
         stats: PeerStats,
         limit: float,
-        mates: list[float],
+        mates: int,
         surge: float,
     ) -> None:
         value = len(patients)
@@ -729,8 +731,8 @@ class Analyzer:
         label = LocalClock.day_label(day)
         unit = self._unit_of(actor) or "no unit"
         second = (
-            f"; {len(mates)} others of {unit} were at {surge:.1f}x their own median that day"
-            if len(mates) >= _SURGE_MATES
+            f"; {mates} others of {unit} were at {surge:.1f}x their own median that day"
+            if mates >= _SURGE_MATES
             else f"; too few others of {unit} active that day for a second opinion"
         )
         self._emit(
@@ -749,7 +751,7 @@ class Analyzer:
                 "limit": limit,
                 "unit": unit,
                 "unit_surge": round(surge, 2),
-                "unit_others": len(mates),
+                "unit_others": mates,
             },
             start=day,
             span_days=1,
