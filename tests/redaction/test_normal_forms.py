@@ -138,3 +138,36 @@ def test_form_encoded_values_read_with_spaces() -> None:
         "GET /search?q=phone+[REDACTED:PHONE]&name=[REDACTED:NAME] HTTP/1.1"
     )
     assert redactor.redact_text("q=c%2B%2B+tutorial&a=1+2") == "q=c%2B%2B+tutorial&a=1+2"
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("birthDate=datetime.date(1955, 6, 7), x", "datetime.date(1955, 6, 7)"),
+        ("admitted datetime.date(2024, 1, 5) ok", "datetime.date(2024, 1, 5)"),
+        (
+            "seen at datetime.datetime(2024, 1, 5, 10, 30, tzinfo=datetime.timezone.utc) ok",
+            "datetime.datetime(2024, 1, 5, 10, 30, tzinfo=datetime.timezone.utc)",
+        ),
+        ("dob: date(1955, 6, 7)", "date(1955, 6, 7)"),
+    ],
+)
+def test_date_objects_printed_as_reprs_are_read_as_dates(text: str, masked: str) -> None:
+    """A ``date`` or ``datetime`` repr is read as the ISO date it holds: the cue before it counts,
+    and the whole repr is masked (not its year alone, which left month and day behind)."""
+    out = REDACTOR.redact_text(text)
+    assert masked not in out and ", 6, 7)" not in out and ", 1, 5" not in out
+    assert out.count("[REDACTED:") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["('Garcia', 'Maria', datetime.date(1955, 6, 7))", "(datetime.date(1955, 6, 7), 'Garcia', 'Maria')"],
+)
+def test_rows_holding_date_reprs_are_still_read_as_rows(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "Garcia" not in out and "Maria" not in out and "1955" not in out
+
+
+def test_a_build_date_without_a_cue_stays() -> None:
+    assert REDACTOR.redact_text("build datetime.date(2024, 1, 5)") == "build datetime.date(2024, 1, 5)"

@@ -50,20 +50,35 @@ class OffsetMap:
 class View:
     """A rewritten text and the maps that lead back to the original (latest rewrite first).
 
-    ``quotes_only``: the only rewrite was Python repr quoting (``'`` to ``"``, same length), which
-    matters to few detectors.
+    ``quotes_only``: the only rewrites were Python repr forms: quoting (``'`` to ``"``, same
+    length), which matters to few detectors, and date objects printed as ISO dates. ``unquoted``
+    is then the view before the quotes changed (the text itself when no date was rewritten).
     """
 
-    __slots__ = ("_maps", "quotes_only", "text")
+    __slots__ = ("_maps", "_unquoted_maps", "quotes_only", "text", "unquoted")
 
-    def __init__(self, text: str, maps: list[OffsetMap], *, quotes_only: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        maps: list[OffsetMap],
+        *,
+        quotes_only: bool = False,
+        unquoted: tuple[str, list[OffsetMap]] | None = None,
+    ) -> None:
         self.text = text
         self._maps = maps
         self.quotes_only = quotes_only
+        self.unquoted, self._unquoted_maps = unquoted if unquoted is not None else (text, maps)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text behind ``[start, end)`` of the view."""
         for offsets in self._maps:
+            start, end = offsets.span(start, end)
+        return start, end
+
+    def original_of_unquoted(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text behind ``[start, end)`` of :attr:`unquoted`."""
+        for offsets in self._unquoted_maps:
             start, end = offsets.span(start, end)
         return start, end
 
@@ -214,6 +229,30 @@ def _compatible(text: str) -> tuple[str, OffsetMap] | None:
     return "".join(out), OffsetMap(pieces)
 
 
+# -- Python date reprs ------------------------------------------------------------------------------
+_DATE_REPR: Final = re.compile(
+    r"(?<![\w.])(?:datetime\.)?date(?:time)?\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
+    r"((?:,[ ]?[0-9]{1,6}){0,4})(?:,[ ]?tzinfo=[^()]{0,60}(?:\([^()]{0,40}\))?)?[ ]?\)"
+)
+"""``datetime.date(1955, 6, 7)``, ``datetime.datetime(2024, 1, 5, 10, 30, tzinfo=...)``: how a date
+object prints inside a repr, a tuple or an f-string's ``!r``."""
+
+
+def _iso_date(found: str) -> str:
+    """The date or datetime repr ``found`` as ISO 8601 (``1955-06-07``, ``2024-01-05T10:30``)."""
+    match = _DATE_REPR.fullmatch(found)
+    if match is None:  # pragma: no cover - only called on matches of _DATE_REPR
+        return found
+    year, month, day, rest = match.groups()
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    times = [int(part) for part in rest.replace(" ", "").split(",") if part]
+    if times:
+        iso += f"T{times[0]:02d}:{(times[1] if len(times) > 1 else 0):02d}"
+        if len(times) > 2:
+            iso += f":{times[2]:02d}"
+    return iso
+
+
 # -- Python repr quoting ----------------------------------------------------------------------------
 _REPR_STRING: Final = re.compile(r"(?<![\w'\"])b?'(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
 
@@ -231,7 +270,14 @@ _REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
 def may_need_view(text: str) -> bool:
     """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
     return (
-        not text.isascii() or "\\" in text or "%" in text or "&" in text or "'" in text or ("+" in text and "=" in text)
+        not text.isascii()
+        or "\\" in text
+        or "%" in text
+        or "&" in text
+        or "'" in text
+        or ("+" in text and "=" in text)
+        or "date(" in text
+        or "time(" in text
     )
 
 
@@ -262,9 +308,12 @@ def reader_view(text: str) -> View | None:
     if not current.isascii():
         apply(_compatible(current))
     others = len(maps)
+    if "date(" in current or "time(" in current:
+        apply(_rewrite(current, _DATE_REPR, _iso_date))
+    unquoted = (current, maps[::-1])
     if "'" in current and _REPR_HINT.search(current) is not None:
         apply(_rewrite(current, _REPR_STRING, _requote))
     if not maps:
         return None
     maps.reverse()
-    return View(current, maps, quotes_only=not others)
+    return View(current, maps, quotes_only=not others, unquoted=unquoted)

@@ -153,7 +153,13 @@ class Scanner:
             return self._find(text, deadline)
         original = view.original
         if view.quotes_only:
-            found = self._find(text, deadline)
+            if view.unquoted is text:
+                found = self._find(text, deadline)
+            else:  # a date object's repr read as an ISO date; custom detectors still read the text as written
+                unquoted = view.original_of_unquoted
+                found = [(*unquoted(s, e), k) for s, e, k in self._find(view.unquoted, deadline, _BUILTIN_ONLY)]
+                if self._custom:
+                    found.extend(self._find(text, deadline, _CUSTOM_ONLY))
             found.extend((*original(s, e), kind) for s, e, kind in self._find(view.text, deadline, _READS_QUOTES))
             return found
         found = [(*original(s, e), kind) for s, e, kind in self._find(view.text, deadline, _BUILTIN_ONLY)]
@@ -233,12 +239,16 @@ class Scanner:
         found: list[Span] = []
         view = reader_view(text) if may_need_view(text) else None
         builtin = [d for d, _ in self._builtin]
-        if view is None or view.quotes_only:
+        if view is None or (view.quotes_only and view.unquoted is text):
             for detector in self.detectors:
                 found.extend(detector.find(text))
         else:
             for detector in self._custom:
                 found.extend(detector.find(text))
+            if view.quotes_only:
+                for detector in builtin:
+                    spans = detector.find(view.unquoted)
+                    found.extend((*view.original_of_unquoted(start, end), kind) for start, end, kind in spans)
         if view is not None:
             for detector in builtin:
                 if view.quotes_only and detector.name not in _READS_QUOTES:

@@ -66,7 +66,8 @@ _PARAMS: Final = re.compile(
 )
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
 _PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
-_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime))")
+_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
+"""A tuple or list that may be a row: it opens with a string, or a date (as a repr, or read as ISO)."""
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
