@@ -81,3 +81,35 @@ def test_a_frequent_surname_alone_after_for_ends_a_phrase() -> None:
     assert "Holland" not in REDACTOR.redact_text("pump SN15368534 paired for Holland")
     for text in ("waiting for Jenkins.", "retry for Kafka", "built for Production", "tuned for Speed, then"):
         assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("appointment booked for Priya Raman at 10", "Priya Raman"),  # 2020 given name, 2010 surname
+        ("escalated by Wojciech Kowalski today", "Wojciech Kowalski"),
+        ("note from Oluwaseun Adeyemi", "Oluwaseun"),
+        ("KeyError: Svetlana Ivanova", "Svetlana Ivanova"),
+        ("chart owner Nguyen, Thanh", "Nguyen, Thanh"),
+    ],
+)
+def test_names_of_the_newer_census_tables_are_found(text: str, name: str) -> None:
+    """The 2020 first names and 2010 surnames reach names the 1990 files never held."""
+    assert name not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waiting for Cassandra Driver",
+        "retry for Apollo Server",
+        "mailing to Cambridge, MA 02139-4307",
+        "London Bridge deploy finished",
+        "Tesla Model sync done",
+        "Dev Team notified",
+    ],
+)
+def test_newer_given_names_that_are_also_words_need_a_frequent_surname(text: str) -> None:
+    """Given names the newer tables add that are places, brands or words (``[given-ambiguous]``) and
+    surnames that are English words (``Driver``) do not make a name on their own."""
+    assert "[REDACTED:NAME]" not in REDACTOR.redact_text(text)

@@ -21,7 +21,8 @@ from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TIT
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._name_table import GIVEN, SURNAME_RANK
+from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
+from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
@@ -451,6 +452,22 @@ def _trim(words: list[str]) -> list[str]:
     return out
 
 
+def _known_given(word: str) -> bool:
+    """A given name of the vocabulary, or of the census table and not also a common word."""
+    if word in FIRST_NAMES:
+        return True
+    bare = word.lower()
+    return len(bare) > 2 and bare in GIVEN and bare not in COMMON_GIVEN
+
+
+def _known_surname(word: str) -> bool:
+    """A surname of the vocabulary, or a frequent census surname that is not also a word (``Driver``)."""
+    if word in SURNAMES:
+        return True
+    bare = word.lower()
+    return SURNAME_RANK.get(bare, FOR_SURNAME_RANK) < FOR_SURNAME_RANK and bare not in SURNAME_WORDS | NOT_SURNAMES
+
+
 class NameDetector(BaseDetector):
     """Person names where something says they are one.
 
@@ -485,7 +502,7 @@ class NameDetector(BaseDetector):
             title = previous.rstrip(".") in TITLES
             cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
-                cued = words[0] in FIRST_NAMES or words[-1] in SURNAMES
+                cued = _known_given(words[0]) or _known_surname(words[-1])
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
                 kept = words[:1] + _trim(words[1:]) if title else _trim(words)  # "Mrs. Cross", "Dr. Green"
                 if kept:
@@ -501,7 +518,7 @@ class NameDetector(BaseDetector):
                 first = words[0]
                 if (
                     re.fullmatch(_NAME_WORD + "|" + _CAPS_WORD, last)
-                    and (first.title() in FIRST_NAMES or last.title() in SURNAMES)
+                    and (_known_given(first) or _known_surname(last))
                     and last.title() not in NAME_STOPWORDS
                     and first.title() not in NAME_STOPWORDS
                     and first not in _SUFFIX_WORDS

@@ -171,7 +171,7 @@ a full date written after one (as validation errors print them) is a date of bir
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
     from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, NAMES, PHONES, TITLES, ZIPS, cased
-    from ._name_table import GIVEN
+    from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_WORDS
     from ._vocab import FIRST_NAMES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
     with_digits: dict[bytes, int] = {}
@@ -194,9 +194,19 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, FHIR_KEYS, FHIR)
     add(always, MAIL_WORDS, MAIL)
     add(always, TABLE_WORDS, TABLE)
-    add(always, {name.title() for name in GIVEN} | {name.upper() for name in GIVEN}, PERSON)
+    plain_given = GIVEN - AMBIGUOUS_GIVEN  # an ambiguous given name in capitals never starts a name
+    add(always, {name.title() for name in GIVEN} | {name.upper() for name in plain_given}, PERSON)
     hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
-    known = frozenset(w.encode() for name in FIRST_NAMES | SURNAMES for w in (name, name.upper()))
+    from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES
+
+    census = {name for name in GIVEN if name not in COMMON_GIVEN} | {
+        name
+        for name, rank in SURNAME_RANK.items()
+        if rank < FOR_SURNAME_RANK and name not in NOT_SURNAMES and name not in SURNAME_WORDS
+    }
+    known = frozenset(
+        w.encode() for name in FIRST_NAMES | SURNAMES | {name.title() for name in census} for w in (name, name.upper())
+    )
     return with_digits, always, known, hl7
 
 

@@ -20,7 +20,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._name_table import GIVEN, SURNAME_RANK
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 
 __all__ = ["PersonNameDetector"]
 
@@ -50,8 +50,20 @@ NOT_SURNAMES: Final = _words(
 )
 """Surnames of the census tables that log text uses as ordinary words."""
 
-COMMON_GIVEN: Final = _words(
-    """will may mark june april august bill grant chase ray rose hope faith joy dawn art guy max page lane dean
+PRODUCT_GIVEN: Final = (
+    _words(
+        """cassandra alexa siri cortana claude gemini ada athena hermes luigi django celery sentry mercury juno
+        minerva nova aurora orion atlas vega electra zeus odin thor loki freya apollo artemis tesla mariadb
+        sonic kirby mario zelda elmo"""
+    )
+    | AMBIGUOUS_GIVEN
+)
+"""Given names that also name places, brands or software (``Cassandra Driver``, ``London Bridge``):
+the surname after them must be frequent and no English word."""
+
+COMMON_GIVEN: Final = (
+    _words(
+        """will may mark june april august bill grant chase ray rose hope faith joy dawn art guy max page lane dean
     case chance sky summer autumn winter royal major king prince rich sunny star crystal amber ruby pearl jade
     ivy iris daisy lily holly heather violet olive penny ginger candy cherry brandy misty destiny harmony melody
     angel christian sterling price don frank jack jay lee sandy stone clay cash hunter mason carter porter
@@ -60,6 +72,8 @@ COMMON_GIVEN: Final = _words(
     houston dallas denver phoenix jackson madison lincoln washington berkeley cleveland jordan camden chester
     sharon paris london sydney victoria regina florence beverly shirley kent roman norman german french august
     hope noble young long early lane else an in"""
+    )
+    | PRODUCT_GIVEN
 )
 """Given names that are also common words: they need a frequent surname after them."""
 
@@ -94,7 +108,7 @@ FOR_SURNAME_RANK: Final = 3000
 """How frequent a surname must be to count alone after ``for`` (the gate reads the same table)."""
 
 
-def _surname(word: str, common_given: bool) -> bool:
+def _surname(word: str, common_given: bool, product: bool = False) -> bool:
     bare = word.lower().removesuffix("'s").removesuffix("’s")  # Jane Roe's chart
     if bare in NOT_SURNAMES:
         return False
@@ -107,6 +121,8 @@ def _surname(word: str, common_given: bool) -> bool:
         rank = None if rank == 1 << 30 else rank
     if rank is None:
         return False
+    if product:
+        return rank < _FREQUENT and bare not in SURNAME_WORDS
     return rank < _FREQUENT if common_given else True
 
 
@@ -157,7 +173,7 @@ class PersonNameDetector(BaseDetector):
             for match in _FOR_SURNAME.finditer(text) if "for " in text else ():
                 surname = match[1].lower()
                 frequent = SURNAME_RANK.get(surname, FOR_SURNAME_RANK) < FOR_SURNAME_RANK
-                if frequent and surname not in NOT_SURNAMES and surname not in GIVEN:
+                if frequent and surname not in NOT_SURNAMES and (surname not in GIVEN or surname in AMBIGUOUS_GIVEN):
                     yield match.start(1), match.end(1), "NAME"
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
@@ -170,7 +186,8 @@ class PersonNameDetector(BaseDetector):
                 last = back[1][::-1]
                 if last.isupper() != first.isupper() or (last.isupper() and len(last) < 2):
                     continue
-                if _surname(last, first.lower() in COMMON_GIVEN or last.lower() in COMMON_GIVEN):
+                common = first.lower() in COMMON_GIVEN or last.lower() in COMMON_GIVEN
+                if _surname(last, common, first.lower() in PRODUCT_GIVEN):
                     end = match.end(1)
                     middle = match[2]
                     if middle and (len(middle.rstrip(".")) == 1 or _given(middle)):
@@ -184,12 +201,13 @@ class PersonNameDetector(BaseDetector):
         if not _given(first):
             return 0
         common = first.lower() in COMMON_GIVEN
+        product = first.lower() in PRODUCT_GIVEN
         after = index + 1
         initial = len(words[after].rstrip(".")) == 1
         if after < len(words) - 1 and (initial or _given(words[after])):
             last = words[after + 1]
-            if _surname(last, common) or (initial and not common and last.lower() not in NOT_SURNAMES):
+            if _surname(last, common, product) or (initial and not common and last.lower() not in NOT_SURNAMES):
                 return 3  # Harold Q. Bexley: a middle initial vouches for a surname the tables lack
-        if len(words[after].rstrip(".")) > 1 and _surname(words[after], common):
+        if len(words[after].rstrip(".")) > 1 and _surname(words[after], common, product):
             return 2
         return 0
