@@ -18,9 +18,26 @@ from faker import Faker
 
 from hipaalog.redaction import Redactor
 
-LOCALES = (
-    "en_US en_GB es_MX pt_BR fr_FR it_IT de_DE nl_NL sv_SE pl_PL ru_RU tr_TR hi_IN en_NG vi_VN ja_JP zh_CN ko_KR"
-).split(" ")
+LOCALES = [
+    "en_US",
+    "en_GB",
+    "es_MX",
+    "pt_BR",
+    "fr_FR",
+    "it_IT",
+    "de_DE",
+    "nl_NL",
+    "sv_SE",
+    "pl_PL",
+    "ru_RU",
+    "tr_TR",
+    "hi_IN",
+    "en_NG",
+    "vi_VN",
+    "ja_JP",
+    "zh_CN",
+    "ko_KR",
+]
 PHRASINGS = (
     "patient {first} {last} checked in",
     "Appointment confirmed for {first} {last} at 10:30",
