@@ -171,3 +171,48 @@ def test_rows_holding_date_reprs_are_still_read_as_rows(text: str) -> None:
 
 def test_a_build_date_without_a_cue_stays() -> None:
     assert REDACTOR.redact_text("build datetime.date(2024, 1, 5)") == "build datetime.date(2024, 1, 5)"
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("cache hit {b'last_name': b'Okonkwo', b'ssn': b'287654321'}", ["Okonkwo", "287654321"]),
+        ('{"surname": b"Okonkwo"}', ["Okonkwo"]),
+    ],
+)
+def test_bytes_reprs_under_a_phi_key_mask_their_value(text: str, secrets: list[str]) -> None:
+    """``b'...'`` after a key: the value inside the quotes is masked (the ``b`` prefix was)."""
+    out = REDACTOR.redact_text(text)
+    assert not [secret for secret in secrets if secret in out], out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("patient Josefa Ibáñez admitted", ["Josefa", "Ibáñez"]),
+        ("Dear Ms. Núñez,", ["Núñez"]),
+        ("Mrs. Brigitte Schröder called", ["Schröder"]),
+        ("Muñoz, Josefa", ["Muñoz"]),
+        ("patient Zofia Wójcik seen", ["Wójcik"]),
+        ("patient Océane Lefèvre seen", ["Océane", "Lefèvre"]),
+        ("patient Jane Dương born 1990-01-01", ["Dương"]),
+        ("patient Jose\u0301 Mun\u0303oz admitted", ["Mun\u0303oz"]),  # decomposed accents (NFD)
+        ("contact tomas.berg@bücher.example", ["tomas.berg"]),
+        ("call 3\u030012-748-2290", ["748-2290"]),  # a combining mark inside the number
+        ("call 312\ufe0f-748-2290", ["748-2290"]),  # a variation selector
+        ("mail jane\U000e0020.roe@example.com", ["roe@example.com"]),  # a tag character
+        ("contact kim.lee%2540example.com", ["kim.lee"]),  # percent-encoded twice
+        ("tel 3127482290.0", ["3127482290"]),  # a phone number held in a float or Decimal
+        ("SSN 287654321.0", ["287654321"]),
+    ],
+)
+def test_letters_with_marks_and_hidden_characters_are_read_as_plain(text: str, secrets: list[str]) -> None:
+    """Latin letters with marks read as their ASCII letters (names, e-mail domains); invisible and
+    combining characters inside a number are dropped; a number printed as a float reads as its digits."""
+    out = REDACTOR.redact_text(text)
+    assert not [secret for secret in secrets if secret in out], out
+
+
+@pytest.mark.parametrize("text", ["Straße 12 in München", "café opened at 9", "HTTP/1.0 took 12345678.0 ms"])
+def test_text_with_marks_and_floats_stays(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -553,6 +553,8 @@ _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
+_CONSTRUCTOR: Final = re.compile(r"[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*")
+"""A class name, as a repr opens a value (``Address(``, ``models.Patient(``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
 
 
@@ -678,6 +680,9 @@ class KeyValueDetector(BaseDetector):
     @staticmethod
     def _value(text: str, start: int, kind: str, scans: _ScanBudget) -> tuple[int, int] | None:
         first = text[start]
+        if first == "b" and text[start + 1 : start + 2] in ("'", '"'):  # a bytes repr: b'Liebelt'
+            start += 1
+            first = text[start]
         if first in "\"'":
             end = _quoted_end(text, start + 1, first)
             scans.used += (end if end > 0 else min(len(text), start + 4096)) - start
@@ -702,6 +707,8 @@ class KeyValueDetector(BaseDetector):
             return None  # SQL "last_name = ? AND ...", "= %s", "= :name", "= $1": a parameter, not a value
         if found is not None and kind == "ADDRESS" and _HOST_PORT.match(found[0]):
             return None  # logfmt "addr=:6379", "addr=db.internal:5432": a network address
+        if found is not None and text.startswith("(", found.end()) and _CONSTRUCTOR.fullmatch(found[0]):
+            return None  # "address=Address(street=...)": a repr whose own fields are judged by their keys
         return found.span() if found is not None else None
 
 

@@ -2,7 +2,8 @@
 
 A value can reach a log line in a form no detector reads: JSON encoded once or twice
 (``\\"ssn\\": \\"219-09-9999\\"``), URL-encoded (``jane.roe%40example.com``), as HTML entities,
-with full-width digits or odd spaces and dashes (``２１９‐０９‐９９９９``), or quoted as a Python
+with full-width digits or odd spaces and dashes (``２１９‐０９‐９９９９``), with accented letters
+(``José Muñoz``), as a float (``3127482290.0``), as a date object's repr, or quoted as a Python
 repr (``'name': 'Jane Roe'``). :func:`reader_view` rewrites such a text the way a reader would
 see it and keeps an offset map, so a span found in the view names exactly the original
 characters that spelled it.
@@ -161,7 +162,13 @@ _NON_ASCII_CHAR: Final = re.compile(r"[^\x00-\x7f]")
 _SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
 _DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
-_INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+_INVISIBLE: Final = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+)
+_LATIN: Final = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a", "Æ": "A"}
+_LATIN.update({"œ": "o", "Œ": "O", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+"""Latin letters with no decomposition, read as the ASCII letter they are written from (one for one)."""
 _SPECIAL: Final[dict[str, str]] = {
     **dict.fromkeys(_SPACES, " "),
     **dict.fromkeys(_DASHES, "-"),
@@ -177,18 +184,35 @@ _FORMS_LIMIT: Final = 4096
 
 
 def _form(ch: str) -> str:
-    """What a reader takes ``ch`` for: a plain space, dash, dot or quote, or its NFKC form."""
+    """What a reader takes ``ch`` for: a plain space, dash, dot or quote, an ASCII letter for a Latin
+    letter with marks (``é``, ``ñ``, ``ł``: names are matched as ASCII words), nothing for an invisible
+    or combining mark, or its NFKC form."""
     form = _FORMS.get(ch)
     if form is None:
         form = _SPECIAL.get(ch)
         if form is None:
             digit = unicodedata.decimal(ch, None)  # digits of any script: Arabic-Indic, Devanagari, full-width...
             form = str(digit) if digit is not None else unicodedata.normalize("NFKC", ch)
-            if not form.isascii() and len(form) > 1:
-                form = ch  # ligatures and the like: a reader sees them as they are
+            if not form.isascii():
+                form = _unmarked(form) if len(form) == 1 else ch  # ligatures and the like: seen as they are
         if len(_FORMS) < _FORMS_LIMIT:
             _FORMS[ch] = form
     return form
+
+
+def _unmarked(ch: str) -> str:
+    """``ch`` without its marks when it is a Latin letter with marks (``é`` -> ``e``), nothing when it is a
+    mark, variation selector or tag itself (they hide inside numbers and addresses), else ``ch``."""
+    code = ord(ch)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0000 <= code <= 0xE007F or 0xE0100 <= code <= 0xE01EF:
+        return ""
+    if unicodedata.combining(ch):
+        return ""
+    latin = _LATIN.get(ch)
+    if latin is not None:
+        return latin
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() and base.isalpha() else ch
 
 
 def _compatible(text: str) -> tuple[str, OffsetMap] | None:
@@ -227,6 +251,17 @@ def _compatible(text: str) -> tuple[str, OffsetMap] | None:
         out.append(text[position:])
         pieces.append((view, position, len(text), True))
     return "".join(out), OffsetMap(pieces)
+
+
+# -- numbers printed as floats --------------------------------------------------------------------
+_INTEGRAL_FLOAT: Final = re.compile(r"(?<![\w.])[0-9]{7,15}\.0+(?![\w.])")
+"""A long integer printed as a float or Decimal (``3127482290.0``): a phone number or SSN held in a
+numeric type reads as its digits."""
+
+
+def _without_point_zero(found: str) -> str:
+    digits = found.partition(".")[0]
+    return digits + " " * (len(found) - len(digits))
 
 
 # -- Python date reprs ------------------------------------------------------------------------------
@@ -276,6 +311,7 @@ def may_need_view(text: str) -> bool:
         or "&" in text
         or "'" in text
         or ("+" in text and "=" in text)
+        or ".0" in text
         or "date(" in text
         or "time(" in text
     )
@@ -301,12 +337,19 @@ def reader_view(text: str) -> View | None:
             break
     if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
         apply(_rewrite(current, _FORM_VALUE, _unplus))
-    if "%" in current:
+    for _ in range(2):  # %2540 is an @ encoded twice
+        if "%" not in current:
+            break
+        before = len(maps)
         apply(_rewrite(current, _PERCENT, _unpercent))
+        if len(maps) == before:
+            break
     if "&" in current and ";" in current:
         apply(_rewrite(current, _ENTITY, _unentity))
     if not current.isascii():
         apply(_compatible(current))
+    if ".0" in current:
+        apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
     others = len(maps)
     if "date(" in current or "time(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))
