@@ -120,3 +120,73 @@ def test_observation_dates_without_a_patient_are_kept() -> None:
     assert REDACTOR.redact(parsed) == parsed
     assert REDACTOR.redact({"hl7": {"obr": {"7": _OBSERVATION_DATE}}}) == {"hl7": {"obr": {"7": _OBSERVATION_DATE}}}
     assert _OBSERVATION_DATE in REDACTOR.redact_text(repr(parsed))
+
+
+CARE = (
+    "EVN|A03|20250301090000|20250302000000|||20250228071500\r"
+    "PV2||||||||20250227|20250305\r"
+    "DG1|1||J18.9^PNEUMONIA^I10||20250228083000|A\r"
+    "PR1|1||5A1955Z^VENT^ICD10PCS||20250301101000\r"
+    "ORC|RE|ORD-7|FIL-7||||||20250228093000\r"
+    "OBX|1|NM|2345-7^GLUCOSE^LN||98|mg/dL|||||F|||20250228094500|||||20250228100000\r"
+    "TXA|1|DS|TX|20250301120000||20250301121500\r"
+    "NK1|1|ROE^JOHN|SPO|||||20190101|20291231"
+)
+CARE_DATES = (
+    "20250302000000",
+    "20250228071500",
+    "20250227",
+    "20250305",
+    "20250228083000",
+    "20250301101000",
+    "20250228093000",
+    "20250228094500",
+    "20250228100000",
+    "20250301120000",
+    "20250301121500",
+    "20190101",
+    "20291231",
+)
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\r", "\n", "\\r", "\\n", "\\x0d"],
+    ids=["cr", "lf", "escaped-cr", "escaped-lf", "bytes-repr"],
+)
+def test_dates_of_a_patients_care_are_masked_whatever_the_separator(separator: str) -> None:
+    text = separator.join((MSH, PID, *CARE.split("\r")))
+    out = REDACTOR.redact_text(text)
+    for date in CARE_DATES:
+        assert date not in out, (date, out)
+    assert "20240101120000" in out and "20250301090000" in out  # MSH-7 and EVN-2: when the message was made
+
+
+def test_dates_of_care_segments_without_a_patient_stay() -> None:
+    text = "\r".join((MSH, *CARE.split("\r")[:7]))
+    out = REDACTOR.redact_text(text)
+    assert "20250228071500" in out and "20250228093000" in out and "20250301120000" in out
+    assert "J18.9^PNEUMONIA^I10" in REDACTOR.redact_text(f"{MSH}\r{PID}\r{CARE}")  # codes stay
+
+
+@pytest.mark.parametrize(
+    "parsed",
+    [
+        {"evn_6": "20250228071500", "pid_5": "ROE^JANE"},
+        {"EVN.6": "20250228071500", "PID.5.1": "ROE"},
+        {"evn6": "20250228071500", "pid3": "00482913"},
+        {"evn": {"6": "20250228071500"}, "pid": {"5": "ROE^JANE"}},
+        {"dg1_5": "20250228071500", "pid_3": "00482913"},
+        {"pv2": {"8": "20250228071500"}, "pid": {"3": "00482913"}},
+    ],
+    ids=["flat", "dotted", "glued", "nested", "diagnosis", "pv2-nested"],
+)
+def test_parsed_care_dates_beside_a_patient_are_masked(parsed: dict[str, object]) -> None:
+    assert "20250228071500" not in str(REDACTOR.redact(parsed))
+
+
+def test_parsed_care_fields_alone_or_not_dates_stay() -> None:
+    parsed = {"evn_6": "20250228071500", "evn_1": "A03", "evn_2": "20250301090000"}
+    assert REDACTOR.redact(parsed) == parsed
+    beside = REDACTOR.redact({**parsed, "pid_5": "ROE^JANE"})
+    assert beside["evn_1"] == "A03" and beside["evn_2"] == "20250301090000"

@@ -15,7 +15,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import HL7
-from ._hl7_fields import HL7_FIELDS, HL7_MARKS, OBSERVATION_SEGMENTS
+from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
@@ -47,7 +47,9 @@ _CX_KINDS: Final = {
 }
 _CX_KINDS.update(dict.fromkeys(("MC", "HC", "JHN", "NH", "SN"), "MEMBER_ID"))
 _MAX_FIELDS: Final = 72
-_SET_ID_FIRST: Final = frozenset({"PID", "NK1", "GT1", "IN1", "PV1", "OBR", "OBX"})
+_SET_ID_FIRST: Final = frozenset(
+    {"PID", "NK1", "GT1", "IN1", "PV1", "OBR", "OBX", "DG1", "PR1", "AL1", "SPM", "RXA", "TXA"}
+)
 """Segments whose first field is a set id (a small number, or empty)."""
 _SET_ID: Final = re.compile(r"[ ]*[0-9]{0,4}[ ]*")
 """Fields past this position hold nothing the table names (IN2-64 is the last)."""
@@ -61,7 +63,8 @@ def _starts_segment(text: str, start: int) -> bool:
 
 class Hl7Detector(BaseDetector):
     """Person fields of HL7 v2 PID, PD1, NK1, GT1, IN1, IN2, PV1 and MRG segments (names, birth date,
-    address, phones, SSN, record and account numbers, admission and discharge dates)."""
+    address, phones, SSN, record and account numbers, admission and discharge dates), and the dates
+    of care segments (EVN, PV2, DG1, PR1, ORC, OBR, OBX, TXA...) in a message with a patient."""
 
     gate = HL7
     name = "hl7"
@@ -82,8 +85,8 @@ class Hl7Detector(BaseDetector):
             end = end_match.start() if end_match else len(text)
             done = end
             segment = match[0][:3]
-            if segment in OBSERVATION_SEGMENTS and "PID|" not in text:
-                continue  # a result without a patient: its dates are about no one
+            if segment in CARE_SEGMENTS and "PID|" not in text:
+                continue  # an event, order or result without a patient: its dates are about no one
             fields = HL7_FIELDS[segment]
             values = text[start:end].split("|", _MAX_FIELDS)
             if segment in _SET_ID_FIRST and len(values) > 1 and not _SET_ID.fullmatch(values[1]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "CARE_SEGMENTS",
     "HL7_FIELDS",
     "HL7_MARKS",
     "HL7_SEGMENTS",
@@ -43,6 +44,8 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         4: "ADDRESS",
         5: "PHONE",
         6: "PHONE",
+        8: "DATE",
+        9: "DATE",
         10: "NAME",
         11: "ID",
         12: "ID",
@@ -63,23 +66,52 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         7: "PHONE",
         8: "DOB",
         12: "SSN",
+        13: "DATE",
+        14: "DATE",
         16: "NAME",
         17: "ADDRESS",
         18: "PHONE",
         19: "ID",
     },
-    "IN1": {16: "NAME", 18: "DOB", 19: "ADDRESS", 36: "MEMBER_ID", 44: "NAME", 49: "MEMBER_ID"},
+    "IN1": {
+        12: "DATE",
+        13: "DATE",
+        16: "NAME",
+        18: "DOB",
+        19: "ADDRESS",
+        24: "DATE",
+        26: "DATE",
+        29: "DATE",
+        36: "MEMBER_ID",
+        44: "NAME",
+        49: "MEMBER_ID",
+    },
     "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
     "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE"},
     "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 7: "NAME"},
-    "OBR": {7: "DATE", 8: "DATE"},
-    "OBX": {14: "DATE"},
+    # Segments of a patient's care: their dates say when it happened to the patient of the message.
+    "EVN": {3: "DATE", 6: "DATE"},
+    "PV2": {8: "DATE", 9: "DATE", 26: "DATE", 29: "DATE", 33: "DATE", 46: "DATE", 47: "DATE", 48: "DATE"},
+    "ACC": {1: "DATE"},
+    "DG1": {5: "DATE", 19: "DATE"},
+    "PR1": {5: "DATE"},
+    "AL1": {6: "DATE"},
+    "ORC": {9: "DATE", 15: "DATE", 27: "DATE"},
+    "OBR": {6: "DATE", 7: "DATE", 8: "DATE", 14: "DATE", 22: "DATE", 36: "DATE"},
+    "OBX": {14: "DATE", 19: "DATE"},
+    "SPM": {17: "DATE", 18: "DATE"},
+    "RXA": {3: "DATE", 4: "DATE"},
+    "TXA": {4: "DATE", 6: "DATE", 7: "DATE", 8: "DATE"},
 }
 """Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds. The dates of
-``OBR`` and ``OBX`` are about a person only in a message that has a ``PID``."""
+the care segments (``EVN-6``, the event occurred: an admission) are about a person only in a
+message that has a ``PID``; ``MSH-7`` and ``EVN-2`` (when the message was made or recorded) stay."""
 
-OBSERVATION_SEGMENTS: Final = frozenset({"OBR", "OBX"})
-"""Segments whose fields are PHI only beside a patient (``PID``) segment."""
+CARE_SEGMENTS: Final = frozenset({"EVN", "PV2", "ACC", "DG1", "PR1", "AL1", "ORC", "OBR", "OBX", "SPM", "RXA", "TXA"})
+"""Segments whose fields are PHI only beside a patient (``PID``) segment: dates of events, orders,
+results and documents, which alone say nothing about anyone."""
+OBSERVATION_SEGMENTS: Final = CARE_SEGMENTS
+"""The former name of :data:`CARE_SEGMENTS`."""
 
 HL7_SEGMENTS: Final = tuple(HL7_FIELDS)
 HL7_MARKS: Final = tuple(f"{segment}|" for segment in HL7_FIELDS)
@@ -89,11 +121,11 @@ HL7_MARKS: Final = tuple(f"{segment}|" for segment in HL7_FIELDS)
 def hl7_field_kind(segment: str, field: int) -> str | None:
     """The kind of PHI in field ``field`` of ``segment`` (upper case), or ``None`` (observation
     segments too: a parsed field alone does not say whether a patient is in the message)."""
-    fields = HL7_FIELDS.get(segment) if segment not in OBSERVATION_SEGMENTS else None
+    fields = HL7_FIELDS.get(segment) if segment not in CARE_SEGMENTS else None
     return None if fields is None else fields.get(field)
 
 
 def hl7_observation_kind(segment: str, field: int) -> str | None:
-    """The kind of PHI in field ``field`` of an observation segment (``OBR-7``: the date the
-    observation was made) when the message, or the parsed mapping, also holds a patient."""
-    return HL7_FIELDS[segment].get(field) if segment in OBSERVATION_SEGMENTS else None
+    """The kind of PHI in field ``field`` of a care segment (``OBR-7``: the date the observation was
+    made; ``EVN-6``: when the admission happened) when the message, or the parsed mapping, also holds a patient."""
+    return HL7_FIELDS[segment].get(field) if segment in CARE_SEGMENTS else None

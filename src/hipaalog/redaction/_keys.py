@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
-from ._hl7_fields import hl7_field_kind, hl7_observation_kind
+from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
 
 __all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
@@ -42,9 +42,11 @@ PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson"
 _HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
 """HL7 v2 segments with person fields: below one (a parsed message, ``{"pid": {"7": ...}}``), a field
 named by its number alone is masked."""
-_HL7_FIELD_SEGMENTS: Final = _HL7_SEGMENT_WORDS | {"obr", "obx"}
-"""Segments whose fields a key may name (``obr_7``): the observation ones count beside a patient."""
-_HL7_GLUED: Final = re.compile(r"(pid|pd1|nk1|gt1|in1|in2|pv1|mrg|obr|obx)([0-9]{1,2})")
+_CARE_SEGMENT_WORDS: Final = frozenset(segment.lower() for segment in CARE_SEGMENTS)
+_HL7_FIELD_SEGMENTS: Final = _HL7_SEGMENT_WORDS | _CARE_SEGMENT_WORDS
+"""Segments whose fields a key may name (``obr_7``, ``evn_6``): the care ones count beside a patient."""
+_HL7_GLUED: Final = re.compile("(" + "|".join(sorted(_HL7_FIELD_SEGMENTS)) + ")([0-9]{1,2})")
+_HL7_FIRST: Final = frozenset(segment[0] for segment in _HL7_FIELD_SEGMENTS)
 
 _INFRA: Final = _words(
     """server servers host hosts node nodes bind listen listener pod container gateway dns proxy local localhost
@@ -389,7 +391,7 @@ def _hl7_field(words: list[str]) -> tuple[str, int] | None:
         if word in _HL7_FIELD_SEGMENTS:
             if index + 1 < len(words) and words[index + 1].isdigit():
                 return word.upper(), int(words[index + 1])
-        elif word[:1] in "pnginmo" and (glued := _HL7_GLUED.fullmatch(word)) is not None:  # first letters of ids
+        elif word[:1] in _HL7_FIRST and (glued := _HL7_GLUED.fullmatch(word)) is not None:
             return glued[1].upper(), int(glued[2])
     return None
 
@@ -488,7 +490,7 @@ class KeyCatalogue:
     def _classify_words(self, words: list[str], joined: str) -> KeyInfo:
         if joined in _HL7_SEGMENT_WORDS:
             return KeyInfo(None, None, "ID", joined, False, patient_field=joined == "pid")
-        if joined in ("obr", "obx"):
+        if joined in _CARE_SEGMENT_WORDS:
             return KeyInfo(None, None, None, joined, False, observation_segment=joined.upper())
         if joined.isdigit():  # a field by position: PHI below a person or an HL7 segment
             return KeyInfo(None, "ID", None, joined, True)
