@@ -106,7 +106,7 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        merged = _merge(found, text) if found else found
+        merged = _merge(_with_echoes(found, text), text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
         return merged
@@ -254,12 +254,51 @@ class Scanner:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
-        return _merge(found, text) if found else []
+        return _merge(_with_echoes(found, text), text) if found else []
 
 
 def _gate_bits(detector: Detector) -> int:
     bits = getattr(detector, "gate", None)
     return bits if isinstance(bits, int) else -1
+
+
+_ECHO_MIN_CHARS: Final = 4
+_ECHO_LIMIT: Final = 64
+
+
+def _with_echoes(found: list[Span], text: str) -> list[Span]:
+    """``found`` and every other place ``text`` repeats a value found once, as a whole word.
+
+    A value a detector recognised by its context is often repeated without it: a SQL literal and its
+    bound copy (``"mrn" = 'E1986659' LIMIT 21; args=('E1986659',)``), a name in a greeting and again
+    in the body, a surname alone after the full name. Values of four characters or more with a digit
+    or a capital letter count, and the capitalised words of a name; at most 64 values and 64 repeats
+    each, so a text pays a few ``str.find`` calls.
+    """
+    values: dict[str, str] = {}
+    for start, end, kind in found:
+        if kind != UNINSPECTED and end - start >= _ECHO_MIN_CHARS and len(values) < _ECHO_LIMIT:
+            value = text[start:end]
+            if value not in values and not value.islower() and (not value.isalpha() or value[0].isupper()):
+                values[value] = kind
+            if kind == "NAME" and " " in value:  # "Jane Roe", then "Roe called"
+                for part in value.split():
+                    if len(part) > 2 and part[0].isupper() and part[1:].isalpha():
+                        values.setdefault(part, kind)
+    echoes: list[Span] = []
+    for value, kind in values.items():
+        if text.count(value) < 2:
+            continue
+        size = len(value)
+        index = text.find(value)
+        repeats = 0
+        while index >= 0 and repeats < _ECHO_LIMIT:
+            after = index + size
+            if (not index or not text[index - 1].isalnum()) and (after == len(text) or not text[after].isalnum()):
+                echoes.append((index, after, kind))
+                repeats += 1
+            index = text.find(value, after)
+    return found + echoes if echoes else found
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:
