@@ -31,7 +31,7 @@ def kinds_in(text: str) -> list[str]:
         ("records faxed to fax: (212) 555-0100", "(212) 555-0100", "FAX"),
         ("statement emailed to jane.doe+portal@example.org", "jane.doe+portal@example.org", "EMAIL"),
         ("login from 203.0.113.7:443", "203.0.113.7", "IP"),
-        ("login from 10.0.0.12", "10.0.0.12", "IP"),
+        ("login from 198.51.100.12", "198.51.100.12", "IP"),
         ("login from 2001:db8::8a2e:370:7334", "2001:db8::8a2e:370:7334", "IP"),
         (
             "GET https://portal.example.com/patients/123456/chart 200",

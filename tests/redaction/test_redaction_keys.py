@@ -151,7 +151,7 @@ def test_ages_over_89_only() -> None:
 
 def test_version_fields_keep_dotted_versions() -> None:
     """A dotted version under a version field is not taken for an IP address."""
-    value = {"service": {"version": "10.2.3.4", "sdkVersion": "1.2.3.4"}, "peer": "10.2.3.4"}
+    value = {"service": {"version": "10.2.3.4", "sdkVersion": "1.2.3.4"}, "peer": "203.0.113.4"}
     assert redact(value) == {"service": {"version": "10.2.3.4", "sdkVersion": "1.2.3.4"}, "peer": "[REDACTED:IP]"}
 
 

@@ -29,6 +29,7 @@ from ._numbers import (
     MbiDetector,
     NpiDetector,
     PhoneDetector,
+    PrivateIpDetector,
     SsnDetector,
     UrlDetector,
     VinDetector,
@@ -74,6 +75,7 @@ DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in
 _ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED, _DEFAULT_XML)
 for _detector in _ALL:
     register_detector(_detector.name, _detector)
+register_detector("private_ip", PrivateIpDetector())  # opt-in: private addresses are kept by default
 
 
 def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:

@@ -9,6 +9,7 @@ __all__ = [
     "bare_number_kind",
     "dea_ok",
     "digits_of",
+    "ip_private",
     "ipv4_ok",
     "ipv6_ok",
     "luhn_ok",
@@ -117,6 +118,25 @@ def ipv6_ok(text: str) -> bool:
     except ValueError:
         return False
     return not (address.is_loopback or address.is_unspecified)
+
+
+def ip_private(text: str) -> bool:
+    """Whether an address (IPv4, or IPv6 with an optional zone) is private, unique-local or link-local
+    (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10, and those mapped into IPv6)."""
+    try:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    networks = _PRIVATE_V4 if isinstance(address, ipaddress.IPv4Address) else _PRIVATE_V6
+    return any(address in network for network in networks)
+
+
+_PRIVATE_V4: Final = tuple(
+    ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16")
+)
+_PRIVATE_V6: Final = (ipaddress.IPv6Network("fc00::/7"), ipaddress.IPv6Network("fe80::/10"))
 
 
 def bare_number_kind(value: str | int) -> str | None:

@@ -16,7 +16,19 @@ from collections.abc import Iterator
 from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
-from ._checks import dea_ok, digits_of, ipv4_ok, ipv6_ok, luhn_ok, nanp_ok, npi_ok, ssn_ok, timestamp_ok, vin_ok
+from ._checks import (
+    dea_ok,
+    digits_of,
+    ip_private,
+    ipv4_ok,
+    ipv6_ok,
+    luhn_ok,
+    nanp_ok,
+    npi_ok,
+    ssn_ok,
+    timestamp_ok,
+    vin_ok,
+)
 from ._cues import CUED_IDS, PHONES, words_before
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
@@ -35,6 +47,7 @@ __all__ = [
     "MbiDetector",
     "NpiDetector",
     "PhoneDetector",
+    "PrivateIpDetector",
     "SsnDetector",
     "UrlDetector",
     "VinDetector",
@@ -309,49 +322,96 @@ _VERSION_WORDS: Final = frozenset(
 
 
 class IPv4Detector(BaseDetector):
-    """IPv4 addresses (``peer=203.0.113.7`` too), except loopback, ``0.0.0.0``, broadcast, and version
-    strings (``version 10.2.3.4``, ``version=10.2.3.4``, ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
+    """IPv4 addresses (``peer=203.0.113.7`` too), except loopback, ``0.0.0.0``, broadcast, private and
+    link-local addresses (infrastructure; see :class:`PrivateIpDetector`), and version strings
+    (``version 10.2.3.4``, ``version=10.2.3.4``, ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
 
     gate = IPV4
     name = "ipv4"
     kinds = ("IP",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if text.count(".") < 3:
-            return
-        for match in _IPV4.finditer(text):
-            start = match.start()
-            if not ipv4_ok(match[0]):
-                continue
-            before = text[max(0, start - 2) : start]
-            if before[-1:] in ("v", "V", "/", "@", "~") or before in (">=", "<=", "==", "~=", "!="):
-                continue
-            previous = words_before(text, start, 1)
-            if previous and previous[0] in _VERSION_WORDS:
-                continue
-            yield start, match.end(), "IP"
+        for start, end in _ipv4_spans(text):
+            if not ip_private(text[start:end]):
+                yield start, end, "IP"
+
+
+def _ipv4_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the dotted quads in ``text`` that are addresses (not versions, loopback or broadcast)."""
+    if text.count(".") < 3:
+        return
+    for match in _IPV4.finditer(text):
+        start = match.start()
+        if not ipv4_ok(match[0]):
+            continue
+        before = text[max(0, start - 2) : start]
+        if before[-1:] in ("v", "V", "/", "@", "~") or before in (">=", "<=", "==", "~=", "!="):
+            continue
+        previous = words_before(text, start, 1)
+        if previous and previous[0] in _VERSION_WORDS:
+            continue
+        yield start, match.end()
 
 
 _IPV6: Final = re.compile(r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f:]{1,38}(?:\.[0-9]{1,3}){0,3}(?:%[\w.]+)?")
 
 
 class IPv6Detector(BaseDetector):
-    """IPv6 addresses (full, compressed, IPv4-mapped, with zone), except loopback and ``::``."""
+    """IPv6 addresses (full, compressed, IPv4-mapped, with zone), except loopback, ``::``, unique-local and
+    link-local ones (``fd12::7``, ``fe80::1%eth0``: see :class:`PrivateIpDetector`), and except what only
+    looks like one: a cast or a scope (``'2026-12-01'::date``, ``(a)::bigint``, ``::face``: ``::`` and hex
+    letters alone, or a word glued after the candidate)."""
 
     gate = MAC
     name = "ipv6"
     kinds = ("IP",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _IPV6.finditer(text):
-            candidate = match[0]
-            if candidate.count(":") < 2:
-                continue
+        for start, end in _ipv6_spans(text):
+            if not ip_private(text[start:end]):
+                yield start, end, "IP"
+
+
+def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the IPv6 addresses in ``text`` (not loopback, ``::``, casts or scopes)."""
+    for match in _IPV6.finditer(text):
+        candidate = match[0]
+        if candidate.count(":") < 2:
+            continue
+        if not ipv6_ok(candidate):
+            candidate = candidate.rstrip(":.")
             if not ipv6_ok(candidate):
-                candidate = candidate.rstrip(":.")
-                if not ipv6_ok(candidate):
-                    continue
-            yield match.start(), match.start() + len(candidate), "IP"
+                continue
+        end = match.start() + len(candidate)
+        if _cast_like(candidate) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            continue
+        yield match.start(), end
+
+
+def _cast_like(candidate: str) -> bool:
+    """Whether a candidate is ``::`` and hex letters only (``::dead``): a cast or a scope, not an address."""
+    return candidate.startswith("::") and not any(ch.isdigit() for ch in candidate)
+
+
+class PrivateIpDetector(BaseDetector):
+    """Private, unique-local and link-local addresses (``10.0.4.2``, ``192.168.1.20``, ``fd00::12``), which the
+    default detectors keep: they name a host inside a network (a pod, a load balancer, a probe), reach no
+    one from outside it, and fill access logs. Not a default detector: add ``"private_ip"`` to ``detectors``
+    where a private address is tied to a person (a bedside device, a home network seen from inside)."""
+
+    gate = IPV4 | MAC
+    name = "private_ip"
+    kinds = ("IP",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "." in text:
+            for start, end in _ipv4_spans(text):
+                if ip_private(text[start:end]):
+                    yield start, end, "IP"
+        if "::" in text or text.count(":") > 2:
+            for start, end in _ipv6_spans(text):
+                if ip_private(text[start:end]):
+                    yield start, end, "IP"
 
 
 _EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
@@ -363,7 +423,8 @@ _MESSAGE_ID_HEADER: Final = re.compile(r"(?:message-id|in-reply-to|references|co
 
 
 class EmailDetector(BaseDetector):
-    """E-mail addresses (``git@`` remotes and the message ids of ``Message-ID:``-style headers excepted)."""
+    """E-mail addresses (``git@`` remotes, the message ids of ``Message-ID:``-style headers and node names on
+    site-local domains, ``celery@worker-1.svc.cluster.local``, excepted)."""
 
     gate = EMAIL
     name = "email"
@@ -374,11 +435,23 @@ class EmailDetector(BaseDetector):
         while at > 0:
             local = _EMAIL_LOCAL.match(text[max(0, at - 64) : at][::-1])
             domain = _EMAIL_DOMAIN.match(text, at + 1)
-            if local is not None and domain is not None:
+            if local is not None and domain is not None and not _site_local(domain[0]):
                 start = at - local.end()
                 if text[start:at] != "git" and not _message_id(text, start):
                     yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
+
+
+_SITE_LOCAL: Final = frozenset(
+    {"local", "localdomain", "localhost", "internal", "intranet", "lan", "home", "arpa", "corp", "svc", "cluster"}
+)
+"""Last labels of names that never reach the internet (mDNS, cloud-internal, cluster DNS, home networks): a
+``user@host`` there names a process or a node (``celery@db-1.prod.svc.cluster.local``), not a mailbox."""
+
+
+def _site_local(domain: str) -> bool:
+    """Whether an address's domain is a site-local name rather than an internet domain."""
+    return domain.rsplit(".", 1)[-1].lower() in _SITE_LOCAL
 
 
 def _message_id(text: str, start: int) -> bool:

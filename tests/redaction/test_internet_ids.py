@@ -1,0 +1,106 @@
+"""Addresses of the internet (IP, e-mail) and their look-alikes in infrastructure text."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """``(value, kind)`` of each span the default scan reports (gated, as in production)."""
+    return [(text[start:end], kind) for start, end, kind in REDACTOR._scanner.spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT id FROM visits WHERE opened::date = '2025-03-04'::date",
+        "SELECT (total)::bigint, 'x'::bytea, ''::cidr, price::decimal, ratio::float8",
+        "WHERE a::text = b AND c::int > 2 AND d::uuid = e AND f::jsonb ? 'k' AND g::timestamptz < now()",
+        "std::vector<int> v; Foo::bar(); ::feed",
+        "error[E0425]: cannot find value `x` in module `crate::db::pool`",
+    ],
+)
+def test_casts_and_scopes_are_not_ipv6(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("login from 2001:db8:4b::17 refused", "2001:db8:4b::17"),
+        ("peer [2001:db8::9c1:2%eth0]:22 closed", "2001:db8::9c1:2%eth0"),
+        ("client ::ffff:198.51.100.23 connected", "::ffff:198.51.100.23"),
+        ("route 2001:db8:a::/48 added", "2001:db8:a::"),
+    ],
+)
+def test_ipv6_addresses_still_masked(text: str, value: str) -> None:
+    assert (value, "IP") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Celery worker celery@beat-2.jobs.svc.cluster.local ready.",
+        "node worker7@ip-172-31-9-4.ec2.internal joined",
+        "rabbit@mq-0.mq.default.svc joined the cluster",
+        "printer lp@office.lan offline; backup@nas.home.arpa done; jenkins@build.corp up",
+        "sshd: accepted key for deploy@localhost.localdomain",
+        "worker1@host ready",
+    ],
+)
+def test_node_names_on_site_local_domains_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reply to odalys.quist@example.org", "odalys.quist@example.org"),
+        ("bounce for m.bexley@mail.example.co.uk", "m.bexley@mail.example.co.uk"),
+        ("contact oq@clinic.health", "oq@clinic.health"),
+    ],
+)
+def test_internet_addresses_still_masked(text: str, value: str) -> None:
+    assert (value, "EMAIL") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '10.12.7.33 - - [02/Mar/2025:08:00:01 +0000] "GET /readyz HTTP/1.1" 200 2 "-" "kube-probe/1.30"',
+        "upstream 172.17.0.4:8080 and 192.168.56.10 healthy; metadata at 169.254.169.254",
+        "pod fd7a:115c:a1e0::3 and fe80::4a1:9%eth1 and ::ffff:10.9.8.7 reachable",
+        "bind 127.0.0.1:5432 and [::1]:6379",
+    ],
+)
+def test_private_addresses_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("login from 172.32.5.9 failed", "172.32.5.9"),
+        ("login from 192.169.1.1 failed", "192.169.1.1"),
+        ("login from 11.0.0.7 failed", "11.0.0.7"),
+        ("login from 2001:db8:77::5 failed", "2001:db8:77::5"),
+    ],
+)
+def test_public_neighbours_of_private_ranges_are_masked(text: str, value: str) -> None:
+    assert (value, "IP") in kinds(text)
+
+
+def test_private_ip_detector_masks_private_addresses_on_request() -> None:
+    strict = Redactor({"detectors": ["default", "private_ip"]})
+    text = "infusion pump 10.40.2.17 and fd00::2:9 and 192.168.8.4 offline"
+    out = strict.redact_text(text)
+    assert "10.40.2.17" not in out and "fd00::2:9" not in out and "192.168.8.4" not in out
+
+
+def test_private_address_under_an_ip_key_is_masked() -> None:
+    assert "10.40.2.17" not in REDACTOR.redact_text("client_ip=10.40.2.17 status=200")
+    assert REDACTOR.redact({"remote_addr": "192.168.8.4"}) != {"remote_addr": "192.168.8.4"}
