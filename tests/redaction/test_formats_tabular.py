@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hipaalog.redaction import Redactor
@@ -144,3 +146,60 @@ def test_semicolon_rows_and_day_month_dates() -> None:
     assert REDACTOR.redact_text("steps: build; Test; Deploy 2024-01-01 in 12345678 ms") == (
         "steps: build; Test; Deploy 2024-01-01 in 12345678 ms"
     )
+
+
+def _pydantic_error() -> Any:
+    pydantic = pytest.importorskip("pydantic")
+
+    class Guardian(pydantic.BaseModel):
+        ssn: int
+
+    class Intake(pydantic.BaseModel):
+        last_name: int
+        page_size: int
+        guardian: Guardian
+        dob: list[int]
+
+    try:
+        Intake(last_name="Vosberg", page_size="Unlimited", guardian={"ssn": "x219099999"}, dob=["1961-08-30"])
+    except pydantic.ValidationError as error:
+        return error
+    raise AssertionError("the model accepted its input")
+
+
+@pytest.mark.parametrize("form", ["json", "errors", "errors-no-url", "str"])
+def test_pydantic_errors_as_text_judge_each_input_by_its_path(form: str) -> None:
+    error = _pydantic_error()
+    if form == "json":
+        text = error.json()
+    elif form == "errors":
+        text = f"invalid: {error.errors()}"
+    elif form == "errors-no-url":
+        text = "invalid: " + str(error.errors(include_url=False))
+    else:
+        text = str(error)
+    out = REDACTOR.redact_text(text)
+    for secret in ("Vosberg", "219099999", "1961-08-30"):
+        assert secret not in out, (secret, out)
+    assert "Unlimited" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"type":"missing","loc":["body","page_size"],"msg":"Field required","input":"Default"}]',
+        "[{'type': 'int_parsing', 'loc': ('timeout', 0), 'msg': 'bad', 'input': 'Forever'}]",
+        "[{'type': 'string_type', 'loc': ('query', 'q'), 'msg': 'bad', 'input': 12345678}]",
+    ],
+)
+def test_pydantic_errors_on_other_fields_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_pydantic_paths_of_list_items_and_nested_models() -> None:
+    text = (
+        "[{'type': 'x', 'loc': ('members', 3, 'dob'), 'msg': 'bad', 'input': '1961-08-30'}, "
+        '{"type": "x", "loc": ["patient", "ssn"], "msg": "bad", "input": 219099999}]'
+    )
+    out = REDACTOR.redact_text(text)
+    assert "1961-08-30" not in out and "219099999" not in out, out

@@ -339,6 +339,7 @@ TABLE_WORDS: Final = frozenset(
         "Parameters",
         "bind",
         "input_value",
+        "loc",
         "form",
         "WHERE",
         "where",

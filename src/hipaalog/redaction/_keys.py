@@ -89,7 +89,7 @@ def _catalogue() -> dict[str, str]:
             "initials",
             "displayname",
         ],
-        "DOB": ["dob", "dateofbirth", "birthdate", "birthday", "birthdatetime", "birthdt", "dobdate"],
+        "DOB": ["dob", "dateofbirth", "birthdate", "birthday", "birthdatetime", "birthdt", "dobdate", "bday", "bdate"],
         "DATE": [
             "dateofdeath",
             "deathdate",
@@ -186,6 +186,8 @@ def _catalogue() -> dict[str, str]:
             "healthrecordnumber",
             "ehrid",
             "empi",
+            "medrec",
+            *_with_numbers("mrn"),
         ],
         "PATIENT": ["patientid", "patientnumber", "patientno", "patientnum", "patientidentifier", "ptid"],
         "MEMBER_ID": [
@@ -373,6 +375,23 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``)."""
 _PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "plate", "dob"})
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
+_LEADING: Final = _words("new old prev previous orig original raw input current curr entered clean parsed")
+"""Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
+_TRAILING: Final = _LEADING | _words(
+    """str string txt text val value num no nbr number iso fmt formatted display cleaned normalized norm plain
+    encrypted enc decrypted submitted provided masked"""
+)
+"""Qualifiers after a term that say how the value is spelled or where it came from, not what it is
+(``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``)."""
+_ABBREVIATIONS: Final = {"nm": "name", "dt": "date", "dte": "date", "rec": "record", "med": "medical", "cd": "code"}
+"""Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``)."""
+_HEAD_FIRST: Final = {
+    "name": _words("first last middle given family full maiden legal preferred birth nick"),
+    "date": _words("birth death service svc admission admit discharge injury accident onset visit encounter procedure"),
+    "phone": _words("home work cell mobile primary alt other"),
+    "address": _words("home mailing street residential billing"),
+}
+"""Head words written before their qualifier (``name_last``, ``date_birth``, ``phone_home``): read reversed."""
 
 
 def tokens(key: str) -> list[str]:
@@ -383,6 +402,20 @@ def tokens(key: str) -> list[str]:
 def compact(key: str) -> str:
     """The words of a field name run together: ``"Date-Of-Birth"`` -> ``"dateofbirth"``."""
     return "".join(tokens(key))
+
+
+def _canonical(words: list[str]) -> list[str]:
+    """``words`` as the catalogue spells them: qualifiers dropped, abbreviations written out, a head word
+    written first moved last (``name_last_raw`` -> ``last name``), a trailing person word moved first
+    (``dob_patient`` -> ``patient dob``)."""
+    out = [_ABBREVIATIONS.get(word, word) for word in words]
+    while len(out) > 1 and out[-1].rstrip("0123456789") in _TRAILING:
+        out.pop()
+    if len(out) > 1 and out[-1] in _HEAD_FIRST.get(out[-2], ()):
+        out[-2], out[-1] = out[-1], out[-2]
+    if len(out) > 1 and out[-1] in PERSON_WORDS:
+        out.insert(0, out.pop())
+    return out
 
 
 def _hl7_field(words: list[str]) -> tuple[str, int] | None:
@@ -499,10 +532,16 @@ class KeyCatalogue:
             person = "PATIENT"
         elif any(w in PERSON_WORDS for w in words):
             person = "ID"
+        canonical = _canonical(words)
+        alternative = canonical if canonical != words else None
         kind = self._match(words, None)
+        if kind is None and alternative is not None:
+            kind = self._match(alternative, None)
         if kind == "ID" and person == "PATIENT":
             kind = "PATIENT"
         kind_in_person = kind or self._match(words, "ID")
+        if kind_in_person is None and alternative is not None:
+            kind_in_person = self._match(alternative, "ID")
         plain = (
             kind is None
             and person is None
@@ -525,7 +564,7 @@ class KeyCatalogue:
                 blocked = _BLOCKED_BY.get(suffix)
                 if blocked is not None and any(w in blocked for w in prefix):
                     return None
-                if suffix in _PERSON_ONLY_PREFIX and not all(w in PERSON_WORDS for w in prefix):
+                if suffix in _PERSON_ONLY_PREFIX and not all(w in PERSON_WORDS or w in _LEADING for w in prefix):
                     return None
                 return kind
             contextual = _CONTEXTUAL.get(suffix)

@@ -59,6 +59,15 @@ _PART: Final = re.compile(
 _FORM_DATA: Final = re.compile(r"(?<![A-Za-z0-9_/]|[^\x00-\x7f])form-data")
 _VALIDATION: Final = re.compile(r"(?:^|\n)([A-Za-z_][\w.]{0,63})\n[ ]+[^\n]*?input_value=(" + _QUOTED + r"|[^,\]\s]+)")
 """A pydantic error: the field's name on its own line, its ``input_value`` on the next."""
+_ERROR_ITEM: Final = re.compile(
+    r"([\"'])loc\1:[ ]*[\[(]([^()\[\]\n]{0,300})[\])]((?:[^{}'\"\n]|"
+    + _QUOTED
+    + r")*?)([\"'])input\4:[ ]*("
+    + _QUOTED
+    + r"|-?[0-9][0-9.]*(?![\w.]))"
+)
+"""A pydantic error as ``e.json()`` or ``e.errors()`` print it: ``loc`` (a path) and, a few keys later, ``input``."""
+_LOC_PART: Final = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
@@ -127,6 +136,14 @@ def _items(text: str, position: int) -> tuple[list[Item], int]:
     return [], -1
 
 
+def _last_field(path: list[str]) -> str:
+    """The field a path ends in, past list indexes (``members.0.dob`` and ``('dobs', 0)`` name ``dob``, ``dobs``)."""
+    for part in reversed(path):
+        if part and not part.isdigit():
+            return part
+    return ""
+
+
 def _name_word(value: str) -> str | None:
     return value.lower() if _NAME_WORD.fullmatch(value) else None
 
@@ -171,6 +188,8 @@ class TabularDetector(BaseDetector):
         yield from self._sql(text, seen)
         if "input_value=" in text:
             yield from self._keyed(text, _VALIDATION)
+        if "loc" in text and "input" in text:
+            yield from self._errors(text)
         if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
         sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
@@ -320,11 +339,30 @@ class TabularDetector(BaseDetector):
             return "NAME"
         return kind
 
+    def _field_kind(self, path: list[str]) -> str | None:
+        """The kind of the field a validation path ends in; a list's items are its singular (``dobs.0``)."""
+        name = _last_field(path)
+        kind = self._column_kind(name) if name else None
+        if kind is None and len(name) > 2 and name.endswith("s") and path[-1].isdigit():
+            kind = self._column_kind(name[:-1])
+        return kind
+
     def _keyed(self, text: str, regex: re.Pattern[str]) -> Iterator[Span]:
         """Values named by a key that is not right before them (``regex``: key and value groups)."""
         for found in regex.finditer(text):
-            kind = self._column_kind(found[1].rsplit(".", 1)[-1])
+            kind = self._field_kind(found[1].split("."))
             start, end = found.span(2)
+            if text[start] in "'\"":
+                start, end = start + 1, end - 1
+            if kind is not None and end > start:
+                yield start, end, kind
+
+    def _errors(self, text: str) -> Iterator[Span]:
+        """pydantic errors as text (``e.json()``, ``e.errors()``): each ``input`` judged by its ``loc`` path."""
+        for found in _ERROR_ITEM.finditer(text):
+            parts = [single or double for single, double in _LOC_PART.findall(found[2])]
+            kind = self._field_kind(parts)
+            start, end = found.span(5)
             if text[start] in "'\"":
                 start, end = start + 1, end - 1
             if kind is not None and end > start:
