@@ -77,6 +77,10 @@ _CUE_REACH: Final = 32 + 64
 words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 
+_KEY_ERROR_ID: Final = re.compile(r"KeyError: ['\"]?([A-Za-z]{0,4}[0-9]{6,14})['\"]?(?![\w-])")
+"""The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
+
+
 class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
     ``mbr 00482913``, ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``, and glued to the cue
@@ -85,11 +89,14 @@ class CuedIdDetector(BaseDetector):
 
     gate = CUED
     name = "cued_id"
-    kinds = ("MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "LICENSE", "VEHICLE", "DEVICE")
+    kinds = ("MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "LICENSE", "VEHICLE", "DEVICE", "ID")
 
     def find(self, text: str) -> Iterator[Span]:
         done = -1
         cues = _ID_CUES.scope(text)
+        if "KeyError" in text:
+            for key in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
+                yield key.start(1), key.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
                 if _DIGIT_RUN.search(path[2]):
@@ -360,6 +367,12 @@ def _word_char(text: str, index: int) -> bool:
     return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
+_CITY_AFTER_STREET: Final = re.compile(
+    r",[ ]?([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})(?=[ ]*(?:[.;\n]|,[ ]?[A-Z]{2}(?![A-Za-z])|[ ][A-Z]{2}[ ]|$))"
+)
+"""The town after a street address and a comma, where the sentence, a state code or the text ends."""
+
+
 class AddressDetector(BaseDetector):
     """Street addresses (``1234 Oak Street Apt. 5``, ``77 W 5th Ave``), PO boxes and military
     (PSC/CMR/Unit ... Box) addresses. The building number has two digits or more."""
@@ -384,7 +397,11 @@ class AddressDetector(BaseDetector):
                 )
                 if ends_street and suffix is not None:
                     tail = _AFTER_SUFFIX.match(text, suffix.end())
-                    yield match.start(), tail.end() if tail else suffix.end(), "ADDRESS"
+                    end = tail.end() if tail else suffix.end()
+                    city = _CITY_AFTER_STREET.match(text, end)
+                    if city is not None and city[1] not in NAME_STOPWORDS:
+                        end = city.end(1)  # "12 Oak St, Smithtown.": the town after the street
+                    yield match.start(), end, "ADDRESS"
                     break
                 if word is None:
                     break
@@ -419,8 +436,10 @@ _CAPS_WORD = r"(?:[A-Z]{2,}(?:['’-][A-Z]+)*)"
 _REST_OF_NAME = r"(?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*)"
 _GIVEN_AFTER_COMMA: Final = re.compile(rf", ((?:{_NAME_WORD}|{_CAPS_WORD})(?: [A-Z]\.?)?)(?![\w'’]|[^\x00-\x7f])")
 """The given name (and an initial) after a cued surname and a comma."""
+PARTICLES = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|af|av)"
+"""Lower-case particles inside a surname (``Ana dos Santos``, ``Pieter van der Berg``, ``de la Cruz``)."""
 _CANDIDATE: Final = re.compile(
-    rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
+    rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{PARTICLES}[ ]){{0,2}}(?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
     rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"
 )
 _HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
@@ -428,6 +447,29 @@ _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", 
 _NAME_CUES: Final = CueIndex(NAMES.last_words | TITLES | FOR_WORDS, eager_after=2)
 """Where a cue of :class:`NameDetector` may be (a cue word, a title, ``for``): a text of capitalised
 codes (X12, HL7, tracebacks) has many candidates and no cue near most of them."""
+
+
+_PERSON_AFTER: Final = (
+    r"[ ]?\((?:DOB|dob|Dob|MRN|mrn|born|b\.)"
+    r"|,?[ ](?:DOB|dob|born|passed away|died|deceased)(?![A-Za-z])"
+    r"|,[ ][0-9]{1,3}[ ]?(?:[MF]|yo|y/o|y\.o\.)(?![A-Za-z])"
+    r"|,?[ ](?:is|was)[ ]an?[ ][0-9]{1,3}[ -]?(?:yo|y/o|y\.o\.|years?[ -]old|year-old)(?![A-Za-z])"
+)
+_PERSON_AFTER_HINTS: Final = ("DOB", "dob", "Dob", "MRN", "mrn", "born", "b.", "passed", "died", "deceased")
+_PERSON_AFTER_HINTS += ("yo", "y/o", "y.o.", "old", "M ", "F ", "M,", "F,", "M)", "F)", "M.", "F.")
+_NAME_BEFORE_PERSON_CUE: Final = re.compile(
+    rf"(?<![\w'’.])({_NAME_WORD}(?:[ ](?:{PARTICLES}[ ]){{0,2}}{_NAME_WORD}){{1,2}})(?={_PERSON_AFTER})"
+)
+"""Two or three name words just before what only a person has: a birth date or MRN in parentheses, a
+sex and age (``Jane Roe, 67F``), ``passed away``, ``is a 93 yo`` (``Folashade Aloba (DOB 01/02/1980)``)."""
+_SCRIPT_WORD = r"[^\s\x00-\x7f\u060c\u061b\u061f\u06d4\u0964\u0965\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+"
+_SCRIPT_NAME_AFTER_CUE: Final = re.compile(
+    r"(?<![A-Za-z])(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ame|NAME|[Mm]ember|[Cc]aller|[Cc]ontact|Dear|Hi|Hello"
+    r"|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[:.]?[ ]"
+    rf"({_SCRIPT_WORD}(?:[ ]{_SCRIPT_WORD}){{0,2}})"
+)
+"""Words of a script other than Latin after a person cue or greeting (``Pt طالب حرب``): Latin letters
+with marks were read as ASCII before this, so what is left is Arabic, Devanagari, CJK, Cyrillic..."""
 
 
 def _comma_before(text: str, start: int) -> bool:
@@ -533,6 +575,14 @@ class NameDetector(BaseDetector):
                 parts = match[0].split("^")
                 if len(parts[1]) > 2 and parts[0] not in _HL7_CODES:
                     yield match.start(), match.end(), "NAME"
+        if any(hint in text for hint in _PERSON_AFTER_HINTS):
+            for match in _NAME_BEFORE_PERSON_CUE.finditer(text):
+                words = match[1].split(" ")
+                if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
+                    yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
+        if not text.isascii():
+            for match in _SCRIPT_NAME_AFTER_CUE.finditer(text):
+                yield match.start(1), match.end(1), "NAME"  # "Pt طالب حرب", "Hi सोनल साहा,"
 
 
 # -- key=value pairs -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ __all__ = [
 _STRIP: Final = ".,:;=#()[]{}\"'<>!?*|-–—"
 _SENTENCE_END: Final = frozenset(".!?;")
 _FILLERS: Final = frozenset({"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-"})
+_CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
 
 
@@ -113,8 +114,8 @@ class CueTable:
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""
         end = len(words)
-        while end and words[end - 1] in _FILLERS:
-            end -= 1
+        while end and (words[end - 1] in _FILLERS or _CLOCK.fullmatch(words[end - 1])):
+            end -= 1  # "time of death 02:14 on": the time of day between a cue and its date
         numbered = False
         while end and words[end - 1] in NUMBER_WORDS:
             numbered = True
@@ -171,6 +172,8 @@ CUED_IDS: Final = CueTable(
         ("license", "LICENSE"),
         ("licence", "LICENSE"),
         ("dl #", "LICENSE"),
+        ("dl", "LICENSE"),
+        ("dln", "LICENSE"),
         ("certificate #", "LICENSE"),
         ("passport", "LICENSE"),
         ("permit #", "LICENSE"),
@@ -260,6 +263,19 @@ DATES: Final = CueTable(
         ("date of injury", "DATE"),
         ("injury date", "DATE"),
         ("doi", "DATE"),
+        ("appt", "DATE"),
+        ("appt date", "DATE"),
+        ("follow-up", "DATE"),
+        ("followup", "DATE"),
+        ("f/u", "DATE"),
+        ("dod", "DATE"),
+        ("passed away", "DATE"),
+        ("time of death", "DATE"),
+        ("onset", "DATE"),
+        ("hospitalized", "DATE"),
+        ("hospitalised", "DATE"),
+        ("accident", "DATE"),
+        ("date of accident", "DATE"),
     ],
     key_words={
         "birth date": "birth",
@@ -273,6 +289,10 @@ DATES: Final = CueTable(
         "surgery date": "surgery",
         "procedure date": "procedure",
         "injury date": "injury",
+        "appt date": "appt",
+        "passed away": "away",
+        "time of death": "death",
+        "date of accident": "accident",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""

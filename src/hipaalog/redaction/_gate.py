@@ -186,11 +186,13 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
+    add(with_digits, {"KeyError"}, CUED)
     add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
     add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
     state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
     add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
     add(always, cased(NAMES.key_words) | TITLES, NAME)
+    add(always, cased({"dob", "mrn", "born", "passed", "died", "deceased", "yo", "hi", "dear", "hello"}), NAME)
     add(always, FHIR_KEYS, FHIR)
     add(always, MAIL_WORDS, MAIL)
     add(always, TABLE_WORDS, TABLE)

@@ -77,11 +77,14 @@ COMMON_GIVEN: Final = (
 )
 """Given names that are also common words: they need a frequent surname after them."""
 
+_PARTICLES: Final = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|af|av)"
+"""Lower-case particles inside a surname (``dos Santos``, ``van der Berg``): part of the word after them."""
+_PARTICLE_WORDS: Final = frozenset(_PARTICLES[3:-1].split("|"))
 _FREQUENT: Final = 3000
 _WORD: Final = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _RUN: Final = re.compile(
     rf"[A-Z](?<![\w.'’@/\\$-][A-Z])(?<![^\x00-\x7f][A-Z])[a-z]+(?:['’-][A-Z]?[a-z]+)?"
-    rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
+    rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:{_PARTICLES}[ ]){{0,2}}(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f])"
 )
 """Runs of two capitalised words or more, joined by single spaces, not glued to an identifier (nor to a
@@ -108,7 +111,23 @@ FOR_SURNAME_RANK: Final = 3000
 """How frequent a surname must be to count alone after ``for`` (the gate reads the same table)."""
 
 
+def _with_particles(words: list[str]) -> list[str]:
+    """``words`` with each particle joined to the word after it (``["Ana", "dos Santos"]``)."""
+    if not any(word in _PARTICLE_WORDS for word in words):
+        return words
+    out: list[str] = []
+    pending = ""
+    for word in words:
+        if word in _PARTICLE_WORDS:
+            pending += word + " "
+        else:
+            out.append(pending + word)
+            pending = ""
+    return out
+
+
 def _surname(word: str, common_given: bool, product: bool = False) -> bool:
+    word = word.rpartition(" ")[2]  # "dos Santos" is judged by "Santos"
     bare = word.lower().removesuffix("'s").removesuffix("’s")  # Jane Roe's chart
     if bare in NOT_SURNAMES:
         return False
@@ -140,7 +159,7 @@ class PersonNameDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _RUN.finditer(text):
-            words = match[0].split(" ")
+            words = _with_particles(match[0].split(" "))
             offset = match.start()
             index = 0
             while index < len(words) - 1:

@@ -202,12 +202,13 @@ def _form(ch: str) -> str:
 
 def _unmarked(ch: str) -> str:
     """``ch`` without its marks when it is a Latin letter with marks (``é`` -> ``e``), nothing when it is a
-    mark, variation selector or tag itself (they hide inside numbers and addresses), else ``ch``."""
+    combining diacritic, variation selector or tag itself (they hide inside numbers and addresses), else
+    ``ch`` (the vowel signs of Indic scripts are letters' parts, kept)."""
     code = ord(ch)
     if 0xFE00 <= code <= 0xFE0F or 0xE0000 <= code <= 0xE007F or 0xE0100 <= code <= 0xE01EF:
         return ""
-    if unicodedata.combining(ch):
-        return ""
+    if 0x300 <= code <= 0x36F or 0x1AB0 <= code <= 0x1AFF or 0x1DC0 <= code <= 0x1DFF or 0x20D0 <= code <= 0x20FF:
+        return ""  # a diacritic of Latin-script text on its own (decomposed): the letter before it stays
     latin = _LATIN.get(ch)
     if latin is not None:
         return latin

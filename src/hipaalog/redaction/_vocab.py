@@ -168,6 +168,8 @@ NAME_STOPWORDS: Final = _words(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March July
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat
     Sun Today Yesterday Tomorrow North South East West New Old General Medical Health Healthcare Care Blue Cross
-    Shield United Aetna Cigna Humana Medicare Medicaid Epic Cerner Redacted REDACTED Hipaalog"""
+    Shield United Aetna Cigna Humana Medicare Medicaid Epic Cerner Redacted REDACTED Hipaalog
+    Select Where Join Inner Outer Left Right Values Limit Group Having Union Insert Into Delete Returning Like
+    Between Exists When Then Else End As Distinct Offset Fetch Asc Desc Set"""
 )
 """Capitalized words that are not names even after a cue word (``patient Portal``, ``Dr. Office``)."""

@@ -1,0 +1,119 @@
+"""What only a person has, around a name or a date: particles, trailing attributes, other scripts, events."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+def _kept(text: str, secrets: list[str]) -> list[str]:
+    out = REDACTOR.redact_text(text)
+    return [secret for secret in secrets if secret in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("for member Inês dos Reis today", ["Reis"]),
+        ("patient Joost van der Meulen seen", ["Meulen", "van der"]),
+        ("patient Lucía de la Fuente admitted", ["Fuente"]),
+        ("KeyError: Tomás del Valle", ["Valle"]),
+    ],
+)
+def test_surname_particles_stay_with_the_name(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("sending to Adaeze Obiora (DOB 02/01/1979) failed", ["Adaeze", "Obiora"]),
+        ("Teodora Szalai passed away on July 15, 2019", ["Szalai", "July 15"]),
+        ("Note: Ilse Vandermolen is a 93 yo woman", ["Vandermolen"]),
+        ("seen: Kofi Asamoah, 67F with chest pain", ["Asamoah"]),
+        ("transfer Brannagh Quillfeather (MRN 7730412)", ["Quillfeather"]),
+    ],
+)
+def test_a_name_before_what_only_a_person_has(text: str, secrets: list[str]) -> None:
+    """A birth date or MRN in parentheses, sex and age, ``passed away``, ``is a 93 yo``: the two or
+    three capitalised words before them are a name, whatever the name tables hold."""
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Patient is a 93 yo",
+        "Order Service (MRN lookup) failed",
+        "Build Agent passed checks",
+        "Unit Tests, 12F failures",
+    ],
+)
+def test_words_before_person_attributes_that_are_no_names_stay(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "[REDACTED:NAME]" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Pt طارق حداد, 54M, seen", ["طارق"]),
+        ("Hi सुनीता वर्मा, your lab results are ready", ["सुनीता"]),
+        ("patient 李小龙 admitted", ["李小龙"]),
+        ("patient Аркадий Зуев admitted", ["Аркадий", "Зуев"]),
+    ],
+)
+def test_names_in_other_scripts_after_a_person_cue(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("can i move my appt on 12/13/2021 to friday", "12/13/2021"),
+        ("Time of death 02:14 on 12/03/2025", "12/03/2025"),
+        ("f/u 3/4/2025 with cardiology", "3/4/2025"),
+        ("DOD: 2025-12-03", "2025-12-03"),
+        ("accident 2023-11-18 reported by member", "2023-11-18"),
+    ],
+)
+def test_dates_of_a_persons_events(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["token expired 2024-01-05T10:00:00Z", "cert expired on 2025-01-01", "session expired at 2025-01-01 10:00"],
+)
+def test_expiry_dates_of_things_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("DL I6430366 scanned", "I6430366"),
+        ("KeyError: '17121237'", "17121237"),
+        ("Traceback ...\nKeyError: 'E1184938'", "E1184938"),
+        ("lives at 12 Oak St, Smithtown.", "Smithtown"),
+    ],
+)
+def test_ids_after_short_cues_and_towns_after_streets(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT id FROM pt WHERE dob = %s",
+        "KeyError: 'user_id'",
+        "dl 3 files",
+        "patient=Patient(address=Address(street=None))",
+    ],
+)
+def test_sql_keywords_key_names_and_class_names_stay(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "[REDACTED" not in out, out
