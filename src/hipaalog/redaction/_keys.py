@@ -13,6 +13,7 @@ field number below a segment key: ``{"pid": {"7": ...}}``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
@@ -65,6 +66,36 @@ _NUMBERISH: Final = ("number", "num", "no", "nbr")
 
 def _with_numbers(*bases: str) -> list[str]:
     return [base + suffix for base in bases for suffix in ("", *_NUMBERISH)]
+
+
+_FOREIGN: Final = {
+    "NAME": _words(
+        """nachname vorname familienname geburtsname rufname apellido apellidos primerapellido segundoapellido
+        nombre nombres nombrecompleto nom prenom prenoms nomdefamille nomdenaissance nomdusage sobrenome nome
+        nomecompleto cognome achternaam voornaam"""
+    ),
+    "DOB": _words(
+        """geburtsdatum gebdatum geburtstag fechanacimiento fechadenacimiento fechanac datenaissance
+        datedenaissance datanascimento datadenascimento datanasc datanascita datadinascita geboortedatum"""
+    ),
+    "DATE": _words("sterbedatum fechadefuncion datedeces"),
+    "PHONE": _words(
+        """telefon telefonnummer handynummer mobil mobilnummer mobiltelefon telefono celular movil numerotelefono
+        telefonofijo telefonomovil numerodetelephone telephonefixe telephoneportable telefone telefoon
+        telefoonnummer"""
+    ),
+    "EMAIL": _words("correo correoelectronico courriel"),
+    "ADDRESS": _words(
+        """strasse strase adresse anschrift hausnummer wohnort direccion domicilio calle ciudad localidad municipio
+        colonia ville endereco logradouro bairro cidade morada indirizzo adres woonplaats"""
+    ),
+    "ZIP": _words("plz postleitzahl codigopostal codpostal cep codicepostale"),
+    "SSN": _words("sozialversicherungsnummer numerosegurosocial nir numerosecuritesociale"),
+    "MEMBER_ID": _words("versichertennummer krankenversichertennummer"),
+    "ID": _words("curp dni nif cpf codicefiscale bsn"),
+}
+"""Field names of healthcare exports in German, Spanish, French, Portuguese, Italian and Dutch (accents dropped;
+``strase`` is ``Straße`` as the reader view of a text spells it, ``ß`` read as one ``s``)."""
 
 
 def _catalogue() -> dict[str, str]:
@@ -125,6 +156,25 @@ def _catalogue() -> dict[str, str]:
             "serviceddate",
             "admitdt",
             "dischargedt",
+            # event dates of claims and injuries, in the short forms claim files use
+            "accidentdate",
+            "dateofaccident",
+            "accidentdt",
+            "injurydt",
+            "onsetdt",
+            "dateofonset",
+            "servicedt",
+            "svcdate",
+            "svcdt",
+            "dateofsvc",
+            "visitdt",
+            "encounterdt",
+            "proceduredt",
+            "deathdt",
+            "admdate",
+            "admdt",
+            "dischdate",
+            "dischdt",
         ],
         "AGE": ["age", "ageyears", "ageinyears", "ageatdeath", "ageatvisit"],
         "PHONE": [
@@ -340,6 +390,8 @@ def _catalogue() -> dict[str, str]:
     for kind, names in terms.items():
         for name in names:
             table[name] = kind
+    for kind, foreign in _FOREIGN.items():
+        table.update(dict.fromkeys(foreign, kind))
     # "license" alone is a software licence more often than not; only numbered forms count.
     table.pop("license")
     table.pop("licence")
@@ -356,8 +408,13 @@ _CONTEXTUAL: Final = {
     "id": "ID",
     "ids": "ID",
     "period": "DATE",
+    "first": "NAME",
+    "last": "NAME",
+    "middle": "NAME",
 }
 """Generic words that are PHI keys only about a person."""
+_NAME_PARTS: Final = frozenset({"first", "last", "middle"})
+"""Parts of a name that count alone below a person or right after a person word (``guarantor_last``)."""
 _NOT_PERSON_IDS: Final = _words(
     "version request trace span correlation session transaction message event job task batch tenant schema"
 )
@@ -394,9 +451,15 @@ _HEAD_FIRST: Final = {
 """Head words written before their qualifier (``name_last``, ``date_birth``, ``phone_home``): read reversed."""
 
 
+def _ascii(key: str) -> str:
+    """``key`` with accents dropped and ``ß`` as ``ss`` (``Straße``, ``prénom``, ``dirección``: one word each)."""
+    folded = unicodedata.normalize("NFKD", key.replace("ß", "ss").replace("ẞ", "SS"))
+    return folded.encode("ascii", "ignore").decode("ascii")
+
+
 def tokens(key: str) -> list[str]:
     """The lowercase words of a field name: ``"patientSSN_last4"`` -> ``["patient", "ssn", "last4"]``."""
-    return [t.lower() for t in _TOKEN.findall(key)]
+    return [t.lower() for t in _TOKEN.findall(key if key.isascii() else _ascii(key))]
 
 
 def compact(key: str) -> str:
@@ -571,6 +634,8 @@ class KeyCatalogue:
             if contextual is not None and (person or any(w in PERSON_WORDS for w in prefix)):
                 if contextual == "ID" and prefix and prefix[-1] in _NOT_PERSON_IDS:
                     return None  # versionId, requestId, traceId: about the record, not the person
+                if suffix in _NAME_PARTS and prefix and prefix[-1] not in PERSON_WORDS:
+                    return None  # "subscriber_last" is a surname, "timestamp_last" is not
                 return contextual
         return None
 

@@ -211,6 +211,10 @@ def _is_period(compact_key: str, value: object) -> bool:
     )
 
 
+_NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
+"""Keys that name a part of a name below a person, and a page's bounds anywhere else."""
+
+
 def _human_name(value: object) -> bool:
     """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
     if isinstance(value, list) and value:
@@ -975,6 +979,8 @@ class Redactor:
             kind = info.kind_in_person
         if kind is None and info.compact in ("name", "names") and _human_name(item):
             return "NAME"
+        if kind == "NAME" and info.compact in _NAME_POSITIONS and not (type(item) is str and item[:1].isalpha()):
+            return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
         return kind
 
     def _key_value(self, kind: str, item: Any) -> Any:
