@@ -203,3 +203,74 @@ def test_pydantic_paths_of_list_items_and_nested_models() -> None:
     )
     out = REDACTOR.redact_text(text)
     assert "1961-08-30" not in out and "219099999" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (
+            "INSERT INTO enrollees (given, family, member_id, city) VALUES (?, ?, ?, ?)\n"
+            "[generated in 0.00051s] ('Ottilie', 'Brannagh', '5521907733', 'Fern Hollow')",
+            ("Ottilie", "Brannagh", "5521907733", "Fern Hollow"),
+        ),
+        (
+            "INSERT INTO enrollees (given, family) VALUES (?, ?)\n[cached since 31.7s ago] ('Ottilie', 'Brannagh')",
+            ("Ottilie", "Brannagh"),
+        ),
+        (
+            "UPDATE enrollees SET family=? WHERE mrn=?\n[no key 0.00090s] ('Brannagh', 'QX40913')",
+            ("Brannagh", "QX40913"),
+        ),
+        (
+            "INSERT INTO enrollees (given, family) VALUES (?, ?)\n"
+            "[generated in 0.0009s] [('Ottilie', 'Brannagh'), ('Wendeline', 'Ashgrove')]",
+            ("Ottilie", "Brannagh", "Wendeline", "Ashgrove"),
+        ),
+        (
+            "cur.execute('SELECT id FROM enrollees WHERE last_name = %s AND dob = %s', ('Brannagh', '1957-02-11'))",
+            ("Brannagh", "1957-02-11"),
+        ),
+        (
+            'cur.execute("SELECT id FROM enrollees WHERE last_name = %(ln)s AND mrn = %(m)s", '
+            "{'ln': 'Brannagh', 'm': 'QX40913'})",
+            ("Brannagh", "QX40913"),
+        ),
+        (
+            "await conn.fetchrow('SELECT * FROM enrollees WHERE family = $1 AND mrn = $2', 'Brannagh', 'QX40913')",
+            ("Brannagh", "QX40913"),
+        ),
+        (
+            "[SQL: SELECT id FROM enrollees WHERE family = :fam]\n[generated in 0.0002s] {'fam': 'Brannagh'}",
+            ("Brannagh",),
+        ),
+    ],
+    ids=[
+        "sqlalchemy-generated",
+        "sqlalchemy-cached",
+        "sqlalchemy-no-key",
+        "executemany",
+        "dbapi-tuple",
+        "psycopg-dict",
+        "asyncpg-args",
+        "sqlalchemy-dict",
+    ],
+)
+def test_positional_parameters_are_matched_to_their_columns(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+    assert "enrollees" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO samples (host, cpu, region) VALUES (?, ?, ?)\n[generated in 0.0003s] ('Web Node', 0.45, 'East')",
+        "cur.execute('SELECT id FROM jobs WHERE state = %s AND queue = %s', ('Running', 'Default'))",
+        "cur.execute('SELECT id FROM jobs WHERE queue = %(q)s', {'q': 'Default'})",
+        "await conn.fetch('SELECT * FROM jobs WHERE queue = $1 AND tries < $2', 'Nightly Batch', 3)",
+        "UPDATE jobs SET state=? WHERE id=?\n[cached since 2.1s ago] ('Done', 'Worker Pool')",
+    ],
+)
+def test_parameters_of_other_columns_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -72,7 +72,14 @@ _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
+    r"|\[(?:generated in|cached since|no key|raw sql|insertmanyvalues|dialect )[^\]\n]{0,100}\][ ]*(?=[(\[{])"
 )
+"""Where parameters start: after a keyword, or after SQLAlchemy's echo tag (``[generated in 0.0004s] (...)``)."""
+_ECHO_TAGS: Final = ("generated in", "cached since", "no key", "raw sql", "insertmanyvalues", "does not support")
+_CALL: Final = re.compile(r"[\w.]\((?=[ ]*(?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\")[ ]*,)")
+"""A call whose first argument is a string: ``cursor.execute('... %s', (...))``, ``conn.fetch('... $1', a, b)``."""
+_STRING: Final = re.compile(_QUOTED)
+_DICT_ENTRY: Final = re.compile(r"[ ]*(" + _QUOTED + r")[ ]*:[ ]*")
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
 _PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
 _TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
@@ -254,7 +261,14 @@ class TabularDetector(BaseDetector):
                 while position < len(text) and text[position] in ", ":
                     position += 1
         has_params = "arams" in text or "args" in text or "bind" in text or "PARAMS" in text
-        if not positional and (not has_params or _PARAMS.search(text) is None) and "parameters" not in text:
+        echo = "]" in text and any(tag in text for tag in _ECHO_TAGS)
+        call = "'," in text or '",' in text
+        if (
+            not positional
+            and ((not has_params and not echo) or _PARAMS.search(text) is None)
+            and "parameters" not in text
+            and not (call and _PLACEHOLDER.search(text))
+        ):
             return
         placeholders: list[tuple[str, str]] = []
         for found in _PLACEHOLDER_AFTER.finditer(text):
@@ -270,16 +284,12 @@ class TabularDetector(BaseDetector):
         }
         for number, kind in enumerate(positional, 1):
             named.setdefault(str(number), kind)
-        for params in _PARAMS.finditer(text):
-            position = params.end()
+        starts = [params.end() for params in _PARAMS.finditer(text)]
+        for found in _CALL.finditer(text) if call else ():
+            yield from self._call(text, found.end(), kinds, named, starts)
+        for position in starts:
             seen.add(position)
-            if text[position] == "{":
-                continue
-            items, _ = _items(text, position)
-            for index, item in enumerate(items):
-                kind = kinds[index] if index < len(kinds) else None
-                if kind is not None and item[1] > item[0]:
-                    yield item[0], item[1], kind
+            yield from self._bound(text, position, kinds, named, seen)
         for dollar in _DOLLAR_PARAM.finditer(text) if "parameters" in text else ():
             kind = named.get(dollar[1])
             if kind is not None:
@@ -287,6 +297,76 @@ class TabularDetector(BaseDetector):
                 if text[start] in "'\"":
                     start, end = start + 1, end - 1
                 yield start, end, kind
+
+    def _bound(
+        self, text: str, position: int, kinds: list[str | None], named: dict[str, str | None], seen: set[int]
+    ) -> Iterator[Span]:
+        """Parameters opening at ``position``: a tuple or list by position, a dict by placeholder name, or
+        several tuples (``executemany``: ``[('Roe', ...), ('Poe', ...)]``)."""
+        if text[position] == "{":
+            yield from self._named(text, position + 1, named)
+            return
+        rows = [position]
+        if text[position + 1 : position + 2] in ("(", "["):
+            rows = [position + 1]
+            end = position + 1
+            while len(rows) < _MAX_ITEMS:
+                _, end = _items(text, rows[-1])
+                if end < 0:
+                    break
+                while end < len(text) and text[end] in ", ":
+                    end += 1
+                if end >= len(text) or text[end] not in "([":
+                    break
+                rows.append(end)
+        for row in rows:
+            seen.add(row)
+            items, _ = _items(text, row)
+            for item, kind in zip(items, kinds, strict=False):
+                if kind is not None and item[1] > item[0]:
+                    yield item[0], item[1], kind
+
+    def _named(self, text: str, position: int, named: dict[str, str | None]) -> Iterator[Span]:
+        """A parameter dict (``{'ln': 'Roe'}`` for ``%(ln)s`` or ``:ln``): each value by its placeholder's column."""
+        for _ in range(_MAX_ITEMS):
+            entry = _DICT_ENTRY.match(text, position)
+            if entry is None:
+                return
+            value = _ITEM.match(text, entry.end())
+            if value is None:
+                return
+            kind = named.get(entry[1][1:-1])
+            start, end = value.span()
+            bare = text[start:end].strip()
+            if kind is not None and len(bare) > 2 and bare[0] in "'\"":
+                start = text.index(bare, start)
+                yield start + 1, start + len(bare) - 1, kind
+            position = value.end()
+            if text[position : position + 1] != ",":
+                return
+            position += 1
+
+    def _call(
+        self, text: str, position: int, kinds: list[str | None], named: dict[str, str | None], starts: list[int]
+    ) -> Iterator[Span]:
+        """``execute('... %s', (...))``, ``fetch('... $1', a, b)``: the arguments after a statement string."""
+        while position < len(text) and text[position] == " ":
+            position += 1
+        statement = _STRING.match(text, position)
+        if statement is None or _PLACEHOLDER.search(statement[0]) is None:
+            return
+        after = statement.end()
+        while after < len(text) and text[after] in ", ":
+            after += 1
+        if after >= len(text) or after in starts:
+            return
+        if text[after] in "([{":
+            starts.append(after)
+            return
+        items, _ = _items(text, text.rindex("(", 0, position))
+        for item, kind in zip(items[1:], kinds, strict=False):
+            if kind is not None and item[1] > item[0]:
+                yield item[0], item[1], kind
 
     # -- ('key', 'value') pairs (MultiDicts, items()) -----------------------------------------
     def _pairs(self, text: str) -> Iterator[Span]:
