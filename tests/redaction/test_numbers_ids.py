@@ -169,3 +169,48 @@ def test_message_ids_in_mail_headers_are_not_addresses() -> None:
 def test_a_cue_glued_to_a_field_name_by_equals_is_read() -> None:
     """``data=MRN 00482913``: the cue after ``=`` is a word of its own."""
     assert Redactor().redact_text("got data=MRN 00482913") == "got data=MRN [REDACTED:MRN]"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("lookup ID287-65-4321 done", "287-65-4321", "SSN"),
+        ("key=pt287-65-4321", "287-65-4321", "SSN"),
+        ("patientSSN287654321 stored", "287654321", "SSN"),
+        ("SSN287654321", "287654321", "SSN"),
+        ("ssn-287-65-4321 matched", "287-65-4321", "SSN"),
+        ("uploaded ssn_287_65_4321.pdf", "287_65_4321", "SSN"),
+        ("ValueError: invalid literal for int() with base 10: '287-65-4321x'", "287-65-4321", "SSN"),
+        ("ssn 287/65/4321 on file", "287/65/4321", "SSN"),
+        ("SS# 287_65_4321", "287_65_4321", "SSN"),
+        ("287654321 (SSN) verified", "287654321", "SSN"),
+        ("got 287654321 [social] from intake", "287654321", "SSN"),
+        ("tel6175550199", "6175550199", "PHONE"),
+        ("PH6175550199 reached", "6175550199", "PHONE"),
+        ("saved phone_6175550199.vcf", "6175550199", "PHONE"),
+        ("mobile-6175550199", "6175550199", "PHONE"),
+        ("fax6175550199", "6175550199", "FAX"),
+        ("tel617-555-0199", "617-555-0199", "PHONE"),
+        ("tel+16175550199", "+16175550199", "PHONE"),
+        ("6175550199 (cell) preferred", "6175550199", "PHONE"),
+        ("6175550199 home, 6175550188 work", "6175550188", "PHONE"),
+        ("6175550199 (fax)", "6175550199", "FAX"),
+    ],
+)
+def test_identifiers_glued_to_a_cue_or_with_odd_separators(text: str, value: str, kind: str) -> None:
+    assert (value, kind) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "release v287-65-4321 tagged; build-287-65-4321 ok; order ORD287-65-4321 shipped",
+        "job_287_65_4321 done, batch_287654321 queued, /data/287/65/4321 read",
+        "span 287654321 (ms) and 287654321 bytes; trace id 6175550199 (ns)",
+        "ID6175550199 and acct6175550199 and x-6175550199 and req_6175550199",
+        "port:6175550199 and sku6175550199 and ts=1733498112 (epoch)",
+        "sha256 abc1287654321 and 1287-65-4321 and 287-65-43210",
+    ],
+)
+def test_glued_look_alikes_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

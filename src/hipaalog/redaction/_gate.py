@@ -225,6 +225,14 @@ _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _PLUS_COUNTRY: Final = re.compile(r"\+[2-9][0-9]{0,2}[-. (]?[0-9]")
 """A country code after ``+``: an international phone number may start there."""
+_GLUED_SSN: Final = re.compile(r"-[0-9]{2}-[0-9]{4}(?<=[a-z][0-9]{3}-[0-9]{2}-[0-9]{4})")
+"""An SSN as written glued to a small letter (``pt123-45-6789``), which the digit screen takes for a hex id."""
+_UNDERSCORE_CUE: Final = re.compile(
+    r"_[0-9](?:(?<=[Ss][Ss][Nn]_[0-9])|(?<=[Ss][Oo][Cc]_[0-9])|(?<=[Tt][Ee][Ll]_[0-9])|(?<=[Ff][Aa][Xx]_[0-9])"
+    r"|(?<=[Ss][Mm][Ss]_[0-9])|(?<=[Pp][Hh]_[0-9])|(?<=[Pp][Hh][Oo][Nn][Ee]_[0-9])|(?<=[Cc][Ee][Ll][Ll]_[0-9])"
+    r"|(?<=[Mm][Oo][Bb][Ii][Ll][Ee]_[0-9]))"
+)
+"""A cue joined to a number by ``_`` (``ssn_123_45_6789.pdf``): one word with it, so no cue word."""
 _BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[A-Z]")
@@ -329,6 +337,12 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
+    if digits > 8 and "-" in text and not bits & SSN and _GLUED_SSN.search(text) is not None:
+        bits |= SSN
+    if digits > 8 and "_" in text and _UNDERSCORE_CUE.search(text) is not None:
+        bits |= SSN | PHONE
+    if digits > 8 and ("SSN" in text or "Ssn" in text):
+        bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
     if digits > 2 and "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:

@@ -29,7 +29,7 @@ from ._checks import (
     timestamp_ok,
     vin_ok,
 )
-from ._cues import CUED_IDS, PHONES, words_before
+from ._cues import CUED_IDS, PHONES, words_after, words_before
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
@@ -54,17 +54,16 @@ __all__ = [
     "url_has_identifier",
 ]
 
-_SSN: Final = re.compile(
-    r"[0-9](?<![A-Za-z0-9-][0-9])[0-9]{2}(?:([- .])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![A-Za-z0-9-]|\.[0-9])"
-)
-"""Nine digits, or 3-2-4 groups joined by dashes, spaces or dots; ``_`` counts as a boundary
-(``219-09-9999_front.jpg``)."""
+_SSN: Final = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{2}(?:([- ./_])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![0-9]|\.[0-9])")
+"""Nine digits, or 3-2-4 groups joined by dashes, spaces, dots, slashes or underscores; what is around them
+is judged in :meth:`SsnDetector.find`."""
 
 
 class SsnDetector(BaseDetector):
-    """SSNs written ``123-45-6789``, ``123 45 6789`` or ``123.45.6789`` anywhere, or as nine digits after a cue
-    (``SSN 123456789``, ``social 123456789``); numbers in never-issued ranges (area 000,
-    666, 9xx; group 00; serial 0000) are not SSNs."""
+    """SSNs written ``123-45-6789``, ``123 45 6789`` or ``123.45.6789`` anywhere, glued to a short word
+    (``ID123-45-6789``, ``'123-45-6789x'``), or as nine digits, ``123/45/6789`` or ``123_45_6789`` with a cue
+    before (``SSN 123456789``, ``ssn_123_45_6789.pdf``, ``SSN123456789``) or after (``123456789 (SSN)``);
+    numbers in never-issued ranges (area 000, 666, 9xx; group 00; serial 0000) are not SSNs."""
 
     gate = SSN | CUED
     name = "ssn"
@@ -73,19 +72,69 @@ class SsnDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         cues = _SSN_CUES.scope(text)
         for match in _SSN.finditer(text):
-            value = match[0]
-            digits = value if match[1] is None else value.replace(match[1], "")
-            if not ssn_ok(digits[:3], digits[3:5], digits[5:]):
-                continue
-            if match[1] is not None:
-                if match[1] != "." or not _dotted_version(text, match.start()):
-                    yield match.start(), match.end(), "SSN"
-                continue
-            if cues.near(match.start()) and CUED_IDS.match(words_before(text, match.start())) == "SSN":
-                yield match.start(), match.end(), "SSN"
+            value, sep, start = match[0], match[1], match.start()
+            digits = value if sep is None else value.replace(sep, "")
+            if ssn_ok(digits[:3], digits[3:5], digits[5:]) and _ssn_context(text, match, cues.near(start)):
+                yield start, match.end(), "SSN"
+
+
+def _ssn_context(text: str, match: re.Match[str], cue_near: bool) -> bool:
+    """Whether what surrounds a 9-digit candidate makes it an SSN (see :class:`SsnDetector`)."""
+    sep, start, end = match[1], match.start(), match.end()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    glued = glued_word(text, start)
+    if (before == "-" and glued not in _SSN_GLUED) or after == "-" or after.isdigit():
+        return False
+    if sep in ("-", " ") and glued not in _NOT_SSN_GLUED and (sep == "-" or not after.isalpha()):
+        return True  # as written: no cue needed, and a short word glued before is a label
+    if after.isalpha() or (before.isalnum() and glued not in _SSN_GLUED):
+        return False
+    if sep == ".":
+        return not _dotted_version(text, start)
+    if glued in _SSN_GLUED or _cue_after(text, end, _SSN_AFTER):
+        return True
+    return cue_near and CUED_IDS.match(words_before(text, start)) == "SSN"
 
 
 _SSN_CUES: Final = CueIndex(["ssn", "ss", "social", "security", "soc", "sec"])
+_SSN_GLUED: Final = frozenset({"ssn", "ss", "ssno", "soc", "socsec", "social", "ssnum"})
+"""Words glued before an SSN that announce one (``SSN123456789``, ``ssn_123_45_6789``, ``ssn-123-45-6789``)."""
+_SSN_AFTER: Final = frozenset({"ssn", "ss", "social", "soc"})
+"""Words just after nine digits that say they are an SSN (``123456789 (SSN)``)."""
+_NOT_SSN_GLUED: Final = frozenset(
+    {"v", "ver", "version", "build", "rev", "release", "order", "ord", "inv", "invoice", "ref", "po", "ticket", "tkt"}
+    | {"case", "inc", "chg", "req", "sku", "lot", "batch", "job", "run", "trace", "span", "tx", "txn", "x"}
+)
+"""Words glued before 3-2-4 digit groups that make them a version or a reference, not an SSN."""
+_GLUED_WORD: Final = re.compile(r"[_#:-]?([A-Za-z]{1,12})(?<![A-Za-z0-9][A-Za-z]{12})")
+
+
+def glued_word(text: str, start: int) -> str:
+    """The word glued before ``text[start]`` (``SSN`` of ``SSN123``, ``tel`` of ``tel_415``, ``SSN`` of
+    ``patientSSN123``), in lower case; ``""`` when there is none or it is glued to digits itself (``a1b2c3``)."""
+    if not start or not (text[start - 1].isalpha() or text[start - 1] in "_#:-"):
+        return ""
+    chunk = text[max(0, start - 14) : start][::-1]
+    match = _GLUED_WORD.match(chunk)
+    if match is None:
+        return ""
+    word = match[1][::-1]
+    rest = chunk[match.end() : match.end() + 1]
+    if rest.isdigit():
+        return ""
+    if not word.isupper() and not word.islower():
+        tail = len(word)
+        while tail and word[tail - 1].isupper():
+            tail -= 1
+        word = word[tail:] if tail < len(word) else word  # patientSSN -> SSN
+    return word.lower()
+
+
+def _cue_after(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` follows a number, bare or in brackets (``123456789 (SSN)``, ``... cell``)."""
+    after = words_after(text[end : end + 24].lstrip(" ([{"), 0, 1)
+    return bool(after) and after[0] in words
 
 
 def _dotted_version(text: str, start: int) -> bool:
@@ -105,9 +154,17 @@ _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]
 _PHONE_INTL: Final = re.compile(r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number outside North America in international form (``+44 20 7946 0958``, ``+49 (0)30 901820``,
 ``+33612345678``): a country code and 8 to 13 digits in all."""
-_PHONE_BARE: Final = re.compile(r"[0-9](?<![\w.+-][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![\w-]|\.[0-9])")
+_PHONE_BARE: Final = re.compile(r"[0-9](?<![0-9.+][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![A-Za-z0-9-]|\.[0-9])")
+"""Ten bare digits (eleven with a leading 1); a word glued before them is judged in :meth:`PhoneDetector.find`."""
+_PHONE_GLUED: Final = frozenset(
+    {"phone", "ph", "tel", "telephone", "cell", "cel", "mobile", "mob", "fax", "sms", "callback", "cb", "whatsapp"}
+)
+"""Words glued before a phone number that announce one (``tel4155550132``, ``phone_4155550132``, ``FAX:...``)."""
+_PHONE_AFTER: Final = _PHONE_GLUED | {"home", "work", "office", "landline", "direct", "pager", "emergency"}
+"""Words just after ten digits that say they are a phone number (``4155550132 (cell)``)."""
 _STRONG_PHONE_CUES: Final = frozenset({"phone", "tel", "telephone", "cell", "mobile", "callback", "fax", "sms"})
 """Cues that announce a phone number a word or two ahead (``work``, ``home``, ``call`` only right before it)."""
+_FAX: Final = frozenset({"fax"})
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
@@ -132,9 +189,10 @@ class PhoneDetector(BaseDetector):
                 before = text[start - 1]
                 if before.isalnum() or before in "_+.-" or (before == " " and text[start - 2 : start - 1] in ("-",)):
                     prefix = _PHONE_PREFIX.search(text, max(0, start - 5), start)
-                    if prefix is None:
+                    if prefix is not None:
+                        start = prefix.start()
+                    elif glued_word(text, start) not in _PHONE_GLUED:
                         continue
-                    start = prefix.start()
                 elif before == " ":
                     prefix = _PHONE_PREFIX.search(text, max(0, start - 5), start)
                     if prefix is not None:
@@ -143,7 +201,8 @@ class PhoneDetector(BaseDetector):
                 yield start, match.end(), self._kind(text, start)
         if "+1" in text:
             for match in _PHONE_PLUS.finditer(text):
-                if nanp_ok(match[1], match[2]) and not (match.start() and text[match.start() - 1].isalnum()):
+                stuck = match.start() > 0 and text[match.start() - 1].isalnum()
+                if nanp_ok(match[1], match[2]) and (not stuck or glued_word(text, match.start()) in _PHONE_GLUED):
                     yield match.start(), match.end(), self._kind(text, match.start())
         if "+" in text:
             for match in _PHONE_INTL.finditer(text):
@@ -153,6 +212,15 @@ class PhoneDetector(BaseDetector):
         for match in _PHONE_BARE.finditer(text):
             digits = digits_of(match[0])[-10:]
             if nanp_ok(digits[:3], digits[3:6]):
+                glued = glued_word(text, match.start())
+                if glued in _PHONE_GLUED:
+                    yield match.start(), match.end(), "FAX" if glued == "fax" else "PHONE"
+                    continue
+                if match.start() and (text[match.start() - 1].isalpha() or text[match.start() - 1] in "_-"):
+                    continue  # glued to another word: an id (``ID4155550132``, ``build-4155550132``)
+                if _cue_after(text, match.end(), _PHONE_AFTER):
+                    yield match.start(), match.end(), "FAX" if _cue_after(text, match.end(), _FAX) else "PHONE"
+                    continue
                 words = words_before(text, match.start(), 4)
                 kind = PHONES.match(words)
                 for drop in (1, 2):  # "callback requested at 4155550134": a word or two between cue and number
