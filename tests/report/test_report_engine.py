@@ -192,6 +192,20 @@ def test_records_out_of_time_order_are_analysed_by_the_python_engine(tmp_path: P
     assert duck.engine.startswith("python (duckdb asked; records out of time order in audit.jsonl")
 
 
+def test_people_or_patients_sharing_a_hash_key_are_analysed_by_the_python_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The columnar engine keys people and patients by 64-bit hashes; were two to collide, python runs."""
+    from hipaalog.report import _duck
+
+    rng = random.Random(4)
+    path = _write(tmp_path / "audit.jsonl", _stream(rng, 300, _DST, "app", ordered=True))
+    config = ReportConfig(timezone="America/New_York", **_SMALL)  # type: ignore[arg-type]
+    monkeypatch.setattr(_duck._Queries, "keys_exact", lambda self: "SELECT false")
+    _python, duck = assert_same([path], config, verify=False)
+    assert duck.engine == "python (duckdb asked; two people or patients share a hash key)"
+
+
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)

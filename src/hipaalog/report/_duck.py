@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..exceptions import ConfigError
@@ -128,6 +129,20 @@ class _Queries:
     FIELDS = "event, actor, outcome, source, patient, resource, emergency, patients"
     ACCESS = "event = 'access' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL"
 
+    def hashed(self) -> list[str]:
+        """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
+        faster than the strings), and the people's names by hash."""
+        return [
+            f"""CREATE TEMP TABLE touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
+                event = 'access' AS opened, resource FROM ev WHERE {self.TOUCH}""",
+            f"CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM ev WHERE {self.TOUCH} GROUP BY ALL",
+        ]
+
+    def keys_exact(self) -> str:
+        """Whether no two people and no two patients share a hash (else the engine declines)."""
+        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names)
+            AND (SELECT count(DISTINCT patient) = count(DISTINCT hash(patient)) FROM ev WHERE {self.TOUCH})"""
+
     def candidates(self) -> list[str]:
         """Tables of the pairs and patients whose every access the sequential rules must see."""
         cfg = self.config
@@ -135,42 +150,37 @@ class _Queries:
         return [
             f"""CREATE TEMP TABLE reopen_pairs AS
             WITH pre AS (
-                SELECT actor, patient FROM (SELECT DISTINCT actor, patient, floor(ts / {gap}) AS b FROM ev
-                WHERE {self.ACCESS}) GROUP BY ALL HAVING count(*) >= {sessions}),
+                SELECT a, p FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened)
+                GROUP BY ALL HAVING count(*) >= {sessions}),
             s AS (
-                SELECT actor, patient, ts - lag(ts) OVER (PARTITION BY actor, patient ORDER BY ts) AS g
-                FROM ev SEMI JOIN pre USING (actor, patient) WHERE {self.ACCESS})
-            SELECT actor, patient FROM s GROUP BY ALL
+                SELECT a, p, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
+                FROM touch SEMI JOIN pre USING (a, p) WHERE opened)
+            SELECT a, p FROM s GROUP BY ALL
             HAVING count(*) FILTER (WHERE g IS NULL OR g > {gap}) >= {sessions}""",
             f"""CREATE TEMP TABLE crowd_patients AS
-            WITH b AS (SELECT patient, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
-                count(DISTINCT actor) AS n FROM ev WHERE {self.ACCESS} GROUP BY ALL)
-            SELECT patient FROM (SELECT x.patient, max(x.n + coalesce(y.n, 0)) AS most FROM b x
-                LEFT JOIN b y ON y.patient = x.patient AND y.b = x.b + 1 GROUP BY ALL)
-            WHERE most >= {cfg.crowd_staff} OR patient IN (
-                SELECT patient FROM (SELECT x.patient, max(x.n + coalesce(y.n, 0)) AS most FROM b x
-                    LEFT JOIN b y ON y.patient = x.patient AND y.b = x.b + 1 GROUP BY ALL)
-                ORDER BY most DESC, patient LIMIT {_PEAK_PATIENTS})""",
+            WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
+                count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
+            m AS (SELECT x.p, max(x.n + coalesce(y.n, 0)) AS most FROM b x
+                LEFT JOIN b y ON y.p = x.p AND y.b = x.b + 1 GROUP BY ALL)
+            SELECT p FROM m WHERE most >= {cfg.crowd_staff}
+            UNION SELECT p FROM (SELECT p FROM m ORDER BY most DESC, p LIMIT {_PEAK_PATIENTS})""",
             """CREATE TEMP TABLE carer_patients AS
-            SELECT patient FROM crowd_patients UNION SELECT patient FROM reopen_pairs""",
+            SELECT p FROM crowd_patients UNION SELECT p FROM reopen_pairs""",
         ]
 
     def totals(self) -> list[str]:
         """Tables of per-day and per-week totals, in week order (the replay loads one week at a time)."""
-        cap = self.config.max_evidence
-        seqs = f"list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{cap}]"
         return [
-            f"""CREATE TEMP TABLE firsts AS SELECT actor, day, patient, min(ts) AS ts, arg_min(seq, ts) AS seq
-            FROM ev WHERE {self.TOUCH} GROUP BY ALL""",
-            f"""CREATE TEMP TABLE day_touch AS SELECT (day + 3) // 7 AS week, day, actor, count(*) AS n, {seqs} AS seqs
-            FROM firsts GROUP BY ALL ORDER BY week""",
-            f"""CREATE TEMP TABLE week_touch AS SELECT week, actor, count(*) AS n, {seqs} AS seqs
-            FROM (SELECT (day + 3) // 7 AS week, actor, patient, arg_min(seq, ts) AS seq FROM firsts GROUP BY ALL)
-            GROUP BY ALL ORDER BY week""",
+            """CREATE TEMP TABLE firsts AS SELECT a, day, p, min(ts) AS ts FROM touch GROUP BY ALL""",
+            """CREATE TEMP TABLE day_touch AS SELECT (day + 3) // 7 AS week, day, actor, n
+            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
+            """CREATE TEMP TABLE week_touch AS SELECT week, actor, n
+            FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
+                GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
             "DROP TABLE firsts",
-            f"""CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
-                SELECT (day + 3) // 7 AS week, actor, resource, count(*) AS n FROM ev
-                WHERE {self.ACCESS} AND resource IS NOT NULL GROUP BY ALL)
+            """CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
+                SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
+                WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
             """CREATE TEMP TABLE login_hours AS SELECT (day + 3) // 7 AS week, day, actor,
@@ -178,15 +188,20 @@ class _Queries:
             FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY week""",
         ]
 
+    def evidence(self, days: str) -> str:
+        """The lowest first-touch seqs of one person (``?``) over ``days`` (a condition on ``day``)."""
+        return f"""SELECT list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
+            FROM (SELECT arg_min(seq, ts) AS seq FROM touch WHERE a = hash(?::VARCHAR) AND {days} GROUP BY p)"""
+
     def reopen_peak(self) -> str:
         """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
         cfg = self.config
         gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
         return f"""WITH a AS (
-                SELECT actor, patient, ts, ts - lag(ts) OVER (PARTITION BY actor, patient ORDER BY ts) AS g
-                FROM ev ANTI JOIN reopen_pairs USING (actor, patient) WHERE {self.ACCESS}),
-            s AS (SELECT actor, patient, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
-            n AS (SELECT first, count(*) OVER (PARTITION BY actor, patient ORDER BY ts
+                SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
+                FROM touch ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
+            s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
+            n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
                 RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
             SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
 
@@ -218,21 +233,20 @@ class _Queries:
                     OR EXISTS (SELECT 1 FROM f WHERE f.actor = s.actor AND f.ts BETWEEN s.ts - {window} AND s.ts)
                     OR EXISTS (SELECT 1 FROM f WHERE f.source = s.source AND f.ts BETWEEN s.ts - {window} AND s.ts)
                 UNION ALL
-                SELECT ts, filename, file_row_number AS row, seq,
+                SELECT ts, filename, row, seq,
                     (CASE WHEN emergency OR outcome = 'denied' THEN {EVENT} ELSE 0 END)
-                    + (CASE WHEN outcome = 'success' AND patient IS NOT NULL
-                        AND (actor, patient) IN (SELECT (actor, patient) FROM reopen_pairs) THEN {REOPEN} ELSE 0 END)
-                    + (CASE WHEN outcome = 'success'
-                        AND patient IN (SELECT patient FROM crowd_patients) THEN {CROWD} ELSE 0 END) AS flags,
+                    + (CASE WHEN reopen THEN {REOPEN} ELSE 0 END) + (CASE WHEN crowd THEN {CROWD} ELSE 0 END) AS flags,
                     event, actor, outcome, source, patient, resource, emergency, patients
-                FROM ev WHERE event = 'access' AND actor IS NOT NULL AND (
-                    emergency OR outcome = 'denied' OR (outcome = 'success' AND patient IS NOT NULL AND (
-                        patient IN (SELECT patient FROM crowd_patients)
-                        OR (actor, patient) IN (SELECT (actor, patient) FROM reopen_pairs))))
+                FROM (SELECT *, file_row_number AS row,
+                        opened AND (a, p) IN (SELECT (a, p) FROM reopen_pairs) AS reopen,
+                        opened AND p IN (SELECT p FROM crowd_patients) AS crowd
+                    FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened,
+                        hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
+                WHERE emergency OR outcome = 'denied' OR reopen OR crowd
                 UNION ALL
                 SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
                 FROM ev WHERE event = 'change' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL
-                    AND patient IN (SELECT patient FROM carer_patients)
+                    AND hash(patient) IN (SELECT p FROM carer_patients)
                 QUALIFY row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts, seq) = 1
                     OR row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts DESC, seq DESC) = 1
                 UNION ALL
@@ -265,23 +279,28 @@ def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
 class _Loader:
     """Loads one week's totals from the engine's tables when the replay reaches that week."""
 
-    def __init__(self, con: Any) -> None:
+    def __init__(self, con: Any, queries: _Queries) -> None:
         self.con = con
+        self.day_evidence = queries.evidence("day = ?")
+        self.week_evidence = queries.evidence("(day + 3) // 7 = ?")
+
+    def _evidence(self, query: str, actor: str, period: int) -> list[int]:
+        (seqs,) = self.con.execute(query, [actor, period]).fetchone()
+        return list(seqs or [])
 
     def __call__(self, week: int) -> tuple[dict[int, DayTotals], WeekTotals]:
         con = self.con
         days: dict[int, DayTotals] = {}
-        for day, actor, n, seqs in con.execute(
-            "SELECT day, actor, n, seqs FROM day_touch WHERE week = ?", [week]
-        ).fetchall():
-            days.setdefault(day, DayTotals()).touched[actor] = Tally(n, seqs or [])
+        for day, actor, n in con.execute("SELECT day, actor, n FROM day_touch WHERE week = ?", [week]).fetchall():
+            evidence = partial(self._evidence, self.day_evidence, actor, day)
+            days.setdefault(day, DayTotals()).touched[actor] = Tally(n, evidence)
         for day, actor, mask in con.execute(
             "SELECT day, actor, mask FROM login_hours WHERE week = ?", [week]
         ).fetchall():
             days.setdefault(day, DayTotals()).login_hours[actor] = mask
         totals = WeekTotals()
-        for actor, n, seqs in con.execute("SELECT actor, n, seqs FROM week_touch WHERE week = ?", [week]).fetchall():
-            totals.touched[actor] = Tally(n, seqs or [])
+        for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [week]).fetchall():
+            totals.touched[actor] = Tally(n, partial(self._evidence, self.week_evidence, actor, week))
         for actor, resource, n in con.execute(
             "SELECT actor, resource, n FROM week_resource WHERE week = ?", [week]
         ).fetchall():
@@ -297,8 +316,9 @@ def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
 
 def run_duckdb(
     files: Sequence[ColumnFile], config: ReportConfig | None = None, settings: EngineSettings | None = None
-) -> ReducedAnalyzer:
-    """Run every rule over the columns in ``files``; returns the finished-to-be analyzer (call ``finish()``)."""
+) -> ReducedAnalyzer | None:
+    """Run every rule over the columns in ``files``; returns the finished-to-be analyzer (call ``finish()``),
+    or None when two people or two patients share a 64-bit hash (then the Python engine must run)."""
     config = config or ReportConfig()
     settings = settings or EngineSettings()
     names = {item.index: item.stream for item in files}
@@ -309,7 +329,7 @@ def run_duckdb(
         con.close()
 
 
-def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer:
+def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer | None:
     clock = config.clock()
     if not files:
         return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
@@ -331,12 +351,17 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         FROM (SELECT *, ts + {offset} AS local FROM {scan})"""
     )
     queries = _Queries(config)
+    for statement in queries.hashed():
+        con.execute(statement)
+    if not con.execute(queries.keys_exact()).fetchone()[0]:
+        return None
     for statement in (*queries.candidates(), *queries.totals()):
         con.execute(statement)
-    analyzer = ReducedAnalyzer(config, names, _Loader(con))
+    analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
     feed = analyzer.feed_row
     for item in _rows(con, queries.reduced()):
         feed(item[0], item[1], item[2], item[3], _audit(item))
+    analyzer.close_periods()
     logins = [[0] * 24 for _ in range(7)]
     failures = [[0] * 24 for _ in range(7)]
     per_day: dict[int, list[int]] = {}

@@ -124,5 +124,9 @@ def analyze_segments(
         analysis.engine = f"python (duckdb asked; records out of time order in {', '.join(disordered[:3])})"
         return analysis
     analyzer = run_duckdb(files, config, resources)
+    if analyzer is None:
+        analysis = _python(segments, config)
+        analysis.engine = "python (duckdb asked; two people or patients share a hash key)"
+        return analysis
     names = {item.index: item.stream for item in files}
     return Analysis(analyzer, stats, names, "duckdb")

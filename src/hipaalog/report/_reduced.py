@@ -29,20 +29,21 @@ CROWD = 4
 
 
 class Tally:
-    """Distinct patients one person touched in a day or week: how many, and the lowest first-touch seqs."""
+    """Distinct patients one person touched in a day or week: how many, and (read only for a finding's
+    evidence) the lowest first-touch seqs."""
 
-    __slots__ = ("count", "seqs")
+    __slots__ = ("count", "evidence")
 
-    def __init__(self, count: int, seqs: list[int]) -> None:
+    def __init__(self, count: int, evidence: Callable[[], list[int]]) -> None:
         self.count = count
-        self.seqs = seqs
+        self.evidence = evidence
 
     def __len__(self) -> int:
         return self.count
 
     def values(self) -> Iterator[int]:
         """The evidence seqs (as the analyzer reads a patient -> first seq mapping)."""
-        return iter(self.seqs)
+        return iter(self.evidence())
 
 
 @dataclass
@@ -92,6 +93,14 @@ class ReducedAnalyzer(Analyzer):
         records = self.records
         super().feed(ts, record, stream)
         self.records = records
+
+    def close_periods(self) -> None:
+        """Judge the last day and week now, while their evidence can still be read (``finish`` finds them closed)."""
+        if self._today:
+            self._close_volume_day()
+        if self._week is not None:
+            self._close_week(self._week)
+            self._week = None
 
     def finish_totals(
         self,
