@@ -117,3 +117,35 @@ def test_ids_after_short_cues_and_towns_after_streets(text: str, secret: str) ->
 def test_sql_keywords_key_names_and_class_names_stay(text: str) -> None:
     out = REDACTOR.redact_text(text)
     assert "[REDACTED" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("chat: i'm marisol, my dob is 3/4/1961", ["marisol"]),
+        ("pt priya raman 67f seen 3/4/2024 for cp", ["priya", "raman"]),
+        ("patient=kenji okafor status=ok", ["kenji", "okafor"]),
+        ("Hi Dr. Welby, this is Kenji, my number is on file", ["Kenji"]),
+        ("It's Priya again about the refill", ["Priya"]),
+    ],
+)
+def test_names_in_lower_case_after_a_cue_and_callers_naming_themselves(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi team, deploy done",
+        "patient portal login ok",
+        "pt care plan updated",
+        "patient mark done",
+        "i'm sorry dave",
+        "member services down",
+        "this is Mark from billing",
+        "This is Production",
+        "contact support",
+    ],
+)
+def test_lower_case_words_after_cues_that_are_no_names_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

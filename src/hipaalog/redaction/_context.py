@@ -462,6 +462,42 @@ _NAME_BEFORE_PERSON_CUE: Final = re.compile(
 )
 """Two or three name words just before what only a person has: a birth date or MRN in parentheses, a
 sex and age (``Jane Roe, 67F``), ``passed away``, ``is a 93 yo`` (``Folashade Aloba (DOB 01/02/1980)``)."""
+_LOWER_CUES = "patient|pt|name is|name|named|member|caller|contact|mother|father|wife|husband|son|daughter"
+_LOWER_CUES += "|spouse|guardian|caregiver|i'm|i am|im|this is|hi|hey|hello|dear|mr|mrs|ms|dr"
+_LOWER_CUE_HINT: Final = re.compile(rf"(?<![a-z])(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])[a-z]")
+_LOWER_NAME_AFTER_CUE: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
+)
+"""A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
+name must be in the census table and no common word; a surname after it, in the table and no word."""
+_LOWER_NOT_NAMES: Final = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "not",
+        "all",
+        "any",
+        "can",
+        "new",
+        "one",
+        "see",
+        "was",
+        "has",
+        "had",
+        "are",
+        "her",
+        "his",
+        "its",
+        "our",
+        "out",
+        "who",
+        "how",
+        "may",
+        "way",
+        "day",
+    ]
+)
 _SCRIPT_WORD = r"[^\s\x00-\x7f\u060c\u061b\u061f\u06d4\u0964\u0965\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+"
 _SCRIPT_NAME_AFTER_CUE: Final = re.compile(
     r"(?<![A-Za-z])(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ame|NAME|[Mm]ember|[Cc]aller|[Cc]ontact|Dear|Hi|Hello"
@@ -580,6 +616,13 @@ class NameDetector(BaseDetector):
                 words = match[1].split(" ")
                 if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
+        if _LOWER_CUE_HINT.search(text) is not None:
+            for match in _LOWER_NAME_AFTER_CUE.finditer(text):
+                given, surname = match[1], match[2]
+                if given in GIVEN and given not in COMMON_GIVEN and given not in _LOWER_NOT_NAMES:
+                    rank = SURNAME_RANK.get(surname or "")
+                    whole = rank is not None and surname not in SURNAME_WORDS and surname not in NOT_SURNAMES
+                    yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
         if not text.isascii():
             for match in _SCRIPT_NAME_AFTER_CUE.finditer(text):
                 yield match.start(1), match.end(1), "NAME"  # "Pt طالب حرب", "Hi सोनल साहा,"

@@ -105,6 +105,10 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
+_SELF_GIVEN: Final = re.compile(
+    rf"(?<![\w])(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is|I'm|I am)[ ]({_WORD})(?![\w'’-])"
+)
+"""A given name after ``this is``, ``I'm``, ``my name is`` (``Hi Dr. Welby, this is Kenji, my number is ...``)."""
 _FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
 FOR_SURNAME_RANK: Final = 3000
@@ -184,6 +188,11 @@ class PersonNameDetector(BaseDetector):
                 and SURNAME_RANK.get(last, _CAPS_FREQUENT) < _CAPS_FREQUENT
             ):
                 yield start, match.end(), "NAME"
+        if "is " in text or "I'm " in text or "I am " in text or "'s " in text:
+            for match in _SELF_GIVEN.finditer(text):  # "this is Kenji, ...": a caller naming themselves
+                given = match[1].lower()
+                if given in GIVEN and given not in COMMON_GIVEN:
+                    yield match.start(1), match.end(1), "NAME"
         if "for " in text or "from " in text:
             for match in _FOR_GIVEN.finditer(text):
                 given = match[1].lower()
