@@ -236,7 +236,7 @@ def _in_place(template: str, args: Any, redactor: Redactor) -> tuple[str, Any] |
             return (clean_template, whole) if ok else None
         new_args: Any = {}
         for key, value in args.items():
-            if type(key) is str and redactor.keys.kind(key) is not None:
+            if _phi_key(key, redactor):
                 # "%(phone)s": the key says what the value is, as a field name does
                 value = redactor.redact_field(key, value)
                 value = _MASK if value is None else value
@@ -295,9 +295,17 @@ def _primitive(args: Any) -> bool:
     return True
 
 
+def _phi_key(key: object, redactor: Redactor) -> bool:
+    """Whether ``key`` is a PHI field name, or names a person whose bare phone number or SSN it may hold."""
+    if type(key) is not str:
+        return False
+    info = redactor.keys.info(key)
+    return info.kind is not None or info.names_person
+
+
 def _keyed_phi(args: Any, redactor: Redactor) -> bool:
-    """Whether ``args`` is a mapping with a PHI field name among its keys (``{"phone": ...}``)."""
-    return isinstance(args, Mapping) and any(type(key) is str and redactor.keys.kind(key) is not None for key in args)
+    """Whether ``args`` is a mapping with a PHI field name among its keys (``{"phone": ...}``, ``{"contact": ...}``)."""
+    return isinstance(args, Mapping) and any(_phi_key(key, redactor) for key in args)
 
 
 def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:

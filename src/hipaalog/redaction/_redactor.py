@@ -16,6 +16,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Final
 
 from .. import _diagnostics
@@ -209,6 +210,25 @@ def _is_period(compact_key: str, value: object) -> bool:
         and bool(value)
         and all(key in ("start", "end", "id", "extension") for key in value)
     )
+
+
+def _integral(item: object) -> int | None:
+    """The int an integral float or Decimal equals (``3127482290.0``, ``Decimal("219099999")``), else ``None``:
+    such a number is judged as the int it equals, under every key rule."""
+    if type(item) is float:
+        return int(item) if item.is_integer() and -(10**18) < item < 10**18 else None
+    if isinstance(item, Decimal) and item.is_finite():
+        integral = item.to_integral_value()
+        return int(integral) if integral == item and -(10**18) < integral < 10**18 else None
+    return None
+
+
+def _bare_kind(item: object) -> str | None:
+    """The kind of a bare phone number or SSN under a person's key, as text, an int or an integral number."""
+    if type(item) is str or type(item) is int:
+        return bare_number_kind(item)
+    number = _integral(item)
+    return None if number is None else bare_number_kind(number)
 
 
 _NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
@@ -923,10 +943,10 @@ class Redactor:
                     elif with_patient and info.observation_segment is not None and isinstance(item, Mapping):
                         item = self._observation(info.observation_segment, item)  # {"obr": {"7": ...}, "pid": ...}
                 if kind is None and info.names_person:
-                    if type(item) is str or type(item) is int:
-                        kind = bare_number_kind(item)  # "contact": "8752617223", "guardian": 219099999
-                    elif type(item) is list or type(item) is tuple:
+                    if type(item) is list or type(item) is tuple:
                         item = self._bare_numbers(item)  # "emergency_contacts": ["4155550199", ...]
+                    else:
+                        kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is not None:
@@ -953,10 +973,7 @@ class Redactor:
 
     def _bare_numbers(self, items: Sequence[Any]) -> list[Any]:
         """``items`` (under a person's key) with each bare phone number or SSN replaced."""
-        replaced = (
-            self._as_kind(bare_number_kind(item) if type(item) is str or type(item) is int else None, item)
-            for item in items
-        )
+        replaced = (self._as_kind(_bare_kind(item), item) for item in items)
         return [item for item in replaced if item is not DROP]
 
     def _observation(self, segment: str, fields: Mapping[Any, Any]) -> dict[Any, Any]:
@@ -996,7 +1013,8 @@ class Redactor:
                 return _KEEP
         if item is None or item == "" or isinstance(item, bool):
             return item
-        return self.strategy_for(kind).value(kind, item)
+        number = _integral(item)
+        return self.strategy_for(kind).value(kind, item if number is None else number)
 
     # -- finding ------------------------------------------------------------------------------
     def find(self, value: Any, *, skip: Iterable[str] = ()) -> list[Finding]:
@@ -1073,6 +1091,8 @@ class Redactor:
                     kind = self._key_kind(info, person, item)
                     if kind is None and resource is not None and _is_period(info.compact, item):
                         kind = "DATE"
+                    if kind is None and info.names_person and not isinstance(item, (list, tuple)):
+                        kind = _bare_kind(item)
                     if kind is not None:
                         replaced = self._key_value(kind, item)
                         if replaced is not _KEEP:
