@@ -149,3 +149,20 @@ def test_names_in_lower_case_after_a_cue_and_callers_naming_themselves(text: str
 )
 def test_lower_case_words_after_cues_that_are_no_names_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("lives in Brookhaven, NY with her son", "Brookhaven"),
+        ("pt resides in Council Bluffs, Iowa", "Council Bluffs"),
+        ("moved to Las Cruces, NM last year", "Las Cruces"),
+    ],
+)
+def test_a_town_and_state_after_where_a_person_lives(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize("text", ["deployed from Dallas, TX region", "job moved to Queue, OK", "lives in memory, ID 4"])
+def test_towns_of_servers_and_words_before_codes_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -313,6 +313,14 @@ _CITY_BARE: Final = re.compile(r"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a
 """A city just before a state code written without a comma (``Mountain View CA 94043``)."""
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
+CITY_STATE_AFTER_CUE: Final = re.compile(
+    r"(?<![A-Za-z])(?:lives|living|resides|residing|resident|moved|relocated|born|hometown)"
+    r"(?:[ ](?:in|at|to|of|near))?[:]?[ ]"
+    rf"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){{0,2}}),[ ]?(?:{_BARE_CODES}|{STATE_NAMES})"
+    r"(?![A-Za-z])"
+)
+"""A town and its state after words of where a person lives (``lives in Smithtown, NY``), no ZIP code."""
+
 
 class ZipDetector(BaseDetector):
     """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``,
@@ -341,6 +349,9 @@ class ZipDetector(BaseDetector):
                 yield start, match.end(), "ZIP"
             elif ZIPS.match(words_before(text, start)) is not None:
                 yield start, match.end(), "ZIP"
+        if ", " in text:
+            for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
+                yield place.start("city"), place.end("city"), "ADDRESS"
 
 
 # -- street addresses ----------------------------------------------------------------------------

@@ -193,6 +193,8 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
     add(always, cased(NAMES.key_words) | TITLES, NAME)
     add(always, cased({"dob", "mrn", "born", "passed", "died", "deceased", "yo", "hi", "dear", "hello"}), NAME)
+    add(always, cased({"lives", "living", "resides", "residing", "resident", "moved", "relocated", "born"}), ZIP)
+    add(always, cased({"hometown"}), ZIP)
     add(always, FHIR_KEYS, FHIR)
     add(always, MAIL_WORDS, MAIL)
     add(always, TABLE_WORDS, TABLE)
