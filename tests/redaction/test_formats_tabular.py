@@ -274,3 +274,39 @@ def test_positional_parameters_are_matched_to_their_columns(text: str, secrets: 
 )
 def test_parameters_of_other_columns_survive(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ('roster line 412: "Pellingham","Ysolde","RX5530178","08/19/1958"', ("Pellingham", "Ysolde", "RX5530178")),
+        ("roster line 412: 'Pellingham';'Ysolde';'RX5530178';'19.08.1958'", ("Pellingham", "Ysolde", "RX5530178")),
+        ("batch 3 rejected: 552-1907-6,Okoro,Ysolde,08/19/1958,Fern Hollow", ("552-1907-6", "Okoro", "Ysolde")),
+        ("Ysolde|Okoro|08/19/1958|x", ("Ysolde", "Okoro", "08/19/1958")),
+        ("args=('Ysolde', 'van der Pellingham', '1958-08-19', '(617) 555-0143')", ("Ysolde", "Pellingham", "1958")),
+        ("Nachname;Vorname;Geburtsdatum\nPellingham;Ysolde;19.08.1958", ("Pellingham", "Ysolde", "19.08.1958")),
+    ],
+    ids=["quoted-csv", "single-quoted-semicolon", "dashed-record-number", "unlisted-given", "particles", "german"],
+)
+def test_rows_without_a_header_are_typed_from_their_values(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"GET","/api/v1/status","200","12ms"',
+        "Build|Release|07/21/2019|done",
+        "Docker|Compose|2020-05-05|1",
+        "Deploying|Staging|2019-03-01|ok",
+        "host,cpu,mem\nweb-01,0.4,1024\nweb-02,0.5,2048",
+        "endpoints [('db.internal', 5432), ('cache.internal', 6379)]",
+        "python (3, 11, 4) on linux",
+        "paths ('/var/lib/app', '/etc/app', 'Main Worker')",
+        'stage "Compile","Package","1.4.2-11","Done"',
+    ],
+)
+def test_rows_of_services_versions_and_metrics_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -15,6 +15,7 @@ record numbers and street lines are masked too.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -24,6 +25,7 @@ from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES
+from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector"]
 
@@ -96,11 +98,22 @@ _VALUE_KINDS: Final = (
     (re.compile(r"[0-9]{5}(?:-[0-9]{4})?"), "ZIP"),
     (re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}"), "ADDRESS"),
     (re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,15}"), "ID"),
+    (re.compile(r"(?=(?:[^0-9]*[0-9]){5})[A-Za-z]{0,4}[0-9]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}"), "ID"),
 )
+"""Shapes of values in a row about a person; the last is a record number in dashed groups (``771-2290-4``)."""
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
-_HEADER_FIELD: Final = re.compile(r"[A-Za-z_][\w .-]{0,40}")
+_PARTICLE_NAME: Final = re.compile(
+    r"(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|bin|al|el|zu)[ ]+){1,3}"
+    r"([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+)
+"""A surname after its particles (``van der Berg``, ``dos Santos``): judged by its last word."""
+_NOT_NAME_ENDINGS: Final = ("ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ous", "ive", "ware")
+"""Endings of English words (``Running``, ``Deployment``), never of a name read without the name tables."""
+_HEADER_FIELD: Final = re.compile(r"[^\W\d][\w .-]{0,40}")
 _DELIMITERS: Final = ("\t", "|", ",", ";")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
+_YEAR: Final = re.compile(r"(?:1[89]|20)[0-9]{2}(?=[0-9]{4}$|[^0-9]|$)")
+_RECENT_YEAR: Final = datetime.date.today().year - 1
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
@@ -152,7 +165,32 @@ def _last_field(path: list[str]) -> str:
 
 
 def _name_word(value: str) -> str | None:
-    return value.lower() if _NAME_WORD.fullmatch(value) else None
+    """The lower-case word a name cell is judged by: the word itself, or a surname after its particles."""
+    if _NAME_WORD.fullmatch(value):
+        return value.lower()
+    particles = _PARTICLE_NAME.fullmatch(value) if " " in value else None
+    return particles[1].lower() if particles is not None else None
+
+
+def _unlisted_pair(first: str, second: str) -> bool:
+    """Whether two words, one outside the name tables, could still be a person's names (not log words)."""
+    return (
+        all(
+            len(word) > 2 and word not in NOT_SURNAMES and not word.endswith(_NOT_NAME_ENDINGS)
+            for word in (first, second)
+        )
+        and not {first.title(), second.title()} & NAME_STOPWORDS
+    )
+
+
+def _birth_era(values: list[str]) -> bool:
+    """Whether a row holds a full date from before last year: a birth date, where a log's own dates are recent."""
+    for value in values:
+        if _DATE.fullmatch(value) is not None:
+            year = _YEAR.search(value)
+            if year is not None and int(year[0]) < _RECENT_YEAR:
+                return True
+    return False
 
 
 _NAME_MARKS: Final = str.maketrans("", "", " '’-")
@@ -163,7 +201,7 @@ def _named_cells(cells: list[str]) -> bool:
     """Whether two name-like cells sit side by side, or one cell holds two capitalised words."""
     previous = False
     for cell in cells:
-        bare = cell.strip()
+        bare = cell.strip().strip("\"'")
         name = bare[:1].isupper() and len(bare) < 40 and bare.translate(_NAME_MARKS).isalpha()
         if name and (previous or " " in bare):
             return True
@@ -467,10 +505,11 @@ class TabularDetector(BaseDetector):
         items: list[Item] = []
         position = start
         while position <= end and len(items) < _MAX_ITEMS:
-            if position < end and text[position] == '"':
-                close = text.find('"', position + 1, end)
-                while close > 0 and text[close + 1 : close + 2] == '"':
-                    close = text.find('"', close + 2, end)
+            quote = text[position] if position < end else ""
+            if quote in ('"', "'"):  # a quoted cell (CSV quotes "", a repr's quotes ')
+                close = text.find(quote, position + 1, end)
+                while close > 0 and text[close + 1 : close + 2] == quote:
+                    close = text.find(quote, close + 2, end)
                 if close < 0:
                     close = end
                 items.append((position + 1, close))
@@ -487,6 +526,7 @@ class TabularDetector(BaseDetector):
     def _typed(self, text: str, items: list[Item]) -> Iterator[Span]:
         values = [_bare(text, item).strip() for item in items]
         shaped = sum(1 for value in values if _DATE.fullmatch(value) or _shaped(value))
+        dated = shaped > 0 and _birth_era(values)
         names: set[int] = set()
         for index in range(len(values) - 1):
             first, second = _name_word(values[index]), _name_word(values[index + 1])
@@ -497,7 +537,9 @@ class TabularDetector(BaseDetector):
             )
             census = census or (_is_surname(first) and second in GIVEN) or (first in GIVEN and _is_surname(second))
             plain = first not in NOT_SURNAMES and second not in NOT_SURNAMES
-            if census or (shaped and (first in GIVEN or second in GIVEN)) or (shaped > 1 and plain):
+            listed = _is_surname(first) or _is_surname(second)
+            unlisted = dated and listed and _unlisted_pair(first, second)  # a given name the tables lack
+            if census or (shaped and (first in GIVEN or second in GIVEN)) or (shaped > 1 and plain) or unlisted:
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()
