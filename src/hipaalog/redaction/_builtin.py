@@ -35,6 +35,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._tabular import TabularDetector
+from ._tokens import TokenDetector
 from ._x12 import X12Detector
 from ._xml import XmlDetector
 
@@ -49,6 +50,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PhoneDetector(),
     EmailDetector(),
     UrlDetector(),
+    TokenDetector(),
     NpiDetector(),
     MbiDetector(),
     DeaDetector(),
