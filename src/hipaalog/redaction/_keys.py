@@ -432,6 +432,15 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``)."""
 _PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "plate", "dob"})
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
+_COUNTED_IDS: Final = frozenset({"MRN", "SSN", "MEMBER_ID", "PATIENT", "MBI"})
+"""Kinds whose plural names a collection of identifiers (``mrns``, ``ssns``, ``patient_ids``)."""
+
+
+def _counted(singular: str) -> bool:
+    """Whether a plural of ``singular`` names identifiers (``mrns``, ``patient_ids``; not ``charts``, ``socials``)."""
+    return singular in ("mrn", "ssn", "mbi") or singular.endswith(("id", "number", "no", "num"))
+
+
 _LEADING: Final = _words("new old prev previous orig original raw input current curr entered clean parsed")
 """Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
 _TRAILING: Final = _LEADING | _words(
@@ -622,6 +631,12 @@ class KeyCatalogue:
             if kind is None and suffix[-1:].isdigit():
                 suffix = suffix.rstrip("0123456789")
                 kind = self._terms.get(suffix)
+            if kind is None and suffix[-1:] == "s" and _counted(suffix[:-1]):
+                kind = self._terms.get(suffix[:-1])  # "mrns", "member_ids": a collection of identifiers
+                if kind in _COUNTED_IDS:
+                    suffix = suffix[:-1]
+                else:
+                    kind = None
             prefix = words[:i]
             if kind is not None:
                 blocked = _BLOCKED_BY.get(suffix)

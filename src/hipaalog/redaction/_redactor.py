@@ -212,6 +212,19 @@ def _is_period(compact_key: str, value: object) -> bool:
     )
 
 
+_ID_KEY: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{3,35}")
+_DATE_KEY: Final = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+
+
+def _id_key(name: str) -> bool:
+    """Whether a mapping key below a person or a collection of people is shaped like their identifier:
+    five digits or more, or four beside letters (``414493279``, ``XK4471920``; not ``2024``, ``v1``, ``2024-03``)."""
+    if _ID_KEY.fullmatch(name) is None or _DATE_KEY.fullmatch(name) is not None:
+        return False
+    digits = sum(ch.isdigit() for ch in name)
+    return digits >= 5 or (digits >= 4 and digits < len(name.replace("-", "")))
+
+
 def _integral(item: object) -> int | None:
     """The int an integral float or Decimal equals (``3127482290.0``, ``Decimal("219099999")``), else ``None``:
     such a number is judged as the int it equals, under every key rule."""
@@ -924,7 +937,12 @@ class Redactor:
                     else:
                         out[key] = self._value(item, depth + 1, None, active, None)
                     continue
-                _, written, info = self._key(key)
+                name, written, info = self._key(key)
+                if person is not None and written == name and _id_key(name):
+                    written = self._person_key(person, key)  # {"patients": {414493279: "ok"}}: the key is the id
+                    if written is DROP:
+                        continue
+                    info = _NEUTRAL_KEY
                 if written in out:  # two keys that read the same once redacted: keep both values
                     written = _unique(written, out)
                 child_path = None if path is None else _path_of(path, written)
@@ -963,6 +981,11 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _person_key(self, person: str, key: Any) -> Any:
+        """A mapping key that identifies a person, replaced as an id of theirs would be (text), or ``DROP``."""
+        replaced = self.strategy_for(person).value(person, key)
+        return replaced if replaced is DROP or type(replaced) is str else str(replaced)
 
     def _as_kind(self, kind: str | None, item: Any) -> Any:
         """``item`` replaced as a value of ``kind`` (kept when ``kind`` is ``None``), or ``DROP``."""
@@ -1086,6 +1109,9 @@ class Redactor:
                     child = _path_of(path, written)
                     if written != name:
                         found.extend(Finding(kind, child, None, "name") for kind in self._kinds_in(name))
+                    elif person is not None and _id_key(name):
+                        found.append(Finding(person, child, None, "name"))
+                        info = _NEUTRAL_KEY
                     if (self._allow_names and info.compact in self._allow_names) or child[2:] in self._allow_paths:
                         continue
                     kind = self._key_kind(info, person, item)
