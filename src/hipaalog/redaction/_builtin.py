@@ -16,6 +16,7 @@ from ._context import (
 from ._detector import Detector, register_detector
 from ._email import MailDetector
 from ._fhir import FhirTextDetector
+from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._names import PersonNameDetector
@@ -35,7 +36,6 @@ from ._numbers import (
     VinDetector,
 )
 from ._tabular import TabularDetector
-from ._tokens import TokenDetector
 from ._x12 import X12Detector
 from ._xml import XmlDetector
 
@@ -45,12 +45,12 @@ _SHARED: Final[tuple[Detector, ...]] = (
     Hl7Detector(),
     X12Detector(),
     FhirTextDetector(),
+    FhirSearchDetector(),
     SsnDetector(),
     CardDetector(),
     PhoneDetector(),
     EmailDetector(),
     UrlDetector(),
-    TokenDetector(),
     NpiDetector(),
     MbiDetector(),
     DeaDetector(),

@@ -10,6 +10,7 @@ text, by their keys and the object around them:
 
 Birth dates, addresses, telecoms and identifiers are PHI keys of the key-value detector already.
 Logical ids, ``fullUrl`` and ``link`` URLs and codings are left alone.
+Search parameters in URLs are read by :mod:`._fhir_search`.
 """
 
 from __future__ import annotations
@@ -46,8 +47,6 @@ _DIAGNOSTIC: Final = re.compile(
     r"""(?:'([^'\n]{1,80})'|"([^"\n]{1,80})")"""
 )
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
-_SEARCH: Final = re.compile(r"(?<=[?&])(?:family|given)(?::exact|:contains)?=([^&\s\"'#]+)")
-"""FHIR search parameters that carry a name, in a URL's query (``Patient?family=Roe&given=Jane``)."""
 _XML_VALUE: Final = re.compile(
     r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district)[ ]+value=\"([^\"]{1,200})\""
 )
@@ -102,9 +101,6 @@ class FhirTextDetector(BaseDetector):
     kinds = ("NAME", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
-        if "=" in text and ("family" in text or "given" in text):
-            for match in _SEARCH.finditer(text):
-                yield match.start(1), match.end(1), "NAME"
         if "family" in text:
             for match in _FAMILY.finditer(text):
                 start, end = _group(match)

@@ -1,0 +1,57 @@
+"""FHIR search parameters that carry a person's identifiers, in URLs of messages and access logs."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("url", "secrets"),
+    [
+        ("GET /fhir/Patient?name=Quennell&birthdate=1969-08-14 HTTP/1.1", ("Quennell", "1969-08-14")),
+        ("GET /fhir/Patient?name=Odessa+Quennell", ("Odessa", "Quennell")),
+        ("GET /Patient?name=Odessa%20Quennell&_count=5", ("Odessa", "Quennell")),
+        ("GET /Patient?family:exact=Quennell&given=Odessa&birthdate=eq1969-08-14", ("Quennell", "1969-08-14")),
+        ("GET /Patient?address-city=Fenwick&address-postalcode=04401", ("Fenwick", "04401")),
+        ("GET /Patient?phone=2075550148&email=oq@mailbox.example", ("2075550148", "oq@mailbox.example")),
+        ("GET /Patient?identifier=urn:oid:2.16.840.1.113883.19|QX551207", ("QX551207",)),
+        ("GET /Patient?death-date=2021-11-02", ("2021-11-02",)),
+        ("GET /Encounter?subject.name=Quennell&date=ge2021-10-30", ("Quennell", "2021-10-30")),
+        ("GET /Observation?subject:Patient.name=Quennell&code=2345-7", ("Quennell",)),
+        ("GET /Coverage?beneficiary:Patient.birthdate=1969-08-14&subscriber-id=ZQ7730021", ("1969-08-14", "ZQ7730021")),
+        ("GET /Patient?_has:Encounter:patient:date=lt2021-10-30", ("2021-10-30",)),
+        ("GET /Observation?patient=Patient/QX551207&date=2021-10-31", ("QX551207", "2021-10-31")),
+        ("GET /api/v2/patients/search?name=Quennell&page=2", ("Quennell",)),
+        ("GET /members?name=Quennell HTTP/1.1", ("Quennell",)),
+    ],
+)
+def test_person_search_parameters_are_masked(url: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(url)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+
+
+def test_a_date_keeps_its_search_prefix() -> None:
+    assert REDACTOR.redact_text("GET /Encounter?date=ge2021-10-30&_count=10") == (
+        "GET /Encounter?date=ge[REDACTED:DATE]&_count=10"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "GET /fhir/Observation?code=2339-0&_count=50&_sort=-date",
+        "GET /fhir/Organization?name=Harbor",
+        "GET /fhir/Location?name=Westfield&_elements=name",
+        "GET /api/services?name=claims-api&date=2026-12-01",
+        "GET /fhir/r4/Patient/pat-77/$everything?_since=2026-11-01T00:00:00Z 200",
+        "GET /fhir/ValueSet/$expand?url=http://loinc.org/vs&filter=glucose",
+        "GET /fhir/Medication?code=860975&_include=Medication:manufacturer",
+    ],
+)
+def test_searches_about_no_one_stay(url: str) -> None:
+    assert REDACTOR.redact_text(url) == url
