@@ -36,6 +36,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._tabular import TabularDetector
+from ._tokens import TokenDetector
 from ._x12 import X12Detector
 from ._xml import XmlDetector
 
@@ -51,6 +52,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PhoneDetector(),
     EmailDetector(),
     UrlDetector(),
+    TokenDetector(),
     NpiDetector(),
     MbiDetector(),
     DeaDetector(),

@@ -50,6 +50,7 @@ __all__ = [
     "PHONE",
     "SSN",
     "TABLE",
+    "TOKEN",
     "URL",
     "VIN",
     "X12",
@@ -65,7 +66,9 @@ SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADD
 )
 FHIR, X12, MAIL, TABLE, PERSON, XML = (1 << n for n in range(17, 23))
 """Format detectors (FHIR JSON text, X12, e-mail, positional data, XML) and the cue-less name model."""
-ALL: Final = (1 << 23) - 1
+TOKEN: Final = 1 << 23
+"""Encoded tokens: JWTs, Basic credentials, padded base64."""
+ALL: Final = (1 << 24) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -227,6 +230,8 @@ _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _PLUS_COUNTRY: Final = re.compile(r"\+[2-9][0-9]{0,2}[-. (]?[0-9]")
 """A country code after ``+``: an international phone number may start there."""
+_PADDED_B64: Final = re.compile(r"=(?<=[A-Za-z0-9+/]{16}=)(?![A-Za-z0-9+/])")
+"""Padding after 16 base64 characters: a base64 blob may end there."""
 _GLUED_SSN: Final = re.compile(r"-[0-9]{2}-[0-9]{4}(?<=[a-z][0-9]{3}-[0-9]{2}-[0-9]{4})")
 """An SSN as written glued to a small letter (``pt123-45-6789``), which the digit screen takes for a hex id."""
 _UNDERSCORE_CUE: Final = re.compile(
@@ -327,6 +332,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # rows under a header
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
+    if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
+        bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
     if "+" in text and ("+1" in text or _PLUS_COUNTRY.search(text) is not None):
         bits |= PHONE  # +1 415..., +44 20...
     raw = text.encode("utf-8", "surrogatepass")
