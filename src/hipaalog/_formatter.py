@@ -25,7 +25,7 @@ from ._errors import describe_exception
 from ._finished import FinishedLine
 from ._jsonable import truncate
 from ._levels import rfc5424_severity
-from ._pjl import chain_default
+from ._pjl import DROPPED, before_rename, chain_default
 from ._schema import COLLISION_PREFIX, RESERVED
 from .exceptions import ConfigError
 
@@ -294,8 +294,11 @@ class JsonFormatter(BaseJsonFormatter):
             for key, value in items:
                 if key in skip or key[:1] == "_":
                     continue
-                if rename:
-                    key = rename.get(key, key)
+                if rename and key in rename:
+                    value = before_rename(self.encoder.redactor, key, value)
+                    if value is DROPPED:
+                        continue
+                    key = rename[key]
                 if key in RESERVED:
                     collisions.append((key, value))
                     continue
@@ -321,6 +324,10 @@ class JsonFormatter(BaseJsonFormatter):
 
     def _put(self, event: dict[str, Any], key: str, value: Any, collisions: list[tuple[str, Any]]) -> None:
         name = self._rename.get(key, key)
+        if name != key:
+            value = before_rename(self.encoder.redactor, key, value)
+            if value is DROPPED:
+                return
         if name in RESERVED:
             collisions.append((name, value))
             return

@@ -14,9 +14,12 @@ import traceback
 from collections.abc import Callable
 from pathlib import PurePath
 from types import TracebackType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-__all__ = ["COULD_NOT_ENCODE", "chain_default"]
+if TYPE_CHECKING:
+    from .redaction import Redactor
+
+__all__ = ["COULD_NOT_ENCODE", "DROPPED", "before_rename", "chain_default"]
 
 COULD_NOT_ENCODE: Final = "__could_not_encode__"
 """What python-json-logger writes for an object whose ``str`` and ``repr`` both raise."""
@@ -24,6 +27,8 @@ COULD_NOT_ENCODE: Final = "__could_not_encode__"
 # Types hipaalog's encoder converts itself; everything else is checked for a working repr here.
 _ENCODER_HANDLES: Final = (decimal.Decimal, set, frozenset, bytes, bytearray, memoryview, PurePath, BaseException, int)
 _BYTES: Final = (bytes, bytearray, memoryview)
+DROPPED: Final = object()
+"""What :func:`before_rename` returns for a field the redaction policy drops."""
 
 
 def _python_json_logger_default(obj: object) -> Any:
@@ -63,3 +68,16 @@ def chain_default(caller: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
         return _python_json_logger_default(obj) if value is obj else value
 
     return default
+
+
+def before_rename(redactor: Redactor | None, source: str, value: Any) -> Any:
+    """``value`` redacted under its own field name, before ``rename_fields`` moves it (``ssn`` -> ``ref``).
+
+    The record is redacted after renaming, by the new names: a new name that is no PHI key must not
+    hide what the old one said. A field whose old name says nothing is left as it is (the caller's
+    ``json_default`` still converts it); ``DROPPED`` when the policy drops the field.
+    """
+    if redactor is None or redactor.keys.info(source).plain:
+        return value
+    clean = redactor.redact_field(source, value)
+    return DROPPED if clean is None and value is not None else clean
