@@ -130,3 +130,81 @@ def test_an_extension_value_is_judged_by_the_name_its_url_gives_it() -> None:
     assert "219099999" not in str(Redactor().redact(bare))
     link = {"link": {"url": "https://api.example.org/patients", "value": "page-2"}}
     assert Redactor().redact(link) == link, "only value[x] elements are read by their url"
+
+
+EVENTS: list[dict[str, Any]] = [
+    {"resourceType": "Claim", "accident": {"date": "2022-05-14", "type": {"text": "MVA"}}, "created": "2026-01-02"},
+    {"resourceType": "ExplanationOfBenefit", "procedure": [{"sequence": 1, "date": "2022-05-14"}]},
+    {"resourceType": "Procedure", "performedDateTime": "2022-05-14T09:00:00Z"},
+    {"resourceType": "Procedure", "performedPeriod": {"start": "2022-05-14"}},
+    {"resourceType": "Condition", "onsetPeriod": {"start": "2022-05-14"}, "recordedDate": "2022-05-14"},
+    {"resourceType": "Condition", "abatementDateTime": "2022-05-14"},
+    {"resourceType": "Observation", "issued": "2022-05-14T10:30:00Z", "effectiveInstant": "2022-05-14T10:00:00Z"},
+    {"resourceType": "MedicationRequest", "authoredOn": "2022-05-14"},
+    {"resourceType": "Immunization", "occurrenceDateTime": "2022-05-14"},
+    {"resourceType": "DiagnosticReport", "effectivePeriod": {"start": "2022-05-14"}, "issued": "2022-05-14"},
+    {"resourceType": "Coverage", "period": {"start": "2022-05-14"}},
+    {"resourceType": "Patient", "deceasedDateTime": "2022-05-14"},
+]
+
+
+@pytest.mark.parametrize("resource", EVENTS, ids=[f"{r['resourceType']}-{i}" for i, r in enumerate(EVENTS)])
+@pytest.mark.parametrize("form", ["dict", "json", "pretty"])
+def test_event_dates_of_a_patients_resources_are_masked(resource: dict[str, Any], form: str) -> None:
+    if form == "dict":
+        out = _shown(REDACTOR.redact({"resource": resource}))
+    elif form == "json":
+        out = REDACTOR.redact_text("stored " + json.dumps(resource))
+    else:
+        out = REDACTOR.redact_text("response:\n" + json.dumps(resource, indent=2))
+    assert "2022-05-14" not in out, out
+    assert "2026-01-02" in out or resource["resourceType"] != "Claim"  # when the claim was made stays
+
+
+def test_given_names_of_indented_json_are_masked() -> None:
+    out = REDACTOR.redact_text(json.dumps(PATIENT, indent=2))
+    assert "Odalys" not in out and "Quist" not in out
+    out = REDACTOR.redact_text(json.dumps({"resourceType": "RelatedPerson", "name": [{"text": "Ivo Quist"}]}, indent=4))
+    assert "Ivo" not in out
+
+
+DIRECTORY: list[dict[str, Any]] = [
+    {
+        "resourceType": "Organization",
+        "id": "org-8",
+        "name": "Kestrel Valley Health PPO",
+        "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}],
+    },
+    {"resourceType": "Location", "id": "loc-2", "name": "Harper Wing Pharmacy", "status": "active"},
+    {"resourceType": "HealthcareService", "name": "Mercer Cardiology Clinic"},
+    {"resourceType": "Endpoint", "name": "Lab Results Feed", "address": "https://lab.example.org/fhir"},
+    {"resourceType": "CapabilityStatement", "software": {"name": "Kestrel FHIR Server", "version": "7.2.0"}},
+    {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "link": [{"relation": "self", "url": "https://fhir.example.org/r4/Observation?code=2339-0&_count=50"}],
+    },
+]
+
+
+@pytest.mark.parametrize("resource", DIRECTORY, ids=[r["resourceType"] for r in DIRECTORY])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_names_identifiers_and_links_of_directory_resources_stay(resource: dict[str, Any], indent: int | None) -> None:
+    text = json.dumps(resource, indent=indent)
+    assert REDACTOR.redact_text(text) == text
+    assert REDACTOR.redact(resource).get("name") == resource.get("name")
+
+
+def test_a_patient_beside_an_organisation_is_still_masked() -> None:
+    bundle = {
+        "resourceType": "Bundle",
+        "entry": [
+            {"resource": DIRECTORY[0]},
+            {"resource": {**PATIENT, "identifier": [{"value": "QX551207"}]}},
+        ],
+        "link": [{"relation": "self", "url": "https://fhir.example.org/r4/Patient?name=Quist"}],
+    }
+    out = REDACTOR.redact_text(json.dumps(bundle))
+    for secret in ("Quist", "Odalys", "QX551207", "1981-04-17"):
+        assert secret not in out, secret
+    assert "Kestrel Valley Health PPO" in out and "1234567893" in out

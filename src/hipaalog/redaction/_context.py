@@ -23,7 +23,7 @@ from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, Z
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES
-from ._near import CueIndex
+from ._near import CueIndex, trie_alternation
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -95,8 +95,8 @@ class CuedIdDetector(BaseDetector):
         done = -1
         cues = _ID_CUES.scope(text)
         if "KeyError" in text:
-            for key in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
-                yield key.start(1), key.end(1), "ID"
+            for missing in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
+                yield missing.start(1), missing.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
                 if _DIGIT_RUN.search(path[2]):
@@ -466,16 +466,22 @@ _PERSON_AFTER: Final = (
     r"|,[ ][0-9]{1,3}[ ]?(?:[MF]|yo|y/o|y\.o\.)(?![A-Za-z])"
     r"|,?[ ](?:is|was)[ ]an?[ ][0-9]{1,3}[ -]?(?:yo|y/o|y\.o\.|years?[ -]old|year-old)(?![A-Za-z])"
 )
-_PERSON_AFTER_HINTS: Final = ("DOB", "dob", "Dob", "MRN", "mrn", "born", "b.", "passed", "died", "deceased")
-_PERSON_AFTER_HINTS += ("yo", "y/o", "y.o.", "old", "M ", "F ", "M,", "F,", "M)", "F)", "M.", "F.")
+_PERSON_AFTER_QUICK: Final = re.compile(
+    rf"(?:{trie_alternation(['DOB', 'dob', 'Dob', 'MRN', 'mrn', 'born', 'b.', 'passed away', 'died', 'deceased'])}"
+    r"|[0-9][ -]?(?:[MF]|yo|y/o|y\.o\.|years?[ -]old|year-old))(?![A-Za-z])"
+)
+"""Where a :data:`_PERSON_AFTER` cue may be: the name before it is looked for only there."""
 _NAME_BEFORE_PERSON_CUE: Final = re.compile(
     rf"(?<![\w'’.])({_NAME_WORD}(?:[ ](?:{PARTICLES}[ ]){{0,2}}{_NAME_WORD}){{1,2}})(?={_PERSON_AFTER})"
 )
 """Two or three name words just before what only a person has: a birth date or MRN in parentheses, a
 sex and age (``Jane Roe, 67F``), ``passed away``, ``is a 93 yo`` (``Folashade Aloba (DOB 01/02/1980)``)."""
-_LOWER_CUES = "patient|pt|name is|name|named|member|caller|contact|mother|father|wife|husband|son|daughter"
-_LOWER_CUES += "|spouse|guardian|caregiver|i'm|i am|im|this is|hi|hey|hello|dear|mr|mrs|ms|dr"
-_LOWER_CUE_HINT: Final = re.compile(rf"(?<![a-z])(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])[a-z]")
+_LOWER_CUE_WORDS: Final = frozenset(
+    {"patient", "pt", "name", "named", "name is", "member", "caller", "contact", "mother", "father", "wife"}
+    | {"husband", "son", "daughter", "spouse", "guardian", "caregiver", "i'm", "im", "i am", "hi", "hey", "hello"}
+    | {"dear", "mr", "mrs", "ms", "dr"}
+)
+_LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
     rf"(?<![A-Za-z])(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
@@ -622,18 +628,21 @@ class NameDetector(BaseDetector):
                 parts = match[0].split("^")
                 if len(parts[1]) > 2 and parts[0] not in _HL7_CODES:
                     yield match.start(), match.end(), "NAME"
-        if any(hint in text for hint in _PERSON_AFTER_HINTS):
-            for match in _NAME_BEFORE_PERSON_CUE.finditer(text):
+        done = 0
+        for cue in _PERSON_AFTER_QUICK.finditer(text):
+            if cue.start() < done:
+                continue
+            done = cue.end()
+            for match in _NAME_BEFORE_PERSON_CUE.finditer(text, max(0, cue.start() - 96), cue.end()):
                 words = match[1].split(" ")
                 if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
-        if _LOWER_CUE_HINT.search(text) is not None:
-            for match in _LOWER_NAME_AFTER_CUE.finditer(text):
-                given, surname = match[1], match[2]
-                if given in GIVEN and given not in COMMON_GIVEN and given not in _LOWER_NOT_NAMES:
-                    rank = SURNAME_RANK.get(surname or "")
-                    whole = rank is not None and surname not in SURNAME_WORDS and surname not in NOT_SURNAMES
-                    yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
+        for match in _LOWER_NAME_AFTER_CUE.finditer(text):
+            lower_given, lower_surname = match[1], match[2] or ""
+            if lower_given in GIVEN and lower_given not in COMMON_GIVEN and lower_given not in _LOWER_NOT_NAMES:
+                rank = SURNAME_RANK.get(lower_surname)
+                whole = rank is not None and lower_surname not in SURNAME_WORDS and lower_surname not in NOT_SURNAMES
+                yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
         if not text.isascii():
             for match in _SCRIPT_NAME_AFTER_CUE.finditer(text):
                 yield match.start(1), match.end(1), "NAME"  # "Pt طالب حرب", "Hi सोनल साहा,"

@@ -1,30 +1,38 @@
 """FHIR R4/R4B resources written as JSON text (or as a Python dict repr) inside a string.
 
 Dict fields are judged by the key rules (:mod:`._keys`); this detector reads the same elements in
-text, by their keys and the object around them:
+text, by their keys and the object around them (indented JSON too):
 
 * ``HumanName``: every string of ``family`` and ``given``; ``text`` inside a ``name`` object;
 * ``Reference.display`` when the reference points at a person (``Patient/``, ``RelatedPerson/``,
   ``Person/``) or sits under a person element (``subject``, ``patient``, ``beneficiary``...);
-* dates of ``period``, ``billablePeriod`` and ``servicedPeriod`` (admission, discharge, service).
+* dates of a resource's periods (``period``, ``billablePeriod``, ``onsetPeriod``...) and of its
+  events (``issued``, ``authoredOn``, ``recordedDate``, ``performed[x]``, ``Claim.accident.date``,
+  ``procedure[].date``): when something happened to the patient.
+
+What directory resources (``Organization``, ``Location``, ``Endpoint``, ``CapabilityStatement``...)
+say of themselves is kept (their ``name``, ``identifier``, ``software``), and so are Bundle links
+and full URLs without a person's id or search parameter: other detectors' spans inside them are
+dropped (:data:`~._kinds.KEEP`).
 
 Birth dates, addresses, telecoms and identifiers are PHI keys of the key-value detector already.
-Logical ids, ``fullUrl`` and ``link`` URLs and codings are left alone.
-Search parameters in URLs are read by :mod:`._fhir_search`.
+Logical ids of resources and codings are left alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final
 
 from ._cues import FHIR_KEYS
 from ._detector import BaseDetector, Span
+from ._fhir_search import NON_PERSON_RESOURCES, search_spans
 from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
+from ._kinds import KEEP
 
-__all__ = ["FhirTextDetector"]
+__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "fhir_element", "fhir_kinds"]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
 _FAMILY: Final = re.compile(r"""(?:["']family["'][ ]*:|(?<![\w.])family=)[ ]*""" + _STRING)
@@ -32,15 +40,17 @@ _GIVEN: Final = re.compile(r"""(?:["']given["'][ ]*:|(?<![\w.])given=)[ ]*\[""")
 """``"family": "Roe"`` in JSON and dict reprs, ``family='Roe'`` in the reprs of model objects (fhir.resources)."""
 _PERSON_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
 _PERSON_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["'](?:Patient|Person|RelatedPerson)["']""")
-_LIST_ITEM: Final = re.compile(r"""[ ]*""" + _STRING + r"""[ ]*,?""")
+_LIST_ITEM: Final = re.compile(r"""\s{0,80}""" + _STRING + r"""\s{0,80},?""")
+"""An item of a list of strings, on its own line when the JSON is indented."""
 _DISPLAY: Final = re.compile(r"""["']display["'][ ]*:[ ]*""" + _STRING)
-_NAME_TEXT: Final = re.compile(r"""["']name["'][ ]*:[ ]*\[?[ ]*\{[^{}]{0,300}?["']text["'][ ]*:[ ]*""" + _STRING)
-_PERIOD: Final = re.compile(r"""["'](?:period|billablePeriod|servicedPeriod)["'][ ]*:[ ]*\{([^{}]{0,200})\}""")
+_NAME_TEXT: Final = re.compile(r"""["']name["'][ ]*:[ ]*\[?\s{0,80}\{[^{}]{0,300}?["']text["'][ ]*:[ ]*""" + _STRING)
+_PERIOD: Final = re.compile(r"""["'](?:period|[a-z][A-Za-z]{1,30}Period)["'][ ]*:[ ]*\{([^{}]{0,200})\}""")
+"""A resource's ``Period`` (``period``, ``billablePeriod``, ``onsetPeriod``, ``performedPeriod``...)."""
 _PERIOD_DATE: Final = re.compile(r"""["'](?:start|end)["'][ ]*:[ ]*""" + _STRING)
 _PERSON_REFERENCE: Final = re.compile(r"""["']reference["'][ ]*:[ ]*["'](?:Patient|RelatedPerson|Person)/""")
 _PERSON_ELEMENT: Final = re.compile(
     r"""["'](?:subject|patient|beneficiary|subscriber|policyHolder|payee|recipient|"""
-    r"""individual|enterer|informationSource|asserter|who|agent)["'][ ]*:[ ]*\[?[ ]*$"""
+    r"""individual|enterer|informationSource|asserter|who|agent)["'][ ]*:[ ]*\[?\s{0,80}$"""
 )
 _DIAGNOSTIC: Final = re.compile(
     r"(?<![\w.])[A-Z][A-Za-z]+((?:\.[a-z][A-Za-z]*(?:\[[0-9]+\])?)+)[ ]*:[ ]*(?:value[ ]+)?"
@@ -63,6 +73,103 @@ _XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
+_EVENT_DATE_NAMES: Final = (
+    "issued",
+    "authoredOn",
+    "recordedDate",
+    "dateAsserted",
+    "effectiveInstant",
+    "effectiveDateTime",
+    "occurrenceDateTime",
+    "occurrenceString",
+    "performedDateTime",
+    "performedString",
+    "onsetDateTime",
+    "onsetString",
+    "abatementDateTime",
+    "abatementString",
+    "deceasedDateTime",
+    "whenHandedOver",
+    "whenPrepared",
+    "lastOccurrence",
+    "collectedDateTime",
+    "receivedTime",
+    "timingDate",
+    "servicedDate",
+)
+"""Elements of resources about a patient that say when something happened to them (Observation.issued,
+MedicationRequest.authoredOn, Condition.recordedDate, Procedure.performed[x]...)."""
+EVENT_DATES: Final = frozenset(name.lower() for name in _EVENT_DATE_NAMES)
+"""The same, as field names run together in lower case (what the key rules compare)."""
+DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
+"""Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``)."""
+_EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
+_DATED: Final = re.compile(r"""["'](?:accident|procedure)["'][ ]*:[ ]*[\[{]""")
+_DATE_FIELD: Final = re.compile(r"""["']date["'][ ]*:[ ]*""" + _STRING)
+_RESOURCE_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["']([A-Za-z]{2,60})["']""")
+_OWN_FIELD: Final = re.compile(
+    r"""["'](name|title|alias|identifier|address|software|implementation)["'][ ]*:[ ]*(?=["'\[{])"""
+)
+"""Fields of directory resources (an organisation's name and NPI, an endpoint's address): no one's PHI."""
+_LINK_URL: Final = re.compile(r"""["'](?:url|fullUrl)["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})["']""")
+_PERSON_PATH: Final = re.compile(r"/(?:Patient|Person|RelatedPerson)/[^/?#]")
+_OBJECT_CHARS: Final = 20000
+"""Objects and lists are followed this far at most."""
+
+
+def fhir_element(compact_key: str, item: Any, replace: Callable[[str, str], str]) -> Any:
+    """A FHIR dict field with the person's dates replaced by ``replace(kind, text)``: the ``date`` of an
+    ``accident`` or of each ``procedure`` (:data:`DATED_ELEMENTS`)."""
+    if isinstance(item, list):
+        return [fhir_element(compact_key, part, replace) for part in item]
+    if isinstance(item, Mapping) and type(item.get("date")) is str:
+        return {key: replace("DATE", value) if key == "date" else value for key, value in item.items()}
+    return item
+
+
+def fhir_kinds(compact_key: str, item: Any) -> list[str]:
+    """The kinds of the identifiers :func:`fhir_element` replaces in ``item`` (what a finder reports)."""
+    kinds: list[str] = []
+
+    def note(kind: str, text: str) -> str:
+        kinds.append(kind)
+        return text
+
+    fhir_element(compact_key, item, note)
+    return kinds
+
+
+def _closing(text: str, opening: int) -> int:
+    """The index just past the bracket that closes the one at ``opening`` (-1 when not found near)."""
+    depth = 0
+    in_string = ""
+    index = opening
+    end = min(len(text), opening + _OBJECT_CHARS)
+    while index < end:
+        char = text[index]
+        if in_string:
+            if char == "\\":
+                index += 1
+            elif char == in_string:
+                in_string = ""
+        elif char in "\"'":
+            in_string = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if not depth:
+                return index + 1
+        index += 1
+    return -1
+
+
+def _value_end(text: str, start: int) -> int:
+    """The end of the JSON value (a string, an object or a list) that starts at ``start``."""
+    if text[start] in "[{":
+        return _closing(text, start)
+    match = re.compile(_STRING).match(text, start)
+    return match.end() if match else -1
 
 
 def _group(match: re.Match[str], first: int = 1) -> tuple[int, int]:
@@ -93,8 +200,15 @@ def _enclosing_object(text: str, position: int) -> tuple[int, int]:
     return opening, closing
 
 
+def _depth(text: str, start: int, end: int) -> int:
+    """How many brackets open between ``start`` and ``end`` are still open at ``end`` (strings not read)."""
+    part = text[start:end]
+    return part.count("{") + part.count("[") - part.count("}") - part.count("]")
+
+
 class FhirTextDetector(BaseDetector):
-    """Person names, person-reference displays and encounter periods of FHIR resources in text."""
+    """Person names, displays of person references, event dates and periods of FHIR resources in
+    text; the names, identifiers and links of directory resources (an organisation's NPI) are kept."""
 
     gate = FHIR | KV
     name = "fhir"
@@ -130,17 +244,70 @@ class FhirTextDetector(BaseDetector):
                     start, end = _group(match, 2)
                     yield start, end, kind
         if "resourceType" in text:
-            for match in _NAME_TEXT.finditer(text):
+            yield from self._resource_text(text)
+
+    def _resource_text(self, text: str) -> Iterator[Span]:
+        """Person names, event dates and periods of resources in JSON text; what directory resources keep."""
+        for match in _EVENT_DATE.finditer(text):
+            start, end = _group(match)
+            yield start, end, "DATE"
+        if "accident" in text or "procedure" in text:
+            yield from self._dated(text)
+        for match in _NAME_TEXT.finditer(text):
+            start, end = _group(match)
+            yield start, end, "NAME"
+        if _PERSON_TYPE.search(text) is not None:
+            for match in _PERSON_NAME.finditer(text):  # a name as a plain string, outside the standard
                 start, end = _group(match)
                 yield start, end, "NAME"
-            if _PERSON_TYPE.search(text) is not None:
-                for match in _PERSON_NAME.finditer(text):  # a name as a plain string, outside the standard
-                    start, end = _group(match)
-                    yield start, end, "NAME"
-            for period in _PERIOD.finditer(text):
-                for date in _PERIOD_DATE.finditer(text, period.start(1), period.end(1)):
-                    start, end = _group(date)
-                    yield start, end, "DATE"
+        for period in _PERIOD.finditer(text):
+            for date in _PERIOD_DATE.finditer(text, period.start(1), period.end(1)):
+                start, end = _group(date)
+                yield start, end, "DATE"
+        for resource in _RESOURCE_TYPE.finditer(text):
+            if resource[1] in NON_PERSON_RESOURCES:
+                yield from self._directory(text, resource.start(), resource[1])
+        if "url" in text or "Url" in text:
+            yield from self._links(text)
+
+    @staticmethod
+    def _dated(text: str) -> Iterator[Span]:
+        """The ``date`` of an accident or of a procedure of a claim (JSON text)."""
+        for match in _DATED.finditer(text):
+            end = _closing(text, match.end() - 1)
+            if end > 0:
+                for date in _DATE_FIELD.finditer(text, match.end(), end):
+                    start, stop = _group(date)
+                    yield start, stop, "DATE"
+
+    @staticmethod
+    def _directory(text: str, position: int, resource: str) -> Iterator[Span]:
+        """The name, identifiers and software of an organisation, location, endpoint... kept as they are."""
+        opening, _ = _enclosing_object(text, position)
+        closing = _closing(text, opening) if opening >= 0 else -1
+        if closing < 0:
+            return
+        cursor, depth = opening, 0
+        for field in _OWN_FIELD.finditer(text, opening, closing):
+            depth += _depth(text, cursor, field.start())
+            cursor = field.start()
+            if depth != 1 or (field[1] == "address" and resource != "Endpoint"):
+                continue  # a field of a nested element (a contact's HumanName), not the resource's own
+            end = _value_end(text, field.end())
+            if end > 0:
+                yield field.end(), end, KEEP
+
+    @staticmethod
+    def _links(text: str) -> Iterator[Span]:
+        """Bundle links and full URLs without a person's id or search parameter, kept as they are."""
+        for link in _LINK_URL.finditer(text):
+            url = link[1]
+            if _PERSON_PATH.search(url) is not None:
+                continue
+            query = url.find("?")
+            if query >= 0 and next(search_spans(url, query), None) is not None:
+                continue
+            yield link.start(1), link.end(1), KEEP
 
     @staticmethod
     def _xml(text: str) -> Iterator[Span]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["KINDS", "SAFE_HARBOR", "UNINSPECTED"]
+__all__ = ["KEEP", "KINDS", "SAFE_HARBOR", "UNINSPECTED"]
 
 SAFE_HARBOR: Final[dict[str, str]] = {
     "NAME": "(A) names",
@@ -42,5 +42,9 @@ SAFE_HARBOR: Final[dict[str, str]] = {
 
 UNINSPECTED: Final = "UNINSPECTED"
 """The kind of a value masked because it could not be inspected (fail closed)."""
+
+KEEP: Final = "KEEP"
+"""Not a kind: a span a format detector vouches for (an organisation's name in a FHIR resource); the spans
+other detectors find inside it are dropped."""
 
 KINDS: Final[frozenset[str]] = frozenset(SAFE_HARBOR) | {UNINSPECTED}

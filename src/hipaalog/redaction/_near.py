@@ -16,10 +16,36 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["EAGER_AFTER", "CueIndex", "CueScope"]
+__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "trie_alternation"]
 
 EAGER_AFTER: Final = 24
 """Candidates checked the full way in a text before its cue words are indexed (by default)."""
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, nested by shared prefixes (``p(?:t|atient)``).
+
+    Python's engine tries every branch of a flat alternation at every position; nested by prefix,
+    a position whose first character starts no word fails at one character-set test.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in sorted(set(words)):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(trie)
 
 
 class CueIndex:
@@ -33,7 +59,7 @@ class CueIndex:
     __slots__ = ("_eager_after", "_regex")
 
     def __init__(self, words: Iterable[str], *, eager_after: int = EAGER_AFTER) -> None:
-        alternatives = "|".join(re.escape(word) for word in sorted({w.lower() for w in words}, key=len, reverse=True))
+        alternatives = trie_alternation(w.lower() for w in words)
         # Lowering the text and matching lower-case words is several times faster than IGNORECASE.
         self._regex = re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
         self._eager_after = eager_after

@@ -28,6 +28,7 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
+from ._fhir import DATED_ELEMENTS, EVENT_DATES, fhir_element, fhir_kinds
 from ._hl7_fields import hl7_observation_kind
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
@@ -967,6 +968,8 @@ class Redactor:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
+                if kind is None and resource is not None:
+                    kind, item = self._fhir_field(info.compact, item)
                 if kind is not None:
                     replaced = self._key_value(kind, item)
                     if replaced is DROP:
@@ -986,6 +989,15 @@ class Redactor:
         """A mapping key that identifies a person, replaced as an id of theirs would be (text), or ``DROP``."""
         replaced = self.strategy_for(person).value(person, key)
         return replaced if replaced is DROP or type(replaced) is str else str(replaced)
+
+    def _fhir_field(self, compact_key: str, item: Any) -> tuple[str | None, Any]:
+        """A field of a FHIR resource: ``DATE`` for an event date (``issued``, ``authoredOn``), or the value
+        with the person's dates inside it replaced (``accident.date``, ``procedure[].date``)."""
+        if compact_key in EVENT_DATES:
+            return "DATE", item
+        if compact_key in DATED_ELEMENTS:
+            return None, fhir_element(compact_key, item, lambda kind, text: self.strategy_for(kind).text(kind, text))
+        return None, item
 
     def _as_kind(self, kind: str | None, item: Any) -> Any:
         """``item`` replaced as a value of ``kind`` (kept when ``kind`` is ``None``), or ``DROP``."""
@@ -1117,6 +1129,9 @@ class Redactor:
                     kind = self._key_kind(info, person, item)
                     if kind is None and resource is not None and _is_period(info.compact, item):
                         kind = "DATE"
+                    if kind is None and resource is not None:
+                        kind = "DATE" if info.compact in EVENT_DATES else None
+                        found.extend(Finding(k, child, None, "key") for k in fhir_kinds(info.compact, item))
                     if kind is None and info.names_person and not isinstance(item, (list, tuple)):
                         kind = _bare_kind(item)
                     if kind is not None:

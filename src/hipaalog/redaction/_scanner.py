@@ -23,7 +23,7 @@ from ._context import MARKER
 from ._detector import Detector, Span
 from ._gate import gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._kinds import UNINSPECTED
+from ._kinds import KEEP, UNINSPECTED
 from ._normalize import may_need_view, reader_view
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
@@ -277,7 +277,7 @@ def _with_echoes(found: list[Span], text: str) -> list[Span]:
     """
     values: dict[str, str] = {}
     for start, end, kind in found:
-        if kind != UNINSPECTED and end - start >= _ECHO_MIN_CHARS and len(values) < _ECHO_LIMIT:
+        if kind not in (UNINSPECTED, KEEP) and end - start >= _ECHO_MIN_CHARS and len(values) < _ECHO_LIMIT:
             value = text[start:end]
             if value not in values and not value.islower() and (not value.isalpha() or value[0].isupper()):
                 values[value] = kind
@@ -301,9 +301,19 @@ def _with_echoes(found: list[Span], text: str) -> list[Span]:
     return found + echoes if echoes else found
 
 
+def _kept(span: Span, kept: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside a span a detector keeps (never a span masked for lack of time)."""
+    start, end, kind = span
+    return kind != UNINSPECTED and any(k_start <= start and end <= k_end for k_start, k_end in kept)
+
+
 def _merge(found: list[Span], text: str) -> list[Span]:
-    """Sort spans, drop those inside hipaalog's own markers, join overlapping ones (the longest names the kind)."""
+    """Sort spans, drop those inside hipaalog's own markers or inside what a detector keeps (:data:`KEEP`),
+    join overlapping ones (the longest names the kind)."""
     protected = [m.span() for m in MARKER.finditer(text)] if "[" in text else []
+    if any(kind == KEEP for _, _, kind in found):
+        kept = [(start, end) for start, end, kind in found if kind == KEEP]
+        found = [span for span in found if span[2] != KEEP and not _kept(span, kept)]
     found.sort(key=lambda s: (s[0], s[0] - s[1]))
     merged: list[Span] = []
     best = 0
