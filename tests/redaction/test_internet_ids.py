@@ -104,3 +104,38 @@ def test_private_ip_detector_masks_private_addresses_on_request() -> None:
 def test_private_address_under_an_ip_key_is_masked() -> None:
     assert "10.40.2.17" not in REDACTOR.redact_text("client_ip=10.40.2.17 status=200")
     assert REDACTOR.redact({"remote_addr": "192.168.8.4"}) != {"remote_addr": "192.168.8.4"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reply to odalys.quist@bücherei.example", "odalys.quist@bücherei.example"),
+        ("reply to o.quist@почта.рф today", "o.quist@почта.рф"),
+        ("reply to o.quist@ехample.org today", "o.quist@ехample.org"),  # Cyrillic е and х
+        ("reply to o.quist@xn--bcherei-n2a.example", "o.quist@xn--bcherei-n2a.example"),
+        ("bounce for o.quist@例え.jp", "o.quist@例え.jp"),
+        ('To: "odalys quist"@example.org', '"odalys quist"@example.org'),
+        ('from "o.q"@mail.example.net ok', '"o.q"@mail.example.net'),
+        ("write odalys.quist [at] example [dot] com", "odalys.quist [at] example [dot] com"),
+        ("odalys_q(at)clinic(dot)org", "odalys_q(at)clinic(dot)org"),
+        ("odalys.quist[AT]example.net", "odalys.quist[AT]example.net"),
+        ("mail odalys.quist at example dot com", "odalys.quist at example dot com"),
+        ("email: odalys AT example DOT org", "odalys AT example DOT org"),
+    ],
+)
+def test_addresses_in_other_scripts_quoted_or_spelled_out_are_masked(text: str, value: str) -> None:
+    assert (value, "EMAIL") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are at example dot com and meet at noon",
+        "look at this dot com bubble; installed python3.11 at site dot packages",
+        "@app.route('/members') and decorator @dataclass(frozen=True)",
+        "svc [at] build.local and agent (at) node-2.internal",
+        'print("done")@line 3; x = a@b.c1',
+    ],
+)
+def test_spelled_and_unicode_look_alikes_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

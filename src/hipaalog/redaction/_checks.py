@@ -15,6 +15,7 @@ __all__ = [
     "luhn_ok",
     "nanp_ok",
     "npi_ok",
+    "spelled_at",
     "ssn_ok",
     "timestamp_ok",
     "vin_ok",
@@ -137,6 +138,12 @@ _PRIVATE_V4: Final = tuple(
     ipaddress.IPv4Network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16")
 )
 _PRIVATE_V6: Final = (ipaddress.IPv6Network("fc00::/7"), ipaddress.IPv6Network("fe80::/10"))
+
+
+def spelled_at(text: str) -> bool:
+    """Whether ``text`` may hold an address with ``at`` or ``dot`` spelled out (``jane [at] example [dot] com``):
+    a few substring checks, so text without one pays nothing more."""
+    return "[at]" in text or "(at)" in text or " dot " in text or "[AT]" in text or "(AT)" in text or " DOT " in text
 
 
 def bare_number_kind(value: str | int) -> str | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._checks import spelled_at
 from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_HEADER, X12_MARKS
 from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -308,7 +309,7 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     """Bit set of the detector groups worth running on ``text`` (0: nothing to find)."""
     # One-character searches first: they run at memchr speed, longer needles do not.
-    bits = EMAIL if "@" in text else 0
+    bits = EMAIL if "@" in text or spelled_at(text) else 0
     colon = ":" in text
     if colon:
         if "/" in text and "://" in text:

@@ -25,6 +25,7 @@ from ._checks import (
     luhn_ok,
     nanp_ok,
     npi_ok,
+    spelled_at,
     ssn_ok,
     timestamp_ok,
     vin_ok,
@@ -483,7 +484,16 @@ class PrivateIpDetector(BaseDetector):
 
 
 _EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
-_EMAIL_DOMAIN: Final = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
+_EMAIL_DOMAIN: Final = re.compile(r"(?:[^\W_][\w-]{0,62}\.)+(?:xn--[a-z0-9-]{1,59}|[^\W\d_]{2,24})(?![\w-])")
+"""Labels and a top-level domain of letters, in any script (``bücher.example``, ``пример.рф``, punycode)."""
+_QUOTED_LOCAL: Final = re.compile(r'"[^"\\\n]{1,64}"$')
+"""A quoted local part ending just before an ``@`` (``"jane roe"@example.org``)."""
+_SPELLED_AT: Final = re.compile(
+    r"(?<![\w.+-])([\w.+-]{1,64})(?:[ ]*(?:\[at\]|\(at\)|\{at\}|<at>|\[AT\]|\(AT\))[ ]*|[ ]+(?:at|AT)[ ]+)"
+    r"((?:[^\W_][\w-]{0,62}(?:[ ]*(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\))[ ]*|[ ]+(?:dot|DOT)[ ]+|\.))+)"
+    r"([A-Za-z]{2,24})(?![\w-])"
+)
+"""An address spelled out against harvesting: ``jane.roe [at] example [dot] com``, ``jane at example dot com``."""
 
 
 _MESSAGE_ID_HEADER: Final = re.compile(r"(?:message-id|in-reply-to|references|content-id)\s*:[^\n]*$", re.IGNORECASE)
@@ -501,13 +511,50 @@ class EmailDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         at = text.find("@")
         while at > 0:
-            local = _EMAIL_LOCAL.match(text[max(0, at - 64) : at][::-1])
             domain = _EMAIL_DOMAIN.match(text, at + 1)
-            if local is not None and domain is not None and not _site_local(domain[0]):
-                start = at - local.end()
-                if text[start:at] != "git" and not _message_id(text, start):
-                    yield start, domain.end(), "EMAIL"
+            start = _local_start(text, at) if domain is not None and not _site_local(domain[0]) else -1
+            if domain is not None and start >= 0 and text[start:at] != "git" and not _message_id(text, start):
+                yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
+        if spelled_at(text):
+            yield from _spelled_addresses(text)
+
+
+def _local_start(text: str, at: int) -> int:
+    """Where the local part before ``text[at]`` (an ``@``) starts, quoted or not; -1 when there is none."""
+    if text[at - 1] == '"':
+        quoted = _QUOTED_LOCAL.search(text, max(0, at - 66), at)
+        if quoted is not None:
+            return quoted.start()
+    local = _EMAIL_LOCAL.match(text[max(0, at - 64) : at][::-1])
+    return -1 if local is None else at - local.end()
+
+
+def _spelled_addresses(text: str) -> Iterator[Span]:
+    """Addresses with ``at`` and ``dot`` spelled out, when a person's address is clearly meant: the ``at`` or
+    a ``dot`` in brackets, or both spelled as words after a local part with a dot, underscore or digit."""
+    for match in _SPELLED_AT.finditer(text):
+        if _spelled_address(text, match):
+            yield match.start(), match.end(), "EMAIL"
+
+
+def _spelled_address(text: str, match: re.Match[str]) -> bool:
+    """Whether a spelled-out candidate is an address (see :func:`_spelled_addresses`)."""
+    spelled, local, tld = match[0], match[1], match[3]
+    if "[" in spelled or "(" in spelled or "{" in spelled or "<" in spelled:
+        return not _site_local(tld)
+    if " dot " not in spelled.lower() or tld.lower() not in _COMMON_TLDS:
+        return False
+    return any(ch in local for ch in "._0123456789") or not _MAIL_CUES.isdisjoint(words_before(text, match.start(), 2))
+
+
+_COMMON_TLDS: Final = frozenset(
+    {"com", "org", "net", "edu", "gov", "mil", "int", "io", "co", "us", "uk", "ca", "au", "de", "fr", "es", "it"}
+    | {"nl", "ch", "at", "be", "se", "no", "dk", "fi", "ie", "nz", "in", "jp", "cn", "br", "mx", "ru", "pl", "info"}
+    | {"biz", "me", "health", "care", "email", "mail", "online"}
+)
+"""Top-level domains common enough that ``at ... dot com`` spelled in words is read as an address."""
+_MAIL_CUES: Final = frozenset({"email", "e-mail", "mail", "mailto", "contact", "address", "reply", "write"})
 
 
 _SITE_LOCAL: Final = frozenset(
