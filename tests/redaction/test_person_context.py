@@ -166,3 +166,32 @@ def test_a_town_and_state_after_where_a_person_lives(text: str, secret: str) -> 
 @pytest.mark.parametrize("text", ["deployed from Dallas, TX region", "job moved to Queue, OK", "lives in memory, ID 4"])
 def test_towns_of_servers_and_words_before_codes_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Daughter महावीर at bedside", ["महावीर"]),
+        ("sending to सुधा मेनन (DOB 1/2/1980) failed", ["सुधा"]),
+        ("chatbot: i'm marisol zukowska, my dob is on file", ["zukowska"]),
+        ("for member kwame adjei-boateng", ["adjei-boateng"]),
+        ("Traceback ...\nKeyError: '991-7224-3'", ["991-7224-3"]),
+        ("82 year old female, lives alone in Bethesda", ["Bethesda"]),
+        ("she lives with her son in Toledo.", ["Toledo"]),
+    ],
+)
+def test_other_scripts_lower_case_surnames_dashed_ids_and_towns(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KeyError: '2024-01-05'",
+        "service lives in Kubernetes.",
+        "patient jane reports pain",
+    ],
+)
+def test_dates_as_keys_services_and_verbs_after_lower_case_names_stay(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "reports pain" in out if "jane" in text else out == text

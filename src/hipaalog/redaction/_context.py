@@ -17,7 +17,19 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._checks import bare_number_kind
-from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, FOR_WORDS, NAMES, TITLES, ZIPS, words_after, words_before
+from ._cues import (
+    AFTER_AGE,
+    BEFORE_AGE,
+    CUED_IDS,
+    DATES,
+    FOR_WORDS,
+    NAMES,
+    TITLES,
+    ZIPS,
+    cased,
+    words_after,
+    words_before,
+)
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -77,7 +89,10 @@ _CUE_REACH: Final = 32 + 64
 words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 
-_KEY_ERROR_ID: Final = re.compile(r"KeyError: ['\"]?([A-Za-z]{0,4}[0-9]{6,14})['\"]?(?![\w-])")
+_KEY_ERROR_ID: Final = re.compile(
+    r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
+)
 """The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
 
 
@@ -320,6 +335,13 @@ CITY_STATE_AFTER_CUE: Final = re.compile(
     r"(?![A-Za-z])"
 )
 """A town and its state after words of where a person lives (``lives in Smithtown, NY``), no ZIP code."""
+TOWN_AFTER_LIVES: Final = re.compile(
+    r"(?<![A-Za-z])(?:[Ss]he|[Hh]e|[Tt]hey|who|[Pp]t|[Pp]atient|female|male|woman|man|[Mm]ember|[Rr]esident)"
+    r",?[ ](?:currently[ ]|now[ ]|still[ ])?(?:lives|living|resides|residing)"
+    r"(?:[ ](?:alone|independently|with[ ][a-z]+(?:[ ][a-z]+)?))?"
+    r"[ ]in[ ](?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})(?=[ ]?(?:[.;,\n]|$))"
+)
+"""A town alone after where a person lives, at the end of a clause (``she lives alone in Bethesda.``)."""
 
 
 class ZipDetector(BaseDetector):
@@ -352,6 +374,10 @@ class ZipDetector(BaseDetector):
         if ", " in text:
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
                 yield place.start("city"), place.end("city"), "ADDRESS"
+        if "in " in text:
+            for place in TOWN_AFTER_LIVES.finditer(text):
+                if place["city"] not in NAME_STOPWORDS:
+                    yield place.start("city"), place.end("city"), "ADDRESS"
 
 
 # -- street addresses ----------------------------------------------------------------------------
@@ -487,6 +513,8 @@ _LOWER_NAME_AFTER_CUE: Final = re.compile(
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
+_CLAUSE_END: Final = re.compile(r"[ ]?(?:[,;:.)(]|$)|[ ][0-9]")
+"""What ends a name written in lower case: a comma, a period, a parenthesis, the text, an age (``67f``)."""
 _LOWER_NOT_NAMES: Final = frozenset(
     [
         "the",
@@ -517,12 +545,16 @@ _LOWER_NOT_NAMES: Final = frozenset(
 )
 _SCRIPT_WORD = r"[^\s\x00-\x7f\u060c\u061b\u061f\u06d4\u0964\u0965\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+"
 _SCRIPT_NAME_AFTER_CUE: Final = re.compile(
-    r"(?<![A-Za-z])(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ame|NAME|[Mm]ember|[Cc]aller|[Cc]ontact|Dear|Hi|Hello"
+    rf"(?<![A-Za-z])(?:{trie_alternation(sorted(cased(NAMES.key_words)))}|[Cc]aller|Dear|Hi|Hello|To|to"
     r"|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[:.]?[ ]"
     rf"({_SCRIPT_WORD}(?:[ ]{_SCRIPT_WORD}){{0,2}})"
 )
 """Words of a script other than Latin after a person cue or greeting (``Pt طالب حرب``): Latin letters
 with marks were read as ASCII before this, so what is left is Arabic, Devanagari, CJK, Cyrillic..."""
+_SCRIPT_NAME_BEFORE_PERSON_CUE: Final = re.compile(
+    rf"(?<![^\s(\[\"'])({_SCRIPT_WORD}(?:[ ]{_SCRIPT_WORD}){{0,3}})(?={_PERSON_AFTER})"
+)
+"""Words of a script other than Latin, just before what only a person has (``... (DOB``, ``, 54M``)."""
 
 
 def _comma_before(text: str, start: int) -> bool:
@@ -642,8 +674,12 @@ class NameDetector(BaseDetector):
             if lower_given in GIVEN and lower_given not in COMMON_GIVEN and lower_given not in _LOWER_NOT_NAMES:
                 rank = SURNAME_RANK.get(lower_surname)
                 whole = rank is not None and lower_surname not in SURNAME_WORDS and lower_surname not in NOT_SURNAMES
+                if not whole and lower_surname and lower_surname not in _LOWER_NOT_NAMES:
+                    whole = _CLAUSE_END.match(text, match.end()) is not None  # "i'm bianka ziajka, my dob"
                 yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
         if not text.isascii():
+            for match in _SCRIPT_NAME_BEFORE_PERSON_CUE.finditer(text):
+                yield match.start(1), match.end(1), "NAME"  # "... शर्म श्रीवास्तव (DOB ...)"
             for match in _SCRIPT_NAME_AFTER_CUE.finditer(text):
                 yield match.start(1), match.end(1), "NAME"  # "Pt طالب حرب", "Hi सोनल साहा,"
 
