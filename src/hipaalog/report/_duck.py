@@ -148,10 +148,11 @@ class _Queries:
         cfg = self.config
         gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
         return [
+            f"""CREATE TEMP TABLE pair_buckets AS SELECT a, p, count(*) AS buckets
+            FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened) GROUP BY ALL
+            HAVING count(*) >= 2""",
             f"""CREATE TEMP TABLE reopen_pairs AS
-            WITH pre AS (
-                SELECT a, p FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened)
-                GROUP BY ALL HAVING count(*) >= {sessions}),
+            WITH pre AS (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}),
             s AS (
                 SELECT a, p, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
                 FROM touch SEMI JOIN pre USING (a, p) WHERE opened)
@@ -194,12 +195,13 @@ class _Queries:
             FROM (SELECT arg_min(seq, ts) AS seq FROM touch WHERE a = hash(?::VARCHAR) AND {days} GROUP BY p)"""
 
     def reopen_peak(self) -> str:
-        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value);
+        a pair seen within one gap's span has one session (``pair_buckets`` holds the others)."""
         cfg = self.config
         gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
         return f"""WITH a AS (
                 SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
+                FROM touch SEMI JOIN pair_buckets USING (a, p) ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
             s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
             n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
                 RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
@@ -213,50 +215,51 @@ class _Queries:
                 OR (event IN ('access', 'export') AND outcome = 'denied'))
             GROUP BY ALL"""
 
-    def reduced(self) -> str:
-        """The records the sequential rules read one by one, with their flags, in time order."""
+    def kept(self) -> list[str]:
+        """The table ``kept``: the records the sequential rules read one by one, with their flags (a statement a
+        kind: one query of them all plans far worse)."""
         cfg = self.config
         window = float(cfg.success_after_window)
-        return f"""
-        WITH l AS (SELECT * FROM ev WHERE event = 'login' AND actor IS NOT NULL
-                AND outcome IN ('success', 'failure', 'denied')),
-            f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
-            s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
-                FROM l WHERE outcome = 'success'),
-            kept AS (
-                SELECT ts, filename, file_row_number AS row, seq, {EVENT} AS flags, {self.FIELDS}
-                FROM l WHERE outcome <> 'success'
-                UNION ALL
-                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
-                FROM s WHERE NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
-                    OR (source IS NOT NULL AND nth = 1)
-                    OR EXISTS (SELECT 1 FROM f WHERE f.actor = s.actor AND f.ts BETWEEN s.ts - {window} AND s.ts)
-                    OR EXISTS (SELECT 1 FROM f WHERE f.source = s.source AND f.ts BETWEEN s.ts - {window} AND s.ts)
-                UNION ALL
-                SELECT ts, filename, row, seq,
-                    (CASE WHEN emergency OR outcome = 'denied' THEN {EVENT} ELSE 0 END)
-                    + (CASE WHEN reopen THEN {REOPEN} ELSE 0 END) + (CASE WHEN crowd THEN {CROWD} ELSE 0 END) AS flags,
-                    event, actor, outcome, source, patient, resource, emergency, patients
-                FROM (SELECT *, file_row_number AS row,
-                        opened AND (a, p) IN (SELECT (a, p) FROM reopen_pairs) AS reopen,
-                        opened AND p IN (SELECT p FROM crowd_patients) AS crowd
-                    FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened,
-                        hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
-                WHERE emergency OR outcome = 'denied' OR reopen OR crowd
-                UNION ALL
-                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
-                FROM ev WHERE event = 'change' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL
-                    AND hash(patient) IN (SELECT p FROM carer_patients)
-                QUALIFY row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts, seq) = 1
-                    OR row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts DESC, seq DESC) = 1
-                UNION ALL
-                SELECT ts, filename, file_row_number AS row, seq, {EVENT}, {self.FIELDS}
-                FROM ev WHERE event = 'export' AND actor IS NOT NULL
-                UNION ALL
-                SELECT min(ts), NULL, -1, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, 1 FROM ev GROUP BY day)
-        SELECT ts, coalesce(files.idx, -1) AS file, seq, flags, event, actor, outcome, source, patient, resource,
-            emergency, patients
-        FROM kept LEFT JOIN files USING (filename) ORDER BY ts, file, row"""
+        columns = "ts, file_index, file_row_number AS row, seq"
+        return [
+            f"""CREATE TEMP TABLE kept AS
+            WITH l AS (SELECT * FROM ev WHERE event = 'login' AND actor IS NOT NULL
+                    AND outcome IN ('success', 'failure', 'denied')),
+                f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
+                s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
+                    FROM l WHERE outcome = 'success')
+            SELECT {columns}, {EVENT} AS flags, {self.FIELDS} FROM l WHERE outcome <> 'success'
+            UNION ALL
+            SELECT {columns}, {EVENT}, {self.FIELDS}
+            FROM s WHERE NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
+                OR (source IS NOT NULL AND nth = 1)
+                OR EXISTS (SELECT 1 FROM f WHERE f.actor = s.actor AND f.ts BETWEEN s.ts - {window} AND s.ts)
+                OR EXISTS (SELECT 1 FROM f WHERE f.source = s.source AND f.ts BETWEEN s.ts - {window} AND s.ts)""",
+            f"""INSERT INTO kept SELECT {columns},
+                (CASE WHEN emergency OR outcome = 'denied' THEN {EVENT} ELSE 0 END)
+                + (CASE WHEN reopen THEN {REOPEN} ELSE 0 END) + (CASE WHEN crowd THEN {CROWD} ELSE 0 END),
+                {self.FIELDS}
+            FROM (SELECT *, opened AND (a, p) IN (SELECT (a, p) FROM reopen_pairs) AS reopen,
+                    opened AND p IN (SELECT p FROM crowd_patients) AS crowd
+                FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened,
+                    hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
+            WHERE emergency OR outcome = 'denied' OR reopen OR crowd""",
+            f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
+            FROM ev WHERE event = 'change' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL
+                AND hash(patient) IN (SELECT p FROM carer_patients)
+            QUALIFY row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts, seq) = 1
+                OR row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts DESC, seq DESC) = 1""",
+            f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
+            FROM ev WHERE event = 'export' AND actor IS NOT NULL""",
+            """INSERT INTO kept SELECT min(ts), NULL, -1, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, 1
+            FROM ev GROUP BY day""",
+        ]
+
+    def reduced(self) -> str:
+        """The kept records in time order (then file, then line)."""
+        return """SELECT ts, coalesce(files.idx, -1) AS file, seq, flags, event, actor, outcome, source, patient,
+            resource, emergency, patients
+        FROM kept LEFT JOIN files USING (file_index) ORDER BY ts, file, row"""
 
 
 def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -337,10 +340,10 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     listing = "[" + ", ".join(_quote(p) for p in paths) + "]"
     con.execute(
         "CREATE TEMP TABLE files AS SELECT * FROM (VALUES "
-        + ", ".join(f"({_quote(p)}, {item.index})" for p, item in zip(paths, files, strict=False))
-        + ") AS t(filename, idx)"
+        + ", ".join(f"({position}, {item.index})" for position, item in enumerate(files))
+        + ") AS t(file_index, idx)"
     )
-    scan = f"read_parquet({listing}, filename = true, file_row_number = true)"
+    scan = f"read_parquet({listing}, file_row_number = true)"
     count, first, last = con.execute(f"SELECT count(*), min(ts), max(ts) FROM {scan}").fetchone()
     if not count:
         return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
@@ -348,14 +351,14 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     con.execute(
         f"""CREATE TEMP VIEW ev AS SELECT *, floor(local / 86400)::BIGINT AS day,
             floor((local - floor(local / 86400) * 86400) / 60)::INTEGER AS minute
-        FROM (SELECT *, ts + {offset} AS local FROM {scan})"""
+        FROM (SELECT *, file_index, ts + {offset} AS local FROM {scan})"""
     )
     queries = _Queries(config)
     for statement in queries.hashed():
         con.execute(statement)
     if not con.execute(queries.keys_exact()).fetchone()[0]:
         return None
-    for statement in (*queries.candidates(), *queries.totals()):
+    for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
     analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
     feed = analyzer.feed_row
