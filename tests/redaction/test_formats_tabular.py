@@ -310,3 +310,36 @@ def test_rows_without_a_header_are_typed_from_their_values(text: str, secrets: t
 )
 def test_rows_of_services_versions_and_metrics_survive(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("args=('Ysolde', 'Pellinghäm', '1958-08-19', '617-555-0143')", ("Ysolde", "Pellinghäm", "1958-08-19")),
+        ("batch 3 rejected: E5530178,O'Pellan,Ysolde,08/19/1958,Fern Hollow,MA,01970", ("O'Pellan", "Ysolde")),
+        ("batch 3 rejected: E5530178,پلینگهام,ایزولده,08/19/1958,Fern Hollow,MA,01970", ("پلینگهام", "ایزولده")),
+        ("पेलिंघम|इसोल्डे|08/19/1958|yp@example.org|617-555-0143", ("पेलिंघम", "इसोल्डे", "08/19/1958")),
+        ('line 9: "pellingham","rolando","RX5530178","08/19/1958"', ("pellingham", "rolando", "RX5530178")),
+        ('rows ["Ysolde", "Pellingham", "1958-08-19", "RX5530178"]', ("Ysolde", "Pellingham", "RX5530178")),
+    ],
+    ids=["accented", "apostrophe", "arabic-script", "devanagari", "lower-case", "json-list"],
+)
+def test_rows_of_names_in_any_script_or_case(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "job,retry,2019-03-04,12345,ok",
+        "web,error,01/02/2019,55512,x",
+        "مرحبا|تم|2019-01-01|x",
+        'tags ["Build", "Release", "2019-01-01"]',
+        '["api.example.com", 443, "/fhir"]',
+        "PostgreSQL|MySQL|2019-01-01|12345|55555",
+    ],
+)
+def test_lower_case_and_other_script_rows_without_a_person_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

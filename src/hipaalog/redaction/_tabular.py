@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
@@ -84,8 +85,9 @@ _STRING: Final = re.compile(_QUOTED)
 _DICT_ENTRY: Final = re.compile(r"[ ]*(" + _QUOTED + r")[ ]*:[ ]*")
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
 _PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
-_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
-"""A tuple or list that may be a row: it opens with a string, or a date (as a repr, or read as ISO)."""
+_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|\"|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
+"""A tuple or list that may be a row: it opens with a string (quoted as a repr or as the reader's view requotes
+it), or a date (as a repr, or read as ISO)."""
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
@@ -101,7 +103,7 @@ _VALUE_KINDS: Final = (
     (re.compile(r"(?=(?:[^0-9]*[0-9]){5})[A-Za-z]{0,4}[0-9]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}"), "ID"),
 )
 """Shapes of values in a row about a person; the last is a record number in dashed groups (``771-2290-4``)."""
-_NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?")
+_NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?|[A-Z]['’][A-Z][a-z]+")
 _PARTICLE_NAME: Final = re.compile(
     r"(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|bin|al|el|zu)[ ]+){1,3}"
     r"([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
@@ -165,11 +167,44 @@ def _last_field(path: list[str]) -> str:
 
 
 def _name_word(value: str) -> str | None:
-    """The lower-case word a name cell is judged by: the word itself, or a surname after its particles."""
+    """The word a name cell is judged by, folded as the name tables spell it (``Treviño``, ``O'Brien``: ``trevino``,
+    ``obrien``), a surname after its particles, or a word of a script without case (Arabic, Devanagari) as it is."""
     if _NAME_WORD.fullmatch(value):
         return value.lower()
-    particles = _PARTICLE_NAME.fullmatch(value) if " " in value else None
-    return particles[1].lower() if particles is not None else None
+    if value.isascii():
+        particles = _PARTICLE_NAME.fullmatch(value) if " " in value else None
+        return particles[1].lower() if particles is not None else None
+    if _caseless(value):
+        return value
+    folded = _fold(value)
+    return _name_word(folded) if folded.isascii() else None
+
+
+def _fold(value: str) -> str:
+    """``value`` without marks and apostrophes: ``Nguyễn`` -> ``Nguyen``, ``O'Brien`` -> ``OBrien``."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’").replace("Đ", "D")
+
+
+def _caseless(value: str) -> bool:
+    """Whether ``value`` is one to three words of a script without case (no ASCII, no capitals to look for)."""
+    words = value.split(" ")
+    return (
+        0 < len(words) < 4
+        and len(value) > 1
+        and all(
+            word and all(unicodedata.category(c)[0] in "LM" and c.lower() == c.upper() for c in word) for word in words
+        )
+    )
+
+
+def _lower_pair(first: str, second: str) -> bool:
+    """Two lower-case words that can be a person's names: one a given name of the tables, neither a log word."""
+    pair = (first, second)
+    if not all(word.isalpha() and word.islower() for word in pair):
+        return False
+    given = any(word in GIVEN and word not in COMMON_GIVEN for word in pair)
+    return given and _unlisted_pair(first, second)
 
 
 def _unlisted_pair(first: str, second: str) -> bool:
@@ -197,12 +232,14 @@ _NAME_MARKS: Final = str.maketrans("", "", " '’-")
 """Characters a name may hold besides letters (deleted before ``isalpha``)."""
 
 
-def _named_cells(cells: list[str]) -> bool:
-    """Whether two name-like cells sit side by side, or one cell holds two capitalised words."""
+def _named_cells(cells: list[str], lower: bool = False) -> bool:
+    """Whether two name-like cells sit side by side, or one cell holds two capitalised words (``lower``: or
+    lower-case words; words of a script without case always count)."""
     previous = False
     for cell in cells:
         bare = cell.strip().strip("\"'")
-        name = bare[:1].isupper() and len(bare) < 40 and bare.translate(_NAME_MARKS).isalpha()
+        letters = len(bare) < 40 and (bare.translate(_NAME_MARKS).isalpha() or _caseless(bare))
+        name = letters and (bare[:1].isupper() or (lower and bare.islower()) or not bare.isascii())
         if name and (previous or " " in bare):
             return True
         previous = name
@@ -242,7 +279,7 @@ class TabularDetector(BaseDetector):
             yield from self._literals(text)
         if "('" in text or "['" in text:
             yield from self._pairs(text)
-        if ("(" in text or "[" in text) and ("'" in text or "datetime" in text):
+        if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:
                     continue
@@ -263,7 +300,7 @@ class TabularDetector(BaseDetector):
         cells = line.split(delimiter)
         cells[0] = cells[0].rpartition(": ")[2]
         cells[-1] = cells[-1].partition(" (")[0]
-        if not _named_cells(cells):
+        if not _named_cells(cells, lower=_DATE.search(line) is not None):
             return  # no names side by side: not a row about a person (cheap to tell)
         if delimiter == "|" and _SEGMENT_ID.search(line) is not None:
             return  # HL7 segments have detectors of their own
@@ -531,6 +568,8 @@ class TabularDetector(BaseDetector):
         for index in range(len(values) - 1):
             first, second = _name_word(values[index]), _name_word(values[index + 1])
             if first is None or second is None:
+                if dated and shaped > 1 and _lower_pair(values[index], values[index + 1]):
+                    names.update((index, index + 1))  # ``roe,jane,1980-03-12,MR0041``
                 continue
             census = (first in SURNAME_RANK and second in GIVEN and second not in COMMON_GIVEN) or (
                 first in GIVEN and first not in COMMON_GIVEN and second in SURNAME_RANK
