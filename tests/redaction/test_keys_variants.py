@@ -99,3 +99,20 @@ def test_benign_look_alikes_keep_their_value(key: str) -> None:
     record = {key: "ledger-sync"}
     assert Redactor().redact(record) == record
     assert Redactor().redact_text(f"{key}=ledger-sync") == f"{key}=ledger-sync"
+
+
+@pytest.mark.parametrize(
+    ("key", "pieces", "kind"),
+    [
+        ("ssn_parts", [287, 65, 4321], "SSN"),
+        ("phone_digits", ["617", "555", "0143"], "PHONE"),
+        ("dob_components", [1966, 4, 3], "DOB"),
+    ],
+)
+def test_an_identifier_split_into_pieces_is_masked_whole(key: str, pieces: list[object], kind: str) -> None:
+    assert Redactor().redact({key: pieces}) == {key: f"[REDACTED:{kind}]"}
+
+
+def test_pieces_of_plain_things_stay() -> None:
+    record = {"version_parts": [1, 2, 3], "name_parts": ["billing", "api"], "path_segments": ["v1", "claims"]}
+    assert Redactor().redact(record) == record
