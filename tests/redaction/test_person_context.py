@@ -195,3 +195,25 @@ def test_other_scripts_lower_case_surnames_dashed_ids_and_towns(text: str, secre
 def test_dates_as_keys_services_and_verbs_after_lower_case_names_stay(text: str) -> None:
     out = REDACTOR.redact_text(text)
     assert "reports pain" in out if "jane" in text else out == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Müller, Hans, geb. 02.07.1972", "02.07.1972"),
+        ("nacido el 03/04/1961 en Lima", "03/04/1961"),
+        ("née le 03/04/1961", "03/04/1961"),
+        ("data de nascimento: 03/04/1961", "03/04/1961"),
+        ("GET /api/v1/patients/Okonkwo-Chidinma/records 200", "Okonkwo"),
+        ("GET /patients/marisol.zukowska/chart", "marisol"),
+    ],
+)
+def test_birth_cues_of_other_languages_and_names_as_path_segments(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["GET /members/new-enrollment", "GET /patients/Bulk-Export", "GET /patients/search-results/page"]
+)
+def test_path_segments_that_are_no_names_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

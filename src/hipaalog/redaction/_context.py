@@ -96,6 +96,18 @@ _KEY_ERROR_ID: Final = re.compile(
 """The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
 
 
+_NAME_SLUG: Final = re.compile(r"[A-Za-z][a-z'’]+(?:[-_.+][A-Za-z][a-z'’]+){1,3}")
+"""A person's name as a path segment (``Liebelt-Nelly``, ``jane.roe``, ``maria_de_la_cruz``)."""
+
+
+def _slug_names_a_person(slug: str) -> bool:
+    """Whether a slug's words are a name: a census given name that is no word, or a frequent surname."""
+    words = [word.lower() for word in re.split(r"[-_.+]", slug)]
+    if slug[0].isupper() and any(_known_surname(word.title()) for word in words):
+        return True
+    return any(word in GIVEN and word not in COMMON_GIVEN and word not in _LOWER_NOT_NAMES for word in words)
+
+
 class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
     ``mbr 00482913``, ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``, and glued to the cue
@@ -116,6 +128,8 @@ class CuedIdDetector(BaseDetector):
             for path in PERSON_PATH_ID.finditer(text):
                 if _DIGIT_RUN.search(path[2]):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
+                elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
+                    yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
         for match in _DIGIT_RUN.finditer(text):
             if match.start() < done:
                 continue
@@ -702,6 +716,9 @@ _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
+_NAME_PART_KEYS: Final = frozenset({"tsal", "tsrif", "elddim"})
+"""``last``, ``first``, ``middle`` spelled backwards: a name's parts beside another person field (``last=Roe dob=...``)."""
+_PERSON_FIELD_KINDS: Final = frozenset({"NAME", "DOB", "MRN", "SSN", "PATIENT", "MEMBER_ID", "PHONE", "EMAIL"})
 _CONSTRUCTOR: Final = re.compile(r"[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*")
 """A class name, as a repr opens a value (``Address(``, ``models.Patient(``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
@@ -795,6 +812,8 @@ class KeyValueDetector(BaseDetector):
                     if with_patient is None:
                         with_patient = _PATIENT_FIELD_KEY.search(text) is not None
                     kind = kinds[key[2]] = beside if with_patient else None
+                if kind is None and key[2].lower() in _NAME_PART_KEYS and self._about_person(text):
+                    kind = kinds[key[2]] = "NAME"
             start = match.end()
             if start >= size:
                 continue
@@ -820,11 +839,22 @@ class KeyValueDetector(BaseDetector):
             value = text[span[0] : span[1]].strip()
             if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
                 continue
+            if kind == "NAME" and not value[:1].isalpha() and key[2].lower() in _NAME_PART_KEYS:
+                continue  # "first=0 last=20": a page's bounds
             if kind == "AGE":
                 number = _AGE_VALUE.match(value)
                 if number is None or int(number[0]) <= 89 or value == "90+":
                     continue
             yield span[0], span[1], kind
+
+    def _about_person(self, text: str) -> bool:
+        """Whether a key of ``text`` names a person's field (its name, birth date, record number...)."""
+        for match in _SEPARATOR.finditer(text):
+            separator = match.start()
+            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1]) if separator else None
+            if key is not None and self.catalogue.kind(key[2][::-1]) in _PERSON_FIELD_KINDS:
+                return True
+        return False
 
     @staticmethod
     def _value(text: str, start: int, kind: str, scans: _ScanBudget) -> tuple[int, int] | None:

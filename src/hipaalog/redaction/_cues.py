@@ -28,7 +28,9 @@ __all__ = [
 
 _STRIP: Final = ".,:;=#()[]{}\"'<>!?*|-–—"
 _SENTENCE_END: Final = frozenset(".!?;")
-_FILLERS: Final = frozenset({"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-"})
+_FILLERS: Final = frozenset(
+    {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "el", "le", "am", "em", "il"}
+)
 _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
 
@@ -276,6 +278,22 @@ DATES: Final = CueTable(
         ("hospitalised", "DATE"),
         ("accident", "DATE"),
         ("date of accident", "DATE"),
+        ("geb", "DOB"),
+        ("geb.", "DOB"),
+        ("geboren", "DOB"),
+        ("geburtsdatum", "DOB"),
+        ("nacido", "DOB"),
+        ("nacida", "DOB"),
+        ("fecha de nacimiento", "DOB"),
+        ("ne", "DOB"),
+        ("nee", "DOB"),
+        ("date de naissance", "DOB"),
+        ("data de nascimento", "DOB"),
+        ("nascido", "DOB"),
+        ("nascida", "DOB"),
+        ("nato", "DOB"),
+        ("nata", "DOB"),
+        ("data di nascita", "DOB"),
     ],
     key_words={
         "birth date": "birth",
@@ -293,6 +311,10 @@ DATES: Final = CueTable(
         "passed away": "away",
         "time of death": "death",
         "date of accident": "accident",
+        "fecha de nacimiento": "nacimiento",
+        "date de naissance": "naissance",
+        "data de nascimento": "nascimento",
+        "data di nascita": "nascita",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""

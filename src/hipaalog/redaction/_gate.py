@@ -355,8 +355,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= SSN | PHONE
     if digits > 8 and ("SSN" in text or "Ssn" in text):
         bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
-    if digits > 2 and "/" in text and PERSON_PATH_ID.search(text) is not None:
-        bits |= CUED  # /patients/<id>
+    if "/" in text and PERSON_PATH_ID.search(text) is not None:
+        bits |= CUED  # /patients/<id>, /patients/<name-slug>
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
