@@ -216,3 +216,17 @@ def test_letters_with_marks_and_hidden_characters_are_read_as_plain(text: str, s
 @pytest.mark.parametrize("text", ["Straße 12 in München", "café opened at 9", "HTTP/1.0 took 12345678.0 ms"])
 def test_text_with_marks_and_floats_stays(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [("patient Mar\u0456sol P\u0435rry", "P\u0435rry"), ("mail j\u0430ne.roe@example.com", "roe@example.com")],
+)
+def test_latin_words_with_look_alike_letters_read_as_latin(text: str, secret: str) -> None:
+    """A Cyrillic or Greek look-alike inside a Latin word (``е`` for ``e``) hides nothing."""
+    assert secret not in REDACTOR.redact_text(text)
+
+
+def test_words_wholly_in_another_script_are_not_rewritten() -> None:
+    view = reader_view("ok \u041f\u0440\u0438\u0432\u0435\u0442 ok")
+    assert view is None or "\u041f\u0440\u0438\u0432\u0435\u0442" in view.text

@@ -216,6 +216,26 @@ def _unmarked(ch: str) -> str:
     return base if base.isascii() and base.isalpha() else ch
 
 
+_CONFUSABLES: Final = dict(
+    zip(
+        "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοαιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+        "aeopcyxijsdqwABEKMHOPCTXIJSoaiABEZHIKMNOPTYX",
+        strict=True,
+    )
+)
+"""Cyrillic and Greek letters drawn like Latin ones (``е`` U+0435 for ``e``)."""
+_WORD: Final = re.compile(r"\w{2,64}")
+_LATIN_LETTER: Final = re.compile(r"[A-Za-z]")
+
+
+def _unconfused(word: str) -> str:
+    """A word mixing Latin letters with look-alikes from other scripts (``Michеlle``), all in Latin;
+    any other word as it is."""
+    if word.isascii() or _LATIN_LETTER.search(word) is None or not any(ch in _CONFUSABLES for ch in word):
+        return word
+    return "".join(_CONFUSABLES.get(ch, ch) for ch in word)
+
+
 def _compatible(text: str) -> tuple[str, OffsetMap] | None:
     """``text`` with compatibility forms replaced, one source character per piece where lengths differ."""
     table = {ord(ch): _form(ch) for ch in set(_NON_ASCII_CHAR.findall(text))}
@@ -348,6 +368,8 @@ def reader_view(text: str) -> View | None:
     if "&" in current and ";" in current:
         apply(_rewrite(current, _ENTITY, _unentity))
     if not current.isascii():
+        if any(ch in _CONFUSABLES for ch in set(current)):
+            apply(_rewrite(current, _WORD, _unconfused))  # before NFKC: the look-alikes are letters
         apply(_compatible(current))
     if ".0" in current:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
