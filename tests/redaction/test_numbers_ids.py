@@ -214,3 +214,38 @@ def test_identifiers_glued_to_a_cue_or_with_odd_separators(text: str, value: str
 )
 def test_glued_look_alikes_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("SmsError: the 'To' number 6175550199 is not a valid phone number.", "6175550199"),
+        ("6175550199 is not a mobile number", "6175550199"),
+        ("lookup of 6175550199 failed (landline, no SMS)", "6175550199"),
+        ("NOK: Odalys Quist 07700 900456", "07700 900456"),
+        ("next of kin: Odalys Quist, 0412 345 678", "0412 345 678"),
+        ("emergency contact Odalys Quist 07700900456", "07700900456"),
+        ("mobile 0049 30 12345678", "0049 30 12345678"),
+        ("call 0044 20 7946 0958 after 5", "0044 20 7946 0958"),
+        ("Tel. 06 12 34 56 78", "06 12 34 56 78"),
+        ("tel 030 1234567", "030 1234567"),
+    ],
+)
+def test_phone_numbers_cued_in_their_sentence_or_in_another_countrys_form(text: str, value: str) -> None:
+    assert (value, "PHONE") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "processed 6175550199 bytes; phone-home disabled",
+        "order 6175550199 shipped, phone support ticket opened",
+        "epoch 2175550199 seen by the phone gateway",
+        "phone sync: id 6175550199 merged. Next batch 7175550199 queued",
+        "build 07700 900456 done; amount 00493012345678; ids 0049 30 1234567 in batch",
+        "version 030 1234567 released; contact count 0412 345 678 rows",
+        "mother board serial 06 12 34 56 78 x",
+    ],
+)
+def test_number_look_alikes_near_phone_words_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -169,6 +169,89 @@ _FAX: Final = frozenset({"fax"})
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
+_PHONE_00: Final = re.compile(r"(?<![\w+.-])00[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+"""A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
+_PHONE_NATIONAL: Final = re.compile(
+    r"(?<![\w+.-])0[1-9][0-9]{0,4}(?:[- ][0-9]{2,8}){1,4}(?![\w-]|\.[0-9])|"
+    r"(?<![\w+.-])0[1-9][0-9]{8,9}(?![\w-]|\.[0-9])"
+)
+"""A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
+``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
+_CONTACT_CUES: Final = frozenset(
+    {"phone", "telephone", "tel", "mobile", "mob", "cell", "handy", "fax", "sms", "whatsapp", "call", "callback"}
+    | {"contact", "nok", "kin", "emergency", "guardian", "caregiver", "spouse", "wife", "husband", "partner"}
+    | {"mother", "father", "mom", "dad", "son", "daughter", "sister", "brother", "parent", "relative"}
+)
+"""Words that, up to four words before a number in another country's form, make it a phone number
+(``NOK: Jane Roe 07700 900123``, ``mobile 0049 30 1234567``)."""
+_SENTENCE_PHONE_CUES: Final = frozenset({"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline"})
+"""Words that make ten bare NANP digits in the same sentence a phone number (``The 'To' number 4155550132 is
+not a valid phone number``)."""
+_NOT_PHONE_BEFORE: Final = frozenset(
+    {"id", "#", "no", "order", "invoice", "ref", "ticket", "case", "build", "version", "epoch", "ts", "timestamp"}
+    | {"count", "total", "amount", "size", "bytes", "took", "elapsed", "latency", "duration", "offset", "seq", "port"}
+)
+_NOT_PHONE_AFTER: Final = frozenset(
+    {"ms", "ns", "us", "s", "sec", "secs", "seconds", "bytes", "b", "kb", "mb", "gb", "rows", "records", "items"}
+    | {"times", "tokens", "calls", "requests", "usd", "cents", "points", "records", "entries"}
+)
+_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
+def _bare_phone_kind(text: str, start: int, end: int) -> str | None:
+    """The kind of ten bare NANP digits at ``text[start:end]``: a cue glued before, written after, up to two
+    words before, or elsewhere in the sentence makes them a phone number; an id word or a unit never."""
+    glued = glued_word(text, start)
+    if glued in _PHONE_GLUED:
+        return "FAX" if glued == "fax" else "PHONE"
+    if start and (text[start - 1].isalpha() or text[start - 1] in "_-"):
+        return None  # glued to another word: an id (``ID4155550132``, ``build-4155550132``)
+    if _cue_after(text, end, _PHONE_AFTER):
+        return "FAX" if _cue_after(text, end, _FAX) else "PHONE"
+    words = words_before(text, start, 4)
+    kind = PHONES.match(words)
+    vetoed = bool(words) and words[-1] in _NOT_PHONE_BEFORE
+    for drop in (1, 2):  # "callback requested at 4155550134": a word or two between cue and number
+        if kind is None and not vetoed and len(words) > drop and words[-drop - 1] in _STRONG_PHONE_CUES:
+            kind = PHONES.match(words[:-drop])
+    if kind is None and _phone_in_sentence(text, start, end, words):
+        kind = "PHONE"
+    return kind
+
+
+def _phone_in_sentence(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether a phone word shares the sentence of a number that no id word precedes and no unit follows."""
+    if (words and words[-1] in _NOT_PHONE_BEFORE) or CUED_IDS.match(words) is not None:
+        return False
+    after = words_after(text, end, 1)
+    if after and after[0] in _NOT_PHONE_AFTER:
+        return False
+    return not _SENTENCE_PHONE_CUES.isdisjoint(_sentence_words(text, start, end))
+
+
+def _sentence_words(text: str, start: int, end: int) -> list[str]:
+    """The lowercase words of the sentence around ``text[start:end]`` (80 characters each way at most)."""
+    left = text[max(0, start - 80) : start]
+    right = text[end : end + 80]
+    for mark in (". ", "; ", "\n", "! ", "? "):
+        cut = left.rfind(mark)
+        if cut >= 0:
+            left = left[cut + len(mark) :]
+        cut = right.find(mark)
+        if cut >= 0:
+            right = right[:cut]
+    return [word.lower() for word in _WORD.findall(left + " " + right)]
+
+
+def _contact_cue(text: str, start: int, end: int) -> bool:
+    """Whether a phone or contact word comes up to four words before a non-US number (``NOK: Jane Roe``)."""
+    words = words_before(text, start, 4)
+    if (words and words[-1] in _NOT_PHONE_BEFORE) or CUED_IDS.match(words) is not None:
+        return False
+    after = words_after(text, end, 1)
+    return not (after and after[0] in _NOT_PHONE_AFTER) and not _CONTACT_CUES.isdisjoint(words)
+
+
 class PhoneDetector(BaseDetector):
     """North American phone and fax numbers with a valid area code and exchange (NANP), and numbers in
     international form with another country code (``+44 20 7946 0958``).
@@ -213,22 +296,16 @@ class PhoneDetector(BaseDetector):
         for match in _PHONE_BARE.finditer(text):
             digits = digits_of(match[0])[-10:]
             if nanp_ok(digits[:3], digits[3:6]):
-                glued = glued_word(text, match.start())
-                if glued in _PHONE_GLUED:
-                    yield match.start(), match.end(), "FAX" if glued == "fax" else "PHONE"
-                    continue
-                if match.start() and (text[match.start() - 1].isalpha() or text[match.start() - 1] in "_-"):
-                    continue  # glued to another word: an id (``ID4155550132``, ``build-4155550132``)
-                if _cue_after(text, match.end(), _PHONE_AFTER):
-                    yield match.start(), match.end(), "FAX" if _cue_after(text, match.end(), _FAX) else "PHONE"
-                    continue
-                words = words_before(text, match.start(), 4)
-                kind = PHONES.match(words)
-                for drop in (1, 2):  # "callback requested at 4155550134": a word or two between cue and number
-                    if kind is None and len(words) > drop and words[-drop - 1] in _STRONG_PHONE_CUES:
-                        kind = PHONES.match(words[:-drop])
+                kind = _bare_phone_kind(text, match.start(), match.end())
                 if kind is not None:
                     yield match.start(), match.end(), kind
+        if "00" in text:
+            for match in _PHONE_00.finditer(text):
+                if _contact_cue(text, match.start(), match.end()):
+                    yield match.start(), match.end(), self._kind(text, match.start())
+        for match in _PHONE_NATIONAL.finditer(text):
+            if 9 <= len(digits_of(match[0])) <= 11 and _contact_cue(text, match.start(), match.end()):
+                yield match.start(), match.end(), self._kind(text, match.start())
 
     @staticmethod
     def _kind(text: str, start: int) -> str:
