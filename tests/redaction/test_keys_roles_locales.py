@@ -100,3 +100,27 @@ def test_look_alikes_stay(key: str) -> None:
     record = {key: "queue-7"}
     assert Redactor().redact(record) == record
     assert Redactor().redact_text(f"{key}=queue-7") == f"{key}=queue-7"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last=Ostervald first=Ingrid dob=1958-03-14",
+        "Last: Ostervald, First: Ingrid, MRN: 8812345",
+        "first=Ingrid middle=Maren last=Ostervald ssn=287-65-4321",
+    ],
+)
+def test_bare_name_parts_beside_another_person_field_in_text(text: str) -> None:
+    out = Redactor().redact_text(text)
+    assert "Ostervald" not in out and "Ingrid" not in out and "Maren" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["page first=1 last=9 ssn=287-65-4321", "cursor last=b7 first=a1 status=ok", "first=north last=south zone=eu"],
+)
+def test_bare_name_parts_without_a_person_or_a_word_stay(text: str) -> None:
+    out = Redactor().redact_text(text)
+    for part in text.split():
+        if part.startswith(("first=", "last=")):
+            assert part in out

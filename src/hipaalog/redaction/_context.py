@@ -717,7 +717,7 @@ _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
 _NAME_PART_KEYS: Final = frozenset({"tsal", "tsrif", "elddim"})
-"""``last``, ``first``, ``middle`` spelled backwards: a name's parts beside another person field (``last=Roe dob=...``)."""
+"""``last``, ``first``, ``middle`` spelled backwards: name parts beside another person field (``last=Roe dob=...``)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"NAME", "DOB", "MRN", "SSN", "PATIENT", "MEMBER_ID", "PHONE", "EMAIL"})
 _CONSTRUCTOR: Final = re.compile(r"[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*")
 """A class name, as a repr opens a value (``Address(``, ``models.Patient(``)."""
