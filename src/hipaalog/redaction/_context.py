@@ -342,6 +342,7 @@ _CITY_BARE: Final = re.compile(r"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a
 """A city just before a state code written without a comma (``Mountain View CA 94043``)."""
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
+_HOME_WORDS: Final = ("live", "resid", "moved", "relocated", "born", "hometown")
 CITY_STATE_AFTER_CUE: Final = re.compile(
     r"(?<![A-Za-z])(?:lives|living|resides|residing|resident|moved|relocated|born|hometown)"
     r"(?:[ ](?:in|at|to|of|near))?[:]?[ ]"
@@ -385,10 +386,9 @@ class ZipDetector(BaseDetector):
                 yield start, match.end(), "ZIP"
             elif ZIPS.match(words_before(text, start)) is not None:
                 yield start, match.end(), "ZIP"
-        if ", " in text:
+        if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
                 yield place.start("city"), place.end("city"), "ADDRESS"
-        if "in " in text:
             for place in TOWN_AFTER_LIVES.finditer(text):
                 if place["city"] not in NAME_STOPWORDS:
                     yield place.start("city"), place.end("city"), "ADDRESS"

@@ -273,31 +273,34 @@ def _with_echoes(found: list[Span], text: str) -> list[Span]:
     bound copy (``"mrn" = 'E1986659' LIMIT 21; args=('E1986659',)``), a name in a greeting and again
     in the body, a surname alone after the full name. Values of four characters or more with a digit
     or a capital letter count, and the capitalised words of a name; at most 64 values and 64 repeats
-    each, so a text pays a few ``str.find`` calls.
+    each, so a text pays a few ``str.find`` calls (a value found once is looked for after itself and
+    before itself, and no further).
     """
-    values: dict[str, str] = {}
-    for start, end, kind in found:
-        if kind not in (UNINSPECTED, KEEP) and end - start >= _ECHO_MIN_CHARS and len(values) < _ECHO_LIMIT:
-            value = text[start:end]
-            if value not in values and not value.islower() and (not value.isalpha() or value[0].isupper()):
-                values[value] = kind
-            if kind == "NAME" and " " in value:  # "Jane Roe", then "Roe called"
-                for part in value.split():
-                    if len(part) > 2 and part[0].isupper() and part[1:].isalpha():
-                        values.setdefault(part, kind)
     echoes: list[Span] = []
-    for value, kind in values.items():
-        if text.count(value) < 2:
+    seen: set[str] = set()
+    size = len(text)
+    for start, end, kind in found:
+        if end - start < _ECHO_MIN_CHARS or kind in (UNINSPECTED, KEEP):
             continue
-        size = len(value)
-        index = text.find(value)
-        repeats = 0
-        while index >= 0 and repeats < _ECHO_LIMIT:
-            after = index + size
-            if (not index or not text[index - 1].isalnum()) and (after == len(text) or not text[after].isalnum()):
-                echoes.append((index, after, kind))
-                repeats += 1
-            index = text.find(value, after)
+        value = text[start:end]
+        candidates = [value] if value[0].isupper() or not value.isalpha() else []
+        if kind == "NAME" and " " in value:  # "Jane Roe", then "Roe called"
+            candidates.extend(part for part in value.split() if len(part) > 2 and part[0].isupper() and part.isalpha())
+        for candidate in candidates:
+            if candidate in seen or len(seen) >= _ECHO_LIMIT:
+                continue
+            seen.add(candidate)
+            if text.find(candidate, end) < 0 and text.find(candidate, 0, start) < 0:
+                continue  # the usual case: found once, nowhere else
+            length = len(candidate)
+            index = text.find(candidate)
+            repeats = 0
+            while index >= 0 and repeats < _ECHO_LIMIT:
+                after = index + length
+                if (not index or not text[index - 1].isalnum()) and (after == size or not text[after].isalnum()):
+                    echoes.append((index, after, kind))
+                    repeats += 1
+                index = text.find(candidate, after)
     return found + echoes if echoes else found
 
 
