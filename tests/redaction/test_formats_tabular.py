@@ -343,3 +343,36 @@ def test_rows_of_names_in_any_script_or_case(text: str, secrets: tuple[str, ...]
 )
 def test_lower_case_and_other_script_rows_without_a_person_survive(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("UMA|OKORO|08/19/1958|uo@example.org|617-555-0143", ("UMA|", "OKORO", "08/19/1958")),
+        ('line 4: "ST. JOHN","YSOLDE","PW55307781","08/19/1958"', ("JOHN", "YSOLDE", "PW55307781")),
+        ("de la Cruz|Ysolde|1958-08-19|x", ("Cruz", "Ysolde", "1958-08-19")),
+        ('line 4: "okoro","wilhelmyna","PW55307781","08/19/1958"', ("okoro", "wilhelmyna", "PW55307781")),
+        ("args=('Ysolde', 'Koya', '1958-08-19', '+1 617 555 0143')", ("Ysolde", "Koya", "1958-08-19")),
+    ],
+    ids=["upper-case-segment-like", "upper-case-particle", "particle-first", "lower-case-unlisted", "plus-one-phone"],
+)
+def test_rows_with_particles_capitals_e_mail_and_plus_one_phones(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PID|1||12345||ROE|JANE|19800101",
+        "ZPI|Build|Release|2019-01-01|12345",
+        "jobs,admin,2019-03-04,ops@example.org,12345",
+        "de la mode|en vogue|2019-01-01|12345|x",
+    ],
+)
+def test_segments_and_rows_of_log_words_are_not_person_rows(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for word in ("PID|1", "Build|Release", "jobs,admin", "de la mode|en vogue"):
+        if word in text:
+            assert word in out, out

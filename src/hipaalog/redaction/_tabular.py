@@ -96,7 +96,7 @@ _DATE: Final = re.compile(
 """Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``."""
 _VALUE_KINDS: Final = (
     (re.compile(r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}"), "SSN"),
-    (re.compile(r"\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"), "PHONE"),
+    (re.compile(r"(?:\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"), "PHONE"),
     (re.compile(r"[0-9]{5}(?:-[0-9]{4})?"), "ZIP"),
     (re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}"), "ADDRESS"),
     (re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,15}"), "ID"),
@@ -105,8 +105,8 @@ _VALUE_KINDS: Final = (
 """Shapes of values in a row about a person; the last is a record number in dashed groups (``771-2290-4``)."""
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?|[A-Z]['’][A-Z][a-z]+")
 _PARTICLE_NAME: Final = re.compile(
-    r"(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|bin|al|el|zu)[ ]+){1,3}"
-    r"([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+    r"(?:(?i:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ten|ter|bin|al|el|zu|st\.?|ste?\.?)[ ]+){1,3}"
+    r"([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?)"
 )
 """A surname after its particles (``van der Berg``, ``dos Santos``): judged by its last word."""
 _NOT_NAME_ENDINGS: Final = ("ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ous", "ive", "ware")
@@ -114,11 +114,47 @@ _NOT_NAME_ENDINGS: Final = ("ing", "tion", "sion", "ment", "ness", "able", "ible
 _HEADER_FIELD: Final = re.compile(r"[^\W\d][\w .-]{0,40}")
 _DELIMITERS: Final = ("\t", "|", ",", ";")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
+_SEGMENTS: Final = frozenset(
+    [
+        "MSH",
+        "EVN",
+        "PID",
+        "PD1",
+        "NK1",
+        "PV1",
+        "PV2",
+        "ORC",
+        "OBR",
+        "OBX",
+        "NTE",
+        "IN1",
+        "IN2",
+        "GT1",
+        "DG1",
+        "PR1",
+        "AL1",
+        "MRG",
+        "ISA",
+        "GS",
+        "ST",
+    ]
+)
+"""HL7 and X12 segment names (and HL7's own ``Z..``): a line that starts with one is a segment
+(``JUN|TANAKA|...`` is a row)."""
 _YEAR: Final = re.compile(r"(?:1[89]|20)[0-9]{2}(?=[0-9]{4}$|[^0-9]|$)")
 _RECENT_YEAR: Final = datetime.date.today().year - 1
+_EMAIL_CELL: Final = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
 _MAX_LINES: Final = 2000
+
+
+def _segments(line: str) -> bool:
+    """Whether a ``|``-separated line holds HL7 or X12 segments: two segment names, a known one, or ``^``/``~``."""
+    names = _SEGMENT_ID.findall(line)
+    return bool(names) and (
+        len(names) > 1 or "^" in line or "~" in line or names[0][:-1] in _SEGMENTS or names[0][0] == "Z"
+    )
 
 
 def _bare(text: str, item: Item) -> str:
@@ -199,12 +235,12 @@ def _caseless(value: str) -> bool:
 
 
 def _lower_pair(first: str, second: str) -> bool:
-    """Two lower-case words that can be a person's names: one a given name of the tables, neither a log word."""
+    """Two lower-case words that can be a person's names: one in the name tables, neither a log word."""
     pair = (first, second)
     if not all(word.isalpha() and word.islower() for word in pair):
         return False
-    given = any(word in GIVEN and word not in COMMON_GIVEN for word in pair)
-    return given and _unlisted_pair(first, second)
+    listed = any((word in GIVEN and word not in COMMON_GIVEN) or _is_surname(word) for word in pair)
+    return listed and _unlisted_pair(first, second)
 
 
 def _unlisted_pair(first: str, second: str) -> bool:
@@ -240,6 +276,7 @@ def _named_cells(cells: list[str], lower: bool = False) -> bool:
         bare = cell.strip().strip("\"'")
         letters = len(bare) < 40 and (bare.translate(_NAME_MARKS).isalpha() or _caseless(bare))
         name = letters and (bare[:1].isupper() or (lower and bare.islower()) or not bare.isascii())
+        name = name or (" " in bare and _PARTICLE_NAME.fullmatch(bare) is not None)
         if name and (previous or " " in bare):
             return True
         previous = name
@@ -248,6 +285,8 @@ def _named_cells(cells: list[str], lower: bool = False) -> bool:
 
 def _shaped(value: str) -> bool:
     """Whether ``value`` has the shape of an identifier, a phone number or a ZIP code."""
+    if "@" in value and _EMAIL_CELL.fullmatch(value):
+        return True  # an e-mail address (its own detector masks it) says the row is about someone
     return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
 
 
@@ -302,8 +341,8 @@ class TabularDetector(BaseDetector):
         cells[-1] = cells[-1].partition(" (")[0]
         if not _named_cells(cells, lower=_DATE.search(line) is not None):
             return  # no names side by side: not a row about a person (cheap to tell)
-        if delimiter == "|" and _SEGMENT_ID.search(line) is not None:
-            return  # HL7 segments have detectors of their own
+        if delimiter == "|" and _segments(line):
+            return  # HL7 and X12 segments have detectors of their own
         first = line.index(delimiter)
         label = line.rfind(": ", 0, first)
         row_start = start + (label + 2 if label >= 0 else 0)
