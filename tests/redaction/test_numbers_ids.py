@@ -229,6 +229,8 @@ def test_glued_look_alikes_are_kept(text: str) -> None:
         ("call 0044 20 7946 0958 after 5", "0044 20 7946 0958"),
         ("Tel. 06 12 34 56 78", "06 12 34 56 78"),
         ("tel 030 1234567", "030 1234567"),
+        ("discharged home with wife odalys quist (6175550199).", "6175550199"),
+        ("mother Odalys Quist 6175550199", "6175550199"),
     ],
 )
 def test_phone_numbers_cued_in_their_sentence_or_in_another_countrys_form(text: str, value: str) -> None:
@@ -245,6 +247,7 @@ def test_phone_numbers_cued_in_their_sentence_or_in_another_countrys_form(text: 
         "build 07700 900456 done; amount 00493012345678; ids 0049 30 1234567 in batch",
         "version 030 1234567 released; contact count 0412 345 678 rows",
         "mother board serial 06 12 34 56 78 x",
+        "daughter process 6175550199 exited; sister id 6175550199; brother task 6175550199 done",
     ],
 )
 def test_number_look_alikes_near_phone_words_are_kept(text: str) -> None:

@@ -188,7 +188,12 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
-    add(with_digits, cased({"nok", "kin", "emergency", "guardian", "caregiver", "spouse", "relative"}), PHONE)
+    relatives = {"wife", "husband", "partner", "mother", "father", "son", "daughter", "sister", "brother", "parent"}
+    add(
+        with_digits,
+        cased({"nok", "kin", "emergency", "guardian", "caregiver", "spouse", "relative"} | relatives),
+        PHONE,
+    )
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"KeyError"}, CUED)

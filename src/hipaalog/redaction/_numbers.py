@@ -190,6 +190,7 @@ not a valid phone number``)."""
 _NOT_PHONE_BEFORE: Final = frozenset(
     {"id", "#", "no", "order", "invoice", "ref", "ticket", "case", "build", "version", "epoch", "ts", "timestamp"}
     | {"count", "total", "amount", "size", "bytes", "took", "elapsed", "latency", "duration", "offset", "seq", "port"}
+    | {"pid", "process", "thread", "job", "task", "batch", "run", "record", "row"}
 )
 _NOT_PHONE_AFTER: Final = frozenset(
     {"ms", "ns", "us", "s", "sec", "secs", "seconds", "bytes", "b", "kb", "mb", "gb", "rows", "records", "items"}
@@ -214,8 +215,8 @@ def _bare_phone_kind(text: str, start: int, end: int) -> str | None:
     for drop in (1, 2):  # "callback requested at 4155550134": a word or two between cue and number
         if kind is None and not vetoed and len(words) > drop and words[-drop - 1] in _STRONG_PHONE_CUES:
             kind = PHONES.match(words[:-drop])
-    if kind is None and _phone_in_sentence(text, start, end, words):
-        kind = "PHONE"
+    if kind is None and (_phone_in_sentence(text, start, end, words) or _contact_cue(text, start, end)):
+        kind = "PHONE"  # "... not a valid phone number", "with wife Jane Roe (4155550132)"
     return kind
 
 
