@@ -217,3 +217,19 @@ def test_birth_cues_of_other_languages_and_names_as_path_segments(text: str, sec
 )
 def test_path_segments_that_are_no_names_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Adaeze Obiora (born 02/01/1979) admitted", "admitted"),
+        ("Kelechi Nwosu, born March 3, 1979", "born"),
+    ],
+)
+def test_a_name_before_born_and_a_date(text: str, kept: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert out.startswith("[REDACTED:NAME]") and kept in out
+
+
+def test_born_and_a_year_of_a_product_is_no_person() -> None:
+    assert REDACTOR.redact_text("Spring Boot (born 2014) is old") == "Spring Boot (born 2014) is old"

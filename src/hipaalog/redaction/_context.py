@@ -501,8 +501,9 @@ codes (X12, HL7, tracebacks) has many candidates and no cue near most of them.""
 
 
 _PERSON_AFTER: Final = (
-    r"[ ]?\((?:DOB|dob|Dob|MRN|mrn|born|b\.)"
-    r"|,?[ ](?:DOB|dob|born|passed away|died|deceased)(?![A-Za-z])"
+    r"[ ]?\((?:DOB|dob|Dob|MRN|mrn)"
+    r"|[ ]?\(?,?[ ]?(?:born|b\.)[ ](?:on[ ])?(?:[0-9]{1,2}[/.-]|[0-9]{4}-|[A-Z][a-z]{2,8}\.?[ ][0-9])"
+    r"|,?[ ](?:DOB|dob|passed away|died|deceased)(?![A-Za-z])"
     r"|,[ ][0-9]{1,3}[ ]?(?:[MF]|yo|y/o|y\.o\.)(?![A-Za-z])"
     r"|,?[ ](?:is|was)[ ]an?[ ][0-9]{1,3}[ -]?(?:yo|y/o|y\.o\.|years?[ -]old|year-old)(?![A-Za-z])"
 )
@@ -679,7 +680,7 @@ class NameDetector(BaseDetector):
             if cue.start() < done:
                 continue
             done = cue.end()
-            for match in _NAME_BEFORE_PERSON_CUE.finditer(text, max(0, cue.start() - 96), cue.end()):
+            for match in _NAME_BEFORE_PERSON_CUE.finditer(text, max(0, cue.start() - 96), cue.end() + 24):
                 words = match[1].split(" ")
                 if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
