@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hipaalog.redaction import Redactor
+from hipaalog.redaction._gate import SEARCH, gate
 
 REDACTOR = Redactor()
 
@@ -55,3 +56,18 @@ def test_a_date_keeps_its_search_prefix() -> None:
 )
 def test_searches_about_no_one_stay(url: str) -> None:
     assert REDACTOR.redact_text(url) == url
+
+
+@pytest.mark.parametrize(
+    ("text", "selected"),
+    [
+        ("GET /fhir/Patient?name=Quennell", True),
+        ("url=https://fhir.example.org/r4/Encounter?date=ge2021-10-30", True),
+        ("GET /api/patients/search?q=x", True),
+        ("GET /register?family=Quennell", True),
+        ('"GET /api/v1/orders/ORD-7/status?include=items&page=2 HTTP/1.1" 200', False),
+        ("is it ok? a=b", False),
+    ],
+)
+def test_the_gate_selects_searches_on_paths_about_people(text: str, selected: bool) -> None:
+    assert bool(gate(text) & SEARCH) is selected

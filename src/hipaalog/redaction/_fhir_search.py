@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
-from ._gate import FHIR
+from ._gate import SEARCH
 
 __all__ = ["NON_PERSON_RESOURCES", "FhirSearchDetector", "search_spans"]
 
@@ -126,7 +126,7 @@ _QUERY_CHARS: Final = 4096
 def _parts(name: str) -> list[str]:
     """The words of a parameter without its modifiers (``subject:Patient.name`` -> subject, Patient, name;
     ``given:exact`` -> given)."""
-    first, *rest = re.split(r"[:.]", name)
+    first, *rest = name.replace(".", ":").split(":")
     return [first, *(part for part in rest if part and part not in _MODIFIERS)]
 
 
@@ -187,7 +187,7 @@ def search_spans(text: str, query: int) -> Iterator[Span]:
 class FhirSearchDetector(BaseDetector):
     """Person identifiers among a URL's search parameters (``Patient?name=Roe&birthdate=...``)."""
 
-    gate = FHIR
+    gate = SEARCH
     name = "fhir_search"
     kinds = ("NAME", "DOB", "DATE", "PHONE", "EMAIL", "ADDRESS", "ZIP", "ID", "PATIENT", "MEMBER_ID")
 

@@ -49,6 +49,7 @@ __all__ = [
     "NAME",
     "PERSON",
     "PHONE",
+    "SEARCH",
     "SSN",
     "TABLE",
     "TOKEN",
@@ -69,7 +70,9 @@ FHIR, X12, MAIL, TABLE, PERSON, XML = (1 << n for n in range(17, 23))
 """Format detectors (FHIR JSON text, X12, e-mail, positional data, XML) and the cue-less name model."""
 TOKEN: Final = 1 << 23
 """Encoded tokens: JWTs, Basic credentials, padded base64."""
-ALL: Final = (1 << 24) - 1
+SEARCH: Final = 1 << 24
+"""A URL's query on a path a person may be searched on (``/Patient?``, ``/patients/search?``)."""
+ALL: Final = (1 << 25) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -235,6 +238,28 @@ _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
+_PEOPLE_PATHS: Final = frozenset(
+    {"patients", "patient", "members", "member", "people", "persons", "person", "subscribers", "beneficiaries"}
+)
+_SEARCH_NAMES: Final = ("family=", "given=", "birthdate=")
+
+
+def _searches(text: str) -> bool:
+    """Whether a query in ``text`` may search for a person: on a FHIR resource type (``/Patient?``,
+    ``/Encounter?``), on a collection of people (``/patients/search?``), or by a name or birth date."""
+    query = text.find("?")
+    while query > 0:
+        slash = text.rfind("/", max(0, query - 48), query)
+        segment = text[slash + 1 : query] if slash >= 0 else ""
+        if segment in ("search", "_search"):
+            previous = text.rfind("/", max(0, slash - 48), slash)
+            segment = text[previous + 1 : slash] if previous >= 0 else ""
+        if segment[:1].isupper() or segment in _PEOPLE_PATHS:
+            return True
+        query = text.find("?", query + 1)
+    return any(name in text for name in _SEARCH_NAMES)
+
+
 _PLUS_COUNTRY: Final = re.compile(r"\+[2-9][0-9]{0,2}[-. (]?[0-9]")
 """A country code after ``+``: an international phone number may start there."""
 _PADDED_B64: Final = re.compile(r"=(?<=[A-Za-z0-9+/]{16}=)(?![A-Za-z0-9+/])")
@@ -332,7 +357,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if "<" in text and ("</" in text or "/>" in text):
         bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
     if "?" in text and "=" in text:
-        bits |= FHIR  # a query's parameters (``Patient?name=...``): FHIR search
+        if _searches(text):
+            bits |= SEARCH  # a query's parameters (``Patient?name=...``): FHIR search
         if "=?" in text:
             bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
