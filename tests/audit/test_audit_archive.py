@@ -41,7 +41,14 @@ def test_segments_upload_with_compliance_retention_and_checksums(
     assert local_segments(tmp_path) == []  # removed only after the verified upload
     client = seaweed.client()
     keys = sorted(o["Key"] for o in client.list_objects_v2(Bucket=bucket)["Contents"])
-    assert keys == ["audit/audit.jsonl/audit.000000000001.jsonl.gz", "audit/audit.jsonl/audit.000000000009.jsonl.gz"]
+    segments = ["audit/audit.jsonl/audit.000000000001.jsonl.gz", "audit/audit.jsonl/audit.000000000009.jsonl.gz"]
+    assert [k for k in keys if "/." not in k] == segments
+    for key in segments:  # each segment's recorded verification and columns went with it, locked the same way
+        for suffix in (".verified.json", ".columns.parquet"):
+            sidecar = key.replace("audit/audit.jsonl/", "audit/audit.jsonl/.") + suffix
+            assert sidecar in keys
+            assert client.get_object_retention(Bucket=bucket, Key=sidecar)["Retention"]["Mode"] == "COMPLIANCE"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".audit.0")) == []
     now = dt.datetime.now(dt.timezone.utc)
     for stored in archive.archived:
         retention = client.get_object_retention(Bucket=bucket, Key=stored.key)["Retention"]

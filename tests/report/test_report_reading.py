@@ -116,3 +116,40 @@ def test_s3_prefix_is_read_and_verified(tmp_path: Path, seaweed: Seaweed, monkey
     assert remote.integrity.status == "verified"
     assert remote.records == written.records
     assert _signature(remote) == _signature(local)
+
+
+@pytest.mark.peer("seaweedfs")
+def test_an_archived_stream_is_trusted_from_its_recorded_verification(
+    tmp_path: Path, seaweed: Seaweed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Segments archived by S3Archive (real SeaweedFS) carry their recorded verification and columns: a report over
+    the prefix trusts them instead of re-verifying every record, and the duckdb engine reads the archived columns."""
+    from hipaalog.archive import S3Archive
+    from hipaalog.audit._sealed import record_segment
+    from hipaalog.report import _columns
+    from hipaalog.report._duck import duckdb_available
+
+    written = write_stream(
+        Clinic(users=40, days=15, seed=3), tmp_path / "audit.jsonl", key=AUDIT_KEY, segment_records=5000, compress=True
+    )
+    rotated = written.paths[:-1]
+    bucket = seaweed.locked_bucket()
+    archive = S3Archive(bucket, client=seaweed.client(), prefix="clinic/")
+    for path in rotated:
+        record_segment(path, "k1", KEYS)
+        archive.upload(path)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "hipaalog-test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "hipaalog-test-secret")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    config = ReportConfig(**Clinic(users=40, days=15, seed=3).report_config())
+    url = f"s3://{bucket}/clinic/audit.jsonl/"
+    full = build_report([url], config=config, keys=KEYS, s3_endpoint=seaweed.endpoint, trust_recorded=False)
+    monkeypatch.setattr("hipaalog.integrity.verify_files", lambda *a, **k: pytest.fail("verified every record"))
+    engine = "duckdb" if duckdb_available() else "python"
+    if engine == "duckdb":
+        monkeypatch.setattr(_columns, "segment_parquet", lambda path, *a, **k: pytest.fail(f"read {path}"))
+    trusted = build_report([url], config=config, keys=KEYS, s3_endpoint=seaweed.endpoint, engine=engine)
+    assert trusted.integrity.status == "verified"
+    assert f"in {len(rotated)} sealed segment(s) trusted" in trusted.integrity.note
+    assert trusted.records == full.records == 5000 * len(rotated)
+    assert _signature(trusted) == _signature(full)

@@ -5,7 +5,10 @@ with ``Content-MD5`` and ``x-amz-checksum-sha256`` (the server rejects a body th
 match), COMPLIANCE retention, optional SSE-KMS, and ``If-None-Match: *`` so the object key, named
 after the segment, is written at most once. An object already there is accepted only if its
 SHA-256 equals ours (a retry of an upload whose answer was lost). Then the object is read back:
-length, checksum and retention must be what was sent. Only then is the local file removed.
+length, checksum and retention must be what was sent. A segment stored as it is (already gzip)
+takes its recorded verification and Parquet columns along, when the stream wrote them, stored and
+checked the same way beside it (``.<segment>.verified.json``, ``.<segment>.columns.parquet``), so a
+report over the archive can trust them. Only then are the local files removed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import gzip
 import hashlib
 import io
 import os
+import posixpath
 import random
 import threading
 from collections import deque
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 import orjson
 
 from .. import _diagnostics
+from ..audit._sealed import columns_path, record_path
 from ..exceptions import ConfigError, HipaalogError
 from ..integrity._names import CHECKPOINTS_SUFFIX, stream_of
 
@@ -93,6 +98,15 @@ def _gzip_bytes(path: str) -> bytes:
         while chunk := source.read(1 << 20):
             zipped.write(chunk)
     return buffer.getvalue()
+
+
+def _sidecars(segment: str) -> list[tuple[str, str]]:
+    """The segment's recorded verification and Parquet columns that exist, each with its name's suffix."""
+    found = []
+    for local in (record_path(segment), columns_path(segment)):
+        if os.path.exists(local):
+            found.append((local, os.path.basename(local)[len(os.path.basename(segment)) + 1 :]))
+    return found
 
 
 def _error_code(exc: BaseException) -> str:
@@ -251,12 +265,41 @@ class S3Archive:
             wanted_until=arguments["ObjectLockRetainUntilDate"],
             already_there=already_there,
         )
+        sidecars = _sidecars(text) if text.endswith(".gz") else []
+        for local, suffix in sidecars:
+            self._put_verified(f"{posixpath.dirname(key)}/.{posixpath.basename(key)}{suffix}", local)
         if self.delete_local:
-            try:
-                os.unlink(text)
-            except FileNotFoundError:
-                pass
+            for local in (text, *(local for local, _ in sidecars)):
+                try:
+                    os.unlink(local)
+                except FileNotFoundError:
+                    pass
         return stored
+
+    def _put_verified(self, key: str, path: str) -> None:
+        """Store one sidecar of a segment as the segment is stored (locked, checked, written once)."""
+        try:
+            with open(path, "rb") as fh:
+                body = fh.read()
+        except OSError as exc:
+            raise ArchiveError(f"{path}: cannot read: {exc.strerror or exc}", retryable=False) from exc
+        arguments = self.put_arguments(key, body, _dt.datetime.now(_dt.timezone.utc))
+        arguments["ContentType"] = "application/octet-stream"
+        already_there, version_id = False, None
+        try:
+            version_id = self._client.put_object(**arguments).get("VersionId")
+        except Exception as exc:
+            if _error_code(exc) not in ("PreconditionFailed", "412"):
+                raise ArchiveError(f"s3://{self.bucket}/{key}: upload failed: {exc}") from exc
+            already_there = True
+        self._verify(
+            key,
+            body,
+            sha256=arguments["ChecksumSHA256"],
+            version_id=version_id,
+            wanted_until=arguments["ObjectLockRetainUntilDate"],
+            already_there=already_there,
+        )
 
     def _verify(
         self,
@@ -523,7 +566,8 @@ class S3Archive:
                 continue
             local = os.path.join(target, os.path.basename(key))
             self._client.download_file(self.bucket, key, local, ExtraArgs={"VersionId": version})
-            paths.append(local)
+            if not os.path.basename(key).startswith("."):  # a segment's sidecar is downloaded beside it, unlisted
+                paths.append(local)
             if cover:
                 note = f"s3://{self.bucket}/{key}: restored its locked version {version}; {cover} covers it"
                 covered.append(note)
