@@ -94,3 +94,20 @@ def test_tokens_without_phi_and_look_alikes_stay(text: str) -> None:
 @pytest.mark.parametrize("token", ["", "====", "%%%%", "gA==", "A" * 20000, "wyg=", "eyJ"])
 def test_decoding_is_bounded_and_never_raises(token: str) -> None:
     assert decoded_token(token) is None or isinstance(decoded_token(token), str)
+
+
+@pytest.mark.parametrize("prefix", ["", "0x"])
+def test_an_address_dumped_as_hexadecimal_is_masked(prefix: str) -> None:
+    dumped = prefix + b"odalys.quist@example.org".hex()
+    assert dumped not in REDACTOR.redact_text(f"recipient bytes {dumped} rejected")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sha1 2e4f40a1b2c3d4e5f60718293a4b5c6d7e8f9012 ok; color 402e40",
+        "trace 40a2e1f0c0ffee4012345678 and node " + b"svc@build.local".hex(),
+    ],
+)
+def test_hexadecimal_ids_and_site_local_names_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -252,3 +252,16 @@ def test_phone_numbers_cued_in_their_sentence_or_in_another_countrys_form(text: 
 )
 def test_number_look_alikes_near_phone_words_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("phone 6 1 7 5 5 5 0 1 9 9", "6 1 7 5 5 5 0 1 9 9"), ("call 1 6 1 7 5 5 5 0 1 9 9 now", "1 6 1 7 5 5 5 0 1 9 9")],
+)
+def test_phone_digits_written_one_by_one_after_a_cue(text: str, value: str) -> None:
+    assert (value, "PHONE") in found(text)
+
+
+def test_digits_one_by_one_without_a_cue_stay() -> None:
+    text = "matrix 6 1 7 5 5 5 0 1 9 9; phone grid 1 2 3 4 5 6 7 8 9 0 1 2 3"
+    assert REDACTOR.redact_text(text) == text

@@ -367,6 +367,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
+    elif "40" in text and ("2e" in text or "2E" in text):
+        bits |= TOKEN  # "@" and "." in hexadecimal: an address dumped as bytes
     if "+" in text and ("+1" in text or _PLUS_COUNTRY.search(text) is not None):
         bits |= PHONE  # +1 415..., +44 20...
     raw = text.encode("utf-8", "surrogatepass")

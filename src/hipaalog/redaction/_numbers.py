@@ -169,6 +169,8 @@ _FAX: Final = frozenset({"fax"})
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
+_PHONE_SPACED: Final = re.compile(r"(?<![\w.])[0-9](?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
+"""Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
 _PHONE_00: Final = re.compile(r"(?<![\w+.-])00[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
 _PHONE_NATIONAL: Final = re.compile(
@@ -300,6 +302,10 @@ class PhoneDetector(BaseDetector):
                 kind = _bare_phone_kind(text, match.start(), match.end())
                 if kind is not None:
                     yield match.start(), match.end(), kind
+        for match in _PHONE_SPACED.finditer(text) if " " in text else ():
+            digits = digits_of(match[0])[-10:]
+            if nanp_ok(digits[:3], digits[3:6]) and PHONES.match(words_before(text, match.start(), 3)) is not None:
+                yield match.start(), match.end(), self._kind(text, match.start())
         if "00" in text:
             for match in _PHONE_00.finditer(text):
                 if _contact_cue(text, match.start(), match.end()):

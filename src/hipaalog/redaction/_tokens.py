@@ -1,4 +1,4 @@
-"""Encoded tokens that carry PHI: JWTs, HTTP Basic credentials, base64 of text or JSON.
+"""Encoded tokens that carry PHI: JWTs, HTTP Basic credentials, base64 of text or JSON, hex of an address.
 
 A token's bytes cannot be partly masked, so a token is decoded (bounded: size limits, no
 exception escapes) and judged by what it holds: a JWT whose claims name a person (``email``,
@@ -33,6 +33,8 @@ _JWT: Final = re.compile(
 _BASIC: Final = re.compile(r"(?<![A-Za-z])(?:Basic|basic|BASIC)[ ]+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])")
 _BLOB: Final = re.compile(r"(?<![\w+/.-])[A-Za-z0-9+/_-]{16,}={0,2}(?![\w+/=-])")
 """A run of the base64 (or base64url) alphabet, padded or not, not glued to a word or a path."""
+_HEX: Final = re.compile(r"(?<![\w-])(?:0x)?((?:[0-9a-f]{2}){8,}|(?:[0-9A-F]{2}){8,})(?![\w-])")
+"""Text in hexadecimal (lower or upper case), such as an e-mail address dumped as bytes."""
 _PERSON_CLAIMS: Final = frozenset(
     {
         "email",
@@ -134,6 +136,17 @@ def _basic_phi(credentials: str) -> bool:
     return "@" in user or _holds_phi(user)
 
 
+def _hex_phi(digits: str) -> bool:
+    """Whether hexadecimal ``digits`` spell printable text with an ``@`` in which the redactor finds PHI."""
+    if len(digits) > _MAX_TOKEN:
+        return False
+    try:
+        text = bytes.fromhex(digits).decode("utf-8")
+    except ValueError:
+        return False
+    return "@" in text and text.isprintable() and _holds_phi(text)
+
+
 def _blob_phi(blob: str) -> bool:
     text = decoded_token(blob)
     return text is not None and len(text) >= 6 and _holds_phi(text)
@@ -159,6 +172,10 @@ class TokenDetector(BaseDetector):
                 taken.append(match.span(1))
                 if _judged(match[1], _basic_phi):
                     yield match.start(1), match.end(1), "ID"
+        if "40" in text:  # "@" in hexadecimal
+            for match in _HEX.finditer(text):
+                if "40" in match[1] and _judged(match[1], _hex_phi):
+                    yield match.start(), match.end(), "ID"
         for match in _BLOB.finditer(text):
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in taken) or not _blob_shape(match[0]):
