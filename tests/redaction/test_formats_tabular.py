@@ -376,3 +376,35 @@ def test_segments_and_rows_of_log_words_are_not_person_rows(text: str) -> None:
     for word in ("PID|1", "Build|Release", "jobs,admin", "de la mode|en vogue"):
         if word in text:
             assert word in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name;Version;Status\nPostgres;15.2;Running\nRedis;7.0;Stopped",
+        "name,first,last\nbuild,2019,2020",
+        "name,owner\nbilling-api,Team Payments",
+        "INSERT INTO services (name, version) VALUES ('Postgres', '15.2')",
+        "UPDATE services SET name = 'Billing Worker' WHERE id = 3",
+    ],
+)
+def test_generic_name_columns_of_tables_without_people_keep_their_values(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("name,team\nOdalys Quist,ops", "Odalys"),
+        ("Name,Phone\nQuist,617-555-0143", "Quist"),
+        ("INSERT INTO enrollees (name) VALUES ('Quist')", "Quist"),
+        ("UPDATE services SET name = 'Odalys Quist' WHERE id = 3", "Odalys"),
+    ],
+)
+def test_generic_name_columns_still_hold_people(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+def test_ages_in_rows_are_masked_only_over_89() -> None:
+    out = REDACTOR.redact_text("name;age;city\nOdalys;44;Salem\nQuist;93;Salem")
+    assert ";44;" in out and ";93;" not in out, out

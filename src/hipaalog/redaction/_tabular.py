@@ -25,7 +25,7 @@ from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
-from ._names import COMMON_GIVEN, NOT_SURNAMES
+from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN
 from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector"]
@@ -45,6 +45,14 @@ _PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1
 _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
 """On the text before a comparison, reversed: the column name."""
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
+_GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
+"""Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
+_MAYBE_NAME: Final = "NAME?"
+"""A generic name column in a table with no other PHI column: its value is a name only if it reads as one."""
+_PEOPLE_TABLES: Final = re.compile(
+    r"(?i:patient|member|person|people|subscriber|contact|guarantor|employee|customer|enrollee|beneficiar"
+    r"|dependent|guardian|user|student|client)"
+)
 _LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
 """A quoted literal after a comparison (SQL), a keyword (a namedtuple or dataclass repr) or a quoted key
 (a dict repr): its column is before."""
@@ -155,6 +163,19 @@ def _segments(line: str) -> bool:
     return bool(names) and (
         len(names) > 1 or "^" in line or "~" in line or names[0][:-1] in _SEGMENTS or names[0][0] == "Z"
     )
+
+
+def _personal(value: str) -> bool:
+    """Whether a value under a generic name column reads as a person's name (a given name of the tables in it)."""
+    words = value.split()
+    return 0 < len(words) < 5 and any(
+        _NAME_WORD.fullmatch(word) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN for word in words
+    )
+
+
+def _young(value: str) -> bool:
+    """Whether an age is one Safe Harbor keeps (89 and under)."""
+    return value.strip().isdigit() and int(value) < 90
 
 
 def _bare(text: str, item: Item) -> str:
@@ -305,6 +326,14 @@ class TabularDetector(BaseDetector):
         self.catalogue = catalogue or DEFAULT_CATALOGUE
 
     def find(self, text: str) -> Iterator[Span]:
+        for start, end, kind in self._find(text):
+            if kind == _MAYBE_NAME:
+                if _personal(text[start:end]):
+                    yield start, end, "NAME"
+            elif kind != "AGE" or not _young(text[start:end]):
+                yield start, end, kind
+
+    def _find(self, text: str) -> Iterator[Span]:
         seen: set[int] = set()
         yield from self._sql(text, seen)
         if "input_value=" in text:
@@ -358,7 +387,7 @@ class TabularDetector(BaseDetector):
         positional: list[str | None] = []
         for insert in _INSERT.finditer(text) if "INSERT" in text or "insert" in text else ():
             columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
-            kinds = [self._column_kind(c) for c in columns]
+            kinds = self._table_kinds(columns, insert[0])
             position = insert.end()
             while position < len(text) and text[position] in "([":
                 seen.add(position)
@@ -508,7 +537,7 @@ class TabularDetector(BaseDetector):
                 delimiter = max(_DELIMITERS, key=line.count)
                 fields = line.split(delimiter)
                 if len(fields) > 1 and all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
-                    kinds = [self._column_kind(f.strip().strip("\"'")) for f in fields]
+                    kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
                     if not any(kinds):
                         kinds = []
             else:
@@ -532,6 +561,18 @@ class TabularDetector(BaseDetector):
         if kind is None and column.lower() in _NAME_COLUMNS:
             return "NAME"
         return kind
+
+    def _table_kinds(self, columns: list[str], table: str) -> list[str | None]:
+        """The kinds of a table's columns; a generic name column (``name``, ``first``) is only maybe a person's
+        when no other column is PHI and the table's name does not say it is about people."""
+        kinds = [self._column_kind(column) for column in columns]
+        generic = [
+            kind == "NAME" and column.lower() in _GENERIC_COLUMNS for column, kind in zip(columns, kinds, strict=True)
+        ]
+        others = any(kind is not None and not weak for kind, weak in zip(kinds, generic, strict=True))
+        if any(generic) and not others and not _PEOPLE_TABLES.search(table):
+            return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
+        return kinds
 
     def _field_kind(self, path: list[str]) -> str | None:
         """The kind of the field a validation path ends in; a list's items are its singular (``dobs.0``)."""
@@ -572,7 +613,8 @@ class TabularDetector(BaseDetector):
             kind = self.catalogue.kind(name)
             start, end = found.span(1)
             if kind is None and name.lower() in _NAME_COLUMNS and text[start + 1 : start + 2].isupper():
-                kind = "NAME"
+                generic = name.lower() in _GENERIC_COLUMNS and _PEOPLE_TABLES.search(text) is None
+                kind = _MAYBE_NAME if generic else "NAME"
             if kind is not None and end - start > 2:
                 yield start + 1, end - 1, kind
 
