@@ -6,8 +6,6 @@ text, by their keys and the object around them (indented JSON too):
 * ``HumanName``: every string of ``family`` and ``given``; ``text`` inside a ``name`` object;
 * ``Reference.display`` when the reference points at a person (``Patient/``, ``RelatedPerson/``,
   ``Person/``) or sits under a person element (``subject``, ``patient``, ``beneficiary``...);
-* the id of a reference to a person (``Patient/E1184938``): ``Patient.id`` is masked, so is a
-  reference to it; references to practitioners, organisations, locations and devices stay;
 * dates of a resource's periods (``period``, ``billablePeriod``, ``onsetPeriod``...) and of its
   events (``issued``, ``authoredOn``, ``recordedDate``, ``performed[x]``, ``Claim.accident.date``,
   ``procedure[].date``): when something happened to the patient.
@@ -34,7 +32,7 @@ from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
 from ._kinds import KEEP
 
-__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "fhir_element", "fhir_kinds", "person_reference"]
+__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "fhir_element", "fhir_kinds"]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
 _FAMILY: Final = re.compile(r"""(?:["']family["'][ ]*:|(?<![\w.])family=)[ ]*""" + _STRING)
@@ -108,14 +106,6 @@ DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
 _DATED: Final = re.compile(r"""["'](?:accident|procedure)["'][ ]*:[ ]*[\[{]""")
 _DATE_FIELD: Final = re.compile(r"""["']date["'][ ]*:[ ]*""" + _STRING)
-_REFERENCE_ID: Final = re.compile(
-    r"""["']reference["'][ ]*:[ ]*["'](?:[^"'\s]{0,200}/)?(Patient|RelatedPerson|Person)/([A-Za-z0-9.-]{1,64})"""
-)
-"""A reference to a person: the id after ``Patient/`` is that person's identifier (``Patient.id`` is masked too)."""
-_REFERENCE: Final = re.compile(
-    r"(?:[^\s]{0,200}/)?(Patient|RelatedPerson|Person)/([A-Za-z0-9.-]{1,64})(?:/_history/[\w.-]{1,64})?"
-)
-_REFERENCE_KINDS: Final = {"Patient": "PATIENT", "RelatedPerson": "ID", "Person": "ID"}
 _RESOURCE_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["']([A-Za-z]{2,60})["']""")
 _OWN_FIELD: Final = re.compile(
     r"""["'](name|title|alias|identifier|address|software|implementation)["'][ ]*:[ ]*(?=["'\[{])"""
@@ -127,21 +117,9 @@ _OBJECT_CHARS: Final = 20000
 """Objects and lists are followed this far at most."""
 
 
-def person_reference(value: str) -> tuple[int, int, str] | None:
-    """The span and kind of the person id in a FHIR reference (``Patient/123``, ``https://.../Person/9``)."""
-    match = _REFERENCE.fullmatch(value)
-    return None if match is None else (match.start(2), match.end(2), _REFERENCE_KINDS[match[1]])
-
-
 def fhir_element(compact_key: str, item: Any, replace: Callable[[str, str], str]) -> Any:
-    """A FHIR dict field with the person's identifiers replaced by ``replace(kind, text)``: the id of a
-    person ``reference``, the ``date`` of an ``accident`` or of each ``procedure`` (:data:`DATED_ELEMENTS`)."""
-    if compact_key == "reference":
-        found = person_reference(item) if type(item) is str else None
-        if found is None:
-            return item
-        start, end, kind = found
-        return item[:start] + replace(kind, item[start:end]) + item[end:]
+    """A FHIR dict field with the person's dates replaced by ``replace(kind, text)``: the ``date`` of an
+    ``accident`` or of each ``procedure`` (:data:`DATED_ELEMENTS`)."""
     if isinstance(item, list):
         return [fhir_element(compact_key, part, replace) for part in item]
     if isinstance(item, Mapping) and type(item.get("date")) is str:
@@ -229,12 +207,12 @@ def _depth(text: str, start: int, end: int) -> int:
 
 
 class FhirTextDetector(BaseDetector):
-    """Person names, person references and their displays, event dates and periods of FHIR resources in
+    """Person names, displays of person references, event dates and periods of FHIR resources in
     text; the names, identifiers and links of directory resources (an organisation's NPI) are kept."""
 
     gate = FHIR | KV
     name = "fhir"
-    kinds = ("NAME", "DATE", "PATIENT", "ID")
+    kinds = ("NAME", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
         if "family" in text:
@@ -265,9 +243,6 @@ class FhirTextDetector(BaseDetector):
                 if kind is not None:
                     start, end = _group(match, 2)
                     yield start, end, kind
-        if "reference" in text:
-            for match in _REFERENCE_ID.finditer(text):
-                yield match.start(2), match.end(2), _REFERENCE_KINDS[match[1]]
         if "resourceType" in text:
             yield from self._resource_text(text)
 

@@ -968,7 +968,7 @@ class Redactor:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
-                if kind is None and (resource is not None or info.compact == "reference"):
+                if kind is None and resource is not None:
                     kind, item = self._fhir_field(info.compact, item)
                 if kind is not None:
                     replaced = self._key_value(kind, item)
@@ -992,10 +992,10 @@ class Redactor:
 
     def _fhir_field(self, compact_key: str, item: Any) -> tuple[str | None, Any]:
         """A field of a FHIR resource: ``DATE`` for an event date (``issued``, ``authoredOn``), or the value
-        with the person's ids and dates inside it replaced (a ``Patient/`` reference, ``accident.date``)."""
+        with the person's dates inside it replaced (``accident.date``, ``procedure[].date``)."""
         if compact_key in EVENT_DATES:
             return "DATE", item
-        if compact_key == "reference" or compact_key in DATED_ELEMENTS:
+        if compact_key in DATED_ELEMENTS:
             return None, fhir_element(compact_key, item, lambda kind, text: self.strategy_for(kind).text(kind, text))
         return None, item
 
@@ -1129,7 +1129,7 @@ class Redactor:
                     kind = self._key_kind(info, person, item)
                     if kind is None and resource is not None and _is_period(info.compact, item):
                         kind = "DATE"
-                    if kind is None and (resource is not None or info.compact == "reference"):
+                    if kind is None and resource is not None:
                         kind = "DATE" if info.compact in EVENT_DATES else None
                         found.extend(Finding(k, child, None, "key") for k in fhir_kinds(info.compact, item))
                     if kind is None and info.names_person and not isinstance(item, (list, tuple)):
