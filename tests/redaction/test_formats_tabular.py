@@ -408,3 +408,39 @@ def test_generic_name_columns_still_hold_people(text: str, secret: str) -> None:
 def test_ages_in_rows_are_masked_only_over_89() -> None:
     out = REDACTOR.redact_text("name;age;city\nOdalys;44;Salem\nQuist;93;Salem")
     assert ";44;" in out and ";93;" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (
+            "conn.execute(text('SELECT id FROM enrollees WHERE last_name = :ln AND dob = :d'), "
+            "{'ln': 'Brannagh', 'd': '1957-02-11'})",
+            ("Brannagh", "1957-02-11"),
+        ),
+        (
+            'session.execute(text("UPDATE enrollees SET phone = :p WHERE mrn = :m"), '
+            '{"p": "6175550143", "m": "QX40913"})',
+            ("6175550143", "QX40913"),
+        ),
+        ("Query: SELECT * FROM enrollees WHERE last_name = %s; Params: ['Brannagh']", ("Brannagh",)),
+        ("SELECT * FROM enrollees WHERE mrn = ? BINDS=('QX40913',)", ("QX40913",)),
+    ],
+    ids=["text-clause-dict", "text-clause-double-quotes", "capitalised-params", "upper-case-binds"],
+)
+def test_parameters_after_wrapped_statements_and_any_spelling_of_params(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, (secret, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "conn.execute(text('SELECT 1 FROM svc WHERE name = :n'), {'n': 'Billing'})",
+        "Query: SELECT * FROM jobs WHERE queue = %s; Params: ['Default']",
+        "find('kind = ?'), ('Default',)",
+    ],
+)
+def test_wrapped_statements_about_things_survive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -82,12 +82,12 @@ _LOC_PART: Final = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
-    r"(?<![A-Za-z_])(?:args|params|parameters|PARAMS|Parameters|bind)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
+    r"(?<![A-Za-z_])(?i:args|params|parameters|binds?|bindings)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
     r"|\[(?:generated in|cached since|no key|raw sql|insertmanyvalues|dialect )[^\]\n]{0,100}\][ ]*(?=[(\[{])"
 )
 """Where parameters start: after a keyword, or after SQLAlchemy's echo tag (``[generated in 0.0004s] (...)``)."""
 _ECHO_TAGS: Final = ("generated in", "cached since", "no key", "raw sql", "insertmanyvalues", "does not support")
-_CALL: Final = re.compile(r"[\w.]\((?=[ ]*(?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\")[ ]*,)")
+_CALL: Final = re.compile(r"[\w.]\((?=[ ]*(?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\")\)?[ ]*,)")
 """A call whose first argument is a string: ``cursor.execute('... %s', (...))``, ``conn.fetch('... $1', a, b)``."""
 _STRING: Final = re.compile(_QUOTED)
 _DICT_ENTRY: Final = re.compile(r"[ ]*(" + _QUOTED + r")[ ]*:[ ]*")
@@ -403,7 +403,7 @@ class TabularDetector(BaseDetector):
                 position = end
                 while position < len(text) and text[position] in ", ":
                     position += 1
-        has_params = "arams" in text or "args" in text or "bind" in text or "PARAMS" in text
+        has_params = any(word in text for word in ("arams", "ARAMS", "rgs", "RGS", "ind", "IND"))
         echo = "]" in text and any(tag in text for tag in _ECHO_TAGS)
         call = "'," in text or '",' in text
         if (
@@ -418,7 +418,8 @@ class TabularDetector(BaseDetector):
             column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
             if column is not None:
                 placeholders.append((column[1][::-1], found[1]))
-        kinds = positional + [self._column_kind(column.rsplit(".", 1)[-1]) for column, _ in placeholders]
+        columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
+        kinds = positional + self._table_kinds(columns, text if _PEOPLE_TABLES.search(text) else "")
         if not any(kinds):
             return
         named = {
@@ -499,9 +500,11 @@ class TabularDetector(BaseDetector):
         if statement is None or _PLACEHOLDER.search(statement[0]) is None:
             return
         after = statement.end()
+        wrapped = text[after : after + 1] == ")"  # the statement in a call of its own: ``execute(text('...'), {})``
+        after += wrapped
         while after < len(text) and text[after] in ", ":
             after += 1
-        if after >= len(text) or after in starts:
+        if after >= len(text) or after in starts or (wrapped and text[after] not in "([{"):
             return
         if text[after] in "([{":
             starts.append(after)
