@@ -139,3 +139,23 @@ def test_addresses_in_other_scripts_quoted_or_spelled_out_are_masked(text: str, 
 )
 def test_spelled_and_unicode_look_alikes_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("client ip 3405803845 refused", "3405803845"),
+        ("IP address 3405803845 blocked", "3405803845"),
+        ("src ip 0xcb007145 dropped", "0xcb007145"),
+    ],
+)
+def test_an_address_written_as_one_number_after_ip_is_masked(text: str, value: str) -> None:
+    assert (value, "IP") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ip 167772161 (a private address)", "ip count 3405803845", "ip 12345 and zip 3405803845", "ptr 0xcb007145"],
+)
+def test_numbers_that_are_no_address_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

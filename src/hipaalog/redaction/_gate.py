@@ -191,6 +191,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
+    add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     relatives = {"wife", "husband", "partner", "mother", "father", "son", "daughter", "sister", "brother", "parent"}
     add(
         with_digits,

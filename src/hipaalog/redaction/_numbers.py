@@ -475,9 +475,10 @@ _VERSION_WORDS: Final = frozenset(
 
 
 class IPv4Detector(BaseDetector):
-    """IPv4 addresses (``peer=203.0.113.7`` too), except loopback, ``0.0.0.0``, broadcast, private and
-    link-local addresses (infrastructure; see :class:`PrivateIpDetector`), and version strings
-    (``version 10.2.3.4``, ``version=10.2.3.4``, ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
+    """IPv4 addresses (``peer=203.0.113.7`` too; written as one number after ``ip``: ``ip 3488221437``,
+    ``ip 0xcfea08fd``), except loopback, ``0.0.0.0``, broadcast, private and link-local addresses
+    (infrastructure; see :class:`PrivateIpDetector`), and version strings (``version 10.2.3.4``,
+    ``version=10.2.3.4``, ``v10.2.3.4``, ``app/10.2.3.4``, ``pkg==10.2.3.4``)."""
 
     gate = IPV4
     name = "ipv4"
@@ -487,6 +488,31 @@ class IPv4Detector(BaseDetector):
         for start, end in _ipv4_spans(text):
             if not ip_private(text[start:end]):
                 yield start, end, "IP"
+        for match in _IP_NUMBER.finditer(text) if "ip" in text or "IP" in text else ():
+            dotted = _dotted_quad(match[0])
+            if dotted and ipv4_ok(dotted) and not ip_private(dotted) and _ip_cue(text, match.start()):
+                yield match.start(), match.end(), "IP"
+
+
+_IP_NUMBER: Final = re.compile(r"(?<![\w.])(?:0[xX][0-9a-fA-F]{8}|[1-9][0-9]{7,9})(?![\w.])")
+"""An IPv4 address written as one number, decimal or hexadecimal (``3488221437``, ``0xcfea08fd``)."""
+_IP_CUES: Final = frozenset({"ip", "ipv4", "ip_addr", "ip_address"})
+
+
+def _dotted_quad(number: str) -> str:
+    """The dotted form of an address written as one number, or ``""`` when it is out of range."""
+    value = int(number, 16) if number[:2] in ("0x", "0X") else int(number)
+    if not 1 << 24 <= value <= 0xFFFFFFFF:
+        return ""
+    return ".".join(str(value >> shift & 255) for shift in (24, 16, 8, 0))
+
+
+def _ip_cue(text: str, start: int) -> bool:
+    """Whether ``ip`` (or ``ip address``, ``ip addr``) comes just before a number."""
+    words = words_before(text, start, 2)
+    if words and words[-1] in ("address", "addr") and len(words) == 2:
+        words = words[:1]
+    return bool(words) and words[-1] in _IP_CUES
 
 
 def _ipv4_spans(text: str) -> Iterator[tuple[int, int]]:
