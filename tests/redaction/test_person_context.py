@@ -233,3 +233,34 @@ def test_a_name_before_born_and_a_date(text: str, kept: str) -> None:
 
 def test_born_and_a_year_of_a_product_is_no_person() -> None:
     assert REDACTOR.redact_text("Spring Boot (born 2014) is old") == "Spring Boot (born 2014) is old"
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Rescheduled MRI for Jane Roe from 26-OCT-2026 to 8/9/2026", ["26-OCT-2026", "8/9/2026"]),
+        ("Patient Wei Dai expired on 07/05/2026", ["07/05/2026"]),
+        ("member W506256095 not eligible as of June 14, 2025", ["June 14, 2025", "W506256095"]),
+        ("TimeoutError contacting payer for member 55646469196", ["55646469196"]),
+        ("left voicemail at 3817861286", ["3817861286"]),
+        ("visit on 2025-01-02 booked", ["2025-01-02"]),
+    ],
+)
+def test_dates_in_a_text_about_a_person_and_more_cues(text: str, secrets: list[str]) -> None:
+    """In a text naming a patient, every full date is theirs; ``member``, ``voicemail``, ``visit``
+    announce an id, a phone number and a date."""
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "job 2026-12-06 done, version 1.2.3",
+        "deploy at 2026-12-06T10:00:00Z for svc",
+        "Retention policy: purge audit segments older than 7 years",
+        '{"policy": "standard", "mrn": "unknown"}',
+        "member 3 of 5 joined",
+    ],
+)
+def test_dates_without_a_person_and_words_under_id_keys_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -712,6 +712,10 @@ _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*)(?![\w(])")
 """A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
+_DIGIT_KINDS: Final = frozenset(
+    {"SSN", "MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "CARD", "NPI", "DEA", "MBI", "LICENSE", "VEHICLE", "ZIP"}
+)
+"""Kinds of identifiers that always hold a digit: a value under their key without one is a word."""
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
@@ -866,6 +870,8 @@ class KeyValueDetector(BaseDetector):
         if first in "\"'":
             end = _quoted_end(text, start + 1, first)
             scans.used += (end if end > 0 else min(len(text), start + 4096)) - start
+            if kind in _DIGIT_KINDS and end > start and _HAS_DIGIT.search(text, start + 1, end) is None:
+                return end, end  # "policy": "standard": a word, not the number (read past, never again)
             return (start + 1, end) if end > start + 1 else None
         if first in "[{":
             end = _bracket_end(text, start)
@@ -883,6 +889,8 @@ class KeyValueDetector(BaseDetector):
             found = _PLAIN_VALUE.match(text, start)
             if found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
                 return None  # "Patient.birthDate: value ...": a word, not the date
+        if found is not None and kind in _DIGIT_KINDS and not _HAS_DIGIT.search(found[0]):
+            return found.end(), found.end()  # "Retention policy: purge ...": a word, not a policy number
         if found is not None and _PLACEHOLDER.match(text, start):
             return None  # SQL "last_name = ? AND ...", "= %s", "= :name", "= $1": a parameter, not a value
         if found is not None and kind == "ADDRESS" and _HOST_PORT.match(found[0]):

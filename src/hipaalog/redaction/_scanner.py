@@ -106,7 +106,7 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        merged = _merge(_with_echoes(found, text), text) if found else found
+        merged = _merge(_about_a_person(_with_echoes(found, text), text), text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
         return merged
@@ -254,7 +254,7 @@ class Scanner:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
-        return _merge(_with_echoes(found, text), text) if found else []
+        return _merge(_about_a_person(_with_echoes(found, text), text), text) if found else []
 
 
 def _gate_bits(detector: Detector) -> int:
@@ -308,6 +308,38 @@ def _kept(span: Span, kept: list[tuple[int, int]]) -> bool:
     """Whether ``span`` lies inside a span a detector keeps (never a span masked for lack of time)."""
     start, end, kind = span
     return kind != UNINSPECTED and any(k_start <= start and end <= k_end for k_start, k_end in kept)
+
+
+_PERSON_KINDS: Final = frozenset({"NAME", "MRN", "PATIENT", "MEMBER_ID", "SSN", "DOB", "MBI"})
+_MONTHS = "(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_MONTH_NAMES = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_FULL_DATE: Final = re.compile(
+    r"(?<![\w/.:-])(?:"
+    r"(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9:]{4,5})?)?"
+    r"|[01]?[0-9]/[0-3]?[0-9]/(?:19|20)?[0-9]{2}"
+    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}"
+    rf"|[0-3]?[0-9][- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
+    rf"|{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{{2}}"
+    r")(?![\w/-]|\.[0-9])"
+)
+"""A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
+
+
+def _about_a_person(found: list[Span], text: str) -> list[Span]:
+    """``found``, and every full date of ``text`` when ``found`` names a person in it.
+
+    Safe Harbor takes every date directly related to an individual; in a text that names a patient
+    (a name, a record or member number, an SSN, a birth date), a full date is one of theirs whatever
+    word comes before it (``Rescheduled MRI for Jane Roe from 26-OCT-2026 to 8/9/2026``).
+    """
+    if not any(kind in _PERSON_KINDS for _, _, kind in found):
+        return found
+    dates = [(m.start(), m.end(), "DATE") for m in _FULL_DATE.finditer(text)]
+    return found + dates if dates else found
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:
