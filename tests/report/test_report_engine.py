@@ -206,6 +206,14 @@ def test_people_or_patients_sharing_a_hash_key_are_analysed_by_the_python_engine
     assert duck.engine == "python (duckdb asked; two people or patients share a hash key)"
 
 
+def test_replay_fetched_in_many_batches(planted: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replay reads other tables between batches of its rows (a week's totals, evidence): every batch arrives."""
+    from hipaalog.report import _duck
+
+    monkeypatch.setattr(_duck, "_BATCH", 50)
+    assert_same([planted.directory], planted.config, keys=KEYS)
+
+
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)

@@ -256,10 +256,11 @@ class _Queries:
         ]
 
     def reduced(self) -> str:
-        """The kept records in time order (then file, then line)."""
-        return """SELECT ts, coalesce(files.idx, -1) AS file, seq, flags, event, actor, outcome, source, patient,
-            resource, emergency, patients
-        FROM kept LEFT JOIN files USING (file_index) ORDER BY ts, file, row"""
+        """The kept records numbered (``n``) in time order, then file, then line."""
+        return """SELECT row_number() OVER (ORDER BY ts, file, row) AS n, * EXCLUDE (row) FROM (
+            SELECT ts, coalesce(files.idx, -1) AS file, row, seq, flags, event, actor, outcome, source, patient,
+                resource, emergency, patients
+            FROM kept LEFT JOIN files USING (file_index))"""
 
 
 def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -312,8 +313,15 @@ class _Loader:
 
 
 def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
-    result = con.execute(query)
-    while batch := result.fetchmany(_BATCH):
+    """The rows of ``query`` in the order of its column ``n``, a batch at a time, from a table: the replay runs
+    other queries on the connection between batches (a week's totals, a finding's evidence), which would end a
+    result still being fetched."""
+    con.execute(f"CREATE TEMP TABLE replay AS {query}")
+    done = 0
+    while batch := con.execute(
+        "SELECT * EXCLUDE (n) FROM replay WHERE n > ? AND n <= ? ORDER BY n", [done, done + _BATCH]
+    ).fetchall():
+        done += _BATCH
         yield from batch
 
 
