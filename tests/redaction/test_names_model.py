@@ -113,3 +113,33 @@ def test_newer_given_names_that_are_also_words_need_a_frequent_surname(text: str
     """Given names the newer tables add that are places, brands or words (``[given-ambiguous]``) and
     surnames that are English words (``Driver``) do not make a name on their own."""
     assert "[REDACTED:NAME]" not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Can someone call Marisol? She's at the front desk", "Marisol"),
+        ("per Meghan, her new number is on file", "Meghan"),
+        ("Your lab results are ready, Desmond", "Desmond"),
+        ("transferred Jozef Pastucha to the nurse line", "Pastucha"),
+    ],
+)
+def test_a_given_name_inside_a_sentence(text: str, name: str) -> None:
+    """A census given name (no common word) between lower-case words and punctuation is a person's,
+    alone or with the capitalised word after it."""
+    assert name not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Release Alpha Build on 02/09/2022",
+        "deployed to Dallas today",
+        "connected to Redis Cluster",
+        "waiting on Jenkins",
+        "per Jones, ok",
+        "Hello, World",
+    ],
+)
+def test_capitalised_words_in_sentences_that_are_no_given_names_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

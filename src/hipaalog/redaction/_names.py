@@ -54,7 +54,7 @@ PRODUCT_GIVEN: Final = (
     _words(
         """cassandra alexa siri cortana claude gemini ada athena hermes luigi django celery sentry mercury juno
         minerva nova aurora orion atlas vega electra zeus odin thor loki freya apollo artemis tesla mariadb
-        sonic kirby mario zelda elmo"""
+        sonic kirby mario zelda elmo alpha beta gamma delta omega sigma"""
     )
     | AMBIGUOUS_GIVEN
 )
@@ -105,6 +105,21 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
+_IN_A_SENTENCE: Final = re.compile(
+    rf"(?:(?<=[a-z][ ])|(?<=[a-z],[ ]))({_WORD})(?:[ ]({_WORD}))?(?=[ ]?(?:[,.?!;:)]|$)|[ ][a-z]|'s[ ])"
+)
+"""A capitalised word, or two, inside a sentence: after a lower-case word, before punctuation, the
+end or a lower-case word (``call Michelle?``, ``transferred Jozef Jakobik to the nurse line``)."""
+_LONE_SURNAME: Final = 500
+"""A given name alone in a sentence is a person's unless it is also one of the 500 most frequent surnames."""
+_SENTENCE_WORDS: Final = _words(
+    """the this that these those there here then than when where what which who whom whose why how and but
+    or nor for yet not all any each every some none one two three new old get set put post delete patch
+    head options true false null none ok yes no on off up down in out to from by with without via per as at
+    error warning info debug trace fatal critical exception traceback file line module class def return
+    api http https url uri json xml html css sql id ids uuid"""
+)
+"""Words a sentence capitalises for other reasons than naming someone."""
 _SELF_GIVEN: Final = re.compile(
     rf"(?<![\w])(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is|I'm|I am)[ ]({_WORD})(?![\w'’-])"
 )
@@ -188,6 +203,19 @@ class PersonNameDetector(BaseDetector):
                 and SURNAME_RANK.get(last, _CAPS_FREQUENT) < _CAPS_FREQUENT
             ):
                 yield start, match.end(), "NAME"
+        for match in _IN_A_SENTENCE.finditer(text):  # "call Michelle?", "transferred Jozef Jakobik to"
+            first = match[1].lower()
+            if first not in GIVEN or first in COMMON_GIVEN or first in _SENTENCE_WORDS:
+                continue
+            before = text[max(0, match.start() - 24) : match.start()].split()
+            if not before or not before[-1][0].islower():
+                continue  # "Release Alpha Build": a capitalised word before, a title, not a sentence
+            last = match[2]
+            if last is None:
+                if SURNAME_RANK.get(first, _LONE_SURNAME) >= _LONE_SURNAME:  # "per Meghan," (not "per Jones,")
+                    yield match.start(1), match.end(1), "NAME"
+            elif last.lower() not in NOT_SURNAMES and last.lower() not in _SENTENCE_WORDS and not _given(last):
+                yield match.start(1), match.end(2), "NAME"
         if "is " in text or "I'm " in text or "I am " in text or "'s " in text:
             for match in _SELF_GIVEN.finditer(text):  # "this is Kenji, ...": a caller naming themselves
                 given = match[1].lower()
