@@ -264,3 +264,28 @@ def test_dates_in_a_text_about_a_person_and_more_cues(text: str, secrets: list[s
 )
 def test_dates_without_a_person_and_words_under_id_keys_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("pt marita etzold requests records be faxed to 3886005255", ["etzold", "3886005255"]),
+        ("patient jane smith seen today", ["smith"]),
+        ("extracted name=arthur dijoux ssn=219099999", ["dijoux"]),
+        ("GET /api/v1/patients/search?q=devon+kennedy&page=2 200", ["kennedy"]),
+    ],
+)
+def test_lower_case_surnames_after_a_known_given_name(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("patient jane reports pain", "reports pain"),
+        ("pt jane called back", "called back"),
+        ("GET /api/v1/orders?q=insulin 200", "q=insulin"),
+    ],
+)
+def test_verbs_after_lower_case_names_and_other_searches_stay(text: str, kept: str) -> None:
+    assert kept in REDACTOR.redact_text(text)

@@ -528,8 +528,33 @@ _LOWER_NAME_AFTER_CUE: Final = re.compile(
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
-_CLAUSE_END: Final = re.compile(r"[ ]?(?:[,;:.)(]|$)|[ ][0-9]")
-"""What ends a name written in lower case: a comma, a period, a parenthesis, the text, an age (``67f``)."""
+_CLAUSE_END: Final = re.compile(r"[ ]?(?:[,;:.)(&]|$)|[ ][0-9]|[ ][A-Za-z_][\w.-]{0,40}[=:]")
+"""What ends a name written in lower case: a comma, a period, a parenthesis, the text, an age (``67f``),
+the next ``key=``."""
+
+
+def _looks_like_a_surname(word: str) -> bool:
+    """Whether a lower-case word after a known given name may be the surname: no function word, and no
+    verb or adverb ending (``jane reports``, ``jane called``, ``jane is``, ``jane quickly``)."""
+    return (
+        word not in _LOWER_FUNCTION_WORDS
+        and word not in SURNAME_WORDS
+        and not word.endswith(("s", "ed", "ing", "ly", "'s"))
+    )
+
+
+_LOWER_FUNCTION_WORDS: Final = frozenset(
+    _words(
+        "the a an and or but nor so yet for to from in on at by with without of off out up down over under "
+        "about into onto upon via per than then that this these those there here is are was were be been "
+        "being am has have had do does did will would can could may might must shall should not no yes ok "
+        "who whom whose which what when where why how all any each every some none both either neither "
+        "he she it we they you i me him her us them my your his its our their mine yours hers ours theirs "
+        "again also just only still even now today tomorrow yesterday please thanks thank hi hello hey dear "
+        "call phone email text reply refill appt appointment chart record report note visit new old"
+    )
+)
+"""Words that follow a name in a sentence: never taken for a lower-case surname."""
 _LOWER_NOT_NAMES: Final = frozenset(
     [
         "the",
@@ -688,9 +713,11 @@ class NameDetector(BaseDetector):
             lower_given, lower_surname = match[1], match[2] or ""
             if lower_given in GIVEN and lower_given not in COMMON_GIVEN and lower_given not in _LOWER_NOT_NAMES:
                 rank = SURNAME_RANK.get(lower_surname)
-                whole = rank is not None and lower_surname not in SURNAME_WORDS and lower_surname not in NOT_SURNAMES
+                whole = rank is not None and (lower_surname not in SURNAME_WORDS or rank < 1000)
+                whole = whole and lower_surname not in NOT_SURNAMES
                 if not whole and lower_surname and lower_surname not in _LOWER_NOT_NAMES:
                     whole = _CLAUSE_END.match(text, match.end()) is not None  # "i'm bianka ziajka, my dob"
+                    whole = whole or _looks_like_a_surname(lower_surname)  # "pt marita etzold requests"
                 yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
         if not text.isascii():
             for match in _SCRIPT_NAME_BEFORE_PERSON_CUE.finditer(text):

@@ -29,7 +29,7 @@ __all__ = [
 _STRIP: Final = ".,:;=#()[]{}\"'<>!?*|-–—"
 _SENTENCE_END: Final = frozenset(".!?;")
 _FILLERS: Final = frozenset(
-    {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "el", "le", "am", "em", "il"}
+    {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "to", "el", "le", "am", "em", "il"}
 )
 _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
@@ -236,6 +236,7 @@ PHONES: Final = CueTable(
         ("telefon", "PHONE"),
         ("portable", "PHONE"),
         ("fax", "FAX"),
+        ("faxed", "FAX"),
     ]
 )
 """Cues of a phone number written as ten bare digits (``phone 4155550132``)."""

@@ -29,6 +29,8 @@ _PARAMETER: Final = re.compile(
     r"(?<=[?&;])([A-Za-z_][\w:.\-]{0,80})=([^&#\s\"'<>]{1,200}(?:[ ](?!HTTP/)[A-Z][^&#\s\"'<>]{0,60}){0,4})"
 )
 """A parameter and its value; a value decoded from ``+`` or ``%20`` goes on over capitalised words (a full name)."""
+_LOWER_NAME_WORDS: Final = re.compile(r"(?:[ ](?!http)[a-z][a-z'’-]{1,40}(?![\w/=:.])){1,2}")
+"""Lower-case words after a lower-case name value: the rest of the name (``q=devon kennedy``)."""
 _RESOURCE: Final = re.compile(r"/([A-Za-z][\w-]{1,40})(?:/_?search)?/?\?$")
 """The path segment the query searches (``/fhir/Patient?``, ``/api/patients/search?``, ``/Patient/_search?``)."""
 _PERSON_PATHS: Final = frozenset(
@@ -84,7 +86,7 @@ _PERSON_REFERENCES: Final = frozenset(
     {"subject", "patient", "beneficiary", "subscriber", "policy-holder", "individual", "person", "relatedperson"}
 )
 """Reference parameters that point at a person: a chain through one reaches that person's fields."""
-_NAMES: Final = frozenset({"name", "identifier", "telecom", "address", "_id"})
+_NAMES: Final = frozenset({"name", "identifier", "telecom", "address", "_id", "q", "query", "search", "term"})
 """Parameters that are a person's only on a person (an organisation has a name and an identifier too)."""
 _OWN: Final = {
     "family": "NAME",
@@ -101,6 +103,7 @@ _OWN: Final = {
 }
 """Parameters only a person has."""
 _KINDS: Final = {**_OWN, "name": "NAME", "identifier": "ID", "telecom": "PHONE", "address": "ADDRESS", "_id": "PATIENT"}
+_KINDS.update(dict.fromkeys(("q", "query", "search", "term"), "NAME"))  # /patients/search?q=<a name, an MRN...>
 _DATES: Final = frozenset({"date", "onset-date", "abatement-date", "recorded-date", "authoredon", "occurrence"})
 _MODIFIERS: Final = frozenset(
     {
@@ -180,8 +183,12 @@ def search_spans(text: str, query: int) -> Iterator[Span]:
             continue
         value = match[2]
         start = _value_start(kind, value)
+        stop = match.end(2)
+        if kind == "NAME" and value[:1].islower():  # q=devon+kennedy, read with its + as a space
+            more = _LOWER_NAME_WORDS.match(text, stop)
+            stop = more.end() if more is not None else stop
         if start < len(value):
-            yield match.start(2) + start, match.end(2), kind
+            yield match.start(2) + start, stop, kind
 
 
 class FhirSearchDetector(BaseDetector):
