@@ -289,3 +289,26 @@ def test_lower_case_surnames_after_a_known_given_name(text: str, secrets: list[s
 )
 def test_verbs_after_lower_case_names_and_other_searches_stay(text: str, kept: str) -> None:
     assert kept in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("headers [(b'x-ssn', b'287654321'), (b'x-member-id', b'XK4471920')]", ["287654321", "XK4471920"]),
+        ("ImmutableMultiDict([('first', 'Desmond'), ('last', 'Okafor')])", ["Desmond", "Okafor"]),
+        ("prescriber DEA AB1234563 verified", ["AB1234563"]),
+    ],
+)
+def test_bytes_header_pairs_form_name_parts_and_dea_numbers(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OBR|1||AB1234563|718-7^Hemoglobin^LN",
+        "MultiDict([('first', '0'), ('page', '2')])",
+    ],
+)
+def test_order_numbers_and_paging_pairs_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -420,7 +420,18 @@ class DeaDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         for match in _DEA.finditer(text):
             if dea_ok(match[0]) and not _ORDER_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                if "|" in text and _order_field(text, match.start()):
+                    continue  # OBR-3 "AB1234563": a filler order number of the same shape
                 yield match.start(), match.end(), "DEA"
+
+
+_ORDER_SEGMENT: Final = re.compile(r"(?:^|[\r\n]|\\r)(?:OBR|ORC|SPM|TXA|OBX)\|([^\r\n\\]*)$")
+
+
+def _order_field(text: str, start: int) -> bool:
+    """Whether ``start`` is in the first fields of an HL7 order or result segment (placer and filler numbers)."""
+    segment = _ORDER_SEGMENT.search(text, max(0, start - 160), start)
+    return segment is not None and segment[1].count("|") < 4
 
 
 _ORDER_BEFORE: Final = re.compile(

@@ -92,7 +92,10 @@ _CALL: Final = re.compile(r"[\w.]\((?=[ ]*(?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\
 _STRING: Final = re.compile(_QUOTED)
 _DICT_ENTRY: Final = re.compile(r"[ ]*(" + _QUOTED + r")[ ]*:[ ]*")
 _DOLLAR_PARAM: Final = re.compile(r"\$([0-9]{1,3})[ ]*=[ ]*(" + _QUOTED + r"|[^,\s]+)")
-_PAIR: Final = re.compile(r"[(\[][ ]*'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*(" + _QUOTED + r")[ ]*[)\]]")
+_NAME_PART_KEYS: Final = frozenset({"first", "last", "middle", "given", "family", "surname", "fname", "lname"})
+"""Keys that name parts of a name when two of them are pairs of one text (a form's ``first`` and ``last``)."""
+_PAIR: Final = re.compile(r"[(\[][ ]*b?'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*b?(" + _QUOTED + r")[ ]*[)\]]")
+"""A ``('key', 'value')`` pair: MultiDict items, ASGI headers as bytes (``(b'x-ssn', b'...')``)."""
 _TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|\"|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
 """A tuple or list that may be a row: it opens with a string (quoted as a repr or as the reader's view requotes
 it), or a date (as a repr, or read as ISO)."""
@@ -345,7 +348,7 @@ class TabularDetector(BaseDetector):
         sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
         if "'" in text and ("': " in text or "='" in text or sql):
             yield from self._literals(text)
-        if "('" in text or "['" in text:
+        if "('" in text or "['" in text or "(b'" in text:
             yield from self._pairs(text)
         if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
@@ -516,9 +519,14 @@ class TabularDetector(BaseDetector):
 
     # -- ('key', 'value') pairs (MultiDicts, items()) -----------------------------------------
     def _pairs(self, text: str) -> Iterator[Span]:
-        for pair in _PAIR.finditer(text):
+        pairs = list(_PAIR.finditer(text))
+        keys = {pair[1].lower() for pair in pairs}
+        both = not _NAME_PART_KEYS.isdisjoint(keys) and len(keys & _NAME_PART_KEYS) > 1  # first and last
+        for pair in pairs:
             kind = self.catalogue.kind(pair[1])
             start, end = pair.span(2)
+            if kind is None and both and pair[1].lower() in _NAME_PART_KEYS:
+                kind = "NAME"  # MultiDict([('first', 'Kenji'), ('last', 'Okafor')])
             if kind is None and pair[1].lower() in ("name", "full_name", "names"):
                 words = text[start + 1 : end - 1].split()
                 if 1 < len(words) < 4 and any(w.lower() in GIVEN for w in words):
