@@ -312,3 +312,22 @@ def test_bytes_header_pairs_form_name_parts_and_dea_numbers(text: str, secrets: 
 )
 def test_order_numbers_and_paging_pairs_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Patient address updated: 66850 Sanchez Fort Unit 763, New Deborahmouth 83731", ["Deborahmouth", "83731"]),
+        ("Ms Chang called, she moved to North Brookfield.", ["Brookfield"]),
+        ("Upload complete: Jones_Renee_insurance_card.jpg", ["Renee"]),
+    ],
+)
+def test_towns_and_zip_after_a_street_moves_and_names_in_file_names(text: str, secrets: list[str]) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text", ["service moved to Kubernetes.", "loaded Order_Service_v2.py", "Kafka_Connect_worker.log rotated"]
+)
+def test_moves_of_services_and_file_names_of_things_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

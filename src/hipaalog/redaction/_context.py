@@ -352,9 +352,10 @@ CITY_STATE_AFTER_CUE: Final = re.compile(
 """A town and its state after words of where a person lives (``lives in Smithtown, NY``), no ZIP code."""
 TOWN_AFTER_LIVES: Final = re.compile(
     r"(?<![A-Za-z])(?:[Ss]he|[Hh]e|[Tt]hey|who|[Pp]t|[Pp]atient|female|male|woman|man|[Mm]ember|[Rr]esident)"
-    r",?[ ](?:currently[ ]|now[ ]|still[ ])?(?:lives|living|resides|residing)"
-    r"(?:[ ](?:alone|independently|with[ ][a-z]+(?:[ ][a-z]+)?))?"
-    r"[ ]in[ ](?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})(?=[ ]?(?:[.;,\n]|$))"
+    r",?[ ](?:currently[ ]|now[ ]|still[ ]|has[ ]|recently[ ])?"
+    r"(?:(?:lives|living|resides|residing)(?:[ ](?:alone|independently|with[ ][a-z]+(?:[ ][a-z]+)?))?[ ]in"
+    r"|(?:moved|relocated|moving)[ ](?:back[ ])?to)"
+    r"[ ](?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})(?=[ ]?(?:[.;,\n]|$))"
 )
 """A town alone after where a person lives, at the end of a clause (``she lives alone in Bethesda.``)."""
 
@@ -419,7 +420,8 @@ def _word_char(text: str, index: int) -> bool:
 
 
 _CITY_AFTER_STREET: Final = re.compile(
-    r",[ ]?([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})(?=[ ]*(?:[.;\n]|,[ ]?[A-Z]{2}(?![A-Za-z])|[ ][A-Z]{2}[ ]|$))"
+    r",[ ]?([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})"
+    r"(?=[ ]*(?:[.;\n]|,[ ]?[A-Z]{2}(?![A-Za-z])|[ ][A-Z]{2}[ ]|$)|[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9]))"
 )
 """The town after a street address and a comma, where the sentence, a state code or the text ends."""
 
@@ -452,6 +454,8 @@ class AddressDetector(BaseDetector):
                     city = _CITY_AFTER_STREET.match(text, end)
                     if city is not None and city[1] not in NAME_STOPWORDS:
                         end = city.end(1)  # "12 Oak St, Smithtown.": the town after the street
+                        if city[2] is not None:  # "..., Smithtown 11787": and its ZIP code
+                            yield city.start(2), city.end(2), "ZIP"
                     yield match.start(), end, "ADDRESS"
                     break
                 if word is None:

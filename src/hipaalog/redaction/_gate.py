@@ -279,6 +279,8 @@ _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
 _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
+_GLUED_NAMES: Final = re.compile(r"[A-Z][a-z]+_[A-Z][a-z]+[_.-]")
+"""Two capitalised words joined by ``_`` (``Jones_Renee_card.jpg``): the names detector reads them."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _FOR_SURNAMES: Final = frozenset(name.title().encode() for name, rank in SURNAME_RANK.items() if rank < 3000)
 """Frequent surnames (Title Case) that count alone after ``for`` (``_names.FOR_SURNAME_RANK``)."""
@@ -415,6 +417,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
                 bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(words)):
             bits |= NAME
+    if "_" in text and _GLUED_NAMES.search(text) is not None:
+        bits |= PERSON  # a file named after a person: Jones_Renee_card.jpg
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):

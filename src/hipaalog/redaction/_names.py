@@ -105,6 +105,8 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
+_FILE_NAME: Final = re.compile(r"(?<![A-Za-z0-9])([A-Z][a-z]+)_([A-Z][a-z]+)(?=[_.-])")
+"""A surname and a given name joined by ``_`` at the start of a file or object name."""
 _IN_A_SENTENCE: Final = re.compile(
     rf"(?:(?<=[a-z][ ])|(?<=[a-z],[ ]))({_WORD})(?:[ ]({_WORD}))?(?=[ ]?(?:[,.?!;:)]|$)|[ ][a-z]|'s[ ])"
 )
@@ -203,6 +205,11 @@ class PersonNameDetector(BaseDetector):
                 and SURNAME_RANK.get(last, _CAPS_FREQUENT) < _CAPS_FREQUENT
             ):
                 yield start, match.end(), "NAME"
+        if "_" in text:
+            for match in _FILE_NAME.finditer(text):  # "Jones_Renee_insurance_card.jpg"
+                one, two = match[1], match[2]
+                if (_given(one) and _surname(two, False)) or (_surname(one, False) and _given(two)):
+                    yield match.start(), match.end(), "NAME"
         for match in _IN_A_SENTENCE.finditer(text):  # "call Michelle?", "transferred Jozef Jakobik to"
             first = match[1].lower()
             if first not in GIVEN or first in COMMON_GIVEN or first in _SENTENCE_WORDS:
