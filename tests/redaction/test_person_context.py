@@ -331,3 +331,30 @@ def test_towns_and_zip_after_a_street_moves_and_names_in_file_names(text: str, s
 )
 def test_moves_of_services_and_file_names_of_things_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("report for kayla reyes attached", ["kayla", "reyes"]),
+        ('Email queued subject="Your lab results are ready, Desmond"', ["Desmond"]),
+        ("Andrew Whitfield born 25-Jun-1985 in South Williamhaven", ["Williamhaven"]),
+    ],
+)
+def test_lower_case_names_after_prepositions_greetings_in_quotes_and_birth_places(
+    text: str, secrets: list[str]
+) -> None:
+    assert not _kept(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("nurse kayla notified", "notified"),
+        ("waiting for will to finish", "will to finish"),
+        ("Service born in Kubernetes", "Kubernetes"),
+        ("Service moved to Kubernetes", "Kubernetes"),
+    ],
+)
+def test_verbs_common_words_and_services_stay(text: str, kept: str) -> None:
+    assert kept in REDACTOR.redact_text(text)

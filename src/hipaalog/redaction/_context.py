@@ -351,10 +351,11 @@ CITY_STATE_AFTER_CUE: Final = re.compile(
 )
 """A town and its state after words of where a person lives (``lives in Smithtown, NY``), no ZIP code."""
 TOWN_AFTER_LIVES: Final = re.compile(
-    r"(?<![A-Za-z])(?:[Ss]he|[Hh]e|[Tt]hey|who|[Pp]t|[Pp]atient|female|male|woman|man|[Mm]ember|[Rr]esident)"
-    r",?[ ](?:currently[ ]|now[ ]|still[ ]|has[ ]|recently[ ])?"
+    r"(?<![A-Za-z])(?:(?:[Ss]he|[Hh]e|[Tt]hey|who|[Pp]t|[Pp]atient|female|male|woman|man|[Mm]ember|[Rr]esident)"
+    r",?[ ](?:currently[ ]|now[ ]|still[ ]|has[ ]|recently[ ]|was[ ])?"
     r"(?:(?:lives|living|resides|residing)(?:[ ](?:alone|independently|with[ ][a-z]+(?:[ ][a-z]+)?))?[ ]in"
     r"|(?:moved|relocated|moving)[ ](?:back[ ])?to)"
+    r"|born[ ](?:on[ ])?[^,.;\n]{0,20}?[0-9]{4}[ ]in)"
     r"[ ](?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})(?=[ ]?(?:[.;,\n]|$))"
 )
 """A town alone after where a person lives, at the end of a clause (``she lives alone in Bethesda.``)."""
@@ -524,7 +525,8 @@ sex and age (``Jane Roe, 67F``), ``passed away``, ``is a 93 yo`` (``Folashade Al
 _LOWER_CUE_WORDS: Final = frozenset(
     {"patient", "pt", "name", "named", "name is", "member", "caller", "contact", "mother", "father", "wife"}
     | {"husband", "son", "daughter", "spouse", "guardian", "caregiver", "i'm", "im", "i am", "hi", "hey", "hello"}
-    | {"dear", "mr", "mrs", "ms", "dr"}
+    | {"dear", "mr", "mrs", "ms", "dr", "for", "from", "to", "with", "message", "notified", "called", "paged"}
+    | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi"}
 )
 _LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
@@ -532,9 +534,22 @@ _LOWER_NAME_AFTER_CUE: Final = re.compile(
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
-_CLAUSE_END: Final = re.compile(r"[ ]?(?:[,;:.)(&]|$)|[ ][0-9]|[ ][A-Za-z_][\w.-]{0,40}[=:]")
-"""What ends a name written in lower case: a comma, a period, a parenthesis, the text, an age (``67f``),
-the next ``key=``."""
+
+
+def _lower_case_names(text: str) -> Iterator[Span]:
+    """Names in lower case after a cue (``pt jane roe 67f``, ``for member kwame adjei-boateng``): the
+    given name in the census table and no common word, the surname when it looks like one."""
+    position = 0
+    while (match := _LOWER_NAME_AFTER_CUE.search(text, position)) is not None:
+        position = match.start(1)  # cues follow cues ("for member kwame"): the next search starts here
+        given, surname = match[1], match[2] or ""
+        if given not in GIVEN or given in COMMON_GIVEN or given in _LOWER_NOT_NAMES:
+            continue
+        rank = SURNAME_RANK.get(surname)
+        whole = rank is not None and (surname not in SURNAME_WORDS or rank < 1000) and surname not in NOT_SURNAMES
+        whole = whole or (bool(surname) and surname not in _LOWER_NOT_NAMES and _looks_like_a_surname(surname))
+        yield match.start(1), match.end(2) if whole else match.end(1), "NAME"
+        position = match.end()
 
 
 def _looks_like_a_surname(word: str) -> bool:
@@ -713,16 +728,7 @@ class NameDetector(BaseDetector):
                 words = match[1].split(" ")
                 if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
-        for match in _LOWER_NAME_AFTER_CUE.finditer(text):
-            lower_given, lower_surname = match[1], match[2] or ""
-            if lower_given in GIVEN and lower_given not in COMMON_GIVEN and lower_given not in _LOWER_NOT_NAMES:
-                rank = SURNAME_RANK.get(lower_surname)
-                whole = rank is not None and (lower_surname not in SURNAME_WORDS or rank < 1000)
-                whole = whole and lower_surname not in NOT_SURNAMES
-                if not whole and lower_surname and lower_surname not in _LOWER_NOT_NAMES:
-                    whole = _CLAUSE_END.match(text, match.end()) is not None  # "i'm bianka ziajka, my dob"
-                    whole = whole or _looks_like_a_surname(lower_surname)  # "pt marita etzold requests"
-                yield match.start(1), match.end(2) if whole else match.end(1), "NAME"  # "pt jane roe 67f"
+        yield from _lower_case_names(text)
         if not text.isascii():
             for match in _SCRIPT_NAME_BEFORE_PERSON_CUE.finditer(text):
                 yield match.start(1), match.end(1), "NAME"  # "... शर्म श्रीवास्तव (DOB ...)"

@@ -217,6 +217,8 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     hl7 = frozenset({b"PID", b"NK", b"GT", b"IN"})
     from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES
 
+    add(always, {name for name in plain_given - COMMON_GIVEN if len(name) > 3}, NAME)  # "report for kayla reyes"
+
     census = {name for name in GIVEN if name not in COMMON_GIVEN} | {
         name
         for name, rank in SURNAME_RANK.items()
