@@ -358,3 +358,12 @@ def test_lower_case_names_after_prepositions_greetings_in_quotes_and_birth_place
 )
 def test_verbs_common_words_and_services_stay(text: str, kept: str) -> None:
     assert kept in REDACTOR.redact_text(text)
+
+
+def test_a_directory_resource_keeps_its_dates() -> None:
+    """A name a detector keeps (a server's software name) makes no text about a person: its dates stay."""
+    text = (
+        '{"resourceType": "CapabilityStatement", "status": "active", "date": "2024-03-01", '
+        '"software": {"name": "HAPI FHIR Server", "version": "6.10.0"}}'
+    )
+    assert REDACTOR.redact_text(text) == text

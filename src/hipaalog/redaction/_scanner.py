@@ -336,8 +336,12 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     (a name, a record or member number, an SSN, a birth date), a full date is one of theirs whatever
     word comes before it (``Rescheduled MRI for Jane Roe from 26-OCT-2026 to 8/9/2026``).
     """
-    if not any(kind in _PERSON_KINDS for _, _, kind in found):
+    people = [(start, end) for start, end, kind in found if kind in _PERSON_KINDS]
+    if not people:
         return found
+    kept = [(start, end) for start, end, kind in found if kind == KEEP]
+    if kept and all(any(k_start <= start and end <= k_end for k_start, k_end in kept) for start, end in people):
+        return found  # every name was inside text a detector keeps (a directory resource's name)
     dates = [(m.start(), m.end(), "DATE") for m in _FULL_DATE.finditer(text)]
     return found + dates if dates else found
 
