@@ -5,10 +5,17 @@ its peak memory (max RSS) is its own. Results are printed and written to
 ``benchmarks/results/bench_report.json``. Usage::
 
     python benchmarks/bench_report.py [--records 1000000] [--repeat 3] [--quick] [--engines-only]
+    python benchmarks/bench_report.py --month-30m [--data DIR] [--sizes 1e6,3e6,1e7,3e7] [--memory 1GB,256MB]
 
 ``--engines-only``: a month of the demo clinic, its rotated segments sealed with their recorded
 verification and Parquet columns, then the report's two engines on the same segments: python (one
 core) and duckdb (two threads, 1 GB memory limit), records/s, CPU seconds and peak RSS of each.
+
+``--month-30m``: a month of a 25,000-person clinic (about 30M records; ``--users``), written and sealed
+once into ``--data`` (kept between runs; writing and sealing take about a quarter of an hour), then
+the duckdb engine (two threads) under each ``--memory`` limit on its first 1M, 3M, 10M and all
+records (whole sealed segments), and the python engine (one core) on the prefixes up to
+``--python-up-to`` records. Written to ``benchmarks/results/bench_report_scale.json``.
 
 Timings are the median of ``--repeat`` runs; peak memory is the largest seen; CPU seconds count
 every thread of the child.
@@ -86,9 +93,9 @@ elif task == "duckdb":
 elif task == "seal":
     from hipaalog.audit._sealed import record_segment
     from hipaalog.report._reader import expand_inputs
-    for path in expand_inputs([args["dir"]]):
-        if path.endswith(".jsonl.gz"):
-            record_segment(path, "k1", {"k1": args["key"].encode()})
+    rotated = [path for path in expand_inputs([args["dir"]]) if path.endswith(".jsonl.gz")]
+    for path in rotated[args.get("part", 0)::args.get("parts", 1)]:
+        record_segment(path, "k1", {"k1": args["key"].encode()})
 elif task == "engine":
     from hipaalog.report import EngineSettings, ReportConfig
     from hipaalog.report._engine import analyze_segments
@@ -230,6 +237,81 @@ def compare_engines(directory: str, scratch: str, repeat: int) -> dict[str, dict
     return out
 
 
+SEGMENT_RECORDS = 200_000
+"""Records per rotated segment of the benchmark's streams (the ``write`` task's rotation size)."""
+
+
+def big_month(directory: str, users: int, seed: int) -> int:
+    """A month of a ``users``-person clinic written and sealed in ``directory`` (kept: made once); its records."""
+    done = os.path.join(directory, ".written.json")
+    if os.path.exists(done):
+        return int(json.loads(Path(done).read_text())["records"])
+    begun = time.perf_counter()
+    written = child(
+        "write", users=users, days=30, seed=seed, path=os.path.join(directory, "audit.jsonl"), key=KEY.decode()
+    )
+    print(f"wrote {written['records']:,.0f} records in {written['seconds']:.0f} s; sealing the segments", flush=True)
+    sealers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                CHILD,
+                "seal",
+                json.dumps({"dir": directory, "key": KEY.decode(), "part": n, "parts": 2, "cpus": 2}),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for n in range(2)
+    ]
+    if any(sealer.wait() for sealer in sealers):
+        raise SystemExit("sealing the big month failed")
+    print(f"written and sealed in {time.perf_counter() - begun:.0f} s", flush=True)
+    Path(done).write_text(json.dumps({"records": written["records"], "users": users, "seed": seed}))
+    return int(written["records"])
+
+
+def prefix(directory: str, segments: int, target: str) -> int:
+    """Links to the first ``segments`` sealed segments of ``directory`` (with records and columns) in ``target``."""
+    rotated = sorted(name for name in os.listdir(directory) if name.endswith(".jsonl.gz"))[:segments]
+    os.makedirs(target, exist_ok=True)
+    for name in rotated:
+        for linked in (name, f".{name}.verified.json", f".{name}.columns.parquet"):
+            if not os.path.exists(os.path.join(target, linked)):
+                os.symlink(os.path.join(directory, linked), os.path.join(target, linked))
+    return len(rotated)
+
+
+def scale(directory: str, sizes: list[int], python_up_to: int, memories: list[str], repeat: int) -> dict[str, object]:
+    """The duckdb engine (two threads, under each memory limit) on growing prefixes of the big month, python beside
+    it (one core) up to ``python_up_to`` records."""
+    out: dict[str, object] = {"memory_limits": memories, "runs": []}
+    available = len([n for n in os.listdir(directory) if n.endswith(".jsonl.gz")])
+    for size in sizes:
+        segments = min(available, -(-size // SEGMENT_RECORDS))
+        target = os.path.join(directory, f"prefix-{segments}")
+        prefix(directory, segments, target)
+        scratch = tempfile.mkdtemp(prefix="bench-report-scratch-")
+        run: dict[str, object] = {"segments": segments}
+        engines = [("duckdb", 2, memory) for memory in memories]
+        if segments * SEGMENT_RECORDS <= python_up_to:
+            engines.append(("python", 1, memories[0]))
+        for engine, cpus, memory in engines:
+            got = repeated(
+                repeat, "engine", dir=target, key=KEY.decode(), engine=engine, cpus=cpus, memory=memory, scratch=scratch
+            )
+            label = f"duckdb {memory}" if engine == "duckdb" else engine
+            run[label] = got
+            print(
+                f"{got['records']:>12,.0f} records  {label:13} {got['seconds']:8.2f} s = "
+                f"{got['records'] / got['seconds']:>11,.0f} records/s  {got['cpu_seconds']:8.1f} CPU s  "
+                f"peak RSS {got['max_rss_mb']:6.0f} MB  {got['findings']:.0f} findings",
+                flush=True,
+            )
+        out["runs"].append(run)  # type: ignore[attr-defined]
+    return out
+
+
 def main() -> None:
     """Write the streams, time the analysis and the report, print and save the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -237,6 +319,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median time)")
     parser.add_argument("--quick", action="store_true", help="100,000 records and a 100-user month (a smoke run)")
     parser.add_argument("--engines-only", action="store_true", help="only the python-vs-duckdb engine comparison")
+    parser.add_argument("--month-30m", action="store_true", help="the engines on prefixes of a 30M-record month")
+    parser.add_argument(
+        "--data", help="where the 30M-record month is kept between runs (default: a temporary directory)"
+    )
+    parser.add_argument(
+        "--users", type=int, default=25_000, help="people of the big month's clinic (25,000: ~30M records)"
+    )
+    parser.add_argument(
+        "--sizes", default="1000000,3000000,10000000,30000000", help="records of the prefixes the engines read"
+    )
+    parser.add_argument("--python-up-to", type=int, default=30_000_000, help="largest prefix the python engine reads")
+    parser.add_argument("--memory", default="1GB,256MB", help="the duckdb engine's memory limits (comma-separated)")
     args = parser.parse_args()
     records = 100_000 if args.quick else args.records
     users = 100 if args.quick else 500
@@ -246,6 +340,22 @@ def main() -> None:
         "machine": platform.machine(),
         "cpu_count": os.cpu_count(),
     }
+    if args.month_30m:
+        with tempfile.TemporaryDirectory(prefix="bench-report-") as temporary:
+            directory = args.data or os.path.join(temporary, "month")
+            os.makedirs(directory, exist_ok=True)
+            records = big_month(directory, args.users, seed=3)
+            print(f"month of a {args.users:,}-person clinic: {records:,} records")
+            sizes = [int(float(size)) for size in args.sizes.split(",")]
+            figures["month_30m"] = {
+                "users": args.users,
+                "records": records,
+                **scale(directory, sizes, args.python_up_to, args.memory.split(","), args.repeat),
+            }
+        figures["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "bench_report_scale.json").write_text(json.dumps(figures, indent=2) + "\n")
+        return
     if args.engines_only:
         with tempfile.TemporaryDirectory(prefix="bench-report-") as scratch:
             month = os.path.join(scratch, "month")
