@@ -367,3 +367,19 @@ def test_a_directory_resource_keeps_its_dates() -> None:
         '"software": {"name": "HAPI FHIR Server", "version": "6.10.0"}}'
     )
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["discharged [REDACTED:NAME] on 14.10.2025 to home", "seen [NAME:k1:abcdefghijklmnop] on 2025-01-02"],
+)
+def test_dates_beside_a_name_masked_as_an_argument(text: str) -> None:
+    """A name passed as a ``%s`` argument is masked before the message is formatted; the message is
+    still about that person, so its dates are masked too."""
+    out = REDACTOR.redact_text(text)
+    assert "14.10.2025" not in out and "2025-01-02" not in out and "[REDACTED:DATE]" in out
+
+
+def test_dates_beside_other_markers_stay() -> None:
+    text = "job [REDACTED:ID] finished 2026-12-06"
+    assert REDACTOR.redact_text(text) == text

@@ -48,6 +48,7 @@ __all__ = [
     "MBI",
     "NAME",
     "PERSON",
+    "PERSON_MARKER",
     "PHONE",
     "SEARCH",
     "SSN",
@@ -281,6 +282,8 @@ _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
 _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
+PERSON_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:NAME|MRN|PATIENT|MEMBER_ID|SSN|DOB|MBI)[:\]]")
+"""hipaalog's own mask or pseudonym of a person's identifier, already in a text."""
 _GLUED_NAMES: Final = re.compile(r"[A-Z][a-z]+_[A-Z][a-z]+[_.-]")
 """Two capitalised words joined by ``_`` (``Jones_Renee_card.jpg``): the names detector reads them."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
@@ -394,6 +397,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= SSN | PHONE
     if digits > 8 and ("SSN" in text or "Ssn" in text):
         bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
+    if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
+        bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:

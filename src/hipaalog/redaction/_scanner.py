@@ -21,7 +21,7 @@ from typing import Final
 from .. import _diagnostics
 from ._context import MARKER
 from ._detector import Detector, Span
-from ._gate import gate
+from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
 from ._normalize import may_need_view, reader_view
@@ -106,7 +106,9 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        merged = _merge(_about_a_person(_with_echoes(found, text), text), text) if found else found
+        if found or "[" in text:  # an argument masked before formatting still makes the text about a person
+            found = _about_a_person(_with_echoes(found, text), text)
+        merged = _merge(found, text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
         return merged
@@ -254,7 +256,9 @@ class Scanner:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
-        return _merge(_about_a_person(_with_echoes(found, text), text), text) if found else []
+        if found or "[" in text:
+            found = _about_a_person(_with_echoes(found, text), text)
+        return _merge(found, text) if found else []
 
 
 def _gate_bits(detector: Detector) -> int:
@@ -338,7 +342,9 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     """
     people = [(start, end) for start, end, kind in found if kind in _PERSON_KINDS]
     if not people:
-        return found
+        if "[" not in text or PERSON_MARKER.search(text) is None:
+            return found
+        people = [(-1, -1)]  # an argument masked before the message was formatted ("for [REDACTED:NAME] on")
     kept = [(start, end) for start, end, kind in found if kind == KEEP]
     if kept and all(any(k_start <= start and end <= k_end for k_start, k_end in kept) for start, end in people):
         return found  # every name was inside text a detector keeps (a directory resource's name)
