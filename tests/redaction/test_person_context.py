@@ -383,3 +383,26 @@ def test_dates_beside_a_name_masked_as_an_argument(text: str) -> None:
 def test_dates_beside_other_markers_stay() -> None:
     text = "job [REDACTED:ID] finished 2026-12-06"
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"query": {"q": "kayla reyes", "dob": "November 17, 1959"}, "results": 1},
+        {"q": "kayla reyes", "mrn": "A12345"},
+        {"display": "Kayla Reyes", "dob": "1959-11-17"},
+    ],
+)
+def test_a_search_text_beside_a_persons_identifier_is_a_name(record: dict[str, object]) -> None:
+    from hipaalog.redaction import redact
+
+    assert "kayla" not in str(redact(record)).lower()
+
+
+@pytest.mark.parametrize(
+    "record", [{"q": "kayla reyes", "page": 1}, {"display": "Glucose", "code": "2339-0"}, {"q": "insulin"}]
+)
+def test_searches_and_displays_without_a_person_stay(record: dict[str, object]) -> None:
+    from hipaalog.redaction import redact
+
+    assert redact(record) == record

@@ -237,6 +237,13 @@ def _integral(item: object) -> int | None:
     return None
 
 
+_SEARCH_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup", "display"})
+"""Keys of a search or a display text: a person's name when a sibling key names a person's identifier."""
+_PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
+_NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
+"""One to four words of letters (a name as typed into a search box)."""
+
+
 def _bare_kind(item: object) -> str | None:
     """The kind of a bare phone number or SSN under a person's key, as text, an int or an integral number."""
     if type(item) is str or type(item) is int:
@@ -918,6 +925,7 @@ class Redactor:
             safe_keys = self._safe_keys
             clean = self._scanner.clean
             with_patient: bool | None = None  # whether a key names an HL7 patient field; found when needed
+            with_person: bool | None = None  # whether a key names a person's identifier; found when needed
             extension: KeyInfo | None = None  # a FHIR extension's url, as the field name of its value[x]
             if "url" in value and (named := extension_name(value.get("url"))) is not None:
                 extension = self.keys.info(named)
@@ -927,7 +935,7 @@ class Redactor:
                     out[key] = item
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
-                if info is not None and fast and info.plain:
+                if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:
                     cls = type(item)
                     if cls is str:
                         out[key] = item if item in clean else self.redact_text(item)
@@ -961,6 +969,10 @@ class Redactor:
                         kind = info.beside_patient  # "obr_7" beside "pid_5": the observation is the patient's
                     elif with_patient and info.observation_segment is not None and isinstance(item, Mapping):
                         item = self._observation(info.observation_segment, item)  # {"obr": {"7": ...}, "pid": ...}
+                if kind is None and info.compact in _SEARCH_KEYS and type(item) is str and _NAME_LIKE.fullmatch(item):
+                    if with_person is None:
+                        with_person = any(type(k) is str and self.keys.kind(k) in _PERSON_FIELD_KINDS for k, _ in items)
+                    kind = "NAME" if with_person else None  # {"q": "kayla reyes", "dob": ...}: whom was looked up
                 if kind is None and info.names_person:
                     if type(item) is list or type(item) is tuple:
                         item = self._bare_numbers(item)  # "emergency_contacts": ["4155550199", ...]
