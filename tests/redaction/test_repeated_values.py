@@ -38,3 +38,9 @@ def test_lower_case_words_are_not_repeated() -> None:
     """A repeat must be written as found: ``Roe`` masked does not take ``roe`` with it."""
     out = REDACTOR.redact_text("patient Jane Roe seen; fish roe served")
     assert "fish roe served" in out and "Roe" not in out
+
+
+def test_a_bare_mask_is_never_taken_for_a_value() -> None:
+    """The server integrations write ``[REDACTED]`` for every query value: it is hipaalog's own mark."""
+    text = "n=[REDACTED]&name=[REDACTED]&ssn=[REDACTED]&email=[REDACTED]"
+    assert REDACTOR.redact_text(text) == text

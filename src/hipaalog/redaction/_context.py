@@ -50,8 +50,9 @@ __all__ = [
     "ZipDetector",
 ]
 
-MARKER: Final = re.compile(r"\[(?:REDACTED:[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
-"""What hipaalog writes in place of an identifier in text (mask or bracketed pseudonym)."""
+MARKER: Final = re.compile(r"\[(?:REDACTED(?::[A-Z][A-Z0-9_]*)?|[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16})\]")
+"""What hipaalog writes in place of an identifier in text (mask, a query value's bare ``[REDACTED]``, or
+bracketed pseudonym)."""
 
 
 def _words(text: str) -> list[str]:
