@@ -150,13 +150,13 @@ def _columns(path: str) -> dict[str, Any] | None:
     """Write the Parquet sidecar when the report extra is installed; what the record says of it."""
     try:
         from ..report._columns import segment_parquet
-        from ..report._duck import duckdb_available
+        from ..report._duck import EngineSettings, duckdb_available
     except ImportError:  # pragma: no cover - the report package ships with hipaalog
         return None
     if not duckdb_available():
         return None
     target = columns_path(path)
-    columns = segment_parquet(path, target)
+    columns = segment_parquet(path, target, EngineSettings(memory_limit="512MB", threads=1))  # beside the app: one core
     os.chmod(target, 0o600)
     return {
         "file": os.path.basename(target),
