@@ -531,7 +531,7 @@ _LOWER_CUE_WORDS: Final = frozenset(
 )
 _LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
-    rf"(?<![A-Za-z])(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
+    rf"(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
@@ -543,6 +543,8 @@ def _lower_case_names(text: str) -> Iterator[Span]:
     position = 0
     while (match := _LOWER_NAME_AFTER_CUE.search(text, position)) is not None:
         position = match.start(1)  # cues follow cues ("for member kwame"): the next search starts here
+        if match.start() and text[match.start() - 1].isalpha():
+            continue  # the cue is the end of a longer word ("report" is no "pt")
         given, surname = match[1], match[2] or ""
         if given not in GIVEN or given in COMMON_GIVEN or given in _LOWER_NOT_NAMES:
             continue

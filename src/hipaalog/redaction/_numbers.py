@@ -169,13 +169,12 @@ _FAX: Final = frozenset({"fax"})
 _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 
-_PHONE_SPACED: Final = re.compile(r"(?<![\w.])[0-9](?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
+_PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
 """Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
-_PHONE_00: Final = re.compile(r"(?<![\w+.-])00[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+_PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
 _PHONE_NATIONAL: Final = re.compile(
-    r"(?<![\w+.-])0[1-9][0-9]{0,4}(?:[- ][0-9]{2,8}){1,4}(?![\w-]|\.[0-9])|"
-    r"(?<![\w+.-])0[1-9][0-9]{8,9}(?![\w-]|\.[0-9])"
+    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:[- ][0-9]{2,8}){1,4}|[1-9][0-9]{8,9})(?![\w-]|\.[0-9])"
 )
 """A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
 ``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""

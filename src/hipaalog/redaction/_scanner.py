@@ -321,15 +321,18 @@ _MONTH_NAMES = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
 _FULL_DATE: Final = re.compile(
-    r"(?<![\w/.:-])(?:"
-    r"(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]"
+    r"[0-9](?<![\w/.:-][0-9])(?:"
+    r"(?<=[12])[0-9]{3}-[01]?[0-9]-[0-3]?[0-9]"
     r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9:]{4,5})?)?"
-    r"|[01]?[0-9]/[0-3]?[0-9]/(?:19|20)?[0-9]{2}"
-    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}"
-    rf"|[0-3]?[0-9][- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
-    rf"|{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{{2}}"
+    r"|[0-9]?/[0-3]?[0-9]/(?:19|20)?[0-9]{2}"
+    r"|[0-9]?\.[01]?[0-9]\.(?:19|20)[0-9]{2}"
+    rf"|[0-9]?[- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
     r")(?![\w/-]|\.[0-9])"
 )
+_MONTH_DATE: Final = re.compile(
+    rf"(?<![\w]){_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{{2}}(?![\w/-])"
+)
+"""A date written with its month's name first (``June 14, 2025``): read only where such a capital is."""
 """A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
 
 
@@ -349,6 +352,8 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     if kept and all(any(k_start <= start and end <= k_end for k_start, k_end in kept) for start, end in people):
         return found  # every name was inside text a detector keeps (a directory resource's name)
     dates = [(m.start(), m.end(), "DATE") for m in _FULL_DATE.finditer(text)]
+    if any(ch in text for ch in "JFMASOND"):
+        dates.extend((m.start(), m.end(), "DATE") for m in _MONTH_DATE.finditer(text))
     return found + dates if dates else found
 
 
