@@ -92,6 +92,7 @@ def test_every_field_kept_only_with_the_type_the_rules_read(tmp_path: Path, comp
         _record(ts.format(6), None, seq=9),  # no audit object: not an audit record
         _record(ts.format(7), {}, seq=10),
         _record("2024-03-04T10:00:08Z", {"event": "change", "actor": "ana", "patient": "p1", "outcome": "success"}),
+        _record("2024-03-04T10:00:08Z", {"EVENT": "login", "Actor": "ana", "outcome": "success"}),  # keys are exact
         _record("2024-03-04T10:00:07.999999999Z", {"event": "access", "actor": "cy"}, seq=18446744073709551615),
     ]
     lines.insert(7, orjson.dumps({"timestamp": ts.format(6), "audit": None, "appId": "a"}))
@@ -113,6 +114,7 @@ def test_an_empty_segment(tmp_path: Path) -> None:
         _record("2024-02-30T10:00:00Z", {"event": "access"}),
         _record("2024-03-04T10:00:00.Z", {"event": "access"}),
         orjson.dumps({"audit": {"event": "access"}}),  # no timestamp
+        orjson.dumps({"Timestamp": "2024-03-04T10:00:00Z", "audit": {"event": "access"}}),
         _record("2024-03-04T10:00:00Z", "access"),  # an audit that is not an object
         orjson.dumps({"timestamp": "2024-03-04T10:00:00Z", "audit": {}, "appId": 5, "microservice": "m"}),
     ],
