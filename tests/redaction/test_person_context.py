@@ -406,3 +406,15 @@ def test_searches_and_displays_without_a_person_stay(record: dict[str, object]) 
     from hipaalog.redaction import redact
 
     assert redact(record) == record
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("e Patients.Desmond_Okafor", "Okafor"),
+        ("pattern re.compile('287\\\\-65\\\\-4321')", "4321"),
+        ("pattern jane\\.roe@example\\.com", "roe@example"),
+    ],
+)
+def test_enum_members_named_after_people_and_regex_escapes(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)

@@ -284,7 +284,7 @@ _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""
 PERSON_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:NAME|MRN|PATIENT|MEMBER_ID|SSN|DOB|MBI)[:\]]")
 """hipaalog's own mask or pseudonym of a person's identifier, already in a text."""
-_GLUED_NAMES: Final = re.compile(r"[A-Z][a-z]+_[A-Z][a-z]+[_.-]")
+_GLUED_NAMES: Final = re.compile(r"[A-Z][a-z]+_[A-Z][a-z]+(?![a-z])")
 """Two capitalised words joined by ``_`` (``Jones_Renee_card.jpg``): the names detector reads them."""
 _FOR: Final = frozenset(word.encode() for word in FOR_WORDS)
 _FOR_SURNAMES: Final = frozenset(name.title().encode() for name, rank in SURNAME_RANK.items() if rank < 3000)

@@ -105,8 +105,8 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
-_FILE_NAME: Final = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+)_([A-Z][a-z]+)(?=[_.-])")
-"""A surname and a given name joined by ``_`` at the start of a file or object name."""
+_FILE_NAME: Final = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+)_([A-Z][a-z]+)(?=[_.\-\s,;:)'\"]|$)")
+"""A surname and a given name joined by ``_``: a file, an object or an enum member named after a person."""
 _IN_A_SENTENCE: Final = re.compile(
     r"([A-Z](?:(?<=[a-z][ ][A-Z])|(?<=[a-z],[ ][A-Z]))[a-z]+(?:['’-][A-Z]?[a-z]+)?)"
     rf"(?:[ ]({_WORD}))?(?=[ ]?(?:[,.?!;:)\"']|$)|[ ][a-z]|'s[ ])"
