@@ -418,3 +418,10 @@ def test_searches_and_displays_without_a_person_stay(record: dict[str, object]) 
 )
 def test_enum_members_named_after_people_and_regex_escapes(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+def test_values_of_an_in_list_of_a_phi_column() -> None:
+    out = REDACTOR.redact_text("SELECT * FROM members WHERE member_id IN ('XK4471920', 'XK4471921')")
+    assert "XK447192" not in out and out.count("[REDACTED:MEMBER_ID]") == 2
+    kept = "SELECT * FROM jobs WHERE status IN ('done', 'failed')"
+    assert REDACTOR.redact_text(kept) == kept

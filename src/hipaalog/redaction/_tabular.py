@@ -53,6 +53,9 @@ _PEOPLE_TABLES: Final = re.compile(
     r"(?i:patient|member|person|people|subscriber|contact|guarantor|employee|customer|enrollee|beneficiar"
     r"|dependent|guardian|user|student|client)"
 )
+_IN_LIST: Final = re.compile(r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]+(?:IN|in)[ ]*\(([^()]{1,2000})\)")
+"""A column and the values of its ``IN (...)`` list."""
+_QUOTED_ITEM: Final = re.compile(r"'([^'\n]{1,200})'")
 _LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
 """A quoted literal after a comparison (SQL), a keyword (a namedtuple or dataclass repr) or a quoted key
 (a dict repr): its column is before."""
@@ -350,6 +353,8 @@ class TabularDetector(BaseDetector):
             yield from self._literals(text)
         if "('" in text or "['" in text or "(b'" in text:
             yield from self._pairs(text)
+        if " IN (" in text or " in (" in text:
+            yield from self._in_lists(text)
         if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:
@@ -628,6 +633,14 @@ class TabularDetector(BaseDetector):
                 kind = _MAYBE_NAME if generic else "NAME"
             if kind is not None and end - start > 2:
                 yield start + 1, end - 1, kind
+
+    def _in_lists(self, text: str) -> Iterator[Span]:
+        """``member_id IN ('XK4471920', 'XK4471921')``: each quoted value of a PHI column's list."""
+        for found in _IN_LIST.finditer(text):
+            kind = self.catalogue.kind(found[1].rsplit(".", 1)[-1])
+            if kind is not None:
+                for item in _QUOTED_ITEM.finditer(text, found.start(2), found.end(2)):
+                    yield item.start(1), item.end(1), kind
 
     @staticmethod
     def _split_row(text: str, start: int, end: int, delimiter: str) -> list[Item]:
