@@ -291,7 +291,8 @@ def scale(directory: str, sizes: list[int], python_up_to: int, memories: list[st
         segments = min(available, -(-size // SEGMENT_RECORDS))
         target = os.path.join(directory, f"prefix-{segments}")
         prefix(directory, segments, target)
-        scratch = tempfile.mkdtemp(prefix="bench-report-scratch-")
+        scratch = os.path.join(directory, "scratch")  # the columns of segments without any (none when sealed)
+        os.makedirs(scratch, exist_ok=True)
         run: dict[str, object] = {"segments": segments}
         engines = [("duckdb", 2, memory) for memory in memories]
         if segments * SEGMENT_RECORDS <= python_up_to:
