@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["FileTrouble", "expand_paths", "first_complete_line", "first_line", "read_lines"]
+__all__ = ["FileTrouble", "expand_paths", "first_complete_line", "first_line", "is_gzip", "read_lines"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -22,7 +22,8 @@ class FileTrouble:
     detail: str
 
 
-def _is_gzip(path: str) -> bool:
+def is_gzip(path: str) -> bool:
+    """Whether the file at ``path`` starts as a gzip stream does (rotated segments may be compressed)."""
     with open(path, "rb") as fh:
         return fh.read(2) == _GZIP_MAGIC
 
@@ -34,7 +35,7 @@ def read_lines(path: str) -> Iterator[tuple[int, bytes, bool] | FileTrouble]:
     """
     number = 0
     try:
-        opener = gzip.open if _is_gzip(path) else open
+        opener = gzip.open if is_gzip(path) else open
         with opener(path, "rb") as handle:
             for raw in handle:
                 number += 1
@@ -65,7 +66,7 @@ def first_complete_line(path: str, limit: int) -> bytes | None:
     ``None`` when the file is empty or unreadable, or its first line is unfinished or longer than ``limit``.
     """
     try:
-        opener = gzip.open if _is_gzip(path) else open
+        opener = gzip.open if is_gzip(path) else open
         with opener(path, "rb") as handle:
             raw = handle.readline(limit + 1)
     except (OSError, EOFError, zlib.error):  # gzip.BadGzipFile is an OSError

@@ -19,12 +19,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from ..integrity._reading import is_gzip
 from ._duck import EngineSettings, _connect, _quote
 
 __all__ = ["SegmentColumns", "count_lines", "ndjson_to_parquet"]
 
 _BLOCK = 1 << 20
-_GZIP_MAGIC = b"\x1f\x8b"
 _AUDIT_FIELDS = ("event", "actor", "outcome", "source", "patient", "resource", "emergency", "patients")
 _READ_COLUMNS = (
     "{'timestamp': 'JSON', 'seq': 'JSON', 'appId': 'JSON', 'microservice': 'JSON', 'audit': 'STRUCT("
@@ -48,17 +48,12 @@ class SegmentColumns:
     rows: int
 
 
-def _is_gzip(path: str) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(2) == _GZIP_MAGIC
-
-
 def count_lines(path: str) -> int:
     """Lines as the Python reader counts them: every newline, and a last line without one when not empty."""
     count = 0
     last = b"\n"
     with open(path, "rb") as raw:
-        stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if _is_gzip(path) else raw
+        stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if is_gzip(path) else raw
         while block := stream.read(_BLOCK):
             count += block.count(b"\n")
             last = block[-1:]
@@ -109,7 +104,7 @@ def ndjson_to_parquet(path: str, target: str, settings: EngineSettings | None = 
     import duckdb
 
     lines = count_lines(path)
-    compression = "gzip" if _is_gzip(path) else "none"
+    compression = "gzip" if is_gzip(path) else "none"
     directory, name = os.path.split(os.path.abspath(target))
     temporary = os.path.join(directory, f".{name}.tmp")
     con = _connect(settings or EngineSettings())
