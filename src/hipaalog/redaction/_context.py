@@ -34,7 +34,7 @@ from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
-from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES
+from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, trie_alternation
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
@@ -493,8 +493,6 @@ _CAPS_WORD = r"(?:[A-Z]{2,}(?:['’-][A-Z]+)*)"
 _REST_OF_NAME = r"(?:['’][A-Z][a-z]+|[a-z]?[A-Z][a-z]+|[a-z]+(?:['’-][A-Z]?[a-z]+)*)"
 _GIVEN_AFTER_COMMA: Final = re.compile(rf", ((?:{_NAME_WORD}|{_CAPS_WORD})(?: [A-Z]\.?)?)(?![\w'’]|[^\x00-\x7f])")
 """The given name (and an initial) after a cued surname and a comma."""
-PARTICLES = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|af|av)"
-"""Lower-case particles inside a surname (``Ana dos Santos``, ``Pieter van der Berg``, ``de la Cruz``)."""
 _CANDIDATE: Final = re.compile(
     rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{PARTICLES}[ ]){{0,2}}(?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
     rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"

@@ -77,14 +77,14 @@ COMMON_GIVEN: Final = (
 )
 """Given names that are also common words: they need a frequent surname after them."""
 
-_PARTICLES: Final = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|af|av)"
+PARTICLES: Final = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|af|av)"
 """Lower-case particles inside a surname (``dos Santos``, ``van der Berg``): part of the word after them."""
-_PARTICLE_WORDS: Final = frozenset(_PARTICLES[3:-1].split("|"))
+_PARTICLE_WORDS: Final = frozenset(PARTICLES[3:-1].split("|"))
 _FREQUENT: Final = 3000
 _WORD: Final = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
 _RUN: Final = re.compile(
     rf"[A-Z](?<![\w.'’@/\\$-][A-Z])(?<![^\x00-\x7f][A-Z])[a-z]+(?:['’-][A-Z]?[a-z]+)?"
-    rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:{_PARTICLES}[ ]){{0,2}}(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
+    rf"(?:[ ](?:[A-Z]\.?(?![\w'’])|(?:{PARTICLES}[ ]){{0,2}}(?:Mc|Mac|O['’]|De|Van|Von|La|Le|Di|Da)?{_WORD}))+"
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f])"
 )
 """Runs of two capitalised words or more, joined by single spaces, not glued to an identifier (nor to a

@@ -106,8 +106,7 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        if found or "[" in text:  # an argument masked before formatting still makes the text about a person
-            found = _about_a_person(_with_echoes(found, text), text)
+        found = _completed(found, text)
         merged = _merge(found, text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
@@ -256,8 +255,7 @@ class Scanner:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
-        if found or "[" in text:
-            found = _about_a_person(_with_echoes(found, text), text)
+        found = _completed(found, text)
         return _merge(found, text) if found else []
 
 
@@ -355,6 +353,14 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     if any(ch in text for ch in "JFMASOND"):
         dates.extend((m.start(), m.end(), "DATE") for m in _MONTH_DATE.finditer(text))
     return found + dates if dates else found
+
+
+def _completed(found: list[Span], text: str) -> list[Span]:
+    """``found`` with the repeats of its values and, in a text about a person, its full dates (the
+    person may be in ``text`` only as hipaalog's mask of an argument: ``for [REDACTED:NAME] on ...``)."""
+    if not found and "[" not in text:
+        return found
+    return _about_a_person(_with_echoes(found, text), text)
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:
