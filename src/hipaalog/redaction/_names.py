@@ -20,9 +20,11 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
+from ._lexicon import unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
+from ._normalize import ascii_letters
 
-__all__ = ["PersonNameDetector"]
+__all__ = ["PersonNameDetector", "name_shaped"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -172,6 +174,28 @@ def _given(word: str) -> bool:
     return bare in GIVEN or ("-" in bare and all(part in GIVEN for part in bare.split("-")))  # Mary-Jane
 
 
+def _distinctive_given(word: str) -> bool:
+    """A listed given name that is no common word, place, brand or software (``Ian``, not ``Will``)."""
+    bare = word.lower()
+    return bare in GIVEN and bare not in COMMON_GIVEN
+
+
+def _foreign(word: str) -> bool:
+    """A word no table, dictionary or list of software knows (``Kuziora``, ``Fogaca``): a name part of
+    another country, judged by its last part after particles and each part of a double name."""
+    bare = word.rpartition(" ")[2].lower().removesuffix("'s").removesuffix("’s")
+    parts = [part for part in re.split(r"['’-]", bare) if part]
+    return (
+        bool(parts)
+        and all(
+            (len(part) > 2 and part not in NOT_SURNAMES and part not in _SENTENCE_WORDS and unknown_word(part))
+            or (part in SURNAME_RANK and part not in NOT_SURNAMES and unknown_word(part))
+            for part in parts
+        )
+        and any(len(part) > 2 and unknown_word(part) for part in parts)
+    )
+
+
 class PersonNameDetector(BaseDetector):
     """``First [Middle] Last`` and ``Last, First`` from census given names and surnames, no cue needed."""
 
@@ -262,7 +286,7 @@ class PersonNameDetector(BaseDetector):
     def _name_at(words: list[str], index: int) -> int:
         """How many words from ``words[index]`` make a name (0: none starts there)."""
         first = words[index]
-        if not _given(first):
+        if not _given(first) or first.lower() in _PLACE_STARTS:  # San Francisco, Santa Clara
             return 0
         common = first.lower() in COMMON_GIVEN
         product = first.lower() in PRODUCT_GIVEN
@@ -274,4 +298,71 @@ class PersonNameDetector(BaseDetector):
                 return 3  # Harold Q. Bexley: a middle initial vouches for a surname the tables lack
         if len(words[after].rstrip(".")) > 1 and _surname(words[after], common, product):
             return 2
-        return 0
+        if common or product:
+            return 0
+        if after < len(words) - 1 and _given(words[after]) and _foreign(words[after + 1]):
+            return 3  # Ana Luisa Montano
+        return 2 if _foreign(words[after]) else 0  # Ian Fogaca: a given name, then a surname no table lists
+
+
+_SHAPED_WORD: Final = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+_SHAPED_PARTICLES: Final = rf"(?:[ ](?i:{PARTICLES[3:-1]})){{0,2}}"
+_SHAPED_NAME: Final = re.compile(
+    rf"({_SHAPED_WORD})(?:[ ](?:[A-Z]\.?|{_SHAPED_WORD}))?{_SHAPED_PARTICLES}[ ]({_SHAPED_WORD})"
+    rf"|((?:{_SHAPED_WORD}{_SHAPED_PARTICLES}[ ])?{_SHAPED_WORD}),[ ]?({_SHAPED_WORD})"
+    rf"(?:[ ](?:[A-Z]\.?|{_SHAPED_WORD}))?"
+)
+"""A whole value that reads as a person's name: ``First [Middle|I.] [particles] Last`` or ``Last, First [M.]``."""
+_PLACE_STARTS: Final = _words(
+    """san santa santo sao los las el la le rio porto puerto fort port mount mt saint st sankt new north south
+    east west upper lower lake bay cape isla costa villa ciudad nueva nuevo bad"""
+)
+"""First words of place names (``San Jose``, ``Los Angeles``, ``Porto Alegre``): such a value is a place."""
+
+
+def _name_part(word: str, position: str, listed_given: bool = False) -> bool:
+    """Whether ``word`` may be the given name (``position`` "given") or the surname ("surname") of a value
+    that is a name; after a listed given name (``listed_given``) any listed surname will do (``John Smith``)."""
+    bare = word.lower()
+    if bare in _SENTENCE_WORDS or bare in NOT_SURNAMES:
+        return False
+    if position == "given":
+        if bare in GIVEN and bare not in COMMON_GIVEN:
+            return True
+        if SURNAME_RANK.get(bare, _FREQUENT) < _FREQUENT and unknown_word(bare):
+            return True  # a surname first (Nguyen Thi Lan, Wang Wei)
+        if bare in COMMON_GIVEN:
+            return False
+    elif bare in SURNAME_RANK and (listed_given or unknown_word(bare)):
+        return True
+    return _foreign(word)
+
+
+def name_shaped(value: str) -> bool:
+    """Whether ``value``, a whole value (a ``%s`` argument), is a person's name and nothing else.
+
+    Every word must be a name part: a listed given name first, a listed surname last, or a word no
+    dictionary, name table or list of software knows (``Tadeusz Kuziora``, ``Bento Silveira``); an
+    English word (``Payment Failed``, ``Mercy Clinic``) or a place's first word (``San Jose``) says it
+    is not. Capitals (``SARAH SCHACHT``) and lower case (``steven lewis``) read as title case; lower case
+    needs both parts listed. Letters with marks read as ASCII (``Fogaça``).
+    """
+    if not 4 < len(value) <= 64 or not value[0].isalpha() or any(ch.isdigit() for ch in value):
+        return False
+    text = ascii_letters(value.strip())
+    if not text.replace(" ", "").replace(",", "").replace(".", "").replace("-", "").replace("'", "").isalpha():
+        return False
+    lower = text.islower()
+    if text.isupper() or lower:
+        text = " ".join(word.capitalize() if word not in _PARTICLE_WORDS else word for word in text.split(" "))
+    match = _SHAPED_NAME.fullmatch(text)
+    if match is None:
+        return False
+    given, surname = (match[1], match[2]) if match[1] else (match[4], match[3].split(" ")[-1])
+    first = (match[1] or match[3]).lower()
+    if first in _PLACE_STARTS:
+        return False
+    listed = given.lower() in GIVEN and given.lower() not in COMMON_GIVEN
+    if lower:  # "not found", "steven lewis": only listed names
+        return listed and _surname(surname, False)
+    return _name_part(given, "given") and _name_part(surname, "surname", listed)

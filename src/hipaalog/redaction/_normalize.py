@@ -200,6 +200,12 @@ def _form(ch: str) -> str:
     return form
 
 
+def ascii_letters(text: str) -> str:
+    """``text`` with its Latin letters with marks written without them (``Fogaça`` -> ``Fogaca``), other
+    characters as a reader takes them (:func:`_form`)."""
+    return text if text.isascii() else "".join(ch if ch.isascii() else _form(ch) for ch in text)
+
+
 def _unmarked(ch: str) -> str:
     """``ch`` without its marks when it is a Latin letter with marks (``é`` -> ``e``), nothing when it is a
     combining diacritic, variation selector or tag itself (they hide inside numbers and addresses), else

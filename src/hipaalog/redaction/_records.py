@@ -45,6 +45,7 @@ from .. import _diagnostics
 from .._errors import _type_name, redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
 from .._finished import FinishedLine
 from ._kinds import UNINSPECTED
+from ._names import name_shaped
 from ._redactor import Redactor
 from ._strategies import mask_text
 
@@ -208,6 +209,8 @@ def _render(value: Any, conv: str, redactor: Redactor) -> Any:
         return redactor.redact(value) if type(value) is int else value
     if type(value) is str:
         clean: Any = redactor.redact_text(value)
+        if clean is value and redactor.names_values and name_shaped(value):
+            return redactor.strategy_for("NAME").text("NAME", value)  # "notified %s" % "Tadeusz Kuziora"
     else:
         clean = redactor.redact(value)
         if type(value) not in _NATIVE and (clean is value or type(clean) in (int, float)):
@@ -308,6 +311,14 @@ def _keyed_phi(args: Any, redactor: Redactor) -> bool:
     return isinstance(args, Mapping) and any(_phi_key(key, redactor) for key in args)
 
 
+def _named(args: Any, redactor: Redactor) -> bool:
+    """Whether an argument is a string that is a person's name and nothing else (``"Tadeusz Kuziora"``)."""
+    if not redactor.names_values:
+        return False
+    values = args if type(args) is tuple else args.values() if isinstance(args, Mapping) else (args,)
+    return any(type(value) is str and name_shaped(value) for value in values)
+
+
 def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
     """``(msg, args)`` redacted, keeping the ``LogRecord`` contract (same shape of ``args``, a working template)."""
     if isinstance(msg, Mapping):  # structlog's ProcessorFormatter hands event dicts as msg
@@ -325,7 +336,13 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
             return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
-    if clean == message and type(msg) is str and _primitive(args) and not _keyed_phi(args, redactor):
+    if (
+        clean == message
+        and type(msg) is str
+        and _primitive(args)
+        and not _keyed_phi(args, redactor)
+        and not _named(args, redactor)
+    ):
         return msg, args
     placed = _in_place(template, args, redactor)
     if placed is not None:

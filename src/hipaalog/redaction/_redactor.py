@@ -407,6 +407,9 @@ class Redactor:
             else:
                 raise ConfigError(f"detectors must be names or Detector objects, not {type(entry).__name__}")
         self._scanner = Scanner(builtin, custom, self.keys)
+        # A whole argument shaped like a name ("notified %s" % "Tadeusz Kuziora") is masked as one, unless
+        # the name model is disabled.
+        self.names_values = any(d.name == "person_name" for d in builtin)
         self._fast_events = not self._allow_names and not self._allow_paths
         self._clean = self._scanner.clean
         self._stable_output = not custom

@@ -1,0 +1,56 @@
+"""English words, and the names of software and vendors logs are full of: what a capitalised word may be
+other than a name part.
+
+``ENGLISH`` is the lower-case word list shipped in the wheel (``english_words.txt``, SCOWL's words as
+Debian's ``wamerican`` ships them, built by ``tools/build_english_words.py``). A capitalised word
+that is neither English, nor a listed name, nor a name of software is a name part of another
+country (``Kuziora``, ``Fogaca``, ``Silveira``) far more often than anything else in log text.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Final
+
+__all__ = ["ENGLISH", "SOFTWARE", "unknown_word"]
+
+
+def _load() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("english_words.txt").read_text(encoding="ascii")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH: Final = _load()
+"""Lower-case English words (``payment``, ``mercy``, ``west``)."""
+
+SOFTWARE: Final = _words(
+    """redis nginx kafka grafana loki prometheus kubernetes kubectl postgres postgresql mysql mariadb mongodb
+    mongo elasticsearch opensearch kibana logstash fluentd fluentbit datadog splunk sentry gunicorn uvicorn
+    hypercorn daphne django fastapi starlette pydantic sqlalchemy alembic psycopg asyncpg boto botocore
+    twilio sendgrid mailgun mailchimp okta keycloak cognito auth azure entra istio envoy linkerd consul
+    nomad terraform ansible helm argo argocd jenkins github gitlab bitbucket jira atlassian slack webex zoom
+    cerner athenahealth allscripts meditech nextgen availity optum surescripts redox mirth rhapsody
+    cloverleaf hapi fhir openid oauth saml ubuntu debian centos fedora alpine linux macos darwin android
+    ios iphone ipad chromium firefox safari webkit gecko mozilla okhttp axios curl wget golang nodejs npm
+    pypi numpy pandas scipy pytest uvloop asyncio aiohttp httpx grpc protobuf thrift avro parquet duckdb
+    sqlite snowflake bigquery redshift databricks hadoop airflow dagster prefect looker tableau metabase
+    superset celery rabbitmq rabbit activemq zookeeper etcd minio seaweedfs ceph nfs vmware openshift
+    heroku vercel netlify cloudflare akamai fastly paypal braintree adyen plaid hubspot salesforce zendesk
+    freshdesk intercom segment mixpanel amplitude newrelic dynatrace honeycomb opentelemetry otel jaeger
+    zipkin tempo mimir thanos cortex victoria influxdb timescale clickhouse cassandra scylla couchbase
+    dynamodb firestore firebase supabase neon auth0 onelogin duo yubikey lastpass bitwarden vault
+    kaiser permanente anthem humana aetna cigna centene molina wellcare highmark elevance medica labcorp
+    quest walgreens cvs rite evernorth caremark express scripts geisinger intermountain sutter dignity
+    ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland"""
+)
+"""Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
+
+
+def unknown_word(word: str) -> bool:
+    """Whether ``word`` (any case, ASCII letters) is no English word and no software's name."""
+    bare = word.lower()
+    return bare not in ENGLISH and bare not in SOFTWARE
