@@ -70,6 +70,8 @@ def test_capitalised_words_that_are_no_name_survive(text: str) -> None:
         "Thandiwe B. Fitzgerald-Oyelaran",
         "Nguyen Thi Brzęczyszczykiewicz",
         "John Smith",
+        "Julia Pires",  # a given name that is also software's, before a surname no dictionary holds
+        "HEATHER DAVIDSON",
     ],
 )
 def test_whole_values_shaped_like_names(value: str) -> None:
@@ -87,7 +89,10 @@ def test_whole_values_shaped_like_names(value: str) -> None:
         "Claims API",
         "Grafana Loki",
         "Kaiser Permanente",
-        "Jordan Valley",  # a given name that is also a word or place
+        "Jordan Valley",  # a given name that is also a word or place, before an English word
+        "Grace Hopper",
+        "Julia Kubernetes",
+        "Amber Alert",
         "not found",
         "in progress",
         "Mobile Safari",

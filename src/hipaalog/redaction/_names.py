@@ -320,19 +320,21 @@ _PLACE_STARTS: Final = _words(
 """First words of place names (``San Jose``, ``Los Angeles``, ``Porto Alegre``): such a value is a place."""
 
 
-def _name_part(word: str, position: str, listed_given: bool = False) -> bool:
+def _name_part(word: str, position: str, listed_given: bool = False, foreign_surname: bool = False) -> bool:
     """Whether ``word`` may be the given name (``position`` "given") or the surname ("surname") of a value
     that is a name; after a listed given name (``listed_given``) any listed surname will do (``John Smith``)."""
     bare = word.lower()
-    if bare in _SENTENCE_WORDS or bare in NOT_SURNAMES:
+    if bare in _SENTENCE_WORDS:
         return False
     if position == "given":
-        if bare in GIVEN and bare not in COMMON_GIVEN:
-            return True
+        if bare in GIVEN and (bare not in COMMON_GIVEN or foreign_surname):
+            return True  # Julia Pires: a given name that is also a word, before a surname no dictionary holds
         if SURNAME_RANK.get(bare, _FREQUENT) < _FREQUENT and unknown_word(bare):
             return True  # a surname first (Nguyen Thi Lan, Wang Wei)
         if bare in COMMON_GIVEN:
             return False
+    elif bare in NOT_SURNAMES:
+        return False
     elif bare in SURNAME_RANK and (listed_given or unknown_word(bare)):
         return True
     return _foreign(word)
@@ -349,7 +351,7 @@ def name_shaped(value: str) -> bool:
     """
     if not 4 < len(value) <= 64 or not value[0].isalpha() or any(ch.isdigit() for ch in value):
         return False
-    text = ascii_letters(value.strip())
+    text = ascii_letters(value.strip()).removesuffix("'s").removesuffix("’s")  # Lei Wan's
     if not text.replace(" ", "").replace(",", "").replace(".", "").replace("-", "").replace("'", "").isalpha():
         return False
     lower = text.islower()
@@ -365,4 +367,6 @@ def name_shaped(value: str) -> bool:
     listed = given.lower() in GIVEN and given.lower() not in COMMON_GIVEN
     if lower:  # "not found", "steven lewis": only listed names
         return listed and _surname(surname, False)
-    return _name_part(given, "given") and _name_part(surname, "surname", listed)
+    if not _name_part(surname, "surname", listed):
+        return False
+    return _name_part(given, "given", foreign_surname=unknown_word(surname))
