@@ -140,3 +140,48 @@ def test_arguments_that_are_names_through_a_real_logger() -> None:
     with capture() as logs:
         logging.getLogger("unlisted-names").warning("Pacjent %s zadzwonił", "Tadeusz Wrzesniak")
     assert logs.messages == ["Pacjent [REDACTED:NAME] zadzwonił"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("appointment booked for Obiageli Nwachukwu on 2024-05-01", "Obiageli Nwachukwu"),
+        ("referral to cardiology for Yvon Lemarchand, lives nearby", "Yvon Lemarchand"),
+        ("Pacjent Zbyszko Wrzesniak zadzwonil w sprawie wynikow", "Zbyszko Wrzesniak"),
+        ("ADEBOLA OKUNADE d/c home w/ daughter", "ADEBOLA OKUNADE"),
+        ("pathology report ready S. L. Okafor", "S. L. Okafor"),
+        ("lab drawn by R. Wrzesniak", "R. Wrzesniak"),
+    ],
+)
+def test_whole_names_no_table_lists(text: str, name: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert name not in out and name.rsplit(maxsplit=1)[-1] not in out, out
+    assert "[REDACTED:NAME]" in out
+
+
+def test_a_cue_opening_the_run_is_kept() -> None:
+    assert REDACTOR.redact_text("Pacjent Zbyszko Wrzesniak zadzwonil").startswith("Pacjent [REDACTED:NAME]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Datacenter Frankfurt latency p99 151 ms",  # a compound of English words is software's name
+        "Webhook Dispatcher started",
+        "PACS DICOM router restarted",  # acronyms of health IT standards
+        "AWS KMS key rotated",
+        "Washington Post feed and Austin Texas office",
+        "Connected to Mirth Connect channel ADT",
+        "Figure A. Results table",
+        "Will Zorbax retry?",
+    ],
+)
+def test_runs_of_capitalised_words_that_are_no_names(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_the_gate_selects_the_names_model_for_names_no_table_lists() -> None:
+    from hipaalog.redaction._gate import PERSON, gate
+
+    assert gate("booked for Obiageli Nwachukwu") & PERSON
+    assert not gate("restarted Kubernetes Ingress") & PERSON

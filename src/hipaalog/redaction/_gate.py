@@ -426,6 +426,11 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= NAME
     if "_" in text and _GLUED_NAMES.search(text) is not None:
         bits |= PERSON  # a file named after a person: Jones_Renee_card.jpg
+    if not bits & PERSON:
+        from ._names import has_unlisted_name  # the names model imports this module: imported on use
+
+        if has_unlisted_name(text):
+            bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Final
 
-__all__ = ["ENGLISH", "SOFTWARE", "unknown_word"]
+__all__ = ["ENGLISH", "PLACES", "SOFTWARE", "compound_word", "unknown_word"]
 
 
 def _load() -> frozenset[str]:
@@ -45,12 +45,36 @@ SOFTWARE: Final = _words(
     dynamodb firestore firebase supabase neon auth0 onelogin duo yubikey lastpass bitwarden vault
     kaiser permanente anthem humana aetna cigna centene molina wellcare highmark elevance medica labcorp
     quest walgreens cvs rite evernorth caremark express scripts geisinger intermountain sutter dignity
-    ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland"""
+    ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland
+    ehr emr pacs dicom ccda cda ncpdp loinc snomed rxnorm hcpcs icd cpt ndc drg npi hie adt oru orm siu mdm dft
+    vxu mllp xds ihe smart cms onc hipaa hitech phi pii"""
 )
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 
 
+PLACES: Final = _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
+    america canada mexico brazil argentina chile colombia peru venezuela cuba spain portugal france germany
+    italy poland ukraine russia sweden norway finland denmark ireland scotland england wales britain europe
+    netherlands belgium austria switzerland greece turkey egypt israel iran iraq india pakistan bangladesh
+    china japan korea vietnam thailand indonesia malaysia philippines singapore australia zealand nigeria
+    kenya ghana ethiopia africa asia boston chicago seattle atlanta miami dallas houston denver austin phoenix
+    toronto vancouver montreal london paris berlin madrid rome tokyo beijing shanghai mumbai delhi sydney
+    manhattan brooklyn queens bronx oakland sacramento portland baltimore pittsburgh cincinnati nashville
+    memphis orlando tampa raleigh charlotte omaha tucson albuquerque honolulu anchorage milwaukee detroit"""
+)
+"""States, countries and large cities: capitalised words no dictionary holds, and no person's name part."""
+
+
 def unknown_word(word: str) -> bool:
-    """Whether ``word`` (any case, ASCII letters) is no English word and no software's name."""
+    """Whether ``word`` (any case, ASCII letters) is no English word, software or well-known place."""
     bare = word.lower()
-    return bare not in ENGLISH and bare not in SOFTWARE
+    return bare not in ENGLISH and bare not in SOFTWARE and bare not in PLACES
+
+
+def compound_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is two English words of three letters or more written as one
+    (``datacenter``, ``webhook``, ``healthcheck``): the way software names things, not a name part."""
+    return any(word[:cut] in ENGLISH and word[cut:] in ENGLISH for cut in range(3, len(word) - 2))

@@ -18,13 +18,14 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._lexicon import unknown_word
+from ._lexicon import compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 
-__all__ = ["PersonNameDetector", "name_shaped"]
+__all__ = ["PersonNameDetector", "has_unlisted_name", "name_shaped"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -104,6 +105,12 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
+_INITIALS: Final = re.compile(
+    r"[A-Z](?<![\w.'’@/\\$-][A-Z])(\.(?:[ ]?[A-Z]\.){0,2})[ ]((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+    r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f])"
+)
+"""Initials and a surname (``S. L. Collins``, ``J. Okafor``): the surname must be listed (with two initials
+or more) or a word no dictionary knows."""
 _FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
@@ -174,6 +181,59 @@ def _given(word: str) -> bool:
     return bare in GIVEN or ("-" in bare and all(part in GIVEN for part in bare.split("-")))  # Mary-Jane
 
 
+_VOWELS: Final = frozenset("aeiouy")
+
+
+_LEAD_CUES: Final = frozenset(
+    {word.title() for word in NAMES.key_words if " " not in word}
+    | TITLES
+    | _words("Paciente Pacjent Pacjentka Patiente Patientin Paziente Patient Hasta Pt Pte")
+)
+"""Cue words and titles that may open a run of capitalised words (``Pacjent Tadeusz Wrzesniak``)."""
+
+
+def _without_lead_cue(words: list[str]) -> tuple[list[str], int]:
+    """``words`` without a cue or title that opens them, and the characters dropped."""
+    if len(words) > 2 and words[0].rstrip(".") in _LEAD_CUES:
+        return words[1:], len(words[0]) + 1
+    return words, 0
+
+
+def _unlisted_name(words: list[str], capitals: bool = False) -> bool:
+    """Whether ``words`` (two or three, title case) are a whole name whose parts the tables may lack: each a
+    name part (:func:`_name_part`), one at least a word no dictionary or software list knows, in capitals
+    each of four letters or more with a vowel (``OLOLADE EDUN``, not ``PACS DICOM`` or ``AWS KMS``). A
+    given name that is also a word needs a listed surname (``Will Zorbax`` is no name)."""
+    if not 1 < len(words) < 4 or words[0].lower() in _PLACE_STARTS or words[0].lower() in COMMON_GIVEN:
+        return False
+    bare = [word.rpartition(" ")[2].lower() for word in words]
+    if not any(len(word) > 2 and unknown_word(word) for word in bare):
+        return False
+    if capitals and any(len(word) < 4 or _VOWELS.isdisjoint(word) for word in bare):
+        return False
+    surname = words[-1]
+    if not _name_part(surname, "surname"):
+        return False
+    middle_ok = all((len(word) == 2 and word.endswith(".")) or _name_part(word, "given") for word in words[1:-1])
+    return middle_ok and _name_part(words[0], "given")
+
+
+def has_unlisted_name(text: str) -> bool:
+    """Whether ``text`` holds a run of capitalised words that :class:`PersonNameDetector` takes for a name
+    no table lists (the gate asks, for texts without a listed given name)."""
+    for match in _RUN.finditer(text):
+        if _unlisted_name(_without_lead_cue(_with_particles(match[0].split(" ")))[0]):
+            return True
+    if ". " in text:
+        for match in _INITIALS.finditer(text):
+            if _foreign(match[2]) or (match[1].count(".") > 1 and _surname(match[2], False)):
+                return True
+    for match in _CAPS_RUN.finditer(text):
+        if _unlisted_name([word.title() for word in match[0].split(" ")], capitals=True):
+            return True
+    return False
+
+
 def _distinctive_given(word: str) -> bool:
     """A listed given name that is no common word, place, brand or software (``Ian``, not ``Will``)."""
     bare = word.lower()
@@ -188,7 +248,13 @@ def _foreign(word: str) -> bool:
     return (
         bool(parts)
         and all(
-            (len(part) > 2 and part not in NOT_SURNAMES and part not in _SENTENCE_WORDS and unknown_word(part))
+            (
+                len(part) > 2
+                and part not in NOT_SURNAMES
+                and part not in _SENTENCE_WORDS
+                and unknown_word(part)
+                and (part in SURNAME_RANK or part in GIVEN or not compound_word(part))  # "Datacenter": no name
+            )
             or (part in SURNAME_RANK and part not in NOT_SURNAMES and unknown_word(part))
             for part in parts
         )
@@ -207,6 +273,10 @@ class PersonNameDetector(BaseDetector):
         for match in _RUN.finditer(text):
             words = _with_particles(match[0].split(" "))
             offset = match.start()
+            name, skipped = _without_lead_cue(words)
+            if _unlisted_name(name):  # "Akinwale Ayoola", "Yves Lejeune": every word a name part no table lists
+                yield offset + skipped, match.end(), "NAME"
+                continue
             index = 0
             while index < len(words) - 1:
                 found = self._name_at(words, index)
@@ -228,8 +298,13 @@ class PersonNameDetector(BaseDetector):
                 and first not in COMMON_GIVEN
                 and last not in NOT_SURNAMES
                 and SURNAME_RANK.get(last, _CAPS_FREQUENT) < _CAPS_FREQUENT
-            ):
+            ) or _unlisted_name([word.title() for word in words], capitals=True):
                 yield start, match.end(), "NAME"
+        if ". " in text:
+            for match in _INITIALS.finditer(text):  # "S. L. Collins", "V. Okafor"
+                surname = match[2]
+                if (match[1].count(".") > 1 and _surname(surname, False)) or _foreign(surname):
+                    yield match.start(), match.end(), "NAME"
         if "_" in text:
             for match in _FILE_NAME.finditer(text):  # "Jones_Renee_insurance_card.jpg"
                 one, two = match[1], match[2]
