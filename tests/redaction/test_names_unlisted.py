@@ -185,3 +185,35 @@ def test_the_gate_selects_the_names_model_for_names_no_table_lists() -> None:
 
     assert gate("booked for Obiageli Nwachukwu") & PERSON
     assert not gate("restarted Kubernetes Ingress") & PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pt obiageli nwachukwu 80f c/o sob", "obiageli nwachukwu"),
+        ("patient zbyszko wrzesniak arrived", "zbyszko wrzesniak"),
+        ("hi its tamiko can i move my appt", "tamiko"),
+        ("hello, i'm oyelaran calling back about the bill", "oyelaran"),
+    ],
+)
+def test_lower_case_names_no_table_lists_after_a_strong_cue_or_greeting(text: str, name: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert name not in out and "[REDACTED:NAME]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt metoprolol tartrate 25mg",  # a drug, by its ending
+        "pt lisinopril 10 mg daily",
+        "pt npo after midnight",  # clinical abbreviations
+        "pt nkda",
+        "patient ambulated well",
+        "hi its me again",
+        "this is fine",
+        "hi kubernetes",
+        "caller zorbak wants refill",  # one unknown word after a cue that is no greeting
+    ],
+)
+def test_lower_case_clinical_words_are_no_names(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

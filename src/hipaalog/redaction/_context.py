@@ -33,6 +33,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._lexicon import clinical_word, compound_word, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, trie_alternation
@@ -525,7 +526,7 @@ _LOWER_CUE_WORDS: Final = frozenset(
     {"patient", "pt", "name", "named", "name is", "member", "caller", "contact", "mother", "father", "wife"}
     | {"husband", "son", "daughter", "spouse", "guardian", "caregiver", "i'm", "im", "i am", "hi", "hey", "hello"}
     | {"dear", "mr", "mrs", "ms", "dr", "for", "from", "to", "with", "message", "notified", "called", "paged"}
-    | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi"}
+    | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi", "its", "it's"}
 )
 _LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
@@ -545,12 +546,50 @@ def _lower_case_names(text: str) -> Iterator[Span]:
             continue  # the cue is the end of a longer word ("report" is no "pt")
         given, surname = match[1], match[2] or ""
         if given not in GIVEN or given in COMMON_GIVEN or given in _LOWER_NOT_NAMES:
+            unlisted = _unlisted_lower_name(text, match)
+            if unlisted:
+                yield match.start(1), unlisted, "NAME"
+                position = unlisted
             continue
         rank = SURNAME_RANK.get(surname)
         whole = rank is not None and (surname not in SURNAME_WORDS or rank < 1000) and surname not in NOT_SURNAMES
         whole = whole or (bool(surname) and surname not in _LOWER_NOT_NAMES and _looks_like_a_surname(surname))
         yield match.start(1), match.end(2) if whole else match.end(1), "NAME"
         position = match.end()
+
+
+_STRONG_LOWER_CUES: Final = frozenset({"patient", "pt", "name", "named", "name is", "member", "caller"})
+_GREETING_CUES: Final = frozenset({"hi", "hey", "hello", "dear", "i'm", "im", "i am", "its", "it's"})
+_DOSE_AFTER: Final = re.compile(r"[ ]*[0-9][0-9.,]*[ ]?(?:mg|mcg|g|ml|mL|units?|tabs?|caps?|%|iu)\b")
+
+
+def _unlisted_lower_word(word: str) -> bool:
+    """A lower-case word that may be a name part no table lists: no English word, software, place, compound,
+    clinical abbreviation or drug, four letters or more with a vowel (``hemani``, ``momoko``)."""
+    return (
+        len(word) > 3
+        and unknown_word(word)
+        and not clinical_word(word)
+        and not compound_word(word)
+        and not _VOWELS.isdisjoint(word)
+        and word not in _LOWER_FUNCTION_WORDS
+    )
+
+
+def _unlisted_lower_name(text: str, match: re.Match[str]) -> int:
+    """Where a lower-case name that no table lists ends (0: none) after a strong cue (``pt momoko suzuki``:
+    two unknown words, or an unknown word and a listed surname) or a greeting (``hi its hemani``: one)."""
+    cue = text[match.start() : match.start(1)].strip(" .:=")
+    given, surname = match[1], match[2] or ""
+    if not _unlisted_lower_word(given) or _DOSE_AFTER.match(text, match.end()):
+        return 0
+    if cue in _STRONG_LOWER_CUES and surname:
+        listed = SURNAME_RANK.get(surname) is not None and surname not in NOT_SURNAMES and unknown_word(surname)
+        if listed or _unlisted_lower_word(surname):
+            return match.end(2)
+    if cue in _GREETING_CUES and (not surname or not _unlisted_lower_word(surname)):
+        return match.end(1)
+    return 0
 
 
 def _looks_like_a_surname(word: str) -> bool:
@@ -563,6 +602,7 @@ def _looks_like_a_surname(word: str) -> bool:
     )
 
 
+_VOWELS: Final = frozenset("aeiouy")
 _LOWER_FUNCTION_WORDS: Final = frozenset(
     _words(
         "the a an and or but nor so yet for to from in on at by with without of off out up down over under "

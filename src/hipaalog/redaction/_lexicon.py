@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Final
 
-__all__ = ["ENGLISH", "PLACES", "SOFTWARE", "compound_word", "unknown_word"]
+__all__ = ["CLINICAL", "ENGLISH", "PLACES", "SOFTWARE", "clinical_word", "compound_word", "unknown_word"]
 
 
 def _load() -> frozenset[str]:
@@ -68,6 +68,59 @@ PLACES: Final = _words(
 """States, countries and large cities: capitalised words no dictionary holds, and no person's name part."""
 
 
+CLINICAL: Final = _words(
+    """npo nkda nka prn bid tid qid qhs qam qpm qod stat sob doe htn hld copd chf cad ckd esrd gerd dvt uti uri
+    cva tia hpi pmh psh ros wnl nad rrr ctab aox aaox perrla afebrile tachy brady diaphoretic ambulating
+    ambulated pox spo etoh thc ivdu nsaid nsaids abx iv im po sq subq sl pr od os ou hgb hct wbc plt bmp cmp
+    inr ptt bnp trop ekg ecg cxr mri cta echo nstemi stemi afib aflutter svt ssi cabg pci tavr icu picu nicu
+    ccu pacu ed ercp egd lft lfts tsh bmi bp hr rr temp sats lasix coumadin eliquis xarelto plavix
+    tylenol motrin advil zofran norco dilaudid ativan xanax zoloft prozac lexapro seroquel haldol narcan
+    insulin lantus humalog novolog ozempic jardiance januvia synthroid"""
+)
+"""Clinical abbreviations and drug brand names that notes write in lower case after ``pt``."""
+_DRUG_ENDINGS: Final = (
+    "olol",
+    "pril",
+    "sartan",
+    "statin",
+    "mab",
+    "nib",
+    "zole",
+    "cillin",
+    "mycin",
+    "floxacin",
+    "oxacin",
+    "pine",
+    "done",
+    "tide",
+    "formin",
+    "gliptin",
+    "azepam",
+    "olam",
+    "triptan",
+    "profen",
+    "parin",
+    "caine",
+    "sone",
+    "olone",
+    "semide",
+    "thiazide",
+    "dronate",
+    "tropin",
+    "cycline",
+    "vir",
+    "azine",
+    "oxetine",
+    "aline",
+    "amine",
+)
+
+
+def clinical_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a clinical abbreviation or a drug's name (by its ending: ``metoprolol``)."""
+    return word in CLINICAL or word.endswith(_DRUG_ENDINGS)
+
+
 def unknown_word(word: str) -> bool:
     """Whether ``word`` (any case, ASCII letters) is no English word, software or well-known place."""
     bare = word.lower()
@@ -75,6 +128,9 @@ def unknown_word(word: str) -> bool:
 
 
 def compound_word(word: str) -> bool:
-    """Whether ``word`` (lower case) is two English words of three letters or more written as one
-    (``datacenter``, ``webhook``, ``healthcheck``): the way software names things, not a name part."""
-    return any(word[:cut] in ENGLISH and word[cut:] in ENGLISH for cut in range(3, len(word) - 2))
+    """Whether ``word`` (lower case) is two English words written as one (``datacenter``, ``healthcheck``,
+    ``dispatchqueue``): the way software names things, not a name part. Each word has four letters or
+    more, or three in a word of eight letters or more (``hemani`` is no ``hem`` + ``ani``)."""
+    size = len(word)
+    shortest = 3 if size >= 8 else 4
+    return any(word[:cut] in ENGLISH and word[cut:] in ENGLISH for cut in range(shortest, size - shortest + 1))
