@@ -217,3 +217,24 @@ def test_lower_case_names_no_table_lists_after_a_strong_cue_or_greeting(text: st
 )
 def test_lower_case_clinical_words_are_no_names(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("rn note: Bethany ambulated 20ft w/ walker", "Bethany"),
+        ("Reginald refused meds this am", "Reginald"),
+        ("Warning: Yolanda is waiting in room 4", "Yolanda"),
+    ],
+)
+def test_a_given_name_opening_a_sentence_before_a_verb(text: str, name: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert name not in out and "[REDACTED:NAME]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jenkins started build 41", "Travis started build 1234", "Celery received task", "Austin deployed", "Nova started"],
+)
+def test_software_named_like_people_opening_a_sentence_stays(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -47,7 +47,7 @@ SOFTWARE: Final = _words(
     quest walgreens cvs rite evernorth caremark express scripts geisinger intermountain sutter dignity
     ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland
     ehr emr pacs dicom ccda cda ncpdp loinc snomed rxnorm hcpcs icd cpt ndc drg npi hie adt oru orm siu mdm dft
-    vxu mllp xds ihe smart cms onc hipaa hitech phi pii"""
+    vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson"""
 )
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 

@@ -21,7 +21,7 @@ from typing import Final
 from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._lexicon import compound_word, unknown_word
+from ._lexicon import SOFTWARE, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 
@@ -136,6 +136,11 @@ _SELF_GIVEN: Final = re.compile(
     rf"(?<![\w])(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is|I'm|I am)[ ]({_WORD})(?![\w'’-])"
 )
 """A given name after ``this is``, ``I'm``, ``my name is`` (``Hi Dr. Welby, this is Kenji, my number is ...``)."""
+_GIVEN_OPENS: Final = re.compile(
+    r"(?:^|(?<=[:;.!?][ ])|(?<=\n))([A-Z][a-z]{2,})[ ]([a-z]+(?:ed|es|s|ing)|is|was|has|had|will|can|did|does|c/o)"
+    r"(?![\w/'’-])"
+)
+"""A given name that opens a text or a sentence, before a verb (``rn note: Ian ambulated 20ft``)."""
 _FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
 FOR_SURNAME_RANK: Final = 3000
@@ -323,6 +328,15 @@ class PersonNameDetector(BaseDetector):
                     yield match.start(1), match.end(1), "NAME"
             elif last.lower() not in NOT_SURNAMES and last.lower() not in _SENTENCE_WORDS and not _given(last):
                 yield match.start(1), match.end(2), "NAME"
+        for match in _GIVEN_OPENS.finditer(text):  # "rn note: Ian ambulated 20ft", "Walter refused meds"
+            given = match[1].lower()
+            if (
+                given in GIVEN
+                and given not in COMMON_GIVEN
+                and given not in SOFTWARE
+                and match[2] not in _SENTENCE_WORDS
+            ):
+                yield match.start(1), match.end(1), "NAME"
         if "is " in text or "I'm " in text or "I am " in text or "'s " in text:
             for match in _SELF_GIVEN.finditer(text):  # "this is Kenji, ...": a caller naming themselves
                 given = match[1].lower()
