@@ -234,7 +234,7 @@ def test_a_given_name_opening_a_sentence_before_a_verb(text: str, name: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["Jenkins started build 41", "Travis started build 1234", "Celery received task", "Austin deployed", "Nova started"],
+    ["Jenkins started build 41", "Travis started build 9", "Celery received task", "Austin deployed", "Nova started"],
 )
 def test_software_named_like_people_opening_a_sentence_stays(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
