@@ -500,6 +500,11 @@ _CANDIDATE: Final = re.compile(
 )
 _HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
 _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})
+_CODING_SYSTEMS: Final = frozenset(
+    {"LN", "LNC", "SCT", "SNM", "I9", "I9C", "I10", "I10C", "ICD9", "ICD10", "CPT", "C4", "C5", "HCPCS", "NDC"}
+    | {"RXNORM", "RXN", "CVX", "MVX", "UCUM", "NUBC", "CDCREC", "HL7", "L", "LOCAL", "99LOCAL"}
+)
+"""Coding systems after a code's text in HL7 (``E11.9^TYPE 2 DIABETES^I10``): the text is no name."""
 _NAME_CUES: Final = CueIndex(NAMES.last_words | TITLES | FOR_WORDS, eager_after=2)
 """Where a cue of :class:`NameDetector` may be (a cue word, a title, ``for``): a text of capitalised
 codes (X12, HL7, tracebacks) has many candidates and no cue near most of them."""
@@ -758,7 +763,7 @@ class NameDetector(BaseDetector):
         if "^" in text:
             for match in _HL7_NAME.finditer(text):
                 parts = match[0].split("^")
-                if len(parts[1]) > 2 and parts[0] not in _HL7_CODES:
+                if len(parts[1]) > 2 and parts[0] not in _HL7_CODES and parts[1] not in _CODING_SYSTEMS:
                     yield match.start(), match.end(), "NAME"
         done = 0
         for cue in _PERSON_AFTER_QUICK.finditer(text):
@@ -805,6 +810,30 @@ _PERSON_FIELD_KINDS: Final = frozenset({"NAME", "DOB", "MRN", "SSN", "PATIENT", 
 _CONSTRUCTOR: Final = re.compile(r"[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*")
 """A class name, as a repr opens a value (``Address(``, ``models.Patient(``)."""
 _HOST_PORT: Final = re.compile(r"(?:[A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}(?!\S)")
+
+
+_GRAPHQL_TYPE: Final = re.compile(r"\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[ ]*=[ ]*[^,)]{1,40})?[ ]*[,)]")
+
+
+def _graphql_variable(text: str, key_start: int, value_start: int) -> bool:
+    """Whether a ``key: value`` pair is a GraphQL declaration (``$city: String``) or an argument bound to a
+    variable (``city: $city``): no value of anyone's."""
+    if key_start > 0 and text[key_start - 1] == "$":
+        return _GRAPHQL_TYPE.match(text, value_start) is not None
+    return text.startswith("$", value_start) and value_start + 1 < len(text) and text[value_start + 1].isalpha()
+
+
+_CODE_TEXT_KEYS: Final = frozenset(key[::-1] for key in ("displayName", "codeSystemName", "originalText"))
+"""Attributes of a coded XML element that name the code (keys reversed, as the key reader gives them)."""
+
+
+def _in_coded_tag(text: str, separator: int) -> bool:
+    """Whether the attribute before ``separator`` belongs to an XML tag with a ``code=`` or ``codeSystem=``."""
+    opening = text.rfind("<", max(0, separator - 1024), separator)
+    if opening < 0 or text.find(">", opening, separator) >= 0:
+        return False
+    tag = text[opening:separator]
+    return 'code="' in tag or "code='" in tag or "codeSystem=" in tag
 
 
 def _quoted_end(text: str, start: int, quote: str) -> int:
@@ -900,6 +929,10 @@ class KeyValueDetector(BaseDetector):
             start = match.end()
             if start >= size:
                 continue
+            if kind == "NAME" and key[2] in _CODE_TEXT_KEYS and _in_coded_tag(text, separator):
+                continue  # <code code="J45.909" codeSystem="..." displayName="Asthma"/>: a code's words
+            if "$" in text and _graphql_variable(text, separator - len(key[0]), start):
+                continue  # "query Find($city: String)", "patients(city: $city)": GraphQL declares, no value
             if kind is None:
                 if catalogue.info(key[2][::-1]).names_person:  # "contact=8752617223", "guardian: 219099999"
                     if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list

@@ -32,7 +32,7 @@ from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
 from ._kinds import KEEP
 
-__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "fhir_element", "fhir_kinds"]
+__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "directory_field", "fhir_element", "fhir_kinds"]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
 _FAMILY: Final = re.compile(r"""(?:["']family["'][ ]*:|(?<![\w.])family=)[ ]*""" + _STRING)
@@ -108,9 +108,43 @@ _DATED: Final = re.compile(r"""["'](?:accident|procedure)["'][ ]*:[ ]*[\[{]""")
 _DATE_FIELD: Final = re.compile(r"""["']date["'][ ]*:[ ]*""" + _STRING)
 _RESOURCE_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["']([A-Za-z]{2,60})["']""")
 _OWN_FIELD: Final = re.compile(
-    r"""["'](name|title|alias|identifier|address|software|implementation)["'][ ]*:[ ]*(?=["'\[{])"""
+    r"""["'](name|title|alias|identifier|address|telecom|software|implementation|deviceName|modelNumber"""
+    r"""|manufacturer|version|id)["'][ ]*:[ ]*(?=["'\[{])"""
 )
-"""Fields of directory resources (an organisation's name and NPI, an endpoint's address): no one's PHI."""
+"""Fields of directory resources (an organisation's name, NPI, address and telephone, an endpoint's address,
+a device model's name and number): no one's PHI."""
+_DIRECTORY_FIELDS: Final = frozenset(
+    {"name", "title", "alias", "identifier", "address", "telecom", "software", "implementation", "id"}
+)
+_DEVICE_FIELDS: Final = frozenset({"deviceName", "modelNumber", "manufacturer", "version", "id"})
+"""A device's model, not the device: its ``serialNumber``, ``udiCarrier`` and ``lotNumber`` stay masked (a
+patient's implant is identified by them)."""
+
+
+def directory_field(resource: object, key: object) -> bool:
+    """Whether ``key`` is a directory resource's own field (an organisation's ``name``, a location's
+    ``address``) or a device model's (``deviceName``, ``modelNumber``): kept as it is."""
+    if resource == "Device":
+        return key in _DEVICE_FIELDS
+    return key in _DIRECTORY_FIELDS and resource in NON_PERSON_RESOURCES
+
+
+_LAST_UPDATED: Final = re.compile(
+    r"""lastUpdated(?:["'][ ]*:[ ]*["']|["']?[ ]+value=["'])([0-9]{4}-[0-9]{2}-[0-9]{2}[T0-9:.+\-Z]{0,24})["']"""
+)
+"""``meta.lastUpdated`` in JSON and XML: a server's timestamp, kept."""
+_XML_DIRECTORY: Final = re.compile(
+    r"<(?:" + "|".join(sorted(NON_PERSON_RESOURCES | {"Device"})) + r")[ >][^<]{0,200}hl7\.org/fhir|hl7\.org/fhir"
+    r"[^<]{0,200}><(?:" + "|".join(sorted(NON_PERSON_RESOURCES | {"Device"})) + r")[ >]"
+)
+"""A directory resource (or a device model) in FHIR's XML form."""
+_XML_OWN_VALUE: Final = re.compile(r"<(?:id|name|alias|title|modelNumber|version)[ ]+value=\"([^\"]{1,200})\"")
+"""Its own id, name, alias, model number: string elements (a contact's name is a HumanName, with children)."""
+_XML_PERSON_RESOURCE: Final = re.compile(r"<(?:Patient|RelatedPerson|Person|Practitioner|PractitionerRole)[ >/]")
+"""A resource about a person inside the same text: nothing of a directory resource is kept then."""
+_XML_OWN_ELEMENT: Final = re.compile(r"<(address|identifier|telecom)>(.{0,1000}?)</\1>", re.DOTALL)
+_XML_CONTACT: Final = re.compile(r"<contact>.{0,4000}?</contact>", re.DOTALL)
+"""A directory resource's contact person, whose name, address and telephone stay masked."""
 _LINK_URL: Final = re.compile(r"""["'](?:url|fullUrl)["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})["']""")
 _PERSON_PATH: Final = re.compile(r"/(?:Patient|Person|RelatedPerson)/[^/?#]")
 _OBJECT_CHARS: Final = 20000
@@ -236,6 +270,16 @@ class FhirTextDetector(BaseDetector):
                     yield start, end, "NAME"
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
+        if "lastUpdated" in text:
+            for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
+                yield match.start(1), match.end(1), KEEP
+        if "<" in text and _XML_DIRECTORY.search(text) is not None and _XML_PERSON_RESOURCE.search(text) is None:
+            for match in _XML_OWN_VALUE.finditer(text):  # <Organization ...><name value="Mercy West Clinic"/>
+                yield match.start(1), match.end(1), KEEP
+            contacts = [m.span() for m in _XML_CONTACT.finditer(text)]
+            for match in _XML_OWN_ELEMENT.finditer(text):  # its address, NPI, telephone (not a contact person's)
+                if not any(start <= match.start() < end for start, end in contacts):
+                    yield match.start(2), match.end(2), KEEP
         if "." in text and ":" in text:
             for match in _DIAGNOSTIC.finditer(text):
                 element = match[1].rsplit(".", 1)[-1].split("[")[0]
@@ -265,7 +309,7 @@ class FhirTextDetector(BaseDetector):
                 start, end = _group(date)
                 yield start, end, "DATE"
         for resource in _RESOURCE_TYPE.finditer(text):
-            if resource[1] in NON_PERSON_RESOURCES:
+            if resource[1] in NON_PERSON_RESOURCES or resource[1] == "Device":
                 yield from self._directory(text, resource.start(), resource[1])
         if "url" in text or "Url" in text:
             yield from self._links(text)
@@ -291,7 +335,7 @@ class FhirTextDetector(BaseDetector):
         for field in _OWN_FIELD.finditer(text, opening, closing):
             depth += _depth(text, cursor, field.start())
             cursor = field.start()
-            if depth != 1 or (field[1] == "address" and resource != "Endpoint"):
+            if depth != 1 or not directory_field(resource, field[1]):
                 continue  # a field of a nested element (a contact's HumanName), not the resource's own
             end = _value_end(text, field.end())
             if end > 0:

@@ -364,6 +364,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     if "<" in text and ("</" in text or "/>" in text):
         bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
+        if "hl7.org/fhir" in text:
+            bits |= FHIR  # FHIR's XML form
     if "?" in text and "=" in text:
         if _searches(text):
             bits |= SEARCH  # a query's parameters (``Patient?name=...``): FHIR search

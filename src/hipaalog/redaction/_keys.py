@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
 
-__all__ = ["KeyCatalogue", "KeyInfo", "compact", "tokens"]
+__all__ = ["INFRA_WORDS", "KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -54,6 +54,8 @@ _INFRA: Final = _words(
     upstream downstream broker db database redis smtp cluster service svc lb loadbalancer nat router vip memory
     base kafka backend frontend endpoint internal private public subnet vpc interface nic bridge docker"""
 )
+INFRA_WORDS: Final = _INFRA | {"client", "peer", "net", "network", "source", "destination", "url", "http"}
+"""Qualifiers of a machine's field (``server.address``, ``client.port``): what follows is no person's."""
 _CRYPTO: Final = _words(
     """cert certificate key keys tls ssl ssh public sha sha1 sha256 md5 file content build schema config hash gpg pgp
     signing"""

@@ -28,7 +28,7 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
-from ._fhir import DATED_ELEMENTS, EVENT_DATES, fhir_element, fhir_kinds
+from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
 from ._hl7_fields import hl7_observation_kind
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
@@ -934,8 +934,8 @@ class Redactor:
                 extension = self.keys.info(named)
             fast = person is None and resource is None and not allow_names and path is None and extension is None
             for key, item in items:
-                if key in trusted:
-                    out[key] = item
+                if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
+                    out[key] = item  # an organisation's name, NPI and address are no one's PHI
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:

@@ -23,9 +23,9 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
-from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
-from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN
+from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector"]
@@ -172,11 +172,13 @@ def _segments(line: str) -> bool:
 
 
 def _personal(value: str) -> bool:
-    """Whether a value under a generic name column reads as a person's name (a given name of the tables in it)."""
+    """Whether a value under a generic name column reads as a person's name: a given name of the tables
+    alone, or words that are all name parts (:func:`name_shaped`: ``Grace Street Pharmacy`` is no one)."""
     words = value.split()
-    return 0 < len(words) < 5 and any(
-        _NAME_WORD.fullmatch(word) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN for word in words
-    )
+    if len(words) == 1:
+        word = words[0]
+        return bool(_NAME_WORD.fullmatch(word)) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN
+    return name_shaped(value)
 
 
 def _young(value: str) -> bool:
@@ -625,7 +627,9 @@ class TabularDetector(BaseDetector):
             column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
             if column is None:
                 continue
-            name = column[1][::-1].rsplit(".", 1)[-1]
+            qualifier, _, name = column[1][::-1].rpartition(".")
+            if qualifier.strip("\"'`[]").lower() in INFRA_WORDS:
+                continue  # OpenTelemetry's "server.address", "net.peer.name": a machine's
             kind = self.catalogue.kind(name)
             start, end = found.span(1)
             if kind is None and name.lower() in _NAME_COLUMNS and text[start + 1 : start + 2].isupper():

@@ -47,6 +47,9 @@ _ELEMENT_KINDS: Final = {
     "telecom": "PHONE",
 }
 """CDA element names the key catalogue does not know as field names."""
+_CODED: Final = re.compile(r"""(?<![\w:.-])(?:code|codeSystem)[ ]*=[ ]*["']""")
+_CODE_TEXTS: Final = frozenset({"displayName", "codeSystemName", "originalText"})
+"""Attributes of a coded element (``code=``, ``codeSystem=``) that name the code, not a person."""
 _NOT_A_VALUE: Final = frozenset({"UNK", "NI", "NA", "ASKU", "NAV", "MSK", "true", "false", "null"})
 """CDA's null flavours and flags: no one's value."""
 
@@ -76,8 +79,11 @@ class XmlDetector(BaseDetector):
         for tag in _TAG.finditer(text):
             tag_kind = self._kind(tag[1], person, kinds)
             offset = tag.start(2)
+            coded = "code" in tag[2] and _CODED.search(tag[2]) is not None
             for attribute in _ATTRIBUTE.finditer(tag[2]):
                 name = attribute[1]
+                if coded and name in _CODE_TEXTS:
+                    continue  # <code code="J45.909" codeSystem="..." displayName="Asthma"/>: a code's words
                 own = name not in _VALUE_ATTRIBUTES
                 kind = self._kind(name, person, kinds) if own else None if fhir else tag_kind
                 group = 2 if attribute[2] is not None else 3
