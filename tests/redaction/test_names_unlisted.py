@@ -238,3 +238,16 @@ def test_a_given_name_opening_a_sentence_before_a_verb(text: str, name: str) -> 
 )
 def test_software_named_like_people_opening_a_sentence_stays(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("la señora Gomez de 104 años pidió cita", "Gomez"),
+        ("Rückruf an frau Wrzesniak erbeten", "Wrzesniak"),
+        ("Rückruf an Frau Wrzesniak erbeten", "Wrzesniak"),
+        ("rappeler Mme Lemarchand au sujet du rendez-vous", "Lemarchand"),
+    ],
+)
+def test_titles_of_other_languages_are_cues(text: str, name: str) -> None:
+    assert name not in REDACTOR.redact_text(text)

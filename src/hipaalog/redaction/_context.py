@@ -589,7 +589,8 @@ def _unlisted_lower_name(text: str, match: re.Match[str]) -> int:
     if not _unlisted_lower_word(given) or _DOSE_AFTER.match(text, match.end()):
         return 0
     if cue in _STRONG_LOWER_CUES and surname:
-        listed = SURNAME_RANK.get(surname) is not None and surname not in NOT_SURNAMES and unknown_word(surname)
+        rank = SURNAME_RANK.get(surname)
+        listed = rank is not None and surname not in NOT_SURNAMES and (unknown_word(surname) or rank < 1000)
         if listed or _unlisted_lower_word(surname):
             return match.end(2)
     if cue in _GREETING_CUES and (not surname or not _unlisted_lower_word(surname)):

@@ -368,6 +368,8 @@ TITLES: Final = frozenset(
     {"Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "DR", "MR", "MRS", "MS", "MISS", "PROF", "MX"}
     | {"Frau", "Herr", "Fr", "Hr", "Sr", "Sra", "Srta", "Senor", "Senora", "Senorita", "Mme", "Mlle", "Madame"}
     | {"Monsieur", "Sig", "Sigra", "Signor", "Signora", "Pani", "Dhr", "Mevr", "Dott", "Dra", "Bay", "Bayan"}
+    | {"senor", "senora", "senorita", "frau", "herr", "madame", "monsieur", "signora", "signor", "pani", "sra"}
+    | {"srta", "mme", "mlle"}
 )
 """Titles before a name, in English and other languages (case-sensitive: ``ms`` after a number is
 milliseconds; letters with marks are read as ASCII, so ``Señora`` is ``Senora``)."""
