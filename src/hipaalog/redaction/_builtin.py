@@ -35,6 +35,7 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._streets import ForeignAddressDetector
 from ._tabular import TabularDetector
 from ._tokens import TokenDetector
 from ._x12 import X12Detector
@@ -65,6 +66,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     AgeDetector(),
     ZipDetector(),
     AddressDetector(),
+    ForeignAddressDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),

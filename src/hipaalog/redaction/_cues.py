@@ -376,6 +376,21 @@ milliseconds; letters with marks are read as ASCII, so ``Señora`` is ``Senora``
 
 FOR_WORDS: Final = frozenset({"for", "For", "FOR"})
 
+STREET_TYPE_FIRST: Final = (
+    r"(?:[Cc]alle|C/|[Aa]venida|Avda|[Rr]ua|[Pp]aseo|[Cc]arrer|[Cc]amino|[Cc]arretera|[Rr]onda|[Rr]ambla|[Pp]ra[cç]a"
+    r"|[Tt]ravessa|[Ee]strada|[Ll]argo|[Vv]iale|[Cc]orso|[Pp]iazza(?:le)?|[Vv]icolo|Via|[Rr]ue|[Cc]hemin|[Aa]ll[ée]e"
+    r"|[Ii]mpasse|[Qq]uai|[Uu]l\.|[Uu]lica|[Aa]leja|[Aa]l\.|[Pp]l\.|[Pp]lac|[Oo]s\.|[Oo]siedle|[Ss]okak|[Ss]ok\."
+    r"|[Cc]adde(?:si)?|[Mm]ahallesi|[Ss]trada|[Bb]ulevardul|[Uu]litsa)"
+)
+STREET_TYPE_AFTER_NUMBER: Final = (
+    r"(?:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|place|route|cours|calle|via|rua|viale)"
+)
+STREET_TYPE_GLUED: Final = (
+    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|straat|laan|plein|gracht|steeg|gatan|v[aä]gen|veien|vej)"
+)
+"""Street types of other countries: before the name (``Calle``, ``ul.``), after the building number
+(``37, boulevard``), glued to the name's end (``Niendorfweg``)."""
+
 # -- formats -------------------------------------------------------------------------------------
 FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display", "birthDate", "telecom", "identifier"})
 """Keys of FHIR resources (JSON keys, XML elements) whose presence as words selects the FHIR text detector."""

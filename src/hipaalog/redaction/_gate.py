@@ -25,7 +25,17 @@ import re
 from typing import Final
 
 from ._checks import spelled_at
-from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_HEADER, X12_MARKS
+from ._cues import (
+    FHIR_KEYS,
+    FOR_WORDS,
+    MAIL_WORDS,
+    STREET_TYPE_AFTER_NUMBER,
+    STREET_TYPE_FIRST,
+    STREET_TYPE_GLUED,
+    TABLE_WORDS,
+    X12_HEADER,
+    X12_MARKS,
+)
 from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
@@ -40,6 +50,7 @@ __all__ = [
     "DEA",
     "EMAIL",
     "FHIR",
+    "FOREIGN_STREET",
     "HL7",
     "IPV4",
     "KV",
@@ -345,6 +356,12 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     return False
 
 
+FOREIGN_STREET: Final = re.compile(
+    rf"(?<![\w/]){STREET_TYPE_FIRST}[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
+)
+"""Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""
+
+
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     """Bit set of the detector groups worth running on ``text`` (0: nothing to find)."""
     # One-character searches first: they run at memchr speed, longer needles do not.
@@ -403,6 +420,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
+    if digits and not bits & ADDRESS and FOREIGN_STREET.search(text) is not None:
+        bits |= ADDRESS  # "Calle Mayor 12", "ul. Fredry 70/67", "Niendorfweg 781"
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
