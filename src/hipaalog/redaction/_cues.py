@@ -390,6 +390,38 @@ STREET_TYPE_GLUED: Final = (
 )
 """Street types of other countries: before the name (``Calle``, ``ul.``), after the building number
 (``37, boulevard``), glued to the name's end (``Niendorfweg``)."""
+STREET_TYPE_WORDS: Final = frozenset(
+    cased(
+        _split(
+            "calle avenida avda rua paseo carrer camino carretera ronda rambla praca travessa estrada viale corso "
+            "piazza piazzale vicolo rue chemin allee impasse quai ulica aleja plac osiedle sokak cadde caddesi "
+            "mahallesi strada bulevardul ulitsa avenue boulevard"
+        )
+    )
+    | {"Via", "Largo", "Place", "Route", "Cours", "C/", "ul", "Ul", "al", "Al", "pl", "Pl", "os", "Os", "Av", "av"}
+    | {"Bd", "bd", "Sok", "sok", "Praça", "praça", "Allée", "allée"}
+)
+"""The street types above as the gate reads words (dots dropped; English look-alikes capitalised only)."""
+STREET_GLUED_HINTS: Final = (
+    "stras",
+    "straß",
+    "str.",
+    "weg ",
+    "platz",
+    "gasse",
+    "allee",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "steeg",
+    "gatan",
+    "vagen",
+    "vägen",
+    "veien",
+    "vej ",
+)
+"""Substrings one of which a street glued to its type holds (``Birkenweg 7``): the gate looks for them first."""
 
 # -- formats -------------------------------------------------------------------------------------
 FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display", "birthDate", "telecom", "identifier"})

@@ -22,6 +22,7 @@ The tests check gated and ungated scans agree on the labelled corpus and on gene
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from ._checks import spelled_at
@@ -29,9 +30,11 @@ from ._cues import (
     FHIR_KEYS,
     FOR_WORDS,
     MAIL_WORDS,
+    STREET_GLUED_HINTS,
     STREET_TYPE_AFTER_NUMBER,
     STREET_TYPE_FIRST,
     STREET_TYPE_GLUED,
+    STREET_TYPE_WORDS,
     TABLE_WORDS,
     X12_HEADER,
     X12_MARKS,
@@ -215,6 +218,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, {"KeyError"}, CUED)
     add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
     add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
+    add(with_digits, STREET_TYPE_WORDS, ADDRESS)  # "Calle Mayor 12", "ul. Fredry 70/67"
     state_words = {w for name in STATE_NAMES.split("|") for w in name.split() if w != "of"}
     add(with_digits, {w.title() for w in state_words} | {w.upper() for w in state_words}, ZIP)
     add(always, cased(NAMES.key_words) | TITLES, NAME)
@@ -356,10 +360,31 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     return False
 
 
+_GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]")
 FOREIGN_STREET: Final = re.compile(
     rf"(?<![\w/]){STREET_TYPE_FIRST}[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
 )
 """Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""
+
+
+def _glued_street_hint(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`STREET_GLUED_HINTS` (a loop of ``in`` tests: no generator)."""
+    for hint in STREET_GLUED_HINTS:  # noqa: SIM110 - cheaper than any() over a generator on the hot path
+        if hint in text:
+            return True
+    return False
+
+
+_UNLISTED: list[Callable[[str], bool]] = []
+
+
+def _unlisted_name(text: str) -> bool:
+    """:func:`._names.has_unlisted_name`, imported on first use (the names model imports this module)."""
+    if not _UNLISTED:
+        from ._names import has_unlisted_name
+
+        _UNLISTED.append(has_unlisted_name)
+    return _UNLISTED[0](text)
 
 
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
@@ -420,8 +445,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
-    if digits and not bits & ADDRESS and FOREIGN_STREET.search(text) is not None:
-        bits |= ADDRESS  # "Calle Mayor 12", "ul. Fredry 70/67", "Niendorfweg 781"
+    if digits and _glued_street_hint(text) and _GLUED_STREET.search(text) is not None:
+        bits |= ADDRESS  # "Niendorfweg 781", "Lindenstraße 5"
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
@@ -447,11 +472,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= NAME
     if "_" in text and _GLUED_NAMES.search(text) is not None:
         bits |= PERSON  # a file named after a person: Jones_Renee_card.jpg
-    if not bits & PERSON:
-        from ._names import has_unlisted_name  # the names model imports this module: imported on use
-
-        if has_unlisted_name(text):
-            bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
+    if not bits & PERSON and _unlisted_name(text):
+        bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):

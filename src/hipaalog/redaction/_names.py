@@ -137,10 +137,11 @@ _SELF_GIVEN: Final = re.compile(
 )
 """A given name after ``this is``, ``I'm``, ``my name is`` (``Hi Dr. Welby, this is Kenji, my number is ...``)."""
 _GIVEN_OPENS: Final = re.compile(
-    r"(?:^|(?<=[:;.!?][ ])|(?<=\n))([A-Z][a-z]{2,})[ ]([a-z]+(?:ed|es|s|ing)|is|was|has|had|will|can|did|does|c/o)"
-    r"(?![\w/'’-])"
+    r"([A-Z][a-z]{2,})[ ]([a-z]+(?:ed|es|s|ing)|is|was|has|had|will|can|did|does|c/o)(?![\w/'’-])"
 )
-"""A given name that opens a text or a sentence, before a verb (``rn note: Ian ambulated 20ft``)."""
+"""A given name before a verb (``Ian ambulated``), tried where a text or a sentence opens."""
+_SENTENCE_OPENS: Final = re.compile(r"[:;.!?\n][ ]?(?=[A-Z][a-z])")
+"""Where a sentence opens after punctuation or a line break (``rn note: Ian ...``)."""
 _FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
 FOR_SURNAME_RANK: Final = 3000
@@ -328,7 +329,10 @@ class PersonNameDetector(BaseDetector):
                     yield match.start(1), match.end(1), "NAME"
             elif last.lower() not in NOT_SURNAMES and last.lower() not in _SENTENCE_WORDS and not _given(last):
                 yield match.start(1), match.end(2), "NAME"
-        for match in _GIVEN_OPENS.finditer(text):  # "rn note: Ian ambulated 20ft", "Walter refused meds"
+        for opening in self._openings(text):  # "rn note: Ian ambulated 20ft", "Walter refused meds"
+            match = _GIVEN_OPENS.match(text, opening)
+            if match is None:
+                continue
             given = match[1].lower()
             if (
                 given in GIVEN
@@ -370,6 +374,15 @@ class PersonNameDetector(BaseDetector):
                     if middle and (len(middle.rstrip(".")) == 1 or _given(middle)):
                         end = match.end(2)
                     yield match.start() - len(last), end, "NAME"
+
+    @staticmethod
+    def _openings(text: str) -> Iterator[int]:
+        """Where the text and its sentences open (before a capital)."""
+        if text[:1].isupper():
+            yield 0
+        if ": " in text or ". " in text or "\n" in text or "; " in text or "! " in text or "? " in text:
+            for match in _SENTENCE_OPENS.finditer(text):
+                yield match.end()
 
     @staticmethod
     def _name_at(words: list[str], index: int) -> int:
