@@ -206,3 +206,36 @@ def test_national_phone_numbers_after_a_contact_word(text: str, secret: str) -> 
 )
 def test_numbers_of_systems_near_contact_words_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("born March 1948 per intake", "March 1948"),
+        ("geb. März 1948 laut Karte", "März 1948"),
+        ("DOB 17/Mar/1948 on file", "17/Mar/1948"),
+        ("fecha_nacimiento=25 de febrero de 1937 estado=ok", "febrero"),
+        ("CPF do paciente 529.982.247-25 inválido", "529.982.247-25"),
+        ("móvil 612 345 678 apagado", "612 345 678"),
+        ("tel. portable 06.12.34.56.78 injoignable", "06.12.34.56.78"),
+        ("contacto 55 1234 5678 sin respuesta", "55 1234 5678"),
+        ("ligar para 11 91234-5678 amanhã", "11 91234-5678"),
+        ("telefon 512-345-678 nie odpowiada", "512-345-678"),
+        ("phone 98765 43210 switched off", "98765 43210"),
+    ],
+)
+def test_more_ways_the_same_values_arrive(text: str, secret: str) -> None:
+    assert masked(text, secret), REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born in May 2020, the service grew",
+        "released March 2024 with fixes",
+        "version from 0.12.34.56 to 0.12.34.57",
+        "call at 10 20 30 40 seconds",
+    ],
+)
+def test_months_of_things_and_dotted_versions_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -195,6 +195,7 @@ DATE_PATTERN: Final = (
     rf"|{_MONTH}-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
     rf"|[0-9]{{1,2}}{_DAY_MONTH_YEAR}"
     rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]{{1,2}}/{_MONTH}/[0-9]{{4}}(?![0-9])"
     rf"|[0-9]{{1,2}}{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
 _DATE: Final = re.compile(DATE_PATTERN)
@@ -207,8 +208,11 @@ _DATE_FROM_DIGIT: Final = re.compile(
     r"|(?<=[12])(?<![0-9][0-9])[0-9]{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
     rf"|[0-9]?{_DAY_MONTH_YEAR}"
     rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]?/{_MONTH}/[0-9]{{4}}(?![0-9])"
     rf"|[0-9]?{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
+_MONTH_YEAR: Final = re.compile(rf"{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:1[89]|20)[0-9]{{2}}(?![0-9])")
+"""A month and a year, no day (``March 1948``, ``März 1948``, ``marzo de 1948``): a birth month after a birth cue."""
 _DATE_FROM_MONTH: Final = re.compile(
     rf"{_MONTH}(?:[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}|-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
 )
@@ -312,6 +316,12 @@ class DateDetector(BaseDetector):
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is not None:
                 yield start, match.end(), kind
+        for month in _MONTH_YEAR.finditer(text):  # "born March 1948": the month is an element of the birth date
+            start = month.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                continue
+            if cues.near(start) and DATES.match(words_before(text, start)) == "DOB":
+                yield start, month.end(), "DOB"
 
     @staticmethod
     def _candidates(text: str) -> list[re.Match[str]]:

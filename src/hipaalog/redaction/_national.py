@@ -178,10 +178,12 @@ NATIONAL_CUE_WORDS: Final = frozenset(
 counts with its other forms only)."""
 _CUE: Final = re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(_CUES)})\.?(?![a-z0-9])")
 _FILLER: Final = re.compile(
-    r"(?:[ \t]*(?:[:=#(]|-(?![0-9])|(?:n[o°]|nr|num|number|numero|nummer|numer|is|card|no)\.?(?![A-Za-z0-9])))*[ \t]*",
+    r"(?:[ \t]*(?:[:=#(]|-(?![0-9])|(?:n[o°]|nr|num|number|numero|nummer|numer|is|card|no)\.?(?![A-Za-z0-9])"
+    r"|(?:do|da|de|del|du|des|der|the|of|paciente|patient|patiente|patientin|paziente|titular|holder)(?![A-Za-z0-9])))*"
+    r"[ \t]*",
     re.IGNORECASE,
 )
-"""What may come between a cue and its value: ``:``, ``#``, ``no.``, ``Nr``, ``number``, ``n°``."""
+"""What may come between a cue and its value: ``:``, ``#``, ``no.``, ``Nr``, ``number``, ``n°``, ``do paciente``."""
 
 
 class NationalIdDetector(BaseDetector):

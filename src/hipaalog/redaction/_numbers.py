@@ -182,18 +182,23 @@ _PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w
 _PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
 _PHONE_NATIONAL: Final = re.compile(
-    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:[- ][0-9]{2,8}){1,4}|[1-9][0-9]{8,9})(?![\w-]|\.[0-9])"
+    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:([-. ])[0-9]{2,8}(?:\1[0-9]{2,8}){0,3}|[- ][0-9]{2,8}(?:[- ][0-9]{2,8}){0,3})"
+    r"|[1-9][0-9]{8,10})(?![\w-]|\.[0-9])"
 )
 """A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
 ``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
 _PHONE_LOCAL: Final = re.compile(
     r"(?<![\w+.(-])(?:\([1-9][0-9]\)[ ]?9?[0-9]{4}-?[0-9]{4}"
+    r"|[1-9][0-9][ ](?:9[0-9]{4}-[0-9]{4}|[0-9]{4}[ ][0-9]{4})"
     r"|8[ ]?\([0-9]{3}\)[ ]?[0-9]{3}-[0-9]{2}-[0-9]{2}"
     r"|[6-9][0-9]{2}(?:[ ][0-9]{2}){3}"
+    r"|[5-9][0-9]{2}([ -])[0-9]{3}\1[0-9]{3}"
+    r"|[6-9][0-9]{4}[ ][0-9]{5}"
     r"|3[0-9]{2}[ ][0-9]{3}[ ][0-9]{3,4})(?![\w-]|[.,][0-9])"
 )
-"""National forms without a trunk ``0``: Brazil (``(11) 91234-5678``), Russia (``8 (916) 123-45-67``), Spain
-(``612 34 56 78``), Italy's mobiles (``312 345 6789``): read after a contact cue only."""
+"""National forms without a trunk ``0``: Brazil (``(11) 91234-5678``, ``11 91234-5678``), Mexico (``55 1234
+5678``), Russia (``8 (916) 123-45-67``), Spain and Poland (``612 34 56 78``, ``612 345 678``), India (``98765
+43210``), Italy's mobiles (``312 345 6789``): read after a contact cue only."""
 _CONTACT_CUES: Final = CONTACT_WORDS
 _SENTENCE_PHONE_CUES: Final = frozenset({"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline"})
 """Words that make ten bare NANP digits in the same sentence a phone number (``The 'To' number 4155550132 is
