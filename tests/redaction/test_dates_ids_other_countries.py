@@ -97,6 +97,7 @@ def test_dates_of_systems_and_month_words_stay(text: str) -> None:
         ("outreach list includes Ana Ruiz (95)", "95"),
         ("outreach list includes [REDACTED:NAME] (93)", "93"),
         ("patient Ana Ruiz, 102, fell at home", "102"),
+        ("list includes Tjitske van der Berg (101)", "101"),
     ],
 )
 def test_ages_over_89_in_other_languages_and_after_a_name(text: str, secret: str) -> None:
@@ -114,6 +115,12 @@ def test_ages_over_89_in_other_languages_and_after_a_name(text: str, secret: str
         "fondato 100 anni fa",
         "the counter turned 120 ms later",
         "retry budget (120) exhausted",
+        "Max Workers (100)",
+        "ETA 95 for the batch",
+        "loop turns 100 times",
+        "Grace Period (120)",
+        "Error Rate (99)",
+        "Pool Size Limit (100)",
         "Jane Roe turned 45 last week",
     ],
 )

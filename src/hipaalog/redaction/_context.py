@@ -229,7 +229,25 @@ _BIRTH_FIELD: Final = re.compile(
     + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
 """A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
-_NAME_BEFORE_PAREN: Final = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?: [A-Z][a-z'’-]+){1,2}) $")
+_NAME_BEFORE_PAREN: Final = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’-]+)"
+    r"((?: (?:(?:van|von|de|da|di|del|della|der|den|du|le|la|al|el|bin|ibn|dos|das|ter)[ ]){0,2}[A-Z][a-z'’-]+){1,2}) $"
+)
+
+
+def _age_after_a_name(text: str, paren: int) -> bool:
+    """Whether a person's name ends just before ``text[paren]``, surely enough to read the number in the
+    brackets as their age: a known surname last and a known given name or a particle before it
+    (``Yfke van Hagen (104)``; not ``Max Workers (100)``)."""
+    name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
+    if name is None:
+        return False
+    words = [name[1], *name[2].split()]
+    last = words[-1]
+    if not (last.lower() in SURNAME_RANK or last in SURNAMES) or last in NAME_STOPWORDS or last in STREET_SUFFIXES:
+        return False
+    particle = any(word[0].islower() for word in words)
+    return particle or any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1])
 
 
 def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
@@ -241,7 +259,7 @@ def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
     name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
     if name is None:
         return False
-    words = [name[1], *name[2].split()]
+    words = [name[1], *(word for word in name[2].split() if word[0].isupper())]
     given = any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1])
     surname = words[-1].lower() in SURNAME_RANK or words[-1] in SURNAMES
     if strict:
@@ -384,6 +402,10 @@ class AgeDetector(BaseDetector):
                 before.pop()
             if before and before[-1] in _AGO:
                 continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age
+            if text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
+                if _age_after_a_name(text, match.start() - 1):
+                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)"
+                continue
             after = words_after(text, end, 3)
             if before and before[-1] in BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
                 yield match.start(), end, "AGE"

@@ -408,8 +408,8 @@ ZIPS: Final = CueTable(
 """Cues of a ZIP code without a state before it."""
 
 CLINICAL_WORDS: Final = frozenset(
-    {"patient", "pt", "hpi", "y/o", "yo", "c/o", "presenting", "presented", "pain", "symptoms", "symptom"}
-    | {"fever", "cough", "nausea", "swelling", "rash", "bleeding", "dizziness", "sob", "complains", "reports"}
+    {"patient", "pt", "hpi", "y/o", "yo", "c/o", "presenting", "pain", "symptoms", "symptom"}
+    | {"fever", "cough", "nausea", "swelling", "rash", "bleeding", "dizziness", "sob", "complains"}
     | {"paciente", "patiente", "patientin", "paziente", "pacjent", "pacjentka", "hasta"}
 )
 """Words of a clinical note about a person: a date after ``since``/``from`` in their clause is one of the
@@ -444,7 +444,7 @@ CONTACT_PREPOSITIONS: Final = frozenset(
 )
 
 BEFORE_AGE: Final = frozenset(
-    {"age", "aged", "ages", "turned", "turns", "turning", "edad", "idade", "alter", "agee", "eta", "leeftijd", "wiek"}
+    {"age", "aged", "ages", "turned", "turns", "turning", "edad", "idade", "alter", "agee", "leeftijd", "wiek"}
 )
 YEARS_OF_AGE: Final = frozenset(
     {"anos", "ano", "jahre", "jahren", "jahrige", "jahriger", "jahrigen", "ans", "anni", "lat", "jaar", "jarige"}

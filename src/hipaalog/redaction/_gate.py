@@ -252,6 +252,8 @@ PERSON_PATH_ID: Final = re.compile(
 """An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
 _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
+_AGE_IN_PARENS: Final = re.compile(r"[a-z] \([0-9]{2,3}\)")
+"""A number of two or three digits in parentheses after a word (``Jane Roe (94)``)."""
 _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])(?:[dD]\.[ ]?[oO]\.[ ]?)?[bB]\.[ ]?[0-9A-Za-z]")
@@ -417,6 +419,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
+    if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:
+        bits |= AGE  # "Jane Roe (94)": an age after a name
     if digits > 3 and ("b." in text or "B." in text) and _BORN_ABBREVIATION.search(text) is not None:
         bits |= CUED  # "d.o.b. 14th November 1948", "(b. 1931-03-12)": no word of their own
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
