@@ -121,6 +121,7 @@ def test_ages_over_89_in_other_languages_and_after_a_name(text: str, secret: str
         "Grace Period (120)",
         "Error Rate (99)",
         "Pool Size Limit (100)",
+        "bp for Jane Roe, 120, 80, 72",
         "Jane Roe turned 45 last week",
     ],
 )
@@ -246,3 +247,26 @@ def test_more_ways_the_same_values_arrive(text: str, secret: str) -> None:
 )
 def test_months_of_things_and_dotted_versions_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def test_national_values_under_their_own_or_a_persons_keys() -> None:
+    record = {
+        "emergency_contact": "0151 23456789",
+        "guardian": "(21) 98765-4321",
+        "kin": "612 34 56 78",
+        "contact_count": "0151 23456789",
+        "pesel": "02270803628",
+        "tc_kimlik_no": "27641835006",
+        "aadhaar_number": "4821 7730 5519",
+        "nino": "QQ123456C",
+        "edad": 94,
+        "alter": 85,
+    }
+    out = REDACTOR.redact(record)
+    for key in ("emergency_contact", "guardian", "kin"):
+        assert out[key] == "[REDACTED:PHONE]", out
+    for key in ("pesel", "tc_kimlik_no", "aadhaar_number", "nino"):
+        assert out[key].startswith("[REDACTED:"), out
+    assert out["edad"] != 94
+    assert out["alter"] == 85
+    assert out["contact_count"] == "0151 23456789"

@@ -17,6 +17,9 @@ from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
 from ._checks import (
+    PHONE_00,
+    PHONE_LOCAL,
+    PHONE_NATIONAL,
     dea_ok,
     digits_of,
     ip_private,
@@ -179,26 +182,6 @@ _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 _PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
 """Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
-_PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
-"""A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
-_PHONE_NATIONAL: Final = re.compile(
-    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:([-. ])[0-9]{2,8}(?:\1[0-9]{2,8}){0,3}|[- ][0-9]{2,8}(?:[- ][0-9]{2,8}){0,3})"
-    r"|[1-9][0-9]{8,10})(?![\w-]|\.[0-9])"
-)
-"""A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
-``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
-_PHONE_LOCAL: Final = re.compile(
-    r"(?<![\w+.(-])(?:\([1-9][0-9]\)[ ]?9?[0-9]{4}-?[0-9]{4}"
-    r"|[1-9][0-9][ ](?:9[0-9]{4}-[0-9]{4}|[0-9]{4}[ ][0-9]{4})"
-    r"|8[ ]?\([0-9]{3}\)[ ]?[0-9]{3}-[0-9]{2}-[0-9]{2}"
-    r"|[6-9][0-9]{2}(?:[ ][0-9]{2}){3}"
-    r"|[5-9][0-9]{2}([ -])[0-9]{3}\1[0-9]{3}"
-    r"|[6-9][0-9]{4}[ ][0-9]{5}"
-    r"|3[0-9]{2}[ ][0-9]{3}[ ][0-9]{3,4})(?![\w-]|[.,][0-9])"
-)
-"""National forms without a trunk ``0``: Brazil (``(11) 91234-5678``, ``11 91234-5678``), Mexico (``55 1234
-5678``), Russia (``8 (916) 123-45-67``), Spain and Poland (``612 34 56 78``, ``612 345 678``), India (``98765
-43210``), Italy's mobiles (``312 345 6789``): read after a contact cue only."""
 _CONTACT_CUES: Final = CONTACT_WORDS
 _SENTENCE_PHONE_CUES: Final = frozenset({"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline"})
 """Words that make ten bare NANP digits in the same sentence a phone number (``The 'To' number 4155550132 is
@@ -330,14 +313,14 @@ class PhoneDetector(BaseDetector):
             if nanp_ok(digits[:3], digits[3:6]) and PHONES.match(words_before(text, match.start(), 3)) is not None:
                 yield match.start(), match.end(), self._kind(text, match.start())
         if "00" in text:
-            for match in _PHONE_00.finditer(text):
+            for match in PHONE_00.finditer(text):
                 if _contact_cue(text, match.start(), match.end()):
                     yield match.start(), match.end(), self._kind(text, match.start())
-        for match in _PHONE_NATIONAL.finditer(text):
+        for match in PHONE_NATIONAL.finditer(text):
             if 9 <= len(digits_of(match[0])) <= 12 and _contact_cue(text, match.start(), match.end()):
                 yield match.start(), match.end(), self._kind(text, match.start())
         if " " in text:
-            for match in _PHONE_LOCAL.finditer(text):
+            for match in PHONE_LOCAL.finditer(text):
                 if _contact_cue(text, match.start(), match.end()):
                     yield match.start(), match.end(), self._kind(text, match.start())
 

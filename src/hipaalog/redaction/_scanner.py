@@ -360,8 +360,9 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     return found + dates if dates else found
 
 
-_AGE_AFTER_NAME: Final = re.compile(r"[ ]?\(([0-9]{2,3})\)|,[ ]([0-9]{2,3})(?=[,;)]|[ ]?$)")
-"""A number in brackets or between commas right after a name (``Jane Roe (94)``, ``Jane Roe, 101,``)."""
+_AGE_AFTER_NAME: Final = re.compile(r"[ ]?\(([0-9]{2,3})\)|,[ ]([0-9]{2,3})(?=,[ ]?[^\W\d]|[;)]|[ ]?$)")
+"""A number in brackets or between commas right after a name (``Jane Roe (94)``, ``Jane Roe, 101, fell``; not a
+row of numbers, ``Jane Roe, 120, 80``)."""
 
 
 def _ages_after_names(found: list[Span], text: str) -> list[Span]:
