@@ -133,7 +133,6 @@ _CUES: Final[dict[str, tuple[_Id, bool]]] = {
     "social insurance": (_SIN, False),
     "social insurance number": (_SIN, False),
     "dni": (_DNI, False),
-    "d.n.i": (_DNI, False),
     "nif": (_DNI, False),
     "nie": (_DNI, True),
     "steuer-id": (_STEUER, False),
@@ -146,7 +145,6 @@ _CUES: Final[dict[str, tuple[_Id, bool]]] = {
     "pesel": (_PESEL, False),
     "codice fiscale": (_FISCALE, False),
     "cod. fisc": (_FISCALE, False),
-    "c.f": (_FISCALE, False),
     "cf": (_FISCALE, False),
     "bsn": (_BSN, False),
     "burgerservicenummer": (_BSN, False),
@@ -174,8 +172,7 @@ _CUES: Final[dict[str, tuple[_Id, bool]]] = {
 NATIONAL_CUE_WORDS: Final = frozenset(
     first for first in (re.split(r"[ .-]+", phrase)[0] for phrase in _CUES) if len(first) > 1
 )
-"""The first word of each cue: the gate selects the detector when one is in a text with digits (``c.f``
-counts with its other forms only)."""
+"""The first word of each cue: the gate selects the detector when one is in a text with digits."""
 _CUE: Final = re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(_CUES)})\.?(?![a-z0-9])")
 _FILLER: Final = re.compile(
     r"(?:[ \t]*(?:[:=#(]|-(?![0-9])|(?:n[o°]|nr|num|number|numero|nummer|numer|is|card|no)\.?(?![A-Za-z0-9])"
