@@ -20,6 +20,7 @@ from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._names import PersonNameDetector
+from ._national import NationalIdDetector
 from ._numbers import (
     CardDetector,
     DeaDetector,
@@ -62,6 +63,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     IPv6Detector(),
     IPv4Detector(),
     CuedIdDetector(),
+    NationalIdDetector(),
     DateDetector(),
     AgeDetector(),
     ZipDetector(),

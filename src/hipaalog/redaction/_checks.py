@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from typing import Final
 
 __all__ = [
+    "PHONE_00",
+    "PHONE_LOCAL",
+    "PHONE_NATIONAL",
     "bare_number_kind",
     "dea_ok",
     "digits_of",
@@ -146,12 +150,35 @@ def spelled_at(text: str) -> bool:
     return "[at]" in text or "(at)" in text or " dot " in text or "[AT]" in text or "(AT)" in text or " DOT " in text
 
 
+PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+"""A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
+PHONE_NATIONAL: Final = re.compile(
+    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:([-. ])[0-9]{2,8}(?:\1[0-9]{2,8}){0,3}|[- ][0-9]{2,8}(?:[- ][0-9]{2,8}){0,3})"
+    r"|[1-9][0-9]{8,10})(?![\w-]|\.[0-9])"
+)
+"""A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
+``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
+PHONE_LOCAL: Final = re.compile(
+    r"(?<![\w+.(-])(?:\([1-9][0-9]\)[ ]?9?[0-9]{4}-?[0-9]{4}"
+    r"|[1-9][0-9][ ](?:9[0-9]{4}-[0-9]{4}|[0-9]{4}[ ][0-9]{4})"
+    r"|8[ ]?\([0-9]{3}\)[ ]?[0-9]{3}-[0-9]{2}-[0-9]{2}"
+    r"|[6-9][0-9]{2}(?:[ ][0-9]{2}){3}"
+    r"|[5-9][0-9]{2}([ -])[0-9]{3}\1[0-9]{3}"
+    r"|[6-9][0-9]{4}[ ][0-9]{5}"
+    r"|3[0-9]{2}[ ][0-9]{3}[ ][0-9]{3,4})(?![\w-]|[.,][0-9])"
+)
+"""National forms without a trunk ``0``: Brazil (``(11) 91234-5678``, ``11 91234-5678``), Mexico (``55 1234
+5678``), Russia (``8 (916) 123-45-67``), Spain and Poland (``612 34 56 78``, ``612 345 678``), India (``98765
+43210``), Italy's mobiles (``312 345 6789``): read after a contact cue only."""
+
+
 def bare_number_kind(value: str | int) -> str | None:
     """``PHONE`` or ``SSN`` for a value that is nothing but the digits of one (``8752617223``,
-    ``18752617223``, ``219099999``), else ``None``: what a bare number under a person's key is."""
+    ``18752617223``, ``219099999``), or a phone number in another country's national form (``0151
+    12345678``, ``(11) 91234-5678``), else ``None``: what a bare number under a person's key is."""
     text = value if isinstance(value, str) else str(value)
     if not (9 <= len(text) <= 11 and text.isascii() and text.isdigit()):
-        return None
+        return _national_phone(text)
     if len(text) == 11 and text[0] == "1":
         text = text[1:]
     if len(text) == 10:
@@ -159,3 +186,11 @@ def bare_number_kind(value: str | int) -> str | None:
     if len(text) == 9:
         return "SSN" if ssn_ok(text[:3], text[3:5], text[5:]) else None
     return None
+
+
+def _national_phone(text: str) -> str | None:
+    """``PHONE`` when ``text`` is a whole phone number in a national form or dialled with ``00``."""
+    if not 9 <= len(text) <= 20 or not (text[:1].isdigit() or text[:1] == "("):
+        return None
+    shaped = PHONE_NATIONAL.fullmatch(text) or PHONE_LOCAL.fullmatch(text) or PHONE_00.fullmatch(text)
+    return "PHONE" if shaped is not None and 9 <= len(digits_of(text)) <= 13 else None

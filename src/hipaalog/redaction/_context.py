@@ -20,11 +20,14 @@ from ._checks import bare_number_kind
 from ._cues import (
     AFTER_AGE,
     BEFORE_AGE,
+    CLINICAL_WORDS,
     CUED_IDS,
+    DATE_BRIDGES,
     DATES,
     FOR_WORDS,
     NAMES,
     TITLES,
+    YEARS_OF_AGE,
     ZIPS,
     cased,
     words_after,
@@ -34,6 +37,7 @@ from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import clinical_word, compound_word, unknown_word
+from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, trie_alternation
@@ -167,23 +171,32 @@ class CuedIdDetector(BaseDetector):
 
 
 # -- dates about a person ------------------------------------------------------------------------
-_MONTH_NAMES = _words(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
+_MONTH_NAMES = list(ENGLISH_MONTHS)
 _MONTH_FORMS = sorted({form for m in _MONTH_NAMES for form in (m, m.lower(), m.upper())}, key=len, reverse=True)
 _MONTH = "(?:" + "|".join(_MONTH_FORMS) + r")\.?"
 _MONTH_WORDS: Final = frozenset(_MONTH_NAMES)
 _MONTH3 = "(?:" + "|".join(m for m in _MONTH_FORMS if len(m) == 3 and not m.islower()) + ")"
 """A three-letter month glued to its day and year (``03MAR1957``, ``3Mar1957``)."""
+_ANY_MONTH = MONTH_ALTERNATION + r"\.?"
+"""A month's name in any of the languages of :mod:`._months` (``14 November``, ``17. Marz``, ``25 de febrero``)."""
+_DAY_MONTH_YEAR = (
+    rf"(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{_ANY_MONTH},?[ ]+(?:de[ ]+|del[ ]+)?"
+    r"(?:[0-9]{4}(?![0-9])|[0-9]{2}(?![0-9:]))"
+)
+"""What follows a day written first: its month by name, then a year of four digits or two."""
+_YEAR_SLASH_MONTH_DAY = r"[0-9]{3}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
+"""A year's last three digits, then month and day (``1990/09/16``, ``1990.09.16``)."""
 DATE_PATTERN: Final = (
     r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    rf"|[12]{_YEAR_SLASH_MONTH_DAY}"
     r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
     r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
     rf"|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|{_MONTH}-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
+    rf"|[0-9]{{1,2}}{_DAY_MONTH_YEAR}"
     rf"|[0-9]{{1,2}}-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]{{1,2}}/{_MONTH}/[0-9]{{4}}(?![0-9])"
     rf"|[0-9]{{1,2}}{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
 _DATE: Final = re.compile(DATE_PATTERN)
@@ -191,16 +204,24 @@ _DATE_FROM_DIGIT: Final = re.compile(
     r"[0-9](?<![0-9][0-9])(?:"
     r"[0-9]{3}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+    rf"|(?<=[12]){_YEAR_SLASH_MONTH_DAY}"
     r"|[0-9]?[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})(?![0-9/])"
     r"|(?<=[12])(?<![0-9][0-9])[0-9]{3}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
-    rf"|[0-9]?(?:st|nd|rd|th)?[ ]+(?:of[ ]+)?{_MONTH},?[ ]+[0-9]{{4}}"
+    rf"|[0-9]?{_DAY_MONTH_YEAR}"
     rf"|[0-9]?-{_MONTH}-[0-9]{{2,4}}"
+    rf"|[0-9]?/{_MONTH}/[0-9]{{4}}(?![0-9])"
     rf"|[0-9]?{_MONTH3}[0-9]{{4}}(?![0-9]))"
 )
-_DATE_FROM_MONTH: Final = re.compile(rf"{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}")
+_MONTH_YEAR: Final = re.compile(rf"{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:1[89]|20)[0-9]{{2}}(?![0-9])")
+"""A month and a year, no day (``March 1948``, ``März 1948``, ``marzo de 1948``): a birth month after a birth cue."""
+_DATE_FROM_MONTH: Final = re.compile(
+    rf"{_MONTH}(?:[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}|-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
+)
 _FULL_DATE: Final = re.compile(
     rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]"
     rf"|(?:19|20)[0-9]{{6}}|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
+    rf"|(?:19|20)[0-9]{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])|{_MONTH}-[0-9]{{1,2}}-(?:19|20)[0-9]{{2}}"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:19|20)[0-9]{{2}}"
 )
 """A date with day, month and a year of this era: what a birth date in error text looks like."""
 _BIRTH_FIELD: Final = re.compile(
@@ -209,7 +230,25 @@ _BIRTH_FIELD: Final = re.compile(
     + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
 """A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
-_NAME_BEFORE_PAREN: Final = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?: [A-Z][a-z'’-]+){1,2}) $")
+_NAME_BEFORE_PAREN: Final = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’-]+)"
+    r"((?: (?:(?:van|von|de|da|di|del|della|der|den|du|le|la|al|el|bin|ibn|dos|das|ter)[ ]){0,2}[A-Z][a-z'’-]+){1,2}) $"
+)
+
+
+def _age_after_a_name(text: str, paren: int) -> bool:
+    """Whether a person's name ends just before ``text[paren]``, surely enough to read the number in the
+    brackets as their age: a known surname last and a known given name or a particle before it
+    (``Yfke van Hagen (104)``; not ``Max Workers (100)``)."""
+    name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
+    if name is None:
+        return False
+    words = [name[1], *name[2].split()]
+    last = words[-1]
+    if not (last.lower() in SURNAME_RANK or last in SURNAMES) or last in NAME_STOPWORDS or last in STREET_SUFFIXES:
+        return False
+    particle = any(word[0].islower() for word in words)
+    return particle or any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1])
 
 
 def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
@@ -221,7 +260,7 @@ def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
     name = _NAME_BEFORE_PAREN.search(text, max(0, paren - 64), paren)
     if name is None:
         return False
-    words = [name[1], *name[2].split()]
+    words = [name[1], *(word for word in name[2].split() if word[0].isupper())]
     given = any(word.lower() in GIVEN or word in FIRST_NAMES for word in words[:-1])
     surname = words[-1].lower() in SURNAME_RANK or words[-1] in SURNAMES
     if strict:
@@ -233,7 +272,31 @@ def _after_a_name(text: str, paren: int, *, strict: bool = False) -> bool:
 
 _ON_DATE: Final = frozenset({" on ", " On ", " ON "})
 """What joins a person's name to the date of an event of theirs (``seen Jane Roe on 03/07/2024``)."""
-_DATE_CUES: Final = CueIndex([word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS))
+_DATE_CUES: Final = CueIndex(
+    [word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS) + sorted(CLINICAL_WORDS)
+)
+_EVENT_WORDS: Final = DATES.last_words | CLINICAL_WORDS
+"""Words that, earlier in a clause, make a date after a bridge word (:data:`._cues.DATE_BRIDGES`) a person's."""
+_IDENTITY_WORDS: Final = frozenset({"verify", "verified", "verification", "identity", "dob", "born"})
+"""Words of an identity check: a date after a name and a comma there is the person's birth date."""
+_BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])[bB]\.[ ]?$")
+"""``b.`` just before a date: born (``Jane Roe (b. 12 March 1931)``)."""
+
+
+def _event_before(text: str, start: int) -> str | None:
+    """``DATE`` when a bridge word ends just before ``start`` and an event or clinical word comes earlier in the
+    clause (``reschedule request Roe, Jane from 2024-09-27``, ``rlq pain since 10/16/24``); ``DOB`` when a comma
+    does after an identity check (``verify: Jane Roe, 1990/09/16``)."""
+    words = words_before(text, start, 12, 100)
+    if len(words) < 2:
+        return None
+    if text[start - 2 : start] == ", " and not _IDENTITY_WORDS.isdisjoint(words[:-1]):
+        return "DOB"  # a name and its birth date, checked together
+    if words[-1] in DATE_BRIDGES and not _EVENT_WORDS.isdisjoint(words[:-1]):
+        return "DATE"
+    return None
+
+
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -256,6 +319,10 @@ class DateDetector(BaseDetector):
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
             kind = DATES.match(words_before(text, start)) if cues.near(start) else None
+            if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
+                kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
+            if kind is None and cues.near(start, 100):
+                kind = _event_before(text, start)  # "rlq pain since 10/16/24", "cita para Jane Roe el 2026-10-22"
             if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
                 kind = "DOB" if _after_a_name(text, start - 1) else None  # "Jane Roe (03/07/1984) checked in"
             if kind is None and text[start - 4 : start] in _ON_DATE and _FULL_DATE.fullmatch(match[0]):
@@ -268,6 +335,12 @@ class DateDetector(BaseDetector):
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is not None:
                 yield start, match.end(), kind
+        for month in _MONTH_YEAR.finditer(text):  # "born March 1948": the month is an element of the birth date
+            start = month.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                continue
+            if cues.near(start) and DATES.match(words_before(text, start)) == "DOB":
+                yield start, month.end(), "DOB"
 
     @staticmethod
     def _candidates(text: str) -> list[re.Match[str]]:
@@ -282,6 +355,15 @@ class DateDetector(BaseDetector):
 _AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9.%])")
 _ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)(?![A-Za-z])")
 _OLD: Final = frozenset({"old", "of"})
+_AGE_FILLERS: Final = frozenset({"is", "was", "of", ":", "de", "von", "di", "van", "da"})
+_NOT_AGE_AFTER: Final = frozenset(
+    {"ms", "s", "sec", "seconds", "minutes", "min", "mins", "hours", "percent", "times", "degrees", "requests"}
+)
+"""Units after a number that make it no age (``turned 120 ms``)."""
+_AGO: Final = frozenset({"hace", "vor", "por", "para", "for", "seit", "pendant", "durante", "per", "depuis", "desde"})
+"""Words before a number of years that make it a time ago or a duration (``hace 100 años``)."""
+_AGO_AFTER: Final = frozenset({"fa", "ago", "temu", "once", "geleden", "atras"})
+"""Words after a number of years that make it a time ago (``100 anni fa``, ``100 yıl önce``)."""
 _SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
 
 
@@ -304,8 +386,6 @@ class AgeDetector(BaseDetector):
     kinds = ("AGE",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if "y" not in text and "Y" not in text and "ge" not in text and "GE" not in text:
-            return  # every cue holds one of these: age, aged, years, yrs, yo, y/o
         if "undred" in text or "inety" in text or "UNDRED" in text or "INETY" in text:
             for words in _AGE_IN_WORDS.finditer(text):  # "a ninety-two year old", "aged one hundred and one"
                 before = words_before(text, words.start(), 3)
@@ -319,14 +399,24 @@ class AgeDetector(BaseDetector):
             if value == 90 and text[end : end + 1] == "+":
                 continue  # hipaalog's own partial form
             before = words_before(text, match.start(), 3)
-            while before and before[-1] in ("is", "was", "of", ":"):
+            while before and before[-1] in _AGE_FILLERS:
                 before.pop()
-            if before and before[-1] in BEFORE_AGE:
-                yield match.start(), end, "AGE"
+            if before and before[-1] in _AGO:
+                continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age
+            if text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
+                if _age_after_a_name(text, match.start() - 1):
+                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)"
                 continue
             after = words_after(text, end, 3)
+            if before and before[-1] in BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
+                yield match.start(), end, "AGE"
+                continue
             worded = bool(after) and after[0] in AFTER_AGE
-            worded = worded and (after[0] in _SHORT_AGE or bool(_OLD.intersection(after[1:])))
+            worded = worded and (
+                after[0] in _SHORT_AGE
+                or (after[0] in YEARS_OF_AGE and _AGO_AFTER.isdisjoint(after[1:]))
+                or bool(_OLD.intersection(after[1:]))
+            )
             attached = end < len(text) and text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None
             if worded or attached:
                 yield match.start(), end, "AGE"

@@ -16,10 +16,16 @@ from typing import Final, NamedTuple
 __all__ = [
     "AFTER_AGE",
     "BEFORE_AGE",
+    "CLINICAL_WORDS",
+    "CONTACT_PREPOSITIONS",
+    "CONTACT_SENTENCE_WORDS",
+    "CONTACT_WORDS",
     "CUED_IDS",
     "DATES",
+    "DATE_BRIDGES",
     "NAMES",
     "PHONES",
+    "YEARS_OF_AGE",
     "CueTable",
     "cased",
     "words_after",
@@ -29,14 +35,17 @@ __all__ = [
 _STRIP: Final = ".,:;=#()[]{}\"'<>!?*|-–—"
 _SENTENCE_END: Final = frozenset(".!?;")
 _FILLERS: Final = frozenset(
-    {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "to", "el", "le", "am", "em", "il"}
+    {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "to", "el", "le", "am", "em", "il", "op", "dnia"}
 )
 _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
+_DOTTED: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+")
+"""An abbreviation written with dots (``d.o.b.``, ``e.g.``): its last dot ends no sentence."""
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
 
 
 def _case_ok(word: str) -> bool:
-    return word.islower() or word.isupper() or word.istitle() or not any(ch.isalpha() for ch in word)
+    """Lower, Title or UPPER case, or no case at all (digits, a word of Arabic or Devanagari script)."""
+    return word.islower() or word.isupper() or word.istitle() or word.lower() == word.upper()
 
 
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
@@ -45,7 +54,7 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own; ``=`` splits
     words (``data=MRN 00482913`` -> ``data``, ``mrn``). A word of
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
-    ``Dr.``, ``no.``) do not.
+    ``Dr.``, ``no.``, ``d.o.b.``) do not.
     """
     chunk = text[max(0, position - window) : position].replace("#", " # ").replace("=", " ")
     raw = chunk.split()
@@ -53,7 +62,7 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         raw = raw[1:]  # the first word may be cut
     out: list[str] = []
     for word in reversed(raw[-count - 2 :]):
-        if word[-1] in _SENTENCE_END and len(word) > 4:
+        if word[-1] in _SENTENCE_END and len(word) > 4 and _DOTTED.fullmatch(word) is None:
             break  # "... by name. Subclasses": a sentence ended; the words before it are not cues
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
@@ -310,6 +319,53 @@ DATES: Final = CueTable(
         ("nato", "DOB"),
         ("nata", "DOB"),
         ("data di nascita", "DOB"),
+        ("d.o.b", "DOB"),
+        ("dogum", "DOB"),
+        ("dogum tarihi", "DOB"),
+        ("urodzony", "DOB"),
+        ("urodzona", "DOB"),
+        ("data urodzenia", "DOB"),
+        ("geboortedatum", "DOB"),
+        ("reschedule", "DATE"),
+        ("verify", "DOB"),
+        ("verified", "DOB"),
+        ("verification", "DOB"),
+        ("d/c", "DATE"),
+        ("cita", "DATE"),
+        ("consulta", "DATE"),
+        ("termin", "DATE"),
+        ("rdv", "DATE"),
+        ("rendez-vous", "DATE"),
+        ("appuntamento", "DATE"),
+        ("afspraak", "DATE"),
+        ("wizyta", "DATE"),
+        ("randevu", "DATE"),
+        ("ingreso", "DATE"),
+        ("ingresado", "DATE"),
+        ("ingresada", "DATE"),
+        ("internado", "DATE"),
+        ("internada", "DATE"),
+        ("aufnahme", "DATE"),
+        ("aufgenommen", "DATE"),
+        ("entlassung", "DATE"),
+        ("entlassen", "DATE"),
+        ("admis", "DATE"),
+        ("admise", "DATE"),
+        ("ricovero", "DATE"),
+        ("ricoverato", "DATE"),
+        ("ricoverata", "DATE"),
+        ("dimissione", "DATE"),
+        ("opname", "DATE"),
+        ("ontslag", "DATE"),
+        ("fallecido", "DATE"),
+        ("fallecida", "DATE"),
+        ("verstorben", "DATE"),
+        ("gestorben", "DATE"),
+        ("deces", "DATE"),
+        ("decede", "DATE"),
+        ("decedee", "DATE"),
+        ("falecido", "DATE"),
+        ("falecida", "DATE"),
     ],
     key_words={
         "birth date": "birth",
@@ -331,6 +387,8 @@ DATES: Final = CueTable(
         "date de naissance": "naissance",
         "data de nascimento": "nascimento",
         "data di nascita": "nascita",
+        "dogum tarihi": "dogum",
+        "data urodzenia": "urodzenia",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""
@@ -349,9 +407,53 @@ ZIPS: Final = CueTable(
 )
 """Cues of a ZIP code without a state before it."""
 
-BEFORE_AGE: Final = frozenset({"age", "aged", "ages"})
-AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "yoa"})
-"""Words around a number that make it an age (``age 93``, ``93 years old``, ``93 y/o``)."""
+CLINICAL_WORDS: Final = frozenset(
+    {"patient", "pt", "hpi", "y/o", "yo", "c/o", "presenting", "pain", "symptoms", "symptom"}
+    | {"fever", "cough", "nausea", "swelling", "rash", "bleeding", "dizziness", "sob", "complains"}
+    | {"paciente", "patiente", "patientin", "paziente", "pacjent", "pacjentka", "hasta"}
+)
+"""Words of a clinical note about a person: a date after ``since``/``from`` in their clause is one of the
+person's (``41 y/o presenting w/ rlq pain since 10/16/24``)."""
+DATE_BRIDGES: Final = frozenset(
+    {"since", "from", "until", "till", "thru", "through", "el", "le", "am", "on", "desde", "seit", "depuis"}
+    | {"dal", "sinds", "od", "em", "op", "ab", "des", "du", "dia", "del", "vom", "au", "al", "a", "do", "to"}
+)
+"""Words between an event of a person's (a cue earlier in the clause) and its date (``cita para Jane Roe el
+2026-10-22``, ``reschedule request Roe, Jane from 2024-09-27``)."""
+
+CONTACT_WORDS: Final = frozenset(
+    {"phone", "telephone", "tel", "mobile", "mob", "cell", "handy", "fax", "sms", "whatsapp", "call", "callback"}
+    | {"contact", "nok", "kin", "emergency", "guardian", "caregiver", "spouse", "wife", "husband", "partner"}
+    | {"mother", "father", "mom", "dad", "son", "daughter", "sister", "brother", "parent", "relative"}
+    | {"cb", "caller", "reach", "text", "texted", "dial", "ring", "voicemail", "landline"}
+    | {"telefon", "telefone", "telefono", "telefonnummer", "ruckruf", "anruf", "anrufen", "erreichbar", "mobil"}
+    | {"rappeler", "appeler", "joindre", "portable", "llamar", "contactar", "contacto", "contato", "ligar"}
+    | {"celular", "movil", "chiamare", "richiamare", "cellulare", "bellen", "terugbellen", "zadzwonic", "komorka"}
+    | {"arayin", "aranacak"}
+)
+"""Words that, up to six words before a number in another country's national form, make it a phone number
+(``NOK: Jane Roe 07700 900123``, ``Rückruf an Frau Roe unter 030 1234567``, ``cb=06 12 34 56 78``)."""
+CONTACT_SENTENCE_WORDS: Final = frozenset(
+    {"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline", "text", "voicemail", "caller"}
+    | {"telefon", "telefone", "telefono", "ruckruf", "anruf", "rappeler", "appeler", "llamar", "ligar", "chiamare"}
+)
+"""Words that make a national-form number right after ``from``/``to``/``an``/``unter``/``au`` in their
+sentence a phone number (``sms opt-out keyword STOP from 0373 971 4552``)."""
+CONTACT_PREPOSITIONS: Final = frozenset(
+    {"from", "to", "at", "on", "an", "unter", "au", "a", "al", "para", "per", "op", "na", "pod", "under", "via"}
+)
+
+BEFORE_AGE: Final = frozenset(
+    {"age", "aged", "ages", "turned", "turns", "turning", "edad", "idade", "alter", "agee", "leeftijd", "wiek"}
+)
+YEARS_OF_AGE: Final = frozenset(
+    {"anos", "ano", "jahre", "jahren", "jahrige", "jahriger", "jahrigen", "ans", "anni", "lat", "jaar", "jarige"}
+    | {"yas", "yasinda", "yasindaki", "letni", "letnia"}
+)
+"""Words of other languages for years of age right after a number (``104 años``, ``94 Jahre``, ``96 ans``,
+``92 yaşında``, accents dropped): enough alone, as ``y/o`` is."""
+AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "yoa"}) | YEARS_OF_AGE
+"""Words around a number that make it an age (``age 93``, ``turned 97``, ``93 years old``, ``93 y/o``, ``104 años``)."""
 
 NAMES: Final = CueTable(
     [

@@ -192,7 +192,20 @@ a full date written after one (as validation errors print them) is a date of bir
 
 
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
-    from ._cues import AFTER_AGE, BEFORE_AGE, CUED_IDS, DATES, NAMES, PHONES, TITLES, ZIPS, cased
+    from ._cues import (
+        AFTER_AGE,
+        BEFORE_AGE,
+        CLINICAL_WORDS,
+        CONTACT_SENTENCE_WORDS,
+        CONTACT_WORDS,
+        CUED_IDS,
+        DATES,
+        NAMES,
+        PHONES,
+        TITLES,
+        ZIPS,
+        cased,
+    )
     from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_WORDS
     from ._vocab import FIRST_NAMES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
@@ -205,14 +218,13 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
             table[key] = table.get(key, 0) | bits
 
     add(with_digits, cased(CUED_IDS.key_words | PHONES.key_words | DATES.key_words | ZIPS.key_words), CUED | ZIP)
+    from ._national import NATIONAL_CUE_WORDS  # after CUED is defined: it imports it
+
+    add(with_digits, cased(NATIONAL_CUE_WORDS), CUED)  # "CPF 123.456.789-09", "NHS number 943 476 5919"
+    add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
-    relatives = {"wife", "husband", "partner", "mother", "father", "son", "daughter", "sister", "brother", "parent"}
-    add(
-        with_digits,
-        cased({"nok", "kin", "emergency", "guardian", "caregiver", "spouse", "relative"} | relatives),
-        PHONE,
-    )
+    add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"KeyError"}, CUED)
@@ -255,8 +267,12 @@ PERSON_PATH_ID: Final = re.compile(
 """An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
 _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
+_AGE_IN_PARENS: Final = re.compile(r"[a-z] \([0-9]{2,3}\)")
+"""A number of two or three digits in parentheses after a word (``Jane Roe (94)``)."""
 _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
+_BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])(?:[dD]\.[ ]?[oO]\.[ ]?)?[bB]\.[ ]?[0-9A-Za-z]")
+"""``d.o.b.`` or ``b.`` (born) before a date."""
 _PEOPLE_PATHS: Final = frozenset(
     {"patients", "patient", "members", "member", "people", "persons", "person", "subscribers", "beneficiaries"}
 )
@@ -449,6 +465,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= ADDRESS  # "Niendorfweg 781", "Lindenstraße 5"
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
+    if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:
+        bits |= AGE  # "Jane Roe (94)": an age after a name
+    if digits > 3 and ("b." in text or "B." in text) and _BORN_ABBREVIATION.search(text) is not None:
+        bits |= CUED  # "d.o.b. 14th November 1948", "(b. 1931-03-12)": no word of their own
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
         bits |= CUED  # "seen Jane Roe on 03/07/2024": the date of a person's visit
     words = normalized.split()

@@ -92,9 +92,16 @@ _FOREIGN: Final = {
         colonia ville endereco logradouro bairro cidade morada indirizzo adres woonplaats"""
     ),
     "ZIP": _words("plz postleitzahl codigopostal codpostal cep codicepostale"),
-    "SSN": _words("sozialversicherungsnummer numerosegurosocial nir numerosecuritesociale"),
-    "MEMBER_ID": _words("versichertennummer krankenversichertennummer"),
-    "ID": _words("curp dni nif cpf codicefiscale bsn"),
+    "SSN": _words(
+        "sozialversicherungsnummer numerosegurosocial nir numerosecuritesociale insee nino nationalinsurancenumber "
+        "personnummer"
+    ),
+    "MEMBER_ID": _words("versichertennummer krankenversichertennummer cartaosus"),
+    "ID": _words(
+        "curp dni nif cpf codicefiscale bsn pesel aadhaar aadhar tckimlik tckimlikno tckn kimlikno steuerid "
+        "steueridentifikationsnummer burgerservicenummer sofinummer"
+    ),
+    "AGE": _words("edad idade alter leeftijd wiek"),
 }
 """Field names of healthcare exports in German, Spanish, French, Portuguese, Italian and Dutch (accents dropped;
 ``strase`` is ``Straße`` as the reader view of a text spells it, ``ß`` read as one ``s``)."""

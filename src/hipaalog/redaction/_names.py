@@ -330,17 +330,17 @@ class PersonNameDetector(BaseDetector):
             elif last.lower() not in NOT_SURNAMES and last.lower() not in _SENTENCE_WORDS and not _given(last):
                 yield match.start(1), match.end(2), "NAME"
         for opening in self._openings(text):  # "rn note: Ian ambulated 20ft", "Walter refused meds"
-            match = _GIVEN_OPENS.match(text, opening)
-            if match is None:
+            opener = _GIVEN_OPENS.match(text, opening)
+            if opener is None:
                 continue
-            given = match[1].lower()
+            given = opener[1].lower()
             if (
                 given in GIVEN
                 and given not in COMMON_GIVEN
                 and given not in SOFTWARE
-                and match[2] not in _SENTENCE_WORDS
+                and opener[2] not in _SENTENCE_WORDS
             ):
-                yield match.start(1), match.end(1), "NAME"
+                yield opener.start(1), opener.end(1), "NAME"
         if "is " in text or "I'm " in text or "I am " in text or "'s " in text:
             for match in _SELF_GIVEN.finditer(text):  # "this is Kenji, ...": a caller naming themselves
                 given = match[1].lower()

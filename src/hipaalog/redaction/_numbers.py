@@ -17,6 +17,9 @@ from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
 from ._checks import (
+    PHONE_00,
+    PHONE_LOCAL,
+    PHONE_NATIONAL,
     dea_ok,
     digits_of,
     ip_private,
@@ -30,7 +33,15 @@ from ._checks import (
     timestamp_ok,
     vin_ok,
 )
-from ._cues import CUED_IDS, PHONES, words_after, words_before
+from ._cues import (
+    CONTACT_PREPOSITIONS,
+    CONTACT_SENTENCE_WORDS,
+    CONTACT_WORDS,
+    CUED_IDS,
+    PHONES,
+    words_after,
+    words_before,
+)
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
@@ -171,20 +182,7 @@ _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 _PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
 """Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
-_PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
-"""A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
-_PHONE_NATIONAL: Final = re.compile(
-    r"0(?<![\w+.-]0)(?:[1-9][0-9]{0,4}(?:[- ][0-9]{2,8}){1,4}|[1-9][0-9]{8,9})(?![\w-]|\.[0-9])"
-)
-"""A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
-``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
-_CONTACT_CUES: Final = frozenset(
-    {"phone", "telephone", "tel", "mobile", "mob", "cell", "handy", "fax", "sms", "whatsapp", "call", "callback"}
-    | {"contact", "nok", "kin", "emergency", "guardian", "caregiver", "spouse", "wife", "husband", "partner"}
-    | {"mother", "father", "mom", "dad", "son", "daughter", "sister", "brother", "parent", "relative"}
-)
-"""Words that, up to four words before a number in another country's form, make it a phone number
-(``NOK: Jane Roe 07700 900123``, ``mobile 0049 30 1234567``)."""
+_CONTACT_CUES: Final = CONTACT_WORDS
 _SENTENCE_PHONE_CUES: Final = frozenset({"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline"})
 """Words that make ten bare NANP digits in the same sentence a phone number (``The 'To' number 4155550132 is
 not a valid phone number``)."""
@@ -195,7 +193,7 @@ _NOT_PHONE_BEFORE: Final = frozenset(
 )
 _NOT_PHONE_AFTER: Final = frozenset(
     {"ms", "ns", "us", "s", "sec", "secs", "seconds", "bytes", "b", "kb", "mb", "gb", "rows", "records", "items"}
-    | {"times", "tokens", "calls", "requests", "usd", "cents", "points", "records", "entries"}
+    | {"times", "tokens", "calls", "requests", "usd", "cents", "points", "records", "entries", "messages", "events"}
 )
 _WORD: Final = re.compile(r"[A-Za-z]+")
 
@@ -246,12 +244,21 @@ def _sentence_words(text: str, start: int, end: int) -> list[str]:
 
 
 def _contact_cue(text: str, start: int, end: int) -> bool:
-    """Whether a phone or contact word comes up to four words before a non-US number (``NOK: Jane Roe``)."""
-    words = words_before(text, start, 4)
+    """Whether a phone or contact word comes up to six words before a non-US number (``NOK: Jane Roe``,
+    ``Rückruf an Frau Roe unter``), or a preposition does with a phone word in its sentence (``sms ... from``)."""
+    words = words_before(text, start, 6)
     if (words and words[-1] in _NOT_PHONE_BEFORE) or CUED_IDS.match(words) is not None:
         return False
     after = words_after(text, end, 1)
-    return not (after and after[0] in _NOT_PHONE_AFTER) and not _CONTACT_CUES.isdisjoint(words)
+    if after and after[0] in _NOT_PHONE_AFTER:
+        return False
+    if not _CONTACT_CUES.isdisjoint(words):
+        return True
+    return (
+        bool(words)
+        and words[-1] in CONTACT_PREPOSITIONS
+        and not CONTACT_SENTENCE_WORDS.isdisjoint(_sentence_words(text, start, end))
+    )
 
 
 class PhoneDetector(BaseDetector):
@@ -306,12 +313,16 @@ class PhoneDetector(BaseDetector):
             if nanp_ok(digits[:3], digits[3:6]) and PHONES.match(words_before(text, match.start(), 3)) is not None:
                 yield match.start(), match.end(), self._kind(text, match.start())
         if "00" in text:
-            for match in _PHONE_00.finditer(text):
+            for match in PHONE_00.finditer(text):
                 if _contact_cue(text, match.start(), match.end()):
                     yield match.start(), match.end(), self._kind(text, match.start())
-        for match in _PHONE_NATIONAL.finditer(text):
-            if 9 <= len(digits_of(match[0])) <= 11 and _contact_cue(text, match.start(), match.end()):
+        for match in PHONE_NATIONAL.finditer(text):
+            if 9 <= len(digits_of(match[0])) <= 12 and _contact_cue(text, match.start(), match.end()):
                 yield match.start(), match.end(), self._kind(text, match.start())
+        if " " in text:
+            for match in PHONE_LOCAL.finditer(text):
+                if _contact_cue(text, match.start(), match.end()):
+                    yield match.start(), match.end(), self._kind(text, match.start())
 
     @staticmethod
     def _kind(text: str, start: int) -> str:

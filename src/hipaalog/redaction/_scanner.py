@@ -24,6 +24,7 @@ from ._detector import Detector, Span
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
+from ._months import MONTH_ALTERNATION
 from ._normalize import may_need_view, reader_view
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
@@ -325,10 +326,14 @@ _FULL_DATE: Final = re.compile(
     r"|[0-9]?/[0-3]?[0-9]/(?:19|20)?[0-9]{2}"
     r"|[0-9]?\.[01]?[0-9]\.(?:19|20)[0-9]{2}"
     rf"|[0-9]?[- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
+    r"|(?<=[12])[0-9]{3}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12][0-9]|3[01])"
+    rf"|[0-9]?(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{MONTH_ALTERNATION}\.?,?[ ]+(?:de[ ]+)?(?:19|20)[0-9]{{2}}"
     r")(?![\w/-]|\.[0-9])"
 )
 _MONTH_DATE: Final = re.compile(
-    rf"(?<![\w]){_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{{2}}(?![\w/-])"
+    rf"(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
+    rf"|(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})-[0-3]?[0-9]-)"
+    r"(?:19|20)[0-9]{2}(?![\w/-])"
 )
 """A date written with its month's name first (``June 14, 2025``): read only where such a capital is."""
 """A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
@@ -355,12 +360,33 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     return found + dates if dates else found
 
 
+_AGE_AFTER_NAME: Final = re.compile(r"[ ]?\(([0-9]{2,3})\)|,[ ]([0-9]{2,3})(?=,[ ]?[^\W\d]|[;)]|[ ]?$)")
+"""A number in brackets or between commas right after a name (``Jane Roe (94)``, ``Jane Roe, 101, fell``; not a
+row of numbers, ``Jane Roe, 120, 80``)."""
+
+
+def _ages_after_names(found: list[Span], text: str) -> list[Span]:
+    """``found``, and the ages over 89 written right after a name it holds (or hipaalog's mask of one)."""
+    ends = [end for _, end, kind in found if kind == "NAME"]
+    if "[" in text and "NAME" in text:
+        ends.extend(marker.end() for marker in PERSON_MARKER.finditer(text) if "NAME" in marker[0])
+    ages: list[Span] = []
+    for end in ends:
+        if end < len(text) and text[end] in " (,":
+            age = _AGE_AFTER_NAME.match(text, end)
+            group = 0 if age is None else 1 if age[1] is not None else 2
+            if age is not None and 89 < int(age[group]) < 140:
+                ages.append((age.start(group), age.end(group), "AGE"))
+    return found + ages if ages else found
+
+
 def _completed(found: list[Span], text: str) -> list[Span]:
-    """``found`` with the repeats of its values and, in a text about a person, its full dates (the
-    person may be in ``text`` only as hipaalog's mask of an argument: ``for [REDACTED:NAME] on ...``)."""
+    """``found`` with the repeats of its values, the ages over 89 right after a name and, in a text about a
+    person, its full dates (the person may be in ``text`` only as hipaalog's mask of an argument: ``for
+    [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
         return found
-    return _about_a_person(_with_echoes(found, text), text)
+    return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:
