@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_CAUSES",
     "MAX_FRAMES",
+    "clean_input",
     "describe_exception",
     "redact_argv",
     "redact_missing_key",
@@ -129,11 +130,17 @@ def validation_errors(exc: BaseException) -> list[Any] | None:
     return found if isinstance(found, list) else None
 
 
-def _clean_input(field: str, value: Any, redactor: Redactor) -> Any:
-    """A validation input redacted as a value of ``field`` (then as a value of its own)."""
+def clean_input(field: str, value: Any, redactor: Redactor) -> Any:
+    """A validation input redacted as a value of ``field``, then as a value of its own: a string that is a
+    person's name and nothing else (``'Tadeusz Kuziora'`` in a field too long) is masked as a ``%s`` argument is."""
     clean = redactor.redact_field(field, value)
     if clean is value or clean == value:
         clean = redactor.redact(value)
+    if type(value) is str and clean == value and redactor.names_values:
+        from .redaction._names import name_shaped
+
+        if name_shaped(value):
+            clean = redactor.strategy_for("NAME").text("NAME", value)
     return clean
 
 
@@ -144,13 +151,13 @@ def _clean_error(error: dict[str, Any], redactor: Redactor) -> tuple[dict[str, A
     clean_loc = tuple(redactor.redact_text(part) if isinstance(part, str) else part for part in parts)
     field = next((part for part in reversed(parts) if isinstance(part, str)), "input")
     raw = error.get("input")
-    clean_input = _clean_input(field, raw, redactor)
+    cleaned = clean_input(field, raw, redactor)
     message = str(error.get("msg", ""))
     clean_message = redactor.redact_text(message)
     if isinstance(raw, str) and raw and raw in clean_message:  # pydantic quotes some inputs in the message
-        clean_message = clean_message.replace(raw, str(clean_input))
-    changed = clean_loc != parts or clean_message != message or (clean_input is not raw and clean_input != raw)
-    details: dict[str, Any] = {"type": error.get("type"), "loc": clean_loc, "input": clean_input}
+        clean_message = clean_message.replace(raw, str(cleaned))
+    changed = clean_loc != parts or clean_message != message or (cleaned is not raw and cleaned != raw)
+    details: dict[str, Any] = {"type": error.get("type"), "loc": clean_loc, "input": cleaned}
     ctx = error.get("ctx")
     if isinstance(ctx, dict):
         details["ctx"] = ctx

@@ -139,3 +139,22 @@ def test_a_name_after_a_person_field_is_still_one() -> None:
     redactor = Redactor()
     assert redactor.redact_text("contact\n  Roberta Vasquez-Ilunga") == "contact\n  [REDACTED:NAME]"
     assert redactor.redact_text("patient Input Vasquez seen") != "patient Input Vasquez seen"
+
+
+class Note(pydantic.BaseModel):
+    note: str = pydantic.Field(max_length=4)
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [("Tadeusz Kuziora", True), ("SIGRUN HALVORSEN", True), ("overnight batch", False), ("Payment Failed", False)],
+)
+def test_an_input_that_is_a_name_and_nothing_else_is_masked(captured: LogCapture, value: str, masked: bool) -> None:
+    """As a ``%s`` argument is: a whole input that reads as a person's name, in any field; words stay."""
+    error = _error(Note, {"note": value})
+    _log(error)
+    logging.getLogger("clinic.forms").warning("rejected", extra={"errors": error.errors()})
+    message, listed = captured.records[-2]["error"]["message"], captured.records[-1]["errors"]
+    assert (value not in message) is masked and (listed[0]["input"] != value) is masked
+    if not masked:
+        assert message == str(error)

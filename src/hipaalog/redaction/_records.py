@@ -43,6 +43,7 @@ from typing import Any, Final
 from .. import _diagnostics
 from .._errors import (
     _type_name,
+    clean_input,
     redact_argv,
     redact_missing_key,
     redact_path,
@@ -129,9 +130,9 @@ def _validation_details(value: list[Any], redactor: Redactor) -> list[Any]:
         if type(item) is dict and "input" in item and isinstance(item.get("loc"), (list, tuple)):
             loc = item["loc"]
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "input")
-            clean_input = redactor.redact_field(field, item["input"])
+            item_input = clean_input(field, item["input"], redactor)
             item = {**item, "loc": [redactor.redact_text(str(p)) if isinstance(p, str) else p for p in loc]}
-            item["input"] = clean_input
+            item["input"] = item_input
         out.append(item)
     return out
 
