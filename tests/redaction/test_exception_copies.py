@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -210,7 +211,7 @@ def test_an_exception_that_cannot_be_copied_falls_back_alone(
     monkeypatch.setattr(_records, "copy_exception", refuse)
     for number in range(3):
         outer = KeywordOnly(f"retry {number} {PHI}", request=None, response=None)
-        outer.add_note(f"caller {EMAIL}")
+        outer.__notes__ = [f"caller {EMAIL}"]  # add_note() from Python 3.11 on
         try:
             try:
                 raise LookupError(f"member {SSN}")
@@ -251,3 +252,26 @@ def test_a_stand_in_is_named_after_the_class_and_matches_its_builtin_base() -> N
     assert twin.original_type == f"{ChartError.__module__}.{ChartError.__qualname__}"  # type: ignore[attr-defined]
     os_twin = stand_in(FileNotFoundError(2, "gone"), "clean")
     assert type(os_twin).__name__ == "FileNotFoundError" and str(os_twin) == "clean"
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="exception groups from Python 3.11 on")
+def test_group_members_that_cannot_be_copied_stand_in_alone_and_stand_ins_pickle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a group, a member that cannot be copied is a stand-in and the others keep their type; a stand-in
+    survives pickling (multiprocessing queues) as a plain stand-in with its redacted text and type name."""
+    import pickle
+
+    from hipaalog.redaction._exc_copy import RedactedException
+
+    group = ExceptionGroup("batch", [RaisesOnCopy(f"one {PHI}"), LookupError(f"two {EMAIL}")])  # noqa: F821
+    RaisesOnCopy.made = 1
+    clean = _redacted_exception(group, Redactor())
+    first, second = clean.exceptions  # type: ignore[attr-defined]
+    assert type(first).__name__ == "RaisesOnCopy" and type(second) is LookupError
+    assert str(second) == "two [REDACTED:EMAIL]"
+    monkeypatch.setattr("hipaalog.redaction._records.copy_exception", lambda exc: 1 / 0)
+    stand_in = _redacted_exception(KeywordOnly(f"x {PHI}", request=1, response=2), Redactor())
+    back = pickle.loads(pickle.dumps(stand_in))
+    assert isinstance(back, RedactedException) and str(back) == str(stand_in) and EMAIL not in str(back)
+    assert back.original_type == _type_name(KeywordOnly("x", request=1, response=2))

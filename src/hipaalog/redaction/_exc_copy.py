@@ -29,6 +29,13 @@ class RedactedException(Exception):
         super().__init__(message)
         self.original_type = original_type or f"{original.__module__}.{original.__qualname__}"
 
+    def __reduce__(self) -> Any:  # pickled (a queue, a worker) as a plain stand-in: the named class is made here
+        return (_unpickle, (str(self), self.original_type))
+
+
+def _unpickle(message: str, original_type: str) -> RedactedException:
+    return RedactedException(message, BaseException, original_type)
+
 
 _KINDS: weakref.WeakKeyDictionary[type, type[RedactedException]] = weakref.WeakKeyDictionary()
 
