@@ -35,6 +35,16 @@ def redactor() -> Redactor:
             "DETAIL:  Key (full_name, dob)=(Marchetti, Ysolde, 1951-07-23) already exists.",
             "DETAIL:  Key (full_name, dob)=([REDACTED:NAME]) already exists.",
         ),
+        (  # a failing row, by the columns of the statement beside it
+            "DETAIL:  Failing row contains (17, Ysolde, 4155550142, 12 Elm Street, null).\n"
+            "[SQL: INSERT INTO patients (id, first_name, phone, street, email) VALUES ($1, $2, $3, $4, $5)]",
+            "DETAIL:  Failing row contains (17, [REDACTED:NAME], [REDACTED:PHONE], [REDACTED:ADDRESS], null).\n"
+            "[SQL: INSERT INTO patients (id, first_name, phone, street, email) VALUES ($1, $2, $3, $4, $5)]",
+        ),
+        (  # without one, by its neighbours: a name beside a date of birth and a phone number
+            "DETAIL:  Failing row contains (17, Ysolde Marchetti, 1951-07-23, 4155550142).",
+            "DETAIL:  Failing row contains (17, [REDACTED:NAME], [REDACTED:DOB], [REDACTED:PHONE]).",
+        ),
         (
             "(1062, \"Duplicate entry 'ysolde-marchetti-1951-07-23' for key 'patients.idx_name_dob'\")",
             "(1062, \"Duplicate entry '[REDACTED:NAME]' for key 'patients.idx_name_dob'\")",
@@ -62,6 +72,9 @@ def test_values_are_read_by_the_columns_the_error_names(redactor: Redactor, text
         'DETAIL:  Key (order_id)=(48213) is not present in table "orders".',
         "DETAIL:  Key (room, during)=(101, [2024-01-01,2024-01-02)) conflicts with existing key (room, during)=(101, "
         "[2024-01-01,2024-01-03)).",
+        "DETAIL:  Failing row contains (42, nightly-export, 2024-05-01 10:00:00, t).",
+        "DETAIL:  Failing row contains (7, Aurora Borealis, null, 2021-03-04).\n"
+        "[SQL: INSERT INTO jobs (id, name, owner, started) VALUES (?, ?, ?, ?)]",
         "Duplicate entry '42' for key 'PRIMARY'",
         "Duplicate entry 'billing-api' for key 'services.uq_name'",
         "Duplicate entry '2024-05-01-7' for key 'uq_day_slot'",

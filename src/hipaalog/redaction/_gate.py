@@ -371,7 +371,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
         bits |= TABLE  # rows under a header
-    if ")=(" in text or "Duplicate entry '" in text:
+    if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs

@@ -169,6 +169,8 @@ _EXPRESSION_PARTS: Final = re.compile(r"::[\w ]+|\w+\(|[()\"]")
 """What an index expression wraps a column in (``lower(email::text)``): casts, function names, parentheses."""
 _DUPLICATE: Final = re.compile(r"Duplicate entry '((?:[^'\\\n]|\\.|''){1,500})' for key '([^'\n]{1,200})'")
 """MySQL's ``Duplicate entry 'jane-roe' for key 'patients.idx_name'``: the value, then the index it broke."""
+_FAILING_ROW: Final = re.compile(r"Failing row contains \(([^\n]{1,4000})\)\.?[ ]*(?=\n|\\n|$)")
+"""Postgres' ``DETAIL:  Failing row contains (17, Jane, Roe, 1980-03-12, null).``: the whole row, unquoted."""
 _INDEX_WORDS: Final = frozenset({"idx", "ix", "ux", "uq", "uniq", "unique", "key", "index", "uk", "pk", "fk", "un"})
 _MAX_LINES: Final = 2000
 
@@ -355,11 +357,30 @@ def _column_name(column: str) -> str:
     return words[-1] if words else ""
 
 
+def _trimmed(text: str, item: Item) -> Item:
+    """``item`` without the spaces around its value."""
+    start, end = item
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
 def _split_values(text: str, start: int, end: int) -> list[Item]:
-    """The values of a Postgres key detail (joined by ``, ``), each without its spaces and quotes."""
+    """The values of a Postgres key detail or failing row (joined by ``, ``; one holding a comma in double quotes),
+    each without its quotes."""
     items: list[Item] = []
     position = start
-    while position <= end:
+    while position <= end and len(items) < _MAX_ITEMS:
+        if text.startswith('"', position):
+            close = text.find('"', position + 1, end)
+            while close > 0 and text.startswith('""', close):
+                close = text.find('"', close + 2, end)
+            if close > 0 and (close + 1 == end or text.startswith(", ", close + 1)):
+                items.append((position + 1, close))
+                position = close + 3
+                continue
         stop = text.find(", ", position, end)
         stop = end if stop < 0 else stop
         first, last = position, stop
@@ -399,6 +420,8 @@ class TabularDetector(BaseDetector):
             yield from self._key_detail(text)
         if "Duplicate entry '" in text:
             yield from self._duplicate(text)
+        if "Failing row contains (" in text:
+            yield from self._failing_row(text)
         if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
         sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
@@ -592,6 +615,22 @@ class TabularDetector(BaseDetector):
                 kind = next((kind for kind in kinds if kind is not None and kind != _MAYBE_NAME), None)
                 if kind is not None:
                     yield start, end, kind
+
+    def _failing_row(self, text: str) -> Iterator[Span]:
+        """``Failing row contains (17, Jane, Roe, ...)``: by the columns of an ``INSERT`` in the same text that
+        names as many, else typed by its neighbours (a name beside a date of birth)."""
+        inserts = [
+            [column.strip().strip('"`[]') for column in insert[1].split(",")] for insert in _INSERT.finditer(text)
+        ]
+        for found in _FAILING_ROW.finditer(text):
+            items = [_trimmed(text, item) for item in _split_values(text, found.start(1), found.end(1))]
+            columns = next((columns for columns in inserts if len(columns) == len(items)), None)
+            if columns is None:
+                yield from self._typed(text, items)
+                continue
+            for item, kind in zip(items, self._table_kinds(columns, text), strict=True):
+                if kind is not None and item[1] > item[0] and text[item[0] : item[1]] != "null":
+                    yield item[0], item[1], kind
 
     def _duplicate(self, text: str) -> Iterator[Span]:
         """MySQL's ``Duplicate entry 'v' for key 'idx_name_dob'``: the value by the words of the index's name."""
