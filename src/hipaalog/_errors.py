@@ -10,6 +10,7 @@ an ``OSError``'s file names and a ``CalledProcessError``'s command are redacted 
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import traceback
 from collections.abc import Sequence
@@ -22,10 +23,12 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_CAUSES",
     "MAX_FRAMES",
+    "clean_input",
     "describe_exception",
     "redact_argv",
     "redact_missing_key",
     "redact_path",
+    "redacted_validation_error",
     "structured_message",
     "validation_errors",
 ]
@@ -127,28 +130,104 @@ def validation_errors(exc: BaseException) -> list[Any] | None:
     return found if isinstance(found, list) else None
 
 
+def clean_input(field: str, value: Any, redactor: Redactor) -> Any:
+    """A validation input redacted as a value of ``field``, then as a value of its own: a string that is a
+    person's name and nothing else (``'Tadeusz Kuziora'`` in a field too long) is masked as a ``%s`` argument is."""
+    clean = redactor.redact_field(field, value)
+    if clean is value or clean == value:
+        clean = redactor.redact(value)
+    if type(value) is str and clean == value and redactor.names_values:
+        from .redaction._names import name_shaped
+
+        if name_shaped(value):
+            clean = redactor.strategy_for("NAME").text("NAME", value)
+    return clean
+
+
+def _clean_error(error: dict[str, Any], redactor: Redactor) -> tuple[dict[str, Any], bool]:
+    """One of ``errors()`` as pydantic's ``InitErrorDetails``, redacted, and whether redaction changed it."""
+    loc = error.get("loc") or ()
+    parts = tuple(loc) if isinstance(loc, (list, tuple)) else (loc,)
+    clean_loc = tuple(redactor.redact_text(part) if isinstance(part, str) else part for part in parts)
+    field = next((part for part in reversed(parts) if isinstance(part, str)), "input")
+    raw = error.get("input")
+    cleaned = clean_input(field, raw, redactor)
+    message = str(error.get("msg", ""))
+    clean_message = redactor.redact_text(message)
+    if isinstance(raw, str) and raw and raw in clean_message:  # pydantic quotes some inputs in the message
+        clean_message = clean_message.replace(raw, str(cleaned))
+    changed = clean_loc != parts or clean_message != message or (cleaned is not raw and cleaned != raw)
+    details: dict[str, Any] = {"type": error.get("type"), "loc": clean_loc, "input": cleaned}
+    ctx = error.get("ctx")
+    if isinstance(ctx, dict):
+        details["ctx"] = ctx
+        if clean_message != message:  # what the message quotes from ctx (a validator's ValueError) is redacted
+            details["ctx"] = {
+                key: redactor.redact_text(str(value)) if isinstance(value, (str, BaseException)) else value
+                for key, value in ctx.items()
+            }
+    details["msg"] = clean_message
+    return details, changed
+
+
+def redacted_validation_error(exc: BaseException, redactor: Redactor) -> BaseException | None:
+    """pydantic's ``ValidationError`` rebuilt (same type, pydantic's own text) with each input redacted as a value
+    of the field its ``loc`` names and PHI in locations and messages redacted; ``None`` when nothing changes.
+
+    Raises when it cannot be rebuilt (the caller shows a stand-in).
+    """
+    errors = validation_errors(exc)
+    if errors is None:
+        return None
+    cleaned = [_clean_error(error, redactor) for error in errors if isinstance(error, dict)]
+    if not any(changed for _, changed in cleaned):
+        return None
+    from pydantic_core import PydanticCustomError
+
+    line_errors: list[Any] = []
+    for details, _ in cleaned:
+        message = details.pop("msg")
+        kind = details["type"]
+        try:  # a known type: pydantic writes the message (and its link) from ctx
+            probe = type(exc).from_exception_data("", [details]).errors()[0]  # type: ignore[attr-defined]
+            known = probe["msg"] == message
+        except Exception:  # noqa: BLE001 - a custom error type, or ctx that is not the known type's
+            known = False
+        if not known:  # the redacted message as it is (braces kept: no ctx to fill them)
+            details.pop("ctx", None)
+            details["type"] = PydanticCustomError(str(kind), message)
+        line_errors.append(details)
+    title = str(getattr(exc, "title", type(exc).__name__))
+    hidden = bool(errors) and "input_value=" not in _text_of(exc)
+    rebuilt: BaseException = type(exc).from_exception_data(title, line_errors, hide_input=hidden)  # type: ignore[attr-defined]
+    return rebuilt
+
+
 def _validation_message(exc: BaseException, errors: list[Any], redactor: Redactor) -> str:
+    """pydantic's own text, of a copy rebuilt with redacted inputs when they hold PHI."""
+    try:
+        rebuilt = redacted_validation_error(exc, redactor)
+    except Exception:  # noqa: BLE001 - cannot be rebuilt: the text from errors(), inputs redacted
+        return _listed_message(exc, errors, redactor)
+    return _text_of(exc if rebuilt is None else rebuilt)
+
+
+def _listed_message(exc: BaseException, errors: list[Any], redactor: Redactor) -> str:
     """pydantic's text rebuilt from ``errors()``: each input redacted as a value of the field its ``loc`` names."""
     title = getattr(exc, "title", type(exc).__name__)
     lines = [f"{len(errors)} validation error{'s' if len(errors) != 1 else ''} for {redactor.redact_text(str(title))}"]
     for error in errors:
         if not isinstance(error, dict):
             continue
-        loc = error.get("loc") or ()
-        names = [redactor.redact_text(str(part)) for part in loc] if isinstance(loc, (list, tuple)) else []
-        field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "input") if names else "input"
+        details, _ = _clean_error(error, redactor)
         raw_input = error.get("input")
-        clean_input = redactor.redact_field(field, raw_input)
-        if clean_input is raw_input or clean_input == raw_input:
-            clean_input = redactor.redact(raw_input)
-        message = redactor.redact_text(str(error.get("msg", "")))
-        if isinstance(raw_input, str) and raw_input and raw_input in message:
-            message = message.replace(raw_input, str(clean_input))
-        shown = "[hipaalog: not shown]" if isinstance(raw_input, (dict, list)) else repr(clean_input)
-        lines.append(".".join(names) or "(root)")
+        shown = "[hipaalog: not shown]" if isinstance(raw_input, (dict, list)) else repr(details["input"])
+        lines.append(".".join(str(part) for part in details["loc"]) or "(root)")
         lines.append(
-            f"  {message} [type={error.get('type')}, input_value={shown}, input_type={type(raw_input).__name__}]"
+            f"  {details['msg']} [type={error.get('type')}, input_value={shown}, input_type={type(raw_input).__name__}]"
         )
+        if error.get("url"):
+            lines.append(f"    For further information visit {error['url']}")
     return "\n".join(lines)
 
 
@@ -172,10 +251,16 @@ def _structured(exc: BaseException, redactor: Redactor) -> str | None:
         return _validation_message(exc, errors, redactor)
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         return repr(redact_missing_key(exc.args[0], redactor))
-    if isinstance(exc, subprocess.CalledProcessError):
-        return f"Command {redact_argv(exc.cmd, redactor)!r} returned non-zero exit status {exc.returncode}."
+    if isinstance(exc, subprocess.CalledProcessError):  # subprocess's own wording, the command redacted
+        command = redact_argv(exc.cmd, redactor)
+        if isinstance(exc.returncode, int) and exc.returncode < 0:
+            try:
+                return f"Command '{command}' died with {signal.Signals(-exc.returncode)!r}."
+            except ValueError:
+                return f"Command '{command}' died with unknown signal {-exc.returncode}."
+        return f"Command '{command}' returned non-zero exit status {exc.returncode}."
     if isinstance(exc, subprocess.TimeoutExpired):
-        return f"Command {redact_argv(exc.cmd, redactor)!r} timed out after {exc.timeout} seconds"
+        return f"Command '{redact_argv(exc.cmd, redactor)}' timed out after {exc.timeout} seconds"
     if isinstance(exc, OSError) and (exc.filename is not None or exc.filename2 is not None):
         head = f"[Errno {exc.errno}] {exc.strerror}" if exc.errno is not None else str(exc.strerror or "")
         first = redact_path(str(exc.filename), redactor) if exc.filename is not None else ""

@@ -98,7 +98,10 @@ def test_key_errors_file_names_and_commands() -> None:
         "-v",
     ]
     failed = subprocess.CalledProcessError(2, ("grep", SSN, "/data"))
-    assert structured_message(failed) == "Command ('grep', '[REDACTED:SSN]', '/data') returned non-zero exit status 2."
+    assert (
+        structured_message(failed) == "Command '('grep', '[REDACTED:SSN]', '/data')' returned non-zero exit status 2."
+    )
+    assert str(failed).replace(SSN, "[REDACTED:SSN]") == structured_message(failed), "subprocess's own wording"
     assert structured_message(subprocess.TimeoutExpired(f"lookup {EMAIL}", 3)) == (
         "Command 'lookup [REDACTED:EMAIL]' timed out after 3 seconds"
     )

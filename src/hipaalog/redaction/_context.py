@@ -791,6 +791,27 @@ def _known_surname(word: str) -> bool:
     return SURNAME_RANK.get(bare, FOR_SURNAME_RANK) < FOR_SURNAME_RANK and bare not in SURNAME_WORDS | NOT_SURNAMES
 
 
+_VALIDATION_OPENERS: Final = frozenset(
+    _words(
+        "Input String Data Date Datetimes Decimal Dict Dictionary List Tuple Set Frozenset Keys URL UUID JSON Value "
+        "Object Instance Field Extra Missing Unexpected Got Assertion Invalid Unable Recursion Error Cannot Arguments "
+        "Timezone The Bytes Generator Iterable Sequence"
+    )
+)
+_VALIDATION_WORDING: Final = re.compile(
+    r"(?:Input|String|Data|Date|Dict|Dictionary|List|Tuple|Set|Frozenset|Keys|URL|Value|Bytes|Generator|Iterable"
+    r"|Sequence|(?:Decimal|URL|UUID|JSON)[ ]input|URL[ ]scheme)[ ]should[ ]"
+    r"|Input[ ](?:tag|violated)[ ]|Field[ ](?:required|is[ ]frozen)|Instance[ ]is[ ]frozen|Extra[ ]inputs[ ]are"
+    r"|Object[ ]has[ ]no[ ]attribute|Missing[ ]required[ ]|Unexpected[ ](?:keyword|positional)[ ]argument"
+    r"|Got[ ]multiple[ ]values|Value[ ]error,|Assertion[ ]failed|Invalid[ ](?:JSON|datetime[ ]object)"
+    r"|Unable[ ]to[ ](?:extract|parse)[ ]|Recursion[ ]error|Error[ ](?:extracting|iterating)[ ]|Cannot[ ]check[ ]"
+    r"|Arguments[ ]must[ ]be|Timezone[ ]offset[ ]of|UUID[ ]version|Datetimes[ ]provided|Set[ ]items[ ]should"
+    r"|The[ ]default[ ]factory[ ]uses"
+)
+"""The fixed opening of a pydantic v2 error message (``Input should be a valid integer``, ``Field required``,
+``Extra inputs are not permitted``): after a field named for a person (``contact``) it is no name."""
+
+
 class NameDetector(BaseDetector):
     """Person names where something says they are one.
 
@@ -819,6 +840,8 @@ class NameDetector(BaseDetector):
             if lead:
                 start += len(" ".join(words[:lead])) + 1
                 words = words[lead:]
+            if words[0] in _VALIDATION_OPENERS and _VALIDATION_WORDING.match(text, start) is not None:
+                continue  # "contact\n  Input should be a valid integer": pydantic's wording after a field's name
             caps = words[0].isupper()
             before = text[max(0, start - 40) : start].split()
             previous = before[-1] if before else ""

@@ -431,6 +431,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= MAIL
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
         bits |= TABLE  # rows under a header
+    if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
+        bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):

@@ -32,7 +32,6 @@ redacted twice.
 
 from __future__ import annotations
 
-import copy
 import enum
 import logging
 import re
@@ -42,8 +41,18 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from .. import _diagnostics
-from .._errors import _type_name, redact_argv, redact_missing_key, redact_path, structured_message, validation_errors
+from .._errors import (
+    _type_name,
+    clean_input,
+    redact_argv,
+    redact_missing_key,
+    redact_path,
+    redacted_validation_error,
+    structured_message,
+    validation_errors,
+)
 from .._finished import FinishedLine
+from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
 from ._kinds import UNINSPECTED
 from ._names import name_shaped
 from ._redactor import Redactor
@@ -86,14 +95,6 @@ _SPEC: Final = re.compile(
 )
 
 
-class RedactedException(Exception):
-    """Stands in for an exception whose message held PHI and which could not be copied faithfully."""
-
-    def __init__(self, message: str, original: type[BaseException], original_type: str | None = None) -> None:
-        super().__init__(message)
-        self.original_type = original_type or f"{original.__module__}.{original.__qualname__}"
-
-
 # -- values -----------------------------------------------------------------------------------------
 def _safe_text(value: object) -> str:
     try:
@@ -129,9 +130,9 @@ def _validation_details(value: list[Any], redactor: Redactor) -> list[Any]:
         if type(item) is dict and "input" in item and isinstance(item.get("loc"), (list, tuple)):
             loc = item["loc"]
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "input")
-            clean_input = redactor.redact_field(field, item["input"])
+            item_input = clean_input(field, item["input"], redactor)
             item = {**item, "loc": [redactor.redact_text(str(p)) if isinstance(p, str) else p for p in loc]}
-            item["input"] = clean_input
+            item["input"] = item_input
         out.append(item)
     return out
 
@@ -362,30 +363,35 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
 
 # -- exceptions ------------------------------------------------------------------------------------
 def _copy(exc: BaseException) -> BaseException:
-    twin = copy.copy(exc)
-    twin.__traceback__ = exc.__traceback__
-    twin.__cause__, twin.__context__ = exc.__cause__, exc.__context__
-    twin.__suppress_context__ = exc.__suppress_context__
-    return twin
+    """A copy of ``exc`` (its constructor not called); raises when none can be made (callers use a stand-in)."""
+    return copy_exception(exc)
 
 
-def _stand_in(exc: BaseException, text: str) -> BaseException:
-    twin = RedactedException(text, type(exc))
-    twin.__traceback__ = exc.__traceback__
-    twin.__cause__, twin.__context__ = exc.__cause__, exc.__context__
-    twin.__suppress_context__ = exc.__suppress_context__
-    return twin
+def _stand_in(exc: BaseException, text: str, name: str | None = None) -> BaseException:
+    return stand_in(exc, text, name)
 
 
 def _cut(exc: BaseException, text: str) -> BaseException:
     """A stand-in for ``exc`` that ends the chain there."""
-    twin = RedactedException(text, type(exc))
+    twin = stand_in(exc, text)
+    twin.__cause__ = twin.__context__ = None
     twin.__suppress_context__ = True
     return twin
 
 
-def _clean_details(exc: BaseException, twin: BaseException, redactor: Redactor) -> BaseException:
-    """Structured attributes (file names, commands, bytes, caller attributes) redacted on a copy when they hold PHI."""
+def _fallback_text(exc: BaseException, redactor: Redactor) -> str:
+    """``exc``'s message redacted as text (through its structured details when it has them)."""
+    return redactor.redact_text(structured_message(exc, redactor) or _safe_text(exc))
+
+
+def _clean_details(
+    exc: BaseException,
+    twin: BaseException,
+    redactor: Redactor,
+    nested: Callable[[BaseException], BaseException] | None = None,
+) -> BaseException:
+    """Structured attributes (file names, commands, bytes, caller attributes) redacted on a copy when they hold PHI;
+    an exception held as an attribute (SQLAlchemy's ``orig``) is redacted as one by ``nested``."""
     changes: dict[str, Any] = {}
     for attr in ("filename", "filename2"):
         value = getattr(exc, attr, None)
@@ -410,16 +416,16 @@ def _clean_details(exc: BaseException, twin: BaseException, redactor: Redactor) 
             kept = text[start:end]
             masked = "*" * start + kept + "*" * max(0, len(text) - end)
             changes["object"] = masked.encode("latin-1", "replace") if isinstance(data, bytes) else masked
-    try:
-        own = dict(vars(exc))
-    except TypeError:
-        own = {}
+    own = state(exc)  # attributes and slots
     for key, value in own.items():
         if key.startswith("__") or key in changes:
             continue
-        clean = _field(redactor, key, value)
-        if clean is not value and clean != value:
-            changes[key] = clean
+        if nested is not None and isinstance(value, BaseException):
+            cleaned: Any = nested(value)  # still an exception of its type: str(self.orig) and type(self.orig) work
+        else:
+            cleaned = _field(redactor, key, value)
+        if cleaned is not value and cleaned != value:
+            changes[key] = cleaned
     if not changes:
         return twin
     if twin is exc:
@@ -483,38 +489,87 @@ def _group_twin(exc: BaseException, message: str, members: list[BaseException]) 
     return twin
 
 
-def _redacted_exception(
-    exc: BaseException, redactor: Redactor, depth: int = 0, memo: dict[int, BaseException | None] | None = None
+def _redacted_own(
+    exc: BaseException, redactor: Redactor, nested: Callable[[BaseException], BaseException]
 ) -> BaseException:
-    """A copy of ``exc`` with no PHI in its message, arguments, details, notes, members, causes and contexts."""
-    memo = {} if memo is None else memo
-    if id(exc) in memo:  # met before: the same twin, or a stand-in where the chain loops back
-        done = memo[id(exc)]
-        return done if done is not None else _cut(exc, "[hipaalog: exception cycle cut]")
-    memo[id(exc)] = None
-    twin = _clean_details(exc, exc, redactor)
-    text = _safe_text(twin)
-    structured = structured_message(twin, redactor)
-    clean = redactor.redact_text(structured if structured is not None else text)
-    clean_args = _clean_args(twin, redactor)
-    if clean != text or any(c is not a and c != a for c, a in zip(clean_args, twin.args, strict=False)):
-        twin = _same_type_twin(twin, clean_args, clean, redactor) or _stand_in(exc, clean)
+    """``exc`` itself, or a copy (a stand-in) with no PHI in its message, arguments, details, type name and notes."""
+    if validation_errors(exc) is not None:  # pydantic: rebuilt from errors(), each input redacted by its field
+        rebuilt = redacted_validation_error(exc, redactor)
+        twin = exc if rebuilt is None else link(rebuilt, exc)
+    else:
+        twin = _clean_details(exc, exc, redactor, nested)
+        text = _safe_text(twin)
+        structured = structured_message(twin, redactor)
+        clean = redactor.redact_text(structured if structured is not None else text)
+        clean_args = _clean_args(twin, redactor)
+        if clean != text or any(c is not a and c != a for c, a in zip(clean_args, twin.args, strict=False)):
+            twin = _same_type_twin(twin, clean_args, clean, redactor) or _stand_in(exc, clean)
     clean_type = _type_name(type(exc), redactor)
-    if (
-        clean_type != f"{type(exc).__module__}.{type(exc).__qualname__}" and clean_type != type(exc).__qualname__
-    ):  # a class named from data at run time: a stand-in carries the redacted name
-        twin = _stand_in(twin, clean)
-        twin.original_type = clean_type  # type: ignore[attr-defined]
+    if not _plain_name(exc, clean_type):  # a class named from data at run time: a stand-in carries the redacted name
+        twin = _stand_in(twin, _fallback_text(twin, redactor), clean_type)
     notes = getattr(exc, "__notes__", None)
     if isinstance(notes, list) and notes:
         clean_notes = [redactor.redact_text(_safe_text(n)) for n in notes]
         if clean_notes != notes:
             twin = _copy(exc) if twin is exc else twin
             twin.__notes__ = clean_notes  # type: ignore[attr-defined]
+    return twin
+
+
+def _plain_name(exc: BaseException, name: str) -> bool:
+    """Whether ``name`` (the redacted type name) is ``exc``'s class name as it is: no class named from data."""
+    return name in (type(exc).__qualname__, f"{type(exc).__module__}.{type(exc).__qualname__}")
+
+
+def _replaced(exc: BaseException, redactor: Redactor, failed: list[str]) -> BaseException:
+    """A stand-in for ``exc`` when no redacted copy of it could be made: its redacted text, type name and notes."""
+    name = _type_name(type(exc), redactor)
+    failed.append(name)
+    twin = _stand_in(exc, _fallback_text(exc, redactor), None if _plain_name(exc, name) else name)
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, list) and notes:
+        twin.__notes__ = [redactor.redact_text(_safe_text(n)) for n in notes]  # type: ignore[attr-defined]
+    return twin
+
+
+def _redacted_exception(
+    exc: BaseException,
+    redactor: Redactor,
+    depth: int = 0,
+    memo: dict[int, BaseException | None] | None = None,
+    failed: list[str] | None = None,
+) -> BaseException:
+    """A copy of ``exc`` with no PHI in its message, arguments, details, notes, members, causes and contexts.
+
+    An exception that cannot be copied (a constructor that takes other arguments, raises, or an
+    extension type) is replaced by a stand-in carrying its redacted text and type name; its causes
+    are still redacted one by one. Each such stand-in is counted (``failed``, or diagnostics).
+    """
+    top = failed is None
+    failed = [] if failed is None else failed
+    memo = {} if memo is None else memo
+    if id(exc) in memo:  # met before: the same twin, or a stand-in where the chain loops back
+        done = memo[id(exc)]
+        return done if done is not None else _cut(exc, "[hipaalog: exception cycle cut]")
+    memo[id(exc)] = None
+
+    def nested(held: BaseException) -> BaseException:
+        if depth + 1 >= _MAX_CHAIN:
+            return _cut(held, "[hipaalog: further causes left out]")
+        return _redacted_exception(held, redactor, depth + 1, memo, failed)
+
+    try:
+        twin = _redacted_own(exc, redactor, nested)
+        if isinstance(twin, RedactedException) and not isinstance(exc, RedactedException):
+            name = _type_name(type(exc), redactor)
+            if _plain_name(exc, name):
+                failed.append(name)  # no faithful copy: a stand-in carries the redacted text (not a data-named class)
+    except Exception:  # noqa: BLE001 - this exception alone stands in; its members and causes are still read
+        twin = _replaced(exc, redactor, failed)
     members = getattr(exc, "exceptions", None)
     if isinstance(members, tuple) and members and all(isinstance(m, BaseException) for m in members):
         kept = members[:_MAX_MEMBERS]
-        clean_members = [_redacted_exception(m, redactor, depth + 1, memo) for m in kept]
+        clean_members = [_redacted_exception(m, redactor, depth + 1, memo, failed) for m in kept]
         if len(members) > len(kept):
             clean_members.append(RedactedException(f"[hipaalog: {len(members) - len(kept)} more left out]", Exception))
         if (
@@ -531,13 +586,21 @@ def _redacted_exception(
         if depth + 1 >= _MAX_CHAIN:
             clean_linked = _cut(linked, "[hipaalog: further causes left out]")
         else:
-            clean_linked = _redacted_exception(linked, redactor, depth + 1, memo)
-        if clean_linked is not linked:
-            twin = _copy(exc) if twin is exc else twin
+            clean_linked = _redacted_exception(linked, redactor, depth + 1, memo, failed)
+        if clean_linked is not linked and twin is exc:
+            try:
+                twin = _copy(exc)
+            except Exception:  # noqa: BLE001 - a clean exception with a cause to replace: a stand-in holds both
+                twin = _replaced(exc, redactor, failed)
+        if twin is not exc:
             setattr(twin, attr, clean_linked)
-        elif twin is not exc:
-            setattr(twin, attr, linked)
     memo[id(exc)] = twin
+    if top and failed:
+        _diagnostics.problem(
+            "exception-stand-in",
+            f"no redacted copy of {', '.join(sorted(set(failed)))} could be made: a stand-in of the same name carries"
+            " its redacted text",
+        )
     return twin
 
 

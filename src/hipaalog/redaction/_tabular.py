@@ -160,6 +160,18 @@ _RECENT_YEAR: Final = datetime.date.today().year - 1
 _EMAIL_CELL: Final = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _PLACE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}|[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}")
 _MAX_ITEMS: Final = 64
+_KEY_DETAIL: Final = re.compile(
+    r"\bKey[ ]\(((?:[^()\n]|\([^()\n]*\)){1,400})\)=\(([^\n]{0,2000}?)\)"
+    r"(?=[ ](?:already|is|conflicts)[ ]|[.,;]?[ ]*(?:\n|$)|\.|[ ]*\()"
+)
+"""Postgres' ``DETAIL:  Key (first_name, last_name)=(Jane, Roe) already exists.``: columns, then their values."""
+_EXPRESSION_PARTS: Final = re.compile(r"::[\w ]+|\w+\(|[()\"]")
+"""What an index expression wraps a column in (``lower(email::text)``): casts, function names, parentheses."""
+_DUPLICATE: Final = re.compile(r"Duplicate entry '((?:[^'\\\n]|\\.|''){1,500})' for key '([^'\n]{1,200})'")
+"""MySQL's ``Duplicate entry 'jane-roe' for key 'patients.idx_name'``: the value, then the index it broke."""
+_FAILING_ROW: Final = re.compile(r"Failing row contains \(([^\n]{1,4000})\)\.?[ ]*(?=\n|\\n|$)")
+"""Postgres' ``DETAIL:  Failing row contains (17, Jane, Roe, 1980-03-12, null).``: the whole row, unquoted."""
+_INDEX_WORDS: Final = frozenset({"idx", "ix", "ux", "uq", "uniq", "unique", "key", "index", "uk", "pk", "fk", "un"})
 _MAX_LINES: Final = 2000
 
 
@@ -323,6 +335,64 @@ def _is_surname(word: str) -> bool:
     return word in SURNAME_RANK and word not in NOT_SURNAMES
 
 
+def _split_top(text: str) -> list[str]:
+    """``text`` split at the commas outside parentheses (``coalesce(a, b), dob``: two columns)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _column_name(column: str) -> str:
+    """A key detail's column: ``"First Name"`` as it is quoted, ``lower(email::text)`` as ``email``."""
+    column = column.strip()
+    if len(column) > 1 and column[0] == column[-1] == '"':
+        return column[1:-1]
+    words = _EXPRESSION_PARTS.sub(" ", column).split()
+    return words[-1] if words else ""
+
+
+def _trimmed(text: str, item: Item) -> Item:
+    """``item`` without the spaces around its value."""
+    start, end = item
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def _split_values(text: str, start: int, end: int) -> list[Item]:
+    """The values of a Postgres key detail or failing row (joined by ``, ``; one holding a comma in double quotes),
+    each without its quotes."""
+    items: list[Item] = []
+    position = start
+    while position <= end and len(items) < _MAX_ITEMS:
+        if text.startswith('"', position):
+            close = text.find('"', position + 1, end)
+            while close > 0 and text.startswith('""', close):
+                close = text.find('"', close + 2, end)
+            if close > 0 and (close + 1 == end or text.startswith(", ", close + 1)):
+                items.append((position + 1, close))
+                position = close + 3
+                continue
+        stop = text.find(", ", position, end)
+        stop = end if stop < 0 else stop
+        first, last = position, stop
+        if last - first > 1 and text[first] == text[last - 1] and text[first] in "'\"":
+            first, last = first + 1, last - 1
+        items.append((first, last))
+        position = stop + 2
+    return items
+
+
 class TabularDetector(BaseDetector):
     """Values of SQL statements and parameters, CSV/TSV rows and Python reprs, by column or by neighbours."""
 
@@ -348,6 +418,12 @@ class TabularDetector(BaseDetector):
             yield from self._keyed(text, _VALIDATION)
         if "loc" in text and "input" in text:
             yield from self._errors(text)
+        if ")=(" in text:
+            yield from self._key_detail(text)
+        if "Duplicate entry '" in text:
+            yield from self._duplicate(text)
+        if "Failing row contains (" in text:
+            yield from self._failing_row(text)
         if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
         sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
@@ -523,6 +599,55 @@ class TabularDetector(BaseDetector):
         for item, kind in zip(items[1:], kinds, strict=False):
             if kind is not None and item[1] > item[0]:
                 yield item[0], item[1], kind
+
+    # -- database errors that name their columns ------------------------------------------------
+    def _key_detail(self, text: str) -> Iterator[Span]:
+        """``Key (first_name, last_name)=(Jane, Roe)``: each value by its column; values that do not split
+        as the columns do (a value with ``, `` in it) are masked as one when a column is PHI."""
+        for found in _KEY_DETAIL.finditer(text):
+            names = [_column_name(column) for column in _split_top(found[1])]
+            kinds = self._table_kinds(names, text)
+            start, end = found.span(2)
+            values = _split_values(text, start, end)
+            if len(values) == len(kinds):
+                for (first, last), kind in zip(values, kinds, strict=True):
+                    if kind is not None and last > first and text[first:last] != "null":
+                        yield first, last, kind
+            elif end > start:
+                kind = next((kind for kind in kinds if kind is not None and kind != _MAYBE_NAME), None)
+                if kind is not None:
+                    yield start, end, kind
+
+    def _failing_row(self, text: str) -> Iterator[Span]:
+        """``Failing row contains (17, Jane, Roe, ...)``: by the columns of an ``INSERT`` in the same text that
+        names as many, else typed by its neighbours (a name beside a date of birth)."""
+        inserts = [
+            [column.strip().strip('"`[]') for column in insert[1].split(",")] for insert in _INSERT.finditer(text)
+        ]
+        for found in _FAILING_ROW.finditer(text):
+            items = [_trimmed(text, item) for item in _split_values(text, found.start(1), found.end(1))]
+            columns = next((columns for columns in inserts if len(columns) == len(items)), None)
+            if columns is None:
+                yield from self._typed(text, items)
+                continue
+            for item, kind in zip(items, self._table_kinds(columns, text), strict=True):
+                if kind is not None and item[1] > item[0] and text[item[0] : item[1]] != "null":
+                    yield item[0], item[1], kind
+
+    def _duplicate(self, text: str) -> Iterator[Span]:
+        """MySQL's ``Duplicate entry 'v' for key 'idx_name_dob'``: the value by the words of the index's name."""
+        for found in _DUPLICATE.finditer(text):
+            table, _, index = found[2].rpartition(".")
+            words = [word for word in re.split(r"[_\W]+", index) if word and word.lower() not in _INDEX_WORDS]
+            if not words:
+                continue  # PRIMARY, a key named by no column
+            kind = self.catalogue.kind("_".join(words))
+            if kind is None:
+                kinds = [k for k in self._table_kinds(words, table or text) if k is not None]
+                kind = next((k for k in kinds if k != _MAYBE_NAME), kinds[0] if kinds else None)
+            start, end = found.span(1)
+            if kind is not None and end > start:
+                yield start, end, kind
 
     # -- ('key', 'value') pairs (MultiDicts, items()) -----------------------------------------
     def _pairs(self, text: str) -> Iterator[Span]:
