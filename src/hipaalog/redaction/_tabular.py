@@ -190,7 +190,7 @@ def _personal(value: str) -> bool:
     if len(words) == 1:
         word = words[0]
         return bool(_NAME_WORD.fullmatch(word)) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN
-    return name_shaped(value)
+    return name_shaped(value) and words[0].lower() not in PRODUCT_GIVEN  # "Aurora Borealis" is a job's name
 
 
 def _young(value: str) -> bool:
