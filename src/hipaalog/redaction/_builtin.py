@@ -35,6 +35,8 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._paths import PathDetector
+from ._query import QueryNameDetector
 from ._tabular import TabularDetector
 from ._tokens import TokenDetector
 from ._x12 import X12Detector
@@ -52,6 +54,8 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PhoneDetector(),
     EmailDetector(),
     UrlDetector(),
+    PathDetector(),
+    QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),
     MbiDetector(),

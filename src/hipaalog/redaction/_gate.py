@@ -25,7 +25,7 @@ import re
 from typing import Final
 
 from ._checks import spelled_at
-from ._cues import FHIR_KEYS, FOR_WORDS, MAIL_WORDS, TABLE_WORDS, X12_HEADER, X12_MARKS
+from ._cues import FHIR_KEYS, FILE_EXTENSION, FOR_WORDS, MAIL_WORDS, QUERY_KEY, TABLE_WORDS, X12_HEADER, X12_MARKS
 from ._hl7_fields import HL7_MARKS
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
@@ -47,9 +47,11 @@ __all__ = [
     "MAIL",
     "MBI",
     "NAME",
+    "PATH",
     "PERSON",
     "PERSON_MARKER",
     "PHONE",
+    "QUERY",
     "SEARCH",
     "SSN",
     "TABLE",
@@ -73,7 +75,11 @@ TOKEN: Final = 1 << 23
 """Encoded tokens: JWTs, Basic credentials, padded base64."""
 SEARCH: Final = 1 << 24
 """A URL's query on a path a person may be searched on (``/Patient?``, ``/patients/search?``)."""
-ALL: Final = (1 << 25) - 1
+PATH: Final = 1 << 25
+"""A path or a file name whose segment joins words (``/uploads/jane-roe/``, ``roe_jane.pdf``)."""
+QUERY: Final = 1 << 26
+"""A query parameter that may name a person on any path (``?q=jane+roe``, ``&patient=...``)."""
+ALL: Final = (1 << 27) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -364,6 +370,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     if "<" in text and ("</" in text or "/>" in text):
         bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
+    if "/" in text or "\\" in text or ("." in text and FILE_EXTENSION.search(text) is not None):
+        bits |= PATH  # a path, or a document's file name: its segments may name someone
+    if "=" in text and ("?" in text or "&" in text or ";" in text) and QUERY_KEY.search(text) is not None:
+        bits |= QUERY  # ?q=, &patient=, ;last=: a parameter that may name someone
     if "?" in text and "=" in text:
         if _searches(text):
             bits |= SEARCH  # a query's parameters (``Patient?name=...``): FHIR search
