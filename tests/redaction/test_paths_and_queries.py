@@ -55,6 +55,8 @@ SCANNER = Scanner(REDACTOR.detectors)
         ),
         ("GET /profiles/ifeoma-nwachukwu/avatar.png 304", "GET /profiles/[REDACTED:NAME]/avatar.png 304"),
         ("dead link /people/keoni-akana/profile", "dead link /people/[REDACTED:NAME]/profile"),
+        ("GET /api/v1/users/48213/settings 200", "GET /api/v1/users/[REDACTED:ID]/settings 200"),
+        ("PUT /portal/dependents/D-77120/consent 204", "PUT /portal/dependents/[REDACTED:PATIENT]/consent 204"),
         (
             "gs://scans/yusra_al_haddad/2024/10/xray_left_wrist.dcm",
             "gs://scans/[REDACTED:NAME]/2024/10/xray_left_wrist.dcm",
@@ -133,6 +135,9 @@ def test_a_name_in_a_query_is_masked_on_any_path_however_encoded(text: str, expe
     [
         "GET /static/js/app.3f9c1.js 200",
         "GET /static/fonts/open-sans-regular.woff2 200",
+        "GET /assets/images/logo-dark@2x.png 200",
+        "GET /assets/icons/bell@1.5x.webp 200",
+        "GET /api/v1/users/me/settings 200",
         "GET /api/v2/orders?page=2&sort=created_at 200",
         "GET /blog/how-to-reset-your-password 200",
         "GET /articles/martin-luther-king-day-closures 200",

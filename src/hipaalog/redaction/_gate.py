@@ -240,10 +240,12 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
 PERSON_PATH_ID: Final = re.compile(
-    r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?)"
+    r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
+    r"|residents?|enrollees?|dependents?|guarantors?)"
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
-"""An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
+"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``); one with
+three digits is reported."""
 _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
