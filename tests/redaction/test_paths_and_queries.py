@@ -59,7 +59,11 @@ SCANNER = Scanner(REDACTOR.detectors)
         ("PUT /portal/dependents/D-77120/consent 204", "PUT /portal/dependents/[REDACTED:PATIENT]/consent 204"),
         (
             "gs://scans/yusra_al_haddad/2024/10/xray_left_wrist.dcm",
-            "gs://scans/[REDACTED:NAME]/2024/10/xray_left_wrist.dcm",
+            "gs://scans/[REDACTED:NAME]/2024/[REDACTED:DATE]/xray_left_wrist.dcm",
+        ),
+        (
+            "gs://scans/2024/06/25/yusra_al_haddad_xray.dcm",
+            "gs://scans/2024/[REDACTED:DATE]/[REDACTED:NAME]_xray.dcm",
         ),
         (
             "attachment yusra-al-haddad_passport.jpg rejected: too large",
@@ -97,6 +101,7 @@ def test_a_name_in_a_path_or_file_name_is_masked_with_its_dates_and_numbers(text
             "GET /scheduling/slots?patient=[REDACTED:NAME]&day=3 200",
         ),
         ("GET /billing?guarantor=Breitkopf 200", "GET /billing?guarantor=[REDACTED:NAME] 200"),
+        ("GET /tasks?owner=marisol+quintanar&state=open 200", "GET /tasks?owner=[REDACTED:NAME]&state=open 200"),
         (
             "POST /forms/submit?first=Keoni&last=Akana 302",
             "POST /forms/submit?first=[REDACTED:NAME]&last=[REDACTED:NAME] 302",
@@ -138,6 +143,8 @@ def test_a_name_in_a_query_is_masked_on_any_path_however_encoded(text: str, expe
         "GET /assets/images/logo-dark@2x.png 200",
         "GET /assets/icons/bell@1.5x.webp 200",
         "GET /api/v1/users/me/settings 200",
+        "GET /tasks?owner=platform+team&user=admin 200",
+        "s3://logs-bucket/app/2024/06/25/worker-3.log.gz",
         "GET /api/v2/orders?page=2&sort=created_at 200",
         "GET /blog/how-to-reset-your-password 200",
         "GET /articles/martin-luther-king-day-closures 200",

@@ -444,9 +444,10 @@ PERSON_KEYS: Final = _words(
 """Query parameters whose value is a person (by name, when it is not a number)."""
 SEARCH_KEYS: Final = _words(
     """q query search term terms s keyword keywords text filter lookup find name names display searchterm
-    search_term searchtext search_text"""
+    search_term searchtext search_text user username owner assignee author"""
 )
-"""Query parameters whose value is what someone typed to find something (a person's name among other things)."""
+"""Query parameters whose value is what someone typed to find something, or someone named loosely (``user``,
+``owner``): a person's name among other things."""
 QUERY_KEY: Final = re.compile(
     r"[?&;](?:[\w.:\[\]-]{0,40}[.:\[])?(?i:"
     + "|".join(sorted(NAME_PART_KEYS | PERSON_KEYS | SEARCH_KEYS, key=len, reverse=True))

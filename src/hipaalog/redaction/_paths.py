@@ -53,6 +53,10 @@ _DATE_STAMP: Final = re.compile(
 _ID: Final = re.compile(r"(?:[A-Za-z]{1,4})?[0-9]{5,}")
 """A record number: five digits or more, after up to four letters (``0340709``, ``MRN6549571``, ``E9726979``)."""
 _YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
+_DATE_FOLDERS: Final = re.compile(
+    r"[/\\](?:19|20)[0-9]{2}[/\\]((?:0?[1-9]|1[0-2])(?:[/\\](?:0?[1-9]|[12][0-9]|3[01]))?)(?=[/\\])"
+)
+"""Folders of a year, a month and perhaps a day (``/2024/06/25/``): beside a name, the month and day are masked."""
 _INVERTED: Final = re.compile(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)?,[ ]?[^\W\d_]+(?:[ ][^\W\d_]+)?(?:$|[ ._-])")
 """A folder named ``Last, First`` (``Roe, Jane``): the comma says the words are a person's name."""
 
@@ -262,6 +266,8 @@ def _spans_of(text: str, bounds: list[tuple[int, int]]) -> Iterator[Span]:
         for found in _DATE_STAMP.finditer(text, bounds[0][0], bounds[-1][1]):
             cue = segments[index].cue if (index := _index_of(bounds, found.start())) in segments else None
             yield found.start(), found.end(), "DOB" if cue == "DOB" else "DATE"
+        for found in _DATE_FOLDERS.finditer(text, max(0, bounds[0][0] - 1), bounds[-1][1]):
+            yield found.start(1), found.end(1), "DATE"  # .../2024/06/25/...: the month and day (a year may stay)
 
 
 def _index_of(bounds: list[tuple[int, int]], position: int) -> int:
