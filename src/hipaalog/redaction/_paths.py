@@ -68,7 +68,7 @@ PERSON_DIRS: Final = _words(
 )
 """Folders whose entries are people (``/people/jane-roe/``)."""
 PERSONAL_DOCS: Final = _words(
-    """insurance passport consent consents referral referrals intake selfie headshot signature dl id ids birth
+    """insurance passport consent consents referral referrals intake selfie headshot signature birth
     certificate prescription prescriptions eob discharge xray xrays mri mammogram"""
 )
 """Words of the papers that are about one person (``insurance_card.png``, ``Jane Roe - referral.pdf``): a
@@ -86,9 +86,10 @@ _CUE_WORDS: Final = {"dob": "DOB", "mrn": "MRN", "ssn": "SSN", "pid": "ID", "pt"
 _NEUTRAL: Final = _words(
     """front back side copy final draft signed scanned page new old updated original thumb thumbnail small medium
     large full crop cropped file files document documents doc docs attachment attachments upload uploads
-    uploaded export exports exported image images img pic v of and"""
+    uploaded export exports exported image images img pic v of and id ids dl"""
 )
-"""Words a person's file name may hold beside the name that say nothing either way."""
+"""Words a person's file name may hold beside the name that say nothing either way (``id``: a folder of
+Indonesian texts as often as a person's identity card)."""
 
 _DATE, _ID_PART, _NEUTRAL_PART, _DOC, _CUE, _PROSE, _INITIAL, _NAME = range(8)
 
@@ -186,6 +187,8 @@ class _Segment:
                 last -= 1
             if self.kinds[last] == PARTICLE:
                 kinds.append(SHORT)  # "john-le": a particle last may be a surname (Lê)
+            if all(self.spans[i][1] - self.spans[i][0] < 3 for i in range(first, last + 1)):
+                continue  # ro_RO, ta_IN: a locale, a code
             need = run_need(kinds)
             given = GIVEN_NAME in kinds or COMMON in kinds
             if need is not None and enough(need, points + stamps if given else points, person):

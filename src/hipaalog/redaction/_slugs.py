@@ -68,7 +68,7 @@ TECH_WORDS: Final = _words(
     webapp webui backend frontend middleware sidecar daemon daemonset statefulset replicaset cronjob configmap
     ingress egress nodeport clusterip loadbalancer namespace kubelet coredns kustomize argocd fluxcd ext cms
     cdn crm erp sso mfa otp pwa spa ssr seo kpi sla slo sli orm dao dto sql nas vpn vpc lan wan nat arn sts kms
-    acm alb elb nlb waf ami ebs efs ses iot sms mms pos ach eft edi usb ota rom bios uefi tpm hsm pki ocsp csr"""
+    acm alb elb nlb waf ami ebs efs ses iot sms mms pos ach eft edi usb ota rom bios uefi tpm hsm pki ocsp csr mac"""
 )
 """Words of software and infrastructure that no dictionary or name table vouches for."""
 
