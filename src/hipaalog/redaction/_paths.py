@@ -39,6 +39,14 @@ _FILE_START: Final = re.compile(rf"{_SEG}*$")
 _EXTENSION: Final = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$|\.[0-9][A-Za-z][A-Za-z0-9]{0,3}$")
 _PART: Final = re.compile(r"[^\W_]+")
 _DIGIT: Final = re.compile(r"[0-9]")
+_JOINED_SEGMENT: Final = re.compile(
+    rf"[/\\](?<![/\\]{{2}})(?:{_SEG}*[^\W\d_][-_+][^\W\d_]|[^\W\d_]+,?[ ](?!HTTP/)[^\W\d_]"
+    rf"|[^\W\d_]{{2,}}\.(?:[^\W\d_]{{2,}}(?=[-_./\\])|[^\W\d_]{{6}}))"
+)
+"""A segment (not a host) with two words joined: by ``-``, ``_`` or ``+`` (``/jane-roe``), a space or a comma
+after its first word (``/Jane Roe - referral.pdf``, ``/Roe, Jane/``), a dot before more of the path or
+a word longer than an extension (``/jane.roe/``, ``/jane.roberts``). A text without one has no path worth
+reading (one scan instead of a look at each slash)."""
 _JOINED: Final = re.compile(r"[^\W\d_][-_+ ,.][^\W\d_]")
 """Two letters joined by a separator: a path without one has no segment of two words."""
 _SEGMENTS: Final = re.compile(r"[^/\\]+")
@@ -309,7 +317,7 @@ class PathDetector(BaseDetector):
     kinds = ("NAME", "DATE", "DOB", "ID", "MRN")
 
     def find(self, text: str) -> Iterator[Span]:
-        slash = _next_slash(text, 0)
+        slash = _next_slash(text, 0) if _JOINED_SEGMENT.search(text) is not None else -1
         while slash >= 0:
             match = _PATH.match(text, slash)
             end = _path_end(text, match.end()) if match is not None else slash + 1
