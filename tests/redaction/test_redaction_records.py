@@ -181,7 +181,7 @@ def test_exceptions_with_structure_keep_their_type(keep: Keep) -> None:
     except OSError:
         logging.getLogger("clinic.intake.forms").exception("export failed")
     exc = keep.records[0].exc_info[1]  # type: ignore[index]
-    assert type(exc) is FileNotFoundError and exc.filename == "/exports/Jane Doe [REDACTED:SSN].pdf"
+    assert type(exc) is FileNotFoundError and exc.filename == "/exports/[REDACTED:NAME] [REDACTED:SSN].pdf"
     assert "123-45-6789" not in str(exc) and exc.__notes__ == ["owner [REDACTED:EMAIL]"]  # type: ignore[attr-defined]
     assert error.filename == "/exports/Jane Doe 123-45-6789.pdf", "the original exception is untouched"
 

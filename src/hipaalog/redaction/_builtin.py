@@ -36,6 +36,8 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._paths import PathDetector
+from ._query import QueryNameDetector
 from ._streets import ForeignAddressDetector
 from ._tabular import TabularDetector
 from ._tokens import TokenDetector
@@ -54,6 +56,8 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PhoneDetector(),
     EmailDetector(),
     UrlDetector(),
+    PathDetector(),
+    QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),
     MbiDetector(),

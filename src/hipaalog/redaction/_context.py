@@ -87,6 +87,7 @@ _PATH_KINDS: Final = {
     "charts": "MRN",
     "mrn": "MRN",
     "mrns": "MRN",
+    **dict.fromkeys(("user", "users", "profile", "profiles", "client", "clients"), "ID"),
 }
 """The kind of an id after a person resource in a path (``PATIENT`` when not listed)."""
 _ID_CUES: Final = CueIndex((word for phrase in CUED_IDS.key_words for word in phrase.split()), eager_after=2)

@@ -23,8 +23,14 @@ __all__ = [
     "CUED_IDS",
     "DATES",
     "DATE_BRIDGES",
+    "FILE_EXTENSION",
+    "FILE_EXTENSIONS",
     "NAMES",
+    "NAME_PART_KEYS",
+    "PERSON_KEYS",
     "PHONES",
+    "QUERY_KEY",
+    "SEARCH_KEYS",
     "YEARS_OF_AGE",
     "CueTable",
     "cased",
@@ -563,3 +569,42 @@ TABLE_WORDS: Final = frozenset(
     }
 )
 """Words that select the positional-data detector (SQL statements and parameters, Python reprs)."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- paths and query parameters that name a person (:mod:`._paths`, :mod:`._query`) ---------------
+FILE_EXTENSIONS: Final = (
+    "pdf|png|jpe?g|gif|tiff?|bmp|heic|webp|dcm|dicom|docx?|xlsx?|csv|tsv|txt|rtf|odt|hl7|xml|json|zip|gz|msg|eml"
+    "|mp[34]|mov|wav|m4a"
+)
+"""Extensions of the documents, images and exports a person's file is saved as (a regex alternation, lower
+case; :data:`FILE_EXTENSION` reads them in lower or upper case)."""
+FILE_EXTENSION: Final = re.compile(rf"\.(?:{FILE_EXTENSIONS}|{FILE_EXTENSIONS.upper()})(?![\w.])")
+"""A document's extension, lower or upper case, ending a file name (a case-sensitive alternation: a case-blind
+one scans several times slower)."""
+NAME_PART_KEYS: Final = _words(
+    """first last given family middle surname firstname lastname givenname familyname middlename fname lname
+    mname forename forenames maiden maidenname first_name last_name given_name family_name middle_name"""
+)
+"""Query parameters whose value is one part of a person's name."""
+PERSON_KEYS: Final = _words(
+    """patient pt person who contact guarantor subscriber member holder policyholder client resident customer
+    caller attendee recipient beneficiary dependent insured fullname full_name patientname patient_name
+    personname person_name displayname display_name membername member_name"""
+)
+"""Query parameters whose value is a person (by name, when it is not a number)."""
+SEARCH_KEYS: Final = _words(
+    """q query search term terms s keyword keywords text filter lookup find name names display searchterm
+    search_term searchtext search_text user username owner assignee author"""
+)
+"""Query parameters whose value is what someone typed to find something, or someone named loosely (``user``,
+``owner``): a person's name among other things."""
+QUERY_KEY: Final = re.compile(
+    r"[?&;](?:[\w.:\[\]-]{0,40}[.:\[])?(?i:"
+    + "|".join(sorted(NAME_PART_KEYS | PERSON_KEYS | SEARCH_KEYS, key=len, reverse=True))
+    + r")\]?(?:[:.][\w-]+)?=[^\W\d_]"
+)
+"""One of these parameters with a value that opens with a letter: the gate's look, the detector's first step."""

@@ -28,8 +28,10 @@ from typing import Final
 from ._checks import spelled_at
 from ._cues import (
     FHIR_KEYS,
+    FILE_EXTENSION,
     FOR_WORDS,
     MAIL_WORDS,
+    QUERY_KEY,
     STREET_GLUED_HINTS,
     STREET_TYPE_AFTER_NUMBER,
     STREET_TYPE_FIRST,
@@ -61,9 +63,11 @@ __all__ = [
     "MAIL",
     "MBI",
     "NAME",
+    "PATH",
     "PERSON",
     "PERSON_MARKER",
     "PHONE",
+    "QUERY",
     "SEARCH",
     "SSN",
     "TABLE",
@@ -87,7 +91,11 @@ TOKEN: Final = 1 << 23
 """Encoded tokens: JWTs, Basic credentials, padded base64."""
 SEARCH: Final = 1 << 24
 """A URL's query on a path a person may be searched on (``/Patient?``, ``/patients/search?``)."""
-ALL: Final = (1 << 25) - 1
+PATH: Final = 1 << 25
+"""A path or a file name whose segment joins words (``/uploads/jane-roe/``, ``roe_jane.pdf``)."""
+QUERY: Final = 1 << 26
+"""A query parameter that may name a person on any path (``?q=jane+roe``, ``&patient=...``)."""
+ALL: Final = (1 << 27) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -261,10 +269,12 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
 _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
 PERSON_PATH_ID: Final = re.compile(
-    r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?)"
+    r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
+    r"|residents?|enrollees?|dependents?|guarantors?)"
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
-"""An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
+"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``); one with
+three digits is reported."""
 _DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
 _AGE_IN_PARENS: Final = re.compile(r"[a-z] \([0-9]{2,3}\)")
@@ -424,6 +434,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
         if "hl7.org/fhir" in text:
             bits |= FHIR  # FHIR's XML form
+    if "/" in text or "\\" in text or ("." in text and FILE_EXTENSION.search(text) is not None):
+        bits |= PATH  # a path, or a document's file name: its segments may name someone
+    if "=" in text and ("?" in text or "&" in text or ";" in text) and QUERY_KEY.search(text) is not None:
+        bits |= QUERY  # ?q=, &patient=, ;last=: a parameter that may name someone
     if "?" in text and "=" in text:
         if _searches(text):
             bits |= SEARCH  # a query's parameters (``Patient?name=...``): FHIR search

@@ -617,6 +617,8 @@ class PrivateIpDetector(BaseDetector):
 _EMAIL_LOCAL: Final = re.compile(r"[\w.%+-]{1,64}")
 _EMAIL_DOMAIN: Final = re.compile(r"(?:[^\W_][\w-]{0,62}\.)+(?:xn--[a-z0-9-]{1,59}|[^\W\d_]{2,24})(?![\w-])")
 """Labels and a top-level domain of letters, in any script (``bücher.example``, ``пример.рф``, punycode)."""
+_SCALED_IMAGE: Final = re.compile(r"[0-9](?:\.[0-9])?x\.(?:png|jpe?g|gif|svg|webp|avif|PNG|JPE?G|GIF|SVG|WEBP)")
+"""The density suffix of an image asset (``logo@2x.png``, ``icon@1.5x.webp``): what follows its ``@`` is no domain."""
 _QUOTED_LOCAL: Final = re.compile(r'"[^"\\\n]{1,64}"$')
 """A quoted local part ending just before an ``@`` (``"jane roe"@example.org``)."""
 _SPELLED_AT: Final = re.compile(
@@ -643,6 +645,8 @@ class EmailDetector(BaseDetector):
         at = text.find("@")
         while at > 0:
             domain = _EMAIL_DOMAIN.match(text, at + 1)
+            if domain is not None and _SCALED_IMAGE.fullmatch(domain[0]) is not None:
+                domain = None  # logo@2x.png: an image drawn for a screen's pixel density, not an address
             start = _local_start(text, at) if domain is not None and not _site_local(domain[0]) else -1
             if domain is not None and start >= 0 and text[start:at] != "git" and not _message_id(text, start):
                 yield start, domain.end(), "EMAIL"
