@@ -254,7 +254,7 @@ class DateDetector(BaseDetector):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
-            kind = DATES.match(words_before(text, start)) if cues.near(start) else None
+            kind = DATES.before(text, start) if cues.near(start) else None
             if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
                 kind = "DOB" if _after_a_name(text, start - 1) else None  # "Jane Roe (03/07/1984) checked in"
             if kind is None and text[start - 4 : start] in _ON_DATE and _FULL_DATE.fullmatch(match[0]):
@@ -379,7 +379,7 @@ class ZipDetector(BaseDetector):
                 if city is not None:  # no comma: only a capitalised city before the state makes it an address
                     yield city.start("city"), city.end("city"), "ADDRESS"
                     yield start, match.end(), "ZIP"
-                elif ZIPS.match(words_before(text, start)) is not None:
+                elif ZIPS.before(text, start) is not None:
                     yield start, match.end(), "ZIP"
             elif state is not None:
                 state_start = state.start("state") if state["state"] is not None else state.start("name")
@@ -387,7 +387,7 @@ class ZipDetector(BaseDetector):
                 if city is not None:
                     yield city.start("city"), city.end("city"), "ADDRESS"
                 yield start, match.end(), "ZIP"
-            elif ZIPS.match(words_before(text, start)) is not None:
+            elif ZIPS.before(text, start) is not None:
                 yield start, match.end(), "ZIP"
         if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
@@ -687,7 +687,7 @@ class NameDetector(BaseDetector):
             before = text[max(0, start - 40) : start].split()
             previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
-            cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
+            cued = lead > 0 or title or NAMES.before(text, start, 3) is not None
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
                 cued = _known_given(words[0]) or _known_surname(words[-1])
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
+from ._near import word_regex
+
 __all__ = [
     "AFTER_AGE",
     "BEFORE_AGE",
@@ -47,10 +49,15 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
     ``Dr.``, ``no.``) do not.
     """
-    chunk = text[max(0, position - window) : position].replace("#", " # ").replace("=", " ")
+    start = position - window
+    chunk = text[start:position] if start > 0 else text[:position]
+    if "#" in chunk:
+        chunk = chunk.replace("#", " # ")
+    if "=" in chunk:
+        chunk = chunk.replace("=", " ")
     raw = chunk.split()
-    if position - window > 0 and raw:
-        raw = raw[1:]  # the first word may be cut
+    if start > 0 and raw:
+        del raw[0]  # the first word may be cut
     out: list[str] = []
     for word in reversed(raw[-count - 2 :]):
         if word[-1] in _SENTENCE_END and len(word) > 4:
@@ -58,8 +65,8 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
             continue
-        if not _case_ok(bare):
-            break
+        if not (bare.islower() or bare.isupper() or bare.istitle() or not any(ch.isalpha() for ch in bare)):
+            break  # inlined _case_ok: this runs for every candidate of every cued detector
         out.append(bare.lower())
         if len(out) == count:
             break
@@ -112,6 +119,17 @@ class CueTable:
         """One word of every phrase: the gate selects the table's detectors when one of these is present."""
         self.last_words: frozenset[str] = frozenset(self._by_last)
         """The last word of every phrase (number words left out): :meth:`match` needs one of them."""
+        self._screen = word_regex(self.last_words)
+
+    def before(self, text: str, position: int, count: int = 5) -> str | None:
+        """``match(words_before(text, position, count))``, answered at once when no last word of a phrase
+        is in the 64 characters before ``position`` (a word there is one of them, lowered, only if the
+        lowered characters hold it between two characters that are no letters)."""
+        start = position - 64
+        chunk = text[start:position] if start > 0 else text[:position]
+        if self._screen.search(chunk.lower()) is None:
+            return None
+        return self.match(words_before(text, position, count))
 
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""

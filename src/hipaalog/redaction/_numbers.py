@@ -95,7 +95,7 @@ def _ssn_context(text: str, match: re.Match[str], cue_near: bool) -> bool:
         return not _dotted_version(text, start)
     if glued in _SSN_GLUED or _cue_after(text, end, _SSN_AFTER):
         return True
-    return cue_near and CUED_IDS.match(words_before(text, start)) == "SSN"
+    return cue_near and CUED_IDS.before(text, start) == "SSN"
 
 
 _SSN_CUES: Final = CueIndex(["ssn", "ss", "social", "security", "soc", "sec"])
@@ -303,7 +303,7 @@ class PhoneDetector(BaseDetector):
                     yield match.start(), match.end(), kind
         for match in _PHONE_SPACED.finditer(text) if " " in text else ():
             digits = digits_of(match[0])[-10:]
-            if nanp_ok(digits[:3], digits[3:6]) and PHONES.match(words_before(text, match.start(), 3)) is not None:
+            if nanp_ok(digits[:3], digits[3:6]) and PHONES.before(text, match.start(), 3) is not None:
                 yield match.start(), match.end(), self._kind(text, match.start())
         if "00" in text:
             for match in _PHONE_00.finditer(text):
@@ -315,7 +315,7 @@ class PhoneDetector(BaseDetector):
 
     @staticmethod
     def _kind(text: str, start: int) -> str:
-        return "FAX" if PHONES.match(words_before(text, start, 3)) == "FAX" else "PHONE"
+        return "FAX" if PHONES.before(text, start, 3) == "FAX" else "PHONE"
 
 
 _CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
@@ -382,7 +382,7 @@ class NpiDetector(BaseDetector):
         if "npi" not in text and "NPI" not in text and "Npi" not in text:
             return
         for match in _TEN_DIGITS.finditer(text):
-            if npi_ok(match[0]) and CUED_IDS.match(words_before(text, match.start())) == "NPI":
+            if npi_ok(match[0]) and CUED_IDS.before(text, match.start()) == "NPI":
                 yield match.start(), match.end(), "NPI"
 
 
@@ -457,7 +457,7 @@ class VinDetector(BaseDetector):
             vin = match[0]
             if vin.isdigit() or vin.isalpha():
                 continue
-            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.match(words_before(text, match.start())) == "VEHICLE":
+            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.before(text, match.start()) == "VEHICLE":
                 yield match.start(), match.end(), "VEHICLE"
 
 

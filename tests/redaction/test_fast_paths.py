@@ -1,0 +1,83 @@
+"""Shortcuts taken for speed answer exactly what the plain computations they stand for answer.
+
+Each shortcut (a screen before a cue lookup, a regex rewritten so the engine can skip ahead, a
+case-insensitive search done on lowered text) is checked against its plain form on hand-picked
+texts and on generated ones built from the characters that matter (cue words, punctuation,
+non-ASCII letters that lower to ASCII or to two characters).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipaalog.redaction._cues import CUED_IDS, DATES, NAMES, PHONES, ZIPS, CueTable, words_before
+from hipaalog.redaction._near import trie_alternation, word_regex
+from hipaalog.redaction._tabular import _PEOPLE_TABLES, _about_people, _delimiter
+
+TABLES = {"names": NAMES, "ids": CUED_IDS, "dates": DATES, "phones": PHONES, "zips": ZIPS}
+
+PIECES = [
+    " ", "  ", ",", ".", ":", "#", "=", "-", "(", ")", "'", "\n", "\t", "|", ";", "/", "0", "12", "a", "Z", "x",
+    "\u212a", "\u0130", "\u03a3", "é", "ß", "patient", "Patient", "PATIENT", "pAtient", "name", "named", "kin",
+    "pt", "son", "mrn", "MRN", "member", "dob", "DOB", "born", "phone", "tel", "zip", "code", "f/u", "s/n",
+    "follow-up", "geb.", "ss", "ssn", "for", "Dr", "Mrs", "user", "client", "PEOPLE", "Jane", "Roe",
+]  # fmt: skip
+
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _plain_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{trie_alternation(words)})(?![a-z])")
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_word_regex_finds_what_the_lookbehind_form_finds(name: str, text: str) -> None:
+    words = sorted(TABLES[name].last_words)
+    lowered = text.lower()
+    fast = [m.span() for m in word_regex(words).finditer(lowered)]
+    assert fast == [m.span() for m in _plain_regex(words).finditer(lowered)]
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(text=texts, count=st.integers(1, 5), data=st.data())
+def test_cue_table_before_is_match_of_words_before(name: str, text: str, count: int, data: st.DataObject) -> None:
+    table: CueTable = TABLES[name]
+    position = data.draw(st.integers(0, len(text)))
+    assert table.before(text, position, count) == table.match(words_before(text, position, count))
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "kind"),
+    [
+        ("patient: Jane Roe", 9, "NAME"),
+        ("x" * 80 + " patient Jane", 89, "NAME"),
+        ("MRN# 00482913", 5, "MRN"),
+        ("DOB 1980-03-12", 4, "DOB"),
+        ("\u212ain Jane", 4, "NAME"),  # a Kelvin sign lowers to "k"
+        ("inpatient Jane", 10, None),
+    ],
+)
+def test_cue_table_before_examples(text: str, position: int, kind: str | None) -> None:
+    table = {"NAME": NAMES, "MRN": CUED_IDS, "DOB": DATES}.get(kind or "NAME", NAMES)
+    assert table.before(text, position) == kind == table.match(words_before(text, position))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_about_people_is_the_case_insensitive_search(text: str) -> None:
+    assert _about_people(text) == (_PEOPLE_TABLES.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_delimiter_is_the_first_most_frequent(text: str) -> None:
+    delimiters = ("\t", "|", ",", ";")
+    expected = max(delimiters, key=text.count)
+    assert _delimiter(text) == (expected, text.count(expected))
