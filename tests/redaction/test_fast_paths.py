@@ -81,3 +81,32 @@ def test_delimiter_is_the_first_most_frequent(text: str) -> None:
     delimiters = ("\t", "|", ",", ";")
     expected = max(delimiters, key=text.count)
     assert _delimiter(text) == (expected, text.count(expected))
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(word=st.one_of(st.sampled_from(PIECES), texts))
+def test_alone_is_a_match_of_one_word(name: str, word: str) -> None:
+    table: CueTable = TABLES[name]
+    for candidate in (word, word.lower(), *sorted(table.last_words)):
+        assert (candidate in table.alone) == (table.match([candidate]) is not None)
+
+
+MONTH_DATE_PLAIN = re.compile(
+    r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{2}"
+    r"(?![\w/-])"
+)
+dates = st.lists(
+    st.sampled_from(["Jan", "June", "Sept", "Sep", "September", "May", "xMay", "é", "_", ".", " ", ",", "1", "12",
+                     "3rd", "31", "2020", "1999", "20", "-", "/", "x"]),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=dates)
+def test_month_date_matches_like_its_plain_form(text: str) -> None:
+    from hipaalog.redaction._scanner import _MONTH_DATE
+
+    assert [m.span() for m in _MONTH_DATE.finditer(text)] == [m.span() for m in MONTH_DATE_PLAIN.finditer(text)]

@@ -511,11 +511,16 @@ _PERSON_AFTER: Final = (
     r"|,[ ][0-9]{1,3}[ ]?(?:[MF]|yo|y/o|y\.o\.)(?![A-Za-z])"
     r"|,?[ ](?:is|was)[ ]an?[ ][0-9]{1,3}[ -]?(?:yo|y/o|y\.o\.|years?[ -]old|year-old)(?![A-Za-z])"
 )
-_PERSON_AFTER_QUICK: Final = re.compile(
-    rf"(?:{trie_alternation(['DOB', 'dob', 'Dob', 'MRN', 'mrn', 'born', 'b.', 'passed away', 'died', 'deceased'])}"
-    r"|[0-9][ -]?(?:[MF]|yo|y/o|y\.o\.|years?[ -]old|year-old))(?![A-Za-z])"
+_PERSON_WORDS: Final = trie_alternation(
+    ["DOB", "dob", "Dob", "MRN", "mrn", "born", "b.", "passed away", "died", "deceased"]
 )
-"""Where a :data:`_PERSON_AFTER` cue may be: the name before it is looked for only there."""
+_PERSON_AFTER_QUICK: Final = re.compile(
+    rf"(?:{_PERSON_WORDS[3:-1]}"  # the trie's branches, without its group
+    + "".join(rf"|{digit}[ -]?(?:[MF]|yo|y/o|y\.o\.|years?[ -]old|year-old)" for digit in "0123456789")
+    + r")(?![A-Za-z])"
+)
+"""Where a :data:`_PERSON_AFTER` cue may be: the name before it is looked for only there. (Every branch opens
+with a character, the trie's words and one branch per digit: the engine skips to a possible start.)"""
 _NAME_BEFORE_PERSON_CUE: Final = re.compile(
     rf"(?<![\w'’.])({_NAME_WORD}(?:[ ](?:{PARTICLES}[ ]){{0,2}}{_NAME_WORD}){{1,2}})(?={_PERSON_AFTER})"
 )
@@ -670,21 +675,24 @@ class NameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
-        cues = _NAME_CUES.scope(text)
+        near = _NAME_CUES.scope(text).near
+        alone = NAMES.alone
         for match in _CANDIDATE.finditer(text):
-            start = match.start()
-            first_end = text.find(" ", start, match.end())
-            if not cues.near(match.end() if first_end < 0 else first_end) and not _comma_before(text, start):
+            start, stop = match.span()
+            first_end = text.find(" ", start, stop)
+            if not near(stop if first_end < 0 else first_end) and not (
+                start and (text[start - 1] == "," or (text[start - 1].isspace() and _comma_before(text, start)))
+            ):
                 continue  # no title, cue or "for" within reach, no "Last," before: nothing below can fire
             words = match[0].split(" ")
             lead = 0
-            while lead < len(words) - 1 and (words[lead] in TITLES or NAMES.match([words[lead].lower()])):
+            while lead < len(words) - 1 and (words[lead] in TITLES or words[lead].lower() in alone):
                 lead += 1  # "Patient John Smith": the cue is part of the capitalized run
             if lead:
                 start += len(" ".join(words[:lead])) + 1
                 words = words[lead:]
             caps = words[0].isupper()
-            before = text[max(0, start - 40) : start].split()
+            before = text[max(0, start - 40) : start].rsplit(None, 1)
             previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
             cued = lead > 0 or title or NAMES.before(text, start, 3) is not None
@@ -727,7 +735,7 @@ class NameDetector(BaseDetector):
             done = cue.end()
             for match in _NAME_BEFORE_PERSON_CUE.finditer(text, max(0, cue.start() - 96), cue.end() + 24):
                 words = match[1].split(" ")
-                if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
+                if not any(word in NAME_STOPWORDS or word in TITLES or word.lower() in NAMES.alone for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
         yield from _lower_case_names(text)
         if not text.isascii():

@@ -120,6 +120,15 @@ class CueTable:
         self.last_words: frozenset[str] = frozenset(self._by_last)
         """The last word of every phrase (number words left out): :meth:`match` needs one of them."""
         self._screen = word_regex(self.last_words)
+        self.alone: frozenset[str] = frozenset(
+            word
+            for word, cues in self._by_last.items()
+            if any(len(cue.words) == 1 and not cue.needs_number_word for cue in cues)
+            and word not in _FILLERS
+            and word not in NUMBER_WORDS
+            and not _CLOCK.fullmatch(word)
+        )
+        """The words that are a phrase by themselves: ``match([word])`` finds a kind exactly for these."""
 
     def before(self, text: str, position: int, count: int = 5) -> str | None:
         """``match(words_before(text, position, count))``, answered at once when no last word of a phrase
@@ -134,7 +143,9 @@ class CueTable:
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""
         end = len(words)
-        while end and (words[end - 1] in _FILLERS or _CLOCK.fullmatch(words[end - 1])):
+        while end and (
+            words[end - 1] in _FILLERS or ("0" <= words[end - 1][:1] <= "9" and _CLOCK.fullmatch(words[end - 1]))
+        ):
             end -= 1  # "time of death 02:14 on": the time of day between a cue and its date
         numbered = False
         while end and words[end - 1] in NUMBER_WORDS:

@@ -102,7 +102,7 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
-_FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+_FOR_GIVEN: Final = re.compile(rf"f(?<![\w]f)(?:or|rom)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
 _FILE_NAME: Final = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+)_([A-Z][a-z]+)(?=[_.\-\s,;:)'\"]|$)")
@@ -124,10 +124,11 @@ _SENTENCE_WORDS: Final = _words(
 )
 """Words a sentence capitalises for other reasons than naming someone."""
 _SELF_GIVEN: Final = re.compile(
-    rf"(?<![\w])(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is|I'm|I am)[ ]({_WORD})(?![\w'’-])"
+    r"[TtIiMm](?<![\w][TtIiMm])(?:(?<=[Tt])his is|(?<=[Ii])t's|(?<=[Ii])t is|(?<=[Mm])y name is|(?<=I)'m|(?<=I) am)"
+    rf"[ ]({_WORD})(?![\w'’-])"
 )
 """A given name after ``this is``, ``I'm``, ``my name is`` (``Hi Dr. Welby, this is Kenji, my number is ...``)."""
-_FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+_FOR_SURNAME: Final = re.compile(r"f(?<![\w]f)or[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
 FOR_SURNAME_RANK: Final = 3000
 """How frequent a surname must be to count alone after ``for`` (the gate reads the same table)."""

@@ -327,8 +327,20 @@ _FULL_DATE: Final = re.compile(
     rf"|[0-9]?[- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
     r")(?![\w/-]|\.[0-9])"
 )
+
+
+def _by_first_letter(names: list[str]) -> str:
+    """``names`` (capitalised words) as one alternation whose branches open with their first letter, each
+    not after a word character: the engine skips to a possible first letter instead of trying every position."""
+    firsts: dict[str, list[str]] = {}
+    for name in names:
+        firsts.setdefault(name[0], []).append(name[1:])
+    return "(?:" + "|".join(f"{first}(?<![\\w]{first})(?:{'|'.join(rest)})" for first, rest in firsts.items()) + ")"
+
+
 _MONTH_DATE: Final = re.compile(
-    rf"(?<![\w]){_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{{2}}(?![\w/-])"
+    _by_first_letter(_MONTH_NAMES[3:-1].split("|"))
+    + r"\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{2}(?![\w/-])"
 )
 """A date written with its month's name first (``June 14, 2025``): read only where such a capital is."""
 """A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
