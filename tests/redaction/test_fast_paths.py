@@ -110,3 +110,54 @@ def test_month_date_matches_like_its_plain_form(text: str) -> None:
     from hipaalog.redaction._scanner import _MONTH_DATE
 
     assert [m.span() for m in _MONTH_DATE.finditer(text)] == [m.span() for m in MONTH_DATE_PLAIN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "not_after"),
+    [
+        (["WHERE", "where", "SET", "set", "parameters", "params", "args"], "[A-Za-z_]"),
+        (["dateOfBirth", "dob", "DOB", "birth_date", "birth", "born"], r"[A-Za-z0-9_/\x80-\U0010ffff]"),
+        (["January", "Jan", "June", "Jun", "Sep", "Sept", "September"], r"[\w]"),
+    ],
+)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_first_char_alternation_matches_like_the_lookbehind_form(
+    words: list[str], not_after: str, data: st.DataObject
+) -> None:
+    from hipaalog.redaction._near import first_char_alternation
+
+    pieces = [*words, "x", "_", "/", " ", ".", "é", "1", *(word[:2] for word in words)]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=20)))
+    plain = re.compile(rf"(?<!{not_after})(?:{'|'.join(map(re.escape, words))})(?![a-z])")
+    fast = re.compile(first_char_alternation(words, not_after) + "(?![a-z])")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+REWRITTEN = {
+    "escapes": (
+        r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-]))+",
+        "_normalize",
+        "_ESCAPES",
+    ),
+    "percent": (r"(?:%[0-9A-Fa-f]{2})+", "_normalize", "_PERCENT"),
+    "repr": (r"(?<![\w'\"])b?'(?:[^'\\\n]|\\.){0,512}'(?![\w'])", "_normalize", "_REPR_STRING"),
+    "intl": (
+        r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])",
+        "_numbers",
+        "_PHONE_INTL",
+    ),
+}
+SHAPES = ["\\", "u00e9", "x41", '"', "'", "b", "b'", "n", "%", "%2", "%40", "+", "+44", " ", "-", "(0)", "12",
+          "345", "a", "_", "\n"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(SHAPES), max_size=30).map("".join))
+def test_rewritten_regexes_match_like_their_plain_forms(name: str, text: str) -> None:
+    import importlib
+
+    plain, module, attribute = REWRITTEN[name]
+    fast = getattr(importlib.import_module(f"hipaalog.redaction.{module}"), attribute)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

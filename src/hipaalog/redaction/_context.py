@@ -35,7 +35,7 @@ from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, Z
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
-from ._near import CueIndex, trie_alternation
+from ._near import CueIndex, first_char_alternation, trie_alternation
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -61,6 +61,9 @@ def _words(text: str) -> list[str]:
 
 # -- identifiers after cue words -----------------------------------------------------------------
 _DIGIT_RUN: Final = re.compile(r"[0-9]{3}")
+_DIGIT_RUNS: Final = re.compile(r"[0-9]{3,}")
+"""Runs of three digits or more: each starts where the first of its :data:`_DIGIT_RUN` matches does, and the
+others of the run fall inside the token read from there (skipped)."""
 _TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _TOKEN_FORWARD: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
@@ -131,7 +134,7 @@ class CuedIdDetector(BaseDetector):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
-        for match in _DIGIT_RUN.finditer(text):
+        for match in _DIGIT_RUNS.finditer(text):
             if match.start() < done:
                 continue
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
@@ -203,9 +206,8 @@ _FULL_DATE: Final = re.compile(
 )
 """A date with day, month and a year of this era: what a birth date in error text looks like."""
 _BIRTH_FIELD: Final = re.compile(
-    r"(?<![A-Za-z0-9_/\x80-\U0010ffff])(?:"
-    + "|".join(sorted(BIRTH_FIELDS, key=len, reverse=True))
-    + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
+    first_char_alternation(sorted(BIRTH_FIELDS, key=len, reverse=True), r"[A-Za-z0-9_/\x80-\U0010ffff]")
+    + r"(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
 """A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
 _NAME_BEFORE_PAREN: Final = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)((?: [A-Z][a-z'’-]+){1,2}) $")

@@ -33,7 +33,7 @@ on the same line."""
 _BEFORE: Final = frozenset("\r\n\x0b\x1c \t|'\"")
 _ESCAPED_BEFORE: Final = re.compile(r"(?:\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC])$")
 _CX: Final = re.compile(
-    r"(?<![\w^&])([A-Za-z0-9][A-Za-z0-9-]{2,29})\^[^|^~\s]{0,20}\^[^|^~\s]{0,20}\^[^|^~\s]{0,40}\^"
+    r"([A-Za-z0-9](?<![\w^&][A-Za-z0-9])[A-Za-z0-9-]{2,29})\^[^|^~\s]{0,20}\^[^|^~\s]{0,20}\^[^|^~\s]{0,40}\^"
     r"(MR|MRN|PI|PT|PN|SS|AN|AI|MB|MA|MC|HC|JHN|DL|NH|SN)(?![\w])"
 )
 """An identifier in HL7's CX form, ``00482913^^^HOSP^MR``: the value, typed by its identifier type code."""

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "trie_alternation", "word_regex"]
+__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "first_char_alternation", "trie_alternation", "word_regex"]
 
 EAGER_AFTER: Final = 24
 """Candidates checked the full way in a text before its cue words are indexed (by default)."""
@@ -46,6 +46,24 @@ def trie_alternation(words: Iterable[str]) -> str:
         return body
 
     return pattern(trie)
+
+
+def first_char_alternation(words: Iterable[str], not_after: str) -> str:
+    """``(?<!not_after)(?:w1|w2|...)`` written so that each branch opens with its word's first character.
+
+    ``not_after`` is a character class (``[A-Za-z_]``). Words keep their order among those sharing a
+    first character (only those can match at one place), so the match is the one the plain form makes;
+    the engine skips to a possible first character instead of trying every position.
+    """
+    firsts: dict[str, list[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = []
+    for first, rests in firsts.items():
+        char = re.escape(first)
+        body = "|".join(rests)
+        branches.append(f"{char}(?<!{not_after}{char})(?:{body})")
+    return "(?:" + "|".join(branches) + ")"
 
 
 def word_regex(words: Iterable[str]) -> re.Pattern[str]:

@@ -152,7 +152,7 @@ _PHONE: Final = re.compile(
     r"(?:[ ]?(?:x|ext\.?|extension|X|EXT\.?)[ ]?[0-9]{1,6})?(?![\w-]|\.[0-9])"
 )
 _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
-_PHONE_INTL: Final = re.compile(r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+_PHONE_INTL: Final = re.compile(r"\+(?<![\w+]\+)[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number outside North America in international form (``+44 20 7946 0958``, ``+49 (0)30 901820``,
 ``+33612345678``): a country code and 8 to 13 digits in all."""
 _PHONE_BARE: Final = re.compile(r"[0-9](?<![0-9.+][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![A-Za-z0-9-]|\.[0-9])")

@@ -24,6 +24,7 @@ from ._detector import Detector, Span
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
+from ._near import first_char_alternation
 from ._normalize import may_need_view, reader_view
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
@@ -329,17 +330,8 @@ _FULL_DATE: Final = re.compile(
 )
 
 
-def _by_first_letter(names: list[str]) -> str:
-    """``names`` (capitalised words) as one alternation whose branches open with their first letter, each
-    not after a word character: the engine skips to a possible first letter instead of trying every position."""
-    firsts: dict[str, list[str]] = {}
-    for name in names:
-        firsts.setdefault(name[0], []).append(name[1:])
-    return "(?:" + "|".join(f"{first}(?<![\\w]{first})(?:{'|'.join(rest)})" for first, rest in firsts.items()) + ")"
-
-
 _MONTH_DATE: Final = re.compile(
-    _by_first_letter(_MONTH_NAMES[3:-1].split("|"))
+    first_char_alternation(_MONTH_NAMES[3:-1].split("|"), r"[\w]")
     + r"\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{2}(?![\w/-])"
 )
 """A date written with its month's name first (``June 14, 2025``): read only where such a capital is."""

@@ -26,7 +26,7 @@ from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN
-from ._near import trie_alternation
+from ._near import first_char_alternation, trie_alternation
 from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector"]
@@ -109,7 +109,10 @@ _ERROR_ITEM: Final = re.compile(
 )
 """A pydantic error as ``e.json()`` or ``e.errors()`` print it: ``loc`` (a path) and, a few keys later, ``input``."""
 _LOC_PART: Final = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
-_SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
+_SQL_WORDS: Final = re.compile(
+    first_char_alternation(["WHERE", "where", "SET", "set", "parameters", "params", "args"], "[A-Za-z_]")
+    + "(?![A-Za-z_])"
+)
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?i:args|params|parameters|binds?|bindings)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
