@@ -171,6 +171,8 @@ _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 
 _PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
 """Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
+_SPACED_HINT: Final = re.compile(r" [0-9] [0-9] [0-9] ")
+"""What every match of :data:`_PHONE_SPACED` holds; searched from each space, not from each digit of the text."""
 _PHONE_00: Final = re.compile(r"0(?<![\w+.-]0)0[1-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number dialled with the international prefix ``00`` (``0049 30 1234567``): read after a contact cue only."""
 _PHONE_NATIONAL: Final = re.compile(
@@ -301,7 +303,7 @@ class PhoneDetector(BaseDetector):
                 kind = _bare_phone_kind(text, match.start(), match.end())
                 if kind is not None:
                     yield match.start(), match.end(), kind
-        for match in _PHONE_SPACED.finditer(text) if " " in text else ():
+        for match in _PHONE_SPACED.finditer(text) if " " in text and _SPACED_HINT.search(text) else ():
             digits = digits_of(match[0])[-10:]
             if nanp_ok(digits[:3], digits[3:6]) and PHONES.before(text, match.start(), 3) is not None:
                 yield match.start(), match.end(), self._kind(text, match.start())
