@@ -161,3 +161,33 @@ def test_rewritten_regexes_match_like_their_plain_forms(name: str, text: str) ->
     plain, module, attribute = REWRITTEN[name]
     fast = getattr(importlib.import_module(f"hipaalog.redaction.{module}"), attribute)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+SEARCHED_ONLY = {
+    "_DATE_IN_PARENS": r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])",
+    "_DATE_AFTER_ON": r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])",
+    "_BARE_STATE_ZIP": r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}",
+}
+GATE_PIECES = ["a", "z", "Z", " ", "(", "1", "on", "On", "ON", "Jan", "uary", ".", "CA", "94043", "  ", "é", "x "]
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHED_ONLY))
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(GATE_PIECES), max_size=20).map("".join))
+def test_gate_regexes_match_somewhere_exactly_when_their_plain_forms_do(name: str, text: str) -> None:
+    from hipaalog.redaction import _gate
+
+    assert (getattr(_gate, name).search(text) is None) == (re.search(SEARCHED_ONLY[name], text) is None)
+
+
+HINT_PIECES = ["1", "23", " ", "  ", "^", "MR", "MRN", "SS", "HOSP", "^^^", "x", "|", "-", "4 1 5", "A"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(HINT_PIECES), max_size=24).map("".join))
+def test_hints_hold_wherever_their_patterns_match(text: str) -> None:
+    from hipaalog.redaction._hl7 import _CX, _CX_TYPE
+    from hipaalog.redaction._numbers import _PHONE_SPACED, _SPACED_HINT
+
+    assert _CX.search(text) is None or _CX_TYPE.search(text) is not None
+    assert _PHONE_SPACED.search(text) is None or _SPACED_HINT.search(text) is not None

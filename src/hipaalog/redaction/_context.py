@@ -151,7 +151,7 @@ class CuedIdDetector(BaseDetector):
                     continue
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.*"):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
-            words = words_before(text, start)
+            words = words_before(text, start) if CUED_IDS.may_match(text, start) else []
             kind = CUED_IDS.match(words)
             if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued
                 key = _QUERY_KEY.search(text, max(0, start - 22), start)

@@ -134,11 +134,16 @@ class CueTable:
         """``match(words_before(text, position, count))``, answered at once when no last word of a phrase
         is in the 64 characters before ``position`` (a word there is one of them, lowered, only if the
         lowered characters hold it between two characters that are no letters)."""
-        start = position - 64
-        chunk = text[start:position] if start > 0 else text[:position]
-        if self._screen.search(chunk.lower()) is None:
+        if not self.may_match(text, position):
             return None
         return self.match(words_before(text, position, count))
+
+    def may_match(self, text: str, position: int) -> bool:
+        """Whether a last word of a phrase may be among the words before ``position`` (``False`` is certain:
+        then :meth:`match` finds nothing in them, nor in any of their beginnings)."""
+        start = position - 64
+        chunk = text[start:position] if start > 0 else text[:position]
+        return self._screen.search(chunk.lower()) is not None
 
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""

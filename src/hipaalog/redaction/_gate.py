@@ -238,9 +238,11 @@ PERSON_PATH_ID: Final = re.compile(
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
 """An id in a path after a person resource (``/api/patients/MR321016/chart``); one with three digits is reported."""
-_DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
-"""A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
-_DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+_DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+"""A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
+two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
+letter before it is looked behind for."""
+_DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _PEOPLE_PATHS: Final = frozenset(
     {"patients", "patient", "members", "member", "people", "persons", "person", "subscribers", "beneficiaries"}
@@ -276,7 +278,7 @@ _UNDERSCORE_CUE: Final = re.compile(
     r"|(?<=[Mm][Oo][Bb][Ii][Ll][Ee]_[0-9]))"
 )
 """A cue joined to a number by ``_`` (``ssn_123_45_6789.pdf``): one word with it, so no cue word."""
-_BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
+_BARE_STATE_ZIP: Final = re.compile(r"[ ](?<=[a-z][ ])[A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
