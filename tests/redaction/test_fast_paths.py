@@ -180,14 +180,16 @@ def test_gate_regexes_match_somewhere_exactly_when_their_plain_forms_do(name: st
     assert (getattr(_gate, name).search(text) is None) == (re.search(SEARCHED_ONLY[name], text) is None)
 
 
-HINT_PIECES = ["1", "23", " ", "  ", "^", "MR", "MRN", "SS", "HOSP", "^^^", "x", "|", "-", "4 1 5", "A"]
+HINT_PIECES = ["1", "23", " ", "  ", "^", "MR", "MRN", "SS", "HOSP", "^^^", "x", "|", "-", "4 1 5", "A", "JANE", "Q."]
 
 
 @settings(max_examples=1000, deadline=None)
 @given(text=st.lists(st.sampled_from(HINT_PIECES), max_size=24).map("".join))
 def test_hints_hold_wherever_their_patterns_match(text: str) -> None:
     from hipaalog.redaction._hl7 import _CX, _CX_TYPE
+    from hipaalog.redaction._names import _CAPS_PAIR, _CAPS_RUN
     from hipaalog.redaction._numbers import _PHONE_SPACED, _SPACED_HINT
 
     assert _CX.search(text) is None or _CX_TYPE.search(text) is not None
     assert _PHONE_SPACED.search(text) is None or _SPACED_HINT.search(text) is not None
+    assert _CAPS_RUN.search(text) is None or _CAPS_PAIR.search(text) is not None

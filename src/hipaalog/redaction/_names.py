@@ -94,6 +94,8 @@ _CAPS_RUN: Final = re.compile(
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f]|[ ][A-Z])"
 )
 """Two or three words in capitals, alone (``JENNIFER OKAFOR``; not a sentence in capitals)."""
+_CAPS_PAIR: Final = re.compile(r"[ ](?<=[A-Z][ ])[A-Z]")
+"""A capital, a space, a capital: what every :data:`_CAPS_RUN` match holds, searched for first (from each space)."""
 _CAPS_FREQUENT: Final = 5000
 _AFTER_COMMA: Final = re.compile(
     rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-]|[^\x00-\x7f])"
@@ -194,7 +196,7 @@ class PersonNameDetector(BaseDetector):
                     index += found
                 else:
                     index += 1
-        for match in _CAPS_RUN.finditer(text):
+        for match in _CAPS_RUN.finditer(text) if _CAPS_PAIR.search(text) is not None else ():
             start = match.start()
             if start > 1 and text[start - 1] == " " and text[start - 2].isupper():
                 continue  # part of a longer run of capitals
