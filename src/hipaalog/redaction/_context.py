@@ -40,7 +40,7 @@ from ._lexicon import clinical_word, compound_word, unknown_word
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
-from ._near import CueIndex, trie_alternation
+from ._near import CueIndex, first_char_alternation, trie_alternation
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -66,6 +66,9 @@ def _words(text: str) -> list[str]:
 
 # -- identifiers after cue words -----------------------------------------------------------------
 _DIGIT_RUN: Final = re.compile(r"[0-9]{3}")
+_DIGIT_RUNS: Final = re.compile(r"[0-9]{3,}")
+"""Runs of three digits or more: each starts where the first of its :data:`_DIGIT_RUN` matches does, and the
+others of the run fall inside the token read from there (skipped)."""
 _TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _TOKEN_FORWARD: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
@@ -137,7 +140,7 @@ class CuedIdDetector(BaseDetector):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
-        for match in _DIGIT_RUN.finditer(text):
+        for match in _DIGIT_RUNS.finditer(text):
             if match.start() < done:
                 continue
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
@@ -154,7 +157,7 @@ class CuedIdDetector(BaseDetector):
                     continue
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.*"):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
-            words = words_before(text, start)
+            words = words_before(text, start) if CUED_IDS.may_match(text, start) else []
             kind = CUED_IDS.match(words)
             if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued
                 key = _QUERY_KEY.search(text, max(0, start - 22), start)
@@ -226,9 +229,8 @@ _FULL_DATE: Final = re.compile(
 )
 """A date with day, month and a year of this era: what a birth date in error text looks like."""
 _BIRTH_FIELD: Final = re.compile(
-    r"(?<![A-Za-z0-9_/\x80-\U0010ffff])(?:"
-    + "|".join(sorted(BIRTH_FIELDS, key=len, reverse=True))
-    + r")(?![A-Za-z0-9_/\x80-\U0010ffff])"
+    first_char_alternation(sorted(BIRTH_FIELDS, key=len, reverse=True), r"[A-Za-z0-9_/\x80-\U0010ffff]")
+    + r"(?![A-Za-z0-9_/\x80-\U0010ffff])"
 )
 """A birth field name (``birth_date``, ``dateOfBirth``, ``DOB``: :data:`._gate.BIRTH_FIELDS`) as a word of its own."""
 _NAME_BEFORE_PAREN: Final = re.compile(
@@ -319,7 +321,7 @@ class DateDetector(BaseDetector):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
-            kind = DATES.match(words_before(text, start)) if cues.near(start) else None
+            kind = DATES.before(text, start) if cues.near(start) else None
             if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
                 kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
             if kind is None and cues.near(start, 100):
@@ -471,7 +473,7 @@ class ZipDetector(BaseDetector):
                 if city is not None:  # no comma: only a capitalised city before the state makes it an address
                     yield city.start("city"), city.end("city"), "ADDRESS"
                     yield start, match.end(), "ZIP"
-                elif ZIPS.match(words_before(text, start)) is not None:
+                elif ZIPS.before(text, start) is not None:
                     yield start, match.end(), "ZIP"
             elif state is not None:
                 state_start = state.start("state") if state["state"] is not None else state.start("name")
@@ -479,7 +481,7 @@ class ZipDetector(BaseDetector):
                 if city is not None:
                     yield city.start("city"), city.end("city"), "ADDRESS"
                 yield start, match.end(), "ZIP"
-            elif ZIPS.match(words_before(text, start)) is not None:
+            elif ZIPS.before(text, start) is not None:
                 yield start, match.end(), "ZIP"
         if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
@@ -608,11 +610,16 @@ _PERSON_AFTER: Final = (
     r"|,[ ][0-9]{1,3}[ ]?(?:[MF]|yo|y/o|y\.o\.)(?![A-Za-z])"
     r"|,?[ ](?:is|was)[ ]an?[ ][0-9]{1,3}[ -]?(?:yo|y/o|y\.o\.|years?[ -]old|year-old)(?![A-Za-z])"
 )
-_PERSON_AFTER_QUICK: Final = re.compile(
-    rf"(?:{trie_alternation(['DOB', 'dob', 'Dob', 'MRN', 'mrn', 'born', 'b.', 'passed away', 'died', 'deceased'])}"
-    r"|[0-9][ -]?(?:[MF]|yo|y/o|y\.o\.|years?[ -]old|year-old))(?![A-Za-z])"
+_PERSON_WORDS: Final = trie_alternation(
+    ["DOB", "dob", "Dob", "MRN", "mrn", "born", "b.", "passed away", "died", "deceased"]
 )
-"""Where a :data:`_PERSON_AFTER` cue may be: the name before it is looked for only there."""
+_PERSON_AFTER_QUICK: Final = re.compile(
+    rf"(?:{_PERSON_WORDS[3:-1]}"  # the trie's branches, without its group
+    + "".join(rf"|{digit}[ -]?(?:[MF]|yo|y/o|y\.o\.|years?[ -]old|year-old)" for digit in "0123456789")
+    + r")(?![A-Za-z])"
+)
+"""Where a :data:`_PERSON_AFTER` cue may be: the name before it is looked for only there. (Every branch opens
+with a character, the trie's words and one branch per digit: the engine skips to a possible start.)"""
 _NAME_BEFORE_PERSON_CUE: Final = re.compile(
     rf"(?<![\w'’.])({_NAME_WORD}(?:[ ](?:{PARTICLES}[ ]){{0,2}}{_NAME_WORD}){{1,2}})(?={_PERSON_AFTER})"
 )
@@ -828,15 +835,18 @@ class NameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
-        cues = _NAME_CUES.scope(text)
+        near = _NAME_CUES.scope(text).near
+        alone = NAMES.alone
         for match in _CANDIDATE.finditer(text):
-            start = match.start()
-            first_end = text.find(" ", start, match.end())
-            if not cues.near(match.end() if first_end < 0 else first_end) and not _comma_before(text, start):
+            start, stop = match.span()
+            first_end = text.find(" ", start, stop)
+            if not near(stop if first_end < 0 else first_end) and not (
+                start and (text[start - 1] == "," or (text[start - 1].isspace() and _comma_before(text, start)))
+            ):
                 continue  # no title, cue or "for" within reach, no "Last," before: nothing below can fire
             words = match[0].split(" ")
             lead = 0
-            while lead < len(words) - 1 and (words[lead] in TITLES or NAMES.match([words[lead].lower()])):
+            while lead < len(words) - 1 and (words[lead] in TITLES or words[lead].lower() in alone):
                 lead += 1  # "Patient John Smith": the cue is part of the capitalized run
             if lead:
                 start += len(" ".join(words[:lead])) + 1
@@ -844,10 +854,10 @@ class NameDetector(BaseDetector):
             if words[0] in _VALIDATION_OPENERS and _VALIDATION_WORDING.match(text, start) is not None:
                 continue  # "contact\n  Input should be a valid integer": pydantic's wording after a field's name
             caps = words[0].isupper()
-            before = text[max(0, start - 40) : start].split()
+            before = text[max(0, start - 40) : start].rsplit(None, 1)
             previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
-            cued = lead > 0 or title or NAMES.match(words_before(text, start, 3)) is not None
+            cued = lead > 0 or title or NAMES.before(text, start, 3) is not None
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
                 cued = _known_given(words[0]) or _known_surname(words[-1])
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
@@ -887,7 +897,7 @@ class NameDetector(BaseDetector):
             done = cue.end()
             for match in _NAME_BEFORE_PERSON_CUE.finditer(text, max(0, cue.start() - 96), cue.end() + 24):
                 words = match[1].split(" ")
-                if not any(word in NAME_STOPWORDS or word in TITLES or NAMES.match([word.lower()]) for word in words):
+                if not any(word in NAME_STOPWORDS or word in TITLES or word.lower() in NAMES.alone for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
         yield from _lower_case_names(text)
         if not text.isascii():

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
+from ._near import word_regex
+
 __all__ = [
     "AFTER_AGE",
     "BEFORE_AGE",
@@ -62,10 +64,15 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
     ``Dr.``, ``no.``, ``d.o.b.``) do not.
     """
-    chunk = text[max(0, position - window) : position].replace("#", " # ").replace("=", " ")
+    start = position - window
+    chunk = text[start:position] if start > 0 else text[:position]
+    if "#" in chunk:
+        chunk = chunk.replace("#", " # ")
+    if "=" in chunk:
+        chunk = chunk.replace("=", " ")
     raw = chunk.split()
-    if position - window > 0 and raw:
-        raw = raw[1:]  # the first word may be cut
+    if start > 0 and raw:
+        del raw[0]  # the first word may be cut
     out: list[str] = []
     for word in reversed(raw[-count - 2 :]):
         if word[-1] in _SENTENCE_END and len(word) > 4 and _DOTTED.fullmatch(word) is None:
@@ -73,8 +80,8 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
             continue
-        if not _case_ok(bare):
-            break
+        if not (bare.islower() or bare.isupper() or bare.istitle() or bare.lower() == bare.upper()):
+            break  # inlined _case_ok (no case at all: digits, Arabic or Devanagari): runs for every candidate
         out.append(bare.lower())
         if len(out) == count:
             break
@@ -127,11 +134,38 @@ class CueTable:
         """One word of every phrase: the gate selects the table's detectors when one of these is present."""
         self.last_words: frozenset[str] = frozenset(self._by_last)
         """The last word of every phrase (number words left out): :meth:`match` needs one of them."""
+        self._screen = word_regex(self.last_words)
+        self.alone: frozenset[str] = frozenset(
+            word
+            for word, cues in self._by_last.items()
+            if any(len(cue.words) == 1 and not cue.needs_number_word for cue in cues)
+            and word not in _FILLERS
+            and word not in NUMBER_WORDS
+            and not _CLOCK.fullmatch(word)
+        )
+        """The words that are a phrase by themselves: ``match([word])`` finds a kind exactly for these."""
+
+    def before(self, text: str, position: int, count: int = 5) -> str | None:
+        """``match(words_before(text, position, count))``, answered at once when no last word of a phrase
+        is in the 64 characters before ``position`` (a word there is one of them, lowered, only if the
+        lowered characters hold it between two characters that are no letters)."""
+        if not self.may_match(text, position):
+            return None
+        return self.match(words_before(text, position, count))
+
+    def may_match(self, text: str, position: int) -> bool:
+        """Whether a last word of a phrase may be among the words before ``position`` (``False`` is certain:
+        then :meth:`match` finds nothing in them, nor in any of their beginnings)."""
+        start = position - 64
+        chunk = text[start:position] if start > 0 else text[:position]
+        return self._screen.search(chunk.lower()) is not None
 
     def match(self, words: list[str]) -> str | None:
         """The kind announced by the end of ``words`` (as returned by :func:`words_before`), or ``None``."""
         end = len(words)
-        while end and (words[end - 1] in _FILLERS or _CLOCK.fullmatch(words[end - 1])):
+        while end and (
+            words[end - 1] in _FILLERS or ("0" <= words[end - 1][:1] <= "9" and _CLOCK.fullmatch(words[end - 1]))
+        ):
             end -= 1  # "time of death 02:14 on": the time of day between a cue and its date
         numbered = False
         while end and words[end - 1] in NUMBER_WORDS:

@@ -35,9 +35,10 @@ from ._kinds import KEEP
 __all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "directory_field", "fhir_element", "fhir_kinds"]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
-_FAMILY: Final = re.compile(r"""(?:["']family["'][ ]*:|(?<![\w.])family=)[ ]*""" + _STRING)
-_GIVEN: Final = re.compile(r"""(?:["']given["'][ ]*:|(?<![\w.])given=)[ ]*\[""")
-"""``"family": "Roe"`` in JSON and dict reprs, ``family='Roe'`` in the reprs of model objects (fhir.resources)."""
+_FAMILY: Final = re.compile(r"""(?:"family["'][ ]*:|'family["'][ ]*:|f(?<![\w.]f)amily=)[ ]*""" + _STRING)
+_GIVEN: Final = re.compile(r"""(?:"given["'][ ]*:|'given["'][ ]*:|g(?<![\w.]g)iven=)[ ]*\[""")
+"""``"family": "Roe"`` in JSON and dict reprs, ``family='Roe'`` in the reprs of model objects (fhir.resources).
+Each branch opens with a character (the engine skips to one of them)."""
 _PERSON_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
 _PERSON_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["'](?:Patient|Person|RelatedPerson)["']""")
 _LIST_ITEM: Final = re.compile(r"""\s{0,80}""" + _STRING + r"""\s{0,80},?""")
@@ -53,7 +54,7 @@ _PERSON_ELEMENT: Final = re.compile(
     r"""individual|enterer|informationSource|asserter|who|agent)["'][ ]*:[ ]*\[?\s{0,80}$"""
 )
 _DIAGNOSTIC: Final = re.compile(
-    r"(?<![\w.])[A-Z][A-Za-z]+((?:\.[a-z][A-Za-z]*(?:\[[0-9]+\])?)+)[ ]*:[ ]*(?:value[ ]+)?"
+    r"[A-Z](?<![\w.][A-Z])[A-Za-z]+((?:\.[a-z][A-Za-z]*(?:\[[0-9]+\])?)+)[ ]*:[ ]*(?:value[ ]+)?"
     r"""(?:'([^'\n]{1,80})'|"([^"\n]{1,80})")"""
 )
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""

@@ -275,11 +275,13 @@ PERSON_PATH_ID: Final = re.compile(
 )
 """An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``); one with
 three digits is reported."""
-_DATE_IN_PARENS: Final = re.compile(r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
-"""A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``)."""
-_AGE_IN_PARENS: Final = re.compile(r"[a-z] \([0-9]{2,3}\)")
-"""A number of two or three digits in parentheses after a word (``Jane Roe (94)``)."""
-_DATE_AFTER_ON: Final = re.compile(r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+_DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+"""A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
+two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
+letter before it is looked behind for."""
+_DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+_AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()[0-9]{2,3}\)")
+"""A number of two or three digits in parentheses after a word (``Jane Roe (94)``), from its space."""
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])(?:[dD]\.[ ]?[oO]\.[ ]?)?[bB]\.[ ]?[0-9A-Za-z]")
 """``d.o.b.`` or ``b.`` (born) before a date."""
@@ -317,7 +319,7 @@ _UNDERSCORE_CUE: Final = re.compile(
     r"|(?<=[Mm][Oo][Bb][Ii][Ll][Ee]_[0-9]))"
 )
 """A cue joined to a number by ``_`` (``ssn_123_45_6789.pdf``): one word with it, so no cue word."""
-_BARE_STATE_ZIP: Final = re.compile(r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}")
+_BARE_STATE_ZIP: Final = re.compile(r"[ ](?<=[a-z][ ])[A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
@@ -332,6 +334,27 @@ _FOR_SURNAMES: Final = frozenset(name.title().encode() for name, rank in SURNAME
 """Frequent surnames (Title Case) that count alone after ``for`` (``_names.FOR_SURNAME_RANK``)."""
 _ALL_WORDS: Final = (frozenset(_WITH_DIGITS) | frozenset(_ALWAYS) | _KNOWN_NAMES | _HL7_SEGMENTS | _STATE_CODES) - _FOR
 """Every word that selects a detector. ``for`` is not one: it matters only beside a known name."""
+
+_SUMMARIES: dict[frozenset[bytes], tuple[int, int, bool, bool, bool]] = {}
+"""What a set of cue words found in a text says (see :func:`_summary`); texts share few sets, each judged once."""
+_SUMMARIES_LIMIT: Final = 4096
+
+
+def _summary(found: frozenset[bytes]) -> tuple[int, int, bool, bool, bool]:
+    """The bits ``found`` (words of :data:`_ALL_WORDS`) selects in a text with digits and in any text, and
+    whether a known name, an HL7 segment name and a state code are among them."""
+    with_digits = always = 0
+    for word in found:
+        with_digits |= _WITH_DIGITS.get(word, 0)
+        always |= _ALWAYS.get(word, 0)
+    return (
+        with_digits,
+        always,
+        not _KNOWN_NAMES.isdisjoint(found),
+        not _HL7_SEGMENTS.isdisjoint(found),
+        not _STATE_CODES.isdisjoint(found),
+    )
+
 
 _KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
@@ -372,8 +395,12 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     if "=" in text:
         found += _EQUALS_KEYS.findall(backwards)
     verdicts = catalogue.reversed_verdicts
-    for reversed_key in found:
-        verdict = verdicts.get(reversed_key)
+    known = list(map(verdicts.get, found))  # keys recur: most are judged already
+    if True in known:
+        return True
+    if None not in known:
+        return False
+    for reversed_key, verdict in zip(found, known, strict=True):
         if verdict is None:
             info = catalogue.info(reversed_key[::-1])
             # A person's key may hold a bare phone or SSN; an observation's date is a patient's beside a PID key.
@@ -489,21 +516,25 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "seen Jane Roe on 03/07/2024": the date of a person's visit
     words = normalized.split()
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
-        known = False
-        for word in _ALL_WORDS.intersection(words):
-            if digits:
-                bits |= _WITH_DIGITS.get(word, 0)
-            bits |= _ALWAYS.get(word, 0)
-            if word in _KNOWN_NAMES:
-                known = True
-            if word in _HL7_SEGMENTS and "|" in text:
-                bits |= HL7
-            if (
-                word in _STATE_CODES
-                and digits
-                and ("," in text or "^" in text or "PO " in text or _BARE_STATE_ZIP.search(text) is not None)
-            ):
-                bits |= ZIP
+        found = _ALL_WORDS.intersection(words)
+        summary = _SUMMARIES.get(found)
+        if summary is None:
+            summary = _summary(found)
+            if len(_SUMMARIES) >= _SUMMARIES_LIMIT:
+                _SUMMARIES.clear()
+            _SUMMARIES[found] = summary
+        with_digits, always, known, hl7, state = summary
+        bits |= always
+        if digits:
+            bits |= with_digits
+        if hl7 and "|" in text:
+            bits |= HL7
+        if (
+            state
+            and digits
+            and ("," in text or "^" in text or "PO " in text or _BARE_STATE_ZIP.search(text) is not None)
+        ):
+            bits |= ZIP
         if known and ("," in text or not _FOR.isdisjoint(words)):
             bits |= NAME
     if "_" in text and _GLUED_NAMES.search(text) is not None:

@@ -32,11 +32,14 @@ _END: Final = re.compile(
 on the same line."""
 _BEFORE: Final = frozenset("\r\n\x0b\x1c \t|'\"")
 _ESCAPED_BEFORE: Final = re.compile(r"(?:\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC])$")
+_CX_TYPES: Final = r"(MR|MRN|PI|PT|PN|SS|AN|AI|MB|MA|MC|HC|JHN|DL|NH|SN)(?![\w])"
 _CX: Final = re.compile(
-    r"(?<![\w^&])([A-Za-z0-9][A-Za-z0-9-]{2,29})\^[^|^~\s]{0,20}\^[^|^~\s]{0,20}\^[^|^~\s]{0,40}\^"
-    r"(MR|MRN|PI|PT|PN|SS|AN|AI|MB|MA|MC|HC|JHN|DL|NH|SN)(?![\w])"
+    r"([A-Za-z0-9](?<![\w^&][A-Za-z0-9])[A-Za-z0-9-]{2,29})\^[^|^~\s]{0,20}\^[^|^~\s]{0,20}\^[^|^~\s]{0,40}\^"
+    + _CX_TYPES
 )
 """An identifier in HL7's CX form, ``00482913^^^HOSP^MR``: the value, typed by its identifier type code."""
+_CX_TYPE: Final = re.compile(r"\^" + _CX_TYPES)
+"""How every :data:`_CX` match ends (``^MR``): searched for first, from each ``^``."""
 _CX_KINDS: Final = {
     "SS": "SSN",
     "AN": "ACCOUNT",
@@ -71,7 +74,7 @@ class Hl7Detector(BaseDetector):
     kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
-        if "^" in text:
+        if "^" in text and _CX_TYPE.search(text) is not None:
             for cx in _CX.finditer(text):
                 yield cx.start(1), cx.end(1), _CX_KINDS.get(cx[2], "MRN")
         if "|" not in text:

@@ -97,6 +97,8 @@ _CAPS_RUN: Final = re.compile(
     r"(?![\w@/\\(-]|\.\w|['’]\w|[^\x00-\x7f]|[ ][A-Z])"
 )
 """Two or three words in capitals, alone (``JENNIFER OKAFOR``; not a sentence in capitals)."""
+_CAPS_PAIR: Final = re.compile(r"[ ](?<=[A-Z][ ])[A-Z]")
+"""A capital, a space, a capital: what every :data:`_CAPS_RUN` match holds, searched for first (from each space)."""
 _CAPS_FREQUENT: Final = 5000
 _AFTER_COMMA: Final = re.compile(
     rf",[ ]?({_WORD}|[A-Z]{{2,}})(?:[ ]([A-Z]\.?|[A-Z][a-z]+|[A-Z]{{2,}}))?(?![\w@/\\(-]|[^\x00-\x7f])"
@@ -111,7 +113,7 @@ _INITIALS: Final = re.compile(
 )
 """Initials and a surname (``S. L. Collins``, ``J. Okafor``): the surname must be listed (with two initials
 or more) or a word no dictionary knows."""
-_FOR_GIVEN: Final = re.compile(rf"(?<![\w])(?:for|from)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+_FOR_GIVEN: Final = re.compile(rf"f(?<![\w]f)(?:or|rom)[ ]({_WORD})(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A given name alone after ``for`` or ``from`` at the end of a phrase (``reminder for Glynda``,
 ``Message from Marg: ...``)."""
 _FILE_NAME: Final = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+)_([A-Z][a-z]+)(?=[_.\-\s,;:)'\"]|$)")
@@ -133,7 +135,8 @@ _SENTENCE_WORDS: Final = _words(
 )
 """Words a sentence capitalises for other reasons than naming someone."""
 _SELF_GIVEN: Final = re.compile(
-    rf"(?<![\w])(?:[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is|I'm|I am)[ ]({_WORD})(?![\w'’-])"
+    r"[TtIiMm](?<![\w][TtIiMm])(?:(?<=[Tt])his is|(?<=[Ii])t's|(?<=[Ii])t is|(?<=[Mm])y name is|(?<=I)'m|(?<=I) am)"
+    rf"[ ]({_WORD})(?![\w'’-])"
 )
 """A given name after ``this is``, ``I'm``, ``my name is`` (``Hi Dr. Welby, this is Kenji, my number is ...``)."""
 _GIVEN_OPENS: Final = re.compile(
@@ -142,7 +145,7 @@ _GIVEN_OPENS: Final = re.compile(
 """A given name before a verb (``Ian ambulated``), tried where a text or a sentence opens."""
 _SENTENCE_OPENS: Final = re.compile(r"[:;.!?\n][ ]?(?=[A-Z][a-z])")
 """Where a sentence opens after punctuation or a line break (``rn note: Ian ...``)."""
-_FOR_SURNAME: Final = re.compile(r"(?<![\w])for[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
+_FOR_SURNAME: Final = re.compile(r"f(?<![\w]f)or[ ]([A-Z][a-z]+)(?=[ ]*(?:[,;:!.?\n)]|\\n|$))")
 """A frequent surname alone after ``for`` at the end of a phrase (``pump paired for Holland``)."""
 FOR_SURNAME_RANK: Final = 3000
 """How frequent a surname must be to count alone after ``for`` (the gate reads the same table)."""
@@ -293,7 +296,7 @@ class PersonNameDetector(BaseDetector):
                     index += found
                 else:
                     index += 1
-        for match in _CAPS_RUN.finditer(text):
+        for match in _CAPS_RUN.finditer(text) if _CAPS_PAIR.search(text) is not None else ():
             start = match.start()
             if start > 1 and text[start - 1] == " " and text[start - 2].isupper():
                 continue  # part of a longer run of capitals

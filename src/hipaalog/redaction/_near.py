@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "trie_alternation"]
+__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "first_char_alternation", "trie_alternation", "word_regex"]
 
 EAGER_AFTER: Final = 24
 """Candidates checked the full way in a text before its cue words are indexed (by default)."""
@@ -48,6 +48,44 @@ def trie_alternation(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
+def first_char_alternation(words: Iterable[str], not_after: str) -> str:
+    """``(?<!not_after)(?:w1|w2|...)`` written so that each branch opens with its word's first character.
+
+    ``not_after`` is a character class (``[A-Za-z_]``). Words keep their order among those sharing a
+    first character (only those can match at one place), so the match is the one the plain form makes;
+    the engine skips to a possible first character instead of trying every position.
+    """
+    firsts: dict[str, list[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = []
+    for first, rests in firsts.items():
+        char = re.escape(first)
+        body = "|".join(rests)
+        branches.append(f"{char}(?<!{not_after}{char})(?:{body})")
+    return "(?:" + "|".join(branches) + ")"
+
+
+def word_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` (lower case) in lowered text, not inside a longer run of ``[a-z]``.
+
+    Written as ``(?<![a-z])(?:words)(?![a-z])`` would be, but each branch opens with its first
+    character (``p(?<![a-z]p)(?:t|atient)``): a leading lookbehind makes the engine try the whole
+    pattern at every position, a leading character lets it skip to the next possible start.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in by_first.items():
+        body = trie_alternation(rest for rest in rests if rest)
+        if body and "" in rests:
+            body = f"(?:{body})?"
+        char = re.escape(first)
+        branches.append(f"{char}(?<![a-z]{char}){body}")
+    return re.compile(f"(?:{'|'.join(branches)})(?![a-z])")
+
+
 class CueIndex:
     """Cue words to look for; :meth:`scope` gives the checker for one text.
 
@@ -59,9 +97,8 @@ class CueIndex:
     __slots__ = ("_eager_after", "_regex")
 
     def __init__(self, words: Iterable[str], *, eager_after: int = EAGER_AFTER) -> None:
-        alternatives = trie_alternation(w.lower() for w in words)
         # Lowering the text and matching lower-case words is several times faster than IGNORECASE.
-        self._regex = re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+        self._regex = word_regex(w.lower() for w in words)
         self._eager_after = eager_after
 
     def scope(self, text: str) -> CueScope:

@@ -112,22 +112,38 @@ def _rewrite(text: str, regex: re.Pattern[str], replace: Callable[[str], str]) -
 
 
 # -- escapes: JSON, Python ------------------------------------------------------------------------
-_ESCAPES: Final = re.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-]))+")
+_ONE_ESCAPE: Final = r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-])"
+_ESCAPES: Final = re.compile(f"{_ONE_ESCAPE}(?:{_ONE_ESCAPE})*")
+"""A run of escapes (one, then any more: a pattern opening with a literal ``\\`` is searched for at C speed)."""
 _ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
 _SIMPLE: Final = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", "v": " "}
 _LEVELS: Final = 3
 """Escapes undone this many times at most (a message holding JSON that holds JSON needs two)."""
 
 
-def _unescape(run: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        hexa = match[1] or match[2] or match[3]
-        if hexa is not None:
-            code = int(hexa, 16)
-            return chr(code) if code <= 0x10FFFF else " "
-        return _SIMPLE.get(match[4], match[4])
+def _one_escape(match: re.Match[str]) -> str:
+    hexa = match[1] or match[2] or match[3]
+    if hexa is not None:
+        code = int(hexa, 16)
+        return chr(code) if code <= 0x10FFFF else " "
+    return _SIMPLE.get(match[4], match[4])
 
-    return _ESCAPE.sub(one, run)
+
+_UNESCAPED: Final[dict[str, str]] = {}
+"""Runs of escapes already undone (``\\"`` and ``\\n`` come back in every JSON text held in a string)."""
+_UNESCAPED_LIMIT: Final = 4096
+_UNESCAPED_MAX_CHARS: Final = 32
+
+
+def _unescape(run: str) -> str:
+    clean = _UNESCAPED.get(run)
+    if clean is None:
+        clean = _ESCAPE.sub(_one_escape, run)
+        if len(run) <= _UNESCAPED_MAX_CHARS:
+            if len(_UNESCAPED) >= _UNESCAPED_LIMIT:
+                _UNESCAPED.clear()
+            _UNESCAPED[run] = clean
+    return clean
 
 
 # -- form encoding, percent-encoding, HTML entities -------------------------------------------------
@@ -139,14 +155,15 @@ def _unplus(run: str) -> str:
     return run.replace("+", " ")
 
 
-_PERCENT: Final = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_PERCENT: Final = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 
 
 def _unpercent(run: str) -> str:
     return bytes.fromhex(run.replace("%", "")).decode("utf-8", "replace")
 
 
-_ENTITY: Final = re.compile(r"(?:&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)+")
+_ONE_ENTITY: Final = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ENTITY: Final = re.compile(f"{_ONE_ENTITY}(?:{_ONE_ENTITY})*")
 
 
 def _unentity(entity: str) -> str:
@@ -316,7 +333,8 @@ def _iso_date(found: str) -> str:
 
 
 # -- Python repr quoting ----------------------------------------------------------------------------
-_REPR_STRING: Final = re.compile(r"(?<![\w'\"])b?'(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
+_REPR_STRING: Final = re.compile(r"(?:b(?<![\w'\"]b)'|'(?<![\w'\"]'))(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
+"""A repr's string (``'Jane'``, ``b'...'``) not glued to a word or a quote before it."""
 
 
 def _requote(string: str) -> str:

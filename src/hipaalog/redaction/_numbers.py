@@ -106,7 +106,7 @@ def _ssn_context(text: str, match: re.Match[str], cue_near: bool) -> bool:
         return not _dotted_version(text, start)
     if glued in _SSN_GLUED or _cue_after(text, end, _SSN_AFTER):
         return True
-    return cue_near and CUED_IDS.match(words_before(text, start)) == "SSN"
+    return cue_near and CUED_IDS.before(text, start) == "SSN"
 
 
 _SSN_CUES: Final = CueIndex(["ssn", "ss", "social", "security", "soc", "sec"])
@@ -163,7 +163,7 @@ _PHONE: Final = re.compile(
     r"(?:[ ]?(?:x|ext\.?|extension|X|EXT\.?)[ ]?[0-9]{1,6})?(?![\w-]|\.[0-9])"
 )
 _PHONE_PLUS: Final = re.compile(r"\+1[-. ]?\(?([0-9]{3})\)?[-. ]?([0-9]{3})[-. ]?([0-9]{4})(?![\w-]|\.[0-9])")
-_PHONE_INTL: Final = re.compile(r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
+_PHONE_INTL: Final = re.compile(r"\+(?<![\w+]\+)[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])")
 """A number outside North America in international form (``+44 20 7946 0958``, ``+49 (0)30 901820``,
 ``+33612345678``): a country code and 8 to 13 digits in all."""
 _PHONE_BARE: Final = re.compile(r"[0-9](?<![0-9.+][0-9])(?:[0-9]{9}|[-. ]?[0-9]{10})(?![A-Za-z0-9-]|\.[0-9])")
@@ -183,6 +183,8 @@ _PHONE_PREFIX: Final = re.compile(r"(?:^|(?<=[^\w+.-]))(?:\+1|001|1)[-. ]?$")
 _PHONE_SPACED: Final = re.compile(r"[0-9](?<![\w.][0-9])(?:[ ][0-9]){9,10}(?![\w.]|[ ][0-9])")
 """Ten digits (eleven with a leading 1) written one by one (``phone 4 1 5 5 5 5 0 1 3 2``): after a phone cue only."""
 _CONTACT_CUES: Final = CONTACT_WORDS
+_SPACED_HINT: Final = re.compile(r" [0-9] [0-9] [0-9] ")
+"""What every match of :data:`_PHONE_SPACED` holds; searched from each space, not from each digit of the text."""
 _SENTENCE_PHONE_CUES: Final = frozenset({"phone", "telephone", "mobile", "cell", "sms", "fax", "whatsapp", "landline"})
 """Words that make ten bare NANP digits in the same sentence a phone number (``The 'To' number 4155550132 is
 not a valid phone number``)."""
@@ -308,9 +310,9 @@ class PhoneDetector(BaseDetector):
                 kind = _bare_phone_kind(text, match.start(), match.end())
                 if kind is not None:
                     yield match.start(), match.end(), kind
-        for match in _PHONE_SPACED.finditer(text) if " " in text else ():
+        for match in _PHONE_SPACED.finditer(text) if " " in text and _SPACED_HINT.search(text) else ():
             digits = digits_of(match[0])[-10:]
-            if nanp_ok(digits[:3], digits[3:6]) and PHONES.match(words_before(text, match.start(), 3)) is not None:
+            if nanp_ok(digits[:3], digits[3:6]) and PHONES.before(text, match.start(), 3) is not None:
                 yield match.start(), match.end(), self._kind(text, match.start())
         if "00" in text:
             for match in PHONE_00.finditer(text):
@@ -326,7 +328,7 @@ class PhoneDetector(BaseDetector):
 
     @staticmethod
     def _kind(text: str, start: int) -> str:
-        return "FAX" if PHONES.match(words_before(text, start, 3)) == "FAX" else "PHONE"
+        return "FAX" if PHONES.before(text, start, 3) == "FAX" else "PHONE"
 
 
 _CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
@@ -393,7 +395,7 @@ class NpiDetector(BaseDetector):
         if "npi" not in text and "NPI" not in text and "Npi" not in text:
             return
         for match in _TEN_DIGITS.finditer(text):
-            if npi_ok(match[0]) and CUED_IDS.match(words_before(text, match.start())) == "NPI":
+            if npi_ok(match[0]) and CUED_IDS.before(text, match.start()) == "NPI":
                 yield match.start(), match.end(), "NPI"
 
 
@@ -468,7 +470,7 @@ class VinDetector(BaseDetector):
             vin = match[0]
             if vin.isdigit() or vin.isalpha():
                 continue
-            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.match(words_before(text, match.start())) == "VEHICLE":
+            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.before(text, match.start()) == "VEHICLE":
                 yield match.start(), match.end(), "VEHICLE"
 
 

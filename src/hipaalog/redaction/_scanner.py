@@ -38,6 +38,7 @@ HEX_ID: Final = re.compile(
 )
 """A whole string that is a lowercase UUID or hex id (trace ids, hashes) holds nothing to find."""
 _CLEAN_CACHE_MAX_CHARS: Final = 256
+_SELECTED_LIMIT: Final = 1024
 _LONG_CLEAN_LIMIT: Final = 64
 """Longer clean texts remembered at once (the most recent ones): a redacted message, made by the
 record factory, meets the formatter a moment later and need not be scanned twice."""
@@ -73,7 +74,7 @@ class Scanner:
         budget: CPU seconds one long text may take (see :data:`BUDGET_SECONDS`).
     """
 
-    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_long", "budget")
+    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_long", "_selected", "budget")
 
     def __init__(
         self,
@@ -88,6 +89,8 @@ class Scanner:
         self._catalogue = catalogue
         self._clean: dict[str, None] = {}
         self._long: deque[str] = deque()
+        self._selected: dict[int, tuple[Detector, ...]] = {}
+        """The built-in detectors each set of gate bits selects (texts share few sets)."""
 
     @property
     def clean(self) -> dict[str, None]:
@@ -121,15 +124,21 @@ class Scanner:
         :data:`_CUSTOM_ONLY`: the custom ones alone).
         """
         found: list[Span] = []
-        detectors: list[Detector] = []
+        detectors: tuple[Detector, ...] = ()
         if self._builtin and only is not _CUSTOM_ONLY:
             bits = gate(text, self._catalogue)
             if bits:
-                detectors = [d for d, selected_by in self._builtin if selected_by & bits]
+                selected = self._selected.get(bits)
+                if selected is None:
+                    selected = tuple(d for d, selected_by in self._builtin if selected_by & bits)
+                    if len(self._selected) >= _SELECTED_LIMIT:
+                        self._selected.clear()
+                    self._selected[bits] = selected
+                detectors = selected
                 if only is not None and only is not _BUILTIN_ONLY:
-                    detectors = [d for d in detectors if d.name in only]
+                    detectors = tuple(d for d in detectors if d.name in only)
         if self._custom and (only is None or only is _CUSTOM_ONLY):
-            detectors.extend(self._custom)
+            detectors = (*detectors, *self._custom)
         for detector in detectors:
             try:
                 found.extend(detector.find(text))
@@ -330,6 +339,8 @@ _FULL_DATE: Final = re.compile(
     rf"|[0-9]?(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{MONTH_ALTERNATION}\.?,?[ ]+(?:de[ ]+)?(?:19|20)[0-9]{{2}}"
     r")(?![\w/-]|\.[0-9])"
 )
+
+
 _MONTH_DATE: Final = re.compile(
     rf"(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
     rf"|(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})-[0-3]?[0-9]-)"

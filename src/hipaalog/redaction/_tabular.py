@@ -26,6 +26,7 @@ from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, KeyCatalogue
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
+from ._near import first_char_alternation, trie_alternation
 from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector"]
@@ -49,10 +50,36 @@ _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "fami
 """Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
 _MAYBE_NAME: Final = "NAME?"
 """A generic name column in a table with no other PHI column: its value is a name only if it reads as one."""
-_PEOPLE_TABLES: Final = re.compile(
-    r"(?i:patient|member|person|people|subscriber|contact|guarantor|employee|customer|enrollee|beneficiar"
-    r"|dependent|guardian|user|student|client)"
+_PEOPLE_TABLE_WORDS: Final = (
+    "patient",
+    "member",
+    "person",
+    "people",
+    "subscriber",
+    "contact",
+    "guarantor",
+    "employee",
+    "customer",
+    "enrollee",
+    "beneficiar",
+    "dependent",
+    "guardian",
+    "user",
+    "student",
+    "client",
 )
+_PEOPLE_TABLES: Final = re.compile("(?i:" + "|".join(_PEOPLE_TABLE_WORDS) + ")")
+_PEOPLE_WORDS: Final = re.compile(trie_alternation(_PEOPLE_TABLE_WORDS))
+"""The words of :data:`_PEOPLE_TABLES` in lower case: in lowered ASCII text, a case-insensitive match is a plain one."""
+
+
+def _about_people(text: str) -> bool:
+    """Whether ``text`` names a table of people (``_PEOPLE_TABLES.search(text)``, without ignoring case when it can)."""
+    if text.isascii():
+        return _PEOPLE_WORDS.search(text.lower()) is not None
+    return _PEOPLE_TABLES.search(text) is not None
+
+
 _IN_LIST: Final = re.compile(r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]+(?:IN|in)[ ]*\(([^()]{1,2000})\)")
 """A column and the values of its ``IN (...)`` list."""
 _QUOTED_ITEM: Final = re.compile(r"'([^'\n]{1,200})'")
@@ -82,7 +109,10 @@ _ERROR_ITEM: Final = re.compile(
 )
 """A pydantic error as ``e.json()`` or ``e.errors()`` print it: ``loc`` (a path) and, a few keys later, ``input``."""
 _LOC_PART: Final = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
-_SQL_WORDS: Final = re.compile(r"(?<![A-Za-z_])(?:WHERE|where|SET|set|parameters|params|args)(?![A-Za-z_])")
+_SQL_WORDS: Final = re.compile(
+    first_char_alternation(["WHERE", "where", "SET", "set", "parameters", "params", "args"], "[A-Za-z_]")
+    + "(?![A-Za-z_])"
+)
 _PLACEHOLDER: Final = re.compile(r"%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s")
 _PARAMS: Final = re.compile(
     r"(?<![A-Za-z_])(?i:args|params|parameters|binds?|bindings)[\]'\"]?[ ]*[=:]?[ ]*(?=[(\[{])"
@@ -309,14 +339,25 @@ _NAME_MARKS: Final = str.maketrans("", "", " '’-")
 """Characters a name may hold besides letters (deleted before ``isalpha``)."""
 
 
-def _named_cells(cells: list[str], lower: bool = False) -> bool:
-    """Whether two name-like cells sit side by side, or one cell holds two capitalised words (``lower``: or
-    lower-case words; words of a script without case always count)."""
+def _delimiter(line: str) -> tuple[str, int]:
+    """The delimiter ``line`` holds most of (the first of :data:`_DELIMITERS` on a tie) and how many."""
+    counts = [line.count(delimiter) for delimiter in _DELIMITERS]
+    most = max(counts)
+    return _DELIMITERS[counts.index(most)], most
+
+
+def _named_cells(cells: list[str], line: str) -> bool:
+    """Whether two name-like cells sit side by side, or one cell holds two capitalised words (lower-case
+    words count when ``line`` holds a date; words of a script without case always count)."""
     previous = False
+    dated: bool | None = None  # whether the line holds a date: looked for only when a lower-case cell asks
     for cell in cells:
         bare = cell.strip().strip("\"'")
-        letters = len(bare) < 40 and (bare.translate(_NAME_MARKS).isalpha() or _caseless(bare))
-        name = letters and (bare[:1].isupper() or (lower and bare.islower()) or not bare.isascii())
+        name = len(bare) < 40 and (bare.translate(_NAME_MARKS).isalpha() or _caseless(bare))
+        if name and not bare[:1].isupper() and bare.isascii():
+            if dated is None and bare.islower():
+                dated = _DATE.search(line) is not None
+            name = bool(dated) and bare.islower()
         name = name or (" " in bare and _PARTICLE_NAME.fullmatch(bare) is not None)
         if name and (previous or " " in bare):
             return True
@@ -448,13 +489,13 @@ class TabularDetector(BaseDetector):
     def _line(self, text: str, start: int, end: int) -> Iterator[Span]:
         """A row without a header (``rejected row: Roe|Jane|1980-03-12``), typed from its values."""
         line = text[start:end]
-        delimiter = max(_DELIMITERS, key=line.count)
-        if line.count(delimiter) < 2:
+        delimiter, most = _delimiter(line)
+        if most < 2:
             return
         cells = line.split(delimiter)
         cells[0] = cells[0].rpartition(": ")[2]
         cells[-1] = cells[-1].partition(" (")[0]
-        if not _named_cells(cells, lower=_DATE.search(line) is not None):
+        if not _named_cells(cells, line):
             return  # no names side by side: not a row about a person (cheap to tell)
         if delimiter == "|" and _segments(line):
             return  # HL7 and X12 segments have detectors of their own
@@ -505,7 +546,7 @@ class TabularDetector(BaseDetector):
             if column is not None:
                 placeholders.append((column[1][::-1], found[1]))
         columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
-        kinds = positional + self._table_kinds(columns, text if _PEOPLE_TABLES.search(text) else "")
+        kinds = positional + self._table_kinds(columns, text)  # the text is searched for people only if needed
         if not any(kinds):
             return
         named = {
@@ -676,13 +717,15 @@ class TabularDetector(BaseDetector):
             if end < 0:
                 end = len(text)
             line = text[position:end].rstrip("\r")
+            most = 0
             if not kinds:
-                delimiter = max(_DELIMITERS, key=line.count)
-                fields = line.split(delimiter)
-                if len(fields) > 1 and all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
-                    kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
-                    if not any(kinds):
-                        kinds = []
+                delimiter, most = _delimiter(line)
+                if most:  # a header has two fields at least
+                    fields = line.split(delimiter)
+                    if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
+                        kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
+                        if not any(kinds):
+                            kinds = []
             else:
                 row = self._split_row(text, position, position + len(line), delimiter)
                 if len(row) == len(kinds):
@@ -692,7 +735,7 @@ class TabularDetector(BaseDetector):
                 elif line.strip():
                     kinds = []
                     continue  # the line may be a new header
-            if not kinds:
+            if not kinds and most > 1:  # a row without a header needs two delimiters (see _line)
                 yield from self._line(text, position, position + len(line))
             if end >= len(text):
                 return
@@ -713,7 +756,7 @@ class TabularDetector(BaseDetector):
             kind == "NAME" and column.lower() in _GENERIC_COLUMNS for column, kind in zip(columns, kinds, strict=True)
         ]
         others = any(kind is not None and not weak for kind, weak in zip(kinds, generic, strict=True))
-        if any(generic) and not others and not _PEOPLE_TABLES.search(table):
+        if any(generic) and not others and not _about_people(table):
             return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
         return kinds
 
@@ -758,7 +801,7 @@ class TabularDetector(BaseDetector):
             kind = self.catalogue.kind(name)
             start, end = found.span(1)
             if kind is None and name.lower() in _NAME_COLUMNS and text[start + 1 : start + 2].isupper():
-                generic = name.lower() in _GENERIC_COLUMNS and _PEOPLE_TABLES.search(text) is None
+                generic = name.lower() in _GENERIC_COLUMNS and not _about_people(text)
                 kind = _MAYBE_NAME if generic else "NAME"
             if kind is not None and end - start > 2:
                 yield start + 1, end - 1, kind

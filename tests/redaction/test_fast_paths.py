@@ -1,0 +1,195 @@
+"""Shortcuts taken for speed answer exactly what the plain computations they stand for answer.
+
+Each shortcut (a screen before a cue lookup, a regex rewritten so the engine can skip ahead, a
+case-insensitive search done on lowered text) is checked against its plain form on hand-picked
+texts and on generated ones built from the characters that matter (cue words, punctuation,
+non-ASCII letters that lower to ASCII or to two characters).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipaalog.redaction._cues import CUED_IDS, DATES, NAMES, PHONES, ZIPS, CueTable, words_before
+from hipaalog.redaction._near import trie_alternation, word_regex
+from hipaalog.redaction._tabular import _PEOPLE_TABLES, _about_people, _delimiter
+
+TABLES = {"names": NAMES, "ids": CUED_IDS, "dates": DATES, "phones": PHONES, "zips": ZIPS}
+
+PIECES = [
+    " ", "  ", ",", ".", ":", "#", "=", "-", "(", ")", "'", "\n", "\t", "|", ";", "/", "0", "12", "a", "Z", "x",
+    "\u212a", "\u0130", "\u03a3", "é", "ß", "patient", "Patient", "PATIENT", "pAtient", "name", "named", "kin",
+    "pt", "son", "mrn", "MRN", "member", "dob", "DOB", "born", "phone", "tel", "zip", "code", "f/u", "s/n",
+    "follow-up", "geb.", "ss", "ssn", "for", "Dr", "Mrs", "user", "client", "PEOPLE", "Jane", "Roe",
+]  # fmt: skip
+
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _plain_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{trie_alternation(words)})(?![a-z])")
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_word_regex_finds_what_the_lookbehind_form_finds(name: str, text: str) -> None:
+    words = sorted(TABLES[name].last_words)
+    lowered = text.lower()
+    fast = [m.span() for m in word_regex(words).finditer(lowered)]
+    assert fast == [m.span() for m in _plain_regex(words).finditer(lowered)]
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(text=texts, count=st.integers(1, 5), data=st.data())
+def test_cue_table_before_is_match_of_words_before(name: str, text: str, count: int, data: st.DataObject) -> None:
+    table: CueTable = TABLES[name]
+    position = data.draw(st.integers(0, len(text)))
+    assert table.before(text, position, count) == table.match(words_before(text, position, count))
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "kind"),
+    [
+        ("patient: Jane Roe", 9, "NAME"),
+        ("x" * 80 + " patient Jane", 89, "NAME"),
+        ("MRN# 00482913", 5, "MRN"),
+        ("DOB 1980-03-12", 4, "DOB"),
+        ("\u212ain Jane", 4, "NAME"),  # a Kelvin sign lowers to "k"
+        ("inpatient Jane", 10, None),
+    ],
+)
+def test_cue_table_before_examples(text: str, position: int, kind: str | None) -> None:
+    table = {"NAME": NAMES, "MRN": CUED_IDS, "DOB": DATES}.get(kind or "NAME", NAMES)
+    assert table.before(text, position) == kind == table.match(words_before(text, position))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_about_people_is_the_case_insensitive_search(text: str) -> None:
+    assert _about_people(text) == (_PEOPLE_TABLES.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_delimiter_is_the_first_most_frequent(text: str) -> None:
+    delimiters = ("\t", "|", ",", ";")
+    expected = max(delimiters, key=text.count)
+    assert _delimiter(text) == (expected, text.count(expected))
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@settings(max_examples=300, deadline=None)
+@given(word=st.one_of(st.sampled_from(PIECES), texts))
+def test_alone_is_a_match_of_one_word(name: str, word: str) -> None:
+    table: CueTable = TABLES[name]
+    for candidate in (word, word.lower(), *sorted(table.last_words)):
+        assert (candidate in table.alone) == (table.match([candidate]) is not None)
+
+
+MONTH_DATE_PLAIN = re.compile(
+    r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{2}"
+    r"(?![\w/-])"
+)
+dates = st.lists(
+    st.sampled_from(["Jan", "June", "Sept", "Sep", "September", "May", "xMay", "é", "_", ".", " ", ",", "1", "12",
+                     "3rd", "31", "2020", "1999", "20", "-", "/", "x"]),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=dates)
+def test_month_date_matches_like_its_plain_form(text: str) -> None:
+    from hipaalog.redaction._scanner import _MONTH_DATE
+
+    assert [m.span() for m in _MONTH_DATE.finditer(text)] == [m.span() for m in MONTH_DATE_PLAIN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "not_after"),
+    [
+        (["WHERE", "where", "SET", "set", "parameters", "params", "args"], "[A-Za-z_]"),
+        (["dateOfBirth", "dob", "DOB", "birth_date", "birth", "born"], r"[A-Za-z0-9_/\x80-\U0010ffff]"),
+        (["January", "Jan", "June", "Jun", "Sep", "Sept", "September"], r"[\w]"),
+    ],
+)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_first_char_alternation_matches_like_the_lookbehind_form(
+    words: list[str], not_after: str, data: st.DataObject
+) -> None:
+    from hipaalog.redaction._near import first_char_alternation
+
+    pieces = [*words, "x", "_", "/", " ", ".", "é", "1", *(word[:2] for word in words)]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=20)))
+    plain = re.compile(rf"(?<!{not_after})(?:{'|'.join(map(re.escape, words))})(?![a-z])")
+    fast = re.compile(first_char_alternation(words, not_after) + "(?![a-z])")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+REWRITTEN = {
+    "escapes": (
+        r"(?:\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-]))+",
+        "_normalize",
+        "_ESCAPES",
+    ),
+    "percent": (r"(?:%[0-9A-Fa-f]{2})+", "_normalize", "_PERCENT"),
+    "repr": (r"(?<![\w'\"])b?'(?:[^'\\\n]|\\.){0,512}'(?![\w'])", "_normalize", "_REPR_STRING"),
+    "intl": (
+        r"(?<![\w+])\+[2-9][0-9]{0,2}(?:[-. ]?\(0\))?(?:[-. ]?[0-9]){7,12}(?![\w-]|\.[0-9])",
+        "_numbers",
+        "_PHONE_INTL",
+    ),
+}
+SHAPES = ["\\", "u00e9", "x41", '"', "'", "b", "b'", "n", "%", "%2", "%40", "+", "+44", " ", "-", "(0)", "12",
+          "345", "a", "_", "\n"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(SHAPES), max_size=30).map("".join))
+def test_rewritten_regexes_match_like_their_plain_forms(name: str, text: str) -> None:
+    import importlib
+
+    plain, module, attribute = REWRITTEN[name]
+    fast = getattr(importlib.import_module(f"hipaalog.redaction.{module}"), attribute)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+SEARCHED_ONLY = {
+    "_DATE_IN_PARENS": r"[a-z] \((?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])",
+    "_DATE_AFTER_ON": r"[a-z] (?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])",
+    "_BARE_STATE_ZIP": r"[a-z][ ][A-Z]{2}[ ]+[0-9]{5}",
+}
+GATE_PIECES = ["a", "z", "Z", " ", "(", "1", "on", "On", "ON", "Jan", "uary", ".", "CA", "94043", "  ", "é", "x "]
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHED_ONLY))
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(GATE_PIECES), max_size=20).map("".join))
+def test_gate_regexes_match_somewhere_exactly_when_their_plain_forms_do(name: str, text: str) -> None:
+    from hipaalog.redaction import _gate
+
+    assert (getattr(_gate, name).search(text) is None) == (re.search(SEARCHED_ONLY[name], text) is None)
+
+
+HINT_PIECES = ["1", "23", " ", "  ", "^", "MR", "MRN", "SS", "HOSP", "^^^", "x", "|", "-", "4 1 5", "A", "JANE", "Q."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(HINT_PIECES), max_size=24).map("".join))
+def test_hints_hold_wherever_their_patterns_match(text: str) -> None:
+    from hipaalog.redaction._hl7 import _CX, _CX_TYPE
+    from hipaalog.redaction._names import _CAPS_PAIR, _CAPS_RUN
+    from hipaalog.redaction._numbers import _PHONE_SPACED, _SPACED_HINT
+
+    assert _CX.search(text) is None or _CX_TYPE.search(text) is not None
+    assert _PHONE_SPACED.search(text) is None or _SPACED_HINT.search(text) is not None
+    assert _CAPS_RUN.search(text) is None or _CAPS_PAIR.search(text) is not None
