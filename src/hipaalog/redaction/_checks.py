@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from typing import Final
 
 __all__ = [
@@ -159,3 +160,20 @@ def bare_number_kind(value: str | int) -> str | None:
     if len(text) == 9:
         return "SSN" if ssn_ok(text[:3], text[3:5], text[5:]) else None
     return None
+
+
+_NAME_SHAPE: Final = re.compile(
+    r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:[ ][A-Z][a-z]*(?:['’-][A-Za-z][a-z]+)*\.?){1,3}"
+)
+"""A person's name written alone: two to four capitalised words (``Hadrian Taddeo``, ``Mary-Kate O'Neil``)."""
+
+
+def person_item_kind(value: object) -> str | None:
+    """The kind of a value under a person's key (``emergency_contact``) in a list or alone: a bare phone
+    number or SSN, or a name written alone, else ``None``."""
+    if type(value) is str:
+        text = value.strip()
+        if _NAME_SHAPE.fullmatch(text) is not None:
+            return "NAME"
+        return bare_number_kind(text)
+    return bare_number_kind(value) if type(value) is int else None

@@ -498,7 +498,11 @@ _CANDIDATE: Final = re.compile(
     rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{PARTICLES}[ ]){{0,2}}(?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
     rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"
 )
-_HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
+_HL7_NAME: Final = re.compile(
+    r"[A-Z](?<![\w^][A-Z])[A-Za-z]*(?:['’-][A-Za-z]+)*\^[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*(?:\^[A-Za-z'’.-]*){0,4}"
+    r"(?<!['’])"
+)
+"""An HL7 name, ``DOE^JANE^Q``: an apostrophe only inside a part (``O'NEIL``), never the quote closing a string."""
 _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})
 _NAME_CUES: Final = CueIndex(NAMES.last_words | TITLES | FOR_WORDS, eager_after=2)
 """Where a cue of :class:`NameDetector` may be (a cue word, a title, ``for``): a text of capitalised
