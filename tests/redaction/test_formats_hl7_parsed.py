@@ -57,3 +57,11 @@ def test_a_care_segment_beside_the_patient_loses_its_dates() -> None:
 
 def test_an_hl7_name_ends_before_the_quote_closing_its_string() -> None:
     assert REDACTOR.redact_text("['PID', '1', '', '', '', 'IKEDA^SORA', '']").count("'") == 14
+
+
+def test_care_segments_in_a_parsed_message_object_lose_their_dates() -> None:
+    orc = ["ORC", "NW", "ORD5512", "", "", "", "", "^^^202503020815", "", "202503020816"]
+    out = REDACTOR.redact({"segments": [MSH, PID, orc, OBX]})["segments"]
+    assert out[0] == MSH and "202503020815" not in str(out[2]) and "202503020816" not in str(out[2])
+    assert out[3][14] != "20250302" and out[3][3] == "2345-7^Glucose^LN"
+    assert REDACTOR.redact({"segments": [orc]}) == {"segments": [orc]}  # no patient: the order's dates stay

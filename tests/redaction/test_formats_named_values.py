@@ -88,3 +88,17 @@ def test_json_list_items_under_a_persons_key_are_masked() -> None:
 )  # fmt: skip
 def test_person_item_kind(value: str, kind: str | None) -> None:
     assert person_item_kind(value) == kind
+
+
+def test_parameters_in_fhir_xml() -> None:
+    text = (
+        '<Parameters xmlns="http://hl7.org/fhir"><parameter><name value="family"/><valueString value="Vukovic"/>'
+        '</parameter><parameter><name value="count"/><valueInteger value="5"/></parameter></Parameters>'
+    )
+    out = REDACTOR.redact_text(text)
+    assert "Vukovic" not in out and '<valueInteger value="5"/>' in out
+
+
+def test_names_in_other_scripts_under_a_persons_key() -> None:
+    out = REDACTOR.redact_text("emergency_contact:\n  - Зоряна Ковальчук\n  - Ανδρέας Παππάς\n")
+    assert "Ковальчук" not in out and "Παππάς" not in out, out

@@ -66,3 +66,17 @@ def test_fields_are_typed_by_id() -> None:
 def test_look_alikes_are_not_ncpdp(text: str) -> None:
     assert list(NcpdpDetector().find(text)) == []
     assert REDACTOR.redact_text(text) == text
+
+
+def test_keyed_values_of_several_words_run_to_the_next_id() -> None:
+    text = "rejected: C2=ZKT440918273 CB=O'DOWD CM=41 VIA DEL PRATO CN=EAST MOLINE CO=IL CC=MILO done."
+    out = REDACTOR.redact_text(text)
+    for secret in ("O'DOWD", "DOWD", "VIA DEL PRATO", "EAST MOLINE", "ZKT440918273", "MILO"):
+        assert secret not in out, out
+    assert "CO=IL" in out and out.endswith(" done.")
+
+
+def test_an_apostrophe_inside_a_raw_field_is_part_of_it() -> None:
+    text = repr(f"AM01{FS}CM9 RUE D'ORSAY{FS}CNLYON{FS}C5 2".encode())
+    out = REDACTOR.redact_text(text)
+    assert "ORSAY" not in out and "LYON" not in out and out.endswith('C5 2"')  # repr quotes with " here

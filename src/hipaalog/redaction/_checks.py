@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 from typing import Final
 
 __all__ = [
@@ -162,10 +161,22 @@ def bare_number_kind(value: str | int) -> str | None:
     return None
 
 
-_NAME_SHAPE: Final = re.compile(
-    r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:[ ][A-Z][a-z]*(?:['’-][A-Za-z][a-z]+)*\.?){1,3}"
-)
-"""A person's name written alone: two to four capitalised words (``Hadrian Taddeo``, ``Mary-Kate O'Neil``)."""
+_NAME_JOINERS: Final = str.maketrans("", "", "'’-")
+
+
+def _name_alone(text: str) -> bool:
+    """Whether ``text`` is two to four capitalised words of letters in any script (``Hadrian Taddeo``,
+    ``Mary-Kate O'Neil``, ``Руфина Болотова``, ``J. Roe``); words in capitals or small letters are not."""
+    words = text.split(" ")
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        if len(word) == 2 and word[1] == "." and word[0].isupper():
+            continue  # an initial
+        letters = word.translate(_NAME_JOINERS)
+        if len(letters) < 2 or not letters.isalpha() or not word[0].isupper() or letters.isupper():
+            return False
+    return True
 
 
 def person_item_kind(value: object) -> str | None:
@@ -173,7 +184,7 @@ def person_item_kind(value: object) -> str | None:
     number or SSN, or a name written alone, else ``None``."""
     if type(value) is str:
         text = value.strip()
-        if _NAME_SHAPE.fullmatch(text) is not None:
+        if _name_alone(text):
             return "NAME"
         return bare_number_kind(text)
     return bare_number_kind(value) if type(value) is int else None

@@ -22,7 +22,7 @@ from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS
 from ._json_values import value_end, value_spans
 from ._kinds import KEEP
 
-__all__ = ["Hl7ParsedDetector", "hl7_list_kinds", "is_segment_list"]
+__all__ = ["Hl7ParsedDetector", "hl7_care_kinds", "hl7_list_kinds", "is_segment_list"]
 
 _HEADERS: Final = frozenset({"MSH", "BHS", "FHS", "SFT", "MSA", "ERR", "UAC"})
 """Segments about the message itself (sender, receiver, when it was made, control ids): no person's fields."""
@@ -117,3 +117,11 @@ def is_segment_list(items: list[object]) -> bool:
     """Whether ``items`` is a parsed segment (its first item a segment id): read by position, never as a row."""
     first = items[0] if items else None
     return type(first) is str and (first in HL7_FIELDS or first in _HEADERS)
+
+
+def hl7_care_kinds(items: object) -> dict[int, str] | None:
+    """Field index -> kind for a parsed care segment (``["OBR", ...]``): for use beside a person segment."""
+    if type(items) is not list or not items:
+        return None
+    first = items[0]
+    return HL7_FIELDS.get(first) if type(first) is str and first in CARE_SEGMENTS else None

@@ -12,7 +12,7 @@ from typing import Final
 
 from ._detector import Span
 
-__all__ = ["NAMED_VALUE", "named_value_gate", "value_end", "value_spans"]
+__all__ = ["NAMED_VALUE", "XML_NAMED_VALUE", "named_value_gate", "value_end", "value_spans"]
 
 
 def _string_end(text: str, start: int) -> int:
@@ -99,6 +99,17 @@ NAMED_VALUE: Final = re.compile(
 The value itself starts where the match ends."""
 
 
+XML_NAMED_VALUE: Final = re.compile(
+    r"""<(?:[A-Za-z_][\w.-]{0,31}:)?name[ ]+value=(["'])([^"'<>]{1,128})\1[ ]*/>\s*"""
+    r"""<(?:[A-Za-z_][\w.-]{0,31}:)?value[A-Z][A-Za-z]{1,30}[ ]+value=(["'])([^"'<>]{0,512})\3"""
+)
+"""The same in FHIR's XML form: ``<name value="birthdate"/><valueDate value="..."/>``."""
+
+
 def named_value_gate(text: str) -> bool:
     """Whether ``text`` may hold a value named by a sibling ``name`` or ``key``."""
-    return "alue" in text and ("name" in text or "key" in text) and NAMED_VALUE.search(text) is not None
+    if "alue" not in text:
+        return False
+    if "<name value=" in text or ":name value=" in text:
+        return True
+    return ("name" in text or "key" in text) and NAMED_VALUE.search(text) is not None

@@ -1,11 +1,12 @@
-"""Values named by a sibling field, in JSON or repr text: FHIR ``Parameters`` and OTLP attributes.
+"""Values named by a sibling field, in JSON, repr or XML text: FHIR ``Parameters`` and OTLP attributes.
 
 FHIR's ``Parameters`` resource (``$match``, ``$everything``, custom operations) gives each value
 its name in a sibling: ``{"name": "birthdate", "valueDate": "1961-03-04"}``, in ``parameter[]``
-and ``part[]``. OpenTelemetry's wire form does the same: ``{"key": "app.patient.display",
-"value": {"stringValue": "..."}}``. The name is judged as a field name (:mod:`._keys`), and the
-names of a person's search parameters count too (``family``, ``given``, ``address-city``...);
-a value so named is masked whole. Parameters that name no person (``count``, ``url``) stay.
+and ``part[]`` (in XML, ``<name value="birthdate"/><valueDate value="..."/>``). OpenTelemetry's
+wire form does the same: ``{"key": "app.patient.display", "value": {"stringValue": "..."}}``. The
+name is judged as a field name (:mod:`._keys`), and the names of a person's search parameters count
+too (``family``, ``given``, ``address-city``...); a value so named is masked whole. Parameters
+that name no person (``count``, ``url``) stay.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import NAMED
-from ._json_values import NAMED_VALUE, value_end, value_spans
+from ._json_values import NAMED_VALUE, XML_NAMED_VALUE, value_end, value_spans
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 
 __all__ = ["NamedValueDetector", "named_value_kind"]
@@ -60,3 +61,8 @@ class NamedValueDetector(BaseDetector):
             end = value_end(text, start)
             if end > start:
                 yield from value_spans(text, start, end, kind)
+        if "<" in text:
+            for found in XML_NAMED_VALUE.finditer(text):
+                kind = named_value_kind(found[2], self.catalogue)
+                if kind is not None and found[4].strip():
+                    yield found.start(4), found.end(4), kind

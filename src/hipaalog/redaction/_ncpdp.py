@@ -30,16 +30,19 @@ __all__ = ["NcpdpDetector"]
 
 _IDS: Final = "|".join(NCPDP_FIELDS)
 _CONTROL: Final = re.compile(
-    rf"(?:\x1c|\\x1[cC]|\\u001[cC]|<FS>)({_IDS})((?:(?!\\x1|\\u001|<[FGR]S>)[^\x1c\x1d\x1e\r\n\"'\\])*)"
+    rf"(?:\x1c|\\x1[cC]|\\u001[cC]|<FS>)({_IDS})((?:(?!\\x1|\\u001|<[FGR]S>)[^\x1c\x1d\x1e\r\n\"'\\]|'(?=[A-Za-z]))*)"
 )
-"""A field after the field separator: as the control character, escaped, or written ``<FS>``."""
+"""A field after the field separator: as the control character, escaped, or written ``<FS>`` (an apostrophe
+inside a word, ``D'OLIO``, is part of the value; one before anything else closes a quoted repr)."""
 _BY_SEPARATOR: Final = {
     separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^\x1c\x1d\x1e\r\n\"']*)") for separator in "|^"
 }
 _KEYED: Final = re.compile(
-    rf"""(?<![\w.&?/-])({_IDS})=(?:"([^"\n]{{1,80}})"|'([^'\n]{{1,80}})'|([^\s&;,|"'<>]{{1,80}}))"""
+    rf"""(?<![\w.&?/-])({_IDS})=(?:"([^"\n]{{1,80}})"|'([^'\n]{{1,80}})'"""
+    rf"""|((?:(?![ ,;&|]+[A-Z0-9]{{2}}=)(?:[^\s"<>&;|\\]|[ ](?=[A-Z0-9]))){{1,80}}))"""
 )
-"""``C2=value``, ``CM="12 MAIN ST"`` (upper case ids only, not inside a word, a path or a query)."""
+"""``C2=value``, ``CM="12 MAIN ST"``, ``CM=12 MAIN ST CN=...`` (a value without quotes runs to the next id,
+over words that start with a capital or a digit; upper case ids only, not inside a word, a path or a query)."""
 
 _CORE: Final = frozenset({"C2", "C4", "CY", "CC", "CD", "CQ"})
 """Ids of which one must be among two keyed ones (``CA=17 CB=22`` alone is a grid, not a claim)."""
@@ -68,4 +71,6 @@ class NcpdpDetector(BaseDetector):
             if ("NCPDP" in text and ids) or (len(ids) > 1 and not ids.isdisjoint(_CORE)):
                 for found in keyed:
                     group = 2 if found[2] is not None else 3 if found[3] is not None else 4
-                    yield found.start(group), found.end(group), NCPDP_FIELDS[found[1]]
+                    value = found[group].rstrip(".,:;)") if group == 4 else found[group]
+                    if value:
+                        yield found.start(group), found.start(group) + len(value), NCPDP_FIELDS[found[1]]

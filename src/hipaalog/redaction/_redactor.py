@@ -30,7 +30,7 @@ from ._checks import bare_number_kind, luhn_ok, person_item_kind
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, fhir_element, fhir_kinds
 from ._hl7_fields import hl7_observation_kind
-from ._hl7_parsed import hl7_list_kinds, is_segment_list
+from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
 from ._named_values import named_value_kind
@@ -847,6 +847,10 @@ class Redactor:
                 fields = hl7_list_kinds(items)  # ["PID", "1", "", "00482913^^^HOSP^MR", ...]: by position
                 if fields is not None:
                     items = self._segment(items, fields)
+            elif len(items) > 1 and any(type(item) is list and hl7_list_kinds(item) is not None for item in items):
+                items = [  # a parsed message: its care segments' dates are the patient's
+                    self._segment(item, care) if (care := hl7_care_kinds(item)) is not None else item for item in items
+                ]
             elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
             return [
