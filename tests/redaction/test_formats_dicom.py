@@ -97,3 +97,12 @@ def test_a_dump_is_no_table() -> None:
 )
 def test_non_identifying_attributes_are_kept(text: str) -> None:
     assert list(DicomDetector().find(text)) == []
+
+
+def test_dicom_keys_of_an_object_are_field_names() -> None:
+    model = json.loads(_json_model())
+    out = json.dumps(REDACTOR.redact({"dataset": model, **{kw: v for *_, kw, v in TAGS + KEPT}}))
+    for secret in SECRETS:
+        assert secret not in out, (secret, out)
+    for *_, value in KEPT:
+        assert value in out
