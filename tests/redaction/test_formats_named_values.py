@@ -102,3 +102,9 @@ def test_parameters_in_fhir_xml() -> None:
 def test_names_in_other_scripts_under_a_persons_key() -> None:
     out = REDACTOR.redact_text("emergency_contact:\n  - Зоряна Ковальчук\n  - Ανδρέας Παππάς\n")
     assert "Ковальчук" not in out and "Παππάς" not in out, out
+
+
+@pytest.mark.parametrize("text", ["last_name=O'Brien first_name=Ann", "patient:\n  last_name: D'Souza\n  mrn: 4471"])
+def test_an_apostrophe_between_letters_stays_inside_a_keyed_name(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "Brien" not in out and "Souza" not in out, out
