@@ -80,3 +80,8 @@ def test_an_apostrophe_inside_a_raw_field_is_part_of_it() -> None:
     text = repr(f"AM01{FS}CM9 RUE D'ORSAY{FS}CNLYON{FS}C5 2".encode())
     out = REDACTOR.redact_text(text)
     assert "ORSAY" not in out and "LYON" not in out and out.endswith('C5 2"')  # repr quotes with " here
+
+
+def test_a_segment_id_after_a_space_opens_caret_fields() -> None:
+    out = REDACTOR.redact_text("claim AM01^C419660721^CAODALYS^COMA")
+    assert "19660721" not in out and "ODALYS" not in out and "^COMA" in out

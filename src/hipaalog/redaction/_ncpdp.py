@@ -24,7 +24,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import NCPDP
-from ._ncpdp_fields import NCPDP_FIELDS, SEGMENT_BESIDE
+from ._ncpdp_fields import CORE_IDS, NCPDP_FIELDS, SEGMENT_BESIDE
 
 __all__ = ["NcpdpDetector"]
 
@@ -44,9 +44,6 @@ _KEYED: Final = re.compile(
 """``C2=value``, ``CM="12 MAIN ST"``, ``CM=12 MAIN ST CN=...`` (a value without quotes runs to the next id,
 over words that start with a capital or a digit; upper case ids only, not inside a word, a path or a query)."""
 
-_CORE: Final = frozenset({"C2", "C4", "CY", "CC", "CD", "CQ"})
-"""Ids of which one must be among two keyed ones (``CA=17 CB=22`` alone is a grid, not a claim)."""
-
 
 class NcpdpDetector(BaseDetector):
     """Patient, cardholder and employer fields of NCPDP D.0 pharmacy claims and responses."""
@@ -59,7 +56,7 @@ class NcpdpDetector(BaseDetector):
         for field in _CONTROL.finditer(text):
             if field[2].strip():
                 yield field.start(2), field.end(2), NCPDP_FIELDS[field[1]]
-        if "AM" in text and ("|" in text or "^" in text):
+        if "AM0" in text or "AM1" in text or "AM2" in text:
             separators = {found[1] or found[2] for found in SEGMENT_BESIDE.finditer(text)}
             for separator in sorted(separators):
                 for field in _BY_SEPARATOR[separator].finditer(text):
@@ -68,7 +65,7 @@ class NcpdpDetector(BaseDetector):
         if "=" in text:
             keyed = list(_KEYED.finditer(text))
             ids = {found[1] for found in keyed}
-            if ("NCPDP" in text and ids) or (len(ids) > 1 and not ids.isdisjoint(_CORE)):
+            if ("NCPDP" in text and ids) or (len(ids) > 1 and not ids.isdisjoint(CORE_IDS)):
                 for found in keyed:
                     group = 2 if found[2] is not None else 3 if found[3] is not None else 4
                     value = found[group].rstrip(".,:;)") if group == 4 else found[group]

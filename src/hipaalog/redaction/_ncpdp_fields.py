@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["NCPDP_FIELDS", "SEGMENT_BESIDE", "ncpdp_gate"]
+__all__ = ["CORE_IDS", "NCPDP_FIELDS", "SEGMENT_BESIDE", "ncpdp_gate"]
 
 NCPDP_FIELDS: Final[dict[str, str]] = {
     # Patient segment (AM01) and the response's patient segment (AM29)
@@ -38,13 +38,20 @@ NCPDP_FIELDS: Final[dict[str, str]] = {
 
 SEGMENT_BESIDE: Final = re.compile(r"(?<![A-Za-z0-9])AM[0-9]{2}([|^])|([|^])AM[0-9]{2}(?![A-Za-z0-9])")
 """A segment id (``AM01``) beside a ``|`` or ``^``: the separator those fields are written with."""
-_ID_EQUALS: Final = tuple(f"{field}=" for field in NCPDP_FIELDS)
+CORE_IDS: Final = frozenset({"C2", "C4", "CY", "CC", "CD", "CQ"})
+"""Ids of which one must be among two keyed ones (``CA=17 CB=22`` alone is a grid, not a claim)."""
+_BEFORE_EQUALS: Final = re.compile(r"=(?<=([A-Z0-9]{2})=)")
+"""Each ``=`` after two capitals or digits (a literal first: the engine skips to each ``=`` at C speed)."""
 
 
 def ncpdp_gate(text: str) -> bool:
-    """Whether ``text`` may hold NCPDP fields: a field separator, a segment id or an id written ``C2=``."""
-    if "\x1c" in text or "<FS>" in text or "x1c" in text or "x1C" in text or "001c" in text or "001C" in text:
+    """Whether ``text`` may hold NCPDP fields: a field separator (as is, escaped or ``<FS>``), a segment
+    id beside ``|`` or ``^``, or field ids written as keys (``C2=... CC=...``)."""
+    if "\x1c" in text or ("\\" in text and ("\\x1" in text or "\\u001" in text)) or "<FS>" in text:
         return True
-    if "AM" in text and ("|" in text or "^" in text) and SEGMENT_BESIDE.search(text) is not None:
-        return True
-    return "=" in text and sum(key in text for key in _ID_EQUALS) > (0 if "NCPDP" in text else 1)
+    if ("AM0" in text or "AM1" in text or "AM2" in text) and SEGMENT_BESIDE.search(text) is not None:
+        return True  # a segment id (AM01...) beside the separator the fields are written with
+    if "=" not in text:
+        return False
+    ids = {found for found in _BEFORE_EQUALS.findall(text) if found in NCPDP_FIELDS}
+    return bool(ids) and ("NCPDP" in text or (len(ids) > 1 and not ids.isdisjoint(CORE_IDS)))
