@@ -11,9 +11,10 @@ messages print fields as ``C2=value``. This reader takes a field whose id the ta
 * ``ID=value`` when two ids of the table are written so (one of them ``C2``, ``C4``, ``CY``, ``CC``,
   ``CD`` or ``CQ``), or one beside the word ``NCPDP``.
 
-Only the patient's, cardholder's and (workers' compensation) employer's fields are PHI. Provider,
-pharmacy, product, pricing, prescription and authorization numbers (``D2``, ``F3``, ``D7``) are kept,
-and so are the state (``CO``) and the gender, relationship and person codes.
+Only the patient's, cardholder's and (workers' compensation) employer's fields are PHI. Provider
+(``DB``, ``DL`` primary care provider), pharmacy, product, pricing (``DN`` basis of cost), prescription
+and authorization numbers (``D2``, ``F3``, ``D7``) are kept, and so are the state (``CO``) and the
+gender, relationship and person codes.
 """
 
 from __future__ import annotations
