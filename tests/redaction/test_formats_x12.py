@@ -77,3 +77,14 @@ def test_an_834_members_ids_before_its_name_and_any_ssn_reference_are_masked() -
     out = Redactor().redact_text(text)
     assert "X44819203" not in out and "VUKOVIC" not in out and "19620211" not in out
     assert "219099999" not in Redactor().redact_text("ST*270*0001~NM1*PR*2*ACME HEALTH~REF*SY*219099999~SE*3*0001~")
+
+
+def test_835_claim_dates_of_care_are_masked_and_the_payers_are_kept() -> None:
+    remittance = (
+        "BPR*I*150*C*ACH~TRN*1*8812*1512345678~DTM*405*20250301~N1*PR*ACME HEALTH~"
+        "CLP*PCN-9921*1*150*90**12*7781*11*1~NM1*QC*1*QUIST*MILO****MI*ZKT440918273~"
+        "NM1*82*1*BONE*ADA****XX*1234567893~DTM*232*20250210~DTM*233*20250211~DTM*050*20250215~"
+    )
+    out = REDACTOR.redact_text(remittance)
+    assert "20250210" not in out and "20250211" not in out and "20250215" not in out
+    assert "DTM*405*20250301" in out  # the payer's production date

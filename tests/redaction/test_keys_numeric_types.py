@@ -27,8 +27,9 @@ def test_integral_numbers_under_a_persons_key(key: str, number: object) -> None:
 
 @pytest.mark.parametrize("number", [float(SSN), Decimal(SSN)])
 def test_integral_ssn_under_a_persons_key_and_in_lists(number: object) -> None:
-    out = Redactor().redact({"guardian": number, "emergency_contacts": [number, "Ann Lee"]})
-    assert out == {"guardian": "[REDACTED:SSN]", "emergency_contacts": ["[REDACTED:SSN]", "Ann Lee"]}
+    out = Redactor().redact({"guardian": number, "emergency_contacts": [number, "Ann Lee", "on file"]})
+    # a contact's name written alone is masked too; other text in the list stays
+    assert out == {"guardian": "[REDACTED:SSN]", "emergency_contacts": ["[REDACTED:SSN]", "[REDACTED:NAME]", "on file"]}
 
 
 @pytest.mark.parametrize(("key", "kind"), [("phone", "PHONE"), ("ssn", "SSN"), ("mrn", "MRN"), ("zip", "ZIP")])

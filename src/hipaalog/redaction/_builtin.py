@@ -14,13 +14,17 @@ from ._context import (
     ZipDetector,
 )
 from ._detector import Detector, register_detector
+from ._dicom import DicomDetector
 from ._email import MailDetector
 from ._fhir import FhirTextDetector
 from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
+from ._hl7_parsed import Hl7ParsedDetector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._named_values import NamedValueDetector
 from ._names import PersonNameDetector
 from ._national import NationalIdDetector
+from ._ncpdp import NcpdpDetector
 from ._numbers import (
     CardDetector,
     DeaDetector,
@@ -43,12 +47,16 @@ from ._tabular import TabularDetector
 from ._tokens import TokenDetector
 from ._x12 import X12Detector
 from ._xml import XmlDetector
+from ._yaml_lists import YamlListDetector
 
 __all__ = ["DEFAULT_DETECTORS", "builtin_detectors"]
 
 _SHARED: Final[tuple[Detector, ...]] = (
     Hl7Detector(),
+    Hl7ParsedDetector(),
     X12Detector(),
+    NcpdpDetector(),
+    DicomDetector(),
     FhirTextDetector(),
     FhirSearchDetector(),
     SsnDetector(),
@@ -79,12 +87,20 @@ _SHARED: Final[tuple[Detector, ...]] = (
     TabularDetector(),
 )
 _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)
+_DEFAULT_NAMED: Final = NamedValueDetector(DEFAULT_CATALOGUE)
+_DEFAULT_YAML: Final = YamlListDetector(DEFAULT_CATALOGUE)
 _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
 
-DEFAULT_DETECTORS: Final[tuple[str, ...]] = (_DEFAULT_KV.name, *(d.name for d in _SHARED), _DEFAULT_XML.name)
+DEFAULT_DETECTORS: Final[tuple[str, ...]] = (
+    _DEFAULT_KV.name,
+    *(d.name for d in _SHARED),
+    _DEFAULT_XML.name,
+    _DEFAULT_NAMED.name,
+    _DEFAULT_YAML.name,
+)
 """Names of the built-in detectors, in the order they run."""
 
-_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED, _DEFAULT_XML)
+_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML)
 for _detector in _ALL:
     register_detector(_detector.name, _detector)
 register_detector("private_ip", PrivateIpDetector())  # opt-in: private addresses are kept by default
@@ -93,7 +109,13 @@ register_detector("private_ip", PrivateIpDetector())  # opt-in: private addresse
 def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
     """The built-in detectors; the ``key_value`` one judges keys with ``catalogue``."""
     if catalogue is None or catalogue is DEFAULT_CATALOGUE:
-        return [_DEFAULT_KV, *_SHARED, _DEFAULT_XML]
+        return [_DEFAULT_KV, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML]
     # Columns of SQL statements, CSV headers and XML elements are judged with the same catalogue as key=value pairs.
     shared = [TabularDetector(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]
-    return [KeyValueDetector(catalogue), *shared, XmlDetector(catalogue)]
+    return [
+        KeyValueDetector(catalogue),
+        *shared,
+        XmlDetector(catalogue),
+        NamedValueDetector(catalogue),
+        YamlListDetector(catalogue),
+    ]

@@ -591,7 +591,11 @@ _CANDIDATE: Final = re.compile(
     rf"[A-Z](?<![\w][A-Z])(?:{_REST_OF_NAME}(?:[ ](?:{PARTICLES}[ ]){{0,2}}(?:{_NAME_WORD}|[A-Z]\.(?![A-Za-z])))*"
     rf"|[A-Z]+(?:['’-][A-Z]+)*(?:[ ]{_CAPS_WORD})*)(?![\w'’]|[^\x00-\x7f])"
 )
-_HL7_NAME: Final = re.compile(r"[A-Z](?<![\w^][A-Z])[A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Za-z'’.-]*){0,4}")
+_HL7_NAME: Final = re.compile(
+    r"[A-Z](?<![\w^][A-Z])[A-Za-z]*(?:['’-][A-Za-z]+)*\^[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*(?:\^[A-Za-z'’.-]*){0,4}"
+    r"(?<!['’])"
+)
+"""An HL7 name, ``DOE^JANE^Q``: an apostrophe only inside a part (``O'NEIL``), never the quote closing a string."""
 _HL7_CODES: Final = frozenset({"ADT", "ORU", "ORM", "SIU", "MDM", "DFT", "VXU", "ACK", "MFN", "RDE", "BAR", "QBP"})
 _CODING_SYSTEMS: Final = frozenset(
     {"LN", "LNC", "SCT", "SNM", "I9", "I9C", "I10", "I10C", "ICD9", "ICD10", "CPT", "C4", "C5", "HCPCS", "NDC"}
@@ -910,12 +914,14 @@ class NameDetector(BaseDetector):
 # -- key=value pairs -----------------------------------------------------------------------------
 _SEPARATOR: Final = re.compile(r"[:=](?<![=!<>:][:=])(?![=/])[ \t]{0,3}")
 _KEY_BACK: Final = re.compile(r"[ ]?([\"']?)([\w.\-]{0,63}[A-Za-z_])")
-_PLAIN_VALUE: Final = re.compile(r"[^\s,;&|)\]}\"'<>]+")
+_PLAIN_VALUE: Final = re.compile(r"(?:[^\s,;&|)\]}\"'<>]|(?<=[A-Za-z])['’](?=[A-Za-z]))+")
+"""A value without spaces; an apostrophe between letters is inside it (``O'Brien``), any other ends it."""
 _PHONE_VALUE: Final = re.compile(r"\+?[0-9(][0-9 ().-]{6,22}[0-9](?:[ ]?(?:x|ext\.?)[ ]?[0-9]{1,6})?")
 _WORDS_VALUE: Final = re.compile(
-    r"[^\s,;&|=:\"'<>\[\]{}()][^,;&|=\"'<>\[\]{}()\n]{0,100}?"
-    r"(?=[ ]*(?:[,;&|\"'<>\[\]{}()\n]|[ ][^ ]+[ ]?[:=]|$))"
+    r"[^\s,;&|=:\"'<>\[\]{}()](?:[^,;&|=\"'<>\[\]{}()\n]|(?<=[A-Za-z])'(?=[A-Za-z])){0,100}?"
+    r"(?=[ ]*(?:[,;&|\"<>\[\]{}()\n]|(?<![A-Za-z])'|'(?![A-Za-z])|[ ][^ ]+[ ]?[:=]|$))"
 )
+"""A value of words: it ends at a delimiter, a quote (not an apostrophe between letters: ``O'Neal``) or the next key."""
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
 _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*)(?![\w(])")
 """A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""

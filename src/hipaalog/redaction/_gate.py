@@ -41,9 +41,12 @@ from ._cues import (
     X12_HEADER,
     X12_MARKS,
 )
+from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
 from ._hl7_fields import HL7_MARKS
+from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
+from ._ncpdp_fields import ncpdp_gate
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
@@ -53,16 +56,21 @@ __all__ = [
     "CARD",
     "CUED",
     "DEA",
+    "DICOM",
     "EMAIL",
     "FHIR",
     "FOREIGN_STREET",
     "HL7",
+    "HL7_PARSED",
     "IPV4",
+    "KEYED_LIST",
     "KV",
     "MAC",
     "MAIL",
     "MBI",
     "NAME",
+    "NAMED",
+    "NCPDP",
     "PATH",
     "PERSON",
     "PERSON_MARKER",
@@ -95,7 +103,17 @@ PATH: Final = 1 << 25
 """A path or a file name whose segment joins words (``/uploads/jane-roe/``, ``roe_jane.pdf``)."""
 QUERY: Final = 1 << 26
 """A query parameter that may name a person on any path (``?q=jane+roe``, ``&patient=...``)."""
-ALL: Final = (1 << 27) - 1
+NCPDP: Final = 1 << 27
+"""NCPDP D.0 pharmacy claims: a field separator, a segment id beside ``|``, or field ids as keys."""
+DICOM: Final = 1 << 28
+"""DICOM attributes: a tag dump, the DICOM JSON model, or a keyword of an identifying attribute as a key."""
+HL7_PARSED: Final = 1 << 29
+"""HL7 segments parsed into lists or dicts, written as text (``[["PID", "1", ...]]``, ``{"PID": {"7": ...}}``)."""
+NAMED: Final = 1 << 30
+"""A value named by a sibling (FHIR ``Parameters``, OTLP attributes): ``{"name": "birthdate", "valueDate": ...}``."""
+KEYED_LIST: Final = 1 << 31
+"""A list under a key: a YAML block list (``emergency_contact:`` then ``- ...`` lines), a JSON or repr array."""
+ALL: Final = (1 << 32) - 1
 
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
@@ -246,6 +264,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, cased({"lives", "living", "resides", "residing", "resident", "moved", "relocated", "born"}), ZIP)
     add(always, cased({"hometown"}), ZIP)
     add(always, FHIR_KEYS, FHIR)
+    add(always, set(DICOM_KEYWORDS), DICOM)  # PatientID=, "StudyDate": ...
     add(always, MAIL_WORDS, MAIL)
     add(always, TABLE_WORDS, TABLE)
     plain_given = GIVEN - AMBIGUOUS_GIVEN  # an ambiguous given name in capitals never starts a name
@@ -356,6 +375,10 @@ def _summary(found: frozenset[bytes]) -> tuple[int, int, bool, bool, bool]:
     )
 
 
+_PARSED_SEGMENTS: Final = frozenset({b"PID", b"PD", b"NK", b"GT", b"IN", b"PV", b"MRG", b"MSH"})
+"""Person segments' ids (and the header's) as words (digits deleted): one selects the reader of parsed segments."""
+_PARSED_SEGMENT: Final = re.compile(r"[\"'](?:PID|PD1|NK1|GT1|IN1|IN2|PV1|MRG|MSH)[\"'][ \t\r\n]*[,:]")
+
 _KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
 
@@ -457,6 +480,12 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
     if ("*" in text and any(mark in text for mark in X12_MARKS)) or ("ISA" in text and X12_HEADER.search(text)):
         bits |= X12
+    if named_value_gate(text):
+        bits |= NAMED  # {"name": "birthdate", "valueDate": ...}, {"key": "...", "value": {"stringValue": ...}}
+    if ncpdp_gate(text):
+        bits |= NCPDP  # pharmacy claims: fields after a separator, or ``C2=...``
+    if dicom_gate(text):
+        bits |= DICOM  # (0010,0020) LO [...], "00100020": {...}, PatientID=...
     if "<" in text and ("</" in text or "/>" in text):
         bits |= XML  # elements: <ssn>...</ssn>, <birthTime value="..."/>
         if "hl7.org/fhir" in text:
@@ -470,6 +499,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= SEARCH  # a query's parameters (``Patient?name=...``): FHIR search
         if "=?" in text:
             bits |= MAIL
+    if (":\n" in text and "- " in text) or '": [' in text or "': [" in text:
+        bits |= KEYED_LIST  # key:\n  - item, "key": [...]
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
         bits |= TABLE  # rows under a header
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
@@ -515,6 +546,13 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
         bits |= CUED  # "seen Jane Roe on 03/07/2024": the date of a person's visit
     words = normalized.split()
+    if (
+        ("[" in text or "{" in text)
+        and not _PARSED_SEGMENTS.isdisjoint(words)
+        and ('"' in text or "'" in text)
+        and _PARSED_SEGMENT.search(text) is not None
+    ):
+        bits |= HL7_PARSED  # a parsed segment, as a list or dict, written as JSON or repr
     if not _ALL_WORDS.isdisjoint(words):  # the common case is cheaper than an intersection
         found = _ALL_WORDS.intersection(words)
         summary = _SUMMARIES.get(found)
@@ -545,4 +583,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):
         bits |= KV
+    if bits & DICOM and bits & (TABLE | HL7 | PERSON) and is_dump(text):
+        # A DICOM dump: its commas and columns are no table, its ``^`` no HL7, its labels no names; the
+        # DICOM reader takes the identifying tags, the cued detectors still read free text in the others.
+        bits &= ~(TABLE | HL7 | PERSON)
     return bits

@@ -96,7 +96,7 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "DG1": {5: "DATE", 19: "DATE"},
     "PR1": {5: "DATE"},
     "AL1": {6: "DATE"},
-    "ORC": {9: "DATE", 15: "DATE", 27: "DATE"},
+    "ORC": {7: "DATE", 9: "DATE", 15: "DATE", 27: "DATE"},  # ORC-7 quantity/timing holds the start and end
     "OBR": {6: "DATE", 7: "DATE", 8: "DATE", 14: "DATE", 22: "DATE", 36: "DATE"},
     "OBX": {14: "DATE", 19: "DATE"},
     "SPM": {17: "DATE", 18: "DATE"},

@@ -7,7 +7,8 @@ A few generic words (``name``, ``id``, ``given``, ``family``) count only about a
 person word in the same name (``patient_name``, ``memberId``) or anywhere below a person object
 (``{"patient": {"name": ...}}``, a FHIR ``Patient`` resource, a FHIR reference under ``subject``).
 HL7 v2 fields parsed into keys are judged by segment and position (``pid_5_1``, ``PID.7``, and a bare
-field number below a segment key: ``{"pid": {"7": ...}}``).
+field number below a segment key: ``{"pid": {"7": ...}}``); DICOM attributes by their keyword or tag
+(``StudyDate``, ``"00100030"`` of the DICOM JSON model).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
+from ._dicom_tags import DICOM_KEYWORDS, DICOM_TAGS
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
 
 __all__ = ["INFRA_WORDS", "KeyCatalogue", "KeyInfo", "compact", "tokens"]
@@ -587,6 +589,14 @@ class KeyCatalogue:
         return info.kind_in_person
 
     def _classify(self, key: str) -> KeyInfo:
+        info = self._classify_key(key)
+        if info.kind is None and (len(key) == 8 or key[:1].isupper()):
+            dicom = DICOM_KEYWORDS.get(key) or DICOM_TAGS.get(key.upper())
+            if dicom is not None:  # a DICOM attribute by keyword or tag: {"StudyDate": ...}, {"00100020": {...}}
+                return info._replace(kind=dicom, kind_in_person=dicom, plain=False)
+        return info
+
+    def _classify_key(self, key: str) -> KeyInfo:
         words = tokens(key)
         joined = "".join(words)
         field = _hl7_field(words)

@@ -26,12 +26,14 @@ from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
-from ._checks import bare_number_kind, luhn_ok
+from ._checks import bare_number_kind, luhn_ok, person_item_kind
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
 from ._hl7_fields import hl7_observation_kind
+from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
+from ._named_values import named_value_kind
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 
@@ -245,9 +247,9 @@ _NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
 
 
 def _bare_kind(item: object) -> str | None:
-    """The kind of a bare phone number or SSN under a person's key, as text, an int or an integral number."""
+    """The kind of a bare phone number, SSN or name under a person's key, as text, an int or an integral number."""
     if type(item) is str or type(item) is int:
-        return bare_number_kind(item)
+        return person_item_kind(item)  # a phone number, an SSN, or a name written alone
     number = _integral(item)
     return None if number is None else bare_number_kind(number)
 
@@ -693,6 +695,8 @@ class Redactor:
         """:meth:`_collect` for the items of a list."""
         if 1 < len(value) <= _ROW_MAX and _row_like(value):
             return False  # read as a row by the full walk: its items are context for each other
+        if value and type(value[0]) is str and hl7_list_kinds(value) is not None:
+            return False  # a parsed HL7 segment: its fields are read by position in the full walk
         clean = self._clean
         for item in value:
             cls = type(item)
@@ -839,7 +843,15 @@ class Redactor:
         active.add(marker)
         try:
             items = list(value)
-            if 1 < len(items) <= _ROW_MAX and _row_like(items):
+            if items and type(items[0]) is str and is_segment_list(items):
+                fields = hl7_list_kinds(items)  # ["PID", "1", "", "00482913^^^HOSP^MR", ...]: by position
+                if fields is not None:
+                    items = self._segment(items, fields)
+            elif len(items) > 1 and any(type(item) is list and hl7_list_kinds(item) is not None for item in items):
+                items = [  # a parsed message: its care segments' dates are the patient's
+                    self._segment(item, care) if (care := hl7_care_kinds(item)) is not None else item for item in items
+                ]
+            elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
             return [
                 self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
@@ -847,6 +859,16 @@ class Redactor:
             ]
         finally:
             active.discard(marker)
+
+    def _segment(self, items: list[Any], fields: Mapping[int, str]) -> list[Any]:
+        """A parsed HL7 segment (its id, then its fields by position) with its person fields replaced."""
+        out = list(items)
+        for index, kind in fields.items():
+            if index < len(out):
+                item = out[index]
+                if item is not None and item != "" and not (type(item) is list and not item):
+                    out[index] = self.strategy_for(kind).value(kind, item)
+        return out
 
     def _row(self, items: list[Any]) -> list[Any]:
         """``items`` (scalars, two of them capitalised text) read together as a row, as their repr reads
@@ -930,9 +952,23 @@ class Redactor:
             with_patient: bool | None = None  # whether a key names an HL7 patient field; found when needed
             with_person: bool | None = None  # whether a key names a person's identifier; found when needed
             extension: KeyInfo | None = None  # a FHIR extension's url, as the field name of its value[x]
+            named_kind: str | None = None  # a Parameters' {"name": "birthdate", "valueDate": ...}: the name's kind
             if "url" in value and (named := extension_name(value.get("url"))) is not None:
                 extension = self.keys.info(named)
-            fast = person is None and resource is None and not allow_names and path is None and extension is None
+            elif (
+                "name" in value
+                and type(value.get("name")) is str
+                and any(type(k) is str and _is_value_x(k) for k in value)
+            ):
+                named_kind = named_value_kind(value["name"], self.keys)
+            fast = (
+                person is None
+                and resource is None
+                and not allow_names
+                and path is None
+                and extension is None
+                and named_kind is None
+            )
             for key, item in items:
                 if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
                     out[key] = item  # an organisation's name, NPI and address are no one's PHI
@@ -965,6 +1001,8 @@ class Redactor:
                 kind = self._key_kind(info, person, item)
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
+                if kind is None and named_kind is not None and type(key) is str and _is_value_x(key):
+                    kind = named_kind
                 if kind is None and (info.beside_patient or info.observation_segment) is not None:
                     if with_patient is None:
                         with_patient = any(type(k) is str and self.keys.info(k).patient_field for k, _ in items)

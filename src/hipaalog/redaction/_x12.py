@@ -4,7 +4,8 @@ A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or 
 (``NM1*IL``, ``NM1*QC``, ``NM1*03``...; providers and payers are not PHI), and runs to the next
 ``NM1``. Inside it: the name and id of the ``NM1``, ``N3`` street lines, ``N4`` city and ZIP,
 ``DMG`` birth date, ``REF`` identifiers (``SY`` an SSN) and ``PER`` contacts. Everywhere: ``DTP``
-dates (service, admission, discharge, eligibility) and the patient control number of ``CLM``.
+dates (service, admission, discharge, eligibility), ``DTM`` dates of care and coverage (835 claim
+statement dates ``232``/``233``, ``050`` received, ``472`` service...) and the patient control number of ``CLM``.
 Elements are separated by ``*``; segments end at ``~``, a line end (raw or escaped), or where
 the next segment starts after whitespace. Each segment is read once: linear in the text.
 """
@@ -21,9 +22,9 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|CLM|CLP|INS)"
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS)"
 _NEXT: Final = (
-    "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
+    "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|DTM|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
 )
 _PATTERNS: Final[dict[str, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
@@ -55,6 +56,11 @@ _NAME_ELEMENTS: Final = (3, 4, 5, 7)
 _REF_KINDS: Final = {"SY": "SSN", "EJ": "ACCOUNT", "EA": "MRN", "F6": "MEMBER_ID", "HJ": "MEMBER_ID"}
 _REF_IDS: Final = frozenset({"1W", "49", "6P", "IG", "N6", "Q4", "3H", "0F", "23", "1L", "A6", "ABY", "Y4", "D9"})
 _ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
+_DTM_CARE: Final = frozenset(
+    {"232", "233", "050", "036", "472", "150", "151", "434", "435", "096", "090", "091", "304", "307", "356", "357"}
+)
+"""``DTM`` qualifiers of a person's care or coverage (claim statement period, received, service, admission,
+discharge, eligibility, coverage expiration); the others (``405`` production, ``009`` processed) are the payer's."""
 _PER_VALUES: Final = {"TE": "PHONE", "HP": "PHONE", "WP": "PHONE", "CP": "PHONE", "FX": "FAX", "EM": "EMAIL"}
 
 
@@ -114,6 +120,8 @@ class X12Detector(BaseDetector):
         qualifier = elements[1] if len(elements) > 1 else ""
         if segment == "DTP":
             return [(3, "DATE")]
+        if segment == "DTM":
+            return [(2, "DATE"), (6, "DATE")] if qualifier in _DTM_CARE else []
         if segment in ("CLM", "CLP"):
             return [(1, "ACCOUNT")]  # the patient control number (837 claim, 835 payment)
         if segment == "REF" and qualifier == "SY":

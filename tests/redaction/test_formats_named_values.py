@@ -1,0 +1,110 @@
+"""Values named by a sibling (FHIR Parameters, OTLP attributes) and YAML list items under a key."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._checks import person_item_kind
+
+REDACTOR = Redactor()
+MATCH = {
+    "resourceType": "Parameters",
+    "parameter": [
+        {"name": "family", "valueString": "Vukovic"},
+        {"name": "birthdate", "valueDate": "1972-11-05"},
+        {"name": "count", "valueInteger": 5},
+        {"name": "resource", "part": [{"name": "given", "valueString": "Teodora"},
+                                      {"name": "phone", "valueString": "+1 630 555 0147"}]},
+        {"name": "onlyCertainMatches", "valueBoolean": True},
+    ],
+}  # fmt: skip
+OPERATION = {
+    "resourceType": "Parameters",
+    "parameter": [
+        {"name": "url", "valueUri": "http://terminology.example.org/ValueSet/lab-units"},
+        {"name": "count", "valueInteger": 20},
+        {"name": "displayLanguage", "valueCode": "en-US"},
+    ],
+}
+OTLP = {
+    "attributes": [
+        {"key": "app.patient.display", "value": {"stringValue": "Vukovic, Teodora"}},
+        {"key": "http.route", "value": {"stringValue": "/v2/encounters"}},
+        {"key": "service.name", "value": {"stringValue": "encounter-api"}},
+    ]
+}
+SECRETS = ("Vukovic", "1972-11-05", "Teodora", "630 555 0147")
+
+
+@pytest.mark.parametrize("form", [json.dumps, repr, lambda v: v], ids=["json", "repr", "object"])
+@pytest.mark.parametrize("value", [MATCH, OTLP], ids=["parameters", "otlp"])
+def test_a_value_named_by_its_sibling_is_masked(form: Any, value: Any) -> None:
+    out = str(REDACTOR.redact(form(value)))
+    assert [secret for secret in SECRETS if secret in out] == [], out
+    assert "/v2/encounters" in out or value is MATCH
+    assert "onlyCertainMatches" in out or value is OTLP
+
+
+@pytest.mark.parametrize("form", [json.dumps, repr, lambda v: v], ids=["json", "repr", "object"])
+def test_parameters_naming_no_person_are_kept(form: Any) -> None:
+    text = form(OPERATION)
+    out = REDACTOR.redact(text)
+    assert out == (OPERATION if isinstance(text, dict) else text)
+
+
+YAML = """patient:
+  emergency_contact:
+    - Bartholomew Quennell
+    - "6305550147"
+  allergies:
+    - Penicillin
+    - Shellfish
+services:
+  - Front Desk
+  - Radiology"""
+
+
+def test_yaml_list_items_take_their_parents_key() -> None:
+    out = REDACTOR.redact_text(YAML)
+    assert "Bartholomew Quennell" not in out and "6305550147" not in out, out
+    assert "- Penicillin" in out and "- Shellfish" in out and "- Front Desk" in out and "- Radiology" in out
+
+
+def test_json_list_items_under_a_persons_key_are_masked() -> None:
+    value = {"emergency_contacts": ["Bartholomew Quennell", "6305550147", "see chart"]}
+    assert REDACTOR.redact(value)["emergency_contacts"][2] == "see chart"
+    assert "Quennell" not in json.dumps(REDACTOR.redact(value))
+    assert "Quennell" not in REDACTOR.redact_text(json.dumps(value))
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("Bartholomew Quennell", "NAME"), ("Ann-Marie O'Dowd", "NAME"), ("6305550147", "PHONE"), ("see chart", None),
+     ("ICU", None), ("2 Quennell", None)],
+)  # fmt: skip
+def test_person_item_kind(value: str, kind: str | None) -> None:
+    assert person_item_kind(value) == kind
+
+
+def test_parameters_in_fhir_xml() -> None:
+    text = (
+        '<Parameters xmlns="http://hl7.org/fhir"><parameter><name value="family"/><valueString value="Vukovic"/>'
+        '</parameter><parameter><name value="count"/><valueInteger value="5"/></parameter></Parameters>'
+    )
+    out = REDACTOR.redact_text(text)
+    assert "Vukovic" not in out and '<valueInteger value="5"/>' in out
+
+
+def test_names_in_other_scripts_under_a_persons_key() -> None:
+    out = REDACTOR.redact_text("emergency_contact:\n  - Зоряна Ковальчук\n  - Ανδρέας Παππάς\n")
+    assert "Ковальчук" not in out and "Παππάς" not in out, out
+
+
+@pytest.mark.parametrize("text", ["last_name=O'Brien first_name=Ann", "patient:\n  last_name: D'Souza\n  mrn: 4471"])
+def test_an_apostrophe_between_letters_stays_inside_a_keyed_name(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "Brien" not in out and "Souza" not in out, out
