@@ -37,7 +37,7 @@ from ._person_values import person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
-from ._values import full_date
+from ._values import full_date, maybe_date
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -435,6 +435,7 @@ class Redactor:
         self._safe_keys: dict[str, KeyInfo] = {}
         self._name_verdicts: dict[str, bool] = {}
         self._person_verdicts: dict[str, bool] = {}
+        self._plain_values: dict[str, None] = {}  # short strings of plain fields that are no name nor phone
 
         chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
         self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, chosen)
@@ -562,7 +563,7 @@ class Redactor:
                     actions[key] = action
             if action == 1:
                 cls = type(value)
-                if cls is str and not (len(value) <= 64 and self._loose_text(value)):
+                if cls is str and (value in self._plain_values or not (len(value) <= 64 and self._loose_text(value))):
                     return value if value in self._clean else self.redact_text(value)
                 if cls is float or cls is bool or value is None:
                     return value
@@ -659,6 +660,7 @@ class Redactor:
         """
         actions = self._top_actions if trusted else self._nested_actions
         clean = self._clean
+        plain = self._plain_values
         remember = self._scanner.remember_clean
         str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
         for key, item in value.items():
@@ -674,7 +676,7 @@ class Redactor:
             if cls is str_:
                 if action == 3:
                     return False
-                if len(item) <= 64 and self._loose_text(item):
+                if item not in plain and len(item) <= 64 and self._loose_text(item):
                     return False  # a name, or a bare phone number: the walk decides by the key
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
@@ -722,7 +724,7 @@ class Redactor:
         for item in value:
             cls = type(item)
             if cls is str:
-                if len(item) <= 64 and self._loose_text(item):
+                if item not in self._plain_values and len(item) <= 64 and self._loose_text(item):
                     return False
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
@@ -891,6 +893,8 @@ class Redactor:
         for index, item in enumerate(given):
             unchanged = out[index] is item
             loose = self._loose(_NEUTRAL_KEY, item)
+            if loose is not None and loose[0] == "DATE" and not full_date(item):
+                loose = None  # digits that are no date: a record number, maybe
             if loose is not None:
                 if not loose[1]:
                     named = named or loose[0] == "NAME"  # masked already, or now
@@ -993,7 +997,7 @@ class Redactor:
             if "url" in value and (named := extension_name(value.get("url"))) is not None:
                 extension = self.keys.info(named)
             fast = person is None and resource is None and not allow_names and path is None and extension is None
-            bound = self._statement_of(value) if _PARAMETER_KEYS.intersection(value) else None
+            bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
             fast = fast and bound is None
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
@@ -1145,23 +1149,31 @@ class Redactor:
                 return "NAME", False
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
-            if not info.record_time and full_date(item):
-                return "DATE", True
+            if not info.record_time and maybe_date(item):
+                return "DATE", True  # confirmed (full_date) only beside a person
             return None
         if cls is int:
-            if info.phone_word >= 0 and bare_number_kind(item) == "PHONE":
+            if 2 * 10**9 <= item < 2 * 10**10 and info.phone_word >= 0 and bare_number_kind(item) == "PHONE":
                 return "PHONE", info.phone_word == 0
+            return None
+        if cls is dict or cls is list or cls is float or cls is bool or item is None:
             return None
         if issubclass(cls, _dt.date) and not info.record_time:  # type(), never the object's own __class__
             return "DATE", True
         return None
 
     def _loose_text(self, text: str) -> bool:
-        """Whether a short string of a plain field may be a name or a bare phone number (the quick path's check)."""
+        """Whether a short string of a plain field may be a name or a bare phone number (the quick path's check);
+        a string that is neither is remembered."""
         if " " in text or "," in text:
-            return self.names_values and self._person_value(text)  # the looser check: the key decides later
-        size = len(text)
-        return size in {10, 11} and text[0] in "123456789" and text.isdigit()
+            loose = self.names_values and self._person_value(text)  # the looser check: the key decides later
+        else:
+            loose = len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()
+        if not loose:
+            if len(self._plain_values) >= _SAFE_KEYS_LIMIT:
+                self._plain_values.clear()
+            self._plain_values[text] = None
+        return loose
 
     def _name_value(self, text: str) -> bool:
         """Whether ``text`` (64 characters at most) is a person's name and nothing else; verdicts are remembered."""
@@ -1189,7 +1201,7 @@ class Redactor:
         """Replace, in a mapping that names a person, the full dates and bare phone numbers found in it."""
         for key, kind in beside:
             item = out.get(key)
-            if item is None:
+            if item is None or (kind == "DATE" and not full_date(item)):
                 continue
             replaced = self._key_value(kind, item.isoformat() if isinstance(item, _dt.date) else item)
             if replaced is DROP:

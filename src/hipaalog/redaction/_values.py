@@ -16,7 +16,7 @@ import datetime
 import re
 from typing import Final
 
-__all__ = ["RECORD_TIMES", "THING_WORDS", "full_date", "phone_words"]
+__all__ = ["RECORD_TIMES", "THING_WORDS", "full_date", "maybe_date", "phone_words"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -99,13 +99,17 @@ _FULL_DATE: Final = re.compile(
 ``YYYYMMDD``, ``March 12, 1948``, ``12-Mar-1948``; not a year alone, a month alone or a version (``1.2.10``)."""
 
 
+def maybe_date(value: str) -> bool:
+    """Whether a string may be a full date (a cheap test before :func:`full_date`)."""
+    return (
+        6 <= len(value) <= 40
+        and (value[-1].isdigit() or value[-1] in "ZC")  # a year, a time of day or a zone ends it
+        and (value[0].isdigit() or value[0].isalpha())
+    )
+
+
 def full_date(value: object) -> bool:
     """Whether ``value`` is a full date: a ``date``/``datetime`` object, or a string of one and nothing else."""
     if type(value) is str:
-        return (
-            6 <= len(value) <= 40
-            and (value[-1].isdigit() or value[-1] in "ZC")  # a year, a time of day or a zone ends it
-            and (value[0].isdigit() or value[0].isalpha())
-            and (_FULL_DATE.fullmatch(value.strip()) is not None)
-        )
+        return maybe_date(value) and _FULL_DATE.fullmatch(value.strip()) is not None
     return isinstance(value, datetime.date)
