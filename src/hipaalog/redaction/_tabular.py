@@ -16,6 +16,7 @@ record numbers and street lines are masked too.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -342,6 +343,7 @@ def _shaped(value: str) -> bool:
     return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
 
 
+@functools.lru_cache(maxsize=4096)
 def _shaped_pair(first: str, second: str) -> bool:
     """Whether two cells side by side read as a person's names, surname first or given name first, by their
     words alone (``'Awodiran', 'Osunleke'``: words no dictionary holds)."""
@@ -751,8 +753,13 @@ class TabularDetector(BaseDetector):
             plain = first not in NOT_SURNAMES and second not in NOT_SURNAMES
             listed = _is_surname(first) or _is_surname(second)
             unlisted = dated and listed and _unlisted_pair(first, second)  # a given name the tables lack
-            unlisted = unlisted or (shaped > 0 and _shaped_pair(values[index], values[index + 1]))
-            if census or (shaped and (first in GIVEN or second in GIVEN)) or (shaped > 1 and plain) or unlisted:
+            if (
+                census
+                or (shaped and (first in GIVEN or second in GIVEN))
+                or (shaped > 1 and plain)
+                or unlisted
+                or (shaped > 0 and _shaped_pair(values[index], values[index + 1]))  # words no dictionary holds
+            ):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()
