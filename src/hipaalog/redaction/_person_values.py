@@ -10,6 +10,7 @@ before another word (``Will Retry``), one word alone.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -53,6 +54,7 @@ def _caseless(word: str) -> bool:
     return bool(word) and all(unicodedata.category(ch)[0] in "LM" and ch.lower() == ch.upper() for ch in word)
 
 
+@functools.lru_cache(maxsize=4096)
 def person_value(value: str) -> bool:
     """Whether ``value``, a whole value under a key that names a person, is that person's name."""
     if not 3 < len(value) <= 64:

@@ -343,6 +343,10 @@ def _shaped(value: str) -> bool:
     return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
 
 
+_name_shaped: Final = functools.lru_cache(maxsize=4096)(name_shaped)
+""":func:`._names.name_shaped`, each value judged once (literals and cells recur)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _shaped_pair(first: str, second: str) -> bool:
     """Whether two cells side by side read as a person's names, surname first or given name first, by their
@@ -698,7 +702,7 @@ class TabularDetector(BaseDetector):
         'graham davis'``; not under a thing's key, ``service``), or a bare phone number under a phone word
         (``number='4046666334'``)."""
         info = self.catalogue.info(key)
-        if (" " in value or "," in value) and not info.thing and name_shaped(value):
+        if (" " in value or "," in value) and not info.thing and _name_shaped(value):
             return "NAME"
         if info.phone_word > 0 and value.isdigit() and bare_number_kind(value) == "PHONE":
             return "PHONE"
