@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from hipaalog.redaction import Redactor
-from hipaalog.redaction._checks import person_item_kind
+from hipaalog.redaction._person_values import person_item_kind
 
 REDACTOR = Redactor()
 MATCH = {

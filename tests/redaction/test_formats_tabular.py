@@ -127,9 +127,9 @@ def test_multipart_parts_are_masked_by_their_field_name() -> None:
 
 
 def test_columns_are_judged_with_the_redactors_own_catalogue() -> None:
-    text = "INSERT INTO claims (claimant_ref, note) VALUES ('CR-88123', 'ok')"
+    text = "INSERT INTO claims (case_ref, note) VALUES ('CR-88123', 'ok')"
     assert "CR-88123" in REDACTOR.redact_text(text)
-    custom = Redactor(phi_fields={"claimantRef": "ID"})
+    custom = Redactor(phi_fields={"caseRef": "ID"})
     assert "CR-88123" not in custom.redact_text(text)
 
 

@@ -57,6 +57,6 @@ def test_other_xml_is_kept(text: str) -> None:
 
 def test_elements_are_judged_with_the_configured_catalogue() -> None:
     detector = XmlDetector()
-    assert [kind for _, _, kind in detector.find("<claimantRef>C-1</claimantRef>")] == []
-    custom = Redactor(phi_fields={"claimantRef": "ID"})
-    assert "C-1" not in custom.redact_text("<claimantRef>C-1</claimantRef>")
+    assert [kind for _, _, kind in detector.find("<caseRef>C-1</caseRef>")] == []
+    custom = Redactor(phi_fields={"caseRef": "ID"})
+    assert "C-1" not in custom.redact_text("<caseRef>C-1</caseRef>")

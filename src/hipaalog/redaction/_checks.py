@@ -194,32 +194,3 @@ def _national_phone(text: str) -> str | None:
         return None
     shaped = PHONE_NATIONAL.fullmatch(text) or PHONE_LOCAL.fullmatch(text) or PHONE_00.fullmatch(text)
     return "PHONE" if shaped is not None and 9 <= len(digits_of(text)) <= 13 else None
-
-
-_NAME_JOINERS: Final = str.maketrans("", "", "'’-")
-
-
-def _name_alone(text: str) -> bool:
-    """Whether ``text`` is two to four capitalised words of letters in any script (``Hadrian Taddeo``,
-    ``Mary-Kate O'Neil``, ``Руфина Болотова``, ``J. Roe``); words in capitals or small letters are not."""
-    words = text.split(" ")
-    if not 2 <= len(words) <= 4:
-        return False
-    for word in words:
-        if len(word) == 2 and word[1] == "." and word[0].isupper():
-            continue  # an initial
-        letters = word.translate(_NAME_JOINERS)
-        if len(letters) < 2 or not letters.isalpha() or not word[0].isupper() or letters.isupper():
-            return False
-    return True
-
-
-def person_item_kind(value: object) -> str | None:
-    """The kind of a value under a person's key (``emergency_contact``) in a list or alone: a bare phone
-    number or SSN, or a name written alone, else ``None``."""
-    if type(value) is str:
-        text = value.strip()
-        if _name_alone(text):
-            return "NAME"
-        return bare_number_kind(text)
-    return bare_number_kind(value) if type(value) is int else None

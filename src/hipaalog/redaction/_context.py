@@ -41,6 +41,7 @@ from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, first_char_alternation, trie_alternation
+from ._person_values import person_value
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -99,6 +100,10 @@ _CUE_REACH: Final = 32 + 64
 words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 
+_BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
+"""Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
+_PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
+"""What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``)."""
 _KEY_ERROR_ID: Final = re.compile(
     r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
     r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
@@ -170,6 +175,13 @@ class CuedIdDetector(BaseDetector):
             ):
                 kind = "VEHICLE"
                 start = text.rfind(" ", 0, start - 1) + 1
+            if (
+                kind == "PATIENT"
+                and words
+                and words[-1] in _BARE_PATIENT_CUES
+                and _PATIENT_TOKEN.fullmatch(text, start, end) is None
+            ):
+                continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
             if kind is not None and kind not in _OWN_DETECTORS:
                 yield start, end, kind
 
@@ -935,8 +947,9 @@ _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
-_NAME_PART_KEYS: Final = frozenset({"tsal", "tsrif", "elddim"})
-"""``last``, ``first``, ``middle`` spelled backwards: name parts beside another person field (``last=Roe dob=...``)."""
+_NAME_PART_KEYS: Final = frozenset({"tsal", "tsrif", "elddim", "nevig", "ylimaf"})
+"""``last``, ``first``, ``middle``, ``given``, ``family`` spelled backwards: name parts beside another person field
+(``last=Roe dob=...``, ``{"given": "Eduardo", "family": "Peña", "tel": ...}``)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"NAME", "DOB", "MRN", "SSN", "PATIENT", "MEMBER_ID", "PHONE", "EMAIL"})
 _CONSTRUCTOR: Final = re.compile(r"[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)*")
 """A class name, as a repr opens a value (``Address(``, ``models.Patient(``)."""
@@ -1065,7 +1078,12 @@ class KeyValueDetector(BaseDetector):
             if "$" in text and _graphql_variable(text, separator - len(key[0]), start):
                 continue  # "query Find($city: String)", "patients(city: $city)": GraphQL declares, no value
             if kind is None:
-                if catalogue.info(key[2][::-1]).names_person:  # "contact=8752617223", "guardian: 219099999"
+                info = catalogue.info(key[2][::-1])
+                if info.holds_name and text[start] in "\"'" and (name := self._person_name(text, start)) is not None:
+                    covered = name[1]
+                    yield name[0], name[1], "NAME"  # who="Jon Page", 'attendee': 'Aria Gargallo'
+                    continue
+                if info.names_person or info.phone_word > 0:  # "contact=8752617223", "guardian: 219099999", "cb=..."
                     if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list
                         close = text.find(")" if text[start] == "(" else "]", start, start + 512)
                         numbers = list(_BARE_NUMBER.finditer(text, start + 1, close if close > 0 else start + 512))
@@ -1073,7 +1091,8 @@ class KeyValueDetector(BaseDetector):
                         bare = _BARE_NUMBER.match(text, start)
                         numbers = [] if bare is None else [bare]
                     for listed in numbers:
-                        if (found := bare_number_kind(listed[1])) is not None:
+                        found = bare_number_kind(listed[1])
+                        if found is not None and (info.names_person or found == "PHONE"):
                             yield listed.start(1), listed.end(1), found
                 continue
             if scans.spent():
@@ -1093,6 +1112,14 @@ class KeyValueDetector(BaseDetector):
                 if number is None or int(number[0]) <= 89 or value == "90+":
                     continue
             yield span[0], span[1], kind
+
+    @staticmethod
+    def _person_name(text: str, start: int) -> tuple[int, int] | None:
+        """The span of a quoted value at ``start`` (after a key that names a person) that is their name."""
+        end = _quoted_end(text, start + 1, text[start])
+        if end < 0 or end - start > 66:
+            return None
+        return (start + 1, end) if person_value(text[start + 1 : end]) else None
 
     def _about_person(self, text: str) -> bool:
         """Whether a key of ``text`` names a person's field (its name, birth date, record number...)."""

@@ -426,8 +426,9 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     for reversed_key, verdict in zip(found, known, strict=True):
         if verdict is None:
             info = catalogue.info(reversed_key[::-1])
-            # A person's key may hold a bare phone or SSN; an observation's date is a patient's beside a PID key.
-            verdict = info.kind is not None or info.names_person or info.beside_patient is not None
+            # A person's key may hold their name or a bare phone or SSN, a phone word (``cb``) a bare phone;
+            # an observation's date is a patient's beside a PID key.
+            verdict = info.kind is not None or info.holds_name or info.phone_word > 0 or info.beside_patient is not None
             if len(verdicts) >= _VERDICTS_LIMIT:
                 verdicts.clear()
             verdicts[reversed_key] = verdict

@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 from ._dicom_tags import DICOM_KEYWORDS, DICOM_TAGS
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
+from ._values import THING_WORDS, phone_words, record_time
 
 __all__ = ["INFRA_WORDS", "KeyCatalogue", "KeyInfo", "compact", "tokens"]
 
@@ -35,11 +36,20 @@ PERSON_WORDS: Final = _words(
     """patient patients pt member members subscriber subscribers beneficiary beneficiaries insured guarantor
     guarantors person persons people individual enrollee claimant policyholder cardholder dependent dependents
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
-    caregiver relative relatives applicant donor newborn infant mom dad sibling household subject"""
+    caregiver relative relatives applicant donor newborn infant mom dad sibling household subject attendee
+    attendees holder holders signer signers signatory witness witnesses sender requester requestor addressee
+    invitee invitees visitor visitors who whom caller callers
+    paciente pacientes patiente patientin paziente asegurado asegurada segurado assicurato assure assuree versicherter
+    versicherte verzekerde titular titulaire firmante signataire unterzeichner testigo temoin testemunha testimone
+    zeuge getuige destinatario destinataire empfanger empfaenger ontvanger remitente remetente mittente expediteur
+    absender afzender cuidador aidant betreuer angehoriger angehoeriger"""
 )
-"""Words that make a key (and everything below it) about a person."""
+"""Words that make a key (and everything below it) about a person, in English and in the languages of
+:data:`_FOREIGN` (accents dropped: ``Empfänger`` is ``empfanger``)."""
 
-_PATIENT_WORDS: Final = frozenset({"patient", "patients", "pt"})
+_PATIENT_WORDS: Final = frozenset(
+    {"patient", "patients", "pt", "paciente", "pacientes", "patiente", "patientin", "paziente"}
+)
 PERSON_RESOURCES: Final = {"Patient": "PATIENT", "Person": "ID", "RelatedPerson": "ID", "Practitioner": "ID"}
 """FHIR ``resourceType`` values whose whole resource is about a person, and the kind of its ``id``."""
 _HL7_SEGMENT_WORDS: Final = frozenset({"pid", "pd1", "nk1", "gt1", "in1", "in2", "pv1", "mrg"})
@@ -131,7 +141,19 @@ def _catalogue() -> dict[str, str]:
             "initials",
             "displayname",
         ],
-        "DOB": ["dob", "dateofbirth", "birthdate", "birthday", "birthdatetime", "birthdt", "dobdate", "bday", "bdate"],
+        "DOB": [
+            "dob",
+            "dateofbirth",
+            "birthdate",
+            "birthday",
+            "birthdatetime",
+            "birthdt",
+            "dobdate",
+            "bday",
+            "bdate",
+            "born",
+            "bornon",
+        ],
         "DATE": [
             "dateofdeath",
             "deathdate",
@@ -418,6 +440,7 @@ _CONTEXTUAL: Final = {
     "display": "NAME",
     "id": "ID",
     "ids": "ID",
+    "ref": "ID",
     "period": "DATE",
     "first": "NAME",
     "last": "NAME",
@@ -539,6 +562,17 @@ class KeyInfo(NamedTuple):
     observation_segment: str | None = None
     """``OBR`` / ``OBX`` for a key naming that segment, whose numbered fields (``{"obr": {"7": ...}}``)
     are the patient's beside a ``pid``."""
+    holds_name: bool = False
+    """Whether a whole name under the key is a person's in text too (``who="Jane Roe"``, ``"display": ...``):
+    the key names a person, or is ``display``."""
+    thing: bool = False
+    """Whether the name's last word says its value is a thing (``service``, ``region``, ``medication``):
+    a value shaped like a name is not one there."""
+    record_time: bool = False
+    """Whether the name is a record's own time (``created_at``, ``ts``): its date is not the person's."""
+    phone_word: int = 0
+    """1: a bare ten-digit number under the key is a phone (``reach``, ``cb``); -1: never (``order_id``,
+    ``bytes``); 0: only beside a person."""
 
 
 class KeyCatalogue:
@@ -642,7 +676,18 @@ class KeyCatalogue:
             and joined not in VERSION_WORDS
         )
         names_person = person is not None and (words[-1] in _PATIENT_WORDS or words[-1] in PERSON_WORDS)
-        return KeyInfo(kind, kind_in_person, person, joined, plain, names_person=names_person)
+        return KeyInfo(
+            kind,
+            kind_in_person,
+            person,
+            joined,
+            plain,
+            names_person=names_person,
+            holds_name=names_person or (bool(words) and words[-1] == "display"),
+            thing=bool(words) and words[-1] in THING_WORDS,
+            record_time=record_time(words),
+            phone_word=phone_words(words),
+        )
 
     def _match(self, words: list[str], person: str | None) -> str | None:
         for i in range(len(words)):

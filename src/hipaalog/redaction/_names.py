@@ -21,7 +21,7 @@ from typing import Final
 from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._lexicon import SOFTWARE, compound_word, unknown_word
+from ._lexicon import SOFTWARE, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 
@@ -263,6 +263,7 @@ def _foreign(word: str) -> bool:
                 and part not in _SENTENCE_WORDS
                 and unknown_word(part)
                 and (part in SURNAME_RANK or part in GIVEN or not compound_word(part))  # "Datacenter": no name
+                and (part in SURNAME_RANK or part in GIVEN or not clinical_word(part))  # "Semaglutide": a drug
             )
             or (part in SURNAME_RANK and part not in NOT_SURNAMES and unknown_word(part))
             for part in parts

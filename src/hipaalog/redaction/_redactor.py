@@ -26,7 +26,7 @@ from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
-from ._checks import bare_number_kind, luhn_ok, person_item_kind
+from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
 from ._hl7_fields import hl7_observation_kind
@@ -34,8 +34,12 @@ from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
 from ._named_values import named_value_kind
+from ._names import name_shaped
+from ._person_values import person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
+from ._tabular import TabularDetector, settled
+from ._values import full_date, maybe_date
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -254,6 +258,18 @@ def _bare_kind(item: object) -> str | None:
     return None if number is None else bare_number_kind(number)
 
 
+_PARAMETER_KEYS: Final = frozenset({"params", "parameters", "args", "bind_params", "binds", "bindings"})
+"""Keys of a SQL statement's parameters logged beside it (under one of :data:`_STATEMENT_KEYS`)."""
+_STATEMENT_KEYS: Final = ("sql", "statement", "query", "stmt")
+
+
+def _settled(kind: str | None, value: Any) -> str | None:
+    """The kind of a parameter of a column of ``kind`` (a generic name column's only if it reads as a name)."""
+    if kind is None or value is None or isinstance(value, bool):
+        return None
+    return settled(kind, value if type(value) is str else str(value))
+
+
 _NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
 """Keys that name a part of a name below a person, and a page's bounds anywhere else."""
 
@@ -412,12 +428,16 @@ class Redactor:
         # A whole argument shaped like a name ("notified %s" % "Tadeusz Kuziora") is masked as one, unless
         # the name model is disabled.
         self.names_values = any(d.name == "person_name" for d in builtin)
+        self._tabular = next((d for d in builtin if isinstance(d, TabularDetector)), None)
         self._fast_events = not self._allow_names and not self._allow_paths
         self._clean = self._scanner.clean
         self._stable_output = not custom
         self._top_actions: dict[Any, int] = {}
         self._nested_actions: dict[Any, int] = {}
         self._safe_keys: dict[str, KeyInfo] = {}
+        self._name_verdicts: dict[str, bool] = {}
+        self._person_verdicts: dict[str, bool] = {}
+        self._plain_values: dict[str, None] = {}  # short strings of plain fields that are no name nor phone
 
         chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
         self._pseudonymizer = self._make_pseudonymizer(pseudonym_key, pseudonym_keys, active_key, strategy, chosen)
@@ -545,9 +565,11 @@ class Redactor:
                     actions[key] = action
             if action == 1:
                 cls = type(value)
-                if cls is str:
+                if cls is str and (value in self._plain_values or not (len(value) <= 64 and self._loose_text(value))):
                     return value if value in self._clean else self.redact_text(value)
-                if cls is float or cls is bool or value is None or (cls is int and -(10**12) < value < 10**12):
+                if cls is float or cls is bool or value is None:
+                    return value
+                if cls is int and -(10**12) < value < 10**12 and not 2 * 10**9 <= value < 2 * 10**10:
                     return value
                 if cls is dict or cls is list:
                     parts: list[str] = []
@@ -640,6 +662,7 @@ class Redactor:
         """
         actions = self._top_actions if trusted else self._nested_actions
         clean = self._clean
+        plain = self._plain_values
         remember = self._scanner.remember_clean
         str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
         for key, item in value.items():
@@ -655,6 +678,8 @@ class Redactor:
             if cls is str_:
                 if action == 3:
                     return False
+                if item not in plain and len(item) <= 64 and self._loose_text(item):
+                    return False  # a name, or a bare phone number: the walk decides by the key
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
                         remember(item)  # ids recur (a request's records share one): next time one lookup
@@ -666,8 +691,8 @@ class Redactor:
                 if action == 3:
                     return False
             elif cls is int_:
-                if action == 3 or not -(10**12) < item < 10**12:
-                    return False
+                if action == 3 or not -(10**12) < item < 10**12 or 2 * 10**9 <= item < 2 * 10**10:
+                    return False  # a number of 10 or 11 digits may be a bare phone number: the walk decides
             elif cls is dict_:
                 if action != 1 or depth > 8 or not self._collect(item, parts, depth + 1, _NOTHING):
                     return False
@@ -685,6 +710,8 @@ class Redactor:
         info = self._safe_key(key) if type(key) is str and key != "resourceType" else None
         if info is None:
             return 3  # walk: a key that is not text, holds an identifier, or names a FHIR resource
+        if key in _PARAMETER_KEYS:
+            return 3  # a statement's parameters: typed by the statement beside them, if there is one
         if info.plain:
             return 1  # plain
         if info.kind is not None or info.person is not None:
@@ -701,6 +728,8 @@ class Redactor:
         for item in value:
             cls = type(item)
             if cls is str:
+                if item not in self._plain_values and len(item) <= 64 and self._loose_text(item):
+                    return False
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
                         self._scanner.remember_clean(item)
@@ -834,7 +863,10 @@ class Redactor:
                 return self.strategy_for("CARD").value("CARD", value)
         return value
 
-    def _sequence(self, value: Any, depth: int, person: str | None, active: _Walk, path: str | None) -> Any:
+    def _sequence(  # noqa: PLR0917 - recursive helper, positional like _mapping
+        self, value: Any, depth: int, person: str | None, active: _Walk, path: str | None, things: bool = False
+    ) -> Any:
+        """A list or tuple, walked item by item; ``things``: its key says the items are things (``services``)."""
         if depth >= self.max_depth:
             return _DEEP
         marker = id(value)
@@ -842,7 +874,8 @@ class Redactor:
             return _CYCLE
         active.add(marker)
         try:
-            items = list(value)
+            given = list(value)
+            items = given
             if items and type(items[0]) is str and is_segment_list(items):
                 fields = hl7_list_kinds(items)  # ["PID", "1", "", "00482913^^^HOSP^MR", ...]: by position
                 if fields is not None:
@@ -853,10 +886,13 @@ class Redactor:
                 ]
             elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
-            return [
+            out = [
                 self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
                 for index, item in enumerate(items)
             ]
+            if not things and len(out) <= _ROW_MAX and self.names_values:
+                self._person_row(given, out)
+            return out
         finally:
             active.discard(marker)
 
@@ -869,6 +905,37 @@ class Redactor:
                 if item is not None and item != "" and not (type(item) is list and not item):
                     out[index] = self.strategy_for(kind).value(kind, item)
         return out
+
+    def _person_row(self, given: list[Any], out: list[Any]) -> None:
+        """``out`` (the walked ``given``) with each item that is a person's name replaced, and then, the
+        row being about that person, its full dates, bare phone numbers and numeric ids too
+        (``["Toluwanimi Oluwagbemi", "4046666334", "billing dispute"]``)."""
+        beside: list[tuple[int, str]] = []
+        named = False
+        for index, item in enumerate(given):
+            unchanged = out[index] is item
+            if type(item) is str and "NAME" in item[:16] and is_redacted(item):
+                named = True  # masked already under its key ("caller": ["Ifeoma Adeyemi", ...])
+                continue
+            loose = self._loose(_NEUTRAL_KEY, item)
+            if loose is not None and loose[0] == "DATE" and not full_date(item):
+                loose = None  # digits that are no date: a record number, maybe
+            if loose is not None:
+                if not loose[1]:
+                    named = named or loose[0] == "NAME"  # masked already, or now
+                    if unchanged:
+                        out[index] = self._key_value(loose[0], item)
+                elif unchanged:
+                    beside.append((index, loose[0]))
+            elif unchanged and type(item) is str and 5 <= len(item) <= 12 and item.isdigit():
+                beside.append((index, "ID"))  # a record number beside a name
+        if not named:
+            return
+        for index, kind in beside:
+            item = out[index]
+            out[index] = self._key_value(kind, item.isoformat() if isinstance(item, _dt.date) else item)
+        if DROP in out:
+            out[:] = [item for item in out if item is not DROP]
 
     def _row(self, items: list[Any]) -> list[Any]:
         """``items`` (scalars, two of them capitalised text) read together as a row, as their repr reads
@@ -969,6 +1036,10 @@ class Redactor:
                 and extension is None
                 and named_kind is None
             )
+            bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
+            fast = fast and bound is None
+            about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
+            beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             for key, item in items:
                 if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
                     out[key] = item  # an organisation's name, NPI and address are no one's PHI
@@ -977,13 +1048,28 @@ class Redactor:
                 if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:
                     cls = type(item)
                     if cls is str:
-                        out[key] = item if item in clean else self.redact_text(item)
+                        clean_item = item if item in clean else self.redact_text(item)
+                        if (loose := self._loose(info, item)) is not None:
+                            if loose[1]:
+                                if clean_item is item:
+                                    beside.append((key, loose[0]))
+                            else:
+                                about_person = about_person or loose[0] == "NAME"  # masked already, or now
+                                if clean_item is item:
+                                    clean_item = self._key_value(loose[0], item)
+                                    if clean_item is DROP:
+                                        continue
+                        out[key] = clean_item
                     elif cls is int:
                         out[key] = item if -(10**12) < item < 10**12 else self._number(item)
+                        if 10**9 <= item < 10**11 and (loose := self._loose(info, item)) is not None:
+                            beside.append((key, loose[0]))
                     elif cls is float or cls is bool or item is None:
                         out[key] = item
                     else:
                         out[key] = self._value(item, depth + 1, None, active, None)
+                        if out[key] is item and issubclass(cls, _dt.date) and not info.record_time:
+                            beside.append((key, "DATE"))
                     continue
                 name, written, info = self._key(key)
                 if person is not None and written == name and _id_key(name):
@@ -998,6 +1084,8 @@ class Redactor:
                 if (allow_names and info.compact in allow_names) or allowed_path:
                     out[written] = item
                     continue
+                if bound is not None and key in _PARAMETER_KEYS:
+                    item = self._parameters(item, *bound)  # {"sql": "... WHERE id=%s", "params": [2196730]}
                 kind = self._key_kind(info, person, item)
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
@@ -1029,14 +1117,138 @@ class Redactor:
                         continue
                     if replaced is not _KEEP:
                         out[written] = replaced
+                        about_person = about_person or (kind in _PERSON_FIELD_KINDS and replaced != item)
                         continue
                 elif type(item) is str and _is_version(info.compact, item):
                     out[written] = item
                     continue
-                out[written] = self._value(item, depth + 1, info.person or person, active, child_path)
+                if type(item) is list or type(item) is tuple:
+                    walked = self._sequence(item, depth + 1, info.person or person, active, child_path, info.thing)
+                else:
+                    walked = self._value(item, depth + 1, info.person or person, active, child_path)
+                out[written] = walked
+                if (loose := self._loose(info, item)) is not None:
+                    if loose[1]:
+                        if walked is item:
+                            beside.append((written, loose[0]))
+                    else:
+                        about_person = about_person or loose[0] == "NAME"  # masked already, or now
+                        replaced = self._key_value(loose[0], item) if walked is item else walked
+                        if replaced is DROP:
+                            del out[written]
+                        else:
+                            out[written] = replaced
+            if beside and about_person:
+                self._beside_person(out, beside)
             return out
         finally:
             active.discard(marker)
+
+    def _statement_of(self, value: Any) -> tuple[list[str | None], dict[str, str | None]] | None:
+        """The kinds of a SQL statement's parameters when a mapping holds both (``{"sql": ..., "params": ...}``)."""
+        if self._tabular is None:
+            return None
+        for key in _STATEMENT_KEYS:
+            statement = value.get(key) if key in value else None
+            if type(statement) is str and len(statement) <= 4096:
+                kinds, named = self._tabular.parameter_kinds(statement)
+                return (kinds, named) if any(kinds) else None
+        return None
+
+    def _parameters(self, item: Any, kinds: list[str | None], named: dict[str, str | None]) -> Any:
+        """``item``, a statement's parameters (a list by position, a dict by placeholder name), with the
+        values of PHI columns replaced."""
+        if type(item) is list or type(item) is tuple:
+            pairs = [(kinds[index] if index < len(kinds) else None, value) for index, value in enumerate(item)]
+            replaced = [self._as_kind(_settled(kind, value), value) for kind, value in pairs]
+            return [value for value in replaced if value is not DROP]
+        if type(item) is dict:
+            out = {}
+            for key, value in item.items():
+                replaced = self._as_kind(_settled(named.get(str(key)), value), value)
+                if replaced is not DROP:
+                    out[key] = replaced
+            return out
+        return item
+
+    def _loose(self, info: KeyInfo, item: Any) -> tuple[str, bool] | None:
+        """What an unchanged scalar under a key without a rule is, by its value: ``("NAME", False)`` for a
+        person's name (under any key but a thing's), ``("PHONE", False)`` for a bare phone number under a
+        phone word (``reach``, ``cb``); ``(kind, True)`` for a full date or a bare phone number, which are a
+        person's only beside one; ``None`` for anything else."""
+        cls = type(item)
+        if cls is str:
+            size = len(item)
+            if size > 64 or size < 5:
+                return None
+            if (
+                (" " in item or "," in item)
+                and not info.thing
+                and self.names_values
+                and (self._person_value(item) if info.holds_name else self._name_value(item))
+            ):
+                return "NAME", False
+            if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
+                return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
+            if not info.record_time and maybe_date(item):
+                return "DATE", True  # confirmed (full_date) only beside a person
+            return None
+        if cls is int:
+            if 2 * 10**9 <= item < 2 * 10**10 and info.phone_word >= 0 and bare_number_kind(item) == "PHONE":
+                return "PHONE", info.phone_word == 0
+            return None
+        if cls is dict or cls is list or cls is float or cls is bool or item is None:
+            return None
+        if issubclass(cls, _dt.date) and not info.record_time:  # type(), never the object's own __class__
+            return "DATE", True
+        return None
+
+    def _loose_text(self, text: str) -> bool:
+        """Whether a short string of a plain field may be a name or a bare phone number (the quick path's check);
+        a string that is neither is remembered."""
+        if " " in text or "," in text:
+            loose = self.names_values and self._person_value(text)  # the looser check: the key decides later
+        else:
+            loose = len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()
+        if not loose:
+            if len(self._plain_values) >= _SAFE_KEYS_LIMIT:
+                self._plain_values.clear()
+            self._plain_values[text] = None
+        return loose
+
+    def _name_value(self, text: str) -> bool:
+        """Whether ``text`` (64 characters at most) is a person's name and nothing else; verdicts are remembered."""
+        verdicts = self._name_verdicts
+        verdict = verdicts.get(text)
+        if verdict is None:
+            verdict = name_shaped(text)
+            if len(verdicts) >= _SAFE_KEYS_LIMIT:
+                verdicts.clear()
+            verdicts[text] = verdict
+        return verdict
+
+    def _person_value(self, text: str) -> bool:
+        """Whether ``text``, under a key that names a person, is their name; verdicts are remembered."""
+        verdicts = self._person_verdicts
+        verdict = verdicts.get(text)
+        if verdict is None:
+            verdict = person_value(text)
+            if len(verdicts) >= _SAFE_KEYS_LIMIT:
+                verdicts.clear()
+            verdicts[text] = verdict
+        return verdict
+
+    def _beside_person(self, out: dict[Any, Any], beside: list[tuple[Any, str]]) -> None:
+        """Replace, in a mapping that names a person, the full dates and bare phone numbers found in it."""
+        for key, kind in beside:
+            item = out.get(key)
+            if item is None or (kind == "DATE" and not full_date(item)):
+                continue
+            replaced = self._key_value(kind, item.isoformat() if isinstance(item, _dt.date) else item)
+            if replaced is DROP:
+                del out[key]
+            else:
+                out[key] = replaced
 
     def _person_key(self, person: str, key: Any) -> Any:
         """A mapping key that identifies a person, replaced as an id of theirs would be (text), or ``DROP``."""
@@ -1187,6 +1399,14 @@ class Redactor:
                         found.extend(Finding(k, child, None, "key") for k in fhir_kinds(info.compact, item))
                     if kind is None and info.names_person and not isinstance(item, (list, tuple)):
                         kind = _bare_kind(item)
+                    if (
+                        kind is None
+                        and resource is None
+                        and (loose := self._loose(info, item)) is not None
+                        and not loose[1]
+                        and not (type(item) is str and self._kinds_in(item))
+                    ):
+                        kind = loose[0]  # a whole name under any key, a bare phone under "cb" (no text finds them)
                     if kind is not None:
                         replaced = self._key_value(kind, item)
                         if replaced is not _KEEP:

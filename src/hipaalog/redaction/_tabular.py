@@ -16,11 +16,13 @@ record numbers and street lines are masked too.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
+from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, KeyCatalogue
@@ -29,7 +31,7 @@ from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
 from ._vocab import NAME_STOPWORDS
 
-__all__ = ["TabularDetector"]
+__all__ = ["TabularDetector", "settled"]
 
 Item = tuple[int, int]
 """A value's span (the characters inside its quotes)."""
@@ -80,6 +82,11 @@ def _about_people(text: str) -> bool:
     return _PEOPLE_TABLES.search(text) is not None
 
 
+_TABLE_NAME: Final = re.compile(r"(?i:\b(?:update|into|from)[ ]+)[\"`\[]?(?:\w+\.)?(\w+)")
+_PATIENT_TABLES: Final = re.compile(
+    r"(?:patient|member|person|people|subscriber|enrollee|beneficiar(?:y|ie)|dependent|guarantor)s?"
+)
+"""Tables of people whose ``id`` identifies a patient or a plan member (not ``users``, ``employees``)."""
 _IN_LIST: Final = re.compile(r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]+(?:IN|in)[ ]*\(([^()]{1,2000})\)")
 """A column and the values of its ``IN (...)`` list."""
 _QUOTED_ITEM: Final = re.compile(r"'([^'\n]{1,200})'")
@@ -129,9 +136,12 @@ _NAME_PART_KEYS: Final = frozenset({"first", "last", "middle", "given", "family"
 """Keys that name parts of a name when two of them are pairs of one text (a form's ``first`` and ``last``)."""
 _PAIR: Final = re.compile(r"[(\[][ ]*b?'([A-Za-z][\w.-]{0,63})'[ ]*,[ ]*b?(" + _QUOTED + r")[ ]*[)\]]")
 """A ``('key', 'value')`` pair: MultiDict items, ASGI headers as bytes (``(b'x-ssn', b'...')``)."""
-_TUPLE: Final = re.compile(r"[(\[](?=[ ]*(?:'|\"|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]))")
+_TUPLE: Final = re.compile(
+    r"[(\[](?=[ ]*(?:'|\"|datetime|(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9][,)\]]|[0-9]{1,12},[ ]?['\"][A-Z]))"
+)
 """A tuple or list that may be a row: it opens with a string (quoted as a repr or as the reader's view requotes
-it), or a date (as a repr, or read as ISO)."""
+it), a date (as a repr, or read as ISO), or a number before a capitalised string (a record's id, then its
+columns: ``(4387339, 'Roe', 'Jane', ...)``)."""
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
@@ -221,6 +231,22 @@ def _personal(value: str) -> bool:
         word = words[0]
         return bool(_NAME_WORD.fullmatch(word)) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN
     return name_shaped(value) and words[0].lower() not in PRODUCT_GIVEN  # "Aurora Borealis" is a job's name
+
+
+def settled(kind: str | None, value: str) -> str | None:
+    """The kind of ``value`` in a column of ``kind``: a generic name column's value only if it reads as a
+    name, an age only over 89."""
+    if kind == _MAYBE_NAME:
+        return "NAME" if _personal(value) else None
+    if kind == "AGE" and _young(value):
+        return None
+    return kind
+
+
+def _patient_table(statement: str) -> bool:
+    """Whether the table a statement writes or reads first holds patients or plan members (its ``id`` is theirs)."""
+    table = _TABLE_NAME.search(statement)
+    return table is not None and _PATIENT_TABLES.fullmatch(table[1].lower()) is not None
 
 
 def _young(value: str) -> bool:
@@ -372,6 +398,21 @@ def _shaped(value: str) -> bool:
     return any(regex.fullmatch(value) for regex, kind in _VALUE_KINDS if kind != "ADDRESS")
 
 
+_name_shaped: Final = functools.lru_cache(maxsize=4096)(name_shaped)
+""":func:`._names.name_shaped`, each value judged once (literals and cells recur)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _shaped_pair(first: str, second: str) -> bool:
+    """Whether two cells side by side read as a person's names, surname first or given name first, by their
+    words alone (``'Awodiran', 'Osunleke'``: words no dictionary holds)."""
+    return (
+        " " not in first
+        and " " not in second
+        and (name_shaped(f"{second} {first}") or name_shaped(f"{first} {second}"))
+    )
+
+
 def _is_surname(word: str) -> bool:
     return word in SURNAME_RANK and word not in NOT_SURNAMES
 
@@ -446,11 +487,9 @@ class TabularDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for start, end, kind in self._find(text):
-            if kind == _MAYBE_NAME:
-                if _personal(text[start:end]):
-                    yield start, end, "NAME"
-            elif kind != "AGE" or not _young(text[start:end]):
-                yield start, end, kind
+            found = settled(kind, text[start:end])
+            if found is not None:
+                yield start, end, found
 
     def _find(self, text: str) -> Iterator[Span]:
         seen: set[int] = set()
@@ -540,21 +579,9 @@ class TabularDetector(BaseDetector):
             and not (call and _PLACEHOLDER.search(text))
         ):
             return
-        placeholders: list[tuple[str, str]] = []
-        for found in _PLACEHOLDER_AFTER.finditer(text):
-            column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
-            if column is not None:
-                placeholders.append((column[1][::-1], found[1]))
-        columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
-        kinds = positional + self._table_kinds(columns, text)  # the text is searched for people only if needed
+        kinds, named = self._placeholder_kinds(text, positional)
         if not any(kinds):
             return
-        named = {
-            mark.lstrip(":$").removeprefix("%(").removesuffix(")s"): kind
-            for (_, mark), kind in zip(placeholders, kinds[len(positional) :], strict=True)
-        }
-        for number, kind in enumerate(positional, 1):
-            named.setdefault(str(number), kind)
         starts = [params.end() for params in _PARAMS.finditer(text)]
         for found in _CALL.finditer(text) if call else ():
             yield from self._call(text, found.end(), kinds, named, starts)
@@ -568,6 +595,37 @@ class TabularDetector(BaseDetector):
                 if text[start] in "'\"":
                     start, end = start + 1, end - 1
                 yield start, end, kind
+
+    def _placeholder_kinds(
+        self, text: str, positional: list[str | None]
+    ) -> tuple[list[str | None], dict[str, str | None]]:
+        """The kinds of a statement's parameters by position (``positional``: those of ``VALUES (%s, ...)``,
+        then one per placeholder after a column), and by placeholder name (``%(ln)s``, ``:ln``, ``$1``)."""
+        placeholders: list[tuple[str, str]] = []
+        for found in _PLACEHOLDER_AFTER.finditer(text):
+            column = _COLUMN_BACK.match(text[max(0, found.start() - 70) : found.start()][::-1])
+            if column is not None:
+                placeholders.append((column[1][::-1], found[1]))
+        columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
+        kinds = positional + self._table_kinds(columns, text if _about_people(text) else "")
+        named = {
+            mark.lstrip(":$").removeprefix("%(").removesuffix(")s"): kind
+            for (_, mark), kind in zip(placeholders, kinds[len(positional) :], strict=True)
+        }
+        for number, kind in enumerate(positional, 1):
+            named.setdefault(str(number), kind)
+        return kinds, named
+
+    def parameter_kinds(self, statement: str) -> tuple[list[str | None], dict[str, str | None]]:
+        """The kinds of the parameters of a statement logged apart from them (``{"sql": "UPDATE patient SET
+        phone=%s WHERE id=%s", "params": [...]}``), by position and by placeholder name; judge each value
+        with :func:`settled`."""
+        positional: list[str | None] = []
+        for insert in _INSERT.finditer(statement) if "INSERT" in statement or "insert" in statement else ():
+            if _PLACEHOLDER.match(statement[insert.end() :].lstrip("([ ")):
+                columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
+                positional = self._table_kinds(columns, insert[0])
+        return self._placeholder_kinds(statement, positional)
 
     def _bound(
         self, text: str, position: int, kinds: list[str | None], named: dict[str, str | None], seen: set[int]
@@ -750,8 +808,11 @@ class TabularDetector(BaseDetector):
 
     def _table_kinds(self, columns: list[str], table: str) -> list[str | None]:
         """The kinds of a table's columns; a generic name column (``name``, ``first``) is only maybe a person's
-        when no other column is PHI and the table's name does not say it is about people."""
+        when no other column is PHI and the table's name does not say it is about people; ``id`` is a
+        patient's in a table of patients (``UPDATE patient SET ... WHERE id = %s``)."""
         kinds = [self._column_kind(column) for column in columns]
+        if "id" in columns and table and _patient_table(table):
+            kinds = ["PATIENT" if column == "id" else kind for column, kind in zip(columns, kinds, strict=True)]
         generic = [
             kind == "NAME" and column.lower() in _GENERIC_COLUMNS for column, kind in zip(columns, kinds, strict=True)
         ]
@@ -803,8 +864,21 @@ class TabularDetector(BaseDetector):
             if kind is None and name.lower() in _NAME_COLUMNS and text[start + 1 : start + 2].isupper():
                 generic = name.lower() in _GENERIC_COLUMNS and not _about_people(text)
                 kind = _MAYBE_NAME if generic else "NAME"
+            if kind is None and 4 < end - start <= 66:
+                kind = self._loose(name, text[start + 1 : end - 1])
             if kind is not None and end - start > 2:
                 yield start + 1, end - 1, kind
+
+    def _loose(self, key: str, value: str) -> str | None:
+        """What a literal under a key the catalogue does not know is by its value: a person's name (``label=
+        'graham davis'``; not under a thing's key, ``service``), or a bare phone number under a phone word
+        (``number='4046666334'``)."""
+        info = self.catalogue.info(key)
+        if (" " in value or "," in value) and not info.thing and _name_shaped(value):
+            return "NAME"
+        if info.phone_word > 0 and value.isdigit() and bare_number_kind(value) == "PHONE":
+            return "PHONE"
+        return None
 
     def _in_lists(self, text: str) -> Iterator[Span]:
         """``member_id IN ('XK4471920', 'XK4471921')``: each quoted value of a PHI column's list."""
@@ -855,7 +929,13 @@ class TabularDetector(BaseDetector):
             plain = first not in NOT_SURNAMES and second not in NOT_SURNAMES
             listed = _is_surname(first) or _is_surname(second)
             unlisted = dated and listed and _unlisted_pair(first, second)  # a given name the tables lack
-            if census or (shaped and (first in GIVEN or second in GIVEN)) or (shaped > 1 and plain) or unlisted:
+            if (
+                census
+                or (shaped and (first in GIVEN or second in GIVEN))
+                or (shaped > 1 and plain)
+                or unlisted
+                or (shaped > 0 and _shaped_pair(values[index], values[index + 1]))  # words no dictionary holds
+            ):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
             words = value.split()

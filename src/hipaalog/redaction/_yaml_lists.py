@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._checks import person_item_kind
 from ._detector import BaseDetector, Span
 from ._gate import KEYED_LIST
 from ._json_values import value_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._person_values import person_item_kind
 
 __all__ = ["YamlListDetector"]
 
