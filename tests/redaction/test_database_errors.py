@@ -38,7 +38,8 @@ def redactor() -> Redactor:
         (  # a failing row, by the columns of the statement beside it
             "DETAIL:  Failing row contains (17, Ysolde, 4155550142, 12 Elm Street, null).\n"
             "[SQL: INSERT INTO patients (id, first_name, phone, street, email) VALUES ($1, $2, $3, $4, $5)]",
-            "DETAIL:  Failing row contains ([REDACTED:PATIENT], [REDACTED:NAME], [REDACTED:PHONE], [REDACTED:ADDRESS], null).\n"
+            "DETAIL:  Failing row contains ([REDACTED:PATIENT], [REDACTED:NAME], [REDACTED:PHONE], "
+            "[REDACTED:ADDRESS], null).\n"
             "[SQL: INSERT INTO patients (id, first_name, phone, street, email) VALUES ($1, $2, $3, $4, $5)]",
         ),
         (  # without one, by its neighbours: a name beside a date of birth and a phone number
