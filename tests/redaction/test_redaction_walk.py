@@ -18,6 +18,7 @@ import pytest
 
 import hipaalog
 from hipaalog import _diagnostics
+from hipaalog.exceptions import ConfigError
 from hipaalog.redaction import Redactor
 
 SSN = "219-09-9999"
@@ -293,3 +294,17 @@ def test_a_row_in_a_field_is_read_as_a_row() -> None:
     out = Redactor().redact_field("rows", [["Garcia", "Maria", "1961-03-04"]])
     assert "Garcia" not in str(out) and "1961-03-04" not in str(out)
     assert Redactor().redact_field("roles", ["Billing", "Auth"]) == ["Billing", "Auth"]
+
+
+def test_a_mapping_or_list_past_max_items_is_cut_with_a_marker_and_counted() -> None:
+    redactor = Redactor(max_items=16)
+    before = _diagnostics.counts().get("redaction-truncated", 0)
+    out = redactor.redact({"claims": {f"CLM-{i:06d}": "ok" for i in range(40)}, "ids": list(range(40))})
+    assert len(out["claims"]) == 17 and "[hipaalog: 24 more entries left out]" in out["claims"]
+    assert out["ids"][-1] == "[hipaalog: 24 more items left out]" and len(out["ids"]) == 17
+    assert _diagnostics.counts().get("redaction-truncated", 0) == before + 2
+
+
+def test_max_items_must_be_a_sane_integer() -> None:
+    with pytest.raises(ConfigError, match="max_items"):
+        Redactor(max_items=3)

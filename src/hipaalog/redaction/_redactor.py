@@ -90,6 +90,7 @@ _OPTION_NAMES: Final = (
     "patterns",
     "rules",
     "max_depth",
+    "max_items",
     "max_scan_chars",
 )
 
@@ -285,6 +286,12 @@ def _human_name(value: object) -> bool:
     )
 
 
+def _truncated(what: str, left_out: int) -> str:
+    """The marker that stands for the ``left_out`` entries of a value past ``max_items`` (counted)."""
+    _diagnostics.problem("redaction-truncated", f"a value of more than max_items {what}: {left_out} left out")
+    return f"[hipaalog: {left_out} more {what} left out]"
+
+
 class Redactor:
     """Redacts PHI from log events, JSON-like values and text.
 
@@ -312,6 +319,8 @@ class Redactor:
         patterns: custom regular expressions: strings (kind ``ID``) or ``{"pattern", "kind", "name"}``.
         rules: rule objects: :func:`by_key`, :func:`by_pattern`, :func:`by_callable`.
         max_depth: nesting depth walked (default 32); deeper values become a marker.
+        max_items: entries of one mapping or list walked (default 10,000); the rest is left out, a marker
+            says how many, and the event is counted (``redaction-truncated``): time stays bounded.
         max_scan_chars: longest string scanned (default 65536); the rest is cut off with a marker.
     """
 
@@ -348,12 +357,15 @@ class Redactor:
         patterns: Sequence[str | Mapping[str, Any]] = (),
         rules: Sequence[Detector | KeyRule] = (),
         max_depth: int = 32,
+        max_items: int = 10_000,
         max_scan_chars: int = 65536,
     ) -> None:
-        for name, number, low in (("max_depth", max_depth, 1), ("max_scan_chars", max_scan_chars, 256)):
+        limits = (("max_depth", max_depth, 1), ("max_items", max_items, 16), ("max_scan_chars", max_scan_chars, 256))
+        for name, number, low in limits:
             if isinstance(number, bool) or not isinstance(number, int) or number < low:
                 raise ConfigError(f"redaction option {name} must be an integer of at least {low}, not {number!r}")
         self.max_depth = max_depth
+        self.max_items = max_items
         self.max_scan_chars = max_scan_chars
 
         extra_keys: dict[str, str] = {}
@@ -665,6 +677,8 @@ class Redactor:
         plain = self._plain_values
         remember = self._scanner.remember_clean
         str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
+        if len(value) > self.max_items:
+            return False  # the full walk leaves out what is past the limit
         for key, item in value.items():
             try:
                 action = actions[key]
@@ -720,8 +734,8 @@ class Redactor:
 
     def _collect_list(self, value: list[Any], parts: list[str], depth: int) -> bool:
         """:meth:`_collect` for the items of a list."""
-        if 1 < len(value) <= _ROW_MAX and _row_like(value):
-            return False  # read as a row by the full walk: its items are context for each other
+        if len(value) > self.max_items or (1 < len(value) <= _ROW_MAX and _row_like(value)):
+            return False  # read as a row by the full walk (its items are context for each other), or cut short
         if value and type(value[0]) is str and hl7_list_kinds(value) is not None:
             return False  # a parsed HL7 segment: its fields are read by position in the full walk
         clean = self._clean
@@ -875,6 +889,9 @@ class Redactor:
         active.add(marker)
         try:
             given = list(value)
+            if len(given) > self.max_items:
+                left_out = len(given) - self.max_items
+                given = [*given[: self.max_items], _truncated("items", left_out)]
             items = given
             if items and type(items[0]) is str and is_segment_list(items):
                 fields = hl7_list_kinds(items)  # ["PID", "1", "", "00482913^^^HOSP^MR", ...]: by position
@@ -1007,6 +1024,9 @@ class Redactor:
         except Exception:  # noqa: BLE001 - a mapping that cannot be read is not emitted
             _diagnostics.problem("redaction-failed", f"a {type(value).__name__} could not be read; masked")
             return _UNINSPECTED_MASK
+        if len(items) > self.max_items:
+            left_out = len(items) - self.max_items
+            items = [*items[: self.max_items], (_truncated("entries", left_out), None)]
         active.add(marker)
         try:
             resource = value.get("resourceType") if "resourceType" in value else None
