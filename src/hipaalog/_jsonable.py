@@ -39,6 +39,42 @@ def _safe_repr(obj: object) -> str:
     return truncate(text, _REPR_CHARS)
 
 
+_UTF32_BOMS: Final = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"))
+_UTF16_BOMS: Final = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding ``data`` is written in, by its byte-order mark or, without one, by
+    the zero bytes every other (or three in four) byte of ASCII-range text holds; ``None`` for anything else."""
+    for bom, name in _UTF32_BOMS + _UTF16_BOMS:
+        if data.startswith(bom):
+            return name
+    size = len(data)
+    if size < 4 or size % 2 or data.count(0) < size // 3:
+        return None
+    if size % 4 == 0 and data[1::4].count(0) == data[2::4].count(0) == data[3::4].count(0) == size // 4:
+        return "utf-32-le"
+    if size % 4 == 0 and data[0::4].count(0) == data[1::4].count(0) == data[2::4].count(0) == size // 4:
+        return "utf-32-be"
+    if data[1::2].count(0) >= size // 2 - 1 and data[0::2].count(0) == 0:
+        return "utf-16-le"
+    if data[0::2].count(0) >= size // 2 - 1 and data[1::2].count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def bytes_text(data: bytes) -> str:
+    """``data`` as text: UTF-16 and UTF-32 decoded as such (a reader would), anything else as UTF-8 with
+    the bytes that are no UTF-8 written as ``\\xNN``."""
+    wide = _wide_encoding(data) if 0 in data[:4096] or data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+    if wide is not None:
+        try:
+            return data.decode(wide).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            pass
+    return data.decode("utf-8", "backslashreplace")
+
+
 def to_json_native(obj: object) -> Any:
     """A JSON-native stand-in for ``obj`` (orjson's ``default=`` hook).
 
@@ -59,7 +95,7 @@ def to_json_native(obj: object) -> Any:
             pass
         return items
     if isinstance(obj, (bytes, bytearray, memoryview)):
-        return bytes(obj).decode("utf-8", "backslashreplace")
+        return bytes_text(bytes(obj))
     if isinstance(obj, PurePath):
         return str(obj)
     if isinstance(obj, BaseException):

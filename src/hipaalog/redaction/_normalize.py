@@ -347,11 +347,19 @@ def _requote(string: str) -> str:
 _REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
 
 
+_NULS: Final = re.compile("\x00+")
+
+
+def _nothing(run: str) -> str:
+    return ""
+
+
 def may_need_view(text: str) -> bool:
     """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
     return (
         not text.isascii()
         or "\\" in text
+        or "\x00" in text
         or "%" in text
         or "&" in text
         or "'" in text
@@ -380,6 +388,8 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ESCAPES, _unescape))
         if len(maps) == before:
             break
+    if "\x00" in current:  # UTF-16 read as bytes (b'm\x00a\x00i\x00l'): the zero bytes are no characters
+        apply(_rewrite(current, _NULS, _nothing))
     if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
         apply(_rewrite(current, _FORM_VALUE, _unplus))
     for _ in range(2):  # %2540 is an @ encoded twice
