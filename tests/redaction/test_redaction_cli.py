@@ -185,3 +185,25 @@ def test_redact_redacts_mapping_keys(tmp_path: Path) -> None:
     assert b"jane@example.org" not in written and b"123-45-6789" not in written
     record = orjson.loads(written)
     assert sorted(record["results"].values()) == ["ok", "sent"] and record["message"] == CLEAN["message"]
+
+
+def test_file_tools_read_the_schema_fields_a_file_may_have_been_written_with(tmp_path: Path) -> None:
+    line = (
+        '{"timestamp":"2026-01-01T00:00:00Z","level":"info","message":"x","appId":"atk 219-09-9999",'
+        '"trace_id":"odalys.quist@example.org","logger":"a","platform":"p","microservice":"m"}\n'
+    )
+    source = tmp_path / "in.jsonl"
+    source.write_text(line)
+    scan = subprocess.run([sys.executable, "-m", "hipaalog", "scan", str(source)], capture_output=True, text=True)
+    assert scan.returncode == 1 and "$.appId" in scan.stdout and "$.trace_id" in scan.stdout
+    out = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "hipaalog", "redact", str(source), str(out)], check=True, capture_output=True)
+    written = out.read_text()
+    assert "9999" not in written and "quist" not in written and "2026-01-01T00:00:00Z" in written
+
+
+def test_a_person_id_used_as_a_key_is_shown_masked_in_a_findings_path() -> None:
+    from hipaalog.redaction import Redactor
+
+    paths = [finding.path for finding in Redactor().find({"rows": [{"patients": {"884542159": "ok"}}]})]
+    assert paths and all("884542159" not in path for path in paths)

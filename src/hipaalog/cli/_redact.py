@@ -1,7 +1,8 @@
 """``hipaalog redact IN OUT``: rewrite a log file with its PHI redacted (JSON lines or text, gzip too).
 
-JSON lines keep their structure (hipaalog records keep their trusted schema fields); other lines
-are redacted as text. The output is written next to its destination and moved into place, so an
+JSON lines keep their structure; other lines are redacted as text. Of a hipaalog record's schema
+fields only ``timestamp`` and ``severity`` are taken as they are: a file may have been written by
+anything. The output is written next to its destination and moved into place, so an
 interrupted run leaves no half-written file. ``-`` reads stdin or writes stdout.
 """
 
@@ -15,6 +16,8 @@ import tempfile
 from typing import IO, Any
 
 import orjson
+
+from .._schema import TRUSTED_FIELDS
 
 HELP = "rewrite a log file (JSON lines or text, gzip too) with its PHI redacted"
 
@@ -70,6 +73,9 @@ def _redact_line(redactor: Any, body: str, trusted: frozenset[str], parse: Any) 
     prefix = body[: body.find("{")] if isinstance(value, dict) else ""
     if isinstance(value, dict) and any(marker in value for marker in ("appId", "microservice")):
         cleaned = redactor.redact_event(value)
+        for key in TRUSTED_FIELDS - trusted:  # a file may have been written by anything: only ``trusted`` is taken
+            if isinstance(value.get(key), str):
+                cleaned[key] = redactor.redact_text(value[key])
     else:
         cleaned = redactor.redact(value)
     if cleaned == value:
@@ -86,10 +92,9 @@ def _same_file(a: str, b: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Redact IN into OUT; 0 on success, 2 on a usage or read/write error."""
-    from .._schema import TRUSTED_FIELDS
     from ..exceptions import ConfigError
     from ..redaction import Redactor
-    from ._scan import open_log, parse_line, read_lines
+    from ._scan import FILE_TRUSTED_FIELDS, open_log, parse_line, read_lines
 
     if args.input != "-" and not os.path.isfile(args.input):
         print(f"hipaalog redact: no such file: {args.input}", file=sys.stderr)
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             lines += 1
             body = raw_line.rstrip("\r\n")
             ending = raw_line[len(body) :]
-            out = _redact_line(redactor, body, TRUSTED_FIELDS, parse_line)
+            out = _redact_line(redactor, body, FILE_TRUSTED_FIELDS, parse_line)
             if out != body:
                 changed += 1
             sink.write((out + ending).encode("utf-8"))

@@ -15,7 +15,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, Final
 
 import orjson
 
@@ -103,9 +103,13 @@ def load_policy(path: str | None, allow: list[str]) -> dict[str, Any]:
     return policy
 
 
+FILE_TRUSTED_FIELDS: Final = frozenset({"timestamp", "severity"})
+"""Fields of a hipaalog line a file tool leaves alone. The others that hipaalog fills itself (``appId``,
+``trace_id``...) are read like any field: a file may have been written by anything."""
+
+
 def run(args: argparse.Namespace) -> int:
     """Scan; 0 when nothing is found, 1 when PHI is found, 2 when a path cannot be read."""
-    from .._schema import TRUSTED_FIELDS
     from ..exceptions import ConfigError
     from ..redaction import Redactor, default_redactor, find_phi
 
@@ -138,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 stats["lines"] += 1
                 value, is_json = parse_line(raw.rstrip("\r\n"))
                 record = is_json and isinstance(value, dict) and any(m in value for m in _HIPAALOG_MARKERS)
-                findings = find_phi(value, redactor=redactor, skip=TRUSTED_FIELDS if record else frozenset())
+                findings = find_phi(value, redactor=redactor, skip=FILE_TRUSTED_FIELDS if record else frozenset())
                 if not findings:
                     continue
                 stats["lines_with_phi"] += 1

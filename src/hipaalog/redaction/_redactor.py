@@ -1407,6 +1407,8 @@ class Redactor:
                     if written != name:
                         found.extend(Finding(kind, child, None, "name") for kind in self._kinds_in(name))
                     elif person is not None and _id_key(name):
+                        shown = self._person_key(person, key)  # the path shows the key as it is written out
+                        child = _path_of(path, "[REDACTED]" if shown is DROP else shown)
                         found.append(Finding(person, child, None, "name"))
                         info = _NEUTRAL_KEY
                     if (self._allow_names and info.compact in self._allow_names) or child[2:] in self._allow_paths:
