@@ -194,7 +194,8 @@ def test_file_tools_read_the_schema_fields_a_file_may_have_been_written_with(tmp
     )
     source = tmp_path / "in.jsonl"
     source.write_text(line)
-    scan = subprocess.run([sys.executable, "-m", "hipaalog", "scan", str(source)], capture_output=True, text=True)
+    command = [sys.executable, "-m", "hipaalog", "scan", str(source)]
+    scan = subprocess.run(command, check=False, capture_output=True, text=True)
     assert scan.returncode == 1 and "$.appId" in scan.stdout and "$.trace_id" in scan.stdout
     out = tmp_path / "out.jsonl"
     subprocess.run([sys.executable, "-m", "hipaalog", "redact", str(source), str(out)], check=True, capture_output=True)
