@@ -10,6 +10,7 @@ import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+from ._last_resort import install as _install_last_resort
 from ._version import __version__
 from .exceptions import ConfigError, HipaalogError, SchemaViolation, SinkError
 
@@ -117,3 +118,5 @@ __all__ = [
     "typing",
     "unbind",
 ]
+
+_install_last_resort()  # records of loggers with no handler reach stderr redacted (see _last_resort)
