@@ -230,3 +230,22 @@ def test_latin_words_with_look_alike_letters_read_as_latin(text: str, secret: st
 def test_words_wholly_in_another_script_are_not_rewritten() -> None:
     view = reader_view("ok \u041f\u0440\u0438\u0432\u0435\u0442 ok")
     assert view is None or "\u041f\u0440\u0438\u0432\u0435\u0442" in view.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "patient DOB Timestamp('1961-02-03 00:00:00') admitted Timestamp('2024-01-05 10:30:00')",
+        "DOB numpy.datetime64('1961-02-03T00:00')",
+        "DOB np.datetime64('1961-02-03')",
+        "born time.struct_time(tm_year=1961, tm_mon=2, tm_mday=3, tm_hour=0, tm_min=0, tm_sec=0, tm_wday=4)",
+    ],
+)
+def test_date_objects_of_pandas_numpy_and_time_read_as_dates(text: str) -> None:
+    out = Redactor().redact_text(text)
+    assert "1961" not in out and "[REDACTED:DOB]" in out, out
+
+
+def test_a_system_timestamp_object_without_a_cue_stays() -> None:
+    text = "job finished at Timestamp('2024-01-05 10:30:00')"
+    assert Redactor().redact_text(text) == text

@@ -332,6 +332,28 @@ def _iso_date(found: str) -> str:
     return iso
 
 
+_STAMP_REPR: Final = re.compile(
+    r"(?<![\w.])(?:(?:pd|pandas|np|numpy)\.)?(?:Timestamp|datetime64)\('((?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9])"
+    r"(?:[ T]([0-9]{2}:[0-9]{2})[0-9:.]*)?'(?:,[ ]?[^()]{0,60})?\)"
+    r"|(?<![\w.])(?:time\.)?struct_time\(tm_year=((?:1[89]|20)[0-9]{2}),[ ]?tm_mon=([0-9]{1,2}),"
+    r"[ ]?tm_mday=([0-9]{1,2})"
+    r"[^()]{0,160}\)"
+)
+"""``Timestamp('1985-03-12 00:00:00')``, ``numpy.datetime64('1985-03-12T00:00')``,
+``time.struct_time(tm_year=1985, tm_mon=3, tm_mday=12, ...)``: a date object of pandas, numpy or ``time``."""
+
+
+def _iso_stamp(found: str) -> str:
+    """The pandas, numpy or ``time`` date repr ``found`` as ISO 8601 (``1985-03-12``, ``2024-01-05T10:30``)."""
+    match = _STAMP_REPR.fullmatch(found)
+    if match is None:  # pragma: no cover - only called on matches of _STAMP_REPR
+        return found
+    if match[1] is not None:
+        clock = match[2]
+        return match[1] if clock in (None, "00:00") else f"{match[1]}T{clock}"
+    return f"{match[3]}-{int(match[4]):02d}-{int(match[5]):02d}"
+
+
 # -- Python repr quoting ----------------------------------------------------------------------------
 _REPR_STRING: Final = re.compile(r"(?:b(?<![\w'\"]b)'|'(?<![\w'\"]'))(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
 """A repr's string (``'Jane'``, ``b'...'``) not glued to a word or a quote before it."""
@@ -367,6 +389,8 @@ def may_need_view(text: str) -> bool:
         or ".0" in text
         or "date(" in text
         or "time(" in text
+        or "stamp(" in text
+        or "time64(" in text
     )
 
 
@@ -410,6 +434,8 @@ def reader_view(text: str) -> View | None:
     others = len(maps)
     if "date(" in current or "time(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))
+    if "stamp(" in current or "time64(" in current or "struct_time(" in current:
+        apply(_rewrite(current, _STAMP_REPR, _iso_stamp))
     unquoted = (current, maps[::-1])
     if "'" in current and _REPR_HINT.search(current) is not None:
         apply(_rewrite(current, _REPR_STRING, _requote))
