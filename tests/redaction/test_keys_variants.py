@@ -116,3 +116,9 @@ def test_an_identifier_split_into_pieces_is_masked_whole(key: str, pieces: list[
 def test_pieces_of_plain_things_stay() -> None:
     record = {"version_parts": [1, 2, 3], "name_parts": ["billing", "api"], "path_segments": ["v1", "claims"]}
     assert Redactor().redact(record) == record
+
+
+@pytest.mark.parametrize("key", ["soc_sec_no", "socsec", "tin", "tax_id", "taxId", "ssn_full", "ssn_last4_full"])
+def test_more_names_of_a_social_security_or_taxpayer_number(key: str) -> None:
+    out = Redactor().redact({"patient": {key: "219099999"}})
+    assert "219099999" not in str(out)

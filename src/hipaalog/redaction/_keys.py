@@ -231,6 +231,10 @@ def _catalogue() -> dict[str, str]:
             "last4ssn",
             "taxpayerid",
             "itin",
+            *_with_numbers("socsec", "soc_sec", "tin", "taxid", "tax_id"),
+            "ssnfull",
+            "fullssn",
+            "ssnlast4full",
         ],
         "ADDRESS": [
             "address",
