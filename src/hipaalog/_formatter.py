@@ -254,6 +254,8 @@ class JsonFormatter(BaseJsonFormatter):
         level = _LEVEL_NAMES.get(record.levelname)
         if level is None:
             level = str(record.levelname).lower()
+            if self.encoder.redactor is not None:  # a name given by addLevelName or a filter is text like any other
+                level = self.encoder.redactor.redact_text(level)
             if len(_LEVEL_NAMES) < 256:
                 _LEVEL_NAMES[record.levelname] = level
         event = self.encoder.base_event(record.created, record.levelno, level, message, record.name)

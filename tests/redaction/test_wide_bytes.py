@@ -45,3 +45,18 @@ def test_wide_bytes_through_every_exit_of_a_log_call() -> None:
             log.exception("failed")
     for line in logs.lines:
         assert "quist" not in line.decode().replace("\\\\x00", "").replace("\\u0000", ""), line
+
+
+def test_terminal_colours_inside_a_value_hide_nothing() -> None:
+    assert "9999" not in REDACTOR.redact_text("ssn \x1b[1m219\x1b[0m-09-9999 done")
+    assert REDACTOR.redact_text("\x1b[32mINFO\x1b[0m all good") == "\x1b[32mINFO\x1b[0m all good"
+
+
+def test_a_level_name_is_redacted_like_any_text() -> None:
+    logging.addLevelName(37, f"NOTICE {EMAIL}")
+    try:
+        with capture() as logs:
+            logging.getLogger("levels").log(37, "x")
+        assert "quist" not in logs.lines[0].decode()
+    finally:
+        logging.addLevelName(37, "Level 37")

@@ -370,6 +370,8 @@ _REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
 
 
 _NULS: Final = re.compile("\x00+")
+_ANSI: Final = re.compile("\x1b\\[[0-9;?]{0,32}[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>78]")
+"""Terminal control sequences (colours, cursor moves): a reader sees none of their characters."""
 
 
 def _nothing(run: str) -> str:
@@ -382,6 +384,7 @@ def may_need_view(text: str) -> bool:
         not text.isascii()
         or "\\" in text
         or "\x00" in text
+        or "\x1b" in text
         or "%" in text
         or "&" in text
         or "'" in text
@@ -414,6 +417,8 @@ def reader_view(text: str) -> View | None:
             break
     if "\x00" in current:  # UTF-16 read as bytes (b'm\x00a\x00i\x00l'): the zero bytes are no characters
         apply(_rewrite(current, _NULS, _nothing))
+    if "\x1b" in current:  # terminal colours inside a value ("ssn \x1b[1m219\x1b[0m-09-9999") show nothing
+        apply(_rewrite(current, _ANSI, _nothing))
     if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
         apply(_rewrite(current, _FORM_VALUE, _unplus))
     for _ in range(2):  # %2540 is an @ encoded twice
