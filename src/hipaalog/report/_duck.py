@@ -19,13 +19,15 @@ from functools import partial
 from typing import Any
 
 from ..exceptions import ConfigError
+from ._baseline import KEEP_DAYS, OWN_MIN_DAYS
 from ._config import ReportConfig
-from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, WeekTotals
+from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
+from ._stats import MAD_TO_SIGMA, PeerStats
 from ._timeparse import LocalClock
 
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
 
-_BATCH = 50_000
+_BATCH = 10_000
 _PEAK_PATIENTS = 20
 """Patients with the most staff in two crowd windows replayed besides those that can reach the threshold,
 so that the crowd rule's highest value seen comes from them (the streaming analyzer sees every patient)."""
@@ -140,8 +142,8 @@ class _Queries:
 
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
-        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names)
-            AND (SELECT count(DISTINCT patient) = count(DISTINCT hash(patient)) FROM ev WHERE {self.TOUCH})"""
+        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
+            SELECT 1 FROM ev WHERE {self.TOUCH} GROUP BY hash(patient) HAVING count(DISTINCT patient) > 1)"""
 
     def candidates(self) -> list[str]:
         """Tables of the pairs and patients whose every access the sequential rules must see."""
@@ -170,11 +172,15 @@ class _Queries:
         ]
 
     def totals(self) -> list[str]:
-        """Tables of per-day and per-week totals, in week order (the replay loads one week at a time)."""
+        """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
+        time); each person's day comes with the summary of their 60 earlier active days."""
         return [
             """CREATE TEMP TABLE firsts AS SELECT a, day, p, min(ts) AS ts FROM touch GROUP BY ALL""",
-            """CREATE TEMP TABLE day_touch AS SELECT (day + 3) // 7 AS week, day, actor, n
-            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
+            f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
+                median(n) OVER own AS median, mad(n) OVER own AS mad
+            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
+            WINDOW own AS (PARTITION BY a ORDER BY day ROWS BETWEEN {KEEP_DAYS} PRECEDING AND 1 PRECEDING)
+            ORDER BY day""",
             """CREATE TEMP TABLE week_touch AS SELECT week, actor, n
             FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
                 GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
@@ -184,9 +190,9 @@ class _Queries:
                 WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
-            """CREATE TEMP TABLE login_hours AS SELECT (day + 3) // 7 AS week, day, actor,
-                bit_or(1::BIGINT << (minute // 60)) AS mask
-            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY week""",
+            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
+                min(ts) AS first
+            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
         ]
 
     def evidence(self, days: str) -> str:
@@ -280,36 +286,45 @@ def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
     return audit
 
 
-class _Loader:
-    """Loads one week's totals from the engine's tables when the replay reaches that week."""
+class _Loader(Totals):
+    """Reads one day's or one week's totals from the engine's tables when the replay reaches it."""
 
     def __init__(self, con: Any, queries: _Queries) -> None:
         self.con = con
         self.day_evidence = queries.evidence("day = ?")
-        self.week_evidence = queries.evidence("(day + 3) // 7 = ?")
+        self.week_evidence = queries.evidence("day BETWEEN ? * 7 - 3 AND ? * 7 + 3")  # a range: read by zone maps
 
-    def _evidence(self, query: str, actor: str, period: int) -> list[int]:
-        (seqs,) = self.con.execute(query, [actor, period]).fetchone()
+    def _evidence(self, query: str, period: int, actor: str) -> list[int]:
+        (seqs,) = self.con.execute(query, [actor] + [period] * (query.count("?") - 1)).fetchone()
         return list(seqs or [])
 
-    def __call__(self, week: int) -> tuple[dict[int, DayTotals], WeekTotals]:
+    def day(self, number: int) -> DayTotals:
         con = self.con
-        days: dict[int, DayTotals] = {}
-        for day, actor, n in con.execute("SELECT day, actor, n FROM day_touch WHERE week = ?", [week]).fetchall():
-            evidence = partial(self._evidence, self.day_evidence, actor, day)
-            days.setdefault(day, DayTotals()).touched[actor] = Tally(n, evidence)
-        for day, actor, mask in con.execute(
-            "SELECT day, actor, mask FROM login_hours WHERE week = ?", [week]
+        totals = DayTotals()
+        evidence = partial(self._evidence, self.day_evidence, number)
+        touched = totals.touched
+        for actor, n, size, middle, mad in con.execute(
+            "SELECT actor, n, size, median, mad FROM day_touch WHERE day = ?", [number]
         ).fetchall():
-            days.setdefault(day, DayTotals()).login_hours[actor] = mask
+            own = None
+            if size >= OWN_MIN_DAYS:  # scaled as peer_stats scales them
+                own = PeerStats(size, middle, mad, max(MAD_TO_SIGMA * mad, 0.1 * middle, 1.0))
+            touched[actor] = Tally(n, evidence, actor, own)
+        hours = con.execute("SELECT actor, mask FROM login_hours WHERE day = ? ORDER BY first, actor", [number])
+        totals.login_hours = dict(hours.fetchall())  # in the order of their first log-in, as the analyzer meets them
+        return totals
+
+    def week(self, number: int) -> WeekTotals:
+        con = self.con
         totals = WeekTotals()
-        for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [week]).fetchall():
-            totals.touched[actor] = Tally(n, partial(self._evidence, self.week_evidence, actor, week))
+        evidence = partial(self._evidence, self.week_evidence, number)
+        for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [number]).fetchall():
+            totals.touched[actor] = Tally(n, evidence, actor)
         for actor, resource, n in con.execute(
-            "SELECT actor, resource, n FROM week_resource WHERE week = ?", [week]
+            "SELECT actor, resource, n FROM week_resource WHERE week = ?", [number]
         ).fetchall():
             totals.top_resource[actor] = (resource, n)
-        return days, totals
+        return totals
 
 
 def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
@@ -343,7 +358,7 @@ def run_duckdb(
 def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer | None:
     clock = config.clock()
     if not files:
-        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+        return ReducedAnalyzer(config, names, Totals())
     paths = [os.path.abspath(item.path) for item in files]
     listing = "[" + ", ".join(_quote(p) for p in paths) + "]"
     con.execute(
@@ -354,7 +369,7 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     scan = f"read_parquet({listing}, file_row_number = true)"
     count, first, last = con.execute(f"SELECT count(*), min(ts), max(ts) FROM {scan}").fetchone()
     if not count:
-        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+        return ReducedAnalyzer(config, names, Totals())
     offset = _offset_sql(clock, first, last)
     con.execute(
         f"""CREATE TEMP VIEW ev AS SELECT *, floor(local / 86400)::BIGINT AS day,
