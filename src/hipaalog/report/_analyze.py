@@ -242,7 +242,8 @@ class Analyzer:
         self._fail_source: dict[str, deque[tuple[float, Any, int]]] = {}
         self._sources: dict[str, tuple[float, set[str]]] = {}
         self._unit_sources: dict[str, set[str]] = {}
-        self._source_users: dict[str, set[str]] = {}
+        self._source_users: dict[str, tuple[str, ...]] = {}
+        """Per source, the first few people who logged in from it (one more than ``shared_source_users``)."""
         self._off_hours: dict[tuple[str, int], _OffHours] = {}
         self._login_days: dict[tuple[str, int], int] = {}
         self._habits: dict[str, Habits] = {}
@@ -442,11 +443,12 @@ class Analyzer:
         that ``actor`` used it."""
         unit = self._unit_of(actor)
         in_unit = self._unit_sources.setdefault(unit, set()) if unit is not None else set()
-        users = self._source_users.setdefault(source, set())
-        known = source in in_unit or len(users - {actor}) >= self.config.shared_source_users
+        users = self._source_users.get(source, ())
+        shared = self.config.shared_source_users
+        known = source in in_unit or len(users) - (actor in users) >= shared
         in_unit.add(source)
-        if len(users) <= self.config.shared_source_users:
-            users.add(actor)
+        if len(users) <= shared and actor not in users:
+            self._source_users[source] = (*users, actor)  # a tuple of a few: a quarter of a set's memory
         return known
 
     def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:

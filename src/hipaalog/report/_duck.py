@@ -175,7 +175,7 @@ class _Queries:
         """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
         time); each person's day comes with the summary of their 60 earlier active days."""
         return [
-            """CREATE TEMP TABLE firsts AS SELECT a, day, p, min(ts) AS ts FROM touch GROUP BY ALL""",
+            """CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM touch""",
             f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
                 median(n) OVER own AS median, mad(n) OVER own AS mad
             FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
