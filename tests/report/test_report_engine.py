@@ -214,6 +214,42 @@ def test_replay_fetched_in_many_batches(planted: Dataset, monkeypatch: pytest.Mo
     assert_same([planted.directory], planted.config, keys=KEYS)
 
 
+def test_replay_holds_one_days_totals_and_no_day_history(planted: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replay's memory does not grow with the days: it reads each day's totals when it reaches the day and lets
+    them go before the next, and the people's own-day summaries come from DuckDB instead of a per-person history."""
+    import gc
+    import weakref
+
+    from hipaalog.report import _duck
+
+    held: list[weakref.ref[Any]] = []
+    asked: list[int] = []
+    analyzers: list[Any] = []
+    day, run = _duck._Loader.day, _duck.run_duckdb
+
+    def one_day(loader: Any, number: int) -> Any:
+        gc.collect()
+        assert not [ref for ref in held if ref() is not None], "an earlier day's totals are still held"
+        asked.append(number)
+        totals = day(loader, number)
+        held.append(weakref.ref(totals))
+        return totals
+
+    def keep(*args: Any, **kwargs: Any) -> Any:
+        analyzer = run(*args, **kwargs)
+        analyzers.append(analyzer)
+        return analyzer
+
+    monkeypatch.setattr(_duck._Loader, "day", one_day)
+    monkeypatch.setattr(_duck, "run_duckdb", keep)
+    python, duck = assert_same([planted.directory], planted.config, keys=KEYS)
+    assert duck.engine == "duckdb"
+    assert len(asked) == len(set(asked)) >= 14  # every day of the two weeks, once
+    assert analyzers[0]._volume == {}  # no per-person day history: DuckDB summarised it
+    peak = duck.peaks["patients-above-own-days"]["peak"]
+    assert peak > 0 and peak == python.peaks["patients-above-own-days"]["peak"]  # the summaries were used, alike
+
+
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)
