@@ -327,11 +327,10 @@ class _Loader(Totals):
         return totals
 
 
-def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``query`` in the order of its column ``n``, a batch at a time, from a table: the replay runs
-    other queries on the connection between batches (a week's totals, a finding's evidence), which would end a
-    result still being fetched."""
-    con.execute(f"CREATE TEMP TABLE replay AS {query}")
+def _rows(con: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of the table ``replay`` in the order of its column ``n``, a batch at a time: the replay runs other
+    queries on the connection between batches (a day's totals, a finding's evidence), which would end a result
+    still being fetched."""
     done = 0
     while batch := con.execute(
         "SELECT * EXCLUDE (n) FROM replay WHERE n > ? AND n <= ? ORDER BY n", [done, done + _BATCH]
@@ -383,15 +382,21 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         return None
     for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
+    # what needs no replay first, so that the heavy queries do not run beside the replay's memory
+    (peak,) = con.execute(queries.reopen_peak()).fetchone()
+    charts = con.execute(queries.charts()).fetchall()
+    con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
+    for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
+        con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
     analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
     feed = analyzer.feed_row
-    for item in _rows(con, queries.reduced()):
+    for item in _rows(con):
         feed(item[0], item[1], item[2], item[3], _audit(item))
     analyzer.close_periods()
     logins = [[0] * 24 for _ in range(7)]
     failures = [[0] * 24 for _ in range(7)]
     per_day: dict[int, list[int]] = {}
-    for event, failed, day, hour, n in con.execute(queries.charts()).fetchall():
+    for event, failed, day, hour, n in charts:
         row = per_day.setdefault(day, [0, 0, 0])
         if event != "login":
             row[2] += n
@@ -400,7 +405,6 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         (failures if failed else logins)[weekday][hour] += n
         row[1 if failed else 0] += n
     analyzer.finish_totals(count, first, last, (logins, failures), per_day)
-    (peak,) = con.execute(queries.reopen_peak()).fetchone()
     if peak is not None:
         analyzer._peak("repeated-record-opens", float(peak))
     return analyzer
