@@ -326,13 +326,20 @@ def test_cli_engine_flags(planted: Dataset, tmp_path: Path, capsys: pytest.Captu
     assert "report engine settings" in capsys.readouterr().err
 
 
-def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("offsets", "sessions"),
+    [
+        ((0.0, 1000.0, 2500.0, 2600.0, 90000.0), 4.0),  # 0, 1000, 2500 and 90000 s: 2600 is 2500's session
+        ((0.0, 1000.0, 1100.0), 2.0),  # only a pair seen in two spans of a gap: the engine's second look
+    ],
+)
+def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path, offsets: tuple[float, ...], sessions: float) -> None:
     """Repeated opens below the threshold: the peaks table still shows the most sessions one pair reached."""
     records = []
-    for n, offset in enumerate((0.0, 1000.0, 2500.0, 2600.0, 90000.0)):
+    for n, offset in enumerate(offsets):
         audit = {"event": "access", "actor": "u1", "outcome": "success", "patient": "p1", "resource": "chart"}
         records.append({"timestamp": _stamp(_DST + offset), "seq": n + 1, "audit": audit})
     path = _write(tmp_path / "audit.jsonl", records)
     config = ReportConfig(reopen_gap=600.0, reopen_sessions=5)
     python, _duck = assert_same([path], config, verify=False)
-    assert python.peaks["repeated-record-opens"]["peak"] == 4.0  # 0, 1000, 2500 and 90000 s: 2600 is 2500's session
+    assert python.peaks["repeated-record-opens"]["peak"] == sessions

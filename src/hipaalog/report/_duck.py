@@ -200,14 +200,16 @@ class _Queries:
         return f"""SELECT list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
             FROM (SELECT arg_min(seq, ts) AS seq FROM touch WHERE a = hash(?::VARCHAR) AND {days} GROUP BY p)"""
 
-    def reopen_peak(self) -> str:
-        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value);
-        a pair seen within one gap's span has one session (``pair_buckets`` holds the others)."""
+    def reopen_peak(self, buckets: int = 2) -> str:
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
+        among pairs seen in at least ``buckets`` spans of a gap: sessions start more than a gap apart, so a pair has
+        at most as many sessions as spans (and one seen within one span has one session)."""
         cfg = self.config
         gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
         return f"""WITH a AS (
                 SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN pair_buckets USING (a, p) ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
+                FROM touch SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
+                ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
             s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
             n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
                 RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
@@ -383,7 +385,9 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
-    (peak,) = con.execute(queries.reopen_peak()).fetchone()
+    (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
+    if peak is None:  # ... reach 2 sessions or more if any pair does: else the pairs seen in two spans
+        (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
     charts = con.execute(queries.charts()).fetchall()
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
     for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
