@@ -250,6 +250,18 @@ def test_replay_holds_one_days_totals_and_no_day_history(planted: Dataset, monke
     assert peak > 0 and peak == python.peaks["patients-above-own-days"]["peak"]  # the summaries were used, alike
 
 
+@pytest.mark.parametrize(
+    ("limit", "replay"),
+    [("256MB", 64 * 1000**2), ("1GB", 250 * 1000**2), ("2GiB", 2**29), ("100MB", 64 * 1000**2), ("32MB", 32 * 1000**2)],
+)
+def test_replay_runs_under_a_quarter_of_the_memory_limit(limit: str, replay: int) -> None:
+    """While the records are replayed DuckDB gets a quarter of its limit (at least 64 MB, never more than the limit)."""
+    from hipaalog.report._duck import _replay_limit
+
+    assert _replay_limit(limit) == replay
+    assert _replay_limit("lots") is None
+
+
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)

@@ -13,6 +13,7 @@ to ``temp_directory`` beyond it) and by the analyzer's windows.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -92,6 +93,22 @@ def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
         return str(current)
     branches = " ".join(f"WHEN ts < {edge} THEN {offset}" for edge, offset in changes)
     return f"(CASE {branches} ELSE {current} END)"
+
+
+_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4}
+_UNITS |= {"KIB": 1024, "MIB": 1024**2, "GIB": 1024**3, "TIB": 1024**4}
+_REPLAY_FLOOR = 64 * 1000**2
+"""The least memory the replay's queries are given (a day's totals, a finding's evidence)."""
+
+
+def _replay_limit(memory_limit: str) -> int | None:
+    """DuckDB's limit in bytes while the records are replayed: a quarter of ``memory_limit``, at least
+    :data:`_REPLAY_FLOOR` and never above the limit; None when the size is not a plain number and unit."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?I?B?)\s*", memory_limit.upper())
+    if match is None or match.group(2) not in _UNITS:
+        return None
+    limit = int(float(match.group(1)) * _UNITS[match.group(2)])
+    return min(limit, max(limit // 4, _REPLAY_FLOOR))
 
 
 def _quote(text: str) -> str:
@@ -351,12 +368,14 @@ def run_duckdb(
     names = {item.index: item.stream for item in files}
     con = _connect(settings)
     try:
-        return _run(con, files, config, names)
+        return _run(con, files, config, names, settings.memory_limit)
     finally:
         con.close()
 
 
-def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer | None:
+def _run(
+    con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str], memory_limit: str
+) -> ReducedAnalyzer | None:
     clock = config.clock()
     if not files:
         return ReducedAnalyzer(config, names, Totals())
@@ -392,6 +411,14 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
     for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
         con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
+    replay_limit = _replay_limit(memory_limit)
+    if replay_limit is not None:  # the replay's queries are small: give the memory back before its state grows
+        import duckdb
+
+        try:
+            con.execute(f"SET memory_limit = '{replay_limit}B'")
+        except duckdb.Error:  # pragma: no cover - DuckDB could not evict enough: keep the limit given
+            pass
     analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
     feed = analyzer.feed_row
     for item in _rows(con):
