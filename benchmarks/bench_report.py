@@ -6,6 +6,7 @@ its peak memory (max RSS) is its own. Results are printed and written to
 
     python benchmarks/bench_report.py [--records 1000000] [--repeat 3] [--quick] [--engines-only]
     python benchmarks/bench_report.py --month-30m [--data DIR] [--sizes 1e6,3e6,1e7,3e7] [--memory 1GB,256MB]
+        [--before OTHER_CHECKOUT/src]
 
 ``--engines-only``: a month of the demo clinic, its rotated segments sealed with their recorded
 verification and Parquet columns, then the report's two engines on the same segments: python (one
@@ -198,19 +199,21 @@ def has_duckdb() -> bool:
     return True
 
 
-def child(task: str, **args: object) -> dict[str, float]:
-    """Run one measurement in a fresh, single-CPU process."""
+def child(task: str, source: str | None = None, **args: object) -> dict[str, float]:
+    """Run one measurement in a fresh, single-CPU process; ``source``: import hipaalog from that ``src`` directory
+    (another checkout, for a before-and-after run) instead of the installed one."""
+    env = dict(os.environ, PYTHONPATH=source) if source else None
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, task, json.dumps(args)], capture_output=True, text=True, check=False
+        [sys.executable, "-c", CHILD, task, json.dumps(args)], capture_output=True, text=True, check=False, env=env
     )
     if result.returncode != 0:
         raise SystemExit(f"{task} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def repeated(times: int, task: str, **args: object) -> dict[str, float]:
+def repeated(times: int, task: str, source: str | None = None, **args: object) -> dict[str, float]:
     """The median time and the highest peak memory of ``times`` runs of one measurement."""
-    runs = [child(task, **args) for _ in range(times)]
+    runs = [child(task, source, **args) for _ in range(times)]
     best = dict(runs[0])
     best["seconds"] = statistics.median(r["seconds"] for r in runs)
     best["max_rss_mb"] = max(r["max_rss_mb"] for r in runs)
@@ -282,9 +285,12 @@ def prefix(directory: str, segments: int, target: str) -> int:
     return len(rotated)
 
 
-def scale(directory: str, sizes: list[int], python_up_to: int, memories: list[str], repeat: int) -> dict[str, object]:
+def scale(  # noqa: PLR0917 - the command line's settings
+    directory: str, sizes: list[int], python_up_to: int, memories: list[str], repeat: int, before: str | None = None
+) -> dict[str, object]:
     """The duckdb engine (two threads, under each memory limit) on growing prefixes of the big month, python beside
-    it (one core) up to ``python_up_to`` records."""
+    it (one core) up to ``python_up_to`` records; with ``before`` (another checkout's ``src``), the duckdb engine of
+    that code beside this one's, turn by turn."""
     out: dict[str, object] = {"memory_limits": memories, "runs": []}
     available = len([n for n in os.listdir(directory) if n.endswith(".jsonl.gz")])
     for size in sizes:
@@ -294,14 +300,27 @@ def scale(directory: str, sizes: list[int], python_up_to: int, memories: list[st
         scratch = os.path.join(directory, "scratch")  # the columns of segments without any (none when sealed)
         os.makedirs(scratch, exist_ok=True)
         run: dict[str, object] = {"segments": segments}
-        engines = [("duckdb", 2, memory) for memory in memories]
+        engines: list[tuple[str, int, str, str | None]] = []
+        for memory in memories:
+            if before:
+                engines.append(("duckdb", 2, memory, before))
+            engines.append(("duckdb", 2, memory, None))
         if segments * SEGMENT_RECORDS <= python_up_to:
-            engines.append(("python", 1, memories[0]))
-        for engine, cpus, memory in engines:
+            engines.append(("python", 1, memories[0], None))
+        for engine, cpus, memory, source in engines:
             got = repeated(
-                repeat, "engine", dir=target, key=KEY.decode(), engine=engine, cpus=cpus, memory=memory, scratch=scratch
+                repeat,
+                "engine",
+                source,
+                dir=target,
+                key=KEY.decode(),
+                engine=engine,
+                cpus=cpus,
+                memory=memory,
+                scratch=scratch,
             )
             label = f"duckdb {memory}" if engine == "duckdb" else engine
+            label += " before" if source else ""
             run[label] = got
             print(
                 f"{got['records']:>12,.0f} records  {label:13} {got['seconds']:8.2f} s = "
@@ -332,6 +351,9 @@ def main() -> None:
     )
     parser.add_argument("--python-up-to", type=int, default=30_000_000, help="largest prefix the python engine reads")
     parser.add_argument("--memory", default="1GB,256MB", help="the duckdb engine's memory limits (comma-separated)")
+    parser.add_argument(
+        "--before", metavar="SRC", help="with --month-30m: also the duckdb engine of another checkout's src directory"
+    )
     args = parser.parse_args()
     records = 100_000 if args.quick else args.records
     users = 100 if args.quick else 500
@@ -351,7 +373,7 @@ def main() -> None:
             figures["month_30m"] = {
                 "users": args.users,
                 "records": records,
-                **scale(directory, sizes, args.python_up_to, args.memory.split(","), args.repeat),
+                **scale(directory, sizes, args.python_up_to, args.memory.split(","), args.repeat, args.before),
             }
         figures["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         RESULTS.mkdir(exist_ok=True)

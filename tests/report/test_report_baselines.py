@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import tracemalloc
 
 import pytest
 
 from hipaalog.exceptions import ConfigError
 from hipaalog.report import Finding, ReportConfig, Severity, analyze_records, triage
+from hipaalog.report._baseline import KEEP_DAYS, Habits
 
 from .test_report_rules import Stream, of, run
 
@@ -250,3 +252,28 @@ def test_bad_baseline_settings_are_config_errors() -> None:
         ReportConfig(usual_spread_hours=12)
     with pytest.raises(ConfigError, match="crowd_staff"):
         ReportConfig(crowd_staff=0)
+
+
+def test_habits_keep_the_last_days_in_eight_bytes_each() -> None:
+    """A person's log-in habits are the last KEEP_DAYS days, packed: a hospital's 25,000 people must fit in a few
+    MB, not the hundred a tuple per day would take."""
+    people = 2000
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        everyone = []
+        for person in range(people):
+            habits = Habits()
+            for day in range(20_000, 20_000 + 3 * KEEP_DAYS):
+                habits.add_day(day, (1 << (day + person) % 24) | 1 << 23, day % 7 == person % 7)
+            everyone.append(habits)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held / people < 16 * KEEP_DAYS  # about 8 bytes a day and an array's header
+    others = everyone[5].others(20_000 + 3 * KEEP_DAYS - 1)
+    assert len(others) == KEEP_DAYS - 1  # the day judged is left out, older days were forgotten
+    first, mask, off_day = others[0]
+    assert first == 20_000 + 2 * KEEP_DAYS
+    assert mask == (1 << (first + 5) % 24) | 1 << 23
+    assert off_day is (first % 7 == 5)

@@ -214,6 +214,54 @@ def test_replay_fetched_in_many_batches(planted: Dataset, monkeypatch: pytest.Mo
     assert_same([planted.directory], planted.config, keys=KEYS)
 
 
+def test_replay_holds_one_days_totals_and_no_day_history(planted: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The replay's memory does not grow with the days: it reads each day's totals when it reaches the day and lets
+    them go before the next, and the people's own-day summaries come from DuckDB instead of a per-person history."""
+    import gc
+    import weakref
+
+    from hipaalog.report import _duck
+
+    held: list[weakref.ref[Any]] = []
+    asked: list[int] = []
+    analyzers: list[Any] = []
+    day, run = _duck._Loader.day, _duck.run_duckdb
+
+    def one_day(loader: Any, number: int) -> Any:
+        gc.collect()
+        assert not [ref for ref in held if ref() is not None], "an earlier day's totals are still held"
+        asked.append(number)
+        totals = day(loader, number)
+        held.append(weakref.ref(totals))
+        return totals
+
+    def keep(*args: Any, **kwargs: Any) -> Any:
+        analyzer = run(*args, **kwargs)
+        analyzers.append(analyzer)
+        return analyzer
+
+    monkeypatch.setattr(_duck._Loader, "day", one_day)
+    monkeypatch.setattr(_duck, "run_duckdb", keep)
+    python, duck = assert_same([planted.directory], planted.config, keys=KEYS)
+    assert duck.engine == "duckdb"
+    assert len(asked) == len(set(asked)) >= 14  # every day of the two weeks, once
+    assert analyzers[0]._volume == {}  # no per-person day history: DuckDB summarised it
+    peak = duck.peaks["patients-above-own-days"]["peak"]
+    assert peak > 0 and peak == python.peaks["patients-above-own-days"]["peak"]  # the summaries were used, alike
+
+
+@pytest.mark.parametrize(
+    ("limit", "replay"),
+    [("256MB", 64 * 1000**2), ("1GB", 250 * 1000**2), ("2GiB", 2**29), ("100MB", 64 * 1000**2), ("32MB", 32 * 1000**2)],
+)
+def test_replay_runs_under_a_quarter_of_the_memory_limit(limit: str, replay: int) -> None:
+    """While the records are replayed DuckDB gets a quarter of its limit (at least 64 MB, never more than the limit)."""
+    from hipaalog.report._duck import _replay_limit
+
+    assert _replay_limit(limit) == replay
+    assert _replay_limit("lots") is None
+
+
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)
@@ -290,13 +338,20 @@ def test_cli_engine_flags(planted: Dataset, tmp_path: Path, capsys: pytest.Captu
     assert "report engine settings" in capsys.readouterr().err
 
 
-def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("offsets", "sessions"),
+    [
+        ((0.0, 1000.0, 2500.0, 2600.0, 90000.0), 4.0),  # 0, 1000, 2500 and 90000 s: 2600 is 2500's session
+        ((0.0, 1000.0, 1100.0), 2.0),  # only a pair seen in two spans of a gap: the engine's second look
+    ],
+)
+def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path, offsets: tuple[float, ...], sessions: float) -> None:
     """Repeated opens below the threshold: the peaks table still shows the most sessions one pair reached."""
     records = []
-    for n, offset in enumerate((0.0, 1000.0, 2500.0, 2600.0, 90000.0)):
+    for n, offset in enumerate(offsets):
         audit = {"event": "access", "actor": "u1", "outcome": "success", "patient": "p1", "resource": "chart"}
         records.append({"timestamp": _stamp(_DST + offset), "seq": n + 1, "audit": audit})
     path = _write(tmp_path / "audit.jsonl", records)
     config = ReportConfig(reopen_gap=600.0, reopen_sessions=5)
     python, _duck = assert_same([path], config, verify=False)
-    assert python.peaks["repeated-record-opens"]["peak"] == 4.0  # 0, 1000, 2500 and 90000 s: 2600 is 2500's session
+    assert python.peaks["repeated-record-opens"]["peak"] == sessions

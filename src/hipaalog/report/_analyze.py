@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from typing import Any
 
-from ._baseline import IRREGULAR_HOURS, Crowd, Habits, OwnVolume
+from ._baseline import IRREGULAR_HOURS, OWN_MIN_DAYS, Crowd, Habits, OwnVolume
 from ._config import ReportConfig
 from ._model import Finding, Severity
 from ._stats import PeerStats, median, median_of_others, peer_stats
@@ -176,8 +176,6 @@ class _Spray(_Window):
 
 _SURGE_MATES = 3
 """Others of a unit with a baseline, active the same day, needed to tell a shared surge."""
-_SURGE_MIN_DAYS = 3
-"""Active days someone needs before their day counts towards their unit's surge."""
 _GROUP_DAYS = 2000
 """Member-days remembered per peer group for the group's usual hours."""
 
@@ -244,7 +242,8 @@ class Analyzer:
         self._fail_source: dict[str, deque[tuple[float, Any, int]]] = {}
         self._sources: dict[str, tuple[float, set[str]]] = {}
         self._unit_sources: dict[str, set[str]] = {}
-        self._source_users: dict[str, set[str]] = {}
+        self._source_users: dict[str, tuple[str, ...]] = {}
+        """Per source, the first few people who logged in from it (one more than ``shared_source_users``)."""
         self._off_hours: dict[tuple[str, int], _OffHours] = {}
         self._login_days: dict[tuple[str, int], int] = {}
         self._habits: dict[str, Habits] = {}
@@ -444,11 +443,12 @@ class Analyzer:
         that ``actor`` used it."""
         unit = self._unit_of(actor)
         in_unit = self._unit_sources.setdefault(unit, set()) if unit is not None else set()
-        users = self._source_users.setdefault(source, set())
-        known = source in in_unit or len(users - {actor}) >= self.config.shared_source_users
+        users = self._source_users.get(source, ())
+        shared = self.config.shared_source_users
+        known = source in in_unit or len(users) - (actor in users) >= shared
         in_unit.add(source)
-        if len(users) <= self.config.shared_source_users:
-            users.add(actor)
+        if len(users) <= shared and actor not in users:
+            self._source_users[source] = (*users, actor)  # a tuple of a few: a quarter of a set's memory
         return known
 
     def _access(self, audit: dict[str, Any], ts: float, seq: Any, stream: int) -> None:
@@ -685,10 +685,9 @@ class Analyzer:
         for actor, patients in today.items():
             if week is not None:
                 week.days[actor] = week.days.get(actor, 0) + 1
-            own = self._volume.get(actor)
-            if own is not None and len(own.values) >= _SURGE_MIN_DAYS:
-                stats = own.stats()
-                if len(own.values) >= cfg.baseline_days:
+            stats = self._own_days(actor, patients)
+            if stats is not None:
+                if stats.size >= cfg.baseline_days:
                     baselines[actor] = stats
                 unit = self._unit_of(actor) or ""
                 ratios.setdefault(unit, []).append((actor, len(patients) / max(stats.median, 1.0)))
@@ -709,10 +708,19 @@ class Analyzer:
                 self._peak("patients-above-own-days", value / limit)
                 if value >= limit:
                     self._emit_volume_day(actor, day, patients, baseline, limit, mates, surge)
-            own = self._volume.get(actor)
-            if own is None:
-                own = self._volume[actor] = OwnVolume()
-            own.values.append(value)
+            self._remember_day(actor, value)
+
+    def _own_days(self, actor: str, patients: Any) -> PeerStats | None:
+        """Median, MAD and scale of ``actor``'s earlier active days (the last 60), once there are three."""
+        own = self._volume.get(actor)
+        return own.stats() if own is not None and len(own.values) >= OWN_MIN_DAYS else None
+
+    def _remember_day(self, actor: str, value: int) -> None:
+        """Add a finished day's distinct patients to ``actor``'s own days."""
+        own = self._volume.get(actor)
+        if own is None:
+            own = self._volume[actor] = OwnVolume()
+        own.values.append(value)
 
     def _emit_volume_day(  # noqa: PLR0917 - the day judged, as _close_volume_day has it
         self,

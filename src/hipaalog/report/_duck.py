@@ -13,19 +13,22 @@ to ``temp_directory`` beyond it) and by the analyzer's windows.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from ..exceptions import ConfigError
+from ._baseline import KEEP_DAYS, OWN_MIN_DAYS
 from ._config import ReportConfig
-from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, WeekTotals
+from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
+from ._stats import MAD_TO_SIGMA, PeerStats
 from ._timeparse import LocalClock
 
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
 
-_BATCH = 50_000
+_BATCH = 10_000
 _PEAK_PATIENTS = 20
 """Patients with the most staff in two crowd windows replayed besides those that can reach the threshold,
 so that the crowd rule's highest value seen comes from them (the streaming analyzer sees every patient)."""
@@ -92,6 +95,22 @@ def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
     return f"(CASE {branches} ELSE {current} END)"
 
 
+_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4}
+_UNITS |= {"KIB": 1024, "MIB": 1024**2, "GIB": 1024**3, "TIB": 1024**4}
+_REPLAY_FLOOR = 64 * 1000**2
+"""The least memory the replay's queries are given (a day's totals, a finding's evidence)."""
+
+
+def _replay_limit(memory_limit: str) -> int | None:
+    """DuckDB's limit in bytes while the records are replayed: a quarter of ``memory_limit``, at least
+    :data:`_REPLAY_FLOOR` and never above the limit; None when the size is not a plain number and unit."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?I?B?)\s*", memory_limit.upper())
+    if match is None or match.group(2) not in _UNITS:
+        return None
+    limit = int(float(match.group(1)) * _UNITS[match.group(2)])
+    return min(limit, max(limit // 4, _REPLAY_FLOOR))
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -140,8 +159,8 @@ class _Queries:
 
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
-        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names)
-            AND (SELECT count(DISTINCT patient) = count(DISTINCT hash(patient)) FROM ev WHERE {self.TOUCH})"""
+        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
+            SELECT 1 FROM ev WHERE {self.TOUCH} GROUP BY hash(patient) HAVING count(DISTINCT patient) > 1)"""
 
     def candidates(self) -> list[str]:
         """Tables of the pairs and patients whose every access the sequential rules must see."""
@@ -170,11 +189,15 @@ class _Queries:
         ]
 
     def totals(self) -> list[str]:
-        """Tables of per-day and per-week totals, in week order (the replay loads one week at a time)."""
+        """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
+        time); each person's day comes with the summary of their 60 earlier active days."""
         return [
-            """CREATE TEMP TABLE firsts AS SELECT a, day, p, min(ts) AS ts FROM touch GROUP BY ALL""",
-            """CREATE TEMP TABLE day_touch AS SELECT (day + 3) // 7 AS week, day, actor, n
-            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
+            """CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM touch""",
+            f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
+                median(n) OVER own AS median, mad(n) OVER own AS mad
+            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
+            WINDOW own AS (PARTITION BY a ORDER BY day ROWS BETWEEN {KEEP_DAYS} PRECEDING AND 1 PRECEDING)
+            ORDER BY day""",
             """CREATE TEMP TABLE week_touch AS SELECT week, actor, n
             FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
                 GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
@@ -184,9 +207,9 @@ class _Queries:
                 WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
-            """CREATE TEMP TABLE login_hours AS SELECT (day + 3) // 7 AS week, day, actor,
-                bit_or(1::BIGINT << (minute // 60)) AS mask
-            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY week""",
+            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
+                min(ts) AS first
+            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
         ]
 
     def evidence(self, days: str) -> str:
@@ -194,14 +217,16 @@ class _Queries:
         return f"""SELECT list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
             FROM (SELECT arg_min(seq, ts) AS seq FROM touch WHERE a = hash(?::VARCHAR) AND {days} GROUP BY p)"""
 
-    def reopen_peak(self) -> str:
-        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value);
-        a pair seen within one gap's span has one session (``pair_buckets`` holds the others)."""
+    def reopen_peak(self, buckets: int = 2) -> str:
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
+        among pairs seen in at least ``buckets`` spans of a gap: sessions start more than a gap apart, so a pair has
+        at most as many sessions as spans (and one seen within one span has one session)."""
         cfg = self.config
         gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
         return f"""WITH a AS (
                 SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN pair_buckets USING (a, p) ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
+                FROM touch SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
+                ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
             s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
             n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
                 RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
@@ -280,43 +305,51 @@ def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
     return audit
 
 
-class _Loader:
-    """Loads one week's totals from the engine's tables when the replay reaches that week."""
+class _Loader(Totals):
+    """Reads one day's or one week's totals from the engine's tables when the replay reaches it."""
 
     def __init__(self, con: Any, queries: _Queries) -> None:
         self.con = con
         self.day_evidence = queries.evidence("day = ?")
-        self.week_evidence = queries.evidence("(day + 3) // 7 = ?")
+        self.week_evidence = queries.evidence("day BETWEEN ? * 7 - 3 AND ? * 7 + 3")  # a range: read by zone maps
 
-    def _evidence(self, query: str, actor: str, period: int) -> list[int]:
-        (seqs,) = self.con.execute(query, [actor, period]).fetchone()
+    def _evidence(self, query: str, period: int, actor: str) -> list[int]:
+        (seqs,) = self.con.execute(query, [actor] + [period] * (query.count("?") - 1)).fetchone()
         return list(seqs or [])
 
-    def __call__(self, week: int) -> tuple[dict[int, DayTotals], WeekTotals]:
+    def day(self, number: int) -> DayTotals:
         con = self.con
-        days: dict[int, DayTotals] = {}
-        for day, actor, n in con.execute("SELECT day, actor, n FROM day_touch WHERE week = ?", [week]).fetchall():
-            evidence = partial(self._evidence, self.day_evidence, actor, day)
-            days.setdefault(day, DayTotals()).touched[actor] = Tally(n, evidence)
-        for day, actor, mask in con.execute(
-            "SELECT day, actor, mask FROM login_hours WHERE week = ?", [week]
+        totals = DayTotals()
+        evidence = partial(self._evidence, self.day_evidence, number)
+        touched = totals.touched
+        for actor, n, size, middle, mad in con.execute(
+            "SELECT actor, n, size, median, mad FROM day_touch WHERE day = ?", [number]
         ).fetchall():
-            days.setdefault(day, DayTotals()).login_hours[actor] = mask
+            own = None
+            if size >= OWN_MIN_DAYS:  # scaled as peer_stats scales them
+                own = PeerStats(size, middle, mad, max(MAD_TO_SIGMA * mad, 0.1 * middle, 1.0))
+            touched[actor] = Tally(n, evidence, actor, own)
+        hours = con.execute("SELECT actor, mask FROM login_hours WHERE day = ? ORDER BY first, actor", [number])
+        totals.login_hours = dict(hours.fetchall())  # in the order of their first log-in, as the analyzer meets them
+        return totals
+
+    def week(self, number: int) -> WeekTotals:
+        con = self.con
         totals = WeekTotals()
-        for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [week]).fetchall():
-            totals.touched[actor] = Tally(n, partial(self._evidence, self.week_evidence, actor, week))
+        evidence = partial(self._evidence, self.week_evidence, number)
+        for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [number]).fetchall():
+            totals.touched[actor] = Tally(n, evidence, actor)
         for actor, resource, n in con.execute(
-            "SELECT actor, resource, n FROM week_resource WHERE week = ?", [week]
+            "SELECT actor, resource, n FROM week_resource WHERE week = ?", [number]
         ).fetchall():
             totals.top_resource[actor] = (resource, n)
-        return days, totals
+        return totals
 
 
-def _rows(con: Any, query: str) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``query`` in the order of its column ``n``, a batch at a time, from a table: the replay runs
-    other queries on the connection between batches (a week's totals, a finding's evidence), which would end a
-    result still being fetched."""
-    con.execute(f"CREATE TEMP TABLE replay AS {query}")
+def _rows(con: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of the table ``replay`` in the order of its column ``n``, a batch at a time: the replay runs other
+    queries on the connection between batches (a day's totals, a finding's evidence), which would end a result
+    still being fetched."""
     done = 0
     while batch := con.execute(
         "SELECT * EXCLUDE (n) FROM replay WHERE n > ? AND n <= ? ORDER BY n", [done, done + _BATCH]
@@ -335,15 +368,17 @@ def run_duckdb(
     names = {item.index: item.stream for item in files}
     con = _connect(settings)
     try:
-        return _run(con, files, config, names)
+        return _run(con, files, config, names, settings.memory_limit)
     finally:
         con.close()
 
 
-def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str]) -> ReducedAnalyzer | None:
+def _run(
+    con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str], memory_limit: str
+) -> ReducedAnalyzer | None:
     clock = config.clock()
     if not files:
-        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+        return ReducedAnalyzer(config, names, Totals())
     paths = [os.path.abspath(item.path) for item in files]
     listing = "[" + ", ".join(_quote(p) for p in paths) + "]"
     con.execute(
@@ -354,7 +389,7 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
     scan = f"read_parquet({listing}, file_row_number = true)"
     count, first, last = con.execute(f"SELECT count(*), min(ts), max(ts) FROM {scan}").fetchone()
     if not count:
-        return ReducedAnalyzer(config, names, lambda week: ({}, WeekTotals()))
+        return ReducedAnalyzer(config, names, Totals())
     offset = _offset_sql(clock, first, last)
     con.execute(
         f"""CREATE TEMP VIEW ev AS SELECT *, floor(local / 86400)::BIGINT AS day,
@@ -368,15 +403,31 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         return None
     for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
+    # what needs no replay first, so that the heavy queries do not run beside the replay's memory
+    (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
+    if peak is None:  # ... reach 2 sessions or more if any pair does: else the pairs seen in two spans
+        (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
+    charts = con.execute(queries.charts()).fetchall()
+    con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
+    for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
+        con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
+    replay_limit = _replay_limit(memory_limit)
+    if replay_limit is not None:  # the replay's queries are small: give the memory back before its state grows
+        import duckdb
+
+        try:
+            con.execute(f"SET memory_limit = '{replay_limit}B'")
+        except duckdb.Error:  # pragma: no cover - DuckDB could not evict enough: keep the limit given
+            pass
     analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
     feed = analyzer.feed_row
-    for item in _rows(con, queries.reduced()):
+    for item in _rows(con):
         feed(item[0], item[1], item[2], item[3], _audit(item))
     analyzer.close_periods()
     logins = [[0] * 24 for _ in range(7)]
     failures = [[0] * 24 for _ in range(7)]
     per_day: dict[int, list[int]] = {}
-    for event, failed, day, hour, n in con.execute(queries.charts()).fetchall():
+    for event, failed, day, hour, n in charts:
         row = per_day.setdefault(day, [0, 0, 0])
         if event != "login":
             row[2] += n
@@ -385,7 +436,6 @@ def _run(con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dic
         (failures if failed else logins)[weekday][hour] += n
         row[1 if failed else 0] += n
     analyzer.finish_totals(count, first, last, (logins, failures), per_day)
-    (peak,) = con.execute(queries.reopen_peak()).fetchone()
     if peak is not None:
         analyzer._peak("repeated-record-opens", float(peak))
     return analyzer

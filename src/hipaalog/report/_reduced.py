@@ -16,9 +16,9 @@ from typing import Any
 
 from ._analyze import Analyzer, _Week
 from ._config import ReportConfig
-from ._timeparse import LocalClock
+from ._stats import PeerStats
 
-__all__ = ["CROWD", "EVENT", "REOPEN", "DayTotals", "ReducedAnalyzer", "Tally", "WeekTotals"]
+__all__ = ["CROWD", "EVENT", "REOPEN", "DayTotals", "ReducedAnalyzer", "Tally", "Totals", "WeekTotals"]
 
 EVENT = 1
 """The record's own event runs (log-in, change, export, denial, break-glass)."""
@@ -32,18 +32,24 @@ class Tally:
     """Distinct patients one person touched in a day or week: how many, and (read only for a finding's
     evidence) the lowest first-touch seqs."""
 
-    __slots__ = ("count", "evidence")
+    __slots__ = ("actor", "count", "evidence", "own")
 
-    def __init__(self, count: int, evidence: Callable[[], list[int]]) -> None:
+    def __init__(
+        self, count: int, evidence: Callable[[str], list[int]], actor: str, own: PeerStats | None = None
+    ) -> None:
         self.count = count
         self.evidence = evidence
+        """Reads the evidence seqs of a person (one reader serves everyone of a day or week)."""
+        self.actor = actor
+        self.own = own
+        """For a day: the person's earlier active days (the last 60) summarised, once there are three."""
 
     def __len__(self) -> int:
         return self.count
 
     def values(self) -> Iterator[int]:
         """The evidence seqs (as the analyzer reads a patient -> first seq mapping)."""
-        return iter(self.evidence())
+        return iter(self.evidence(self.actor))
 
 
 @dataclass
@@ -64,6 +70,19 @@ class WeekTotals:
     top_resource: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
+class Totals:
+    """What the columnar engine counted, read one day or week at a time as the replay reaches it (this
+    base class: nothing)."""
+
+    def day(self, number: int) -> DayTotals:
+        """The totals of local day ``number``."""
+        return DayTotals()
+
+    def week(self, number: int) -> WeekTotals:
+        """The totals of local week ``number``."""
+        return WeekTotals()
+
+
 class ReducedAnalyzer(Analyzer):
     """The analyzer over a reduced record stream and per-day and per-week totals (see the module)."""
 
@@ -71,14 +90,11 @@ class ReducedAnalyzer(Analyzer):
         self,
         config: ReportConfig | None,
         streams: dict[int, str],
-        totals: Callable[[int], tuple[dict[int, DayTotals], WeekTotals]],
+        totals: Totals,
     ) -> None:
         super().__init__(config, streams)
         self._totals = totals
-        """Loads one week's totals (day number -> day totals, and the week's) when the replay reaches it."""
-        self._loaded = -1
-        self._days: dict[int, DayTotals] = {}
-        self._weeks: dict[int, WeekTotals] = {}
+        """Loads a day's or a week's totals when the replay reaches it (only one day's and one week's are held)."""
         self._flags = EVENT
 
     def feed_row(self, ts: float, stream: int, seq: int, flags: int, audit: dict[str, Any]) -> None:
@@ -122,17 +138,10 @@ class ReducedAnalyzer(Analyzer):
         super()._new_day(day, ts)
         if self._day != day:
             return
-        number = LocalClock.week_of_day(day)
-        if number != self._loaded:
-            self._days, week_totals = self._totals(number)
-            self._weeks = {number: week_totals}
-            self._loaded = number
         week = self._week
         if week is not None and week is not week_before:
             self._fill_week(week)
-        totals = self._days.pop(day, None)
-        if totals is None:
-            return
+        totals = self._totals.day(day)
         if totals.touched:
             self._today = dict(totals.touched)  # type: ignore[arg-type]  # a Tally reads like the mapping
             self._today_day = day
@@ -141,14 +150,20 @@ class ReducedAnalyzer(Analyzer):
             self._login_days[key] = self._login_days.get(key, 0) | mask
 
     def _fill_week(self, week: _Week) -> None:
-        totals = self._weeks.pop(week.number, None)
-        if totals is None:
-            return
+        totals = self._totals.week(week.number)
         for actor, tally in totals.touched.items():
             week.patients[actor] = tally  # type: ignore[assignment]
             week.active.add(actor)
         for actor, (resource, count) in totals.top_resource.items():
             week.resources[actor] = {resource: count}
+
+    def _own_days(self, actor: str, patients: Any) -> PeerStats | None:
+        """Summarised by the engine beside the day's count."""
+        own: PeerStats | None = patients.own
+        return own
+
+    def _remember_day(self, actor: str, value: int) -> None:
+        """The engine keeps the days."""
 
     def _count_day(self, day: int, column: int) -> None:
         """Counted by the engine."""
