@@ -9,7 +9,9 @@ streams, DST changes, records out of time order).
 from __future__ import annotations
 
 import json
+import os
 import random
+import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -355,3 +357,24 @@ def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path, offsets: tuple[
     config = ReportConfig(reopen_gap=600.0, reopen_sessions=5)
     python, _duck = assert_same([path], config, verify=False)
     assert python.peaks["repeated-record-opens"]["peak"] == sessions
+
+
+def test_the_duckdb_engine_spills_into_a_private_directory_it_removes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("duckdb")
+    from hipaalog.report._duck import run_duckdb
+
+    seen: list[str] = []
+    real = tempfile.TemporaryDirectory
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        directory = real(*args, **kwargs)
+        seen.append(directory.name)
+        return directory
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", recording)
+    monkeypatch.chdir(tmp_path)
+    run_duckdb([], settings=EngineSettings(memory_limit="64MB"))
+    assert seen and all(not os.path.exists(name) for name in seen)
+    assert not (tmp_path / ".tmp").exists()

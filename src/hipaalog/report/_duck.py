@@ -12,8 +12,11 @@ to ``temp_directory`` beyond it) and by the analyzer's windows.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import re
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -55,7 +58,7 @@ class ColumnFile:
 @dataclass(frozen=True)
 class EngineSettings:
     """DuckDB's resources: ``memory_limit`` (DuckDB syntax, ``"1GB"``), worker ``threads`` (None: every
-    core), and where it spills (``temp_directory``; None: a directory DuckDB picks)."""
+    core), and where it spills (``temp_directory``; None: a private temporary directory removed after the run)."""
 
     memory_limit: str = "1GB"
     threads: int | None = None
@@ -366,11 +369,15 @@ def run_duckdb(
     config = config or ReportConfig()
     settings = settings or EngineSettings()
     names = {item.index: item.stream for item in files}
-    con = _connect(settings)
-    try:
-        return _run(con, files, config, names, settings.memory_limit)
-    finally:
-        con.close()
+    with contextlib.ExitStack() as stack:
+        if settings.temp_directory is None:  # DuckDB's own choice is ".tmp" in the working directory, left behind
+            spill = stack.enter_context(tempfile.TemporaryDirectory(prefix="hipaalog-report-spill-"))
+            settings = dataclasses.replace(settings, temp_directory=spill)
+        con = _connect(settings)
+        try:
+            return _run(con, files, config, names, settings.memory_limit)
+        finally:
+            con.close()
 
 
 def _run(
