@@ -191,6 +191,7 @@ def test_file_tools_read_the_schema_fields_a_file_may_have_been_written_with(tmp
     line = (
         '{"timestamp":"2026-01-01T00:00:00Z","level":"info","message":"x","appId":"atk 219-09-9999",'
         '"trace_id":"odalys.quist@example.org","logger":"a","platform":"p","microservice":"m"}\n'
+        '{"timestamp":"DOB 1961-02-03","level":"info","message":"x","appId":"a","platform":"p","microservice":"m"}\n'
     )
     source = tmp_path / "in.jsonl"
     source.write_text(line)
@@ -200,7 +201,8 @@ def test_file_tools_read_the_schema_fields_a_file_may_have_been_written_with(tmp
     out = tmp_path / "out.jsonl"
     subprocess.run([sys.executable, "-m", "hipaalog", "redact", str(source), str(out)], check=True, capture_output=True)
     written = out.read_text()
-    assert "9999" not in written and "quist" not in written and "2026-01-01T00:00:00Z" in written
+    assert "9999" not in written and "quist" not in written and "1961" not in written
+    assert "2026-01-01T00:00:00Z" in written
 
 
 def test_a_person_id_used_as_a_key_is_shown_masked_in_a_findings_path() -> None:

@@ -1,8 +1,8 @@
 """``hipaalog redact IN OUT``: rewrite a log file with its PHI redacted (JSON lines or text, gzip too).
 
-JSON lines keep their structure; other lines are redacted as text. Of a hipaalog record's schema
-fields only ``timestamp`` and ``severity`` are taken as they are: a file may have been written by
-anything. The output is written next to its destination and moved into place, so an
+JSON lines keep their structure; other lines are redacted as text. A hipaalog record's schema fields
+are read like any other (a file may have been written by anything). The output is written next to its
+destination and moved into place, so an
 interrupted run leaves no half-written file. ``-`` reads stdin or writes stdout.
 """
 

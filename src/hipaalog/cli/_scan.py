@@ -103,9 +103,9 @@ def load_policy(path: str | None, allow: list[str]) -> dict[str, Any]:
     return policy
 
 
-FILE_TRUSTED_FIELDS: Final = frozenset({"timestamp", "severity"})
-"""Fields of a hipaalog line a file tool leaves alone. The others that hipaalog fills itself (``appId``,
-``trace_id``...) are read like any field: a file may have been written by anything."""
+FILE_TRUSTED_FIELDS: Final[frozenset[str]] = frozenset()
+"""Fields of a hipaalog line a file tool leaves alone: none. Those hipaalog fills itself when it writes a record
+(``timestamp``, ``appId``, ``trace_id``...) are read like any field: a file may have been written by anything."""
 
 
 def run(args: argparse.Namespace) -> int:
