@@ -158,3 +158,15 @@ def test_an_input_that_is_a_name_and_nothing_else_is_masked(captured: LogCapture
     assert (value not in message) is masked and (listed[0]["input"] != value) is masked
     if not masked:
         assert message == str(error)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Fraction input should be an integer, float, string or Fraction object",  # a newer pydantic's type
+        "Widget should have at most 3 items after validation",  # a type no list of ours names
+    ],
+)
+def test_any_types_wording_after_a_person_field_is_no_name(message: str) -> None:
+    text = f"1 validation error for Form\ncontact\n  {message} [type=x, input_value=7, input_type=int]"
+    assert "REDACTED:NAME" not in Redactor().redact_text(text)

@@ -36,7 +36,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._lexicon import clinical_word, compound_word, unknown_word
+from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
@@ -690,7 +690,7 @@ def _unlisted_lower_word(word: str) -> bool:
         and unknown_word(word)
         and not clinical_word(word)
         and not compound_word(word)
-        and not _VOWELS.isdisjoint(word)
+        and not VOWELS.isdisjoint(word)
         and word not in _LOWER_FUNCTION_WORDS
     )
 
@@ -722,7 +722,6 @@ def _looks_like_a_surname(word: str) -> bool:
     )
 
 
-_VOWELS: Final = frozenset("aeiouy")
 _LOWER_FUNCTION_WORDS: Final = frozenset(
     _words(
         "the a an and or but nor so yet for to from in on at by with without of off out up down over under "
@@ -834,6 +833,9 @@ _VALIDATION_WORDING: Final = re.compile(
 )
 """The fixed opening of a pydantic v2 error message (``Input should be a valid integer``, ``Field required``,
 ``Extra inputs are not permitted``): after a field named for a person (``contact``) it is no name."""
+_SHOULD_BE: Final = re.compile(r"(?:[ ][a-z]+)?[ ]should[ ](?:be|have|match|not)[ ]")
+"""What follows the type a validation message is about, in any pydantic version (``Fraction input should be ...``,
+``Timedelta should have ...``): the capitalised word before it names a type, not a person."""
 
 
 class NameDetector(BaseDetector):
@@ -867,7 +869,9 @@ class NameDetector(BaseDetector):
             if lead:
                 start += len(" ".join(words[:lead])) + 1
                 words = words[lead:]
-            if words[0] in _VALIDATION_OPENERS and _VALIDATION_WORDING.match(text, start) is not None:
+            if (
+                words[0] in _VALIDATION_OPENERS and _VALIDATION_WORDING.match(text, start) is not None
+            ) or _SHOULD_BE.match(text, start + len(words[0])) is not None:
                 continue  # "contact\n  Input should be a valid integer": pydantic's wording after a field's name
             caps = words[0].isupper()
             before = text[max(0, start - 40) : start].rsplit(None, 1)

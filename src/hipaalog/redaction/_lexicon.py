@@ -12,7 +12,9 @@ from __future__ import annotations
 from importlib import resources
 from typing import Final
 
-__all__ = ["CLINICAL", "ENGLISH", "PLACES", "SOFTWARE", "clinical_word", "compound_word", "unknown_word"]
+from ._vocab import STATE_NAMES
+
+__all__ = ["ENGLISH", "SOFTWARE", "VOWELS", "clinical_word", "compound_word", "unknown_word"]
 
 
 def _load() -> frozenset[str]:
@@ -23,6 +25,9 @@ def _load() -> frozenset[str]:
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+VOWELS: Final = frozenset("aeiouy")
+"""Letters of which a word of a name holds one at least (``PACS``, ``KMS`` hold none)."""
 
 ENGLISH: Final = _load()
 """Lower-case English words (``payment``, ``mercy``, ``west``)."""
@@ -52,11 +57,10 @@ SOFTWARE: Final = _words(
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 
 
-PLACES: Final = _words(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
-    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
-    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming
-    america canada mexico brazil argentina chile colombia peru venezuela cuba spain portugal france germany
+PLACES: Final = frozenset(
+    word.lower() for name in STATE_NAMES.split("|") for word in name.split() if word != "of"
+) | _words(
+    """america canada mexico brazil argentina chile colombia peru venezuela cuba spain portugal france germany
     italy poland ukraine russia sweden norway finland denmark ireland scotland england wales britain europe
     netherlands belgium austria switzerland greece turkey egypt israel iran iraq india pakistan bangladesh
     china japan korea vietnam thailand indonesia malaysia philippines singapore australia zealand nigeria

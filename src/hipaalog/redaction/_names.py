@@ -1,19 +1,25 @@
-"""Person names without a cue word: a name model from census given names and surnames.
+"""Person names without a cue word: a name model from census given names, surnames and an English lexicon.
 
 A name is found where the words themselves say so: a given name followed by a surname, with an
 optional middle name or initial (``Jane Roe``, ``Mary Ann Smith``, ``John Q. Public``), and
-``Last, First`` (``Roe, Jane``; ``ROE, JANE``). Both parts must be capitalised and in the census
-tables (:mod:`._name_table`). Precision on log text comes from what is left out:
+``Last, First`` (``Roe, Jane``; ``ROE, JANE``), both parts in the census tables (:mod:`._name_table`).
+Name parts the tables lack count when no English dictionary, list of software or place knows them
+(:mod:`._lexicon`): a listed given name before such a word (``Ian Fogaca``), two or three such words
+(``Obiageli Nwachukwu``, ``ADEBOLA OKUNADE``), initials before one (``S. L. Okafor``), and a whole
+value made of name parts (:func:`name_shaped`, for ``%s`` arguments and field values). Precision on
+log text comes from what is left out:
 
 * words of log text that are also names (``Grant Type``, ``Will Retry``, ``Page Service``,
   ``Chase Bank``): a surname that is a common log or English word does not count, and a given name
   that is also a common word (``Will``, ``May``, ``Mark``, ``Grant``) needs a frequent surname;
+* compounds of English words (``Datacenter``), drugs, health-IT acronyms, places (``San Jose``);
 * identifiers: a word glued to ``.``, ``/``, ``_``, ``@`` or a digit (module paths, URLs, class
   names such as ``JaneService``), and a run followed by ``(`` (a call or a constructor).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -21,11 +27,11 @@ from typing import Final
 from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._lexicon import SOFTWARE, clinical_word, compound_word, unknown_word
+from ._lexicon import SOFTWARE, VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 
-__all__ = ["PersonNameDetector", "has_unlisted_name", "name_shaped"]
+__all__ = ["PLACE_STARTS", "PersonNameDetector", "has_unlisted_name", "name_shaped"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -190,7 +196,7 @@ def _given(word: str) -> bool:
     return bare in GIVEN or ("-" in bare and all(part in GIVEN for part in bare.split("-")))  # Mary-Jane
 
 
-_VOWELS: Final = frozenset("aeiouy")
+_DIGIT: Final = re.compile(r"[0-9]")
 
 
 _LEAD_CUES: Final = frozenset(
@@ -213,12 +219,12 @@ def _unlisted_name(words: list[str], capitals: bool = False) -> bool:
     name part (:func:`_name_part`), one at least a word no dictionary or software list knows, in capitals
     each of four letters or more with a vowel (``OLOLADE EDUN``, not ``PACS DICOM`` or ``AWS KMS``). A
     given name that is also a word needs a listed surname (``Will Zorbax`` is no name)."""
-    if not 1 < len(words) < 4 or words[0].lower() in _PLACE_STARTS or words[0].lower() in COMMON_GIVEN:
+    if not 1 < len(words) < 4 or words[0].lower() in PLACE_STARTS or words[0].lower() in COMMON_GIVEN:
         return False
     bare = [word.rpartition(" ")[2].lower() for word in words]
     if not any(len(word) > 2 and unknown_word(word) for word in bare):
         return False
-    if capitals and any(len(word) < 4 or _VOWELS.isdisjoint(word) for word in bare):
+    if capitals and any(len(word) < 4 or VOWELS.isdisjoint(word) for word in bare):
         return False
     surname = words[-1]
     if not _name_part(surname, "surname"):
@@ -237,16 +243,10 @@ def has_unlisted_name(text: str) -> bool:
         for match in _INITIALS.finditer(text):
             if _foreign(match[2]) or (match[1].count(".") > 1 and _surname(match[2], False)):
                 return True
-    for match in _CAPS_RUN.finditer(text):
+    for match in _CAPS_RUN.finditer(text) if _CAPS_PAIR.search(text) is not None else ():
         if _unlisted_name([word.title() for word in match[0].split(" ")], capitals=True):
             return True
     return False
-
-
-def _distinctive_given(word: str) -> bool:
-    """A listed given name that is no common word, place, brand or software (``Ian``, not ``Will``)."""
-    bare = word.lower()
-    return bare in GIVEN and bare not in COMMON_GIVEN
 
 
 def _foreign(word: str) -> bool:
@@ -392,7 +392,7 @@ class PersonNameDetector(BaseDetector):
     def _name_at(words: list[str], index: int) -> int:
         """How many words from ``words[index]`` make a name (0: none starts there)."""
         first = words[index]
-        if not _given(first) or first.lower() in _PLACE_STARTS:  # San Francisco, Santa Clara
+        if not _given(first) or first.lower() in PLACE_STARTS:  # San Francisco, Santa Clara
             return 0
         common = first.lower() in COMMON_GIVEN
         product = first.lower() in PRODUCT_GIVEN
@@ -419,7 +419,7 @@ _SHAPED_NAME: Final = re.compile(
     rf"(?:[ ](?:[A-Z]\.?|{_SHAPED_WORD}))?"
 )
 """A whole value that reads as a person's name: ``First [Middle|I.] [particles] Last`` or ``Last, First [M.]``."""
-_PLACE_STARTS: Final = _words(
+PLACE_STARTS: Final = _words(
     """san santa santo sao los las el la le rio porto puerto fort port mount mt saint st sankt new north south
     east west upper lower lake bay cape isla costa villa ciudad nueva nuevo bad"""
 )
@@ -446,6 +446,7 @@ def _name_part(word: str, position: str, listed_given: bool = False, foreign_sur
     return _foreign(word)
 
 
+@functools.lru_cache(maxsize=4096)
 def name_shaped(value: str) -> bool:
     """Whether ``value``, a whole value (a ``%s`` argument), is a person's name and nothing else.
 
@@ -455,7 +456,7 @@ def name_shaped(value: str) -> bool:
     is not. Capitals (``SARAH SCHACHT``) and lower case (``steven lewis``) read as title case; lower case
     needs both parts listed. Letters with marks read as ASCII (``Fogaça``).
     """
-    if not 4 < len(value) <= 64 or not value[0].isalpha() or any(ch.isdigit() for ch in value):
+    if not 4 < len(value) <= 64 or not value[0].isalpha() or _DIGIT.search(value) is not None:
         return False
     text = ascii_letters(value.strip()).removesuffix("'s").removesuffix("’s")  # Lei Wan's
     if not text.replace(" ", "").replace(",", "").replace(".", "").replace("-", "").replace("'", "").isalpha():
@@ -468,7 +469,7 @@ def name_shaped(value: str) -> bool:
         return False
     given, surname = (match[1], match[2]) if match[1] else (match[4], match[3].split(" ")[-1])
     first = (match[1] or match[3]).lower()
-    if first in _PLACE_STARTS:
+    if first in PLACE_STARTS:
         return False
     listed = given.lower() in GIVEN and given.lower() not in COMMON_GIVEN
     if lower:  # "not found", "steven lewis": only listed names

@@ -18,7 +18,7 @@ from typing import Final
 from ._checks import bare_number_kind
 from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
-from ._names import COMMON_GIVEN, name_shaped
+from ._names import COMMON_GIVEN, PLACE_STARTS, name_shaped
 from ._normalize import ascii_letters
 
 __all__ = ["person_item_kind", "person_value"]
@@ -38,10 +38,6 @@ _FUNCTION_WORDS: Final = _words(
 )
 """Words that open a phrase, never a name (``The Kubelet``, ``New Zalando``)."""
 
-_PLACE_FIRST: Final = _words(
-    "san santa santo sao los las new north south east west port fort mount mt saint st lake bay cape"
-)
-"""First words of places (``Santa Clara``, ``West Lisashire``)."""
 _NOT_PERSON: Final = _words(
     """clinic clinics hospital center centre health medical pharmacy lab labs laboratory care group inc llc ltd
     corp team department dept services service street road avenue county city university school bank
@@ -82,7 +78,7 @@ def person_value(value: str) -> bool:
     if caseless:
         return True  # a name in another script, or across two (``ابتهاج Müller-Lüdenscheidt``)
     parts = [word.lower().rstrip(".") for word in latin if len(word.rstrip(".")) > 1]
-    if len(parts) < 2 or parts[0] in _PLACE_FIRST or not _NOT_PERSON.isdisjoint(parts):
+    if len(parts) < 2 or parts[0] in PLACE_STARTS or not _NOT_PERSON.isdisjoint(parts):
         return False
     given, surname = parts[0], parts[-1]
     if given in GIVEN and given not in COMMON_GIVEN:

@@ -1048,6 +1048,7 @@ class Redactor:
                 and any(type(k) is str and _is_value_x(k) for k in value)
             ):
                 named_kind = named_value_kind(value["name"], self.keys)
+            bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
             fast = (
                 person is None
                 and resource is None
@@ -1055,9 +1056,8 @@ class Redactor:
                 and path is None
                 and extension is None
                 and named_kind is None
+                and bound is None
             )
-            bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
-            fast = fast and bound is None
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             for key, item in items:

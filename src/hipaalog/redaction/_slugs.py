@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._lexicon import ENGLISH, SOFTWARE
+from ._lexicon import ENGLISH, SOFTWARE, VOWELS
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PARTICLES
 from ._normalize import ascii_letters
@@ -74,7 +74,6 @@ TECH_WORDS: Final = _words(
 
 _SHORT_SURNAME_RANK: Final = 5000
 """A surname of two or three letters counts as one when it is this frequent (``Li``, ``Roe``, ``Doe``)."""
-_VOWELS: Final = frozenset("aeiouy")
 _CLUSTER: Final = re.compile(r"[^aeiouy]{5}")
 """Five letters in a row without a vowel (``ctrlshft``): an abbreviation, not a name (``Vashchenko``,
 ``Strzelecki`` have four)."""
@@ -84,7 +83,7 @@ def _name_like(bare: str) -> bool:
     """Whether a word nothing knows could be a name part: three letters or more, with vowels between."""
     if not bare.isascii():
         return True  # another script (the tables are Latin): judged by what surrounds it
-    return len(bare) >= 3 and not _VOWELS.isdisjoint(bare) and _CLUSTER.search(bare) is None
+    return len(bare) >= 3 and not VOWELS.isdisjoint(bare) and _CLUSTER.search(bare) is None
 
 
 def part_kind(word: str) -> int:

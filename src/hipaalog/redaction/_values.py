@@ -16,7 +16,7 @@ import datetime
 import re
 from typing import Final
 
-__all__ = ["RECORD_TIMES", "THING_WORDS", "full_date", "maybe_date", "phone_words"]
+__all__ = ["THING_WORDS", "full_date", "maybe_date", "phone_words", "record_time"]
 
 
 def _words(text: str) -> frozenset[str]:
