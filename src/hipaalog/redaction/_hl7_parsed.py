@@ -35,7 +35,17 @@ _FIELD_KEY: Final = re.compile(
     rf"""[ \t\r\n,]*(["'])(?:(?:{_SEGMENT_IDS})[._-])?([0-9]{{1,2}})(?:[._-][0-9]{{1,2}}){{0,2}}\1[ \t\r\n]*:"""
 )
 _PERSON_SEGMENTS: Final = tuple(segment for segment in HL7_FIELDS if segment not in CARE_SEGMENTS)
+_QUOTED_PERSON_SEGMENTS: Final = tuple(f"{quote}{segment}{quote}" for segment in _PERSON_SEGMENTS for quote in "\"'")
+"""The person segments' ids as a list item or key of JSON or a repr (``"PID"``, ``'PID'``)."""
 _MAX_ITEMS: Final = 72
+
+
+def _names_a_patient(text: str) -> bool:
+    """Whether ``text`` holds a person segment's id as a quoted item or key (``"PID"``, ``'NK1'``)."""
+    for quoted in _QUOTED_PERSON_SEGMENTS:  # noqa: SIM110 - a loop of ``in`` tests, no generator
+        if quoted in text:
+            return True
+    return False
 
 
 class Hl7ParsedDetector(BaseDetector):
@@ -56,7 +66,7 @@ class Hl7ParsedDetector(BaseDetector):
                 continue
             if segment in CARE_SEGMENTS:
                 if person is None:
-                    person = any(f"{q}{s}{q}" in text for s in _PERSON_SEGMENTS for q in "\"'")
+                    person = _names_a_patient(text)
                 if not person:
                     continue
             fields = HL7_FIELDS[segment]
@@ -84,7 +94,7 @@ class Hl7ParsedDetector(BaseDetector):
                 continue
             if segment in CARE_SEGMENTS:
                 if person is None:
-                    person = any(f"{q}{s}{q}" in text for s in _PERSON_SEGMENTS for q in "\"'")
+                    person = _names_a_patient(text)
                 if not person:
                     continue
             fields = HL7_FIELDS[segment]

@@ -447,8 +447,6 @@ class Redactor:
         self._top_actions: dict[Any, int] = {}
         self._nested_actions: dict[Any, int] = {}
         self._safe_keys: dict[str, KeyInfo] = {}
-        self._name_verdicts: dict[str, bool] = {}
-        self._person_verdicts: dict[str, bool] = {}
         self._plain_values: dict[str, None] = {}  # short strings of plain fields that are no name nor phone
 
         chosen = {**rule_strategies, **{str(k): v for k, v in (strategies or {}).items()}}
@@ -1205,7 +1203,7 @@ class Redactor:
                 (" " in item or "," in item)
                 and not info.thing
                 and self.names_values
-                and (self._person_value(item) if info.holds_name else self._name_value(item))
+                and (person_value(item) if info.holds_name else name_shaped(item))  # both remember their verdicts
             ):
                 return "NAME", False
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
@@ -1227,7 +1225,7 @@ class Redactor:
         """Whether a short string of a plain field may be a name or a bare phone number (the quick path's check);
         a string that is neither is remembered."""
         if " " in text or "," in text:
-            loose = self.names_values and self._person_value(text)  # the looser check: the key decides later
+            loose = self.names_values and person_value(text)  # the looser check: the key decides later
         else:
             loose = len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()
         if not loose:
@@ -1235,28 +1233,6 @@ class Redactor:
                 self._plain_values.clear()
             self._plain_values[text] = None
         return loose
-
-    def _name_value(self, text: str) -> bool:
-        """Whether ``text`` (64 characters at most) is a person's name and nothing else; verdicts are remembered."""
-        verdicts = self._name_verdicts
-        verdict = verdicts.get(text)
-        if verdict is None:
-            verdict = name_shaped(text)
-            if len(verdicts) >= _SAFE_KEYS_LIMIT:
-                verdicts.clear()
-            verdicts[text] = verdict
-        return verdict
-
-    def _person_value(self, text: str) -> bool:
-        """Whether ``text``, under a key that names a person, is their name; verdicts are remembered."""
-        verdicts = self._person_verdicts
-        verdict = verdicts.get(text)
-        if verdict is None:
-            verdict = person_value(text)
-            if len(verdicts) >= _SAFE_KEYS_LIMIT:
-                verdicts.clear()
-            verdicts[text] = verdict
-        return verdict
 
     def _beside_person(self, out: dict[Any, Any], beside: list[tuple[Any, str]]) -> None:
         """Replace, in a mapping that names a person, the full dates and bare phone numbers found in it."""
