@@ -833,9 +833,12 @@ _VALIDATION_WORDING: Final = re.compile(
 )
 """The fixed opening of a pydantic v2 error message (``Input should be a valid integer``, ``Field required``,
 ``Extra inputs are not permitted``): after a field named for a person (``contact``) it is no name."""
-_SHOULD_BE: Final = re.compile(r"(?:[ ][a-z]+)?[ ]should[ ](?:be|have|match|not)[ ]")
+_SHOULD_BE: Final = re.compile(r"(?:[ ][a-z]+)?[ ](?:should[ ](?:be|have|match|not)|is[ ]not[ ]a[ ]valid)[ ]")
 """What follows the type a validation message is about, in any pydantic version (``Fraction input should be ...``,
 ``Timedelta should have ...``): the capitalised word before it names a type, not a person."""
+_VALIDATION_LINE: Final = re.compile(r"^[ ]{2}([^\n\[]{1,300})\[type=[a-z_]+[,\]]", re.MULTILINE)
+"""A pydantic error line (``  Input is not a valid fraction [type=fraction_parsing, ...``): its text before
+``[type=`` is the library's wording, whatever version wrote it (the input is inside the brackets)."""
 
 
 class NameDetector(BaseDetector):
@@ -855,7 +858,10 @@ class NameDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         near = _NAME_CUES.scope(text).near
         alone = NAMES.alone
+        wording = [m.span(1) for m in _VALIDATION_LINE.finditer(text)] if "[type=" in text else []
         for match in _CANDIDATE.finditer(text):
+            if wording and any(begin <= match.start() < end for begin, end in wording):
+                continue  # "  Input is not a valid fraction [type=...": a validation library's own words
             start, stop = match.span()
             first_end = text.find(" ", start, stop)
             if not near(stop if first_end < 0 else first_end) and not (
