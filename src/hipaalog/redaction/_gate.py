@@ -100,7 +100,8 @@ TOKEN: Final = 1 << 23
 SEARCH: Final = 1 << 24
 """A URL's query on a path a person may be searched on (``/Patient?``, ``/patients/search?``)."""
 PATH: Final = 1 << 25
-"""A path or a file name whose segment joins words (``/uploads/jane-roe/``, ``roe_jane.pdf``)."""
+"""A slash, a backslash or a document's file name: a path whose segments may join a person's name
+(``/uploads/jane-roe/``, ``roe_jane.pdf``); the path reader judges the segments."""
 QUERY: Final = 1 << 26
 """A query parameter that may name a person on any path (``?q=jane+roe``, ``&patient=...``)."""
 NCPDP: Final = 1 << 27

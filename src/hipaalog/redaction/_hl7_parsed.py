@@ -65,10 +65,9 @@ class Hl7ParsedDetector(BaseDetector):
                     yield found.start(), end, KEEP  # a message header read as a row would lose its ids
                 continue
             if segment in CARE_SEGMENTS:
-                if person is None:
-                    person = _names_a_patient(text)
+                person = _names_a_patient(text) if person is None else person
                 if not person:
-                    continue
+                    continue  # a care segment's dates are a patient's only beside a person segment
             fields = HL7_FIELDS[segment]
             position = found.end()
             for index in range(1, _MAX_ITEMS):
@@ -93,10 +92,9 @@ class Hl7ParsedDetector(BaseDetector):
             if segment in _HEADERS:
                 continue
             if segment in CARE_SEGMENTS:
-                if person is None:
-                    person = _names_a_patient(text)
+                person = _names_a_patient(text) if person is None else person
                 if not person:
-                    continue
+                    continue  # a care segment's dates are a patient's only beside a person segment
             fields = HL7_FIELDS[segment]
             position = found.end()
             for _ in range(_MAX_ITEMS):
