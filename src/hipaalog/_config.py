@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import _diagnostics
+from . import _diagnostics, _uncaught
 from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
 from ._formatter import JsonFormatter
 from ._handler import SinkHandler
@@ -56,6 +56,7 @@ def configure(
     loggers: Mapping[str, int | str] | None = None,
     replace_handlers: bool = True,
     capture_warnings: bool = True,
+    log_uncaught: bool = True,
     handler_options: Mapping[str, Any] | None = None,
     timing: Mapping[str, float] | None = None,
     audit: Mapping[str, Any] | None = None,
@@ -77,6 +78,9 @@ def configure(
             earlier ``dictConfig``/``basicConfig`` put there are flushed, closed unless another
             logger still uses them, and named in a warning on stderr.
         capture_warnings: route :mod:`warnings` through logging.
+        log_uncaught: log an exception that nothing caught (main thread, other threads, ``__del__``)
+            as a ``critical`` record of the ``hipaalog.uncaught`` logger, with its stack. Whatever
+            this says, importing hipaalog makes Python print such exceptions to stderr redacted.
         handler_options: further :class:`SinkHandler` arguments.
         timing: thresholds in milliseconds for :func:`hipaalog.timed` by name pattern, for
             example ``{"db.*": 50, "*": 1000}`` (see :func:`hipaalog.timing.configure_thresholds`);
@@ -90,6 +94,8 @@ def configure(
     """
     if not isinstance(redact_records, bool):
         raise ConfigError(f"redact_records must be true or false, not {redact_records!r}")
+    if not isinstance(log_uncaught, bool):
+        raise ConfigError(f"log_uncaught must be true or false, not {log_uncaught!r}")
     root_level = parse_level(level if level is not None else os.environ.get("HIPAALOG_LEVEL", "info"))
     logger_levels = {name: parse_level(value, f"loggers[{name!r}]") for name, value in (loggers or {}).items()}
     timing_thresholds = validate_thresholds(timing) if timing is not None else None
@@ -133,6 +139,7 @@ def configure(
     for name, value in logger_levels.items():
         logging.getLogger(name).setLevel(value)
     logging.captureWarnings(capture_warnings)
+    _uncaught.log_uncaught(log_uncaught)
     from .redaction import install_record_redaction, uninstall_record_redaction
 
     if redact_records and encoder.redactor is not None:

@@ -1,0 +1,102 @@
+"""Uncaught exceptions, redacted: Python's own hooks print a crashing exception's text to stderr as it is.
+
+An exception that nothing catches reaches ``sys.excepthook`` (the main thread), ``threading.excepthook``
+(other threads) or ``sys.unraisablehook`` (errors in ``__del__``, finalizers, callbacks), and their
+standard versions print its message, often holding the very values it was raised about, raw to stderr.
+Importing hipaalog replaces each hook that is still the standard one with a hook that prints the same
+text redacted by the default policy; after :func:`hipaalog.configure` the exception is also logged, as a
+``critical`` record of the ``hipaalog.uncaught`` logger, to the configured sinks. A hook the application
+installed itself is left alone. ``KeyboardInterrupt`` keeps the standard behaviour.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from types import TracebackType
+from typing import Any
+
+__all__ = ["LOGGER_NAME", "install", "log_uncaught"]
+
+LOGGER_NAME = "hipaalog.uncaught"
+
+_state: dict[str, bool] = {"log": False}
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def log_uncaught(enabled: bool) -> None:
+    """Whether an uncaught exception is also logged as a ``critical`` record (``configure()`` sets it)."""
+    _state["log"] = enabled
+
+
+def install() -> None:
+    """Put the redacting hooks in place of those of Python's that are still the standard ones."""
+    if sys.excepthook is sys.__excepthook__:
+        sys.excepthook = _excepthook
+    if threading.excepthook is threading.__excepthook__:
+        threading.excepthook = _thread_excepthook
+    if sys.unraisablehook is sys.__unraisablehook__:
+        sys.unraisablehook = _unraisablehook
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """``sys.excepthook``: the main thread's uncaught exception, redacted."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    _report("Uncaught exception", (exc_type, exc, tb), headline_on_stderr=False)
+
+
+def _thread_excepthook(args: Any) -> None:
+    """``threading.excepthook``: a thread's uncaught exception, redacted (``SystemExit`` is silent, as usual)."""
+    if args.exc_type is SystemExit or args.exc_value is None:
+        return
+    name = getattr(args.thread, "name", None) or threading.get_ident()
+    _report(f"Exception in thread {name}", (args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def _unraisablehook(args: Any) -> None:
+    """``sys.unraisablehook``: an exception Python could not raise (in ``__del__``, a finalizer), redacted."""
+    if args.exc_value is None:
+        return
+    where = args.err_msg or "Exception ignored in"
+    if args.object is not None:
+        where = f"{where}: {_safe_repr(args.object)}"
+    _report(where, (args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def _report(headline: str, exc_info: ExcInfo, *, headline_on_stderr: bool = True) -> None:
+    """Log the exception when configured, and print it redacted to stderr, as Python would have printed it."""
+    if _state["log"]:
+        try:
+            logging.getLogger(LOGGER_NAME).critical("%s", headline, exc_info=exc_info)
+        except Exception:  # noqa: BLE001 - a hook must not raise; stderr below still says what happened
+            pass
+    try:
+        from .redaction import default_redactor
+
+        redactor = default_redactor()
+        lines = traceback.format_exception(*exc_info)
+        text = redactor.redact_text("".join(lines))
+        if headline_on_stderr:
+            text = redactor.redact_text(headline) + ":\n" + text
+    except Exception:  # noqa: BLE001 - nothing of the exception is shown when it cannot be redacted
+        text = f"hipaalog: an uncaught {exc_info[0].__name__} could not be redacted; its text is withheld\n"
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(text)
+            stream.flush()
+        except Exception:  # noqa: BLE001 - nowhere left to report to
+            pass
+
+
+def _safe_repr(value: object) -> str:
+    """``repr(value)``, or a stand-in naming its type when the repr itself fails."""
+    try:
+        return repr(value)
+    except Exception:  # noqa: BLE001 - a broken repr must not hide the exception being reported
+        return f"<{type(value).__name__} object>"
