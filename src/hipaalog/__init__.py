@@ -12,6 +12,7 @@ from typing import Any as _Any
 
 from ._last_resort import install as _install_last_resort
 from ._uncaught import install as _install_uncaught_hooks
+from ._warning_printout import install as _install_warning_printout
 from ._version import __version__
 from .exceptions import ConfigError, HipaalogError, SchemaViolation, SinkError
 
@@ -122,3 +123,4 @@ __all__ = [
 
 _install_last_resort()  # records of loggers with no handler reach stderr redacted (see _last_resort)
 _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _uncaught)
+_install_warning_printout()  # warnings printed before configure() reach stderr redacted
