@@ -43,6 +43,8 @@ class SinkError(HipaalogError):
         rejected: indices of records the peer refused for good (a mapping error, say); they are
             counted as failed and never retried, whatever ``retryable`` says for the others. With
             ``rejected`` given, ``failed=None`` means "none besides these".
+        maybe_sent: indices of failed records that may have reached the peer all the same (the
+            connection broke while they were being sent); written again, they count as ``resent``.
     """
 
     def __init__(
@@ -53,9 +55,11 @@ class SinkError(HipaalogError):
         retry_after: float | None = None,
         failed: Sequence[int] | None = None,
         rejected: Sequence[int] = (),
+        maybe_sent: Sequence[int] = (),
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.failed = None if failed is None else list(failed)
         self.rejected = list(rejected)
+        self.maybe_sent = list(maybe_sent)

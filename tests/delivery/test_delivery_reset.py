@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import select
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -156,6 +158,113 @@ def test_records_a_reset_connection_never_confirmed_are_written_again(make_logge
         assert [b'"n":%d' % i in m for i, m in enumerate(peer.messages())] == [True] * 10
         assert (stats["written"], stats["resent"], stats["delivered"]) == (20, 10, 10)
         assert (stats["unconfirmed"], stats["queued"], stats["failed"]) == (0, 0, 0)
+    finally:
+        peer.close()
+
+
+class BreaksMidBatch:
+    """A TCP or TLS receiver whose first connection reads part of a batch, then closes with the rest unread.
+
+    Its receive buffer is small, so a batch larger than the sender's kernel can hold is still being
+    sent when the connection goes: the sender's write breaks off midway. Later connections read everything.
+    """
+
+    FIRST_READ = 65_536
+
+    def __init__(self, tls: TlsFiles | None) -> None:
+        self.context: ssl.SSLContext | None = None
+        if tls is not None:
+            self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.context.load_cert_chain(tls.cert, tls.key)
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # inherited by accepted sockets
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(8)
+        self.listener.settimeout(0.2)
+        self.port = int(self.listener.getsockname()[1])
+        self.first = bytearray()
+        self.later = bytearray()
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                raw, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            raw.settimeout(5)
+            conn = self.context.wrap_socket(raw, server_side=True) if self.context is not None else raw
+            with conn:
+                if self.connections == 1:
+                    while len(self.first) < self.FIRST_READ:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            break
+                        self.first += chunk
+                    time.sleep(0.2)  # the sender is blocked in its write: close under it, the rest unread
+                    continue
+                conn.settimeout(0.2)
+                while not self._stop.is_set():
+                    try:
+                        chunk = conn.recv(1 << 20)
+                    except TimeoutError:
+                        continue
+                    except OSError:
+                        break
+                    if not chunk:
+                        break
+                    self.later += chunk
+
+    @staticmethod
+    def numbers(data: bytes) -> list[int]:
+        """The ``n`` of each complete octet-counted message in ``data`` (a cut last one is left out)."""
+        out = []
+        while data:
+            size, _, rest = data.partition(b" ")
+            if len(rest) < int(size):
+                break
+            found = re.search(rb'"n":(\d+)', rest[: int(size)])
+            assert found is not None
+            out.append(int(found.group(1)))
+            data = rest[int(size) :]
+        return out
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.listener.close()
+
+
+@pytest.mark.parametrize("transport", ["tcp", "tls"])
+def test_a_batch_cut_off_midway_is_written_again_and_counted_as_resent(
+    make_logger: MakeLogger, tls_files: TlsFiles, transport: str
+) -> None:
+    """The receiver takes the start of a batch and closes: the batch goes again whole, 0 lost, duplicates <= resent."""
+    peer = BreaksMidBatch(tls_files if transport == "tls" else None)
+    records, blob = 400, "x" * 20_000  # 8 MB in one batch: more than the kernel's buffers hold
+    url = (
+        f"syslog+tcp://127.0.0.1:{peer.port}"
+        if transport == "tcp"
+        else f"syslog+tls://localhost:{peer.port}?ca_file={tls_files.ca}"
+    )
+    try:
+        log, handler = make_logger([url], batch_size=records, flush_interval=5, backoff_initial=0.01, backoff_max=0.02)
+        for i in range(records):
+            log.info("claim", extra={"n": i, "blob": blob})
+        handler.flush()
+        assert wait_until(lambda: len(peer.numbers(bytes(peer.later))) >= records, 15)
+        handler.close()
+        first, later = peer.numbers(bytes(peer.first)), peer.numbers(bytes(peer.later))
+        stats = handler.stats()
+        assert peer.connections == 2
+        assert later == list(range(records))  # the whole batch again, in order, on the new connection
+        assert first == list(range(len(first))) and first  # the receiver kept the start of the first try
+        assert (stats["delivered"], stats["retried"], stats["failed"]) == (records, records, 0)
+        assert len(first) <= stats["resent"] <= records  # every duplicate counted, none counted twice
     finally:
         peer.close()
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+import orjson
 import pytest
 
-from hipaalog import _diagnostics
+from hipaalog import SinkError, _diagnostics
 from hipaalog._delivery import Backoff
+from hipaalog.sinks import EncodedRecord, HttpSink
 
+from .._peers import free_port
 from ._ingest import Fault, Ingest
 from .conftest import MakeLogger
 
@@ -92,7 +96,18 @@ def test_a_dropped_connection_is_retried_without_duplicates(
         log.info("record", extra={"n": i})
     handler.flush()
     assert sorted(server.seqs()) == list(range(5)) and len(server.requests) == 2
-    assert handler.stats()["retried"] == 5
+    stats = handler.stats()
+    assert (stats["retried"], stats["resent"]) == (5, 5)  # the server had the request: it might have kept it
+
+
+def test_a_refused_connection_sent_nothing() -> None:
+    """No server listening: the request never went out, so no record of it may be counted as resent."""
+    sink = HttpSink(f"http://127.0.0.1:{free_port()}/ingest")
+    record = EncodedRecord(b'{"n":0}', 20, 6, 1.7e9, "claims", "claims", "k8s", "api")
+    with pytest.raises(SinkError) as info:
+        sink.write([record, record])
+    assert info.value.retryable and info.value.failed == [0, 1] and info.value.maybe_sent == []
+    sink.close()
 
 
 def test_a_client_error_is_counted_as_failed_not_retried(
@@ -144,3 +159,53 @@ def test_statuses_that_may_pass_later_are_retried(
     log.info("record", extra={"n": 1})
     handler.flush()
     assert server.seqs() == [1] and handler.stats()["failed"] == 0
+
+
+class BreaksOff:
+    """A sink whose writes break off as scripted: ``(failed, maybe_sent)`` per write, then success."""
+
+    name = "breaks-off"
+
+    def __init__(self, *script: tuple[list[int] | None, list[int]]) -> None:
+        self.script = list(script)
+        self.writes: list[list[int]] = []
+
+    def write(self, batch: Sequence[EncodedRecord]) -> None:
+        self.writes.append([orjson.loads(r.line)["n"] for r in batch])
+        if self.script:
+            failed, maybe_sent = self.script.pop(0)
+            raise SinkError("connection broke mid-write", failed=failed, maybe_sent=maybe_sent)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_records_a_broken_write_may_have_sent_count_as_resent(make_logger: MakeLogger) -> None:
+    """Only failed records the sink says may have gone out count as resent, once per broken write."""
+    sink = BreaksOff((None, [0, 1, 2]), ([6, 7, 8, 9], [0, 6, 7]), (None, []))
+    log, handler = make_logger([sink], flush_interval=5, batch_size=10, **FAST)
+    for i in range(10):
+        log.info("record", extra={"n": i})
+    handler.flush()
+    assert sink.writes == [list(range(10)), list(range(10)), [6, 7, 8, 9], [6, 7, 8, 9]]
+    stats = handler.stats()
+    assert (stats["delivered"], stats["retried"], stats["failed"]) == (10, 18, 0)
+    assert stats["resent"] == 3 + 2  # record 0 of the second write was delivered, not resent
+
+
+def test_a_replay_from_disk_that_breaks_off_counts_its_resends(make_logger: MakeLogger, tmp_path: Path) -> None:
+    """A batch replayed from the spill whose write breaks off midway counts what may have gone out as resent."""
+    sink = BreaksOff((None, []), (None, [0, 1]))
+    log, handler = make_logger([sink], spill_dir=tmp_path, retry_attempts=0, flush_interval=5, batch_size=5, **FAST)
+    for i in range(5):
+        log.info("record", extra={"n": i})
+    handler.flush()  # the first write fails with nothing sent: the batch goes to disk
+    assert handler.stats()["spilled"] == 5
+    handler.flush()  # the replay breaks off after two records, the next one goes through
+    handler.flush()
+    assert sink.writes == [list(range(5))] * 3
+    stats = handler.stats()
+    assert (stats["delivered"], stats["resent"], stats["backlog"]) == (5, 2, 0)

@@ -252,6 +252,35 @@ def test_replay_holds_one_days_totals_and_no_day_history(planted: Dataset, monke
     assert peak > 0 and peak == python.peaks["patients-above-own-days"]["peak"]  # the summaries were used, alike
 
 
+def test_every_findings_evidence_is_read_in_one_query_after_the_replay(
+    planted: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A day's or week's volume finding asks for its evidence; one query answers them all once the replay is done,
+    and every finding gets the seqs the Python engine gives it."""
+    from hipaalog.report import _duck
+
+    asked: list[int] = []
+    analyzers: list[Any] = []
+    evidence, run = _duck._Queries.evidence, _duck.run_duckdb
+
+    def counted(queries: Any, wanted: Any) -> str:
+        asked.append(len(wanted))
+        return evidence(queries, wanted)
+
+    def keep(*args: Any, **kwargs: Any) -> Any:
+        analyzer = run(*args, **kwargs)
+        analyzers.append(analyzer)
+        return analyzer
+
+    monkeypatch.setattr(_duck._Queries, "evidence", counted)
+    monkeypatch.setattr(_duck, "run_duckdb", keep)
+    assert_same([planted.directory], planted.config, keys=KEYS)
+    later = analyzers[0].later
+    assert later and asked == [len(later)]
+    assert all(finding.seqs for finding, _ in later)
+    assert {f.rule for f, _ in later} <= {"patients-above-own-days", "patients-above-peers"}
+
+
 @pytest.mark.parametrize(
     ("limit", "replay"),
     [("256MB", 64 * 1000**2), ("1GB", 250 * 1000**2), ("2GiB", 2**29), ("100MB", 64 * 1000**2), ("32MB", 32 * 1000**2)],

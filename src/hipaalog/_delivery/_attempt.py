@@ -18,7 +18,8 @@ class Outcome:
 
     ``retry`` keeps the failed records in their original order; ``rejected`` counts records the
     sink refused for good; everything else in the batch was delivered (``written``, in order,
-    when the caller asked to keep them).
+    when the caller asked to keep them). ``maybe_sent`` counts the records of ``retry`` that may
+    have reached the peer before the write broke off: sending them again may duplicate them.
     """
 
     delivered: int
@@ -27,6 +28,7 @@ class Outcome:
     retry_after: float | None = None
     error: str = ""
     written: list[EncodedRecord] = field(default_factory=list)
+    maybe_sent: int = 0
 
 
 def attempt(sink: Sink, records: Sequence[EncodedRecord], *, keep: bool = False) -> Outcome:
@@ -56,4 +58,5 @@ def _partial(records: Sequence[EncodedRecord], exc: SinkError, keep: bool) -> Ou
     retry = [records[i] for i in sorted(failed)]
     error = str(exc) or type(exc).__name__
     written = [r for i, r in enumerate(records) if i not in failed and i not in rejected] if keep else []
-    return Outcome(n - len(retry) - len(rejected), retry, len(rejected), exc.retry_after, error, written)
+    maybe_sent = len(failed.intersection(exc.maybe_sent))
+    return Outcome(n - len(retry) - len(rejected), retry, len(rejected), exc.retry_after, error, written, maybe_sent)

@@ -16,8 +16,8 @@ COUNTER_NAMES = (
   TCP) once the sink confirms them (see ``Lane``). A record replayed from the spill counts when it
   arrives;
 - ``resent``: records written again because the peer lost them after ``write`` had accepted them
-  (a reset connection), or kept on disk at shutdown while still unconfirmed; the peer may have
-  seen some of them twice;
+  (a reset connection), or that a failed ``write`` may have sent before it broke off, or kept on
+  disk at shutdown while still unconfirmed; the peer may have seen some of them twice;
 - ``retried``: record-attempts repeated after a failure;
 - ``spilled``: records written to the spill directory;
 - ``dropped``: records refused by a full queue or a full spill (each one reported);

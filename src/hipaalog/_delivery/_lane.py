@@ -306,6 +306,7 @@ class Lane:
                 or (self.spill is not None and self._flushing())
             )
             if self.spill is not None and gave_up:
+                self._account(resent=outcome.maybe_sent)
                 self._to_spill(pending)
                 self._schedule_replay(1, outcome.retry_after)
                 _diagnostics.problem("sink-unavailable", f"{self._said(error)}; {len(pending)} record(s) kept on disk")
@@ -319,7 +320,7 @@ class Lane:
                 )
                 return
             delay = self._backoff.delay(attempts, outcome.retry_after)
-            self._account(retried=len(pending))
+            self._account(retried=len(pending), resent=outcome.maybe_sent)
             _diagnostics.problem("sink-write-failed", f"{self._said(error)}; retry {attempts} in {delay:.1f}s")
             self._sleep(delay)
 
@@ -452,7 +453,7 @@ class Lane:
             )
         if outcome.retry:
             self._replay = (outcome.retry, token)
-            self._account(retried=len(outcome.retry))
+            self._account(retried=len(outcome.retry), resent=outcome.maybe_sent)
             self._schedule_replay(self._replay_attempt + 1, outcome.retry_after)
             _diagnostics.problem(
                 "sink-write-failed", f"{self._said(outcome.error)}; {self.spill.backlog} record(s) wait on disk"
@@ -503,6 +504,7 @@ class Lane:
         spilled: int = 0,
         dropped: int = 0,
         retried: int = 0,
+        resent: int = 0,
         settled: int = 0,
     ) -> None:
         with self._lock:
@@ -515,6 +517,7 @@ class Lane:
             c.spilled += spilled
             c.dropped += dropped
             c.retried += retried
+            c.resent += resent
             if settled:
                 self._settled += settled
                 self._settle.notify_all()

@@ -20,11 +20,12 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from ..exceptions import ConfigError
 from ._baseline import KEEP_DAYS, OWN_MIN_DAYS
 from ._config import ReportConfig
+from ._model import Finding
 from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
 from ._stats import MAD_TO_SIGMA, PeerStats
 from ._timeparse import LocalClock
@@ -153,17 +154,19 @@ class _Queries:
 
     def hashed(self) -> list[str]:
         """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
-        faster than the strings), and the people's names by hash."""
+        faster than the strings); the distinct people and patients, in one pass; the people's names by hash."""
         return [
             f"""CREATE TEMP TABLE touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
                 event = 'access' AS opened, resource FROM ev WHERE {self.TOUCH}""",
-            f"CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM ev WHERE {self.TOUCH} GROUP BY ALL",
+            f"""CREATE TEMP TABLE names AS SELECT actor, patient FROM ev WHERE {self.TOUCH}
+                GROUP BY GROUPING SETS ((actor), (patient))""",
+            "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
         ]
 
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
-        return f"""SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
-            SELECT 1 FROM ev WHERE {self.TOUCH} GROUP BY hash(patient) HAVING count(DISTINCT patient) > 1)"""
+        return """SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
+            SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
     def candidates(self) -> list[str]:
         """Tables of the pairs and patients whose every access the sequential rules must see."""
@@ -215,10 +218,15 @@ class _Queries:
             FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
         ]
 
-    def evidence(self, days: str) -> str:
-        """The lowest first-touch seqs of one person (``?``) over ``days`` (a condition on ``day``)."""
-        return f"""SELECT list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
-            FROM (SELECT arg_min(seq, ts) AS seq FROM touch WHERE a = hash(?::VARCHAR) AND {days} GROUP BY p)"""
+    def evidence(self, asked: Sequence[tuple[int, int, str]]) -> str:
+        """For each ``(first day, last day, person)`` asked (numbered by position), the lowest first-touch seqs of
+        that person over those days: one pass over the touches for every finding of the run."""
+        values = ", ".join(f"({k}, {lo}, {hi}, hash({_quote(actor)}))" for k, (lo, hi, actor) in enumerate(asked))
+        return f"""WITH q(k, lo, hi, a) AS (VALUES {values})
+            SELECT k, list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
+            FROM (SELECT k, arg_min(t.seq, t.ts) AS seq FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
+                GROUP BY k, t.p)
+            GROUP BY k"""
 
     def reopen_peak(self, buckets: int = 2) -> str:
         """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
@@ -244,8 +252,8 @@ class _Queries:
             GROUP BY ALL"""
 
     def kept(self) -> list[str]:
-        """The table ``kept``: the records the sequential rules read one by one, with their flags (a statement a
-        kind: one query of them all plans far worse)."""
+        """The table ``kept``: the records the sequential rules read one by one, with their flags (log-ins,
+        accesses, then changes and exports in one pass: one query of them all plans far worse)."""
         cfg = self.config
         window = float(cfg.success_after_window)
         columns = "ts, file_index, file_row_number AS row, seq"
@@ -273,12 +281,11 @@ class _Queries:
                     hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
             WHERE emergency OR outcome = 'denied' OR reopen OR crowd""",
             f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
-            FROM ev WHERE event = 'change' AND outcome = 'success' AND actor IS NOT NULL AND patient IS NOT NULL
-                AND hash(patient) IN (SELECT p FROM carer_patients)
-            QUALIFY row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts, seq) = 1
-                OR row_number() OVER (PARTITION BY actor, patient, day ORDER BY ts DESC, seq DESC) = 1""",
-            f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
-            FROM ev WHERE event = 'export' AND actor IS NOT NULL""",
+            FROM ev WHERE actor IS NOT NULL AND (event = 'export' OR (event = 'change' AND outcome = 'success'
+                AND patient IS NOT NULL AND hash(patient) IN (SELECT p FROM carer_patients)))
+            QUALIFY event = 'export'
+                OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts, seq) = 1
+                OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts DESC, seq DESC) = 1""",
             """INSERT INTO kept SELECT min(ts), NULL, -1, -1, 0, NULL, NULL, NULL, NULL, NULL, NULL, false, 1
             FROM ev GROUP BY day""",
         ]
@@ -309,21 +316,37 @@ def _audit(row: tuple[Any, ...]) -> dict[str, Any]:
 
 
 class _Loader(Totals):
-    """Reads one day's or one week's totals from the engine's tables when the replay reaches it."""
+    """Reads one day's or one week's totals from the engine's tables when the replay reaches it; a finding's
+    evidence is read after the replay, for every finding at once (:meth:`fill`)."""
 
     def __init__(self, con: Any, queries: _Queries) -> None:
         self.con = con
-        self.day_evidence = queries.evidence("day = ?")
-        self.week_evidence = queries.evidence("day BETWEEN ? * 7 - 3 AND ? * 7 + 3")  # a range: read by zone maps
+        self.queries = queries
+        self._asked: tuple[int, int, str] | None = None
 
-    def _evidence(self, query: str, period: int, actor: str) -> list[int]:
-        (seqs,) = self.con.execute(query, [actor] + [period] * (query.count("?") - 1)).fetchone()
-        return list(seqs or [])
+    def _evidence(self, first: int, last: int, actor: str) -> list[int]:
+        self._asked = (first, last, actor)
+        return []  # filled in by fill(), with the finding the analyzer emits now
+
+    def asked(self) -> object | None:
+        asked, self._asked = self._asked, None
+        return asked
+
+    def fill(self, later: Sequence[tuple[Finding, object]]) -> None:
+        """Set the evidence of each finding to what was asked for it, in one query."""
+        asked = [cast("tuple[int, int, str]", what) for _, what in later]
+        if not asked:
+            return
+        found = dict(self.con.execute(self.queries.evidence(asked)).fetchall())
+        for k, (finding, _) in enumerate(later):
+            seqs = sorted(set(found.get(k) or ()))
+            finding.seqs = seqs  # as Analyzer._emit would have set them
+            finding.evidence_total = max(finding.evidence_total, len(seqs))
 
     def day(self, number: int) -> DayTotals:
         con = self.con
         totals = DayTotals()
-        evidence = partial(self._evidence, self.day_evidence, number)
+        evidence = partial(self._evidence, number, number)
         touched = totals.touched
         for actor, n, size, middle, mad in con.execute(
             "SELECT actor, n, size, median, mad FROM day_touch WHERE day = ?", [number]
@@ -339,7 +362,7 @@ class _Loader(Totals):
     def week(self, number: int) -> WeekTotals:
         con = self.con
         totals = WeekTotals()
-        evidence = partial(self._evidence, self.week_evidence, number)
+        evidence = partial(self._evidence, number * 7 - 3, number * 7 + 3)
         for actor, n in con.execute("SELECT actor, n FROM week_touch WHERE week = ?", [number]).fetchall():
             totals.touched[actor] = Tally(n, evidence, actor)
         for actor, resource, n in con.execute(
@@ -406,7 +429,9 @@ def _run(
     queries = _Queries(config)
     for statement in queries.hashed():
         con.execute(statement)
-    if not con.execute(queries.keys_exact()).fetchone()[0]:
+    exact = con.execute(queries.keys_exact()).fetchone()[0]
+    con.execute("DROP TABLE names")
+    if not exact:
         return None
     for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
@@ -426,11 +451,13 @@ def _run(
             con.execute(f"SET memory_limit = '{replay_limit}B'")
         except duckdb.Error:  # pragma: no cover - DuckDB could not evict enough: keep the limit given
             pass
-    analyzer = ReducedAnalyzer(config, names, _Loader(con, queries))
+    loader = _Loader(con, queries)
+    analyzer = ReducedAnalyzer(config, names, loader)
     feed = analyzer.feed_row
     for item in _rows(con):
         feed(item[0], item[1], item[2], item[3], _audit(item))
     analyzer.close_periods()
+    loader.fill(analyzer.later)
     logins = [[0] * 24 for _ in range(7)]
     failures = [[0] * 24 for _ in range(7)]
     per_day: dict[int, list[int]] = {}

@@ -16,6 +16,7 @@ from typing import Any
 
 from ._analyze import Analyzer, _Week
 from ._config import ReportConfig
+from ._model import Finding
 from ._stats import PeerStats
 
 __all__ = ["CROWD", "EVENT", "REOPEN", "DayTotals", "ReducedAnalyzer", "Tally", "Totals", "WeekTotals"]
@@ -30,7 +31,7 @@ CROWD = 4
 
 class Tally:
     """Distinct patients one person touched in a day or week: how many, and (read only for a finding's
-    evidence) the lowest first-touch seqs."""
+    evidence) the lowest first-touch seqs, which the engine may fill in later (see :meth:`Totals.asked`)."""
 
     __slots__ = ("actor", "count", "evidence", "own")
 
@@ -82,6 +83,11 @@ class Totals:
         """The totals of local week ``number``."""
         return WeekTotals()
 
+    def asked(self) -> object | None:
+        """What the last evidence read asked for, if the engine answers it later (taken: asked once); the
+        finding emitted with that evidence is then handed back with it (:attr:`ReducedAnalyzer.later`)."""
+        return None
+
 
 class ReducedAnalyzer(Analyzer):
     """The analyzer over a reduced record stream and per-day and per-week totals (see the module)."""
@@ -96,6 +102,8 @@ class ReducedAnalyzer(Analyzer):
         self._totals = totals
         """Loads a day's or a week's totals when the replay reaches it (only one day's and one week's are held)."""
         self._flags = EVENT
+        self.later: list[tuple[Finding, object]] = []
+        """Findings whose evidence the engine fills in after the replay, each with what was asked for it."""
 
     def feed_row(self, ts: float, stream: int, seq: int, flags: int, audit: dict[str, Any]) -> None:
         """One record of the reduced stream; ``flags`` (:data:`EVENT`, :data:`REOPEN`, :data:`CROWD`) say
@@ -131,6 +139,12 @@ class ReducedAnalyzer(Analyzer):
         self.first, self.last = first, last
         self.logins_grid, self.failures_grid = grids
         self.per_day = per_day
+
+    def _emit(self, *args: Any, **kwargs: Any) -> None:
+        super()._emit(*args, **kwargs)
+        asked = self._totals.asked()
+        if asked is not None:
+            self.later.append((self.findings[-1], asked))
 
     # -- what the totals replace ---------------------------------------------------------------
     def _new_day(self, day: int, ts: float) -> None:

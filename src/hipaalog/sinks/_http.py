@@ -185,6 +185,7 @@ class HttpSink:
                             failed=retry,
                             rejected=refused,
                             retry_after=exc.retry_after,
+                            maybe_sent=[start + i for i in exc.maybe_sent],
                         ) from exc
         if refused:
             raise SinkError(f"{self.name}: {'; '.join(reasons)}", rejected=refused)
@@ -196,7 +197,7 @@ class HttpSink:
             body = gzip.compress(body, compresslevel=6, mtime=0)
             headers["Content-Encoding"] = "gzip"
         query = "&".join(q for q in (self._query, self.preset.query()) if q)
-        status, reply_headers, reply = self._post(self.path + ("?" + query if query else ""), body, headers)
+        status, reply_headers, reply = self._post(self.path + ("?" + query if query else ""), body, headers, len(chunk))
         self.preset.check(status, reply, chunk)
         if 200 <= status < 300:
             self._limit = min(self.max_request_bytes, self._limit * 2)
@@ -236,15 +237,25 @@ class HttpSink:
             return False
         return not readable
 
-    def _post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, http.client.HTTPMessage, bytes]:
+    def _post(
+        self, path: str, body: bytes, headers: dict[str, str], records: int
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        """POST ``body`` (``records`` records); a request broken off once sent names them all in ``maybe_sent``."""
         conn = self._connection()
+        sending = False
         try:
+            if conn.sock is None:
+                conn.connect()  # apart, so that a refused connection is known to have sent nothing
+            sending = True
             conn.request("POST", path, body=body, headers=headers)
             response = conn.getresponse()
             reply = response.read()
         except (OSError, http.client.HTTPException) as exc:
             self._drop()
-            raise SinkError(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__) from exc
+            raise SinkError(
+                f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+                maybe_sent=range(records) if sending else (),
+            ) from exc
         self._last_used = time.monotonic()
         if response.will_close:
             self._drop()

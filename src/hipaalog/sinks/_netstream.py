@@ -15,6 +15,9 @@ from ..exceptions import ConfigError
 
 __all__ = ["Stream", "tls_context"]
 
+_TLS_PIECE = 16_384
+"""Bytes handed to TLS at a time (one record): a send that breaks off may have sent that much of it."""
+
 
 def tls_context(
     *, ca_file: str | None = None, cert_file: str | None = None, key_file: str | None = None, verify: bool = True
@@ -44,6 +47,9 @@ class Stream:
     acknowledged by the peer's TCP (:meth:`settle`). A connection found closed or reset while
     records are unconfirmed loses them: :meth:`settle` reports them for sending again, and the
     next :meth:`send` fails so that they go out first, in order.
+
+    After a :meth:`send` that raised, ``reached`` tells how many bytes of its payload may have
+    reached the peer all the same (``0`` when none left, as when the connection could not open).
     """
 
     def __init__(
@@ -63,6 +69,7 @@ class Stream:
         self._unconfirmed: deque[tuple[float, int]] = deque()  # (sent at, records) on this connection
         self._lost = 0  # unconfirmed records of a connection that died, not yet reported
         self._fresh_loss = False  # the next send fails once, so that the lost records go first
+        self.reached = 0
 
     def _connect(self) -> socket.socket:
         raw = socket.create_connection((self.host, self.port), timeout=self.timeout)
@@ -100,6 +107,7 @@ class Stream:
         Also raises ``ConnectionResetError``, without sending, once after the peer lost records
         of earlier sends, so that they are sent again before this payload.
         """
+        self.reached = 0
         if self._sock is not None and not self._alive(self._sock):
             self._lose()
         if self._fresh_loss:
@@ -110,12 +118,24 @@ class Stream:
         try:
             if self._sock is None:
                 self._sock = self._connect()
-            self._sock.sendall(payload)
+            self._send_all(self._sock, payload)
         except BaseException:
             self._lose()
             raise
         if records:
             self._unconfirmed.append((monotonic(), records))
+
+    def _send_all(self, sock: socket.socket, payload: bytes) -> None:
+        """``sendall``, keeping ``reached`` up to date in case it breaks off."""
+        tls = isinstance(sock, ssl.SSLSocket)
+        with memoryview(payload) as view:
+            done, total = 0, len(view)
+            while done < total:
+                piece = view[done : done + _TLS_PIECE] if tls else view[done:]
+                # a failed TCP send took nothing; a failed TLS write may have sent part of its piece
+                self.reached = done + len(piece) if tls else done
+                done += sock.send(piece)
+        self.reached = total
 
     def settle(self) -> tuple[int, int]:
         """``(confirmed, lost)``: records of earlier sends now confirmed, or lost with their connection."""

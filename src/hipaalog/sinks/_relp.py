@@ -101,6 +101,7 @@ class RelpSink:
         self._sock: socket.socket | None = None
         self._buf = bytearray()
         self._txnr = 0
+        self._sent_upto = 0  # messages of the current write that went (or began to go) on the wire
         self._lock = threading.Lock()
         netloc = f"[{self.host}]" if ":" in self.host else self.host
         self.name = f"relp://{netloc}:{self.port}"
@@ -113,6 +114,7 @@ class RelpSink:
         acknowledged: set[int] = set()
         refused: dict[int, str] = {}
         with self._lock:
+            self._sent_upto = 0
             try:
                 self._ensure_session()
                 for start in range(0, len(messages), self.window):
@@ -125,6 +127,7 @@ class RelpSink:
                     f"{self.name}: {reason}; {len(failed)} message(s) not acknowledged",
                     failed=failed,
                     rejected=sorted(refused),
+                    maybe_sent=[i for i in failed if i < self._sent_upto],
                 ) from exc
         if refused:
             first = refused[min(refused)]
@@ -192,6 +195,7 @@ class RelpSink:
             txnr = self._next()
             waiting[txnr] = i
             parts.append(frame.encode(txnr, b"syslog", messages[i]))
+        self._sent_upto = start + len(parts)
         self._sock.sendall(b"".join(parts))
         while waiting:
             txnr, command, data = self._read()

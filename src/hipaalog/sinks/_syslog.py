@@ -56,7 +56,8 @@ class SyslogSink:
     and a message must fit one datagram; use TCP or TLS when records must arrive. Syslog has no
     acknowledgements: over TCP and TLS, records written on a connection that is then reset or
     closed before ``confirm_after`` are sent again (:meth:`settle` tells the delivery layer), and
-    a batch that fails midway is sent again whole, so the receiver may see some messages twice.
+    a batch that fails midway is sent again whole (its messages that may have gone out are named
+    in ``SinkError.maybe_sent``), so the receiver may see some messages twice.
     """
 
     def __init__(
@@ -153,13 +154,16 @@ class SyslogSink:
                 self._send_datagrams(messages)
                 return
             if self.framing == "octet-counting":
-                payload = b"".join(b"%d %s" % (len(m), m) for m in messages)
+                frames = [b"%d %s" % (len(m), m) for m in messages]
             else:
-                payload = b"".join(m + b"\n" for m in messages)
+                frames = [m + b"\n" for m in messages]
             try:
-                self._stream.send(payload, len(messages))
+                self._stream.send(b"".join(frames), len(messages))
             except OSError as exc:
-                raise SinkError(f"{self.name}: {exc.strerror or type(exc).__name__}") from exc
+                raise SinkError(
+                    f"{self.name}: {exc.strerror or type(exc).__name__}",
+                    maybe_sent=range(_started(frames, self._stream.reached)),
+                ) from exc
 
     def settle(self) -> tuple[int, int]:
         """``(confirmed, lost)`` among the records earlier writes accepted, oldest first.
@@ -219,3 +223,14 @@ class SyslogSink:
 
     def __repr__(self) -> str:
         return f"SyslogSink({self.name!r})"
+
+
+def _started(frames: Sequence[bytes], reached: int) -> int:
+    """How many of ``frames``, sent back to back, begin within the first ``reached`` bytes."""
+    count = offset = 0
+    for frame in frames:
+        if offset >= reached:
+            break
+        count += 1
+        offset += len(frame)
+    return count
