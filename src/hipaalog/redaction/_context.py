@@ -527,11 +527,17 @@ def _word_char(text: str, index: int) -> bool:
     return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
+_TOWN_WORDS: Final = r"([A-Z][a-z][A-Za-z'’-]*(?:[ ](?:St\.[ ])?[A-Z][a-z][A-Za-z'’-]*){0,2})"
 _CITY_AFTER_STREET: Final = re.compile(
-    r",[ ]?([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})"
-    r"(?=[ ]*(?:[.;\n]|,[ ]?[A-Z]{2}(?![A-Za-z])|[ ][A-Z]{2}[ ]|$)|[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9]))"
+    rf",[ ]?{_TOWN_WORDS}"
+    rf"(?=[ ]*(?:[.;\n)\]\"]|,[ ]?[A-Z]{{2}}(?![A-Za-z])|[ ](?:{_STATE_CODES})(?![A-Za-z])|$)"
+    r"|,?[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9]))"
+    rf"|[ ]{_TOWN_WORDS}(?=,[ ](?:{_STATE_CODES})(?![A-Za-z])|[ ](?:{_BARE_CODES})(?![A-Za-z])"
+    r"|,?[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9-]))"
 )
-"""The town after a street address and a comma, where the sentence, a state code or the text ends."""
+"""The town after a street address: after a comma where the sentence, a state code, a ZIP code or the text
+ends (``12 Oak St, Smithtown NY``), or with no comma before a state code or a ZIP code
+(``12 Oak St Apt. 5 West Smithtown 11787-0413``)."""
 
 
 class AddressDetector(BaseDetector):
@@ -560,10 +566,12 @@ class AddressDetector(BaseDetector):
                     tail = _AFTER_SUFFIX.match(text, suffix.end())
                     end = tail.end() if tail else suffix.end()
                     city = _CITY_AFTER_STREET.match(text, end)
-                    if city is not None and city[1] not in NAME_STOPWORDS:
-                        end = city.end(1)  # "12 Oak St, Smithtown.": the town after the street
-                        if city[2] is not None:  # "..., Smithtown 11787": and its ZIP code
-                            yield city.start(2), city.end(2), "ZIP"
+                    town = 1 if city is None or city[1] is not None else 3
+                    if city is not None and city[town] not in NAME_STOPWORDS:
+                        end = city.end(town)  # "12 Oak St, Smithtown.": the town after the street
+                        zip_code = town + 1
+                        if city[zip_code] is not None:  # "..., Smithtown 11787": and its ZIP code
+                            yield city.start(zip_code), city.end(zip_code), "ZIP"
                     yield match.start(), end, "ADDRESS"
                     break
                 if word is None:

@@ -36,6 +36,7 @@ from ._cues import (
     STREET_TYPE_AFTER_NUMBER,
     STREET_TYPE_FIRST,
     STREET_TYPE_GLUED,
+    STREET_TYPE_HYPHENED,
     STREET_TYPE_WORDS,
     TABLE_WORDS,
     X12_HEADER,
@@ -438,9 +439,10 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
     return False
 
 
-_GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]")
+_GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]|[a-zß]-{STREET_TYPE_HYPHENED}[ ]+[0-9]")
 FOREIGN_STREET: Final = re.compile(
     rf"(?<![\w/]){STREET_TYPE_FIRST}[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
+    rf"|[a-z]-{STREET_TYPE_HYPHENED}[ ]+[0-9]"
 )
 """Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""
 

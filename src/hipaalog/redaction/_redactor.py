@@ -189,6 +189,7 @@ def extension_name(url: object) -> str | None:
     return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
 
 
+_ZIP_PLUS_FOUR: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
 _ROW_MAX: Final = 64
 """Longer lists are not read as one row."""
 
@@ -944,6 +945,8 @@ class Redactor:
                     beside.append((index, loose[0]))
             elif unchanged and type(item) is str and 5 <= len(item) <= 12 and item.isdigit():
                 beside.append((index, "ID"))  # a record number beside a name
+            elif unchanged and type(item) is str and _ZIP_PLUS_FOUR.fullmatch(item) is not None:
+                beside.append((index, "ZIP"))  # a ZIP+4 code beside a name
         if not named:
             return
         for index, kind in beside:

@@ -17,6 +17,7 @@ from typing import Final
 from ._cues import STREET_TYPE_AFTER_NUMBER as _TYPE_AFTER_NUMBER
 from ._cues import STREET_TYPE_FIRST as _TYPE_FIRST
 from ._cues import STREET_TYPE_GLUED as _GLUED_TYPE
+from ._cues import STREET_TYPE_HYPHENED as _HYPHENED_TYPE
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, FOREIGN_STREET
 
@@ -25,10 +26,16 @@ __all__ = ["ForeignAddressDetector"]
 _PARTICLE: Final = r"(?:de|del|della|delle|dei|da|do|dos|das|di|du|des|la|le|los|las|van|von|der|den|im|am)"
 _NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
 _NUMBER: Final = r"(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?"
+_UNIT: Final = (
+    r"(?:[ ]?,?[ ]+(?:Interior|Int\.|Edif\.|Depto\.?|Dpto\.?|Apto\.?|Apt\.?|Piso|Puerta|Bloco|Casa|Lote|Local)"
+    r"[ ]?[0-9]{1,5}[A-Za-z]?){0,2}(?:[ ][0-9]{1,4}[A-Za-z]?(?=[ ]*(?:[,;)\]\n\"']|$)))?"
+)
+"""What follows the building number: the floor, flat or building (``Edif. 4 , Depto. 12``, ``Interior 8``,
+``Piso 3``), or a flat's number alone (``Cerrada Olmo 961 108``)."""
 _TOWN: Final = (
     r"(?:,[ ]?|[ ]+-[ ]+)(?:(?:[0-9]{2}-[0-9]{3}|[0-9]{5}-[0-9]{3}|[0-9]{4,5}"
     r"|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])[ ])?"
-    rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,2}}"
+    rf"(?![A-Z]{{1,4}}(?![A-Za-z])){_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,2}}"
 )
 _STREET: Final = re.compile(
     rf"(?<![\w/])(?:"
@@ -37,7 +44,8 @@ _STREET: Final = re.compile(
     rf"|[0-9]{{1,5}}(?:[ ]?(?:bis|ter))?,?[ ]+{_TYPE_AFTER_NUMBER}[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}"
     rf"|[A-Z][a-z]*{_GLUED_TYPE}[ ]+{_NUMBER}"
-    rf")(?:{_TOWN})?(?![\w@])"
+    rf"|(?:[A-Z][a-z]+-){{2,3}}{_HYPHENED_TYPE}[ ]+{_NUMBER}"
+    rf")(?:{_UNIT})(?:{_TOWN})?(?![\w@])"
 )
 """A street written the way of another country, and the postcode and town after it."""
 
