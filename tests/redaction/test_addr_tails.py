@@ -94,3 +94,56 @@ def test_a_header_after_a_label_types_its_columns(delimiter: str) -> None:
     out = REDACTOR.redact_text(f"export received: {header}\n{row}\n")
     assert "Tinley" not in out, out
     assert out.startswith(f"export received: {header}\n"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("home 14 Wrenfield Close, Oxley Vale, TN22 4QB", ["Wrenfield", "Oxley", "TN22 4QB"]),
+        ("Flat 6, Marlow Yard, Hexbridge, CB3 9DW", ["Marlow", "Hexbridge", "CB3 9DW"]),
+        ("post to 51 Quarry Lane, Dunmore, NS B3K 2T7", ["Quarry", "Dunmore", "B3K 2T7"]),
+        ("post to 8 Tallis Rise, Kelby, VIC, 3121", ["Tallis", "Kelby", "3121"]),
+        ("Level 4 22 Boyne Parade, Carrow, QLD, 4012", ["Boyne", "Carrow", "4012"]),
+        ("mailing to Brunnenring 4, 10115 Berlin", ["Brunnenring", "10115", "Berlin"]),
+        ("mailing to boulevard Sarrail, 31400 Montval", ["Sarrail", "31400", "Montval"]),
+        ("bezorgd op Kastanjesingel 12, 3511 KX, Wijk bij Duurstede", ["Kastanjesingel", "3511 KX", "Duurstede"]),
+        ("levererat till Björkgränd 6, 57975 Eksjö", ["Björkgränd", "57975", "Eksjö"]),
+        ("domicilio Calle de la Rosa 19, Alcaraz, 06632", ["Rosa", "Alcaraz", "06632"]),
+        ("indirizzo Vicolo Sartori, 4 Appartamento 9, 51028, Lucolena (FI)", ["Sartori", "9", "51028", "Lucolena"]),
+        ("Rua do Ouvidor, 790, 3308-246 Tondela", ["Ouvidor", "3308-246", "Tondela"]),
+        ("Setor Aguiar, 58, Vila Nova do Sul, 56321-223 Itabira / MG", ["Aguiar", "Vila Nova", "Itabira"]),
+        ("Privada Ortega 559 Interior 7, Nueva Arcadia, TLAX 04974-1180", ["Ortega", "Arcadia", "04974"]),
+        ("адрес: г. Тверь, ул. Озёрная, д. 12 к. 3/1, 170100", ["Тверь", "Озёрная", "170100"]),
+        ("адреса: вулиця Липова, буд. 9 кв. 4, Ромни, 42000", ["Липова", "Ромни", "42000"]),
+        ("住所: 静岡県浜松市中区元城町3丁目12番4号 メゾン城北205", ["浜松市", "元城町", "メゾン城北205"]),
+        ("주소: 부산광역시 해운대구 센텀중앙로 79 (우동)", ["해운대구", "센텀중앙로", "(우동)"]),
+        ("地址: 浙江省杭州市西湖区文三路478号 310012", ["杭州市", "文三路478号", "310012"]),
+        ("收件: 40842 台中市美村路二段56號之3", ["台中市", "美村路", "56號"]),
+        ("ship to USNS Harlow, FPO AE 80859", ["Harlow", "80859"]),
+    ],
+)
+def test_addresses_of_other_countries_and_scripts_are_masked(text: str, secrets: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sizes M2 3XL in stock",
+        "Plaza Hotel 5 star rating",
+        "Parque Central 3 visitas",
+        "Vila Real 2 nodes",
+        "Barrio Logan 3 alerts",
+        "서버 응답 시간 초과: 요청 처리 중 오류가 발생했습니다 5회",
+        "사용자가 5명 접속했습니다",
+        "ошибка подключения к базе, попытка 5",
+        "バッチ処理が完了しました: 5件",
+        "处理完成，共3条记录，耗时5秒",
+        "cache warmed: 12 keys, 30000 Items in region EU",
+        "offset 12345 Committed, lag 0",
+    ],
+)
+def test_other_texts_with_street_words_or_postcode_shapes_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -509,7 +509,7 @@ _STREET_WORD: Final = re.compile(r"(?:[A-Z][A-Za-z'’.-]*|[0-9]{1,3}(?:st|nd|rd
 _AFTER_SUFFIX: Final = re.compile(
     r"\.?(?:[ ]+(?:[NS][EW]|[NSEW])(?![A-Za-z]))?"
     r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)"
-    r"[ ]?#?[A-Za-z0-9-]{1,6})?"
+    r"(?![a-z])[ ]?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?"
 )
 _SUFFIX: Final = re.compile(r"[A-Za-z]+")
 _PO_BOX: Final = re.compile(

@@ -16,28 +16,55 @@ from typing import Final
 
 from ._cues import STREET_TYPE_AFTER_NUMBER as _TYPE_AFTER_NUMBER
 from ._cues import STREET_TYPE_FIRST as _TYPE_FIRST
+from ._cues import STREET_TYPE_FIRST_WEAK as _TYPE_WEAK
 from ._cues import STREET_TYPE_GLUED as _GLUED_TYPE
 from ._cues import STREET_TYPE_HYPHENED as _HYPHENED_TYPE
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, FOREIGN_STREET
+from ._gate import ADDRESS, FOREIGN_STREET, POSTCODE_TOWN
+from ._street_forms import address_hint, address_spans
 
 __all__ = ["ForeignAddressDetector"]
 
-_PARTICLE: Final = r"(?:de|del|della|delle|dei|da|do|dos|das|di|du|des|la|le|los|las|van|von|der|den|im|am)"
-_NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
-_NUMBER: Final = r"(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?"
-_UNIT: Final = (
-    r"(?:[ ]?,?[ ]+(?:Interior|Int\.|Edif\.|Depto\.?|Dpto\.?|Apto\.?|Apt\.?|Piso|Puerta|Bloco|Casa|Lote|Local)"
-    r"[ ]?[0-9]{1,5}[A-Za-z]?){0,2}(?:[ ][0-9]{1,4}[A-Za-z]?(?=[ ]*(?:[,;)\]\n\"']|$)))?"
+_PARTICLE: Final = (
+    r"(?:de|del|della|delle|dei|da|do|dos|das|di|du|des|la|le|los|las|van|von|der|den|im|am|an|en|aan|bei|sur|sous"
+    r"|upon|on|vor|vorm|bij|op)"
 )
+_NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
+_NUMBER: Final = r"(?:(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?|S/N|s/n)"
+_GLUED_BEFORE_POSTCODE: Final = (
+    r"(?:ring|hof|park|pad|berg|feld|markt|graben|tor|dreef|kade|singel|baan|plan|torget|boulevard|kaai|dijk)"
+)
+"""Endings of street names that are also endings of words (``Lindenring``, ``Keypad``): a street only before a
+postcode and a town (``Lindenring 4, 10115 Berlin``)."""
+_UNIT_WORDS: Final = (
+    r"(?:[ ]?,?[ ]+(?:Interior|Int\.|Edif\.|Depto\.?|Dpto\.?|Apto\.?|Apt\.?|Piso|Puerta|Bloco|Casa|Lote|Local"
+    r"|Appartamento|Interno|Piano|Scala)"
+    r"[ ]?[0-9]{1,5}[A-Za-z]?){1,2}"
+)
+_UNIT: Final = rf"(?:{_UNIT_WORDS})?(?:[ ][0-9]{{1,4}}[A-Za-z]?(?=[ ]*(?:[,;)\]\n\"']|$)))?"
 """What follows the building number: the floor, flat or building (``Edif. 4 , Depto. 12``, ``Interior 8``,
 ``Piso 3``), or a flat's number alone (``Cerrada Olmo 961 108``)."""
-_TOWN: Final = (
-    r"(?:,[ ]?|[ ]+-[ ]+)(?:(?:[0-9]{2}-[0-9]{3}|[0-9]{5}-[0-9]{3}|[0-9]{4,5}"
-    r"|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])[ ])?"
-    rf"(?![A-Z]{{1,4}}(?![A-Za-z])){_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,2}}"
+_POSTCODE: Final = (
+    r"(?:[0-9]{2}-[0-9]{3}|[0-9]{4,5}-[0-9]{3,4}|[0-9]{8}|[0-9]{4,6}|[0-9]{4}[ ]?[A-Z]{2}(?![A-Za-z])"
+    r"|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])"
 )
+"""Postcodes of other countries: ``00-950``, ``01310-100``, ``2830-166``, ``01310100``, ``10115``, ``1017 XN``,
+``K1A 0B1``, ``101000``; a US ZIP+4 (``09139-0996``)."""
+_TOWN_NAME: Final = (
+    rf"(?![A-Z]{{1,4}}(?![A-Za-z])){_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,4}}"
+    rf"(?:[ ](?:{_PARTICLE}[ ]){{1,2}}[a-z]+)?"
+)
+_DISTRICT: Final = rf"(?:,[ ]?{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}}(?=,[ ]?{_POSTCODE}[ ,]))?"
+"""A district between a street and its postcode (``Vila Nova, 01310-100 Campinas``)."""
+_TOWN: Final = (
+    rf"(?:[ ]?,[ ]?|[ ]+-[ ]+)(?:{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}},[ ]?(?={_POSTCODE}[ ,]))?"
+    rf"(?:{_POSTCODE},?[ ])?{_TOWN_NAME}(?:,?[ ]?(?:[A-Z]{{2,5}}[ ])?{_POSTCODE}(?![\w-]))?"
+)
+"""The town after a street, with its postcode before or after it, a district before them (``Castelo, 01661-318
+Serra``) and a state code before a postcode after it (``San Pedro, COL 09139``)."""
 _STREET: Final = re.compile(
+    rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_TYPE_AFTER_NUMBER})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
+    rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}{_DISTRICT},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])|"
     rf"(?<![\w/])(?:"
     rf"{_TYPE_FIRST}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_NAME_WORD}){{0,3}}"
     rf",?[ ]+{_NUMBER}"
@@ -46,6 +73,10 @@ _STREET: Final = re.compile(
     rf"|[A-Z][a-z]*{_GLUED_TYPE}[ ]+{_NUMBER}"
     rf"|(?:[A-Z][a-z]+-){{2,3}}{_HYPHENED_TYPE}[ ]+{_NUMBER}"
     rf")(?:{_UNIT})(?:{_TOWN})?(?![\w@])"
+    rf"|(?<![\w/]){_TYPE_WEAK}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}"
+    rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}){{0,3}}"
+    rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|(?=[ ]?,[ ]?[A-Z0-9])))(?:{_TOWN})?(?![\w@])"
+    rf"|(?<![\w/])[A-Z][a-z]+{_GLUED_BEFORE_POSTCODE}[ ]+{_NUMBER},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])"
 )
 """A street written the way of another country, and the postcode and town after it."""
 
@@ -58,7 +89,10 @@ class ForeignAddressDetector(BaseDetector):
     kinds = ("ADDRESS",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if FOREIGN_STREET.search(text) is None:
+        if address_hint(text):
+            for start, end in address_spans(text):  # "9 Tern Court, Lowmoor, SL8 6YT", "ул. Садовая, д. 5"
+                yield start, end, "ADDRESS"
+        if FOREIGN_STREET.search(text) is None and POSTCODE_TOWN.search(text) is None:
             return
         for match in _STREET.finditer(text):
             yield match.start(), match.end(), "ADDRESS"
