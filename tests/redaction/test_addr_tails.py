@@ -147,3 +147,52 @@ def test_addresses_of_other_countries_and_scripts_are_masked(text: str, secrets:
 )
 def test_other_texts_with_street_words_or_postcode_shapes_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def test_split_address_fields_in_other_languages_are_masked() -> None:
+    record = {
+        "ort": "Lindau",
+        "stadt": "Gera",
+        "commune": "Vanves",
+        "citta": "Pistoia",
+        "plaats": "Zwolle",
+        "suburb": "Kelby",
+        "house_number": "44",
+        "street_name": "Quarry",
+        "po_box": "4410",
+        "apt_no": "5B",
+        "zip_plus4": "02139-1234",
+    }
+    out = redact(record)
+    for key, value in record.items():
+        assert out[key] != value, key
+    kept = {"sort": "asc", "port": 8080, "report": "ok", "unit": "ms", "box": 3, "zip_file": "a.zip"}
+    assert redact(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["route 12 North Loop delayed 5 minutes", "shuttle 14 West Drive arrives at 08:15", "gate 22 East Road open"],
+)
+def test_a_route_or_gate_number_is_no_building(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("mail to PO Box 4410, Tessaview OR 97140", ["Tessaview", "97140"]),
+        ("P.O. Box 221 Hexbridge, MA 01970", ["Hexbridge", "01970"]),
+        ("lives at 88 Quill Street, Tessaview OR 97140-2231 now", ["Tessaview", "97140"]),
+        ("home: Apt 5B, 88 Quill Street", ["5B", "Quill"]),
+    ],
+)
+def test_the_town_after_a_po_box_and_a_flat_before_a_street_are_masked(text: str, secrets: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+def test_boxes_and_rows_of_a_store_are_kept() -> None:
+    for text in ("shipped 2 boxes via UPS, Box 12, Row 4 storage", "Box 12 Tessaview bin"):
+        assert REDACTOR.redact_text(text) == text

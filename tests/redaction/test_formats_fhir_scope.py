@@ -64,3 +64,19 @@ def test_event_dates_and_periods_in_fhir_xml_are_masked() -> None:
     )
     out = REDACTOR.redact_text(observation)
     assert "2024-03-02" not in out and '<value value="7.2"/>' in out, out
+
+
+def test_an_attachment_link_in_fhir_text_is_masked_and_bundle_links_kept() -> None:
+    document = (
+        '{"resourceType": "DocumentReference", "subject": {"reference": "Patient/7f2"}, "content": [{"attachment": '
+        '{"contentType": "application/pdf", "url": "https://portal.example.org/u/okafor5521"}}], '
+        '"link": [{"relation": "self", "url": "https://fhir.example.org/DocumentReference?_count=5"}]}'
+    )
+    out = REDACTOR.redact_text(f"payload: {document}")
+    assert "okafor5521" not in out, out
+    assert "https://fhir.example.org/DocumentReference?_count=5" in out, out
+    xml = (
+        '<DocumentReference xmlns="http://hl7.org/fhir"><content><attachment><contentType value="image/jpeg"/>'
+        '<url value="https://photos.example.net/album/lindqvist-77"/></attachment></content></DocumentReference>'
+    )
+    assert "lindqvist-77" not in REDACTOR.redact_text(xml)

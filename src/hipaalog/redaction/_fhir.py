@@ -152,6 +152,12 @@ _XML_PERSON_RESOURCE: Final = re.compile(r"<(?:Patient|RelatedPerson|Person|Prac
 _XML_OWN_ELEMENT: Final = re.compile(r"<(address|identifier|telecom)>(.{0,1000}?)</\1>", re.DOTALL)
 _XML_CONTACT: Final = re.compile(r"<contact>.{0,4000}?</contact>", re.DOTALL)
 """A directory resource's contact person, whose name, address and telephone stay masked."""
+_ATTACHMENT_URL: Final = re.compile(
+    r"""["'](?:attachment|photo)["'][ ]*:[ ]*\[?[ ]*\{[^{}]{0,600}?["']url["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})"""
+)
+"""The link of an ``Attachment`` (a document's content, a patient's photo) in JSON text."""
+_XML_ATTACHMENT: Final = re.compile(r"<(attachment|photo)>(.{0,1000}?)</\1>", re.DOTALL)
+_XML_URL: Final = re.compile(r"<url[ ]+value=\"([^\"]{1,500})\"")
 _LINK_URL: Final = re.compile(r"""["'](?:url|fullUrl)["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})["']""")
 _PERSON_PATH: Final = re.compile(r"/(?:Patient|Person|RelatedPerson)/[^/?#]")
 _OBJECT_CHARS: Final = 20000
@@ -278,7 +284,7 @@ class FhirTextDetector(BaseDetector):
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
         if "value=" in text and "hl7.org/fhir" in text:
-            yield from self._xml_dates(text)
+            yield from self._xml_resource(text)
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP
@@ -286,10 +292,10 @@ class FhirTextDetector(BaseDetector):
             if _XML_PERSON_RESOURCE.search(text) is None and _XML_DIRECTORY.search(text) is not None:
                 yield from self._xml_directory(text, 0, len(text))
             else:  # a Bundle with a person's resource too: each directory resource that holds none of it
-                for element in _XML_DIRECTORY_ELEMENT.finditer(text):
-                    end = text.find(f"</{element[1]}>", element.end())
-                    if end > 0 and _XML_PERSON_RESOURCE.search(text, element.end(), end) is None:
-                        yield from self._xml_directory(text, element.end(), end)
+                for directory in _XML_DIRECTORY_ELEMENT.finditer(text):
+                    end = text.find(f"</{directory[1]}>", directory.end())
+                    if end > 0 and _XML_PERSON_RESOURCE.search(text, directory.end(), end) is None:
+                        yield from self._xml_directory(text, directory.end(), end)
         if "." in text and ":" in text:
             for match in _DIAGNOSTIC.finditer(text):
                 element = match[1].rsplit(".", 1)[-1].split("[")[0]
@@ -354,9 +360,14 @@ class FhirTextDetector(BaseDetector):
     @staticmethod
     def _links(text: str) -> Iterator[Span]:
         """Bundle links and full URLs without a person's id or search parameter, kept as they are."""
+        attached: set[int] = set()
+        if "attachment" in text or "photo" in text:
+            for found in _ATTACHMENT_URL.finditer(text):  # a document's or a photo's own link, as in a dict
+                attached.add(found.start(1))
+                yield found.start(1), found.end(1), "URL"
         for link in _LINK_URL.finditer(text):
             url = link[1]
-            if _PERSON_PATH.search(url) is not None:
+            if _PERSON_PATH.search(url) is not None or link.start(1) in attached:
                 continue
             query = url.find("?")
             if query >= 0 and next(search_spans(url, query), None) is not None:
@@ -374,9 +385,13 @@ class FhirTextDetector(BaseDetector):
                 yield value.start(1), value.end(1), kind
 
     @staticmethod
-    def _xml_dates(text: str) -> Iterator[Span]:
+    def _xml_resource(text: str) -> Iterator[Span]:
         """FHIR XML: event dates (``<issued value=...>``), every ``...Period``'s start and end, the ``date`` of
-        an accident or a procedure, as in JSON text."""
+        an accident or a procedure, as in JSON text; an attachment's or a photo's link."""
+        if "<attachment>" in text or "<photo>" in text:
+            for attachment in _XML_ATTACHMENT.finditer(text):  # a document's or a photo's link
+                for url in _XML_URL.finditer(text, attachment.start(2), attachment.end(2)):
+                    yield url.start(1), url.end(1), "URL"
         for match in _XML_EVENT_DATE.finditer(text):
             yield match.start(1), match.end(1), "DATE"
         for element in _XML_DATED.finditer(text):
