@@ -143,6 +143,12 @@ def test_addresses_of_other_countries_and_scripts_are_masked(text: str, secrets:
         "处理完成，共3条记录，耗时5秒",
         "cache warmed: 12 keys, 30000 Items in region EU",
         "offset 12345 Committed, lag 0",
+        "String 3, 1024 Bytes",
+        "Spring 5, 10000 Requests",
+        "Monitor 3, 12345 Events",
+        "sent via Kafka, 12345 Messages delivered",
+        "城市管理知道了",
+        "연결시 재시도로 3회",
     ],
 )
 def test_other_texts_with_street_words_or_postcode_shapes_are_kept(text: str) -> None:

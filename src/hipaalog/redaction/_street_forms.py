@@ -57,7 +57,7 @@ _JAPANESE: Final = re.compile(
 )
 """A Japanese address: the postcode, the prefecture, the city and district, the block numbers, the building."""
 _KOREAN: Final = re.compile(
-    r"(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도)[ ])?(?:[가-힣]{1,6}(?:시|군|구)[ ]){1,2}"
+    r"[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도)[ ](?:[가-힣]{1,6}(?:시|군|구)[ ]){0,2}"
     r"[가-힣0-9]{1,12}(?:로|길|가|거리)[ ]?(?:지하[ ]?)?[0-9]{1,5}(?:-[0-9]{1,5})?(?:[ ]?\([가-힣0-9]{1,12}\))?"
 )
 """A Korean road address: the province or city, the district, the road and building number, the ward."""
@@ -65,7 +65,7 @@ _SECTION: Final = r"(?:[0-9一二三四五六七八九十]{1,3}段)?"
 _HOUSE: Final = r"[0-9]{1,5}(?:號|号)(?:之[0-9]{1,3})?(?:[0-9]{1,3}[樓楼])?"
 _CHINESE: Final = re.compile(
     r"(?:[0-9]{3,6}[ ]?)?(?:[\u4e00-\u9fff]{1,7}(?:省|自治区))?(?:[\u4e00-\u9fff]{1,6}(?:市|县|區|区))"
-    rf"[\u4e00-\u9fff]{{0,10}}?(?:路|街|道|巷|里|弄){_SECTION}(?:{_HOUSE}|[A-Za-z0-9]{{0,4}}座)?"
+    rf"[\u4e00-\u9fff]{{0,10}}?(?:路|街|道|巷|里|弄){_SECTION}(?:{_HOUSE}|[A-Za-z0-9]{{0,4}}座)"
     r"(?:[ ]?[0-9]{6}(?![0-9]))?"
     rf"|(?:[0-9]{{3,6}}[ ])?[\u4e00-\u9fff]{{2,10}}?(?:路|街|巷){_SECTION}{_HOUSE}"
 )

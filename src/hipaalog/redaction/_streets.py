@@ -21,6 +21,7 @@ from ._cues import STREET_TYPE_GLUED as _GLUED_TYPE
 from ._cues import STREET_TYPE_HYPHENED as _HYPHENED_TYPE
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, FOREIGN_STREET, POSTCODE_TOWN
+from ._lexicon import ENGLISH, SOFTWARE
 from ._street_forms import address_hint, address_spans
 
 __all__ = ["ForeignAddressDetector"]
@@ -31,8 +32,11 @@ _PARTICLE: Final = (
 )
 _NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
 _NUMBER: Final = r"(?:(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?|S/N|s/n)"
+_FRENCH_TYPE: Final = r"(?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai)"
+"""Street types written in lower case before a name with no number (``boulevard Sarrail, 31400 Montval``); not
+``via``, ``route`` or ``place``, English words too (``sent via Kafka, 12345 Messages``)."""
 _GLUED_BEFORE_POSTCODE: Final = (
-    r"(?:ring|hof|park|pad|berg|feld|markt|graben|tor|dreef|kade|singel|baan|plan|torget|boulevard|kaai|dijk)"
+    r"(?:ring|hof|park|berg|feld|markt|graben|dreef|kade|singel|baan|torget|boulevard|kaai|dijk)"
 )
 """Endings of street names that are also endings of words (``Lindenring``, ``Keypad``): a street only before a
 postcode and a town (``Lindenring 4, 10115 Berlin``)."""
@@ -63,7 +67,7 @@ _TOWN: Final = (
 """The town after a street, with its postcode before or after it, a district before them (``Castelo, 01661-318
 Serra``) and a state code before a postcode after it (``San Pedro, COL 09139``)."""
 _STREET: Final = re.compile(
-    rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_TYPE_AFTER_NUMBER})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
+    rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_FRENCH_TYPE})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}{_DISTRICT},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])|"
     rf"(?<![\w/])(?:"
     rf"{_TYPE_FIRST}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_NAME_WORD}){{0,3}}"
@@ -76,7 +80,8 @@ _STREET: Final = re.compile(
     rf"|(?<![\w/]){_TYPE_WEAK}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}"
     rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}){{0,3}}"
     rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|(?=[ ]?,[ ]?[A-Z0-9])))(?:{_TOWN})?(?![\w@])"
-    rf"|(?<![\w/])[A-Z][a-z]+{_GLUED_BEFORE_POSTCODE}[ ]+{_NUMBER},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])"
+    rf"|(?<![\w/])(?P<glued>[A-Z][a-z]+{_GLUED_BEFORE_POSTCODE})[ ]+{_NUMBER},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}"
+    r"(?![\w@])"
 )
 """A street written the way of another country, and the postcode and town after it."""
 
@@ -95,4 +100,7 @@ class ForeignAddressDetector(BaseDetector):
         if FOREIGN_STREET.search(text) is None and POSTCODE_TOWN.search(text) is None:
             return
         for match in _STREET.finditer(text):
+            glued = match["glued"]
+            if glued is not None and (glued.lower() in ENGLISH or glued.lower() in SOFTWARE):
+                continue  # "String 3, 1024 Bytes", "Spring 5, 10000 Requests": words, no street
             yield match.start(), match.end(), "ADDRESS"
