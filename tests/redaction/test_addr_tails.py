@@ -202,3 +202,23 @@ def test_the_town_after_a_po_box_and_a_flat_before_a_street_are_masked(text: str
 def test_boxes_and_rows_of_a_store_are_kept() -> None:
     for text in ("shipped 2 boxes via UPS, Box 12, Row 4 storage", "Box 12 Tessaview bin"):
         assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("entrega: Vale Rosa Lima, 14, Vila Rica, 66826-240 Serra Azul / MG", ["Rosa", "Vila Rica", "Serra"]),
+        ("Lieferung: Hans Otto-Kessler-Platz 43/31, 14550 Kemnath", ["Otto", "Kessler", "Kemnath"]),
+        ("envio: Retorno Norte Ibarra 903 913, San Rafael los altos, ZAC 82183-6560", ["Ibarra", "Rafael", "82183"]),
+        ("envio: Boulevard Trinidad y Tabago 419 Interior 110, San Luis, Q. ROO 89603", ["Tabago", "Luis", "89603"]),
+    ],
+)
+def test_streets_with_districts_and_particles_are_masked(text: str, secrets: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+def test_a_list_of_counts_is_no_brazilian_address() -> None:
+    text = "Release Notes, 12, Team Alpha, 12345 Items"
+    assert REDACTOR.redact_text(text) == text

@@ -450,7 +450,9 @@ FOREIGN_STREET: Final = re.compile(
     rf"|[a-z]-{STREET_TYPE_HYPHENED}[ ]+[0-9]"
 )
 """Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""
-POSTCODE_TOWN: Final = re.compile(r",[ ]?[0-9]{4,5}(?:-[0-9]{3,4}|[ ]?[A-Z]{2}(?![A-Za-z]))?,?[ ][A-Z]")
+POSTCODE_TOWN: Final = re.compile(
+    r",[ ]?[0-9]{4,5}(?:-?[0-9]{3,4}|[ ]?[A-Z]{2}(?![A-Za-z]))?,?[ ](?:[a-z]{1,3}[ ])?[A-Z]"
+)
 """A postcode and a town after a comma (``, 10115 Berlin``, ``, 1017 XN, Amsterdam``): a street may be before them."""
 
 

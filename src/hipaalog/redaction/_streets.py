@@ -28,7 +28,7 @@ __all__ = ["ForeignAddressDetector"]
 
 _PARTICLE: Final = (
     r"(?:de|del|della|delle|dei|da|do|dos|das|di|du|des|la|le|los|las|van|von|der|den|im|am|an|en|aan|bei|sur|sous"
-    r"|upon|on|vor|vorm|bij|op)"
+    r"|upon|on|vor|vorm|bij|op|y)"
 )
 _NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
 _NUMBER: Final = r"(?:(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?|S/N|s/n)"
@@ -55,17 +55,23 @@ _POSTCODE: Final = (
 """Postcodes of other countries: ``00-950``, ``01310-100``, ``2830-166``, ``01310100``, ``10115``, ``1017 XN``,
 ``K1A 0B1``, ``101000``; a US ZIP+4 (``09139-0996``)."""
 _TOWN_NAME: Final = (
-    rf"(?![A-Z]{{1,4}}(?![A-Za-z])){_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,4}}"
+    rf"(?![A-Z]{{1,4}}(?![A-Za-z]))(?:(?:da|de|do|dos|das|la|le|les|el)[ ])?{_NAME_WORD}"
+    rf"(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,4}}"
     rf"(?:[ ](?:{_PARTICLE}[ ]){{1,2}}[a-z]+)?"
 )
-_DISTRICT: Final = rf"(?:,[ ]?{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}}(?=,[ ]?{_POSTCODE}[ ,]))?"
+_DISTRICT_WORD: Final = rf"(?:{_NAME_WORD}|[0-9]{{1,2}}[ªºao])"
+"""A word of a district's name, its ordinal too (``Vila Nova 2ª Seção``)."""
+_DISTRICT: Final = rf"(?:,[ ]?{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_DISTRICT_WORD}){{0,6}}(?=,[ ]?{_POSTCODE}[ ,]))?"
 """A district between a street and its postcode (``Vila Nova, 01310-100 Campinas``)."""
 _TOWN: Final = (
-    rf"(?:[ ]?,[ ]?|[ ]+-[ ]+)(?:{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,4}},[ ]?(?={_POSTCODE}[ ,]))?"
-    rf"(?:{_POSTCODE},?[ ])?{_TOWN_NAME}(?:,?[ ]?(?:[A-Z]{{2,5}}[ ])?{_POSTCODE}(?![\w-]))?"
+    rf"(?:[ ]?,[ ]?|[ ]+-[ ]+)(?:{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_DISTRICT_WORD}){{0,6}},[ ]?"
+    rf"(?={_POSTCODE}[ ,]))?"
+    rf"(?:{_POSTCODE},?[ ])?{_TOWN_NAME}(?:,?[ ]?(?:(?:[A-Z]\.[ ]?)?[A-Z]{{2,5}}[ ])?{_POSTCODE}(?![\w-]))?"
 )
 """The town after a street, with its postcode before or after it, a district before them (``Castelo, 01661-318
 Serra``) and a state code before a postcode after it (``San Pedro, COL 09139``)."""
+# A Brazilian address by its shape, whatever its street type (``Vale Rosa, 14, Vila Rica, 66826-240 Serra``),
+# is the alternative before the glued one below: words, a number, a district, a CEP and a town.
 _STREET: Final = re.compile(
     rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_FRENCH_TYPE})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}{_DISTRICT},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])|"
@@ -75,11 +81,14 @@ _STREET: Final = re.compile(
     rf"|[0-9]{{1,5}}(?:[ ]?(?:bis|ter))?,?[ ]+{_TYPE_AFTER_NUMBER}[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}"
     rf"|[A-Z][a-z]*{_GLUED_TYPE}[ ]+{_NUMBER}"
-    rf"|(?:[A-Z][a-z]+-){{2,3}}{_HYPHENED_TYPE}[ ]+{_NUMBER}"
+    rf"|(?:[A-Z][a-z]+[ -]){{1,3}}[A-Z][a-z]+-{_HYPHENED_TYPE}[ ]+{_NUMBER}"
     rf")(?:{_UNIT})(?:{_TOWN})?(?![\w@])"
     rf"|(?<![\w/]){_TYPE_WEAK}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}"
     rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}){{0,3}}"
-    rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|(?=[ ]?,[ ]?[A-Z0-9])))(?:{_TOWN})?(?![\w@])"
+    rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|(?:[ ][0-9]{{1,4}})?(?=[ ]?,[ ]?[A-Z0-9])))"
+    rf"(?:{_TOWN})?(?![\w@])"
+    rf"|(?<![\w/]){_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{1,4}},[ ]?{_NUMBER},[ ]?{_NAME_WORD}"
+    rf"(?:[ ](?:{_PARTICLE}[ ])?{_DISTRICT_WORD}){{0,6}},[ ]?[0-9]{{5}}-?[0-9]{{3}}[ ]{_TOWN_NAME}(?![\w@])"
     rf"|(?<![\w/])(?P<glued>[A-Z][a-z]+{_GLUED_BEFORE_POSTCODE})[ ]+{_NUMBER},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}"
     r"(?![\w@])"
 )
