@@ -211,6 +211,8 @@ def test_boxes_and_rows_of_a_store_are_kept() -> None:
         ("Lieferung: Hans Otto-Kessler-Platz 43/31, 14550 Kemnath", ["Otto", "Kessler", "Kemnath"]),
         ("envio: Retorno Norte Ibarra 903 913, San Rafael los altos, ZAC 82183-6560", ["Ibarra", "Rafael", "82183"]),
         ("envio: Boulevard Trinidad y Tabago 419 Interior 110, San Luis, Q. ROO 89603", ["Tabago", "Luis", "89603"]),
+        ("domicilio: Cuesta de Elvira Soto 2, Teruel, 44002", ["Elvira", "Teruel", "44002"]),
+        ("envio: Privada Nuevo León de los Ríos 177 Interior 4, San Blas, NL 13087", ["León", "Ríos", "Blas"]),
     ],
 )
 def test_streets_with_districts_and_particles_are_masked(text: str, secrets: list[str]) -> None:
@@ -219,6 +221,14 @@ def test_streets_with_districts_and_particles_are_masked(text: str, secrets: lis
         assert secret not in out, out
 
 
-def test_a_list_of_counts_is_no_brazilian_address() -> None:
-    text = "Release Notes, 12, Team Alpha, 12345 Items"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Release Notes, 12, Team Alpha, 12345 Items",
+        "Boulevard Heights 12, 30000 Users online",
+        "Plaza Hotel 5, Madrid Centro",
+        "Kafka-Consumer-Ring 3 aktiv",
+    ],
+)
+def test_counts_and_names_of_things_are_no_address(text: str) -> None:
     assert REDACTOR.redact_text(text) == text

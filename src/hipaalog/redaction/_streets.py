@@ -76,16 +76,17 @@ _STREET: Final = re.compile(
     rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_FRENCH_TYPE})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}{_DISTRICT},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])|"
     rf"(?<![\w/])(?:"
-    rf"{_TYPE_FIRST}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_NAME_WORD}){{0,3}}"
+    rf"{_TYPE_FIRST}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}){{0,3}}"
     rf",?[ ]+{_NUMBER}"
     rf"|[0-9]{{1,5}}(?:[ ]?(?:bis|ter))?,?[ ]+{_TYPE_AFTER_NUMBER}[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}"
     rf"|[A-Z][a-z]*{_GLUED_TYPE}[ ]+{_NUMBER}"
-    rf"|(?:[A-Z][a-z]+[ -]){{1,3}}[A-Z][a-z]+-{_HYPHENED_TYPE}[ ]+{_NUMBER}"
+    rf"|(?P<hyphened>(?:[A-Z][a-z]+[ -]){{1,3}}[A-Z][a-z]+)-{_HYPHENED_TYPE}[ ]+{_NUMBER}"
     rf")(?:{_UNIT})(?:{_TOWN})?(?![\w@])"
     rf"|(?<![\w/]){_TYPE_WEAK}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}"
     rf"(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}){{0,3}}"
-    rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|(?:[ ][0-9]{{1,4}})?(?=[ ]?,[ ]?[A-Z0-9])))"
+    rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|[ ][0-9]{{1,4}}(?=[ ]?,[ ]?[A-Z0-9])"
+    rf"|(?=[ ]?,[ ]?{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}},[ ]?{_POSTCODE}(?![\w-]))))"
     rf"(?:{_TOWN})?(?![\w@])"
     rf"|(?<![\w/]){_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{1,4}},[ ]?{_NUMBER},[ ]?{_NAME_WORD}"
     rf"(?:[ ](?:{_PARTICLE}[ ])?{_DISTRICT_WORD}){{0,6}},[ ]?[0-9]{{5}}-?[0-9]{{3}}[ ]{_TOWN_NAME}(?![\w@])"
@@ -93,6 +94,15 @@ _STREET: Final = re.compile(
     r"(?![\w@])"
 )
 """A street written the way of another country, and the postcode and town after it."""
+
+
+_PARTS: Final = re.compile(r"[ -]")
+
+
+def _word(text: str) -> bool:
+    """Whether ``text`` is an English word or a name of software (not a name or a street's)."""
+    lowered = text.lower()
+    return lowered in ENGLISH or lowered in SOFTWARE
 
 
 class ForeignAddressDetector(BaseDetector):
@@ -110,6 +120,9 @@ class ForeignAddressDetector(BaseDetector):
             return
         for match in _STREET.finditer(text):
             glued = match["glued"]
-            if glued is not None and (glued.lower() in ENGLISH or glued.lower() in SOFTWARE):
+            if glued is not None and _word(glued):
                 continue  # "String 3, 1024 Bytes", "Spring 5, 10000 Requests": words, no street
+            hyphened = match["hyphened"]
+            if hyphened is not None and all(_word(part) for part in _PARTS.split(hyphened)):
+                continue  # "Kafka-Consumer-Ring 3", "Consistent-Hash-Ring 4": a thing's name
             yield match.start(), match.end(), "ADDRESS"
