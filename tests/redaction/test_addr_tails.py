@@ -4,9 +4,12 @@ lines under ``line1``, a ZIP+4 code beside a name, and CSV headers after a label
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from hipaalog.redaction import Redactor, redact
+from hipaalog.redaction._streets import ForeignAddressDetector
 
 REDACTOR = Redactor()
 
@@ -232,3 +235,36 @@ def test_streets_with_districts_and_particles_are_masked(text: str, secrets: lis
 )
 def test_counts_and_names_of_things_are_no_address(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def _cost(text: str) -> float:
+    detector = ForeignAddressDetector()
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for _ in detector.find(text):
+            pass
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("unit", "tail"),
+    [
+        ("Abc-", "Ring 5"),
+        ("Abc Def, ", "Calle Mayor 5"),
+        ("Vila Abc, 12, ", ", 01310-100 Abc"),
+        (", 12345 Abc", ""),
+        ("市", "路5号"),
+        ("Abc de ", "Plaza 5"),
+        ("가나다시 ", "도 가나로 5"),
+        ("Abc, ", "SW1A 2AA"),
+    ],
+)
+def test_the_street_forms_grow_linearly(unit: str, tail: str) -> None:
+    small = (unit * (4096 // len(unit) + 1))[:4096] + tail
+    large = (unit * (32768 // len(unit) + 1))[:32768] + tail
+    base = _cost(small)
+    if base < 5e-4:
+        return  # too fast at this size to tell
+    assert _cost(large) / base < 32, unit

@@ -31,6 +31,8 @@ _PARTICLE: Final = (
     r"|upon|on|vor|vorm|bij|op|y)"
 )
 _NAME_WORD: Final = r"[A-Z][A-Za-z'’.-]*"
+_SHORT_WORD: Final = r"[A-Z][A-Za-z'’.]{0,30}"
+"""A capitalised word with no hyphen, of 31 letters at most: a pattern starting with it at any capital stays linear."""
 _NUMBER: Final = r"(?:(?:n[o°º]\.?[ ]?)?[0-9]{1,5}[A-Za-z]?(?:[ ]?[/-][ ]?[0-9]{1,5}[A-Za-z]?)?|S/N|s/n)"
 _FRENCH_TYPE: Final = r"(?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai)"
 """Street types written in lower case before a name with no number (``boulevard Sarrail, 31400 Montval``); not
@@ -88,7 +90,7 @@ _STREET: Final = re.compile(
     rf"(?:,[ ]?{_NUMBER}(?:{_UNIT})|[ ]+{_NUMBER}(?:{_UNIT_WORDS}|[ ][0-9]{{1,4}}(?=[ ]?,[ ]?[A-Z0-9])"
     rf"|(?=[ ]?,[ ]?{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}},[ ]?{_POSTCODE}(?![\w-]))))"
     rf"(?:{_TOWN})?(?![\w@])"
-    rf"|(?<![\w/]){_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_WORD}){{1,4}},[ ]?{_NUMBER},[ ]?{_NAME_WORD}"
+    rf"|(?<![\w/]){_SHORT_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_SHORT_WORD}){{1,4}},[ ]?{_NUMBER},[ ]?{_NAME_WORD}"
     rf"(?:[ ](?:{_PARTICLE}[ ])?{_DISTRICT_WORD}){{0,6}},[ ]?[0-9]{{5}}-?[0-9]{{3}}[ ]{_TOWN_NAME}(?![\w@])"
     rf"|(?<![\w/])(?P<glued>[A-Z][a-z]+{_GLUED_BEFORE_POSTCODE})[ ]+{_NUMBER},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}"
     r"(?![\w@])"
