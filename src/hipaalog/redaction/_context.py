@@ -509,7 +509,7 @@ _STREET_WORD: Final = re.compile(r"(?:[A-Z][A-Za-z'’.-]*|[0-9]{1,3}(?:st|nd|rd
 _AFTER_SUFFIX: Final = re.compile(
     r"\.?(?:[ ]+(?:[NS][EW]|[NSEW])(?![A-Za-z]))?"
     r"(?:,?[ ](?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Fl\.?|Floor|Rm\.?|Room|Bldg\.?|Building|APT|STE|UNIT|#)"
-    r"[ ]?#?[A-Za-z0-9-]{1,6})?"
+    r"(?![a-z])[ ]?#?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?"
 )
 _SUFFIX: Final = re.compile(r"[A-Za-z]+")
 _PO_BOX: Final = re.compile(
@@ -527,11 +527,42 @@ def _word_char(text: str, index: int) -> bool:
     return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
+_TOWN_WORDS: Final = r"([A-Z][a-z][A-Za-z'’-]*(?:[ ](?:St\.[ ])?[A-Z][a-z][A-Za-z'’-]*){0,2})"
 _CITY_AFTER_STREET: Final = re.compile(
-    r",[ ]?([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})"
-    r"(?=[ ]*(?:[.;\n]|,[ ]?[A-Z]{2}(?![A-Za-z])|[ ][A-Z]{2}[ ]|$)|[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9]))"
+    rf",[ ]?{_TOWN_WORDS}"
+    rf"(?=[ ]*(?:[.;\n)\]\"]|,[ ]?[A-Z]{{2}}(?![A-Za-z])|[ ](?:{_STATE_CODES})(?![A-Za-z])|$)"
+    r"|,?[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9]))"
+    rf"|[ ]{_TOWN_WORDS}(?=,[ ](?:{_STATE_CODES})(?![A-Za-z])|[ ](?:{_BARE_CODES})(?![A-Za-z])"
+    r"|,?[ ]([0-9]{5}(?:-[0-9]{4})?)(?![0-9-]))"
 )
-"""The town after a street address and a comma, where the sentence, a state code or the text ends."""
+"""The town after a street address: after a comma where the sentence, a state code, a ZIP code or the text
+ends (``12 Oak St, Smithtown NY``), or with no comma before a state code or a ZIP code
+(``12 Oak St Apt. 5 West Smithtown 11787-0413``)."""
+
+
+_STATE_ZIP_AFTER: Final = re.compile(rf",?[ ](?:{_STATE_CODES})[ ]+([0-9]{{5}}(?:-[0-9]{{4}})?)(?![0-9-])")
+
+
+def _town_after(text: str, end: int) -> tuple[int, tuple[int, int] | None]:
+    """Where an address ends once the town after it is taken (``end`` if there is none), and its ZIP code."""
+    city = _CITY_AFTER_STREET.match(text, end)
+    town = 1 if city is None or city[1] is not None else 3
+    if city is None or city[town] in NAME_STOPWORDS:
+        return end, None
+    if city[town + 1] is not None:
+        return city.end(town), city.span(town + 1)
+    state_zip = _STATE_ZIP_AFTER.match(text, city.end(town))
+    return city.end(town), (None if state_zip is None else state_zip.span(1))
+
+
+_UNIT_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?:Apt\.?|APT|Apartment|Unit|UNIT|Suite|Ste\.?|Flat|#)[ ]?#?[A-Za-z0-9-]{1,6},?[ ]$"
+)
+"""A flat written before its street (``Apt 5B, 88 Quill Street``)."""
+_NOT_A_BUILDING_BEFORE: Final = frozenset(
+    {"route", "bus", "line", "shuttle", "gate", "bay", "dock", "door", "platform", "track", "exit", "pier", "berth"}
+)
+"""Words before a number that make it the number of a route, a gate or a door, not a building's."""
 
 
 class AddressDetector(BaseDetector):
@@ -544,6 +575,9 @@ class AddressDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _BUILDING.finditer(text):
+            before = words_before(text, match.start(), 1)
+            if before and before[0] in _NOT_A_BUILDING_BEFORE:
+                continue  # "route 12 North Loop", "gate 14 West Concourse": a number of something else
             position = match.end()
             words = 0
             while words < 5:
@@ -559,12 +593,11 @@ class AddressDetector(BaseDetector):
                 if ends_street and suffix is not None:
                     tail = _AFTER_SUFFIX.match(text, suffix.end())
                     end = tail.end() if tail else suffix.end()
-                    city = _CITY_AFTER_STREET.match(text, end)
-                    if city is not None and city[1] not in NAME_STOPWORDS:
-                        end = city.end(1)  # "12 Oak St, Smithtown.": the town after the street
-                        if city[2] is not None:  # "..., Smithtown 11787": and its ZIP code
-                            yield city.start(2), city.end(2), "ZIP"
-                    yield match.start(), end, "ADDRESS"
+                    end, zip_code = _town_after(text, end)  # "12 Oak St, Smithtown.": the town after the street
+                    if zip_code is not None:  # "..., Smithtown 11787", "..., Smithtown NY 11787": its ZIP code
+                        yield zip_code[0], zip_code[1], "ZIP"
+                    unit = _UNIT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+                    yield (match.start() if unit is None else unit.start()), end, "ADDRESS"
                     break
                 if word is None:
                     break
@@ -573,7 +606,10 @@ class AddressDetector(BaseDetector):
         if "ox" in text or "OX" in text:
             for regex in (_PO_BOX, _MILITARY):
                 for found in regex.finditer(text):
-                    yield found.start(), found.end(), "ADDRESS"
+                    end, zip_code = _town_after(text, found.end())  # "PO Box 4410, Smithtown NY 11787"
+                    if zip_code is not None:
+                        yield zip_code[0], zip_code[1], "ZIP"
+                    yield found.start(), end, "ADDRESS"
 
     @staticmethod
     def _more_street(text: str, position: int) -> bool:

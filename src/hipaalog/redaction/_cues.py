@@ -527,22 +527,49 @@ STREET_TYPE_FIRST: Final = (
     r"(?:[Cc]alle|C/|[Aa]venida|Avda|[Rr]ua|[Pp]aseo|[Cc]arrer|[Cc]amino|[Cc]arretera|[Rr]onda|[Rr]ambla|[Pp]ra[cç]a"
     r"|[Tt]ravessa|[Ee]strada|[Ll]argo|[Vv]iale|[Cc]orso|[Pp]iazza(?:le)?|[Vv]icolo|Via|[Rr]ue|[Cc]hemin|[Aa]ll[ée]e"
     r"|[Ii]mpasse|[Qq]uai|[Uu]l\.|[Uu]lica|[Aa]leja|[Aa]l\.|[Pp]l\.|[Pp]lac|[Oo]s\.|[Oo]siedle|[Ss]okak|[Ss]ok\."
-    r"|[Cc]adde(?:si)?|[Mm]ahallesi|[Ss]trada|[Bb]ulevardul|[Uu]litsa)"
+    r"|[Cc]adde(?:si)?|[Mm]ahallesi|[Ss]trada|[Bb]ulevardul|[Uu]litsa"
+    r"|Andador|Callej[oó]n|Calzada|Cerrada|Circunvalaci[oó]n|Eje[ ]vial|Perif[eé]rico|Privada|Prolongaci[oó]n"
+    r"|Viaducto|Alameda|Ladeira|Rodovia|Viela|Urbanizaci[oó]n|Glorieta|Pasadizo|Ca[ñn]ada|Ampliaci[oó]n|Peatonal"
+    r"|Loteamento|C\.(?=[ ]de[l ]))"
 )
+STREET_TYPE_FIRST_WEAK: Final = (
+    r"(?:Boulevard|Circuito|Continuaci[oó]n|Corredor|Diagonal|Pasaje|Retorno|Vereda|Esplanada|Borgo|Contrada|Canale"
+    r"|Incrocio|Rotonda|Stretto|Cuesta|Trecho|S[ií]tio|Ch[aá]cara|Lagoa|Quadra|Conjunto|Residencial|Av\.?|Plaza"
+    r"|Praia|Acceso|Bajada|Barrio|Carrera|Parque|R\.|Aeroporto|Condom[ií]nio|Col[oô]nia|Esta[cç][aã]o|Fazenda"
+    r"|Jardim|Morro|N[uú]cleo|Passarela|P[aá]tio|Recanto|Setor|Trevo|Viaduto|Vila|Favela|Vial)"
+)
+"""Street types that are also words of other things (``Plaza Hotel 5``, ``Parque Central 3``): a street only
+with a comma before its number (``Vila Nova, 12``), a flat or a town after it, or a postcode."""
 STREET_TYPE_AFTER_NUMBER: Final = (
     r"(?:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|place|route|cours|calle|via|rua|viale)"
 )
 STREET_TYPE_GLUED: Final = (
-    r"(?:stra(?:ss|ß)e|str\.|weg|platz|gasse|allee|straat|laan|plein|gracht|steeg|gatan|v[aä]gen|veien|vej)"
+    r"(?:stra(?:ss|ß|s)e|str\.|weg|platz|gasse|allee|damm|ufer|chaussee|straat|laan|plein|gracht|steeg|gatan"
+    r"|v[aä]gen|veien|vej|gr[aä]nd|stigen|backen)"
 )
 """Street types of other countries: before the name (``Calle``, ``ul.``), after the building number
 (``37, boulevard``), glued to the name's end (``Niendorfweg``)."""
+STREET_TYPE_HYPHENED: Final = (
+    r"(?:Stra(?:ss|ß|s)e|Str\.|Weg|Platz|Gasse|Allee|Ring|Damm|Ufer|Chaussee|Markt|Steig|Pfad)"
+)
+"""German street types after two or three hyphened names (``Marta-Kern-Platz 7``, ``Otto-Lenz-Ring 19-85``)."""
 STREET_TYPE_WORDS: Final = frozenset(
     cased(
         _split(
             "calle avenida avda rua paseo carrer camino carretera ronda rambla praca travessa estrada viale corso "
             "piazza piazzale vicolo rue chemin allee impasse quai ulica aleja plac osiedle sokak cadde caddesi "
             "mahallesi strada bulevardul ulitsa avenue boulevard"
+        )
+    )
+    | set(
+        _split(
+            "Andador Callejón Callejon Calzada Cerrada Circuito Circunvalación Circunvalacion Continuación "
+            "Continuacion Corredor Diagonal Eje Pasaje Periférico Periferico Privada Prolongación Prolongacion "
+            "Retorno Viaducto Alameda Ladeira Rodovia Viela Vereda Esplanada Borgo Contrada Canale Incrocio Rotonda "
+            "Stretto Urbanización Urbanizacion Glorieta Cuesta Trecho Sítio Sitio Chácara Chacara Lagoa Quadra "
+            "Conjunto Loteamento Residencial Plaza Praia Cañada Canada Pasadizo Acceso Bajada Barrio Carrera Parque "
+            "Aeroporto Condomínio Condominio Colônia Colonia Estação Estacao Fazenda Jardim Morro Núcleo Nucleo "
+            "Passarela Pátio Patio Recanto Setor Trevo Viaduto Vila Favela Peatonal Vial Ampliación Ampliacion"
         )
     )
     | {"Via", "Largo", "Place", "Route", "Cours", "C/", "ul", "Ul", "al", "Al", "pl", "Pl", "os", "Os", "Av", "av"}
@@ -567,6 +594,13 @@ STREET_GLUED_HINTS: Final = (
     "vägen",
     "veien",
     "vej ",
+    "damm",
+    "gränd",
+    "grand",
+    "stigen",
+    "backen",
+    "ufer ",
+    "chaussee",
 )
 """Substrings one of which a street glued to its type holds (``Birkenweg 7``): the gate looks for them first."""
 

@@ -71,6 +71,9 @@ _XML_KINDS: Final = {
 }
 _XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)[ >]")
 """An element that makes XML text a FHIR resource about a person (each is a word the gate reads)."""
+_XML_DATED: Final = re.compile(r"<([A-Za-z]*[Pp]eriod|accident|procedure)>(.{0,600}?)</\1>", re.DOTALL)
+_XML_PERIOD_DATE: Final = re.compile(r"<(start|end|date)[ ]+value=\"([^\"]{1,40})\"")
+"""FHIR XML: the dates of a ``Period`` (``<billablePeriod><start value=...``) and of an accident or procedure."""
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
@@ -102,6 +105,7 @@ _EVENT_DATE_NAMES: Final = (
 MedicationRequest.authoredOn, Condition.recordedDate, Procedure.performed[x]...)."""
 EVENT_DATES: Final = frozenset(name.lower() for name in _EVENT_DATE_NAMES)
 """The same, as field names run together in lower case (what the key rules compare)."""
+_XML_EVENT_DATE: Final = re.compile(r"<(?:" + "|".join(_EVENT_DATE_NAMES) + r")[ ]+value=\"([^\"]{1,40})\"")
 DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
 """Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``)."""
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
@@ -139,6 +143,8 @@ _XML_DIRECTORY: Final = re.compile(
     r"[^<]{0,200}><(?:" + "|".join(sorted(NON_PERSON_RESOURCES | {"Device"})) + r")[ >]"
 )
 """A directory resource (or a device model) in FHIR's XML form."""
+_XML_DIRECTORY_ELEMENT: Final = re.compile(r"<(" + "|".join(sorted(NON_PERSON_RESOURCES | {"Device"})) + r")[ >]")
+"""A directory resource's element, whose own fields are kept when it holds no person's resource."""
 _XML_OWN_VALUE: Final = re.compile(r"<(?:id|name|alias|title|modelNumber|version)[ ]+value=\"([^\"]{1,200})\"")
 """Its own id, name, alias, model number: string elements (a contact's name is a HumanName, with children)."""
 _XML_PERSON_RESOURCE: Final = re.compile(r"<(?:Patient|RelatedPerson|Person|Practitioner|PractitionerRole)[ >/]")
@@ -146,6 +152,12 @@ _XML_PERSON_RESOURCE: Final = re.compile(r"<(?:Patient|RelatedPerson|Person|Prac
 _XML_OWN_ELEMENT: Final = re.compile(r"<(address|identifier|telecom)>(.{0,1000}?)</\1>", re.DOTALL)
 _XML_CONTACT: Final = re.compile(r"<contact>.{0,4000}?</contact>", re.DOTALL)
 """A directory resource's contact person, whose name, address and telephone stay masked."""
+_ATTACHMENT_URL: Final = re.compile(
+    r"""["'](?:attachment|photo)["'][ ]*:[ ]*\[?[ ]*\{[^{}]{0,600}?["']url["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})"""
+)
+"""The link of an ``Attachment`` (a document's content, a patient's photo) in JSON text."""
+_XML_ATTACHMENT: Final = re.compile(r"<(attachment|photo)>(.{0,1000}?)</\1>", re.DOTALL)
+_XML_URL: Final = re.compile(r"<url[ ]+value=\"([^\"]{1,500})\"")
 _LINK_URL: Final = re.compile(r"""["'](?:url|fullUrl)["'][ ]*:[ ]*["'](https?://[^"'\s]{1,500})["']""")
 _PERSON_PATH: Final = re.compile(r"/(?:Patient|Person|RelatedPerson)/[^/?#]")
 _OBJECT_CHARS: Final = 20000
@@ -271,16 +283,19 @@ class FhirTextDetector(BaseDetector):
                     yield start, end, "NAME"
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
+        if "value=" in text and "hl7.org/fhir" in text:
+            yield from self._xml_resource(text)
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP
-        if "<" in text and _XML_DIRECTORY.search(text) is not None and _XML_PERSON_RESOURCE.search(text) is None:
-            for match in _XML_OWN_VALUE.finditer(text):  # <Organization ...><name value="Mercy West Clinic"/>
-                yield match.start(1), match.end(1), KEEP
-            contacts = [m.span() for m in _XML_CONTACT.finditer(text)]
-            for match in _XML_OWN_ELEMENT.finditer(text):  # its address, NPI, telephone (not a contact person's)
-                if not any(start <= match.start() < end for start, end in contacts):
-                    yield match.start(2), match.end(2), KEEP
+        if "<" in text and "hl7.org/fhir" in text and _XML_DIRECTORY_ELEMENT.search(text) is not None:
+            if _XML_PERSON_RESOURCE.search(text) is None and _XML_DIRECTORY.search(text) is not None:
+                yield from self._xml_directory(text, 0, len(text))
+            else:  # a Bundle with a person's resource too: each directory resource that holds none of it
+                for directory in _XML_DIRECTORY_ELEMENT.finditer(text):
+                    end = text.find(f"</{directory[1]}>", directory.end())
+                    if end > 0 and _XML_PERSON_RESOURCE.search(text, directory.end(), end) is None:
+                        yield from self._xml_directory(text, directory.end(), end)
         if "." in text and ":" in text:
             for match in _DIAGNOSTIC.finditer(text):
                 element = match[1].rsplit(".", 1)[-1].split("[")[0]
@@ -345,9 +360,14 @@ class FhirTextDetector(BaseDetector):
     @staticmethod
     def _links(text: str) -> Iterator[Span]:
         """Bundle links and full URLs without a person's id or search parameter, kept as they are."""
+        attached: set[int] = set()
+        if "attachment" in text or "photo" in text:
+            for found in _ATTACHMENT_URL.finditer(text):  # a document's or a photo's own link, as in a dict
+                attached.add(found.start(1))
+                yield found.start(1), found.end(1), "URL"
         for link in _LINK_URL.finditer(text):
             url = link[1]
-            if _PERSON_PATH.search(url) is not None:
+            if _PERSON_PATH.search(url) is not None or link.start(1) in attached:
                 continue
             query = url.find("?")
             if query >= 0 and next(search_spans(url, query), None) is not None:
@@ -363,6 +383,32 @@ class FhirTextDetector(BaseDetector):
             kind = "PHONE" if container[1] == "telecom" else "ID"
             for value in _XML_INNER_VALUE.finditer(text, container.start(2), container.end(2)):
                 yield value.start(1), value.end(1), kind
+
+    @staticmethod
+    def _xml_resource(text: str) -> Iterator[Span]:
+        """FHIR XML: event dates (``<issued value=...>``), every ``...Period``'s start and end, the ``date`` of
+        an accident or a procedure, as in JSON text; an attachment's or a photo's link."""
+        if "<attachment>" in text or "<photo>" in text:
+            for attachment in _XML_ATTACHMENT.finditer(text):  # a document's or a photo's link
+                for url in _XML_URL.finditer(text, attachment.start(2), attachment.end(2)):
+                    yield url.start(1), url.end(1), "URL"
+        for match in _XML_EVENT_DATE.finditer(text):
+            yield match.start(1), match.end(1), "DATE"
+        for element in _XML_DATED.finditer(text):
+            for date in _XML_PERIOD_DATE.finditer(text, element.start(2), element.end(2)):
+                if element[1] in DATED_ELEMENTS and date[1] != "date":
+                    continue
+                yield date.start(2), date.end(2), "DATE"
+
+    @staticmethod
+    def _xml_directory(text: str, start: int, end: int) -> Iterator[Span]:
+        """The own name, ids, address and telephone of directory resources between ``start`` and ``end``, kept."""
+        for match in _XML_OWN_VALUE.finditer(text, start, end):  # <Organization ...><name value="Mercy West Clinic"/>
+            yield match.start(1), match.end(1), KEEP
+        contacts = [m.span() for m in _XML_CONTACT.finditer(text, start, end)]
+        for match in _XML_OWN_ELEMENT.finditer(text, start, end):  # its address, NPI, telephone (not a contact's)
+            if not any(first <= match.start() < last for first, last in contacts):
+                yield match.start(2), match.end(2), KEEP
 
     @staticmethod
     def _about_person(text: str, position: int) -> bool:

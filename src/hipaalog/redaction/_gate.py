@@ -35,7 +35,9 @@ from ._cues import (
     STREET_GLUED_HINTS,
     STREET_TYPE_AFTER_NUMBER,
     STREET_TYPE_FIRST,
+    STREET_TYPE_FIRST_WEAK,
     STREET_TYPE_GLUED,
+    STREET_TYPE_HYPHENED,
     STREET_TYPE_WORDS,
     TABLE_WORDS,
     X12_HEADER,
@@ -47,6 +49,7 @@ from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
+from ._street_forms import address_hint
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
@@ -75,6 +78,7 @@ __all__ = [
     "PERSON",
     "PERSON_MARKER",
     "PHONE",
+    "POSTCODE_TOWN",
     "QUERY",
     "SEARCH",
     "SSN",
@@ -439,10 +443,17 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
 
 
 _GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]")
+_HYPHENED_STREET: Final = re.compile(rf"-{STREET_TYPE_HYPHENED}[ ]+[0-9]")
 FOREIGN_STREET: Final = re.compile(
-    rf"(?<![\w/]){STREET_TYPE_FIRST}[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
+    rf"(?<![\w/])(?:{STREET_TYPE_FIRST}|{STREET_TYPE_FIRST_WEAK})[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]"
+    rf"|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
+    rf"|[a-z]-{STREET_TYPE_HYPHENED}[ ]+[0-9]"
 )
 """Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""
+POSTCODE_TOWN: Final = re.compile(
+    r",[ ]?[0-9]{4,5}(?:-?[0-9]{3,4}|[ ]?[A-Z]{2}(?![A-Za-z]))?,?[ ](?:[a-z]{1,3}[ ])?[A-Z]"
+)
+"""A postcode and a town after a comma (``, 10115 Berlin``, ``, 1017 XN, Amsterdam``): a street may be before them."""
 
 
 def _glued_street_hint(text: str) -> bool:
@@ -537,8 +548,15 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
-    if digits and _glued_street_hint(text) and _GLUED_STREET.search(text) is not None:
-        bits |= ADDRESS  # "Niendorfweg 781", "Lindenstraße 5"
+    if digits and (
+        (_glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
+        or _HYPHENED_STREET.search(text) is not None
+    ):
+        bits |= ADDRESS  # "Niendorfweg 781", "Lindenstraße 5", "Marta-Kern-Platz 7"
+    if digits > 4 and "," in text and POSTCODE_TOWN.search(text) is not None:
+        bits |= ADDRESS  # "Lindenring 4, 10115 Berlin", "boulevard Mallet, 20749 Perrot"
+    if digits and not bits & ADDRESS and address_hint(text):
+        bits |= ADDRESS  # "9 Tern Court, Lowmoor, SL8 6YT", "ул. Садовая, д. 5", "東京都港区芝5丁目3番2号"
     if digits > 3 and " (" in text and _DATE_IN_PARENS.search(text) is not None:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:

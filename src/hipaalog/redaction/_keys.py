@@ -101,7 +101,9 @@ _FOREIGN: Final = {
     "EMAIL": _words("correo correoelectronico courriel"),
     "ADDRESS": _words(
         """strasse strase adresse anschrift hausnummer wohnort direccion domicilio calle ciudad localidad municipio
-        colonia ville endereco logradouro bairro cidade morada indirizzo adres woonplaats"""
+        colonia ville endereco logradouro bairro cidade morada indirizzo adres woonplaats ort stadt wohnadresse
+        strassehausnummer commune citta comune localita plaats straat huisnummer ulica miasto miejscowosc adresse
+        gorod ulitsa"""
     ),
     "ZIP": _words("plz postleitzahl codigopostal codpostal cep codicepostale"),
     "SSN": _words(
@@ -244,6 +246,21 @@ def _catalogue() -> dict[str, str]:
             "street",
             "streetline",
             "addressline",
+            "addrline",
+            "streetname",
+            "streetnumber",
+            "housenumber",
+            "buildingnumber",
+            "pobox",
+            "postofficebox",
+            "suburb",
+            "apartmentnumber",
+            "aptnumber",
+            "aptno",
+            "unitnumber",
+            "line1",
+            "line2",
+            "line3",
             "city",
             "county",
             "town",
@@ -260,7 +277,7 @@ def _catalogue() -> dict[str, str]:
             "coordinates",
             "gps",
         ],
-        "ZIP": ["zip", "zipcode", "postalcode", "postcode", "postal"],
+        "ZIP": ["zip", "zipcode", "postalcode", "postcode", "postal", "zipplus4", "zip4", "zipext"],
         "MRN": [
             "mrn",
             "mrnnumber",

@@ -189,6 +189,9 @@ def extension_name(url: object) -> str | None:
     return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
 
 
+_CLINICIAN_RESOURCES: Final = frozenset({"Practitioner", "PractitionerRole"})
+"""FHIR resources about a clinician: their logical ``id`` is kept (their names and identifiers still count)."""
+_ZIP_PLUS_FOUR: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
 _ROW_MAX: Final = 64
 """Longer lists are not read as one row."""
 
@@ -944,6 +947,8 @@ class Redactor:
                     beside.append((index, loose[0]))
             elif unchanged and type(item) is str and 5 <= len(item) <= 12 and item.isdigit():
                 beside.append((index, "ID"))  # a record number beside a name
+            elif unchanged and type(item) is str and _ZIP_PLUS_FOUR.fullmatch(item) is not None:
+                beside.append((index, "ZIP"))  # a ZIP+4 code beside a name
         if not named:
             return
         for index, kind in beside:
@@ -1061,6 +1066,9 @@ class Redactor:
             for key, item in items:
                 if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
                     out[key] = item  # an organisation's name, NPI and address are no one's PHI
+                    continue
+                if key == "id" and resource in _CLINICIAN_RESOURCES and type(item) is str:
+                    out[key] = item  # a clinician's record on the server: no patient's identifier
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:

@@ -780,6 +780,7 @@ class TabularDetector(BaseDetector):
                 delimiter, most = _delimiter(line)
                 if most:  # a header has two fields at least
                     fields = line.split(delimiter)
+                    fields[0] = fields[0].rpartition(": ")[2]  # "payload received: member_id,patient,..."
                     if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
                         kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
                         if not any(kinds):
