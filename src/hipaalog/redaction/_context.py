@@ -646,6 +646,8 @@ _LOWER_CUE_WORDS: Final = frozenset(
     | {"husband", "son", "daughter", "spouse", "guardian", "caregiver", "i'm", "im", "i am", "hi", "hey", "hello"}
     | {"dear", "mr", "mrs", "ms", "dr", "for", "from", "to", "with", "message", "notified", "called", "paged"}
     | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi", "its", "it's"}
+    | {"by", "of", "driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder"}
+    | {"cardholder", "subscriber", "guarantor", "interpreter", "participant", "owner", "client", "she is", "he is"}
 )
 _LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
@@ -677,7 +679,19 @@ def _lower_case_names(text: str) -> Iterator[Span]:
         position = match.end()
 
 
-_STRONG_LOWER_CUES: Final = frozenset({"patient", "pt", "name", "named", "name is", "member", "caller"})
+def has_lower_case_name(text: str) -> bool:
+    """Whether :func:`_lower_case_names` finds a name in ``text`` (the gate asks, for texts it would not select
+    :class:`NameDetector` for: ``waitlist offer to oladare akinrinola``)."""
+    for _ in _lower_case_names(text):
+        return True
+    return False
+
+
+_STRONG_LOWER_CUES: Final = frozenset(
+    {"patient", "pt", "name", "named", "name is", "member", "caller", "for", "by", "of", "to", "from", "with"}
+    | {"driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder", "cardholder"}
+    | {"subscriber", "guarantor", "participant", "owner", "client", "she is", "he is", "called", "paged"}
+)
 _GREETING_CUES: Final = frozenset({"hi", "hey", "hello", "dear", "i'm", "im", "i am", "its", "it's"})
 _DOSE_AFTER: Final = re.compile(r"[ ]*[0-9][0-9.,]*[ ]?(?:mg|mcg|g|ml|mL|units?|tabs?|caps?|%|iu)\b")
 

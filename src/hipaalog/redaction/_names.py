@@ -30,8 +30,9 @@ from ._gate import PERSON
 from ._lexicon import SOFTWARE, VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
+from ._script_names import script_name_spans
 
-__all__ = ["PLACE_STARTS", "PersonNameDetector", "has_unlisted_name", "name_shaped"]
+__all__ = ["PLACE_STARTS", "PersonNameDetector", "foreign_word", "has_unlisted_name", "name_shaped"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -111,6 +112,33 @@ _AFTER_COMMA: Final = re.compile(
 )
 _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-])?[A-Z]+)(?![\w.'’@/\\$-])")
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
+
+
+_LAST_FIRST: Final = re.compile(
+    r"(?<![\w'’.@/\\$-])([^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)?),[ ]([^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?)"
+    r"(?![\w'’@/\\(-]|\.\w|,[ ]?[A-Z]|[ ](?:and|or|&)[ ])"
+)
+"""``Last, First`` (``Osuntokun, Moradeke``, ``ŞENER, BAŞAY``): not an item of a list (``A, B, C``, ``A, B and C``)."""
+_LIST_BEFORE: Final = re.compile(r"(?:,|[ ]and|[ ]or|&)[ ]?$")
+
+
+def _last_first(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``Last, First`` names someone though the tables lack a part: both capitalised alike and the pair a
+    name no dictionary knows as :func:`_unlisted_name` reads it (``Osuntokun, Moradeke``; not ``Redis, Kafka``)."""
+    for match in _LAST_FIRST.finditer(text):
+        last, first = match[1], match[2]
+        capitals = last.isupper()
+        if capitals != first.isupper() or not (
+            capitals or (last[0].isupper() and first[0].isupper() and last[1:].islower() and first[1:].islower())
+        ):
+            continue
+        if _LIST_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None:
+            continue  # "Kafka, Redis, Waystar, Availity": a list
+        words = [ascii_letters(first).title(), ascii_letters(last).title()]
+        if _given(words[0]) or not words[0].isalpha():
+            continue  # a listed given name: the comma rule of the detector has judged it
+        if _unlisted_name(words, capitals=capitals):
+            yield match.start(), match.end()
 
 
 _INITIALS: Final = re.compile(
@@ -246,6 +274,9 @@ def has_unlisted_name(text: str) -> bool:
     for match in _CAPS_RUN.finditer(text) if _CAPS_PAIR.search(text) is not None else ():
         if _unlisted_name([word.title() for word in match[0].split(" ")], capitals=True):
             return True
+    if ", " in text:
+        for _ in _last_first(text):
+            return True
     return False
 
 
@@ -272,6 +303,10 @@ def _foreign(word: str) -> bool:
     )
 
 
+foreign_word: Final = _foreign
+"""A word no table, dictionary or list of software knows, read as a name part (``Kuziora``, ``Fogaca``)."""
+
+
 class PersonNameDetector(BaseDetector):
     """``First [Middle] Last`` and ``Last, First`` from census given names and surnames, no cue needed."""
 
@@ -280,6 +315,8 @@ class PersonNameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if not text.isascii():
+            yield from script_name_spans(text)  # "for Ювеналий Петров", "cardholder 엄지영"
         for match in _RUN.finditer(text):
             words = _with_particles(match[0].split(" "))
             offset = match.start()
@@ -360,6 +397,9 @@ class PersonNameDetector(BaseDetector):
                 frequent = SURNAME_RANK.get(surname, FOR_SURNAME_RANK) < FOR_SURNAME_RANK
                 if frequent and surname not in NOT_SURNAMES and (surname not in GIVEN or surname in AMBIGUOUS_GIVEN):
                     yield match.start(1), match.end(1), "NAME"
+        if ", " in text:
+            for start, end in _last_first(text):
+                yield start, end, "NAME"  # "Osuntokun, Moradeke": parts no table lists
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
                 first = match[1]
@@ -454,7 +494,8 @@ def name_shaped(value: str) -> bool:
     dictionary, name table or list of software knows (``Tadeusz Kuziora``, ``Bento Silveira``); an
     English word (``Payment Failed``, ``Mercy Clinic``) or a place's first word (``San Jose``) says it
     is not. Capitals (``SARAH SCHACHT``) and lower case (``steven lewis``) read as title case; lower case
-    needs both parts listed. Letters with marks read as ASCII (``Fogaça``).
+    needs a listed given name, or two words of four letters or more no dictionary or software list knows
+    (``yejide odunsi``). Letters with marks read as ASCII (``Fogaça``).
     """
     if not 4 < len(value) <= 64 or not value[0].isalpha() or _DIGIT.search(value) is not None:
         return False
@@ -472,8 +513,10 @@ def name_shaped(value: str) -> bool:
     if first in PLACE_STARTS:
         return False
     listed = given.lower() in GIVEN and given.lower() not in COMMON_GIVEN
-    if lower:  # "not found", "steven lewis": only listed names
-        return listed and _surname(surname, False)
+    if lower:  # "not found", "steven lewis": listed names, or two words no dictionary knows ("yejide odunsi")
+        if listed:
+            return _surname(surname, False) or _foreign(surname)
+        return len(given) > 3 and len(surname) > 3 and _foreign(given) and _foreign(surname)
     if not _name_part(surname, "surname", listed):
         return False
     return _name_part(given, "given", foreign_surname=unknown_word(surname))

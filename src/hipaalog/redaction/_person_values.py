@@ -56,6 +56,20 @@ def _caseless(word: str) -> bool:
     return not ascii_letters(word).isascii() and (word.istitle() or word.isupper())
 
 
+def _listed_lower(words: list[str]) -> bool:
+    """Two lower-case words that are a given name and a surname of the tables, one at least no English word
+    (``victoria barrientos``; not ``will call``): the key vouches for a name part that is also a word."""
+    if len(words) != 2:
+        return False
+    given, surname = words
+    return (
+        given in GIVEN
+        and surname in SURNAME_RANK
+        and (unknown_word(given) or unknown_word(surname))  # "will call": both words of English
+        and (given not in COMMON_GIVEN or unknown_word(surname))
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def person_value(value: str) -> bool:
     """Whether ``value``, a whole value under a key that names a person, is that person's name."""
@@ -69,7 +83,9 @@ def person_value(value: str) -> bool:
     caseless = [word for word in words if not word.isascii() and _caseless(word)]
     latin = [ascii_letters(word) for word in words if not (caseless and word in caseless)]
     latin = [word for word in latin if word.lower() not in _PARTICLES]
-    if value.islower() and not all(unknown_word(word) for word in latin):
+    if "," in value and len(latin) == len(words) == 2:
+        latin.reverse()  # "Endo, Taro": Last, First
+    if value.islower() and not all(unknown_word(word) for word in latin) and not _listed_lower(latin):
         return False  # "see chart": lower-case words of English
     if value.islower() or value.isupper():
         latin = [word.capitalize() for word in latin]
