@@ -649,7 +649,9 @@ _LOWER_CUE_WORDS: Final = frozenset(
     | {"by", "of", "driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder"}
     | {"cardholder", "subscriber", "guarantor", "interpreter", "participant", "owner", "client", "she is", "he is"}
 )
-_LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
+_LOWER_CUES = trie_alternation(
+    _LOWER_CUE_WORDS | {"Patient", "Pt", "Caller", "Member", "Mother", "Father", "Driver", "Guarantor", "Recipient"}
+)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
     rf"(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
@@ -712,7 +714,7 @@ def _unlisted_lower_word(word: str) -> bool:
 def _unlisted_lower_name(text: str, match: re.Match[str]) -> int:
     """Where a lower-case name that no table lists ends (0: none) after a strong cue (``pt momoko suzuki``:
     two unknown words, or an unknown word and a listed surname) or a greeting (``hi its hemani``: one)."""
-    cue = text[match.start() : match.start(1)].strip(" .:=")
+    cue = text[match.start() : match.start(1)].strip(" .:=").lower()
     given, surname = match[1], match[2] or ""
     if not _unlisted_lower_word(given) or _DOSE_AFTER.match(text, match.end()):
         return 0

@@ -52,7 +52,10 @@ SOFTWARE: Final = _words(
     quest walgreens cvs rite evernorth caremark express scripts geisinger intermountain sutter dignity
     ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland
     ehr emr pacs dicom ccda cda ncpdp loinc snomed rxnorm hcpcs icd cpt ndc drg npi hie adt oru orm siu mdm dft
-    vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson"""
+    vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson waystar availity zelis phreesia
+    zocdoc doximity tebra kareo healthie akute elation veradigm rcopia surescripts covermymeds trizetto emdeon
+    athenahealth eclinicalworks nextgen drchrono kipu netsmart pointclickcare matrixcare wellsky brightree redox
+    commonwell carequality vonage plivo fivetran airbyte dramatiq huey sidekiq resque opsgenie healthgorilla"""
 )
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 

@@ -24,6 +24,7 @@ from ._detector import Detector, Span
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
+from ._lone_names import with_lone_names
 from ._months import MONTH_ALTERNATION
 from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
@@ -398,7 +399,8 @@ def _completed(found: list[Span], text: str) -> list[Span]:
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
         return found
-    return _about_a_person(_ages_after_names(_with_echoes(with_name_neighbours(found, text), text), text), text)
+    found = with_lone_names(with_name_neighbours(found, text), text)
+    return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
 
 
 def _merge(found: list[Span], text: str) -> list[Span]:
