@@ -71,6 +71,11 @@ _XML_KINDS: Final = {
 }
 _XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)[ >]")
 """An element that makes XML text a FHIR resource about a person (each is a word the gate reads)."""
+_XML_PERSON_DISPLAY: Final = re.compile(
+    r"<reference[ ]+value=\\*[\"'](?:Patient|RelatedPerson|Person)/[^\"'\\<>]{0,80}\\*[\"'][ ]*/>\s*"
+    r"<display[ ]+value=\\*[\"']((?:[^\"'\\<>]|\\u[0-9a-fA-F]{4}){1,200})"
+)
+"""FHIR XML: the display of a reference to a person (``<reference value="Patient/..."/><display value="Roe"/>``)."""
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
@@ -271,6 +276,9 @@ class FhirTextDetector(BaseDetector):
                     yield start, end, "NAME"
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
+        if "<display" in text:
+            for match in _XML_PERSON_DISPLAY.finditer(text):
+                yield match.start(1), match.end(1), "NAME"
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP
