@@ -56,3 +56,28 @@ def test_lone_words_that_are_no_one_are_kept(text: str) -> None:
 def test_a_lone_word_needs_a_text_about_a_person() -> None:
     assert with_lone_names([], "double booking detected for Volkhardt at 14:00") == []
     assert with_lone_names([(0, 10, "PHONE")], "4155550143 booked for Volkhardt")[-1] == (22, 31, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("who", "Wojciech"), ("patient", "Quispe"), ("guarantor", "Oyelaran"), ("caregiver", "Ιωάννα"), ("who", "민서")],
+)
+def test_one_name_word_under_a_key_that_names_a_person(key: str, value: str) -> None:
+    assert REDACTOR.redact({"q1": "yes", key: value})[key] == "[REDACTED:NAME]"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("who", "System"),
+        ("caller", "Twilio"),
+        ("recipient", "Pharmacy"),
+        ("patient", "unknown"),
+        ("who", "Cron"),
+        ("who", "Aurora"),  # a product's name as often as a person's
+        ("display", "Keytruda"),  # a coding's display: no person's key
+        ("service", "Lejeune"),  # a thing's key
+    ],
+)
+def test_one_word_that_is_no_one_or_under_no_person_key_is_kept(key: str, value: str) -> None:
+    assert REDACTOR.redact({key: value})[key] == value

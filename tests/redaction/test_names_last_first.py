@@ -18,6 +18,7 @@ REDACTOR = Redactor()
         ("prior auth denied for DURMUŞ, ASALET on appeal", "DURMUŞ, ASALET"),
         ("hold placed: Terzioğlu, Nurettin - awaiting callback", "Terzioğlu, Nurettin"),
         ("row 9 rejected: Achterberg, Wietske|1961-02-03", "Achterberg, Wietske"),
+        ("wristband for Fujita, Aoi printed", "Fujita, Aoi"),  # a short listed given name after a surname
     ],
 )
 def test_last_first_of_unlisted_parts_is_a_name(text: str, name: str) -> None:
@@ -40,6 +41,8 @@ def test_last_first_of_unlisted_parts_is_a_name(text: str, name: str) -> None:
         "refill: Metformin, Lisinopril",
         "Hello, World",
         "retrying Zookeeper, attempt 3",
+        "Thanks, Jie",  # a word of English before the comma
+        "Florence, Italy",
     ],
 )
 def test_pairs_that_are_no_one_are_kept(text: str) -> None:

@@ -55,7 +55,8 @@ SOFTWARE: Final = _words(
     vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson waystar availity zelis phreesia
     zocdoc doximity tebra kareo healthie akute elation veradigm rcopia surescripts covermymeds trizetto emdeon
     athenahealth eclinicalworks nextgen drchrono kipu netsmart pointclickcare matrixcare wellsky brightree redox
-    commonwell carequality vonage plivo fivetran airbyte dramatiq huey sidekiq resque opsgenie healthgorilla"""
+    commonwell carequality vonage plivo fivetran airbyte dramatiq huey sidekiq resque opsgenie healthgorilla
+    cron crond cronjob systemd launchd supervisord"""
 )
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 

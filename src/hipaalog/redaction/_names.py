@@ -124,7 +124,8 @@ _LIST_BEFORE: Final = re.compile(r"(?:,|[ ]and|[ ]or|&)[ ]?$")
 
 def _last_first(text: str) -> Iterator[tuple[int, int]]:
     """Where ``Last, First`` names someone though the tables lack a part: both capitalised alike and the pair a
-    name no dictionary knows as :func:`_unlisted_name` reads it (``Osuntokun, Moradeke``; not ``Redis, Kafka``)."""
+    name no dictionary knows as :func:`_unlisted_name` reads it (``Osuntokun, Moradeke``; not ``Redis, Kafka``),
+    or a listed given name after a surname, neither an English word (``Luo, Jie``)."""
     for match in _LAST_FIRST.finditer(text):
         last, first = match[1], match[2]
         capitals = last.isupper()
@@ -135,10 +136,24 @@ def _last_first(text: str) -> Iterator[tuple[int, int]]:
         if _LIST_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None:
             continue  # "Kafka, Redis, Waystar, Availity": a list
         words = [ascii_letters(first).title(), ascii_letters(last).title()]
-        if _given(words[0]) or not words[0].isalpha():
-            continue  # a listed given name: the comma rule of the detector has judged it
-        if _unlisted_name(words, capitals=capitals):
+        if not words[0].replace("-", "").isalpha():
+            continue
+        if _unlisted_name(words, capitals=capitals) or _listed_given_after_comma(words[0], words[1]):
             yield match.start(), match.end()
+
+
+def _listed_given_after_comma(first: str, last: str) -> bool:
+    """A listed given name that is no English word after a surname that is none either (``Luo, Jie``,
+    ``Tanaka, Yui``, ``Langlois, Etienne``): given names the tables also hold as places, brands or
+    three-letter words count after ``Last,``."""
+    given, surname = first.lower(), last.lower()
+    return (
+        len(surname) > 1
+        and given in GIVEN
+        and unknown_word(given)
+        and surname not in NOT_SURNAMES
+        and (_foreign(last) or (surname in SURNAME_RANK and unknown_word(surname)))
+    )
 
 
 _INITIALS: Final = re.compile(

@@ -399,7 +399,7 @@ def _completed(found: list[Span], text: str) -> list[Span]:
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
         return found
-    found = with_lone_names(with_name_neighbours(found, text), text)
+    found = with_name_neighbours(with_lone_names(found, text), text)
     return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
 
 
