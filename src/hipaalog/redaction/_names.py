@@ -30,6 +30,7 @@ from ._gate import PERSON
 from ._lexicon import SOFTWARE, VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
+from ._pinyin_names import has_pinyin_name, pinyin_name_spans
 from ._script_names import script_name_spans
 
 __all__ = ["PLACE_STARTS", "PersonNameDetector", "foreign_word", "has_unlisted_name", "name_shaped"]
@@ -292,7 +293,7 @@ def has_unlisted_name(text: str) -> bool:
     if ", " in text:
         for _ in _last_first(text):
             return True
-    return False
+    return " " in text and has_pinyin_name(text)
 
 
 def _foreign(word: str) -> bool:
@@ -415,6 +416,8 @@ class PersonNameDetector(BaseDetector):
         if ", " in text:
             for start, end in _last_first(text):
                 yield start, end, "NAME"  # "Osuntokun, Moradeke": parts no table lists
+        for start, end in pinyin_name_spans(text):
+            yield start, end, "NAME"  # "for Fang Shao": two pinyin syllables after a person's cue
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
                 first = match[1]
