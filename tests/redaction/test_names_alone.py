@@ -60,7 +60,15 @@ def test_a_lone_word_needs_a_text_about_a_person() -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("who", "Wojciech"), ("patient", "Quispe"), ("guarantor", "Oyelaran"), ("caregiver", "Ιωάννα"), ("who", "민서")],
+    [
+        ("who", "Wojciech"),
+        ("patient", "Quispe"),
+        ("guarantor", "Oyelaran"),
+        ("caregiver", "Ιωάννα"),
+        ("who", "민서"),
+        ("guest", "Vaillancourt"),
+        ("participant", "Oyelaran"),
+    ],
 )
 def test_one_name_word_under_a_key_that_names_a_person(key: str, value: str) -> None:
     assert REDACTOR.redact({"q1": "yes", key: value})[key] == "[REDACTED:NAME]"
@@ -77,6 +85,7 @@ def test_one_name_word_under_a_key_that_names_a_person(key: str, value: str) -> 
         ("who", "Aurora"),  # a product's name as often as a person's
         ("display", "Keytruda"),  # a coding's display: no person's key
         ("service", "Lejeune"),  # a thing's key
+        ("guest_network", "Vaillancourt"),  # a guest's network is no guest
     ],
 )
 def test_one_word_that_is_no_one_or_under_no_person_key_is_kept(key: str, value: str) -> None:

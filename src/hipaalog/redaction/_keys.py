@@ -38,7 +38,7 @@ PERSON_WORDS: Final = _words(
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
     caregiver relative relatives applicant donor newborn infant mom dad sibling household subject attendee
     attendees holder holders signer signers signatory witness witnesses sender requester requestor addressee
-    invitee invitees visitor visitors who whom caller callers
+    invitee invitees visitor visitors who whom caller callers guest guests participant participants
     paciente pacientes patiente patientin paziente asegurado asegurada segurado assicurato assure assuree versicherter
     versicherte verzekerde titular titulaire firmante signataire unterzeichner testigo temoin testemunha testimone
     zeuge getuige destinatario destinataire empfanger empfaenger ontvanger remitente remetente mittente expediteur
