@@ -24,9 +24,10 @@ __all__ = ["with_lone_names"]
 _PERSON_KINDS: Final = frozenset({"PHONE", "EMAIL", "DOB", "MRN", "SSN", "MEMBER_ID", "PATIENT", "NAME", "MBI"})
 _PERSON_MARK: Final = re.compile(r"\[REDACTED:(?:PHONE|EMAIL|DOB|MRN|SSN|MEMBER_ID|PATIENT|NAME|MBI)\]")
 _LONE: Final = re.compile(
-    r"(?<![\w-])(?:[Ff]or|[Ww]ith|to|from|recipient|dependent)[ ]"
+    r"(?:[Ff]or|[Ww]ith|to|from|recipient|dependent)[ ]"
     r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’@/.-]|\.\w|[ ][A-Z(])"
 )
+"""A word after ``for``... (the word before it is checked apart: a leading look-behind would run at every character)."""
 
 
 def _name_word(word: str) -> bool:
@@ -48,10 +49,13 @@ def with_lone_names(found: list[Span], text: str) -> list[Span]:
         if kind in _PERSON_KINDS:
             about = True
             break
-    if not about and ("[" not in text or _PERSON_MARK.search(text) is None):
+    if not about and ("[REDACTED:" not in text or _PERSON_MARK.search(text) is None):
         return found
     added: list[Span] = []
     for match in _LONE.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            continue  # "Therefor", "auto-from": the end of a longer word
         if _name_word(match[1]):
             added.append((match.start(1), match.end(1), "NAME"))
     return found + added if added else found

@@ -115,11 +115,12 @@ _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
 
 
-_LAST_FIRST: Final = re.compile(
-    r"(?<![\w'’.@/\\$-])([^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)?),[ ]([^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?)"
-    r"(?![\w'’@/\\(-]|\.\w|,[ ]?[A-Z]|[ ](?:and|or|&)[ ])"
+_FIRST_AFTER_COMMA: Final = re.compile(
+    r"([^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?)(?![\w'’@/\\(-]|\.\w|,[ ]?[A-Z]|[ ](?:and|or|&)[ ])"
 )
-"""``Last, First`` (``Osuntokun, Moradeke``, ``ŞENER, BAŞAY``): not an item of a list (``A, B, C``, ``A, B and C``)."""
+_LAST_BEFORE_COMMA: Final = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)?)(?![\w'’.@/\\$-])")
+"""``Last, First`` (``Osuntokun, Moradeke``, ``ŞENER, BAŞAY``) read from each ``", "``: the surname on the text
+before it, reversed; the given name after it, not an item of a list (``A, B, C``, ``A, B and C``)."""
 _LIST_BEFORE: Final = re.compile(r"(?:,|[ ]and|[ ]or|&)[ ]?$")
 
 
@@ -127,20 +128,27 @@ def _last_first(text: str) -> Iterator[tuple[int, int]]:
     """Where ``Last, First`` names someone though the tables lack a part: both capitalised alike and the pair a
     name no dictionary knows as :func:`_unlisted_name` reads it (``Osuntokun, Moradeke``; not ``Redis, Kafka``),
     or a listed given name after a surname, neither an English word (``Luo, Jie``)."""
-    for match in _LAST_FIRST.finditer(text):
-        last, first = match[1], match[2]
+    comma = text.find(", ")
+    while comma > 0:
+        after = _FIRST_AFTER_COMMA.match(text, comma + 2)
+        before = _LAST_BEFORE_COMMA.match(text[max(0, comma - 40) : comma][::-1]) if after is not None else None
+        position, comma = comma, text.find(", ", comma + 2)
+        if after is None or before is None:
+            continue
+        last, first = before[1][::-1], after[1]
+        start, end = position - len(last), after.end()
         capitals = last.isupper()
         if capitals != first.isupper() or not (
             capitals or (last[0].isupper() and first[0].isupper() and last[1:].islower() and first[1:].islower())
         ):
             continue
-        if _LIST_BEFORE.search(text, max(0, match.start() - 6), match.start()) is not None:
+        if _LIST_BEFORE.search(text, max(0, start - 6), start) is not None:
             continue  # "Kafka, Redis, Waystar, Availity": a list
         words = [ascii_letters(first).title(), ascii_letters(last).title()]
         if not words[0].replace("-", "").isalpha():
             continue
         if _unlisted_name(words, capitals=capitals) or _listed_given_after_comma(words[0], words[1]):
-            yield match.start(), match.end()
+            yield start, end
 
 
 def _listed_given_after_comma(first: str, last: str) -> bool:

@@ -38,7 +38,7 @@ PINYIN: Final = _syllables()
 """Syllables of Hanyu Pinyin (a superset: combinations the language does not use do no harm)."""
 _CUE: Final = r"(?:[Ff]or|[Ff]rom|by|[Ww]ith|of|to|as|is|[Pp]atient|[Cc]aller|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?)"
 _SYLLABLE: Final = r"([A-Z][a-z]{1,5}|[A-Z]{2,6})"
-_PAIR: Final = re.compile(rf"(?<![\w-]){_CUE}[ ]{_SYLLABLE}(,?[ ]){_SYLLABLE}(?![\w'’@/-]|[ ][A-Z][a-z])")
+_PAIR: Final = re.compile(rf"{_CUE}[ ]{_SYLLABLE}(,?[ ]){_SYLLABLE}(?![\w'’@/-]|[ ][A-Z][a-z])")
 
 
 def _pinyin_pair(first: str, second: str) -> bool:
@@ -51,6 +51,9 @@ def _pinyin_pair(first: str, second: str) -> bool:
 def pinyin_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where a pinyin name stands after a person's cue in ``text``."""
     for match in _PAIR.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            continue  # the cue ends a longer word ("Thai", "photo")
         if _pinyin_pair(match[1], match[3]):
             yield match.start(1), match.end(3)
 
