@@ -68,6 +68,8 @@ def test_a_lone_word_needs_a_text_about_a_person() -> None:
         ("who", "민서"),
         ("guest", "Vaillancourt"),
         ("participant", "Oyelaran"),
+        ("assignedTo", "Vaillancourt"),
+        ("assigned_to", "Quispe"),
     ],
 )
 def test_one_name_word_under_a_key_that_names_a_person(key: str, value: str) -> None:
@@ -86,6 +88,7 @@ def test_one_name_word_under_a_key_that_names_a_person(key: str, value: str) -> 
         ("display", "Keytruda"),  # a coding's display: no person's key
         ("service", "Lejeune"),  # a thing's key
         ("guest_network", "Vaillancourt"),  # a guest's network is no guest
+        ("assigned_to", "oncall-sre"),  # a team's handle, no name
     ],
 )
 def test_one_word_that_is_no_one_or_under_no_person_key_is_kept(key: str, value: str) -> None:
