@@ -682,8 +682,12 @@ _LOWER_CUE_WORDS: Final = frozenset(
     | {"husband", "son", "daughter", "spouse", "guardian", "caregiver", "i'm", "im", "i am", "hi", "hey", "hello"}
     | {"dear", "mr", "mrs", "ms", "dr", "for", "from", "to", "with", "message", "notified", "called", "paged"}
     | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi", "its", "it's"}
+    | {"by", "of", "driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder"}
+    | {"cardholder", "subscriber", "guarantor", "interpreter", "participant", "owner", "client", "she is", "he is"}
 )
-_LOWER_CUES = trie_alternation(_LOWER_CUE_WORDS)
+_LOWER_CUES = trie_alternation(
+    _LOWER_CUE_WORDS | {"Patient", "Pt", "Caller", "Member", "Mother", "Father", "Driver", "Guarantor", "Recipient"}
+)
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
     rf"(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
@@ -713,7 +717,19 @@ def _lower_case_names(text: str) -> Iterator[Span]:
         position = match.end()
 
 
-_STRONG_LOWER_CUES: Final = frozenset({"patient", "pt", "name", "named", "name is", "member", "caller"})
+def has_lower_case_name(text: str) -> bool:
+    """Whether :func:`_lower_case_names` finds a name in ``text`` (the gate asks, for texts it would not select
+    :class:`NameDetector` for: ``waitlist offer to oladare akinrinola``)."""
+    for _ in _lower_case_names(text):
+        return True
+    return False
+
+
+_STRONG_LOWER_CUES: Final = frozenset(
+    {"patient", "pt", "name", "named", "name is", "member", "caller", "for", "by", "of", "to", "from", "with"}
+    | {"driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder", "cardholder"}
+    | {"subscriber", "guarantor", "participant", "owner", "client", "she is", "he is", "called", "paged"}
+)
 _GREETING_CUES: Final = frozenset({"hi", "hey", "hello", "dear", "i'm", "im", "i am", "its", "it's"})
 _DOSE_AFTER: Final = re.compile(r"[ ]*[0-9][0-9.,]*[ ]?(?:mg|mcg|g|ml|mL|units?|tabs?|caps?|%|iu)\b")
 
@@ -734,7 +750,7 @@ def _unlisted_lower_word(word: str) -> bool:
 def _unlisted_lower_name(text: str, match: re.Match[str]) -> int:
     """Where a lower-case name that no table lists ends (0: none) after a strong cue (``pt momoko suzuki``:
     two unknown words, or an unknown word and a listed surname) or a greeting (``hi its hemani``: one)."""
-    cue = text[match.start() : match.start(1)].strip(" .:=")
+    cue = text[match.start() : match.start(1)].strip(" .:=").lower()
     given, surname = match[1], match[2] or ""
     if not _unlisted_lower_word(given) or _DOSE_AFTER.match(text, match.end()):
         return 0

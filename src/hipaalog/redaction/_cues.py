@@ -505,7 +505,10 @@ NAMES: Final = CueTable(
         (word, "NAME")
         for word in _split(
             "patient pt name named member subscriber insured guarantor beneficiary resident caregiver guardian "
-            "spouse wife husband mother father son daughter parent sibling sister brother kin nok decedent contact"
+            "spouse wife husband mother father son daughter parent sibling sister brother kin nok decedent contact "
+            "recipient cardholder claimant signer coworker attendee interpreter enrollee policyholder addressee "
+            "grandmother grandfather grandson granddaughter aunt uncle nephew niece cousin stepson stepdaughter "
+            "widow widower fiance fiancee"
         )
     ]
 )

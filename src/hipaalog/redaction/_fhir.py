@@ -74,6 +74,11 @@ _XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)
 _XML_DATED: Final = re.compile(r"<([A-Za-z]*[Pp]eriod|accident|procedure)>(.{0,600}?)</\1>", re.DOTALL)
 _XML_PERIOD_DATE: Final = re.compile(r"<(start|end|date)[ ]+value=\"([^\"]{1,40})\"")
 """FHIR XML: the dates of a ``Period`` (``<billablePeriod><start value=...``) and of an accident or procedure."""
+_XML_PERSON_DISPLAY: Final = re.compile(
+    r"<reference[ ]+value=\\*[\"'](?:Patient|RelatedPerson|Person)/[^\"'\\<>]{0,80}\\*[\"'][ ]*/>\s*"
+    r"<display[ ]+value=\\*[\"']((?:[^\"'\\<>]|\\u[0-9a-fA-F]{4}){1,200})"
+)
+"""FHIR XML: the display of a reference to a person (``<reference value="Patient/..."/><display value="Roe"/>``)."""
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
@@ -285,6 +290,9 @@ class FhirTextDetector(BaseDetector):
             yield from self._xml(text)
         if "value=" in text and "hl7.org/fhir" in text:
             yield from self._xml_resource(text)
+        if "<display" in text:
+            for match in _XML_PERSON_DISPLAY.finditer(text):
+                yield match.start(1), match.end(1), "NAME"
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP

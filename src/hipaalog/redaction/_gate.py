@@ -50,6 +50,7 @@ from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._street_forms import address_hint
+from ._script_names import script_letters
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
@@ -476,6 +477,18 @@ def _unlisted_name(text: str) -> bool:
     return _UNLISTED[0](text)
 
 
+_LOWER: list[Callable[[str], bool]] = []
+
+
+def _lower_case_name(text: str) -> bool:
+    """:func:`._context.has_lower_case_name`, imported on first use (the context detectors import this module)."""
+    if not _LOWER:
+        from ._context import has_lower_case_name
+
+        _LOWER.append(has_lower_case_name)
+    return _LOWER[0](text)
+
+
 def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     """Bit set of the detector groups worth running on ``text`` (0: nothing to find)."""
     # One-character searches first: they run at memchr speed, longer needles do not.
@@ -597,6 +610,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
             bits |= NAME
     if "_" in text and _GLUED_NAMES.search(text) is not None:
         bits |= PERSON  # a file named after a person: Jones_Renee_card.jpg
+    if not bits & PERSON and not text.isascii() and script_letters(text):
+        bits |= PERSON  # words of another script in a Latin line: "for Ювеналий Петров", "cardholder 엄지영"
+    if not bits & NAME and " " in text and _lower_case_name(text):
+        bits |= NAME  # "offer to oladare akinrinola": a name in lower case no table lists, after a cue
     if not bits & PERSON and _unlisted_name(text):
         bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):

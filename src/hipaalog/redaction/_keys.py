@@ -38,7 +38,7 @@ PERSON_WORDS: Final = _words(
     spouse guardian parent parents mother father child children kin contact contacts decedent resident recipient
     caregiver relative relatives applicant donor newborn infant mom dad sibling household subject attendee
     attendees holder holders signer signers signatory witness witnesses sender requester requestor addressee
-    invitee invitees visitor visitors who whom caller callers
+    invitee invitees visitor visitors who whom caller callers guest guests participant participants assignee assignees
     paciente pacientes patiente patientin paziente asegurado asegurada segurado assicurato assure assuree versicherter
     versicherte verzekerde titular titulaire firmante signataire unterzeichner testigo temoin testemunha testimone
     zeuge getuige destinatario destinataire empfanger empfaenger ontvanger remitente remetente mittente expediteur
@@ -674,6 +674,8 @@ class KeyCatalogue:
             return KeyInfo(None, None, None, joined, False, observation_segment=joined.upper())
         if joined.isdigit():  # a field by position: PHI below a person or an HL7 segment
             return KeyInfo(None, "ID", None, joined, True)
+        if words[-2:] == ["assigned", "to"]:
+            words = [*words[:-2], "assignee"]  # assignedTo, assigned_to: whom a device or a task is given to
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"

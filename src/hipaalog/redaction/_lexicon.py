@@ -52,7 +52,11 @@ SOFTWARE: Final = _words(
     quest walgreens cvs rite evernorth caremark express scripts geisinger intermountain sutter dignity
     ascension providence trinity advocate atrium banner baylor allina essentia sanford mayo cleveland
     ehr emr pacs dicom ccda cda ncpdp loinc snomed rxnorm hcpcs icd cpt ndc drg npi hie adt oru orm siu mdm dft
-    vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson"""
+    vxu mllp xds ihe smart cms onc hipaa hitech phi pii travis jarvis hudson waystar availity zelis phreesia
+    zocdoc doximity tebra kareo healthie akute elation veradigm rcopia surescripts covermymeds trizetto emdeon
+    athenahealth eclinicalworks nextgen drchrono kipu netsmart pointclickcare matrixcare wellsky brightree redox
+    commonwell carequality vonage plivo fivetran airbyte dramatiq huey sidekiq resque opsgenie healthgorilla
+    cron crond cronjob systemd launchd supervisord"""
 )
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 
@@ -67,7 +71,14 @@ PLACES: Final = frozenset(
     kenya ghana ethiopia africa asia boston chicago seattle atlanta miami dallas houston denver austin phoenix
     toronto vancouver montreal london paris berlin madrid rome tokyo beijing shanghai mumbai delhi sydney
     manhattan brooklyn queens bronx oakland sacramento portland baltimore pittsburgh cincinnati nashville
-    memphis orlando tampa raleigh charlotte omaha tucson albuquerque honolulu anchorage milwaukee detroit"""
+    memphis orlando tampa raleigh charlotte omaha tucson albuquerque honolulu anchorage milwaukee detroit
+    polska deutschland espana italia nederland brasil turkiye suomi sverige norge danmark osterreich schweiz
+    suisse svizzera hellas magyarorszag cesko slovensko romania hrvatska srbija bulgaria lietuva latvija eesti
+    ontario quebec alberta manitoba saskatchewan nunavut yukon bayern bavaria sachsen hessen andalucia catalonia
+    catalunya galicia lombardia toscana sicilia bretagne normandie provence kerala karnataka maharashtra gujarat
+    punjab bengal rajasthan tamil nadu telangana bihar sindh lagos oyo ogun kaduna anambra
+    enugu jalisco oaxaca chiapas sonora yucatan bahia minas gerais parana ceara gauteng natal luzon mindanao
+    visayas cebu davao kyushu hokkaido honshu okinawa kyoto gyeonggi busan incheon"""
 )
 """States, countries and large cities: capitalised words no dictionary holds, and no person's name part."""
 
@@ -120,15 +131,23 @@ _DRUG_ENDINGS: Final = (
 )
 
 
+PLACEHOLDERS: Final = _words(
+    """lorem ipsum dolor amet consectetur adipiscing elit sed eiusmod tempor incididunt labore dolore magna
+    aliqua foo bar baz qux quux corge grault garply plugh xyzzy thud todo fixme xxx asdf qwer qwerty
+    hjkl zxcv abcd efgh wxyz blah"""
+)
+"""Placeholder words of code and test data (``lorem ipsum``, ``foo bar``, ``asdf``): no one's name."""
+
+
 def clinical_word(word: str) -> bool:
     """Whether ``word`` (lower case) is a clinical abbreviation or a drug's name (by its ending: ``metoprolol``)."""
     return word in CLINICAL or word.endswith(_DRUG_ENDINGS)
 
 
 def unknown_word(word: str) -> bool:
-    """Whether ``word`` (any case, ASCII letters) is no English word, software or well-known place."""
+    """Whether ``word`` (any case, ASCII letters) is no English word, software, well-known place or placeholder."""
     bare = word.lower()
-    return bare not in ENGLISH and bare not in SOFTWARE and bare not in PLACES
+    return bare not in ENGLISH and bare not in SOFTWARE and bare not in PLACES and bare not in PLACEHOLDERS
 
 
 def compound_word(word: str) -> bool:

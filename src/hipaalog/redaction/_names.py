@@ -30,8 +30,10 @@ from ._gate import PERSON
 from ._lexicon import SOFTWARE, VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
+from ._pinyin_names import has_pinyin_name, pinyin_name_spans
+from ._script_names import script_name_spans
 
-__all__ = ["PLACE_STARTS", "PersonNameDetector", "has_unlisted_name", "name_shaped"]
+__all__ = ["PLACE_STARTS", "PersonNameDetector", "foreign_word", "has_unlisted_name", "name_shaped"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -111,6 +113,56 @@ _AFTER_COMMA: Final = re.compile(
 )
 _LAST_BACK: Final = re.compile(r"((?:[a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+['’-])?[A-Z]+)(?![\w.'’@/\\$-])")
 """On the text before the comma, reversed: the surname (``Roe``, ``ROE``, ``O'Brien``)."""
+
+
+_FIRST_AFTER_COMMA: Final = re.compile(
+    r"([^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?)(?![\w'’@/\\(-]|\.\w|,[ ]?[A-Z]|[ ](?:and|or|&)[ ])"
+)
+_LAST_BEFORE_COMMA: Final = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)?)(?![\w'’.@/\\$-])")
+"""``Last, First`` (``Osuntokun, Moradeke``, ``ŞENER, BAŞAY``) read from each ``", "``: the surname on the text
+before it, reversed; the given name after it, not an item of a list (``A, B, C``, ``A, B and C``)."""
+_LIST_BEFORE: Final = re.compile(r"(?:,|[ ]and|[ ]or|&)[ ]?$")
+
+
+def _last_first(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``Last, First`` names someone though the tables lack a part: both capitalised alike and the pair a
+    name no dictionary knows as :func:`_unlisted_name` reads it (``Osuntokun, Moradeke``; not ``Redis, Kafka``),
+    or a listed given name after a surname, neither an English word (``Luo, Jie``)."""
+    comma = text.find(", ")
+    while comma > 0:
+        after = _FIRST_AFTER_COMMA.match(text, comma + 2)
+        before = _LAST_BEFORE_COMMA.match(text[max(0, comma - 40) : comma][::-1]) if after is not None else None
+        position, comma = comma, text.find(", ", comma + 2)
+        if after is None or before is None:
+            continue
+        last, first = before[1][::-1], after[1]
+        start, end = position - len(last), after.end()
+        capitals = last.isupper()
+        if capitals != first.isupper() or not (
+            capitals or (last[0].isupper() and first[0].isupper() and last[1:].islower() and first[1:].islower())
+        ):
+            continue
+        if _LIST_BEFORE.search(text, max(0, start - 6), start) is not None:
+            continue  # "Kafka, Redis, Waystar, Availity": a list
+        words = [ascii_letters(first).title(), ascii_letters(last).title()]
+        if not words[0].replace("-", "").isalpha():
+            continue
+        if _unlisted_name(words, capitals=capitals) or _listed_given_after_comma(words[0], words[1]):
+            yield start, end
+
+
+def _listed_given_after_comma(first: str, last: str) -> bool:
+    """A listed given name that is no English word after a surname that is none either (``Luo, Jie``,
+    ``Tanaka, Yui``, ``Langlois, Etienne``): given names the tables also hold as places, brands or
+    three-letter words count after ``Last,``."""
+    given, surname = first.lower(), last.lower()
+    return (
+        len(surname) > 1
+        and given in GIVEN
+        and unknown_word(given)
+        and surname not in NOT_SURNAMES
+        and (_foreign(last) or (surname in SURNAME_RANK and unknown_word(surname)))
+    )
 
 
 _INITIALS: Final = re.compile(
@@ -246,7 +298,10 @@ def has_unlisted_name(text: str) -> bool:
     for match in _CAPS_RUN.finditer(text) if _CAPS_PAIR.search(text) is not None else ():
         if _unlisted_name([word.title() for word in match[0].split(" ")], capitals=True):
             return True
-    return False
+    if ", " in text:
+        for _ in _last_first(text):
+            return True
+    return " " in text and has_pinyin_name(text)
 
 
 def _foreign(word: str) -> bool:
@@ -272,6 +327,10 @@ def _foreign(word: str) -> bool:
     )
 
 
+foreign_word: Final = _foreign
+"""A word no table, dictionary or list of software knows, read as a name part (``Kuziora``, ``Fogaca``)."""
+
+
 class PersonNameDetector(BaseDetector):
     """``First [Middle] Last`` and ``Last, First`` from census given names and surnames, no cue needed."""
 
@@ -280,6 +339,8 @@ class PersonNameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if not text.isascii():
+            yield from script_name_spans(text)  # "for Ювеналий Петров", "cardholder 엄지영"
         for match in _RUN.finditer(text):
             words = _with_particles(match[0].split(" "))
             offset = match.start()
@@ -360,6 +421,11 @@ class PersonNameDetector(BaseDetector):
                 frequent = SURNAME_RANK.get(surname, FOR_SURNAME_RANK) < FOR_SURNAME_RANK
                 if frequent and surname not in NOT_SURNAMES and (surname not in GIVEN or surname in AMBIGUOUS_GIVEN):
                     yield match.start(1), match.end(1), "NAME"
+        if ", " in text:
+            for start, end in _last_first(text):
+                yield start, end, "NAME"  # "Osuntokun, Moradeke": parts no table lists
+        for start, end in pinyin_name_spans(text):
+            yield start, end, "NAME"  # "for Fang Shao": two pinyin syllables after a person's cue
         if "," in text:
             for match in _AFTER_COMMA.finditer(text):
                 first = match[1]
@@ -454,7 +520,8 @@ def name_shaped(value: str) -> bool:
     dictionary, name table or list of software knows (``Tadeusz Kuziora``, ``Bento Silveira``); an
     English word (``Payment Failed``, ``Mercy Clinic``) or a place's first word (``San Jose``) says it
     is not. Capitals (``SARAH SCHACHT``) and lower case (``steven lewis``) read as title case; lower case
-    needs both parts listed. Letters with marks read as ASCII (``Fogaça``).
+    needs a listed given name, or two words of four letters or more no dictionary or software list knows
+    (``yejide odunsi``). Letters with marks read as ASCII (``Fogaça``).
     """
     if not 4 < len(value) <= 64 or not value[0].isalpha() or _DIGIT.search(value) is not None:
         return False
@@ -472,8 +539,10 @@ def name_shaped(value: str) -> bool:
     if first in PLACE_STARTS:
         return False
     listed = given.lower() in GIVEN and given.lower() not in COMMON_GIVEN
-    if lower:  # "not found", "steven lewis": only listed names
-        return listed and _surname(surname, False)
+    if lower:  # "not found", "steven lewis": listed names, or two words no dictionary knows ("yejide odunsi")
+        if listed:
+            return _surname(surname, False) or _foreign(surname)
+        return len(given) > 3 and len(surname) > 3 and _foreign(given) and _foreign(surname)
     if not _name_part(surname, "surname", listed):
         return False
     return _name_part(given, "given", foreign_surname=unknown_word(surname))

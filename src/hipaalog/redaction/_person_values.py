@@ -5,7 +5,7 @@ person's key the key vouches for it, so a name whose surname is also an English 
 ``Tiffany Price``, ``Madelief Wright``), a given name no table lists (``Haeun Park``) and a name in
 another script (``رجائي مذحج``, ``ابتهاج Müller-Lüdenscheidt``) count too. What a person's key also holds
 is kept: words of English (``Front Desk``, ``self``, ``system``), a given name that is also a word
-before another word (``Will Retry``), one word alone.
+before another word (``Will Retry``), one word alone unless it reads as a name (:func:`lone_person_word`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import Final
 
 from ._checks import bare_number_kind
 from ._lexicon import unknown_word
-from ._name_table import GIVEN, SURNAME_RANK
-from ._names import COMMON_GIVEN, PLACE_STARTS, name_shaped
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
+from ._names import COMMON_GIVEN, NOT_SURNAMES, PLACE_STARTS, PRODUCT_GIVEN, foreign_word, name_shaped
 from ._normalize import ascii_letters
 
-__all__ = ["person_item_kind", "person_value"]
+__all__ = ["lone_person_word", "person_item_kind", "person_value"]
 
 _LATIN_WORD: Final = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.?")
 """A capitalised word of a name (``Müller-Lüdenscheidt`` read as ``Muller-Ludenscheidt``), or an initial."""
@@ -56,6 +56,20 @@ def _caseless(word: str) -> bool:
     return not ascii_letters(word).isascii() and (word.istitle() or word.isupper())
 
 
+def _listed_lower(words: list[str]) -> bool:
+    """Two lower-case words that are a given name and a surname of the tables, one at least no English word
+    (``victoria barrientos``; not ``will call``): the key vouches for a name part that is also a word."""
+    if len(words) != 2:
+        return False
+    given, surname = words
+    return (
+        given in GIVEN
+        and surname in SURNAME_RANK
+        and (unknown_word(given) or unknown_word(surname))  # "will call": both words of English
+        and (given not in COMMON_GIVEN or unknown_word(surname))
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def person_value(value: str) -> bool:
     """Whether ``value``, a whole value under a key that names a person, is that person's name."""
@@ -69,7 +83,9 @@ def person_value(value: str) -> bool:
     caseless = [word for word in words if not word.isascii() and _caseless(word)]
     latin = [ascii_letters(word) for word in words if not (caseless and word in caseless)]
     latin = [word for word in latin if word.lower() not in _PARTICLES]
-    if value.islower() and not all(unknown_word(word) for word in latin):
+    if "," in value and len(latin) == len(words) == 2:
+        latin.reverse()  # "Endo, Taro": Last, First
+    if value.islower() and not all(unknown_word(word) for word in latin) and not _listed_lower(latin):
         return False  # "see chart": lower-case words of English
     if value.islower() or value.isupper():
         latin = [word.capitalize() for word in latin]
@@ -88,6 +104,31 @@ def person_value(value: str) -> bool:
     if unknown_word(surname) and len(surname) > 2 and given not in _FUNCTION_WORDS:
         return True  # Aria Gargallo, Firs Fedoseeva: a surname no dictionary holds
     return unknown_word(given) and surname in SURNAME_RANK  # Haeun Park
+
+
+@functools.lru_cache(maxsize=4096)
+def lone_person_word(value: str) -> bool:
+    """Whether ``value``, one word alone under a key that names a person (``{"who": "Miki"}``), is a name:
+    a word of another script, or a capitalised word that is a listed given name (no common word, brand or
+    place), a listed surname no dictionary holds, or a word nobody lists (``Hiçsönmez``); not ``System``,
+    ``Pharmacy``, ``Twilio``, ``unknown``."""
+    if not 1 < len(value) <= 40 or not value[0].isalpha():
+        return False
+    if not value.isascii() and _caseless(value):
+        return True
+    word = ascii_letters(value)
+    if not (word[0].isupper() and (word[1:].islower() or word.isupper() or "-" in word)):
+        return False
+    if not word.replace("-", "").replace("'", "").isalpha():
+        return False
+    bare = word.lower()
+    if bare in PRODUCT_GIVEN:
+        return False  # "Aurora", "Cassandra": a product's name as often as a person's
+    if bare in GIVEN and bare not in COMMON_GIVEN:
+        return bare not in AMBIGUOUS_GIVEN or unknown_word(bare)
+    if bare in SURNAME_RANK and bare not in NOT_SURNAMES and unknown_word(bare):
+        return True
+    return len(bare) > 2 and foreign_word(word.title() if word.isupper() else word)
 
 
 def person_item_kind(value: object) -> str | None:

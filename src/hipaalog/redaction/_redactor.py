@@ -35,7 +35,7 @@ from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compa
 from ._kinds import UNINSPECTED
 from ._named_values import named_value_kind
 from ._names import name_shaped
-from ._person_values import person_item_kind, person_value
+from ._person_values import lone_person_word, person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
@@ -1205,6 +1205,8 @@ class Redactor:
         cls = type(item)
         if cls is str:
             size = len(item)
+            if info.names_person and self.names_values and size <= 40 and " " not in item and lone_person_word(item):
+                return "NAME", False  # one name word under a key that names a person ({"who": "Miki"})
             if size > 64 or size < 5:
                 return None
             if (
@@ -1235,7 +1237,9 @@ class Redactor:
         if " " in text or "," in text:
             loose = self.names_values and person_value(text)  # the looser check: the key decides later
         else:
-            loose = len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()
+            loose = (len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()) or (
+                self.names_values and lone_person_word(text)  # {"who": "Miki"}: a name if the key names a person
+            )
         if not loose:
             if len(self._plain_values) >= _SAFE_KEYS_LIMIT:
                 self._plain_values.clear()

@@ -24,7 +24,9 @@ from ._detector import Detector, Span
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
+from ._lone_names import with_lone_names
 from ._months import MONTH_ALTERNATION
+from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
@@ -397,6 +399,7 @@ def _completed(found: list[Span], text: str) -> list[Span]:
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
         return found
+    found = with_name_neighbours(with_lone_names(found, text), text)
     return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
 
 

@@ -45,8 +45,8 @@ _INSERT: Final = re.compile(
     r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
 )
 _PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s)")
-_COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*[\"`]?([\w.]{0,63}[A-Za-z_])")
-"""On the text before a comparison, reversed: the column name."""
+_COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*\)?[\"`]?([\w.]{0,63}[A-Za-z_])")
+"""On the text before a comparison, reversed: the column name (inside a function: ``lower(family_name) =``)."""
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
 """Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
@@ -90,9 +90,9 @@ _PATIENT_TABLES: Final = re.compile(
 _IN_LIST: Final = re.compile(r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]+(?:IN|in)[ ]*\(([^()]{1,2000})\)")
 """A column and the values of its ``IN (...)`` list."""
 _QUOTED_ITEM: Final = re.compile(r"'([^'\n]{1,200})'")
-_LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(" + _QUOTED + r")")
-"""A quoted literal after a comparison (SQL), a keyword (a namedtuple or dataclass repr) or a quoted key
-(a dict repr): its column is before."""
+_LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(?:(?i:lower|upper|trim|unaccent)\()?(" + _QUOTED + r")")
+"""A quoted literal after a comparison (SQL; inside ``lower('...')``), a keyword (a namedtuple or dataclass
+repr) or a quoted key (a dict repr): its column is before."""
 _NEWLINE: Final = r"(?:\r?\n|\\r\\n|\\n)"
 _PART: Final = re.compile(
     r"""name=\\?["']?([\w.-]{1,64})\\?["']?[^\n\\]{0,80}?"""
