@@ -74,6 +74,7 @@ def test_output_is_always_valid_json(value: Any) -> None:
 
 @SETTINGS
 @given(json_values() | ARBITRARY_TEXT)
+@example({"patient": 2022000000})  # its pseudonym, PHONE:k1:..., is no "phone:" cue before a value
 def test_redaction_is_idempotent(value: Any) -> None:
     """Redacting a redacted value changes nothing (masks, tokens and partial forms are stable)."""
     for redactor in (REDACTOR, PSEUDONYMS, PARTIAL):

@@ -33,7 +33,7 @@ _DISPLAY: Final = re.compile(
 _ENCODED: Final = re.compile(r"=\?[\w-]{1,40}\?([QqBb])\?([^?\s]{1,300})\?=")
 _HEADER_BEFORE: Final = re.compile(r"(?:^|[\s\"'])(?:To|From|Cc|CC|Bcc|BCC|TO|FROM|Reply-To|Sender)[ ]*:[^\n]{0,300}$")
 _GREETING: Final = re.compile(
-    r"(?<![A-Za-z_/]|[^\x00-\x7f])(?:Dear|DEAR|Hi|HI|Hello|HELLO|Hey|Greetings)[ ,]+"
+    r"(?<![A-Za-z0-9_/]|[^\x00-\x7f])(?:Dear|DEAR|Hi|HI|Hello|HELLO|Hey|Greetings)[ ,]+"
     r"(?:(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?/?)+[ ]+)?"
     r"((?:[A-Z]\.|[A-Z](?:[A-Za-z'’-]*[A-Za-z])?)(?:[ ](?:[A-Z]\.|[A-Z](?:[A-Za-z'’-]*[A-Za-z])?)){0,2})"
     r"(?=[ ]*(?:[,:;!.\n]|\\n|$))"

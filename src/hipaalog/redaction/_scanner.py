@@ -403,10 +403,16 @@ def _completed(found: list[Span], text: str) -> list[Span]:
     return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
 
 
+_BARE_TOKEN: Final = re.compile(r"[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}(?![A-Za-z0-9])")
+"""A keyed pseudonym as a whole value is written (``SSN:k1:...``): redacting it again must keep it."""
+
+
 def _merge(found: list[Span], text: str) -> list[Span]:
     """Sort spans, drop those inside hipaalog's own markers or inside what a detector keeps (:data:`KEEP`),
     join overlapping ones (the longest names the kind)."""
     protected = [m.span() for m in MARKER.finditer(text)] if "[" in text else []
+    if ":" in text:  # a pseudonym written without brackets (a whole value's token: ``PHONE:k1:...``)
+        protected.extend(m.span() for m in _BARE_TOKEN.finditer(text))
     if any(kind == KEEP for _, _, kind in found):
         kept = [(start, end) for start, end, kind in found if kind == KEEP]
         found = [span for span in found if span[2] != KEEP and not _kept(span, kept)]
