@@ -344,11 +344,15 @@ class FhirTextDetector(BaseDetector):
 
     @staticmethod
     def _links(text: str) -> Iterator[Span]:
-        """Bundle links and full URLs without a person's id or search parameter, kept as they are."""
+        """Bundle links and full URLs without a person's id or search parameter, kept as they are (not an
+        Attachment's ``url``)."""
         for link in _LINK_URL.finditer(text):
             url = link[1]
             if _PERSON_PATH.search(url) is not None:
                 continue
+            attachment = text.rfind("attachment", max(0, link.start() - 200), link.start())
+            if attachment >= 0 and "}" not in text[attachment : link.start()]:
+                continue  # an Attachment's url: where a person's document is, judged as any other URL
             query = url.find("?")
             if query >= 0 and next(search_spans(url, query), None) is not None:
                 continue

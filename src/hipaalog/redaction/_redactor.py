@@ -29,6 +29,7 @@ from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
+from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
@@ -692,6 +693,8 @@ class Redactor:
                     return False
                 if item not in plain and len(item) <= 64 and self._loose_text(item):
                     return False  # a name, or a bare phone number: the walk decides by the key
+                if "[" in item and PERSON_MARKER.search(item) is not None:
+                    return False  # a person masked before: the walk masks the full dates beside it
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
                         remember(item)  # ids recur (a request's records share one): next time one lookup
@@ -1077,6 +1080,8 @@ class Redactor:
                                     clean_item = self._key_value(loose[0], item)
                                     if clean_item is DROP:
                                         continue
+                        elif not about_person and "[" in clean_item and PERSON_MARKER.search(clean_item):
+                            about_person = True  # a person masked before (an extra field, the message's argument)
                         out[key] = clean_item
                     elif cls is int:
                         out[key] = item if -(10**12) < item < 10**12 else self._number(item)
@@ -1135,7 +1140,10 @@ class Redactor:
                         continue
                     if replaced is not _KEEP:
                         out[written] = replaced
-                        about_person = about_person or (kind in _PERSON_FIELD_KINDS and replaced != item)
+                        about_person = about_person or (
+                            kind in _PERSON_FIELD_KINDS
+                            and (replaced != item or (type(item) is str and is_redacted(item)))  # masked before
+                        )
                         continue
                 elif type(item) is str and _is_version(info.compact, item):
                     out[written] = item
@@ -1145,6 +1153,8 @@ class Redactor:
                 else:
                     walked = self._value(item, depth + 1, info.person or person, active, child_path)
                 out[written] = walked
+                if not about_person and type(item) is str and "[" in walked and PERSON_MARKER.search(walked):
+                    about_person = True  # a person masked before (an extra field, the message's argument)
                 if (loose := self._loose(info, item)) is not None:
                     if loose[1]:
                         if walked is item:
