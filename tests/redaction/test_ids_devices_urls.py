@@ -49,6 +49,7 @@ def test_model_identifiers_and_numbered_lists_stay(text: str) -> None:
         "https://twitter.example/velkova_daria",
         "https://thebrennanfamily.org/photos",
         "https://quintero-family.net/",
+        "https://adebanjofamily.org/news",
         "https://portal.example-clinic.org/u/okafor2271",
     ],
 )
@@ -65,6 +66,7 @@ def test_personal_urls(url: str) -> None:
         "https://facebook.github.io/react/docs",
         "https://familysearch.org/",
         "https://smithfamilydental.com/contact",
+        "https://happyfamily.com/recipes",
         "https://status.example.com/incidents",
     ],
 )

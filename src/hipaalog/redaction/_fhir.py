@@ -59,7 +59,7 @@ _DIAGNOSTIC: Final = re.compile(
 )
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
 _XML_VALUE: Final = re.compile(
-    r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district)[ ]+value=\"([^\"]{1,200})\""
+    r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district|subscriberId)[ ]+value=\"([^\"]{1,200})\""
 )
 """FHIR XML: elements whose ``value`` attribute is PHI (``<family value="Roe"/>``)."""
 _XML_KINDS: Final = {
@@ -68,8 +68,9 @@ _XML_KINDS: Final = {
     "birthDate": "DOB",
     "deceasedDateTime": "DATE",
     "postalCode": "ZIP",
+    "subscriberId": "MEMBER_ID",
 }
-_XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)[ >]")
+_XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier|subscriberId)[ >]")
 """An element that makes XML text a FHIR resource about a person (each is a word the gate reads)."""
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
@@ -105,6 +106,12 @@ EVENT_DATES: Final = frozenset(name.lower() for name in _EVENT_DATE_NAMES)
 DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
 """Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``)."""
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
+_XML_EVENT_DATE: Final = re.compile(r"<(?:" + "|".join(_EVENT_DATE_NAMES) + r")[ ]+value=\"([^\"]{4,40})\"")
+_XML_PERIOD: Final = re.compile(r"<(period|[a-z][A-Za-z]{1,30}Period)>(.{0,300}?)</\1>", re.DOTALL)
+_XML_PERIOD_DATE: Final = re.compile(r"<(?:start|end)[ ]+value=\"([^\"]{4,40})\"")
+_XML_PERSON_REFERENCE: Final = re.compile(r"<reference[ ]+value=\"(?:[^\"]{0,200}/)?(?:Patient|Person|RelatedPerson)/")
+"""FHIR XML about a person by reference (``<subject><reference value="Patient/123"/>``): its periods and event
+dates (``<billablePeriod><start value="..."/>``, ``<issued value="..."/>``) are the person's."""
 _DATED: Final = re.compile(r"""["'](?:accident|procedure)["'][ ]*:[ ]*[\[{]""")
 _DATE_FIELD: Final = re.compile(r"""["']date["'][ ]*:[ ]*""" + _STRING)
 _RESOURCE_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["']([A-Za-z]{2,60})["']""")
@@ -271,6 +278,8 @@ class FhirTextDetector(BaseDetector):
                     yield start, end, "NAME"
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
+        if "<reference" in text and _XML_PERSON_REFERENCE.search(text) is not None:
+            yield from self._xml_dates(text)
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP
@@ -367,6 +376,15 @@ class FhirTextDetector(BaseDetector):
             kind = "PHONE" if container[1] == "telecom" else "ID"
             for value in _XML_INNER_VALUE.finditer(text, container.start(2), container.end(2)):
                 yield value.start(1), value.end(1), kind
+
+    @staticmethod
+    def _xml_dates(text: str) -> Iterator[Span]:
+        """FHIR XML that refers to a person: the dates of its periods and events."""
+        for match in _XML_EVENT_DATE.finditer(text):
+            yield match.start(1), match.end(1), "DATE"
+        for period in _XML_PERIOD.finditer(text):
+            for date in _XML_PERIOD_DATE.finditer(text, period.start(2), period.end(2)):
+                yield date.start(1), date.end(1), "DATE"
 
     @staticmethod
     def _about_person(text: str, position: int) -> bool:

@@ -45,6 +45,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
+from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -866,7 +867,8 @@ def _family_label(label: str) -> bool:
     word = word[3:] if word.startswith("the") and len(word) > 9 else word
     for suffix in _FAMILY_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] in SURNAME_RANK
+            surname = word[: -len(suffix)]
+            return surname in SURNAME_RANK or (len(surname) > 4 and surname.isalpha() and unknown_word(surname))
     return False
 
 

@@ -40,7 +40,7 @@ from ._person_values import person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
-from ._values import full_date, maybe_date
+from ._values import SEARCH_DATE_KEYS, full_date, maybe_date, searched_dates
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -247,6 +247,14 @@ def _integral(item: object) -> int | None:
 
 _SEARCH_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup", "display"})
 """Keys of a search or a display text: a person's name when a sibling key names a person's identifier."""
+_RECORD_NUMBER_KEYS: Final = {
+    **dict.fromkeys(("recordno", "recordnumber", "recordnum", "recordnbr", "recno", "recnum", "recnbr"), "MRN"),
+    **dict.fromkeys(("visitno", "visitnumber", "visitnum", "visitnbr", "encounterno", "encounternumber"), "ACCOUNT"),
+}
+"""Keys of a record or visit number, a person's only beside one (``record_no`` of a batch job is a row's)."""
+_RECORD_NUMBER: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{5,16}")
+_PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
+"""Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
 _NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
 """One to four words of letters (a name as typed into a search box)."""
@@ -727,6 +735,8 @@ class Redactor:
             return 3  # walk: a key that is not text, holds an identifier, or names a FHIR resource
         if key in _PARAMETER_KEYS:
             return 3  # a statement's parameters: typed by the statement beside them, if there is one
+        if info.compact in SEARCH_DATE_KEYS:
+            return 3  # a search: a name and a date typed together are whom someone looked up
         if info.plain:
             return 1  # plain
         if info.kind is not None or info.person is not None:
@@ -1061,7 +1071,11 @@ class Redactor:
             )
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
+            vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
             for key, item in items:
+                if vehicle and type(key) is str and key.lower() in _PLATE_KEYS and type(item) is str and item:
+                    out[key] = self._key_value("VEHICLE", item)
+                    continue
                 if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
                     out[key] = item  # an organisation's name, NPI and address are no one's PHI
                     continue
@@ -1152,6 +1166,8 @@ class Redactor:
                     walked = self._sequence(item, depth + 1, info.person or person, active, child_path, info.thing)
                 else:
                     walked = self._value(item, depth + 1, info.person or person, active, child_path)
+                if type(walked) is str and info.compact in SEARCH_DATE_KEYS and (found := searched_dates(walked)):
+                    walked = self._masked_spans(walked, found, "DATE")  # {"q": "Myrcha 02/20/1954"}
                 out[written] = walked
                 if not about_person and type(item) is str and "[" in walked and PERSON_MARKER.search(walked):
                     about_person = True  # a person masked before (an extra field, the message's argument)
@@ -1218,6 +1234,8 @@ class Redactor:
                 return "NAME", False
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
+            if info.compact in _RECORD_NUMBER_KEYS and _RECORD_NUMBER.fullmatch(item):
+                return _RECORD_NUMBER_KEYS[info.compact], True  # {"patient_name": ..., "record_no": "55237587"}
             if not info.record_time and maybe_date(item):
                 return "DATE", True  # confirmed (full_date) only beside a person
             return None
@@ -1255,6 +1273,18 @@ class Redactor:
                 del out[key]
             else:
                 out[key] = replaced
+
+    def _masked_spans(self, text: str, spans: list[tuple[int, int]], kind: str) -> str:
+        """``text`` with each of ``spans`` replaced as an identifier of ``kind``."""
+        strategy = self._strategies.get(kind, self._default_strategy)
+        parts: list[str] = []
+        position = 0
+        for start, end in spans:
+            parts.append(text[position:start])
+            parts.append(strategy.text(kind, text[start:end]))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
 
     def _person_key(self, person: str, key: Any) -> Any:
         """A mapping key that identifies a person, replaced as an id of theirs would be (text), or ``DROP``."""

@@ -780,6 +780,9 @@ class TabularDetector(BaseDetector):
                 delimiter, most = _delimiter(line)
                 if most:  # a header has two fields at least
                     fields = line.split(delimiter)
+                    cut = fields[0].rfind(": ")
+                    if cut >= 0:  # "csv payload received: member_id,patient,...": a log message before the header
+                        fields[0] = fields[0][cut + 2 :]
                     if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
                         kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
                         if not any(kinds):

@@ -16,7 +16,10 @@ import datetime
 import re
 from typing import Final
 
-__all__ = ["THING_WORDS", "full_date", "maybe_date", "phone_words", "record_time"]
+from ._lexicon import unknown_word
+from ._vocab import FIRST_NAMES, SURNAMES
+
+__all__ = ["THING_WORDS", "full_date", "maybe_date", "phone_words", "record_time", "searched_dates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -113,3 +116,26 @@ def full_date(value: object) -> bool:
     if type(value) is str:
         return maybe_date(value) and _FULL_DATE.fullmatch(value.strip()) is not None
     return isinstance(value, datetime.date)
+
+
+_DATE_IN_TEXT: Final = re.compile(r"(?<![\w/.:-])(?:" + _FULL_DATE.pattern + r")(?![\w/-]|\.[0-9])")
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+SEARCH_DATE_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup"})
+"""Keys of what someone typed to find something: a full date beside a word there is whom they looked up."""
+
+
+def searched_dates(text: str) -> list[tuple[int, int]]:
+    """The full dates of a search typed with a word (``Myrcha 02/20/1954``: a name and a birth date); none
+    in a search of a date alone or of numbers."""
+    if len(text) > 200 or not any(ch.isdigit() for ch in text):
+        return []
+    if not any(_name_like(word) for word in _WORD.findall(text)):
+        return []  # "errors since 2024-01-02": a search of logs, not of a person
+    return [match.span() for match in _DATE_IN_TEXT.finditer(text)]
+
+
+def _name_like(word: str) -> bool:
+    """A word that may be a name: in the name tables, or no English word (any script)."""
+    if not word.isascii():
+        return True
+    return word.title() in FIRST_NAMES or word.title() in SURNAMES or unknown_word(word)

@@ -1,0 +1,88 @@
+"""Record numbers beside a person, dates typed into a search with a name, phones after contact verbs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("event", "key"),
+    [
+        ({"message": "chart opened", "patient_name": "Odalys Brennan", "record_no": "40917733"}, "record_no"),
+        ({"message": "chart opened", "mrn": "HX0031277", "recNum": "R-7730192"}, "recNum"),
+        ({"message": "bed board", "patient": "Helmut Kratochwil", "visitNumber": "V00413772"}, "visitNumber"),
+    ],
+)
+def test_record_and_visit_numbers_beside_a_person(event: dict[str, Any], key: str) -> None:
+    out = REDACTOR.redact_event(event)
+    assert out[key] != event[key] and out[key].startswith("[REDACTED:")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"message": "import progress", "record_no": "40917733", "job": "nightly"},
+        {"message": "queue", "visitNumber": "V00413772", "status": "ok"},
+    ],
+)
+def test_record_numbers_without_a_person_stay(event: dict[str, Any]) -> None:
+    assert REDACTOR.redact_event(event) == event
+
+
+@pytest.mark.parametrize(
+    ("query", "secret"),
+    [
+        ("Odalys 07/19/1949", "07/19/1949"),
+        ("kratochwil 1951-11-02", "1951-11-02"),
+        ("Brennan, O 19490719", "19490719"),
+        ("Ιωάννης 03.04.1962", "03.04.1962"),
+    ],
+)
+def test_a_date_searched_with_a_name(query: str, secret: str) -> None:
+    out = REDACTOR.redact_event({"message": "search", "q": query, "scope": "all"})
+    assert secret not in out["q"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["errors since 2024-01-02", "2024-01-02", "deploys between 2024-01-02 and 2024-01-09"],
+)
+def test_a_search_of_logs_by_date_stays(query: str) -> None:
+    event = {"message": "search", "query": query}
+    assert REDACTOR.redact_event(event) == event
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("daughter reachable at 3125550187 after six", "3125550187"),
+        ("nurse called Ifeoma at 6175550143, left message", "6175550143"),
+        ("pharmacy phoned 2065550119 twice", "2065550119"),
+    ],
+)
+def test_bare_phone_numbers_after_contact_verbs(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["upstream reachable at 3125550187 ms", "worker called batch 6175550143 times"],
+)
+def test_counts_and_durations_after_contact_verbs_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_a_plate_beside_a_vin() -> None:
+    out = REDACTOR.redact_event({"message": "valet", "vehicle": {"vin": "2T1BURHE5JC014239", "tag": "8KZW417"}})
+    assert out["vehicle"] == {"vin": "[REDACTED:VEHICLE]", "tag": "[REDACTED:VEHICLE]"}
+
+
+def test_a_tag_without_a_vin_stays() -> None:
+    event = {"message": "pushed", "image": {"repository": "billing-api", "tag": "8KZW417"}}
+    assert REDACTOR.redact_event(event) == event
