@@ -86,3 +86,43 @@ def test_a_plate_beside_a_vin() -> None:
 def test_a_tag_without_a_vin_stays() -> None:
     event = {"message": "pushed", "image": {"repository": "billing-api", "tag": "8KZW417"}}
     assert REDACTOR.redact_event(event) == event
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["अनीता शर्मा", "19740322", "60611-2047"],
+        ["Ковалёва, Дарья", "March 3, 1966", "02139-4301"],
+        ["خالد منصور", "3125550187"],
+        ["박지훈 님", "07/08/1955"],
+    ],
+)
+def test_a_row_with_a_name_in_another_script_and_what_is_theirs(row: list[str]) -> None:
+    out = REDACTOR.redact({"message": "intake", "row": row})["row"]
+    assert all(cell.startswith("[REDACTED:") for cell in out), out
+
+
+@pytest.mark.parametrize(
+    "row",
+    [["Служба доставки", "12345"], ["Главная страница", "v2.1.0"], ["東京 本社", "Tokyo"]],
+)
+def test_rows_of_words_in_another_script_stay(row: list[str]) -> None:
+    event = {"message": "labels", "row": row}
+    assert REDACTOR.redact(event) == event
+
+
+def test_a_zip_plus_four_in_a_row_about_a_person() -> None:
+    out = REDACTOR.redact({"row": ["Odalys Brennan", "1949-07-19", "60611-2047"]})["row"]
+    assert out[2] == "[REDACTED:ZIP]"
+
+
+@pytest.mark.parametrize("key", ["ssn_last_known", "phone_last_known", "lastKnownAddress", "dob_reported"])
+def test_qualifiers_of_when_a_value_was_known(key: str) -> None:
+    out = REDACTOR.redact({key: "x41"})
+    assert out[key] != "x41"
+
+
+@pytest.mark.parametrize("key", ["phone_verified", "email_confirmed_at", "last_known_good", "ssn_last_known_count"])
+def test_flags_and_counts_about_a_value_stay(key: str) -> None:
+    event = {key: "x41"}
+    assert REDACTOR.redact(event) == event

@@ -40,7 +40,7 @@ from ._person_values import person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
-from ._values import SEARCH_DATE_KEYS, full_date, maybe_date, searched_dates
+from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -253,6 +253,7 @@ _RECORD_NUMBER_KEYS: Final = {
 }
 """Keys of a record or visit number, a person's only beside one (``record_no`` of a batch job is a row's)."""
 _RECORD_NUMBER: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{5,16}")
+_ZIP_PLUS_4: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
 _PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
 """Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
@@ -939,6 +940,7 @@ class Redactor:
         row being about that person, its full dates, bare phone numbers and numeric ids too
         (``["Toluwanimi Oluwagbemi", "4046666334", "billing dispute"]``)."""
         beside: list[tuple[int, str]] = []
+        foreign: list[int] = []
         named = False
         for index, item in enumerate(given):
             unchanged = out[index] is item
@@ -957,6 +959,14 @@ class Redactor:
                     beside.append((index, loose[0]))
             elif unchanged and type(item) is str and 5 <= len(item) <= 12 and item.isdigit():
                 beside.append((index, "ID"))  # a record number beside a name
+            elif unchanged and type(item) is str and len(item) == 10 and _ZIP_PLUS_4.fullmatch(item):
+                beside.append((index, "ZIP"))
+            elif unchanged and type(item) is str and foreign_name(item):
+                foreign.append(index)
+        if not named and foreign and any(kind != "ID" or len(out[index]) >= 7 for index, kind in beside):
+            named = True  # ["नंद तिवारी", "19910726", "14019-0584"]: a name in another script, with what is theirs
+            for index in foreign:
+                out[index] = self._key_value("NAME", given[index])
         if not named:
             return
         for index, kind in beside:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Final
 
 from ._lexicon import unknown_word
 from ._vocab import FIRST_NAMES, SURNAMES
 
-__all__ = ["THING_WORDS", "full_date", "maybe_date", "phone_words", "record_time", "searched_dates"]
+__all__ = ["THING_WORDS", "foreign_name", "full_date", "maybe_date", "phone_words", "record_time", "searched_dates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -139,3 +140,23 @@ def _name_like(word: str) -> bool:
     if not word.isascii():
         return True
     return word.title() in FIRST_NAMES or word.title() in SURNAMES or unknown_word(word)
+
+
+_NAME_SEPARATOR: Final = re.compile(r",?[ ]+")
+
+
+def foreign_name(text: str) -> bool:
+    """Whether ``text`` is two to four words of letters in a script other than Latin (``नंद तिवारी``,
+    ``طقش, سالم``, ``Варфоломей Сидоров``): a name in a row beside a date, phone or number of its own."""
+    if not 3 <= len(text) <= 60 or text.isascii():
+        return False
+    words = _NAME_SEPARATOR.split(text.strip())
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        if not word or word.isascii():
+            return False
+        for ch in word:
+            if not (ch.isalpha() or unicodedata.category(ch) in {"Mn", "Mc"}) or "a" <= ch.lower() <= "z":
+                return False
+    return True
