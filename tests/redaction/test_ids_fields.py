@@ -126,3 +126,37 @@ def test_qualifiers_of_when_a_value_was_known(key: str) -> None:
 def test_flags_and_counts_about_a_value_stay(key: str) -> None:
     event = {key: "x41"}
     assert REDACTOR.redact(event) == event
+
+
+@pytest.mark.parametrize(
+    ("row", "index"),
+    [
+        (["Odalys Brennan", "06 12 44 90 31"], 1),
+        (["Helmut Kratochwil", "+49 30 9012 7731"], 1),
+        (["Сидоров^Варфоломей^K", "11/02/1951", "77852"], 0),
+    ],
+)
+def test_phones_in_groups_and_hl7_names_in_rows(row: list[str], index: int) -> None:
+    out = REDACTOR.redact({"row": row})["row"]
+    assert out[index].startswith("[REDACTED:"), out
+
+
+def test_a_version_and_spaced_words_beside_a_name_stay() -> None:
+    out = REDACTOR.redact({"row": ["Odalys Brennan", "1.2.3", "v 10 20 30"]})["row"]
+    assert out[1:] == ["1.2.3", "v 10 20 30"]
+
+
+def test_a_record_number_in_dashed_groups_beside_a_person() -> None:
+    out = REDACTOR.redact({"patient_name": "Odalys Brennan", "record_no": "40917-733"})
+    assert out["record_no"] == "[REDACTED:MRN]"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("emergency contact Odalys Brennan 3125550187", "3125550187"),
+        ("next of kin: Helmut Kratochwil: (617) 555-0143", "555-0143"),
+    ],
+)
+def test_a_phone_right_after_a_person(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)

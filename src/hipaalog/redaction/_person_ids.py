@@ -6,8 +6,8 @@ size), so the cued detectors leave them. In a text that
 names a person (a name, a record or member number, an SSN, a birth date, or hipaalog's mask of one)
 the number after such a word is one of theirs: ``Hi Jane, your results are ready. Ref 49243532``,
 ``timeout fetching record MR82271058 for Jane Roe``. A number in brackets right after the person
-(``Jane Roe (MR14242278)``) is theirs too, and so are the numbers listed after the first one
-(``merge charts 25790140 -> 70205-965``).
+(``Jane Roe (MR14242278)``) is theirs too, as is a phone number right after them (``Jane Roe 4155550132``),
+and so are the numbers listed after the first one (``merge charts 25790140 -> 70205-965``).
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ _NEXT: Final = re.compile(r"[ ]*(?:->|→|,|/|&|and|or|to)[ ]*" + _VALUE + r"(?!
 """Another id listed after the first (``25790140 -> 70205-965``, ``A1234567, A7654321``)."""
 _BRACKETED: Final = re.compile(r"[ ]?\(([A-Za-z]{0,4}-?[0-9]{5,14})\)")
 """An id in brackets right after a person (``Jane Roe (MR14242278)``)."""
+_PHONE_AFTER: Final = re.compile(
+    r"[ ]?:?[ ]?(\([2-9][0-9]{2}\)[ ]?|[2-9][0-9]{2}[ .-]?)[2-9][0-9]{2}[ .-]?[0-9]{4}(?![\w-])"
+)
+"""A North American number right after the person (``Jane Roe 4155550132``, ``Jane Roe: (415) 555-0132``)."""
+_NANP: Final = re.compile(r"[2-9][0-9]{2}[2-9][0-9]{6}")
 _HEX: Final = re.compile(r"[0-9a-f]{7,}")
 _MIN_DIGITS: Final = 5
 _NEXT_LIMIT: Final = 4
@@ -71,5 +76,9 @@ def ids_beside_person(text: str, ends: list[int]) -> Iterator[tuple[int, int, st
     for end in ends:
         if end < size and text[end] in " (":
             bracketed = _BRACKETED.match(text, end)
-            if bracketed is not None:
+            if bracketed is not None and not _NANP.fullmatch(bracketed[1]):  # a phone: the phone detector's
                 yield bracketed.start(1), bracketed.end(1), "ID"
+        if end < size and text[end] in " :":
+            phone = _PHONE_AFTER.match(text, end)
+            if phone is not None:
+                yield phone.start(1), phone.end(), "PHONE"

@@ -252,8 +252,9 @@ _RECORD_NUMBER_KEYS: Final = {
     **dict.fromkeys(("visitno", "visitnumber", "visitnum", "visitnbr", "encounterno", "encounternumber"), "ACCOUNT"),
 }
 """Keys of a record or visit number, a person's only beside one (``record_no`` of a batch job is a row's)."""
-_RECORD_NUMBER: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{5,16}")
+_RECORD_NUMBER: Final = re.compile(r"[A-Za-z]{0,4}-?(?:[0-9]{5,16}|[0-9]{3,8}(?:-[0-9]{2,8}){1,3})")
 _ZIP_PLUS_4: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
+_GROUPED_PHONE: Final = re.compile(r"(?:\+[0-9]{1,3}[ .-]?)?\(?0?[0-9]{1,4}\)?(?:[ .-][0-9]{2,4}){2,5}")
 _PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
 """Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
@@ -961,6 +962,8 @@ class Redactor:
                 beside.append((index, "ID"))  # a record number beside a name
             elif unchanged and type(item) is str and len(item) == 10 and _ZIP_PLUS_4.fullmatch(item):
                 beside.append((index, "ZIP"))
+            elif unchanged and type(item) is str and _GROUPED_PHONE.fullmatch(item):
+                beside.append((index, "PHONE"))  # a national form in groups ("05 90 18 58 84") beside a name
             elif unchanged and type(item) is str and foreign_name(item):
                 foreign.append(index)
         if not named and foreign and any(kind != "ID" or len(out[index]) >= 7 for index, kind in beside):

@@ -142,15 +142,18 @@ def _name_like(word: str) -> bool:
     return word.title() in FIRST_NAMES or word.title() in SURNAMES or unknown_word(word)
 
 
-_NAME_SEPARATOR: Final = re.compile(r",?[ ]+")
+_NAME_SEPARATOR: Final = re.compile(r",?[ ]+|\^")
 
 
 def foreign_name(text: str) -> bool:
     """Whether ``text`` is two to four words of letters in a script other than Latin (``नंद तिवारी``,
-    ``طقش, سالم``, ``Варфоломей Сидоров``): a name in a row beside a date, phone or number of its own."""
+    ``طقش, سالم``, ``Варфоломей Сидоров``, HL7's ``Сидоров^Варфоломей^K``): a name in a row beside a date,
+    phone or number of its own."""
     if not 3 <= len(text) <= 60 or text.isascii():
         return False
-    words = _NAME_SEPARATOR.split(text.strip())
+    words = [word for word in _NAME_SEPARATOR.split(text.strip()) if word]
+    if len(words) > 2 and len(words[-1]) == 1 and words[-1].isupper():
+        words.pop()  # an HL7 name's middle initial ("ابو السعود^نغم^D")
     if not 2 <= len(words) <= 4:
         return False
     for word in words:
