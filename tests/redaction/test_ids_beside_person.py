@@ -130,3 +130,45 @@ def test_a_commit_hash_beside_a_person_stays() -> None:
 )
 def test_certificates_of_a_person_after_their_cue(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("患者 Radomir Szczepanski 入院 2023年7月4日 ", "2023年7月4日"),
+        ("Wilhelmina Oyelaran 방문 2022년 11월 30일 완료", "2022년 11월 30일"),
+        ("encounter 77120934 closed for Tadeusz Kowalczyk", "77120934"),
+        ("accession QA24-558120 of Wilhelmina Oyelaran verified", "QA24-558120"),
+        ("statement 40917733 mailed to Marguerite Okonkwo", "40917733"),
+    ],
+)
+def test_cjk_dates_and_visit_ids_in_a_text_about_a_person(text: str, secret: str) -> None:
+    assert not _left(text, [secret])
+
+
+def test_cjk_dates_without_a_person_stay() -> None:
+    assert REDACTOR.redact_text("nightly report built 2024年3月12日 ") == "nightly report built 2024年3月12日 "
+
+
+def test_a_cjk_date_in_a_field_beside_a_person() -> None:
+    out = REDACTOR.redact({"patient": "Radomir Szczepanski", "visit": "1985年11月2日"})
+    assert out["visit"] == "[REDACTED:DATE]"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [["민서준", "4-2-1961", "60611"], ["周梦琪", "1958-12-30", "02139"], ["سليم^هادي^K", "07/07/1947", "77852"]],
+)
+def test_a_row_with_a_name_in_another_script_logged_as_an_extra_field(row: list[str]) -> None:
+    line = _logged("new registration", demographics=row, source="kiosk")
+    assert all(cell.startswith("[REDACTED:") for cell in line["demographics"]), line
+
+
+def test_a_list_of_words_in_another_script_logged_stays() -> None:
+    line = _logged("regions", regions=["서울", "부산", "v1.2"])
+    assert line["regions"] == ["서울", "부산", "v1.2"]
+
+
+def test_a_word_glued_to_a_number_is_no_id_word() -> None:
+    out = REDACTOR.redact_text("case0042117 chart for Radomir Szczepanski")
+    assert "case0042117" in out

@@ -160,3 +160,9 @@ def test_a_record_number_in_dashed_groups_beside_a_person() -> None:
 )
 def test_a_phone_right_after_a_person(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+def test_a_pseudonym_token_of_a_bare_number_under_a_person_key_is_stable() -> None:
+    pseudonyms = Redactor(strategy="pseudonym", pseudonym_key="hex:" + "cd" * 32)
+    once = pseudonyms.redact({"patient": 100010001})
+    assert pseudonyms.redact(once) == once

@@ -1,8 +1,8 @@
 """Identifiers in a text about a person, after a word that only says "an identifier".
 
-``ref``, ``id``, ``record``, ``chart``, ``confirmation``, ``ins``, ``certificate`` and ``DEA`` announce no
-person by themselves (``ref 20240611`` may be a build's, ``id`` a row's, ``certificate 2048`` a key's
-size), so the cued detectors leave them. In a text that
+``ref``, ``id``, ``record``, ``chart``, ``confirmation``, ``ins``, ``certificate``, ``DEA``, ``encounter``,
+``visit``, ``accession``, ``case`` and ``statement`` announce no person by themselves (``ref 20240611`` may be
+a build's, ``id`` a row's, ``certificate 2048`` a key's size), so the cued detectors leave them. In a text that
 names a person (a name, a record or member number, an SSN, a birth date, or hipaalog's mask of one)
 the number after such a word is one of theirs: ``Hi Jane, your results are ready. Ref 49243532``,
 ``timeout fetching record MR82271058 for Jane Roe``. A number in brackets right after the person
@@ -28,11 +28,17 @@ _KINDS: Final = {
     "certificate": "LICENSE",
     "cert": "LICENSE",
     "dea": "LICENSE",
+    "encounter": "ACCOUNT",
+    "visit": "ACCOUNT",
+    "accession": "ID",
+    "case": "ID",
+    "statement": "ACCOUNT",
 }
 """The kind of an id by its word; the others (``ref``, ``id``, ``confirmation``...) are ``ID``."""
 _VALUE: Final = r"([A-Za-z]{0,4}-?[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)*)"
 _AFTER_WORD: Final = re.compile(
-    r"(?<![\w.-])(?i:(id|ids|ref|refs|reference|record|records|chart|charts|conf|confirmation|ins|insurance|certificate|cert|dea))"
+    r"(?<![\w.-])(?i:(id|ids|ref|refs|reference|record|records|chart|charts|conf|confirmation|ins|insurance"
+    r"|certificate|cert|dea|encounter|visit|accession|case|statement))(?=[ :=#])"
     r"(?:[ ]?(?:#|(?i:no|nr|num|number)\.?))?[ ]?[:=#]?[ ]{0,2}" + _VALUE + r"(?![\w@/])"
 )
 """A generic id word, a number word or ``#`` or ``:`` if any, then a token with a digit."""

@@ -195,12 +195,16 @@ _ROW_MAX: Final = 64
 
 
 def _row_like(items: list[Any]) -> bool:
-    """Whether ``items`` are scalars with two capitalised strings at least (a row of a table, not a list of words)."""
+    """Whether ``items`` are scalars with two capitalised strings at least (a row of a table, not a list of words);
+    a string in a script without case (Arabic, Devanagari, Hangul, Han) counts as two: it may be a name alone."""
     capitalised = 0
     for item in items:
         cls = type(item)
         if cls is str:
-            capitalised += item[:1].isupper()
+            first = item[:1]
+            capitalised += (
+                2 if first > "\u024f" and first.isalpha() and first.lower() == first.upper() else first.isupper()
+            )
         elif not (cls is int or cls is float or cls is bool or item is None):
             return False
     return capitalised >= 2

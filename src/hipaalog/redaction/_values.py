@@ -98,6 +98,7 @@ _FULL_DATE: Final = re.compile(
     rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
     rf"|{_MONTH}[ ]{_DAY}(?:st|nd|rd|th)?,?[ ]{_YEAR}"
     rf"|{_DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?{_MONTH},?[ -]{_YEAR}"
+    rf"|{_YEAR}(?:年{_MONTH_NUMBER}月{_DAY}日|년[ ]?{_MONTH_NUMBER}월[ ]?{_DAY}일)"
 )
 """A date with its day, month and year (a time of day after it allowed): ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``,
 ``YYYYMMDD``, ``March 12, 1948``, ``12-Mar-1948``; not a year alone, a month alone or a version (``1.2.10``)."""
@@ -107,7 +108,7 @@ def maybe_date(value: str) -> bool:
     """Whether a string may be a full date (a cheap test before :func:`full_date`)."""
     return (
         6 <= len(value) <= 40
-        and (value[-1].isdigit() or value[-1] in "ZC")  # a year, a time of day or a zone ends it
+        and (value[-1].isdigit() or value[-1] in "ZC日일")  # a year, a time of day, a zone or a CJK day ends it
         and (value[0].isdigit() or value[0].isalpha())
     )
 
@@ -143,6 +144,7 @@ def _name_like(word: str) -> bool:
 
 
 _NAME_SEPARATOR: Final = re.compile(r",?[ ]+|\^")
+_CJK_NAME: Final = re.compile(r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}")
 
 
 def foreign_name(text: str) -> bool:
@@ -152,6 +154,8 @@ def foreign_name(text: str) -> bool:
     if not 3 <= len(text) <= 60 or text.isascii():
         return False
     words = [word for word in _NAME_SEPARATOR.split(text.strip()) if word]
+    if len(words) == 1 and _CJK_NAME.fullmatch(words[0]):
+        return True  # a Korean or Chinese name written as one word (장현준, 王秀英)
     if len(words) > 2 and len(words[-1]) == 1 and words[-1].isupper():
         words.pop()  # an HL7 name's middle initial ("ابو السعود^نغم^D")
     if not 2 <= len(words) <= 4:
