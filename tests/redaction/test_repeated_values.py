@@ -26,7 +26,7 @@ def test_a_value_found_once_is_masked_where_it_repeats(text: str, secret: str) -
     ("text", "kept"),
     [
         ("patient Talia Brennock: ok. Brennocks Bakery and xBrennock stay", "Brennocks Bakery and xBrennock"),
-        ("dob=1961-08-30; id 11961-08-301 stays", "11961-08-301"),
+        ("dob=1961-08-30; build 11961-08-301 stays", "11961-08-301"),
     ],
 )
 def test_repeats_count_as_whole_words_only(text: str, kept: str) -> None:

@@ -42,6 +42,7 @@ from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, first_char_alternation, trie_alternation
 from ._person_values import person_value
+from ._strategies import is_redacted
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
 
 __all__ = [
@@ -1110,6 +1111,8 @@ class KeyValueDetector(BaseDetector):
         self.catalogue = catalogue or DEFAULT_CATALOGUE
 
     def find(self, text: str) -> Iterator[Span]:
+        if text[:1].isupper() and len(text) < 64 and is_redacted(text):
+            return  # a whole pseudonym token ("SSN:k1:kymdhxzhzod2nx2u"): its kind is no key
         catalogue = self.catalogue
         size = len(text)
         covered = 0  # end of the last value read: separators inside it belong to that value

@@ -230,6 +230,9 @@ CUED_IDS: Final = CueTable(
         ("dl", "LICENSE"),
         ("dln", "LICENSE"),
         ("certificate #", "LICENSE"),
+        ("birth certificate", "LICENSE"),
+        ("death certificate", "LICENSE"),
+        ("marriage certificate", "LICENSE"),
         ("passport", "LICENSE"),
         ("permit #", "LICENSE"),
         ("license plate", "VEHICLE"),
@@ -470,7 +473,20 @@ CONTACT_WORDS: Final = frozenset(
     {"phone", "telephone", "tel", "mobile", "mob", "cell", "handy", "fax", "sms", "whatsapp", "call", "callback"}
     | {"contact", "nok", "kin", "emergency", "guardian", "caregiver", "spouse", "wife", "husband", "partner"}
     | {"mother", "father", "mom", "dad", "son", "daughter", "sister", "brother", "parent", "relative"}
-    | {"cb", "caller", "reach", "text", "texted", "dial", "ring", "voicemail", "landline"}
+    | {
+        "cb",
+        "caller",
+        "reach",
+        "reachable",
+        "called",
+        "phoned",
+        "text",
+        "texted",
+        "dial",
+        "ring",
+        "voicemail",
+        "landline",
+    }
     | {"telefon", "telefone", "telefono", "telefonnummer", "ruckruf", "anruf", "anrufen", "erreichbar", "mobil"}
     | {"rappeler", "appeler", "joindre", "portable", "llamar", "contactar", "contacto", "contato", "ligar"}
     | {"celular", "movil", "chiamare", "richiamare", "cellulare", "bellen", "terugbellen", "zadzwonic", "komorka"}

@@ -59,7 +59,7 @@ _DIAGNOSTIC: Final = re.compile(
 )
 """A FHIRPath and the value it judges, in OperationOutcome diagnostics: ``Patient.birthDate: value '...'``."""
 _XML_VALUE: Final = re.compile(
-    r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district)[ ]+value=\"([^\"]{1,200})\""
+    r"<(family|given|birthDate|deceasedDateTime|line|city|postalCode|district|subscriberId)[ ]+value=\"([^\"]{1,200})\""
 )
 """FHIR XML: elements whose ``value`` attribute is PHI (``<family value="Roe"/>``)."""
 _XML_KINDS: Final = {
@@ -68,8 +68,9 @@ _XML_KINDS: Final = {
     "birthDate": "DOB",
     "deceasedDateTime": "DATE",
     "postalCode": "ZIP",
+    "subscriberId": "MEMBER_ID",
 }
-_XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier)[ >]")
+_XML_PERSON: Final = re.compile(r"<(?:family|given|birthDate|telecom|identifier|subscriberId)[ >]")
 """An element that makes XML text a FHIR resource about a person (each is a word the gate reads)."""
 _XML_DATED: Final = re.compile(r"<([A-Za-z]*[Pp]eriod|accident|procedure)>(.{0,600}?)</\1>", re.DOTALL)
 _XML_PERIOD_DATE: Final = re.compile(r"<(start|end|date)[ ]+value=\"([^\"]{1,40})\"")
@@ -114,6 +115,9 @@ _XML_EVENT_DATE: Final = re.compile(r"<(?:" + "|".join(_EVENT_DATE_NAMES) + r")[
 DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
 """Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``)."""
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
+_XML_PERSON_REFERENCE: Final = re.compile(r"<reference[ ]+value=\"(?:[^\"]{0,200}/)?(?:Patient|Person|RelatedPerson)/")
+"""FHIR XML about a person by reference (``<subject><reference value="Patient/123"/>``): its periods and event
+dates (``<billablePeriod><start value="..."/>``, ``<issued value="..."/>``) are the person's."""
 _DATED: Final = re.compile(r"""["'](?:accident|procedure)["'][ ]*:[ ]*[\[{]""")
 _DATE_FIELD: Final = re.compile(r"""["']date["'][ ]*:[ ]*""" + _STRING)
 _RESOURCE_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["']([A-Za-z]{2,60})["']""")
@@ -288,7 +292,9 @@ class FhirTextDetector(BaseDetector):
                     yield start, end, "NAME"
         if "value=" in text and "<" in text and _XML_PERSON.search(text) is not None:
             yield from self._xml(text)
-        if "value=" in text and "hl7.org/fhir" in text:
+        if ("value=" in text and "hl7.org/fhir" in text) or (
+            "<reference" in text and _XML_PERSON_REFERENCE.search(text) is not None
+        ):
             yield from self._xml_resource(text)
         if "<display" in text:
             for match in _XML_PERSON_DISPLAY.finditer(text):
@@ -377,6 +383,9 @@ class FhirTextDetector(BaseDetector):
             url = link[1]
             if _PERSON_PATH.search(url) is not None or link.start(1) in attached:
                 continue
+            attachment = text.rfind("attachment", max(0, link.start() - 200), link.start())
+            if attachment >= 0 and "}" not in text[attachment : link.start()]:
+                continue  # an Attachment's url: where a person's document is, judged as any other URL
             query = url.find("?")
             if query >= 0 and next(search_spans(url, query), None) is not None:
                 continue

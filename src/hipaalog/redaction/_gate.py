@@ -49,8 +49,8 @@ from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
-from ._street_forms import address_hint
 from ._script_names import script_letters
+from ._street_forms import address_hint
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [

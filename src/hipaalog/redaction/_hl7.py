@@ -58,6 +58,22 @@ _SET_ID: Final = re.compile(r"[ ]*[0-9]{0,4}[ ]*")
 """Fields past this position hold nothing the table names (IN2-64 is the last)."""
 
 
+_PV1_BESIDE: Final = frozenset({18, 20, 43, 46})
+"""PV1 fields beside the visit number (19) and the admit and discharge times (44, 45): a patient type, a
+financial class, a prior location and a balance, none of them shaped like an id or a timestamp."""
+_VISIT_ID: Final = re.compile(r"[A-Za-z]{0,6}-?[0-9]{5,16}")
+_TIMESTAMP: Final = re.compile(
+    r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}){0,3}(?:[+-][0-9]{4})?"
+)
+
+
+def _pv1_shifted(index: int, field: str) -> str | None:
+    """The visit number or an admit/discharge time written one field off (``PV1-18``, ``PV1-43``) by its shape."""
+    if index in {18, 20}:
+        return "ACCOUNT" if _VISIT_ID.fullmatch(field) else None
+    return "DATE" if _TIMESTAMP.fullmatch(field) else None
+
+
 def _starts_segment(text: str, start: int) -> bool:
     if not start or text[start - 1] in _BEFORE:
         return True
@@ -97,6 +113,8 @@ class Hl7Detector(BaseDetector):
             position = start
             for index, field in enumerate(values):
                 kind = fields.get(index)
+                if kind is None and segment == "PV1" and index in _PV1_BESIDE:
+                    kind = _pv1_shifted(index, field)
                 if kind is not None and field.strip(" ^~&"):
                     yield position, position + len(field), kind
                 position += len(field) + 1

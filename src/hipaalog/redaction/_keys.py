@@ -500,7 +500,8 @@ _LEADING: Final = _words("new old prev previous orig original raw input current 
 """Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
 _TRAILING: Final = _LEADING | _words(
     """str string txt text val value num no nbr number iso fmt formatted display cleaned normalized norm plain
-    encrypted enc decrypted submitted provided masked parts part digits segments pieces chunks components"""
+    encrypted enc decrypted submitted provided masked parts part digits segments pieces chunks components
+    known lastknown latest prior former reported"""
 )
 """Qualifiers after a term that say how the value is spelled or where it came from, not what it is
 (``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that it is
@@ -539,6 +540,8 @@ def _canonical(words: list[str]) -> list[str]:
     out = [_ABBREVIATIONS.get(word, word) for word in words]
     while len(out) > 1 and out[-1].rstrip("0123456789") in _TRAILING:
         out.pop()
+        if len(out) > 1 and out[-1] == "last" and words[-1] == "known":
+            out.pop()  # "ssn_last_known", "phone_last_known": the person's, as last known
     if len(out) > 1 and out[-1] in _HEAD_FIRST.get(out[-2], ()):
         out[-2], out[-1] = out[-1], out[-2]
     if len(out) > 1 and out[-1] in PERSON_WORDS:

@@ -45,6 +45,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
+from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -479,16 +480,31 @@ _MAC: Final = re.compile(
 )
 
 
-class MacDetector(BaseDetector):
-    """MAC addresses (device identifiers) in colon notation: six hex pairs."""
+_UDI: Final = re.compile(
+    r"""\(01\)[0-9]{14}(?:[ ]?\((?:1[0-7]|21|24[01]|30|8004)\)[^\s()",;']{0,29}[^\s()",;'.:]){1,6}"""
+)
+"""A GS1 UDI written with its application identifiers in brackets: ``(01)`` and the 14-digit device
+identifier, then production identifiers (``(17)`` expiry, ``(10)`` lot, ``(21)`` serial...)."""
+_UDI_INSTANCE: Final = frozenset({"(21)", "(10)"})
 
-    gate = MAC
+
+class MacDetector(BaseDetector):
+    """Device identifiers without a cue: MAC addresses in colon notation (six hex pairs), and GS1 UDIs
+    that name one device or lot (``(01)00844588003288(17)141120(21)7654321``; a bare ``(01)`` device
+    identifier names a model, not a device)."""
+
+    gate = MAC | CARD
     name = "mac"
     kinds = ("DEVICE",)
 
     def find(self, text: str) -> Iterator[Span]:
-        for match in _MAC.finditer(text):
-            yield match.start(), match.end(), "DEVICE"
+        if ":" in text:
+            for match in _MAC.finditer(text):
+                yield match.start(), match.end(), "DEVICE"
+        if "(01)" in text:
+            for match in _UDI.finditer(text):
+                if any(ai in match[0] for ai in _UDI_INSTANCE):
+                    yield match.start(), match.end(), "DEVICE"
 
 
 _IPV4: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{0,2}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w]|\.[0-9])")
@@ -806,6 +822,15 @@ _NOT_PROFILE: Final = frozenset(
 
 
 _CODE_HOSTS: Final = frozenset({"github.com", "gitlab.com"})
+_SOCIAL_BRANDS: Final = frozenset(
+    host.split(".", 1)[0]
+    for host in _SOCIAL_HOSTS
+    if host not in _CODE_HOSTS and len(host.split(".", 1)[0]) > 4 and host.split(".", 1)[0] not in {"medium", "about"}
+)
+"""Social hosts by their name alone, for their other domains and subdomains (``m.facebook.com``,
+``uk.linkedin.com``, ``facebook.de``); the code hosts and names that are words (``medium``) only as listed."""
+_FAMILY_SUFFIXES: Final = ("family", "familie")
+"""A host named after a family (``roefamily.net``, ``the-roe-family.org``): a surname before one of these."""
 
 
 def _personal(netloc: str, path: str) -> bool:
@@ -816,12 +841,35 @@ def _personal(netloc: str, path: str) -> bool:
     segments = [segment for segment in path.split("/") if segment]
     if any(segment[0] in "~@" and len(segment) > 2 for segment in segments):
         return True
-    if host in _SOCIAL_HOSTS or host.rsplit(".", 3)[-2:] == ["wordpress", "com"]:
+    labels = host.split(".")
+    if host in _SOCIAL_HOSTS or labels[-2:] == ["wordpress", "com"] or _brand(labels) in _SOCIAL_BRANDS:
         if host in _CODE_HOSTS and len(segments) != 1:
             return False  # a repository (github.com/org/project), not a profile page
         return bool(segments) and segments[0].lower() not in _NOT_PROFILE
-    label = host.split(".", 1)[0]
-    return "." in host and _person_label(label)
+    if len(segments) > 1 and segments[0] == "u" and any(ch.isalpha() for ch in segments[1]):
+        return True  # a portal's page of one user by handle (/u/jroe41890), not an account index (/u/0/)
+    label = labels[0]
+    return "." in host and (_person_label(label) or _family_label(label))
+
+
+def _brand(labels: list[str]) -> str:
+    """The label a host is registered under (``m.facebook.com``, ``facebook.co.uk`` -> ``facebook``)."""
+    if len(labels) < 2:
+        return ""
+    if len(labels) > 2 and labels[-2] in {"co", "com"}:
+        return labels[-3]
+    return labels[-2]
+
+
+def _family_label(label: str) -> bool:
+    """Whether a host label names a family by its surname (``roefamily``, ``the-roe-family``)."""
+    word = label.replace("-", "")
+    word = word[3:] if word.startswith("the") and len(word) > 9 else word
+    for suffix in _FAMILY_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            surname = word[: -len(suffix)]
+            return surname in SURNAME_RANK or (len(surname) > 4 and surname.isalpha() and unknown_word(surname))
+    return False
 
 
 def _person_label(label: str) -> bool:

@@ -29,6 +29,7 @@ from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
+from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
@@ -39,7 +40,7 @@ from ._person_values import lone_person_word, person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
-from ._values import full_date, maybe_date
+from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
 
@@ -197,12 +198,16 @@ _ROW_MAX: Final = 64
 
 
 def _row_like(items: list[Any]) -> bool:
-    """Whether ``items`` are scalars with two capitalised strings at least (a row of a table, not a list of words)."""
+    """Whether ``items`` are scalars with two capitalised strings at least (a row of a table, not a list of words);
+    a string in a script without case (Arabic, Devanagari, Hangul, Han) counts as two: it may be a name alone."""
     capitalised = 0
     for item in items:
         cls = type(item)
         if cls is str:
-            capitalised += item[:1].isupper()
+            first = item[:1]
+            capitalised += (
+                2 if first > "\u024f" and first.isalpha() and first.lower() == first.upper() else first.isupper()
+            )
         elif not (cls is int or cls is float or cls is bool or item is None):
             return False
     return capitalised >= 2
@@ -249,6 +254,15 @@ def _integral(item: object) -> int | None:
 
 _SEARCH_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup", "display"})
 """Keys of a search or a display text: a person's name when a sibling key names a person's identifier."""
+_RECORD_NUMBER_KEYS: Final = {
+    **dict.fromkeys(("recordno", "recordnumber", "recordnum", "recordnbr", "recno", "recnum", "recnbr"), "MRN"),
+    **dict.fromkeys(("visitno", "visitnumber", "visitnum", "visitnbr", "encounterno", "encounternumber"), "ACCOUNT"),
+}
+"""Keys of a record or visit number, a person's only beside one (``record_no`` of a batch job is a row's)."""
+_RECORD_NUMBER: Final = re.compile(r"[A-Za-z]{0,4}-?(?:[0-9]{5,16}|[0-9]{3,8}(?:-[0-9]{2,8}){1,3})")
+_GROUPED_PHONE: Final = re.compile(r"(?:\+[0-9]{1,3}[ .-]?)?\(?0?[0-9]{1,4}\)?(?:[ .-][0-9]{2,4}){2,5}")
+_PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
+"""Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
 _NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
 """One to four words of letters (a name as typed into a search box)."""
@@ -695,6 +709,8 @@ class Redactor:
                     return False
                 if item not in plain and len(item) <= 64 and self._loose_text(item):
                     return False  # a name, or a bare phone number: the walk decides by the key
+                if "[" in item and PERSON_MARKER.search(item) is not None:
+                    return False  # a person masked before: the walk masks the full dates beside it
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
                         remember(item)  # ids recur (a request's records share one): next time one lookup
@@ -727,6 +743,8 @@ class Redactor:
             return 3  # walk: a key that is not text, holds an identifier, or names a FHIR resource
         if key in _PARAMETER_KEYS:
             return 3  # a statement's parameters: typed by the statement beside them, if there is one
+        if info.compact in SEARCH_DATE_KEYS:
+            return 3  # a search: a name and a date typed together are whom someone looked up
         if info.plain:
             return 1  # plain
         if info.kind is not None or info.person is not None:
@@ -929,6 +947,7 @@ class Redactor:
         row being about that person, its full dates, bare phone numbers and numeric ids too
         (``["Toluwanimi Oluwagbemi", "4046666334", "billing dispute"]``)."""
         beside: list[tuple[int, str]] = []
+        foreign: list[int] = []
         named = False
         for index, item in enumerate(given):
             unchanged = out[index] is item
@@ -949,6 +968,14 @@ class Redactor:
                 beside.append((index, "ID"))  # a record number beside a name
             elif unchanged and type(item) is str and _ZIP_PLUS_FOUR.fullmatch(item) is not None:
                 beside.append((index, "ZIP"))  # a ZIP+4 code beside a name
+            elif unchanged and type(item) is str and _GROUPED_PHONE.fullmatch(item):
+                beside.append((index, "PHONE"))  # a national form in groups ("05 90 18 58 84") beside a name
+            elif unchanged and type(item) is str and foreign_name(item):
+                foreign.append(index)
+        if not named and foreign and any(kind != "ID" or len(out[index]) >= 7 for index, kind in beside):
+            named = True  # ["नंद तिवारी", "19910726", "14019-0584"]: a name in another script, with what is theirs
+            for index in foreign:
+                out[index] = self._key_value("NAME", given[index])
         if not named:
             return
         for index, kind in beside:
@@ -1063,7 +1090,11 @@ class Redactor:
             )
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
+            vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
             for key, item in items:
+                if vehicle and type(key) is str and key.lower() in _PLATE_KEYS and type(item) is str and item:
+                    out[key] = self._key_value("VEHICLE", item)
+                    continue
                 if key in trusted or (resource is not None and person is None and directory_field(resource, key)):
                     out[key] = item  # an organisation's name, NPI and address are no one's PHI
                     continue
@@ -1085,6 +1116,8 @@ class Redactor:
                                     clean_item = self._key_value(loose[0], item)
                                     if clean_item is DROP:
                                         continue
+                        elif not about_person and "[" in clean_item and PERSON_MARKER.search(clean_item):
+                            about_person = True  # a person masked before (an extra field, the message's argument)
                         out[key] = clean_item
                     elif cls is int:
                         out[key] = item if -(10**12) < item < 10**12 else self._number(item)
@@ -1143,7 +1176,10 @@ class Redactor:
                         continue
                     if replaced is not _KEEP:
                         out[written] = replaced
-                        about_person = about_person or (kind in _PERSON_FIELD_KINDS and replaced != item)
+                        about_person = about_person or (
+                            kind in _PERSON_FIELD_KINDS
+                            and (replaced != item or (type(item) is str and is_redacted(item)))  # masked before
+                        )
                         continue
                 elif type(item) is str and _is_version(info.compact, item):
                     out[written] = item
@@ -1152,7 +1188,11 @@ class Redactor:
                     walked = self._sequence(item, depth + 1, info.person or person, active, child_path, info.thing)
                 else:
                     walked = self._value(item, depth + 1, info.person or person, active, child_path)
+                if type(walked) is str and info.compact in SEARCH_DATE_KEYS and (found := searched_dates(walked)):
+                    walked = self._masked_spans(walked, found, "DATE")  # {"q": "Myrcha 02/20/1954"}
                 out[written] = walked
+                if not about_person and type(item) is str and "[" in walked and PERSON_MARKER.search(walked):
+                    about_person = True  # a person masked before (an extra field, the message's argument)
                 if (loose := self._loose(info, item)) is not None:
                     if loose[1]:
                         if walked is item:
@@ -1218,6 +1258,8 @@ class Redactor:
                 return "NAME", False
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
+            if info.compact in _RECORD_NUMBER_KEYS and _RECORD_NUMBER.fullmatch(item):
+                return _RECORD_NUMBER_KEYS[info.compact], True  # {"patient_name": ..., "record_no": "55237587"}
             if not info.record_time and maybe_date(item):
                 return "DATE", True  # confirmed (full_date) only beside a person
             return None
@@ -1257,6 +1299,18 @@ class Redactor:
                 del out[key]
             else:
                 out[key] = replaced
+
+    def _masked_spans(self, text: str, spans: list[tuple[int, int]], kind: str) -> str:
+        """``text`` with each of ``spans`` replaced as an identifier of ``kind``."""
+        strategy = self._strategies.get(kind, self._default_strategy)
+        parts: list[str] = []
+        position = 0
+        for start, end in spans:
+            parts.append(text[position:start])
+            parts.append(strategy.text(kind, text[start:end]))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
 
     def _person_key(self, person: str, key: Any) -> Any:
         """A mapping key that identifies a person, replaced as an id of theirs would be (text), or ``DROP``."""

@@ -28,6 +28,7 @@ from ._lone_names import with_lone_names
 from ._months import MONTH_ALTERNATION
 from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
+from ._person_ids import ids_beside_person
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
@@ -335,7 +336,10 @@ _FULL_DATE: Final = re.compile(
     r"(?<=[12])[0-9]{3}-[01]?[0-9]-[0-3]?[0-9]"
     r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9:]{4,5})?)?"
     r"|[0-9]?/[0-3]?[0-9]/(?:19|20)?[0-9]{2}"
+    r"|[0-9]?-[0-3]?[0-9]-(?:19|20)[0-9]{2}"
+    r"|(?<![*^~=][12])(?:(?<=1)9|(?<=2)0)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
     r"|[0-9]?\.[01]?[0-9]\.(?:19|20)[0-9]{2}"
+    r"|(?<=[12])[0-9]{3}(?:年|년[ ]?)[01]?[0-9](?:月|월[ ]?)[0-3]?[0-9](?:日|일)"
     rf"|[0-9]?[- ]{_MONTHS}[a-z]*\.?[- ,]+(?:19|20)[0-9]{{2}}"
     r"|(?<=[12])[0-9]{3}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12][0-9]|3[01])"
     rf"|[0-9]?(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{MONTH_ALTERNATION}\.?,?[ ]+(?:de[ ]+)?(?:19|20)[0-9]{{2}}"
@@ -353,7 +357,8 @@ _MONTH_DATE: Final = re.compile(
 
 
 def _about_a_person(found: list[Span], text: str) -> list[Span]:
-    """``found``, and every full date of ``text`` when ``found`` names a person in it.
+    """``found``, and every full date of ``text`` when ``found`` names a person in it (and the ids after a
+    generic id word, :mod:`._person_ids`).
 
     Safe Harbor takes every date directly related to an individual; in a text that names a patient
     (a name, a record or member number, an SSN, a birth date), a full date is one of theirs whatever
@@ -370,6 +375,10 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     dates = [(m.start(), m.end(), "DATE") for m in _FULL_DATE.finditer(text)]
     if any(ch in text for ch in "JFMASOND"):
         dates.extend((m.start(), m.end(), "DATE") for m in _MONTH_DATE.finditer(text))
+    ends = [end for start, end in people if end >= 0]
+    if "[" in text:
+        ends.extend(marker.end() for marker in PERSON_MARKER.finditer(text))
+    dates.extend(ids_beside_person(text, ends))  # "Ref 49243532", "record MR82271058", "Jane Roe (MR14242278)"
     return found + dates if dates else found
 
 

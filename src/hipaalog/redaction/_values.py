@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Final
 
-__all__ = ["THING_WORDS", "full_date", "maybe_date", "phone_words", "record_time"]
+from ._lexicon import unknown_word
+from ._vocab import FIRST_NAMES, SURNAMES
+
+__all__ = ["THING_WORDS", "foreign_name", "full_date", "maybe_date", "phone_words", "record_time", "searched_dates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -94,6 +98,7 @@ _FULL_DATE: Final = re.compile(
     rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
     rf"|{_MONTH}[ ]{_DAY}(?:st|nd|rd|th)?,?[ ]{_YEAR}"
     rf"|{_DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?{_MONTH},?[ -]{_YEAR}"
+    rf"|{_YEAR}(?:年{_MONTH_NUMBER}月{_DAY}日|년[ ]?{_MONTH_NUMBER}월[ ]?{_DAY}일)"
 )
 """A date with its day, month and year (a time of day after it allowed): ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``,
 ``YYYYMMDD``, ``March 12, 1948``, ``12-Mar-1948``; not a year alone, a month alone or a version (``1.2.10``)."""
@@ -103,7 +108,7 @@ def maybe_date(value: str) -> bool:
     """Whether a string may be a full date (a cheap test before :func:`full_date`)."""
     return (
         6 <= len(value) <= 40
-        and (value[-1].isdigit() or value[-1] in "ZC")  # a year, a time of day or a zone ends it
+        and (value[-1].isdigit() or value[-1] in "ZC日일")  # a year, a time of day, a zone or a CJK day ends it
         and (value[0].isdigit() or value[0].isalpha())
     )
 
@@ -113,3 +118,52 @@ def full_date(value: object) -> bool:
     if type(value) is str:
         return maybe_date(value) and _FULL_DATE.fullmatch(value.strip()) is not None
     return isinstance(value, datetime.date)
+
+
+_DATE_IN_TEXT: Final = re.compile(r"(?<![\w/.:-])(?:" + _FULL_DATE.pattern + r")(?![\w/-]|\.[0-9])")
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+SEARCH_DATE_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup"})
+"""Keys of what someone typed to find something: a full date beside a word there is whom they looked up."""
+
+
+def searched_dates(text: str) -> list[tuple[int, int]]:
+    """The full dates of a search typed with a word (``Myrcha 02/20/1954``: a name and a birth date); none
+    in a search of a date alone or of numbers."""
+    if len(text) > 200 or not any(ch.isdigit() for ch in text):
+        return []
+    if not any(_name_like(word) for word in _WORD.findall(text)):
+        return []  # "errors since 2024-01-02": a search of logs, not of a person
+    return [match.span() for match in _DATE_IN_TEXT.finditer(text)]
+
+
+def _name_like(word: str) -> bool:
+    """A word that may be a name: in the name tables, or no English word (any script)."""
+    if not word.isascii():
+        return True
+    return word.title() in FIRST_NAMES or word.title() in SURNAMES or unknown_word(word)
+
+
+_NAME_SEPARATOR: Final = re.compile(r",?[ ]+|\^")
+_CJK_NAME: Final = re.compile(r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}")
+
+
+def foreign_name(text: str) -> bool:
+    """Whether ``text`` is two to four words of letters in a script other than Latin (``नंद तिवारी``,
+    ``طقش, سالم``, ``Варфоломей Сидоров``, HL7's ``Сидоров^Варфоломей^K``): a name in a row beside a date,
+    phone or number of its own."""
+    if not 3 <= len(text) <= 60 or text.isascii():
+        return False
+    words = [word for word in _NAME_SEPARATOR.split(text.strip()) if word]
+    if len(words) == 1 and _CJK_NAME.fullmatch(words[0]):
+        return True  # a Korean or Chinese name written as one word (장현준, 王秀英)
+    if len(words) > 2 and len(words[-1]) == 1 and words[-1].isupper():
+        words.pop()  # an HL7 name's middle initial ("ابو السعود^نغم^D")
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        if not word or word.isascii():
+            return False
+        for ch in word:
+            if not (ch.isalpha() or unicodedata.category(ch) in {"Mn", "Mc"}) or "a" <= ch.lower() <= "z":
+                return False
+    return True

@@ -1,0 +1,95 @@
+"""Device identifiers without a cue (GS1 UDIs) and personal URLs: social hosts on any domain, family sites, handles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("neurostimulator (01)30817604211939(21)AK88120 implanted", "AK88120"),
+        ("lot recall: (01)10614559902288(17)270331(10)L55017X, notify clinic", "L55017X"),
+        ("scan (01)20385083001147 (21)7730014 ok", "7730014"),
+    ],
+)
+def test_gs1_udis_of_one_device_or_lot(text: str, secret: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert secret not in out and "[REDACTED:DEVICE]" in out
+
+
+def test_a_udi_ends_before_the_punctuation_after_it() -> None:
+    out = REDACTOR.redact_text("serial (01)30817604211939(21)AK88120, paired")
+    assert out == "serial [REDACTED:DEVICE], paired"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "restocked gtin (01)00614141999996 x 40",  # a device identifier alone names a model
+        "see (01) overview, (21) appendix",
+    ],
+)
+def test_model_identifiers_and_numbered_lists_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://m.facebook.com/odalys.brennan.77",
+        "https://de.linkedin.com/in/helmut-kratochwil",
+        "https://www.instagram.co.uk/marisol_quintero",
+        "https://twitter.example/velkova_daria",
+        "https://thebrennanfamily.org/photos",
+        "https://quintero-family.net/",
+        "https://adebanjofamily.org/news",
+        "https://portal.example-clinic.org/u/okafor2271",
+    ],
+)
+def test_personal_urls(url: str) -> None:
+    out = REDACTOR.redact_text(f"profile linked: {url}")
+    assert url not in out and "[REDACTED:URL]" in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://mail.google.com/mail/u/0/",
+        "https://www.facebook.com/login",
+        "https://facebook.github.io/react/docs",
+        "https://familysearch.org/",
+        "https://smithfamilydental.com/contact",
+        "https://happyfamily.com/recipes",
+        "https://status.example.com/incidents",
+    ],
+)
+def test_urls_of_things_stay(url: str) -> None:
+    text = f"fetched {url}"
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_a_fhir_attachment_url_is_judged_as_any_url() -> None:
+    """Bundle links are a server's; an Attachment's url says where a person's document is."""
+    resource = {
+        "resourceType": "DocumentReference",
+        "subject": {"reference": "Patient/8812", "display": "Odalys Brennan"},
+        "content": [{"attachment": {"contentType": "image/jpeg", "url": "https://brennanfamily.net/scan/3.jpg"}}],
+    }
+    out = REDACTOR.redact_text(json.dumps(resource))
+    assert "brennanfamily" not in out
+
+
+def test_bundle_links_stay() -> None:
+    bundle = {
+        "resourceType": "Bundle",
+        "link": [{"relation": "next", "url": "https://fhir.example.org/r4/Observation?code=8867-4&_count=50"}],
+    }
+    text = json.dumps(bundle)
+    assert "https://fhir.example.org/r4/Observation?code=8867-4&_count=50" in REDACTOR.redact_text(text)
