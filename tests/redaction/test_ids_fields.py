@@ -104,9 +104,17 @@ def test_a_row_with_a_name_in_another_script_and_what_is_theirs(row: list[str]) 
 
 @pytest.mark.parametrize(
     "row",
-    [["Служба доставки", "12345"], ["Главная страница", "v2.1.0"], ["東京 本社", "Tokyo"]],
+    [
+        ["Русский", "ru-RU"],
+        ["Главная", "v2.1.0"],
+        ["日本語", "ja-JP"],
+        ["доставка", "12345"],
+        ["Служба доставки заказов клиентам сегодня", "12345"],
+    ],
 )
 def test_rows_of_words_in_another_script_stay(row: list[str]) -> None:
+    """A language's name, one word of a label, a sentence: no name, so nothing beside them is a person's. (Two to
+    four words of another script alone as a value read as a name, label or not: see test_names_scripts.)"""
     event = {"message": "labels", "row": row}
     assert REDACTOR.redact(event) == event
 

@@ -950,9 +950,10 @@ class Redactor:
         foreign: list[int] = []
         named = False
         for index, item in enumerate(given):
-            unchanged = out[index] is item
-            if type(item) is str and "NAME" in item[:16] and is_redacted(item):
-                named = True  # masked already under its key ("caller": ["Ifeoma Adeyemi", ...])
+            current = out[index]
+            unchanged = current is item
+            if type(current) is str and "NAME" in current[:16] and is_redacted(current):
+                named = True  # masked already under its key ("caller": ["Ifeoma Adeyemi", ...]) or by the walk
                 continue
             loose = self._loose(_NEUTRAL_KEY, item)
             if loose is not None and loose[0] == "DATE" and not full_date(item):

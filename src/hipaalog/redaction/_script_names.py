@@ -9,7 +9,8 @@ around it is mostly Latin; a whole value that is such a run counts too (``"who":
 alone as one word only in Han or Hangul (``"who": "김정자"``). What is kept:
 
 * text written in that script (a localized message): a run of five words or more, or a text with
-  two more words of the script than Latin ones;
+  two more words of the script than Latin ones, or (Chinese, Japanese, Korean: no spaces between
+  words) more than six of its letters and more of them than Latin letters;
 * Greek letters of science (``TNF-α``, ``β-blocker``, ``μg``): a letter glued to a word, a digit or a
   hyphen, and a run of fewer than three Greek letters;
 * a language's own name (``Русский``, ``日本語``), as locale pickers log it.
@@ -45,6 +46,10 @@ _RUN: Final = re.compile(
 _SCRIPT_LETTER: Final = re.compile(f"[{_LETTER}]")
 _EAST_ASIAN_NAME: Final = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}")
 """A Chinese, Japanese or Korean name written as one word (``王秀英``, ``김정자``)."""
+_EAST_ASIAN_LETTERS: Final = re.compile("[\u3005\u3041-\u309f\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN_LETTERS: Final = re.compile("[A-Za-z]")
+_MAX_NAME_LETTERS: Final = 6
+"""Letters of a Chinese, Japanese or Korean name at most (``欧阳娜娜``, ``佐々木 花子``); more is a sentence."""
 _SPLIT: Final = re.compile(r"[ ,^]+")
 _GREEK: Final = re.compile(r"[\u0370-\u03ff\s,^-]+")
 _LATIN_WORD: Final = re.compile(r"[A-Za-z]{2,}")
@@ -117,6 +122,9 @@ def script_name_spans(text: str) -> Iterator[Span]:
             script += len(words) - len(_PARTICLES.intersection(words))
         if script > len(_LATIN_WORD.findall(text)) + 1:
             return  # a text written in that script: a localized message, not a name in an English line
+        east_asian = len(_EAST_ASIAN_LETTERS.findall(text))
+        if east_asian > _MAX_NAME_LETTERS and east_asian > len(_LATIN_LETTERS.findall(text)):
+            return  # Chinese, Japanese, Korean text: no spaces between its words, so counted by letters
     for match in runs:
         run = match[0]
         words = _script_words(run)
