@@ -159,7 +159,44 @@ _PERCENT: Final = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 
 
 def _unpercent(run: str) -> str:
-    return bytes.fromhex(run.replace("%", "")).decode("utf-8", "replace")
+    """A run of percent escapes decoded, or the run itself when it spells no UTF-8 (``%De*9`` inside an
+    ascii85 token is no escape)."""
+    try:
+        return bytes.fromhex(run.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+_PERCENT_LEVELS: Final = 4
+"""Percent-encoding undone this many times at most (``%25252540``: an ``@`` through four encoders)."""
+_ENTITY_LEVELS: Final = 3
+"""HTML entities undone this many times at most (``&amp;amp;#64;``)."""
+
+_QP_HINT: Final = re.compile(
+    r"[A-Za-z0-9]=40[A-Za-z]|[0-9]=2D[0-9]|[A-Za-z]=2E[A-Za-z]|[A-Za-z]=20[A-Za-z]|=3D|=[C-F][0-9A-F]=[89AB][0-9A-F]"
+)
+"""What only quoted-printable text holds: an ``@``, a dash between digits, a dot or a space inside words, an
+``=`` or a UTF-8 letter escaped (``jane=40example.com``, ``219=2D09``, ``Jos=C3=A9``). ``vin=2F47...``,
+``ts=2026-...``, ``addr=21.17...`` are values after a key, and are read as written unless such a mark is there."""
+_QP: Final = re.compile(
+    r"(?<=[\w.])(?:=[0-9A-F]{2})*=(?:[0-9A-F][A-F]|[A-F][0-9]|[0-9]{2}(?![0-9.]))"
+    r"(?=[\w.=]|(?<=[89AB][0-9A-F])[\s,;])|=\r?\n"
+)
+"""A run of quoted-printable escapes glued inside a word, or a soft line break (``=`` at a line's end)."""
+
+
+def _unqp(run: str) -> str:
+    """A run of quoted-printable escapes decoded (UTF-8), or the run itself when it spells no text or spells
+    a letter or digit (an encoder never escapes those: ``addr=51.4`` is a value)."""
+    if run[1] in "\r\n":
+        return ""
+    try:
+        text = bytes.fromhex(run.replace("=", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    if not text.isprintable() or any(ch.isascii() and ch.isalnum() for ch in text):
+        return run
+    return text
 
 
 _ONE_ENTITY: Final = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -177,7 +214,7 @@ def _unentity(entity: str) -> str:
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_CHAR: Final = re.compile(r"[^\x00-\x7f]")
 _SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
+_DASHES: Final = "\u301c\uff5e\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
 _DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
 _INVISIBLE: Final = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -191,6 +228,8 @@ _SPECIAL: Final[dict[str, str]] = {
     **dict.fromkeys(_DASHES, "-"),
     **dict.fromkeys(_DOTS, "."),
     **dict.fromkeys(_INVISIBLE, ""),
+    "\u3001": ",",
+    "\uff64": ",",
     "\u2018": "'",
     "\u2019": "'",
     "\u201c": '"',
@@ -308,6 +347,25 @@ def _without_point_zero(found: str) -> str:
     return digits + " " * (len(found) - len(digits))
 
 
+# -- digit groups with odd separators ------------------------------------------------------------
+_GROUPS: Final = re.compile(
+    r"(?<![\w.,/-])[0-9]{3}([ ]+-[ ]+|_)[0-9]{2,3}\1[0-9]{4}(?![\w.,/-])"
+    r"|(?<![A-Za-z])(?i:ssn|social|tel|phone|fax|mobile|cell|sms)[ :=#]{1,3}[0-9]{3},[0-9]{2,3},[0-9]{4}(?![\w.,/-])"
+)
+"""Three digit groups (3-2-4: an SSN, 3-3-4: a phone number) spaced around dashes (``219 - 09 - 9999``),
+joined by underscores (``219_09_9999``: an id made from a number), or by commas after a cue
+(``tel 415,555,0134``; without one, ``sizes 512,256,1024`` is a list). Python's ``1_000_000`` groups by threes."""
+_GROUPS_HINT: Final = re.compile(r"[0-9](?: - |_[0-9]|,[0-9]{2,3},[0-9]{4})")
+
+
+def _grouped(found: str) -> str:
+    """Digit groups with odd separators, written the way the detectors read them: dashes for dashes and
+    underscores, spaces for commas (a number with commas reads as a number unless a cue says more)."""
+    if "," in found:
+        return found.replace(",", " ")  # the cue kept, same length
+    return re.sub(r"[ ]*[-_][ ]*", "-", found)
+
+
 # -- Python date reprs ------------------------------------------------------------------------------
 _DATE_REPR: Final = re.compile(
     r"(?<![\w.])(?:datetime\.)?date(?:time)?\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
@@ -380,6 +438,10 @@ def _nothing(run: str) -> str:
 
 def may_need_view(text: str) -> bool:
     """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
+    if "=" in text and _QP_HINT.search(text) is not None:
+        return True
+    if ("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None:
+        return True
     return (
         not text.isascii()
         or "\\" in text
@@ -421,21 +483,30 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ANSI, _nothing))
     if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
         apply(_rewrite(current, _FORM_VALUE, _unplus))
-    for _ in range(2):  # %2540 is an @ encoded twice
+    for _ in range(_PERCENT_LEVELS):  # %2540 is an @ encoded twice, %252540 three times
         if "%" not in current:
             break
         before = len(maps)
         apply(_rewrite(current, _PERCENT, _unpercent))
         if len(maps) == before:
             break
-    if "&" in current and ";" in current:
+    for _ in range(_ENTITY_LEVELS):  # &amp;#64; is an @ escaped twice (a template escaping escaped text)
+        if "&" not in current or ";" not in current:
+            break
+        before = len(maps)
         apply(_rewrite(current, _ENTITY, _unentity))
+        if len(maps) == before:
+            break
+    if "=" in current and _QP_HINT.search(current) is not None:  # quoted-printable: jane=40example.com
+        apply(_rewrite(current, _QP, _unqp))
     if not current.isascii():
         if any(ch in _CONFUSABLES for ch in set(current)):
             apply(_rewrite(current, _WORD, _unconfused))  # before NFKC: the look-alikes are letters
         apply(_compatible(current))
     if ".0" in current:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
+    if _GROUPS_HINT.search(current) is not None:  # 219 - 09 - 9999, 219_09_9999, tel 415,555,0134
+        apply(_rewrite(current, _GROUPS, _grouped))
     others = len(maps)
     if "date(" in current or "time(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))
