@@ -152,3 +152,38 @@ def test_every_path_reads_through_layers(where: str, caplog: pytest.LogCaptureFi
     seen = record.getMessage() + repr(getattr(record, "body", ""))
     assert token not in seen, seen
     assert qp not in seen, seen
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("patient said social four one seven, twenty-two, eighty-one seventy-four", "four one seven"),
+        ("call me at three one two, five five five, zero one seven eight", "zero one seven eight"),
+        ("DOB <Arrow [1961-02-03T00:00:00+00:00]>", "1961-02-03"),
+        ("born DateTime(1961, 2, 3, 0, 0, 0)", "1961, 2, 3"),
+        ("<member><ssn><![CDATA[417228174]]></ssn></member>", "417228174"),
+        ("member[ssn]=417228174&step=2", "417228174"),
+        ("member%5Bcontact%5D%5Bemail%5D=odalys.prieto%40example.org", "prieto"),
+        (repr(bytes([0x82, 0xA3]) + b"ssn" + bytes([0xA9]) + b"417228174"), "417228174"),
+        (repr(b"\x80\x04}\x94\x8c\x05email\x94\x8c\x19odalys.prieto@example.org\x94s."), "prieto"),
+    ],
+)
+def test_spelled_digits_reprs_and_markup_are_read(text: str, hidden: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert hidden not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one two three four items in the queue",
+        "retry one, two, three then give up",
+        "filter[status]=active&page[size]=20",
+        "<config><![CDATA[retries=3]]></config>",
+        "update(2024, 1, 5) applied",
+        repr(b"\x81\xa3job\xa9rebuild"),
+        "b'Caf\\xc3\\xa9 open'",
+    ],
+)
+def test_benign_markup_and_words_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

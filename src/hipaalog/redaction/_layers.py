@@ -38,6 +38,7 @@ MAX_INFLATED: Final = 65536
 _MIN_TEXT: Final = 6
 DENSE_RUN: Final = re.compile(r"[A-Za-z0-9+/_-]{16,}")
 """A run of base64's alphabet (base32's and hex's are in it) long enough to hold six characters of text."""
+_HEX_RUN: Final = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 BASE85_RUN: Final = re.compile(r"(?<![^\s\"'=:])[0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{15,}(?![^\s\"',])")
 """A run of base85's alphabet standing alone (between spaces, quotes, after ``=`` or ``:``)."""
 _BASE32: Final = re.compile(r"[A-Z2-7]{16,}={0,6}")
@@ -158,12 +159,31 @@ def _base64(token: str) -> bytes:
     return base64.b64decode(padded, validate=True)
 
 
+def _path_like(run: str) -> bool:
+    """Whether a run with ``/`` reads as a path (``api/v1/patients/123``): base64 holds capitals, small letters
+    and digits all through, a path's segments are words and numbers."""
+    upper = lower = 0
+    for ch in run:
+        if ch.isupper():
+            upper += 1
+        elif ch.islower():
+            lower += 1
+    return upper < 3 or lower < 3 or run.startswith("/")
+
+
 def may_hold_token(text: str) -> bool:
     """Whether ``text`` may hold an encoded token (``False`` is certain): a dense run with a digit, ascii85's
     marks, or a base85 run."""
     for match in DENSE_RUN.finditer(text):
         run = match[0]
-        if not run.isalpha() and not run.isdigit() and any(ch.isdigit() for ch in run):
+        if run.isalpha() or run.isdigit():
+            continue
+        if _HEX_RUN.fullmatch(run) is not None:
+            if is_hex_text(run):  # a trace id or hash has a byte below 0x20 nearly always: not text
+                return True
+        elif "/" in run and _path_like(run):
+            continue
+        elif any(ch.isdigit() for ch in run):
             return True
     if "<~" in text and "~>" in text:
         return True

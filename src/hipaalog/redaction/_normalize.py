@@ -115,18 +115,29 @@ def _rewrite(text: str, regex: re.Pattern[str], replace: Callable[[str], str]) -
 _ONE_ESCAPE: Final = r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-])"
 _ESCAPES: Final = re.compile(f"{_ONE_ESCAPE}(?:{_ONE_ESCAPE})*")
 """A run of escapes (one, then any more: a pattern opening with a literal ``\\`` is searched for at C speed)."""
-_ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
+_ESCAPE: Final = re.compile(
+    r"\\x([c-fC-F][0-9a-fA-F](?:\\x[89abAB][0-9a-fA-F]){1,3})|\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))",
+    re.DOTALL,
+)
 _SIMPLE: Final = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", "v": " "}
 _LEVELS: Final = 3
 """Escapes undone this many times at most (a message holding JSON that holds JSON needs two)."""
 
 
 def _one_escape(match: re.Match[str]) -> str:
-    hexa = match[1] or match[2] or match[3]
+    if match[1] is not None:  # UTF-8 bytes in a bytes repr: b'Jos\xc3\xa9'
+        try:
+            return bytes.fromhex(match[1].replace("\\x", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return " " * (len(match[1]) // 4 + 1)
+    if match[3] is not None:  # a byte: DEL, C1 controls and Latin-1 signs (msgpack and pickle length prefixes:
+        code = int(match[3], 16)  # b'\\x81\\xa3ssn\\xa9...') read as a space; control bytes, letters as they are
+        return " " if 0x7F <= code < 0xC0 else chr(code)
+    hexa = match[2] or match[4]
     if hexa is not None:
         code = int(hexa, 16)
         return chr(code) if code <= 0x10FFFF else " "
-    return _SIMPLE.get(match[4], match[4])
+    return _SIMPLE.get(match[5], match[5])
 
 
 _UNESCAPED: Final[dict[str, str]] = {}
@@ -173,7 +184,8 @@ _ENTITY_LEVELS: Final = 3
 """HTML entities undone this many times at most (``&amp;amp;#64;``)."""
 
 _QP_HINT: Final = re.compile(
-    r"[A-Za-z0-9]=40[A-Za-z]|[0-9]=2D[0-9]|[A-Za-z]=2E[A-Za-z]|[A-Za-z]=20[A-Za-z]|=3D|=[C-F][0-9A-F]=[89AB][0-9A-F]"
+    r"=(?:(?<=[A-Za-z0-9]=)40(?=[A-Za-z])|(?<=[0-9]=)2D(?=[0-9])|(?<=[A-Za-z]=)2[0E](?=[A-Za-z])|3D"
+    r"|[C-F][0-9A-F]=[89AB][0-9A-F])"
 )
 """What only quoted-printable text holds: an ``@``, a dash between digits, a dot or a space inside words, an
 ``=`` or a UTF-8 letter escaped (``jane=40example.com``, ``219=2D09``, ``Jos=C3=A9``). ``vin=2F47...``,
@@ -368,11 +380,12 @@ def _grouped(found: str) -> str:
 
 # -- Python date reprs ------------------------------------------------------------------------------
 _DATE_REPR: Final = re.compile(
-    r"(?<![\w.])(?:datetime\.)?date(?:time)?\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
+    r"(?<![\w.])(?:(?:datetime|pendulum)\.)?(?:date(?:time)?|Date(?:Time)?)"
+    r"\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
     r"((?:,[ ]?[0-9]{1,6}){0,4})(?:,[ ]?tzinfo=[^()]{0,60}(?:\([^()]{0,40}\))?)?[ ]?\)"
 )
 """``datetime.date(1955, 6, 7)``, ``datetime.datetime(2024, 1, 5, 10, 30, tzinfo=...)``: how a date
-object prints inside a repr, a tuple or an f-string's ``!r``."""
+object prints inside a repr, a tuple or an f-string's ``!r`` (pendulum's ``DateTime(1955, 6, 7, 0, 0, 0)`` too)."""
 
 
 def _iso_date(found: str) -> str:
@@ -412,6 +425,71 @@ def _iso_stamp(found: str) -> str:
     return f"{match[3]}-{int(match[4]):02d}-{int(match[5]):02d}"
 
 
+_ARROW_REPR: Final = re.compile(
+    r"<Arrow \[((?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9])(?:T([0-9]{2}:[0-9]{2})[0-9:.+-]{0,24})?\]>"
+)
+"""An ``arrow`` date's repr: ``<Arrow [1985-03-12T00:00:00+00:00]>``."""
+
+
+def _iso_arrow(found: str) -> str:
+    match = _ARROW_REPR.fullmatch(found)
+    if match is None:  # pragma: no cover - only called on matches of _ARROW_REPR
+        return found
+    clock = match[2]
+    return match[1] if clock in (None, "00:00") else f"{match[1]}T{clock}"
+
+
+# -- markup around a value: CDATA sections, form keys in brackets -----------------------------------
+_CDATA: Final = re.compile(r"<!\[CDATA\[|\]\]>")
+"""A CDATA section's marks (``<ssn><![CDATA[219099999]]></ssn>``): the reader sees the value alone."""
+_BRACKET_KEY: Final = re.compile(r"(?<=[\w\]])\[([A-Za-z_][\w-]{0,40})\](?=\[|=)")
+"""A form field's nested key (``patient[ssn]=...``, ``patient[address][zip]=...``): read as a dotted key."""
+
+
+def _dotted(found: str) -> str:
+    return "." + found[1:-1]
+
+
+# -- digits spelled as words ------------------------------------------------------------------------
+_UNITS: Final = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+_UNITS.update({"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"})
+_TEENS: Final = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15"}
+_TEENS.update({"sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"})
+_TENS: Final = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7"}
+_TENS.update({"eighty": "8", "ninety": "9"})
+_NUMBER_WORD: Final = "|".join(sorted([*_UNITS, *_TEENS, *_TENS], key=len, reverse=True))
+_SPELLED_HINT: Final = re.compile(r"[eonrxy][ ,-]+(?i:" + _NUMBER_WORD + r")[ ,-]")
+"""A number word after another word's last letter: the cheap first look (one character starts it)."""
+_SPELLED: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + _NUMBER_WORD + r")(?:[ ,-]+(?:" + _NUMBER_WORD + r")){3,}(?![A-Za-z])", re.IGNORECASE
+)
+"""Four number words or more in a row (``five five five, zero one three four``): digits read aloud (a call
+transcript, a voice bot's log) are the digits."""
+_MIN_SPELLED_DIGITS: Final = 7
+
+
+def _digits_of(found: str) -> str:
+    """Spelled digits as digits (``eight eight four fifty-four`` -> ``88454``), or ``found`` when they make
+    fewer than seven (``one two three four`` is a count)."""
+    words = re.split(r"[ ,-]+", found.lower())
+    digits: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _TENS:
+            if following in _UNITS and following not in ("zero", "oh"):
+                digits.append(_TENS[word] + _UNITS[following])
+                index += 2
+                continue
+            digits.append(_TENS[word] + "0")
+        else:
+            digits.append(_UNITS.get(word) or _TEENS.get(word, ""))
+        index += 1
+    joined = "".join(digits)
+    return joined if len(joined) >= _MIN_SPELLED_DIGITS else found
+
+
 # -- Python repr quoting ----------------------------------------------------------------------------
 _REPR_STRING: Final = re.compile(r"(?:b(?<![\w'\"]b)'|'(?<![\w'\"]'))(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
 """A repr's string (``'Jane'``, ``b'...'``) not glued to a word or a quote before it."""
@@ -438,10 +516,6 @@ def _nothing(run: str) -> str:
 
 def may_need_view(text: str) -> bool:
     """Whether ``text`` holds a trigger of some rewrite (``False`` is certain: the view would be the text)."""
-    if "=" in text and _QP_HINT.search(text) is not None:
-        return True
-    if ("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None:
-        return True
     return (
         not text.isascii()
         or "\\" in text
@@ -452,10 +526,16 @@ def may_need_view(text: str) -> bool:
         or "'" in text
         or ("+" in text and "=" in text)
         or ".0" in text
-        or "date(" in text
-        or "time(" in text
+        or "ate(" in text
+        or "ime(" in text
         or "stamp(" in text
         or "time64(" in text
+        or "<![CDATA[" in text
+        or "]=" in text
+        or "<Arrow [" in text
+        or ("=" in text and _QP_HINT.search(text) is not None)
+        or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
+        or (text.count(" ") > 3 and _SPELLED_HINT.search(text) is not None)
     )
 
 
@@ -507,11 +587,19 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
     if _GROUPS_HINT.search(current) is not None:  # 219 - 09 - 9999, 219_09_9999, tel 415,555,0134
         apply(_rewrite(current, _GROUPS, _grouped))
+    if "<![CDATA[" in current:
+        apply(_rewrite(current, _CDATA, _nothing))
+    if "]=" in current or "][" in current:
+        apply(_rewrite(current, _BRACKET_KEY, _dotted))
+    if _SPELLED_HINT.search(current) is not None:  # five five five, zero one three four...
+        apply(_rewrite(current, _SPELLED, _digits_of))
     others = len(maps)
-    if "date(" in current or "time(" in current:
+    if "ate(" in current or "ime(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))
     if "stamp(" in current or "time64(" in current or "struct_time(" in current:
         apply(_rewrite(current, _STAMP_REPR, _iso_stamp))
+    if "<Arrow [" in current:
+        apply(_rewrite(current, _ARROW_REPR, _iso_arrow))
     unquoted = (current, maps[::-1])
     if "'" in current and _REPR_HINT.search(current) is not None:
         apply(_rewrite(current, _REPR_STRING, _requote))
