@@ -8,6 +8,7 @@ import base64
 import gzip
 import json
 import logging
+import pickle
 import zlib
 from typing import Any
 
@@ -166,6 +167,7 @@ def test_every_path_reads_through_layers(where: str, caplog: pytest.LogCaptureFi
         ("member%5Bcontact%5D%5Bemail%5D=odalys.prieto%40example.org", "prieto"),
         (repr(bytes([0x82, 0xA3]) + b"ssn" + bytes([0xA9]) + b"417228174"), "417228174"),
         (repr(b"\x80\x04}\x94\x8c\x05email\x94\x8c\x19odalys.prieto@example.org\x94s."), "prieto"),
+        (repr(pickle.dumps({"ssn": "417228174", "ward": "B2"})), "417228174"),
     ],
 )
 def test_spelled_digits_reprs_and_markup_are_read(text: str, hidden: str) -> None:

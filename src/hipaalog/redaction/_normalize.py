@@ -130,9 +130,10 @@ def _one_escape(match: re.Match[str]) -> str:
             return bytes.fromhex(match[1].replace("\\x", "")).decode("utf-8")
         except UnicodeDecodeError:
             return " " * (len(match[1]) // 4 + 1)
-    if match[3] is not None:  # a byte: DEL, C1 controls and Latin-1 signs (msgpack and pickle length prefixes:
-        code = int(match[3], 16)  # b'\\x81\\xa3ssn\\xa9...') read as a space; control bytes, letters as they are
-        return " " if 0x7F <= code < 0xC0 else chr(code)
+    if match[3] is not None:  # a byte: controls, DEL, C1 controls and Latin-1 signs (msgpack and pickle length
+        code = int(match[3], 16)  # prefixes: b'\\x81\\xa3ssn\\xa9...') read as a space; NUL (UTF-16), tab, line
+        # ends, the separators 0x1C-0x1F (NCPDP, HL7 batches) and Latin-1 letters stay as they are
+        return " " if 0x7F <= code < 0xC0 or (0 < code < 0x1C and code not in (0x09, 0x0A, 0x0D)) else chr(code)
     hexa = match[2] or match[4]
     if hexa is not None:
         code = int(hexa, 16)
