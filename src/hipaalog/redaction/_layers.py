@@ -43,6 +43,7 @@ BASE85_RUN: Final = re.compile(r"(?<![^\s\"'=:])[0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~
 """A run of base85's alphabet standing alone (between spaces, quotes, after ``=`` or ``:``)."""
 _BASE32: Final = re.compile(r"[A-Z2-7]{16,}={0,6}")
 _BASE85: Final = re.compile(r"[0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{15,}")
+_DIGIT: Final = re.compile(r"[0-9]")
 _B85_MARKS: Final = frozenset("!#$%&()*;<>?@^`{|}~")
 _HEX_TEXT: Final = re.compile(r"(?:[2-9a-f][0-9a-f])+|(?:[2-9A-F][0-9A-F])+")
 """Hexadecimal with no control byte (below ``0x20``): maybe text dumped as bytes (UTF-8 decides)."""
@@ -62,15 +63,9 @@ def is_base32(token: str) -> bool:
 def is_base85(token: str) -> bool:
     """Whether ``token`` has base85's alphabet with two of its marks (``~``, ``{``, ``;``...), a digit and
     letters of both cases: a word, a path or an expression has fewer."""
-    if _BASE85.fullmatch(token) is None or len(token) % 5 == 1:
+    if len(token) % 5 == 1 or len(_B85_MARKS.intersection(token)) < 2 or _BASE85.fullmatch(token) is None:
         return False
-    marks = _B85_MARKS.intersection(token)
-    return (
-        len(marks) >= 2
-        and any(ch.isdigit() for ch in token)
-        and any(ch.isupper() for ch in token)
-        and any(ch.islower() for ch in token)
-    )
+    return _DIGIT.search(token) is not None and token.lower() != token and token.upper() != token
 
 
 def is_hex_text(digits: str) -> bool:
@@ -159,16 +154,17 @@ def _base64(token: str) -> bytes:
     return base64.b64decode(padded, validate=True)
 
 
+_NO_UPPER: Final = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NO_LOWER: Final = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _path_like(run: str) -> bool:
     """Whether a run with ``/`` reads as a path (``api/v1/patients/123``): base64 holds capitals, small letters
     and digits all through, a path's segments are words and numbers."""
-    upper = lower = 0
-    for ch in run:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
-    return upper < 3 or lower < 3 or run.startswith("/")
+    if run.startswith("/"):
+        return True
+    size = len(run)
+    return size - len(run.translate(_NO_UPPER)) < 3 or size - len(run.translate(_NO_LOWER)) < 3
 
 
 def may_hold_token(text: str) -> bool:
@@ -183,7 +179,7 @@ def may_hold_token(text: str) -> bool:
                 return True
         elif "/" in run and _path_like(run):
             continue
-        elif any(ch.isdigit() for ch in run):
+        elif _DIGIT.search(run) is not None:
             return True
     if "<~" in text and "~>" in text:
         return True
