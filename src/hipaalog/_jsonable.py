@@ -17,7 +17,16 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import Any, Final
 
-__all__ = ["MAX_DEPTH", "attributes_of", "fields_of", "key_text", "sanitize", "to_json_native", "truncate"]
+__all__ = [
+    "MAX_DEPTH",
+    "attributes_of",
+    "fields_of",
+    "key_text",
+    "sanitize",
+    "table_rows",
+    "to_json_native",
+    "truncate",
+]
 
 MAX_DEPTH: Final = 32
 """Nesting deeper than this is replaced by a marker string."""
@@ -130,6 +139,41 @@ def fields_of(value: object) -> dict[str, Any] | None:
     if hasattr(cls, "__fields__") and callable(getattr(cls, "dict", None)) and hasattr(cls, "__config__"):
         dumped = value.dict()  # type: ignore[attr-defined]
         return dumped if isinstance(dumped, dict) else None
+    return None
+
+
+MAX_TABLE_ROWS: Final = 200
+"""Rows of a structured array or data frame walked at most; the rest is left out (and said so)."""
+
+
+def table_rows(value: object) -> list[Any] | dict[str, Any] | None:
+    """A numpy structured array or record, or a pandas ``DataFrame`` or ``Series``, as rows of named fields
+    (``[{"ssn": ..., "dob": ...}]``; a record or a ``Series``: one mapping), so field-name rules apply to its
+    columns; ``None`` for anything else. Neither library is imported. May raise."""
+    module = type(value).__module__
+    if module.startswith("numpy"):
+        dtype = getattr(value, "dtype", None)
+        names = getattr(dtype, "names", None)
+        if not names:
+            return None
+        if getattr(value, "ndim", 0) == 0:  # one record (np.void, np.record)
+            return dict(zip(names, value.tolist(), strict=False))  # type: ignore[attr-defined]
+        flat = value.reshape(-1)  # type: ignore[attr-defined]
+        rows: list[Any] = [dict(zip(names, row, strict=False)) for row in flat[:MAX_TABLE_ROWS].tolist()]
+        if len(flat) > MAX_TABLE_ROWS:
+            rows.append(f"[{len(flat) - MAX_TABLE_ROWS} more rows left out]")
+        return rows
+    if module.startswith("pandas"):
+        kind = type(value).__name__
+        if kind == "DataFrame":
+            size = len(value)  # type: ignore[arg-type]
+            head = value.head(MAX_TABLE_ROWS)  # type: ignore[attr-defined]
+            rows = [{str(k): v for k, v in row.items()} for row in head.to_dict(orient="records")]
+            if size > MAX_TABLE_ROWS:
+                rows.append(f"[{size - MAX_TABLE_ROWS} more rows left out]")
+            return rows
+        if kind == "Series" and len(value) <= MAX_TABLE_ROWS:  # type: ignore[arg-type]
+            return {str(k): v for k, v in value.to_dict().items()}  # type: ignore[attr-defined]
     return None
 
 

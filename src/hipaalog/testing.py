@@ -121,6 +121,28 @@ def _reaches_hipaalog(logger: logging.Logger, record: logging.LogRecord) -> bool
     return False
 
 
+def _redact_records() -> tuple[Any, Any] | None:
+    """Install record redaction when none is installed; the factory and its redactor, to undo it later."""
+    from . import redaction
+
+    if redaction.record_redaction_installed():
+        return None
+    redaction.install_record_redaction()
+    factory = logging.getLogRecordFactory()
+    return factory, getattr(factory, "redactor", None)
+
+
+def _stop_redacting(installed: tuple[Any, Any] | None) -> None:
+    """Undo :func:`_redact_records`, unless the code under test configured redaction since (its redactor)."""
+    if installed is None:
+        return
+    factory, redactor = installed
+    if logging.getLogRecordFactory() is factory and getattr(factory, "redactor", None) is redactor:
+        from . import redaction
+
+        redaction.uninstall_record_redaction()
+
+
 # -- matching ---------------------------------------------------------------------------------
 def _lookup(record: Mapping[str, Any], key: str) -> Any:
     if key in record:
@@ -195,14 +217,18 @@ class LogCapture:
         self._parse_lock = threading.Lock()
         self._levels: list[tuple[logging.Logger, int]] = []
         self._active = False
+        self._factory: tuple[Any, Any] | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
     def start(self) -> LogCapture:
-        """Begin capturing (idempotent)."""
+        """Begin capturing (idempotent). Record redaction is installed while capturing when nothing installed it
+        (no ``configure()`` yet): pytest's own log capture, ``log_cli``, ``--log-file`` and Python's last-resort
+        handler then print redacted records, as the captured lines are."""
         if not self._active:
             self._active = True
             add_tap(self._lines.append)
             _FALLBACK.acquire()
+            self._factory = _redact_records()
         return self
 
     def stop(self) -> None:
@@ -211,6 +237,8 @@ class LogCapture:
             self._active = False
             remove_tap(self._lines.append)
             _FALLBACK.release()
+            _stop_redacting(self._factory)
+            self._factory = None
         for logger, level in reversed(self._levels):
             logger.setLevel(level)
         self._levels.clear()
@@ -346,9 +374,31 @@ def _finding_kind(finding: Any) -> str:
     return str(getattr(finding, "kind", "PHI"))
 
 
+_KEY_SEGMENT: Final = re.compile(r'\["((?:[^"\\]|\\.)*)"\]|\.([^.\[]+)')
+
+
+def _masked_path(path: str, key_is_phi: bool) -> str:
+    """``path`` with every key that holds PHI written ``["[REDACTED]"]`` (a mapping keyed by patient id), the
+    last one too when the finding is the key itself."""
+    from .redaction import redact_text
+
+    segments = list(_KEY_SEGMENT.finditer(path))
+    out: list[str] = []
+    position = 0
+    for index, match in enumerate(segments):
+        key = match[1] if match[1] is not None else match[2]
+        last = index == len(segments) - 1 and match.end() == len(path)
+        if (key_is_phi and last) or redact_text(key) != key:
+            out.append(path[position : match.start()])
+            out.append('["[REDACTED]"]')
+            position = match.end()
+    out.append(path[position:])
+    return "".join(out)
+
+
 def _finding_place(finding: Any) -> str:
     """``$.path`` and, for a match inside a string, its character offsets (never the value)."""
-    place = str(getattr(finding, "path", "$"))
+    place = _masked_path(str(getattr(finding, "path", "$")), getattr(finding, "rule", "") == "name")
     span = getattr(finding, "span", None)
     if isinstance(span, (list, tuple)) and len(span) == 2:
         return f"{place} chars {span[0]}-{span[1]}"

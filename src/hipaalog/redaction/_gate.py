@@ -47,6 +47,7 @@ from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
 from ._hl7_fields import HL7_MARKS
 from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._layers import may_hold_token
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._script_names import script_letters
@@ -101,7 +102,7 @@ SSN, PHONE, CARD, CUED, MBI, DEA, VIN, MAC, IPV4, EMAIL, URL, HL7, AGE, ZIP, ADD
 FHIR, X12, MAIL, TABLE, PERSON, XML = (1 << n for n in range(17, 23))
 """Format detectors (FHIR JSON text, X12, e-mail, positional data, XML) and the cue-less name model."""
 TOKEN: Final = 1 << 23
-"""Encoded tokens: JWTs, Basic credentials, padded base64."""
+"""Encoded tokens: JWTs, Basic credentials, base64, base32, base85 and hex runs."""
 SEARCH: Final = 1 << 24
 """A URL's query on a path a person may be searched on (``/Patient?``, ``/patients/search?``)."""
 PATH: Final = 1 << 25
@@ -535,8 +536,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
-    elif "40" in text and ("2e" in text or "2E" in text):
-        bits |= TOKEN  # "@" and "." in hexadecimal: an address dumped as bytes
+    elif len(text) >= 16 and may_hold_token(text):
+        bits |= TOKEN  # a run of base64, base32, hex or base85 (text encoded, maybe compressed)
     if "+" in text and ("+1" in text or _PLUS_COUNTRY.search(text) is not None):
         bits |= PHONE  # +1 415..., +44 20...
     raw = text.encode("utf-8", "surrogatepass")

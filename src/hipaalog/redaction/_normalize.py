@@ -115,18 +115,30 @@ def _rewrite(text: str, regex: re.Pattern[str], replace: Callable[[str], str]) -
 _ONE_ESCAPE: Final = r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[\\\"'/bfnrtv.-])"
 _ESCAPES: Final = re.compile(f"{_ONE_ESCAPE}(?:{_ONE_ESCAPE})*")
 """A run of escapes (one, then any more: a pattern opening with a literal ``\\`` is searched for at C speed)."""
-_ESCAPE: Final = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))", re.DOTALL)
+_ESCAPE: Final = re.compile(
+    r"\\x([c-fC-F][0-9a-fA-F](?:\\x[89abAB][0-9a-fA-F]){1,3})|\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))",
+    re.DOTALL,
+)
 _SIMPLE: Final = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", "v": " "}
 _LEVELS: Final = 3
 """Escapes undone this many times at most (a message holding JSON that holds JSON needs two)."""
 
 
 def _one_escape(match: re.Match[str]) -> str:
-    hexa = match[1] or match[2] or match[3]
+    if match[1] is not None:  # UTF-8 bytes in a bytes repr: b'Jos\xc3\xa9'
+        try:
+            return bytes.fromhex(match[1].replace("\\x", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return " " * (len(match[1]) // 4 + 1)
+    if match[3] is not None:  # a byte: controls, DEL, C1 controls and Latin-1 signs (msgpack and pickle length
+        code = int(match[3], 16)  # prefixes: b'\\x81\\xa3ssn\\xa9...') read as a space; NUL (UTF-16), tab, line
+        # ends, the separators 0x1C-0x1F (NCPDP, HL7 batches) and Latin-1 letters stay as they are
+        return " " if 0x7F <= code < 0xC0 or (0 < code < 0x1C and code not in (0x09, 0x0A, 0x0D)) else chr(code)
+    hexa = match[2] or match[4]
     if hexa is not None:
         code = int(hexa, 16)
         return chr(code) if code <= 0x10FFFF else " "
-    return _SIMPLE.get(match[4], match[4])
+    return _SIMPLE.get(match[5], match[5])
 
 
 _UNESCAPED: Final[dict[str, str]] = {}
@@ -159,7 +171,45 @@ _PERCENT: Final = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
 
 
 def _unpercent(run: str) -> str:
-    return bytes.fromhex(run.replace("%", "")).decode("utf-8", "replace")
+    """A run of percent escapes decoded, or the run itself when it spells no UTF-8 (``%De*9`` inside an
+    ascii85 token is no escape)."""
+    try:
+        return bytes.fromhex(run.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+_PERCENT_LEVELS: Final = 4
+"""Percent-encoding undone this many times at most (``%25252540``: an ``@`` through four encoders)."""
+_ENTITY_LEVELS: Final = 3
+"""HTML entities undone this many times at most (``&amp;amp;#64;``)."""
+
+_QP_HINT: Final = re.compile(
+    r"=(?:(?<=[A-Za-z0-9]=)40(?=[A-Za-z])|(?<=[0-9]=)2D(?=[0-9])|(?<=[A-Za-z]=)2[0E](?=[A-Za-z])|3D"
+    r"|[C-F][0-9A-F]=[89AB][0-9A-F])"
+)
+"""What only quoted-printable text holds: an ``@``, a dash between digits, a dot or a space inside words, an
+``=`` or a UTF-8 letter escaped (``jane=40example.com``, ``219=2D09``, ``Jos=C3=A9``). ``vin=2F47...``,
+``ts=2026-...``, ``addr=21.17...`` are values after a key, and are read as written unless such a mark is there."""
+_QP: Final = re.compile(
+    r"(?<=[\w.])(?:=[0-9A-F]{2})*=(?:[0-9A-F][A-F]|[A-F][0-9]|[0-9]{2}(?![0-9.]))"
+    r"(?=[\w.=]|(?<=[89AB][0-9A-F])[\s,;])|=\r?\n"
+)
+"""A run of quoted-printable escapes glued inside a word, or a soft line break (``=`` at a line's end)."""
+
+
+def _unqp(run: str) -> str:
+    """A run of quoted-printable escapes decoded (UTF-8), or the run itself when it spells no text or spells
+    a letter or digit (an encoder never escapes those: ``addr=51.4`` is a value)."""
+    if run[1] in "\r\n":
+        return ""
+    try:
+        text = bytes.fromhex(run.replace("=", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    if not text.isprintable() or any(ch.isascii() and ch.isalnum() for ch in text):
+        return run
+    return text
 
 
 _ONE_ENTITY: Final = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -177,7 +227,7 @@ def _unentity(entity: str) -> str:
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_CHAR: Final = re.compile(r"[^\x00-\x7f]")
 _SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
+_DASHES: Final = "\u301c\uff5e\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
 _DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
 _INVISIBLE: Final = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -191,6 +241,8 @@ _SPECIAL: Final[dict[str, str]] = {
     **dict.fromkeys(_DASHES, "-"),
     **dict.fromkeys(_DOTS, "."),
     **dict.fromkeys(_INVISIBLE, ""),
+    "\u3001": ",",
+    "\uff64": ",",
     "\u2018": "'",
     "\u2019": "'",
     "\u201c": '"',
@@ -308,13 +360,33 @@ def _without_point_zero(found: str) -> str:
     return digits + " " * (len(found) - len(digits))
 
 
+# -- digit groups with odd separators ------------------------------------------------------------
+_GROUPS: Final = re.compile(
+    r"(?<![\w.,/-])[0-9]{3}([ ]+-[ ]+|_)[0-9]{2,3}\1[0-9]{4}(?![\w.,/-])"
+    r"|(?<![A-Za-z])(?i:ssn|social|tel|phone|fax|mobile|cell|sms)[ :=#]{1,3}[0-9]{3},[0-9]{2,3},[0-9]{4}(?![\w.,/-])"
+)
+"""Three digit groups (3-2-4: an SSN, 3-3-4: a phone number) spaced around dashes (``219 - 09 - 9999``),
+joined by underscores (``219_09_9999``: an id made from a number), or by commas after a cue
+(``tel 415,555,0134``; without one, ``sizes 512,256,1024`` is a list). Python's ``1_000_000`` groups by threes."""
+_GROUPS_HINT: Final = re.compile(r"[0-9](?: - |_[0-9]|,[0-9]{2,3},[0-9]{4})")
+
+
+def _grouped(found: str) -> str:
+    """Digit groups with odd separators, written the way the detectors read them: dashes for dashes and
+    underscores, spaces for commas (a number with commas reads as a number unless a cue says more)."""
+    if "," in found:
+        return found.replace(",", " ")  # the cue kept, same length
+    return re.sub(r"[ ]*[-_][ ]*", "-", found)
+
+
 # -- Python date reprs ------------------------------------------------------------------------------
 _DATE_REPR: Final = re.compile(
-    r"(?<![\w.])(?:datetime\.)?date(?:time)?\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
+    r"(?<![\w.])(?:(?:datetime|pendulum)\.)?(?:date(?:time)?|Date(?:Time)?)"
+    r"\([ ]?((?:1[89]|20)[0-9]{2}),[ ]?([0-9]{1,2}),[ ]?([0-9]{1,2})"
     r"((?:,[ ]?[0-9]{1,6}){0,4})(?:,[ ]?tzinfo=[^()]{0,60}(?:\([^()]{0,40}\))?)?[ ]?\)"
 )
 """``datetime.date(1955, 6, 7)``, ``datetime.datetime(2024, 1, 5, 10, 30, tzinfo=...)``: how a date
-object prints inside a repr, a tuple or an f-string's ``!r``."""
+object prints inside a repr, a tuple or an f-string's ``!r`` (pendulum's ``DateTime(1955, 6, 7, 0, 0, 0)`` too)."""
 
 
 def _iso_date(found: str) -> str:
@@ -354,6 +426,71 @@ def _iso_stamp(found: str) -> str:
     return f"{match[3]}-{int(match[4]):02d}-{int(match[5]):02d}"
 
 
+_ARROW_REPR: Final = re.compile(
+    r"<Arrow \[((?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9])(?:T([0-9]{2}:[0-9]{2})[0-9:.+-]{0,24})?\]>"
+)
+"""An ``arrow`` date's repr: ``<Arrow [1985-03-12T00:00:00+00:00]>``."""
+
+
+def _iso_arrow(found: str) -> str:
+    match = _ARROW_REPR.fullmatch(found)
+    if match is None:  # pragma: no cover - only called on matches of _ARROW_REPR
+        return found
+    clock = match[2]
+    return match[1] if clock in (None, "00:00") else f"{match[1]}T{clock}"
+
+
+# -- markup around a value: CDATA sections, form keys in brackets -----------------------------------
+_CDATA: Final = re.compile(r"<!\[CDATA\[|\]\]>")
+"""A CDATA section's marks (``<ssn><![CDATA[219099999]]></ssn>``): the reader sees the value alone."""
+_BRACKET_KEY: Final = re.compile(r"(?<=[\w\]])\[([A-Za-z_][\w-]{0,40})\](?=\[|=)")
+"""A form field's nested key (``patient[ssn]=...``, ``patient[address][zip]=...``): read as a dotted key."""
+
+
+def _dotted(found: str) -> str:
+    return "." + found[1:-1]
+
+
+# -- digits spelled as words ------------------------------------------------------------------------
+_UNITS: Final = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+_UNITS.update({"five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"})
+_TEENS: Final = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15"}
+_TEENS.update({"sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"})
+_TENS: Final = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7"}
+_TENS.update({"eighty": "8", "ninety": "9"})
+_NUMBER_WORD: Final = "|".join(sorted([*_UNITS, *_TEENS, *_TENS], key=len, reverse=True))
+_SPELLED_HINT: Final = re.compile(r"[eonrxy][ ,-]+(?i:" + _NUMBER_WORD + r")[ ,-]")
+"""A number word after another word's last letter: the cheap first look (one character starts it)."""
+_SPELLED: Final = re.compile(
+    r"(?<![A-Za-z])(?:" + _NUMBER_WORD + r")(?:[ ,-]+(?:" + _NUMBER_WORD + r")){3,}(?![A-Za-z])", re.IGNORECASE
+)
+"""Four number words or more in a row (``five five five, zero one three four``): digits read aloud (a call
+transcript, a voice bot's log) are the digits."""
+_MIN_SPELLED_DIGITS: Final = 7
+
+
+def _digits_of(found: str) -> str:
+    """Spelled digits as digits (``eight eight four fifty-four`` -> ``88454``), or ``found`` when they make
+    fewer than seven (``one two three four`` is a count)."""
+    words = re.split(r"[ ,-]+", found.lower())
+    digits: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _TENS:
+            if following in _UNITS and following not in ("zero", "oh"):
+                digits.append(_TENS[word] + _UNITS[following])
+                index += 2
+                continue
+            digits.append(_TENS[word] + "0")
+        else:
+            digits.append(_UNITS.get(word) or _TEENS.get(word, ""))
+        index += 1
+    joined = "".join(digits)
+    return joined if len(joined) >= _MIN_SPELLED_DIGITS else found
+
+
 # -- Python repr quoting ----------------------------------------------------------------------------
 _REPR_STRING: Final = re.compile(r"(?:b(?<![\w'\"]b)'|'(?<![\w'\"]'))(?:[^'\\\n]|\\.){0,512}'(?![\w'])")
 """A repr's string (``'Jane'``, ``b'...'``) not glued to a word or a quote before it."""
@@ -390,10 +527,16 @@ def may_need_view(text: str) -> bool:
         or "'" in text
         or ("+" in text and "=" in text)
         or ".0" in text
-        or "date(" in text
-        or "time(" in text
+        or "ate(" in text
+        or "ime(" in text
         or "stamp(" in text
         or "time64(" in text
+        or "<![CDATA[" in text
+        or "]=" in text
+        or "<Arrow [" in text
+        or ("=" in text and _QP_HINT.search(text) is not None)
+        or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
+        or (text.count(" ") > 3 and _SPELLED_HINT.search(text) is not None)
     )
 
 
@@ -421,26 +564,43 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ANSI, _nothing))
     if "+" in current and "=" in current:  # before percent-decoding: a %2B is a plus sign, not a space
         apply(_rewrite(current, _FORM_VALUE, _unplus))
-    for _ in range(2):  # %2540 is an @ encoded twice
+    for _ in range(_PERCENT_LEVELS):  # %2540 is an @ encoded twice, %252540 three times
         if "%" not in current:
             break
         before = len(maps)
         apply(_rewrite(current, _PERCENT, _unpercent))
         if len(maps) == before:
             break
-    if "&" in current and ";" in current:
+    for _ in range(_ENTITY_LEVELS):  # &amp;#64; is an @ escaped twice (a template escaping escaped text)
+        if "&" not in current or ";" not in current:
+            break
+        before = len(maps)
         apply(_rewrite(current, _ENTITY, _unentity))
+        if len(maps) == before:
+            break
+    if "=" in current and _QP_HINT.search(current) is not None:  # quoted-printable: jane=40example.com
+        apply(_rewrite(current, _QP, _unqp))
     if not current.isascii():
         if any(ch in _CONFUSABLES for ch in set(current)):
             apply(_rewrite(current, _WORD, _unconfused))  # before NFKC: the look-alikes are letters
         apply(_compatible(current))
     if ".0" in current:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
+    if _GROUPS_HINT.search(current) is not None:  # 219 - 09 - 9999, 219_09_9999, tel 415,555,0134
+        apply(_rewrite(current, _GROUPS, _grouped))
+    if "<![CDATA[" in current:
+        apply(_rewrite(current, _CDATA, _nothing))
+    if "]=" in current or "][" in current:
+        apply(_rewrite(current, _BRACKET_KEY, _dotted))
+    if _SPELLED_HINT.search(current) is not None:  # five five five, zero one three four...
+        apply(_rewrite(current, _SPELLED, _digits_of))
     others = len(maps)
-    if "date(" in current or "time(" in current:
+    if "ate(" in current or "ime(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))
     if "stamp(" in current or "time64(" in current or "struct_time(" in current:
         apply(_rewrite(current, _STAMP_REPR, _iso_stamp))
+    if "<Arrow [" in current:
+        apply(_rewrite(current, _ARROW_REPR, _iso_arrow))
     unquoted = (current, maps[::-1])
     if "'" in current and _REPR_HINT.search(current) is not None:
         apply(_rewrite(current, _REPR_STRING, _requote))

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from .. import _diagnostics
 from .._errors import structured_message
-from .._jsonable import attributes_of, fields_of, key_text, to_json_native
+from .._jsonable import attributes_of, fields_of, key_text, table_rows, to_json_native
 from .._pseudonym import Pseudonymizer
 from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
@@ -290,6 +290,14 @@ def _settled(kind: str | None, value: Any) -> str | None:
 
 _NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
 """Keys that name a part of a name below a person, and a page's bounds anywhere else."""
+
+
+def _table_rows(value: object) -> list[Any] | dict[str, Any] | None:
+    """:func:`table_rows`, or ``None`` when reading the table raised (the value is then converted as any other)."""
+    try:
+        return table_rows(value)
+    except Exception:  # noqa: BLE001 - a broken array or frame is written as its text instead
+        return None
 
 
 def _human_name(value: object) -> bool:
@@ -850,6 +858,9 @@ class Redactor:
                 message = structured_message(value, self)
                 if message is not None:
                     return self.redact_text(f"{type(value).__name__}: {message}")
+            rows = _table_rows(value)
+            if rows is not None:  # a structured array or data frame: its columns are keys
+                return self._value(rows, depth + 1, person, active, path)
             converted = active.convert(value)
             if converted is value or type(converted) is type(value):
                 converted = to_json_native(value)

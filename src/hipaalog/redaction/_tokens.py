@@ -1,11 +1,13 @@
-"""Encoded tokens that carry PHI: JWTs, HTTP Basic credentials, base64 of text or JSON, hex of an address.
+"""Encoded tokens that carry PHI: JWTs, HTTP Basic credentials, base64, base32, base85 or hex of text or
+JSON (compressed or not).
 
 A token's bytes cannot be partly masked, so a token is decoded (bounded: size limits, no
 exception escapes) and judged by what it holds: a JWT whose claims name a person (``email``,
 ``name``, ``given_name``, ``family_name``, ``birthdate``, ``phone_number``, an e-mail ``sub``), Basic
 credentials whose user is an e-mail, or any decoded text in which the default redactor finds PHI
 masks the whole token. Tokens that hold none (session ids, opaque bearer tokens, service
-credentials) stay, so they still correlate requests.
+credentials) stay, so they still correlate requests. A decoded text is judged by the whole redactor,
+so a token inside a token is decoded too, :data:`_MAX_DEPTH` layers deep.
 """
 
 from __future__ import annotations
@@ -20,21 +22,25 @@ from typing import Any, Final
 
 from ._detector import BaseDetector, Span
 from ._gate import TOKEN
+from ._layers import BASE85_RUN, MAX_TOKEN, decoded_layer, is_base32, is_base85, is_hex_text
 
 __all__ = ["TokenDetector", "decoded_token"]
 
-_MAX_TOKEN: Final = 8192
-"""Longest token decoded: a JWT with many claims fits; a file attachment is not read."""
+_MAX_TOKEN: Final = MAX_TOKEN
+_MAX_DEPTH: Final = 3
+"""Tokens judged inside one another at most (base64 of gzip of base64 JSON is two)."""
 _MIN_BLOB: Final = 16
 _JWT: Final = re.compile(
     r"(?<![\w-])eyJ[A-Za-z0-9_-]{4,}={0,2}\.(ey[JA][A-Za-z0-9_-]{4,}={0,2})\.[A-Za-z0-9_-]*={0,2}(?![\w-])"
 )
 """Header, payload and signature in base64url; header and payload are JSON objects (``eyJ``: ``{"``)."""
 _BASIC: Final = re.compile(r"(?<![A-Za-z])(?:Basic|basic|BASIC)[ ]+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])")
-_BLOB: Final = re.compile(r"(?<![\w+/.-])[A-Za-z0-9+/_-]{16,}={0,2}(?![\w+/=-])")
+_BLOB: Final = re.compile(r"(?<![\w+/.-])[A-Za-z0-9+/_-]{16,}={0,6}(?![\w+/=-])")
 """A run of the base64 (or base64url) alphabet, padded or not, not glued to a word or a path."""
-_HEX: Final = re.compile(r"(?<![\w-])(?:0x)?((?:[0-9a-f]{2}){8,}|(?:[0-9A-F]{2}){8,})(?![\w-])")
+_HEX: Final = re.compile(r"(?<![\w-])(?:0x)?((?:[0-9a-f]{2}){6,}|(?:[0-9A-F]{2}){6,})(?![\w-])")
 """Text in hexadecimal (lower or upper case), such as an e-mail address dumped as bytes."""
+_ASCII85: Final = re.compile(r"<~[!-u\s]{5,}~>")
+"""ascii85 between its ``<~ ~>`` marks."""
 _PERSON_CLAIMS: Final = frozenset(
     {
         "email",
@@ -101,16 +107,18 @@ def _holds_phi(text: str) -> bool:
 
 
 def _judged(token: str, judge: Any) -> bool:
-    """``judge(token)``, remembered per token (a request's records repeat one) and never re-entered."""
+    """``judge(token)``, remembered per token (a request's records repeat one), at most :data:`_MAX_DEPTH`
+    tokens deep (a token inside a decoded token is judged with the outer one)."""
     verdict = _verdicts.get(token)
     if verdict is None:
-        if getattr(_local, "busy", False):
-            return False  # a token inside a decoded token: the outer one is being judged already
-        _local.busy = True
+        depth = getattr(_local, "depth", 0)
+        if depth >= _MAX_DEPTH:
+            return False  # deeper still: the outer token is judged by what was decoded so far
+        _local.depth = depth + 1
         try:
             verdict = bool(judge(token))
         finally:
-            _local.busy = False
+            _local.depth = depth
         if len(_verdicts) >= _VERDICTS_LIMIT:
             _verdicts.clear()
         _verdicts[token] = verdict
@@ -137,19 +145,15 @@ def _basic_phi(credentials: str) -> bool:
 
 
 def _hex_phi(digits: str) -> bool:
-    """Whether hexadecimal ``digits`` spell printable text with an ``@`` in which the redactor finds PHI."""
-    if len(digits) > _MAX_TOKEN:
-        return False
-    try:
-        text = bytes.fromhex(digits).decode("utf-8")
-    except ValueError:
-        return False
-    return "@" in text and text.isprintable() and _holds_phi(text)
+    """Whether hexadecimal ``digits`` spell printable text in which the redactor finds PHI."""
+    text = decoded_layer(digits)
+    return text is not None and _holds_phi(text)
 
 
 def _blob_phi(blob: str) -> bool:
-    text = decoded_token(blob)
-    return text is not None and len(text) >= 6 and _holds_phi(text)
+    """Whether a base64, base32 or base85 run decodes (inflated when compressed) to text holding PHI."""
+    text = decoded_layer(blob)
+    return text is not None and _holds_phi(text)
 
 
 class TokenDetector(BaseDetector):
@@ -172,23 +176,34 @@ class TokenDetector(BaseDetector):
                 taken.append(match.span(1))
                 if _judged(match[1], _basic_phi):
                     yield match.start(1), match.end(1), "ID"
-        if "40" in text:  # "@" in hexadecimal
-            for match in _HEX.finditer(text):
-                if "40" in match[1] and _judged(match[1], _hex_phi):
-                    yield match.start(), match.end(), "ID"
+        for match in _HEX.finditer(text):
+            taken.append(match.span())
+            if is_hex_text(match[1]) and _judged(match[1], _hex_phi):
+                yield match.start(), match.end(), "ID"
         for match in _BLOB.finditer(text):
             start, end = match.span()
             if any(start < stop and begin < end for begin, stop in taken) or not _blob_shape(match[0]):
                 continue
+            taken.append((start, end))
             if _judged(match[0], _blob_phi):
+                yield start, end, "ID"
+        runs = list(_ASCII85.finditer(text)) if "<~" in text else []
+        runs += [match for match in BASE85_RUN.finditer(text) if is_base85(match[0])]
+        for match in runs:
+            start, end = match.span()
+            if not any(start < stop and begin < end for begin, stop in taken) and _judged(match[0], _blob_phi):
                 yield start, end, "ID"
 
 
 def _blob_shape(blob: str) -> bool:
-    """Whether a run looks like base64 rather than a word, a hex id or a path: mixed case and a digit or
-    padding, and a length base64 can have."""
+    """Whether a run looks like base64 or base32 rather than a word, a hex id or a path: mixed case (base32:
+    capitals) and a digit or padding, and a length the encoding can have."""
     body = blob.rstrip("=")
-    if len(body) < _MIN_BLOB or len(body) % 4 == 1 or body.isdigit():
+    if len(body) < _MIN_BLOB or body.isdigit():
+        return False
+    if is_base32(blob):
+        return True
+    if len(body) % 4 == 1:
         return False
     has_upper = any(ch.isupper() for ch in body)
     has_lower = any(ch.islower() for ch in body)
