@@ -354,8 +354,11 @@ _FULL_DATE: Final = re.compile(
 )
 
 
+_MONTH_INITIALS: Final = "".join(sorted({word[0] for word in re.findall(r"[A-Z][a-z]+", _MONTH_NAMES)}))
 _MONTH_DATE: Final = re.compile(
-    rf"(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
+    # The look-ahead at a month's initial first: the engine fails most positions at one character-set test
+    # instead of trying the look-behind and every month's name there.
+    rf"(?=[{_MONTH_INITIALS}])(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
     rf"|(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})-[0-3]?[0-9]-)"
     r"(?:19|20)[0-9]{2}(?![\w/-])"
 )
