@@ -47,6 +47,7 @@ from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
+from ._near import initials_first
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
 
 __all__ = [
@@ -439,7 +440,7 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
 
 
 _GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]")
-FOREIGN_STREET: Final = re.compile(
+FOREIGN_STREET: Final = initials_first(
     rf"(?<![\w/]){STREET_TYPE_FIRST}[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
 )
 """Where a street written the way of another country may be (``Calle``, ``37, boulevard``, ``...weg 781``)."""

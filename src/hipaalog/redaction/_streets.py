@@ -10,7 +10,6 @@ number.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -19,6 +18,7 @@ from ._cues import STREET_TYPE_FIRST as _TYPE_FIRST
 from ._cues import STREET_TYPE_GLUED as _GLUED_TYPE
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, FOREIGN_STREET
+from ._near import initials_first
 
 __all__ = ["ForeignAddressDetector"]
 
@@ -30,7 +30,7 @@ _TOWN: Final = (
     r"|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])[ ])?"
     rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_NAME_WORD}){{0,2}}"
 )
-_STREET: Final = re.compile(
+_STREET: Final = initials_first(
     rf"(?<![\w/])(?:"
     rf"{_TYPE_FIRST}[ ]+(?:{_PARTICLE}[ ]+){{0,2}}{_NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{_NAME_WORD}){{0,3}}"
     rf",?[ ]+{_NUMBER}"
