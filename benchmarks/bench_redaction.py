@@ -118,6 +118,65 @@ def phi_messages(count: int) -> list[str]:
     )
 
 
+def _person(rng: random.Random) -> tuple[str, str, str, str, str]:
+    """A made-up person: given name, family name, birth date (ISO), MRN and phone."""
+    first = ["Maria", "James", "Linda", "Robert", "Susan", "David", "Aiko", "Tomasz"]
+    last = ["Garcia", "Smith", "Nguyen", "Johnson", "Patel", "Brown", "Tanaka", "Nowak"]
+    birth = f"19{rng.randint(30, 99)}-0{rng.randint(1, 9)}-{rng.randint(10, 28)}"
+    return (
+        rng.choice(first),
+        rng.choice(last),
+        birth,
+        f"{rng.randint(1000000, 9999999)}",
+        f"555-{rng.randint(1000, 9999)}",
+    )
+
+
+def format_records(count: int) -> dict[str, list[str]]:
+    """Distinct healthcare-format texts as services log them: a FHIR Patient (JSON), an HL7 v2 ADT and an X12 837."""
+    rng = random.Random(11)
+    out: dict[str, list[str]] = {"FHIR JSON": [], "HL7 v2": [], "X12 837": []}
+    for _ in range(count):
+        given, family, birth, mrn, phone = _person(rng)
+        out["FHIR JSON"].append(
+            "POST /fhir/Patient 201 body="
+            + json.dumps(
+                {
+                    "resourceType": "Patient",
+                    "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "identifier": [{"system": "urn:oid:2.16.840.1.113883.19.5", "value": mrn}],
+                    "name": [{"family": family, "given": [given]}],
+                    "telecom": [{"system": "phone", "value": f"(617) {phone}"}],
+                    "gender": rng.choice(["female", "male"]),
+                    "birthDate": birth,
+                    "address": [
+                        {
+                            "line": [f"{rng.randint(10, 999)} Elm Street"],
+                            "city": "Springfield",
+                            "state": "MA",
+                            "postalCode": f"0{rng.randint(1000, 2799)}",
+                        }
+                    ],
+                }
+            )
+        )
+        stamp = f"2026{rng.randint(10, 12)}{rng.randint(10, 28)}{rng.randint(10, 23)}{rng.randint(10, 59)}"
+        out["HL7 v2"].append(
+            f"MSH|^~\\&|ADT|GENHOSP|LAB|GENHOSP|{stamp}||ADT^A04|{rng.getrandbits(32)}|P|2.5\r"
+            f"PID|1||{mrn}^^^GENHOSP^MR||{family.upper()}^{given.upper()}||{birth.replace('-', '')}|F|||"
+            f"{rng.randint(10, 999)} ELM ST^^SPRINGFIELD^MA^0{rng.randint(1000, 2799)}||(617){phone}\r"
+            f"PV1|1|O|CLINIC^{rng.randint(100, 400)}|||||{rng.randint(1000000000, 1999999999)}^WELBY^MARCUS"
+        )
+        out["X12 837"].append(
+            f"ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *{stamp[2:8]}*1200*^*00501*"
+            f"{rng.randint(100000000, 999999999)}*0*P*:~NM1*IL*1*{family.upper()}*{given.upper()}****MI*"
+            f"W{rng.randint(100000000, 999999999)}~N3*{rng.randint(10, 999)} ELM ST~N4*SPRINGFIELD*MA*"
+            f"0{rng.randint(1000, 2799)}~DMG*D8*{birth.replace('-', '')}*F~"
+            f"CLM*{rng.getrandbits(32):x}*125***11:B:1*Y*A*Y*Y~"
+        )
+    return out
+
+
 ADVERSARIAL_KB = 64
 
 
@@ -355,6 +414,21 @@ def main() -> None:
         inner=1000,
     )
     print_table("Redactor.redact_text on one message", rows, target)
+
+    records = {name: itertools.cycle(texts) for name, texts in format_records(20000).items()}
+    rows = [("200-byte message with a name, an SSN, a phone number and a DOB", lambda: redactor.redact_text(next(phi)))]
+    rows += [
+        (
+            f"{name} record with a patient's name, MRN, birth date, phone and address, a new one each call",
+            lambda it=it: redactor.redact_text(next(it)),
+        )
+        for name, it in records.items()
+    ]
+    print_table(
+        "Redactor.redact_text on healthcare-format records (issue 12)",
+        compare(rows, inner=200),
+        "200-byte message with a name, an SSN, a phone number and a DOB",
+    )
     adversarial_table()
 
 

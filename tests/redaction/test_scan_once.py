@@ -69,6 +69,30 @@ def test_the_long_clean_texts_kept_are_bounded() -> None:
     assert "x" * 70_000 not in scanner.clean  # too long to keep
 
 
+def test_a_text_with_findings_met_again_is_not_scanned_again(scans: list[str]) -> None:
+    redactor = Redactor()
+    text = "could not reach patient Jane Roe, SSN 219-09-9999, at 555-201-4471"
+    first = redactor.redact_text(text)
+    assert "Roe" not in first and "219-09-9999" not in first
+    assert redactor.redact_text(text) == first  # an exception's message, then its argument
+    assert scans == [text]
+
+
+def test_the_texts_with_findings_kept_are_bounded_and_short(scans: list[str]) -> None:
+    redactor = Redactor()
+    texts = [f"patient Jane Roe, SSN 219-09-{n:04d}" for n in range(scanner_module._FOUND_LIMIT + 10)]
+    for text in texts:
+        redactor.redact_text(text)
+    assert redactor.redact_text(texts[0]) == redactor.redact_text(texts[0])
+    assert scans.count(texts[0]) == 2  # forgotten once the cache filled, scanned again
+    long = "patient Jane Roe, SSN 219-09-9999 " + "plain words " * 800
+    assert len(long) > scanner_module.WINDOW_CHARS
+    redactor.redact_text(long)
+    redactor.redact_text(long)
+    first_windows = [text for text in scans if text.startswith("patient Jane Roe, SSN 219-09-9999 plain")]
+    assert len(first_windows) == 2  # scanned in windows both times: their spans depend on the time they took
+
+
 def test_a_logged_record_reads_each_text_once(scans: list[str], tmp_path: Path) -> None:
     path = tmp_path / "app.jsonl"
     handler = hipaalog.configure(app_id="a", platform="p", microservice="m", sinks=[str(path)])

@@ -6,6 +6,8 @@ import ipaddress
 import re
 from typing import Final
 
+from ._near import initials_first
+
 __all__ = [
     "PHONE_00",
     "PHONE_LOCAL",
@@ -158,7 +160,7 @@ PHONE_NATIONAL: Final = re.compile(
 )
 """A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
 ``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
-PHONE_LOCAL: Final = re.compile(
+PHONE_LOCAL: Final = initials_first(
     r"(?<![\w+.(-])(?:\([1-9][0-9]\)[ ]?9?[0-9]{4}-?[0-9]{4}"
     r"|[1-9][0-9][ ](?:9[0-9]{4}-[0-9]{4}|[0-9]{4}[ ][0-9]{4})"
     r"|8[ ]?\([0-9]{3}\)[ ]?[0-9]{3}-[0-9]{2}-[0-9]{2}"

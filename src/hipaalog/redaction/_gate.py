@@ -50,6 +50,7 @@ from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
+from ._near import initials_first
 from ._script_names import script_letters
 from ._street_forms import address_hint
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
@@ -446,7 +447,7 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
 
 _GLUED_STREET: Final = re.compile(rf"[a-zß]{STREET_TYPE_GLUED}[ ]+[0-9]")
 _HYPHENED_STREET: Final = re.compile(rf"-{STREET_TYPE_HYPHENED}[ ]+[0-9]")
-FOREIGN_STREET: Final = re.compile(
+FOREIGN_STREET: Final = initials_first(
     rf"(?<![\w/])(?:{STREET_TYPE_FIRST}|{STREET_TYPE_FIRST_WEAK})[ ]|[0-9],?[ ]+{STREET_TYPE_AFTER_NUMBER}[ ]"
     rf"|[a-z]{STREET_TYPE_GLUED}[ ]+[0-9]"
     rf"|[a-z]-{STREET_TYPE_HYPHENED}[ ]+[0-9]"

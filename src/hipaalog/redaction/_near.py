@@ -11,12 +11,21 @@ boundary (``patient_name`` holds ``name``), so skipping never hides what the ful
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
 
-__all__ = ["EAGER_AFTER", "CueIndex", "CueScope", "first_char_alternation", "trie_alternation", "word_regex"]
+__all__ = [
+    "EAGER_AFTER",
+    "CueIndex",
+    "CueScope",
+    "first_char_alternation",
+    "initials_first",
+    "trie_alternation",
+    "word_regex",
+]
 
 EAGER_AFTER: Final = 24
 """Candidates checked the full way in a text before its cue words are indexed (by default)."""
@@ -84,6 +93,72 @@ def word_regex(words: Iterable[str]) -> re.Pattern[str]:
         char = re.escape(first)
         branches.append(f"{char}(?<![a-z]{char}){body}")
     return re.compile(f"(?:{'|'.join(branches)})(?![a-z])")
+
+
+def _parser() -> tuple[Any, Any]:
+    """The standard library's regex parser and its constants (``re._parser`` from 3.11, ``sre_parse`` before)."""
+    try:
+        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse"), importlib.import_module("sre_constants")
+
+
+def _initials(items: Sequence[Any], c: Any) -> set[str] | None:
+    """The characters a match of the parsed ``items`` can start with (``None``: not known, or any)."""
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the next item reads the first character
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None  # a category or a negated set
+            return chars
+        if op is c.BRANCH:
+            chars = set()
+            for branch in av[1]:
+                part = _initials(branch.data, c)
+                if not part:
+                    return None
+                chars |= part
+            return chars
+        if op is c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None
+            return _initials(av[3].data, c)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return _initials(av[2].data, c)
+        return None  # anything else (an optional item, a group reference): not worth telling
+    return None
+
+
+def initials_first(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled behind a look-ahead at the characters a match of it can start with.
+
+    For patterns that open with a look-behind and an alternation (``(?<![\\w/])(?:Calle|Rua|...)``), which Python's
+    engine tries whole at every position: with ``(?=[CR...])`` first it fails most positions at one character-set
+    test. The look-ahead only restates what the pattern requires, so the matches are the same; when the first
+    characters cannot be told (a category such as ``\\w``, an optional first item, ignored case), none is added.
+    """
+    initials: set[str] | None = None
+    if not flags & re.IGNORECASE:
+        try:
+            parser, constants = _parser()
+            parsed = parser.parse(pattern, flags)
+            if not parsed.state.flags & re.IGNORECASE:
+                initials = _initials(parsed.data, constants)
+        except Exception:  # noqa: BLE001 - a parser of another Python version: no look-ahead, same matches
+            initials = None
+    if not initials:
+        return re.compile(pattern, flags)
+    chars = "".join(re.escape(ch) if ch in "\\]^-[" else ch for ch in sorted(initials))
+    return re.compile(f"(?=[{chars}])" + pattern, flags)
 
 
 class CueIndex:

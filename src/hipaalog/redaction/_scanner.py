@@ -46,6 +46,9 @@ _LONG_CLEAN_LIMIT: Final = 64
 """Longer clean texts remembered at once (the most recent ones): a redacted message, made by the
 record factory, meets the formatter a moment later and need not be scanned twice."""
 _LONG_CLEAN_MAX_CHARS: Final = 65536
+_FOUND_LIMIT: Final = 256
+"""Texts with findings whose spans are remembered (up to this many, then forgotten at once): an exception's
+message is its argument too, a value meets the record factory and the formatter; each is scanned once."""
 _READS_QUOTES: Final = frozenset({"name", "person_name"})
 _BUILTIN_ONLY: Final[frozenset[str]] = frozenset({"<built-in>"})
 _CUSTOM_ONLY: Final[frozenset[str]] = frozenset({"<custom>"})
@@ -77,7 +80,7 @@ class Scanner:
         budget: CPU seconds one long text may take (see :data:`BUDGET_SECONDS`).
     """
 
-    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_long", "_selected", "budget")
+    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_found", "_long", "_selected", "budget")
 
     def __init__(
         self,
@@ -94,6 +97,8 @@ class Scanner:
         self._long: deque[str] = deque()
         self._selected: dict[int, tuple[Detector, ...]] = {}
         """The built-in detectors each set of gate bits selects (texts share few sets)."""
+        self._found: dict[str, list[Span]] = {}
+        """The spans of the most recent texts that held some (see :data:`_FOUND_LIMIT`)."""
 
     @property
     def clean(self) -> dict[str, None]:
@@ -109,6 +114,9 @@ class Scanner:
         """Merged, sorted spans of identifiers in ``text``; raises :class:`DetectorFailed`."""
         if len(text) < MIN_PHI_CHARS or text in self._clean:
             return []
+        known = self._found.get(text)
+        if known is not None:
+            return known.copy()
         if text[0] in HEX_START and " " not in text and HEX_ID.fullmatch(text):
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
@@ -117,6 +125,11 @@ class Scanner:
         merged = _merge(found, text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
+        elif len(text) <= WINDOW_CHARS:  # a longer text's spans depend on the time its windows took
+            found_before = self._found
+            if len(found_before) >= _FOUND_LIMIT:
+                found_before.clear()  # (no eviction one by one: other threads may be adding)
+            found_before[text] = merged.copy()
         return merged
 
     def _find(self, text: str, deadline: float = 0.0, only: frozenset[str] | None = None) -> list[Span]:
@@ -347,8 +360,11 @@ _FULL_DATE: Final = re.compile(
 )
 
 
+_MONTH_INITIALS: Final = "".join(sorted({word[0] for word in re.findall(r"[A-Z][a-z]+", _MONTH_NAMES)}))
 _MONTH_DATE: Final = re.compile(
-    rf"(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
+    # The look-ahead at a month's initial first: the engine fails most positions at one character-set test
+    # instead of trying the look-behind and every month's name there.
+    rf"(?=[{_MONTH_INITIALS}])(?<![\w])(?:{_MONTH_NAMES}\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"
     rf"|(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})-[0-3]?[0-9]-)"
     r"(?:19|20)[0-9]{2}(?![\w/-])"
 )

@@ -22,6 +22,7 @@ from ._cues import STREET_TYPE_HYPHENED as _HYPHENED_TYPE
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, FOREIGN_STREET, POSTCODE_TOWN
 from ._lexicon import ENGLISH, SOFTWARE
+from ._near import initials_first
 from ._street_forms import address_hint, address_spans
 
 __all__ = ["ForeignAddressDetector"]
@@ -74,7 +75,7 @@ _TOWN: Final = (
 Serra``) and a state code before a postcode after it (``San Pedro, COL 09139``)."""
 # A Brazilian address by its shape, whatever its street type (``Vale Rosa, 14, Vila Rica, 66826-240 Serra``),
 # is the alternative before the glued one below: words, a number, a district, a CEP and a town.
-_STREET: Final = re.compile(
+_STREET: Final = initials_first(
     rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK}|{_FRENCH_TYPE})[ ]+(?:(?:{_PARTICLE}|d['’])[ ]?){{0,2}}"
     rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD}){{0,3}}{_DISTRICT},[ ]?{_POSTCODE},?[ ]{_TOWN_NAME}(?![\w@])|"
     rf"(?<![\w/])(?:"
