@@ -83,8 +83,8 @@ def _report(headline: str, exc_info: ExcInfo, *, headline_on_stderr: bool = True
         text = redactor.redact_text("".join(lines))
         if headline_on_stderr:
             text = redactor.redact_text(headline) + ":\n" + text
-    except Exception:  # noqa: BLE001 - nothing of the exception is shown when it cannot be redacted
-        text = f"hipaalog: an uncaught {exc_info[0].__name__} could not be redacted; its text is withheld\n"
+    except Exception:  # noqa: BLE001 - the redactor itself is broken: say where, withhold what
+        text = _locations_only(exc_info)
     stream = sys.stderr
     if stream is not None:
         try:
@@ -92,6 +92,16 @@ def _report(headline: str, exc_info: ExcInfo, *, headline_on_stderr: bool = True
             stream.flush()
         except Exception:  # noqa: BLE001 - nowhere left to report to
             pass
+
+
+def _locations_only(exc_info: ExcInfo) -> str:
+    """The stack's files, lines and functions and the exception's type, without its message or source lines."""
+    try:
+        lines = [f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(exc_info[2])]
+    except Exception:  # noqa: BLE001 - a frame that cannot be read leaves the type alone
+        lines = []
+    head = "Traceback (most recent call last; its text withheld, hipaalog could not redact it):\n"
+    return head + "".join(lines) + f"{exc_info[0].__name__}: (message withheld)\n"
 
 
 def _safe_repr(value: object) -> str:

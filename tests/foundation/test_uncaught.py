@@ -113,3 +113,19 @@ def test_the_applications_own_hook_and_keyboard_interrupt_keep_their_behaviour()
 def test_log_uncaught_must_be_a_bool() -> None:
     with pytest.raises(ConfigError, match="log_uncaught must be true or false"):
         hipaalog.configure(log_uncaught="yes")  # type: ignore[arg-type]
+
+
+def test_when_redaction_itself_fails_the_stack_is_shown_without_the_message() -> None:
+    run = _run(
+        f"""
+        import hipaalog, hipaalog.redaction
+        def broken():
+            raise RuntimeError("redactor down")
+        hipaalog.redaction.default_redactor = broken
+        def lookup():
+            raise LookupError({EMAIL!r})
+        lookup()
+        """
+    )
+    assert EMAIL not in run.stderr
+    assert "in lookup" in run.stderr and "LookupError: (message withheld)" in run.stderr
