@@ -71,9 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine",
         choices=("auto", "duckdb", "python"),
-        default="python",
-        help="python (default): streaming, one core; duckdb: columnar, every core, experimental "
-        "(pip install 'hipaalog[report]'); auto: duckdb when installed",
+        default="auto",
+        help="auto (default): duckdb when installed, else python; duckdb: columnar, every core "
+        "(pip install 'hipaalog[report]'); python: streaming, one core",
     )
     parser.add_argument(
         "--memory-limit", default="1GB", metavar="SIZE", help="duckdb engine: memory it may use, e.g. 2GB (default 1GB)"

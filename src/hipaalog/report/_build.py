@@ -103,7 +103,7 @@ def build_report(
     verify: bool = True,
     partial: bool = False,
     s3_endpoint: str | None = None,
-    engine: str = "python",
+    engine: str = "auto",
     engine_settings: EngineSettings | None = None,
     trust_recorded: bool = True,
 ) -> Report:
@@ -123,8 +123,8 @@ def build_report(
         partial: the inputs are a contiguous part of a stream (for example last month's
             segments), so records before the first and after the last are not missing.
         s3_endpoint: endpoint URL for ``s3://`` inputs on S3-compatible storage.
-        engine: ``"python"`` (streaming, one core; the default), ``"duckdb"`` (columnar, multi-core,
-            experimental; the ``report`` extra) or ``"auto"`` (duckdb when installed).
+        engine: ``"auto"`` (the default: duckdb when the ``report`` extra is installed, else python),
+            ``"duckdb"`` (columnar, multi-core; the ``report`` extra) or ``"python"`` (streaming, one core).
         engine_settings: DuckDB's ``memory_limit``, ``threads`` and spill ``temp_directory``.
         trust_recorded: when every segment carries the verification recorded when it was sealed,
             its digest still matches and the segments chain, trust it instead of re-verifying every
