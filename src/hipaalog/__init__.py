@@ -12,8 +12,8 @@ from typing import Any as _Any
 
 from ._last_resort import install as _install_last_resort
 from ._uncaught import install as _install_uncaught_hooks
-from ._warning_printout import install as _install_warning_printout
 from ._version import __version__
+from ._warning_printout import install as _install_warning_printout
 from .exceptions import ConfigError, HipaalogError, SchemaViolation, SinkError
 
 if _TYPE_CHECKING:
