@@ -31,6 +31,7 @@ REDACTOR = Redactor()
         ("reminder text sent to 4155550143 for สมชาย ใจดี", "สมชาย ใจดี"),
         ("allergy list reviewed with Ганна-Марія Бойко", "Ганна-Марія Бойко"),
         ("Mx. अनीता देशपांडे signed", "अनीता देशपांडे"),
+        ("ride booked for Оксана at 10:00", "Оксана"),  # one word: after for/to/with/by/hi, or a query's =
     ],
 )
 def test_a_short_run_of_another_script_in_a_latin_line_is_a_name(text: str, name: str) -> None:
@@ -68,6 +69,8 @@ def test_a_name_in_another_script_as_a_logging_argument() -> None:
         "Müller-Lüdenscheidt GmbH invoice 2291 paid",  # Latin letters with marks: other detectors' business
         "price 500 ₽, temp 37.2 °C → ok ✓",  # symbols, no letters of a script
         "Привет",  # one word alone: a greeting as much as a name
+        "some unicode Привет",  # one word in a Latin line, after no word that introduces a person
+        "message Спасибо sent",
     ],
 )
 def test_text_of_another_script_that_is_no_one_is_kept(text: str) -> None:

@@ -4,8 +4,9 @@ A log line of an English-speaking service is written in Latin letters; a short r
 Greek, Arabic, Hebrew, Indic, Thai, Hangul, Kana or Han words inside it (``booked for Ювеналий
 Петров``, ``cardholder 엄지영``, ``(हजारिका, दीप्ति)``) is text someone typed: in a health service,
 almost always a person's name. Such a run counts when it has one to four words (hyphens,
-``Last, First``, HL7's ``^``, a Latin initial, and ``bin``/``Abu``/``ben`` besides) and the text
-around it is mostly Latin; a whole value that is such a run counts too (``"who": "Оксана Лещенко"``),
+``Last, First``, HL7's ``^``, a Latin initial, and ``bin``/``Abu``/``ben`` besides; one word alone
+only in Han or Hangul, or after ``for``, ``to``, ``with``, ``by``, a greeting or a query's ``=``) and
+the text around it is mostly Latin; a whole value that is such a run counts too (``"who": "Оксана Лещенко"``),
 alone as one word only in Han or Hangul (``"who": "김정자"``). What is kept:
 
 * text written in that script (a localized message): a run of five words or more, or a text with
@@ -54,6 +55,10 @@ _SPLIT: Final = re.compile(r"[ ,^]+")
 _GREEK: Final = re.compile(r"[\u0370-\u03ff\s,^-]+")
 _LATIN_WORD: Final = re.compile(r"[A-Za-z]{2,}")
 _MAX_WORDS: Final = 4
+_BEFORE_ONE_WORD: Final = re.compile(
+    r"(?:(?:^|[^A-Za-z])(?:[Ff]or|to|[Ww]ith|from|by|and|[Dd]ear|[Hh]i|[Hh]ello)[ ]|[A-Za-z]=)$"
+)
+"""What makes a lone word of another script a name: ``booked for Оксана``, ``Hi Оксана``, a query's ``q=Оксана``."""
 _PARTICLES: Final = frozenset(("بن", "بنت", "ابن", "بنو", "أبو", "ابو", "آل", "عبد", "ال", "בן", "בת"))
 """Words of Arabic and Hebrew names that join their parts (``bin``, ``bint``, ``Abu``, ``Abd``, ``Al``, ``ben``):
 they do not count towards a name's words."""
@@ -130,6 +135,13 @@ def script_name_spans(text: str) -> Iterator[Span]:
         words = _script_words(run)
         if not 0 < len(words) - len(_PARTICLES.intersection(words)) <= _MAX_WORDS:
             continue
+        if (
+            len(words) == 1
+            and not whole
+            and _EAST_ASIAN_NAME.fullmatch(words[0]) is None
+            and _BEFORE_ONE_WORD.search(text, 0, match.start()) is None
+        ):
+            continue  # one word in a Latin line ("unicode Привет"): a name after "for", "to", "with"... only
         letters = sum(len(word) for word in words)
         if letters < 2 or (letters < 3 and _GREEK.fullmatch(run) is not None):
             continue
