@@ -37,11 +37,12 @@ _KINDS: Final = {
 """The kind of an id by its word; the others (``ref``, ``id``, ``confirmation``...) are ``ID``."""
 _VALUE: Final = r"([A-Za-z]{0,4}-?[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)*)"
 _AFTER_WORD: Final = re.compile(
-    r"(?<![\w.-])(?i:(id|ids|ref|refs|reference|record|records|chart|charts|conf|confirmation|ins|insurance"
+    r"(?=[IiRrCcDdEeVvAaSs])(?<![\w.-])(?i:(id|ids|ref|refs|reference|record|records|chart|charts|conf|confirmation|ins|insurance"
     r"|certificate|cert|dea|encounter|visit|accession|case|statement))(?=[ :=#])"
     r"(?:[ ]?(?:#|(?i:no|nr|num|number)\.?))?[ ]?[:=#]?[ ]{0,2}" + _VALUE + r"(?![\w@/])"
 )
-"""A generic id word, a number word or ``#`` or ``:`` if any, then a token with a digit."""
+"""A generic id word, a number word or ``#`` or ``:`` if any, then a token with a digit (the look-ahead at the
+words' first letters lets the engine skip every other position at one character test)."""
 _NEXT: Final = re.compile(r"[ ]*(?:->|→|,|/|&|and|or|to)[ ]*" + _VALUE + r"(?![\w@/])")
 """Another id listed after the first (``25790140 -> 70205-965``, ``A1234567, A7654321``)."""
 _BRACKETED: Final = re.compile(r"[ ]?\(([A-Za-z]{0,4}-?[0-9]{5,14})\)")

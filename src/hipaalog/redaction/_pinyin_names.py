@@ -38,7 +38,7 @@ PINYIN: Final = _syllables()
 """Syllables of Hanyu Pinyin (a superset: combinations the language does not use do no harm)."""
 _CUE: Final = r"(?:[Ff]or|[Ff]rom|by|[Ww]ith|of|to|as|is|[Pp]atient|[Cc]aller|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?)"
 _SYLLABLE: Final = r"([A-Z][a-z]{1,5}|[A-Z]{2,6})"
-_PAIR: Final = re.compile(rf"{_CUE}[ ]{_SYLLABLE}(,?[ ]){_SYLLABLE}(?![\w'’@/-]|[ ][A-Z][a-z])")
+_PAIR: Final = re.compile(rf"(?=[FfbWwotaiPpCcDM]){_CUE}[ ]{_SYLLABLE}(,?[ ]){_SYLLABLE}(?![\w'’@/-]|[ ][A-Z][a-z])")
 
 
 def _pinyin_pair(first: str, second: str) -> bool:
