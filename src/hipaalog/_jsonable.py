@@ -111,7 +111,39 @@ def to_json_native(obj: object) -> Any:
         return f"{type(obj).__name__}: {_safe_str(obj)}"
     if isinstance(obj, int):  # beyond 64 bits: keep every digit as text
         return str(obj)
+    number = numpy_number(obj)
+    if number is not None:
+        return number
     return _safe_repr(obj)
+
+
+MAX_NUMPY_ITEMS: Final = 10_000
+"""Elements of a numeric numpy array written as a JSON array at most; a larger one is written as its repr."""
+
+
+def numpy_number(obj: object) -> Any:
+    """A numpy number, bool or numeric array as the Python number, bool or list it holds (``np.int64(7)`` is
+    ``7``, so a field keeps its JSON type whichever library made the value), or ``None``. numpy is not imported."""
+    if type(obj).__module__ != "numpy":
+        return None
+    dtype = getattr(obj, "dtype", None)
+    if getattr(dtype, "kind", None) not in _NUMERIC_KINDS or getattr(dtype, "names", None):
+        return None
+    try:
+        if getattr(obj, "ndim", 0) == 0:
+            value = obj.item()  # type: ignore[attr-defined]
+        elif getattr(obj, "size", MAX_NUMPY_ITEMS + 1) <= MAX_NUMPY_ITEMS:
+            value = obj.tolist()  # type: ignore[attr-defined]
+        else:
+            return None
+    except Exception:  # noqa: BLE001 - an object that only looks like numpy's: written as its repr
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN and infinities have no JSON form: their repr says what they were
+    return value
+
+
+_NUMERIC_KINDS: Final = frozenset("biuf")
 
 
 def fields_of(value: object) -> dict[str, Any] | None:
