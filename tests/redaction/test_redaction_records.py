@@ -66,6 +66,22 @@ def test_record_factory_cleans_message_and_extra_fields(keep: Keep) -> None:
     assert record.hipaalog_redacted is True  # type: ignore[attr-defined]
 
 
+class _Visit:
+    def __repr__(self) -> str:
+        return "Visit(ssn=219-09-9999, ward='4B')"
+
+
+def test_a_percent_r_argument_prints_its_redacted_repr_as_percent_r_would(keep: Keep) -> None:
+    """``%r`` of an object shows its repr, redacted, without the quotes of a string's repr; strings, bytes and
+    containers keep theirs."""
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("seen %r / %r / %r / %a", _Visit(), "ward", b"ok", _Visit())
+    message = keep.records[0].getMessage()
+    assert message == (
+        "seen Visit(ssn=[REDACTED:SSN], ward='4B') / 'ward' / b'ok' / Visit(ssn=[REDACTED:SSN], ward='4B')"
+    )
+
+
 def test_opentelemetry_handler_never_receives_raw_phi() -> None:
     """OpenTelemetry's LoggingHandler (which ships every extra attribute) exports only redacted values."""
     exporter = InMemoryLogRecordExporter()

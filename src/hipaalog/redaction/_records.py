@@ -220,6 +220,9 @@ def _render(value: Any, conv: str, redactor: Redactor) -> Any:
             shown = repr(value) if conv == "r" else ascii(value) if conv == "a" else str(value)
             return redactor.redact_text(shown)
         clean = _plain(clean, redactor) if type(clean) not in _NATIVE else _reshaped(value, clean)
+        if type(clean) is str and conv != "s" and not isinstance(value, (bytes, bytearray, memoryview)):
+            # An object the walk wrote as its (redacted) repr: that text is what %r shows, not its quoted repr.
+            return clean if conv == "r" else clean.encode("ascii", "backslashreplace").decode("ascii")
     return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
 
 
