@@ -82,6 +82,12 @@ def test_a_percent_r_argument_prints_its_redacted_repr_as_percent_r_would(keep: 
     )
 
 
+def test_a_mapping_argument_with_percent_r_renders_the_same_way(keep: Keep) -> None:
+    install_record_redaction()
+    logging.getLogger("clinic.intake.forms").info("seen %(visit)r in %(ward)r", {"visit": _Visit(), "ward": "4B"})
+    assert keep.records[0].getMessage() == "seen Visit(ssn=[REDACTED:SSN], ward='4B') in '4B'"
+
+
 def test_opentelemetry_handler_never_receives_raw_phi() -> None:
     """OpenTelemetry's LoggingHandler (which ships every extra attribute) exports only redacted values."""
     exporter = InMemoryLogRecordExporter()

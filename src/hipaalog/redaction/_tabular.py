@@ -40,7 +40,6 @@ _QUOTED: Final = r"'(?:[^'\\\n]|\\.|'')*'|\"(?:[^\"\\\n]|\\.)*\""
 _ITEM: Final = re.compile(
     rf"[ \t]*(?:{_QUOTED}|datetime\.date(?:time)?\([0-9, ]{{1,40}}\)|Decimal\('[0-9.]+'\)|[^,()\[\]\n'\"]*)[ \t]*"
 )
-_OPEN: Final = re.compile(r"[(\[]")
 _INSERT: Final = re.compile(
     r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
 )
