@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,15 @@ pytest.importorskip("gunicorn")
 REQUESTS = 8
 
 
-def test_gunicorn_workers_deliver_every_record(start_server: Callable[..., Server]) -> None:
+def wait_for_workers(ready: Path, count: int, timeout: float = 20.0) -> None:
+    """Wait until ``count`` workers have set up their own signal handlers (``post_worker_init``)."""
+    deadline = time.monotonic() + timeout
+    while len(list(ready.iterdir())) < count:
+        assert time.monotonic() < deadline, f"{len(list(ready.iterdir()))} of {count} workers ready"
+        time.sleep(0.05)
+
+
+def test_gunicorn_workers_deliver_every_record(start_server: Callable[..., Server], tmp_path: Path) -> None:
     """2 workers, 8 requests, SIGTERM to the master: every numbered record and access record arrives, as JSON."""
     server = start_server(
         [
@@ -26,8 +36,12 @@ def test_gunicorn_workers_deliver_every_record(start_server: Callable[..., Serve
             "-b",
             "127.0.0.1:{port}",
             "tests.servers.apps.wsgi_app:app",
-        ]
+        ],
+        env={"GUNICORN_READY_DIR": str(tmp_path)},
     )
+    # A worker still booting has the master's signal handlers: gunicorn loses a SIGTERM sent then and
+    # kills that worker (SIGKILL) after graceful_timeout, before it could log "Worker exiting".
+    wait_for_workers(tmp_path, 2)
     for n in range(REQUESTS):
         assert server.get(f"/charts?n={n}&ssn={PATIENT_SSN}") == 200
     run = server.stop(signal.SIGTERM).check()
