@@ -9,13 +9,7 @@ from .cases import CASES, Attack, run_attack
 from .harness import Harness
 
 # Known limits, expected to fail (strict: an attack that starts failing to get through must be taken off the list).
-WAITING: dict[str, str] = {
-    "1-forked_child_dataclass": (
-        "a child made by a bare os.fork() and ended by os._exit runs no exit hook: its queued records are lost "
-        "(multiprocessing, Celery and gunicorn children are flushed; docs/delivery.md says to call "
-        "logging.shutdown() before os._exit)"
-    ),
-}
+WAITING: dict[str, str] = {}
 
 
 def _param(case: Attack) -> object:

@@ -158,6 +158,67 @@ for i in range(40):
     assert server.seqs() == list(range(40))
 
 
+def test_children_forked_by_hand_deliver_before_os_exit(ingest: Callable[[str], Ingest]) -> None:
+    """``os.fork()`` then ``os._exit()`` (no exit hook runs): each child's records still arrive, each once."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.02)  # the queue is still full when the child reaches os._exit
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], batch_size=5)
+for k in range(3):
+    pid = os.fork()
+    if pid == 0:
+        for i in range(20):
+            log.info("numbered", extra={{"n": k * 100 + i}})
+        os._exit(0)
+    os.waitpid(pid, 0)
+handler.close()
+"""
+    )
+    assert child.returncode == 0, child.stderr
+    assert sorted(server.seqs()) == sorted(k * 100 + i for k in range(3) for i in range(20))
+
+
+def test_os_exit_of_the_main_process_delivers_the_queue(ingest: Callable[[str], Ingest]) -> None:
+    """A process that ends with ``os._exit`` delivers what it queued first."""
+    server = ingest("jsonl")
+    server.mode = Fault("slow", seconds=0.05)
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], batch_size=5)
+for i in range(30):
+    log.info("queued", extra={{"n": i}})
+os._exit(3)
+"""
+    )
+    assert child.returncode == 3, child.stderr
+    assert server.seqs() == list(range(30))
+
+
+def test_os_exit_with_a_hanging_sink_waits_only_its_flush_timeout(ingest: Callable[[str], Ingest]) -> None:
+    """A sink that never answers holds ``os._exit`` for ``flush_timeout`` at most, and the wait is reported."""
+    server = ingest("jsonl")
+    server.mode = Fault("hang")
+    child = run_child(
+        CHILD_PRELUDE
+        + f"""
+log, handler = make([{server.url!r}], flush_timeout=0.5)
+log.info("stuck")
+started = time.monotonic()
+try:
+    os._exit(4)
+finally:
+    print("not reached", time.monotonic() - started)
+""",
+        timeout=20,
+    )
+    assert child.returncode == 4, child.stderr
+    assert "not reached" not in child.stdout
+    assert "records still queued after 0.5s" in child.stderr
+
+
 def test_fork_while_logging_gives_children_a_working_handler(ingest: Callable[[str], Ingest]) -> None:
     """Forks while 4 threads log: every child delivers its own records, nothing of the parent's twice, no deadlock."""
     server = ingest("jsonl")

@@ -12,6 +12,9 @@ Children of :mod:`multiprocessing` (and of Celery's ``billiard``) end with ``os.
 skips ``atexit``: every pool worker and every forked ``Process`` would leave its queue behind. Such
 a child runs its library's exit finalizers first, so each live handler is flushed from one of
 them (registered in the child after a fork, or when the handler is made in a spawned child).
+A process that calls ``os._exit`` itself (the usual end of a child forked by hand) runs no hook at
+all, so while a handler lives ``os._exit`` is wrapped: it flushes every handler (each within its
+``flush_timeout``), then exits as asked.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import sys
 import threading
 import weakref
 from types import FrameType
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 __all__ = ["close_all", "flush_all", "install_sigterm_handler", "track", "untrack"]
 
@@ -42,6 +45,8 @@ _PROCESS_LIBRARIES = ("multiprocessing", "billiard")  # same ``util`` API: Final
 _EXIT_PRIORITY = -100  # finalizers run from the highest priority down: ours after the application's
 _hooked: set[str] = set()  # libraries whose children call us after a fork (inherited by forked children)
 _finalizer_pid: dict[str, int] = {}  # the process in which each library's exit finalizer is registered
+_exit_behind = os._exit  # what the wrapped ``os._exit`` calls once the handlers are flushed
+_LANE_THREAD_PREFIX = "hipaalog "  # a lane's own thread must not wait for itself
 
 
 class _Token:
@@ -52,9 +57,30 @@ _TOKEN = _Token()
 
 
 def track(handler: _Handler) -> None:
-    """Close ``handler`` at interpreter exit, flush it on SIGTERM and at a multiprocessing child's exit."""
+    """Close ``handler`` at interpreter exit, flush it on SIGTERM, at a multiprocessing child's exit and
+    at ``os._exit``."""
     _handlers.add(handler)
     _arm_child_exit()
+    _wrap_os_exit()
+
+
+def _wrap_os_exit() -> None:
+    """Put :func:`_flush_then_exit` in front of ``os._exit`` (once; whatever ``os._exit`` is then stays behind it)."""
+    global _exit_behind
+    if os._exit is _flush_then_exit:
+        return
+    _exit_behind = os._exit
+    os._exit = _flush_then_exit
+
+
+def _flush_then_exit(status: int) -> NoReturn:
+    """``os._exit(status)`` after delivering what every live handler has queued (bounded by its ``flush_timeout``)."""
+    try:
+        if _handlers and not threading.current_thread().name.startswith(_LANE_THREAD_PREFIX):
+            flush_all()
+    except BaseException:  # noqa: BLE001 - nothing may keep the process from exiting as asked
+        pass
+    _exit_behind(status)
 
 
 def _arm_child_exit() -> None:
