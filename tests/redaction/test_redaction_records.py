@@ -682,6 +682,72 @@ def test_container_arguments_keep_their_python_shape(keep: Keep) -> None:
     ]
 
 
+def test_record_like_arguments_print_in_their_own_shape(keep: Keep) -> None:
+    """A dataclass, attrs class, pydantic model, path or enum prints as the stdlib would print it when it holds
+    nothing to mask (it was printed as the mapping of its fields: a benign line changed), and with only its
+    identifiers masked when it does; a class's own ``__repr__`` is not trusted with a field the walk masked."""
+    import dataclasses
+    import datetime
+    import enum
+    import pathlib
+
+    import attrs
+    import pydantic
+
+    @dataclasses.dataclass
+    class Item:
+        sku: str
+        count: int
+
+    @dataclasses.dataclass
+    class Order:
+        order_id: str
+        placed: datetime.datetime
+        price: decimal.Decimal
+        first: Item
+        secret: str = dataclasses.field(default="x", repr=False)
+
+    @dataclasses.dataclass
+    class Visit:
+        patient: str
+        ssn: str
+        born: datetime.date
+
+    @dataclasses.dataclass
+    class Opaque:
+        ssn: str
+
+        def __repr__(self) -> str:
+            return f"<Opaque {self.ssn}>"
+
+    @attrs.define
+    class Parcel:
+        carrier: str
+        kilos: float
+
+    class Code(pydantic.BaseModel):
+        system: str
+        value: int
+
+    class Ward(enum.Enum):
+        EAST = "4B"
+
+    order = Order("ORD-20931", datetime.datetime(2026, 1, 2, 3, 4, 5), decimal.Decimal("12.50"), Item("SKU-7", 2))
+    benign = (order, Parcel("UPS", 2.5), Code(system="loinc", value=4), Ward.EAST, pathlib.PurePosixPath("/var/x"))
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    for value in benign:
+        logger.info("%s | %r | %a", value, value, value)
+    logger.info("%r", Visit("Marguerite Okonkwo-Lindqvist", "219099999", datetime.date(1961, 3, 4)))
+    logger.info("%r", Opaque("219099999"))
+    messages = [r.getMessage() for r in keep.records]
+    assert messages[: len(benign)] == [f"{v} | {v!r} | {v!a}" for v in benign]
+    assert messages[len(benign)].endswith(
+        ".<locals>.Visit(patient='[REDACTED:NAME]', ssn='[REDACTED:SSN]', born='[REDACTED:DOB]')"
+    )
+    assert "219099999" not in messages[-1]
+
+
 def test_bytes_arguments_print_as_bytes(keep: Keep) -> None:
     """``%r`` of bytes stays a bytes repr, clean or with its identifiers masked (an MLLP frame, say)."""
     install_record_redaction()

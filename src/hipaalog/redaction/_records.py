@@ -57,6 +57,7 @@ from ._kinds import UNINSPECTED
 from ._names import name_shaped
 from ._redactor import Redactor
 from ._strategies import mask_text
+from ._written_as import written_as
 
 __all__ = [
     "MARKER_ATTRIBUTE",
@@ -204,7 +205,7 @@ def _reshaped(original: Any, clean: Any) -> Any:
     return clean
 
 
-def _render(value: Any, conv: str, redactor: Redactor) -> Any:
+def _render(value: Any, conv: str, redactor: Redactor, depth: int = 0) -> Any:
     """An argument redacted for ``%`` + ``conv``: text for s/r/a, the value itself for numbers."""
     if conv not in "sra":
         return redactor.redact(value) if type(value) is int else value
@@ -219,11 +220,26 @@ def _render(value: Any, conv: str, redactor: Redactor) -> Any:
             # ("219099999", not "219099999.0", which no longer reads as an SSN after its cue).
             shown = repr(value) if conv == "r" else ascii(value) if conv == "a" else str(value)
             return redactor.redact_text(shown)
+        written = written_as(
+            value, clean, conv, redactor, field_text=lambda o, c, d: _field_text(o, c, redactor, d), depth=depth
+        )
+        if written is not None:  # a dataclass, model, path or enum, in its own shape: Order(id='A-1', qty=3)
+            return written
         clean = _plain(clean, redactor) if type(clean) not in _NATIVE else _reshaped(value, clean)
         if type(clean) is str and conv != "s" and not isinstance(value, (bytes, bytearray, memoryview)):
             # An object the walk wrote as its (redacted) repr: that text is what %r shows, not its quoted repr.
             return clean if conv == "r" else clean.encode("ascii", "backslashreplace").decode("ascii")
     return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
+
+
+def _field_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str:
+    """How one field of an object shown in its own shape prints: its repr, as the walk left the value."""
+    if type(original) in _NATIVE or isinstance(original, (tuple, set, frozenset, bytes, bytearray)):
+        return repr(_reshaped(original, clean))
+    if clean == redactor.redact(original):  # the record's context masked nothing the value alone would not
+        shown = _render(original, "r", redactor, depth)
+        return shown if type(shown) is str else repr(shown)
+    return repr(_plain(clean, redactor))
 
 
 def _in_place(template: str, args: Any, redactor: Redactor) -> tuple[str, Any] | None:
