@@ -748,6 +748,23 @@ def test_record_like_arguments_print_in_their_own_shape(keep: Keep) -> None:
     assert "219099999" not in messages[-1]
 
 
+class _Unreadable:
+    def __getattribute__(self, name: str) -> Any:
+        raise RuntimeError(name)
+
+
+def test_an_argument_logging_itself_cannot_read_makes_a_masked_record_not_a_raise(keep: Keep) -> None:
+    """``LogRecord`` reads a lone argument (``isinstance(args[0], Mapping)``), so an object whose attributes raise
+    makes the stdlib's own constructor raise into the log call; the factory makes the record without it."""
+    install_record_redaction()
+    logger = logging.getLogger("clinic.intake.forms")
+    logger.info("visit %s for 219-09-9999", _Unreadable())
+    assert keep.records[0].getMessage() == "visit %s for [REDACTED:SSN] [REDACTED:UNINSPECTED]"
+    from hipaalog import _diagnostics
+
+    assert _diagnostics.counts()["record-arguments-unread"] >= 1
+
+
 def test_bytes_arguments_print_as_bytes(keep: Keep) -> None:
     """``%r`` of bytes stays a bytes repr, clean or with its identifiers masked (an MLLP frame, say)."""
     install_record_redaction()

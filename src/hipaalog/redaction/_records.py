@@ -802,12 +802,34 @@ class _Factory:
         self.redactor = redactor
 
     def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = self.previous(*args, **kwargs)
+        try:
+            record = self.previous(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - logging.LogRecord itself reads the arguments (isinstance, len)
+            record = self._without_arguments(args, kwargs, exc)
         try:
             redact_record(record, self.redactor)
         except Exception as exc:  # noqa: BLE001 - a record must always be made
             _diagnostics.problem("record-redaction-failed", f"record factory could not redact ({type(exc).__name__})")
         return record
+
+
+    def _without_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any], exc: Exception) -> logging.LogRecord:
+        """The record of a call whose arguments could not be read (``LogRecord`` raised on them): the same call
+        with its arguments masked, or at worst a bare record saying so. Never raises."""
+        _diagnostics.problem(
+            "record-arguments-unread", f"log call arguments could not be read ({type(exc).__name__}); masked"
+        )
+        call = list(args)
+        if len(call) >= 7:  # name, level, pathname, lineno, msg, args, exc_info[, func, sinfo]
+            template = call[4] if type(call[4]) is str else _UNREAD
+            call[4], call[5] = f"{template} {_UNREAD}", None
+            try:
+                return self.previous(*call, **kwargs)
+            except Exception:  # noqa: BLE001 - the message or the exception is unreadable too
+                pass
+        name = call[0] if call and type(call[0]) is str else "hipaalog"
+        level = call[1] if len(call) > 1 and type(call[1]) is int else logging.ERROR
+        return logging.LogRecord(name, level, "", 0, _UNREAD, None, None)
 
 
 _lock = threading.Lock()
