@@ -812,7 +812,6 @@ class _Factory:
             _diagnostics.problem("record-redaction-failed", f"record factory could not redact ({type(exc).__name__})")
         return record
 
-
     def _without_arguments(self, args: tuple[Any, ...], kwargs: dict[str, Any], exc: Exception) -> logging.LogRecord:
         """The record of a call whose arguments could not be read (``LogRecord`` raised on them): the same call
         with its arguments masked, or at worst a bare record saying so. Never raises."""
