@@ -10,6 +10,7 @@ import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+from ._extra_names import install as _install_extra_names
 from ._last_resort import install as _install_last_resort
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
@@ -124,3 +125,4 @@ __all__ = [
 _install_last_resort()  # records of loggers with no handler reach stderr redacted (see _last_resort)
 _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _uncaught)
 _install_warning_printout()  # warnings printed before configure() reach stderr redacted
+_install_extra_names()  # extra= fields named like record attributes are kept, not raised on (see _extra_names)
