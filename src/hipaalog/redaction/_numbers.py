@@ -48,6 +48,7 @@ from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
+from ._role_mail import role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
@@ -666,7 +667,13 @@ class EmailDetector(BaseDetector):
             if domain is not None and _SCALED_IMAGE.fullmatch(domain[0]) is not None:
                 domain = None  # logo@2x.png: an image drawn for a screen's pixel density, not an address
             start = _local_start(text, at) if domain is not None and not _site_local(domain[0]) else -1
-            if domain is not None and start >= 0 and text[start:at] != "git" and not _message_id(text, start):
+            if (
+                domain is not None
+                and start >= 0
+                and text[start:at] != "git"
+                and not _message_id(text, start)
+                and not role_mailbox(text[start:at], domain[0])
+            ):
                 yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
         if spelled_at(text):
