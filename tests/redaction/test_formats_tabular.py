@@ -492,3 +492,22 @@ def test_rows_with_a_surname_first_and_streets_and_postcodes_of_other_countries(
 )
 def test_rows_without_a_person_keep_streets_and_numbers(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO claim_lines VALUES (4410, 'V88130417', '2023-06-11', 'Brekkestad^Wendeline')",
+        "INSERT INTO claim_lines VALUES (4410, 'V88130417', '2023-06-11', 'van Loon^Milo^R')",
+    ],
+)
+def test_hl7_names_kept_in_a_column_make_the_row_about_a_person(text: str) -> None:
+    redacted = REDACTOR.redact_text(text)
+    assert "V88130417" not in redacted
+    assert "Loon" not in redacted
+    assert "Brekkestad" not in redacted
+
+
+def test_coded_values_with_carets_are_not_names() -> None:
+    text = "INSERT INTO code_map VALUES (7, 'E11.9^Diabetes^I10', 'active')"
+    assert REDACTOR.redact_text(text) == text

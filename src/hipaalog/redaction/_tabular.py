@@ -448,17 +448,21 @@ def _postcode(value: str) -> bool:
 
 
 def _inverted_name(value: str, shaped: int) -> bool:
-    """Whether a cell is a name written surname first (``Roe, Jane``, ``van Mare, Amina``): name words each side
-    of one comma, one of them in the name tables, or any two in a row with identifiers or dates beside."""
+    """Whether a cell is a name written surname first (``Roe, Jane``, ``van Mare, Amina``, HL7's ``Roe^Jane``):
+    name words each side of one comma, one of them in the name tables, or any two in a row with identifiers or
+    dates beside."""
     family, comma, given = value.partition(", ")
+    if not comma and "^" in value:
+        family, comma, given = value.partition("^")  # an HL7 name kept in a column: ``Roe^Jane^Q``
+        given = given.replace("^", " ").strip()
     if not comma or "," in given or not family or not given:
         return False
     family_words, given_words = family.split(), given.split()
     if not (0 < len(family_words) < 4 and 0 < len(given_words) < 3):
         return False
     for word in given_words:
-        if _NAME_WORD.fullmatch(word) is None:
-            return False
+        if _NAME_WORD.fullmatch(word) is None and not (len(word) == 1 and word.isupper()):
+            return False  # a given name, or a middle initial after it
     last = _PARTICLE_NAME.fullmatch(family)
     surname = last[1] if last is not None else family
     for word in surname.split():
