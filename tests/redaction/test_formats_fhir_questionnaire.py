@@ -121,3 +121,22 @@ def test_fhir_xml_values_of_phi_elements_are_masked_and_ids_kept() -> None:
 def test_a_surname_written_first_is_masked_where_it_recurs() -> None:
     text = "{'conclusion': 'Brekkestad, Wendeline: no acute findings', 'title': 'report_Brekkestad_final.pdf'}"
     assert "Brekkestad" not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        {"reference": "Organization/org-3", "display": "Harbor Valley Pharma"},
+        {"reference": "https://fhir.example.org/r4/Medication/med-8", "display": "Whitaker Pharma"},
+        {"reference": "Location/ward-4", "display": "Vance Holloway"},
+    ],
+)
+def test_display_of_a_reference_to_a_thing_is_kept(reference: dict[str, str]) -> None:
+    resource = {"resourceType": "MedicationRequest", "performer": reference}
+    assert REDACTOR.redact(resource) == resource
+
+
+@pytest.mark.parametrize("target", ["Patient/pat-9", "RelatedPerson/rp-2", "Practitioner/pr-5", "Group/g-1"])
+def test_display_of_a_reference_to_a_person_is_masked(target: str) -> None:
+    resource = {"resourceType": "Observation", "performer": {"reference": target, "display": "Wendeline Brekkestad"}}
+    assert "Brekkestad" not in json.dumps(REDACTOR.redact(resource))

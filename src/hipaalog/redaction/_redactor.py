@@ -28,7 +28,7 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
-from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
+from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
@@ -1098,6 +1098,7 @@ class Redactor:
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
+            thing = "display" in value and "reference" in value and thing_reference(value["reference"])
             for key, item in items:
                 if vehicle and type(key) is str and key.lower() in _PLATE_KEYS and type(item) is str and item:
                     out[key] = self._key_value("VEHICLE", item)
@@ -1107,6 +1108,9 @@ class Redactor:
                     continue
                 if key == "id" and resource in _CLINICIAN_RESOURCES and type(item) is str:
                     out[key] = item  # a clinician's record on the server: no patient's identifier
+                    continue
+                if key == "display" and thing and type(item) is str:
+                    out[key] = item  # {"reference": "Organization/7", "display": "Acme Pharma"}: a thing's name
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:

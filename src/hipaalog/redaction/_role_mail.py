@@ -1,8 +1,9 @@
 """Role mailboxes: addresses that name a function of an organisation (``oncall@``, ``no-reply@``), not a person.
 
 An address counts as a role mailbox when every word of its local part (split at ``.``, ``-`` and ``_``; a
-``+tag`` is ignored) is a role word, and its domain is not a free-mail provider's (``support@gmail.com`` is
-someone's own account). ``jane.support@`` or ``alerts7@`` hold other words and stay masked.
+``+tag`` is ignored) is a role word, or the words joined are one (``no-reply``), and its domain is not a
+free-mail provider's (``support@gmail.com`` is someone's own account). ``jane.support@`` or ``alerts7@`` hold
+other words and stay masked.
 """
 
 from __future__ import annotations
@@ -15,22 +16,22 @@ __all__ = ["role_mailbox"]
 _ROLE_WORDS: Final = frozenset(
     (
         # RFC 2142 and mail system mailboxes
-        "postmaster", "hostmaster", "webmaster", "abuse", "noc", "security", "mailer", "daemon", "bounce", "bounces",
-        "noreply", "donotreply", "no", "reply", "do", "not", "info", "admin", "administrator", "root", "sysadmin",
+        "postmaster", "hostmaster", "webmaster", "abuse", "noc", "security", "mailerdaemon", "bounce", "bounces",
+        "noreply", "donotreply", "info", "admin", "administrator", "root", "sysadmin",
         # operations
-        "alerts", "alert", "alerting", "alertmanager", "oncall", "on", "call", "pager", "pagerduty", "opsgenie",
+        "alerts", "alert", "alerting", "alertmanager", "oncall", "pager", "pagerduty", "opsgenie",
         "monitoring", "monitor", "ops", "devops", "sre", "soc", "secops", "infra", "infrastructure", "platform",
         "team", "notifications", "notification", "notify", "status", "incident", "incidents", "escalation",
         "escalations", "reports", "reporting", "cron", "jobs", "scheduler", "system", "systems", "ci", "build",
         "builds", "deploy", "deploys", "release", "releases", "jenkins", "github", "prod", "production", "staging",
         "dev", "qa", "test", "audit",
         # help desks and departments
-        "support", "helpdesk", "help", "desk", "servicedesk", "service", "it", "frontdesk", "billing", "claims",
+        "support", "helpdesk", "help", "servicedesk", "service", "it", "frontdesk", "billing", "claims",
         "appointments", "scheduling", "privacy", "compliance", "hipaa", "pharmacy", "lab", "labs", "interface",
         "interfaces", "integration", "integrations", "edi", "hl7", "fhir", "records", "intake", "referrals",
     )
 )  # fmt: skip
-"""Words a role mailbox's local part is made of."""
+"""Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
 
 _FREE_MAIL: Final = frozenset(
     (
@@ -50,6 +51,8 @@ def role_mailbox(local: str, domain: str) -> bool:
     if not base:
         return False
     words = _SEPARATORS.split(base)
+    if len(words) > 1 and "".join(words) in _ROLE_WORDS:
+        words = []  # a role written in parts: no-reply, on-call, do-not-reply, mailer-daemon
     for word in words:
         if word not in _ROLE_WORDS:
             return False
