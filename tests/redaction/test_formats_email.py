@@ -63,3 +63,30 @@ def test_team_sign_offs_and_senders_survive() -> None:
 def test_greeting_names_with_initials_and_shouted_greetings() -> None:
     assert "J. Quist" not in REDACTOR.redact_text("Dear J. Quist,\nyour results")
     assert REDACTOR.redact_text("print('HELLO WORLD')") == "print('HELLO WORLD')"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: pager-alerts@westbrook-clinic.example\r\nTo: on-call@westbrook-clinic.example",
+        "notified sre-oncall@ops.example.net and it-helpdesk@ops.example.net",
+        "bounce returned to no-reply+hl7@notify.example.com",
+        "escalated to security@lakemont.example, postmaster@lakemont.example",
+    ],
+)
+def test_role_mailboxes_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("From: odalys.support@lakemont.example", "odalys.support"),
+        ("sent to alerts7@lakemont.example", "alerts7"),
+        ("reply to support@gmail.com if lost", "support@gmail.com"),
+        ("forwarded to admin@yahoo.co.uk", "admin@yahoo.co.uk"),
+        ("To: Odalys Quist <oncall@lakemont.example>", "Odalys Quist"),
+    ],
+)
+def test_personal_mailboxes_near_role_words_are_masked(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)

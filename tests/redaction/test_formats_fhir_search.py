@@ -71,3 +71,28 @@ def test_searches_about_no_one_stay(url: str) -> None:
 )
 def test_the_gate_selects_searches_on_paths_about_people(text: str, selected: bool) -> None:
     assert bool(gate(text) & SEARCH) is selected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://fhir.example.org/r4/Observation?code=http://loinc.org|2339-0&_count=50",
+        "https://fhir.example.org/r4/Condition/_search?clinical-status=active&code:in=http://vs.example/7781",
+        "https://fhir.example.org/r4/MedicationRequest?status=active&_include=MedicationRequest:medication",
+    ],
+)
+def test_urls_searching_records_by_code_survive(url: str) -> None:
+    text = f"GET {url} 200"
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://fhir.example.org/r4/Observation?code=2339-0&subject=Patient/448201",
+        "https://fhir.example.org/r4/Observation?code=2339-0&date=ge2023-07-20",
+        "https://portal.example.com/oauth/callback?code=4412/0AX4XfWh",
+    ],
+)
+def test_urls_with_a_person_beside_a_code_or_outside_fhir_are_masked(url: str) -> None:
+    assert url not in REDACTOR.redact_text(f"GET {url} 200")

@@ -190,3 +190,16 @@ def test_parsed_care_fields_alone_or_not_dates_stay() -> None:
     assert REDACTOR.redact(parsed) == parsed
     beside = REDACTOR.redact({**parsed, "pid_5": "ROE^JANE"})
     assert beside["evn_1"] == "A03" and beside["evn_2"] == "20250301090000"
+
+
+@pytest.mark.parametrize("street", ["40 chemin d' Auteuil", "9 O' Brannagh Way", "7 Kings' Row"])
+def test_an_apostrophe_in_a_field_does_not_end_the_segment(street: str) -> None:
+    message = (
+        "MSH|^~\\&|ADT1|GOOD|REC|HUB|202501031200||ADT^A04|88|P|2.5.1\r"
+        f"PID|1||00482913^^^HOSP^MR||Quist^Odalys||19810417|F|||{street}^^Ste-Adele^QC^J8B 1Z4^CAN^H||"
+        "^PRN^PH^^1^450^5550143|||S\rPV1|1|O"
+    )
+    redacted = REDACTOR.redact_text(message)
+    for secret in ("Ste-Adele", "J8B 1Z4", "5550143", street.rsplit("'", maxsplit=1)[-1]):
+        assert secret not in redacted
+    assert "ADT^A04" in redacted

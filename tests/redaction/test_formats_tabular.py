@@ -444,3 +444,70 @@ def test_parameters_after_wrapped_statements_and_any_spelling_of_params(text: st
 )
 def test_wrapped_statements_about_things_survive(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Account #,Plan,Postal Code\n7730418825,gold,01970", ("7730418825", "01970")),
+        ("Visit #|MRN #|Status\n88120|E0048291|open", ("E0048291",)),
+        ("Guarantor;Status\nMilo;open", ("Milo",)),
+        ("Guarantor,Plan,Phone #\nOkonkwo-Bexley,gold,5085550143", ("Okonkwo-Bexley", "5085550143")),
+    ],
+)
+def test_number_sign_and_person_word_headers_name_their_columns(text: str, secrets: tuple[str, ...]) -> None:
+    redacted = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in redacted
+    assert redacted.splitlines()[0] == text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Q8830417|Bexley, Milo|1979-02-03|Ringvej 14|Skørping|9520", ("Q8830417", "Ringvej 14", "Skørping", "9520")),
+        (
+            "TX-99120448;Quist, Odalys;(508) 555-0143;Keizersgracht 8;3512 KT",
+            ("TX-99120448", "Keizersgracht 8", "3512 KT"),
+        ),
+        ("7730418825,Quist, Odalys,1981-04-17,9 Harrow Rd,LS6 2QB", ("Quist", "Odalys", "9 Harrow Rd", "LS6 2QB")),
+        ("Q8830417|van Loon, Milo|1979-02-03|Ouderkerk", ("van Loon", "Q8830417", "Ouderkerk")),
+    ],
+)
+def test_rows_with_a_surname_first_and_streets_and_postcodes_of_other_countries(
+    text: str, secrets: tuple[str, ...]
+) -> None:
+    redacted = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retries, backoff|queue-7|Stage 14|5",
+        "Owner,Status\nplatform-team,ok",
+        "deploy|Build 4411|Bergen|5020",
+    ],
+)
+def test_rows_without_a_person_keep_streets_and_numbers(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO claim_lines VALUES (4410, 'V88130417', '2023-06-11', 'Brekkestad^Wendeline')",
+        "INSERT INTO claim_lines VALUES (4410, 'V88130417', '2023-06-11', 'van Loon^Milo^R')",
+    ],
+)
+def test_hl7_names_kept_in_a_column_make_the_row_about_a_person(text: str) -> None:
+    redacted = REDACTOR.redact_text(text)
+    assert "V88130417" not in redacted
+    assert "Loon" not in redacted
+    assert "Brekkestad" not in redacted
+
+
+def test_coded_values_with_carets_are_not_names() -> None:
+    text = "INSERT INTO code_map VALUES (7, 'E11.9^Diabetes^I10', 'active')"
+    assert REDACTOR.redact_text(text) == text

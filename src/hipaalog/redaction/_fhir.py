@@ -32,7 +32,15 @@ from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
 from ._kinds import KEEP
 
-__all__ = ["DATED_ELEMENTS", "EVENT_DATES", "FhirTextDetector", "directory_field", "fhir_element", "fhir_kinds"]
+__all__ = [
+    "DATED_ELEMENTS",
+    "EVENT_DATES",
+    "FhirTextDetector",
+    "directory_field",
+    "fhir_element",
+    "fhir_kinds",
+    "thing_reference",
+]
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
 _FAMILY: Final = re.compile(r"""(?:"family["'][ ]*:|'family["'][ ]*:|f(?<![\w.]f)amily=)[ ]*""" + _STRING)
@@ -141,6 +149,15 @@ def directory_field(resource: object, key: object) -> bool:
     if resource == "Device":
         return key in _DEVICE_FIELDS
     return key in _DIRECTORY_FIELDS and resource in NON_PERSON_RESOURCES
+
+
+def thing_reference(reference: object) -> bool:
+    """Whether a FHIR ``Reference.reference`` points at a directory or product resource (``Organization/7``,
+    ``https://.../Medication/m1``): the reference's ``display`` is that thing's name, no one's."""
+    if type(reference) is not str or "/" not in reference:
+        return False
+    parts = reference.rstrip("/").split("/")
+    return len(parts) > 1 and parts[-2] in NON_PERSON_RESOURCES
 
 
 _LAST_UPDATED: Final = re.compile(

@@ -80,6 +80,16 @@ def _starts_segment(text: str, start: int) -> bool:
     return text[start - 1] in "rnbBcCdDaA" and _ESCAPED_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
+_FIELD_GOES_ON: Final = re.compile(r"[^\r\n'\"\\|]{0,80}[\^|]")
+"""After an apostrophe: the rest of a field up to its next separator, with no quote or line end on the way."""
+
+
+def _apostrophe_in_field(text: str, position: int) -> bool:
+    """Whether the apostrophe at ``position`` belongs to a field's value (``O' Hara^^Boston``, ``d' Richer|``)
+    rather than closing a quoted segment (``'PID|1||...', extra``): field separators follow it, within reach."""
+    return _FIELD_GOES_ON.match(text, position + 1) is not None
+
+
 class Hl7Detector(BaseDetector):
     """Person fields of HL7 v2 PID, PD1, NK1, GT1, IN1, IN2, PV1 and MRG segments (names, birth date,
     address, phones, SSN, record and account numbers, admission and discharge dates), and the dates
@@ -101,6 +111,8 @@ class Hl7Detector(BaseDetector):
             if start < done or not _starts_segment(text, start):
                 continue
             end_match = _END.search(text, match.end())
+            while end_match is not None and end_match[0] == "'" and _apostrophe_in_field(text, end_match.start()):
+                end_match = _END.search(text, end_match.end())  # O' Hara^^Boston|...: a name's apostrophe
             end = end_match.start() if end_match else len(text)
             done = end
             segment = match[0][:3]

@@ -110,6 +110,6 @@ def named_value_gate(text: str) -> bool:
     """Whether ``text`` may hold a value named by a sibling ``name`` or ``key``."""
     if "alue" not in text:
         return False
-    if "<name value=" in text or ":name value=" in text:
-        return True
+    if "<name value=" in text or ":name value=" in text or "linkId" in text or "extension" in text:
+        return True  # a QuestionnaireResponse's answers (by their question), a FHIR extension's (by its url)
     return ("name" in text or "key" in text) and NAMED_VALUE.search(text) is not None

@@ -656,6 +656,8 @@ class KeyCatalogue:
 
     def _classify_key(self, key: str) -> KeyInfo:
         words = tokens(key)
+        if key[-1:] == "#" and words:
+            words.append("number")  # "Account #", "MRN#": the number sign after a noun reads "number"
         joined = "".join(words)
         field = _hl7_field(words)
         if field is not None:

@@ -6,11 +6,13 @@ and ``part[]`` (in XML, ``<name value="birthdate"/><valueDate value="..."/>``). 
 wire form does the same: ``{"key": "app.patient.display", "value": {"stringValue": "..."}}``. The
 name is judged as a field name (:mod:`._keys`), and the names of a person's search parameters count
 too (``family``, ``given``, ``address-city``...); a value so named is masked whole. Parameters
-that name no person (``count``, ``url``) stay.
+that name no person (``count``, ``url``) stay. A ``QuestionnaireResponse``'s answers are named by their
+question (:mod:`._questionnaire`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -18,8 +20,9 @@ from ._detector import BaseDetector, Span
 from ._gate import NAMED
 from ._json_values import NAMED_VALUE, XML_NAMED_VALUE, value_end, value_spans
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._questionnaire import questionnaire_spans
 
-__all__ = ["NamedValueDetector", "named_value_kind"]
+__all__ = ["NamedValueDetector", "extension_name", "named_value_kind"]
 
 SEARCH_PARAMETER_KINDS: Final = {
     "family": "NAME",
@@ -37,6 +40,24 @@ SEARCH_PARAMETER_KINDS: Final = {
 """Search parameters of FHIR's ``Patient`` (and ``$match`` inputs) that a value named so holds."""
 
 
+_JSON_EXTENSION: Final = re.compile(
+    r"""(["'])url\1\s*:\s*(["'])([^"'\\\r\n]{1,256})\2\s*,\s*(["'])value[A-Z][A-Za-z]{1,30}\4\s*:\s*"""
+)
+"""A FHIR extension's ``url`` and its ``value[x]`` in JSON or repr text; the value starts where the match ends."""
+_XML_EXTENSION: Final = re.compile(
+    r"""<extension[ ]+url=(["'])([^"'<>]{1,256})\1[ ]*>\s*<value[A-Z][A-Za-z]{1,30}[ ]+value=(["'])([^"'<>]{0,512})\3"""
+)
+"""The same in FHIR XML: ``<extension url="..."><valueString value="..."/>``."""
+
+
+def extension_name(url: object) -> str | None:
+    """The field name a FHIR extension's ``url`` gives its ``value[x]``: its last path part
+    (``.../StructureDefinition/patient-mothersMaidenName`` -> ``patient-mothersMaidenName``)."""
+    if type(url) is not str or not url:
+        return None
+    return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
+
+
 def named_value_kind(name: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> str | None:
     """The kind of PHI a value named ``name`` by its sibling holds, or ``None``."""
     return SEARCH_PARAMETER_KINDS.get(name.lower()) or catalogue.kind(name)
@@ -47,7 +68,7 @@ class NamedValueDetector(BaseDetector):
 
     gate = NAMED
     name = "named_value"
-    kinds = ("NAME", "DOB", "ADDRESS", "ZIP", "PHONE", "EMAIL", "DATE", "ID")
+    kinds = ("NAME", "DOB", "ADDRESS", "ZIP", "PHONE", "EMAIL", "DATE", "ID", "SSN", "MRN", "MEMBER_ID")
 
     def __init__(self, catalogue: KeyCatalogue | None = None) -> None:
         self.catalogue = catalogue or DEFAULT_CATALOGUE
@@ -61,8 +82,29 @@ class NamedValueDetector(BaseDetector):
             end = value_end(text, start)
             if end > start:
                 yield from value_spans(text, start, end, kind)
+        if "linkId" in text:
+            yield from questionnaire_spans(text, self.catalogue)
+        if "extension" in text:
+            yield from self._extensions(text)
         if "<" in text:
             for found in XML_NAMED_VALUE.finditer(text):
                 kind = named_value_kind(found[2], self.catalogue)
+                if kind is not None and found[4].strip():
+                    yield found.start(4), found.end(4), kind
+
+    def _extensions(self, text: str) -> Iterator[Span]:
+        """FHIR extensions' values in text, named by their ``url`` as in dicts (``.../patient-mothersMaidenName``)."""
+        for found in _JSON_EXTENSION.finditer(text):
+            name = extension_name(found[3])
+            kind = self.catalogue.kind(name) if name is not None else None
+            if kind is not None:
+                start = found.end()
+                end = value_end(text, start)
+                if end > start and text[start] not in "[{":
+                    yield from value_spans(text, start, end, kind)
+        if "<extension" in text:
+            for found in _XML_EXTENSION.finditer(text):
+                name = extension_name(found[2])
+                kind = self.catalogue.kind(name) if name is not None else None
                 if kind is not None and found[4].strip():
                     yield found.start(4), found.end(4), kind

@@ -48,6 +48,7 @@ from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
+from ._role_mail import role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
@@ -666,7 +667,13 @@ class EmailDetector(BaseDetector):
             if domain is not None and _SCALED_IMAGE.fullmatch(domain[0]) is not None:
                 domain = None  # logo@2x.png: an image drawn for a screen's pixel density, not an address
             start = _local_start(text, at) if domain is not None and not _site_local(domain[0]) else -1
-            if domain is not None and start >= 0 and text[start:at] != "git" and not _message_id(text, start):
+            if (
+                domain is not None
+                and start >= 0
+                and text[start:at] != "git"
+                and not _message_id(text, start)
+                and not role_mailbox(text[start:at], domain[0])
+            ):
                 yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
         if spelled_at(text):
@@ -969,6 +976,41 @@ _PAGING: Final = frozenset(
 """Query parameters that page or shape results."""
 
 
+_FHIR_TOKEN_PARAMETERS: Final = frozenset(
+    {
+        "code",
+        "category",
+        "status",
+        "type",
+        "class",
+        "intent",
+        "priority",
+        "severity",
+        "clinical-status",
+        "verification-status",
+        "combo-code",
+        "component-code",
+        "value-concept",
+        "vaccine-code",
+        "_type",
+        "_profile",
+        "_tag",
+        "_security",
+        "_include",
+        "_revinclude",
+    }
+)
+"""FHIR search parameters whose values are codes of a terminology or of FHIR itself, never a person's."""
+
+
+def _fhir_search(path: str) -> bool:
+    """Whether a URL path searches a FHIR record type (``/r4/Observation``, ``/fhir/Condition/_search``)."""
+    segments = [segment for segment in path.split("/") if segment]
+    if segments and segments[-1] == "_search":
+        segments.pop()
+    return bool(segments) and segments[-1] in _FHIR_RECORDS
+
+
 def url_has_identifier(url: str) -> bool:
     """Whether a URL carries something that identifies a person.
 
@@ -987,6 +1029,7 @@ def url_has_identifier(url: str) -> bool:
         return True
     if _personal(netloc, parts.path):
         return True
+    coded = _fhir_search(parts.path) if parts.query else False
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         if not value:
             continue
@@ -994,6 +1037,8 @@ def url_has_identifier(url: str) -> bool:
             return True
         if name in _PAGING:
             continue  # FHIR paging and result controls (_count, _getpages, _offset...): not about anyone
+        if coded and name.partition(":")[0] in _FHIR_TOKEN_PARAMETERS and "@" not in value:
+            continue  # a search of records by a code (Observation?code=http://loinc.org|8480-6): no one's
         if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
             return True
     after_person = after_record = False

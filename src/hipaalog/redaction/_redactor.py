@@ -28,15 +28,16 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
-from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds
+from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
-from ._named_values import named_value_kind
+from ._named_values import extension_name, named_value_kind
 from ._names import name_shaped
 from ._person_values import lone_person_word, person_item_kind, person_value
+from ._questionnaire import answer_kind, item_kind
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
@@ -180,14 +181,6 @@ def _is_version(compact_key: str, value: str) -> bool:
         return False
     parts = value.lstrip("v").split(".")
     return not (len(parts) == 4 and all(p.isdigit() and int(p) <= 255 for p in parts) and int(parts[0]) >= 25)
-
-
-def extension_name(url: object) -> str | None:
-    """The field name a FHIR extension's ``url`` gives its ``value[x]``: its last path part
-    (``.../StructureDefinition/patient-mothersMaidenName`` -> ``patient-mothersMaidenName``)."""
-    if type(url) is not str or not url:
-        return None
-    return url.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or None
 
 
 _CLINICIAN_RESOURCES: Final = frozenset({"Practitioner", "PractitionerRole"})
@@ -1090,6 +1083,7 @@ class Redactor:
                 and any(type(k) is str and _is_value_x(k) for k in value)
             ):
                 named_kind = named_value_kind(value["name"], self.keys)
+            question = item_kind(value, self.keys) if "linkId" in value and "answer" in value else None
             bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
             fast = (
                 person is None
@@ -1098,11 +1092,13 @@ class Redactor:
                 and path is None
                 and extension is None
                 and named_kind is None
+                and question is None
                 and bound is None
             )
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
+            thing = "display" in value and "reference" in value and thing_reference(value["reference"])
             for key, item in items:
                 if vehicle and type(key) is str and key.lower() in _PLATE_KEYS and type(item) is str and item:
                     out[key] = self._key_value("VEHICLE", item)
@@ -1112,6 +1108,9 @@ class Redactor:
                     continue
                 if key == "id" and resource in _CLINICIAN_RESOURCES and type(item) is str:
                     out[key] = item  # a clinician's record on the server: no patient's identifier
+                    continue
+                if key == "display" and thing and type(item) is str:
+                    out[key] = item  # {"reference": "Organization/7", "display": "Acme Pharma"}: a thing's name
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:
@@ -1157,6 +1156,8 @@ class Redactor:
                     continue
                 if bound is not None and key in _PARAMETER_KEYS:
                     item = self._parameters(item, *bound)  # {"sql": "... WHERE id=%s", "params": [2196730]}
+                if question is not None and key == "answer" and type(item) is list:
+                    item = self._answers(question, item)  # {"linkId": "dob", "answer": [{"valueDate": ...}]}
                 kind = self._key_kind(info, person, item)
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
@@ -1221,6 +1222,24 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _answers(self, question: str, answers: list[Any]) -> list[Any]:
+        """A ``QuestionnaireResponse`` item's answers with their ``value[x]`` masked as its question says."""
+        out: list[Any] = []
+        for answer in answers:
+            if isinstance(answer, Mapping):
+                masked = dict(answer)
+                for key, item in answer.items():
+                    if type(key) is str and _is_value_x(key) and not isinstance(item, (Mapping, list)):
+                        kind = answer_kind(question, item)
+                        if kind is not None and (replaced := self._key_value(kind, item)) is not _KEEP:
+                            if replaced is DROP:
+                                del masked[key]
+                            else:
+                                masked[key] = replaced
+                answer = masked
+            out.append(answer)
+        return out
 
     def _statement_of(self, value: Any) -> tuple[list[str | None], dict[str, str | None]] | None:
         """The kinds of a SQL statement's parameters when a mapping holds both (``{"sql": ..., "params": ...}``)."""

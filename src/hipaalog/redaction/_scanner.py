@@ -312,8 +312,11 @@ def _with_echoes(found: list[Span], text: str) -> list[Span]:
             continue
         value = text[start:end]
         candidates = [value] if value[0].isupper() or not value.isalpha() else []
-        if kind == "NAME" and " " in value:  # "Jane Roe", then "Roe called"
-            candidates.extend(part for part in value.split() if len(part) > 2 and part[0].isupper() and part.isalpha())
+        if kind == "NAME" and " " in value:  # "Jane Roe", then "Roe called"; "Roe, Jane", then "Roe" alone
+            for part in value.split():
+                part = part.rstrip(",")
+                if len(part) > 2 and part[0].isupper() and part.isalpha():
+                    candidates.append(part)
         for candidate in candidates:
             if candidate in seen or len(seen) >= _ECHO_LIMIT:
                 continue

@@ -25,7 +25,8 @@ from typing import Final
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
-from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, KeyCatalogue
+from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, PERSON_WORDS, KeyCatalogue, tokens
+from ._months import ENGLISH_MONTHS, FOREIGN_MONTHS
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
@@ -147,11 +148,13 @@ _DATE: Final = re.compile(
     r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2})"
 )
 """Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``."""
+_ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
+_STREET_NUMBER_FIRST: Final = re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}")
 _VALUE_KINDS: Final = (
     (re.compile(r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}"), "SSN"),
     (re.compile(r"(?:\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"), "PHONE"),
-    (re.compile(r"[0-9]{5}(?:-[0-9]{4})?"), "ZIP"),
-    (re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}"), "ADDRESS"),
+    (_ZIP, "ZIP"),
+    (_STREET_NUMBER_FIRST, "ADDRESS"),
     (re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,15}"), "ID"),
     (re.compile(r"(?=(?:[^0-9]*[0-9]){5})[A-Za-z]{0,4}[0-9]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}"), "ID"),
 )
@@ -164,7 +167,8 @@ _PARTICLE_NAME: Final = re.compile(
 """A surname after its particles (``van der Berg``, ``dos Santos``): judged by its last word."""
 _NOT_NAME_ENDINGS: Final = ("ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ous", "ive", "ware")
 """Endings of English words (``Running``, ``Deployment``), never of a name read without the name tables."""
-_HEADER_FIELD: Final = re.compile(r"[^\W\d][\w .-]{0,40}")
+_HEADER_FIELD: Final = re.compile(r"[^\W\d][\w .-]{0,40}(?:[ ]?#)?")
+"""A column name of a header row (``Account #``: a number sign at the end)."""
 _DELIMITERS: Final = ("\t", "|", ",", ";")
 _SEGMENT_ID: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|")
 _SEGMENTS: Final = frozenset(
@@ -360,8 +364,8 @@ def _birth_era(values: list[str]) -> bool:
     return False
 
 
-_NAME_MARKS: Final = str.maketrans("", "", " '’-")
-"""Characters a name may hold besides letters (deleted before ``isalpha``)."""
+_NAME_MARKS: Final = str.maketrans("", "", " '’-,")
+"""Characters a name may hold besides letters, and the comma of a surname written first (deleted before ``isalpha``)."""
 
 
 def _delimiter(line: str) -> tuple[str, int]:
@@ -383,11 +387,89 @@ def _named_cells(cells: list[str], line: str) -> bool:
             if dated is None and bare.islower():
                 dated = _DATE.search(line) is not None
             name = bool(dated) and bare.islower()
-        name = name or (" " in bare and _PARTICLE_NAME.fullmatch(bare) is not None)
+        name = name or (" " in bare and _PARTICLE_NAME.fullmatch(bare.partition(", ")[0]) is not None)
         if name and (previous or " " in bare):
             return True
         previous = name
     return False
+
+
+_POSTCODE: Final = re.compile(
+    r"[0-9]{4}(?:[ ]?[A-Z]{2})?|[0-9]{3}[ ][0-9]{2}|[0-9]{2}-[0-9]{3}|[A-Z]{1,2}-[0-9]{4,5}"
+    r"|[A-Z]{1,2}[0-9][A-Z0-9]?[ ]?[0-9][A-Z]{2}|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9]"
+)
+"""Other countries' postcodes (``5003``, ``1012 AB``, ``H-4166``, ``LS1 4AP``, ``T8B 3N7``): read only after a town."""
+_STREET_NUMBER_AFTER: Final = re.compile(r"[^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,4}[ ][0-9]{1,5}[A-Za-z]?")
+"""A street line with its number after the name (``Bergeekra 3``, ``Via Roma 12b``): read only before a town."""
+
+
+def _place(value: str) -> bool:
+    """Whether a cell reads as a town's name: capitalised words in any Latin script (``Reisjärvi``, ``Łódź``)."""
+    if _PLACE.fullmatch(value):
+        return value.lower() not in NOT_SURNAMES
+    if value.isascii() or not 0 < len(value) <= 60:
+        return False
+    words = value.replace("-", " ").split()
+    if not 0 < len(words) < 5:
+        return False
+    return all(word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower()) for word in words)
+
+
+def _person_column(column: str) -> bool:
+    """Whether a column is named by one person word (``Guarantor``, ``Insured``, ``Paciente``): it holds their name."""
+    words = tokens(column)
+    return len(words) == 1 and words[0] in PERSON_WORDS
+
+
+def _street(value: str) -> bool:
+    """Whether a cell reads as a street line, its number first or last (``12 Birch Rd``, ``Bergeekra 3``)."""
+    return _STREET_NUMBER_FIRST.fullmatch(value) is not None or _street_number_after(value)
+
+
+_MONTH_WORDS: Final = FOREIGN_MONTHS | {month.lower() for month in ENGLISH_MONTHS}
+
+
+def _street_number_after(value: str) -> bool:
+    """Whether a cell is a street line with its number last (``Bergeekra 3``): capitalised, no month before it."""
+    if not value[:1].isupper() or _STREET_NUMBER_AFTER.fullmatch(value) is None:
+        return False
+    return value.rsplit(" ", 2)[-2].lower().rstrip(".") not in _MONTH_WORDS
+
+
+def _town_or_code(value: str) -> bool:
+    """Whether a cell reads as what follows a street line: a town, a ZIP code or another country's postcode
+    (not four digits that read as a year: ``born March 3, 1979``)."""
+    return _place(value) or _ZIP.fullmatch(value) is not None or _postcode(value)
+
+
+def _postcode(value: str) -> bool:
+    """Whether a cell is another country's postcode, and not four digits that read as a year (``1979``)."""
+    return _POSTCODE.fullmatch(value) is not None and not (len(value) == 4 and _YEAR.match(value) is not None)
+
+
+def _inverted_name(value: str, shaped: int) -> bool:
+    """Whether a cell is a name written surname first (``Roe, Jane``, ``van Mare, Amina``, HL7's ``Roe^Jane``):
+    name words each side of one comma, one of them in the name tables, or any two in a row with identifiers or
+    dates beside."""
+    family, comma, given = value.partition(", ")
+    if not comma and "^" in value:
+        family, comma, given = value.partition("^")  # an HL7 name kept in a column: ``Roe^Jane^Q``
+        given = given.replace("^", " ").strip()
+    if not comma or "," in given or not family or not given:
+        return False
+    family_words, given_words = family.split(), given.split()
+    if not (0 < len(family_words) < 4 and 0 < len(given_words) < 3):
+        return False
+    for word in given_words:
+        if _NAME_WORD.fullmatch(word) is None and not (len(word) == 1 and word.isupper()):
+            return False  # a given name, or a middle initial after it
+    last = _PARTICLE_NAME.fullmatch(family)
+    surname = last[1] if last is not None else family
+    for word in surname.split():
+        if _NAME_WORD.fullmatch(word) is None and (word.isascii() or not word.isalpha()):
+            return False
+    listed = _is_surname(surname.lower()) or given_words[0].lower() in GIVEN
+    return listed or shaped > 0
 
 
 def _shaped(value: str) -> bool:
@@ -813,8 +895,11 @@ class TabularDetector(BaseDetector):
         kinds = [self._column_kind(column) for column in columns]
         if "id" in columns and table and _patient_table(table):
             kinds = ["PATIENT" if column == "id" else kind for column, kind in zip(columns, kinds, strict=True)]
+        people = [kind is None and _person_column(column) for column, kind in zip(columns, kinds, strict=True)]
+        kinds = ["NAME" if person else kind for kind, person in zip(kinds, people, strict=True)]
         generic = [
-            kind == "NAME" and column.lower() in _GENERIC_COLUMNS for column, kind in zip(columns, kinds, strict=True)
+            kind == "NAME" and (person or column.lower() in _GENERIC_COLUMNS)
+            for column, kind, person in zip(columns, kinds, people, strict=True)
         ]
         others = any(kind is not None and not weak for kind, weak in zip(kinds, generic, strict=True))
         if any(generic) and not others and not _about_people(table):
@@ -938,6 +1023,9 @@ class TabularDetector(BaseDetector):
             ):
                 names.update((index, index + 1))
         for index, value in enumerate(values):
+            if _inverted_name(value, shaped):
+                names.add(index)
+                continue
             words = value.split()
             if 1 < len(words) < 4 and all(_NAME_WORD.fullmatch(w) for w in words):
                 census = words[0].lower() in GIVEN and _is_surname(words[-1].lower())
@@ -945,14 +1033,19 @@ class TabularDetector(BaseDetector):
                     names.add(index)
         if not names:
             return
+        places = [_place(value) for value in values]
         for index, item in enumerate(items):
             value = values[index]
             if index in names:
                 yield item[0], item[1], "NAME"
             elif value and _DATE.fullmatch(value):
                 yield item[0], item[1], "DOB"
-            elif _PLACE.fullmatch(value) and value.lower() not in NOT_SURNAMES:
+            elif places[index]:
                 yield item[0], item[1], "ADDRESS"  # a city, in a row about a person
+            elif index and (places[index - 1] or _street(values[index - 1])) and _postcode(value):
+                yield item[0], item[1], "ZIP"  # a postcode after the town or street (``Bergen,5003``, ``LS1 4AP``)
+            elif _street_number_after(value) and index + 1 < len(values) and _town_or_code(values[index + 1]):
+                yield item[0], item[1], "ADDRESS"  # a street before the town, its number after its name
             else:
                 for regex, kind in _VALUE_KINDS:
                     if regex.fullmatch(value):

@@ -10,7 +10,8 @@ CDA keeps in attributes are read too: ``<birthTime value="19610304"/>``, ``<tele
 (``<patient ssn="219099999">``) is judged by its own name.
 
 FHIR's XML form (``<family value="Roe"/>``, in the ``http://hl7.org/fhir`` namespace) is read by
-:mod:`._fhir`: its ``value`` attributes are left to it (a resource's logical ``<id value="..."/>`` stays).
+:mod:`._fhir` for the elements it judges by their place (a resource's logical ``<id value="..."/>`` stays);
+the ``value`` of any other element named like a PHI field is masked here (``<serialNumber value="..."/>``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ _ELEMENT_KINDS: Final = {
     "telecom": "PHONE",
 }
 """CDA element names the key catalogue does not know as field names."""
+_FHIR_CONTEXTUAL: Final = frozenset(
+    {"id", "name", "display", "text", "reference", "url", "system", "code", "version", "value", "family", "given"}
+)
+"""FHIR XML elements whose ``value`` the FHIR reader judges by where they sit (a resource's logical ``id``, a
+reference's ``display``); the value of any other element named like a PHI field (``<serialNumber value=...>``)
+is masked here, as its JSON form is by the key rules."""
 _CODED: Final = re.compile(r"""(?<![\w:.-])(?:code|codeSystem)[ ]*=[ ]*["']""")
 _CODE_TEXTS: Final = frozenset({"displayName", "codeSystemName", "originalText"})
 """Attributes of a coded element (``code=``, ``codeSystem=``) that name the code, not a person."""
@@ -85,7 +92,12 @@ class XmlDetector(BaseDetector):
                 if coded and name in _CODE_TEXTS:
                     continue  # <code code="J45.909" codeSystem="..." displayName="Asthma"/>: a code's words
                 own = name not in _VALUE_ATTRIBUTES
-                kind = self._kind(name, person, kinds) if own else None if fhir else tag_kind
+                if own:
+                    kind = self._kind(name, person, kinds)
+                elif fhir:
+                    kind = tag_kind if name == "value" and tag[1] not in _FHIR_CONTEXTUAL else None
+                else:
+                    kind = tag_kind
                 group = 2 if attribute[2] is not None else 3
                 value = attribute[group]
                 if kind is not None and value not in _NOT_A_VALUE:

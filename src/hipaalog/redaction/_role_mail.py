@@ -1,0 +1,59 @@
+"""Role mailboxes: addresses that name a function of an organisation (``oncall@``, ``no-reply@``), not a person.
+
+An address counts as a role mailbox when every word of its local part (split at ``.``, ``-`` and ``_``; a
+``+tag`` is ignored) is a role word, or the words joined are one (``no-reply``), and its domain is not a
+free-mail provider's (``support@gmail.com`` is someone's own account). ``jane.support@`` or ``alerts7@`` hold
+other words and stay masked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["role_mailbox"]
+
+_ROLE_WORDS: Final = frozenset(
+    (
+        # RFC 2142 and mail system mailboxes
+        "postmaster", "hostmaster", "webmaster", "abuse", "noc", "security", "mailerdaemon", "bounce", "bounces",
+        "noreply", "donotreply", "info", "admin", "administrator", "root", "sysadmin",
+        # operations
+        "alerts", "alert", "alerting", "alertmanager", "oncall", "pager", "pagerduty", "opsgenie",
+        "monitoring", "monitor", "ops", "devops", "sre", "soc", "secops", "infra", "infrastructure", "platform",
+        "team", "notifications", "notification", "notify", "status", "incident", "incidents", "escalation",
+        "escalations", "reports", "reporting", "cron", "jobs", "scheduler", "system", "systems", "ci", "build",
+        "builds", "deploy", "deploys", "release", "releases", "jenkins", "github", "prod", "production", "staging",
+        "dev", "qa", "test", "audit",
+        # help desks and departments
+        "support", "helpdesk", "help", "servicedesk", "service", "it", "frontdesk", "billing", "claims",
+        "appointments", "scheduling", "privacy", "compliance", "hipaa", "pharmacy", "lab", "labs", "interface",
+        "interfaces", "integration", "integrations", "edi", "hl7", "fhir", "records", "intake", "referrals",
+    )
+)  # fmt: skip
+"""Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
+
+_FREE_MAIL: Final = frozenset(
+    (
+        "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "aol", "icloud",
+        "me", "mac", "proton", "protonmail", "pm", "gmx", "web", "yandex", "zoho", "mail", "comcast", "verizon",
+        "att", "sbcglobal", "qq", "163", "126", "naver", "hanmail", "rediffmail", "fastmail", "tutanota", "hey",
+    )
+)  # fmt: skip
+"""Labels of free-mail providers' domains (``yahoo.co.uk``): a mailbox there is a person's own, whatever its name."""
+
+_SEPARATORS: Final = re.compile(r"[.\-_]")
+
+
+def role_mailbox(local: str, domain: str) -> bool:
+    """Whether ``local@domain`` is an organisation's role mailbox (see the module's description)."""
+    base = local.split("+", 1)[0].lower()
+    if not base:
+        return False
+    words = _SEPARATORS.split(base)
+    if len(words) > 1 and "".join(words) in _ROLE_WORDS:
+        words = []  # a role written in parts: no-reply, on-call, do-not-reply, mailer-daemon
+    for word in words:
+        if word not in _ROLE_WORDS:
+            return False
+    return _FREE_MAIL.isdisjoint(domain.lower().split(".")[:-1])
