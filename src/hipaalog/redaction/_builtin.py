@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ._addressed_names import AddressedNameDetector
 from ._context import (
     AddressDetector,
     AgeDetector,
@@ -84,6 +85,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
+    AddressedNameDetector(),
     TabularDetector(),
 )
 _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)

@@ -479,6 +479,20 @@ def _unlisted_name(text: str) -> bool:
     return _UNLISTED[0](text)
 
 
+_ADDRESSED: list[tuple[frozenset[bytes], Callable[[str], bool]]] = []
+
+
+def _addressed_name(words: list[bytes], text: str) -> bool:
+    """Whether a cue word of :mod:`._addressed_names` is among ``words`` and that detector finds a name in
+    ``text`` (imported on first use: it imports this module)."""
+    if not _ADDRESSED:
+        from ._addressed_names import CUE_WORDS, has_addressed_name
+
+        _ADDRESSED.append((CUE_WORDS, has_addressed_name))
+    cues, found = _ADDRESSED[0]
+    return not cues.isdisjoint(words) and found(text)
+
+
 _LOWER: list[Callable[[str], bool]] = []
 
 
@@ -618,6 +632,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= NAME  # "offer to oladare akinrinola": a name in lower case no table lists, after a cue
     if not bits & PERSON and _unlisted_name(text):
         bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
+    if not bits & (NAME | PERSON) and " " in text and _addressed_name(words, text):
+        bits |= NAME  # "surname Öndólfur did not match", "Thanks Kozina!", "sms to Georges Lemoine"
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):

@@ -34,6 +34,7 @@ from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
+from ._name_siblings import person_by_siblings
 from ._named_values import named_value_kind
 from ._names import name_shaped
 from ._person_values import lone_person_word, person_item_kind, person_value
@@ -1074,6 +1075,8 @@ class Redactor:
             resource = value.get("resourceType") if "resourceType" in value else None
             if person is None and isinstance(resource, str):
                 person = PERSON_RESOURCES.get(resource)
+            if person is None and resource is None and ("given" in value or "family" in value):
+                person = person_by_siblings(value, self.keys)  # {"given": ..., "dob": ...}: a person's
             out: dict[str, Any] = {}
             allow_names = self._allow_names
             safe_keys = self._safe_keys
