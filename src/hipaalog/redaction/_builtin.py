@@ -14,6 +14,7 @@ from ._context import (
     NameDetector,
     ZipDetector,
 )
+from ._cued_phones import CuedPhoneDetector
 from ._detector import Detector, register_detector
 from ._dicom import DicomDetector
 from ._email import MailDetector
@@ -63,6 +64,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     SsnDetector(),
     CardDetector(),
     PhoneDetector(),
+    CuedPhoneDetector(),
     EmailDetector(),
     UrlDetector(),
     PathDetector(),
