@@ -37,6 +37,7 @@ from ._kinds import UNINSPECTED
 from ._name_siblings import person_by_siblings
 from ._named_values import named_value_kind
 from ._names import name_shaped
+from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
@@ -1181,6 +1182,8 @@ class Redactor:
                         item = self._bare_numbers(item)  # "emergency_contacts": ["4155550199", ...]
                     else:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
+                        if kind is None:
+                            kind = person_key_id(info.person, item)  # "patient": "E3092577": their record number
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
