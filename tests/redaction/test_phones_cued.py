@@ -45,6 +45,7 @@ def test_a_number_after_a_phone_word_or_key_is_a_phone(text: str, number: str) -
         "number: 1234567.89",
         "from: 2025.11.30",
         "dialing plan v2 loaded 1234567 rules",
+        "dialing 415 155 0134 is not possible",  # no North American exchange starts with 1
     ],
 )
 def test_numbers_that_are_no_phone_are_kept(text: str) -> None:

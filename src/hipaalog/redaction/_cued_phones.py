@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._checks import nanp_ok
 from ._cues import CONTACT_WORDS, cased
 from ._detector import BaseDetector, Span
 from ._gate import PHONE
@@ -64,6 +65,15 @@ def phone_key_screen(text: str) -> bool:
     return _KEY_SCREEN.search(text) is not None
 
 
+_NANP_SHAPE: Final = re.compile(r"\(?[1-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}")
+"""Ten digits as North America groups them (``415 555 0134``, ``(415) 555-0134``, ``4155550134``)."""
+
+
+def _nanp(run: str) -> bool:
+    digits = "".join(ch for ch in run if ch.isdigit())
+    return nanp_ok(digits[:3], digits[3:6])
+
+
 def _digits(run: str) -> int:
     return sum(ch.isdigit() for ch in run)
 
@@ -94,6 +104,8 @@ def _numbers(text: str) -> Iterator[Span]:
             continue
         if run.count(".") == 1 and run.replace(".", "").isdigit():
             continue  # an amount or a measure (``1234567.89``)
+        if count == 10 and _NANP_SHAPE.fullmatch(run) is not None and not _nanp(run):
+            continue  # a North American shape that no North American number has (``tel 1115550134``)
         start = match.start()
         if _UNIT_AFTER.match(text, start + len(run)) is not None:
             continue
