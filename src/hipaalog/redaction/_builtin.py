@@ -14,6 +14,7 @@ from ._context import (
     NameDetector,
     ZipDetector,
 )
+from ._cued_addresses import CuedAddressDetector
 from ._cued_phones import CuedPhoneDetector
 from ._detector import Detector, register_detector
 from ._dicom import DicomDetector
@@ -84,6 +85,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     ZipDetector(),
     AddressDetector(),
     ForeignAddressDetector(),
+    CuedAddressDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
