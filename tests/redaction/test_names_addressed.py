@@ -117,3 +117,16 @@ def test_given_and_family_beside_a_persons_field_are_a_name(value: dict[str, obj
 )
 def test_given_and_family_alone_are_kept(value: dict[str, object]) -> None:
     assert REDACTOR.redact(value) == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "MWANGI, Wanjiru",  # a surname in capitals before a given name in title case
+        "Rania al-Tamimi",  # a particle glued to the surname by a hyphen
+        "N'golo Kanteh",  # an apostrophe after the first letter
+        "Halyna Kovalʼchuk",  # the modifier letter apostrophe of Ukrainian transliteration
+    ],
+)
+def test_names_written_in_other_conventions_under_a_persons_key_are_masked(value: str) -> None:
+    assert REDACTOR.redact({"beneficiary": value}) == {"beneficiary": "[REDACTED:NAME]"}
