@@ -130,3 +130,25 @@ def test_given_and_family_alone_are_kept(value: dict[str, object]) -> None:
 )
 def test_names_written_in_other_conventions_under_a_persons_key_are_masked(value: str) -> None:
     assert REDACTOR.redact({"beneficiary": value}) == {"beneficiary": "[REDACTED:NAME]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tamsin okorafor checked in", "tamsin okorafor"),
+        ("[intake] Ysolde accepted the terms", "Ysolde"),
+        ("event: wojciech brzeczyszczykiewicz logged in", "wojciech brzeczyszczykiewicz"),
+        ("Anselm Quigleybottom cancelled", "Anselm Quigleybottom"),
+    ],
+)
+def test_a_name_opening_a_sentence_before_a_persons_act_is_a_name(text: str, name: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert name not in out and "[REDACTED:NAME]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jsmith logged in", "user logged in", "Redis logged in", "job cancelled", "System checked in", "admin signed in"],
+)
+def test_a_login_a_role_or_software_before_an_act_is_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

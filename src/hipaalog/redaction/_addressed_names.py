@@ -83,13 +83,30 @@ _PREPOSITION_LOWER: Final = _pattern(
     rf"[ ]([a-z][a-z'’ʼ-]{{2,}})[ ](?:{_PARTICLE}[ ]){{0,2}}([a-z][a-z'’ʼ-]{{2,}})(?![\w'’ʼ-])",
 )
 
+_ACTS: Final = (
+    r"checked[ ](?:in|out)|logged[ ](?:in|out)|signed[ ](?:in|up|out|the)|cancell?ed|rescheduled|consented|declined"
+    r"|accepted[ ]the|opted[ ](?:in|out)|arrived|no-showed|paid[ ](?:the|a|by|via|\$)|booked[ ](?:a|an|the)|missed"
+    r"|(?:was|has[ ]been)[ ](?:admitted|discharged|seen|registered|transferred)"
+)
+_NAME_RUN: Final = (
+    rf"(?:{_CAP})(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?:{_CAP})){{0,2}}"
+    rf"|[a-z][a-z'’ʼ-]{{2,}}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}[a-z][a-z'’ʼ-]{{2,}}){{1,2}}"
+)
+"""A name of one to three capitalised words, or of two or three in lower case (one is a user's login)."""
+_BEFORE_ACT: Final = (
+    re.compile(rf"[ ](?<=[\]:.!?>)-][ ])({_NAME_RUN})[ ]({_ACTS})(?![\w-])"),
+    re.compile(rf"({_NAME_RUN})[ ]({_ACTS})(?![\w-])"),
+)
+"""One to three name words opening a sentence before what only a person does (``gustav schou checked in``,
+``Uberto accepted the terms``); the act is the cue (group 2)."""
 
-def _finditer(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
-    """Matches whose cue is written as the gate reads it (one of its words in :data:`CUE_WORDS`)."""
+
+def _finditer(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str, group: int = 1) -> Iterator[re.Match[str]]:
+    """Matches whose cue (``group``) is written as the gate reads it (one of its words in :data:`CUE_WORDS`)."""
     first = patterns[1].match(text)
     matches = patterns[0].finditer(text)
     for match in (first, *matches) if first is not None else matches:
-        if not CUE_WORDS.isdisjoint(word.encode() for word in re.split(r"[^\w]+", match[1]) if word):
+        if not CUE_WORDS.isdisjoint(word.encode() for word in re.split(r"[^\w]+", match[group]) if word):
             yield match
 
 
@@ -196,6 +213,16 @@ def _addressed_names(text: str) -> Iterator[Span]:
             yield match.start(2), match.end(3), "NAME"
 
 
+def _acting_names(text: str) -> Iterator[Span]:
+    for match in _finditer(_BEFORE_ACT, text, group=2):
+        words = [w for w in match[1].split(" ") if not re.fullmatch(_PARTICLE, w)]
+        if words[0].lower() in PLACE_STARTS or words[0].lower() in _NOT_VALUES:
+            continue
+        parts = [_parts(w) for w in words]
+        if all(p and all(_unlisted(x) or _listed(x) for x in p) for p in parts):
+            yield match.start(1), match.end(1), "NAME"
+
+
 def has_addressed_name(text: str) -> bool:
     """Whether :class:`AddressedNameDetector` finds a name in ``text`` (the gate asks, when no other name
     detector is selected)."""
@@ -216,7 +243,9 @@ _CUE_TEXT: Final = (
     "salut merci cher chere chère hola buenos buenas gracias querido querida estimado estimada hallo guten liebe "
     "lieber danke ciao buongiorno gentile grazie ola olá oi obrigado obrigada prezado prezada beste hoi hej hei "
     "moi witaj merhaba sayın sayin "
-    "of to for from by with pour para fur für fuer voor per con mit dla til for för com"
+    "of to for from by with pour para fur für fuer voor per con mit dla til for för com "
+    "checked logged signed cancelled canceled rescheduled consented declined accepted opted arrived showed paid "
+    "booked missed admitted discharged seen registered transferred"
 )
 CUE_WORDS: Final = frozenset(
     variant.encode() for word in _CUE_TEXT.split() for variant in (word, word.title(), word.upper())
@@ -235,3 +264,4 @@ class AddressedNameDetector(BaseDetector):
         yield from _label_names(text)
         yield from _greeted_names(text)
         yield from _addressed_names(text)
+        yield from _acting_names(text)
