@@ -238,7 +238,7 @@ _CUE_TEXT: Final = (
     "cognome sobrenome apelido achternaam voornaam familienaam nazwisko imie imię efternamn fornamn förnamn "
     "efternavn fornavn etternavn sukunimi etunimi prijmeni příjmení priezvisko vezeteknev vezetéknév keresztnev "
     "keresztnév soyadı soyadi soyad otchestvo фамилия имя отчество прізвище батькові lastname firstname "
-    "givenname familyname middlename "
+    "givenname familyname middlename last_name first_name given_name family_name middle_name maiden_name birth_name "
     "hi hey hello dear thanks thank thx welcome good congratulations congrats happy bye goodbye bonjour bonsoir "
     "salut merci cher chere chère hola buenos buenas gracias querido querida estimado estimada hallo guten liebe "
     "lieber danke ciao buongiorno gentile grazie ola olá oi obrigado obrigada prezado prezada beste hoi hej hei "
@@ -248,9 +248,33 @@ _CUE_TEXT: Final = (
     "booked missed admitted discharged seen registered transferred"
 )
 CUE_WORDS: Final = frozenset(
-    variant.encode() for word in _CUE_TEXT.split() for variant in (word, word.title(), word.upper())
+    variant.encode() for word in _words(_CUE_TEXT) for variant in (word, word.title(), word.upper())
 )
 """The words (UTF-8, as the gate splits a text) one of which every name this detector finds follows."""
+
+
+_SPLIT: Final = re.compile(r"[^\w]+")
+_LABEL_WORDS: Final = _words(
+    "sur fore surname surnames last first given family middle maiden birth forename forenames christian legal "
+    "preferred patronymic nachname vorname familienname geburtsname rufname apellido apellidos primer segundo "
+    "nombre nom prenom prénom cognome sobrenome apelido achternaam voornaam familienaam nazwisko imie imię "
+    "efternamn fornamn förnamn efternavn fornavn etternavn sukunimi etunimi prijmeni příjmení priezvisko "
+    "vezeteknev vezetéknév keresztnev keresztnév soyadı soyadi soyad otchestvo фамилия имя отчество прізвище "
+    "батькові lastname firstname givenname familyname middlename last_name first_name given_name family_name "
+    "middle_name maiden_name birth_name fore_name last_names first_names given_names family_names"
+)
+_GREETING_WORDS: Final = _words(
+    "hi hey hello dear thanks thank thx welcome good congratulations congrats happy bye goodbye bonjour bonsoir "
+    "salut merci cher chere chère hola buenos buenas gracias querido querida estimado estimada hallo guten liebe "
+    "lieber danke ciao buongiorno gentile grazie ola olá oi obrigado obrigada prezado prezada beste hoi hej hei "
+    "moi witaj merhaba sayın sayin"
+)
+_PREPOSITION_WORDS: Final = _words("of to for from by with pour para fur für fuer voor per con mit dla til för com")
+_ACT_WORDS: Final = _words(
+    "checked logged signed cancelled canceled rescheduled consented declined accepted opted arrived showed "
+    "paid booked missed admitted discharged seen registered transferred"
+)
+"""The lower-case words of each rule's cues (a text is split once; a rule runs when one of its words is there)."""
 
 
 class AddressedNameDetector(BaseDetector):
@@ -261,7 +285,12 @@ class AddressedNameDetector(BaseDetector):
     kinds = ("NAME",)
 
     def find(self, text: str) -> Iterator[Span]:
-        yield from _label_names(text)
-        yield from _greeted_names(text)
-        yield from _addressed_names(text)
-        yield from _acting_names(text)
+        words = frozenset(_SPLIT.split(text.lower()))  # one pass; each rule runs only if its cue may be there
+        if not _LABEL_WORDS.isdisjoint(words):
+            yield from _label_names(text)
+        if not _GREETING_WORDS.isdisjoint(words):
+            yield from _greeted_names(text)
+        if not _PREPOSITION_WORDS.isdisjoint(words):
+            yield from _addressed_names(text)
+        if not _ACT_WORDS.isdisjoint(words):
+            yield from _acting_names(text)

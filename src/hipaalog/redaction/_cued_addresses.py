@@ -34,6 +34,12 @@ _POSTCODE_CUES: Final = (
     r"plz|postleitzahl|code[ ]postal|cp|cep|cap|postcode|post[ ]code|postal[ ]code|postnummer|postinumero|ps[čc]"
     r"|ir[aá]ny[ií]t[oó]sz[aá]m|kod[ ]pocztowy|c[oó]digo[ ]postal"
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SHORT_CUES: Final = frozenset({"cp", "cap", "cep", "psc", "psč"})
 """Postcode words that are also other words or abbreviations: a town must follow the code."""
 _OPEN: Final = "[ \\n\\t(\\[{:;,>\"'=|]"
@@ -120,13 +126,14 @@ def _matches(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> It
 
 
 def _addresses(text: str) -> Iterator[Span]:
-    for match in _matches(_ADDRESS, text):
+    words = frozenset(_SPLIT.split(text.lower()))
+    for match in _matches(_ADDRESS, text) if not _ADDRESS_WORDS.isdisjoint(words) else ():
         if not _cue_ok(text, match):
             continue
         end = _street_run(text, match.end())
         if end > match.end():
             yield match.end(), end, "ADDRESS"
-    for match in _matches(_POSTCODE_CUE, text):
+    for match in _matches(_POSTCODE_CUE, text) if not _POSTCODE_WORDS.isdisjoint(words) else ():
         if not _cue_ok(text, match):
             continue
         code = _POSTCODE.match(text, match.end())
@@ -140,13 +147,24 @@ def _addresses(text: str) -> Iterator[Span]:
             yield town.start(1), town.end(1), "ADDRESS"
 
 
+_SPLIT: Final = re.compile(r"[^\w]+")
+_ADDRESS_WORDS: Final = _words(
+    "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
+    "adresa osoite adress lives living resides residing visit shipping ship deliver delivery wohnhaft wohnt "
+    "demeurant woont mieszka"
+)
+_POSTCODE_WORDS: Final = _words(
+    "plz postleitzahl postal cp cep cap postcode post postnummer postinumero psč psc irányítószám iranyitoszam "
+    "pocztowy código codigo"
+)
+"""The lower-case words of the two kinds of cue: a text is split once, each pattern runs only if one is there."""
 _CUE_TEXT: Final = (
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
     "adresa osoite adress lives living resides residing visit shipping ship deliver delivery wohnhaft wohnt "
     "demeurant woont mieszka plz postleitzahl postal cp cep cap postcode post postnummer postinumero psč psc "
     "irányítószám iranyitoszam pocztowy código codigo"
 )
-ADDRESS_CUE_TEXT: Final = cased(_CUE_TEXT.split())
+ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT))
 """One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
 ADDRESS_CUE_WORDS: Final = frozenset(word.encode() for word in ADDRESS_CUE_TEXT)
 

@@ -37,6 +37,9 @@ _KEYS: Final = frozenset({"to", "from", "number", "msisdn", "recipient", "dest",
 _NUMBER: Final = re.compile(r"[+(0-9](?<![\w+(.,:/-][+(0-9])[0-9 ()./+-]{5,24}[0-9](?![\w.,/%-]|[ ]?[:][0-9]|\.[0-9])")
 """A run of digits and phone marks, not glued to a word, a decimal or a path before or after it."""
 _WORD: Final = re.compile(r"[^\W\d]+")
+_SPLIT: Final = re.compile(r"[^\w]+")
+_LOWER_WORDS: Final = frozenset(word.lower() for word in _WORDS) | _KEYS
+"""Every cue in lower case: a text none of whose words is one holds no cued number."""
 _KEY_BEFORE: Final = re.compile(r"([^\W\d]+)[=:][ ]?['\"]?$")
 _BRIDGES: Final = frozenset(
     {"to", "at", "on", "is", "was", "for", "via", "from", "sent", "left", "number", "no", "nr", "num", "the", "an"}
@@ -121,4 +124,6 @@ class CuedPhoneDetector(BaseDetector):
     kinds = ("PHONE",)
 
     def find(self, text: str) -> Iterator[Span]:
+        if _LOWER_WORDS.isdisjoint(_SPLIT.split(text.lower())):
+            return iter(())  # no phone word nor key of a message's ends: nothing is cued
         return _numbers(text)
