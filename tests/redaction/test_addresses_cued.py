@@ -16,7 +16,7 @@ REDACTOR = Redactor()
         ("lives at Mäntykuja 14", ["Mäntykuja", "14"]),
         ("resides at Rákóczi utca 7.", ["Rákóczi", "7"]),
         ("address line 1: Strada Morii Nr. 12 Bl. 4", ["Morii", "Bl. 4"]),
-        ("home visit at Nad Lesem 31, 252 41 Dolní Břežany", ["Nad Lesem", "252 41", "Břežany"]),
+        ("resides at Nad Lesem 31, 252 41 Dolní Břežany", ["Nad Lesem", "252 41", "Břežany"]),
         ("shipping to 41 Kereru Rise, Tawa 5028", ["Kereru", "Tawa", "5028"]),
         ("adresse 12/440 Quay Parade, Lindfield 2070", ["Quay Parade", "Lindfield", "2070"]),
         ("PLZ 6331 Hünenberg", ["6331", "Hünenberg"]),

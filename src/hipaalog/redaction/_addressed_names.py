@@ -52,6 +52,9 @@ _GREETINGS: Final = (
     r"|moi|witaj|merhaba|sayın|sayin"
 )
 _PREPOSITIONS: Final = r"of|to|for|from|by|with|pour|para|f[uü]r|fuer|voor|per|con|mit|dla|til|f[oö]r|com"
+_FOREIGN: Final = r"pour|para|f[uü]r|fuer|voor|per|con|mit|dla|til|f[oö]r|com"
+"""Prepositions of other languages: after them a name in lower case is read here (after English ones, by the
+lower-case name rule of :mod:`._context`)."""
 
 _PARTICLE: Final = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|ter|ten|bin|ibn|al|el|zu|y)"
 _WORD: Final = r"[^\W\d_](?:[^\W\d_]|['’ʼ-](?=[^\W\d_]))*"
@@ -78,8 +81,10 @@ _PREPOSITION_NAME: Final = _pattern(
     rf"(?i:{_PREPOSITIONS})",
     rf"[ ]((?:{_CAP})(?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?:{_CAP})){{1,2}})(?![\w'’ʼ-]|[ ][A-Z])",
 )
+_CAPITALISED_PAIR: Final = re.compile(r"[A-Z][a-z'’ʼ-]+[ ](?:[a-z]{1,4}[ ]){0,2}[A-Z][a-z]|[A-Z]{2,}[ ][A-Z]{2}")
+"""Two capitalised words in a row (particles between): a name after a preposition needs them."""
 _PREPOSITION_LOWER: Final = _pattern(
-    rf"(?i:{_PREPOSITIONS})",
+    rf"(?i:{_FOREIGN})",
     rf"[ ]([a-z][a-z'’ʼ-]{{2,}})[ ](?:{_PARTICLE}[ ]){{0,2}}([a-z][a-z'’ʼ-]{{2,}})(?![\w'’ʼ-])",
 )
 
@@ -207,6 +212,9 @@ def _addressed_names(text: str) -> Iterator[Span]:
         if words[0].isupper() and any(len(w) < 4 for w in words):
             continue  # "for AWS KMS": acronyms
         yield match.start(2), match.end(2), "NAME"
+
+
+def _addressed_lower_names(text: str) -> Iterator[Span]:
     for match in _finditer(_PREPOSITION_LOWER, text):
         first, last = _parts(match[2]), _parts(match[3])
         if first and last and all(_unlisted(p) for p in first) and all(_unlisted(p) or _listed(p) for p in last):
@@ -255,14 +263,16 @@ CUE_WORDS: Final = frozenset(
 
 _SPLIT: Final = re.compile(r"[^\w]+")
 _LABEL_WORDS: Final = _words(
-    "sur fore surname surnames last first given family middle maiden birth forename forenames christian legal "
-    "preferred patronymic nachname vorname familienname geburtsname rufname apellido apellidos primer segundo "
-    "nombre nom prenom prénom cognome sobrenome apelido achternaam voornaam familienaam nazwisko imie imię "
-    "efternamn fornamn förnamn efternavn fornavn etternavn sukunimi etunimi prijmeni příjmení priezvisko "
-    "vezeteknev vezetéknév keresztnev keresztnév soyadı soyadi soyad otchestvo фамилия имя отчество прізвище "
-    "батькові lastname firstname givenname familyname middlename last_name first_name given_name family_name "
-    "middle_name maiden_name birth_name fore_name last_names first_names given_names family_names"
+    "surname surnames forename forenames patronymic nachname vorname familienname geburtsname rufname apellido "
+    "apellidos nombre nom prenom prénom cognome sobrenome apelido achternaam voornaam familienaam nazwisko imie imię "
+    "efternamn fornamn förnamn efternavn fornavn etternavn sukunimi etunimi prijmeni příjmení priezvisko vezeteknev "
+    "vezetéknév keresztnev keresztnév soyadı soyadi soyad otchestvo фамилия имя отчество прізвище батькові lastname "
+    "firstname givenname familyname middlename"
 )
+"""Labels that are one word: their presence lets the label rule run."""
+_LABEL_HEADS: Final = _words("sur fore last first given family middle maiden birth christian legal preferred")
+"""First words of labels of two words (``last name``): the rule runs only if ``name`` is there too."""
+_NAME_WORDS: Final = _words("name names")
 _GREETING_WORDS: Final = _words(
     "hi hey hello dear thanks thank thx welcome good congratulations congrats happy bye goodbye bonjour bonsoir "
     "salut merci cher chere chère hola buenos buenas gracias querido querida estimado estimada hallo guten liebe "
@@ -270,6 +280,7 @@ _GREETING_WORDS: Final = _words(
     "moi witaj merhaba sayın sayin"
 )
 _PREPOSITION_WORDS: Final = _words("of to for from by with pour para fur für fuer voor per con mit dla til för com")
+_FOREIGN_PREPOSITIONS: Final = _words("pour para fur für fuer voor per con mit dla til för com")
 _ACT_WORDS: Final = _words(
     "checked logged signed cancelled canceled rescheduled consented declined accepted opted arrived showed "
     "paid booked missed admitted discharged seen registered transferred"
@@ -286,11 +297,15 @@ class AddressedNameDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         words = frozenset(_SPLIT.split(text.lower()))  # one pass; each rule runs only if its cue may be there
-        if not _LABEL_WORDS.isdisjoint(words):
+        if not _LABEL_WORDS.isdisjoint(words) or (
+            not _NAME_WORDS.isdisjoint(words) and not _LABEL_HEADS.isdisjoint(words)
+        ):
             yield from _label_names(text)
         if not _GREETING_WORDS.isdisjoint(words):
             yield from _greeted_names(text)
-        if not _PREPOSITION_WORDS.isdisjoint(words):
+        if not _PREPOSITION_WORDS.isdisjoint(words) and _CAPITALISED_PAIR.search(text) is not None:
             yield from _addressed_names(text)
+        if not _FOREIGN_PREPOSITIONS.isdisjoint(words):
+            yield from _addressed_lower_names(text)
         if not _ACT_WORDS.isdisjoint(words):
             yield from _acting_names(text)

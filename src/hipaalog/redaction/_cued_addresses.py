@@ -3,7 +3,7 @@
 Streets are named as each country names them (``Versokuja 87``, ``Budaszéki utca 55.``, ``Intrarea Oprea Nr.
 64 Bl. 18``, ``3/985 Edwards Link, Vargasville 2560``): no list of street types holds them all, but the words
 before them say what they are: ``address``, ``Anschrift``, ``adresse``, ``dirección``, ``indirizzo``,
-``lives at``, ``resides at``, ``home visit at``, ``shipping to``. After such a word, the run of capitalised
+``lives at``, ``resides at``, ``shipping to``. After such a word, the run of capitalised
 words, numbers and the small words of street names (``de``, ``utca``, ``rue``, ``Nr.``) up to the first other
 word is the address, when it holds a number and a word. After a postcode word (``PLZ``, ``code postal``,
 ``CP``, ``CEP``, ``postcode``), the postcode and the town after it are.
@@ -27,11 +27,10 @@ __all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "CuedAddressDetector"]
 _ADDRESS_CUES: Final = (
     r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
     r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
-    r"|residing[ ](?:at|on)|home[ ]visit[ ]at|shipping[ ]to|ship[ ]to|deliver[ ]to|delivery[ ]to|wohnhaft[ ]in"
-    r"|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
+    r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
 )
 _POSTCODE_CUES: Final = (
-    r"plz|postleitzahl|code[ ]postal|cp|cep|cap|postcode|post[ ]code|postal[ ]code|postnummer|postinumero|ps[čc]"
+    r"plz|postleitzahl|code[ ]postal|cp|cep|cap|postcode|postal[ ]code|postnummer|postinumero|ps[čc]"
     r"|ir[aá]ny[ií]t[oó]sz[aá]m|kod[ ]pocztowy|c[oó]digo[ ]postal"
 )
 
@@ -150,19 +149,16 @@ def _addresses(text: str) -> Iterator[Span]:
 _SPLIT: Final = re.compile(r"[^\w]+")
 _ADDRESS_WORDS: Final = _words(
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing visit shipping ship deliver delivery wohnhaft wohnt "
-    "demeurant woont mieszka"
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka"
 )
 _POSTCODE_WORDS: Final = _words(
-    "plz postleitzahl postal cp cep cap postcode post postnummer postinumero psč psc irányítószám iranyitoszam "
-    "pocztowy código codigo"
+    "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
 """The lower-case words of the two kinds of cue: a text is split once, each pattern runs only if one is there."""
 _CUE_TEXT: Final = (
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing visit shipping ship deliver delivery wohnhaft wohnt "
-    "demeurant woont mieszka plz postleitzahl postal cp cep cap postcode post postnummer postinumero psč psc "
-    "irányítószám iranyitoszam pocztowy código codigo"
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka plz "
+    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
 ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT))
 """One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
