@@ -1,6 +1,6 @@
 """An identifier under a key that names a person: ``{"patient": "E3092577"}``, ``{"subject": 41920507}``.
 
-Under ``patient``, ``pt``, ``subject``, ``resident``, ``guardian``... a name is masked as a name and a bare phone
+Under ``patient``, ``pt``, ``subject``, ``resident``, ``participant``... a name is masked as a name and a bare phone
 number as one; a value shaped like a record number is that person's identifier just as ``patient=E3092577``
 in text is. The shape: one token of five digits or more, with up to four letters before or after it and
 dashes between groups (``E3092577``, ``3477-870306``, ``HF111446``, ``W164100379``), or an integer of five
@@ -18,10 +18,15 @@ _ID: Final = re.compile(r"[A-Za-z0-9](?<![^\x00-\x7f])[A-Za-z]{0,3}-?[0-9]{2,}(?
 _MIN_DIGITS: Final = 5
 
 
-def person_key_id(person: str | None, item: object) -> str | None:
-    """The kind of ``item`` under a key that names a person (``person``: the kind of their id) when it is shaped
-    like an identifier (see the module), else ``None``."""
-    if person is None:
+_SUBJECTS: Final = frozenset({"patient", "pt", "subject", "resident", "participant", "enrollee", "beneficiary"})
+"""Keys of the person a record is about; under a relative's or a contact's key (``guardian``, ``contact``) a
+number that is no phone number may be anything (a count, a CRM row) and stays."""
+
+
+def person_key_id(person: str | None, key: str, item: object) -> str | None:
+    """The kind of ``item`` under ``key`` (compact), a key that names the person a record is about (``person``:
+    the kind of their id), when it is shaped like an identifier (see the module), else ``None``."""
+    if person is None or key not in _SUBJECTS:
         return None
     if type(item) is int:
         return person if item >= 10**4 else None

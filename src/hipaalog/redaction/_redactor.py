@@ -1183,7 +1183,7 @@ class Redactor:
                     else:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
                         if kind is None:
-                            kind = person_key_id(info.person, item)  # "patient": "E3092577": their record number
+                            kind = person_key_id(info.person, info.compact, item)  # "patient": "E3092577"
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
