@@ -41,7 +41,7 @@ def test_last_first_of_unlisted_parts_is_a_name(text: str, name: str) -> None:
         "refill: Metformin, Lisinopril",
         "Hello, World",
         "retrying Zookeeper, attempt 3",
-        "Thanks, Jie",  # a word of English before the comma
+        "Noted, Jie",  # a word of English before the comma
         "Florence, Italy",
     ],
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ._addressed_names import AddressedNameDetector
 from ._context import (
     AddressDetector,
     AgeDetector,
@@ -13,6 +14,8 @@ from ._context import (
     NameDetector,
     ZipDetector,
 )
+from ._cued_addresses import CuedAddressDetector
+from ._cued_phones import CuedPhoneDetector
 from ._detector import Detector, register_detector
 from ._dicom import DicomDetector
 from ._email import MailDetector
@@ -62,6 +65,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     SsnDetector(),
     CardDetector(),
     PhoneDetector(),
+    CuedPhoneDetector(),
     EmailDetector(),
     UrlDetector(),
     PathDetector(),
@@ -81,9 +85,11 @@ _SHARED: Final[tuple[Detector, ...]] = (
     ZipDetector(),
     AddressDetector(),
     ForeignAddressDetector(),
+    CuedAddressDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
+    AddressedNameDetector(),
     TabularDetector(),
 )
 _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)

@@ -259,6 +259,12 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"
+    from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it
+
+    add(with_digits, cased(MORE_PHONE_WORDS), PHONE)  # "dialing 0436 840 68 88", "OTP sent to (0151) 496 0354"
+    from ._cued_addresses import ADDRESS_CUE_TEXT  # after ADDRESS is defined: it imports it
+
+    add(with_digits, ADDRESS_CUE_TEXT, ADDRESS)  # "lives at Versokuja 87", "PLZ 4059 Lunderskov"
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"KeyError"}, CUED)
@@ -479,6 +485,32 @@ def _unlisted_name(text: str) -> bool:
     return _UNLISTED[0](text)
 
 
+_ADDRESSED: list[tuple[frozenset[bytes], Callable[[str], bool]]] = []
+
+
+def _addressed_name(words: list[bytes], text: str) -> bool:
+    """Whether a cue word of :mod:`._addressed_names` is among ``words`` and that detector finds a name in
+    ``text`` (imported on first use: it imports this module)."""
+    if not _ADDRESSED:
+        from ._addressed_names import CUE_WORDS, has_addressed_name
+
+        _ADDRESSED.append((CUE_WORDS, has_addressed_name))
+    cues, found = _ADDRESSED[0]
+    return not cues.isdisjoint(words) and found(text)
+
+
+_PHONE_KEY: list[Callable[[str], bool]] = []
+
+
+def _phone_key(text: str) -> bool:
+    """:func:`._cued_phones.phone_key_screen`, imported on first use (that module imports this one)."""
+    if not _PHONE_KEY:
+        from ._cued_phones import phone_key_screen
+
+        _PHONE_KEY.append(phone_key_screen)
+    return _PHONE_KEY[0](text)
+
+
 _LOWER: list[Callable[[str], bool]] = []
 
 
@@ -618,6 +650,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= NAME  # "offer to oladare akinrinola": a name in lower case no table lists, after a cue
     if not bits & PERSON and _unlisted_name(text):
         bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
+    if digits > 6 and not bits & PHONE and ("=" in text or ":" in text) and _phone_key(text):
+        bits |= PHONE  # "twilio: to=(0306) 999 0957": a number under a key of a message's ends
+    if not bits & (NAME | PERSON) and " " in text and _addressed_name(words, text):
+        bits |= NAME  # "surname Öndólfur did not match", "Thanks Kozina!", "sms to Georges Lemoine"
     if ("for " in text or "For " in text) and not _FOR.isdisjoint(words) and not _FOR_SURNAMES.isdisjoint(words):
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final, NamedTuple
 
 from ._dicom_tags import DICOM_KEYWORDS, DICOM_TAGS
+from ._event_dates import EVENT_DATE_TERMS
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
 from ._values import THING_WORDS, phone_words, record_time
 
@@ -446,6 +447,8 @@ def _catalogue() -> dict[str, str]:
             table[name] = kind
     for kind, foreign in _FOREIGN.items():
         table.update(dict.fromkeys(foreign, kind))
+    for term in EVENT_DATE_TERMS:
+        table.setdefault(term, "DATE")  # admitted_at, discharged_on, next_visit, dos
     # "license" alone is a software licence more often than not; only numbered forms count.
     table.pop("license")
     table.pop("licence")

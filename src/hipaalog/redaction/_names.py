@@ -176,6 +176,10 @@ _FOR_GIVEN: Final = re.compile(rf"f(?<![\w]f)(?:or|rom)[ ]({_WORD})(?=[ ]*(?:[,;
 ``Message from Marg: ...``)."""
 _FILE_NAME: Final = re.compile(r"([A-Z](?<![A-Za-z0-9][A-Z])[a-z]+)_([A-Z][a-z]+)(?=[_.\-\s,;:)'\"]|$)")
 """A surname and a given name joined by ``_``: a file, an object or an enum member named after a person."""
+_TIME_ZONE: Final = re.compile(
+    r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)(?:/[A-Z][A-Za-z_-]*)?/$"
+)
+"""The area of an IANA time zone (``America/``, ``America/Argentina/``) right before a place's name."""
 _IN_A_SENTENCE: Final = re.compile(
     r"([A-Z](?:(?<=[a-z][ ][A-Z])|(?<=[a-z],[ ][A-Z]))[a-z]+(?:['’-][A-Z]?[a-z]+)?)"
     rf"(?:[ ]({_WORD}))?(?=[ ]?(?:[,.?!;:)\"']|$)|[ ][a-z]|'s[ ])"
@@ -378,6 +382,8 @@ class PersonNameDetector(BaseDetector):
                     yield match.start(), match.end(), "NAME"
         if "_" in text:
             for match in _FILE_NAME.finditer(text):  # "Jones_Renee_insurance_card.jpg"
+                if match.start() and text[match.start() - 1] == "/" and _TIME_ZONE.search(text, 0, match.start()):
+                    continue  # "America/Sao_Paulo": a time zone's place, no one's name
                 one, two = match[1], match[2]
                 if (_given(one) and _surname(two, False)) or (_surname(one, False) and _given(two)):
                     yield match.start(), match.end(), "NAME"

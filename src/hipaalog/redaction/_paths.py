@@ -38,6 +38,12 @@ _FILE_START: Final = re.compile(rf"{_SEG}*$")
 """On the text before an extension: the file name's characters back to its start."""
 _EXTENSION: Final = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$|\.[0-9][A-Za-z][A-Za-z0-9]{0,3}$")
 _PART: Final = re.compile(r"[^\W_]+")
+_TIME_ZONE: Final = re.compile(
+    r"/(?:(?<=Africa/)|(?<=America/)|(?<=Antarctica/)|(?<=Arctic/)|(?<=Asia/)"
+    r"|(?<=Atlantic/)|(?<=Australia/)|(?<=Europe/)|(?<=Indian/)|(?<=Pacific/))"
+    r"(?:[A-Z][A-Za-z]+/)?[A-Z][A-Za-z]+(?:[_-][A-Za-z]+){0,3}(?![\w/])"
+)
+"""An IANA time zone's place after its area (``America/Santo_Domingo``, ``Asia/Ho_Chi_Minh``): no one's name."""
 _DIGIT: Final = re.compile(r"[0-9]")
 _JOINED_SEGMENT: Final = re.compile(
     rf"[/\\](?<![/\\]{{2}})(?:{_SEG}*[^\W\d_][-_+][^\W\d_]|[^\W\d_]+,?[ ](?!HTTP/)[^\W\d_]"
@@ -321,7 +327,7 @@ class PathDetector(BaseDetector):
         while slash >= 0:
             match = _PATH.match(text, slash)
             end = _path_end(text, match.end()) if match is not None else slash + 1
-            if end - slash > 5:
+            if end - slash > 5 and not _TIME_ZONE.match(text, slash):
                 yield from path_name_spans(text, slash, end)
             slash = _next_slash(text, end)
         if "." in text:

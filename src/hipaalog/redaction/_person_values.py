@@ -23,7 +23,9 @@ from ._normalize import ascii_letters
 
 __all__ = ["lone_person_word", "person_item_kind", "person_value"]
 
-_LATIN_WORD: Final = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.?")
+_LATIN_WORD: Final = re.compile(
+    r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’ʼ-][A-Z]?[a-z]+)*|[A-Z](?:['’ʼ][a-z]+)+|[A-Z]\.?"
+)
 """A capitalised word of a name (``Müller-Lüdenscheidt`` read as ``Muller-Ludenscheidt``), or an initial."""
 
 
@@ -70,6 +72,19 @@ def _listed_lower(words: list[str]) -> bool:
     )
 
 
+_GLUED_PARTICLE: Final = re.compile(r"(?i:al|el|ul|bin|ibn|abu|ben|bint)[-‐]")
+
+
+def _title_part(word: str) -> str:
+    """A word of a name written with a capital as a title-case word reads (``KIPKORIR`` as ``Kipkorir``), with
+    a particle glued to it by a hyphen left out (``al-Haddad`` as ``Haddad``)."""
+    glued = _GLUED_PARTICLE.match(word)
+    if glued is not None and len(word) > glued.end() + 1:
+        word = word[glued.end() :]
+        word = word[0].upper() + word[1:]
+    return word.capitalize() if len(word) > 2 and word.isupper() else word
+
+
 @functools.lru_cache(maxsize=4096)
 def person_value(value: str) -> bool:
     """Whether ``value``, a whole value under a key that names a person, is that person's name."""
@@ -89,6 +104,8 @@ def person_value(value: str) -> bool:
         return False  # "see chart": lower-case words of English
     if value.islower() or value.isupper():
         latin = [word.capitalize() for word in latin]
+    else:
+        latin = [_title_part(word) for word in latin]  # "KIPKORIR, Humaiya", "Noor al-Haddad"
     if not all(_LATIN_WORD.fullmatch(word) for word in latin):
         return False
     if caseless:

@@ -34,8 +34,10 @@ from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
+from ._name_siblings import person_by_siblings
 from ._named_values import extension_name, named_value_kind
 from ._names import name_shaped
+from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
@@ -1067,6 +1069,8 @@ class Redactor:
             resource = value.get("resourceType") if "resourceType" in value else None
             if person is None and isinstance(resource, str):
                 person = PERSON_RESOURCES.get(resource)
+            if person is None and resource is None and ("given" in value or "family" in value):
+                person = person_by_siblings(value, self.keys)  # {"given": ..., "dob": ...}: a person's
             out: dict[str, Any] = {}
             allow_names = self._allow_names
             safe_keys = self._safe_keys
@@ -1179,6 +1183,8 @@ class Redactor:
                         item = self._bare_numbers(item)  # "emergency_contacts": ["4155550199", ...]
                     else:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
+                        if kind is None:
+                            kind = person_key_id(info.person, info.compact, item)  # "patient": "E3092577"
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:

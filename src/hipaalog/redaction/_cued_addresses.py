@@ -1,0 +1,176 @@
+"""An address of any country right after a word that says one follows, and the town after a cued postcode.
+
+Streets are named as each country names them (``Versokuja 87``, ``Budaszéki utca 55.``, ``Intrarea Oprea Nr.
+64 Bl. 18``, ``3/985 Edwards Link, Vargasville 2560``): no list of street types holds them all, but the words
+before them say what they are: ``address``, ``Anschrift``, ``adresse``, ``dirección``, ``indirizzo``,
+``lives at``, ``resides at``, ``shipping to``. After such a word, the run of capitalised
+words, numbers and the small words of street names (``de``, ``utca``, ``rue``, ``Nr.``) up to the first other
+word is the address, when it holds a number and a word. After a postcode word (``PLZ``, ``code postal``,
+``CP``, ``CEP``, ``postcode``), the postcode and the town after it are.
+
+Kept: a network or memory address (``IP address 10.0.0.1``, ``bind address 0.0.0.0:8080``, ``address 0x7ffd``:
+a technical word before the cue, or no word in the run), ``ship to warehouse``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._cues import cased
+from ._detector import BaseDetector, Span
+from ._gate import ADDRESS
+
+__all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "CuedAddressDetector"]
+
+_ADDRESS_CUES: Final = (
+    r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
+    r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
+    r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
+)
+_POSTCODE_CUES: Final = (
+    r"plz|postleitzahl|code[ ]postal|cp|cep|cap|postcode|postal[ ]code|postnummer|postinumero|ps[čc]"
+    r"|ir[aá]ny[ií]t[oó]sz[aá]m|kod[ ]pocztowy|c[oó]digo[ ]postal"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SHORT_CUES: Final = frozenset({"cp", "cap", "cep", "psc", "psč"})
+"""Postcode words that are also other words or abbreviations: a town must follow the code."""
+_OPEN: Final = "[ \\n\\t(\\[{:;,>\"'=|]"
+_ADDRESS: Final = (
+    re.compile(rf"{_OPEN}((?i:{_ADDRESS_CUES}))(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
+    re.compile(rf"((?i:{_ADDRESS_CUES}))(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
+)
+_POSTCODE: Final = re.compile(
+    r"[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}(?![0-9])"
+    r"|[0-9]{4}[ ]?[A-Z]{2}(?![A-Za-z])|[0-9]{4,6}"
+    r"|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9]|[A-Z]{1,2}[0-9][A-Z0-9]?[ ][0-9][A-Z]{2}"
+)
+_POSTCODE_CUE: Final = (
+    re.compile(rf"{_OPEN}((?i:{_POSTCODE_CUES}))(?:[ ]?[:=][ ]?|[ ])(?=[0-9A-Z])"),
+    re.compile(rf"((?i:{_POSTCODE_CUES}))(?:[ ]?[:=][ ]?|[ ])(?=[0-9A-Z])"),
+)
+_TOWN: Final = re.compile(r",?[ ]((?:[A-Z][^\W\d_]+|St\.)(?:[ -](?:[A-Z][^\W\d_]+|am|an|der|sur|de|del))*)(?![\w])")
+
+_TECHNICAL: Final = frozenset(
+    {"ip", "mac", "email", "e-mail", "mail", "memory", "bind", "listen", "listening", "server", "remote", "local"}
+    | {"wallet", "hardware", "physical", "virtual", "base", "return", "web", "proxy", "gateway", "broadcast", "bus"}
+    | {"register", "pointer", "ipv4", "ipv6", "socket", "peer", "host", "node", "network", "public", "private"}
+)
+"""Words before ``address`` that make it a machine's (``IP address``, ``bind address``)."""
+_STREET_SMALL: Final = frozenset(
+    {"de", "del", "della", "la", "le", "les", "da", "do", "dos", "das", "di", "van", "von", "der", "den", "du", "des"}
+    | {"utca", "út", "ut", "ulica", "ul.", "ul", "rue", "via", "calle", "avenida", "rua", "straße", "strasse", "weg"}
+    | {"gasse", "u.", "tér", "ter", "no.", "nr.", "nr", "no", "apt", "apt.", "suite", "ap.", "bl.", "sc.", "et.", "bis"}
+    | {"y", "e", "am", "an", "im", "sur", "en", "op", "aan", "int.", "depto.", "piso", "c/", "av.", "str."}
+)
+"""Words in lower case that street names and flats hold in many languages."""
+_TOKEN: Final = re.compile(r"[^\s,;]+|,")
+_MAX_TOKENS: Final = 12
+
+
+def _street_run(text: str, start: int) -> int:
+    """Where the address that opens at ``start`` ends (``start``: none): capitalised words, numbers and the
+    small words of street names, with commas between, holding a number and a word."""
+    end = start
+    digit = word = False
+    tokens = 0
+    for match in _TOKEN.finditer(text, start):
+        token = match[0]
+        if tokens and text[end : match.start()].strip(" ,") != "":
+            break  # a line break, a tab: the run ends there
+        if token == ",":
+            continue
+        bare = token.rstrip(".,;:)")
+        if not bare or bare.startswith("[") or "\n" in text[end : match.start()]:
+            break
+        if any(ch.isdigit() for ch in bare):
+            if bare.count(".") > 1 or ":" in bare or bare.lower().startswith("0x"):
+                return start  # a dotted quad, a port, a hex address: a machine's
+            digit = True
+        elif bare[0].isupper() and bare[0].isalpha():
+            word = True
+        elif token.lower() not in _STREET_SMALL:
+            break
+        end = match.start() + len(token.rstrip(",;:)"))
+        tokens += 1
+        if tokens >= _MAX_TOKENS:
+            break
+    if not (digit and word):
+        return start
+    while end > start and text[end - 1] in ".,":
+        end -= 1
+    return end
+
+
+def _cue_ok(text: str, match: re.Match[str]) -> bool:
+    """Whether the cue is written as the gate reads it, and no technical word makes it a machine's address."""
+    words = re.split(r"[^\w]+", match[1])
+    if ADDRESS_CUE_WORDS.isdisjoint(word.encode() for word in words if word):
+        return False
+    before = text[max(0, match.start(1) - 24) : match.start(1)].split()
+    return not before or before[-1].lower().strip(":=-_") not in _TECHNICAL
+
+
+def _matches(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+    first = patterns[1].match(text)
+    if first is not None:
+        yield first
+    yield from patterns[0].finditer(text)
+
+
+def _addresses(text: str) -> Iterator[Span]:
+    words = frozenset(_SPLIT.split(text.lower()))
+    for match in _matches(_ADDRESS, text) if not _ADDRESS_WORDS.isdisjoint(words) else ():
+        if not _cue_ok(text, match):
+            continue
+        end = _street_run(text, match.end())
+        if end > match.end():
+            yield match.end(), end, "ADDRESS"
+    for match in _matches(_POSTCODE_CUE, text) if not _POSTCODE_WORDS.isdisjoint(words) else ():
+        if not _cue_ok(text, match):
+            continue
+        code = _POSTCODE.match(text, match.end())
+        if code is None or (code.end() < len(text) and text[code.end()].isalnum()):
+            continue
+        town = _TOWN.match(text, code.end())
+        if town is None and match[1].lower() in _SHORT_CUES:
+            continue  # "cap 5000 reached", "cp 1200 files": a short word is a postcode's only before a town
+        yield code.start(), code.end(), "ZIP"
+        if town is not None:
+            yield town.start(1), town.end(1), "ADDRESS"
+
+
+_SPLIT: Final = re.compile(r"[^\w]+")
+_ADDRESS_WORDS: Final = _words(
+    "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka"
+)
+_POSTCODE_WORDS: Final = _words(
+    "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
+)
+"""The lower-case words of the two kinds of cue: a text is split once, each pattern runs only if one is there."""
+_CUE_TEXT: Final = (
+    "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka plz "
+    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
+)
+ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT))
+"""One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
+ADDRESS_CUE_WORDS: Final = frozenset(word.encode() for word in ADDRESS_CUE_TEXT)
+
+
+class CuedAddressDetector(BaseDetector):
+    """Addresses of any country after an address word, and the postcode and town after a postcode word."""
+
+    gate = ADDRESS
+    name = "cued_address"
+    kinds = ("ADDRESS", "ZIP")
+
+    def find(self, text: str) -> Iterator[Span]:
+        return _addresses(text)

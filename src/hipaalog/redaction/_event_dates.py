@@ -1,0 +1,49 @@
+"""Field names of the dates things happened to a person, in the forms application code names them.
+
+The catalogue holds the nouns with ``date`` (``admit_date``, ``discharge_date``); code as often names the
+event by its participle and the moment by a preposition (``admitted_at``, ``discharged_on``, ``deceased_at``,
+``vaccinated_on``) or the visit by its place in time (``next_visit``, ``last_appt``), and claims by ``dos``.
+Bare nouns (``appointment``, ``admission``) are left out: they hold whole objects as often as a date.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["EVENT_DATE_TERMS"]
+
+_PARTICIPLES: Final = (
+    "admitted",
+    "discharged",
+    "deceased",
+    "died",
+    "vaccinated",
+    "immunized",
+    "immunised",
+    "operated",
+    "transfused",
+    "intubated",
+    "extubated",
+    "triaged",
+    "examined",
+    "checkedin",
+)
+_MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time")
+_VISITS: Final = tuple(
+    f"{when}{what}"
+    for when in ("next", "last", "previous", "prev", "upcoming", "followup")
+    for what in ("visit", "appt", "appointment", "admission", "discharge", "encounter")
+)
+_TIMED_NOUNS: Final = tuple(
+    f"{noun}{moment}"
+    for noun in ("appt", "appointment", "visit", "admission", "admit", "discharge", "death", "surgery", "procedure")
+    for moment in ("dt", "time", "datetime", "date", "day")
+)
+
+EVENT_DATE_TERMS: Final = frozenset(
+    {f"{event}{moment}" for event in _PARTICIPLES for moment in _MOMENTS}
+    | set(_VISITS)
+    | set(_TIMED_NOUNS)
+    | {"dos", "dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
+)
+"""Compact field names (words run together, lower case) whose value is a date of a person's care or life."""
