@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hipaalog.redaction._checks import PHONE_LOCAL
@@ -132,10 +132,14 @@ def test_alone_is_a_match_of_one_word(name: str, word: str) -> None:
         assert (candidate in table.alone) == (table.match([candidate]) is not None)
 
 
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 MONTH_DATE_PLAIN = re.compile(
-    r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ](?:19|20)[0-9]{2}"
-    r"(?![\w/-])"
+    rf"(?<![\w])(?:(?:{_MONTHS})\.?[ ][0-3]?[0-9](?:st|nd|rd|th)?,?[ ]"  # March 12, 1985
+    rf"|(?:{_MONTHS}|{_MONTHS.upper()})-[0-3]?[0-9]-)"  # MAR-12-1985, Mar-12-1985
+    r"(?:19|20)[0-9]{2}(?![\w/-])"
 )
 dates = st.lists(
     st.sampled_from(["Jan", "June", "Sept", "Sep", "September", "May", "xMay", "é", "_", ".", " ", ",", "1", "12",
@@ -146,6 +150,8 @@ dates = st.lists(
 
 @settings(max_examples=1000, deadline=None)
 @given(text=dates)
+@example(text="Jan-1-2020")  # the dashed form, once missing from the plain one
+@example(text="SEPT-31-1999 Sept 3rd, 2020")
 def test_month_date_matches_like_its_plain_form(text: str) -> None:
     from hipaalog.redaction._scanner import _MONTH_DATE
 
