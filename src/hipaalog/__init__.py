@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from ._last_resort import install as _install_last_resort
+from ._printed_errors import install as _install_printed_errors
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
 from ._warning_printout import install as _install_warning_printout
@@ -124,3 +125,4 @@ __all__ = [
 _install_last_resort()  # records of loggers with no handler reach stderr redacted (see _last_resort)
 _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _uncaught)
 _install_warning_printout()  # warnings printed before configure() reach stderr redacted
+_install_printed_errors()  # tracebacks the standard library prints itself (multiprocessing, logging errors) too
