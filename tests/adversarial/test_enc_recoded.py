@@ -40,6 +40,7 @@ def _codes(text: str, encoding: str = "utf-8") -> list[int]:
         (f"payload {_codes('ssn ' + SSN)}", "56, 49, 55, 52"),
         (f"payload {_codes('ssn ' + SSN, 'utf-16-le')}", "56, 0, 49, 0"),
         (f"payload {[ord(ch) for ch in 'ssn ' + SSN]}", "56, 49, 55, 52"),
+        (f"chars {list('ssn ' + SSN)}", "'8', '1', '7', '4'"),
         (repr(array.array("B", ("ssn " + SSN).encode())), "56, 49, 55, 52"),
         (repr(array.array("b", ("ssn " + SSN).encode())), "56, 49, 55, 52"),
         (repr(array.array("H", ("ssn " + SSN).encode("utf-16-le"))), "8174"),
@@ -71,6 +72,7 @@ def test_recoded_values_are_read(text: str, hidden: str) -> None:
         "<table><tr><th>service</th><th>port</th></tr><tr><td>claims-api</td><td>8443</td></tr></table>",
         "shape [3, 224, 224] dtype float32 batch 64",
         "sizes [100, 200, 300]",
+        "grades ['A', 'B', 'C', 'D', 'E', 'F']",
     ],
 )
 def test_benign_look_alikes_stay(text: str) -> None:
@@ -85,6 +87,7 @@ def test_benign_look_alikes_stay(text: str) -> None:
         ["536", "22", "8174"],
         (536, 22, 8174),
         ["312", "555", "0178"],
+        list("ssn " + SSN),
     ],
 )
 def test_lists_spelling_a_value_are_masked(value: Any) -> None:
@@ -104,6 +107,7 @@ def test_lists_spelling_nothing_stay_lists() -> None:
         "ports": [8080, 8081],
         "greeting": _codes("hello world"),
         "ids": ["1", "2"],
+        "letters": list("hello world"),
     }
     assert REDACTOR.redact(value) == value
 

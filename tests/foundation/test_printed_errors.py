@@ -163,3 +163,33 @@ def test_functions_the_application_replaced_are_left_alone() -> None:
     )
     assert run.stderr == "mine\nown handleError\n"
     assert run.stdout.strip() == "hipaalog._printed_errors"  # the base class's own one is the redacting one
+
+
+def test_asyncio_never_retrieved_and_pool_errors_are_redacted(tmp_path: Path) -> None:
+    script = tmp_path / "pools.py"  # process pools import the main module again
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import asyncio, gc, hipaalog
+            from concurrent.futures import ProcessPoolExecutor
+            async def lookup():
+                raise ValueError("no chart for " + {EMAIL!r})
+            async def main():
+                asyncio.ensure_future(lookup())
+                await asyncio.sleep(0.01)
+            def work(ssn):
+                raise KeyError("ssn " + ssn)
+            if __name__ == "__main__":
+                asyncio.run(main())
+                gc.collect()
+                with ProcessPoolExecutor(1) as pool:
+                    pool.submit(work, {SSN!r}).result()
+            """
+        )
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 1
+    assert EMAIL not in run.stderr and SSN not in run.stderr
+    assert "Task exception was never retrieved" in run.stderr  # asyncio's handler, through the last resort
+    assert "ValueError: no chart for [REDACTED:EMAIL]" in run.stderr
+    assert "KeyError: 'ssn [REDACTED:SSN]'" in run.stderr  # the worker's traceback, re-raised in the parent

@@ -9,7 +9,7 @@ characters it replaces, so a value found in the rewritten text masks what spelle
 - a number split into the items of a list or tuple (``['536', '22', '8174']``, ``[5, 3, 6, 2, 2, 8, 1, 7, 4]``)
   or into digits spaced apart (``5 3 6 2 2 8 1 7 4``);
 - text printed as its character codes (``[115, 115, 110, 32, 53, ...]``, ``array('B', [...])``: bytes, UTF-16
-  or code points as a list of numbers);
+  or code points as a list of numbers) or as a list of its characters (``['s', 's', 'n', ' ', '5', ...]``);
 - HTML table cells, read as the rows of a table (``<tr><th>SSN</th></tr><tr><td>536228174</td></tr>``), so a
   column's header names the values under it as a Markdown or CSV table's does.
 """
@@ -117,6 +117,9 @@ def spelled_by(items: list[object]) -> str | None:
         codes = [item for item in items if type(item) is int and item >= 0]
         if len(codes) == len(items):
             return _spelled(codes)
+    if type(first) is str and len(first) == 1 and len(items) >= _MIN_TEXT:
+        chars = [item for item in items if type(item) is str and len(item) == 1]
+        return "".join(chars) if len(chars) == len(items) else None
     if len(items) > _SPLIT_DIGITS[-1] or not (type(first) is int or (type(first) is str and first.isdigit())):
         return None
     groups = [str(item) for item in items if type(item) is int or type(item) is str]
@@ -124,6 +127,15 @@ def spelled_by(items: list[object]) -> str | None:
         return None
     joined = _joined(", ".join(groups))
     return None if ", " in joined else joined
+
+
+_CHARS: Final = re.compile(r"""\[(?:(['"])[^'"\\]\1, ?){5,4095}(['"])[^'"\\]\2\]""")
+"""A list of six characters or more (``['s', 's', 'n', ' ', '5', ...]``): text split into its characters."""
+
+
+def _text_of_chars(found: str) -> str:
+    """The text the one-character items of ``found`` spell, between spaces."""
+    return " " + "".join(found[index] for index in range(2, len(found), 5 if ", " in found else 4)) + " "
 
 
 _CELL: Final = re.compile(r"<(/?)(t[dhr]|table|thead|tbody|tfoot|caption)\b[^<>]{0,256}>", re.IGNORECASE)
@@ -143,6 +155,7 @@ def _cell_mark(found: str) -> str:
 REWRITES: Final = (
     (_CELL, _cell_mark),
     (_CODES, _text_of_codes),
+    (_CHARS, _text_of_chars),
     (_SPLIT, _joined),
     (_SPACED, _joined),
     (_BACKWARDS, _reversed),
@@ -164,6 +177,8 @@ def may_hold_recoded(text: str) -> bool:
         checks.append((_SPACED, _joined))
     if "," in text and ("[" in text or "(" in text):
         checks += [(_CODES, _text_of_codes), (_SPLIT, _joined)]
+        if "'," in text or '",' in text:
+            checks.append((_CHARS, _text_of_chars))
     for regex, rewrite in checks:
         for match in regex.finditer(text):
             if rewrite(match[0]) != match[0]:
