@@ -41,6 +41,7 @@ def _codes(text: str, encoding: str = "utf-8") -> list[int]:
         (f"payload {_codes('ssn ' + SSN, 'utf-16-le')}", "56, 0, 49, 0"),
         (f"payload {[ord(ch) for ch in 'ssn ' + SSN]}", "56, 49, 55, 52"),
         (f"chars {list('ssn ' + SSN)}", "'8', '1', '7', '4'"),
+        (f"mail to {list('odalys.prieto@example.org')}", "'x', 'a', 'm'"),
         (repr(array.array("B", ("ssn " + SSN).encode())), "56, 49, 55, 52"),
         (repr(array.array("b", ("ssn " + SSN).encode())), "56, 49, 55, 52"),
         (repr(array.array("H", ("ssn " + SSN).encode("utf-16-le"))), "8174"),

@@ -17,6 +17,7 @@ characters it replaces, so a value found in the rewritten text masks what spelle
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 __all__ = ["REWRITES", "may_hold_recoded", "spelled_by"]
@@ -168,6 +169,8 @@ def may_hold_recoded(text: str) -> bool:
     """Whether a rewrite above would change ``text`` (``False`` is certain)."""
     if ("<t" in text or "<T" in text) and _CELL.search(text) is not None:
         return True
+    if ("'," in text or '",' in text) and "[" in text and _changes(text, _CHARS, _text_of_chars):
+        return True  # ['J', 'a', 'n', 'e', ...] may hold no digit
     if _DIGIT.search(text) is None:
         return False
     checks = [(_LOOKALIKE, _as_digits)]
@@ -177,10 +180,15 @@ def may_hold_recoded(text: str) -> bool:
         checks.append((_SPACED, _joined))
     if "," in text and ("[" in text or "(" in text):
         checks += [(_CODES, _text_of_codes), (_SPLIT, _joined)]
-        if "'," in text or '",' in text:
-            checks.append((_CHARS, _text_of_chars))
-    for regex, rewrite in checks:
-        for match in regex.finditer(text):
-            if rewrite(match[0]) != match[0]:
-                return True
+    for regex, rewrite in checks:  # noqa: SIM110 - cheaper than any() over a generator on the hot path
+        if _changes(text, regex, rewrite):
+            return True
+    return False
+
+
+def _changes(text: str, regex: re.Pattern[str], rewrite: Callable[[str], str]) -> bool:
+    """Whether ``rewrite`` changes a match of ``regex`` in ``text``."""
+    for match in regex.finditer(text):  # noqa: SIM110 - cheaper than any() over a generator on the hot path
+        if rewrite(match[0]) != match[0]:
+            return True
     return False
