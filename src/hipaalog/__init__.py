@@ -12,6 +12,7 @@ from typing import Any as _Any
 
 from ._extra_names import install as _install_extra_names
 from ._last_resort import install as _install_last_resort
+from ._printed_errors import install as _install_printed_errors
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
 from ._warning_printout import install as _install_warning_printout
@@ -126,3 +127,4 @@ _install_last_resort()  # records of loggers with no handler reach stderr redact
 _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _uncaught)
 _install_warning_printout()  # warnings printed before configure() reach stderr redacted
 _install_extra_names()  # extra= fields named like record attributes are kept, not raised on (see _extra_names)
+_install_printed_errors()  # tracebacks the standard library prints itself (multiprocessing, logging errors) too

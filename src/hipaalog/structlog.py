@@ -12,7 +12,9 @@ Two ways in, one output. Both end in :class:`JsonRenderer`, which builds the rec
 
 Leave ``TimeStamper``, ``format_exc_info`` and ``dict_tracebacks`` out of the chain: hipaalog writes
 its own ``timestamp`` (a numeric ``timestamp`` in the event is taken as the time of the event) and a
-structured ``error`` from ``exc_info`` without frame locals. Requires the ``structlog`` extra.
+structured ``error`` from ``exc_info`` without frame locals. An ``exception`` that ``dict_tracebacks`` or
+``ExceptionRenderer`` made anyway is written without its frames' ``locals`` (the values of every variable of
+every frame), and redacted like any field. Requires the ``structlog`` extra.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ _LEVELS: Final[dict[str, tuple[int, str]]] = {
     "notset": (logging.NOTSET, "notset"),
 }
 _INFO: Final = _LEVELS["info"]
-_SPECIAL_KEYS: Final = RESERVED | {"level", "logger", "timestamp", "exc_info", "stack_info"}
+_EXCEPTION: Final = "exception"
+"""The key structlog's ``ExceptionRenderer`` (``dict_tracebacks``, ``format_exc_info``) writes the exception to."""
+_SPECIAL_KEYS: Final = RESERVED | {"level", "logger", "timestamp", "exc_info", "stack_info", _EXCEPTION}
 """Keys that take the careful path: read by the renderer, or colliding with a schema field."""
 _RECORD_SKIP: Final = frozenset(RESERVED_ATTRS) | {"taskName", "hipaalog_redacted"}
 """LogRecord attributes that are not caller fields (what the stdlib formatter skips too)."""
@@ -77,6 +81,27 @@ def _text(value: object) -> str:
         return str(value)
     except Exception:  # noqa: BLE001 - an event whose __str__ raises is still logged
         return f"<unprintable {type(value).__name__}>"
+
+
+def _without_locals(value: Any) -> Any:
+    """structlog's dict traceback (a list of traces, each with ``frames``) with no frame's ``locals``; any other
+    value as it is."""
+    if value.__class__ is not list:
+        return value
+    traces = []
+    for trace in value:
+        if isinstance(trace, Mapping) and ("frames" in trace or "exceptions" in trace):
+            trace = dict(trace)
+            frames = trace.get("frames")
+            if isinstance(frames, list):
+                trace["frames"] = [
+                    {k: v for k, v in frame.items() if k != "locals"} if isinstance(frame, Mapping) else frame
+                    for frame in frames
+                ]
+            if "exceptions" in trace:  # an exception group's members
+                trace["exceptions"] = [_without_locals(member) for member in trace["exceptions"] or ()]
+        traces.append(trace)
+    return traces
 
 
 def _exception_of(exc_info: object) -> BaseException | None:
@@ -241,6 +266,8 @@ class JsonRenderer:
                     self._put(event, key, value)
         for key, value in event_dict.items():
             name = key if key.__class__ is str else _text(key)
+            if name == _EXCEPTION:
+                value = _without_locals(value)
             if name in RESERVED:
                 colliding.append((name, value))
             else:

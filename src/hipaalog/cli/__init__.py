@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from ._printout import redacted_printout
+
 __all__ = ["main"]
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -38,19 +40,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. What it prints is redacted (see ``_printout``)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
     # Parse the command name first, then let its module add its own arguments.
     known = {name for name, _ in COMMANDS}
     command = next((a for a in args_list if not a.startswith("-")), None)
-    if command in known:
-        module = importlib.import_module(f"hipaalog.cli._{command}")
+    module = importlib.import_module(f"hipaalog.cli._{command}") if command in known else None
+    with redacted_printout(stdout=not getattr(module, "STDOUT_IS_DATA", False)):
+        parser = _parser()
+        if module is None:
+            parser.parse_args(args_list)  # prints usage or version and exits
+            return 2
         sub_parser = next(
             action
             for action in parser._subparsers._group_actions  # type: ignore[union-attr]
             if isinstance(action, argparse._SubParsersAction)
-        ).choices[command]
+        ).choices[str(command)]
         module.add_arguments(sub_parser)
         args = parser.parse_args(args_list)
         try:
@@ -59,5 +64,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
         except BrokenPipeError:
             return 0
-    parser.parse_args(args_list)  # prints usage or version and exits
-    return 2

@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Any
 
+STDOUT_IS_DATA = True
+"""``--json`` prints the report itself (its subjects are its content, as in the HTML file); messages go to stderr."""
 HELP = "review audit streams: password guessing, unusual log-ins and access; HTML or JSON"
 
 _SEVERITIES = ("info", "low", "medium", "high", "critical", "never")

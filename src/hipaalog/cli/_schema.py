@@ -7,6 +7,8 @@ import sys
 
 import orjson
 
+STDOUT_IS_DATA = True
+"""The schema document is printed as it is: the names it takes from the arguments are checked first."""
 HELP = "print the record schema as JSON Schema or an OpenSearch index template"
 
 
@@ -45,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
             if not sep or type_name not in JSON_TYPES:
                 raise ConfigError(f"--field {item!r}: use NAME=TYPE with TYPE one of {', '.join(JSON_TYPES)}")
             declared[name] = type_name
+        _check_names([*declared, *(args.index_pattern or ())])
         declarations = load_declarations(declared)
     except ConfigError as exc:
         print(f"hipaalog schema: {exc}", file=sys.stderr)
@@ -57,3 +60,14 @@ def run(args: argparse.Namespace) -> int:
         document = json_schema(declarations)
     sys.stdout.write(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n")
     return 0
+
+
+def _check_names(names: list[str]) -> None:
+    """Refuse a field name or index pattern the default policy would redact: the document would print it."""
+    from ..exceptions import ConfigError
+    from ..redaction import default_redactor
+
+    redact_text = default_redactor().redact_text
+    for name in names:
+        if redact_text(name) != name:
+            raise ConfigError(f"{name!r} reads as PHI; a field name or index pattern must not hold any")

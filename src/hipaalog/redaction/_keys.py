@@ -504,11 +504,12 @@ _LEADING: Final = _words("new old prev previous orig original raw input current 
 _TRAILING: Final = _LEADING | _words(
     """str string txt text val value num no nbr number iso fmt formatted display cleaned normalized norm plain
     encrypted enc decrypted submitted provided masked parts part digits segments pieces chunks components
-    known lastknown latest prior former reported"""
+    known lastknown latest prior former reported a b c area group serial"""
 )
 """Qualifiers after a term that say how the value is spelled or where it came from, not what it is
 (``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that it is
-split into pieces (``ssn_parts``, ``phone_digits``)."""
+split into pieces (``ssn_parts``, ``phone_digits``, ``ssn_a``/``ssn_b``/``ssn_c``, ``ssn_area``/``ssn_group``/
+``ssn_serial``)."""
 _ABBREVIATIONS: Final = {"nm": "name", "dt": "date", "dte": "date", "rec": "record", "med": "medical", "cd": "code"}
 """Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``)."""
 _HEAD_FIRST: Final = {

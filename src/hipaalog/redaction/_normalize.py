@@ -21,6 +21,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Final
 
+from ._recoded import REWRITES as RECODINGS
+from ._recoded import may_hold_recoded
+
 __all__ = ["OffsetMap", "View", "may_need_view", "reader_view"]
 
 
@@ -537,6 +540,7 @@ def may_need_view(text: str) -> bool:
         or ("=" in text and _QP_HINT.search(text) is not None)
         or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
         or (text.count(" ") > 3 and _SPELLED_HINT.search(text) is not None)
+        or may_hold_recoded(text)
     )
 
 
@@ -586,6 +590,9 @@ def reader_view(text: str) -> View | None:
         apply(_compatible(current))
     if ".0" in current:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
+    if may_hold_recoded(current):  # 536-22-8l74, ['536', '22', '8174'], [115, 115, 110, ...], <td>...</td>
+        for regex, rewrite in RECODINGS:
+            apply(_rewrite(current, regex, rewrite))
     if _GROUPS_HINT.search(current) is not None:  # 219 - 09 - 9999, 219_09_9999, tel 415,555,0134
         apply(_rewrite(current, _GROUPS, _grouped))
     if "<![CDATA[" in current:

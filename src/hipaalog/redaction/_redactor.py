@@ -40,6 +40,7 @@ from ._names import name_shaped
 from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
+from ._recoded import spelled_by
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
@@ -58,6 +59,8 @@ _SEQUENCES: Final = (list, tuple, collections.deque)
 _SETS: Final = (set, frozenset)
 _MIN_ATTRIBUTE_FORM: Final = 4
 _SCALARS: Final = frozenset({str, int, float, bytes})
+_SPELLING: Final = frozenset({str, int})
+"""Types of a list's first item that may, with the rest, spell a value (character codes, a number in pieces)."""
 _NEUTRAL_KEY: Final = KeyInfo(None, None, None, "", True)
 """What a key says when its text is (or held) an identifier: nothing about the value under it."""
 _UNIQUE_SUFFIX: Final = re.compile(r"#[0-9]+$")
@@ -918,6 +921,12 @@ class Redactor:
                 left_out = len(given) - self.max_items
                 given = [*given[: self.max_items], _truncated("items", left_out)]
             items = given
+            if len(items) > 1 and type(items[0]) in _SPELLING:  # [115, 115, 110, ...], ['536', '22', '8174']
+                spelled = spelled_by(items)
+                if spelled is not None:
+                    redacted = self.redact_text(spelled)
+                    if redacted != spelled:
+                        return redacted
             if items and type(items[0]) is str and is_segment_list(items):
                 fields = hl7_list_kinds(items)  # ["PID", "1", "", "00482913^^^HOSP^MR", ...]: by position
                 if fields is not None:

@@ -368,6 +368,18 @@ _NAME_MARKS: Final = str.maketrans("", "", " '’-,")
 """Characters a name may hold besides letters, and the comma of a surname written first (deleted before ``isalpha``)."""
 
 
+_MD_RULE: Final = re.compile(r"[ ]*\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)*\|?[ ]*")
+"""The rule under a Markdown table's header (``|---|:---:|``)."""
+
+
+def _cells_of(line: str) -> tuple[int, int]:
+    """Where ``line``'s cells start and end: inside the outer pipes of a Markdown row, else the whole line."""
+    stripped = line.rstrip()
+    if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") > 2:
+        return 1, len(stripped) - 1
+    return 0, len(line)
+
+
 def _delimiter(line: str) -> tuple[str, int]:
     """The delimiter ``line`` holds most of (the first of :data:`_DELIMITERS` on a tie) and how many."""
     counts = [line.count(delimiter) for delimiter in _DELIMITERS]
@@ -857,17 +869,20 @@ class TabularDetector(BaseDetector):
                 end = len(text)
             line = text[position:end].rstrip("\r")
             most = 0
-            if not kinds:
-                delimiter, most = _delimiter(line)
+            start, stop = _cells_of(line)  # a Markdown row: "| Jane Roe | 219-09-9999 |"
+            if kinds and _MD_RULE.fullmatch(line):  # "|---|:---:|" under a Markdown header
+                pass
+            elif not kinds:
+                delimiter, most = _delimiter(line[start:stop])
                 if most:  # a header has two fields at least
-                    fields = line.split(delimiter)
+                    fields = line[start:stop].split(delimiter)
                     fields[0] = fields[0].rpartition(": ")[2]  # "payload received: member_id,patient,..."
                     if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
                         kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
                         if not any(kinds):
                             kinds = []
             else:
-                row = self._split_row(text, position, position + len(line), delimiter)
+                row = self._split_row(text, position + start, position + stop, delimiter)
                 if len(row) == len(kinds):
                     for item, kind in zip(row, kinds, strict=True):
                         if kind is not None and item[1] > item[0]:
