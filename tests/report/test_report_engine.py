@@ -281,6 +281,26 @@ def test_every_findings_evidence_is_read_in_one_query_after_the_replay(
     assert {f.rule for f, _ in later} <= {"patients-above-own-days", "patients-above-peers"}
 
 
+def test_evidence_takes_each_patients_first_touch_in_replay_order() -> None:
+    """Two touches of one patient at the same instant: the first in file order gives the evidence seq, as in the
+    streaming analyzer (not whichever DuckDB meets first); an earlier instant wins over a lower seq."""
+    import duckdb
+
+    from hipaalog.report._duck import _Queries
+
+    con = duckdb.connect()
+    con.execute("SET threads = 1")  # scanned in insertion order: the tie's later row is met first
+    con.execute("CREATE TABLE touch (a UBIGINT, p UBIGINT, ts DOUBLE, seq BIGINT, day BIGINT, file_index INT, row INT)")
+    con.execute(
+        """INSERT INTO touch SELECT hash('nurse.ortiz'), hash(p), ts, seq, 20000, f, r FROM (VALUES
+            ('pat-1', 100.0, 9, 1, 0), ('pat-1', 100.0, 40, 0, 5), ('pat-2', 200.0, 7, 0, 8),
+            ('pat-2', 100.0, 12, 1, 3), ('pat-3', 300.0, 15, 0, 2), ('pat-3', 300.0, 16, 0, 1))
+            AS v(p, ts, seq, f, r)"""
+    )
+    rows = con.execute(_Queries(ReportConfig()).evidence([(20000, 20000, "nurse.ortiz")])).fetchall()
+    assert rows == [(0, [12, 16, 40])]
+
+
 @pytest.mark.parametrize(
     ("limit", "replay"),
     [("256MB", 64 * 1000**2), ("1GB", 250 * 1000**2), ("2GiB", 2**29), ("100MB", 64 * 1000**2), ("32MB", 32 * 1000**2)],

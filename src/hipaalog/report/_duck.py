@@ -154,10 +154,13 @@ class _Queries:
 
     def hashed(self) -> list[str]:
         """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
-        faster than the strings); the distinct people and patients, in one pass; the people's names by hash."""
+        faster than the strings): a view, read again from the columns by each query that needs them (a table of
+        every touch grew with the input and spilled); the distinct people and patients, in one pass; the people's
+        names by hash."""
         return [
-            f"""CREATE TEMP TABLE touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
-                event = 'access' AS opened, resource FROM ev WHERE {self.TOUCH}""",
+            f"""CREATE TEMP VIEW touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
+                event = 'access' AS opened, resource, file_index, file_row_number AS row
+            FROM ev WHERE {self.TOUCH}""",
             f"""CREATE TEMP TABLE names AS SELECT actor, patient FROM ev WHERE {self.TOUCH}
                 GROUP BY GROUPING SETS ((actor), (patient))""",
             "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
@@ -220,12 +223,13 @@ class _Queries:
 
     def evidence(self, asked: Sequence[tuple[int, int, str]]) -> str:
         """For each ``(first day, last day, person)`` asked (numbered by position), the lowest first-touch seqs of
-        that person over those days: one pass over the touches for every finding of the run."""
+        that person over those days: one pass over the touches for every finding of the run. A patient's first
+        touch is the first in the replay's order (time, then file, then line), as the streaming analyzer meets it."""
         values = ", ".join(f"({k}, {lo}, {hi}, hash({_quote(actor)}))" for k, (lo, hi, actor) in enumerate(asked))
         return f"""WITH q(k, lo, hi, a) AS (VALUES {values})
             SELECT k, list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
-            FROM (SELECT k, arg_min(t.seq, t.ts) AS seq FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
-                GROUP BY k, t.p)
+            FROM (SELECT k, arg_min(t.seq, (t.ts, t.file_index, t.row)) AS seq
+                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi GROUP BY k, t.p)
             GROUP BY k"""
 
     def reopen_peak(self, buckets: int = 2) -> str:
