@@ -318,6 +318,25 @@ def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Pa
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)
 
 
+def test_the_engine_prints_no_progress_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DuckDB's progress bar (on by default outside a test run, after two seconds of a query) would print into
+    standard output: a report written there, or the log of the application sealing its segments."""
+    import duckdb
+
+    from hipaalog.report._duck import _connect
+
+    connect = duckdb.connect
+
+    def noisy(*args: Any, **kwargs: Any) -> Any:
+        con = connect(*args, **kwargs)
+        con.execute("SET enable_progress_bar = true")  # as a script run from a terminal or a service gets it
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", noisy)
+    con = _connect(EngineSettings(memory_limit="64MB", threads=1))
+    assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

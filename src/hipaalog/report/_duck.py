@@ -119,6 +119,11 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_QUIET = "SET enable_progress_bar = false"
+"""DuckDB's progress bar prints to standard output once a query runs two seconds: into a report written there,
+or the log of the application that seals its segments."""
+
+
 def _connect(settings: EngineSettings) -> Any:
     import duckdb
 
@@ -126,6 +131,7 @@ def _connect(settings: EngineSettings) -> Any:
         con = duckdb.connect(config={"memory_limit": settings.memory_limit})
     except duckdb.Error as exc:
         raise ConfigError(f"report engine settings: {exc}") from None
+    con.execute(_QUIET)
     try:
         if settings.threads is not None:
             con.execute(f"SET threads = {int(settings.threads)}")
@@ -487,6 +493,7 @@ def write_parquet(columns: Any, path: str) -> None:
     directory, name = os.path.split(os.path.abspath(path))
     temporary = os.path.join(directory, f".{name}.tmp")
     con = duckdb.connect()
+    con.execute(_QUIET)
     try:
         con.execute(
             "COPY (SELECT ts::DOUBLE AS ts, seq::BIGINT AS seq, event::VARCHAR AS event, actor::VARCHAR AS actor, "
