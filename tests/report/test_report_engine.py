@@ -292,7 +292,7 @@ def test_evidence_takes_each_patients_first_touch_in_replay_order() -> None:
     con.execute("SET threads = 1")  # scanned in insertion order: the tie's later row is met first
     con.execute("CREATE TABLE touch (a UBIGINT, p UBIGINT, ts DOUBLE, seq BIGINT, day BIGINT, file_index INT, row INT)")
     con.execute(
-        """INSERT INTO touch SELECT hash('nurse.ortiz'), hash(p), ts, seq, 20000, f, r FROM (VALUES
+        """INSERT INTO touch SELECT hash('nurse.ortiz'), hash(p), 20000 * 86400 + ts, seq, 20000, f, r FROM (VALUES
             ('pat-1', 100.0, 9, 1, 0), ('pat-1', 100.0, 40, 0, 5), ('pat-2', 200.0, 7, 0, 8),
             ('pat-2', 100.0, 12, 1, 3), ('pat-3', 300.0, 15, 0, 2), ('pat-3', 300.0, 16, 0, 1))
             AS v(p, ts, seq, f, r)"""

@@ -33,6 +33,8 @@ from ._timeparse import LocalClock
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
 
 _BATCH = 10_000
+_MARGIN_DAYS = 2
+"""Days around a local day's UTC bounds that surely hold it (no zone is a day or more from UTC)."""
 _PEAK_PATIENTS = 20
 """Patients with the most staff in two crowd windows replayed besides those that can reach the threshold,
 so that the crowd rule's highest value seen comes from them (the streaming analyzer sees every patient)."""
@@ -232,10 +234,14 @@ class _Queries:
         that person over those days: one pass over the touches for every finding of the run. A patient's first
         touch is the first in the replay's order (time, then file, then line), as the streaming analyzer meets it."""
         values = ", ".join(f"({k}, {lo}, {hi}, hash({_quote(actor)}))" for k, (lo, hi, actor) in enumerate(asked))
+        # local days lie within a day of UTC's: only the columns' row groups of those times are read
+        since = (min(lo for lo, _, _ in asked) - _MARGIN_DAYS) * 86400
+        until = (max(hi for _, hi, _ in asked) + 1 + _MARGIN_DAYS) * 86400
         return f"""WITH q(k, lo, hi, a) AS (VALUES {values})
             SELECT k, list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
             FROM (SELECT k, arg_min(t.seq, (t.ts, t.file_index, t.row)) AS seq
-                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi GROUP BY k, t.p)
+                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
+                WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p)
             GROUP BY k"""
 
     def reopen_peak(self, buckets: int = 2) -> str:
