@@ -208,7 +208,7 @@ def child(task: str, source: str | None = None, **args: object) -> dict[str, flo
     )
     if result.returncode != 0:
         raise SystemExit(f"{task} failed:\n{result.stderr[-3000:]}")
-    last = [line for line in result.stdout.splitlines() if line.startswith("{")][-1]  # past any progress bar
+    last = result.stdout[result.stdout.rindex('{"') :].splitlines()[0]  # past any progress bar on the same line
     return json.loads(last)  # type: ignore[no-any-return]
 
 
