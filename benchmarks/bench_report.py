@@ -208,7 +208,8 @@ def child(task: str, source: str | None = None, **args: object) -> dict[str, flo
     )
     if result.returncode != 0:
         raise SystemExit(f"{task} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    last = result.stdout[result.stdout.rindex('{"') :].splitlines()[0]  # past any progress bar on the same line
+    return json.loads(last)  # type: ignore[no-any-return]
 
 
 def repeated(times: int, task: str, source: str | None = None, **args: object) -> dict[str, float]:

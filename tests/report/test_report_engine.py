@@ -281,6 +281,26 @@ def test_every_findings_evidence_is_read_in_one_query_after_the_replay(
     assert {f.rule for f, _ in later} <= {"patients-above-own-days", "patients-above-peers"}
 
 
+def test_evidence_takes_each_patients_first_touch_in_replay_order() -> None:
+    """Two touches of one patient at the same instant: the first in file order gives the evidence seq, as in the
+    streaming analyzer (not whichever DuckDB meets first); an earlier instant wins over a lower seq."""
+    import duckdb
+
+    from hipaalog.report._duck import _Queries
+
+    con = duckdb.connect()
+    con.execute("SET threads = 1")  # scanned in insertion order: the tie's later row is met first
+    con.execute("CREATE TABLE touch (a UBIGINT, p UBIGINT, ts DOUBLE, seq BIGINT, day BIGINT, file_index INT, row INT)")
+    con.execute(
+        """INSERT INTO touch SELECT hash('nurse.ortiz'), hash(p), 20000 * 86400 + ts, seq, 20000, f, r FROM (VALUES
+            ('pat-1', 100.0, 9, 1, 0), ('pat-1', 100.0, 40, 0, 5), ('pat-2', 200.0, 7, 0, 8),
+            ('pat-2', 100.0, 12, 1, 3), ('pat-3', 300.0, 15, 0, 2), ('pat-3', 300.0, 16, 0, 1))
+            AS v(p, ts, seq, f, r)"""
+    )
+    rows = con.execute(_Queries(ReportConfig()).evidence([(20000, 20000, "nurse.ortiz")])).fetchall()
+    assert rows == [(0, [12, 16, 40])]
+
+
 @pytest.mark.parametrize(
     ("limit", "replay"),
     [("256MB", 64 * 1000**2), ("1GB", 250 * 1000**2), ("2GiB", 2**29), ("100MB", 64 * 1000**2), ("32MB", 32 * 1000**2)],
@@ -296,6 +316,25 @@ def test_replay_runs_under_a_quarter_of_the_memory_limit(limit: str, replay: int
 def test_engine_settings_bound_memory_and_threads(planted: Dataset, tmp_path: Path) -> None:
     bounded = EngineSettings(memory_limit="64MB", threads=1, temp_directory=str(tmp_path / "spill"))
     assert_same([planted.directory], planted.config, keys=KEYS, engine_settings=bounded)
+
+
+def test_the_engine_prints_no_progress_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DuckDB's progress bar (on by default outside a test run, after two seconds of a query) would print into
+    standard output: a report written there, or the log of the application sealing its segments."""
+    import duckdb
+
+    from hipaalog.report._duck import _connect
+
+    connect = duckdb.connect
+
+    def noisy(*args: Any, **kwargs: Any) -> Any:
+        con = connect(*args, **kwargs)
+        con.execute("SET enable_progress_bar = true")  # as a script run from a terminal or a service gets it
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", noisy)
+    con = _connect(EngineSettings(memory_limit="64MB", threads=1))
+    assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
 
 
 @pytest.mark.parametrize(

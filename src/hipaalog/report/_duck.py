@@ -33,6 +33,8 @@ from ._timeparse import LocalClock
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
 
 _BATCH = 10_000
+_MARGIN_DAYS = 2
+"""Days around a local day's UTC bounds that surely hold it (no zone is a day or more from UTC)."""
 _PEAK_PATIENTS = 20
 """Patients with the most staff in two crowd windows replayed besides those that can reach the threshold,
 so that the crowd rule's highest value seen comes from them (the streaming analyzer sees every patient)."""
@@ -119,6 +121,11 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_QUIET = "SET enable_progress_bar = false"
+"""DuckDB's progress bar prints to standard output once a query runs two seconds: into a report written there,
+or the log of the application that seals its segments."""
+
+
 def _connect(settings: EngineSettings) -> Any:
     import duckdb
 
@@ -126,6 +133,7 @@ def _connect(settings: EngineSettings) -> Any:
         con = duckdb.connect(config={"memory_limit": settings.memory_limit})
     except duckdb.Error as exc:
         raise ConfigError(f"report engine settings: {exc}") from None
+    con.execute(_QUIET)
     try:
         if settings.threads is not None:
             con.execute(f"SET threads = {int(settings.threads)}")
@@ -154,10 +162,13 @@ class _Queries:
 
     def hashed(self) -> list[str]:
         """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
-        faster than the strings); the distinct people and patients, in one pass; the people's names by hash."""
+        faster than the strings): a view, read again from the columns by each query that needs them (a table of
+        every touch grew with the input and spilled); the distinct people and patients, in one pass; the people's
+        names by hash."""
         return [
-            f"""CREATE TEMP TABLE touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
-                event = 'access' AS opened, resource FROM ev WHERE {self.TOUCH}""",
+            f"""CREATE TEMP VIEW touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
+                event = 'access' AS opened, resource, file_index, file_row_number AS row
+            FROM ev WHERE {self.TOUCH}""",
             f"""CREATE TEMP TABLE names AS SELECT actor, patient FROM ev WHERE {self.TOUCH}
                 GROUP BY GROUPING SETS ((actor), (patient))""",
             "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
@@ -220,12 +231,17 @@ class _Queries:
 
     def evidence(self, asked: Sequence[tuple[int, int, str]]) -> str:
         """For each ``(first day, last day, person)`` asked (numbered by position), the lowest first-touch seqs of
-        that person over those days: one pass over the touches for every finding of the run."""
+        that person over those days: one pass over the touches for every finding of the run. A patient's first
+        touch is the first in the replay's order (time, then file, then line), as the streaming analyzer meets it."""
         values = ", ".join(f"({k}, {lo}, {hi}, hash({_quote(actor)}))" for k, (lo, hi, actor) in enumerate(asked))
+        # local days lie within a day of UTC's: only the columns' row groups of those times are read
+        since = (min(lo for lo, _, _ in asked) - _MARGIN_DAYS) * 86400
+        until = (max(hi for _, hi, _ in asked) + 1 + _MARGIN_DAYS) * 86400
         return f"""WITH q(k, lo, hi, a) AS (VALUES {values})
             SELECT k, list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
-            FROM (SELECT k, arg_min(t.seq, t.ts) AS seq FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
-                GROUP BY k, t.p)
+            FROM (SELECT k, arg_min(t.seq, (t.ts, t.file_index, t.row)) AS seq
+                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
+                WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p)
             GROUP BY k"""
 
     def reopen_peak(self, buckets: int = 2) -> str:
@@ -483,6 +499,7 @@ def write_parquet(columns: Any, path: str) -> None:
     directory, name = os.path.split(os.path.abspath(path))
     temporary = os.path.join(directory, f".{name}.tmp")
     con = duckdb.connect()
+    con.execute(_QUIET)
     try:
         con.execute(
             "COPY (SELECT ts::DOUBLE AS ts, seq::BIGINT AS seq, event::VARCHAR AS event, actor::VARCHAR AS actor, "
