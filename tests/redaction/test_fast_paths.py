@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hipaalog.redaction._checks import PHONE_LOCAL
@@ -233,3 +233,36 @@ def test_hints_hold_wherever_their_patterns_match(text: str) -> None:
     assert _CX.search(text) is None or _CX_TYPE.search(text) is not None
     assert _PHONE_SPACED.search(text) is None or _SPACED_HINT.search(text) is not None
     assert _CAPS_RUN.search(text) is None or _CAPS_PAIR.search(text) is not None
+
+
+FOREIGN_PIECES = [*STREET_PIECES, "Ul", "os", "Eje vial", "C.", " de ", "Piazzale", "Av.", "R.", "Lindenstraße",
+                  "«", "Marta-Kern-Platz", "weg", "Weg", "9", "_", "foo.", "Callejón", "boulevard",
+                  "Birkenweg  12"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(FOREIGN_PIECES), max_size=24).map("".join))
+@example(text="foo.Calle 5")
+@example(text="«Calle 5")
+@example(text="Eje vial 5")
+@example(text="x Kern-Platz 7")
+def test_street_hint_is_the_foreign_street_search(text: str) -> None:
+    from hipaalog.redaction._streets import _street_hint
+
+    assert _street_hint(text) == (FOREIGN_STREET.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"[Cc]a(?:ll|rr)e", {"Calle", "calle", "Carre", "carre"}),
+        (r"Av\.?(?=[ ])", {"Av", "Av."}),
+        (r"x{1,2}[0-1]", {"x0", "x1", "xx0", "xx1"}),
+    ],
+)
+def test_expansions_are_every_string_a_small_pattern_matches(pattern: str, strings: set[str]) -> None:
+    from hipaalog.redaction._near import expansions
+
+    assert expansions(pattern) == strings
+    with pytest.raises(ValueError, match="cannot list"):
+        expansions(r"\w+")
