@@ -266,3 +266,16 @@ def test_expansions_are_every_string_a_small_pattern_matches(pattern: str, strin
     assert expansions(pattern) == strings
     with pytest.raises(ValueError, match="cannot list"):
         expansions(r"\w+")
+
+
+MONTH_YEAR_PIECES = ["March", "marzo", "Mar.", " ", "  ", "de ", ",", "1948", "19", "20", "18", "2", "0", "x", "\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.lists(st.sampled_from(MONTH_YEAR_PIECES), max_size=16).map("".join))
+@example(text="marzo de 1948")
+@example(text="March,  1899")
+def test_month_year_matches_only_where_a_year_follows_a_space(text: str) -> None:
+    from hipaalog.redaction._context import _MONTH_YEAR, _YEAR_AFTER_SPACE
+
+    assert _MONTH_YEAR.search(text) is None or _YEAR_AFTER_SPACE.search(text) is not None

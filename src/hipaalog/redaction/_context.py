@@ -231,6 +231,8 @@ _DATE_FROM_DIGIT: Final = re.compile(
 )
 _MONTH_YEAR: Final = re.compile(rf"{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 """A month and a year, no day (``March 1948``, ``März 1948``, ``marzo de 1948``): a birth month after a birth cue."""
+_YEAR_AFTER_SPACE: Final = re.compile(r"[ ](?:1[89]|20)[0-9]{2}(?![0-9])")
+"""What every match of :data:`_MONTH_YEAR` ends with: asked first, it opens with a space the engine skips to."""
 _DATE_FROM_MONTH: Final = re.compile(
     rf"{_MONTH}(?:[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}|-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
 )
@@ -351,7 +353,8 @@ class DateDetector(BaseDetector):
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is not None:
                 yield start, match.end(), kind
-        for month in _MONTH_YEAR.finditer(text):  # "born March 1948": the month is an element of the birth date
+        months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
+        for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
                 continue
