@@ -279,3 +279,34 @@ def test_month_year_matches_only_where_a_year_follows_a_space(text: str) -> None
     from hipaalog.redaction._context import _MONTH_YEAR, _YEAR_AFTER_SPACE
 
     assert _MONTH_YEAR.search(text) is None or _YEAR_AFTER_SPACE.search(text) is not None
+
+
+COLON_PIECES = [":", "::", "a", "F", "0", "12", "ab", "fe80", "%eth0", ".", "1.2.3.4", " ", "-", "g", "07:14:37", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(COLON_PIECES), max_size=24).map("".join))
+@example(text="00:1a:2b:3c:4d:5e")
+@example(text="2001:db8::8a2e:370:7334")
+def test_colon_screens_hold_wherever_mac_and_ipv6_candidates_are(text: str) -> None:
+    from hipaalog.redaction._numbers import _IPV6, _MAC, _MAC_HINT, _TWO_COLONS
+
+    assert _MAC.search(text) is None or _MAC_HINT.search(text) is not None
+    if any(match[0].count(":") > 1 for match in _IPV6.finditer(text)):
+        assert _TWO_COLONS.search(text) is not None
+
+
+NATIONAL_PIECES = ["cpf", "CPF", "nhs", "t.c.", " kimlik", "tc", "ni", "no", " ", ".", ":", "é", "x", "9", "-", "#",
+                   "123.456.789-09", "943 476 5919", "national", " insurance", "steuer-id"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(NATIONAL_PIECES), max_size=16).map("".join))
+@example(text="écpf 123.456.789-09")
+@example(text="T.C. Kimlik No: 10000000146")
+def test_national_cue_screen_holds_wherever_the_cue_regex_matches(text: str) -> None:
+    from hipaalog.redaction._national import _ALNUM, _CUE, _FIRST_RUNS
+
+    lowered = text.lower()
+    if _CUE.search(lowered) is not None:
+        assert not _FIRST_RUNS.isdisjoint(lowered.encode().translate(_ALNUM).split())
