@@ -1122,11 +1122,12 @@ class KeyValueDetector(BaseDetector):
         kinds: dict[str, str | None] = {}  # reversed key -> kind (keys recur in a text)
         scans = _ScanBudget(size)
         with_patient: bool | None = None  # whether an HL7 patient field is named in the text; found when needed
+        backwards = text[::-1]  # each key is read from here (the 70 characters before a separator, reversed)
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
             if not separator or separator < covered or not key_end(text, separator):
                 continue
-            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1])
+            key = _KEY_BACK.match(backwards, size - separator, size - separator + 70)
             if key is None:
                 continue
             kind = kinds.get(key[2], _UNKNOWN)
@@ -1191,9 +1192,11 @@ class KeyValueDetector(BaseDetector):
 
     def _about_person(self, text: str) -> bool:
         """Whether a key of ``text`` names a person's field (its name, birth date, record number...)."""
+        backwards = text[::-1]
+        size = len(text)
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
-            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1]) if separator else None
+            key = _KEY_BACK.match(backwards, size - separator, size - separator + 70) if separator else None
             if key is not None and self.catalogue.kind(key[2][::-1]) in _PERSON_FIELD_KINDS:
                 return True
         return False
