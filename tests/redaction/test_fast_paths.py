@@ -9,6 +9,7 @@ non-ASCII letters that lower to ASCII or to two characters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import example, given, settings
@@ -310,3 +311,37 @@ def test_national_cue_screen_holds_wherever_the_cue_regex_matches(text: str) -> 
     lowered = text.lower()
     if _CUE.search(lowered) is not None:
         assert not _FIRST_RUNS.isdisjoint(lowered.encode().translate(_ALNUM).split())
+
+
+SENTENCE_PIECES = ["call", " ", ", ", "Michelle", "Jozef", "Jakobik", "O'Brien", "to", "?", ".", "'s ", "A", "x",
+                   "\n", "Release", ",", "-", "é"]  # fmt: skip
+_PLAIN_IN_A_SENTENCE = (
+    r"([A-Z](?:(?<=[a-z][ ][A-Z])|(?<=[a-z],[ ][A-Z]))[a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+    r"(?:[ ]([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?))?(?=[ ]?(?:[,.?!;:)\"']|$)|[ ][a-z]|'s[ ])"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(SENTENCE_PIECES), max_size=20).map("".join))
+@example(text="call Anna Bob Carl")
+@example(text="transferred Jozef Jakobik to the nurse line, ask Michelle?")
+def test_words_in_a_sentence_are_found_from_the_space_before_them(text: str) -> None:
+    from hipaalog.redaction._names import _IN_A_SENTENCE
+
+    def groups(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        return [(m.span(1), m.span(2)) for m in matches]
+
+    assert groups(_IN_A_SENTENCE.finditer(text)) == groups(re.finditer(_PLAIN_IN_A_SENTENCE, text))
+
+
+PINYIN_PIECES = ["for", "From", "Dr.", " ", ", ", ",", "Fang", "Shao", "LEI", "HE", "Sun", "Java", "x", "Ab", "to"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(PINYIN_PIECES), max_size=16).map("".join))
+@example(text="for Fang Shao")
+@example(text="by HE, LEI")
+def test_pinyin_screen_holds_wherever_a_pair_matches(text: str) -> None:
+    from hipaalog.redaction._pinyin_names import _PAIR, _TWO_SHORT_WORDS
+
+    assert _PAIR.search(text) is None or _TWO_SHORT_WORDS.search(text) is not None

@@ -175,7 +175,7 @@ NATIONAL_CUE_WORDS: Final = frozenset(
 """The first word of each cue: the gate selects the detector when one is in a text with digits."""
 _CUE: Final = re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(_CUES)})\.?(?![a-z0-9])")
 _ALNUM: Final = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
-_FIRST_RUNS: Final = frozenset(re.match(r"[a-z0-9]*", phrase)[0].encode() for phrase in _CUES)  # type: ignore[index]
+_FIRST_RUNS: Final = frozenset(re.split(r"[^a-z0-9]", phrase, maxsplit=1)[0].encode() for phrase in _CUES)
 """The run of small letters and digits each cue opens with: in the lowered text, a match of :data:`_CUE` starts
 one such run that is one of these whole (no letter or digit before a cue, none after its first word)."""
 _FILLER: Final = re.compile(

@@ -102,13 +102,13 @@ _STREET: Final = initials_first(
 _PARTS: Final = re.compile(r"[ -]")
 
 _TYPE_BEFORE: Final = initials_first(rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK})[ ]")
-_TYPE_AFTER_NUMBER: Final = re.compile(rf"[0-9],?[ ]+{_TYPE_AFTER_NUMBER}[ ]")
+_NUMBER_THEN_TYPE: Final = re.compile(rf"[0-9],?[ ]+{_TYPE_AFTER_NUMBER}[ ]")
 _TYPE_GLUED: Final = re.compile(rf"[a-z]{_GLUED_TYPE}[ ]+[0-9]")
 _TYPE_HYPHENED: Final = re.compile(rf"-(?<=[a-z]-){_HYPHENED_TYPE}[ ]+[0-9]")
 """The four parts of :data:`._gate.FOREIGN_STREET`, each asked apart behind its own cheap screen."""
 _LETTERS: Final = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
 _TYPE_WORDS: Final = frozenset(
-    re.match(r"[A-Za-z]*", form)[0].encode()  # type: ignore[index] - the pattern matches the empty string
+    re.split(r"[^A-Za-z]", form, maxsplit=1)[0].encode()
     for form in expansions(f"(?:{_TYPE_FIRST}|{_TYPE_WEAK})")
     if form.isascii()
 )
@@ -125,7 +125,7 @@ def _street_hint(text: str) -> bool:
     elif _TYPE_BEFORE.search(text) is not None:
         return True
     return (
-        _TYPE_AFTER_NUMBER.search(text) is not None
+        _NUMBER_THEN_TYPE.search(text) is not None
         or (glued_street_hint(text) and _TYPE_GLUED.search(text) is not None)
         or ("-" in text and _TYPE_HYPHENED.search(text) is not None)
     )
