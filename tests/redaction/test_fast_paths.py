@@ -9,6 +9,7 @@ non-ASCII letters that lower to ASCII or to two characters).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import example, given, settings
@@ -239,3 +240,114 @@ def test_hints_hold_wherever_their_patterns_match(text: str) -> None:
     assert _CX.search(text) is None or _CX_TYPE.search(text) is not None
     assert _PHONE_SPACED.search(text) is None or _SPACED_HINT.search(text) is not None
     assert _CAPS_RUN.search(text) is None or _CAPS_PAIR.search(text) is not None
+
+
+FOREIGN_PIECES = [*STREET_PIECES, "Ul", "os", "Eje vial", "C.", " de ", "Piazzale", "Av.", "R.", "Lindenstraße",
+                  "«", "Marta-Kern-Platz", "weg", "Weg", "9", "_", "foo.", "Callejón", "boulevard",
+                  "Birkenweg  12"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(FOREIGN_PIECES), max_size=24).map("".join))
+@example(text="foo.Calle 5")
+@example(text="«Calle 5")
+@example(text="Eje vial 5")
+@example(text="x Kern-Platz 7")
+def test_street_hint_is_the_foreign_street_search(text: str) -> None:
+    from hipaalog.redaction._streets import _street_hint
+
+    assert _street_hint(text) == (FOREIGN_STREET.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"[Cc]a(?:ll|rr)e", {"Calle", "calle", "Carre", "carre"}),
+        (r"Av\.?(?=[ ])", {"Av", "Av."}),
+        (r"x{1,2}[0-1]", {"x0", "x1", "xx0", "xx1"}),
+    ],
+)
+def test_expansions_are_every_string_a_small_pattern_matches(pattern: str, strings: set[str]) -> None:
+    from hipaalog.redaction._near import expansions
+
+    assert expansions(pattern) == strings
+    with pytest.raises(ValueError, match="cannot list"):
+        expansions(r"\w+")
+
+
+MONTH_YEAR_PIECES = ["March", "marzo", "Mar.", " ", "  ", "de ", ",", "1948", "19", "20", "18", "2", "0", "x", "\n"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.lists(st.sampled_from(MONTH_YEAR_PIECES), max_size=16).map("".join))
+@example(text="marzo de 1948")
+@example(text="March,  1899")
+def test_month_year_matches_only_where_a_year_follows_a_space(text: str) -> None:
+    from hipaalog.redaction._context import _MONTH_YEAR, _YEAR_AFTER_SPACE
+
+    assert _MONTH_YEAR.search(text) is None or _YEAR_AFTER_SPACE.search(text) is not None
+
+
+COLON_PIECES = [":", "::", "a", "F", "0", "12", "ab", "fe80", "%eth0", ".", "1.2.3.4", " ", "-", "g", "07:14:37", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(COLON_PIECES), max_size=24).map("".join))
+@example(text="00:1a:2b:3c:4d:5e")
+@example(text="2001:db8::8a2e:370:7334")
+def test_colon_screens_hold_wherever_mac_and_ipv6_candidates_are(text: str) -> None:
+    from hipaalog.redaction._numbers import _IPV6, _MAC, _MAC_HINT, _TWO_COLONS
+
+    assert _MAC.search(text) is None or _MAC_HINT.search(text) is not None
+    if any(match[0].count(":") > 1 for match in _IPV6.finditer(text)):
+        assert _TWO_COLONS.search(text) is not None
+
+
+NATIONAL_PIECES = ["cpf", "CPF", "nhs", "t.c.", " kimlik", "tc", "ni", "no", " ", ".", ":", "é", "x", "9", "-", "#",
+                   "123.456.789-09", "943 476 5919", "national", " insurance", "steuer-id"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(NATIONAL_PIECES), max_size=16).map("".join))
+@example(text="écpf 123.456.789-09")
+@example(text="T.C. Kimlik No: 10000000146")
+def test_national_cue_screen_holds_wherever_the_cue_regex_matches(text: str) -> None:
+    from hipaalog.redaction._national import _ALNUM, _CUE, _FIRST_RUNS
+
+    lowered = text.lower()
+    if _CUE.search(lowered) is not None:
+        assert not _FIRST_RUNS.isdisjoint(lowered.encode().translate(_ALNUM).split())
+
+
+SENTENCE_PIECES = ["call", " ", ", ", "Michelle", "Jozef", "Jakobik", "O'Brien", "to", "?", ".", "'s ", "A", "x",
+                   "\n", "Release", ",", "-", "é"]  # fmt: skip
+_PLAIN_IN_A_SENTENCE = (
+    r"([A-Z](?:(?<=[a-z][ ][A-Z])|(?<=[a-z],[ ][A-Z]))[a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+    r"(?:[ ]([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?))?(?=[ ]?(?:[,.?!;:)\"']|$)|[ ][a-z]|'s[ ])"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(SENTENCE_PIECES), max_size=20).map("".join))
+@example(text="call Anna Bob Carl")
+@example(text="transferred Jozef Jakobik to the nurse line, ask Michelle?")
+def test_words_in_a_sentence_are_found_from_the_space_before_them(text: str) -> None:
+    from hipaalog.redaction._names import _IN_A_SENTENCE
+
+    def groups(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        return [(m.span(1), m.span(2)) for m in matches]
+
+    assert groups(_IN_A_SENTENCE.finditer(text)) == groups(re.finditer(_PLAIN_IN_A_SENTENCE, text))
+
+
+PINYIN_PIECES = ["for", "From", "Dr.", " ", ", ", ",", "Fang", "Shao", "LEI", "HE", "Sun", "Java", "x", "Ab", "to"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(st.sampled_from(PINYIN_PIECES), max_size=16).map("".join))
+@example(text="for Fang Shao")
+@example(text="by HE, LEI")
+def test_pinyin_screen_holds_wherever_a_pair_matches(text: str) -> None:
+    from hipaalog.redaction._pinyin_names import _PAIR, _TWO_SHORT_WORDS
+
+    assert _PAIR.search(text) is None or _TWO_SHORT_WORDS.search(text) is not None

@@ -128,3 +128,27 @@ def test_windows_change_nothing_in_a_long_ordinary_text() -> None:
     assert len(text) > 4 * WINDOW_CHARS
     assert scanner.spans(text) == []
     assert "redaction-budget-exceeded" not in _diagnostics.counts()
+
+
+@pytest.mark.parametrize("unit", ["for Maria ", "pt. Jane Roe and Ann Lee. ", "Doe, Jane "])
+def test_names_beside_names_grow_linearly(unit: str) -> None:
+    """The parts of names beside names are looked for after the detectors, over the whole text (not window by
+    window, under no budget): each name's check reads only the text just before it (it searched the whole text
+    before it for a sentence's start: 64 KB of ``for Maria`` took seconds)."""
+    from hipaalog.redaction._name_neighbours import with_name_neighbours
+
+    names = [d for d in builtin_detectors() if d.name in ("name", "person_name")]
+
+    def cost(size: int) -> float:
+        text = _repeat(unit, size)
+        found = [span for detector in names for span in detector.find(text)]
+        assert found, "names the check starts from"
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            with_name_neighbours(found, text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    base = cost(_SMALL)
+    assert base == 0 or cost(_LARGE) / base < 32

@@ -231,6 +231,8 @@ _DATE_FROM_DIGIT: Final = re.compile(
 )
 _MONTH_YEAR: Final = re.compile(rf"{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:1[89]|20)[0-9]{{2}}(?![0-9])")
 """A month and a year, no day (``March 1948``, ``März 1948``, ``marzo de 1948``): a birth month after a birth cue."""
+_YEAR_AFTER_SPACE: Final = re.compile(r"[ ](?:1[89]|20)[0-9]{2}(?![0-9])")
+"""What every match of :data:`_MONTH_YEAR` ends with: asked first, it opens with a space the engine skips to."""
 _DATE_FROM_MONTH: Final = re.compile(
     rf"{_MONTH}(?:[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}|-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
 )
@@ -351,7 +353,8 @@ class DateDetector(BaseDetector):
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is not None:
                 yield start, match.end(), kind
-        for month in _MONTH_YEAR.finditer(text):  # "born March 1948": the month is an element of the birth date
+        months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
+        for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
                 continue
@@ -1119,11 +1122,12 @@ class KeyValueDetector(BaseDetector):
         kinds: dict[str, str | None] = {}  # reversed key -> kind (keys recur in a text)
         scans = _ScanBudget(size)
         with_patient: bool | None = None  # whether an HL7 patient field is named in the text; found when needed
+        backwards = text[::-1]  # each key is read from here (the 70 characters before a separator, reversed)
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
             if not separator or separator < covered or not key_end(text, separator):
                 continue
-            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1])
+            key = _KEY_BACK.match(backwards, size - separator, size - separator + 70)
             if key is None:
                 continue
             kind = kinds.get(key[2], _UNKNOWN)
@@ -1188,9 +1192,11 @@ class KeyValueDetector(BaseDetector):
 
     def _about_person(self, text: str) -> bool:
         """Whether a key of ``text`` names a person's field (its name, birth date, record number...)."""
+        backwards = text[::-1]
+        size = len(text)
         for match in _SEPARATOR.finditer(text):
             separator = match.start()
-            key = _KEY_BACK.match(text[max(0, separator - 70) : separator][::-1]) if separator else None
+            key = _KEY_BACK.match(backwards, size - separator, size - separator + 70) if separator else None
             if key is not None and self.catalogue.kind(key[2][::-1]) in _PERSON_FIELD_KINDS:
                 return True
         return False

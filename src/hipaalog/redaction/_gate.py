@@ -93,6 +93,7 @@ __all__ = [
     "XML",
     "ZIP",
     "gate",
+    "glued_street_hint",
     "key_end",
     "phi_key_before",
 ]
@@ -465,7 +466,7 @@ POSTCODE_TOWN: Final = re.compile(
 """A postcode and a town after a comma (``, 10115 Berlin``, ``, 1017 XN, Amsterdam``): a street may be before them."""
 
 
-def _glued_street_hint(text: str) -> bool:
+def glued_street_hint(text: str) -> bool:
     """Whether ``text`` holds one of :data:`STREET_GLUED_HINTS` (a loop of ``in`` tests: no generator)."""
     for hint in STREET_GLUED_HINTS:  # noqa: SIM110 - cheaper than any() over a generator on the hot path
         if hint in text:
@@ -596,7 +597,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if "/" in text and PERSON_PATH_ID.search(text) is not None:
         bits |= CUED  # /patients/<id>, /patients/<name-slug>
     if digits and (
-        (_glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
+        (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
         or _HYPHENED_STREET.search(text) is not None
     ):
         bits |= ADDRESS  # "Niendorfweg 781", "Lindenstraße 5", "Marta-Kern-Platz 7"

@@ -40,8 +40,24 @@ def _words(text: str) -> frozenset[str]:
 
 
 _INITIAL: Final = re.compile(r"[A-Z]\.[ ]")
-_OPENS: Final = re.compile(r"(?:^|[.:;!?\n][ ]*)$")
-"""Where a sentence opens: its capitalised first word is no name part by its case alone (``Pacjent``)."""
+_SENTENCE_ENDS: Final = frozenset(".:;!?\n")
+
+
+def _opens_at(text: str, position: int) -> bool:
+    """Whether a sentence opens at ``position`` (its capitalised first word is no name part by its case alone:
+    ``Pacjent``): the text's start, a line break just before it, or a closing mark and spaces only between.
+
+    What ``(?:^|[.:;!?\\n][ ]*)$`` searched over ``text[:position]`` answers, in time that does not grow with
+    ``position`` (that search tried every position before it: quadratic over a text full of names).
+    """
+    if position == 0 or text[position - 1] == "\n":
+        return True
+    index = position - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    return index >= 0 and text[index] in _SENTENCE_ENDS
+
+
 _NOT_NAMES: Final = (
     _words(
         """the a an and or but for to from in on at by with of is was are were has had have not no yes per via
@@ -109,7 +125,7 @@ def with_name_neighbours(found: list[Span], text: str) -> list[Span]:
             added.append((end + len(after[1]) if mask else start, after.end(), "NAME"))
         if start > 1 and text[start - 1] == " ":
             before = _BEFORE.search(text, max(0, start - 40), start)
-            opening = before is not None and _OPENS.search(text, 0, before.start(1)) is not None
+            opening = before is not None and _opens_at(text, before.start(1))
             initial = not mask and _INITIAL.match(text, start) is not None  # "Tao U. Xia": a given name's place
             if before is not None and (
                 _name_part(before[1], True, bool(before[2]), (mask or initial) and not opening)

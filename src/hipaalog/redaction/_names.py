@@ -181,11 +181,12 @@ _TIME_ZONE: Final = re.compile(
 )
 """The area of an IANA time zone (``America/``, ``America/Argentina/``) right before a place's name."""
 _IN_A_SENTENCE: Final = re.compile(
-    r"([A-Z](?:(?<=[a-z][ ][A-Z])|(?<=[a-z],[ ][A-Z]))[a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+    r"(?:[ ](?<=[a-z][ ])|,[ ](?<=[a-z],[ ]))([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
     rf"(?:[ ]({_WORD}))?(?=[ ]?(?:[,.?!;:)\"']|$)|[ ][a-z]|'s[ ])"
 )
 """A capitalised word, or two, inside a sentence: after a lower-case word, before punctuation, the
-end or a lower-case word (``call Michelle?``, ``transferred Jozef Jakobik to the nurse line``)."""
+end or a lower-case word (``call Michelle?``, ``transferred Jozef Jakobik to the nurse line``). Each match opens
+with the space (or comma) before the word: the engine tries it at spaces, not at every capital."""
 _LONE_SURNAME: Final = 500
 """A given name alone in a sentence is a person's unless it is also one of the 500 most frequent surnames."""
 _SENTENCE_WORDS: Final = _words(
@@ -391,7 +392,7 @@ class PersonNameDetector(BaseDetector):
             first = match[1].lower()
             if first not in GIVEN or first in COMMON_GIVEN or first in _SENTENCE_WORDS:
                 continue
-            before = text[max(0, match.start() - 24) : match.start()].split()
+            before = text[max(0, match.start(1) - 24) : match.start(1)].split()
             if not before or not before[-1][0].islower():
                 continue  # "Release Alpha Build": a capitalised word before, a title, not a sentence
             last = match[2]

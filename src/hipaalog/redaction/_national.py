@@ -174,6 +174,10 @@ NATIONAL_CUE_WORDS: Final = frozenset(
 )
 """The first word of each cue: the gate selects the detector when one is in a text with digits."""
 _CUE: Final = re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(_CUES)})\.?(?![a-z0-9])")
+_ALNUM: Final = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
+_FIRST_RUNS: Final = frozenset(re.split(r"[^a-z0-9]", phrase, maxsplit=1)[0].encode() for phrase in _CUES)
+"""The run of small letters and digits each cue opens with: in the lowered text, a match of :data:`_CUE` starts
+one such run that is one of these whole (no letter or digit before a cue, none after its first word)."""
 _FILLER: Final = re.compile(
     r"(?:[ \t]*(?:[:=#(]|-(?![0-9])|(?:n[o°]|nr|num|number|numero|nummer|numer|is|card|no)\.?(?![A-Za-z0-9])"
     r"|(?:do|da|de|del|du|des|der|the|of|paciente|patient|patiente|patientin|paziente|titular|holder)(?![A-Za-z0-9])))*"
@@ -194,6 +198,8 @@ class NationalIdDetector(BaseDetector):
         lowered = text.lower()
         if len(lowered) != len(text):
             return  # a character lowered to two: positions would drift (the reader's view has none)
+        if _FIRST_RUNS.isdisjoint(lowered.encode("utf-8", "surrogatepass").translate(_ALNUM).split()):
+            return  # no cue word: the cue regex, tried at every position, would find none
         for cue in _CUE.finditer(lowered):
             entry, weak = _CUES[cue[0].rstrip(".")]
             filler = _FILLER.match(text, cue.end())

@@ -21,6 +21,7 @@ __all__ = [
     "EAGER_AFTER",
     "CueIndex",
     "CueScope",
+    "expansions",
     "first_char_alternation",
     "initials_first",
     "trie_alternation",
@@ -159,6 +160,48 @@ def initials_first(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     chars = "".join(re.escape(ch) if ch in "\\]^-[" else ch for ch in sorted(initials))
     return re.compile(f"(?=[{chars}])" + pattern, flags)
+
+
+_EXPANSIONS_LIMIT: Final = 4096
+
+
+def expansions(pattern: str) -> frozenset[str]:
+    """Every string a small regex of literals, character sets, groups, alternatives and bounded repeats matches
+    (look-arounds ignored: a superset). Raises ``ValueError`` for anything else or for too many strings."""
+    parser, constants = _parser()
+    return frozenset(_expand(parser.parse(pattern).data, constants))
+
+
+def _expand(items: Sequence[Any], c: Any) -> list[str]:
+    forms = [""]
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL:
+            options = [chr(av)]
+        elif op is c.IN and all(kind in (c.LITERAL, c.RANGE) for kind, _ in av):
+            options = [
+                chr(ch)
+                for kind, value in av
+                for ch in ([value] if kind is c.LITERAL else range(value[0], value[1] + 1))
+            ]
+        elif op is c.SUBPATTERN:
+            options = _expand(av[3].data, c)
+        elif op is c.BRANCH:
+            options = [form for branch in av[1] for form in _expand(branch.data, c)]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 4:
+            inner = _expand(av[2].data, c)
+            options, layer = [], [""]
+            for count in range(av[1] + 1):
+                if count >= av[0]:
+                    options.extend(layer)
+                layer = [a + b for a in layer for b in inner]
+        else:
+            raise ValueError(f"cannot list the strings of {op}")
+        forms = [form + option for form in forms for option in options]
+        if len(forms) > _EXPANSIONS_LIMIT:
+            raise ValueError("too many strings")
+    return forms
 
 
 class CueIndex:

@@ -479,6 +479,9 @@ class VinDetector(BaseDetector):
 _MAC: Final = re.compile(
     r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])[0-9A-Fa-f]:(?:[0-9A-Fa-f]{2}:){4}[0-9A-Fa-f]{2}(?![\w:-])"
 )
+_MAC_HINT: Final = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
+"""The middle of every :data:`_MAC` match (its second to fifth colons), asked first: it opens with a colon the
+engine skips to, where the whole pattern is tried at every hex digit (times of day have two colons only)."""
 
 
 _UDI: Final = re.compile(
@@ -499,7 +502,7 @@ class MacDetector(BaseDetector):
     kinds = ("DEVICE",)
 
     def find(self, text: str) -> Iterator[Span]:
-        if ":" in text:
+        if ":" in text and _MAC_HINT.search(text) is not None:
             for match in _MAC.finditer(text):
                 yield match.start(), match.end(), "DEVICE"
         if "(01)" in text:
@@ -573,6 +576,9 @@ def _ipv4_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 _IPV6: Final = re.compile(r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f:]{1,38}(?:\.[0-9]{1,3}){0,3}(?:%[\w.]+)?")
+_TWO_COLONS: Final = re.compile(r":[0-9A-Fa-f]{0,38}:")
+"""Two colons with hex digits alone between them: every :data:`_IPV6` candidate with the two colons an address
+needs holds them (its run of hex digits and colons holds both), asked first from each colon."""
 
 
 class IPv6Detector(BaseDetector):
@@ -593,6 +599,8 @@ class IPv6Detector(BaseDetector):
 
 def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the IPv6 addresses in ``text`` (not loopback, ``::``, casts or scopes)."""
+    if _TWO_COLONS.search(text) is None:
+        return
     for match in _IPV6.finditer(text):
         candidate = match[0]
         if candidate.count(":") < 2:

@@ -39,6 +39,9 @@ PINYIN: Final = _syllables()
 _CUE: Final = r"(?:[Ff]or|[Ff]rom|by|[Ww]ith|of|to|as|is|[Pp]atient|[Cc]aller|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?)"
 _SYLLABLE: Final = r"([A-Z][a-z]{1,5}|[A-Z]{2,6})"
 _PAIR: Final = re.compile(rf"(?=[FfbWwotaiPpCcDM]){_CUE}[ ]{_SYLLABLE}(,?[ ]){_SYLLABLE}(?![\w'’@/-]|[ ][A-Z][a-z])")
+_TWO_SHORT_WORDS: Final = re.compile(r"[ ][A-Z][A-Za-z]{1,5},?[ ][A-Z]")
+"""Two short capitalised words after a space, what every :data:`_PAIR` match holds: asked first, from each space
+(the pair's cues are tried at most letters of a text)."""
 
 
 def _pinyin_pair(first: str, second: str) -> bool:
@@ -50,6 +53,8 @@ def _pinyin_pair(first: str, second: str) -> bool:
 
 def pinyin_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where a pinyin name stands after a person's cue in ``text``."""
+    if _TWO_SHORT_WORDS.search(text) is None:
+        return
     for match in _PAIR.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):

@@ -20,9 +20,9 @@ from ._cues import STREET_TYPE_FIRST_WEAK as _TYPE_WEAK
 from ._cues import STREET_TYPE_GLUED as _GLUED_TYPE
 from ._cues import STREET_TYPE_HYPHENED as _HYPHENED_TYPE
 from ._detector import BaseDetector, Span
-from ._gate import ADDRESS, FOREIGN_STREET, POSTCODE_TOWN
+from ._gate import ADDRESS, POSTCODE_TOWN, glued_street_hint
 from ._lexicon import ENGLISH, SOFTWARE
-from ._near import initials_first
+from ._near import expansions, initials_first
 from ._street_forms import address_hint, address_spans
 
 __all__ = ["ForeignAddressDetector"]
@@ -101,6 +101,35 @@ _STREET: Final = initials_first(
 
 _PARTS: Final = re.compile(r"[ -]")
 
+_TYPE_BEFORE: Final = initials_first(rf"(?<![\w/])(?:{_TYPE_FIRST}|{_TYPE_WEAK})[ ]")
+_NUMBER_THEN_TYPE: Final = re.compile(rf"[0-9],?[ ]+{_TYPE_AFTER_NUMBER}[ ]")
+_TYPE_GLUED: Final = re.compile(rf"[a-z]{_GLUED_TYPE}[ ]+[0-9]")
+_TYPE_HYPHENED: Final = re.compile(rf"-(?<=[a-z]-){_HYPHENED_TYPE}[ ]+[0-9]")
+"""The four parts of :data:`._gate.FOREIGN_STREET`, each asked apart behind its own cheap screen."""
+_LETTERS: Final = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
+_TYPE_WORDS: Final = frozenset(
+    re.split(r"[^A-Za-z]", form, maxsplit=1)[0].encode()
+    for form in expansions(f"(?:{_TYPE_FIRST}|{_TYPE_WEAK})")
+    if form.isascii()
+)
+"""The run of ASCII letters each street type written before a name opens with (``Calle``, ``Ul`` of ``Ul.``,
+``C`` of ``C/``): in ASCII text, :data:`_TYPE_BEFORE` matches only where one of them is a run of letters."""
+
+
+def _street_hint(text: str) -> bool:
+    """Whether :data:`._gate.FOREIGN_STREET` matches somewhere in ``text``, asked part by part: a street type
+    first only if an ASCII text holds one of :data:`_TYPE_WORDS` as a word, glued and hyphened types only
+    where their letters and a dash are (the whole pattern is tried at every letter and costs many times more)."""
+    if text.isascii() and _TYPE_WORDS.isdisjoint(text.encode().translate(_LETTERS).split()):
+        pass
+    elif _TYPE_BEFORE.search(text) is not None:
+        return True
+    return (
+        _NUMBER_THEN_TYPE.search(text) is not None
+        or (glued_street_hint(text) and _TYPE_GLUED.search(text) is not None)
+        or ("-" in text and _TYPE_HYPHENED.search(text) is not None)
+    )
+
 
 def _word(text: str) -> bool:
     """Whether ``text`` is an English word or a name of software (not a name or a street's)."""
@@ -119,7 +148,7 @@ class ForeignAddressDetector(BaseDetector):
         if address_hint(text):
             for start, end in address_spans(text):  # "9 Tern Court, Lowmoor, SL8 6YT", "ул. Садовая, д. 5"
                 yield start, end, "ADDRESS"
-        if FOREIGN_STREET.search(text) is None and POSTCODE_TOWN.search(text) is None:
+        if not _street_hint(text) and POSTCODE_TOWN.search(text) is None:
             return
         for match in _STREET.finditer(text):
             glued = match["glued"]
