@@ -36,7 +36,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
+from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
@@ -447,13 +447,18 @@ _STATE_CODES = "|".join(sorted(STATE_CODES))
 _BARE_CODES = "|".join(sorted(set(STATE_CODES) - {"OK", "ID", "IN", "OR", "ME", "HI", "AS", "DE", "MD", "CO", "PA"}))
 _STATE_BEFORE: Final = re.compile(
     rf"(?:(?:[,^][ ]?|(?<=[AFD]PO[ ]))(?P<state>{_STATE_CODES})|(?<=[a-z][ ])(?P<bare>{_BARE_CODES})"
-    rf"|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?)(?:[ ]+|\^)$"
+    rf"|(?<![A-Za-z])(?P<name>{STATE_NAMES}),?|(?<=[A-Z]{{3}}[ ])(?P<upper>{_BARE_CODES})"
+    rf"|(?<=[a-z],[ ])(?P<lower>{_BARE_CODES.lower()}))(?:[ ]+|\^)$"
 )
 _CITY_BARE: Final = re.compile(r"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})[ ]$")
 """A city just before a state code written without a comma (``Mountain View CA 94043``)."""
+_CITY_UPPER: Final = re.compile(r"(?<![A-Za-z0-9])(?P<city>[A-Z][A-Z'’-]+(?:[ ][A-Z][A-Z'’-]+){0,2})[ ]$")
+"""A city in capitals just before a state code, no comma (``SPRINGFIELD IL 62704``)."""
+_CITY_LOWER: Final = re.compile(r"(?<![A-Za-z0-9])(?P<city>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2}),[ ]$")
+"""A city in lower case before a comma and a lower-case state code (``springfield, il 62704``)."""
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
-_HOME_WORDS: Final = ("live", "resid", "moved", "relocated", "born", "hometown")
+_HOME_WORDS: Final = ("live", "resid", "Live", "Resid", "moved", "relocated", "born", "hometown")
 CITY_STATE_AFTER_CUE: Final = re.compile(
     r"(?<![A-Za-z])(?:lives|living|resides|residing|resident|moved|relocated|born|hometown)"
     r"(?:[ ](?:in|at|to|of|near))?[:]?[ ]"
@@ -461,6 +466,12 @@ CITY_STATE_AFTER_CUE: Final = re.compile(
     r"(?![A-Za-z])"
 )
 """A town and its state after words of where a person lives (``lives in Smithtown, NY``), no ZIP code."""
+CITY_WORD_STATE_AFTER_LIVES: Final = re.compile(
+    r"(?<![A-Za-z])(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding)[ ]in[ ]"
+    r"(?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2}),[ ]?(?:OK|ID|IN|OR|ME|HI|AS|DE|MD|CO|PA)"
+    r"(?![A-Za-z])"
+)
+"""The same after *lives in* with a state code that is also a word (``lives in Amberton, ME``)."""
 TOWN_AFTER_LIVES: Final = re.compile(
     r"(?<![A-Za-z])(?:(?:[Ss]he|[Hh]e|[Tt]hey|who|[Pp]t|[Pp]atient|female|male|woman|man|[Mm]ember|[Rr]esident)"
     r",?[ ](?:currently[ ]|now[ ]|still[ ]|has[ ]|recently[ ]|was[ ])?"
@@ -470,6 +481,13 @@ TOWN_AFTER_LIVES: Final = re.compile(
     r"[ ](?P<city>[A-Z][a-z][A-Za-z.'’-]*(?:[ ][A-Z][a-z][A-Za-z.'’-]*){0,2})(?=[ ]?(?:[.;,\n]|$))"
 )
 """A town alone after where a person lives, at the end of a clause (``she lives alone in Bethesda.``)."""
+
+
+def _town_like(city: str) -> bool:
+    """Whether words in capitals or lower case may be a town: a known place, or a word no English word
+    (``SOUTH WILLIAMLAND``, ``davisbury``; not ``BATCH JOB``)."""
+    lower = city.lower()
+    return lower in PLACES or any(word not in ENGLISH for word in lower.split())
 
 
 class ZipDetector(BaseDetector):
@@ -484,7 +502,17 @@ class ZipDetector(BaseDetector):
         for match in _ZIP.finditer(text):
             start = match.start()
             state = _STATE_BEFORE.search(text, max(0, start - 24), start)
-            if state is not None and state["bare"] is not None:
+            if state is not None and (state["upper"] is not None or state["lower"] is not None):
+                # Capitals or lower case: a state code and a ZIP code after a town written the same way.
+                upper = state["upper"] is not None
+                at = state.start("upper") if upper else state.start("lower")
+                city = (_CITY_UPPER if upper else _CITY_LOWER).search(text, max(0, at - 48), at)
+                if city is not None and _town_like(city["city"]):
+                    yield city.start("city"), city.end("city"), "ADDRESS"
+                    yield start, match.end(), "ZIP"
+                elif ZIPS.before(text, start) is not None:
+                    yield start, match.end(), "ZIP"
+            elif state is not None and state["bare"] is not None:
                 city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
                 if city is not None:  # no comma: only a capitalised city before the state makes it an address
                     yield city.start("city"), city.end("city"), "ADDRESS"
@@ -501,6 +529,8 @@ class ZipDetector(BaseDetector):
                 yield start, match.end(), "ZIP"
         if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
+                yield place.start("city"), place.end("city"), "ADDRESS"
+            for place in CITY_WORD_STATE_AFTER_LIVES.finditer(text):
                 yield place.start("city"), place.end("city"), "ADDRESS"
             for place in TOWN_AFTER_LIVES.finditer(text):
                 if place["city"] not in NAME_STOPWORDS:

@@ -301,7 +301,11 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
 
 _WITH_DIGITS, _ALWAYS, _KNOWN_NAMES, _HL7_SEGMENTS = _word_tables()
-_STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES)
+_WORD_CODES: Final = frozenset({"OK", "ID", "IN", "OR", "ME", "HI", "AS", "DE", "MD", "CO", "PA"})
+_STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES) | frozenset(
+    code.lower().encode() for code in _VOCAB_STATE_CODES if code not in _WORD_CODES
+)
+"""State codes, and in lower case those that are no English word (``springfield, il 62704``)."""
 PERSON_PATH_ID: Final = re.compile(
     r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
     r"|residents?|enrollees?|dependents?|guarantors?)"
@@ -353,8 +357,8 @@ _UNDERSCORE_CUE: Final = re.compile(
     r"|(?<=[Mm][Oo][Bb][Ii][Ll][Ee]_[0-9]))"
 )
 """A cue joined to a number by ``_`` (``ssn_123_45_6789.pdf``): one word with it, so no cue word."""
-_BARE_STATE_ZIP: Final = re.compile(r"[ ](?<=[a-z][ ])[A-Z]{2}[ ]+[0-9]{5}")
-"""A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``)."""
+_BARE_STATE_ZIP: Final = re.compile(r"[ ](?:(?<=[a-z][ ])|(?<=[A-Z]{3}[ ]))[A-Z]{2}[ ]+[0-9]{5}")
+"""A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``, ``SPRINGFIELD IL 62704``)."""
 _ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
 _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
