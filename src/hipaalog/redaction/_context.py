@@ -723,7 +723,7 @@ _LOWER_CUES = trie_alternation(
     _LOWER_CUE_WORDS | {"Patient", "Pt", "Caller", "Member", "Mother", "Father", "Driver", "Guarantor", "Recipient"}
 )
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
-    rf"(?:{_LOWER_CUES})(?:[.:=][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
+    rf"(?:{_LOWER_CUES})(?:[ ]?[:=][ ]?|[.][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
@@ -749,6 +749,24 @@ def _lower_case_names(text: str) -> Iterator[Span]:
         whole = whole or (bool(surname) and surname not in _LOWER_NOT_NAMES and _looks_like_a_surname(surname))
         yield match.start(1), match.end(2) if whole else match.end(1), "NAME"
         position = match.end()
+
+
+_LOWER_LAST_FIRST: Final = re.compile(
+    r"(?:name|patient|pt|member)(?:[ ]?[:=][ ]?|[ ])([a-z][a-z'-]{2,}),[ ]?([a-z]{3,})(?![A-Za-z'-])"
+)
+"""A name in lower case, surname first, after a cue (``pt name: roe, jane``): both parts in the tables."""
+
+
+def _lower_last_first(text: str) -> Iterator[Span]:
+    for match in _LOWER_LAST_FIRST.finditer(text):
+        if match.start() and text[match.start() - 1].isalpha():
+            continue
+        surname, given = match[1], match[2]
+        rank = SURNAME_RANK.get(surname)
+        if rank is None or surname in NOT_SURNAMES or (surname in SURNAME_WORDS and rank >= 1000):
+            continue
+        if given in GIVEN and given not in COMMON_GIVEN and given not in _LOWER_NOT_NAMES:
+            yield match.start(1), match.end(2), "NAME"
 
 
 def has_lower_case_name(text: str) -> bool:
@@ -1012,6 +1030,8 @@ class NameDetector(BaseDetector):
                 if not any(word in NAME_STOPWORDS or word in TITLES or word.lower() in NAMES.alone for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
         yield from _lower_case_names(text)
+        if "," in text:
+            yield from _lower_last_first(text)
         if not text.isascii():
             for match in _SCRIPT_NAME_BEFORE_PERSON_CUE.finditer(text):
                 yield match.start(1), match.end(1), "NAME"  # "... शर्म श्रीवास्तव (DOB ...)"
