@@ -458,7 +458,7 @@ _CITY_LOWER: Final = re.compile(r"(?<![A-Za-z0-9])(?P<city>[a-z][a-z'’-]+(?:[ 
 """A city in lower case before a comma and a lower-case state code (``springfield, il 62704``)."""
 _CITY_BEFORE: Final = re.compile(r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3})(?:,[ ]?|\^)$")
 
-_HOME_WORDS: Final = ("live", "resid", "Live", "Resid", "moved", "relocated", "born", "hometown")
+_HOME_WORDS: Final = ("live", "living", "resid", "Live", "Living", "Resid", "moved", "relocated", "born", "hometown")
 CITY_STATE_AFTER_CUE: Final = re.compile(
     r"(?<![A-Za-z])(?:lives|living|resides|residing|resident|moved|relocated|born|hometown)"
     r"(?:[ ](?:in|at|to|of|near))?[:]?[ ]"
