@@ -142,7 +142,11 @@ class CuedIdDetector(BaseDetector):
                 yield missing.start(1), missing.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
-                if _DIGIT_RUN.search(path[2]):
+                if path[1] == "u" and not path[2].isdigit():
+                    yield path.start(2), path.end(2), "ID"  # a user's page by handle: /u/jroe41890 (not /u/0/)
+                elif path[1] == "p" and not _NAME_SLUG.fullmatch(path[2]):
+                    continue  # /p/ is a post or a product as often as a person: only a name slug counts
+                elif _DIGIT_RUN.search(path[2]):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
@@ -156,7 +160,7 @@ class CuedIdDetector(BaseDetector):
             back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
             start = match.start() - (back.end() if back else 0)
             glued = _GLUED_CUE.match(text, start, end)
-            if glued is not None and (not start or text[start - 1] in _BEFORE_GLUED):
+            if glued is not None and glued[1].lower() != "sn" and (not start or text[start - 1] in _BEFORE_GLUED):
                 kind = CUED_IDS.match([*words_before(text, start, 2), glued[1].lower()])
                 if kind is not None and kind not in _OWN_DETECTORS:  # "MRN-00482913": the cue is part of the token
                     yield glued.end(), end, kind
