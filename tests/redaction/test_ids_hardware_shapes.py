@@ -113,3 +113,36 @@ def test_a_persons_page_in_a_path_is_masked(text: str, secret: str) -> None:
 )
 def test_look_alikes_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("profile moved to www.facebook.com/ingrid.solvang.3", "ingrid.solvang.3"),
+        ("chart link www.clinic.example.org/patients/5520417/summary", "5520417"),
+        ("cv at cs.example.edu/~tsolvang/cv.pdf", "tsolvang"),
+        ("GET /~mkastner/ 200", "mkastner"),
+    ],
+)
+def test_a_url_without_its_scheme_or_a_home_page_is_masked(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "serial=unknown",
+        "imei=N/A",
+        "device_id=undefined",
+        "asset https://cdn.example.com/img/badge@3x.png loaded",
+        "docs at www.example.com/help?page=2",
+        "www.python.org is up",
+        "cd ~/.config",
+    ],
+)
+def test_placeholders_image_densities_and_plain_sites_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_surname_that_reads_like_a_placeholder_is_still_masked() -> None:
+    assert redact("last_name=Na") == "last_name=[REDACTED:NAME]"

@@ -112,6 +112,13 @@ _KEY_ERROR_ID: Final = re.compile(
 """The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
 
 
+_PLACEHOLDERS: Final = frozenset(
+    {"null", "none", "true", "false", "[]", "{}", "unknown", "n/a", "unset", "undefined", "-", "?"}
+)
+"""What a ``key=value`` pair holds when it has no value (compared in lower case; not ``Na`` nor ``Nil``,
+which are surnames and given names)."""
+_HOME_PAGE: Final = re.compile(r"/~([A-Za-z][A-Za-z0-9_.-]{0,30}[A-Za-z0-9])(?=[/?#\s\"']|$)")
+"""A user's home directory served on the web (``/~jroe/cv.html``)."""
 _NAME_SLUG: Final = re.compile(r"[A-Za-z][a-z'’]+(?:[-_.+][A-Za-z][a-z'’]+){1,3}")
 """A person's name as a path segment (``Liebelt-Nelly``, ``jane.roe``, ``maria_de_la_cruz``)."""
 
@@ -140,6 +147,9 @@ class CuedIdDetector(BaseDetector):
         if "KeyError" in text:
             for missing in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
                 yield missing.start(1), missing.end(1), "ID"
+        if "/~" in text:
+            for home in _HOME_PAGE.finditer(text):  # a person's home page on a shared host: example.edu/~jroe
+                yield home.start(1), home.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
                 if path[1] == "u" and not path[2].isdigit():
@@ -1176,8 +1186,8 @@ class KeyValueDetector(BaseDetector):
                 continue
             covered = span[1]
             value = text[span[0] : span[1]].strip()
-            if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
-                continue
+            if not value or MARKER.fullmatch(value) or value.lower() in _PLACEHOLDERS:
+                continue  # "serial=unknown", "vin=N/A": no value was there to log
             if kind == "NAME" and not value[:1].isalpha() and key[2].lower() in _NAME_PART_KEYS:
                 continue  # "first=0 last=20": a page's bounds
             if kind == "AGE":

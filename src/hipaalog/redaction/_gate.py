@@ -533,6 +533,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # One-character searches first: they run at memchr speed, longer needles do not.
     bits = EMAIL if "@" in text or spelled_at(text) else 0
     colon = ":" in text
+    if "www." in text or "WWW." in text:
+        bits |= URL  # a URL without its scheme
     if colon:
         if "/" in text and "://" in text:
             bits |= URL
@@ -603,8 +605,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
     if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
-    if "/" in text and PERSON_PATH_ID.search(text) is not None:
-        bits |= CUED  # /patients/<id>, /patients/<name-slug>
+    if "/" in text and ("/~" in text or PERSON_PATH_ID.search(text) is not None):
+        bits |= CUED  # /patients/<id>, /patients/<name-slug>, /~jroe
     if digits and (
         (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
         or _HYPHENED_STREET.search(text) is not None

@@ -1099,7 +1099,7 @@ def url_has_identifier(url: str) -> bool:
             continue
         if after_person and "." not in segment:
             return True
-        if "@" in segment or (
+        if ("@" in segment and _SCALED_IMAGE.search(segment) is None) or (
             not after_record and (sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment))
         ):
             return True
@@ -1108,9 +1108,13 @@ def url_has_identifier(url: str) -> bool:
     return bool(parts.fragment and sum(ch.isdigit() for ch in parts.fragment) >= 4)
 
 
+_WWW: Final = re.compile(r"(?<![\w./@-])(?i:www)\.(?=[^\W_])")
+"""A URL written without its scheme (``www.janeroe.com/...``): its host opens with ``www.``."""
+
+
 class UrlDetector(BaseDetector):
-    """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``) carrying an identifier in
-    credentials, path or query (see :func:`url_has_identifier`)."""
+    """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``, and ``www.`` hosts with no scheme)
+    carrying an identifier in credentials, path or query (see :func:`url_has_identifier`)."""
 
     gate = URL
     name = "url"
@@ -1129,3 +1133,8 @@ class UrlDetector(BaseDetector):
                 mark = text.find("://", end)
             else:
                 mark = text.find("://", mark + 3)
+        for www in _WWW.finditer(text) if "www." in text or "WWW." in text else ():
+            rest = _URL_REST.match(text, www.start())
+            end = www.start() + len(rest[0].rstrip(".,;:!?)]}")) if rest is not None else www.end()
+            if url_has_identifier(text[www.start() : end]):
+                yield www.start(), end, "URL"
