@@ -35,7 +35,7 @@ def test_a_mac_address_in_other_notations_is_masked(text: str, secret: str) -> N
         ("CGM transmitter 8RT20531 paired", "8RT20531"),
         ("pacemaker PJQ118204 interrogated", "PJQ118204"),
         ("hearing aid SN-40219-KX fitted", "40219-KX"),
-        ("glucose meter GM-902113 synced", "GM-902113"),
+        ("glucometer GM-902113 synced", "GM-902113"),
     ],
 )
 def test_a_serial_after_a_device_word_is_masked(text: str, secret: str) -> None:

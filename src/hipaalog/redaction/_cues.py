@@ -253,7 +253,6 @@ CUED_IDS: Final = CueTable(
         ("defibrillator", "DEVICE"),
         ("neurostimulator", "DEVICE"),
         ("glucometer", "DEVICE"),
-        ("glucose meter", "DEVICE"),
         ("hearing aid", "DEVICE"),
         ("implant", "DEVICE"),
         ("mac", "DEVICE"),
@@ -277,7 +276,6 @@ CUED_IDS: Final = CueTable(
     key_words={
         "license plate": "plate",
         "number plate": "plate",
-        "glucose meter": "glucose",
         "hearing aid": "hearing",
         "mac address": "mac",
         "social security": "security",
