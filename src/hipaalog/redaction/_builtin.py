@@ -44,6 +44,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._paths import PathDetector
+from ._plates import PlateDetector
 from ._query import QueryNameDetector
 from ._streets import ForeignAddressDetector
 from ._tabular import TabularDetector
@@ -75,6 +76,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     MbiDetector(),
     DeaDetector(),
     VinDetector(),
+    PlateDetector(),
     MacDetector(),
     IPv6Detector(),
     IPv4Detector(),

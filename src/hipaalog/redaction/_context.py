@@ -112,6 +112,13 @@ _KEY_ERROR_ID: Final = re.compile(
 """The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
 
 
+_PLACEHOLDERS: Final = frozenset(
+    {"null", "none", "true", "false", "[]", "{}", "unknown", "n/a", "unset", "undefined", "-", "?"}
+)
+"""What a ``key=value`` pair holds when it has no value (compared in lower case; not ``Na`` nor ``Nil``,
+which are surnames and given names)."""
+_HOME_PAGE: Final = re.compile(r"/~([A-Za-z][A-Za-z0-9_.-]{0,30}[A-Za-z0-9])(?=[/?#\s\"']|$)")
+"""A user's home directory served on the web (``/~jroe/cv.html``)."""
 _NAME_SLUG: Final = re.compile(r"[A-Za-z][a-z'’]+(?:[-_.+][A-Za-z][a-z'’]+){1,3}")
 """A person's name as a path segment (``Liebelt-Nelly``, ``jane.roe``, ``maria_de_la_cruz``)."""
 
@@ -140,9 +147,16 @@ class CuedIdDetector(BaseDetector):
         if "KeyError" in text:
             for missing in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
                 yield missing.start(1), missing.end(1), "ID"
+        if "/~" in text:
+            for home in _HOME_PAGE.finditer(text):  # a person's home page on a shared host: example.edu/~jroe
+                yield home.start(1), home.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
-                if _DIGIT_RUN.search(path[2]):
+                if path[1] == "u" and not path[2].isdigit():
+                    yield path.start(2), path.end(2), "ID"  # a user's page by handle: /u/jroe41890 (not /u/0/)
+                elif path[1] == "p" and not _NAME_SLUG.fullmatch(path[2]):
+                    continue  # /p/ is a post or a product as often as a person: only a name slug counts
+                elif _DIGIT_RUN.search(path[2]):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
@@ -156,7 +170,7 @@ class CuedIdDetector(BaseDetector):
             back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
             start = match.start() - (back.end() if back else 0)
             glued = _GLUED_CUE.match(text, start, end)
-            if glued is not None and (not start or text[start - 1] in _BEFORE_GLUED):
+            if glued is not None and glued[1].lower() != "sn" and (not start or text[start - 1] in _BEFORE_GLUED):
                 kind = CUED_IDS.match([*words_before(text, start, 2), glued[1].lower()])
                 if kind is not None and kind not in _OWN_DETECTORS:  # "MRN-00482913": the cue is part of the token
                     yield glued.end(), end, kind
@@ -1222,8 +1236,8 @@ class KeyValueDetector(BaseDetector):
                 continue
             covered = span[1]
             value = text[span[0] : span[1]].strip()
-            if not value or MARKER.fullmatch(value) or value in ("null", "None", "true", "false", "[]", "{}"):
-                continue
+            if not value or MARKER.fullmatch(value) or value.lower() in _PLACEHOLDERS:
+                continue  # "serial=unknown", "vin=N/A": no value was there to log
             if kind == "NAME" and not value[:1].isalpha() and key[2].lower() in _NAME_PART_KEYS:
                 continue  # "first=0 last=20": a page's bounds
             if kind == "AGE":

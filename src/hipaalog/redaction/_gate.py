@@ -124,6 +124,10 @@ KEYED_LIST: Final = 1 << 31
 """A list under a key: a YAML block list (``emergency_contact:`` then ``- ...`` lines), a JSON or repr array."""
 ALL: Final = (1 << 32) - 1
 
+_DASHED_PAIRS: Final = re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-")
+"""The middle of a MAC address written with dashes, asked first from each dash."""
+_DASHED_QUAD_TAIL: Final = re.compile(r"-[0-9]{1,3}-[0-9]{1,3}-[0-9]{1,3}(?=\.[A-Za-z]|[^\w-]|$)")
+"""The last three parts of an IPv4 address written with dashes, asked first from each dash."""
 _DIGIT_SHAPES: Final = re.compile(
     r"""[0-9](?<![0-9][0-9])(?:                                  # at the start of a run of digits
     [0-9 -]{12}                                               # 13+ digits and separators: a card
@@ -308,11 +312,11 @@ _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES) | 
 """State codes, and in lower case those that are no English word (``springfield, il 62704``)."""
 PERSON_PATH_ID: Final = re.compile(
     r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
-    r"|residents?|enrollees?|dependents?|guarantors?)"
+    r"|residents?|enrollees?|dependents?|guarantors?|u|p)"
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
 """An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``); one with
-three digits is reported."""
+three digits is reported. ``/u/`` is a user's page by handle, ``/p/`` a person's page by name slug."""
 _DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
 two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
@@ -533,12 +537,19 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # One-character searches first: they run at memchr speed, longer needles do not.
     bits = EMAIL if "@" in text or spelled_at(text) else 0
     colon = ":" in text
+    if "www." in text or "WWW." in text:
+        bits |= URL  # a URL without its scheme
     if colon:
         if "/" in text and "://" in text:
             bits |= URL
         colons = text.count(":")
         if colons >= 5 or (colons > 1 and "::" in text):
             bits |= MAC
+    dashes = text.count("-") if "-" in text else 0
+    if dashes >= 5 and _DASHED_PAIRS.search(text) is not None:
+        bits |= MAC  # a MAC address with dashes (3A-84-31-20-C5-C1)
+    if dashes >= 3 and _DASHED_QUAD_TAIL.search(text) is not None:
+        bits |= IPV4  # an address in a host name (203-0-113-7.dyn.example.net, ip-54-12-3-9)
     if "^" in text:
         bits |= HL7 | NAME | ZIP
     if "|" in text and any(mark in text for mark in HL7_MARKS):
@@ -598,8 +609,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
     if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
-    if "/" in text and PERSON_PATH_ID.search(text) is not None:
-        bits |= CUED  # /patients/<id>, /patients/<name-slug>
+    if "/" in text and ("/~" in text or PERSON_PATH_ID.search(text) is not None):
+        bits |= CUED  # /patients/<id>, /patients/<name-slug>, /~jroe
     if digits and (
         (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
         or _HYPHENED_STREET.search(text) is not None

@@ -484,6 +484,17 @@ _MAC_HINT: Final = re.compile(r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:")
 engine skips to, where the whole pattern is tried at every hex digit (times of day have two colons only)."""
 
 
+_DASHED_MAC: Final = re.compile(r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])[0-9A-Fa-f](?:-[0-9A-Fa-f]{2}){5}(?![\w:-])")
+"""A MAC address with dashes (``3A-84-31-20-C5-C1``, the Windows and IEEE form)."""
+_CUED_MAC: Final = re.compile(
+    r"[0-9A-Fa-f](?<![\w:.-][0-9A-Fa-f])(?:[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{11})(?![\w:.-])"
+)
+"""A MAC address in Cisco's dotted form (``3a84.3120.c5c1``) or as twelve bare hex digits: a device's only after
+a word that says so (``mac``, ``hwaddr``, ``bssid``)."""
+_MAC_WORD: Final = re.compile(r"(?=[MmHhBb])(?i:mac|hwaddr|bssid)")
+"""A word announcing a MAC address, asked before :data:`_CUED_MAC` runs."""
+
+
 _UDI: Final = re.compile(
     r"""\(01\)[0-9]{14}(?:[ ]?\((?:1[0-7]|21|24[01]|30|8004)\)[^\s()",;']{0,29}[^\s()",;'.:]){1,6}"""
 )
@@ -493,17 +504,23 @@ _UDI_INSTANCE: Final = frozenset({"(21)", "(10)"})
 
 
 class MacDetector(BaseDetector):
-    """Device identifiers without a cue: MAC addresses in colon notation (six hex pairs), and GS1 UDIs
-    that name one device or lot (``(01)00844588003288(17)141120(21)7654321``; a bare ``(01)`` device
-    identifier names a model, not a device)."""
+    """Device identifiers without a cue: MAC addresses in colon or dash notation (six hex pairs), and GS1
+    UDIs that name one device or lot (``(01)00844588003288(17)141120(21)7654321``; a bare ``(01)`` device
+    identifier names a model, not a device); after a device's cue, a MAC address dotted or bare."""
 
-    gate = MAC | CARD
+    gate = MAC | CARD | CUED
     name = "mac"
     kinds = ("DEVICE",)
 
     def find(self, text: str) -> Iterator[Span]:
         if ":" in text and _MAC_HINT.search(text) is not None:
             for match in _MAC.finditer(text):
+                yield match.start(), match.end(), "DEVICE"
+        if text.count("-") >= 5:
+            for match in _DASHED_MAC.finditer(text):
+                yield match.start(), match.end(), "DEVICE"
+        for match in _CUED_MAC.finditer(text) if _MAC_WORD.search(text) is not None else ():
+            if CUED_IDS.before(text, match.start()) == "DEVICE":
                 yield match.start(), match.end(), "DEVICE"
         if "(01)" in text:
             for match in _UDI.finditer(text):
@@ -531,10 +548,37 @@ class IPv4Detector(BaseDetector):
         for start, end in _ipv4_spans(text):
             if not ip_private(text[start:end]):
                 yield start, end, "IP"
+        for start, end in _dashed_host_spans(text) if text.count("-") >= 3 else ():
+            yield start, end, "IP"
         for match in _IP_NUMBER.finditer(text) if "ip" in text or "IP" in text else ():
             dotted = _dotted_quad(match[0])
             if dotted and ipv4_ok(dotted) and not ip_private(dotted) and _ip_cue(text, match.start()):
                 yield match.start(), match.end(), "IP"
+
+
+_DASHED_QUAD: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{0,2}(?:-[0-9]{1,3}){3}(?![\w-])")
+"""An IPv4 address with dashes for dots, as hosts name themselves after it (``203-0-113-7.dyn.example.net``)."""
+_DOMAIN_AFTER: Final = re.compile(r"\.[A-Za-z][\w-]*\.[A-Za-z]")
+"""Two labels of a domain after an address in a host name (``.dyn.example.net``; not a file's ``.tar``)."""
+_HOST_PREFIX: Final = re.compile(r"(?:^|[^\w.-])(?:[A-Za-z][A-Za-z0-9]{0,15}-)?$")
+"""What may come before such an address in a host name: nothing, or one label word and a dash (``ec2-``, ``ip-``)."""
+
+
+def _dashed_host_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of public IPv4 addresses written with dashes inside a host name: before a domain
+    (``203-0-113-7.dyn.example.net``, ``ec2-54-12-3-9.compute-1.amazonaws.com``) or after ``ip-``
+    (``ip-54-12-3-9``); not dates or numbers with dashes elsewhere (``12-31-20-24 rows``)."""
+    for match in _DASHED_QUAD.finditer(text):
+        start, end = match.span()
+        prefix = _HOST_PREFIX.search(text, max(0, start - 18), start)
+        if prefix is None:
+            continue
+        domain = text[end : end + 1] == "." and _DOMAIN_AFTER.match(text, end) is not None
+        if not domain and prefix[0][-3:].lower() != "ip-":
+            continue
+        dotted = match[0].replace("-", ".")
+        if ipv4_ok(dotted) and not ip_private(dotted):
+            yield start, end
 
 
 _IP_NUMBER: Final = re.compile(r"(?<![\w.])(?:0[xX][0-9a-fA-F]{8}|[1-9][0-9]{7,9})(?![\w.])")
@@ -567,8 +611,8 @@ def _ipv4_spans(text: str) -> Iterator[tuple[int, int]]:
         if not ipv4_ok(match[0]):
             continue
         before = text[max(0, start - 2) : start]
-        if before[-1:] in ("v", "V", "/", "@", "~") or before in (">=", "<=", "==", "~=", "!="):
-            continue
+        if before != "//" and (before[-1:] in ("v", "V", "/", "@", "~") or before in (">=", "<=", "==", "~=", "!=")):
+            continue  # a version (app/10.2.3.4, pkg==10.2.3.4); after "//" the host of a URL (http://203.0.113.7/)
         previous = words_before(text, start, 1)
         if previous and previous[0] in _VERSION_WORDS:
             continue
@@ -1055,7 +1099,7 @@ def url_has_identifier(url: str) -> bool:
             continue
         if after_person and "." not in segment:
             return True
-        if "@" in segment or (
+        if ("@" in segment and _SCALED_IMAGE.search(segment) is None) or (
             not after_record and (sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment))
         ):
             return True
@@ -1064,9 +1108,13 @@ def url_has_identifier(url: str) -> bool:
     return bool(parts.fragment and sum(ch.isdigit() for ch in parts.fragment) >= 4)
 
 
+_WWW: Final = re.compile(r"(?<![\w./@-])(?i:www)\.(?=[^\W_])")
+"""A URL written without its scheme (``www.janeroe.com/...``): its host opens with ``www.``."""
+
+
 class UrlDetector(BaseDetector):
-    """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``) carrying an identifier in
-    credentials, path or query (see :func:`url_has_identifier`)."""
+    """URLs (``http``, ``https``, ``ftp``, ``ftps``, ``sftp``, ``ws``, ``wss``, and ``www.`` hosts with no scheme)
+    carrying an identifier in credentials, path or query (see :func:`url_has_identifier`)."""
 
     gate = URL
     name = "url"
@@ -1085,3 +1133,8 @@ class UrlDetector(BaseDetector):
                 mark = text.find("://", end)
             else:
                 mark = text.find("://", mark + 3)
+        for www in _WWW.finditer(text) if "www." in text or "WWW." in text else ():
+            rest = _URL_REST.match(text, www.start())
+            end = www.start() + len(rest[0].rstrip(".,;:!?)]}")) if rest is not None else www.end()
+            if url_has_identifier(text[www.start() : end]):
+                yield www.start(), end, "URL"

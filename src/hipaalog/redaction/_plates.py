@@ -1,0 +1,44 @@
+"""Licence plates after their cue word, written in pieces: ``plate AB12 CDE``, ``Kennzeichen B-MW 1234``.
+
+:class:`._context.CuedIdDetector` reads one token holding three digits in a row; a plate is often
+written as two to four short groups of capitals and digits (British, German, French, Indian, Greek
+plates), with spaces, dashes or a middle dot between them, and may hold fewer digits (``ELX O16``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import CUED
+
+__all__ = ["PlateDetector"]
+
+_PLATE: Final = re.compile(
+    r"(?=[LlNnRrPpKkIiMmTt])(?<![A-Za-z])"
+    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle)[ _-]?)?plate|kennzeichen|immatriculation|"
+    r"matr[ií]cula|targa|kenteken|rego)"
+    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?[ ]*[:=#]?[ ]*[\"']?"
+    r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
+)
+"""A plate cue, then up to four groups of capitals and digits (the value is group 1)."""
+
+
+class PlateDetector(BaseDetector):
+    """Licence plates after ``plate``, ``license plate``, ``Kennzeichen``, ``immatriculation``, ``matrícula``,
+    ``targa``, ``kenteken`` or ``rego``: four to ten letters and digits, one of each at least, in up to four
+    groups (``plate WX68 ZYT``, ``Kennzeichen M-AB 123``, ``immatriculation AA-123-BB``, ``plate KA 01 AB 1234``);
+    not ``plate count 96`` nor ``plate 384`` (digits alone are the cued-id detector's to judge)."""
+
+    gate = CUED
+    name = "plate"
+    kinds = ("VEHICLE",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for match in _PLATE.finditer(text):
+            value = match[1]
+            size = sum(ch.isalnum() for ch in value)
+            if 4 <= size <= 10 and not value.isdigit() and any(ch.isdigit() for ch in value):
+                yield match.start(1), match.end(1), "VEHICLE"
