@@ -16,6 +16,7 @@ from ._context import (
 )
 from ._cued_addresses import CuedAddressDetector
 from ._cued_phones import CuedPhoneDetector
+from ._cued_places import CuedPlaceDetector
 from ._detector import Detector, register_detector
 from ._dicom import DicomDetector
 from ._email import MailDetector
@@ -88,6 +89,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     AddressDetector(),
     ForeignAddressDetector(),
     CuedAddressDetector(),
+    CuedPlaceDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),

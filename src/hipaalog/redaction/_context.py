@@ -783,10 +783,29 @@ def _lower_last_first(text: str) -> Iterator[Span]:
             yield match.start(1), match.end(2), "NAME"
 
 
+_CAPITAL_PAIR: Final = re.compile(r"[A-Z]{3}[ ][A-Z]{2}")
+"""Two words in capitals side by side: where a name in capitals after a cue may be."""
+
+
+def _capital_names(text: str) -> Iterator[Span]:
+    """Names in capitals after a cue in a line of capitals (``CALLER ROSALIND FAIRWEATHER ASKED``): read as
+    :func:`_lower_case_names` reads the line in lower case, and kept only where the name is in capitals."""
+    if _CAPITAL_PAIR.search(text) is None:
+        return
+    lower = text.lower()
+    if len(lower) != len(text):
+        return  # a letter whose lower case is longer: the offsets would not match
+    for start, end, kind in _lower_case_names(lower):
+        if text[start:end].isupper():
+            yield start, end, kind
+
+
 def has_lower_case_name(text: str) -> bool:
-    """Whether :func:`_lower_case_names` finds a name in ``text`` (the gate asks, for texts it would not select
-    :class:`NameDetector` for: ``waitlist offer to oladare akinrinola``)."""
+    """Whether :func:`_lower_case_names` or :func:`_capital_names` finds a name in ``text`` (the gate asks, for
+    texts it would not select :class:`NameDetector` for: ``waitlist offer to oladare akinrinola``)."""
     for _ in _lower_case_names(text):
+        return True
+    for _ in _capital_names(text):
         return True
     return False
 
@@ -1044,6 +1063,7 @@ class NameDetector(BaseDetector):
                 if not any(word in NAME_STOPWORDS or word in TITLES or word.lower() in NAMES.alone for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
         yield from _lower_case_names(text)
+        yield from _capital_names(text)
         if "," in text:
             yield from _lower_last_first(text)
         if not text.isascii():

@@ -3,7 +3,8 @@
 Streets are named as each country names them (``Versokuja 87``, ``Budaszéki utca 55.``, ``Intrarea Oprea Nr.
 64 Bl. 18``, ``3/985 Edwards Link, Vargasville 2560``): no list of street types holds them all, but the words
 before them say what they are: ``address``, ``Anschrift``, ``adresse``, ``dirección``, ``indirizzo``,
-``lives at``, ``resides at``, ``shipping to``. After such a word, the run of capitalised
+``lives at``, ``resides at``, ``shipping to``, ``ship to``, and compounds that say which address (``Versandadresse``,
+``Lieferanschrift``, ``bezorgadres``). After such a word, the run of capitalised
 words, numbers and the small words of street names (``de``, ``utca``, ``rue``, ``Nr.``) up to the first other
 word is the address, when it holds a number and a word. After a postcode word (``PLZ``, ``code postal``,
 ``CP``, ``CEP``, ``postcode``), the postcode and the town after it are.
@@ -24,10 +25,20 @@ from ._gate import ADDRESS
 
 __all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "CuedAddressDetector"]
 
+_COMPOUND_HEADS: Final = (
+    *("versand", "liefer", "rechnungs", "post", "heim", "privat", "melde", "zustell", "wohn", "kunden"),
+    *("patienten", "bezorg", "aflever", "woon", "factuur", "leverings", "leverans", "hjemme", "faktura"),
+)
+"""What kind of address a compound names (``Versandadresse``, ``Lieferanschrift``, ``bezorgadres``,
+``leveringsadresse``): a closed list, so that ``IP-Adresse`` and ``Serveradresse`` stay a machine's."""
+_COMPOUND_TAILS: Final = ("adresse", "anschrift", "adres", "adress")
+_COMPOUND_WORDS: Final = frozenset(head + tail for head in _COMPOUND_HEADS for tail in _COMPOUND_TAILS)
 _ADDRESS_CUES: Final = (
     r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
     r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
     r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
+    r"|ship(?:ped)?[ ]to|deliver(?:ed|y)?[ ]to"
+    rf"|(?:{'|'.join(_COMPOUND_HEADS)})(?:{'|'.join(_COMPOUND_TAILS)})"
 )
 _POSTCODE_CUES: Final = (
     r"plz|postleitzahl|code[ ]postal|cp|cep|cap|postcode|postal[ ]code|postnummer|postinumero|ps[čc]"
@@ -149,8 +160,9 @@ def _addresses(text: str) -> Iterator[Span]:
 _SPLIT: Final = re.compile(r"[^\w]+")
 _ADDRESS_WORDS: Final = _words(
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka"
-)
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka ship "
+    "shipped deliver delivered delivery"
+).union(_COMPOUND_WORDS)
 _POSTCODE_WORDS: Final = _words(
     "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
@@ -158,9 +170,10 @@ _POSTCODE_WORDS: Final = _words(
 _CUE_TEXT: Final = (
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
     "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka plz "
-    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
+    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy "
+    "ship shipped deliver delivered delivery"
 )
-ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT))
+ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT) | _COMPOUND_WORDS)
 """One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
 ADDRESS_CUE_WORDS: Final = frozenset(word.encode() for word in ADDRESS_CUE_TEXT)
 

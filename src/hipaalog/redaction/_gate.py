@@ -282,6 +282,9 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, cased({"dob", "mrn", "born", "passed", "died", "deceased", "yo", "hi", "dear", "hello"}), NAME)
     add(always, cased({"lives", "living", "resides", "residing", "resident", "moved", "relocated", "born"}), ZIP)
     add(always, cased({"hometown"}), ZIP)
+    from ._cued_places import PLACE_CUE_WORDS  # after ZIP is defined: it imports it
+
+    add(always, cased(PLACE_CUE_WORDS), ZIP)  # "city Lake Orvalle state GA", "LOCATION ZELLWOODBURY FL"
     add(always, FHIR_KEYS, FHIR)
     add(always, set(DICOM_KEYWORDS), DICOM)  # PatientID=, "StudyDate": ...
     add(always, MAIL_WORDS, MAIL)

@@ -1,0 +1,98 @@
+"""A town with no ZIP after a word that says a place follows (``city Lake Orvalle state GA``, ``LOCATION
+ZELLWOODBURY FL``, ``town Ambrosedale``).
+
+After ``city``, ``town``, ``village``, ``hometown`` or ``municipality`` (any case, a space, ``:`` or ``=`` after
+it), up to three capitalised words (or words in capitals) are the town when a US state follows them (``, VT``,
+``state GA``) or a word of them is a known place or no English word. After ``location`` or ``locality``, words
+that name many things, a state must follow as well. Kept: ``location Main Lobby``, ``LOCATION DATACENTER CA``
+(a compound of English words), ``location eu-west-1``, ``town hall``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import ZIP
+from ._lexicon import PLACES, compound_word, unknown_word
+from ._vocab import STATE_CODES, STATE_NAMES
+
+__all__ = ["PLACE_CUE_WORDS", "CuedPlaceDetector"]
+
+_STRONG: Final = frozenset({"city", "town", "village", "hometown", "municipality"})
+_WEAK: Final = frozenset({"location", "locality"})
+PLACE_CUE_WORDS: Final = _STRONG | _WEAK
+"""The cue words in lower case (the gate reads them in any of three cases)."""
+_CUE: Final = re.compile(
+    r"[CcTtVvHhMmLl](?<![\w-][CcTtVvHhMmLl])(?i:ity|own|illage|ometown|unicipality|ocation|ocality)"
+    r"(?:[ ]?[:=][ ]?|[ ])(?=[A-Z])"
+)
+_WORD: Final = re.compile(r"[A-Z](?:[a-z]+|[A-Z]+)(?:-[A-Z](?:[a-z]+|[A-Z]+))?(?![\w.'’@/\\-])")
+_STATE_WORD: Final = re.compile(r"(?i:state|st)(?:[ ]?[:=][ ]?|[ ])")
+_STATE: Final = re.compile(rf"(?:[A-Z]{{2}}|{STATE_NAMES}|{STATE_NAMES.upper()})(?![\w-])")
+_MAX_WORDS: Final = 3
+
+
+def _state_after(text: str, position: int) -> bool:
+    """Whether a US state follows at ``position`` (``, VT``, `` state GA``, `` Oregon``)."""
+    if text.startswith(",", position):
+        position += 1
+    if not text.startswith(" ", position):
+        return False
+    position += 1
+    label = _STATE_WORD.match(text, position)
+    state = _STATE.match(text, label.end() if label is not None else position)
+    return state is not None and (len(state[0]) != 2 or state[0] in STATE_CODES)
+
+
+_TOWN_ENDINGS: Final = (
+    *("ville", "ton", "town", "burg", "borough", "bury", "wick", "wich", "haven", "field", "ford", "mouth", "dale"),
+    *("port", "land", "wood", "brook", "stead", "worth", "ham", "chester", "caster", "cester", "by", "thorpe"),
+    *("ley", "leigh", "mont", "berg", "heim", "dorf", "hausen"),
+)
+"""How towns end: a compound of English words with such an ending is a town's (``Kettlewick``), not software's."""
+
+
+def _place_word(word: str) -> bool:
+    """A word that names a town: a known place, or no English word nor a compound of two unless a town's."""
+    bare = word.lower()
+    return bare in PLACES or all(
+        unknown_word(part) and (not compound_word(part) or part.endswith(_TOWN_ENDINGS)) for part in bare.split("-")
+    )
+
+
+def _places(text: str) -> Iterator[Span]:
+    for cue in _CUE.finditer(text):
+        strong = text[cue.start() : cue.end()].strip(" :=").lower() in _STRONG
+        start = end = cue.end()
+        words: list[str] = []
+        while len(words) < _MAX_WORDS and (word := _WORD.match(text, end)) is not None:
+            if _STATE_WORD.fullmatch(word[0] + " ") or (words and word[0].isupper() != words[0].isupper()):
+                break  # "STATE NE" after the town, or a change of case
+            if len(word[0]) == 2 and word[0] in STATE_CODES:
+                break  # "ZELLWOODBURY FL": the state after the town
+            words.append(word[0])
+            end = word.end()
+            if not text.startswith(" ", end):
+                break
+            end += 1
+        end = start + len(" ".join(words))
+        if not words:
+            continue
+        state = _state_after(text, end)
+        known = any(_place_word(word) for word in words)
+        if known and (state or strong):
+            yield start, end, "ADDRESS"
+
+
+class CuedPlaceDetector(BaseDetector):
+    """A town after a place word, with no ZIP: ``city Lake Orvalle state GA``, ``LOCATION ZELLWOODBURY FL``."""
+
+    gate = ZIP
+    name = "cued_place"
+    kinds = ("ADDRESS",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        return _places(text)
