@@ -82,7 +82,7 @@ def test_a_place_cue_before_no_town_keeps_the_text(text: str) -> None:
         ("Rechnungsanschrift: Hauptgasse 4, 79098 Freiburg", ("79098", "Hauptgasse")),
         ("bezorgadres: 3512 JK Utrecht", ("3512 JK",)),
         ("Lieferadresse: Ottersby KT4 7QP", ("Ottersby", "KT4 7QP")),
-        ("ship to Fennimore Cross LS6 1AN", ("Fennimore", "LS6 1AN")),
+        ("Postanschrift Fennimore Cross LS6 1AN", ("Fennimore", "LS6 1AN")),
     ],
 )
 def test_a_postcode_and_town_after_a_compound_or_foreign_address_word(text: str, hidden: tuple[str, ...]) -> None:
@@ -95,8 +95,8 @@ def test_a_postcode_and_town_after_a_compound_or_foreign_address_word(text: str,
     [
         "IP-Adresse 10.0.0.1 gesperrt",
         "Serveradresse 10.2.3.4:8080",
-        "ship to warehouse 4",
-        "ship to Queue",
+        "Lieferadresse fehlt im Auftrag",
+        "Rechnungsadresse: unbekannt",
     ],
 )
 def test_a_technical_address_word_keeps_the_text(text: str) -> None:

@@ -3,7 +3,7 @@
 Streets are named as each country names them (``Versokuja 87``, ``Budaszéki utca 55.``, ``Intrarea Oprea Nr.
 64 Bl. 18``, ``3/985 Edwards Link, Vargasville 2560``): no list of street types holds them all, but the words
 before them say what they are: ``address``, ``Anschrift``, ``adresse``, ``dirección``, ``indirizzo``,
-``lives at``, ``resides at``, ``shipping to``, ``ship to``, and compounds that say which address (``Versandadresse``,
+``lives at``, ``resides at``, ``shipping to``, and compounds that say which address (``Versandadresse``,
 ``Lieferanschrift``, ``bezorgadres``). After such a word, the run of capitalised
 words, numbers and the small words of street names (``de``, ``utca``, ``rue``, ``Nr.``) up to the first other
 word is the address, when it holds a number and a word. After a postcode word (``PLZ``, ``code postal``,
@@ -37,7 +37,6 @@ _ADDRESS_CUES: Final = (
     r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
     r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
     r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
-    r"|ship(?:ped)?[ ]to|deliver(?:ed|y)?[ ]to"
     rf"|(?:{'|'.join(_COMPOUND_HEADS)})(?:{'|'.join(_COMPOUND_TAILS)})"
 )
 _POSTCODE_CUES: Final = (
@@ -160,8 +159,7 @@ def _addresses(text: str) -> Iterator[Span]:
 _SPLIT: Final = re.compile(r"[^\w]+")
 _ADDRESS_WORDS: Final = _words(
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka ship "
-    "shipped deliver delivered delivery"
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka"
 ).union(_COMPOUND_WORDS)
 _POSTCODE_WORDS: Final = _words(
     "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
@@ -170,8 +168,7 @@ _POSTCODE_WORDS: Final = _words(
 _CUE_TEXT: Final = (
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
     "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka plz "
-    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy "
-    "ship shipped deliver delivered delivery"
+    "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
 ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT) | _COMPOUND_WORDS)
 """One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
