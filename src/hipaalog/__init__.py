@@ -13,6 +13,7 @@ from typing import Any as _Any
 from ._extra_names import install as _install_extra_names
 from ._last_resort import install as _install_last_resort
 from ._printed_errors import install as _install_printed_errors
+from ._request_lines import install as _install_request_lines
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
 from ._warning_printout import install as _install_warning_printout
@@ -128,3 +129,4 @@ _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _unc
 _install_warning_printout()  # warnings printed before configure() reach stderr redacted
 _install_extra_names()  # extra= fields named like record attributes are kept, not raised on (see _extra_names)
 _install_printed_errors()  # tracebacks the standard library prints itself (multiprocessing, logging errors) too
+_install_request_lines()  # http.server's request lines on stderr, when it is already loaded (configure() again)

@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import _diagnostics, _uncaught
+from . import _diagnostics, _request_lines, _uncaught
 from ._encoder import DEFAULT_MAX_MESSAGE_CHARS, Encoder
 from ._formatter import JsonFormatter
 from ._handler import SinkHandler
@@ -140,6 +140,7 @@ def configure(
         logging.getLogger(name).setLevel(value)
     logging.captureWarnings(capture_warnings)
     _uncaught.log_uncaught(log_uncaught)
+    _request_lines.install()  # http.server loaded since import: its request lines redacted too
     from .redaction import install_record_redaction, uninstall_record_redaction
 
     if redact_records and encoder.redactor is not None:

@@ -21,7 +21,7 @@ import traceback
 from types import FrameType, TracebackType
 from typing import Any
 
-__all__ = ["install"]
+__all__ = ["install", "write_redacted"]
 
 _standard_print_exception = traceback.print_exception
 _FILE = 4
@@ -61,7 +61,7 @@ def _print_exception(*args: Any, **kwargs: Any) -> None:
     else:
         kwargs["file"] = buffer
     _standard_print_exception(*args, **kwargs)
-    _write_redacted(stream, buffer.getvalue())
+    write_redacted(stream, buffer.getvalue())
 
 
 def _handle_error(self: logging.Handler, record: logging.LogRecord) -> None:
@@ -78,7 +78,7 @@ def _handle_error(self: logging.Handler, record: logging.LogRecord) -> None:
         text = f"--- Logging error ---\nA record of logger {record.name!r} could not be written\n"
     finally:
         del exc_type, exc, tb
-    _write_redacted(stream, text)
+    write_redacted(stream, text)
 
 
 def _logging_error_text(
@@ -119,7 +119,7 @@ def _caller_frame(tb: TracebackType | None) -> FrameType | None:
     return frame
 
 
-def _write_redacted(stream: Any, text: str) -> None:
+def write_redacted(stream: Any, text: str) -> None:
     """Write ``text`` redacted by the default policy; when it cannot be redacted, only that it was withheld."""
     try:
         from .redaction import default_redactor
