@@ -279,8 +279,8 @@ _GREETING_WORDS: Final = _words(
     "lieber danke ciao buongiorno gentile grazie ola olá oi obrigado obrigada prezado prezada beste hoi hej hei "
     "moi witaj merhaba sayın sayin"
 )
-_PREPOSITION_WORDS: Final = _words("of to for from by with pour para fur für fuer voor per con mit dla til för com")
 _FOREIGN_PREPOSITIONS: Final = _words("pour para fur für fuer voor per con mit dla til för com")
+_PREPOSITION_WORDS: Final = _words("of to for from by with") | _FOREIGN_PREPOSITIONS
 _ACT_WORDS: Final = _words(
     "checked logged signed cancelled canceled rescheduled consented declined accepted opted arrived showed "
     "paid booked missed admitted discharged seen registered transferred"
