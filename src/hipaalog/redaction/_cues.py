@@ -49,6 +49,7 @@ _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 _DOTTED: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+")
 """An abbreviation written with dots (``d.o.b.``, ``e.g.``): its last dot ends no sentence."""
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
+_ID_WORDS: Final = frozenset({"id", "ids"})
 
 
 def _case_ok(word: str) -> bool:
@@ -107,13 +108,16 @@ class Cue(NamedTuple):
     kind: str
     needs_number_word: bool
     key: str
+    id_is_no_number: bool = False
 
 
 class CueTable:
     """Phrases (``"medical record"``, ``"member #"``) and the kind of value they announce.
 
-    A phrase ending in a number word (``id``, ``number``, ``no``, ``#``) requires one; any phrase
-    may be followed by number words and fillers (``is``, ``was``, ``of``, ``on``, ``at``).
+    A phrase ending in a number word (``id``, ``number``, ``no``, ``#``) requires one; a phrase ending in the
+    spelled-out ``number`` requires one that is not ``id`` (``group number`` for ``group no``, ``grp #``, but
+    no ``group id``, which names consumer and user groups). Any phrase may be followed by number words and
+    fillers (``is``, ``was``, ``of``, ``on``, ``at``).
     """
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, key_words: dict[str, str] | None = None) -> None:
@@ -122,10 +126,11 @@ class CueTable:
         for phrase, kind in entries:
             words = phrase.split()
             needs = words[-1] in NUMBER_WORDS
+            not_id = words[-1] == "number"
             if needs:
                 words = words[:-1]
             key = (key_words or {}).get(phrase) or max(words, key=len)
-            cue = Cue(tuple(words), kind, needs, key)
+            cue = Cue(tuple(words), kind, needs, key, not_id)
             self._by_last.setdefault(words[-1], []).append(cue)
             keys.add(key)
         for cues in self._by_last.values():
@@ -168,8 +173,10 @@ class CueTable:
         ):
             end -= 1  # "time of death 02:14 on": the time of day between a cue and its date
         numbered = False
+        numbered_not_id = False
         while end and words[end - 1] in NUMBER_WORDS:
             numbered = True
+            numbered_not_id = numbered_not_id or words[end - 1] not in _ID_WORDS
             end -= 1
         while end and words[end - 1] in _FILLERS:
             end -= 1
@@ -177,8 +184,11 @@ class CueTable:
             return None
         for cue in self._by_last.get(words[end - 1], ()):
             size = len(cue.words)
-            if size <= end and tuple(words[end - size : end]) == cue.words and (numbered or not cue.needs_number_word):
-                return cue.kind
+            if size <= end and tuple(words[end - size : end]) == cue.words:
+                if cue.id_is_no_number and not numbered_not_id:
+                    continue
+                if numbered or not cue.needs_number_word:
+                    return cue.kind
         return None
 
 
@@ -219,6 +229,10 @@ CUED_IDS: Final = CueTable(
         ("insurance #", "MEMBER_ID"),
         ("plan member", "MEMBER_ID"),
         ("enrollee", "MEMBER_ID"),
+        ("group number", "MEMBER_ID"),
+        ("grp number", "MEMBER_ID"),
+        ("insurance group", "MEMBER_ID"),
+        ("plan group", "MEMBER_ID"),
         ("account #", "ACCOUNT"),
         ("account", "ACCOUNT"),
         ("acct", "ACCOUNT"),
@@ -281,6 +295,8 @@ CUED_IDS: Final = CueTable(
         "social security": "security",
         "soc sec": "soc",
         "plan member": "member",
+        "insurance group": "group",
+        "plan group": "group",
         "health record": "record",
         "medical record": "medical",
         "bank account": "account",

@@ -120,8 +120,19 @@ MedicationRequest.authoredOn, Condition.recordedDate, Procedure.performed[x]...)
 EVENT_DATES: Final = frozenset(name.lower() for name in _EVENT_DATE_NAMES)
 """The same, as field names run together in lower case (what the key rules compare)."""
 _XML_EVENT_DATE: Final = re.compile(r"<(?:" + "|".join(_EVENT_DATE_NAMES) + r")[ ]+value=\"([^\"]{1,40})\"")
-DATED_ELEMENTS: Final = frozenset({"accident", "procedure"})
-"""Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``)."""
+DATED_ELEMENTS: Final = frozenset({"accident", "procedure", "class"})
+"""Elements whose ``date`` is the patient's (``Claim.accident.date``, ``ExplanationOfBenefit.procedure[].date``),
+and ``Coverage.class``, whose ``value`` is the member's group number when its type is ``group`` or ``subgroup``."""
+_GROUP_CLASSES: Final = frozenset({"group", "subgroup"})
+_CLASS_LIST: Final = re.compile(r"""["']class["'][ ]*:\s*\[""")
+_GROUP_CODE: Final = re.compile(r"""["']code["'][ ]*:[ ]*["'](?:sub)?group["']""")
+_CLASS_VALUE: Final = re.compile(r"""["']value["'][ ]*:[ ]*""" + _STRING)
+_CLASS_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
+"""``Coverage.class`` in JSON text: each object of the list whose ``type`` is coded ``group`` or ``subgroup``
+has its ``value`` masked (the object's only ``value``: a CodeableConcept has none)."""
+_XML_CLASS_GROUP: Final = re.compile(
+    r"<code[ ]+value=\"(?:sub)?group\"[ ]*/>.{0,300}?</type>\s*<value[ ]+value=\"([^\"]{1,200})\"", re.DOTALL
+)
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
 _XML_PERSON_REFERENCE: Final = re.compile(r"<reference[ ]+value=\"(?:[^\"]{0,200}/)?(?:Patient|Person|RelatedPerson)/")
 """FHIR XML about a person by reference (``<subject><reference value="Patient/123"/>``): its periods and event
@@ -192,12 +203,26 @@ _OBJECT_CHARS: Final = 20000
 
 def fhir_element(compact_key: str, item: Any, replace: Callable[[str, str], str]) -> Any:
     """A FHIR dict field with the person's dates replaced by ``replace(kind, text)``: the ``date`` of an
-    ``accident`` or of each ``procedure`` (:data:`DATED_ELEMENTS`)."""
+    ``accident`` or of each ``procedure`` (:data:`DATED_ELEMENTS`); the ``value`` of a ``Coverage.class``
+    of type ``group`` or ``subgroup``."""
     if isinstance(item, list):
         return [fhir_element(compact_key, part, replace) for part in item]
+    if compact_key == "class":
+        if isinstance(item, Mapping) and type(item.get("value")) is str and _class_codes(item) & _GROUP_CLASSES:
+            return {key: replace("MEMBER_ID", value) if key == "value" else value for key, value in item.items()}
+        return item
     if isinstance(item, Mapping) and type(item.get("date")) is str:
         return {key: replace("DATE", value) if key == "date" else value for key, value in item.items()}
     return item
+
+
+def _class_codes(item: Mapping[Any, Any]) -> set[str]:
+    """The codes of a ``Coverage.class``'s ``type`` (a CodeableConcept)."""
+    kind = item.get("type")
+    codings = kind.get("coding") if isinstance(kind, Mapping) else None
+    if not isinstance(codings, list):
+        return set()
+    return {coding.get("code") for coding in codings if isinstance(coding, Mapping) and type(coding.get("code")) is str}
 
 
 def fhir_kinds(compact_key: str, item: Any) -> list[str]:
@@ -285,7 +310,7 @@ class FhirTextDetector(BaseDetector):
 
     gate = FHIR | KV
     name = "fhir"
-    kinds = ("NAME", "DATE")
+    kinds = ("NAME", "DATE", "MEMBER_ID")
 
     def find(self, text: str) -> Iterator[Span]:
         if "family" in text:
@@ -360,6 +385,31 @@ class FhirTextDetector(BaseDetector):
                 yield from self._directory(text, resource.start(), resource[1])
         if "url" in text or "Url" in text:
             yield from self._links(text)
+        if "class" in text and "group" in text:
+            yield from self._group_classes(text)
+
+    @staticmethod
+    def _group_classes(text: str) -> Iterator[Span]:
+        """The ``value`` of each ``Coverage.class`` of type ``group`` or ``subgroup`` (JSON text); the ``name`` of
+        every class (a plan's or an employer group's, as in a dict field) is kept."""
+        for match in _CLASS_LIST.finditer(text):
+            end = _closing(text, match.end() - 1)
+            position = match.end()
+            while 0 < position < end:
+                opening = text.find("{", position, end)
+                closing = _closing(text, opening) if opening >= 0 else -1
+                if closing < 0:
+                    break
+                name = _CLASS_NAME.search(text, opening, closing)
+                if name is not None:
+                    start, stop = _group(name)
+                    yield start, stop, KEEP
+                if _GROUP_CODE.search(text, opening, closing) is not None:
+                    value = _CLASS_VALUE.search(text, opening, closing)
+                    if value is not None:
+                        start, stop = _group(value)
+                        yield start, stop, "MEMBER_ID"
+                position = closing
 
     @staticmethod
     def _dated(text: str) -> Iterator[Span]:
@@ -428,6 +478,9 @@ class FhirTextDetector(BaseDetector):
                     yield url.start(1), url.end(1), "URL"
         for match in _XML_EVENT_DATE.finditer(text):
             yield match.start(1), match.end(1), "DATE"
+        if "<class>" in text:
+            for match in _XML_CLASS_GROUP.finditer(text):
+                yield match.start(1), match.end(1), "MEMBER_ID"
         for element in _XML_DATED.finditer(text):
             for date in _XML_PERIOD_DATE.finditer(text, element.start(2), element.end(2)):
                 if element[1] in DATED_ELEMENTS and date[1] != "date":

@@ -74,6 +74,7 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         19: "ID",
     },
     "IN1": {
+        8: "MEMBER_ID",  # the group number (X12 REF*6P alike)
         12: "DATE",
         13: "DATE",
         16: "NAME",

@@ -316,6 +316,12 @@ def _catalogue() -> dict[str, str]:
             "hicn",
             "hicnumber",
             "cardholderid",
+            # a health plan's group number: with the plan it narrows to one employer's few members
+            *[base + suffix for base in ("group", "grp", "plangroup", "insurancegroup") for suffix in _NUMBERISH],
+            "plangroup",
+            "insurancegroup",
+            "plangroupid",
+            "insurancegroupid",
         ],
         "MBI": ["mbi", "medicarebeneficiaryidentifier", "medicarebeneficiaryid"],
         "ACCOUNT": [
