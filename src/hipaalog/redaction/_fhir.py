@@ -222,7 +222,8 @@ def _class_codes(item: Mapping[Any, Any]) -> set[str]:
     codings = kind.get("coding") if isinstance(kind, Mapping) else None
     if not isinstance(codings, list):
         return set()
-    return {coding.get("code") for coding in codings if isinstance(coding, Mapping) and type(coding.get("code")) is str}
+    codes = (coding.get("code") for coding in codings if isinstance(coding, Mapping))
+    return {code for code in codes if type(code) is str}
 
 
 def fhir_kinds(compact_key: str, item: Any) -> list[str]:
