@@ -90,3 +90,33 @@ def test_role_mailboxes_are_kept(text: str) -> None:
 )
 def test_personal_mailboxes_near_role_words_are_masked(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+_OPS_MAIL = (
+    "Return-Path: <bounce@relay.westbrook.example>\n"
+    'From: "Backup Bot" <backup@infra.westbrook.example>\n'
+    "To: Jenkins CI <ci@infra.westbrook.example>\n"
+    "Date: Sun, 6 Dec 2026 23:05:10 -0500\n"
+    "Subject: nightly backup of ehr_prod completed in 00:42:17\n"
+    "Message-ID: <20261206230510.5521@infra.westbrook.example>\n"
+)
+
+
+def test_the_date_header_and_the_names_of_machines_are_kept() -> None:
+    assert REDACTOR.redact_text(_OPS_MAIL) == _OPS_MAIL
+
+
+def test_a_patients_message_keeps_its_date_header_but_not_their_name() -> None:
+    mail = "From: Odalys Quist <odalys.q@mailbox.example>\nDate: Mon, 7 Dec 2026 08:01:44 +0000\nSubject: refill"
+    out = REDACTOR.redact_text(mail)
+    assert "Odalys" not in out and "odalys.q" not in out
+    assert "Mon, 7 Dec 2026 08:01:44 +0000" in out
+
+
+def test_a_date_line_in_text_that_is_no_message_is_judged_as_before() -> None:
+    text = "Patient Odalys Quist seen.\nDate: 7 Dec 2026 08:01 admitted"
+    assert "7 Dec 2026" not in REDACTOR.redact_text(text)
+
+
+def test_a_person_behind_a_role_mailbox_keeps_their_name_masked() -> None:
+    assert "Odalys Quist" not in REDACTOR.redact_text('From: "Odalys Quist" <backup@infra.westbrook.example>')

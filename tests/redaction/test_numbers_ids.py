@@ -265,3 +265,16 @@ def test_phone_digits_written_one_by_one_after_a_cue(text: str, value: str) -> N
 def test_digits_one_by_one_without_a_cue_stay() -> None:
     text = "matrix 6 1 7 5 5 5 0 1 9 9; phone grid 1 2 3 4 5 6 7 8 9 0 1 2 3"
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["MR# 5529301", "MR #5529301", "hospital number 5529301", "hosp no 5529301", "lookup failed for MRN5529301"],
+)
+def test_record_numbers_after_the_short_and_glued_cues_are_masked(text: str) -> None:
+    assert "5529301" not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize("text", ["hospital id 5529301", "MR imaging 55293 ordered", "MRN1234 is too short"])
+def test_other_numbers_near_those_words_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -75,8 +75,11 @@ _TOKEN_BACK: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _TOKEN_FORWARD: Final = re.compile(r"[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _SHORT_TOKEN: Final = re.compile(r"[A-Za-z0-9]{1,4}")
 _OWN_DETECTORS: Final = frozenset({"SSN", "NPI"})
-_GLUED_CUE: Final = re.compile(r"([A-Za-z]{2,16})-(?=[A-Za-z0-9]*[0-9]{3})")
-"""A cue word glued to its value by a dash (``MRN-00482913``)."""
+_GLUED_CUE: Final = re.compile(
+    r"([A-Za-z]{2,16})-(?=[A-Za-z0-9]*[0-9]{3})|(?=(?:MRN|Mrn|mrn|MBR|Mbr|mbr)[0-9]{5})([A-Za-z]{3})"
+)
+"""A cue word glued to its value by a dash (``MRN-00482913``), or with nothing between for the cues no
+value starts with (``MRN00482913``)."""
 _BEFORE_GLUED: Final = frozenset(" \t\r\n\"'([{<=:,;|")
 """Characters that may come before a glued cue (each also splits words for the gate)."""
 _QUERY_KEY: Final = re.compile(r"[?&;]([A-Za-z][A-Za-z0-9]{1,19})=$")
@@ -170,8 +173,9 @@ class CuedIdDetector(BaseDetector):
             back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
             start = match.start() - (back.end() if back else 0)
             glued = _GLUED_CUE.match(text, start, end)
-            if glued is not None and glued[1].lower() != "sn" and (not start or text[start - 1] in _BEFORE_GLUED):
-                kind = CUED_IDS.match([*words_before(text, start, 2), glued[1].lower()])
+            cue = (glued[1] or glued[2]).lower() if glued is not None else "sn"
+            if glued is not None and cue != "sn" and (not start or text[start - 1] in _BEFORE_GLUED):
+                kind = CUED_IDS.match([*words_before(text, start, 2), cue])
                 if kind is not None and kind not in _OWN_DETECTORS:  # "MRN-00482913": the cue is part of the token
                     yield glued.end(), end, kind
                     continue

@@ -6,6 +6,11 @@
   an address is a display name; elsewhere it is masked when it decodes to a name;
 * ``Dear Ms. Roe,``, ``Hi Jane,``: the capitalised words after a greeting, unless they address a
   group (``Dear Customer``, ``Hello World``, ``Hi team``).
+
+Kept: the date of a message's ``Date:`` (``Sent:``, ``Resent-Date:``, ``Delivery-Date:``) header and of its
+``Received:`` trace lines when the text has other header lines (when the message was sent, as HL7's MSH-7: a
+date of the message, not of the person), and the display name of a role mailbox that names no person
+(``"Backup Bot" <backup@...>``, ``Jenkins CI <ci@...>``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import EMAIL, MAIL
+from ._kinds import KEEP
 from ._name_table import GIVEN, SURNAME_RANK
+from ._role_mail import ROLE_WORDS, role_mailbox
 
 __all__ = ["MailDetector"]
 
@@ -51,6 +58,24 @@ _GROUPS: Final = _words(
     again back team's you and from"""
 )
 _NAME_WORD: Final = re.compile(r"[A-Z][a-z'’-]+")
+_HEADER_DATE: Final = re.compile(
+    r"(?:^|(?<=\n))(?:Date|DATE|Sent|Resent-Date|Delivery-[Dd]ate)[ ]*:[ ]*"
+    r"((?:[A-Z][a-z]{2},[ ]*)?[0-9]{1,2}[ ][A-Z][a-z]{2}[ ][0-9]{4}[ ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
+    r"(?:[ ]*[+-][0-9]{4}|[ ][A-Z]{1,5})?(?:[ ]\([A-Z]{1,5}\))?)"
+)
+"""An RFC 5322 ``Date:`` header's value: ``Mon, 7 Dec 2026 04:12:55 +0000``."""
+_RECEIVED_DATE: Final = re.compile(
+    r"(?:^|(?<=\n))Received:[^\n]{0,600}?;[ ]*((?:[A-Z][a-z]{2},[ ]*)?[0-9]{1,2}[ ][A-Z][a-z]{2}[ ][0-9]{4}"
+    r"[ ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:[ ]*[+-][0-9]{4})?)"
+)
+_OTHER_HEADER: Final = re.compile(r"(?:^|\n)(?:From|To|Subject|Message-ID|Message-Id|Received|Return-Path)[ ]*:")
+"""Another header line: the text is a message (or its header), whose ``Date:`` is the message's."""
+_BOT_WORDS: Final = frozenset(
+    {"bot", "robot", "daemon", "mailer", "automation", "automated", "backup", "backups", "service", "services",
+     "notifications", "alerts", "monitor", "monitoring", "scheduler", "system", "server", "ci", "cd", "pipeline",
+     "no-reply", "noreply", "team", "desk", "center", "centre", "office", "department", "dept", "bounce"}
+)  # fmt: skip
+"""Words of the display names of machines and teams (``Backup Bot``, ``Alerts Team``)."""
 _HEADERS: Final = ("To", "TO", "From", "FROM", "Cc", "CC", "Bcc")
 _SIGN_OFFS: Final = ("Thanks", "Regards", "Sincerely", "Cheers", "Best")
 _GREETINGS: Final = ("Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey", "Greetings")
@@ -87,6 +112,15 @@ def looks_like_name(text: str) -> bool:
     return any(w.lower() in GIVEN or w.lower() in SURNAME_RANK for w in words)
 
 
+def _names_a_role(shown: str, address: str) -> bool:
+    """Whether a display name belongs to a role mailbox and names a machine or a team, not a person."""
+    local, _, domain = address.partition("@")
+    if not role_mailbox(local, domain):
+        return False
+    words = shown.strip("\"'").replace(",", " ").lower().split()
+    return all(word in ROLE_WORDS or word in _BOT_WORDS for word in words) or not looks_like_name(shown)
+
+
 class MailDetector(BaseDetector):
     """Display names of e-mail addresses, RFC 2047 encoded names and names after greetings."""
 
@@ -104,6 +138,8 @@ class MailDetector(BaseDetector):
                 start, end = match.span(group)
                 shown = text[start:end].strip()
                 if shown and any(ch.isalpha() for ch in shown) and "=?" not in shown:
+                    if _names_a_role(shown, address[0][1:-1]):
+                        continue
                     yield start, start + len(text[start:end].rstrip()), "NAME"
         if "=?" in text:
             for match in _ENCODED.finditer(text):
@@ -122,6 +158,12 @@ class MailDetector(BaseDetector):
             for match in _HEADER_NAME.finditer(text):
                 if match[1].split()[0].lower() not in _GROUPS:
                     yield match.start(1), match.end(1), "NAME"
+        if ("Date" in text or "DATE" in text or "Sent:" in text) and _OTHER_HEADER.search(text) is not None:
+            for match in _HEADER_DATE.finditer(text):
+                yield match.start(1), match.end(1), KEEP
+        if "Received:" in text:
+            for match in _RECEIVED_DATE.finditer(text):
+                yield match.start(1), match.end(1), KEEP
         for match in _SIGN_OFF.finditer(text) if any(word in text for word in _SIGN_OFFS) else ():
             if match[1].split()[0].lower() not in _GROUPS:
                 yield match.start(1), match.end(1), "NAME"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["role_mailbox"]
+__all__ = ["ROLE_WORDS", "role_mailbox"]
 
-_ROLE_WORDS: Final = frozenset(
+ROLE_WORDS: Final = frozenset(
     (
         # RFC 2142 and mail system mailboxes
         "postmaster", "hostmaster", "webmaster", "abuse", "noc", "security", "mailerdaemon", "bounce", "bounces",
@@ -29,6 +29,10 @@ _ROLE_WORDS: Final = frozenset(
         "support", "helpdesk", "help", "servicedesk", "service", "it", "frontdesk", "billing", "claims",
         "appointments", "scheduling", "privacy", "compliance", "hipaa", "pharmacy", "lab", "labs", "interface",
         "interfaces", "integration", "integrations", "edi", "hl7", "fhir", "records", "intake", "referrals",
+        # machines and their jobs
+        "backup", "backups", "dba", "database", "db", "bot", "bots", "robot", "automation", "mailer", "daemon",
+        "etl", "batch", "nightly", "sync", "scanner", "updates", "webhooks", "api", "git", "gitlab", "jira",
+        "grafana", "prometheus", "nagios", "zabbix", "sentry", "datadog", "splunk", "storage", "network", "netops",
     )
 )  # fmt: skip
 """Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
@@ -51,9 +55,9 @@ def role_mailbox(local: str, domain: str) -> bool:
     if not base:
         return False
     words = _SEPARATORS.split(base)
-    if len(words) > 1 and "".join(words) in _ROLE_WORDS:
+    if len(words) > 1 and "".join(words) in ROLE_WORDS:
         words = []  # a role written in parts: no-reply, on-call, do-not-reply, mailer-daemon
     for word in words:
-        if word not in _ROLE_WORDS:
+        if word not in ROLE_WORDS:
             return False
     return _FREE_MAIL.isdisjoint(domain.lower().split(".")[:-1])
