@@ -108,3 +108,37 @@ def test_names_in_other_scripts_under_a_persons_key() -> None:
 def test_an_apostrophe_between_letters_stays_inside_a_keyed_name(text: str) -> None:
     out = REDACTOR.redact_text(text)
     assert "Brien" not in out and "Souza" not in out, out
+
+
+@pytest.mark.parametrize("label", ["field", "key", "attribute", "label", "name", "column", "property"])
+def test_a_value_labelled_by_a_sibling_is_judged_by_the_label_in_a_dict(label: str) -> None:
+    out = REDACTOR.redact({"data": [{label: "mrn", "value": "5529301"}, {label: "retries", "value": "5"}]})
+    assert out == {"data": [{label: "mrn", "value": "[REDACTED:MRN]"}, {label: "retries", "value": "5"}]}
+
+
+def test_an_audit_trails_old_and_new_values_are_judged_by_the_attribute() -> None:
+    change = {"attribute": "phone", "old": "217-555-0199", "new": "217-555-0142", "by": "u-17"}
+    out = REDACTOR.redact({"changes": [change, {"attribute": "status", "old": "new", "new": "done"}]})
+    masked = "[REDACTED:PHONE]"
+    assert out["changes"][0] == {"attribute": "phone", "old": masked, "new": masked, "by": "u-17"}
+    assert out["changes"][1] == {"attribute": "status", "old": "new", "new": "done"}
+
+
+@pytest.mark.parametrize("rows_key", ["data", "rows", "values", "records"])
+def test_a_table_as_columns_and_rows_masks_the_cells_of_phi_columns(rows_key: str) -> None:
+    table = {"columns": ["mrn", "zip", "visits"], rows_key: [["A0048213", "62704", 3], ["B7731920", "10115", 1]]}
+    out = REDACTOR.redact({"frame": table})["frame"]
+    assert out[rows_key] == [["[REDACTED:MRN]", "[REDACTED:ZIP]", 3], ["[REDACTED:MRN]", "[REDACTED:ZIP]", 1]]
+    assert out["columns"] == ["mrn", "zip", "visits"]
+
+
+def test_a_table_without_phi_columns_is_kept() -> None:
+    table = {"columns": ["service", "p50_ms", "p99_ms"], "data": [["ingest", 12, 88], ["api", 4, 31]]}
+    assert REDACTOR.redact({"latency": table}) == {"latency": table}
+
+
+def test_labelled_values_in_json_and_repr_text_are_judged_by_the_label() -> None:
+    text = json.dumps([{"field": "zip", "value": "62704"}, {"field": "retries", "value": "40961"}])
+    out = REDACTOR.redact_text(text)
+    assert "62704" not in out and "40961" in out
+    assert "2175550199" not in REDACTOR.redact_text(str([{"attribute": "phone", "value": "2175550199"}]))

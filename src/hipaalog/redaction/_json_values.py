@@ -90,12 +90,14 @@ def value_spans(text: str, start: int, end: int, kind: str) -> Iterator[Span]:
 
 
 NAMED_VALUE: Final = re.compile(
-    r"""(["'])(?:name|key)\1[ ]*:[ ]*(["'])([^"'\\\r\n]{1,128})\2[ ]*,[ ]*"""
+    r"""(["'])(?:name|key|field|attribute|attr|label|param|parameter|property|column)\1[ ]*:[ ]*"""
+    r"""(["'])([^"'\\\r\n]{1,128})\2[ ]*,[ ]*"""
     r"""(["'])(value(?:[A-Z][A-Za-z]{1,30})?)\4[ ]*:[ ]*"""
     r"""(?:\{[ ]*(["'])(?:string|int|double|bool)Value\6[ ]*:[ ]*)?"""
 )
 """A value named by a sibling: FHIR ``Parameters`` (``{"name": "birthdate", "valueDate": "..."}``, in
-``parameter`` and ``part``) and OTLP attributes (``{"key": "app.patient.display", "value": {"stringValue": ...}}``).
+``parameter`` and ``part``), OTLP attributes (``{"key": "app.patient.display", "value": {"stringValue": ...}}``)
+and an application's labelled values (``{"field": "zip", "value": ...}``).
 The value itself starts where the match ends."""
 
 
@@ -106,10 +108,14 @@ XML_NAMED_VALUE: Final = re.compile(
 """The same in FHIR's XML form: ``<name value="birthdate"/><valueDate value="..."/>``."""
 
 
+_LABELLED: Final = re.compile(r"[nkfalpc](?:ame|ey|ield|ttr|abel|aram|roperty|olumn)")
+"""A word of a label key: the cheap test before :data:`NAMED_VALUE`."""
+
+
 def named_value_gate(text: str) -> bool:
     """Whether ``text`` may hold a value named by a sibling ``name`` or ``key``."""
     if "alue" not in text:
         return False
     if "<name value=" in text or ":name value=" in text or "linkId" in text or "extension" in text:
         return True  # a QuestionnaireResponse's answers (by their question), a FHIR extension's (by its url)
-    return ("name" in text or "key" in text) and NAMED_VALUE.search(text) is not None
+    return _LABELLED.search(text) is not None and NAMED_VALUE.search(text) is not None

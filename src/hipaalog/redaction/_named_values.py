@@ -8,13 +8,17 @@ name is judged as a field name (:mod:`._keys`), and the names of a person's sear
 too (``family``, ``given``, ``address-city``...); a value so named is masked whole. Parameters
 that name no person (``count``, ``url``) stay. A ``QuestionnaireResponse``'s answers are named by their
 question (:mod:`._questionnaire`).
+
+The same holds in dicts of any application: a label beside a value (``{"field": "zip", "value": ...}``,
+``{"key": "mrn", "val": ...}``, an audit trail's ``{"attribute": "phone", "old": ..., "new": ...}``) and a
+table as columns and rows (``{"columns": ["mrn", "dob"], "data": [[...], ...]}``, pandas' ``split`` form).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
 
 from ._detector import BaseDetector, Span
 from ._gate import NAMED
@@ -22,7 +26,15 @@ from ._json_values import NAMED_VALUE, XML_NAMED_VALUE, value_end, value_spans
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._questionnaire import questionnaire_spans
 
-__all__ = ["NamedValueDetector", "extension_name", "named_value_kind"]
+__all__ = [
+    "LABELLED_VALUE_KEYS",
+    "TABLE_COLUMN_KEYS",
+    "TABLE_ROW_KEYS",
+    "NamedValueDetector",
+    "extension_name",
+    "labelled_kind",
+    "named_value_kind",
+]
 
 SEARCH_PARAMETER_KINDS: Final = {
     "family": "NAME",
@@ -61,6 +73,48 @@ def extension_name(url: object) -> str | None:
 def named_value_kind(name: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> str | None:
     """The kind of PHI a value named ``name`` by its sibling holds, or ``None``."""
     return SEARCH_PARAMETER_KINDS.get(name.lower()) or catalogue.kind(name)
+
+
+_LABEL_KEYS: Final = (
+    "name", "field", "key", "attribute", "attr", "label", "param", "parameter", "property", "column", "fieldName",
+    "field_name", "attributeName", "attribute_name", "type",
+)  # fmt: skip
+"""Keys of a dict whose string names what its value keys hold (the first one present counts)."""
+LABELLED_VALUE_KEYS: Final = frozenset(
+    (
+        "value", "val", "v", "data", "text", "content", "old", "new", "oldValue", "newValue", "old_value",
+        "new_value", "before", "after", "from", "to", "previous", "current", "was", "now",
+    )
+)  # fmt: skip
+"""Keys of the values such a label names."""
+TABLE_COLUMN_KEYS: Final = frozenset(("columns", "headers", "header", "fields", "column_names", "colnames", "cols"))
+TABLE_ROW_KEYS: Final = frozenset(("rows", "data", "values", "records", "results"))
+"""A table as a dict: the column names under one of the first keys, the rows (lists by position) under one of
+these."""
+
+
+def labelled_kind(mapping: Mapping[Any, Any], catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> str | None:
+    """The kind of PHI the value keys of ``{"field": "zip", "value": ...}`` hold, by the label's name, or ``None``."""
+    if LABELLED_VALUE_KEYS.isdisjoint(mapping):
+        return None
+    for key in _LABEL_KEYS:
+        label = mapping.get(key)
+        if label is not None:
+            return named_value_kind(label, catalogue) if type(label) is str and 1 < len(label) <= 64 else None
+    return None
+
+
+def column_kinds(mapping: Mapping[Any, Any], catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> list[str | None] | None:
+    """The kind of each column of a table written as a dict (``{"columns": [...], "data": [[...]]}``), or
+    ``None`` when it has no rows key or no column names a PHI field."""
+    if TABLE_ROW_KEYS.isdisjoint(mapping):
+        return None
+    for key in TABLE_COLUMN_KEYS:
+        names = mapping.get(key)
+        if type(names) is list or type(names) is tuple:
+            kinds = [catalogue.kind(name) if type(name) is str else None for name in names]
+            return kinds if any(kinds) else None
+    return None
 
 
 class NamedValueDetector(BaseDetector):

@@ -35,7 +35,15 @@ from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
 from ._name_siblings import person_by_siblings
-from ._named_values import extension_name, named_value_kind
+from ._named_values import (
+    LABELLED_VALUE_KEYS,
+    TABLE_COLUMN_KEYS,
+    TABLE_ROW_KEYS,
+    column_kinds,
+    extension_name,
+    labelled_kind,
+    named_value_kind,
+)
 from ._names import name_shaped
 from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
@@ -1096,6 +1104,9 @@ class Redactor:
                 and any(type(k) is str and _is_value_x(k) for k in value)
             ):
                 named_kind = named_value_kind(value["name"], self.keys)
+            else:
+                named_kind = labelled_kind(value, self.keys)  # {"field": "zip", "value": ...}
+            columns = None if TABLE_COLUMN_KEYS.isdisjoint(value) else column_kinds(value, self.keys)
             question = item_kind(value, self.keys) if "linkId" in value and "answer" in value else None
             bound = None if _PARAMETER_KEYS.isdisjoint(value) else self._statement_of(value)
             fast = (
@@ -1107,6 +1118,7 @@ class Redactor:
                 and named_kind is None
                 and question is None
                 and bound is None
+                and columns is None
             )
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
@@ -1174,8 +1186,15 @@ class Redactor:
                 kind = self._key_kind(info, person, item)
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
-                if kind is None and named_kind is not None and type(key) is str and _is_value_x(key):
+                if (
+                    kind is None
+                    and named_kind is not None
+                    and type(key) is str
+                    and (_is_value_x(key) or key in LABELLED_VALUE_KEYS)
+                ):
                     kind = named_kind
+                if columns is not None and key in TABLE_ROW_KEYS and (type(item) is list or type(item) is tuple):
+                    item = [self._parameters(row, columns, {}) for row in item]  # {"columns": [...], "data": [[...]]}
                 if kind is None and (info.beside_patient or info.observation_segment) is not None:
                     if with_patient is None:
                         with_patient = any(type(k) is str and self.keys.info(k).patient_field for k, _ in items)
