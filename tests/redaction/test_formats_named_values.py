@@ -142,3 +142,19 @@ def test_labelled_values_in_json_and_repr_text_are_judged_by_the_label() -> None
     out = REDACTOR.redact_text(text)
     assert "62704" not in out and "40961" in out
     assert "2175550199" not in REDACTOR.redact_text(str([{"attribute": "phone", "value": "2175550199"}]))
+
+
+@pytest.mark.parametrize("pair_type", [tuple, list])
+def test_name_value_pairs_are_judged_by_the_name(pair_type: type) -> None:
+    pairs = [pair_type(("mrn", "5529301")), pair_type(("X-Patient-Zip", "62704")), pair_type(("page", "2"))]
+    out = REDACTOR.redact({"query": pairs})["query"]
+    assert [list(pair) for pair in out] == [
+        ["mrn", "[REDACTED:MRN]"],
+        ["X-Patient-Zip", "[REDACTED:ZIP]"],
+        ["page", "2"],
+    ]
+
+
+def test_pairs_of_other_things_are_kept() -> None:
+    ranges = {"ranges": [["a", 1], ["b", 2]], "headers": [["Accept", "application/fhir+json"]]}
+    assert REDACTOR.redact(ranges) == ranges

@@ -219,6 +219,14 @@ def _row_like(items: list[Any]) -> bool:
     return capitalised >= 2
 
 
+def _pairs(items: list[Any]) -> bool:
+    """Whether ``items`` are ``(name, value)`` pairs: a mapping's items, parsed query parameters, headers."""
+    for item in items:
+        if not ((type(item) is tuple or type(item) is list) and len(item) == 2 and type(item[0]) is str):
+            return False
+    return True
+
+
 def _is_value_x(key: str) -> bool:
     """Whether ``key`` is a FHIR ``value[x]`` element (``valueString``, ``valueAddress``; not ``value``)."""
     return key[:5] == "value" and key[5:6].isupper()
@@ -943,6 +951,8 @@ class Redactor:
                 items = [  # a parsed message: its care segments' dates are the patient's
                     self._segment(item, care) if (care := hl7_care_kinds(item)) is not None else item for item in items
                 ]
+            elif items and (type(items[0]) is tuple or type(items[0]) is list) and _pairs(items):
+                items = [self._pair(item) for item in items]  # [("mrn", "5529301"), ("page", "2")]: dict items
             elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
             out = [
@@ -954,6 +964,14 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _pair(self, pair: Any) -> Any:
+        """A ``(name, value)`` pair with the value replaced when the name is a PHI field's."""
+        kind = self.keys.kind(pair[0])
+        if kind is None:
+            return pair
+        replaced = self._as_kind(_settled(kind, pair[1]), pair[1])
+        return type(pair)((pair[0], "[REDACTED]" if replaced is DROP else replaced))
 
     def _segment(self, items: list[Any], fields: Mapping[int, str]) -> list[Any]:
         """A parsed HL7 segment (its id, then its fields by position) with its person fields replaced."""
