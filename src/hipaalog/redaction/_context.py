@@ -399,9 +399,13 @@ _NOT_AGE_AFTER: Final = frozenset(
 """Units after a number that make it no age (``turned 120 ms``)."""
 _AGO: Final = frozenset({"hace", "vor", "por", "para", "for", "seit", "pendant", "durante", "per", "depuis", "desde"})
 """Words before a number of years that make it a time ago or a duration (``hace 100 años``)."""
-_AGO_AFTER: Final = frozenset({"fa", "ago", "temu", "once", "geleden", "atras"})
+_AGO_AFTER: Final = frozenset(
+    {"fa", "ago", "temu", "once", "geleden", "atras", "sitten", "sedan", "siden", "назад", "ezelőtt", "zpátky"}
+)
 """Words after a number of years that make it a time ago (``100 anni fa``, ``100 yıl önce``)."""
 _SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
+_YEARS_SIGNS: Final = "岁歲歳세살"
+"""Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -454,7 +458,9 @@ class AgeDetector(BaseDetector):
                 or (after[0] in YEARS_OF_AGE and _AGO_AFTER.isdisjoint(after[1:]))
                 or bool(_OLD.intersection(after[1:]))
             )
-            attached = end < len(text) and text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None
+            attached = end < len(text) and (
+                (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None) or text[end] in _YEARS_SIGNS
+            )
             if worded or attached:
                 yield match.start(), end, "AGE"
 

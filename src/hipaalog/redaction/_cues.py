@@ -552,9 +552,10 @@ BEFORE_AGE: Final = frozenset(
 YEARS_OF_AGE: Final = frozenset(
     {"anos", "ano", "jahre", "jahren", "jahrige", "jahriger", "jahrigen", "ans", "anni", "lat", "jaar", "jarige"}
     | {"yas", "yasinda", "yasindaki", "letni", "letnia"}
+    | {"лет", "года", "år", "ar", "vuotta", "eves", "éves", "let", "rokov", "ετών"}
 )
 """Words of other languages for years of age right after a number (``104 años``, ``94 Jahre``, ``96 ans``,
-``92 yaşında``, accents dropped): enough alone, as ``y/o`` is."""
+``92 yaşında``, ``93 лет``, ``95 år``, accents dropped): enough alone, as ``y/o`` is."""
 AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "yoa"}) | YEARS_OF_AGE
 """Words around a number that make it an age (``age 93``, ``turned 97``, ``93 years old``, ``93 y/o``, ``104 años``)."""
 

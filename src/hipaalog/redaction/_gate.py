@@ -325,6 +325,7 @@ _DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.
 two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
 letter before it is looked behind for."""
 _DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
+_YEARS_SIGN: Final = re.compile(r"[0-9][岁歲歳세살]")
 _AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()[0-9]{2,3}\)")
 """A number of two or three digits in parentheses after a word (``Jane Roe (94)``), from its space."""
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
@@ -627,6 +628,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:
         bits |= AGE  # "Jane Roe (94)": an age after a name
+    if digits > 1 and not bits & AGE and not raw.isascii() and _YEARS_SIGN.search(text) is not None:
+        bits |= AGE  # "93岁", "93歳", "93세": years of age written with no space
     if digits > 3 and ("b." in text or "B." in text) and _BORN_ABBREVIATION.search(text) is not None:
         bits |= CUED  # "d.o.b. 14th November 1948", "(b. 1931-03-12)": no word of their own
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:

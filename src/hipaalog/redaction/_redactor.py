@@ -89,6 +89,8 @@ class _Walk(set[int]):
 
 
 _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
+_AGE_RANGE: Final = re.compile(r"\s*(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:y|yrs|years)?\s*$", re.IGNORECASE)
+"""An age band (``90-94``): over 89 when its upper end is."""
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 _OPTION_NAMES: Final = (
@@ -1452,8 +1454,8 @@ class Redactor:
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 number = item
             elif isinstance(item, str):
-                match = _AGE_NUMBER.match(item)
-                number = int(match[1]) if match else None
+                match = _AGE_NUMBER.match(item) or _AGE_RANGE.match(item)
+                number = max(int(part) for part in match.groups() if part) if match else None
             if number is None or number <= 89:
                 return _KEEP
         if item is None or item == "" or isinstance(item, bool):

@@ -1,0 +1,39 @@
+"""Ages over 89 in more languages, with CJK signs of years, and as bands under age field names."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    "text", ["пациентке 93 лет", "ему 92 года", "kvinna, 95 år", "93 vuotta", "93 éves", "93岁", "93세"]
+)
+def test_ages_over_89_in_more_languages_are_masked(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert "93" not in out and "92" not in out and "95" not in out
+    assert "90+" in out
+
+
+@pytest.mark.parametrize(
+    "text", ["vor 3 år", "in 93 years", "93 years ago", "took 93 s", "93 vuotta sitten", "93 år sedan", "92 года назад"]
+)
+def test_numbers_that_are_no_age_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"age_group": "90-94"}, {"age_group": "90+"}),
+        ({"ageRange": "85-94"}, {"ageRange": "90+"}),
+        ({"years_old": 95}, {"years_old": 90}),
+        ({"ageBand": "30-39"}, {"ageBand": "30-39"}),
+        ({"age_range": "85+"}, {"age_range": "85+"}),
+    ],
+)
+def test_age_bands_reaching_over_89_are_aggregated(record: dict[str, object], expected: dict[str, object]) -> None:
+    assert REDACTOR.redact(record) == expected
