@@ -19,10 +19,21 @@ VALUES = {
     "DATE": "2021-05-06",
     "ZIP": "80331",
     "ADDRESS": "Lindenweg",
+    "PATIENT": "P00482913",
+    "MEMBER_ID": "XQZ884213907",
 }
 
 QUALIFIED = [
     ("mrn_no", "MRN"),
+    ("emr_id", "MRN"),
+    ("ehr_number", "MRN"),
+    ("hospital_no", "MRN"),
+    ("mrNumber", "MRN"),
+    ("pat_id", "PATIENT"),
+    ("ptNo", "PATIENT"),
+    ("health_plan_id", "MEMBER_ID"),
+    ("municipality", "ADDRESS"),
+    ("addressLocality", "ADDRESS"),
     ("mrn_str", "MRN"),
     ("MrnNum", "MRN"),
     ("med_rec_num", "MRN"),
