@@ -517,6 +517,11 @@ _CONTEXTUAL: Final = {
     "first": "NAME",
     "last": "NAME",
     "middle": "NAME",
+    "number": "ID",
+    "no": "ID",
+    "num": "ID",
+    "record": "ID",
+    "years": "AGE",
 }
 """Generic words that are PHI keys only about a person."""
 _NAME_PARTS: Final = frozenset({"first", "last", "middle"})

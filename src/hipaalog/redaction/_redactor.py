@@ -45,6 +45,7 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
+from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
@@ -157,6 +158,10 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.path} chars {self.span[0]}-{self.span[1]}" if self.span else self.path
         return f"{self.kind} at {where}"
+
+
+_OWNED_QUICK: Final = OWNED_CHILDREN | {c.upper() for c in OWNED_CHILDREN} | {c.capitalize() for c in OWNED_CHILDREN}
+"""Child names that may take a meaning from their parent, in the cases they are written in."""
 
 
 def _path_of(parent: str, key: object) -> str:
@@ -486,6 +491,7 @@ class Redactor:
         self._clean = self._scanner.clean
         self._stable_output = not custom
         self._top_actions: dict[Any, int] = {}
+        self._owners: dict[Any, bool] = {}  # field names that give generic children a kind ({"device": {"id"}})
         self._nested_actions: dict[Any, int] = {}
         self._safe_keys: dict[str, KeyInfo] = {}
         self._plain_values: dict[str, None] = {}  # short strings of plain fields that are no name nor phone
@@ -751,9 +757,13 @@ class Redactor:
             elif cls is dict_:
                 if action != 1 or depth > 8 or not self._collect(item, parts, depth + 1, _NOTHING):
                     return False
+                if not _OWNED_QUICK.isdisjoint(item) and self._owner(key):
+                    return False  # {"device": {"id": ...}}: the parent gives the child a kind
             elif cls is list_:
                 if action != 1 or depth > 8 or not self._collect_list(item, parts, depth + 1):
                     return False
+                if item and type(item[0]) is dict and self._owner(key):
+                    return False  # {"visits": [{"date": ...}]}
             else:
                 return False
         return True
@@ -1182,6 +1192,8 @@ class Redactor:
                     elif cls is float or cls is bool or item is None:
                         out[key] = item
                     else:
+                        if cls is dict or cls is list:
+                            item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
                         out[key] = self._value(item, depth + 1, None, active, None)
                         if out[key] is item and issubclass(cls, _dt.date) and not info.record_time:
                             beside.append((key, "DATE"))
@@ -1251,6 +1263,8 @@ class Redactor:
                 elif type(item) is str and _is_version(info.compact, item):
                     out[written] = item
                     continue
+                if type(item) is dict or type(item) is list:
+                    item = self._owned(key, item)  # {"visit": {"date": ...}}: a visit date
                 if type(item) is list or type(item) is tuple:
                     walked = self._sequence(item, depth + 1, info.person or person, active, child_path, info.thing)
                 else:
@@ -1276,6 +1290,31 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _owner(self, key: Any) -> bool:
+        """Whether a field name gives generic children a kind (remembered per name)."""
+        owners = self._owners
+        found = owners.get(key)
+        if found is None:
+            found = type(key) is str and gives_kinds(key, self.keys)
+            if len(owners) < 4096:
+                owners[key] = found
+        return found
+
+    def _owned(self, key: Any, item: Any) -> Any:
+        """``item`` (a dict or a list of dicts under ``key``) with its generic children judged by ``key``."""
+        if type(key) is not str:
+            return item
+        if type(item) is dict:
+            return item if _OWNED_QUICK.isdisjoint(item) else owned_fields(key, item, self.keys, self._key_value)
+        if type(item) is list and item and type(item[0]) is dict:
+            return [
+                owned_fields(key, x, self.keys, self._key_value)
+                if type(x) is dict and not _OWNED_QUICK.isdisjoint(x)
+                else x
+                for x in item
+            ]
+        return item
 
     def _answers(self, question: str, answers: list[Any]) -> list[Any]:
         """A ``QuestionnaireResponse`` item's answers with their ``value[x]`` masked as its question says."""

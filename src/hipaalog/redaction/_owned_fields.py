@@ -1,0 +1,142 @@
+"""Generic fields of an object its parent names: ``{"device": {"id": ...}}`` reads as ``device_id``.
+
+Applications nest what a flat record spells in one field name: ``{"visit": {"date": ...}}`` is a visit
+date, ``{"insurance": {"group": ...}}`` a plan's group number, ``{"account": {"number": ...}}`` an account
+number, ``{"vehicle": {"reg": ...}}`` a plate. A child whose own name says nothing (``id``, ``number``,
+``date``, ``start``) is judged by the name it makes with its parent's last word, singular
+(``{"visits": [{"date": ...}]}``); a child with a name of its own keeps its own verdict.
+
+Dates count only below the events of a person's care (visits, encounters, admissions, procedures,
+birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+from ._keys import KeyCatalogue, tokens
+from ._strategies import DROP
+from ._values import full_date
+
+__all__ = ["OWNED_CHILDREN", "gives_kinds", "owned_fields"]
+
+_ID_CHILDREN: Final = frozenset(
+    ("id", "number", "no", "num", "nbr", "nr", "identifier", "serial", "sn", "group", "reg", "registration", "plate")
+)
+"""Children that name nothing alone: the identifier, number or serial of whatever the parent is."""
+_DATE_CHILDREN: Final = frozenset(
+    (
+        "date", "dt", "day", "when", "on", "at", "start", "end", "started", "ended", "begin", "time", "datetime",
+        "from", "to", "performed", "occurred", "scheduled",
+    )
+)  # fmt: skip
+"""Children that hold when the parent happened."""
+OWNED_CHILDREN: Final = _ID_CHILDREN | _DATE_CHILDREN
+"""Every child name the parent's name gives a meaning to (a cheap test before :func:`owned_fields`)."""
+
+_EVENT_KINDS: Final = {
+    "visit": "DATE",
+    "appointment": "DATE",
+    "appt": "DATE",
+    "encounter": "DATE",
+    "admission": "DATE",
+    "admit": "DATE",
+    "discharge": "DATE",
+    "procedure": "DATE",
+    "surgery": "DATE",
+    "operation": "DATE",
+    "consult": "DATE",
+    "consultation": "DATE",
+    "exam": "DATE",
+    "examination": "DATE",
+    "immunization": "DATE",
+    "immunisation": "DATE",
+    "vaccination": "DATE",
+    "hospitalization": "DATE",
+    "hospitalisation": "DATE",
+    "stay": "DATE",
+    "death": "DATE",
+    "birth": "DOB",
+}
+"""Events of a person's care and life whose dates are Safe Harbor dates, and the kind of those dates."""
+_SERVICE_DATE_CHILDREN: Final = frozenset(("date", "dt", "day"))
+"""A ``service``'s children that make it a date of service (its ``start`` may be a server's)."""
+_OWNED_KINDS: Final = frozenset(
+    ("DEVICE", "VEHICLE", "ACCOUNT", "MEMBER_ID", "MRN", "PATIENT", "LICENSE", "SSN", "PHONE", "FAX", "MBI")
+)
+"""Kinds an identifier child takes from its parent; a generic ``ID`` (``claim_id``) is no one's alone."""
+
+
+def _owner(key: str) -> tuple[list[str], str] | None:
+    words = tokens(key)
+    if not words:
+        return None
+    last = words[-1]
+    if len(last) > 3 and last[-1] == "s" and last[-2] != "s":
+        last = last[:-1]  # "visits", "devices": the object each item is
+    return words[:-1], last
+
+
+def owned_fields(
+    key: str,
+    item: Mapping[Any, Any],
+    keys: KeyCatalogue,
+    value_of: Callable[[str, Any], Any],
+) -> Mapping[Any, Any]:
+    """``item`` with each generic child replaced by ``value_of(kind, value)`` when its parent ``key`` gives it a kind.
+
+    Returns ``item`` itself when no child changed. ``value_of`` returns the replacement, ``DROP`` to leave
+    the child out, or another object that is not a plain value (a marker) to leave the child as it is.
+    """
+    owner = _owner(key)
+    if owner is None:
+        return item
+    prefix, last = owner
+    event = _EVENT_KINDS.get(last)
+    if event is None and last == "service":
+        event = "DATE"
+    out: dict[Any, Any] | None = None
+    for child, value in item.items():
+        if type(child) is not str or value is None or isinstance(value, (bool, dict, list, tuple)):
+            continue
+        lowered = child.lower()
+        kind: str | None = None
+        if lowered in _DATE_CHILDREN:
+            if event is not None and (last != "service" or lowered in _SERVICE_DATE_CHILDREN) and full_date(value):
+                kind = event
+        elif lowered in _ID_CHILDREN:
+            kind = _composed_kind(prefix, last, lowered, keys)
+        if kind is None:
+            continue
+        replaced = value_of(kind, value)
+        if replaced is value or (replaced is not DROP and not isinstance(replaced, (str, int, float))):
+            continue
+        if out is None:
+            out = dict(item)
+        if replaced is DROP:
+            del out[child]
+        else:
+            out[child] = replaced
+    return item if out is None else out
+
+
+def _composed_kind(prefix: list[str], last: str, child: str, keys: KeyCatalogue) -> str | None:
+    """The kind of ``<parent>_<child>`` (then ``<parent>_id`` and ``<parent>_number`` for a serial or a plate)."""
+    names = [child] if child in ("id", "number", "no", "num", "nbr", "nr", "group") else [child, "id", "number"]
+    for name in names:
+        kind = keys.info("_".join([*prefix, last, name])).kind
+        if kind in _OWNED_KINDS:
+            return kind
+    return None
+
+
+def gives_kinds(key: str, keys: KeyCatalogue) -> bool:
+    """Whether ``key`` gives any generic child a kind (a visit, a device, an account; not a job or a request)."""
+    owner = _owner(key)
+    if owner is None:
+        return False
+    prefix, last = owner
+    if last in _EVENT_KINDS or last == "service":
+        return True
+    return any(_composed_kind(prefix, last, child, keys) is not None for child in ("id", "number", "serial", "group"))
