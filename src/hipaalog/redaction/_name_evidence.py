@@ -95,8 +95,12 @@ def word_prior(word: str) -> float:
     given names and surnames (more for frequent ones) and for words no dictionary knows, negative for
     English, software and clinical words and for words logs use as names of things."""
     bare = ascii_letters(word).lower().removesuffix("'s").removesuffix("’s")
-    if not bare.isascii() or len(bare) < 2:
+    if not bare.isascii():
+        if len(bare) > 2 and all(ch.isascii() or ord(ch) < 0x370 for ch in bare):
+            return 1.4  # Latin letters no table spells ("Çiçək", "Dumanlı"): a name part of another country
         return 0.0  # another script: the script reader judges it
+    if len(bare) < 2:
+        return 0.0
     if bare in _STOP or bare in _PARTICLES or bare in _BEFORE_ALL or bare in PLACE_STARTS:
         return -5.0
     parts = [part for part in re.split(r"['’-]", bare) if part]
@@ -136,7 +140,12 @@ def cell_prior(cell: str) -> float:
     if not words or len(words) > 4:
         return 0.0
     priors = [word_prior(word) for word in words if word.lower() not in _PARTICLES]
-    return sum(priors) / len(priors) if priors else 0.0
+    if not priors:
+        return 0.0
+    mean = sum(priors) / len(priors)
+    if len(priors) > 1 and max(priors) >= 2.0 and min(priors) > -5.0:
+        return max(mean, 1.6)  # "Jonathan Tailor": a listed given name in the cell
+    return mean
 
 
 def _case_mode(text: str) -> str:
@@ -227,8 +236,12 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
                 cursor += 1
                 continue
             single = len(nxt) == 1 and nxt.isupper()
+            after_initial = len(tokens[run[-1]][2]) == 1 and len(run) > 1 and mode == "mixed"
+            floor = -5.0 if after_initial else 0.0  # "Berg J. Brand": a word after a middle initial is a surname
             if single or (
-                _candidate(nxt, mode) and not _glued(text, tokens[cursor][0], tokens[cursor][1]) and word_prior(nxt) > 0
+                _candidate(nxt, mode)
+                and not _glued(text, tokens[cursor][0], tokens[cursor][1])
+                and word_prior(nxt) > floor
             ):
                 run.append(cursor)
                 cursor += 1
@@ -263,15 +276,25 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
     names = [w for w in words if len(w) > 1 and w.lower() not in _PARTICLES]
     if not names:
         return 0.0
-    priors = [word_prior(w) for w in names]
+    priors = [
+        max(word_prior(w), 0.5) if i and len(words[i - 1]) == 1 and len(w) > 1 else word_prior(w)
+        for i, w in enumerate(words)
+        if len(w) > 1 and w.lower() not in _PARTICLES
+    ]
     if mode != "mixed":  # no capital vouches for a word no table knows, least of all in lower case
         priors = [p - (0.4 if mode == "caps" else 0.8) if p == 1.4 else p for p in priors]
     score = sum(priors[:3])
+    first = run[0]
+    initial_before = (
+        first > 0
+        and len(tokens[first - 1][2]) == 1
+        and tokens[first - 1][2].isupper()
+        and text[tokens[first - 1][1] : tokens[first][0]] in (". ", " ")
+    )
     if len(names) > 1:
         score += 0.5
-    elif mode != "mixed":
+    elif mode != "mixed" and not initial_before:
         score -= 0.5  # one word of a line without case: little to go on
-    first = run[0]
     start = tokens[first][0]
     end = tokens[run[-1]][1]
     before_text = text[:start].rstrip(" ")
@@ -280,12 +303,7 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         score += _CAPITALISED  # a capital inside a sentence (not a word in capitals: "CO", "MOLINE")
     if any(len(w) == 1 for w in words):
         score += _INITIAL
-    elif (
-        first > 0
-        and len(tokens[first - 1][2]) == 1
-        and tokens[first - 1][2].isupper()
-        and text[tokens[first - 1][1] : start] in (". ", " ")
-    ):
+    elif initial_before:
         score += _INITIAL  # "J. Okafor"
     initial_end = _initial_at(text, end + 1) if text[end : end + 1] == " " else -1
     if initial_end > 0 and len(names) == 1:
