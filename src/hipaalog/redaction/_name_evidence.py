@@ -30,7 +30,7 @@ from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PARTICLES, PLACE_STARTS
 from ._normalize import ascii_letters
 
-__all__ = ["cell_prior", "has_evidence_name", "name_runs", "word_prior"]
+__all__ = ["cell_prior", "has_evidence_name", "name_runs", "no_name", "word_prior"]
 
 _TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 """A word of letters (any script), with inner apostrophes and hyphens (``O'Neil``, ``Marie-Luise``)."""
@@ -80,6 +80,8 @@ _SENTENCE_END: Final = frozenset(".!?:;\n\r\t|,=\"'([{<>")
 _GLUE_BEFORE: Final = frozenset("./\\_@$#&%*+~^")
 _GLUE_AFTER: Final = frozenset("_/\\@(")
 
+_WORD_GIVEN: Final = 0.5
+"""The prior of a given name that is also a word or a place (``Will``, ``Spring``, ``Victoria``) at most."""
 _THRESHOLD: Final = 3.5
 """What a run's score must reach to be a name."""
 _CAPITALISED: Final = 1.0
@@ -342,3 +344,18 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
 def has_evidence_name(text: str) -> bool:
     """Whether :func:`name_runs` finds a name in ``text`` (for the gate)."""
     return " " in text and bool(name_runs(text))
+
+
+def no_name(span: str) -> bool:
+    """Whether the words of ``span`` say it is no name: a day or a month alone (``Sunday``), or several words of
+    the dictionary with at most a given name that is also a word (``Spring Sale``); the shape detectors' finds
+    are dropped then."""
+    words = [word for word in _TOKEN.findall(span) if len(word) > 1]
+    if not words:
+        return False
+    bare = [ascii_letters(word).lower() for word in words]
+    if len(words) == 1:
+        return bare[0] in _CALENDAR  # a word alone: the shape that found it had its reasons ("from Will:")
+    if max(word_prior(word) for word in words) > _WORD_GIVEN:
+        return False
+    return any(word in _CALENDAR or (word.isascii() and not unknown_word(word) and word not in GIVEN) for word in bare)

@@ -336,8 +336,8 @@ foreign_word: Final = _foreign
 """A word no table, dictionary or list of software knows, read as a name part (``Kuziora``, ``Fogaca``)."""
 
 
-_EVIDENCE: list[Callable[[str], tuple[tuple[int, int], ...]]] = []
-""":func:`._name_evidence.name_runs`, imported on first use."""
+_EVIDENCE: list[tuple[Callable[[str], tuple[tuple[int, int], ...]], Callable[[str], bool]]] = []
+""":func:`._name_evidence.name_runs` and :func:`._name_evidence.no_name`, imported on first use."""
 
 
 class PersonNameDetector(BaseDetector):
@@ -351,11 +351,17 @@ class PersonNameDetector(BaseDetector):
         if not text.isascii():
             yield from script_name_spans(text)  # "for Ювеналий Петров", "cardholder 엄지영"
         if not _EVIDENCE:
-            from ._name_evidence import name_runs  # it imports this module
+            from ._name_evidence import name_runs, no_name  # it imports this module
 
-            _EVIDENCE.append(name_runs)
-        for start, end in _EVIDENCE[0](text):
+            _EVIDENCE.append((name_runs, no_name))
+        runs, no_name = _EVIDENCE[0]
+        for start, end in runs(text):
             yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
+        for start, end, kind in self._shapes(text):
+            if not no_name(text[start:end]):
+                yield start, end, kind
+
+    def _shapes(self, text: str) -> Iterator[Span]:
         for match in _RUN.finditer(text):
             words = _with_particles(match[0].split(" "))
             offset = match.start()
