@@ -354,11 +354,11 @@ class PersonNameDetector(BaseDetector):
             from ._name_evidence import name_runs, no_name  # it imports this module
 
             _EVIDENCE.append((name_runs, no_name))
-        runs, no_name = _EVIDENCE[0]
+        runs, vetoed = _EVIDENCE[0]
         for start, end in runs(text):
             yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
         for start, end, kind in self._shapes(text):
-            if not no_name(text[start:end]):
+            if not vetoed(text[start:end]):
                 yield start, end, kind
 
     def _shapes(self, text: str) -> Iterator[Span]:
