@@ -22,6 +22,8 @@ REDACTOR = Redactor()
         ("Imogen's discharge summary is ready", "Imogen"),  # a possessive given name
         ("Referred by Quentrell Abiodun-Fasi MD", "Quentrell Abiodun-Fasi"),  # a title of a clinician after
         ("note for R. Oyelaran-Bakare", "Oyelaran-Bakare"),  # an initial before a name no table lists
+        ("notified Gun Olofsson MD of the result", "Gun Olofsson"),  # a word joined to the name beside it
+        ("Sven de Korte requested a refill", "Sven de Korte"),  # a particle between capitalised words
     ],
 )
 def test_names_with_evidence_around_them_are_masked(text: str, name: str) -> None:
@@ -44,6 +46,8 @@ def test_names_with_evidence_around_them_are_masked(text: str, name: str) -> Non
         "TLS handshake with Acme Corp API succeeded",
         "Loaded module com.example.Billing.Invoice",
         "café au lait — a long dash",
+        "Rio de Janeiro office opens at nine",
+        "ticket opened by Olofsson Support team",
     ],
 )
 def test_words_with_no_evidence_of_a_name_stay(text: str) -> None:

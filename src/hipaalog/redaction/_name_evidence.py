@@ -80,6 +80,8 @@ _SENTENCE_END: Final = frozenset(".!?:;\n\r\t|,=\"'([{<>")
 _GLUE_BEFORE: Final = frozenset("./\\_@$#&%*+~^")
 _GLUE_AFTER: Final = frozenset("_/\\@(")
 
+_UNKNOWN: Final = 1.4
+"""The prior of a word no table, dictionary or list knows."""
 _WORD_GIVEN: Final = 0.5
 """The prior of a given name that is also a word or a place (``Will``, ``Spring``, ``Victoria``) at most."""
 _THRESHOLD: Final = 3.5
@@ -89,6 +91,7 @@ _INITIAL: Final = 1.5
 _TITLE: Final = 2.5
 _CUE: Final = 1.5
 _WEAK_CUE: Final = 0.5
+_PARTICLE: Final = 1.0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -99,7 +102,7 @@ def word_prior(word: str) -> float:
     bare = ascii_letters(word).lower().removesuffix("'s").removesuffix("’s")
     if not bare.isascii():
         if len(bare) > 2 and all(ch.isascii() or ord(ch) < 0x370 for ch in bare):
-            return 1.4  # Latin letters no table spells ("Çiçək", "Dumanlı"): a name part of another country
+            return _UNKNOWN  # Latin letters no table spells ("Çiçək", "Dumanlı"): a name part of another country
         return 0.0  # another script: the script reader judges it
     if len(bare) < 2:
         return 0.0
@@ -132,7 +135,7 @@ def word_prior(word: str) -> float:
             return -3.0
         if len(bare) < 3 or VOWELS.isdisjoint(bare):
             return 0.0
-        return 1.4  # a word no table or dictionary knows: a name part of another country
+        return _UNKNOWN  # a word no table or dictionary knows: a name part of another country
     return prior
 
 
@@ -161,8 +164,8 @@ def _case_mode(text: str) -> str:
 
 def _candidate(word: str, mode: str) -> bool:
     """Whether ``word`` may be a name part by its case in a text of case ``mode``."""
-    if mode != "mixed":
-        return len(word) > 2  # "au", "IL": in a line without case, two letters are no evidence of a name
+    if mode != "mixed":  # "au", "IL", "fue": in a line without case, short words no table lists are no evidence
+        return len(word) > 3 or (len(word) == 3 and word_prior(word) != _UNKNOWN)
     first = word[0]
     if not first.isupper():
         return False
@@ -237,7 +240,7 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
                 run.append(cursor)
                 cursor += 1
                 continue
-            single = len(nxt) == 1 and nxt.isupper()
+            single = len(nxt) == 1 and (nxt.isupper() or mode == "lower")
             after_initial = len(tokens[run[-1]][2]) == 1 and len(run) > 1 and mode == "mixed"
             floor = -5.0 if after_initial else 0.0  # "Berg J. Brand": a word after a middle initial is a surname
             if single or (
@@ -256,14 +259,48 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
             continue
         score = _score(text, tokens, run, mode, title_case)
         if score >= _THRESHOLD:
-            found.append((tokens[run[0]][0], tokens[run[-1]][1]))
+            first, last = run[0], run[-1]
+            if mode == "mixed" and not title_case:
+                first, last = _widened(text, tokens, first, last)
+            found.append((tokens[first][0], tokens[last][1]))
+            run = [last]
         index = run[-1] + 1
     return tuple(found)
 
 
+def _joinable(text: str, token: tuple[int, int, str]) -> bool:
+    """Whether a capitalised word beside a name found is part of it though the dictionary knows it (``Riff``
+    before ``Lievens``): not a word logs use for things, a cue, a day, nor glued or capitalised for a sentence."""
+    start, end, word = token
+    if not word[:1].isupper() or word.isupper() or not _candidate(word, "mixed") or _glued(text, start, end):
+        return False
+    bare = ascii_letters(word).lower()
+    if bare in _STOP or bare in _BEFORE_ALL or bare in _CALENDAR or bare in NOT_SURNAMES or bare in PLACE_STARTS:
+        return False
+    before = text[:start].rstrip(" ")
+    return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def _widened(text: str, tokens: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int]:
+    """A name's run widened by one capitalised word on each side that the run alone would not take."""
+    if first > 0 and text[tokens[first - 1][1] : tokens[first][0]] == " " and _joinable(text, tokens[first - 1]):
+        first -= 1
+    if (
+        last + 1 < len(tokens)
+        and text[tokens[last][1] : tokens[last + 1][0]] == " "
+        and _joinable(text, tokens[last + 1])
+        and word_prior(tokens[last + 1][2]) < 0
+    ):
+        last += 1
+    return first, last
+
+
 def _skip_joined(text: str, tokens: list[tuple[int, int, str]], index: int, mode: str) -> int:
-    """The index after ``tokens[index]`` and the candidate words joined to it by single spaces."""
+    """The index after ``tokens[index]`` and the candidate words joined to it by single spaces (in a line
+    without case, the one word after it: ``san diego``)."""
     index += 1
+    if mode != "mixed":
+        return index + 1 if tokens[index - 1][2].lower() in PLACE_STARTS else index
     while (
         index < len(tokens)
         and text[tokens[index - 1][1] : tokens[index][0]] == " "
@@ -284,7 +321,7 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         if len(w) > 1 and w.lower() not in _PARTICLES
     ]
     if mode != "mixed":  # no capital vouches for a word no table knows, least of all in lower case
-        priors = [p - (0.4 if mode == "caps" else 0.8) if p == 1.4 else p for p in priors]
+        priors = [p - (0.4 if mode == "caps" else 0.8) if p == _UNKNOWN else p for p in priors]
     score = sum(priors[:3])
     first = run[0]
     initial_before = (
@@ -295,6 +332,8 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
     )
     if len(names) > 1:
         score += 0.5
+        if any(w.lower() in _PARTICLES for w in words):
+            score += _PARTICLE  # "Sven de Korte": a particle between two capitalised words
     elif mode != "mixed" and not initial_before:
         score -= 0.5  # one word of a line without case: little to go on
     start = tokens[first][0]
@@ -334,8 +373,8 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         and tokens[following][2].lower() in _AFTER
     ):
         score += _CUE
-    if text[end : end + 2] in ("'s", "’s"):
-        score += _WEAK_CUE
+    if words[-1].endswith(("'s", "’s")):
+        score += _CUE  # "Yusuf's lab results"
     if text[end : end + 1] == "(":
         score -= 3.0  # a call or a constructor
     return score
