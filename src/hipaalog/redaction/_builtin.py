@@ -25,6 +25,7 @@ from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
 from ._hl7_parsed import Hl7ParsedDetector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._name_rows import NameRowDetector
 from ._named_values import NamedValueDetector
 from ._names import PersonNameDetector
 from ._national import NationalIdDetector
@@ -95,6 +96,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PersonNameDetector(),
     AddressedNameDetector(),
     TabularDetector(),
+    NameRowDetector(),
 )
 _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)
 _DEFAULT_NAMED: Final = NamedValueDetector(DEFAULT_CATALOGUE)

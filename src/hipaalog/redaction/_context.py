@@ -1095,8 +1095,9 @@ _WORDS_VALUE: Final = re.compile(
 )
 """A value of words: it ends at a delimiter, a quote (not an apostrophe between letters: ``O'Neal``) or the next key."""
 _AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
-_PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*)(?![\w(])")
-"""A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``) where a value would be."""
+_PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*|:[0-9]{1,3})(?![\w(:])")
+"""A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``, Oracle's ``:1``) where a
+value would be."""
 _NUMBER_KINDS: Final = frozenset({"DOB", "DATE", "PHONE", "FAX"})
 _DIGIT_KINDS: Final = frozenset(
     {"SSN", "MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "CARD", "NPI", "DEA", "MBI", "LICENSE", "VEHICLE", "ZIP"}

@@ -498,6 +498,18 @@ def _unlisted_name(text: str) -> bool:
     return _UNLISTED[0](text)
 
 
+_EVIDENCE: list[Callable[[str], bool]] = []
+
+
+def _evidence_name(text: str) -> bool:
+    """:func:`._name_evidence.has_evidence_name`, imported on first use (it imports this module)."""
+    if not _EVIDENCE:
+        from ._name_evidence import has_evidence_name
+
+        _EVIDENCE.append(has_evidence_name)
+    return _EVIDENCE[0](text)
+
+
 _ADDRESSED: list[tuple[frozenset[bytes], Callable[[str], bool]]] = []
 
 
@@ -672,6 +684,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= NAME  # "offer to oladare akinrinola": a name in lower case no table lists, after a cue
     if not bits & PERSON and _unlisted_name(text):
         bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
+    if not bits & PERSON and " " in text and _evidence_name(text):
+        bits |= PERSON  # "nurse Biagio C.", "BENI RIESER MISSED ...": a name by the evidence around it
     if digits > 6 and not bits & PHONE and ("=" in text or ":" in text) and _phone_key(text):
         bits |= PHONE  # "twilio: to=(0306) 999 0957": a number under a key of a message's ends
     if not bits & (NAME | PERSON) and " " in text and _addressed_name(words, text):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from ._cues import NAMES, TITLES
@@ -336,6 +336,10 @@ foreign_word: Final = _foreign
 """A word no table, dictionary or list of software knows, read as a name part (``Kuziora``, ``Fogaca``)."""
 
 
+_EVIDENCE: list[tuple[Callable[[str], tuple[tuple[int, int], ...]], Callable[[str], bool]]] = []
+""":func:`._name_evidence.name_runs` and :func:`._name_evidence.no_name`, imported on first use."""
+
+
 class PersonNameDetector(BaseDetector):
     """``First [Middle] Last`` and ``Last, First`` from census given names and surnames, no cue needed."""
 
@@ -346,6 +350,18 @@ class PersonNameDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         if not text.isascii():
             yield from script_name_spans(text)  # "for Ювеналий Петров", "cardholder 엄지영"
+        if not _EVIDENCE:
+            from ._name_evidence import name_runs, no_name  # it imports this module
+
+            _EVIDENCE.append((name_runs, no_name))
+        runs, vetoed = _EVIDENCE[0]
+        for start, end in runs(text):
+            yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
+        for start, end, kind in self._shapes(text):
+            if not vetoed(text[start:end]):
+                yield start, end, kind
+
+    def _shapes(self, text: str) -> Iterator[Span]:
         for match in _RUN.finditer(text):
             words = _with_particles(match[0].split(" "))
             offset = match.start()
