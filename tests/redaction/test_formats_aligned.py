@@ -53,6 +53,7 @@ INDEX_NAMED = (
     "B7730021 Maya Sorensen  10013"
 )
 ONE_COLUMN = "    member_id\n0  W208238302\n1  W399764913"
+ONE_COLUMN_NO_INDEX = "subscriber_id\n  W208238302\n  W399764913"
 PSQL = (
     "   mrn    | first_name |  zip  | status\n"
     "----------+------------+-------+--------\n"
@@ -111,6 +112,7 @@ HEADERLESS = (
         (MULTI_LEVEL, ("A0048213", "62704", "B7730021", "10013")),
         (INDEX_NAMED, ("A0048213", "B7730021", "62704", "10013")),
         (ONE_COLUMN, ("W208238302", "W399764913")),
+        (ONE_COLUMN_NO_INDEX, ("W208238302", "W399764913")),
         (PSQL, ("A0048213", "62704", "B7730021", "10013")),
         (MYSQL, ("A0048213", "62704", "Vale")),
         (FANCY_GRID, ("A0048213", "62704", "B7730021", "10013")),
@@ -128,6 +130,7 @@ HEADERLESS = (
         "pandas-multi-level",
         "pandas-index-names",
         "pandas-one-column",
+        "pandas-one-column-no-index",
         "psql",
         "mysql",
         "tabulate-fancy-grid",
@@ -190,11 +193,47 @@ def test_rows_without_a_header_are_typed_as_columns() -> None:
         "          latency          bytes\ncount    50.000000      50.000000\nmean     48.213377  512034.220000\n"
         "std      29.114820  290311.560000\nmin       0.912311    1204.000000",
         "  region     date        requests\n0 us-east-1  2026-05-13     35276\n1 eu-west-2  2026-05-12     42333",
+        "NAME                         READY   STATUS    RESTARTS   AGE\n"
+        "api-981017-q9w8e             1/1     Running   2          232d\n"
+        "worker-489456-xk2lp          1/1     Running   0          45d",
+        "Name                         Stmts   Miss  Cover\n"
+        "------------------------------------------------\n"
+        "src/app/patient.py             133      5    51%\n"
+        "------------------------------------------------\n"
+        "TOTAL                          2598    119    52%",
+        "|    id | region    | address      | version   |\n"
+        "|-------|-----------|--------------|-----------|\n"
+        "| 53617 | us-east-1 | 10.1.2.3:443 | 2.10.1    |\n"
+        "|  3988 | eu-west-2 | 0.0.0.0:8080 | 0.15.8    |",
     ],
-    ids=["pip-list", "ps", "df", "netstat", "metrics-psql", "pandas-index-named", "timing", "describe", "metrics"],
+    ids=[
+        "pip-list",
+        "ps",
+        "df",
+        "netstat",
+        "metrics-psql",
+        "pandas-index-named",
+        "timing",
+        "describe",
+        "metrics",
+        "kubectl-header-after-name",
+        "coverage-header-after-name",
+        "markdown-sockets-under-address",
+    ],
 )
 def test_tables_without_phi_columns_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def test_a_field_name_over_its_error_is_no_table() -> None:
+    """One word over lines of prose (pydantic's field name over its message) is not a one-column table."""
+    text = (
+        "1 validation error for Intake\nward\n  String should have at most 4 characters [type=string_too_long, "
+        "input_value='Rosalind Ward 4', input_type=str]\n    For further information visit https://errors.example/"
+    )
+    out = REDACTOR.redact_text(text)
+    assert "String should have at most 4 characters" in out, out
+    assert "For further information visit" in out, out
 
 
 def test_the_screen_is_cheap_to_fail() -> None:

@@ -23,6 +23,7 @@ from collections.abc import Generator, Iterator
 from typing import Final
 
 from ._aligned_screen import ROW_DATE, aligned_table
+from ._cell_values import EMPTY_CELLS, plausible
 from ._detector import Span
 from ._gate import TABLE
 from ._name_table import GIVEN, SURNAME_RANK
@@ -41,33 +42,6 @@ _FOOTER: Final = re.compile(r"\[[0-9]+ rows? x [0-9]+ columns?\]|\(?[0-9]+ rows?
 _CELLS: Final = re.compile(r"[^ ]+")
 _FILLED: Final = re.compile(rb"\x01+")
 _GAP: Final = re.compile(r"[ ]{2,}")
-_EMPTY: Final = frozenset(
-    ["", "NaN", "nan", "None", "<NA>", "NaT", "null", "NULL", "-", "--", "...", "…", "N/A", "n/a", "True", "False"]
-)
-_NUMERIC_KINDS: Final = frozenset(
-    [
-        "ZIP",
-        "MRN",
-        "PATIENT",
-        "MEMBER_ID",
-        "MBI",
-        "PHONE",
-        "FAX",
-        "SSN",
-        "DOB",
-        "DATE",
-        "AGE",
-        "ACCOUNT",
-        "CARD",
-        "LICENSE",
-        "NPI",
-        "DEA",
-        "ID",
-        "IP",
-    ]
-)
-"""Kinds whose values hold a digit: a cell without one under such a column is something else (a word, a flag)."""
-_LETTER_KINDS: Final = frozenset(["NAME", "ADDRESS", "NAME?"])
 _NAME_CELL: Final = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['’.-])*,?[ ]){1,5}[^\W\d_](?:[^\W\d_]|['’.-])*")
 """A person's name as a cell holds it: two to six words of letters (``Dipl.-Ing. Anni Losekann B.A.``)."""
 _BIRTH_DATE: Final = re.compile(
@@ -83,6 +57,10 @@ _CELL_KINDS: Final = (
 """Shapes of whole columns in rows about people."""
 _MAX_LINES: Final = 2000
 _MAX_WIDTH: Final = 4000
+_LONE_ROWS: Final = 64
+"""How many lines under a one-word header are read to tell a one-column table from a heading."""
+_SLACK: Final = 40
+"""How much wider than its header a row may be (the last column's cells, which no header pads)."""
 
 
 def _rule(line: str) -> bool:
@@ -98,6 +76,21 @@ def _bar(line: str) -> str:
     return ""
 
 
+def _lone(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether a header-like line is one word at its start over lines that are not one value each: a field's name
+    over its errors (pydantic), a heading. A one-column frame's header stands over its values, or over its index
+    (``    member_id``)."""
+    line = lines[index][1]
+    if " " in line.strip(" |") or line.startswith("  "):
+        return False
+    for _, below in lines[index + 1 : index + _LONE_ROWS]:
+        if not below.strip():
+            return False
+        if " " in below.strip(" |") and not _rule(below):
+            return True
+    return False
+
+
 def _trimmed(text: str, item: Item) -> Item:
     """A cell's span without the spaces around its value."""
     start, end = item
@@ -110,20 +103,7 @@ def _trimmed(text: str, item: Item) -> Item:
 
 def _phi(kind: str, value: str) -> str | None:
     """The kind of a cell's value in a column of ``kind``, if it is PHI (an age of 89 or under is not)."""
-    return settled(kind, value) if _plausible(kind, value) else None
-
-
-def _plausible(kind: str, value: str) -> bool:
-    """Whether ``value`` can be of ``kind`` at all (``127.0.0.1:5432`` under ``Foreign Address`` is a socket's)."""
-    if value in _EMPTY:
-        return False
-    if kind == "AGE":
-        return value.isdigit()  # ``5d``, ``3h12m``: how long a process has run
-    if kind in _NUMERIC_KINDS:
-        return any(c.isdigit() for c in value)
-    if kind in _LETTER_KINDS:
-        return any(c.isalpha() for c in value)
-    return True
+    return settled(kind, value) if plausible(kind, value) else None
 
 
 class AlignedTableDetector(TabularDetector):
@@ -152,7 +132,7 @@ class AlignedTableDetector(TabularDetector):
     def _table(self, text: str, lines: list[tuple[int, str]], index: int, dated: bool) -> Generator[Span, None, int]:
         """The table whose header is ``lines[index]``, if it is one; returns where to look next."""
         line = lines[index][1]
-        if len(line) > _MAX_WIDTH or _rule(line) or _HEADER_LINE.fullmatch(line) is None:
+        if len(line) > _MAX_WIDTH or _rule(line) or _HEADER_LINE.fullmatch(line) is None or _lone(lines, index):
             if dated and "  " in line and ROW_DATE.search(line) is not None:
                 return (yield from self._typed_block(text, lines, index))
             return index + 1
@@ -172,7 +152,7 @@ class AlignedTableDetector(TabularDetector):
             if dated:
                 return (yield from self._typed_block(text, lines, header + 1))
             return header + 1
-        body, after = self._body(lines, header + 1)
+        body, after = self._body(lines, header + 1, len(line.rstrip()) + _SLACK)
         if not body:
             return after
         context = "\n".join(lines[row][1] for row in range(max(0, above - 2), header))
@@ -191,13 +171,15 @@ class AlignedTableDetector(TabularDetector):
         return self._table_kinds(names, "")
 
     @staticmethod
-    def _body(lines: list[tuple[int, str]], start: int) -> tuple[list[int], int]:
-        """The rows under a header (rules skipped) up to a blank line or a footer; and the line after them."""
+    def _body(lines: list[tuple[int, str]], start: int, width: int) -> tuple[list[int], int]:
+        """The rows under a header (rules skipped) up to a blank line, a footer or a line far wider than the header
+        (text after the table: a rows' cells are as wide as their column, whose name the header pads to it); and the
+        line after them."""
         body: list[int] = []
         index = start
         while index < len(lines):
             line = lines[index][1]
-            if not line or len(line) > _MAX_WIDTH or _FOOTER.fullmatch(line.strip()):
+            if not line or len(line.rstrip()) > width or _FOOTER.fullmatch(line.strip()):
                 break
             if line.strip() and not _rule(line):  # a line of spaces: a row of empty cells (psql)
                 body.append(index)
@@ -312,7 +294,7 @@ class AlignedTableDetector(TabularDetector):
                 continue
             for items in typed:
                 start, end = items[column]
-                if _plausible(typed_as, text[start:end]):
+                if plausible(typed_as, text[start:end]):
                     yield start, end, typed_as
         return max(row, index + 1)
 
@@ -334,7 +316,9 @@ def _column_kinds(text: str, rows: list[list[Item]]) -> list[str | None]:
     for column, cells in enumerate(columns):
         if kinds[column] is None:
             shaped = [
-                kind for regex, kind in _CELL_KINDS if all(regex.fullmatch(cell) or cell in _EMPTY for cell in cells)
+                kind
+                for regex, kind in _CELL_KINDS
+                if all(regex.fullmatch(cell) or cell in EMPTY_CELLS for cell in cells)
             ]
             kinds[column] = shaped[0] if shaped else None
     return kinds

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["ROW_DATE", "aligned_table"]
+__all__ = ["ROW_DATE", "aligned_table", "header_word"]
 
 _SCREEN: Final = re.compile(
     r"(?m)^(?:[ |│┃║┆┊]*(?:[^\W\d][\w.'#%/-]*|\.\.\.?)(?:[ ]*[|│┃║┆┊][ ]*|[ ]+)(?:[^\W\d]|\.\.\.)[^\n]*"
@@ -19,6 +19,8 @@ ROW_DATE: Final = re.compile(
     r"(?:[ ]{2}|[ ]*$)"
 )
 """A date cell between runs of spaces: a headerless aligned row may be a person's."""
+_GAP: Final = re.compile(r"[ ]{2,}")
+_COLUMN_NAME: Final = re.compile(r"[^\W\d][\w.#%/-]*|%[^\W\d]\w*")
 
 
 def aligned_table(text: str) -> bool:
@@ -29,3 +31,15 @@ def aligned_table(text: str) -> bool:
     if "  " in text and ROW_DATE.search(text) is not None:
         return True
     return _SCREEN.search(text) is not None
+
+
+def header_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one word in a header row of one-word column names aligned by runs of spaces
+    (``NAME    READY   STATUS``, ``Name   Stmts   Miss  Cover``): a column's name, not a person's after a cue."""
+    if start < 2 or text[start - 2 : start] != "  " or " " in text[start:end]:
+        return False
+    line_end = text.find("\n", end)
+    if line_end < 0 or line_end + 1 >= len(text) or text[line_end + 1] == "\n":
+        return False  # no row under it
+    cells = _GAP.split(text[text.rfind("\n", 0, start) + 1 : line_end].strip())
+    return len(cells) > 2 and all(map(_COLUMN_NAME.fullmatch, cells))
