@@ -93,6 +93,14 @@ SQLITE_COLUMNS = (
     "B7730021  10013  Sorensen  4"
 )
 FIXED_REPORT = "ZIP_CODE PRIORITY MRN        PATIENT_NAME  COUNT\n62704    stat     A0048213   Vale, Orrin   123\n"
+TABS = "mrn\t\tzip\t\tward\nA0048213\t62704\t\t4B\nB7730021\t10013\t\tICU"
+TRANSPOSED = (
+    "                 0              1\n"
+    "mrn       A0048213       B7730021\n"
+    "zip          62704          10013\n"
+    "name     Orrin Vale  Maya Sorensen\n"
+    "visits           3              4"
+)
 HEADERLESS = (
     "A0048213   Orrin Vale          1981-04-02  62704\n"
     "B7730021   Dr. Maya Sorensen   11/30/1975  10013\n"
@@ -119,6 +127,8 @@ HEADERLESS = (
         (RST, ("A0048213", "62704", "Vale")),
         (SQLITE_COLUMNS, ("A0048213", "62704", "B7730021", "10013")),
         (FIXED_REPORT, ("A0048213", "62704")),
+        (TABS, ("A0048213", "62704", "B7730021", "10013")),
+        (TRANSPOSED, ("A0048213", "62704", "B7730021", "10013", "Maya Sorensen")),
     ],
     ids=[
         "pandas-repr",
@@ -137,6 +147,8 @@ HEADERLESS = (
         "tabulate-rst",
         "sqlite-columns",
         "fixed-width",
+        "tabs",
+        "transposed",
     ],
 )
 def test_cells_under_phi_columns_are_masked(text: str, secrets: tuple[str, ...]) -> None:
@@ -152,6 +164,7 @@ def test_cells_under_phi_columns_are_masked(text: str, secrets: tuple[str, ...])
         (TRUNCATED, ("oncology", "70.16", "[8 rows x 6 columns]")),
         (PSQL, ("active", "(3 rows)")),
         (SQLITE_COLUMNS, ("visits",)),
+        (TRANSPOSED, ("visits           3              4",)),
     ],
 )
 def test_other_columns_and_empty_cells_are_kept(text: str, kept: tuple[str, ...]) -> None:

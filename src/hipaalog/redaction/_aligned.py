@@ -36,12 +36,16 @@ _BARS: Final = "|│┃║┆┊"
 _RULE_CHARS: Final = " \t-=+:|│┃║┆┊─━═┄┈┼┬┴├┤╞╪╡╤╧╒╕╘╛┌┐└┘╔╗╚╝╠╣╦╩╬╭╮╯╰╫╟╢╥╨"
 _RULE_MARKS: Final = "-=─━═┄┈"
 _WORD: Final = r"(?:[^\W\d][\w.'#%/-]*|%[^\W\d]\w*|#|\.\.\.?|…)"
-_HEADER_LINE: Final = re.compile(rf"[ |│┃║┆┊]*{_WORD}(?:[ |│┃║┆┊]+{_WORD})*[ |│┃║┆┊]*\\?[ ]*")
+_HEADER_LINE: Final = re.compile(rf"[ \t|│┃║┆┊]*{_WORD}(?:[ \t|│┃║┆┊]+{_WORD})*[ \t|│┃║┆┊]*\\?[ ]*")
 """A header row: field names separated by spaces or bars (pandas ends a wrapped block's header with ``\\``)."""
 _FOOTER: Final = re.compile(r"\[[0-9]+ rows? x [0-9]+ columns?\]|\(?[0-9]+ rows?(?:\)| in set\b.*)|Empty set\b.*")
 _CELLS: Final = re.compile(r"[^ ]+")
+_SEPARATORS: Final = {bar: re.compile(re.escape(bar)) for bar in _BARS} | {"\t": re.compile(r"\t+")}
 _FILLED: Final = re.compile(rb"\x01+")
 _GAP: Final = re.compile(r"[ ]{2,}")
+_KEY_CELL: Final = re.compile(r"[^\W\d][\w.#-]*(?: [^\W\d][\w.#-]*){0,3}")
+"""A field's name in a table's first column (``mrn``, ``Date of Birth``)."""
+_MAYBE_NAME: Final = "NAME?"
 _NAME_CELL: Final = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['’.-])*,?[ ]){1,5}[^\W\d_](?:[^\W\d_]|['’.-])*")
 """A person's name as a cell holds it: two to six words of letters (``Dipl.-Ing. Anni Losekann B.A.``)."""
 _BIRTH_DATE: Final = re.compile(
@@ -69,11 +73,22 @@ def _rule(line: str) -> bool:
 
 
 def _bar(line: str) -> str:
-    """The bar ``line`` separates its cells with, or ``""``."""
+    """The bar ``line`` separates its cells with (a run of tabs: ``\\t``), or ``""``."""
     for bar in _BARS:
         if bar in line:
             return bar
-    return ""
+    return "\t" if "\t" in line else ""
+
+
+def _split(line: str, bar: str) -> list[Item]:
+    """The spans of ``line``'s cells between its bars (a run of tabs is one separator)."""
+    cells: list[Item] = []
+    start = 0
+    for found in _SEPARATORS[bar].finditer(line):
+        cells.append((start, found.start()))
+        start = found.end()
+    cells.append((start, len(line)))
+    return cells
 
 
 def _lone(lines: list[tuple[int, str]], index: int) -> bool:
@@ -81,7 +96,7 @@ def _lone(lines: list[tuple[int, str]], index: int) -> bool:
     over its errors (pydantic), a heading. A one-column frame's header stands over its values, or over its index
     (``    member_id``)."""
     line = lines[index][1]
-    if " " in line.strip(" |") or line.startswith("  "):
+    if len(line.strip(" |").split()) > 1 or line.startswith("  "):
         return False
     for _, below in lines[index + 1 : index + _LONE_ROWS]:
         if not below.strip():
@@ -128,6 +143,38 @@ class AlignedTableDetector(TabularDetector):
         index = 0
         while index < len(lines):
             index = yield from self._table(text, lines, index, dated)
+        if "  " in text:
+            yield from self._keyed_rows(text, lines)
+
+    def _keyed_rows(self, text: str, lines: list[tuple[int, str]]) -> Iterator[Span]:
+        """A table whose first column names the fields (a transposed frame, ``df.T``; a report of one row per
+        field): each row's cells by its name, when two rows at least are named as PHI."""
+        rows: list[tuple[str, list[Item]]] = []
+        for offset, line in lines:
+            if not line[:1].isalpha() or "  " not in line:
+                continue
+            cells: list[Item] = []
+            start = 0
+            for gap in _GAP.finditer(line):
+                cells.append((offset + start, offset + gap.start()))
+                start = gap.end()
+            if start < len(line):
+                cells.append((offset + start, offset + len(line)))
+            key = text[cells[0][0] : cells[0][1]]
+            if len(cells) > 2 and _KEY_CELL.fullmatch(key):
+                rows.append((key, cells[1:]))
+        if len(rows) < 2:
+            return
+        kinds = self._table_kinds([key for key, _ in rows], "")
+        if sum(kind is not None and kind != _MAYBE_NAME for kind in kinds) < 2:
+            return
+        for (_, cells), kind in zip(rows, kinds, strict=True):
+            if kind is None:
+                continue
+            for start, end in cells:
+                found = _phi(kind, text[start:end])
+                if found is not None:
+                    yield start, end, found
 
     def _table(self, text: str, lines: list[tuple[int, str]], index: int, dated: bool) -> Generator[Span, None, int]:
         """The table whose header is ``lines[index]``, if it is one; returns where to look next."""
@@ -166,7 +213,7 @@ class AlignedTableDetector(TabularDetector):
     def _header(self, line: str) -> list[str | None]:
         """Kinds of the words or bar-separated fields of a header line (a first look: any PHI name at all?)."""
         bar = _bar(line)
-        fields = line.split(bar) if bar else line.split()
+        fields = [line[start:end] for start, end in _split(line, bar)] if bar else line.split()
         names = [field.strip() for field in fields if field.strip() and field.strip() != "\\"]
         return self._table_kinds(names, "")
 
@@ -189,19 +236,15 @@ class AlignedTableDetector(TabularDetector):
     def _barred(
         self, text: str, lines: list[tuple[int, str]], header: int, body: list[int], *, bar: str, context: str
     ) -> Iterator[Span]:
-        """A table with bars between cells: cells by their place between bars."""
-        fields = lines[header][1].split(bar)
-        names = [field.strip() for field in fields]
+        """A table with bars (or tabs) between cells: cells by their place between them."""
+        head = lines[header][1]
+        names = [head[start:end].strip() for start, end in _split(head, bar)]
         table: list[list[Item]] = []
         for row in body:
             offset, line = lines[row]
-            cells = line.split(bar)
-            if len(cells) == len(fields):
-                items: list[Item] = []
-                for cell in cells:
-                    items.append((offset, offset + len(cell)))
-                    offset += len(cell) + 1
-                table.append(items)
+            cells = _split(line, bar)
+            if len(cells) == len(names):
+                table.append([(offset + start, offset + end) for start, end in cells])
         yield from self._cells(text, names, table, context)
 
     def _spaced(
