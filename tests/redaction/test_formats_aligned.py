@@ -20,6 +20,7 @@ NO_INDEX = (
     "A0048213 62704    Orrin Vale 1981-04-02       3\n"
     "B7730021 10013 Maya Sorensen 1975-11-30       4"
 )
+NARROW_NAMES = "medical_record_number zip_code\n             A0048213    62704\n             B7730021    10013"
 ONE_ROW = "  medical_record_number zip_code        name  ward\n0              A0048213    62704  Orrin Vale    4B"
 LEFT = "  mrn       zip   name         \n0 A0048213  62704 Orrin Vale   \n1 B7730021  10013 Maya Sorensen"
 TRUNCATED = (
@@ -113,6 +114,7 @@ HEADERLESS = (
     [
         (PANDAS_REPR, ("A0048213", "62704", "B7730021", "10013", "Orrin Vale", "1981-04-02")),
         (NO_INDEX, ("A0048213", "62704", "B7730021", "10013")),
+        (NARROW_NAMES, ("A0048213", "62704", "B7730021", "10013")),
         (ONE_ROW, ("A0048213", "62704", "Orrin Vale")),
         (LEFT, ("A0048213", "62704", "B7730021", "10013")),
         (TRUNCATED, ("A0048213", "62704", "C5512090", "94110")),
@@ -133,6 +135,7 @@ HEADERLESS = (
     ids=[
         "pandas-repr",
         "pandas-no-index",
+        "pandas-names-one-space-apart",
         "pandas-one-row-spaced-cell",
         "pandas-left-justified",
         "pandas-truncated",
@@ -253,5 +256,8 @@ def test_the_screen_is_cheap_to_fail() -> None:
     """Text without a header-like line over another line never reaches the row splitting."""
     assert not aligned_table("one line only")
     assert not aligned_table("Traceback (most recent call last):\n  File 'x.py', line 3, in <module>")
+    assert not aligned_table(
+        "    return handler(request)\n  File 'x.py', line 9, in handler\n    raise ValueError(code)"
+    )
     assert aligned_table(PANDAS_REPR)
     assert aligned_table(HEADERLESS)

@@ -7,13 +7,19 @@ from typing import Final
 
 __all__ = ["ROW_DATE", "aligned_table", "header_word"]
 
+_WORD: Final = r"[^\W\d][\w.'#%/-]*"
+_HEAD: Final = rf"[ |│┃║┆┊]*(?:{_WORD}|\.\.\.?)(?:[ ]*[|│┃║┆┊][ ]*|[ \t]+)(?:[^\W\d]|\.\.\.)[^\n]*"
+"""A line opening with two words (or pandas' ``...``), apart by spaces, a bar or a tab."""
+_APART: Final = r"(?:[ ]{2}|[|│┃║┆┊\t])"
 _SCREEN: Final = re.compile(
-    r"(?m)^(?:[ |│┃║┆┊]*(?:[^\W\d][\w.'#%/-]*|\.\.\.?)(?:[ ]*[|│┃║┆┊][ ]*|[ \t]+)(?:[^\W\d]|\.\.\.)[^\n]*"
-    r"|[ ]{2,}[^\W\d][\w.'#%/-]*[ ]*)\n"
-    r"(?:[ \t]*[-=+|│┃║┆┊─━═┼├┤╞╪╡┄][^\n]*\n)*[^\n]*[^\s]"
+    rf"(?m)^(?:(?=[ ]*[^ \n][^\n]*?{_APART}){_HEAD}|[ ]{{2,}}{_WORD}[ ]*)\n"
+    r"(?:[ \t]*[-=+|│┃║┆┊─━═┼├┤╞╪╡┄][^\n]*\n)*[^\n]*\S"
+    rf"|^{_HEAD}\n[ ]*[^ \n][^\n]*?{_APART}"
+    rf"|^{_WORD}[ ]*\n[ ]+\S+[ ]*$"
 )
-"""The gate's screen: a line opening with two words (a header; or one word after an index's place), then after
-rules a line with something in it."""
+"""The gate's screen: a header and a line after it (rules between skipped), where the header holds a run of
+spaces, a bar or a tab, or the line after it does (``df.to_string(index=False)`` under narrow names); or one word
+after an index's place (a one-column frame), or over one value."""
 ROW_DATE: Final = re.compile(
     r"(?m)[ ]{2}(?:(?:1[89]|20)[0-9]{2}-[01][0-9]-[0-3][0-9]|[0-3]?[0-9][./-][0-3]?[0-9][./-](?:1[89]|20)[0-9]{2})"
     r"(?:[ ]{2}|[ ]*$)"
