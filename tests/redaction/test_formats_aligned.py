@@ -252,6 +252,14 @@ def test_a_field_name_over_its_error_is_no_table() -> None:
     assert "For further information visit" in out, out
 
 
+def test_a_field_name_over_an_indented_value_is_no_table() -> None:
+    """A value indented under one word and not aligned with it is no one-column frame's cell: only the date in it
+    is masked, not the whole line."""
+    out = REDACTOR.redact_text("1 validation error for Intake\nbirth_date\n  input_value='1984-03-07'")
+    assert "input_value='" in out, out
+    assert "1984-03-07" not in out, out
+
+
 def test_the_screen_is_cheap_to_fail() -> None:
     """Text without a header-like line over another line never reaches the row splitting."""
     assert not aligned_table("one line only")

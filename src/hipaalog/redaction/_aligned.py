@@ -92,16 +92,20 @@ def _split(line: str, bar: str) -> list[Item]:
 
 
 def _lone(lines: list[tuple[int, str]], index: int) -> bool:
-    """Whether a header-like line is one word at its start over lines that are not one value each: a field's name
-    over its errors (pydantic), a heading. A one-column frame's header stands over its values, or over its index
+    """Whether a header-like line is one word at its start over lines that are not one value each under it: a
+    field's name over its errors (pydantic), a heading. A one-column frame's header stands over its values, which
+    start where it starts or end by where it ends (a wider value pads the header), or over its index
     (``    member_id``)."""
     line = lines[index][1]
     if len(line.strip(" |").split()) > 1 or line.startswith("  "):
         return False
+    head_end = len(line.rstrip())
     for _, below in lines[index + 1 : index + _LONE_ROWS]:
         if not below.strip():
             return False
-        if " " in below.strip(" |") and not _rule(below):
+        if _rule(below):
+            continue
+        if " " in below.strip(" |") or (below.startswith(" ") and len(below.rstrip()) > head_end and not _bar(below)):
             return True
     return False
 
