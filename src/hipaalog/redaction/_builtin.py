@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from ._addressed_names import AddressedNameDetector
+from ._aligned import AlignedTableDetector
 from ._context import (
     AddressDetector,
     AgeDetector,
@@ -97,6 +98,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     AddressedNameDetector(),
     TabularDetector(),
     NameRowDetector(),
+    AlignedTableDetector(),
 )
 _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)
 _DEFAULT_NAMED: Final = NamedValueDetector(DEFAULT_CATALOGUE)
@@ -123,7 +125,7 @@ def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
     if catalogue is None or catalogue is DEFAULT_CATALOGUE:
         return [_DEFAULT_KV, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML]
     # Columns of SQL statements, CSV headers and XML elements are judged with the same catalogue as key=value pairs.
-    shared = [TabularDetector(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]
+    shared = [type(d)(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]  # the aligned one too
     return [
         KeyValueDetector(catalogue),
         *shared,

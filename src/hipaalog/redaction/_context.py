@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._aligned_screen import header_word
 from ._checks import bare_number_kind
 from ._cues import (
     AFTER_AGE,
@@ -1010,6 +1011,8 @@ class NameDetector(BaseDetector):
             if wording and any(begin <= match.start() < end for begin, end in wording):
                 continue  # "  Input is not a valid fraction [type=...": a validation library's own words
             start, stop = match.span()
+            if "  " in text and header_word(text, start, stop) and match[0].lower() not in GIVEN:
+                continue  # "NAME    READY   STATUS": a column's name in a header row, after the column "NAME"
             first_end = text.find(" ", start, stop)
             if not near(stop if first_end < 0 else first_end) and not (
                 start and (text[start - 1] == "," or (text[start - 1].isspace() and _comma_before(text, start)))

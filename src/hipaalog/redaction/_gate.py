@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from ._aligned_screen import aligned_table
 from ._checks import spelled_at
 from ._cues import (
     FHIR_KEYS,
@@ -595,6 +596,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= KEYED_LIST  # key:\n  - item, "key": [...]
     if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
         bits |= TABLE  # rows under a header
+    elif "\n" in text and ("  " in text or "│" in text) and aligned_table(text):
+        bits |= TABLE  # a table aligned by spaces under a header (pandas, CLI results, reports)
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):

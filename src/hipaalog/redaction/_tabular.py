@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
+from ._cell_values import plausible
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
@@ -885,8 +886,8 @@ class TabularDetector(BaseDetector):
                 row = self._split_row(text, position + start, position + stop, delimiter)
                 if len(row) == len(kinds):
                     for item, kind in zip(row, kinds, strict=True):
-                        if kind is not None and item[1] > item[0]:
-                            yield item[0], item[1], kind
+                        if kind is not None and item[1] > item[0] and plausible(kind, text[item[0] : item[1]].strip()):
+                            yield item[0], item[1], kind  # not a socket under "address", "5d" under "age"
                 elif line.strip():
                     kinds = []
                     continue  # the line may be a new header
