@@ -356,6 +356,9 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         prev_start, prev_end, prev = tokens[first - back]
         if _glued(text, prev_start, prev_end) or text[prev_start - 1 : prev_start] == "<" or text[prev_end] == "=":
             break  # a tag or an attribute of markup (<name value="...">): no word of a sentence
+        between = text[prev_end:start]
+        if "  " in between or "\t" in between:
+            break  # a column of a table before it ("Miss  Cover" of a coverage header): another cell
         lower = prev.lower()
         if back == 1 and lower in _TITLE_WORDS:
             cue = max(cue, _TITLE)
