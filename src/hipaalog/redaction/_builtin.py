@@ -45,6 +45,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._paths import PathDetector
+from ._places import PlaceDetector
 from ._plates import PlateDetector
 from ._query import QueryNameDetector
 from ._streets import ForeignAddressDetector
@@ -90,6 +91,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     ForeignAddressDetector(),
     CuedAddressDetector(),
     CuedPlaceDetector(),
+    PlaceDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
