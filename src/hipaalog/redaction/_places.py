@@ -21,6 +21,7 @@ from ._detector import BaseDetector, Span
 from ._gate import PLACE
 from ._gazetteer import NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN
 from ._vocab import STATE_CODES, STATE_NAMES
 
 __all__ = ["PlaceDetector"]
@@ -79,7 +80,21 @@ _PERSON: Final = re.compile(
     r"ambulance|courier|resident|born|lives|living)\b)|\[REDACTED:NAME\]"
 )
 """Words that say a text is about a person (``the family drove up from``, ``ambulance dispatched to``)."""
-_PREPOSITIONS: Final = frozenset(("in", "to", "from", "near", "outside", "around", "of", "into"))
+_FULL_NAME: Final = re.compile(r"\b([A-Z][^\W\d_A-Z]+) [A-Z][^\W\d_]+")
+
+
+def _about_person(text: str) -> bool:
+    """Whether ``text`` speaks of a person: a word of persons, a mask of a name, or a given name and another word."""
+    if _PERSON.search(text) is not None:
+        return True
+    for name in _FULL_NAME.finditer(text):
+        given = name[1].lower()
+        if given in GIVEN and given not in AMBIGUOUS_GIVEN and given not in ENGLISH:
+            return True
+    return False
+
+
+_PREPOSITIONS: Final = frozenset(("in", "to", "from", "near", "outside", "around", "of", "into", "is"))
 _INFRA: Final = frozenset(
     (
         *("api", "branch", "broker", "bucket", "build", "cluster", "database", "datacenter", "db", "dc", "endpoint"),
@@ -201,13 +216,16 @@ def _set_off_after(text: str, position: int) -> bool:
     return position == len(text) or text[position] in "\n,);."
 
 
-def _region_skipped(text: str, words: list[re.Match[str]], mode: str) -> list[re.Match[str]]:
-    """The words before a region code (``Billum, PA 5203``): the town is before the code's comma."""
-    if len(words) == 1 and 2 <= len(words[0][0]) <= 3 and words[0][0].isupper() and mode != "upper":
-        start = words[0].start()
-        if text.startswith(", ", start - 2):
-            return _words_before(text, start - 2, mode)
-    return words
+_REGION_BEFORE: Final = re.compile(r", (?:[A-Z]{2,3}|\([A-Z]{2}\)) $")
+"""A state or province code between a town and its code (``Billum, PA 5203``, ``Graglia (BI) 13895``)."""
+
+
+def _region_skipped(text: str, start: int, mode: str) -> list[re.Match[str]]:
+    """The town before a region code and its comma (``Billum, PA 5203``), or no words."""
+    region = _REGION_BEFORE.search(text, max(0, start - 8), start)
+    if region is None or mode == "upper":
+        return []
+    return _words_before(text, region.start(), mode)
 
 
 _HOUSE: Final = re.compile(r"(?<![\w.-])\d{1,5}[A-Za-z]?(?:/\d{1,4})?(?![\w-])")
@@ -229,7 +247,7 @@ def _street_before(text: str, position: int, finds: _Finds) -> None:
         finds.add(start, end, "ADDRESS")
 
 
-_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_YEAR: Final = re.compile(r"19\d\d|20[0-3]\d")
 
 
 def _counted(text: str, end: int) -> bool:
@@ -255,7 +273,8 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
             before = _words_before(text, start - 2, mode)
         elif text.startswith(" ", start - 1):
             before = _words_before(text, start - 1, mode)
-        before = _region_skipped(text, before, mode)
+        if not before:
+            before = _region_skipped(text, start, mode)
         after: list[re.Match[str]] = []
         if text.startswith(", ", end) or text.startswith(" ", end):
             after = _words_after(text, end + (2 if text.startswith(", ", end) else 1), mode)
@@ -292,7 +311,7 @@ def _cued(text: str, mode: str, finds: _Finds) -> None:
     for cue in _CUE.finditer(text):
         if cue[0].lower().startswith(tuple(_WEAK_CUES)):
             if about_person is None:
-                about_person = _PERSON.search(text) is not None
+                about_person = _about_person(text)
             if not about_person:
                 continue
         position = cue.end()
@@ -316,7 +335,7 @@ def _generic(text: str, mode: str, finds: _Finds) -> None:
 
     Towns alone name offices, warehouses and data centres (``deployed to Dallas``, ``Florence, Italy``): kept.
     """
-    if _PERSON.search(text) is None:
+    if not _about_person(text):
         return
     for prep in _GENERIC.finditer(text):
         town, evidence = _best(_words_after(text, prep.end(), mode), from_start=True)
@@ -362,7 +381,7 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
         if not words:
             continue
         rest = text[words[-1].end() : end]
-        state = re.fullmatch(r", ?" + _STATE.pattern, rest)
+        state = re.fullmatch(r", ?" + _STATE.pattern + r"| \([A-Z]{2,3}\)", rest)
         if rest and state is None:
             continue
         region = state[0].lstrip(", ") if state is not None else ""
