@@ -18,6 +18,7 @@ from ._cued_addresses import CuedAddressDetector
 from ._cued_phones import CuedPhoneDetector
 from ._cued_places import CuedPlaceDetector
 from ._detector import Detector, register_detector
+from ._device_ids import DeviceIdDetector
 from ._dicom import DicomDetector
 from ._email import MailDetector
 from ._fhir import FhirTextDetector
@@ -83,6 +84,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     IPv6Detector(),
     IPv4Detector(),
     CuedIdDetector(),
+    DeviceIdDetector(),
     NationalIdDetector(),
     DateDetector(),
     AgeDetector(),
