@@ -5,7 +5,7 @@
 * hosts where a marker segment comes before it (``zoom.us/my/jane.roe``, ``venmo.com/u/Jane-Roe``,
   ``gofundme.com/f/help-jane-roe``, ``snapchat.com/add/jroe``, ``strava.com/athletes/4821``);
 * hosts that give each person a subdomain (``jroe.wordpress.com/about``, ``jroe.github.io``,
-  ``jroe.substack.com``), any path;
+  ``jroe.substack.com``), any path (on ``github.io`` the root or one page: ``org.github.io/project/`` is a project);
 * a domain made of a listed given name and a word no dictionary knows (``felixtammerijn.com``,
   ``hugo-christiaens.net``): a person's own site. Not ``maxmind.com`` (``mind`` is a word) nor
   ``markdownguide.org`` (two words).
@@ -46,6 +46,8 @@ _SUBDOMAIN: Final = frozenset(
     )
 )
 """Hosts that give each person a subdomain of their own."""
+_CODE_PAGES: Final = frozenset(("github.io", "gitlab.io"))
+"""Subdomain hosts where an organisation publishes its projects, one folder each: a person's site is the root."""
 _SHARED_LABELS: Final = frozenset(("www", "en", "m", "blog", "docs", "api", "status", "help", "support", "app"))
 _NOT_HANDLES: Final = frozenset(("", "login", "signup", "help", "about", "s", "share", "i", "home", "settings"))
 
@@ -87,7 +89,7 @@ def personal_host(host: str, segments: list[str]) -> bool:
     labels = host.split(".")
     registered = ".".join(labels[-2:])
     if registered in _SUBDOMAIN and len(labels) > 2 and labels[-3] not in _SHARED_LABELS:
-        return True
+        return registered not in _CODE_PAGES or len(segments) <= 1  # not an org's project: facebook.github.io/react/
     first = segments[0].lower() if segments else ""
     if registered in _HANDLE_FIRST and first not in _NOT_HANDLES and first not in _MARKED.get(registered, ()):
         return True
