@@ -26,28 +26,24 @@ from ._vocab import STATE_CODES, STATE_NAMES
 
 __all__ = ["PlaceDetector"]
 
-_LETTER_CODES: Final = (
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d",  # Canada
-    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}",  # United Kingdom
-    r"[AC-FHKNPRTV-Y]\d[\dW] ?[AC-FHKNPRTV-Y\d]{4}",  # Ireland
-    r"\d{4} ?[A-Z]{2}",  # Netherlands
+_AFTER_LETTER: Final = (
+    r"(?<=[A-Z])\d[A-Z] ?\d[A-Z]\d",  # Canada (K1A 9L9)
+    r"(?<=[A-Z])[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}",  # United Kingdom (SW1A 1AA, B6 0JS)
+    r"(?<=[AC-FHKNPRTV-Y])\d[\dW] ?[AC-FHKNPRTV-Y\d]{4}",  # Ireland (D02 X285)
+    r"(?<=[A-Z])[A-Z]?-(?:\d{5}|\d{4})",  # a country's letters first (DK-3160, D-10115)
 )
-_DIGIT_CODES: Final = (
-    r"\d{5}-\d{4}",
-    r"\d{5}-\d{3}",
-    r"\d{4}-\d{3}",
-    r"\d{2}-\d{3}",
-    r"\d{3} \d{2}",
-    r"\d{4,6}",
-    r"\d{8}",
+_AFTER_DIGIT: Final = (
+    r"\d{3} ?[A-Z]{2}",  # Netherlands (3581 KT)
+    *(r"\d{4}-\d{4}", r"\d{4}-\d{3}", r"\d{3}-\d{3}", r"\d-\d{3}", r"\d{2} \d{2}", r"\d{3,5}", r"\d{7}"),
 )
-_EDGE_BEFORE: Final = r"(?<![\w.:/#@+-])"
+"""Postal code shapes without their first character, which the regex matches first (so the engine skips to it)."""
 _EDGE_AFTER: Final = r"(?![\w/:@+-]|\.\d|[ -]\d)"
-_COUNTRY: Final = r"(?:[A-Z]{1,2}-(?=\d{4,5}(?!\d)))?"
-"""A country's letters before a postal code, as European post writes them (``DK-3160``, ``CH-8001``, ``D-10115``)."""
-_CODE: Final = re.compile(rf"{_EDGE_BEFORE}{_COUNTRY}(?:{'|'.join(_LETTER_CODES + _DIGIT_CODES)}){_EDGE_AFTER}")
+_CODE: Final = re.compile(
+    rf"[0-9A-Z](?<![\w.:/#@+-][0-9A-Z])(?:(?<=\d)(?:{'|'.join(_AFTER_DIGIT)})|{'|'.join(_AFTER_LETTER)}){_EDGE_AFTER}"
+)
+"""A postal code of any country's shape, on its own (not inside a word, a number, a time or a version)."""
 _CODE_ANY_CASE: Final = re.compile(_CODE.pattern, re.IGNORECASE)
-_WEAK_CODE: Final = re.compile(r"(?:[A-Z]{1,2}-)?\d{4}|\d{6}|\d{8}|\d{3} \d{2}")
+_WEAK_CODE: Final = re.compile(r"(?:[A-Z]{1,2}-)?\d{4}|\d{6}|\d{8}|\d{3} \d{2}", re.IGNORECASE)
 """Shapes that many other numbers share: a town must be listed, or the line be an address's, to count."""
 _LABEL: Final = re.compile(
     r"(?:CAP|CEP|(?i:zip|zip[ _-]?code|zipcode|post(?:al)?[ _-]?code|postcode|postal|plz|code postal|"
@@ -67,6 +63,12 @@ _CUE: Final = re.compile(
     r"hometown|originally|grew up|travel\w*|drove|flew|came|coming|visiting|dispatch\w*|pick(?:ed)? ?up|"
     r"home|place|address|trip|went|returned|location)\b)"
 )
+_CUE_STEMS: Final = (
+    *("liv", "resid", "reloca", "mov", "stay", "born", "hometown", "originally", "grew", "travel", "drove"),
+    *("flew", "came", "coming", "visiting", "dispatch", "pick", "home", "place", "address", "trip", "went"),
+    *("returned", "location"),
+)
+"""Stems of the cue words, searched in the lower-case text before the cue regex is run at all."""
 _WEAK_CUES: Final = frozenset(
     (
         *("address", "came", "coming", "dispatch", "drove", "flew", "home", "location", "pick", "place", "returned"),
@@ -104,7 +106,12 @@ _INFRA: Final = frozenset(
     )
 )
 """Nouns after a town that make it the name of a thing (``Denver queue``, ``Frankfurt region``)."""
-_GENERIC: Final = re.compile(r"(?i:\b(?:in|from|near|to)[ ])")
+_MARK: Final = re.compile(r"[,(](?:(?<=[\w\]],) |(?<=\())")
+"""A comma after a word (or a mask) and its space, or an opening bracket: where a town may follow a name."""
+_GENERIC: Final = re.compile(
+    r"[iIfFnNtT](?<![\w-][iIfFnNtT])(?:(?<=[iI])[nN]|(?<=[fF])[rR][oO][mM]|(?<=[nN])[eE][aA][rR]|(?<=[tT])[oO]) "
+)
+"""``in``, ``from``, ``near`` or ``to`` in any case, and its space (from a character class: the engine skips to one)."""
 _PHONE_LINE: Final = re.compile(r"[+(\d][\d ()+.\-x]{6,}|.*\[REDACTED:PHONE\]")
 _LABELLED_LINE: Final = re.compile(r"[ \t]*(?:[A-Z][A-Za-z ]{0,20}:[ \t]*)?")
 _STATE: Final = re.compile(rf"(?:[A-Z]{{2,3}}|{STATE_NAMES})")
@@ -259,10 +266,14 @@ def _counted(text: str, end: int) -> bool:
 _AREA: Final = frozenset(("area", "region", "zone", "district", "vicinity"))
 
 
+def _code_matches(text: str, mode: str) -> Iterator[re.Match[str]]:
+    """Postal codes of any shape (letters in any case when the whole text is in one case)."""
+    return (_CODE if mode == "mixed" else _CODE_ANY_CASE).finditer(text)
+
+
 def _codes(text: str, mode: str, finds: _Finds) -> None:
     """Postal codes after their word, and towns beside postal codes."""
-    codes = _CODE if mode == "mixed" else _CODE_ANY_CASE
-    for code in codes.finditer(text):
+    for code in _code_matches(text, mode):
         start, end = code.span()
         labelled = _LABEL.search(text, max(0, start - 22), start) is not None
         weak = _WEAK_CODE.fullmatch(code[0]) is not None
@@ -307,6 +318,12 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
 
 def _cued(text: str, mode: str, finds: _Finds) -> None:
     """Towns after a verb of where a person is and a preposition (``relocated to Augsbuurt``)."""
+    lower = text.lower()
+    for stem in _CUE_STEMS:
+        if stem in lower:
+            break
+    else:
+        return
     about_person: bool | None = None
     for cue in _CUE.finditer(text):
         if cue[0].lower().startswith(tuple(_WEAK_CUES)):
@@ -335,19 +352,21 @@ def _generic(text: str, mode: str, finds: _Finds) -> None:
 
     Towns alone name offices, warehouses and data centres (``deployed to Dallas``, ``Florence, Italy``): kept.
     """
-    if not _about_person(text):
-        return
+    towns: list[list[re.Match[str]]] = []
     for prep in _GENERIC.finditer(text):
         town, evidence = _best(_words_after(text, prep.end(), mode), from_start=True)
         if town and evidence == STRONG and not _thing_after(text, town[-1].end()):
-            finds.town(town)
-    for mark in re.finditer(r"(?<=[\w\]]), |\(", text):
+            towns.append(town)
+    for mark in _MARK.finditer(text):
         words = _words_after(text, mark.end(), mode)
         town, evidence = _best(words, from_start=True)
         if town and evidence == STRONG and town == words:
             after = text[town[-1].end() : town[-1].end() + 1]
             if after in ("", ")", ".", ";", "\n", ","):
-                finds.town(town)
+                towns.append(town)
+    if towns and _about_person(text):
+        for town in towns:
+            finds.town(town)
 
 
 def _street_line(line: str) -> bool:
