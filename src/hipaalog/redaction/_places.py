@@ -37,11 +37,12 @@ _AFTER_DIGIT: Final = (
     *(r"\d{4}-\d{4}", r"\d{4}-\d{3}", r"\d{3}-\d{3}", r"\d-\d{3}", r"\d{2} \d{2}", r"\d{3,5}", r"\d{7}"),
 )
 """Postal code shapes without their first character, which the regex matches first (so the engine skips to it)."""
-_EDGE_AFTER: Final = r"(?![\w/:@+-]|\.\d|[ -]\d)"
+_EDGE_AFTER: Final = r"(?![\w/:@+*~|^-]|\.\d|[ -]\d)"
 _CODE: Final = re.compile(
-    rf"[0-9A-Z](?<![\w.:/#@+-][0-9A-Z])(?:(?<=\d)(?:{'|'.join(_AFTER_DIGIT)})|{'|'.join(_AFTER_LETTER)}){_EDGE_AFTER}"
+    rf"[0-9A-Z](?<![\w.:/#@+*~|^-][0-9A-Z])(?:(?<=\d)(?:{'|'.join(_AFTER_DIGIT)})|{'|'.join(_AFTER_LETTER)}){_EDGE_AFTER}"
 )
-"""A postal code of any country's shape, on its own (not inside a word, a number, a time or a version)."""
+"""A postal code of any country's shape, on its own (not inside a word, a number, a time or a version, nor a field of
+X12, HL7 or a pipe row between ``*``, ``~``, ``|``, ``^``: their readers know their fields)."""
 _CODE_ANY_CASE: Final = re.compile(_CODE.pattern, re.IGNORECASE)
 _WEAK_CODE: Final = re.compile(r"(?:[A-Z]{1,2}-)?\d{4}|\d{6}|\d{8}|\d{3} \d{2}", re.IGNORECASE)
 """Shapes that many other numbers share: a town must be listed, or the line be an address's, to count."""
@@ -115,6 +116,9 @@ _GENERIC: Final = re.compile(
 _PHONE_LINE: Final = re.compile(r"[+(\d][\d ()+.\-x]{6,}|.*\[REDACTED:PHONE\]")
 _LABELLED_LINE: Final = re.compile(r"[ \t]*(?:[A-Z][A-Za-z ]{0,20}:[ \t]*)?")
 _STATE: Final = re.compile(rf"(?:[A-Z]{{2,3}}|{STATE_NAMES})")
+_DIGIT_NEXT: Final = re.compile(r" [0-9]")
+_REGION_AFTER: Final = re.compile(rf", ?{_STATE.pattern}| \([A-Z]{{2,3}}\)")
+"""What may follow a town on its line: a state or province (``, NY``, ``, Oregon``) or its code in brackets."""
 
 
 def _mode(text: str) -> str:
@@ -341,7 +345,9 @@ def _cued(text: str, mode: str, finds: _Finds) -> None:
             if word[0].lower() not in _PREPOSITIONS or not text.startswith(" ", position):
                 continue
             town, evidence = _best(_words_after(text, position + 1, mode), from_start=True)
-            dated = len(town) == 1 and fold(town[0][0]) in ENGLISH and re.match(r" \d", text[town[0].end() :])
+            dated = (
+                len(town) == 1 and fold(town[0][0]) in ENGLISH and _DIGIT_NEXT.match(text, town[0].end()) is not None
+            )
             if town and evidence >= WEAK and not dated and not _thing_after(text, town[-1].end()):
                 finds.town(town)  # and on: "dispatched to 4 Oak Row in Murcia" names a street, then a town
                 position = town[-1].end()
@@ -370,14 +376,18 @@ def _generic(text: str, mode: str, finds: _Finds) -> None:
 
 
 def _street_line(line: str) -> bool:
-    words = line.split()
-    return (
-        0 < len(words) <= 8
-        and ":" not in line
-        and "=" not in line
-        and any(c.isdigit() for c in line)
-        and any(c.isalpha() for c in line)
-    ) or line.startswith("[REDACTED:ADDRESS]")
+    """Whether a line may be a street's: short, with a number and a letter, no ``:`` or ``=``."""
+    if line.startswith("[REDACTED:ADDRESS]"):
+        return True
+    if not line or len(line) > _SHORT_LINE or ":" in line or "=" in line or _HAS_DIGIT.search(line) is None:
+        return False
+    return _HAS_LETTER.search(line) is not None and len(line.split()) <= 8
+
+
+_SHORT_LINE: Final = 60
+"""Lines of an address block are short; longer lines (code, prose, stack frames) are none of its."""
+_HAS_DIGIT: Final = re.compile(r"[0-9]")
+_HAS_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
 def _blocks(text: str, mode: str, finds: _Finds) -> None:
@@ -394,13 +404,17 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
     for index, (start, end) in enumerate(offsets):
         line = lines[index]
         prev = lines[index - 1] if index else ""
+        if not line or len(line) > _SHORT_LINE:
+            continue
         if codes.fullmatch(line) and (_street_line(prev) or index + 1 < len(lines)):
             finds.add(start, end, "ZIP")
+        if not line[0].isalpha():
+            continue
         words = _words_after(text, start, mode)
         if not words:
             continue
         rest = text[words[-1].end() : end]
-        state = re.fullmatch(r", ?" + _STATE.pattern + r"| \([A-Z]{2,3}\)", rest)
+        state = _REGION_AFTER.fullmatch(rest)
         if rest and state is None:
             continue
         region = state[0].lstrip(", ") if state is not None else ""
