@@ -117,6 +117,13 @@ _PHONE_LINE: Final = re.compile(r"[+(\d][\d ()+.\-x]{6,}|.*\[REDACTED:PHONE\]")
 _LABELLED_LINE: Final = re.compile(r"[ \t]*(?:[A-Z][A-Za-z ]{0,20}:[ \t]*)?")
 _STATE: Final = re.compile(rf"(?:[A-Z]{{2,3}}|{STATE_NAMES})")
 _DIGIT_NEXT: Final = re.compile(r" [0-9]")
+_CALENDAR: Final = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+"""Months and days, which the table also lists as towns (``March``, ``Sunday``): after ``in`` or ``on`` a date."""
 _REGION_AFTER: Final = re.compile(rf", ?{_STATE.pattern}| \([A-Z]{{2,3}}\)")
 """What may follow a town on its line: a state or province (``, NY``, ``, Oregon``) or its code in brackets."""
 
@@ -345,8 +352,9 @@ def _cued(text: str, mode: str, finds: _Finds) -> None:
             if word[0].lower() not in _PREPOSITIONS or not text.startswith(" ", position):
                 continue
             town, evidence = _best(_words_after(text, position + 1, mode), from_start=True)
-            dated = (
-                len(town) == 1 and fold(town[0][0]) in ENGLISH and _DIGIT_NEXT.match(text, town[0].end()) is not None
+            dated = len(town) == 1 and (
+                fold(town[0][0]) in _CALENDAR
+                or (fold(town[0][0]) in ENGLISH and _DIGIT_NEXT.match(text, town[0].end()) is not None)
             )
             if town and evidence >= WEAK and not dated and not _thing_after(text, town[-1].end()):
                 finds.town(town)  # and on: "dispatched to 4 Oak Row in Murcia" names a street, then a town
