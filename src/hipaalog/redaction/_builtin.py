@@ -19,6 +19,7 @@ from ._cued_addresses import CuedAddressDetector
 from ._cued_phones import CuedPhoneDetector
 from ._cued_places import CuedPlaceDetector
 from ._detector import Detector, register_detector
+from ._device_ids import DeviceIdDetector
 from ._dicom import DicomDetector
 from ._email import MailDetector
 from ._fhir import FhirTextDetector
@@ -47,6 +48,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._paths import PathDetector
+from ._places import PlaceDetector
 from ._plates import PlateDetector
 from ._query import QueryNameDetector
 from ._streets import ForeignAddressDetector
@@ -84,6 +86,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     IPv6Detector(),
     IPv4Detector(),
     CuedIdDetector(),
+    DeviceIdDetector(),
     NationalIdDetector(),
     DateDetector(),
     AgeDetector(),
@@ -92,6 +95,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     ForeignAddressDetector(),
     CuedAddressDetector(),
     CuedPlaceDetector(),
+    PlaceDetector(),
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),

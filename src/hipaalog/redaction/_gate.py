@@ -52,6 +52,7 @@ from ._layers import may_hold_token
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._near import initials_first
+from ._place_screen import PLACE_SCREEN
 from ._script_names import script_letters
 from ._street_forms import address_hint
 from ._vocab import STATE_CODES as _VOCAB_STATE_CODES
@@ -82,6 +83,7 @@ __all__ = [
     "PERSON",
     "PERSON_MARKER",
     "PHONE",
+    "PLACE",
     "POSTCODE_TOWN",
     "QUERY",
     "SEARCH",
@@ -123,7 +125,9 @@ NAMED: Final = 1 << 30
 """A value named by a sibling (FHIR ``Parameters``, OTLP attributes): ``{"name": "birthdate", "valueDate": ...}``."""
 KEYED_LIST: Final = 1 << 31
 """A list under a key: a YAML block list (``emergency_contact:`` then ``- ...`` lines), a JSON or repr array."""
-ALL: Final = (1 << 32) - 1
+PLACE: Final = 1 << 32
+"""Towns and postal codes by their neighbours (``_places.py``): a digit, a line break, a preposition of place."""
+ALL: Final = (1 << 33) - 1
 
 _DASHED_PAIRS: Final = re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-")
 """The middle of a MAC address written with dashes, asked first from each dash."""
@@ -697,6 +701,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):
         bits |= KV
+    if PLACE_SCREEN.search(text) is not None:
+        bits |= PLACE  # "staying in Aizawl", "Zossen 12847", an address block's lines
     if bits & DICOM and bits & (TABLE | HL7 | PERSON) and is_dump(text):
         # A DICOM dump: its commas and columns are no table, its ``^`` no HL7, its labels no names; the
         # DICOM reader takes the identifying tags, the cued detectors still read free text in the others.

@@ -48,6 +48,7 @@ from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
+from ._personal_hosts import personal_host
 from ._role_mail import role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
 
@@ -899,6 +900,8 @@ def _personal(netloc: str, path: str) -> bool:
     host = host[4:] if host.startswith("www.") else host
     segments = [segment for segment in path.split("/") if segment]
     if any(segment[0] in "~@" and len(segment) > 2 for segment in segments):
+        return True
+    if personal_host(host, segments):
         return True
     labels = host.split(".")
     if host in _SOCIAL_HOSTS or labels[-2:] == ["wordpress", "com"] or _brand(labels) in _SOCIAL_BRANDS:

@@ -1,0 +1,495 @@
+"""Towns and postal codes in free text, found by what surrounds them rather than by one sentence's shape.
+
+A reader sees a town where the words around say so: a postal code beside it (``Zossen 12847``,
+``10115 Berlin``, ``Staceymouth B6 0JS``), a verb of where a person is before it (``relocated to
+Augsbuurt``, ``was staying with her sister in Aizawl``, ``drove up from Toruń``), the last lines of an
+address block or a signature (a line of a postcode, a line with a house number, a line of one town
+after a phone number), and the town's name itself when the table of towns lists it (``from Heinävesi``).
+Postal codes are masked after their word (``zip``, ``postcode``, ``PLZ``...) in any country's shape
+and beside a town. Kept: words no table lists and no dictionary misses (``to Main Lobby``), towns that
+name a service (``Denver queue``, ``Jackson ObjectMapper``), numbers beside English words (``processed
+12345 rows``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import PLACE
+from ._gazetteer import NONE, STRONG, WEAK, fold, town_evidence
+from ._lexicon import ENGLISH
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN
+from ._vocab import STATE_CODES, STATE_NAMES
+
+__all__ = ["PlaceDetector"]
+
+_AFTER_LETTER: Final = (
+    r"(?<=[A-Z])\d[A-Z] ?\d[A-Z]\d",  # Canada (K1A 9L9)
+    r"(?<=[A-Z])[A-Z]?\d[A-Z\d]? ?\d[A-Z]{2}",  # United Kingdom (SW1A 1AA, B6 0JS)
+    r"(?<=[AC-FHKNPRTV-Y])\d[\dW] ?[AC-FHKNPRTV-Y\d]{4}",  # Ireland (D02 X285)
+    r"(?<=[A-Z])[A-Z]?-(?:\d{5}|\d{4})",  # a country's letters first (DK-3160, D-10115)
+)
+_AFTER_DIGIT: Final = (
+    r"\d{3} ?[A-Z]{2}",  # Netherlands (3581 KT)
+    *(r"\d{4}-\d{4}", r"\d{4}-\d{3}", r"\d{3}-\d{3}", r"\d-\d{3}", r"\d{2} \d{2}", r"\d{3,5}", r"\d{7}"),
+)
+"""Postal code shapes without their first character, which the regex matches first (so the engine skips to it)."""
+_EDGE_AFTER: Final = r"(?![\w/:@+*~|^-]|\.\d|[ -]\d)"
+_CODE: Final = re.compile(
+    rf"[0-9A-Z](?<![\w.:/#@+*~|^-][0-9A-Z])(?:(?<=\d)(?:{'|'.join(_AFTER_DIGIT)})|{'|'.join(_AFTER_LETTER)}){_EDGE_AFTER}"
+)
+"""A postal code of any country's shape, on its own (not inside a word, a number, a time or a version, nor a field of
+X12, HL7 or a pipe row between ``*``, ``~``, ``|``, ``^``: their readers know their fields)."""
+_CODE_ANY_CASE: Final = re.compile(_CODE.pattern, re.IGNORECASE)
+_WEAK_CODE: Final = re.compile(r"(?:[A-Z]{1,2}-)?\d{4}|\d{6}|\d{8}|\d{3} \d{2}", re.IGNORECASE)
+"""Shapes that many other numbers share: a town must be listed, or the line be an address's, to count."""
+_LABEL: Final = re.compile(
+    r"(?:CAP|CEP|(?i:zip|zip[ _-]?code|zipcode|post(?:al)?[ _-]?code|postcode|postal|plz|code postal|"
+    r"c[oó]digo postal|kod pocztowy|post(?:nummer|nr|inumero)|pincode|pin code))[\"']?[ ]?[:=]?[ ]?[\"']?$"
+)
+_WORD: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")
+_PARTICLES: Final = frozenset(
+    (
+        *("aan", "am", "an", "bei", "bij", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "en"),
+        *("i", "im", "la", "le", "les", "na", "nad", "ob", "of", "on", "pod", "sous", "sur", "the", "u", "upon"),
+        *("van", "y", "zum"),
+    )
+)
+_MAX_WORDS: Final = 4
+_CUE: Final = re.compile(
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|resident|relocat\w*|moved|moving|stay(?:s|ed|ing)|born|"
+    r"hometown|originally|grew up|travel\w*|drove|flew|came|coming|visiting|dispatch\w*|pick(?:ed)? ?up|"
+    r"home|place|address|trip|went|returned|location)\b)"
+)
+_CUE_STEMS: Final = (
+    *("liv", "resid", "reloca", "mov", "stay", "born", "hometown", "originally", "grew", "travel", "drove"),
+    *("flew", "came", "coming", "visiting", "dispatch", "pick", "home", "place", "address", "trip", "went"),
+    *("returned", "location"),
+)
+"""Stems of the cue words, searched in the lower-case text before the cue regex is run at all."""
+_WEAK_CUES: Final = frozenset(
+    (
+        *("address", "came", "coming", "dispatch", "drove", "flew", "home", "location", "pick", "place", "returned"),
+        *("travel", "trip", "visiting", "went"),
+    )
+)
+"""Cues that are a person's only in a text about one (``drove up from``; not ``traffic came from``)."""
+_PERSON: Final = re.compile(
+    r"(?i:\b(?:patient|pt|member|caller|client|mother|father|mom|dad|wife|husband|spouse|son|daughter|sister|"
+    r"brother|family|caregiver|she|he|her|his|my|i|i'm|me|subscriber|guardian|parent|child|recipient|contact|"
+    r"ambulance|courier|resident|born|lives|living)\b)|\[REDACTED:NAME\]"
+)
+"""Words that say a text is about a person (``the family drove up from``, ``ambulance dispatched to``)."""
+_FULL_NAME: Final = re.compile(r"\b([A-Z][^\W\d_A-Z]+) [A-Z][^\W\d_]+")
+
+
+def _about_person(text: str) -> bool:
+    """Whether ``text`` speaks of a person: a word of persons, a mask of a name, or a given name and another word."""
+    if _PERSON.search(text) is not None:
+        return True
+    for name in _FULL_NAME.finditer(text):
+        given = name[1].lower()
+        if given in GIVEN and given not in AMBIGUOUS_GIVEN and given not in ENGLISH:
+            return True
+    return False
+
+
+_PREPOSITIONS: Final = frozenset(("in", "to", "from", "near", "outside", "around", "of", "into", "is"))
+_INFRA: Final = frozenset(
+    (
+        *("api", "branch", "broker", "bucket", "build", "cluster", "database", "datacenter", "db", "dc", "endpoint"),
+        *("gateway", "instance", "job", "jobs", "node", "nodes", "office", "pod", "pool", "queue", "region"),
+        *("release", "replica", "server", "servers", "service", "shard", "site", "team", "worker", "workers"),
+        *("zone",),
+    )
+)
+"""Nouns after a town that make it the name of a thing (``Denver queue``, ``Frankfurt region``)."""
+_MARK: Final = re.compile(r"[,(](?:(?<=[\w\]],) |(?<=\())")
+"""A comma after a word (or a mask) and its space, or an opening bracket: where a town may follow a name."""
+_GENERIC: Final = re.compile(
+    r"[iIfFnNtT](?<![\w-][iIfFnNtT])(?:(?<=[iI])[nN]|(?<=[fF])[rR][oO][mM]|(?<=[nN])[eE][aA][rR]|(?<=[tT])[oO]) "
+)
+"""``in``, ``from``, ``near`` or ``to`` in any case, and its space (from a character class: the engine skips to one)."""
+_PHONE_LINE: Final = re.compile(r"[+(\d][\d ()+.\-x]{6,}|.*\[REDACTED:PHONE\]")
+_LABELLED_LINE: Final = re.compile(r"[ \t]*(?:[A-Z][A-Za-z ]{0,20}:[ \t]*)?")
+_STATE: Final = re.compile(rf"(?:[A-Z]{{2,3}}|{STATE_NAMES})")
+_DIGIT_NEXT: Final = re.compile(r" [0-9]")
+_CALENDAR: Final = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+        *("november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+"""Months and days, which the table also lists as towns (``March``, ``Sunday``): after ``in`` or ``on`` a date."""
+_REGION_AFTER: Final = re.compile(rf", ?{_STATE.pattern}| \([A-Z]{{2,3}}\)")
+"""What may follow a town on its line: a state or province (``, NY``, ``, Oregon``) or its code in brackets."""
+
+
+def _mode(text: str) -> str:
+    """``mixed``, ``lower`` or ``upper``: in one case, capitals say nothing about where a town's words are."""
+    if text.islower():
+        return "lower"
+    if text.isupper() and len(_WORD.findall(text, 0, 200)) >= 3:
+        return "upper"  # a line in capitals, not one abbreviation (``DOB 1985``)
+    return "mixed"
+
+
+def _town_word(word: str, mode: str, first: bool) -> bool:
+    if mode == "mixed" and len(word) <= 4 and word.isupper():
+        return False  # an abbreviation in a line of lower case (``DOB 1985``, ``MRN``)
+    if mode == "mixed" and word[0].isupper():
+        return True  # "La Gleize", "De Bilt": a particle that opens a town is written with a capital
+    return not first if word.lower() in _PARTICLES else mode != "mixed"
+
+
+def _words_after(text: str, position: int, mode: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    while len(found) < _MAX_WORDS and (word := _WORD.match(text, position)) is not None:
+        if not _town_word(word[0], mode, not found):
+            break
+        found.append(word)
+        position = word.end()
+        if not text.startswith(" ", position) or text.startswith("  ", position):
+            break
+        position += 1
+    while found and found[-1][0].lower() in _PARTICLES:
+        found.pop()
+    return found
+
+
+def _words_before(text: str, end: int, mode: str) -> list[re.Match[str]]:
+    """Up to four words of a town ending at ``end``, one space apart, on one line."""
+    found: list[re.Match[str]] = []
+    position = end
+    while len(found) < _MAX_WORDS and position > 0:
+        begin = position
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in "'’.-"):
+            begin -= 1
+        word = _WORD.fullmatch(text, begin, position)
+        if word is None or (begin > 0 and text[begin - 1] not in " \n\t,(:;\"'"):
+            break
+        found.insert(0, word)
+        if begin < 2 or text[begin - 1] != " " or text[begin - 2] == " ":
+            break
+        position = begin - 1
+    while found and not _town_word(found[0][0], mode, True):
+        found.pop(0)
+    return found
+
+
+def _best(words: list[re.Match[str]], *, from_start: bool) -> tuple[list[re.Match[str]], int]:
+    """The run of ``words`` that reads most as a town (kept at the start or at the end), and its evidence."""
+    best: tuple[list[re.Match[str]], int] = ([], NONE)
+    for size in range(len(words), 0, -1):
+        part = words[:size] if from_start else words[len(words) - size :]
+        if part[0][0] in _PARTICLES or part[-1][0].lower() in _PARTICLES:
+            continue  # a particle in lower case opens no town, and none ends one
+        evidence = town_evidence([word[0].rstrip(".") for word in part])
+        if evidence > best[1]:
+            best = (part, evidence)
+        if evidence == STRONG:
+            break
+    return best
+
+
+def _thing_after(text: str, end: int) -> bool:
+    """Whether the words after a town make it a thing's name (``Denver queue``, ``Jackson ObjectMapper``)."""
+    word = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if word is None:
+        return False
+    return word[0].lower() in _INFRA or (
+        word[0][0].isupper() and not word[0].isupper() and word[0].lower() not in ENGLISH
+    )
+
+
+class _Finds:
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def add(self, start: int, end: int, kind: str) -> None:
+        self.spans.append((start, end, kind))
+
+    def town(self, words: list[re.Match[str]]) -> None:
+        self.add(words[0].start(), words[-1].end(), "ADDRESS")
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1)) or len(text)
+
+
+def _set_off_before(text: str, position: int) -> bool:
+    """Whether what precedes ``position`` ends a field: the start, a line break, ``:``, ``,``, ``(``, ``;``."""
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] in "\n:,(;-"
+
+
+def _set_off_after(text: str, position: int) -> bool:
+    """Whether what follows ``position`` ends a field: the end, a line break, ``,``, ``)``, ``.``, ``;``."""
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position == len(text) or text[position] in "\n,);."
+
+
+_REGION_BEFORE: Final = re.compile(r", (?:[A-Z]{2,3}|\([A-Z]{2}\)) $")
+"""A state or province code between a town and its code (``Billum, PA 5203``, ``Graglia (BI) 13895``)."""
+
+
+def _region_skipped(text: str, start: int, mode: str) -> list[re.Match[str]]:
+    """The town before a region code and its comma (``Billum, PA 5203``), or no words."""
+    region = _REGION_BEFORE.search(text, max(0, start - 8), start)
+    if region is None or mode == "upper":
+        return []
+    return _words_before(text, region.start(), mode)
+
+
+_HOUSE: Final = re.compile(r"(?<![\w.-])\d{1,5}[A-Za-z]?(?:/\d{1,4})?(?![\w-])")
+
+
+def _street_before(text: str, position: int, finds: _Finds) -> None:
+    """The street before ``, `` and a town's field (``Brunnenring 4, 10115 Berlin``): its words and house number."""
+    if not text.startswith(", ", position - 2):
+        return
+    end = position - 2
+    start = end
+    while start > 0 and text[start - 1] not in "\n:;(,=\"'[]{}":
+        start -= 1
+    while start < end and text[start] in " \t":
+        start += 1
+    segment = text[start:end]
+    words = segment.split()
+    if 2 <= len(words) <= 6 and _HOUSE.search(segment) is not None and _WORD.search(segment) is not None:
+        finds.add(start, end, "ADDRESS")
+
+
+_YEAR: Final = re.compile(r"19\d\d|20[0-3]\d")
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether an English word follows the number at ``end`` (``12345 Items``, ``30000 users``): a count."""
+    word = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    return word is not None and word[0].lower() in ENGLISH and word[0].lower() not in _AREA
+
+
+_AREA: Final = frozenset(("area", "region", "zone", "district", "vicinity"))
+
+
+def _code_matches(text: str, mode: str) -> Iterator[re.Match[str]]:
+    """Postal codes of any shape (letters in any case when the whole text is in one case)."""
+    return (_CODE if mode == "mixed" else _CODE_ANY_CASE).finditer(text)
+
+
+def _codes(text: str, mode: str, finds: _Finds) -> None:
+    """Postal codes after their word, and towns beside postal codes."""
+    for code in _code_matches(text, mode):
+        start, end = code.span()
+        labelled = _LABEL.search(text, max(0, start - 22), start) is not None
+        weak = _WEAK_CODE.fullmatch(code[0]) is not None
+        if _YEAR.fullmatch(code[0]) and not labelled:
+            continue  # "DOB 1985", "Vienna 2019": a year
+        before: list[re.Match[str]] = []
+        if text.startswith(", ", start - 2):
+            before = _words_before(text, start - 2, mode)
+        elif text.startswith(" ", start - 1):
+            before = _words_before(text, start - 1, mode)
+        if not before:
+            before = _region_skipped(text, start, mode)
+        after: list[re.Match[str]] = []
+        if text.startswith(", ", end) or text.startswith(" ", end):
+            after = _words_after(text, end + (2 if text.startswith(", ", end) else 1), mode)
+        found = False
+        for words, from_start in ((before, False), (after, True)):
+            if not words:
+                continue
+            town, evidence = _best(words, from_start=from_start)
+            if not town:
+                continue
+            if from_start:
+                field = _set_off_before(text, start) and _set_off_after(text, town[-1].end())
+            else:
+                field = _set_off_before(text, town[0].start()) and _set_off_after(text, end)
+            if not from_start and _counted(text, end):
+                continue  # "Team Alpha, 12345 Items": a number of things
+            english = fold(" ".join(word[0] for word in town)) in ENGLISH
+            if weak and mode != "mixed" and not (field or labelled):
+                continue  # "nie 12345678 mal": in one case a town's capital says nothing
+            strong_enough = evidence == STRONG or (evidence == WEAK and (field or labelled or not (weak or english)))
+            if strong_enough or (field and mode == "mixed" and not weak and fold(town[-1][0]) not in ENGLISH):
+                if from_start and _thing_after(text, town[-1].end()):
+                    continue
+                finds.town(town)
+                found = True
+                _street_before(text, town[0].start() if not from_start else start, finds)
+        if found or labelled:
+            finds.add(start, end, "ZIP")
+
+
+def _cued(text: str, mode: str, finds: _Finds) -> None:
+    """Towns after a verb of where a person is and a preposition (``relocated to Augsbuurt``)."""
+    lower = text.lower()
+    for stem in _CUE_STEMS:
+        if stem in lower:
+            break
+    else:
+        return
+    about_person: bool | None = None
+    for cue in _CUE.finditer(text):
+        if cue[0].lower().startswith(tuple(_WEAK_CUES)):
+            if about_person is None:
+                about_person = _about_person(text)
+            if not about_person:
+                continue
+        position = cue.end()
+        limit = min(len(text), position + 60)
+        while position < limit:
+            word = _WORD.search(text, position, limit)
+            if word is None or "\n" in text[position : word.start()]:
+                break
+            position = word.end()
+            if word[0].lower() not in _PREPOSITIONS or not text.startswith(" ", position):
+                continue
+            town, evidence = _best(_words_after(text, position + 1, mode), from_start=True)
+            dated = len(town) == 1 and (
+                fold(town[0][0]) in _CALENDAR
+                or (fold(town[0][0]) in ENGLISH and _DIGIT_NEXT.match(text, town[0].end()) is not None)
+            )
+            if town and evidence >= WEAK and not dated and not _thing_after(text, town[-1].end()):
+                finds.town(town)  # and on: "dispatched to 4 Oak Row in Murcia" names a street, then a town
+                position = town[-1].end()
+
+
+def _generic(text: str, mode: str, finds: _Finds) -> None:
+    """A listed town after ``in``, ``from``, ``near``, ``to`` or after a name and a comma, in a text about a person.
+
+    Towns alone name offices, warehouses and data centres (``deployed to Dallas``, ``Florence, Italy``): kept.
+    """
+    towns: list[list[re.Match[str]]] = []
+    for prep in _GENERIC.finditer(text):
+        town, evidence = _best(_words_after(text, prep.end(), mode), from_start=True)
+        if town and evidence == STRONG and not _thing_after(text, town[-1].end()):
+            towns.append(town)
+    for mark in _MARK.finditer(text):
+        words = _words_after(text, mark.end(), mode)
+        town, evidence = _best(words, from_start=True)
+        if town and evidence == STRONG and town == words:
+            after = text[town[-1].end() : town[-1].end() + 1]
+            if after in ("", ")", ".", ";", "\n", ","):
+                towns.append(town)
+    if towns and _about_person(text):
+        for town in towns:
+            finds.town(town)
+
+
+def _street_line(line: str) -> bool:
+    """Whether a line may be a street's: short, with a number and a letter, no ``:`` or ``=``."""
+    if line.startswith("[REDACTED:ADDRESS]"):
+        return True
+    if not line or len(line) > _SHORT_LINE or ":" in line or "=" in line or _HAS_DIGIT.search(line) is None:
+        return False
+    return _HAS_LETTER.search(line) is not None and len(line.split()) <= 8
+
+
+_SHORT_LINE: Final = 60
+"""Lines of an address block are short; longer lines (code, prose, stack frames) are none of its."""
+_HAS_DIGIT: Final = re.compile(r"[0-9]")
+_HAS_LETTER: Final = re.compile(r"[^\W\d_]")
+
+
+def _blocks(text: str, mode: str, finds: _Finds) -> None:
+    """The last lines of an address block or signature: a postcode line, a town line, the street above."""
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        head = _LABELLED_LINE.match(line)
+        skip = head.end() if head is not None else 0
+        offsets.append((position + skip, position + len(line.rstrip())))
+        position += len(line) + 1
+    lines = [text[a:b] for a, b in offsets]
+    codes = _CODE if mode == "mixed" else _CODE_ANY_CASE
+    for index, (start, end) in enumerate(offsets):
+        line = lines[index]
+        prev = lines[index - 1] if index else ""
+        if not line or len(line) > _SHORT_LINE:
+            continue
+        if codes.fullmatch(line) and (_street_line(prev) or index + 1 < len(lines)):
+            finds.add(start, end, "ZIP")
+        if not line[0].isalpha():
+            continue
+        words = _words_after(text, start, mode)
+        if not words:
+            continue
+        rest = text[words[-1].end() : end]
+        state = _REGION_AFTER.fullmatch(rest)
+        if rest and state is None:
+            continue
+        region = state[0].lstrip(", ") if state is not None else ""
+        if len(region) == 2 and region not in STATE_CODES and not region.isupper():
+            continue
+        evidence = town_evidence([word[0].rstrip(".") for word in words])
+        beside = (
+            codes.fullmatch(prev) is not None
+            or _PHONE_LINE.fullmatch(prev) is not None
+            or _street_line(prev)
+            or state is not None
+        )
+        if evidence >= WEAK and beside and len(words) <= 3:
+            finds.town(words)
+            if _street_line(prev) and index:
+                finds.add(offsets[index - 1][0], offsets[index - 1][1], "ADDRESS")
+    _streets_above(text, offsets, lines, finds)
+
+
+def _streets_above(text: str, offsets: list[tuple[int, int]], lines: list[str], finds: _Finds) -> None:
+    """The street lines above a line that ends with a town and its postal code."""
+    towns = {start for start, _end, kind in finds.spans if kind == "ADDRESS"}
+    for index, (start, end) in enumerate(offsets):
+        if not any(start <= town < end for town in towns) or index == 0:
+            continue
+        for above in (index - 1, index - 2):
+            if above < 0 or not (
+                _street_line(lines[above]) or (above == index - 1 and index >= 2 and _street_line(lines[index - 2]))
+            ):
+                break
+            if len(lines[above].split()) > 6 or ":" in lines[above]:
+                break
+            finds.add(offsets[above][0], offsets[above][1], "ADDRESS")
+
+
+_BESIDE: Final = (" (", ", ", " ", "-", ",")
+
+
+def _codes_beside_towns(text: str, mode: str, finds: _Finds) -> None:
+    """A postal code right after a town found by other evidence (``in Keila (31605)``, ``Faridabad-518952``)."""
+    ends = {end for _start, end, kind in finds.spans if kind == "ADDRESS"}
+    if not ends:
+        return
+    codes = _CODE if mode == "mixed" else _CODE_ANY_CASE
+    for end in ends:
+        for gap in _BESIDE:
+            if text.startswith(gap, end):
+                code = codes.match(text, end + len(gap))
+                if code is not None:
+                    finds.add(code.start(), code.end(), "ZIP")
+                break
+
+
+class PlaceDetector(BaseDetector):
+    """Towns and postal codes by their neighbours: codes, verbs of place, address blocks, the table of towns."""
+
+    gate = PLACE
+    name = "places"
+    kinds = ("ADDRESS", "ZIP")
+
+    def find(self, text: str) -> Iterator[Span]:
+        mode = _mode(text)
+        finds = _Finds()
+        _codes(text, mode, finds)
+        _cued(text, mode, finds)
+        _generic(text, mode, finds)
+        if "\n" in text:
+            _blocks(text, mode, finds)
+        _codes_beside_towns(text, mode, finds)
+        return iter(finds.spans)

@@ -1,0 +1,78 @@
+"""Towns and postal codes found by their neighbours: codes, verbs of place, address blocks, the table of towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import redact_text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Member address changed: Quorvelby 48213", ["Quorvelby", "48213"]),
+        ("recipient away (Tannenweg 9, 04109 Leipzig)", ["Tannenweg 9", "04109", "Leipzig"]),
+        ("Member address changed: Brindlemouth K7L 3N6", ["Brindlemouth", "K7L 3N6"]),
+        ("postcode=DK-8000 not served by courier partner", ["8000"]),
+        ("zip code 602 00 outside service area", ["602 00"]),
+    ],
+)
+def test_towns_and_codes_beside_each_other_are_masked(text: str, values: list[str]) -> None:
+    out = redact_text(text)
+    assert all(value not in out for value in values), out
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("patient relocated to Varnholt Bay last month", "Varnholt"),
+        ("Pt was staying with her sister in Trondheim over the weekend.", "Trondheim"),
+        ("mother says the family drove up from Częstochowa yesterday", "Częstochowa"),
+        ("pt moved back to jyväskylä with spouse", "jyväskylä"),
+        ("AMBULANCE DISPATCHED TO 4 ELM ROW IN KILMARNOCK", "KILMARNOCK"),
+    ],
+)
+def test_towns_after_a_verb_of_where_a_person_is_are_masked(text: str, town: str) -> None:
+    assert town not in redact_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Regards,\nTobiah Wren\n+44 7700 900461\nAshcombe Magna", ["Ashcombe Magna"]),
+        ("Send to:\nIlse Vermeer\nGrachtpad 14\n3581 KT\nUtrecht", ["Grachtpad 14", "3581 KT", "Utrecht"]),
+        ("Pickup: Rua do Sol 7\n        Covilhã, 6200-151\nDropoff: lobby", ["Rua do Sol 7", "Covilhã", "6200-151"]),
+    ],
+)
+def test_the_last_lines_of_an_address_block_are_masked(text: str, values: list[str]) -> None:
+    out = redact_text(text)
+    assert all(value not in out for value in values), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dallas worker drained, handing off to Denver queue",
+        "processed 48213 rows from staging",
+        "Release Notes, 12, Team Alpha, 12345 Items",
+        "deployed to Frankfurt today",
+        "DOB 1985",
+        "Jackson ObjectMapper failed in Phoenix LiveView",
+        "Build summary\nmodule: scheduling\nstatus: passed\nduration: 42s",
+    ],
+)
+def test_towns_of_things_and_numbers_of_things_are_kept(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "kept"),
+    [
+        ("patient moved to Saint-Gaudens in March", "Saint-Gaudens", "in March"),
+        ("mother staying in Nowy Targ in August", "Nowy Targ", "in August"),
+    ],
+)
+def test_a_month_after_a_town_stays_a_date(text: str, town: str, kept: str) -> None:
+    out = redact_text(text)
+    assert town not in out, out
+    assert out.endswith(kept), out
