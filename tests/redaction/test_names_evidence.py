@@ -50,7 +50,6 @@ def test_names_with_evidence_around_them_are_masked(text: str, name: str) -> Non
         "ticket opened by Olofsson Support team",
         '<class><name value="Brightwater Mills Local"/></class>',
         '<location><name value="Harbor Mills Annex"/></location>',
-        "Name      Stmts   Miss  Cover",
     ],
 )
 def test_words_with_no_evidence_of_a_name_stay(text: str) -> None:
