@@ -52,6 +52,7 @@ from .._errors import (
     validation_errors,
 )
 from .._finished import FinishedLine
+from .._number_forms import judged_in_decimal
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
 from ._kinds import UNINSPECTED
 from ._names import name_shaped
@@ -356,6 +357,10 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
             return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
+    if clean == message and "%" in template:  # "ssn %x" % 536228174: the number judged in decimal
+        in_decimal = judged_in_decimal(template, args, message, redactor)
+        if in_decimal is not None:
+            return _escape(in_decimal) + _consume(args), _masked_args(args, in_decimal, redactor)
     if (
         clean == message
         and type(msg) is str
