@@ -8,11 +8,13 @@ import logging
 
 import pytest
 
-from hipaalog import JsonFormatter
+from hipaalog import Encoder, JsonFormatter
+from hipaalog._identity import Identity
 from hipaalog.redaction import Redactor
 from hipaalog.redaction._records import clean_message
 
 REDACTOR = Redactor()
+FORMATTER = JsonFormatter(encoder=Encoder(Identity("app", "vm", "attack")))
 SSN_NUMBER = 536228174
 PHONE_NUMBER = 3125550178
 
@@ -50,7 +52,7 @@ def test_the_record_and_its_arguments_are_clean(template: str, args: object) -> 
 
 @pytest.mark.parametrize(("template", "args"), HIDING, ids=[t for t, _ in HIDING])
 def test_the_json_line_is_clean_without_record_redaction(template: str, args: object) -> None:
-    line = JsonFormatter().format(_record(template, args))
+    line = FORMATTER.format(_record(template, args))
     assert _clean(line) and "[REDACTED:" in line, line
 
 
@@ -60,4 +62,4 @@ def test_the_json_line_is_clean_without_record_redaction(template: str, args: ob
 )
 def test_numbers_that_identify_no_one_keep_their_form(template: str, args: tuple[object, ...]) -> None:
     assert clean_message(template, args, REDACTOR) == (template, args)
-    assert template % args in JsonFormatter().format(_record(template, args))
+    assert template % args in FORMATTER.format(_record(template, args))
