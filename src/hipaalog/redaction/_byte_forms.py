@@ -121,12 +121,18 @@ def _joined(found: str) -> str:
 
 
 # -- an e-mail address in words -----------------------------------------------------------------------
+_MAIL_LOCAL: Final = r"[A-Za-z0-9_+-]{1,64}"
+_MAIL_DOMAIN: Final = (
+    r" at [A-Za-z0-9-]{1,63}(?: dot [A-Za-z0-9-]{1,63}){0,3}"
+    r" dot (?:com|org|net|edu|gov|mil|info|biz|io|co|us|uk|de|fr|ca|au)(?![\w])"
+)
 _MAIL_WORDS: Final = re.compile(
-    r"(?<![\w.])[A-Za-z0-9_+-]{1,64}(?: dot [A-Za-z0-9_+-]{1,64}){0,4} at [A-Za-z0-9-]{1,63}"
-    r"(?: dot [A-Za-z0-9-]{1,63}){0,3} dot (?:com|org|net|edu|gov|mil|info|biz|io|co|us|uk|de|fr|ca|au)(?![\w])",
+    rf"(?<![\w.]){_MAIL_LOCAL}(?: dot {_MAIL_LOCAL}){{1,4}}{_MAIL_DOMAIN}"
+    rf"|(?<=mail ){_MAIL_LOCAL}{_MAIL_DOMAIN}",
     re.IGNORECASE,
 )
-"""``jane dot roe at example dot org``: an address written out so that no ``@`` shows."""
+"""``jane dot roe at example dot org`` (the local part with a dot), or ``email jroe at example dot org`` after a
+mail cue: an address written out so that no ``@`` shows (``we are at example dot com`` is a sentence)."""
 
 
 def _mail(found: str) -> str:

@@ -55,6 +55,7 @@ from .._finished import FinishedLine
 from .._number_forms import judged_in_decimal
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
 from ._kinds import UNINSPECTED
+from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
 from ._redactor import Redactor
 from ._strategies import mask_text
@@ -662,6 +663,17 @@ def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Red
         dict.__setitem__(attrs, name, value if value is None else redactor.redact_text(_safe_text(value)))
     else:
         dict.__setitem__(attrs, _field_name(redactor, name), _field(redactor, name, value))
+        if type(name) is str and name.lower() in PAIR_WORDS:  # extra={"first": "Jane", "last": "Roe"}
+            _mask_name_pair(attrs, redactor)
+
+
+def _mask_name_pair(attrs: dict[str, Any], redactor: Redactor) -> None:
+    """``extra={"first": "Jane", "last": "Roe"}``: the two attributes masked once both are there."""
+    pair = name_pair(attrs)
+    if pair is not None:
+        name = redactor.strategy_for("NAME")
+        for key in pair:
+            dict.__setitem__(attrs, key, name.text("NAME", attrs[key]))
 
 
 def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
@@ -698,6 +710,8 @@ class _RedactingDict(dict[str, Any]):
             if cls in _SCALARS:  # most extra= fields
                 redactor = self.redactor
                 dict.__setitem__(self, redactor.field_name(key), redactor.redact_field(key, value))
+                if key.lower() in PAIR_WORDS:  # extra={"first": "Jane", "last": "Roe"}
+                    _mask_name_pair(self, redactor)
                 return
             if cls is dict or cls is list:  # clean ones come back as they are (shared, never changed)
                 redactor = self.redactor
