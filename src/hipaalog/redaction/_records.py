@@ -58,6 +58,7 @@ from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
 from ._redactor import Redactor
+from ._shown_frames import without_tracebacks
 from ._strategies import mask_text
 from ._written_as import written_as
 
@@ -641,7 +642,13 @@ def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]
     if clean is not exc:
         exc_info = (type(clean), clean, tb)
     # Source lines shown in the traceback may hold PHI too: the text is redacted as a whole.
-    return exc_info, redactor.redact_text(_TRACEBACKS.formatException(exc_info))
+    text = _TRACEBACKS.formatException(exc_info)
+    clean_text = redactor.redact_text(text)
+    if clean_text != text:  # the frames print PHI (a literal in a source line): other handlers get no frames
+        bare = without_tracebacks(exc_info[1])
+        if bare is not None:
+            exc_info = (type(bare), bare, None)
+    return exc_info, clean_text
 
 
 # -- records ----------------------------------------------------------------------------------------
