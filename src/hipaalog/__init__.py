@@ -16,6 +16,7 @@ from ._last_resort import install as _install_last_resort
 from ._printed_errors import install as _install_printed_errors
 from ._process_names import install as _install_process_names
 from ._request_lines import watch as _watch_request_lines
+from ._structlog_printers import install as _install_structlog_printers
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
 from ._warning_printout import install as _install_warning_printout
@@ -134,3 +135,4 @@ _install_printed_errors()  # tracebacks the standard library prints itself (mult
 _watch_request_lines()  # http.server's request lines on stderr, whenever it is loaded
 _install_exit_paths()  # sys.exit(text), exit(text) and argparse's error line on stderr
 _install_process_names()  # a crashing multiprocessing child's "Process <name>:" header
+_install_structlog_printers()  # structlog's ConsoleRenderer and ExceptionPrettyPrinter, whenever structlog is loaded
