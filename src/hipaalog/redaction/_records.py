@@ -37,6 +37,7 @@ import logging
 import re
 import threading
 import types
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -753,9 +754,13 @@ class RedactedRecord(logging.LogRecord):
         return (logging.makeLogRecord, (dict(self.__dict__),))
 
 
+_OTHERS_REDACTED: Final[weakref.WeakSet[logging.LogRecord]] = weakref.WeakSet()
+"""Records of other ``LogRecord`` classes already redacted (they cannot become a :class:`RedactedRecord`)."""
+
+
 def is_redacted_record(record: logging.LogRecord) -> bool:
     """Whether ``record`` was redacted by hipaalog (a caller's ``extra`` cannot make it so)."""
-    return isinstance(record, RedactedRecord)
+    return isinstance(record, RedactedRecord) or record in _OTHERS_REDACTED
 
 
 def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
@@ -764,8 +769,13 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
     A plain ``LogRecord`` becomes a :class:`RedactedRecord`, so attributes set on it later are
     redacted too; a record of another ``LogRecord`` subclass is redacted once, as it is now.
     """
-    if isinstance(record, RedactedRecord):
+    if isinstance(record, RedactedRecord) or record in _OTHERS_REDACTED:
         return
+    if type(record) is not logging.LogRecord:
+        try:
+            _OTHERS_REDACTED.add(record)
+        except TypeError:  # a record class with __slots__ and no weak references: redacted each time it is seen
+            pass
     try:
         _clean_all(record, redactor)
     except Exception as exc:  # noqa: BLE001 - fail closed: the record keeps no caller content
@@ -864,7 +874,11 @@ def install_record_redaction(redactor: Redactor | Mapping[str, Any] | None = Non
     """Redact every log record as it is made, process-wide (idempotent; the redactor is replaced)."""
     resolved = _as_redactor(redactor)
     with _lock:
+        from ._handled_records import guard_handlers
+
         current = logging.getLogRecordFactory()
+        # records that reach handlers without the factory (another factory put in its place, built directly)
+        guard_handlers(resolved, current.previous if isinstance(current, _Factory) else current)
         if isinstance(current, _Factory):
             current.redactor = resolved
             return
@@ -874,6 +888,9 @@ def install_record_redaction(redactor: Redactor | Mapping[str, Any] | None = Non
 def uninstall_record_redaction() -> None:
     """Undo :func:`install_record_redaction` (only when no other factory was installed on top of it)."""
     with _lock:
+        from ._handled_records import unguard_handlers
+
+        unguard_handlers()
         current = logging.getLogRecordFactory()
         if isinstance(current, _Factory):
             logging.setLogRecordFactory(current.previous)
