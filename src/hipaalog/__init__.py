@@ -10,10 +10,13 @@ import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+from ._exit_paths import install as _install_exit_paths
 from ._extra_names import install as _install_extra_names
 from ._last_resort import install as _install_last_resort
 from ._printed_errors import install as _install_printed_errors
-from ._request_lines import install as _install_request_lines
+from ._process_names import install as _install_process_names
+from ._request_lines import watch as _watch_request_lines
+from ._structlog_printers import install as _install_structlog_printers
 from ._uncaught import install as _install_uncaught_hooks
 from ._version import __version__
 from ._warning_printout import install as _install_warning_printout
@@ -129,4 +132,7 @@ _install_uncaught_hooks()  # uncaught exceptions reach stderr redacted (see _unc
 _install_warning_printout()  # warnings printed before configure() reach stderr redacted
 _install_extra_names()  # extra= fields named like record attributes are kept, not raised on (see _extra_names)
 _install_printed_errors()  # tracebacks the standard library prints itself (multiprocessing, logging errors) too
-_install_request_lines()  # http.server's request lines on stderr, when it is already loaded (configure() again)
+_watch_request_lines()  # http.server's request lines on stderr, whenever it is loaded
+_install_exit_paths()  # sys.exit(text), exit(text) and argparse's error line on stderr
+_install_process_names()  # a crashing multiprocessing child's "Process <name>:" header
+_install_structlog_printers()  # structlog's ConsoleRenderer and ExceptionPrettyPrinter, whenever structlog is loaded

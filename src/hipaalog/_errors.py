@@ -276,6 +276,15 @@ def _message(exc: BaseException, redactor: Redactor | None, redact: bool) -> str
     return structured if structured is not None else _text_of(exc)
 
 
+KEPT_TRACEBACK: Final = "_hipaalog_traceback"
+"""Where a copy of an exception handed to other handlers without its traceback keeps it (see redaction)."""
+
+
+def _kept_traceback(exc: BaseException) -> TracebackType | None:
+    kept = getattr(exc, "__dict__", {}).get(KEPT_TRACEBACK)
+    return kept if isinstance(kept, TracebackType) else None
+
+
 def _frames(tb: TracebackType | None) -> tuple[list[dict[str, Any]], int]:
     frames = [
         {"file": frame.f_code.co_filename, "line": lineno, "function": frame.f_code.co_name}
@@ -301,7 +310,7 @@ def describe_exception(
     """
     seen = _seen if _seen is not None else set()
     seen.add(id(exc))
-    frames, omitted = _frames(exc.__traceback__)
+    frames, omitted = _frames(exc.__traceback__ or _kept_traceback(exc))
     described: dict[str, Any] = {
         "type": _type_name(type(exc), redactor) if redact else _plain_type_name(type(exc)),
         "message": _message(exc, redactor, redact),

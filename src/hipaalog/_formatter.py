@@ -25,6 +25,7 @@ from ._errors import describe_exception
 from ._finished import FinishedLine
 from ._jsonable import truncate
 from ._levels import rfc5424_severity
+from ._number_forms import judged_in_decimal
 from ._pjl import DROPPED, before_rename, chain_default
 from ._schema import COLLISION_PREFIX, RESERVED
 from .exceptions import ConfigError
@@ -247,6 +248,10 @@ class JsonFormatter(BaseJsonFormatter):
                     message = msg % args
                 except Exception:  # noqa: BLE001 - a bad format argument must not break logging
                     message = _message_of(record)
+                else:
+                    redactor = self.encoder.redactor
+                    if redactor is not None and "%" in msg:  # "ssn %x" % 536228174: judged in decimal
+                        message = judged_in_decimal(msg, args, message, redactor) or message
             else:
                 message = msg
         else:

@@ -2,7 +2,7 @@
 
 ``http.server.BaseHTTPRequestHandler.log_message`` (every request line, ``send_error`` messages) writes the
 client's address and the request, query string included, to stderr; ``wsgiref.simple_server`` and
-``xmlrpc.server`` inherit it. When ``http.server`` is loaded at ``import hipaalog`` or at ``configure()``, its
+``xmlrpc.server`` inherit it. Whenever ``http.server`` is loaded, before ``import hipaalog`` or after it, its
 standard ``log_message`` is replaced with one that writes the same line redacted by the default policy. A handler
 class with its own ``log_message`` keeps it. hipaalog never imports ``http.server`` itself (it is costly to load).
 """
@@ -12,9 +12,15 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from ._import_hooks import when_imported
 from ._printed_errors import write_redacted
 
-__all__ = ["install"]
+__all__ = ["install", "watch"]
+
+
+def watch() -> None:
+    """Replace ``log_message`` now when ``http.server`` is loaded, else as soon as it is imported."""
+    when_imported("http.server", install)
 
 
 def install() -> None:

@@ -6,7 +6,8 @@ standard versions print its message, often holding the very values it was raised
 Importing hipaalog replaces each hook that is still the standard one with a hook that prints the same
 text redacted by the default policy; after :func:`hipaalog.configure` the exception is also logged, as a
 ``critical`` record of the ``hipaalog.uncaught`` logger, to the configured sinks. A hook the application
-installed itself is left alone. ``KeyboardInterrupt`` keeps the standard behaviour.
+installed itself is left alone. A ``KeyboardInterrupt`` is printed redacted too, and not logged (Python still
+exits as interrupted).
 """
 
 from __future__ import annotations
@@ -44,10 +45,23 @@ def install() -> None:
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """``sys.excepthook``: the main thread's uncaught exception, redacted."""
-    if issubclass(exc_type, KeyboardInterrupt):
-        sys.__excepthook__(exc_type, exc, tb)
-        return
-    _report("Uncaught exception", (exc_type, exc, tb), headline_on_stderr=False)
+    interrupted = issubclass(exc_type, KeyboardInterrupt)
+    _report("Uncaught exception", (exc_type, exc, tb), headline_on_stderr=False, log=not interrupted)
+    if interrupted:
+        _still_interrupted()
+
+
+def _still_interrupted() -> None:
+    """Mark the interpreter's exit as interrupted again (status 130, killed by SIGINT), as it was before the hook.
+
+    Python marks it when the main code ends in ``KeyboardInterrupt``, and clears the mark whenever code runs from a
+    string (``exec`` of text: loading the redactor does, through named tuples and dataclasses). Running a string that
+    ends in ``KeyboardInterrupt`` marks it again.
+    """
+    try:
+        exec("raise KeyboardInterrupt")  # a constant string: only its way of ending matters
+    except KeyboardInterrupt:
+        pass
 
 
 def _thread_excepthook(args: Any) -> None:
@@ -68,9 +82,9 @@ def _unraisablehook(args: Any) -> None:
     _report(where, (args.exc_type, args.exc_value, args.exc_traceback))
 
 
-def _report(headline: str, exc_info: ExcInfo, *, headline_on_stderr: bool = True) -> None:
+def _report(headline: str, exc_info: ExcInfo, *, headline_on_stderr: bool = True, log: bool = True) -> None:
     """Log the exception when configured, and print it redacted to stderr, as Python would have printed it."""
-    if _state["log"]:
+    if log and _state["log"]:
         try:
             logging.getLogger(LOGGER_NAME).critical("%s", headline, exc_info=exc_info)
         except Exception:  # noqa: BLE001 - a hook must not raise; stderr below still says what happened

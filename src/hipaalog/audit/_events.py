@@ -4,13 +4,17 @@ Arguments are normalized, never trusted: patients become keyed pseudonyms, every
 (action, resource, method, format, rule, field names, reasons, destinations, details, an unknown
 outcome) is redacted before it is sealed or told on stderr, changed fields keep their names only,
 an export counts patients instead of listing them. The actor (who acted: a workforce identifier)
-is kept as given, so that the trail says who; it is not a place for patient data. A wrong
+is kept as given, so that the trail says who, unless it holds personal data the redactor finds (a
+patient signing in to a portal with an e-mail address): it is then written as a keyed pseudonym
+``USER:<key id>:<digest>``, the same for every event of that user. A log-in source is kept when it
+is an IP address (or pseudonymized, on request) and redacted as text otherwise. A wrong
 argument never raises; it is counted (``audit-invalid-argument``) and the record is still
 written, with what could not be used marked in its text.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -107,6 +111,24 @@ class EventBuilder:
             return text
         return self.pseudonymizer.token("PATIENT", text.strip())
 
+    def actor(self, value: object, name: str = "actor") -> str:
+        """The actor as given, or its pseudonym ``USER:<key id>:<digest>`` when it holds personal data."""
+        text = _text(value, name)
+        if not text or self._redact is None:
+            return text
+        return text if self._free_text(text) == text else self.pseudonymizer.token("USER", text.strip())
+
+    def _source(self, value: object) -> str:
+        """A log-in source: an IP address as given (or its pseudonym), anything else redacted as text."""
+        source = _text(value, "source_ip")
+        if not source:
+            return source
+        try:
+            ipaddress.ip_address(source.strip().strip("[]"))
+        except ValueError:
+            return self._free_text(source)
+        return self.pseudonymizer.token("IP", source) if self.pseudonymize_source else source
+
     def _words(self, value: object, name: str) -> str:
         """A short text argument (action, resource, method...): redacted like free text."""
         return self._free_text(_text(value, name))
@@ -147,7 +169,7 @@ class EventBuilder:
         result, note = self._outcome(outcome)
         audit: dict[str, Any] = {
             "event": "access",
-            "actor": _text(actor, "actor"),
+            "actor": self.actor(actor),
             "outcome": result,
             "patient": self.patient(patient),
             "action": self._words(action, "action"),
@@ -165,12 +187,10 @@ class EventBuilder:
     ) -> Built:
         """A log-in (``event="login"``) or log-out."""
         result, note = self._outcome(success)
-        source = _text(source_ip, "source_ip")
-        if self.pseudonymize_source and source:
-            source = self.pseudonymizer.token("IP", source)
+        source = self._source(source_ip)
         audit: dict[str, Any] = {
             "event": event,
-            "actor": _text(user, "user"),
+            "actor": self.actor(user, "user"),
             "outcome": result,
             "source": source,
             "method": self._words(method, "method"),
@@ -202,7 +222,7 @@ class EventBuilder:
                 names = []
         audit: dict[str, Any] = {
             "event": "change",
-            "actor": _text(actor, "actor"),
+            "actor": self.actor(actor),
             "outcome": result,
             "patient": self.patient(patient),
             "resource": self._words(resource, "resource"),
@@ -233,7 +253,7 @@ class EventBuilder:
             count = max(0, patients)
         audit: dict[str, Any] = {
             "event": "export",
-            "actor": _text(actor, "actor"),
+            "actor": self.actor(actor),
             "outcome": result,
             "patients": count,
             "format": self._words(format, "format"),
@@ -256,7 +276,7 @@ class EventBuilder:
         result, note = self._outcome(outcome)
         audit: dict[str, Any] = {
             "event": "alert",
-            "actor": _text(actor, "actor"),
+            "actor": self.actor(actor),
             "outcome": result,
             "rule": self._words(rule, "rule"),
             "detail": self._free_text(detail) if detail else "",

@@ -580,6 +580,10 @@ class AuditStream:
         """The pseudonym this stream writes for ``patient`` (to search the audit trail for one patient)."""
         return self._builder.patient(patient)
 
+    def actor_token(self, actor: str) -> str:
+        """What this stream writes for ``actor``: the id as given, or its pseudonym when it holds personal data."""
+        return self._builder.actor(actor)
+
     # -- control ------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(record)`` with every record after it is written (a live monitor's feed)."""

@@ -608,7 +608,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
-    elif len(text) >= 16 and may_hold_token(text):
+    elif len(text) >= 12 and may_hold_token(text):
         bits |= TOKEN  # a run of base64, base32, hex or base85 (text encoded, maybe compressed)
     if "+" in text and ("+1" in text or _PLUS_COUNTRY.search(text) is not None):
         bits |= PHONE  # +1 415..., +44 20...

@@ -155,6 +155,7 @@ def _catalogue() -> dict[str, str]:
             "bday",
             "bdate",
             "born",
+            "birth",
             "bornon",
         ],
         "DATE": [

@@ -36,8 +36,8 @@ MAX_TOKEN: Final = 8192
 MAX_INFLATED: Final = 65536
 """Most bytes a compressed body is inflated to (a zip bomb costs no more than this)."""
 _MIN_TEXT: Final = 6
-DENSE_RUN: Final = re.compile(r"[A-Za-z0-9+/_-]{16,}")
-"""A run of base64's alphabet (base32's and hex's are in it) long enough to hold six characters of text."""
+DENSE_RUN: Final = re.compile(r"[A-Za-z0-9+/_-]{12,}")
+"""A run of base64's alphabet (base32's and hex's are in it) long enough to hold a bare number of nine digits."""
 _HEX_RUN: Final = re.compile(r"[0-9a-f]+|[0-9A-F]+")
 BASE85_RUN: Final = re.compile(r"(?<![^\s\"'=:])[0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]{15,}(?![^\s\"',])")
 """A run of base85's alphabet standing alone (between spaces, quotes, after ``=`` or ``:``)."""

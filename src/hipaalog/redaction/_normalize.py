@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Final
 
+from ._byte_forms import byte_form_rewrites
 from ._recoded import REWRITES as RECODINGS
 from ._recoded import may_hold_recoded
 
@@ -539,8 +540,9 @@ def may_need_view(text: str) -> bool:
         or "<Arrow [" in text
         or ("=" in text and _QP_HINT.search(text) is not None)
         or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
-        or (text.count(" ") > 3 and _SPELLED_HINT.search(text) is not None)
+        or (text.count(" ") + text.count("-") > 3 and _SPELLED_HINT.search(text) is not None)
         or may_hold_recoded(text)
+        or bool(byte_form_rewrites(text))
     )
 
 
@@ -562,6 +564,8 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _ESCAPES, _unescape))
         if len(maps) == before:
             break
+    for regex, rewrite in byte_form_rewrites(current):  # \163, \N{...}, 73:73:6e, =73=73, xn--, 5.3.6..., '5' + '3'
+        apply(_rewrite(current, regex, rewrite))
     if "\x00" in current:  # UTF-16 read as bytes (b'm\x00a\x00i\x00l'): the zero bytes are no characters
         apply(_rewrite(current, _NULS, _nothing))
     if "\x1b" in current:  # terminal colours inside a value ("ssn \x1b[1m219\x1b[0m-09-9999") show nothing

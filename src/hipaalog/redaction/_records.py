@@ -37,6 +37,7 @@ import logging
 import re
 import threading
 import types
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -52,10 +53,13 @@ from .._errors import (
     validation_errors,
 )
 from .._finished import FinishedLine
+from .._number_forms import judged_in_decimal
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
 from ._kinds import UNINSPECTED
+from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
 from ._redactor import Redactor
+from ._shown_frames import without_tracebacks
 from ._strategies import mask_text
 from ._written_as import written_as
 
@@ -356,6 +360,10 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
         except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
             return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
     clean = redactor.redact_text(message)
+    if clean == message and "%" in template:  # "ssn %x" % 536228174: the number judged in decimal
+        in_decimal = judged_in_decimal(template, args, message, redactor)
+        if in_decimal is not None:
+            return _escape(in_decimal) + _consume(args), _masked_args(args, in_decimal, redactor)
     if (
         clean == message
         and type(msg) is str
@@ -635,7 +643,13 @@ def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]
     if clean is not exc:
         exc_info = (type(clean), clean, tb)
     # Source lines shown in the traceback may hold PHI too: the text is redacted as a whole.
-    return exc_info, redactor.redact_text(_TRACEBACKS.formatException(exc_info))
+    text = _TRACEBACKS.formatException(exc_info)
+    clean_text = redactor.redact_text(text)
+    if clean_text != text:  # the frames print PHI (a literal in a source line): other handlers get no frames
+        bare = without_tracebacks(exc_info[1])
+        if bare is not None:
+            exc_info = (type(bare), bare, None)
+    return exc_info, clean_text
 
 
 # -- records ----------------------------------------------------------------------------------------
@@ -657,6 +671,17 @@ def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Red
         dict.__setitem__(attrs, name, value if value is None else redactor.redact_text(_safe_text(value)))
     else:
         dict.__setitem__(attrs, _field_name(redactor, name), _field(redactor, name, value))
+        if type(name) is str and name.lower() in PAIR_WORDS:  # extra={"first": "Jane", "last": "Roe"}
+            _mask_name_pair(attrs, redactor)
+
+
+def _mask_name_pair(attrs: dict[str, Any], redactor: Redactor) -> None:
+    """``extra={"first": "Jane", "last": "Roe"}``: the two attributes masked once both are there."""
+    pair = name_pair(attrs)
+    if pair is not None:
+        name = redactor.strategy_for("NAME")
+        for key in pair:
+            dict.__setitem__(attrs, key, name.text("NAME", attrs[key]))
 
 
 def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
@@ -693,6 +718,8 @@ class _RedactingDict(dict[str, Any]):
             if cls in _SCALARS:  # most extra= fields
                 redactor = self.redactor
                 dict.__setitem__(self, redactor.field_name(key), redactor.redact_field(key, value))
+                if key.lower() in PAIR_WORDS:  # extra={"first": "Jane", "last": "Roe"}
+                    _mask_name_pair(self, redactor)
                 return
             if cls is dict or cls is list:  # clean ones come back as they are (shared, never changed)
                 redactor = self.redactor
@@ -727,9 +754,13 @@ class RedactedRecord(logging.LogRecord):
         return (logging.makeLogRecord, (dict(self.__dict__),))
 
 
+_OTHERS_REDACTED: Final[weakref.WeakSet[logging.LogRecord]] = weakref.WeakSet()
+"""Records of other ``LogRecord`` classes already redacted (they cannot become a :class:`RedactedRecord`)."""
+
+
 def is_redacted_record(record: logging.LogRecord) -> bool:
     """Whether ``record`` was redacted by hipaalog (a caller's ``extra`` cannot make it so)."""
-    return isinstance(record, RedactedRecord)
+    return isinstance(record, RedactedRecord) or record in _OTHERS_REDACTED
 
 
 def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
@@ -738,8 +769,13 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
     A plain ``LogRecord`` becomes a :class:`RedactedRecord`, so attributes set on it later are
     redacted too; a record of another ``LogRecord`` subclass is redacted once, as it is now.
     """
-    if isinstance(record, RedactedRecord):
+    if isinstance(record, RedactedRecord) or record in _OTHERS_REDACTED:
         return
+    if type(record) is not logging.LogRecord:
+        try:
+            _OTHERS_REDACTED.add(record)
+        except TypeError:  # a record class with __slots__ and no weak references: redacted each time it is seen
+            pass
     try:
         _clean_all(record, redactor)
     except Exception as exc:  # noqa: BLE001 - fail closed: the record keeps no caller content
@@ -838,7 +874,11 @@ def install_record_redaction(redactor: Redactor | Mapping[str, Any] | None = Non
     """Redact every log record as it is made, process-wide (idempotent; the redactor is replaced)."""
     resolved = _as_redactor(redactor)
     with _lock:
+        from ._handled_records import guard_handlers
+
         current = logging.getLogRecordFactory()
+        # records that reach handlers without the factory (another factory put in its place, built directly)
+        guard_handlers(resolved, current.previous if isinstance(current, _Factory) else current)
         if isinstance(current, _Factory):
             current.redactor = resolved
             return
@@ -848,6 +888,9 @@ def install_record_redaction(redactor: Redactor | Mapping[str, Any] | None = Non
 def uninstall_record_redaction() -> None:
     """Undo :func:`install_record_redaction` (only when no other factory was installed on top of it)."""
     with _lock:
+        from ._handled_records import unguard_handlers
+
+        unguard_handlers()
         current = logging.getLogRecordFactory()
         if isinstance(current, _Factory):
             logging.setLogRecordFactory(current.previous)

@@ -34,6 +34,7 @@ from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
 from ._kinds import UNINSPECTED
+from ._name_pairs import FIRST_KEYS, name_pair
 from ._name_siblings import person_by_siblings
 from ._named_values import (
     LABELLED_VALUE_KEYS,
@@ -724,6 +725,8 @@ class Redactor:
         str_, dict_, list_, float_, bool_, int_ = str, dict, list, float, bool, int
         if len(value) > self.max_items:
             return False  # the full walk leaves out what is past the limit
+        if not FIRST_KEYS.isdisjoint(value) and name_pair(value) is not None:
+            return False  # {"first": "Jane", "last": "Roe"}: the walk masks the pair
         for key, item in value.items():
             try:
                 action = actions[key]
@@ -1111,6 +1114,9 @@ class Redactor:
         if len(items) > self.max_items:
             left_out = len(items) - self.max_items
             items = [*items[: self.max_items], (_truncated("entries", left_out), None)]
+        if not FIRST_KEYS.isdisjoint(value) and (pair := name_pair(value)) is not None:
+            masker = self.strategy_for("NAME")  # {"first": "Jane", "last": "Roe"}: one name over two fields
+            items = [(k, masker.text("NAME", v) if k in pair and type(v) is str else v) for k, v in items]
         active.add(marker)
         try:
             resource = value.get("resourceType") if "resourceType" in value else None

@@ -29,13 +29,13 @@ __all__ = ["TokenDetector", "decoded_token"]
 _MAX_TOKEN: Final = MAX_TOKEN
 _MAX_DEPTH: Final = 3
 """Tokens judged inside one another at most (base64 of gzip of base64 JSON is two)."""
-_MIN_BLOB: Final = 16
+_MIN_BLOB: Final = 12
 _JWT: Final = re.compile(
     r"(?<![\w-])eyJ[A-Za-z0-9_-]{4,}={0,2}\.(ey[JA][A-Za-z0-9_-]{4,}={0,2})\.[A-Za-z0-9_-]*={0,2}(?![\w-])"
 )
 """Header, payload and signature in base64url; header and payload are JSON objects (``eyJ``: ``{"``)."""
 _BASIC: Final = re.compile(r"(?<![A-Za-z])(?:Basic|basic|BASIC)[ ]+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])")
-_BLOB: Final = re.compile(r"(?<![\w+/.-])[A-Za-z0-9+/_-]{16,}={0,6}(?![\w+/=-])")
+_BLOB: Final = re.compile(r"(?<![\w+/.-])[A-Za-z0-9+/_-]{12,}={0,6}(?![\w+/=-])")
 """A run of the base64 (or base64url) alphabet, padded or not, not glued to a word or a path."""
 _HEX: Final = re.compile(r"(?<![\w-])(?:0x)?((?:[0-9a-f]{2}){6,}|(?:[0-9A-F]{2}){6,})(?![\w-])")
 """Text in hexadecimal (lower or upper case), such as an e-mail address dumped as bytes."""
@@ -151,9 +151,30 @@ def _hex_phi(digits: str) -> bool:
 
 
 def _blob_phi(blob: str) -> bool:
-    """Whether a base64, base32 or base85 run decodes (inflated when compressed) to text holding PHI."""
+    """Whether a base64, base32 or base85 run decodes (inflated when compressed) to text holding PHI; a run
+    written as ``key\x00run`` is judged as the value of that field (``ssn_b64=`` before base64 of a bare number)."""
+    key, _, blob = blob.rpartition("\x00")
     text = decoded_layer(blob)
-    return text is not None and _holds_phi(text)
+    if text is None:
+        return False
+    if key and _holds_phi_under(key, text):
+        return True
+    return _holds_phi(text)
+
+
+_KEY_BEFORE: Final = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]{0,40})[\"']?[ ]?[=:][ ]?[\"']?\Z")
+"""The field name right before a token (``ssn_b64=``, ``"mrn": "``)."""
+
+
+def _key_before(text: str, start: int) -> str:
+    match = _KEY_BEFORE.search(text[max(0, start - 48) : start]) if start else None
+    return match[1] if match is not None else ""
+
+
+def _holds_phi_under(key: str, text: str) -> bool:
+    from ._api import default_redactor
+
+    return bool(default_redactor().find({key: text}))
 
 
 class TokenDetector(BaseDetector):
@@ -185,7 +206,8 @@ class TokenDetector(BaseDetector):
             if any(start < stop and begin < end for begin, stop in taken) or not _blob_shape(match[0]):
                 continue
             taken.append((start, end))
-            if _judged(match[0], _blob_phi):
+            key = _key_before(text, start)
+            if _judged(f"{key}\x00{match[0]}" if key else match[0], _blob_phi):
                 yield start, end, "ID"
         runs = list(_ASCII85.finditer(text)) if "<~" in text else []
         runs += [match for match in BASE85_RUN.finditer(text) if is_base85(match[0])]
