@@ -59,6 +59,9 @@ def test_the_last_lines_of_an_address_block_are_masked(text: str, values: list[s
         "DOB 1985",
         "Jackson ObjectMapper failed in Phoenix LiveView",
         "Build summary\nmodule: scheduling\nstatus: passed\nduration: 42s",
+        'Traceback (most recent call last):\n  File "<string>", line 2, in <module>\nKeyboardInterrupt',
+        'Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError',
+        "worker 3 (pid 4412) stopped\nConnectionResetError",
     ],
 )
 def test_towns_of_things_and_numbers_of_things_are_kept(text: str) -> None:

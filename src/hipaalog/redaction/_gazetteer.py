@@ -10,6 +10,7 @@ English words alone are none.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,10 @@ def listed_town(words: str) -> bool:
     return bool(key) and (key in _table() or key in PLACES)
 
 
+_CAMEL: Final = re.compile(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]+)+")
+"""A word joined from capitalised words whose first is longer than a prefix of a surname-like town (``Mc``, ``De``)."""
+
+
 def _coined(word: str) -> bool:
     """A word no dictionary knows, or an English compound with a town's ending (``Fisherside``)."""
     bare = fold(word).replace(" ", "")
@@ -61,6 +66,8 @@ def _coined(word: str) -> bool:
         return False  # an abbreviation (``DOB``, ``MRN``), not a town
     if not bare.isalpha() or len(bare) < 3 or bare in _SOFTWARE_WORDS:
         return False
+    if _CAMEL.fullmatch(word) is not None:
+        return False  # an identifier of code (``KeyboardInterrupt``, ``ValueError``), not ``McAllen`` or ``DeKalb``
     return unknown_word(bare) or (bare not in ENGLISH and bare.endswith(_TOWN_ENDINGS))
 
 

@@ -384,17 +384,18 @@ def _generic(text: str, mode: str, finds: _Finds) -> None:
 
 
 def _street_line(line: str) -> bool:
-    """Whether a line may be a street's: short, with a number and a letter, no ``:`` or ``=``."""
+    """Whether a line may be a street's: short, with a number and a letter, none of the marks of code or markup."""
     if line.startswith("[REDACTED:ADDRESS]"):
         return True
-    if not line or len(line) > _SHORT_LINE or ":" in line or "=" in line or _HAS_DIGIT.search(line) is None:
-        return False
+    if not line or len(line) > _SHORT_LINE or _HAS_DIGIT.search(line) is None or _CODE_MARKS.search(line) is not None:
+        return False  # a stack frame, a call, markup or a key=value pair: no street
     return _HAS_LETTER.search(line) is not None and len(line.split()) <= 8
 
 
 _SHORT_LINE: Final = 60
 """Lines of an address block are short; longer lines (code, prose, stack frames) are none of its."""
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
+_CODE_MARKS: Final = re.compile(r"[:=\"<>{}()|;\\`]")
 _HAS_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
