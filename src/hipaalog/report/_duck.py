@@ -162,9 +162,9 @@ class _Queries:
 
     def hashed(self) -> list[str]:
         """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
-        faster than the strings): a view, read again from the columns by each query that needs them (a table of
-        every touch grew with the input and spilled); the distinct people and patients, in one pass; the people's
-        names by hash."""
+        faster than the strings): a view, read again from the columns by the few queries that need single touches
+        (a table of every touch grew with the input and spilled); the distinct people and patients, in one pass;
+        the people's names by hash."""
         return [
             f"""CREATE TEMP VIEW touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
                 event = 'access' AS opened, resource, file_index, file_row_number AS row
@@ -174,29 +174,49 @@ class _Queries:
             "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
         ]
 
+    def grouped(self) -> str:
+        """The table ``grouped``: one scan of the touches for both groupings the per-period rules count (DuckDB
+        computes grouping sets side by side): the touches per person, patient, day, reopen gap span, crowd window
+        and kind (``week`` NULL; about half as many rows as touches: what the pair, crowd and day queries group
+        further instead of the touches), and a person's touches per week, kind and resource."""
+        cfg = self.config
+        return f"""CREATE TEMP TABLE grouped AS SELECT a, p, day, span, bucket, opened, week, resource, count(*) AS n,
+                min(ts) AS first, max(ts) AS last
+            FROM (SELECT a, p, ts, day, opened, resource, floor(ts / {float(cfg.reopen_gap)})::BIGINT AS span,
+                floor(ts / {float(cfg.crowd_window)})::BIGINT AS bucket, (day + 3) // 7 AS week FROM touch)
+            GROUP BY GROUPING SETS ((a, p, day, span, bucket, opened), (week, a, opened, resource))"""
+
+    SPANS = "week IS NULL"
+    """The rows of ``grouped`` per person, patient, day, span and bucket (``week`` is never NULL in the others)."""
+
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
         return """SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
             SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
     def candidates(self) -> list[str]:
-        """Tables of the pairs and patients whose every access the sequential rules must see."""
+        """Tables of the pairs and patients whose every access the sequential rules must see, from the grouped
+        touches: the pairs seen in two spans of a gap or more (only they can have two sessions); their sessions'
+        starts (a span holds at most one, its first open, when the pair's last open before it is more than a gap
+        earlier), for the rule's pairs and its highest value; the patients opened by enough staff within two crowd
+        windows."""
         cfg = self.config
         gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
         return [
             f"""CREATE TEMP TABLE pair_buckets AS SELECT a, p, count(*) AS buckets
-            FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened) GROUP BY ALL
+            FROM (SELECT DISTINCT a, p, span FROM grouped WHERE {self.SPANS} AND opened) GROUP BY ALL
             HAVING count(*) >= 2""",
-            f"""CREATE TEMP TABLE reopen_pairs AS
-            WITH pre AS (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}),
-            s AS (
-                SELECT a, p, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN pre USING (a, p) WHERE opened)
-            SELECT a, p FROM s GROUP BY ALL
-            HAVING count(*) FILTER (WHERE g IS NULL OR g > {gap}) >= {sessions}""",
+            f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
+                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY span) AS g FROM (
+                    SELECT a, p, span, min(first) AS ts, max(last) AS last
+                    FROM grouped SEMI JOIN pair_buckets USING (a, p) WHERE {self.SPANS} AND opened GROUP BY ALL))
+            WHERE g IS NULL OR g > {gap}""",
+            f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts
+            SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}) USING (a, p)
+            GROUP BY ALL HAVING count(*) >= {sessions}""",
             f"""CREATE TEMP TABLE crowd_patients AS
-            WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
-                count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
+            WITH b AS (SELECT p, bucket AS b, count(DISTINCT a) AS n FROM grouped WHERE {self.SPANS} AND opened
+                GROUP BY ALL),
             m AS (SELECT x.p, max(x.n + coalesce(y.n, 0)) AS most FROM b x
                 LEFT JOIN b y ON y.p = x.p AND y.b = x.b + 1 GROUP BY ALL)
             SELECT p FROM m WHERE most >= {cfg.crowd_staff}
@@ -209,7 +229,7 @@ class _Queries:
         """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
         time); each person's day comes with the summary of their 60 earlier active days."""
         return [
-            """CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM touch""",
+            f"""CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM grouped WHERE {self.SPANS}""",
             f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
                 median(n) OVER own AS median, mad(n) OVER own AS mad
             FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
@@ -219,11 +239,12 @@ class _Queries:
             FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
                 GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
             "DROP TABLE firsts",
-            """CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
-                SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
-                WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
+            f"""CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
+                SELECT week, a, resource, n FROM grouped WHERE NOT {self.SPANS} AND opened AND resource IS NOT NULL)
+                JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
+            "DROP TABLE grouped",
             """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
                 min(ts) AS first
             FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
@@ -248,15 +269,11 @@ class _Queries:
         """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
         among pairs seen in at least ``buckets`` spans of a gap: sessions start more than a gap apart, so a pair has
         at most as many sessions as spans (and one seen within one span has one session)."""
-        cfg = self.config
-        gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
-        return f"""WITH a AS (
-                SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
-                ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
-            s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
-            n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
-                RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
+        window = float(self.config.reopen_window)
+        return f"""WITH n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
+                RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k
+            FROM starts SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
+            ANTI JOIN reopen_pairs USING (a, p))
             SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
 
     def charts(self) -> str:
@@ -449,7 +466,7 @@ def _run(
     con.execute("DROP TABLE names")
     if not exact:
         return None
-    for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
+    for statement in (queries.grouped(), *queries.candidates(), *queries.totals(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
     (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
@@ -457,7 +474,7 @@ def _run(
         (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
     charts = con.execute(queries.charts()).fetchall()
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
-    for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
+    for table in ("kept", "pair_buckets", "starts", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
         con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
     replay_limit = _replay_limit(memory_limit)
     if replay_limit is not None:  # the replay's queries are small: give the memory back before its state grows
