@@ -162,9 +162,9 @@ class _Queries:
 
     def hashed(self) -> list[str]:
         """The touches of a patient, keyed by 64-bit hashes of the person and the patient (grouped and sorted far
-        faster than the strings): a view, read again from the columns by the few queries that need single touches
-        (a table of every touch grew with the input and spilled); the distinct people and patients, in one pass;
-        the people's names by hash."""
+        faster than the strings): a view, read again from the columns by each query that needs them (a table of
+        every touch grew with the input and spilled); the distinct people and patients, in one pass; the people's
+        names by hash."""
         return [
             f"""CREATE TEMP VIEW touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
                 event = 'access' AS opened, resource, file_index, file_row_number AS row
@@ -174,49 +174,34 @@ class _Queries:
             "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
         ]
 
-    def grouped(self) -> str:
-        """The table ``grouped``: one scan of the touches for both groupings the per-period rules count (DuckDB
-        computes grouping sets side by side): the touches per person, patient, day, reopen gap span, crowd window
-        and kind (``week`` NULL; about half as many rows as touches: what the pair, crowd and day queries group
-        further instead of the touches), and a person's touches per week, kind and resource."""
-        cfg = self.config
-        return f"""CREATE TEMP TABLE grouped AS SELECT a, p, day, span, bucket, opened, week, resource, count(*) AS n,
-                min(ts) AS first, max(ts) AS last
-            FROM (SELECT a, p, ts, day, opened, resource, floor(ts / {float(cfg.reopen_gap)})::BIGINT AS span,
-                floor(ts / {float(cfg.crowd_window)})::BIGINT AS bucket, (day + 3) // 7 AS week FROM touch)
-            GROUP BY GROUPING SETS ((a, p, day, span, bucket, opened), (week, a, opened, resource))"""
-
-    SPANS = "week IS NULL"
-    """The rows of ``grouped`` per person, patient, day, span and bucket (``week`` is never NULL in the others)."""
-
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
         return """SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
             SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
     def candidates(self) -> list[str]:
-        """Tables of the pairs and patients whose every access the sequential rules must see, from the grouped
-        touches: the pairs seen in two spans of a gap or more (only they can have two sessions); their sessions'
-        starts (a span holds at most one, its first open, when the pair's last open before it is more than a gap
-        earlier), for the rule's pairs and its highest value; the patients opened by enough staff within two crowd
-        windows."""
+        """Tables of the pairs and patients whose every access the sequential rules must see: the pairs seen in two
+        spans of a gap or more (only they can have two sessions); their sessions' starts, from the first and last
+        open of each of their spans (a span holds at most one start, its first open, when the pair's last open
+        before it is more than a gap earlier), for the rule's pairs and its highest value; the patients opened by
+        enough staff within two crowd windows."""
         cfg = self.config
         gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
         return [
             f"""CREATE TEMP TABLE pair_buckets AS SELECT a, p, count(*) AS buckets
-            FROM (SELECT DISTINCT a, p, span FROM grouped WHERE {self.SPANS} AND opened) GROUP BY ALL
+            FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened) GROUP BY ALL
             HAVING count(*) >= 2""",
             f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
-                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY span) AS g FROM (
-                    SELECT a, p, span, min(first) AS ts, max(last) AS last
-                    FROM grouped SEMI JOIN pair_buckets USING (a, p) WHERE {self.SPANS} AND opened GROUP BY ALL))
+                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM (
+                    SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
+                    FROM touch SEMI JOIN pair_buckets USING (a, p) WHERE opened GROUP BY ALL))
             WHERE g IS NULL OR g > {gap}""",
             f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts
             SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}) USING (a, p)
             GROUP BY ALL HAVING count(*) >= {sessions}""",
             f"""CREATE TEMP TABLE crowd_patients AS
-            WITH b AS (SELECT p, bucket AS b, count(DISTINCT a) AS n FROM grouped WHERE {self.SPANS} AND opened
-                GROUP BY ALL),
+            WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
+                count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
             m AS (SELECT x.p, max(x.n + coalesce(y.n, 0)) AS most FROM b x
                 LEFT JOIN b y ON y.p = x.p AND y.b = x.b + 1 GROUP BY ALL)
             SELECT p FROM m WHERE most >= {cfg.crowd_staff}
@@ -229,7 +214,7 @@ class _Queries:
         """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
         time); each person's day comes with the summary of their 60 earlier active days."""
         return [
-            f"""CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM grouped WHERE {self.SPANS}""",
+            """CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM touch""",
             f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
                 median(n) OVER own AS median, mad(n) OVER own AS mad
             FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
@@ -239,15 +224,11 @@ class _Queries:
             FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
                 GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
             "DROP TABLE firsts",
-            f"""CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
-                SELECT week, a, resource, n FROM grouped WHERE NOT {self.SPANS} AND opened AND resource IS NOT NULL)
-                JOIN actor_names USING (a)
+            """CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
+                SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
+                WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
-            "DROP TABLE grouped",
-            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
-                min(ts) AS first
-            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
         ]
 
     def evidence(self, asked: Sequence[tuple[int, int, str]]) -> str:
@@ -277,23 +258,37 @@ class _Queries:
             SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
 
     def charts(self) -> str:
-        """Log-ins and failures by weekday and hour, and by day; denials by day."""
+        """Log-ins and failures by weekday and hour, and by day; denials by day (``pool`` holds them all)."""
         return """SELECT event, outcome IN ('failure', 'denied') AS failed, day, minute // 60 AS hour, count(*)
-            FROM ev WHERE actor IS NOT NULL AND (
-                (event = 'login' AND outcome IN ('success', 'failure', 'denied'))
-                OR (event IN ('access', 'export') AND outcome = 'denied'))
+            FROM pool WHERE event = 'login' OR (event IN ('access', 'export') AND outcome = 'denied')
             GROUP BY ALL"""
+
+    def pool(self) -> str:
+        """The table ``pool``: in one scan of the columns, every record that the replay, the log-in hours or the
+        charts can read (log-ins, exports, break-glass and denied accesses, the accesses and changes of the
+        patients the sequential rules follow); a small fraction of the records, which those queries read instead
+        of the columns, each of every record."""
+        return f"""CREATE TEMP TABLE pool AS SELECT ts, file_index, file_row_number AS row, seq, day, minute,
+                {self.FIELDS}, hash(actor) AS a, hash(patient) AS p
+            FROM ev WHERE actor IS NOT NULL AND (
+                (event = 'login' AND outcome IN ('success', 'failure', 'denied')) OR event = 'export'
+                OR (event = 'access' AND (emergency OR outcome = 'denied'))
+                OR (event IN ('access', 'change') AND outcome = 'success' AND patient IS NOT NULL
+                    AND hash(patient) IN (SELECT p FROM carer_patients)))"""
 
     def kept(self) -> list[str]:
         """The table ``kept``: the records the sequential rules read one by one, with their flags (log-ins,
-        accesses, then changes and exports in one pass: one query of them all plans far worse)."""
+        accesses, then changes and exports, from ``pool``: one query of them all plans far worse); before it, the
+        hours of each person's log-ins by day, in day order."""
         cfg = self.config
         window = float(cfg.success_after_window)
-        columns = "ts, file_index, file_row_number AS row, seq"
+        columns = "ts, file_index, row, seq"
         return [
+            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
+                min(ts) AS first
+            FROM pool WHERE event = 'login' AND outcome = 'success' GROUP BY ALL ORDER BY day""",
             f"""CREATE TEMP TABLE kept AS
-            WITH l AS (SELECT * FROM ev WHERE event = 'login' AND actor IS NOT NULL
-                    AND outcome IN ('success', 'failure', 'denied')),
+            WITH l AS (SELECT * FROM pool WHERE event = 'login'),
                 f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
                 s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
                     FROM l WHERE outcome = 'success')
@@ -310,12 +305,10 @@ class _Queries:
                 {self.FIELDS}
             FROM (SELECT *, opened AND (a, p) IN (SELECT (a, p) FROM reopen_pairs) AS reopen,
                     opened AND p IN (SELECT p FROM crowd_patients) AS crowd
-                FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened,
-                    hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
+                FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened FROM pool WHERE event = 'access'))
             WHERE emergency OR outcome = 'denied' OR reopen OR crowd""",
             f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
-            FROM ev WHERE actor IS NOT NULL AND (event = 'export' OR (event = 'change' AND outcome = 'success'
-                AND patient IS NOT NULL AND hash(patient) IN (SELECT p FROM carer_patients)))
+            FROM pool WHERE event = 'export' OR (event = 'change' AND outcome = 'success' AND patient IS NOT NULL)
             QUALIFY event = 'export'
                 OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts, seq) = 1
                 OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts DESC, seq DESC) = 1""",
@@ -466,13 +459,14 @@ def _run(
     con.execute("DROP TABLE names")
     if not exact:
         return None
-    for statement in (queries.grouped(), *queries.candidates(), *queries.totals(), *queries.kept()):
+    for statement in (*queries.candidates(), *queries.totals(), queries.pool(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
     (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
     if peak is None:  # ... reach 2 sessions or more if any pair does: else the pairs seen in two spans
         (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
     charts = con.execute(queries.charts()).fetchall()
+    con.execute("DROP TABLE pool")
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
     for table in ("kept", "pair_buckets", "starts", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
         con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
