@@ -180,25 +180,24 @@ class _Queries:
             SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
     def candidates(self) -> list[str]:
-        """Tables of the pairs and patients whose every access the sequential rules must see: the pairs seen in two
-        spans of a gap or more (only they can have two sessions); their sessions' starts, from the first and last
-        open of each of their spans (a span holds at most one start, its first open, when the pair's last open
+        """Tables of the pairs and patients whose every access the sequential rules must see: the pairs whose opens
+        lie more than a gap apart (only they can have two sessions); their sessions' starts, from the first and
+        last open of each span of a gap (a span holds at most one start, its first open, when the pair's last open
         before it is more than a gap earlier), for the rule's pairs and its highest value; the patients opened by
         enough staff within two crowd windows."""
         cfg = self.config
         gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
         return [
-            f"""CREATE TEMP TABLE pair_buckets AS SELECT a, p, count(*) AS buckets
-            FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened) GROUP BY ALL
-            HAVING count(*) >= 2""",
+            f"""CREATE TEMP TABLE pairs AS SELECT a, p FROM touch WHERE opened GROUP BY ALL
+            HAVING max(ts) - min(ts) > {gap}""",
             f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
                 SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM (
                     SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
-                    FROM touch SEMI JOIN pair_buckets USING (a, p) WHERE opened GROUP BY ALL))
+                    FROM touch SEMI JOIN pairs USING (a, p) WHERE opened GROUP BY ALL))
             WHERE g IS NULL OR g > {gap}""",
-            f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts
-            SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}) USING (a, p)
-            GROUP BY ALL HAVING count(*) >= {sessions}""",
+            "DROP TABLE pairs",
+            f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts GROUP BY ALL
+            HAVING count(*) >= {sessions}""",
             f"""CREATE TEMP TABLE crowd_patients AS
             WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
                 count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
@@ -246,15 +245,12 @@ class _Queries:
                 WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p)
             GROUP BY k"""
 
-    def reopen_peak(self, buckets: int = 2) -> str:
-        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
-        among pairs seen in at least ``buckets`` spans of a gap: sessions start more than a gap apart, so a pair has
-        at most as many sessions as spans (and one seen within one span has one session)."""
+    def reopen_peak(self) -> str:
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
         window = float(self.config.reopen_window)
         return f"""WITH n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
                 RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k
-            FROM starts SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
-            ANTI JOIN reopen_pairs USING (a, p))
+            FROM starts ANTI JOIN reopen_pairs USING (a, p))
             SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
 
     def charts(self) -> str:
@@ -462,13 +458,11 @@ def _run(
     for statement in (*queries.candidates(), *queries.totals(), queries.pool(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
-    (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
-    if peak is None:  # ... reach 2 sessions or more if any pair does: else the pairs seen in two spans
-        (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
+    (peak,) = con.execute(queries.reopen_peak()).fetchone()
     charts = con.execute(queries.charts()).fetchall()
     con.execute("DROP TABLE pool")
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
-    for table in ("kept", "pair_buckets", "starts", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
+    for table in ("kept", "starts", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
         con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
     replay_limit = _replay_limit(memory_limit)
     if replay_limit is not None:  # the replay's queries are small: give the memory back before its state grows
