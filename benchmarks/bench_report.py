@@ -18,8 +18,8 @@ the duckdb engine (two threads) under each ``--memory`` limit on its first 1M, 3
 records (whole sealed segments), and the python engine (one core) on the prefixes up to
 ``--python-up-to`` records. Written to ``benchmarks/results/bench_report_scale.json``.
 
-Timings are the median of ``--repeat`` runs; peak memory is the largest seen; CPU seconds count
-every thread of the child.
+Timings and CPU seconds are the medians of ``--repeat`` runs; peak memory is the largest seen; CPU
+seconds count every thread of the child.
 
 Side by side on the same stream, a spike of the rules as SQL on DuckDB (``pip install duckdb``;
 skipped without it): the stream's segments are read with ``read_ndjson`` (only the fields the
@@ -213,10 +213,12 @@ def child(task: str, source: str | None = None, **args: object) -> dict[str, flo
 
 
 def repeated(times: int, task: str, source: str | None = None, **args: object) -> dict[str, float]:
-    """The median time and the highest peak memory of ``times`` runs of one measurement."""
+    """The median time and CPU seconds and the highest peak memory of ``times`` runs of one measurement."""
     runs = [child(task, source, **args) for _ in range(times)]
     best = dict(runs[0])
     best["seconds"] = statistics.median(r["seconds"] for r in runs)
+    if all("cpu_seconds" in r for r in runs):
+        best["cpu_seconds"] = statistics.median(r["cpu_seconds"] for r in runs)
     best["max_rss_mb"] = max(r["max_rss_mb"] for r in runs)
     return best
 

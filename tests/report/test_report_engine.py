@@ -413,6 +413,10 @@ def test_cli_engine_flags(planted: Dataset, tmp_path: Path, capsys: pytest.Captu
     [
         ((0.0, 1000.0, 2500.0, 2600.0, 90000.0), 4.0),  # 0, 1000, 2500 and 90000 s: 2600 is 2500's session
         ((0.0, 1000.0, 1100.0), 2.0),  # only a pair seen in two spans of a gap: the engine's second look
+        ((590.0, 610.0, 1215.0), 2.0),  # one session across a span's edge, the next 605 s after its last open
+        ((0.0, 599.0, 1198.0, 1797.0), 0.0),  # each open within a gap of the one before, in four spans: one session
+        ((0.0, 600.0, 1200.5), 2.0),  # exactly a gap after the last open is the same session; a little more is not
+        ((0.0, 300.0, 900.5, 1500.0), 2.0),  # a start in a span whose own last open is far from the next span's first
     ],
 )
 def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path, offsets: tuple[float, ...], sessions: float) -> None:
@@ -425,6 +429,21 @@ def test_highest_value_of_a_rule_no_pair_reaches(tmp_path: Path, offsets: tuple[
     config = ReportConfig(reopen_gap=600.0, reopen_sessions=5)
     python, _duck = assert_same([path], config, verify=False)
     assert python.peaks["repeated-record-opens"]["peak"] == sessions
+
+
+@pytest.mark.parametrize("sessions", [1, 2])
+def test_pairs_within_one_gap_are_one_session(tmp_path: Path, sessions: int) -> None:
+    """Opens of a pair that never lie more than a gap apart, crossing spans of a gap, are one session (the engine
+    follows only pairs whose opens lie further apart); another pair's second session makes the finding."""
+    records = []
+    opens = [("u1", "p1", 590.0), ("u1", "p1", 610.0), ("u1", "p1", 1150.0), ("u2", "p2", 0.0), ("u2", "p2", 700.0)]
+    for n, (actor, patient, offset) in enumerate(opens):
+        audit = {"event": "access", "actor": actor, "outcome": "success", "patient": patient, "resource": "chart"}
+        records.append({"timestamp": _stamp(_DST + offset), "seq": n + 1, "audit": audit})
+    path = _write(tmp_path / "audit.jsonl", sorted(records, key=lambda r: r["timestamp"]))
+    config = ReportConfig(reopen_gap=600.0, reopen_sessions=sessions)
+    python, _duck = assert_same([path], config, verify=False)
+    assert [f.patient for f in python.findings if f.rule == "repeated-record-opens"] == ["p2"]
 
 
 def test_the_duckdb_engine_spills_into_a_private_directory_it_removes(

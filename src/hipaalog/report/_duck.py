@@ -180,20 +180,24 @@ class _Queries:
             SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
     def candidates(self) -> list[str]:
-        """Tables of the pairs and patients whose every access the sequential rules must see."""
+        """Tables of the pairs and patients whose every access the sequential rules must see: the pairs whose opens
+        lie more than a gap apart (only they can have two sessions); their sessions' starts, from the first and
+        last open of each span of a gap (a span holds at most one start, its first open, when the pair's last open
+        before it is more than a gap earlier), for the rule's pairs and its highest value; the patients opened by
+        enough staff within two crowd windows."""
         cfg = self.config
         gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
         return [
-            f"""CREATE TEMP TABLE pair_buckets AS SELECT a, p, count(*) AS buckets
-            FROM (SELECT DISTINCT a, p, floor(ts / {gap}) AS b FROM touch WHERE opened) GROUP BY ALL
-            HAVING count(*) >= 2""",
-            f"""CREATE TEMP TABLE reopen_pairs AS
-            WITH pre AS (SELECT a, p FROM pair_buckets WHERE buckets >= {sessions}),
-            s AS (
-                SELECT a, p, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN pre USING (a, p) WHERE opened)
-            SELECT a, p FROM s GROUP BY ALL
-            HAVING count(*) FILTER (WHERE g IS NULL OR g > {gap}) >= {sessions}""",
+            f"""CREATE TEMP TABLE pairs AS SELECT a, p FROM touch WHERE opened GROUP BY ALL
+            HAVING max(ts) - min(ts) > {gap}""",
+            f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
+                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM (
+                    SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
+                    FROM touch SEMI JOIN pairs USING (a, p) WHERE opened GROUP BY ALL))
+            WHERE g IS NULL OR g > {gap}""",
+            "DROP TABLE pairs",
+            f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts GROUP BY ALL
+            HAVING count(*) >= {sessions}""",
             f"""CREATE TEMP TABLE crowd_patients AS
             WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
                 count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
@@ -224,9 +228,6 @@ class _Queries:
                 WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
-            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
-                min(ts) AS first
-            FROM ev WHERE event = 'login' AND outcome = 'success' AND actor IS NOT NULL GROUP BY ALL ORDER BY day""",
         ]
 
     def evidence(self, asked: Sequence[tuple[int, int, str]]) -> str:
@@ -244,39 +245,46 @@ class _Queries:
                 WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p)
             GROUP BY k"""
 
-    def reopen_peak(self, buckets: int = 2) -> str:
-        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value),
-        among pairs seen in at least ``buckets`` spans of a gap: sessions start more than a gap apart, so a pair has
-        at most as many sessions as spans (and one seen within one span has one session)."""
-        cfg = self.config
-        gap, window = float(cfg.reopen_gap), float(cfg.reopen_window)
-        return f"""WITH a AS (
-                SELECT a, p, ts, ts - lag(ts) OVER (PARTITION BY a, p ORDER BY ts) AS g
-                FROM touch SEMI JOIN (SELECT a, p FROM pair_buckets WHERE buckets >= {buckets}) USING (a, p)
-                ANTI JOIN reopen_pairs USING (a, p) WHERE opened),
-            s AS (SELECT a, p, ts, g IS NULL AS first FROM a WHERE g IS NULL OR g > {gap}),
-            n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
-                RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k FROM s)
+    def reopen_peak(self) -> str:
+        """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
+        window = float(self.config.reopen_window)
+        return f"""WITH n AS (SELECT first, count(*) OVER (PARTITION BY a, p ORDER BY ts
+                RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS k
+            FROM starts ANTI JOIN reopen_pairs USING (a, p))
             SELECT max(k) FROM n WHERE NOT first AND k >= 2"""
 
     def charts(self) -> str:
-        """Log-ins and failures by weekday and hour, and by day; denials by day."""
+        """Log-ins and failures by weekday and hour, and by day; denials by day (``pool`` holds them all)."""
         return """SELECT event, outcome IN ('failure', 'denied') AS failed, day, minute // 60 AS hour, count(*)
-            FROM ev WHERE actor IS NOT NULL AND (
-                (event = 'login' AND outcome IN ('success', 'failure', 'denied'))
-                OR (event IN ('access', 'export') AND outcome = 'denied'))
+            FROM pool WHERE event = 'login' OR (event IN ('access', 'export') AND outcome = 'denied')
             GROUP BY ALL"""
+
+    def pool(self) -> str:
+        """The table ``pool``: in one scan of the columns, every record that the replay, the log-in hours or the
+        charts can read (log-ins, exports, break-glass and denied accesses, the accesses and changes of the
+        patients the sequential rules follow); a small fraction of the records, which those queries read instead
+        of the columns, each of every record."""
+        return f"""CREATE TEMP TABLE pool AS SELECT ts, file_index, file_row_number AS row, seq, day, minute,
+                {self.FIELDS}, hash(actor) AS a, hash(patient) AS p
+            FROM ev WHERE actor IS NOT NULL AND (
+                (event = 'login' AND outcome IN ('success', 'failure', 'denied')) OR event = 'export'
+                OR (event = 'access' AND (emergency OR outcome = 'denied'))
+                OR (event IN ('access', 'change') AND outcome = 'success' AND patient IS NOT NULL
+                    AND hash(patient) IN (SELECT p FROM carer_patients)))"""
 
     def kept(self) -> list[str]:
         """The table ``kept``: the records the sequential rules read one by one, with their flags (log-ins,
-        accesses, then changes and exports in one pass: one query of them all plans far worse)."""
+        accesses, then changes and exports, from ``pool``: one query of them all plans far worse); before it, the
+        hours of each person's log-ins by day, in day order."""
         cfg = self.config
         window = float(cfg.success_after_window)
-        columns = "ts, file_index, file_row_number AS row, seq"
+        columns = "ts, file_index, row, seq"
         return [
+            """CREATE TEMP TABLE login_hours AS SELECT day, actor, bit_or(1::BIGINT << (minute // 60)) AS mask,
+                min(ts) AS first
+            FROM pool WHERE event = 'login' AND outcome = 'success' GROUP BY ALL ORDER BY day""",
             f"""CREATE TEMP TABLE kept AS
-            WITH l AS (SELECT * FROM ev WHERE event = 'login' AND actor IS NOT NULL
-                    AND outcome IN ('success', 'failure', 'denied')),
+            WITH l AS (SELECT * FROM pool WHERE event = 'login'),
                 f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
                 s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
                     FROM l WHERE outcome = 'success')
@@ -293,12 +301,10 @@ class _Queries:
                 {self.FIELDS}
             FROM (SELECT *, opened AND (a, p) IN (SELECT (a, p) FROM reopen_pairs) AS reopen,
                     opened AND p IN (SELECT p FROM crowd_patients) AS crowd
-                FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened,
-                    hash(actor) AS a, hash(patient) AS p FROM ev WHERE event = 'access' AND actor IS NOT NULL))
+                FROM (SELECT *, outcome = 'success' AND patient IS NOT NULL AS opened FROM pool WHERE event = 'access'))
             WHERE emergency OR outcome = 'denied' OR reopen OR crowd""",
             f"""INSERT INTO kept SELECT {columns}, {EVENT}, {self.FIELDS}
-            FROM ev WHERE actor IS NOT NULL AND (event = 'export' OR (event = 'change' AND outcome = 'success'
-                AND patient IS NOT NULL AND hash(patient) IN (SELECT p FROM carer_patients)))
+            FROM pool WHERE event = 'export' OR (event = 'change' AND outcome = 'success' AND patient IS NOT NULL)
             QUALIFY event = 'export'
                 OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts, seq) = 1
                 OR row_number() OVER (PARTITION BY event, actor, patient, day ORDER BY ts DESC, seq DESC) = 1""",
@@ -449,15 +455,14 @@ def _run(
     con.execute("DROP TABLE names")
     if not exact:
         return None
-    for statement in (*queries.candidates(), *queries.totals(), *queries.kept()):
+    for statement in (*queries.candidates(), *queries.totals(), queries.pool(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
-    (peak,) = con.execute(queries.reopen_peak(3)).fetchone()  # the few pairs seen in three spans or more ...
-    if peak is None:  # ... reach 2 sessions or more if any pair does: else the pairs seen in two spans
-        (peak,) = con.execute(queries.reopen_peak(2)).fetchone()
+    (peak,) = con.execute(queries.reopen_peak()).fetchone()
     charts = con.execute(queries.charts()).fetchall()
+    con.execute("DROP TABLE pool")
     con.execute(f"CREATE TEMP TABLE replay AS {queries.reduced()}")
-    for table in ("kept", "pair_buckets", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
+    for table in ("kept", "starts", "reopen_pairs", "crowd_patients", "carer_patients", "actor_names"):
         con.execute(f"DROP TABLE {table}")  # DuckDB's memory for the replay: the totals and the touches (evidence)
     replay_limit = _replay_limit(memory_limit)
     if replay_limit is not None:  # the replay's queries are small: give the memory back before its state grows

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..audit._sealed import SegmentRecord, columns_path, file_digest
+from ..audit._sealed import SegmentRecord, columns_path, file_digests
 from ..exceptions import ConfigError
 from ._analyze import Analyzer
 from ._config import ReportConfig
@@ -64,17 +64,25 @@ def _python(segments: Sequence[str], config: ReportConfig) -> Analysis:
     return Analysis(analyzer, stats, names, "python")
 
 
-def _sidecar(path: str, record: SegmentRecord | None) -> tuple[str, dict[str, object]] | None:
-    """The segment's Parquet sidecar and what its record says of it, when the record vouches for it."""
-    columns = record.columns if record is not None else None
-    if not columns:
-        return None
-    sidecar = columns_path(path)
-    if os.path.basename(sidecar) != columns.get("file") or not os.path.exists(sidecar):
-        return None
-    if file_digest(sidecar) != columns.get("digest"):
-        return None
-    return sidecar, columns
+_Sidecar = tuple[str, dict[str, object]]
+"""A segment's Parquet sidecar and what the segment's record says of it."""
+
+
+def _sidecars(segments: Sequence[str], records: Mapping[str, SegmentRecord]) -> dict[str, _Sidecar]:
+    """Segment -> its Parquet sidecar and what its record says of it, for each segment whose record vouches for
+    its sidecar (named in the record, present, with the recorded digest)."""
+    named: dict[str, _Sidecar] = {}
+    for path in segments:
+        record = records.get(path)
+        columns = record.columns if record is not None else None
+        if not columns:
+            continue
+        sidecar = columns_path(path)
+        if os.path.basename(sidecar) == columns.get("file") and os.path.exists(sidecar):
+            named[path] = (sidecar, columns)
+    hashes = file_digests([sidecar for sidecar, _ in named.values()])
+    matching = zip(named.items(), hashes, strict=True)
+    return {path: found for (path, found), digest in matching if digest == found[1].get("digest")}
 
 
 def analyze_segments(
@@ -99,8 +107,9 @@ def analyze_segments(
     files: list[ColumnFile] = []
     stats = ReadStats(files=list(segments))
     disordered: list[str] = []
+    vouched = _sidecars(segments, records)
     for index, path in enumerate(segments):
-        found = _sidecar(path, records.get(path))
+        found = vouched.get(path)
         if found is not None:
             sidecar, columns = found
             stream, ordered = str(columns.get("stream", "")), bool(columns.get("ordered"))

@@ -17,7 +17,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..audit._sealed import SegmentRecord, _lines, file_digest, load_record
+from ..audit._sealed import SegmentRecord, _lines, file_digests, load_record
 from ..integrity._names import is_checkpoints, rotated_first_seq, stream_of
 from ..integrity._seal import chain_value, unseal
 
@@ -76,12 +76,15 @@ def check_records(files: Sequence[str], keys: Mapping[str, bytes], *, partial: b
     trust = Trust()
     segments = [f for f in files if not is_checkpoints(f)]
     missing = ""
+    loaded = {path: load_record(path) for path in segments}
+    recorded = [path for path, record in loaded.items() if record is not None]
+    hashes = dict(zip(recorded, file_digests(recorded), strict=True))
     for path in segments:
-        record = load_record(path)
+        record = loaded[path]
         if record is None:
             missing = missing or f"{os.path.basename(path)} has no recorded verification"
             continue
-        if not record.authentic(keys) or record.digest != file_digest(path):
+        if not record.authentic(keys) or record.digest != hashes[path]:
             trust.changed.append(path)
             continue
         if not record.ok:
