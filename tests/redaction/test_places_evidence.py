@@ -62,6 +62,13 @@ def test_the_last_lines_of_an_address_block_are_masked(text: str, values: list[s
         'Traceback (most recent call last):\n  File "<string>", line 2, in <module>\nKeyboardInterrupt',
         'Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError',
         "worker 3 (pid 4412) stopped\nConnectionResetError",
+        "Meeting notes\nAttendees: 9\nRoom 170\nCut",
+        "the page moved from Glennmouth to Dianachester",
+        "shard relocated to Quorvelby",
+        "Watts-Haas, LLC\nSuite 254\nDecide",
+        "Weekly report\nRegion: Ohio\nTotal: 24994\nSend although",
+        "Chair continue.\n301 assume\nCenter",
+        "Roy Ltd, Group",
     ],
 )
 def test_towns_of_things_and_numbers_of_things_are_kept(text: str) -> None:

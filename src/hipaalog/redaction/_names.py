@@ -57,9 +57,9 @@ NOT_SURNAMES: Final = _words(
     master slave primary secondary backup mirror server worker manager controller builder factory provider
     adapter wrapper helper util utils model view form field label button menu panel dialog window frame tab
     header footer title text string integer float boolean date time stamp period week month year hour minute
-    second moment today tomorrow yesterday christmas easter lee"""
+    second moment today tomorrow yesterday christmas easter lee ltd inc llc plc llp corp gmbh pty sarl"""
 )
-"""Surnames of the census tables that log text uses as ordinary words."""
+"""Surnames of the census tables that log text uses as ordinary words, and companies' legal forms."""
 
 PRODUCT_GIVEN: Final = (
     _words(

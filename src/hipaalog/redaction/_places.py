@@ -73,10 +73,11 @@ _CUE_STEMS: Final = (
 _WEAK_CUES: Final = frozenset(
     (
         *("address", "came", "coming", "dispatch", "drove", "flew", "home", "location", "pick", "place", "returned"),
-        *("travel", "trip", "visiting", "went"),
+        *("travel", "trip", "visiting", "went", "mov", "reloca", "stay"),
     )
 )
-"""Cues that are a person's only in a text about one (``drove up from``; not ``traffic came from``)."""
+"""Cues that are a person's only in a text about one (``drove up from``; not ``traffic came from``,
+``the page moved from``, ``the service relocated to``)."""
 _PERSON: Final = re.compile(
     r"(?i:\b(?:patient|pt|member|caller|client|mother|father|mom|dad|wife|husband|spouse|son|daughter|sister|"
     r"brother|family|caregiver|she|he|her|his|my|i|i'm|me|subscriber|guardian|parent|child|recipient|contact|"
@@ -124,6 +125,13 @@ _CALENDAR: Final = frozenset(
     )
 )
 """Months and days, which the table also lists as towns (``March``, ``Sunday``): after ``in`` or ``on`` a date."""
+_COMPANY_FORMS: Final = frozenset(
+    (
+        *("LLC", "PLC", "INC", "LTD", "LLP", "LP", "CO", "CORP", "GMBH", "AG", "SA", "SAS", "SARL", "NV", "BV"),
+        *("AB", "OY", "AS", "SRL", "SPA", "KG", "PTY", "ULC", "PC", "PA", "PLLC"),
+    )
+)
+"""Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
 _REGION_AFTER: Final = re.compile(rf", ?{_STATE.pattern}| \([A-Z]{{2,3}}\)")
 """What may follow a town on its line: a state or province (``, NY``, ``, Oregon``) or its code in brackets."""
 
@@ -383,13 +391,16 @@ def _generic(text: str, mode: str, finds: _Finds) -> None:
             finds.town(town)
 
 
-def _street_line(line: str) -> bool:
+def _street_line(line: str, mode: str = "mixed") -> bool:
     """Whether a line may be a street's: short, with a number and a letter, none of the marks of code or markup."""
     if line.startswith("[REDACTED:ADDRESS]"):
         return True
     if not line or len(line) > _SHORT_LINE or _HAS_DIGIT.search(line) is None or _CODE_MARKS.search(line) is not None:
         return False  # a stack frame, a call, markup or a key=value pair: no street
-    return _HAS_LETTER.search(line) is not None and len(line.split()) <= 8
+    words = line.split()
+    if len(words) > 8 or _HAS_LETTER.search(line) is None:
+        return False
+    return mode != "mixed" or any(word[:1].isupper() for word in words)  # "301 assume" in a sentence's case: no street
 
 
 _SHORT_LINE: Final = 60
@@ -399,13 +410,29 @@ _CODE_MARKS: Final = re.compile(r"[:=\"<>{}()|;\\`]")
 _HAS_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
+def _town_line(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` is short and opens with a town (``Leipzig`` under ``04109``; not ``Thousand deal``)."""
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    if not line or len(line) > _SHORT_LINE or not line[0].isupper():
+        return False
+    words = line.split(",")[0].split()
+    if not words or len(words) > 3:
+        return False
+    evidence = town_evidence(words)
+    return evidence == STRONG or (evidence == WEAK and fold(" ".join(words)) not in ENGLISH)
+
+
 def _blocks(text: str, mode: str, finds: _Finds) -> None:
     """The last lines of an address block or signature: a postcode line, a town line, the street above."""
     offsets: list[tuple[int, int]] = []
+    labels: list[bool] = []  # whether a line opens with a label ("Total: 24891": a count, no postcode line)
     position = 0
     for line in text.split("\n"):
         head = _LABELLED_LINE.match(line)
         skip = head.end() if head is not None else 0
+        labels.append(":" in line[:skip])
         offsets.append((position + skip, position + len(line.rstrip())))
         position += len(line) + 1
     lines = [text[a:b] for a, b in offsets]
@@ -415,8 +442,8 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
         prev = lines[index - 1] if index else ""
         if not line or len(line) > _SHORT_LINE:
             continue
-        if codes.fullmatch(line) and (_street_line(prev) or index + 1 < len(lines)):
-            finds.add(start, end, "ZIP")
+        if codes.fullmatch(line) and not labels[index] and (_street_line(prev, mode) or _town_line(lines, index + 1)):
+            finds.add(start, end, "ZIP")  # "Total: 24891" is a count, not a block's postcode line
         if not line[0].isalpha():
             continue
         words = _words_after(text, start, mode)
@@ -429,21 +456,29 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
         region = state[0].lstrip(", ") if state is not None else ""
         if len(region) == 2 and region not in STATE_CODES and not region.isupper():
             continue
-        evidence = town_evidence([word[0].rstrip(".") for word in words])
+        if region.upper().strip("()") in _COMPANY_FORMS or _COMPANY_FORMS.intersection(w[0].upper() for w in words):
+            continue  # "Watts-Haas, LLC", "Johnson Inc": a company's name
+        names = [word[0].rstrip(".") for word in words]
+        evidence = town_evidence(names)
+        code_above = index > 0 and not labels[index - 1] and codes.fullmatch(prev) is not None
         beside = (
-            codes.fullmatch(prev) is not None
+            code_above
             or _PHONE_LINE.fullmatch(prev) is not None
-            or _street_line(prev)
+            or _street_line(prev, mode)
             or state is not None
         )
+        if evidence == WEAK and state is None and not code_above and fold(" ".join(names)) in ENGLISH:
+            beside = beside and _about_person(text)  # "Room 170\nYoung": a word of the language under a number
         if evidence >= WEAK and beside and len(words) <= 3:
             finds.town(words)
-            if _street_line(prev) and index:
+            if _street_line(prev, mode) and index:
                 finds.add(offsets[index - 1][0], offsets[index - 1][1], "ADDRESS")
-    _streets_above(text, offsets, lines, finds)
+    _streets_above(text, offsets, lines, finds, mode)
 
 
-def _streets_above(text: str, offsets: list[tuple[int, int]], lines: list[str], finds: _Finds) -> None:
+def _streets_above(
+    text: str, offsets: list[tuple[int, int]], lines: list[str], finds: _Finds, mode: str = "mixed"
+) -> None:
     """The street lines above a line that ends with a town and its postal code."""
     towns = {start for start, _end, kind in finds.spans if kind == "ADDRESS"}
     for index, (start, end) in enumerate(offsets):
@@ -451,7 +486,8 @@ def _streets_above(text: str, offsets: list[tuple[int, int]], lines: list[str], 
             continue
         for above in (index - 1, index - 2):
             if above < 0 or not (
-                _street_line(lines[above]) or (above == index - 1 and index >= 2 and _street_line(lines[index - 2]))
+                _street_line(lines[above], mode)
+                or (above == index - 1 and index >= 2 and _street_line(lines[index - 2], mode))
             ):
                 break
             if len(lines[above].split()) > 6 or ":" in lines[above]:
