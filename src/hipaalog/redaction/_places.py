@@ -461,12 +461,7 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
         names = [word[0].rstrip(".") for word in words]
         evidence = town_evidence(names)
         code_above = index > 0 and not labels[index - 1] and codes.fullmatch(prev) is not None
-        beside = (
-            code_above
-            or _PHONE_LINE.fullmatch(prev) is not None
-            or _street_line(prev, mode)
-            or state is not None
-        )
+        beside = code_above or _PHONE_LINE.fullmatch(prev) is not None or _street_line(prev, mode) or state is not None
         if evidence == WEAK and state is None and not code_above and fold(" ".join(names)) in ENGLISH:
             beside = beside and _about_person(text)  # "Room 170\nYoung": a word of the language under a number
         if evidence >= WEAK and beside and len(words) <= 3:
