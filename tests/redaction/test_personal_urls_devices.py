@@ -36,6 +36,10 @@ def test_urls_that_name_a_person_are_masked(url: str) -> None:
         "https://docs.python.org/3/library/logging.html",
         "https://github.com/psf/requests",
         "https://sites.google.com/",
+        "https://richardson.com/hooks/scene",
+        "https://williamson.net/",
+        "https://daniels-henson.com/api/v2",
+        "https://lopez.github.io/season/",
     ],
 )
 def test_service_urls_are_kept(url: str) -> None:

@@ -72,9 +72,20 @@ def _surname_like(rest: str) -> bool:
 
 def _given_and_unknown(label: str) -> bool:
     """Whether a host label is a listed given name and a surname or a word no dictionary knows (``felixtammerijn``)."""
-    word = label.replace("-", "")
+    if "-" in label:  # the hyphen is where the name parts meet: "jane-roe", not "daniels-henson" (two surnames)
+        parts = label.split("-")
+        return (
+            len(parts) == 2
+            and parts[0] in GIVEN
+            and parts[0] not in AMBIGUOUS_GIVEN
+            and parts[0] not in ENGLISH
+            and _surname_like(parts[1])
+        )
+    word = label
     if not word.isalpha() or len(word) < 8 or _holds_word_of(word, 5):
         return False  # "patientpop", "kalispell": a word of the language opens or ends it
+    if word in SURNAME_RANK or word in GIVEN:
+        return False  # "richardson", "williamson": one surname, a firm's or a family's, not one person's
     for cut in range(3, len(word) - 3):
         given, rest = word[:cut], word[cut:]
         if given not in GIVEN or given in AMBIGUOUS_GIVEN or given in ENGLISH:
@@ -89,7 +100,7 @@ def personal_host(host: str, segments: list[str]) -> bool:
     labels = host.split(".")
     registered = ".".join(labels[-2:])
     if registered in _SUBDOMAIN and len(labels) > 2 and labels[-3] not in _SHARED_LABELS:
-        return registered not in _CODE_PAGES or len(segments) <= 1  # not an org's project: facebook.github.io/react/
+        return registered not in _CODE_PAGES or not segments  # not an org's project: facebook.github.io/react/
     first = segments[0].lower() if segments else ""
     if registered in _HANDLE_FIRST and first not in _NOT_HANDLES and first not in _MARKED.get(registered, ()):
         return True
