@@ -69,6 +69,12 @@ def test_the_last_lines_of_an_address_block_are_masked(text: str, values: list[s
         "Weekly report\nRegion: Ohio\nTotal: 24994\nSend although",
         "Chair continue.\n301 assume\nCenter",
         "Roy Ltd, Group",
+        "Jenkins 89050",
+        "retry 2 of 5 for Jenkins 89050",
+        "Norway 41577",
+        "Murray Inc 69730",
+        "Williams Group 4397",
+        "Wednesday 11718",
     ],
 )
 def test_towns_of_things_and_numbers_of_things_are_kept(text: str) -> None:
@@ -86,3 +92,17 @@ def test_a_month_after_a_town_stays_a_date(text: str, town: str, kept: str) -> N
     out = redact_text(text)
     assert town not in out, out
     assert out.endswith(kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Jane Roe\n12 Quill Street\nQuorvelby 48213", ["Quorvelby", "48213"]),
+        ("12 Quill Street, Quorvelby 48213", ["Quorvelby", "48213"]),
+        ("she lives in 04109 Leipzig", ["04109", "Leipzig"]),
+    ],
+)
+def test_a_town_beside_its_code_on_an_address_line_or_about_a_person_is_masked(text: str, values: list[str]) -> None:
+    out = redact_text(text)
+    for value in values:
+        assert value not in out, out

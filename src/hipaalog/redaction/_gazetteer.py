@@ -18,7 +18,7 @@ from typing import Final
 
 from ._lexicon import ENGLISH, PLACES, SOFTWARE, unknown_word
 
-__all__ = ["NONE", "STRONG", "WEAK", "fold", "listed_town", "town_evidence"]
+__all__ = ["COUNTRIES", "NONE", "STRONG", "WEAK", "fold", "listed_town", "town_evidence"]
 
 NONE: Final = 0
 WEAK: Final = 1
@@ -55,6 +55,35 @@ def listed_town(words: str) -> bool:
     return bool(key) and (key in _table() or key in PLACES)
 
 
+COUNTRIES: Final = frozenset(
+    (
+        *("afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria"),
+        *("azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin"),
+        *("bhutan", "bolivia", "bosnia and herzegovina", "botswana", "brazil", "brunei", "bulgaria", "burkina faso"),
+        *("burundi", "cambodia", "cameroon", "canada", "cape verde", "chad", "chile", "china", "colombia", "comoros"),
+        *("congo", "costa rica", "croatia", "cuba", "cyprus", "czechia", "czech republic", "denmark", "djibouti"),
+        *("dominica", "dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia", "eswatini"),
+        *("ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece"),
+        *("grenada", "guatemala", "guinea", "guinea-bissau", "guyana", "haiti", "honduras", "hong kong", "hungary"),
+        *("iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan"),
+        *("jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon"),
+        *("lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg", "macao", "madagascar"),
+        *("malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius", "mexico", "micronesia"),
+        *("moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nauru"),
+        *("nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea", "north macedonia"),
+        *("norway", "oman", "pakistan", "palau", "palestine", "panama", "papua new guinea", "paraguay", "peru"),
+        *("philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "samoa", "san marino"),
+        *("saudi arabia", "senegal", "serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia"),
+        *("solomon islands", "somalia", "south africa", "south korea", "south sudan", "spain", "sri lanka", "sudan"),
+        *("suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand"),
+        *("timor-leste", "togo", "tonga", "trinidad and tobago", "tunisia", "turkey", "turkmenistan", "tuvalu"),
+        *("uganda", "ukraine", "united arab emirates", "united kingdom", "united states", "uruguay", "uzbekistan"),
+        *("vanuatu", "vatican city", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "greenland", "guernsey"),
+        *("jersey", "puerto rico", "guam", "aruba", "bermuda", "gibraltar", "martinique", "guadeloupe", "reunion"),
+        *("new caledonia", "french polynesia", "faroe islands", "isle of man", "cayman islands", "curacao"),
+    )
+)
+"""Countries and territories (folded, in English): a country beside a number is no town and its postal code."""
 _CAMEL: Final = re.compile(r"[A-Z][a-z]{3,}(?:[A-Z][a-z]+)+")
 """A word joined from capitalised words whose first is longer than a prefix of a surname-like town (``Mc``, ``De``)."""
 

@@ -19,9 +19,9 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PLACE
-from ._gazetteer import NONE, STRONG, WEAK, fold, town_evidence
+from ._gazetteer import COUNTRIES, NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
-from ._name_table import AMBIGUOUS_GIVEN, GIVEN
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
 from ._vocab import STATE_CODES, STATE_NAMES
 
 __all__ = ["PlaceDetector"]
@@ -214,14 +214,30 @@ def _thing_after(text: str, end: int) -> bool:
 
 
 class _Finds:
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.spans: list[Span] = []
+        self.text = text
 
     def add(self, start: int, end: int, kind: str) -> None:
         self.spans.append((start, end, kind))
 
-    def town(self, words: list[re.Match[str]]) -> None:
+    def town(self, words: list[re.Match[str]]) -> bool:
+        """Record ``words`` as a town unless they name a country or a company (``Norway``, ``Francis LLC``)."""
+        phrase = " ".join(word[0] for word in words)
+        if fold(phrase) in COUNTRIES:
+            return False  # a country is no geography below a state
+        after = _WORD.match(self.text, words[-1].end() + 1) if self.text.startswith(" ", words[-1].end()) else None
+        firm = _COMPANY_FORMS | _FIRM_WORDS
+        if firm.intersection(word[0].upper().rstrip(".") for word in words) or (
+            after is not None and after[0].upper().rstrip(".") in firm
+        ):
+            return False  # "Santiago Ltd", "to Francis LLC", "Williams Group": a company's name
         self.add(words[0].start(), words[-1].end(), "ADDRESS")
+        return True
+
+
+_FIRM_WORDS: Final = frozenset(("GROUP", "HOLDINGS", "PARTNERS", "ASSOCIATES", "SONS", "BROTHERS", "BROS", "COMPANY"))
+"""Words after a name that make it a firm's (``Williams Group``)."""
 
 
 def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,8 +306,29 @@ def _code_matches(text: str, mode: str) -> Iterator[re.Match[str]]:
     return (_CODE if mode == "mixed" else _CODE_ANY_CASE).finditer(text)
 
 
+def _on_address_line(text: str, position: int, mode: str) -> bool:
+    """Whether a street stands before ``position`` on its line or fills the line above (an address block)."""
+    lines = text[:position].split("\n")
+    if _street_line(lines[-1].strip(" ,"), mode):
+        return True
+    return len(lines) > 1 and _street_line(lines[-2].strip(), mode)
+
+
+def _name_word(town: list[re.Match[str]]) -> bool:
+    """Whether a town of one word is also a given name, a surname or a day (``Austin``, ``Jenkins``, ``Sunday``)."""
+    if len(town) != 1:
+        return False
+    word = fold(town[0][0])
+    return word in GIVEN or word in SURNAME_RANK or word in _CALENDAR
+
+
 def _codes(text: str, mode: str, finds: _Finds) -> None:
-    """Postal codes after their word, and towns beside postal codes."""
+    """Postal codes after their word, and towns beside postal codes.
+
+    Unlabelled, a town the table does not list, or one that is also a person's name or a day, counts only in a
+    text about a person or on an address's line (a street before it).
+    """
+    about_person: bool | None = None
     for code in _code_matches(text, mode):
         start, end = code.span()
         labelled = _LABEL.search(text, max(0, start - 22), start) is not None
@@ -325,10 +362,16 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
             if weak and mode != "mixed" and not (field or labelled):
                 continue  # "nie 12345678 mal": in one case a town's capital says nothing
             strong_enough = evidence == STRONG or (evidence == WEAK and (field or labelled or not (weak or english)))
+            if not labelled and (evidence == WEAK or _name_word(town)):
+                if about_person is None:
+                    about_person = _about_person(text)
+                if not about_person and not _on_address_line(text, min(start, town[0].start()), mode):
+                    continue  # "Jenkins 89050", "Burundi 2854", "Wednesday 11718": a name or a word beside a number
             if strong_enough or (field and mode == "mixed" and not weak and fold(town[-1][0]) not in ENGLISH):
                 if from_start and _thing_after(text, town[-1].end()):
                     continue
-                finds.town(town)
+                if not finds.town(town):
+                    continue
                 found = True
                 _street_before(text, town[0].start() if not from_start else start, finds)
         if found or labelled:
@@ -517,7 +560,7 @@ class PlaceDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         mode = _mode(text)
-        finds = _Finds()
+        finds = _Finds(text)
         _codes(text, mode, finds)
         _cued(text, mode, finds)
         _generic(text, mode, finds)
