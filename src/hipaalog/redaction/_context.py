@@ -1007,11 +1007,12 @@ class NameDetector(BaseDetector):
         near = _NAME_CUES.scope(text).near
         alone = NAMES.alone
         wording = [m.span(1) for m in _VALIDATION_LINE.finditer(text)] if "[type=" in text else []
+        spaced = "  " in text  # once per text: aligned columns may stand in it
         for match in _CANDIDATE.finditer(text):
             if wording and any(begin <= match.start() < end for begin, end in wording):
                 continue  # "  Input is not a valid fraction [type=...": a validation library's own words
             start, stop = match.span()
-            if "  " in text and header_word(text, start, stop) and match[0].lower() not in GIVEN:
+            if spaced and header_word(text, start, stop) and match[0].lower() not in GIVEN:
                 continue  # "NAME    READY   STATUS": a column's name in a header row, after the column "NAME"
             first_end = text.find(" ", start, stop)
             if not near(stop if first_end < 0 else first_end) and not (

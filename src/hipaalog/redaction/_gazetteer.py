@@ -37,6 +37,7 @@ _TOWN_ENDINGS: Final = (
 _SOFTWARE_WORDS: Final = SOFTWARE
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """``text`` in lower-case ASCII (``Żyrardów`` -> ``zyrardow``), words joined by one space."""
     plain = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
@@ -102,8 +103,12 @@ def _coined(word: str) -> bool:
 
 def town_evidence(words: list[str]) -> int:
     """How much ``words`` read as a town: ``STRONG``, ``WEAK`` or ``NONE``."""
-    if not words:
-        return NONE
+    return _evidence(tuple(words)) if words else NONE
+
+
+@lru_cache(maxsize=8192)
+def _evidence(words: tuple[str, ...]) -> int:
+    """:func:`town_evidence` of a tuple of words (remembered: a text repeats its words)."""
     phrase = " ".join(words)
     key = fold(phrase)
     if listed_town(phrase):
