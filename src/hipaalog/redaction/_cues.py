@@ -231,6 +231,8 @@ CUED_IDS: Final = CueTable(
         ("policy #", "MEMBER_ID"),
         ("insurance #", "MEMBER_ID"),
         ("plan member", "MEMBER_ID"),
+        ("health plan", "MEMBER_ID"),
+        ("plan number", "MEMBER_ID"),
         ("enrollee", "MEMBER_ID"),
         ("group number", "MEMBER_ID"),
         ("grp number", "MEMBER_ID"),
