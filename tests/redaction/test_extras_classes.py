@@ -119,6 +119,8 @@ NOTES = [
     ("plan # TY44757710 terminated", "TY44757710", "MEMBER_ID"),
     ("plan no. QJ76414072 reinstated after appeal", "QJ76414072", "MEMBER_ID"),
     ("health plan id ZP35919668 on file", "ZP35919668", "MEMBER_ID"),
+    ("claim denied, svc date 03/07/2025", "03/07/2025", "DATE"),
+    ("date of svc 2025-03-07 billed twice", "2025-03-07", "DATE"),
 ]
 
 
@@ -129,7 +131,24 @@ def test_notes_and_tickets_are_masked_in_the_message_and_in_extras(note: str, ra
         assert f"[REDACTED:{kind}]" in line
 
 
+@pytest.mark.parametrize(
+    ("note", "clean"),
+    [
+        ("pt 93 yrs, fall at home", "pt 90+ yrs, fall at home"),
+        ("patient is 97 years, lives alone", "patient is 90+ years, lives alone"),
+        ("she was 101 yrs at admission", "she was 90+ yrs at admission"),
+    ],
+)
+def test_years_after_a_person_over_89_are_an_age(note: str, clean: str) -> None:
+    assert json.loads(_line(note))["message"] == clean
+    assert json.loads(_line("note saved", extra={"details": {"comment": note}}))["details"]["comment"] == clean
+
+
 KEPT_MESSAGES = [
+    "retention 95 years",
+    "client 93 years in service",
+    "pt 45 yrs, fall at home",
+    "svc 2025-03-07 deployed",
     "dob check ok, build 1.2.2024",
     "release 24.06.2024 shipped to claims-api",
     "test plan #2 passed",

@@ -415,6 +415,19 @@ _YEARS_SIGNS: Final = "岁歲歳세살"
 """Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
 
+_AGE_OWNERS: Final = frozenset(
+    {"pt", "patient", "member", "resident", "client", "she", "he", "mother", "father", "mom", "dad", "wife", "husband"}
+    | {"grandmother", "grandfather", "grandma", "grandpa", "beneficiary", "subscriber", "enrollee"}
+)
+"""Words right before a number of years (``is``/``was`` between allowed) that make it someone's age (``pt 93 yrs``)."""
+_NOT_YEARS_OF_AGE: Final = frozenset({"of", "in", "since", "after", "before", "later", "earlier", "ago", "from", "to"})
+
+
+def _years_of_a_person(after: list[str]) -> bool:
+    """Whether ``years``/``yrs`` after a person's number is their age, not a span (``93 years of data``)."""
+    return after[0] in ("years", "year", "yrs", "yr") and (len(after) < 2 or after[1] not in _NOT_YEARS_OF_AGE)
+
+
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _AGE_IN_WORDS: Final = re.compile(
     rf"(?<![A-Za-z])(?:ninety(?:[- ](?:{_UNITS}))?"
@@ -464,6 +477,7 @@ class AgeDetector(BaseDetector):
                 after[0] in _SHORT_AGE
                 or (after[0] in YEARS_OF_AGE and _AGO_AFTER.isdisjoint(after[1:]))
                 or bool(_OLD.intersection(after[1:]))
+                or (bool(before) and before[-1] in _AGE_OWNERS and _years_of_a_person(after))
             )
             attached = end < len(text) and (
                 (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None) or text[end] in _YEARS_SIGNS

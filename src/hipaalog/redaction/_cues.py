@@ -367,6 +367,8 @@ DATES: Final = CueTable(
         ("dos", "DATE"),
         ("date of service", "DATE"),
         ("service date", "DATE"),
+        ("date of svc", "DATE"),
+        ("svc date", "DATE"),
         ("visit date", "DATE"),
         ("seen", "DATE"),
         ("visited", "DATE"),
