@@ -255,13 +255,19 @@ _YEAR_AFTER_SPACE: Final = re.compile(r"[ ](?:1[89]|20)[0-9]{2}(?![0-9])")
 _DATE_FROM_MONTH: Final = re.compile(
     rf"{_MONTH}(?:[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+[0-9]{{4}}|-[0-9]{{1,2}}-(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
 )
+_DAY_OR_MONTH: Final = "(?:0?[1-9]|[12][0-9]|3[01])"
+_TWO_DIGIT_DAY_OR_MONTH: Final = "(?:0[1-9]|[12][0-9]|3[01])"
+"""Dotted dates need two digits each (``07.03.1931``): ``1.2.2024`` is a version as often as a date."""
 _FULL_DATE: Final = re.compile(
     rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]"
     rf"|(?:19|20)[0-9]{{6}}|{_MONTH}[ ]+[0-9]{{1,2}}(?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
     rf"|(?:19|20)[0-9]{{2}}/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])|{_MONTH}-[0-9]{{1,2}}-(?:19|20)[0-9]{{2}}"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th|er|o|\.)?[ ]+(?:of[ ]+|de[ ]+)?{_ANY_MONTH},?[ ]+(?:de[ ]+)?(?:19|20)[0-9]{{2}}"
+    rf"|{_TWO_DIGIT_DAY_OR_MONTH}\.{_TWO_DIGIT_DAY_OR_MONTH}\.(?:19|20)[0-9]{{2}}"
+    rf"|{_DAY_OR_MONTH}-{_DAY_OR_MONTH}-(?:19|20)[0-9]{{2}}"
 )
-"""A date with day, month and a year of this era: what a birth date in error text looks like."""
+"""A date with day, month and a year of this era: what a birth date in error text looks like (``03/07/1931``,
+``1931-03-07``, ``March 7, 1931``; day or month first with dots or dashes: ``07.03.1931``, ``7-3-1931``)."""
 _BIRTH_FIELD: Final = re.compile(
     first_char_alternation(sorted(BIRTH_FIELDS, key=len, reverse=True), r"[A-Za-z0-9_/\x80-\U0010ffff]")
     + r"(?![A-Za-z0-9_/\x80-\U0010ffff])"
@@ -409,6 +415,19 @@ _YEARS_SIGNS: Final = "岁歲歳세살"
 """Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
 
+_AGE_OWNERS: Final = frozenset(
+    {"pt", "patient", "member", "resident", "client", "she", "he", "mother", "father", "mom", "dad", "wife", "husband"}
+    | {"grandmother", "grandfather", "grandma", "grandpa", "beneficiary", "subscriber", "enrollee"}
+)
+"""Words right before a number of years (``is``/``was`` between allowed) that make it someone's age (``pt 93 yrs``)."""
+_NOT_YEARS_OF_AGE: Final = frozenset({"of", "in", "since", "after", "before", "later", "earlier", "ago", "from", "to"})
+
+
+def _years_of_a_person(after: list[str]) -> bool:
+    """Whether ``years``/``yrs`` after a person's number is their age, not a span (``93 years of data``)."""
+    return after[0] in ("years", "year", "yrs", "yr") and (len(after) < 2 or after[1] not in _NOT_YEARS_OF_AGE)
+
+
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _AGE_IN_WORDS: Final = re.compile(
     rf"(?<![A-Za-z])(?:ninety(?:[- ](?:{_UNITS}))?"
@@ -458,6 +477,7 @@ class AgeDetector(BaseDetector):
                 after[0] in _SHORT_AGE
                 or (after[0] in YEARS_OF_AGE and _AGO_AFTER.isdisjoint(after[1:]))
                 or bool(_OLD.intersection(after[1:]))
+                or (bool(before) and before[-1] in _AGE_OWNERS and _years_of_a_person(after))
             )
             attached = end < len(text) and (
                 (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None) or text[end] in _YEARS_SIGNS

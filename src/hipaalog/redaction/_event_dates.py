@@ -45,5 +45,7 @@ EVENT_DATE_TERMS: Final = frozenset(
     | set(_VISITS)
     | set(_TIMED_NOUNS)
     | {"dos", "dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
+    | {"followupdate", "followupdt", "dateseen", "seendate", "specimendate", "specimendt", "specimencollectiondate"}
+    | {"rxdate", "filldate", "rxfilldate", "datefilled", "dispenseddate", "dispensedate", "datedispensed"}
 )
 """Compact field names (words run together, lower case) whose value is a date of a person's care or life."""

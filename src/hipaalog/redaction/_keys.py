@@ -91,9 +91,22 @@ _FOREIGN: Final = {
     ),
     "DOB": _words(
         """geburtsdatum gebdatum geburtstag fechanacimiento fechadenacimiento fechanac datenaissance
-        datedenaissance datanascimento datadenascimento datanasc datanascita datadinascita geboortedatum"""
+        datedenaissance datanascimento datadenascimento datanasc datanascita datadinascita geboortedatum
+        naissance nascita nacimiento geboren"""
     ),
-    "DATE": _words("sterbedatum fechadefuncion datedeces"),
+    "DATE": _words(
+        """sterbedatum fechadefuncion datedeces fechaatencion fechadeatencion fechaservicio fechadeservicio fechacita
+        fechadecita fechaconsulta fechadeconsulta fechavisita fechadevisita fechaingreso fechadeingreso fechaegreso
+        behandlungsdatum aufnahmedatum entlassdatum entlassungsdatum besuchsdatum termindatum datevisite
+        datedevisite dateconsultation datedeconsultation datehospitalisation dataatendimento datadeatendimento
+        dataconsulta datadaconsulta datainternacao datavisita dataricovero datadiricovero datadimissione
+        opnamedatum ontslagdatum bezoekdatum"""
+    ),
+    "ACCOUNT": _words(
+        """cuenta numerocuenta numerodecuenta kontonummer numerodecompte numerocompte numeroconta numerodaconta
+        rekeningnummer"""
+    ),
+    "VEHICLE": _words("kennzeichen nummernschild autokennzeichen matricula placa kenteken immatriculation targa"),
     "PHONE": _words(
         """telefon telefonnummer handynummer mobil mobilnummer mobiltelefon telefono celular movil numerotelefono
         telefonofijo telefonomovil numerodetelephone telephonefixe telephoneportable telefone telefoon
@@ -217,6 +230,9 @@ def _catalogue() -> dict[str, str]:
             "age",
             "ageyears",
             "ageinyears",
+            "ageyrs",
+            "ageyr",
+            "yrsold",
             "ageatdeath",
             "ageatvisit",
             "yearsold",
@@ -321,6 +337,18 @@ def _catalogue() -> dict[str, str]:
             "empi",
             "medrec",
             *_with_numbers("mrn"),
+            "mrnum",
+            "mrnbr",
+            "emrno",
+            "emrnum",
+            "emrnbr",
+            # Spanish and Portuguese: the number of the clinical history (historia clínica, prontuário)
+            "historiaclinica",
+            "numerohistoria",
+            "numerodehistoria",
+            "numerohistoriaclinica",
+            "numeroprontuario",
+            "prontuario",
         ],
         "PATIENT": [
             "patientid",
@@ -378,6 +406,14 @@ def _catalogue() -> dict[str, str]:
             "bankaccount",
             "bankaccountnumber",
             "iban",
+            # a hospital's account of one person's bills (Epic's HAR, a guarantor's account)
+            *_with_numbers("billingaccount", "patientaccount", "guarantoraccount", "hospitalaccount"),
+            "billingaccountid",
+            "patientaccountid",
+            "harid",
+            "harnumber",
+            "harno",
+            "harnum",
         ],
         "CARD": [
             "cardnumber",
@@ -410,9 +446,17 @@ def _catalogue() -> dict[str, str]:
             "vehicleid",
             "vehicleidentificationnumber",
             "licenseplate",
+            "licenceplate",
             "plate",
             "platenumber",
             "plateno",
+            "numberplate",
+            "registrationplate",
+            "regplate",
+            "carplate",
+            "vehiclereg",
+            "vehicleregistration",
+            "vehicleplate",
         ],
         "DEVICE": [
             "deviceid",
@@ -542,7 +586,7 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "fingerprints": _CRYPTO,
 }
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``)."""
-_PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "plate", "dob"})
+_PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"})
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
 _COUNTED_IDS: Final = frozenset({"MRN", "SSN", "MEMBER_ID", "PATIENT", "MBI"})
 """Kinds whose plural names a collection of identifiers (``mrns``, ``ssns``, ``patient_ids``)."""
