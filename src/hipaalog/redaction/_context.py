@@ -1206,6 +1206,8 @@ def _bracket_end(text: str, start: int) -> int:
 
 
 _UNKNOWN: Final = "?"
+_CUT_STRING: Final = 256
+"""A quoted value left open this near the end of the text was cut there (a body truncated to a length)."""
 
 
 class _ScanBudget:
@@ -1329,12 +1331,16 @@ class KeyValueDetector(BaseDetector):
         if first in "\"'":
             end = _quoted_end(text, start + 1, first)
             scans.used += (end if end > 0 else min(len(text), start + 4096)) - start
+            if end < 0 and len(text) - start <= _CUT_STRING:
+                end = len(text)  # {"ssn": "123-45-67: the text was cut inside the value (a truncated body)
             if kind in _DIGIT_KINDS and end > start and _HAS_DIGIT.search(text, start + 1, end) is None:
                 return end, end  # "policy": "standard": a word, not the number (read past, never again)
             return (start + 1, end) if end > start + 1 else None
         if first in "[{":
             end = _bracket_end(text, start)
             scans.used += (end if end > 0 else min(len(text), start + 16384)) - start
+            if end < 0 and len(text) - start < 16384:
+                end = len(text)  # "identifier": [{"value": "MR90...: cut before it closes, masked to the end
             return (start, end) if end > 0 else None
         regex = _PLAIN_VALUE
         if kind in ("NAME", "ADDRESS"):

@@ -44,6 +44,8 @@ __all__ = [
 
 _STRING: Final = r"""(?:"((?:[^"\\]|\\.){1,200})"|'((?:[^'\\]|\\.){1,200})')"""
 _FAMILY: Final = re.compile(r"""(?:"family["'][ ]*:|'family["'][ ]*:|f(?<![\w.]f)amily=)[ ]*""" + _STRING)
+_FAMILY_CUT: Final = re.compile(r"""["']family["'][ ]*:[ ]*["']((?:[^"'\\]|\\.){1,200})\Z""")
+"""A family name cut with the text (a body truncated to a length)."""
 _GIVEN: Final = re.compile(r"""(?:"given["'][ ]*:|'given["'][ ]*:|g(?<![\w.]g)iven=)[ ]*\[""")
 """``"family": "Roe"`` in JSON and dict reprs, ``family='Roe'`` in the reprs of model objects (fhir.resources).
 Each branch opens with a character (the engine skips to one of them)."""
@@ -51,6 +53,8 @@ _PERSON_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
 _PERSON_TYPE: Final = re.compile(r"""["']resourceType["'][ ]*:[ ]*["'](?:Patient|Person|RelatedPerson)["']""")
 _LIST_ITEM: Final = re.compile(r"""\s{0,80}""" + _STRING + r"""\s{0,80},?""")
 """An item of a list of strings, on its own line when the JSON is indented."""
+_CUT_ITEM: Final = re.compile(r"""\s{0,80}["']((?:[^"'\\]|\\.){1,200})\Z""")
+"""The last item, cut with the text (a body truncated to a length: ``"given": ["Jane", "Ma``)."""
 _DISPLAY: Final = re.compile(r"""["']display["'][ ]*:[ ]*""" + _STRING)
 _NAME_TEXT: Final = re.compile(r"""["']name["'][ ]*:[ ]*\[?\s{0,80}\{[^{}]{0,300}?["']text["'][ ]*:[ ]*""" + _STRING)
 _PERIOD: Final = re.compile(r"""["'](?:period|[a-z][A-Za-z]{1,30}Period)["'][ ]*:[ ]*\{([^{}]{0,200})\}""")
@@ -318,12 +322,17 @@ class FhirTextDetector(BaseDetector):
             for match in _FAMILY.finditer(text):
                 start, end = _group(match)
                 yield start, end, "NAME"
+            if (cut := _FAMILY_CUT.search(text, max(0, len(text) - 220))) is not None:
+                yield cut.start(1), cut.end(1), "NAME"
         if "given" in text:
             for match in _GIVEN.finditer(text):
                 position = match.end()
                 for _ in range(8):
                     item = _LIST_ITEM.match(text, position)
                     if item is None:
+                        cut = _CUT_ITEM.match(text, position)
+                        if cut is not None:
+                            yield cut.start(1), cut.end(1), "NAME"
                         break
                     start, end = _group(item)
                     yield start, end, "NAME"
@@ -427,6 +436,8 @@ class FhirTextDetector(BaseDetector):
         """The name, identifiers and software of an organisation, location, endpoint... kept as they are."""
         opening, _ = _enclosing_object(text, position)
         closing = _closing(text, opening) if opening >= 0 else -1
+        if closing < 0 <= opening and len(text) - opening < _OBJECT_CHARS:
+            closing = len(text)  # the text was cut inside the resource (a body truncated to a length)
         if closing < 0:
             return
         cursor, depth = opening, 0
@@ -436,6 +447,8 @@ class FhirTextDetector(BaseDetector):
             if depth != 1 or not directory_field(resource, field[1]):
                 continue  # a field of a nested element (a contact's HumanName), not the resource's own
             end = _value_end(text, field.end())
+            if end < 0 and closing == len(text):
+                end = len(text)  # its own field, cut with the text
             if end > 0:
                 yield field.end(), end, KEEP
 

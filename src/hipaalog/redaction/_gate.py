@@ -43,6 +43,7 @@ from ._cues import (
     TABLE_WORDS,
     X12_HEADER,
     X12_MARKS,
+    X12_OTHER_MARKS,
 )
 from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
 from ._hl7_fields import HL7_MARKS
@@ -577,6 +578,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7  # segments after an escaped separator (``\\rPID|``) make no word of their own
     if ("*" in text and any(mark in text for mark in X12_MARKS)) or ("ISA" in text and X12_HEADER.search(text)):
         bits |= X12
+    elif ("|" in text or "^" in text) and any(mark in text for mark in X12_OTHER_MARKS):
+        bits |= X12  # NM1|IL|1|ROE|JANE~: another element separator, no interchange header
     if named_value_gate(text):
         bits |= NAMED  # {"name": "birthdate", "valueDate": ...}, {"key": "...", "value": {"stringValue": ...}}
     if ncpdp_gate(text):

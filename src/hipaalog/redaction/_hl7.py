@@ -19,7 +19,7 @@ from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
-_SEGMENT: Final = re.compile("(?:" + "|".join(HL7_FIELDS) + r")\|")
+_SEGMENT: Final = re.compile("(?:" + "|".join(HL7_FIELDS) + r"|Z[A-Z][A-Z0-9])\|")
 _KNOWN_NEXT: Final = (
     "MSH|EVN|PID|PD1|PV1|PV2|NK1|GT1|IN1|IN2|IN3|OBR|OBX|ORC|AL1|DG1|DG2|PR1|MRG|NTE|ROL|ACC|UB1|UB2|SPM|TQ1|"
     "RXA|RXR|RXE|RXO|FT1|SCH|AIS|AIG|AIL|AIP|TXA|QRD|QPD|RCP|MSA|ERR|DB1|PRB|GOL|IAM|Z[A-Z0-9]{2}"
@@ -65,6 +65,22 @@ _VISIT_ID: Final = re.compile(r"[A-Za-z]{0,6}-?[0-9]{5,16}")
 _TIMESTAMP: Final = re.compile(
     r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}){0,3}(?:[+-][0-9]{4})?"
 )
+
+
+_SITE_ID: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{6,16}")
+_COMPONENT: Final = re.compile(r"[^|^~&]+")
+
+
+def _site_fields(text: str, start: int, end: int) -> Iterator[Span]:
+    """A site's own segment (``ZIN|1|H48213077|...``) in a patient's message: the fields no table names, but
+    whose components are shaped like an identifier (six digits or more, up to four letters before) or a
+    timestamp; codes, flags, amounts and names' words stay (``LAST^FIRST`` is read as a name elsewhere)."""
+    for part in _COMPONENT.finditer(text, text.find("|", start, end) + 1, end):
+        value = part[0].strip()
+        if _TIMESTAMP.fullmatch(value):
+            yield part.start(), part.end(), "DATE"
+        elif _SITE_ID.fullmatch(value):
+            yield part.start(), part.end(), "ID"
 
 
 def _pv1_shifted(index: int, field: str) -> str | None:
@@ -116,6 +132,10 @@ class Hl7Detector(BaseDetector):
             end = end_match.start() if end_match else len(text)
             done = end
             segment = match[0][:3]
+            if segment[0] == "Z":
+                if "PID|" in text:
+                    yield from _site_fields(text, start, end)
+                continue
             if segment in CARE_SEGMENTS and "PID|" not in text:
                 continue  # an event, order or result without a patient: its dates are about no one
             fields = HL7_FIELDS[segment]

@@ -6,8 +6,10 @@ A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or 
 ``DMG`` birth date, ``REF`` identifiers (``SY`` an SSN) and ``PER`` contacts. Everywhere: ``DTP``
 dates (service, admission, discharge, eligibility), ``DTM`` dates of care and coverage (835 claim
 statement dates ``232``/``233``, ``050`` received, ``472`` service...) and the patient control number of ``CLM``.
-Elements are separated by ``*``; segments end at ``~``, a line end (raw or escaped), or where
-the next segment starts after whitespace. Each segment is read once: linear in the text.
+Elements are separated by ``*`` (or what the ``ISA`` header declares; ``|`` or ``^`` read from a
+person's ``NM1``/``DMG`` without one); segments end at ``~``, a line end (raw or escaped), any other
+mark right before the next segment (``'NM1*``), or where the next segment starts after whitespace.
+Each segment is read once: linear in the text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._cues import X12_HEADER as ISA
+from ._cues import X12_OTHER_SEPARATOR
 from ._detector import BaseDetector, Span
 from ._gate import X12
 
@@ -34,7 +37,8 @@ def _patterns(separator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The segments read and where each ends, for an element ``separator``.
 
     A segment ends at ``~`` (unless it separates elements), a line end (raw or escaped), the end of a
-    quoted string, or the next segment after whitespace (``ST`` is left out: it is a street too).
+    quoted string, any other mark right before the next segment (``'NM1*``, ``!REF*``), or the next
+    segment after whitespace (``ST`` is left out: it is a street too).
     """
     found = _PATTERNS.get(separator)
     if found is None:
@@ -42,7 +46,10 @@ def _patterns(separator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         terminator = "~" if separator != "~" else "'"
         found = (
             re.compile(rf"{_SEGMENT_IDS}{mark}"),
-            re.compile(rf"[{terminator}\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT}){mark}"),
+            re.compile(
+                rf"[{terminator}\r\n\"]|\\[rn]|'(?![\w'])|(?<=\s)(?:{_NEXT}){mark}"
+                rf"|[^A-Za-z0-9\s{mark}](?=(?:{_NEXT}){mark})"
+            ),
         )
         _PATTERNS[separator] = found
     return found
@@ -89,6 +96,8 @@ class X12Detector(BaseDetector):
         separator = "*"
         if "ISA" in text and (isa := ISA.search(text)) is not None:
             separator = isa[1]  # the interchange header names the element separator
+        elif "NM1*" not in text and (other := X12_OTHER_SEPARATOR.search(text)) is not None:
+            separator = other[1]  # NM1|IL|1|ROE|JANE: another separator, no header
         elif "*" not in text:
             return
         segments, ends = _patterns(separator)
