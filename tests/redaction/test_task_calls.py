@@ -87,3 +87,12 @@ def test_any_persons_call_loses_its_values(function: str, number: int, surname: 
     text = f"calling {function}('A{number}', '{surname}', '{zip_code}')"
     spans = list(task_call_spans(text))
     assert {text[start:end] for start, end, _ in spans} == {f"A{number}", surname, str(zip_code)}
+
+
+def test_a_persons_tasks_return_values_are_masked() -> None:
+    text = f"Task app.tasks.remind_patient[{JOB}] succeeded in 0.2s: ('A0048213', 'Springfield', 3)"
+    assert redact_text(text) == (
+        f"Task app.tasks.remind_patient[{JOB}] succeeded in 0.2s: ('[REDACTED:ID]', '[REDACTED:ADDRESS]', 3)"
+    )
+    kept = f"Task app.tasks.export_chart[{JOB}] succeeded in 0.2s: ['/srv/out/chart.pdf', 'Weekly', 12]"
+    assert redact_text(kept) == kept

@@ -56,6 +56,10 @@ _KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,63})[ ]?=(?!=)[ ]?")
 _KWARGS: Final = re.compile(r"[ ,]*kwargs[=:][ ]?\{")
 _DICT_KEY: Final = re.compile(r"['\"]([A-Za-z_]\w{0,63})['\"][ ]?:")
 _LIST_ARGS: Final = re.compile(r"(?=a)(?<![\w.])args(?:=|:[ ]?)\[")
+_RESULT: Final = re.compile(
+    r"(?=T)Task[ ]([\w.]{1,200})\[[^\]\n]{0,100}\][ ]succeeded[ ]in[ ][0-9.]{1,20}s:[ ](?=[(\[])"
+)
+"""Celery's line for a task's return value, a tuple or list: the values are the task's, as its arguments are."""
 _NESTED_CALL: Final = re.compile(r"[A-Za-z_][\w.]{0,63}\(")
 _MAX_ARGS: Final = 32
 _MAX_CALLS: Final = 64
@@ -139,10 +143,12 @@ def _word_kind(value: str) -> str | None:
     if name_shaped(value) or (len(words) == 2 and words[0].lower() in GIVEN and words[0].lower() not in ENGLISH):
         return "NAME"  # "Maria Gonzalez", "Mary Price"
     rank = SURNAME_RANK.get(bare)
-    if rank is not None and (not common or rank < _COMMON_SURNAME_RANK):
-        return "NAME"  # a surname; one that is also a word only among the commonest ("Smith", "Hill")
+    if rank is not None and rank < _COMMON_SURNAME_RANK:
+        return "NAME"  # among the commonest surnames, words of English too ("Smith", "Hill", "Jackson")
     if (listed_town(value) and not common) or (len(words) > 1 and town_evidence(words) != NONE):
         return "ADDRESS"  # "Springfield", "East Amy", "Lake Charlesburgh"
+    if rank is not None and not common:
+        return "NAME"
     if len(words) == 1 and unknown_word(value):
         return "NAME"  # a surname or a town no table lists
     return None
@@ -186,6 +192,9 @@ def task_call_spans(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> I
             calls += 1
             yield from _call(text, opened, owner, catalogue)
         opened = text.find("(", opened + 1)
+    if "succeeded in " in text:
+        for found in _RESULT.finditer(text):
+            yield from _call(text, found.end(), found[1], catalogue)
     if "args" in text and "[" in text:
         for found in _LIST_ARGS.finditer(text):
             calls += 1
