@@ -31,6 +31,7 @@ from ._months import ENGLISH_MONTHS, FOREIGN_MONTHS
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
+from ._task_calls import task_call_spans
 from ._vocab import NAME_STOPWORDS
 
 __all__ = ["TabularDetector", "settled"]
@@ -607,6 +608,8 @@ class TabularDetector(BaseDetector):
             yield from self._pairs(text)
         if " IN (" in text or " in (" in text:
             yield from self._in_lists(text)
+        if "(" in text or "args" in text:
+            yield from task_call_spans(text, self.catalogue)  # positional values of a person's task
         if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:

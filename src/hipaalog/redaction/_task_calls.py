@@ -1,0 +1,221 @@
+"""Positional arguments of a task-queue call about a person: their record numbers, towns, codes, names and dates.
+
+Task queues log a call with its arguments (RQ's ``default: app.jobs.send_reminder('A0048213', 'Springfield',
+'62704') (job-id)``, Celery's ``Task app.tasks.export_chart[<id>] args=(...) kwargs={...}``, dramatiq's
+``Message(actor_name='export_chart', args=(...))``, plain ``calling fn(...)``). Keyword arguments are judged by
+their names elsewhere; positional ones have none. A call is about a person when its function's name says so
+(``remind_patient``, ``export_chart``, ``update_member``), when a keyword argument is a person's (``dob=``,
+``mrn=``) or already masked, or when its values alone hold an id, a town or name and a code or date together.
+Then a value shaped as a person's is masked: an id (``A0048213``, ``MR-20931``, a number of six digits or more),
+a five-digit code, a full date, a capitalised town or name (``Springfield``, ``Maria Gonzalez``). The rest of a
+call stays: task ids, uuids, counts, queue names, paths and urls, words of English, codes in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import Span
+from ._gazetteer import NONE, listed_town, town_evidence
+from ._json_values import value_end
+from ._keys import DEFAULT_CATALOGUE, KeyCatalogue, tokens
+from ._lexicon import ENGLISH, SOFTWARE, unknown_word
+from ._name_table import GIVEN, SURNAME_RANK
+from ._names import name_shaped
+
+__all__ = ["task_call_spans"]
+
+_PERSON_TASK_WORDS: Final = frozenset(
+    (
+        *("patient", "patients", "chart", "charts", "member", "members", "remind", "reminder", "reminders"),
+        *("person", "people", "subscriber", "enrollee", "beneficiary", "guarantor", "caregiver", "resident"),
+        *("appointment", "appointments", "appt", "birthday", "discharge", "admission", "referral", "intake"),
+        *("demographics", "mrn", "dob", "ssn", "insured", "claimant", "dependent", "dependents", "guardian"),
+    )
+)
+"""Words of a function's name that make its call about a person (``send_reminder``, ``export_chart``)."""
+_PERSON_KEY_KINDS: Final = frozenset(
+    ("NAME", "DOB", "MRN", "PATIENT", "MEMBER_ID", "SSN", "MBI", "ADDRESS", "ZIP", "PHONE", "EMAIL")
+)
+_ARGS_KEYS: Final = ("args=", "args: ", "args:")
+_NAMED_TASK: Final = re.compile(
+    r"(?=[atfnjTER])(?:(?:actor_name|task_name|func_name|name|task|job)=['\"]([\w.]{1,200})['\"]"
+    r"|(?:Task|task|Executing|Running|Enqueued|Received task:?)[ ]+([\w.]{1,200})(?=[\[: (]|$))"
+)
+"""The task an ``args=(...)`` list belongs to, written before it on the line."""
+_ID: Final = re.compile(r"[A-Z]{1,4}[-]?[0-9]{4,12}|[0-9]{6,12}")
+_CODE: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
+_DATE: Final = re.compile(
+    r"(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]|[01]?[0-9]/[0-3]?[0-9]/(?:19|20)[0-9]{2}"
+    r"|datetime\.date\((?:19|20)[0-9]{2},[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
+)
+_CAPITALISED: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
+_KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,63})[ ]?=(?!=)[ ]?")
+_KWARGS: Final = re.compile(r"[ ,]*kwargs[=:][ ]?\{")
+_DICT_KEY: Final = re.compile(r"['\"]([A-Za-z_]\w{0,63})['\"][ ]?:")
+_LIST_ARGS: Final = re.compile(r"(?=a)(?<![\w.])args(?:=|:[ ]?)\[")
+_RESULT: Final = re.compile(
+    r"(?=T)Task[ ]([\w.]{1,200})\[[^\]\n]{0,100}\][ ]succeeded[ ]in[ ][0-9.]{1,20}s:[ ](?=[(\[])"
+)
+"""Celery's line for a task's return value, a tuple or list: the values are the task's, as its arguments are."""
+_NESTED_CALL: Final = re.compile(r"[A-Za-z_][\w.]{0,63}\(")
+_MAX_ARGS: Final = 32
+_MAX_CALLS: Final = 64
+_MAX_NAME: Final = 200
+_COMMON_SURNAME_RANK: Final = 200
+"""A surname that is also a word of English counts in a person's call when it is among the commonest."""
+
+
+def _person_words(name: str) -> bool:
+    """Whether a function's dotted name has a word of a task about a person (``app.jobs.remind_patient``)."""
+    return not _PERSON_TASK_WORDS.isdisjoint(tokens(name.rpartition(".")[2]))
+
+
+def _arguments(text: str, position: int) -> tuple[list[tuple[int, int]], list[str], int]:
+    """The positional values (spans, quotes included) and keyword names of the call whose ``(`` or ``[`` is at
+    ``position``, and where it ends (-1: not a call)."""
+    closing = ")" if text[position] == "(" else "]"
+    values: list[tuple[int, int]] = []
+    keys: list[str] = []
+    index = position + 1
+    size = len(text)
+    while len(values) + len(keys) < _MAX_ARGS:
+        while index < size and text[index] == " ":
+            index += 1
+        if index >= size:
+            return [], [], -1
+        if text[index] == closing:
+            return values, keys, index + 1
+        key = _KEYWORD.match(text, index)
+        if key is not None:
+            keys.append(key[1])
+            index = key.end()
+        nested = _NESTED_CALL.match(text, index)  # datetime.date(1931, 2, 17), Decimal('3.50')
+        end = value_end(text, nested.end() - 1) if nested is not None else value_end(text, index)
+        if end <= index:
+            return [], [], -1
+        if key is None:
+            values.append((index, end))
+        index = end
+        while index < size and text[index] == " ":
+            index += 1
+        if index < size and text[index] == ",":
+            index += 1
+        elif index >= size or text[index] != closing:
+            return [], [], -1
+    return [], [], -1
+
+
+def _kwargs(text: str, end: int) -> tuple[list[str], int]:
+    """The keys of a ``kwargs={...}`` dict written right after an ``args=(...)`` list, and where it ends."""
+    found = _KWARGS.match(text, end)
+    if found is None:
+        return [], end
+    close = text.find("}", found.end(), found.end() + 2000)
+    close = close if close >= 0 else found.end()
+    return _DICT_KEY.findall(text, found.end(), close), close
+
+
+def _kind(raw: str) -> str | None:
+    """The kind of a positional value in a call about a person, or ``None`` when it is no person's."""
+    quoted = raw[:1] in "'\""
+    value = raw[1:-1] if quoted else raw.strip()
+    if _DATE.fullmatch(value):
+        return "DATE"
+    if _ID.fullmatch(value):
+        return "ID" if quoted or len(value) >= 6 else None
+    if quoted and _CODE.fullmatch(value):
+        return "ZIP"
+    if value.isdigit() and len(value) >= 5 and not value.endswith("00"):
+        return "ID"  # a record number passed as a number (round ones are counts and sizes)
+    if quoted and _CAPITALISED.fullmatch(value):
+        return _word_kind(value)
+    return None
+
+
+def _word_kind(value: str) -> str | None:
+    """The kind of capitalised words: a name, a town, or ``None`` for words of English and software."""
+    words = value.split()
+    bare = value.lower()
+    common = bare in ENGLISH or bare in SOFTWARE
+    if name_shaped(value) or (len(words) == 2 and words[0].lower() in GIVEN and words[0].lower() not in ENGLISH):
+        return "NAME"  # "Maria Gonzalez", "Mary Price"
+    rank = SURNAME_RANK.get(bare)
+    if rank is not None and rank < _COMMON_SURNAME_RANK:
+        return "NAME"  # among the commonest surnames, words of English too ("Smith", "Hill", "Jackson")
+    if (listed_town(value) and not common) or (len(words) > 1 and town_evidence(words) != NONE):
+        return "ADDRESS"  # "Springfield", "East Amy", "Lake Charlesburgh"
+    if rank is not None and not common:
+        return "NAME"
+    if len(words) == 1 and unknown_word(value):
+        return "NAME"  # a surname or a town no table lists
+    return None
+
+
+def _about_person(
+    owner: str, keys: list[str], values: list[str], masked: bool, catalogue: KeyCatalogue = DEFAULT_CATALOGUE
+) -> bool:
+    """Whether a call is a person's: by its function's words, a person's keyword, a masked value, or its values
+    (an id, a town or name, and a code or date together)."""
+    if masked or (owner and _person_words(owner)):
+        return True
+    for key in keys:
+        if catalogue.kind(key) in _PERSON_KEY_KINDS:
+            return True
+    kinds = {_kind(value) for value in values} - {None}
+    return "ID" in kinds and bool(kinds & {"ADDRESS", "NAME"}) and bool(kinds & {"ZIP", "DATE"})
+
+
+def _owner(text: str, position: int) -> str:
+    """The function whose arguments open at ``position``: the dotted name before it, or the task named earlier on
+    the line of an ``args=`` list."""
+    if text.endswith(_ARGS_KEYS, max(0, position - 6), position):
+        line = text[max(0, text.rfind("\n", 0, position) + 1, position - 400) : position]
+        names = [m[1] or m[2] for m in _NAMED_TASK.finditer(line)]
+        return names[-1] if names else ""
+    start = position
+    while start > 0 and position - start < _MAX_NAME and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    owner = text[start:position].lstrip(".")
+    return owner if owner[:1].isalpha() or owner[:1] == "_" else ""
+
+
+def task_call_spans(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> Iterator[Span]:
+    """Spans of the positional arguments of calls in ``text`` that are about a person (the first 64 calls)."""
+    opened = text.find("(")
+    calls = 0
+    while opened >= 0 and calls < _MAX_CALLS:
+        owner = _owner(text, opened)
+        if owner or text.endswith(_ARGS_KEYS, max(0, opened - 6), opened):
+            calls += 1
+            yield from _call(text, opened, owner, catalogue)
+        opened = text.find("(", opened + 1)
+    if "succeeded in " in text:
+        for found in _RESULT.finditer(text):
+            yield from _call(text, found.end(), found[1], catalogue)
+    if "args" in text and "[" in text:
+        for found in _LIST_ARGS.finditer(text):
+            calls += 1
+            if calls > 2 * _MAX_CALLS:
+                return
+            yield from _call(text, found.end() - 1, _owner(text, found.end() - 1), catalogue)
+
+
+def _call(text: str, opened: int, owner: str, catalogue: KeyCatalogue) -> Iterator[Span]:
+    """Spans of the positional arguments of the call opening at ``opened`` (of ``owner``) when about a person."""
+    values, keys, end = _arguments(text, opened)
+    if end < 0 or not values:
+        return
+    stop = end
+    if not keys:
+        keys, stop = _kwargs(text, end)
+    raw = [text[start:finish] for start, finish in values]
+    masked = "[REDACTED:" in text[opened:stop]  # an argument masked before the message was formatted
+    if not _about_person(owner, keys, raw, masked, catalogue):
+        return
+    for (start, finish), value in zip(values, raw, strict=True):
+        kind = _kind(value)
+        if kind is not None:
+            yield (start + 1, finish - 1, kind) if value[0] in "'\"" else (start, finish, kind)
