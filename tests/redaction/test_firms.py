@@ -41,3 +41,32 @@ PEOPLE = [
 def test_a_person_beside_a_firm_word_is_masked(line: str, parts: tuple[str, ...]) -> None:
     out = redact_text(line)
     assert [part for part in parts if part in out] == []
+
+
+FIRM_HOSTS = [
+    "fetched https://park-crawford.com/agent/forget-imagine in 878ms",
+    "webhook https://fisher-lopez.com/services/status returned 200",
+    "see https://hayes-torres.com/about",
+    "see https://williams.com/careers",
+    "see https://woodward.com/",
+]
+
+
+@pytest.mark.parametrize("line", FIRM_HOSTS)
+def test_a_domain_of_surnames_is_kept(line: str) -> None:
+    assert redact_text(line) == line
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://jane-roe.net/about",
+        "https://maria-garcia.com/",
+        "https://rose-nguyen.com/",
+        "https://felix-nguyen.com/",
+        "https://roe-jane.com/",
+        "https://felixtammerijn.com/",
+    ],
+)
+def test_a_domain_of_a_given_name_and_a_surname_is_masked(url: str) -> None:
+    assert url not in redact_text(f"see {url} for photos")
