@@ -25,6 +25,8 @@ MASKED = [
     ({"admission": {"date": "2021-05-06"}}, ("admission", "date"), "DATE"),
     ({"procedure": {"performed": "2021-05-06"}}, ("procedure", "performed"), "DATE"),
     ({"service": {"date": "2021-05-06"}}, ("service", "date"), "DATE"),
+    ({"operation": {"date": "2021-05-06"}}, ("operation", "date"), "DATE"),
+    ({"procedure": {"performed": "2021-05-06T09:30:00"}}, ("procedure", "performed"), "DATE"),
     ({"patient": {"number": "A0048213"}}, ("patient", "number"), "PATIENT"),
     ({"patient": {"record": "A0048213"}}, ("patient", "record"), "PATIENT"),
 ]
@@ -59,6 +61,11 @@ KEPT = [
     {"trace": {"id": "9f3c2a1b7d0e9f3c2a1b7d0e9f3c2a1b"}},
     {"visit": {"date": "pending", "count": 3}},
     {"device": {"model": "Infusomat", "kind": "pump"}},
+    {"operation": {"id": "op-7f3a", "start": "2024-05-01T10:00:00Z", "end": "2024-05-01T10:02:13Z"}},
+    {"operations": [{"name": "migrate", "started": "2024-05-01 10:00:00"}]},
+    {"procedure": {"name": "sp_refresh_totals", "start": "2024-05-01T10:00:00Z"}},
+    {"exam": {"id": "quiz-3", "from": "2024-05-01T09:00:00Z", "to": "2024-05-01T10:00:00Z"}},
+    {"consult": {"at": "2024-05-01T09:00:00Z"}},
 ]
 
 

@@ -35,6 +35,7 @@ from ._cues import (
     words_before,
 )
 from ._detector import BaseDetector, Span
+from ._firms import partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
@@ -1079,8 +1080,8 @@ class NameDetector(BaseDetector):
                     and first.title() not in _MONTH_WORDS
                 ):
                     kept = _trim(words[:2])
-                    if kept:
-                        first_start = start - len(previous) - (1 if text[start - 1] == " " else 0)
+                    first_start = start - len(previous) - (1 if text[start - 1] == " " else 0)
+                    if kept and not partners_list(text, first_start):  # "Walker, Kim and Simpson": a firm
                         yield first_start, start + len(" ".join(kept)), "NAME"
         if "^" in text:
             for match in _HL7_NAME.finditer(text):

@@ -24,13 +24,14 @@ import re
 from typing import Final
 
 from ._cues import NAMES, TITLES
+from ._firms import firm_name
 from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
 from ._months import ENGLISH_MONTHS
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PARTICLES, PLACE_STARTS
 from ._normalize import ascii_letters
 
-__all__ = ["cell_prior", "has_evidence_name", "name_runs", "no_name", "word_prior"]
+__all__ = ["cell_prior", "firm_not_person", "has_evidence_name", "name_runs", "no_name", "word_prior"]
 
 _TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 """A word of letters (any script), with inner apostrophes and hyphens (``O'Neil``, ``Marie-Luise``)."""
@@ -380,6 +381,8 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         score += _CUE  # "Yusuf's lab results"
     if text[end : end + 1] == "(":
         score -= 3.0  # a call or a constructor
+    if cue < _CUE and firm_name(text, start, end):
+        score -= 5.0  # "Hines Ltd", "Garza and Sons", "Wong Notifier 5.1", "Walker, Kim and Simpson": a company
     return score
 
 
@@ -401,3 +404,16 @@ def no_name(span: str) -> bool:
     if max(word_prior(word) for word in words) > _WORD_GIVEN:
         return False
     return any(word in _CALENDAR or (word.isascii() and not unknown_word(word) and word not in GIVEN) for word in bare)
+
+
+def firm_not_person(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a company (:func:`._firms.firm_name`) and no title nor word about a person
+    stands up to three words before it (``Insurance holder Jane Roe Group plan`` is a person's)."""
+    if not firm_name(text, start, end):
+        return False
+    before = text[max(0, start - 48) : start].split()[-3:]
+    return not any(ascii_letters(word).lower().strip(".:,") in _STRONG_BEFORE for word in before)
+
+
+_STRONG_BEFORE: Final = (_BEFORE_ALL - _WEAK_BEFORE) | _TITLE_WORDS
+"""Words before a person that do not also stand before things."""

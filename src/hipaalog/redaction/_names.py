@@ -78,8 +78,8 @@ COMMON_GIVEN: Final = (
     case chance sky summer autumn winter royal major king prince rich sunny star crystal amber ruby pearl jade
     ivy iris daisy lily holly heather violet olive penny ginger candy cherry brandy misty destiny harmony melody
     angel christian sterling price don frank jack jay lee sandy stone clay cash hunter mason carter porter
-    parker miles forest river glen dale cliff rod gene wade drew bob sue pat jean kay grace general july march
-    julia jasmine karma august tuesday asia china india georgia virginia carolina dakota florida austin
+    parker miles forest river glen dale cliff rod gene wade drew bob sue pat jean kay grace general january july march
+    september julia jasmine karma august tuesday asia china india georgia virginia carolina dakota florida austin
     houston dallas denver phoenix jackson madison lincoln washington berkeley cleveland jordan camden chester
     sharon paris london sydney victoria regina florence beverly shirley kent roman norman german french august
     hope noble young long early lane else an in"""
@@ -336,7 +336,9 @@ foreign_word: Final = _foreign
 """A word no table, dictionary or list of software knows, read as a name part (``Kuziora``, ``Fogaca``)."""
 
 
-_EVIDENCE: list[tuple[Callable[[str], tuple[tuple[int, int], ...]], Callable[[str], bool]]] = []
+_EVIDENCE: list[
+    tuple[Callable[[str], tuple[tuple[int, int], ...]], Callable[[str], bool], Callable[[str, int, int], bool]]
+] = []
 """:func:`._name_evidence.name_runs` and :func:`._name_evidence.no_name`, imported on first use."""
 
 
@@ -351,14 +353,14 @@ class PersonNameDetector(BaseDetector):
         if not text.isascii():
             yield from script_name_spans(text)  # "for Ювеналий Петров", "cardholder 엄지영"
         if not _EVIDENCE:
-            from ._name_evidence import name_runs, no_name  # it imports this module
+            from ._name_evidence import firm_not_person, name_runs, no_name  # it imports this module
 
-            _EVIDENCE.append((name_runs, no_name))
-        runs, vetoed = _EVIDENCE[0]
+            _EVIDENCE.append((name_runs, no_name, firm_not_person))
+        runs, vetoed, firm = _EVIDENCE[0]
         for start, end in runs(text):
             yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
         for start, end, kind in self._shapes(text):
-            if not vetoed(text[start:end]):
+            if not vetoed(text[start:end]) and not firm(text, start, end):
                 yield start, end, kind
 
     def _shapes(self, text: str) -> Iterator[Span]:

@@ -936,14 +936,28 @@ def _family_label(label: str) -> bool:
 
 def _person_label(label: str) -> bool:
     """Whether a host label is a given name and a surname, either way round (``janeroe``, ``jane-roe``,
-    ``roejane``; ``jroe`` is not)."""
+    ``roejane``; ``jroe`` is not, nor two surnames ``fisher-lopez``)."""
     if "-" in label:
         first, _, last = label.partition("-")
         last = last.replace("-", "")
+        if _frequent_surname(first) and _frequent_surname(last):
+            return False  # "fisher-lopez", "hayes-torres": two surnames, a firm's, not one person's
         return _name_pair(first, last) or _name_pair(last, first)
+    if label in SURNAME_RANK:
+        return False  # "williams", "woodward": one surname, a firm's or a family's, not one person's
     return any(
         _name_pair(label[:cut], label[cut:]) or _name_pair(label[cut:], label[:cut]) for cut in range(4, len(label) - 3)
     )
+
+
+def _frequent_surname(word: str) -> bool:
+    """Whether ``word`` is one of the most frequent surnames and not in hipaalog's list of given names (``lopez``,
+    ``hayes``; not ``martin``, ``felix``)."""
+    return SURNAME_RANK.get(word, _FREQUENT_SURNAME) < _FREQUENT_SURNAME and word.title() not in FIRST_NAMES
+
+
+_FREQUENT_SURNAME: Final = 600
+"""The surname rank below which a census given name (``torres``, ``hayes``) is a surname first."""
 
 
 def _name_pair(given: str, surname: str) -> bool:

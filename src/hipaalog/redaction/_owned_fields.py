@@ -7,7 +7,8 @@ number, ``{"vehicle": {"reg": ...}}`` a plate. A child whose own name says nothi
 (``{"visits": [{"date": ...}]}``); a child with a name of its own keeps its own verdict.
 
 Dates count only below the events of a person's care (visits, encounters, admissions, procedures,
-birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays.
+birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays, and so does the
+``start`` of an ``operation`` or a ``procedure`` (software's words too); their ``date`` does not.
 """
 
 from __future__ import annotations
@@ -60,8 +61,11 @@ _EVENT_KINDS: Final = {
     "birth": "DOB",
 }
 """Events of a person's care and life whose dates are Safe Harbor dates, and the kind of those dates."""
-_SERVICE_DATE_CHILDREN: Final = frozenset(("date", "dt", "day"))
-"""A ``service``'s children that make it a date of service (its ``start`` may be a server's)."""
+_WORK_EVENTS: Final = frozenset(("service", "operation", "procedure", "exam", "examination", "consult"))
+"""Events of care whose words software also uses for its own work (a server, a long-running operation, a stored
+procedure): only a child naming a day makes their date a date of care (``{"operation": {"start": ...}}`` stays)."""
+_WORK_DATE_CHILDREN: Final = frozenset(("date", "dt", "day", "performed"))
+"""The children that make the date of a :data:`_WORK_EVENTS` parent one of care."""
 _OWNED_KINDS: Final = frozenset(
     ("DEVICE", "VEHICLE", "ACCOUNT", "MEMBER_ID", "MRN", "PATIENT", "LICENSE", "SSN", "PHONE", "FAX", "MBI")
 )
@@ -103,7 +107,7 @@ def owned_fields(
         lowered = child.lower()
         kind: str | None = None
         if lowered in _DATE_CHILDREN:
-            if event is not None and (last != "service" or lowered in _SERVICE_DATE_CHILDREN) and full_date(value):
+            if event is not None and (last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN) and full_date(value):
                 kind = event
         elif lowered in _ID_CHILDREN:
             kind = _composed_kind(prefix, last, lowered, keys)

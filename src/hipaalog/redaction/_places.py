@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
+from ._firms import COMPANY_FORMS, FIRM_WORDS
 from ._gate import PLACE
 from ._gazetteer import COUNTRIES, NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
@@ -125,13 +126,6 @@ _CALENDAR: Final = frozenset(
     )
 )
 """Months and days, which the table also lists as towns (``March``, ``Sunday``): after ``in`` or ``on`` a date."""
-_COMPANY_FORMS: Final = frozenset(
-    (
-        *("LLC", "PLC", "INC", "LTD", "LLP", "LP", "CO", "CORP", "GMBH", "AG", "SA", "SAS", "SARL", "NV", "BV"),
-        *("AB", "OY", "AS", "SRL", "SPA", "KG", "PTY", "ULC", "PC", "PA", "PLLC"),
-    )
-)
-"""Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
 _REGION_AFTER: Final = re.compile(rf", ?{_STATE.pattern}| \([A-Z]{{2,3}}\)")
 """What may follow a town on its line: a state or province (``, NY``, ``, Oregon``) or its code in brackets."""
 
@@ -227,17 +221,13 @@ class _Finds:
         if fold(phrase) in COUNTRIES:
             return False  # a country is no geography below a state
         after = _WORD.match(self.text, words[-1].end() + 1) if self.text.startswith(" ", words[-1].end()) else None
-        firm = _COMPANY_FORMS | _FIRM_WORDS
+        firm = COMPANY_FORMS | FIRM_WORDS
         if firm.intersection(word[0].upper().rstrip(".") for word in words) or (
             after is not None and after[0].upper().rstrip(".") in firm
         ):
             return False  # "Santiago Ltd", "to Francis LLC", "Williams Group": a company's name
         self.add(words[0].start(), words[-1].end(), "ADDRESS")
         return True
-
-
-_FIRM_WORDS: Final = frozenset(("GROUP", "HOLDINGS", "PARTNERS", "ASSOCIATES", "SONS", "BROTHERS", "BROS", "COMPANY"))
-"""Words after a name that make it a firm's (``Williams Group``)."""
 
 
 def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -499,7 +489,7 @@ def _blocks(text: str, mode: str, finds: _Finds) -> None:
         region = state[0].lstrip(", ") if state is not None else ""
         if len(region) == 2 and region not in STATE_CODES and not region.isupper():
             continue
-        if region.upper().strip("()") in _COMPANY_FORMS or _COMPANY_FORMS.intersection(w[0].upper() for w in words):
+        if region.upper().strip("()") in COMPANY_FORMS or COMPANY_FORMS.intersection(w[0].upper() for w in words):
             continue  # "Watts-Haas, LLC", "Johnson Inc": a company's name
         names = [word[0].rstrip(".") for word in words]
         evidence = town_evidence(names)

@@ -1,0 +1,99 @@
+"""Companies named after people: ``Hines Ltd``, ``Garza and Sons``, ``Walker, Kim and Simpson``, ``Wong Notifier 5.1``.
+
+Surnames make up most firms' names, so the words after a run of name parts (a legal form, a firm word, a
+product's version) or the shape of the run (three surnames listed as partners) say it names a company.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._name_table import GIVEN, SURNAME_RANK
+
+__all__ = ["COMPANY_FORMS", "FIRM_WORDS", "firm_after", "firm_name", "in_partners", "partners_list"]
+
+COMPANY_FORMS: Final = frozenset(
+    (
+        *("LLC", "PLC", "INC", "LTD", "LLP", "LP", "CO", "CORP", "GMBH", "AG", "SA", "SAS", "SARL", "NV", "BV"),
+        *("AB", "OY", "AS", "SRL", "SPA", "KG", "PTY", "ULC", "PC", "PA", "PLLC"),
+    )
+)
+"""Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
+FIRM_WORDS: Final = frozenset(("GROUP", "HOLDINGS", "PARTNERS", "ASSOCIATES", "SONS", "BROTHERS", "BROS", "COMPANY"))
+"""Words after a name that make it a firm's (``Williams Group``)."""
+
+_CREDENTIALS: Final = frozenset(("PA", "PC"))
+"""Legal forms that also follow a clinician's name (``Jane Roe, PA``: a physician assistant)."""
+_AFTER: Final = re.compile(r"(?:,? ?(?:and|&) |,? )([A-Za-z]{2,12})\.?(?![\w-])")
+"""The word after a name, past a comma or an ``and`` (``Hines Ltd``, ``Watts-Haas, LLC``, ``Garza and Sons``)."""
+_VERSION: Final = re.compile(
+    r" (?:[A-Z][a-z]{2,15} v?|v|(?!(?:[0-3]?[0-9]\.){2}[0-9]{2}(?![\w.])))[0-9]{1,4}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w.])"
+    r"| v[0-9]{1,4}\.[0-9]{1,3}(?![\w.])"
+)
+"""A product's three-part version after a name, with at most one word between (``Wong Notifier 5.17.89``); not a
+reading (``Jane Doe 5.4``) nor a date (``Jane Doe 01.02.1980``, ``Jane Doe 1.2.80``)."""
+_PARTNERS: Final = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?, [A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:and|&) [A-Z][a-z]+(?![\w,-])"
+)
+"""Three surnames as partners: ``Walker, Kim and Simpson`` (a list of people would name each one fully)."""
+
+
+def firm_after(text: str, end: int) -> bool:
+    """Whether what follows a run of name parts ending at ``end`` makes it a company's or a product's name."""
+    if end >= len(text) or text[end] not in " ,":
+        return False
+    match = _AFTER.match(text, end)
+    if match is not None:
+        word = match[1].upper()
+        joined = "and" in match[0] or "&" in match[0]
+        if word in FIRM_WORDS or (
+            not joined and word in COMPANY_FORMS and word not in _CREDENTIALS and (match[1].isupper() or word != "CO")
+        ):
+            return True
+        if joined and word in ("CO", "SONS", "BROTHERS", "DAUGHTERS"):
+            return True
+    return text[end] == " " and _VERSION.match(text, end) is not None
+
+
+def partners_list(text: str, start: int) -> bool:
+    """Whether the words opening at ``start`` are three capitalised surnames listed as a firm's partners; the last
+    two frequent surnames, each as frequent a surname as a given name if it is one (``Dodd, Maureen and Roe``,
+    ``Roe, Uli and Dodd`` are people)."""
+    match = _PARTNERS.match(text, start)
+    if match is None:
+        return False
+    words = match[0].replace(",", "").split(" ")
+    return _surname(words[1].lower()) and _surname(words[3].lower())
+
+
+def _surname(word: str) -> bool:
+    """A frequent surname, and as frequent a surname as a given name if it is one (``Kim``, ``George``)."""
+    rank = SURNAME_RANK.get(word, _FREQUENT)
+    return rank < _FREQUENT and (word not in GIVEN or rank < _RARE)
+
+
+_RARE: Final = 2000
+"""A given name whose surname rank is below this is as often a partner's surname (``and George``)."""
+_FREQUENT: Final = 8000
+"""Partners' surnames rank below this."""
+
+
+def in_partners(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a list of partners (:func:`partners_list`)."""
+    low = max(0, start - 48)
+    for match in _PARTNERS.finditer(text, low, min(len(text), end + 48)):
+        if match.start() <= start and end <= match.end() and partners_list(text, match.start()):
+            return True
+    return False
+
+
+def firm_name(text: str, start: int, end: int) -> bool:
+    """Whether the name parts at ``text[start:end]`` name a company (:func:`firm_after`, :func:`in_partners`);
+    also when the last word found is the product's own (``Bell-Ryan Notifier 2.24.19``)."""
+    last_space = text.rfind(" ", start, end)
+    return (
+        firm_after(text, end)
+        or (last_space > start and firm_after(text, last_space))
+        or ("," in text and in_partners(text, start, end))
+    )
