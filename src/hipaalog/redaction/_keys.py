@@ -112,6 +112,10 @@ _FOREIGN: Final = {
         "personnummer"
     ),
     "MEMBER_ID": _words("versichertennummer krankenversichertennummer cartaosus"),
+    "MRN": _words(
+        "patientennummer patientenid fallnummer numdossier numerodossier numerodedossier dossierpatient "
+        "numeroexpediente numexpediente historiaclinica prontuario cartellaclinica patientnummer"
+    ),
     "ID": _words(
         "curp dni nif cpf codicefiscale bsn pesel aadhaar aadhar tckimlik tckimlikno tckn kimlikno steuerid "
         "steueridentifikationsnummer burgerservicenummer sofinummer"
@@ -275,8 +279,10 @@ def _catalogue() -> dict[str, str]:
             "line2",
             "line3",
             "city",
+            "cityname",
             "county",
             "town",
+            "townname",
             "residence",
             "neighborhood",
             "neighbourhood",
@@ -564,8 +570,24 @@ _TRAILING: Final = _LEADING | _words(
 (``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that it is
 split into pieces (``ssn_parts``, ``phone_digits``, ``ssn_a``/``ssn_b``/``ssn_c``, ``ssn_area``/``ssn_group``/
 ``ssn_serial``)."""
-_ABBREVIATIONS: Final = {"nm": "name", "dt": "date", "dte": "date", "rec": "record", "med": "medical", "cd": "code"}
-"""Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``)."""
+_ABBREVIATIONS: Final = {
+    "nm": "name",
+    "dt": "date",
+    "dte": "date",
+    "rec": "record",
+    "med": "medical",
+    "cd": "code",
+    "fnm": "firstname",
+    "lnm": "lastname",
+    "mnm": "middlename",
+    "phn": "phone",
+    "cty": "city",
+}
+"""Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``, ``pt_lnm``,
+``phn_nbr``, ``cty``)."""
+_PHONE_SHORT: Final = frozenset({"ph", "tel"})
+"""Short words for a phone read only after the word that says whose line it is (``home_ph``, ``cell_tel``; a lone
+``ph`` is an acidity)."""
 _HEAD_FIRST: Final = {
     "name": _words("first last middle given family full maiden legal preferred birth nick"),
     "date": _words("birth death service svc admission admit discharge injury accident onset visit encounter procedure"),
@@ -596,6 +618,8 @@ def _canonical(words: list[str]) -> list[str]:
     written first moved last (``name_last_raw`` -> ``last name``), a trailing person word moved first
     (``dob_patient`` -> ``patient dob``)."""
     out = [_ABBREVIATIONS.get(word, word) for word in words]
+    if len(out) > 1 and out[-1] in _PHONE_SHORT and out[-2] in _HEAD_FIRST["phone"]:
+        out[-1] = "phone"  # HOME_PH, CELL_TEL
     while len(out) > 1 and out[-1].rstrip("0123456789") in _TRAILING:
         out.pop()
         if len(out) > 1 and out[-1] == "last" and words[-1] == "known":

@@ -41,6 +41,8 @@ _HEADER_NAME: Final = re.compile(
     r"(?:name|nm)|first|last|given|family|surname|middle|patient|lname|fname)"
 )
 """A header cell naming a column of names (``last``, ``first_name``, ``Name``, ``lname``)."""
+_GENERIC_HEADERS: Final = frozenset({"name", "nm", "full name", "full_name", "fullname"})
+"""Header cells that name anything (a product, a pod): a person's only in a row with a person's data."""
 _HEADER_PERSON: Final = re.compile(r"(?i:dob|birth|phone|mobile|ssn|mrn|zip|postcode|postal|sex|gender)")
 """A header cell naming a person's data: the rows under it are about people."""
 _TUPLE: Final = re.compile(r"\((?=[^()'\"\n]{0,40}['\"])")
@@ -185,6 +187,8 @@ def _judge(
             if prior is None:
                 continue
             named = header is not None and index < len(header) and _HEADER_NAME.fullmatch(header[index]) is not None
+            if named and not person_header and evidence < _BIRTH_ERA and header is not None:
+                named = header[index].strip().lower() not in _GENERIC_HEADERS  # a product's or a pod's "name"
             others = column_count[index] - 1
             column = others > 0 and (column_sum[index] - prior) / others >= _COLUMN_PRIOR
             if prior <= _NOT_NAMES and not named and not column:

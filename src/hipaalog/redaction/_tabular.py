@@ -146,9 +146,11 @@ columns: ``(4387339, 'Roe', 'Jane', ...)``)."""
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
-    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2})"
+    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2}"
+    r"|[0-3]?[0-9][- ](?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[- ](?:(?:1[89]|20)[0-9]{2}|[0-9]{2}))"
 )
-"""Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``."""
+"""Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``, and as a
+spreadsheet shows them (``14-Jul-55``, ``05-Feb-1973``)."""
 _ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 _STREET_NUMBER_FIRST: Final = re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}")
 _VALUE_KINDS: Final = (
@@ -217,6 +219,12 @@ _FAILING_ROW: Final = re.compile(r"Failing row contains \(([^\n]{1,4000})\)\.?[ 
 """Postgres' ``DETAIL:  Failing row contains (17, Jane, Roe, 1980-03-12, null).``: the whole row, unquoted."""
 _INDEX_WORDS: Final = frozenset({"idx", "ix", "ux", "uq", "uniq", "unique", "key", "index", "uk", "pk", "fk", "un"})
 _MAX_LINES: Final = 2000
+
+
+def _keyed_row(line: str) -> bool:
+    """Whether the only ``=`` of a line names the row it opens (``row=8814;Roe;Jane;...``): no delimiter before it."""
+    equals = line.find("=")
+    return 0 < equals < 24 and line.count("=") == 1 and not any(d in line[:equals] for d in _DELIMITERS)
 
 
 def _segments(line: str) -> bool:
@@ -616,7 +624,7 @@ class TabularDetector(BaseDetector):
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
             yield from self._csv(text)
-        elif "{" not in text and "=" not in text:
+        elif "{" not in text and ("=" not in text or _keyed_row(text)):
             yield from self._line(text, 0, len(text))
 
     def _line(self, text: str, start: int, end: int) -> Iterator[Span]:
@@ -878,8 +886,9 @@ class TabularDetector(BaseDetector):
                 if most:  # a header has two fields at least
                     fields = line[start:stop].split(delimiter)
                     fields[0] = fields[0].rpartition(": ")[2]  # "payload received: member_id,patient,..."
-                    if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
-                        kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
+                    names = [f.strip().lstrip("\ufeff").strip("\"'") for f in fields]  # a file's byte-order mark
+                    if all(_HEADER_FIELD.fullmatch(name) for name in names):
+                        kinds = self._table_kinds(names, "")
                         if not any(kinds):
                             kinds = []
             else:
@@ -917,7 +926,9 @@ class TabularDetector(BaseDetector):
             kind == "NAME" and (person or column.lower() in _GENERIC_COLUMNS)
             for column, kind, person in zip(columns, kinds, people, strict=True)
         ]
-        others = any(kind is not None and not weak for kind, weak in zip(kinds, generic, strict=True))
+        others = any(
+            kind is not None and kind != "AGE" and not weak for kind, weak in zip(kinds, generic, strict=True)
+        )  # a pod's AGE (``9d``) says nothing of people
         if any(generic) and not others and not _about_people(table):
             return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
         return kinds

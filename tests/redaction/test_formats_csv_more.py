@@ -1,0 +1,100 @@
+"""CSV, TSV and pipe rows as applications log them: abbreviated and foreign headers, spreadsheet dates,
+a row after a ``key=`` label, and benign tables with a ``name`` column."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from hipaalog.redaction import Redactor
+from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("pt_lnm", "NAME"),
+        ("pt_fnm", "NAME"),
+        ("phn_nbr", "PHONE"),
+        ("HOME_PH", "PHONE"),
+        ("cell_tel", "PHONE"),
+        ("cty", "ADDRESS"),
+        ("CITY_NM", "ADDRESS"),
+        ("Patientennummer", "MRN"),
+        ("num_dossier", "MRN"),
+    ],
+)
+def test_abbreviated_and_foreign_headers_are_typed(key: str, kind: str) -> None:
+    assert DEFAULT_CATALOGUE.kind(key) == kind
+
+
+@pytest.mark.parametrize("key", ["ph", "urine_ph", "tel_count", "name"])
+def test_short_words_alone_stay_unknown(key: str) -> None:
+    assert DEFAULT_CATALOGUE.kind(key) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (
+            "svc_dt_cnt|phn_nbr|mbr_id|cty|pt_lnm|pt_fnm\r\n"
+            "ACTIVE|417-555-0143|M4471920|North Katie|Quistbury|Odalys\r\n"
+            "99213|\"4175550188\"|M4471921|Austinberg|Bexley|Milo",
+            ("417-555-0143", "4175550188", "North Katie", "Quistbury", "Odalys", "Austinberg", "Bexley", "Milo"),
+        ),
+        (
+            "\ufeff\"MBR_NO\"\t\"HOME_PH\"\t\"CITY_NM\"\t\"tier\"\n\"00482913\"\t\"253.188.2269\"\t\"Obrienton\"\t\"HMO\"",
+            ("00482913", "253.188.2269", "Obrienton"),
+        ),
+        (
+            "Telefon|Patientennummer|PLZ|Nachname\n0301234567|M99740345|10115|Quist",
+            ("M99740345", "Quist"),
+        ),
+        ("code_postal,num_dossier,qty\n75011,472-7719-5,3", ("472-7719-5",)),
+    ],
+)
+def test_rows_under_abbreviated_headers_are_masked(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, secret
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("row=8814;Quist;Odalys;08089;1962-05-01;A", ("Quist", "Odalys", "08089")),
+        ("row=8557|Bexley|Milo|97801-6422|00656146|SSN-X|ACTIVE", ("Bexley", "Milo", "97801-6422", "00656146")),
+        ("import row 12: 1726,Quist,Odalys,14-Jul-55,219-09-9999,A", ("Quist", "Odalys", "14-Jul-55")),
+        ("line 88: 9735\tBexley, Milo\t219-09-9999\t05-Feb-1973\t1", ("Bexley, Milo", "05-Feb-1973")),
+    ],
+)
+def test_headless_rows_with_spreadsheet_dates_and_labels(text: str, secrets: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, secret
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAMESPACE,NAME,READY,STATUS,RESTARTS,AGE\n"
+        "prod,worker-1c23f1700-tDrUA,1/1,Running,3,9d\n"
+        "kube-system,api-04487626d-TpKiJ,1/1,Running,5,27d",
+        "sku;name;price;stock;updated\nSKU-59241;Jordan Sneakers;3.11;111;2026-11-30",
+        "key=value,count,ratio\nalpha,3,0.5",
+    ],
+)
+def test_benign_tables_with_a_name_column_are_kept(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for cell in ("worker-1c23f1700-tDrUA", "api-04487626d-TpKiJ", "Jordan Sneakers", "alpha"):
+        if cell in text:
+            assert cell in out, cell
+
+
+def test_a_csv_row_in_a_log_record_is_masked(caplog: pytest.LogCaptureFixture) -> None:
+    text = REDACTOR.redact_text("rejected row: pt_lnm,pt_fnm,dob_dt\nQuistbury,Odalys,14-Jul-55")
+    logging.getLogger("csv-test").warning(text)
+    assert "Quistbury" not in caplog.text and "14-Jul-55" not in caplog.text
