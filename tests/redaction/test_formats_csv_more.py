@@ -7,6 +7,7 @@ import logging
 
 import pytest
 
+from hipaalog import JsonFormatter
 from hipaalog.redaction import Redactor
 from hipaalog.redaction._keys import DEFAULT_CATALOGUE
 
@@ -42,11 +43,11 @@ def test_short_words_alone_stay_unknown(key: str) -> None:
         (
             "svc_dt_cnt|phn_nbr|mbr_id|cty|pt_lnm|pt_fnm\r\n"
             "ACTIVE|417-555-0143|M4471920|North Katie|Quistbury|Odalys\r\n"
-            "99213|\"4175550188\"|M4471921|Austinberg|Bexley|Milo",
+            '99213|"4175550188"|M4471921|Austinberg|Bexley|Milo',
             ("417-555-0143", "4175550188", "North Katie", "Quistbury", "Odalys", "Austinberg", "Bexley", "Milo"),
         ),
         (
-            "\ufeff\"MBR_NO\"\t\"HOME_PH\"\t\"CITY_NM\"\t\"tier\"\n\"00482913\"\t\"253.188.2269\"\t\"Obrienton\"\t\"HMO\"",
+            '\ufeff"MBR_NO"\t"HOME_PH"\t"CITY_NM"\t"tier"\n"00482913"\t"253.188.2269"\t"Obrienton"\t"HMO"',
             ("00482913", "253.188.2269", "Obrienton"),
         ),
         (
@@ -94,7 +95,40 @@ def test_benign_tables_with_a_name_column_are_kept(text: str) -> None:
             assert cell in out, cell
 
 
-def test_a_csv_row_in_a_log_record_is_masked(caplog: pytest.LogCaptureFixture) -> None:
-    text = REDACTOR.redact_text("rejected row: pt_lnm,pt_fnm,dob_dt\nQuistbury,Odalys,14-Jul-55")
-    logging.getLogger("csv-test").warning(text)
-    assert "Quistbury" not in caplog.text and "14-Jul-55" not in caplog.text
+@pytest.mark.parametrize(
+    ("message", "row"),
+    [
+        ("rejected upload:\n%s", "pt_lnm,pt_fnm,dob_dt,phn_nbr\r\nQuistbury,Odalys,14-Jul-55,4175550143"),
+        ("import row 12: %s", "1726;Quistbury;Odalys;14-Jul-55;A"),
+    ],
+)
+def test_a_csv_row_in_a_log_record_is_masked(message: str, row: str) -> None:
+    formatter = JsonFormatter(app_id="app", platform="test", microservice="csv")
+    record = logging.LogRecord("csv", logging.WARNING, "import.py", 1, message, (row,), None)
+    out = formatter.format(record)
+    for secret in ("Quistbury", "Odalys", "14-Jul-55", "4175550143"):
+        assert secret not in out, secret
+    assert message.partition("%s")[0].strip() in out  # the message's own words stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sku\tname\tbrand\tprice\tupdated\nSKU-22501\tBandage Roll\tDunn-Simmons\t47.92\t2026-11-30\n"
+        "SKU-60560\tAspirin 81mg\tPerez-Cameron\t42.08\t2026-11-30",
+        "sku,name,vendor,price,updated\nSKU-40069,Jordan Sneakers,Braun LLC,56.57,2026-11-30\n"
+        "SKU-10763,Bandage Roll,Guzman and Sons,47.55,2026-11-30",
+    ],
+)
+def test_firms_in_a_product_table_are_kept(text: str) -> None:
+    out = REDACTOR.redact_text(text)
+    for cell in ("Bandage Roll", "Dunn-Simmons", "Perez-Cameron", "Braun LLC", "Guzman and Sons"):
+        if cell in text:
+            assert cell in out, cell
+
+
+def test_full_name_header_in_french_and_a_quoted_nickname() -> None:
+    text = 'nom_complet;date_naissance;qty\n"O\'Quist, Odalys";"1971-02-03";3\n"Milo ""Mi"" Bexley";1980-07-09;4'
+    out = REDACTOR.redact_text(text)
+    for secret in ("O'Quist", "Odalys", "Bexley", "1971-02-03", "1980-07-09"):
+        assert secret not in out, secret

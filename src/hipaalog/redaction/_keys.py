@@ -86,8 +86,8 @@ def _with_numbers(*bases: str) -> list[str]:
 _FOREIGN: Final = {
     "NAME": _words(
         """nachname vorname familienname geburtsname rufname apellido apellidos primerapellido segundoapellido
-        nombre nombres nombrecompleto nom prenom prenoms nomdefamille nomdenaissance nomdusage sobrenome nome
-        nomecompleto cognome achternaam voornaam"""
+        nombre nombres nombrecompleto nom nomcomplet nomprenom prenom prenoms nomdefamille nomdenaissance nomdusage
+        sobrenome nome nomecompleto cognome achternaam voornaam"""
     ),
     "DOB": _words(
         """geburtsdatum gebdatum geburtstag fechanacimiento fechadenacimiento fechanac datenaissance

@@ -363,6 +363,12 @@ def _unlisted_pair(first: str, second: str) -> bool:
     )
 
 
+def _recent(value: str) -> bool:
+    """Whether a date is from last year or later: a log's own (``updated``), which says nothing of a person."""
+    year = _YEAR.search(value)
+    return year is not None and int(year[0]) >= _RECENT_YEAR
+
+
 def _birth_era(values: list[str]) -> bool:
     """Whether a row holds a full date from before last year: a birth date, where a log's own dates are recent."""
     for value in values:
@@ -1025,7 +1031,7 @@ class TabularDetector(BaseDetector):
     # -- typing by neighbours ----------------------------------------------------------------
     def _typed(self, text: str, items: list[Item]) -> Iterator[Span]:
         values = [_bare(text, item).strip() for item in items]
-        shaped = sum(1 for value in values if _DATE.fullmatch(value) or _shaped(value))
+        shaped = sum(1 for value in values if (_DATE.fullmatch(value) and not _recent(value)) or _shaped(value))
         dated = shaped > 0 and _birth_era(values)
         names: set[int] = set()
         for index in range(len(values) - 1):
