@@ -26,13 +26,22 @@ REDACTOR = Redactor()
         ("CITY_NM", "ADDRESS"),
         ("Patientennummer", "MRN"),
         ("num_dossier", "MRN"),
+        ("nom_complet", "NAME"),
+        ("mbr_nm", "NAME"),
+        ("mbr_ln", "NAME"),
+        ("pt_fn", "NAME"),
+        ("gtor_nm", "NAME"),
+        ("nok_nm", "NAME"),
+        ("pt_ph", "PHONE"),
+        ("ph_nbr", "PHONE"),
+        ("dsch_dt", "DATE"),
     ],
 )
 def test_abbreviated_and_foreign_headers_are_typed(key: str, kind: str) -> None:
     assert DEFAULT_CATALOGUE.kind(key) == kind
 
 
-@pytest.mark.parametrize("key", ["ph", "urine_ph", "tel_count", "name"])
+@pytest.mark.parametrize("key", ["ph", "urine_ph", "ph_value", "tel_count", "name", "fn", "log_fn", "ln", "sub_id"])
 def test_short_words_alone_stay_unknown(key: str) -> None:
     assert DEFAULT_CATALOGUE.kind(key) is None
 

@@ -582,12 +582,18 @@ _ABBREVIATIONS: Final = {
     "mnm": "middlename",
     "phn": "phone",
     "cty": "city",
+    "mbr": "member",
+    "subscr": "subscriber",
+    "gtor": "guarantor",
+    "gtr": "guarantor",
+    "nok": "kin",
+    "dsch": "discharge",
 }
 """Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``, ``pt_lnm``,
 ``phn_nbr``, ``cty``)."""
-_PHONE_SHORT: Final = frozenset({"ph", "tel"})
-"""Short words for a phone read only after the word that says whose line it is (``home_ph``, ``cell_tel``; a lone
-``ph`` is an acidity)."""
+_PERSON_SHORT: Final = {"ph": "phone", "tel": "phone", "fn": "firstname", "ln": "lastname"}
+"""Short words read only after the word that says whose they are (``home_ph``, ``pt_ph``, ``mbr_ln``) or before a
+number word (``ph_nbr``): a lone ``ph`` is an acidity, ``fn`` a function, ``addr_ln`` a line."""
 _HEAD_FIRST: Final = {
     "name": _words("first last middle given family full maiden legal preferred birth nick"),
     "date": _words("birth death service svc admission admit discharge injury accident onset visit encounter procedure"),
@@ -618,8 +624,15 @@ def _canonical(words: list[str]) -> list[str]:
     written first moved last (``name_last_raw`` -> ``last name``), a trailing person word moved first
     (``dob_patient`` -> ``patient dob``)."""
     out = [_ABBREVIATIONS.get(word, word) for word in words]
-    if len(out) > 1 and out[-1] in _PHONE_SHORT and out[-2] in _HEAD_FIRST["phone"]:
-        out[-1] = "phone"  # HOME_PH, CELL_TEL
+    for index, word in enumerate(out):
+        short = _PERSON_SHORT.get(word)
+        if short is None:
+            continue
+        before = out[index - 1] if index else ""
+        after = out[index + 1] if index + 1 < len(out) else ""
+        phone_head = short == "phone" and (before in _HEAD_FIRST["phone"] or after in _NUMBERISH)
+        if before in PERSON_WORDS or phone_head:
+            out[index] = short  # HOME_PH, pt_ph, ph_nbr, mbr_ln
     while len(out) > 1 and out[-1].rstrip("0123456789") in _TRAILING:
         out.pop()
         if len(out) > 1 and out[-1] == "last" and words[-1] == "known":
