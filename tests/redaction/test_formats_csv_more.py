@@ -141,3 +141,27 @@ def test_full_name_header_in_french_and_a_quoted_nickname() -> None:
     out = REDACTOR.redact_text(text)
     for secret in ("O'Quist", "Odalys", "Bexley", "1971-02-03", "1980-07-09"):
         assert secret not in out, secret
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        (
+            "row=3382|Quistbury|Odalys|219-09-9999|1971-02-03|ACTIVE",
+            ("Quistbury", "Odalys", "1971-02-03"),
+            ("ACTIVE",),
+        ),
+        (
+            'plan_cd,pt_fnm,phn_nbr,flag\r\n"HMO","Odalys","417-555-0143","PENDING"\r\n"PPO","Milo","417-555-0188","ACTIVE"',
+            ("Odalys", "Milo", "417-555-0143"),
+            ("HMO", "PPO", "PENDING", "ACTIVE"),
+        ),
+        ("BEXLEY|MILO|1980-07-09|LEEDS", ("BEXLEY", "MILO", "LEEDS"), ()),
+    ],
+)
+def test_codes_in_capitals_beside_a_person_are_kept(text: str, secrets: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, secret
+    for word in kept:
+        assert word in out, word

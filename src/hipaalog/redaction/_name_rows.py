@@ -188,6 +188,7 @@ def _judge(
         if not evidence:
             continue
         namely = sum(1 for prior in row_priors if prior is not None and prior >= 1.0)
+        mixed = any(text[a:b] != text[a:b].upper() for a, b in row)  # then a cell in capitals is a code (HMO)
         for index, (a, b) in enumerate(row):
             prior = row_priors[index]
             if prior is None or text[a:b].rpartition(" ")[2].rstrip(".").lower() in _COMPANY_WORDS:
@@ -198,6 +199,8 @@ def _judge(
             generic = named and not person_header and evidence < _BIRTH_ERA and header is not None
             if generic and header is not None and header[index].strip().lower() in _GENERIC_HEADERS:
                 named = False  # a product's or a pod's "name": its cells are judged by themselves
+            if mixed and not named and text[a:b].isupper():
+                continue
             others = column_count[index] - 1
             column = (named or not generic) and others > 0 and (column_sum[index] - prior) / others >= _COLUMN_PRIOR
             if prior <= _NOT_NAMES and not named and not column:

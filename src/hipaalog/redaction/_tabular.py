@@ -1066,7 +1066,8 @@ class TabularDetector(BaseDetector):
                     names.add(index)
         if not names:
             return
-        places = [_place(value) for value in values]
+        upper = not any(value != value.upper() for value in values)  # a row in capitals: its towns are too
+        places = [_place(value) and (upper or not value.isupper()) for value in values]  # not ACTIVE, HMO
         for index, item in enumerate(items):
             value = values[index]
             if index in names:
