@@ -86,8 +86,8 @@ def _with_numbers(*bases: str) -> list[str]:
 _FOREIGN: Final = {
     "NAME": _words(
         """nachname vorname familienname geburtsname rufname apellido apellidos primerapellido segundoapellido
-        nombre nombres nombrecompleto nom prenom prenoms nomdefamille nomdenaissance nomdusage sobrenome nome
-        nomecompleto cognome achternaam voornaam"""
+        nombre nombres nombrecompleto nom nomcomplet nomprenom prenom prenoms nomdefamille nomdenaissance nomdusage
+        sobrenome nome nomecompleto cognome achternaam voornaam"""
     ),
     "DOB": _words(
         """geburtsdatum gebdatum geburtstag fechanacimiento fechadenacimiento fechanac datenaissance
@@ -125,6 +125,10 @@ _FOREIGN: Final = {
         "personnummer"
     ),
     "MEMBER_ID": _words("versichertennummer krankenversichertennummer cartaosus"),
+    "MRN": _words(
+        "patientennummer patientenid fallnummer numdossier numerodossier numerodedossier dossierpatient "
+        "numeroexpediente numexpediente historiaclinica prontuario cartellaclinica patientnummer"
+    ),
     "ID": _words(
         "curp dni nif cpf codicefiscale bsn pesel aadhaar aadhar tckimlik tckimlikno tckn kimlikno steuerid "
         "steueridentifikationsnummer burgerservicenummer sofinummer"
@@ -291,8 +295,10 @@ def _catalogue() -> dict[str, str]:
             "line2",
             "line3",
             "city",
+            "cityname",
             "county",
             "town",
+            "townname",
             "residence",
             "neighborhood",
             "neighbourhood",
@@ -608,8 +614,30 @@ _TRAILING: Final = _LEADING | _words(
 (``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that it is
 split into pieces (``ssn_parts``, ``phone_digits``, ``ssn_a``/``ssn_b``/``ssn_c``, ``ssn_area``/``ssn_group``/
 ``ssn_serial``)."""
-_ABBREVIATIONS: Final = {"nm": "name", "dt": "date", "dte": "date", "rec": "record", "med": "medical", "cd": "code"}
-"""Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``)."""
+_ABBREVIATIONS: Final = {
+    "nm": "name",
+    "dt": "date",
+    "dte": "date",
+    "rec": "record",
+    "med": "medical",
+    "cd": "code",
+    "fnm": "firstname",
+    "lnm": "lastname",
+    "mnm": "middlename",
+    "phn": "phone",
+    "cty": "city",
+    "mbr": "member",
+    "subscr": "subscriber",
+    "gtor": "guarantor",
+    "gtr": "guarantor",
+    "nok": "kin",
+    "dsch": "discharge",
+}
+"""Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``, ``pt_lnm``,
+``phn_nbr``, ``cty``)."""
+_PERSON_SHORT: Final = {"ph": "phone", "tel": "phone", "fn": "firstname", "ln": "lastname"}
+"""Short words read only after the word that says whose they are (``home_ph``, ``pt_ph``, ``mbr_ln``) or before a
+number word (``ph_nbr``): a lone ``ph`` is an acidity, ``fn`` a function, ``addr_ln`` a line."""
 _HEAD_FIRST: Final = {
     "name": _words("first last middle given family full maiden legal preferred birth nick"),
     "date": _words("birth death service svc admission admit discharge injury accident onset visit encounter procedure"),
@@ -640,6 +668,15 @@ def _canonical(words: list[str]) -> list[str]:
     written first moved last (``name_last_raw`` -> ``last name``), a trailing person word moved first
     (``dob_patient`` -> ``patient dob``)."""
     out = [_ABBREVIATIONS.get(word, word) for word in words]
+    for index, word in enumerate(out):
+        short = _PERSON_SHORT.get(word)
+        if short is None:
+            continue
+        before = out[index - 1] if index else ""
+        after = out[index + 1] if index + 1 < len(out) else ""
+        phone_head = short == "phone" and (before in _HEAD_FIRST["phone"] or after in _NUMBERISH)
+        if before in PERSON_WORDS or phone_head:
+            out[index] = short  # HOME_PH, pt_ph, ph_nbr, mbr_ln
     while len(out) > 1 and out[-1].rstrip("0123456789") in _TRAILING:
         out.pop()
         if len(out) > 1 and out[-1] == "last" and words[-1] == "known":

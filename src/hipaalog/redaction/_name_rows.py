@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
+from ._keys import DEFAULT_CATALOGUE
 from ._name_evidence import cell_prior
 
 __all__ = ["NameRowDetector", "row_name_spans"]
@@ -41,6 +42,12 @@ _HEADER_NAME: Final = re.compile(
     r"(?:name|nm)|first|last|given|family|surname|middle|patient|lname|fname)"
 )
 """A header cell naming a column of names (``last``, ``first_name``, ``Name``, ``lname``)."""
+_GENERIC_HEADERS: Final = frozenset({"name", "nm", "full name", "full_name", "fullname"})
+"""Header cells that name anything (a product, a pod): a person's only in a row with a person's data."""
+_COMPANY_WORDS: Final = frozenset(
+    ("llc", "plc", "inc", "ltd", "llp", "corp", "gmbh", "pty", "sarl", "group", "sons", "co", "company", "partners")
+)
+"""Last words of a firm's name (``Bennett PLC``, ``Guzman and Sons``): a brand or vendor column, no one's name."""
 _HEADER_PERSON: Final = re.compile(r"(?i:dob|birth|phone|mobile|ssn|mrn|zip|postcode|postal|sex|gender)")
 """A header cell naming a person's data: the rows under it are about people."""
 _TUPLE: Final = re.compile(r"\((?=[^()'\"\n]{0,40}['\"])")
@@ -175,18 +182,27 @@ def _judge(
             if prior is not None:
                 column_sum[index] += prior
                 column_count[index] += 1
+    things = [DEFAULT_CATALOGUE.info(cell).thing if cell else False for cell in header or ()]
     for row, row_priors in zip(rows, priors, strict=True):
         evidence = max(_row_evidence(text, row), _HEADER if person_header else 0.0, base)
         if not evidence:
             continue
         namely = sum(1 for prior in row_priors if prior is not None and prior >= 1.0)
+        mixed = any(text[a:b] != text[a:b].upper() for a, b in row)  # then a cell in capitals is a code (HMO)
         for index, (a, b) in enumerate(row):
             prior = row_priors[index]
-            if prior is None:
+            if prior is None or text[a:b].rpartition(" ")[2].rstrip(".").lower() in _COMPANY_WORDS:
                 continue
+            if index < len(things) and things[index]:
+                continue  # a column of things (``brand``, ``payer``, ``facility``): names there are firms'
             named = header is not None and index < len(header) and _HEADER_NAME.fullmatch(header[index]) is not None
+            generic = named and not person_header and evidence < _BIRTH_ERA and header is not None
+            if generic and header is not None and header[index].strip().lower() in _GENERIC_HEADERS:
+                named = False  # a product's or a pod's "name": its cells are judged by themselves
+            if mixed and not named and text[a:b].isupper():
+                continue
             others = column_count[index] - 1
-            column = others > 0 and (column_sum[index] - prior) / others >= _COLUMN_PRIOR
+            column = (named or not generic) and others > 0 and (column_sum[index] - prior) / others >= _COLUMN_PRIOR
             if prior <= _NOT_NAMES and not named and not column:
                 continue  # words of a dictionary, in a column of anything but names ("follow-up")
             score = max(prior, 0.0) + evidence + (_HEADER if named else 0.0) + (_COLUMN if column else 0.0)

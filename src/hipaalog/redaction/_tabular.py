@@ -147,9 +147,11 @@ columns: ``(4387339, 'Roe', 'Jane', ...)``)."""
 _DATE: Final = re.compile(
     r"(?:datetime\.date(?:time)?\((?:1[89]|20)[0-9]{2}, ?[0-9]{1,2}, ?[0-9]{1,2}[0-9, ]*\)"
     r"|(?:1[89]|20)[0-9]{2}-?[01][0-9]-?[0-3][0-9](?:[T ][0-9:.]+Z?)?|[01]?[0-9]/[0-3]?[0-9]/(?:1[89]|20)[0-9]{2}"
-    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2})"
+    r"|[0-3]?[0-9]\.[01]?[0-9]\.(?:1[89]|20)[0-9]{2}"
+    r"|[0-3]?[0-9][- ](?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[- ](?:(?:1[89]|20)[0-9]{2}|[0-9]{2}))"
 )
-"""Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``."""
+"""Dates as rows hold them: ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``, ``YYYYMMDD``, ``datetime.date(...)``, and as a
+spreadsheet shows them (``14-Jul-55``, ``05-Feb-1973``)."""
 _ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 _STREET_NUMBER_FIRST: Final = re.compile(r"[0-9]+[A-Za-z]?[ ][A-Za-z0-9 .'#-]{3,60}")
 _VALUE_KINDS: Final = (
@@ -218,6 +220,12 @@ _FAILING_ROW: Final = re.compile(r"Failing row contains \(([^\n]{1,4000})\)\.?[ 
 """Postgres' ``DETAIL:  Failing row contains (17, Jane, Roe, 1980-03-12, null).``: the whole row, unquoted."""
 _INDEX_WORDS: Final = frozenset({"idx", "ix", "ux", "uq", "uniq", "unique", "key", "index", "uk", "pk", "fk", "un"})
 _MAX_LINES: Final = 2000
+
+
+def _keyed_row(line: str) -> bool:
+    """Whether the only ``=`` of a line names the row it opens (``row=8814;Roe;Jane;...``): no delimiter before it."""
+    equals = line.find("=")
+    return 0 < equals < 24 and line.count("=") == 1 and not any(d in line[:equals] for d in _DELIMITERS)
 
 
 def _segments(line: str) -> bool:
@@ -354,6 +362,12 @@ def _unlisted_pair(first: str, second: str) -> bool:
         )
         and not {first.title(), second.title()} & NAME_STOPWORDS
     )
+
+
+def _recent(value: str) -> bool:
+    """Whether a date is from last year or later: a log's own (``updated``), which says nothing of a person."""
+    year = _YEAR.search(value)
+    return year is not None and int(year[0]) >= _RECENT_YEAR
 
 
 def _birth_era(values: list[str]) -> bool:
@@ -619,7 +633,7 @@ class TabularDetector(BaseDetector):
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
             yield from self._csv(text)
-        elif "{" not in text and "=" not in text:
+        elif "{" not in text and ("=" not in text or _keyed_row(text)):
             yield from self._line(text, 0, len(text))
 
     def _line(self, text: str, start: int, end: int) -> Iterator[Span]:
@@ -881,8 +895,9 @@ class TabularDetector(BaseDetector):
                 if most:  # a header has two fields at least
                     fields = line[start:stop].split(delimiter)
                     fields[0] = fields[0].rpartition(": ")[2]  # "payload received: member_id,patient,..."
-                    if all(_HEADER_FIELD.fullmatch(f.strip().strip("\"'")) for f in fields):
-                        kinds = self._table_kinds([f.strip().strip("\"'") for f in fields], "")
+                    names = [f.strip().lstrip("\ufeff").strip("\"'") for f in fields]  # a file's byte-order mark
+                    if all(_HEADER_FIELD.fullmatch(name) for name in names):
+                        kinds = self._table_kinds(names, "")
                         if not any(kinds):
                             kinds = []
             else:
@@ -920,7 +935,9 @@ class TabularDetector(BaseDetector):
             kind == "NAME" and (person or column.lower() in _GENERIC_COLUMNS)
             for column, kind, person in zip(columns, kinds, people, strict=True)
         ]
-        others = any(kind is not None and not weak for kind, weak in zip(kinds, generic, strict=True))
+        others = any(
+            kind is not None and kind != "AGE" and not weak for kind, weak in zip(kinds, generic, strict=True)
+        )  # a pod's AGE (``9d``) says nothing of people
         if any(generic) and not others and not _about_people(table):
             return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
         return kinds
@@ -1017,7 +1034,7 @@ class TabularDetector(BaseDetector):
     # -- typing by neighbours ----------------------------------------------------------------
     def _typed(self, text: str, items: list[Item]) -> Iterator[Span]:
         values = [_bare(text, item).strip() for item in items]
-        shaped = sum(1 for value in values if _DATE.fullmatch(value) or _shaped(value))
+        shaped = sum(1 for value in values if (_DATE.fullmatch(value) and not _recent(value)) or _shaped(value))
         dated = shaped > 0 and _birth_era(values)
         names: set[int] = set()
         for index in range(len(values) - 1):
@@ -1052,7 +1069,8 @@ class TabularDetector(BaseDetector):
                     names.add(index)
         if not names:
             return
-        places = [_place(value) for value in values]
+        upper = not any(value != value.upper() for value in values)  # a row in capitals: its towns are too
+        places = [_place(value) and (upper or not value.isupper()) for value in values]  # not ACTIVE, HMO
         for index, item in enumerate(items):
             value = values[index]
             if index in names:
