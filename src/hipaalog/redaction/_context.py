@@ -1340,8 +1340,8 @@ class KeyValueDetector(BaseDetector):
         if first in "[{":
             end = _bracket_end(text, start)
             scans.used += (end if end > 0 else min(len(text), start + 16384)) - start
-            if end < 0 and len(text) - start < 16384:
-                end = len(text)  # "identifier": [{"value": "MR90...: cut before it closes, masked to the end
+            if end < 0:  # "identifier": [{"value": "MR90...: cut before it closes, masked as far as read
+                end = min(len(text), start + 16384)
             return (start, end) if end > 0 else None
         regex = _PLAIN_VALUE
         if kind in ("NAME", "ADDRESS"):

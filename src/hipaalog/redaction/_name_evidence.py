@@ -219,6 +219,7 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
     else:
         title_case = False
     found: list[tuple[int, int]] = []
+    failed: set[tuple[str, int, int]] = set()  # runs scored below the line, by everything their score reads
     index = 0
     count = len(tokens)
     while index < count:
@@ -258,7 +259,13 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
         if not run:
             index += 1
             continue
+        context = _context_key(text, tokens, run)
+        if context in failed:
+            index = run[-1] + 1  # the same words in the same surroundings scored below the line before
+            continue
         score = _score(text, tokens, run, mode, title_case)
+        if score < _THRESHOLD:
+            failed.add(context)
         if score >= _THRESHOLD:
             first, last = run[0], run[-1]
             if mode == "mixed" and not title_case:
@@ -267,6 +274,15 @@ def name_runs(text: str) -> tuple[tuple[int, int], ...]:
             run = [last]
         index = run[-1] + 1
     return tuple(found)
+
+
+def _context_key(text: str, tokens: list[tuple[int, int, str]], run: list[int]) -> tuple[str, int, int]:
+    """Everything :func:`_score` reads about ``run``: from just before the third word back to a few characters
+    after the word that follows, and where the run lies in it (a text that repeats itself is scored once)."""
+    first, last = run[0], run[-1]
+    low = 0 if first < 3 else max(0, tokens[first - 3][0] - 2)
+    high = tokens[min(len(tokens) - 1, last + 1)][1] + 4
+    return text[low:high], tokens[first][0] - low, tokens[last][1] - low
 
 
 def _joinable(text: str, token: tuple[int, int, str]) -> bool:
