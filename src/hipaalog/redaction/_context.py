@@ -27,6 +27,7 @@ from ._cues import (
     DATES,
     FOR_WORDS,
     NAMES,
+    NUMBER_WORDS,
     TITLES,
     YEARS_OF_AGE,
     ZIPS,
@@ -110,6 +111,17 @@ _BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
 _PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
 """What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``)."""
+_SHAPED_CUES: Final = frozenset({"record", "claim", "encounter", "enc", "visit", "policy", "grp"})
+"""Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
+or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
+_SHAPED_ID: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12}")
+"""Six digits or more, or five after letters (``51264366``, ``QH2235465``): no count, index or version."""
+_PLAN_ID: Final = re.compile(r"[EHRS][0-9]{4}-[0-9]{3}")
+"""A Medicare plan's contract and benefit package (``H1234-001``), read after ``plan``."""
+_PLAN_BEFORE: Final = re.compile(r"[Pp](?i:lan)(?:[ _-]?(?i:id|no|nbr|number|#))?[ =:#\[(\"']{0,3}$")
+_CUE_AFTER: Final = re.compile(r"[ ]?\(([A-Za-z][A-Za-z #]{1,24})\)")
+"""A cue in parentheses right after its value (``51264366 (MRN)``, ``99482113 (billing acct)``)."""
+_CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT"})
 _KEY_ERROR_ID: Final = re.compile(
     r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
     r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
@@ -134,6 +146,29 @@ def _slug_names_a_person(slug: str) -> bool:
     if slug[0].isupper() and any(_known_surname(word.title()) for word in words):
         return True
     return any(word in GIVEN and word not in COMMON_GIVEN and word not in _LOWER_NOT_NAMES for word in words)
+
+
+_PAREN_STARTS: Final = frozenset(" (")
+
+
+def _cue_after(text: str, start: int, end: int) -> str | None:
+    """The kind named by a cue in parentheses right after a whole token shaped like an id (``51264366 (MRN)``)."""
+    after = _CUE_AFTER.match(text, end)
+    if after is None or (start and (text[start - 1].isalnum() or text[start - 1] in "_.*-")):
+        return None
+    if _SHAPED_ID.fullmatch(text, start, end) is None:
+        return None
+    kind = CUED_IDS.match(after[1].replace("#", " # ").lower().split())
+    return kind if kind in _CUE_AFTER_KINDS else None
+
+
+def _shaped_cue(words: list[str]) -> bool:
+    """Whether the cue ending ``words`` (number words and fillers left out) is one of :data:`_SHAPED_CUES`."""
+    for word in reversed(words):
+        if word in NUMBER_WORDS or word in (":", "=", "is", "was", "of"):
+            continue
+        return word in _SHAPED_CUES
+    return False
 
 
 class CuedIdDetector(BaseDetector):
@@ -170,6 +205,9 @@ class CuedIdDetector(BaseDetector):
                 continue
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
+            if text[end : end + 1] in _PAREN_STARTS and (kind := _cue_after(text, match.start(), end)) is not None:
+                yield match.start(), end, kind  # "51264366 (MRN)": the cue after the value
+                continue
             if not cues.near(match.start(), _CUE_REACH):
                 continue  # the cue ends before the digits: within the token (MRN-), or before it
             back = _TOKEN_BACK.match(text[max(0, match.start() - 32) : match.start()][::-1])
@@ -196,6 +234,14 @@ class CuedIdDetector(BaseDetector):
             ):
                 kind = "VEHICLE"
                 start = text.rfind(" ", 0, start - 1) + 1
+            if (
+                kind is None
+                and _PLAN_ID.fullmatch(text, start, end)
+                and _PLAN_BEFORE.search(text, max(0, start - 16), start)
+            ):
+                kind = "MEMBER_ID"  # "plan id H1234-001", "plan_id=H1234-001"
+            if kind is not None and _shaped_cue(words) and _SHAPED_ID.fullmatch(text, start, end) is None:
+                continue  # "record #1024 skipped", "retry policy 3": a count or index, not an identifier
             if (
                 kind == "PATIENT"
                 and words
@@ -341,6 +387,37 @@ def _event_before(text: str, start: int) -> str | None:
     return None
 
 
+_DATE_AFTER: Final = {
+    **dict.fromkeys(("appt", "appointment", "admission", "admit", "admitted", "discharge", "discharged"), "DATE"),
+    **dict.fromkeys(("surgery", "dos", "encounter", "dod"), "DATE"),
+    "dob": "DOB",
+}
+"""Words right after a date that make it a person's (``06/29/2024 appt``, ``03/12/1950 (DOB)``)."""
+_MONTH_DAY: Final = re.compile(r"[01]?[0-9]/[0-3]?[0-9](?![\w/.-])")
+"""A month and day without a year (``06/29``), read only right after an event of care (:data:`_YEARLESS_CUES`)."""
+_YEARLESS_CUES: Final = frozenset(
+    {"admitted", "admission", "admit", "discharged", "discharge", "appt", "appointment", "dos", "surgery", "d/c"}
+    | {"died", "deceased", "dod", "encounter"}
+)
+_WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed"}
+    | {"thu", "thur", "thurs", "fri", "sat", "sun", "on", "for", ":", "="}
+)
+
+
+def _yearless_date(text: str, start: int, end: int) -> bool:
+    """Whether the month and day at ``start`` follow an event of care (``admitted Tuesday 05/04``)."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-:"):
+        return False
+    month, _, day = text[start:end].partition("/")
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return False
+    words = words_before(text, start, 3)
+    while words and words[-1] in _WEEKDAYS:
+        words.pop()
+    return bool(words) and words[-1] in _YEARLESS_CUES
+
+
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -377,8 +454,15 @@ class DateDetector(BaseDetector):
                     birth = _BIRTH_FIELD.search(text) is not None
                 if birth and _BIRTH_FIELD.search(text, max(0, start - 200), start) is not None:
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
+            if kind is None and text[match.end() : match.end() + 1] in _PAREN_STARTS:
+                after = words_after(text, match.end(), 1)
+                kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
             if kind is not None:
                 yield start, match.end(), kind
+        if "/" in text:
+            for short in _MONTH_DAY.finditer(text):  # "admitted Tuesday 05/04": the year left out
+                if cues.near(short.start()) and _yearless_date(text, short.start(), short.end()):
+                    yield short.start(), short.end(), "DATE"
         months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
         for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()
@@ -1119,7 +1203,11 @@ _WORDS_VALUE: Final = re.compile(
     r"(?=[ ]*(?:[,;&|\"<>\[\]{}()\n]|(?<![A-Za-z])'|'(?![A-Za-z])|[ ][^ ]+[ ]?[:=]|$))"
 )
 """A value of words: it ends at a delimiter, a quote (not an apostrophe between letters: ``O'Neal``) or the next key."""
-_AGE_VALUE: Final = re.compile(r"[0-9]{1,3}")
+_AGE_VALUE: Final = re.compile(
+    r"[0-9]{1,3}(?![0-9.,]|[ ]?(?i:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?"
+    r"|[kmg]i?b|%)(?![A-Za-z]))"
+)
+"""A person's age under an age key: a whole number, not a duration nor a size (``age: 3600``, ``age: 120s``)."""
 _PLACEHOLDER: Final = re.compile(r"(?:\?|%s|%\([A-Za-z_]\w*\)s|\$[0-9]+|:[A-Za-z_]\w*|:[0-9]{1,3})(?![\w(:])")
 """A bound-parameter placeholder of SQL (``?``, ``%s``, ``%(name)s``, ``$1``, ``:name``, Oracle's ``:1``) where a
 value would be."""
@@ -1300,7 +1388,7 @@ class KeyValueDetector(BaseDetector):
                 continue  # "first=0 last=20": a page's bounds
             if kind == "AGE":
                 number = _AGE_VALUE.match(value)
-                if number is None or int(number[0]) <= 89 or value == "90+":
+                if number is None or not 89 < int(number[0]) <= 125 or value == "90+":
                     continue
             yield span[0], span[1], kind
 

@@ -279,6 +279,8 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"KeyError"}, CUED)
+    # a Medicare plan's contract and package after a key glued to "plan" (plan_id=H1234-001)
+    add(with_digits, cased({"plan_id", "plan_no", "planid"}) | {"planId", "PlanId", "PlanID"}, CUED)
     add(with_digits, {s.title() for s in STREET_SUFFIXES} | {s.upper() for s in STREET_SUFFIXES}, ADDRESS)
     add(with_digits, cased({"box", "psc", "cmr", "unit"}), ADDRESS)
     add(with_digits, STREET_TYPE_WORDS, ADDRESS)  # "Calle Mayor 12", "ul. Fredry 70/67"

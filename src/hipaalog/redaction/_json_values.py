@@ -36,7 +36,9 @@ def _string_end(text: str, start: int) -> int:
 def value_end(text: str, start: int) -> int:
     """The index just past the JSON or repr value starting at ``start`` (a string, a list, a dict or a
     scalar), or -1 when it is not one."""
-    char = text[start] if start < len(text) else ""
+    if start >= len(text):
+        return -1  # "f(key=": the text ends where the value would start
+    char = text[start]
     if char in "\"'":
         return _string_end(text, start)
     if char in "[({":
