@@ -44,7 +44,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ),
         ("see https://github.com/janeroe", "https://github.com/janeroe", "URL"),
         ("GET https://fhir.example.org/fhir/Patient/140592", "140592", "URL"),
-        ("GET https://x.org/fhir/Observation?patient=140592", "140592", "URL"),
+        ("GET https://x.org/fhir/Observation?patient=140592", "140592", "PATIENT"),
         ("site https://maria-garcia.net/about", "https://maria-garcia.net/about", "URL"),
         ("home page https://example.org/~jroe/", "https://example.org/~jroe/", "URL"),
         ("follow https://mastodon.social/@janeroe", "https://mastodon.social/@janeroe", "URL"),

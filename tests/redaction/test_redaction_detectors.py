@@ -41,7 +41,7 @@ def kinds_in(text: str) -> list[str]:
         (
             "link https://example.com/reset?email=jane%40example.org expired",
             "jane%40example.org",
-            "URL",
+            "EMAIL",
         ),
         ("copay charged to card 4111 1111 1111 1111", "4111 1111 1111 1111", "CARD"),
         ("payment with 378282246310005 declined", "378282246310005", "CARD"),

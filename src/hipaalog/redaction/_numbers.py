@@ -646,9 +646,10 @@ needs holds them (its run of hex digits and colons holds both), asked first from
 
 class IPv6Detector(BaseDetector):
     """IPv6 addresses (full, compressed, IPv4-mapped, with zone), except loopback, ``::``, unique-local and
-    link-local ones (``fd12::7``, ``fe80::1%eth0``: see :class:`PrivateIpDetector`), and except what only
-    looks like one: a cast or a scope (``'2026-12-01'::date``, ``(a)::bigint``, ``::face``: ``::`` and hex
-    letters alone, or a word glued after the candidate)."""
+    link-local ones (``fd12::7``, ``fe80::1%eth0``: see :class:`PrivateIpDetector`), hex bytes with colons that
+    would fall in the reserved ``0000::/8`` (``4F:2A:99:10:BC:7E:01:33``, a serial), and except what only looks
+    like one: a cast or a scope (``'2026-12-01'::date``, ``(a)::bigint``, ``::face``: ``::`` and hex letters
+    alone, or a word glued after the candidate)."""
 
     gate = MAC
     name = "ipv6"
@@ -673,9 +674,18 @@ def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
             if not ipv6_ok(candidate):
                 continue
         end = match.start() + len(candidate)
-        if _cast_like(candidate) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        if _cast_like(candidate) or _reserved_first_group(candidate):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         yield match.start(), end
+
+
+def _reserved_first_group(candidate: str) -> bool:
+    """Whether a candidate opens with a group of 1 to ``ff`` (``4F:2A:99:10:BC:7E:01:33``): no address is routed in
+    ``0000::/8`` but ``::``-forms, so it is bytes in hex (a certificate's serial, a key's fingerprint)."""
+    first = candidate.partition(":")[0]
+    return 0 < len(first) <= 2 and int(first, 16) > 0
 
 
 def _cast_like(candidate: str) -> bool:
