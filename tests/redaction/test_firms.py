@@ -70,3 +70,32 @@ def test_a_domain_of_surnames_is_kept(line: str) -> None:
 )
 def test_a_domain_of_a_given_name_and_a_surname_is_masked(url: str) -> None:
     assert url not in redact_text(f"see {url} for photos")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renewed the contract for Schroeder-Avery last week",
+        "Collins-Medina integration failed with status 502",
+        "Invoice sent to Harper-Lindqvist on Monday",
+        "webhook from Nguyen-Okafor rejected",
+        "quote from Medina-Schroeder expired",
+    ],
+)
+def test_two_surnames_joined_alone_are_a_firm(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Called Schroeder-Avery at home", "Schroeder-Avery"),
+        ("Mrs. Collins-Medina called back", "Collins-Medina"),
+        ("patient Schroeder-Avery admitted", "Schroeder-Avery"),
+        ("Appointment for Schroeder-Avery tomorrow", "Schroeder-Avery"),
+        ("Spoke with Mary Schroeder-Avery about her refill", "Schroeder-Avery"),
+        ("message for Anne-Marie", "Anne-Marie"),
+    ],
+)
+def test_two_surnames_joined_after_a_person_cue_are_a_name(text: str, name: str) -> None:
+    assert name not in redact_text(text)

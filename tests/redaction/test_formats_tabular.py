@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from hipaalog.redaction import Redactor
+from hipaalog.redaction import Redactor, redact_text
 
 REDACTOR = Redactor()
 
@@ -511,3 +511,30 @@ def test_hl7_names_kept_in_a_column_make_the_row_about_a_person(text: str) -> No
 def test_coded_values_with_carets_are_not_names() -> None:
     text = "INSERT INTO code_map VALUES (7, 'E11.9^Diabetes^I10', 'active')"
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,service,region,requests\n2026-12-01,Billing,Frankfurt,48213\n2026-12-02,Ledger,Dublin,30211",
+        "day;team;site;errors\n2026-11-15;Payments;Seattle;41234",
+        " id | service\n----+---------\n  1 | Billing | Frankfurt | 2026-12-01 | 48213",
+        "| id | job |\n|----|-----|\n| 1 | Nightly Export | Dallas | done |",
+        " host | state\n------+------\n web-1 | Up | Chicago | 12 | 2026-11-02",
+    ],
+)
+def test_rows_under_a_header_of_no_phi_columns_are_kept(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("id,note\n\nRoe|Jane|1980-03-12|94110", ["Roe", "1980-03-12", "94110"]),
+        ("date,service\n2026-12-01,billing\nlog line\nRoe|Jane|1980-03-12|94110", ["Roe", "1980-03-12", "94110"]),
+        ("first_name,last_name,dob,zip\nJane,Roe,1980-03-12,94110", ["Roe", "1980-03-12", "94110"]),
+    ],
+)
+def test_a_persons_row_after_such_a_table_is_still_masked(text: str, values: list[str]) -> None:
+    out = redact_text(text)
+    assert not [value for value in values if value in out]

@@ -40,8 +40,8 @@ def kinds_in(text: str) -> list[str]:
         ),
         (
             "link https://example.com/reset?email=jane%40example.org expired",
-            "https://example.com/reset?email=jane%40example.org",
-            "URL",
+            "jane%40example.org",
+            "EMAIL",
         ),
         ("copay charged to card 4111 1111 1111 1111", "4111 1111 1111 1111", "CARD"),
         ("payment with 378282246310005 declined", "378282246310005", "CARD"),

@@ -21,6 +21,7 @@ from typing import Final, NamedTuple
 from ._dicom_tags import DICOM_KEYWORDS, DICOM_TAGS
 from ._event_dates import EVENT_DATE_TERMS
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
+from ._organisations import ORG_WORDS, PLACE_TERMS
 from ._values import THING_WORDS, phone_words, record_time
 
 __all__ = ["INFRA_WORDS", "KeyCatalogue", "KeyInfo", "compact", "tokens"]
@@ -580,6 +581,13 @@ _NAME_PARTS: Final = frozenset({"first", "last", "middle"})
 _NOT_PERSON_IDS: Final = _words(
     "version request trace span correlation session transaction message event job task batch tenant schema"
 )
+_MACHINE_SERIALS: Final = (
+    _CRYPTO
+    | _INFRA
+    | _words("instance vm ec2 disk drive volume chassis rack blade switch firewall appliance hsm license licence cpu")
+)
+"""Words before ``serial`` that make it a certificate's, a key's or a machine's of the service (``cert_serial``,
+``instance_serial``, ``server_serial_number``), not the serial number of a patient's device."""
 _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "ip": _INFRA,
     "ipaddress": _INFRA,
@@ -590,8 +598,14 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "addr": _INFRA,
     "fingerprint": _CRYPTO,
     "fingerprints": _CRYPTO,
+    "serial": _MACHINE_SERIALS,
+    "serialnumber": _MACHINE_SERIALS,
+    "serialno": _MACHINE_SERIALS,
+    "serialnum": _MACHINE_SERIALS,
+    **dict.fromkeys(PLACE_TERMS, ORG_WORDS),
 }
-"""Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``)."""
+"""Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``),
+unless a person word comes before too."""
 _PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"})
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
 _COUNTED_IDS: Final = frozenset({"MRN", "SSN", "MEMBER_ID", "PATIENT", "MBI"})
@@ -872,8 +886,8 @@ class KeyCatalogue:
             prefix = words[:i]
             if kind is not None:
                 blocked = _BLOCKED_BY.get(suffix)
-                if blocked is not None and any(w in blocked for w in prefix):
-                    return None
+                if blocked is not None and any(w in blocked for w in prefix) and PERSON_WORDS.isdisjoint(prefix):
+                    return None  # server_ip, cert_fingerprint, vendor_city; not patient_office_city
                 if suffix in _PERSON_ONLY_PREFIX and not all(w in PERSON_WORDS or w in _LEADING for w in prefix):
                     return None
                 return kind

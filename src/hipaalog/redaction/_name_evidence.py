@@ -30,6 +30,7 @@ from ._months import ENGLISH_MONTHS
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PARTICLES, PLACE_STARTS
 from ._normalize import ascii_letters
+from ._vocab import FIRST_NAMES
 
 __all__ = ["cell_prior", "firm_not_person", "has_evidence_name", "name_runs", "no_name", "word_prior"]
 
@@ -386,6 +387,8 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         if "\n" in text[prev_end:start]:
             break
     score += cue
+    if len(words) == 1 and cue < _CUE and _surname_pair(words[0]) and not _care_before(tokens, first):
+        score -= _CUE  # "contract for Schroeder-Avery": two surnames alone are as often a firm's name
     following = run[-1] + 1
     if (
         following < len(tokens)
@@ -400,6 +403,35 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
     if cue < _CUE and firm_name(text, start, end):
         score -= 5.0  # "Hines Ltd", "Garza and Sons", "Wong Notifier 5.1", "Walker, Kim and Simpson": a company
     return score
+
+
+def _surname_pair(word: str) -> bool:
+    """Whether ``word`` is two surnames joined by a hyphen, the first no given name (``Collins-Medina``; not
+    ``Jean-Paul``, ``Mary-Jane``): alone, without a title or a strong cue, a firm's name as often as a person's."""
+    first, dash, second = word.partition("-")
+    if not dash or "-" in second or not first[:1].isupper() or not second[:1].isupper():
+        return False
+    if first in FIRST_NAMES:
+        return False
+    return SURNAME_RANK.get(first.lower()) is not None and SURNAME_RANK.get(second.lower()) is not None
+
+
+_CARE_WORDS: Final = _words(
+    """refill refills appointment appointments appt prescription prescriptions rx lab labs result results visit
+    referral discharge admission consult checkup vaccine vaccination surgery scan reminder callback"""
+)
+"""Words of care that make a word after ``for``/``to`` a patient (``refill for Lopez-Hill``)."""
+
+
+def _care_before(tokens: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether one of the three words before ``tokens[first]`` is about care (``refill for``, ``labs sent to``)."""
+    for back in (1, 2, 3):
+        if first - back < 0:
+            return False
+        word = tokens[first - back][2].lower()
+        if word in _CARE_WORDS or clinical_word(word):
+            return True
+    return False
 
 
 def has_evidence_name(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 from ._checks import (
     PHONE_00,
@@ -67,6 +67,7 @@ __all__ = [
     "UrlDetector",
     "VinDetector",
     "url_has_identifier",
+    "url_identifier_spans",
 ]
 
 _SSN: Final = re.compile(r"[0-9](?<![0-9][0-9])[0-9]{2}(?:([- ./_])[0-9]{2}\1|[0-9]{2})[0-9]{4}(?![0-9]|\.[0-9])")
@@ -531,8 +532,25 @@ class MacDetector(BaseDetector):
 
 _IPV4: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{0,2}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w]|\.[0-9])")
 _VERSION_WORDS: Final = frozenset(
-    {"v", "version", "ver", "release", "build", "rev", "revision", "firmware", "fw", "sdk", "api", "schema", "agent"}
+    {
+        "v",
+        "version",
+        "ver",
+        "release",
+        "build",
+        "rev",
+        "revision",
+        "firmware",
+        "fw",
+        "sdk",
+        "api",
+        "schema",
+        "agent",
+        "rv",
+    }
 )
+"""Words after which a dotted quad is a version: ``rv`` is the engine's revision in a browser's user agent
+(``rv:1.9.5.20``)."""
 
 
 class IPv4Detector(BaseDetector):
@@ -628,9 +646,10 @@ needs holds them (its run of hex digits and colons holds both), asked first from
 
 class IPv6Detector(BaseDetector):
     """IPv6 addresses (full, compressed, IPv4-mapped, with zone), except loopback, ``::``, unique-local and
-    link-local ones (``fd12::7``, ``fe80::1%eth0``: see :class:`PrivateIpDetector`), and except what only
-    looks like one: a cast or a scope (``'2026-12-01'::date``, ``(a)::bigint``, ``::face``: ``::`` and hex
-    letters alone, or a word glued after the candidate)."""
+    link-local ones (``fd12::7``, ``fe80::1%eth0``: see :class:`PrivateIpDetector`), hex bytes with colons that
+    would fall in the reserved ``0000::/8`` (``4F:2A:99:10:BC:7E:01:33``, a serial), and except what only looks
+    like one: a cast or a scope (``'2026-12-01'::date``, ``(a)::bigint``, ``::face``: ``::`` and hex letters
+    alone, or a word glued after the candidate)."""
 
     gate = MAC
     name = "ipv6"
@@ -655,9 +674,18 @@ def _ipv6_spans(text: str) -> Iterator[tuple[int, int]]:
             if not ipv6_ok(candidate):
                 continue
         end = match.start() + len(candidate)
-        if _cast_like(candidate) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        if _cast_like(candidate) or _reserved_first_group(candidate):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         yield match.start(), end
+
+
+def _reserved_first_group(candidate: str) -> bool:
+    """Whether a candidate opens with a group of 1 to ``ff`` (``4F:2A:99:10:BC:7E:01:33``): no address is routed in
+    ``0000::/8`` but ``::``-forms, so it is bytes in hex (a certificate's serial, a key's fingerprint)."""
+    first = candidate.partition(":")[0]
+    return 0 < len(first) <= 2 and int(first, 16) > 0
 
 
 def _cast_like(candidate: str) -> bool:
@@ -1080,49 +1108,143 @@ def _fhir_search(path: str) -> bool:
     return bool(segments) and segments[-1] in _FHIR_RECORDS
 
 
-def url_has_identifier(url: str) -> bool:
-    """Whether a URL carries something that identifies a person.
+_CARE_PATH: Final = frozenset(
+    {
+        "result",
+        "results",
+        "lab",
+        "labs",
+        "report",
+        "reports",
+        "document",
+        "documents",
+        "encounter",
+        "encounters",
+        "visit",
+        "visits",
+        "appointment",
+        "appointments",
+        "claim",
+        "claims",
+        "prescription",
+        "prescriptions",
+        "rx",
+        "referral",
+        "referrals",
+        "admission",
+        "admissions",
+        "study",
+        "studies",
+        "imaging",
+        "note",
+        "notes",
+        "eob",
+        "statements",
+        "inbox",
+        "account",
+        "accounts",
+    }
+)
+"""Path segments of care or of an account: a long number or a UUID in a path with one of them (or with a
+person's segment, :data:`_PERSON_PATH`) is a person's record; elsewhere it names a resource of a service
+(``/services/360640``, ``/builds/4821937/log``)."""
 
-    Credentials; a social profile or a personal site (:func:`_personal`); a query parameter named
-    like a PHI field or a person, or whose value holds an ``@`` or four digits; a path segment after
-    a person resource (``/patients/123``), or holding five digits, an ``@`` or a UUID (unless it is
-    the logical id after a FHIR record type, ``/Observation/140592``); a fragment with four digits.
-    Paging parameters (``_count``, ``_getpages``...) are not read.
+
+def _person_path(segments: list[str]) -> bool:
+    """Whether a URL path names a person or their care anywhere (``/patients/...``, ``/lab/results/...``)."""
+    for segment in segments:
+        lower = segment.lower()
+        if lower in _PERSON_PATH or lower in _CARE_PATH:
+            return True
+        if "-" in lower or "_" in lower:
+            for word in tokens(lower):
+                if word in PERSON_WORDS or word in _PERSON_PATH or word in _CARE_PATH:
+                    return True
+    return False
+
+
+def url_identifier_spans(url: str) -> list[tuple[int, int]]:
+    """Spans (offsets in ``url``) of what identifies a person in a URL; the whole URL for credentials or a
+    personal site.
+
+    A social profile or a personal site (:func:`_personal`) and credentials in the host mask the whole
+    URL. Otherwise the spans are: the value of a query parameter named like a PHI field or a person, or
+    whose value holds an ``@`` or four digits; a path segment after a person resource (``/patients/123``),
+    holding an ``@``, or holding five digits or a UUID in a path about a person or their care
+    (:func:`_person_path`; not the logical id after a FHIR record type, ``/Observation/140592``); a fragment
+    with four digits. Paging parameters (``_count``, ``_getpages``...) are not read.
     """
     try:
         parts = urlsplit(url if "://" in url else "http://" + url)
         netloc = parts.netloc
     except ValueError:
-        return True
-    if "@" in netloc:
-        return True
-    if _personal(netloc, parts.path):
-        return True
-    coded = _fhir_search(parts.path) if parts.query else False
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        return [(0, len(url))]
+    if "@" in netloc or _personal(netloc, parts.path):
+        return [(0, len(url))]
+    host_at = url.find(netloc) if netloc else 0
+    path_at = host_at + len(netloc) if netloc else (url.find("://") + 3 if "://" in url else 0)
+    query_at = url.find("?", path_at)
+    hash_at = url.find("#", path_at)
+    path_end = min(at for at in (query_at, hash_at, len(url)) if at >= 0)
+    spans: list[tuple[int, int]] = []
+    if 0 <= query_at < (hash_at if hash_at >= 0 else len(url)):
+        _query_spans(url, query_at + 1, hash_at if hash_at >= 0 else len(url), parts.path, spans)
+    path = url[path_at:path_end]
+    segments = path.split("/")
+    about_person = _person_path(segments)
+    after_person = after_record = False
+    offset = path_at
+    for segment in segments:
+        seg_start = offset
+        offset += len(segment) + 1
+        if not segment:
+            continue
+        if (
+            (after_person and "." not in segment)
+            or ("@" in segment and _SCALED_IMAGE.search(segment) is None)
+            or (
+                about_person
+                and not after_record
+                and (sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment))
+            )
+        ):
+            spans.append((seg_start, seg_start + len(segment)))
+        after_person = segment.lower() in _PERSON_PATH
+        after_record = segment in _FHIR_RECORDS
+    if hash_at >= 0 and sum(ch.isdigit() for ch in url[hash_at + 1 :]) >= 4:
+        spans.append((hash_at + 1, len(url)))
+    return spans
+
+
+def _query_spans(url: str, start: int, end: int, path: str, spans: list[tuple[int, int]]) -> None:
+    """Add the spans of the query values in ``url[start:end]`` that identify a person."""
+    coded = _fhir_search(path)
+    at = start
+    for pair in _QUERY_SPLIT.split(url[start:end]):
+        pair_start = at
+        at += len(pair) + 1
+        raw_name, equals, raw_value = pair.partition("=")
+        name, value = unquote_plus(raw_name), unquote_plus(raw_value)
         if not value:
             continue
+        value_span = (pair_start + len(raw_name) + len(equals), pair_start + len(pair))
         if DEFAULT_CATALOGUE.info(name).kind is not None or any(word in PERSON_WORDS for word in tokens(name)):
-            return True
+            spans.append(value_span)
+            continue
         if name in _PAGING:
             continue  # FHIR paging and result controls (_count, _getpages, _offset...): not about anyone
         if coded and name.partition(":")[0] in _FHIR_TOKEN_PARAMETERS and "@" not in value:
             continue  # a search of records by a code (Observation?code=http://loinc.org|8480-6): no one's
         if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
-            return True
-    after_person = after_record = False
-    for segment in parts.path.split("/"):
-        if not segment:
-            continue
-        if after_person and "." not in segment:
-            return True
-        if ("@" in segment and _SCALED_IMAGE.search(segment) is None) or (
-            not after_record and (sum(ch.isdigit() for ch in segment) >= 5 or _UUIDISH.search(segment))
-        ):
-            return True
-        after_person = segment.lower() in _PERSON_PATH
-        after_record = segment in _FHIR_RECORDS
-    return bool(parts.fragment and sum(ch.isdigit() for ch in parts.fragment) >= 4)
+            spans.append(value_span)
+
+
+_QUERY_SPLIT: Final = re.compile(r"[&;]")
+
+
+def url_has_identifier(url: str) -> bool:
+    """Whether a URL carries something that identifies a person (see :func:`url_identifier_spans`)."""
+    return bool(url_identifier_spans(url))
 
 
 _WWW: Final = re.compile(r"(?<![\w./@-])(?i:www)\.(?=[^\W_])")
@@ -1145,13 +1267,14 @@ class UrlDetector(BaseDetector):
             if scheme is not None and rest is not None:
                 start = mark - scheme.end()
                 end = mark + 3 + len(rest[0].rstrip(".,;:!?)]}"))
-                if (start == 0 or not text[start - 1].isalnum()) and url_has_identifier(text[start:end]):
-                    yield start, end, "URL"
+                if start == 0 or not text[start - 1].isalnum():
+                    for first, last in url_identifier_spans(text[start:end]):
+                        yield start + first, start + last, "URL"
                 mark = text.find("://", end)
             else:
                 mark = text.find("://", mark + 3)
         for www in _WWW.finditer(text) if "www." in text or "WWW." in text else ():
             rest = _URL_REST.match(text, www.start())
             end = www.start() + len(rest[0].rstrip(".,;:!?)]}")) if rest is not None else www.end()
-            if url_has_identifier(text[www.start() : end]):
-                yield www.start(), end, "URL"
+            for first, last in url_identifier_spans(text[www.start() : end]):
+                yield www.start() + first, www.start() + last, "URL"

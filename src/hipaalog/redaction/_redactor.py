@@ -32,7 +32,7 @@ from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, f
 from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
-from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact
+from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
 from ._kinds import UNINSPECTED
 from ._name_pairs import FIRST_KEYS, name_pair
 from ._name_siblings import person_by_siblings
@@ -46,6 +46,7 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
+from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
@@ -171,6 +172,11 @@ def _path_of(parent: str, key: object) -> str:
         return f"{parent}.{text}"
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'{parent}["{escaped}"]'
+
+
+def _own_places(item: Mapping[Any, Any]) -> frozenset[str]:
+    """The keys of an organisation's mapping that name its town (``{"vendor": {"city": ...}}``): not masked by name."""
+    return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in PLACE_TERMS)
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -1200,7 +1206,12 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        out[key] = self._value(item, depth + 1, None, active, None)
+                        if cls is dict and self._organisation(key) and (places := _own_places(item)):
+                            out[key] = self._mapping(
+                                self._places_read(item, places), depth + 1, None, active, None, places
+                            )
+                        else:
+                            out[key] = self._value(item, depth + 1, None, active, None)
                         if out[key] is item and issubclass(cls, _dt.date) and not info.record_time:
                             beside.append((key, "DATE"))
                     continue
@@ -1273,6 +1284,14 @@ class Redactor:
                     item = self._owned(key, item)  # {"visit": {"date": ...}}: a visit date
                 if type(item) is list or type(item) is tuple:
                     walked = self._sequence(item, depth + 1, info.person or person, active, child_path, info.thing)
+                elif (
+                    type(item) is dict
+                    and person is None
+                    and info.person is None
+                    and self._organisation(key)
+                    and (places := _own_places(item))
+                ):
+                    walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
                     walked = self._value(item, depth + 1, info.person or person, active, child_path)
                 if type(walked) is str and info.compact in SEARCH_DATE_KEYS and (found := searched_dates(walked)):
@@ -1296,6 +1315,14 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _places_read(self, item: dict[Any, Any], places: frozenset[str]) -> dict[Any, Any]:
+        """An organisation's mapping with its town fields read as text only (an id or a name in them still masked)."""
+        return {k: self.redact_text(v) if k in places else v for k, v in item.items()}
+
+    def _organisation(self, key: Any) -> bool:
+        """Whether a field name names an organisation or one of its sites (``vendor``, ``branch_office``)."""
+        return type(key) is str and organisation_words(tokens(key))
 
     def _owner(self, key: Any) -> bool:
         """Whether a field name gives generic children a kind (remembered per name)."""
@@ -1609,6 +1636,11 @@ class Redactor:
                             continue
                     elif isinstance(item, str) and _is_version(info.compact, item):
                         continue
+                    if type(item) is dict and person is None and info.person is None and self._organisation(key):
+                        places = _own_places(item)
+                        for place in places:  # an organisation's town: read as text only, as the walk does
+                            self._find(item[place], _path_of(child, place), depth + 2, None, active, skip, found)
+                        item = {k: v for k, v in item.items() if k not in places} if places else item
                     self._find(item, child, depth + 1, info.person or person, active, skip, found)
             elif isinstance(value, (list, tuple)):
                 for index, item in enumerate(value):

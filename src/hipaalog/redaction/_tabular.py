@@ -384,6 +384,8 @@ _NAME_MARKS: Final = str.maketrans("", "", " '’-,")
 """Characters a name may hold besides letters, and the comma of a surname written first (deleted before ``isalpha``)."""
 
 
+_PSQL_RULE: Final = re.compile(r"[ ]*-{2,}(?:[+|]-{2,})*[ ]*")
+"""The rule under a header psql prints (``----+--------``)."""
 _MD_RULE: Final = re.compile(r"[ ]*\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)*\|?[ ]*")
 """The rule under a Markdown table's header (``|---|:---:|``)."""
 
@@ -880,6 +882,8 @@ class TabularDetector(BaseDetector):
     def _csv(self, text: str) -> Iterator[Span]:
         kinds: list[str | None] = []
         delimiter = ","
+        plain = 0  # the delimiters of a header naming no PHI column ("date,service,region,requests"): its rows' own
+        plain_delimiter = ""
         position = 0
         for _ in range(_MAX_LINES):
             end = text.find("\n", position)
@@ -888,8 +892,8 @@ class TabularDetector(BaseDetector):
             line = text[position:end].rstrip("\r")
             most = 0
             start, stop = _cells_of(line)  # a Markdown row: "| Jane Roe | 219-09-9999 |"
-            if kinds and _MD_RULE.fullmatch(line):  # "|---|:---:|" under a Markdown header
-                pass
+            if (kinds or plain) and (_MD_RULE.fullmatch(line) or _PSQL_RULE.fullmatch(line)):
+                pass  # "|---|:---:|" under a Markdown header, "----+------" under psql's
             elif not kinds:
                 delimiter, most = _delimiter(line[start:stop])
                 if most:  # a header has two fields at least
@@ -900,6 +904,15 @@ class TabularDetector(BaseDetector):
                         kinds = self._table_kinds(names, "")
                         if not any(kinds):
                             kinds = []
+                            plain, plain_delimiter, most = most, delimiter, 0
+                        else:
+                            plain = 0
+                    elif plain and most >= plain and delimiter == plain_delimiter:
+                        most = 0  # a row of that table (wider ones too): its cells are what the header names
+                    else:
+                        plain = 0
+                else:
+                    plain = 0  # a blank line or a line of text ends the table
             else:
                 row = self._split_row(text, position + start, position + stop, delimiter)
                 if len(row) == len(kinds):
