@@ -10,6 +10,7 @@ rewritten text masks what spelled it:
 - a punycode label (``xn--...``);
 - nine to eleven single digits apart, one separator between each (``5.3.6.2.2.8.1.7.4``, ``5_3_6_...``);
 - quoted digit groups added together (``'536' + '22' + '8174'``);
+- a string cut into adjacent literals, as ``pprint`` wraps a long one (``'for Jane '\\n 'Roe'``);
 - an e-mail address spelled with ``at`` and ``dot`` (``jane dot roe at example dot org``).
 """
 
@@ -111,6 +112,18 @@ _DIGITS: Final = re.compile(r"[0-9]+")
 _SHAPES: Final = {(3, 2, 4): "-", (3, 3, 4): "-", (1, 3, 3, 4): "-"}
 
 
+_ADJACENT: Final = re.compile(r"""(?<=[^\s'"][ \t])(['"])[ ]?\n?[ \t]*\1(?=[^\s'",\])}])""")
+"""Where a string continues in the next adjacent literal: a piece ending in a word and a space closed, the next opened
+with the same quote after a space or a new line and its indent, as ``pprint`` and code formatters cut a long string at
+a space (``'patient record for Jane '`` newline ``'Roe, ...'``); the reader reads one string. A space alone in quotes
+(``['n', ' ', '5']``) is an item, not a cut."""
+_ADJACENT_HINT: Final = re.compile(r"""[ \t]['"][ \n]""")
+
+
+def _nothing(found: str) -> str:
+    return ""
+
+
 def _joined(found: str) -> str:
     """The digits of ``found`` as one number (dashed when the groups have an SSN's or phone number's shape),
     when they make nine to eleven digits; else ``found``."""
@@ -166,4 +179,6 @@ def byte_form_rewrites(text: str) -> list[tuple[re.Pattern[str], Callable[[str],
         found.append((_ADDED, _joined))
     if " dot " in text and " at " in text:
         found.append((_MAIL_WORDS, _mail))
+    if ("'" in text or '"' in text) and _ADJACENT_HINT.search(text) is not None:
+        found.append((_ADJACENT, _nothing))
     return found
