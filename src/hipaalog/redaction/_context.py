@@ -20,6 +20,7 @@ from ._aligned_screen import header_word
 from ._checks import bare_number_kind
 from ._cues import (
     AFTER_AGE,
+    AGE_OWNERS,
     BEFORE_AGE,
     CLINICAL_WORDS,
     CUED_IDS,
@@ -481,7 +482,7 @@ class DateDetector(BaseDetector):
 
 
 # -- ages over 89 --------------------------------------------------------------------------------
-_AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9.%])")
+_AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9%]|\.[0-9])")
 _ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)(?![A-Za-z])")
 _OLD: Final = frozenset({"old", "of"})
 _AGE_FILLERS: Final = frozenset({"is", "was", "of", ":", "de", "von", "di", "van", "da"})
@@ -500,11 +501,7 @@ _YEARS_SIGNS: Final = "岁歲歳세살"
 """Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
 
-_AGE_OWNERS: Final = frozenset(
-    {"pt", "patient", "member", "resident", "client", "she", "he", "mother", "father", "mom", "dad", "wife", "husband"}
-    | {"grandmother", "grandfather", "grandma", "grandpa", "beneficiary", "subscriber", "enrollee"}
-)
-"""Words right before a number of years (``is``/``was`` between allowed) that make it someone's age (``pt 93 yrs``)."""
+_AGE_OWNERS: Final = AGE_OWNERS
 _NOT_YEARS_OF_AGE: Final = frozenset({"of", "in", "since", "after", "before", "later", "earlier", "ago", "from", "to"})
 
 
@@ -522,6 +519,17 @@ _AGE_IN_WORDS: Final = re.compile(
 )
 """An age over 89 in words (``ninety-two``, ``one hundred and one``)."""
 _YEARS_OLD: Final = re.compile(r"[- ](?:years?|yrs?)[- ]old(?![A-Za-z])", re.IGNORECASE)
+_YEARS_UNIT: Final = frozenset({"years", "year", "yrs", "yr", "in"})
+"""Words between ``age`` and its number that say the unit (``age in years: 93``)."""
+_PERSON_OWNERS: Final = frozenset({"pt", "patient", "she", "he", "resident", "mother", "father", "wife", "husband"})
+"""Owners before which ``93F``/``93M`` is an age and a sex (a ``member``'s or ``client``'s ``95M`` may be money)."""
+_SEX_WORDS: Final = frozenset({"female", "male", "f", "m", "woman", "man", "w"})
+_BIRTH_YEAR_BEFORE: Final = re.compile(
+    r"(?i:dob|born|birth|b\.)[: ]{1,3}(?:[0-9]{1,2}[/.-]){0,2}(?:19|20)[0-9]{2}[ ]?$"
+)
+"""A birth date or year right before an age in brackets (``DOB 1931 (93)``)."""
+_AGE_DECIMAL: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}\.[0-9]{1,2}(?![0-9.%])")
+"""An age written with a fraction (``age 93.5``): after an age word only."""
 
 
 class AgeDetector(BaseDetector):
@@ -544,19 +552,32 @@ class AgeDetector(BaseDetector):
             end = match.end()
             if value == 90 and text[end : end + 1] == "+":
                 continue  # hipaalog's own partial form
-            before = words_before(text, match.start(), 3)
+            before = words_before(text, match.start(), 4)
+            filler = False
             while before and before[-1] in _AGE_FILLERS:
                 before.pop()
+                filler = True
+            if len(before) > 1 and before[-1] in _YEARS_UNIT and "age" in before[:-1]:
+                before = before[: before.index("age") + 1]  # "age in years: 93", "age (years) 93"
             if before and before[-1] in _AGO:
                 continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age
             if text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
-                if _age_after_a_name(text, match.start() - 1):
-                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)"
+                if _age_after_a_name(text, match.start() - 1) or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1):
+                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)"
                 continue
             after = words_after(text, end, 3)
             if before and before[-1] in BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
                 yield match.start(), end, "AGE"
                 continue
+            if before and before[-1] in _AGE_OWNERS:
+                sex = (
+                    before[-1] in _PERSON_OWNERS
+                    and text[end : end + 1] in ("F", "M")
+                    and not text[end + 1 : end + 2].isalnum()
+                )
+                if sex or (filler and (not after or after[0] in _SEX_WORDS)):
+                    yield match.start(), end, "AGE"  # "pt 93F", "she is 93.", "pt is 93 female"
+                    continue
             worded = bool(after) and after[0] in AFTER_AGE
             worded = worded and (
                 after[0] in _SHORT_AGE
@@ -569,6 +590,13 @@ class AgeDetector(BaseDetector):
             )
             if worded or attached:
                 yield match.start(), end, "AGE"
+        if "." in text:
+            for match in _AGE_DECIMAL.finditer(text):  # "age 93.5"
+                if 89 < float(match[0]) < 140:
+                    before = words_before(text, match.start(), 2)
+                    after = words_after(text, match.end(), 1)
+                    if before and before[-1] in BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
+                        yield match.start(), match.end(), "AGE"
 
 
 # -- ZIP codes and cities ------------------------------------------------------------------------

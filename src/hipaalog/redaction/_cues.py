@@ -602,6 +602,12 @@ YEARS_OF_AGE: Final = frozenset(
 )
 """Words of other languages for years of age right after a number (``104 años``, ``94 Jahre``, ``96 ans``,
 ``92 yaşında``, ``93 лет``, ``95 år``, accents dropped): enough alone, as ``y/o`` is."""
+AGE_OWNERS: Final = frozenset(
+    {"pt", "patient", "member", "resident", "client", "she", "he", "mother", "father", "mom", "dad", "wife", "husband"}
+    | {"grandmother", "grandfather", "grandma", "grandpa", "beneficiary", "subscriber", "enrollee"}
+)
+"""Words right before a number of years (``is``/``was`` between allowed) that make it someone's age (``pt 93 yrs``,
+``she is 93.``, ``pt 93F``)."""
 AFTER_AGE: Final = frozenset({"years", "year", "yrs", "yr", "yo", "y/o", "y", "yoa"}) | YEARS_OF_AGE
 """Words around a number that make it an age (``age 93``, ``turned 97``, ``93 years old``, ``93 y/o``, ``104 años``)."""
 

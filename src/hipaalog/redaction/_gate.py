@@ -239,6 +239,7 @@ a full date written after one (as validation errors print them) is a date of bir
 def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes], frozenset[bytes]]:
     from ._cues import (
         AFTER_AGE,
+        AGE_OWNERS,
         BEFORE_AGE,
         CLINICAL_WORDS,
         CONTACT_SENTENCE_WORDS,
@@ -267,7 +268,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(NATIONAL_CUE_WORDS), CUED)  # "CPF 123.456.789-09", "NHS number 943 476 5919"
     add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
-    add(with_digits, cased(BEFORE_AGE | AFTER_AGE), AGE)
+    add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"
     from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it
@@ -334,7 +335,7 @@ two below are only asked whether they match anywhere: each opens with its space 
 letter before it is looked behind for."""
 _DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 _YEARS_SIGN: Final = re.compile(r"[0-9][岁歲歳세살]")
-_AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()[0-9]{2,3}\)")
+_AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z0-9] \()[0-9]{2,3}\)")
 """A number of two or three digits in parentheses after a word (``Jane Roe (94)``), from its space."""
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])(?:[dD]\.[ ]?[oO]\.[ ]?)?[bB]\.[ ]?[0-9A-Za-z]")
