@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from hipaalog.redaction import Redactor
+from hipaalog.testing import capture
 
 REDACTOR = Redactor()
 
@@ -47,3 +50,14 @@ def test_a_persons_age_over_89_is_aggregated(text: str, expected: str) -> None:
 )
 def test_numbers_that_are_no_age_over_89_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def test_the_same_ages_arrive_masked_as_arguments_extras_and_mappings() -> None:
+    log = logging.getLogger("tests.ages")
+    with capture() as logs:
+        log.warning("pt is %s", 93)
+        log.warning("pt %dF", 94)
+        log.warning("%(who)s was %(age)d", {"who": "she", "age": 95})
+        log.warning("note", extra={"note": "he is 96 male"})
+    texts = [record["message"] for record in logs.records] + [logs.records[-1]["note"]]
+    assert texts == ["pt is 90+", "pt 90+F", "she was 90+", "note", "he is 90+ male"]

@@ -11,7 +11,15 @@ from typing import Final
 
 from ._name_table import GIVEN, SURNAME_RANK
 
-__all__ = ["COMPANY_FORMS", "FIRM_WORDS", "firm_after", "firm_name", "in_partners", "partners_list"]
+__all__ = [
+    "CELL_FIRM_ENDINGS",
+    "COMPANY_FORMS",
+    "FIRM_WORDS",
+    "firm_after",
+    "firm_name",
+    "in_partners",
+    "partners_list",
+]
 
 COMPANY_FORMS: Final = frozenset(
     (
@@ -22,6 +30,11 @@ COMPANY_FORMS: Final = frozenset(
 """Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
 FIRM_WORDS: Final = frozenset(("GROUP", "HOLDINGS", "PARTNERS", "ASSOCIATES", "SONS", "BROTHERS", "BROS", "COMPANY"))
 """Words after a name that make it a firm's (``Williams Group``)."""
+CELL_FIRM_ENDINGS: Final = frozenset(
+    ("llc", "plc", "inc", "ltd", "llp", "corp", "gmbh", "pty", "sarl", "group", "sons", "co", "company", "partners")
+)
+"""Last words (lower case) of a cell that make it a firm's name in a column of names (``Bennett PLC``,
+``Guzman and Sons``): the forms and firm words above that no credential (``PA``) or short word (``AS``) shares."""
 
 _CREDENTIALS: Final = frozenset(("PA", "PC"))
 """Legal forms that also follow a clinician's name (``Jane Roe, PA``: a physician assistant)."""

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from ._detector import BaseDetector, Span
+from ._firms import CELL_FIRM_ENDINGS
 from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE
 from ._name_evidence import cell_prior
@@ -44,10 +45,6 @@ _HEADER_NAME: Final = re.compile(
 """A header cell naming a column of names (``last``, ``first_name``, ``Name``, ``lname``)."""
 _GENERIC_HEADERS: Final = frozenset({"name", "nm", "full name", "full_name", "fullname"})
 """Header cells that name anything (a product, a pod): a person's only in a row with a person's data."""
-_COMPANY_WORDS: Final = frozenset(
-    ("llc", "plc", "inc", "ltd", "llp", "corp", "gmbh", "pty", "sarl", "group", "sons", "co", "company", "partners")
-)
-"""Last words of a firm's name (``Bennett PLC``, ``Guzman and Sons``): a brand or vendor column, no one's name."""
 _HEADER_PERSON: Final = re.compile(r"(?i:dob|birth|phone|mobile|ssn|mrn|zip|postcode|postal|sex|gender)")
 """A header cell naming a person's data: the rows under it are about people."""
 _TUPLE: Final = re.compile(r"\((?=[^()'\"\n]{0,40}['\"])")
@@ -191,7 +188,7 @@ def _judge(
         mixed = any(text[a:b] != text[a:b].upper() for a, b in row)  # then a cell in capitals is a code (HMO)
         for index, (a, b) in enumerate(row):
             prior = row_priors[index]
-            if prior is None or text[a:b].rpartition(" ")[2].rstrip(".").lower() in _COMPANY_WORDS:
+            if prior is None or text[a:b].rpartition(" ")[2].rstrip(".").lower() in CELL_FIRM_ENDINGS:
                 continue
             if index < len(things) and things[index]:
                 continue  # a column of things (``brand``, ``payer``, ``facility``): names there are firms'

@@ -207,6 +207,10 @@ def _thing_after(text: str, end: int) -> bool:
     )
 
 
+_FIRM: Final = COMPANY_FORMS | FIRM_WORDS
+"""Words in or after a town's run that make it a company's name."""
+
+
 class _Finds:
     def __init__(self, text: str = "") -> None:
         self.spans: list[Span] = []
@@ -221,9 +225,8 @@ class _Finds:
         if fold(phrase) in COUNTRIES:
             return False  # a country is no geography below a state
         after = _WORD.match(self.text, words[-1].end() + 1) if self.text.startswith(" ", words[-1].end()) else None
-        firm = COMPANY_FORMS | FIRM_WORDS
-        if firm.intersection(word[0].upper().rstrip(".") for word in words) or (
-            after is not None and after[0].upper().rstrip(".") in firm
+        if _FIRM.intersection(word[0].upper().rstrip(".") for word in words) or (
+            after is not None and after[0].upper().rstrip(".") in _FIRM
         ):
             return False  # "Santiago Ltd", "to Francis LLC", "Williams Group": a company's name
         self.add(words[0].start(), words[-1].end(), "ADDRESS")
