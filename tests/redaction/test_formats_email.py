@@ -120,3 +120,44 @@ def test_a_date_line_in_text_that_is_no_message_is_judged_as_before() -> None:
 
 def test_a_person_behind_a_role_mailbox_keeps_their_name_masked() -> None:
     assert "Odalys Quist" not in REDACTOR.redact_text('From: "Odalys Quist" <backup@infra.westbrook.example>')
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "Patient Portal",
+        "Lab Results",
+        "Scheduling Desk",
+        "Mail Delivery System",
+        "Billing Office",
+        "Medical Records",
+        "Claims Processing",
+        "IT Service Desk",
+        "Do Not Reply",
+        "Nightly Export Job",
+    ],
+)
+def test_the_display_name_and_mailbox_of_a_unit_or_a_system_are_kept(shown: str) -> None:
+    local = shown.lower().replace(" ", "-")
+    text = f"From: {shown} <{local}@lakemont-health.example>\nTo: ops@lakemont-health.example\nSubject: export ready"
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("shown", "secret"),
+    [
+        ("Odalys Quist Office", "Odalys Quist"),
+        ("Odalys Quist's Office", "Odalys Quist"),
+        ("Dr. Odalys Quist", "Odalys Quist"),
+        ("Odalys Quist (Billing)", "Odalys Quist"),
+        ("Quist, Odalys", "Quist, Odalys"),
+    ],
+)
+def test_a_person_named_beside_a_unit_stays_masked(shown: str, secret: str) -> None:
+    text = f"From: {shown} <billing-office@lakemont-health.example>\nSubject: statement"
+    assert secret not in REDACTOR.redact_text(text)
+
+
+def test_a_personal_address_under_a_units_display_name_stays_masked() -> None:
+    text = "From: Billing Office <odalys.quist@lakemont-health.example>"
+    assert "odalys.quist" not in REDACTOR.redact_text(text)

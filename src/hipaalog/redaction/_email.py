@@ -76,6 +76,9 @@ _BOT_WORDS: Final = frozenset(
      "no-reply", "noreply", "team", "desk", "center", "centre", "office", "department", "dept", "bounce"}
 )  # fmt: skip
 """Words of the display names of machines and teams (``Backup Bot``, ``Alerts Team``)."""
+_FUNCTION_HEADS: Final = (_BOT_WORDS | ROLE_WORDS | {"reply", "replies"}) - {"test", "dev", "root"}
+"""Last words of a display name that name a unit, a function or a system rather than a person."""
+_TITLES: Final = frozenset(("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "nurse"))
 _HEADERS: Final = ("To", "TO", "From", "FROM", "Cc", "CC", "Bcc")
 _SIGN_OFFS: Final = ("Thanks", "Regards", "Sincerely", "Cheers", "Best")
 _GREETINGS: Final = ("Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey", "Greetings")
@@ -112,12 +115,28 @@ def looks_like_name(text: str) -> bool:
     return any(w.lower() in GIVEN or w.lower() in SURNAME_RANK for w in words)
 
 
+def _names_a_function(words: list[str]) -> bool:
+    """Whether a display name's last word names a unit or a system (``Patient Portal``, ``Saint Mary Hospital``).
+
+    A person before it (``Jane Roe Office``: a given name, then a given name or surname) or a title keeps it a
+    person's.
+    """
+    if not words or words[-1].strip(".:;()") not in _FUNCTION_HEADS:
+        return False
+    first = words[0].rstrip(".")
+    if first in _TITLES or "'s" in words[0] or any("’s" in word or "'s" in word for word in words):
+        return False
+    return not (len(words) > 2 and first in GIVEN and (words[1] in GIVEN or words[1] in SURNAME_RANK))
+
+
 def _names_a_role(shown: str, address: str) -> bool:
-    """Whether a display name belongs to a role mailbox and names a machine or a team, not a person."""
+    """Whether a display name names a function, a machine or a team, not a person."""
+    words = shown.strip("\"'").replace(",", " ").lower().split()
+    if _names_a_function(words):
+        return True
     local, _, domain = address.partition("@")
     if not role_mailbox(local, domain):
         return False
-    words = shown.strip("\"'").replace(",", " ").lower().split()
     return all(word in ROLE_WORDS or word in _BOT_WORDS for word in words) or not looks_like_name(shown)
 
 

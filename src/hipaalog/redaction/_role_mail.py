@@ -33,6 +33,16 @@ ROLE_WORDS: Final = frozenset(
         "backup", "backups", "dba", "database", "db", "bot", "bots", "robot", "automation", "mailer", "daemon",
         "etl", "batch", "nightly", "sync", "scanner", "updates", "webhooks", "api", "git", "gitlab", "jira",
         "grafana", "prometheus", "nagios", "zabbix", "sentry", "datadog", "splunk", "storage", "network", "netops",
+        "export", "exports", "job", "delivery", "mail", "cloud", "digest", "inbox", "mailbox", "messages",
+        # functions of a clinic or a firm, and the nouns that name a unit
+        "portal", "patient", "patients", "member", "members", "provider", "providers", "customer", "customers",
+        "results", "result", "reminders", "reminder", "refills", "prescriptions", "rx", "survey", "surveys",
+        "feedback", "contact", "enquiries", "inquiries", "orders", "shipping", "sales", "marketing", "news",
+        "newsletter", "communications", "careers", "recruiting", "hr", "payroll", "benefits", "finance",
+        "accounts", "payable", "receivable", "revenue", "cycle", "medical", "health", "care", "processing",
+        "registration", "admissions", "him", "reception", "radiology", "imaging", "nursing", "telehealth", "mychart",
+        "department", "dept", "office", "desk", "center", "centre", "unit", "hospital", "clinic", "laboratory",
+        "operations", "administration", "engagement", "experience", "quality", "safety", "legal", "relations",
     )
 )  # fmt: skip
 """Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
