@@ -114,6 +114,26 @@ def test_a_card_next_to_another_number_is_cut_out() -> None:
     assert ("4111 1111 1111 1111", "CARD") in found("card 4111 1111 1111 1111 200")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ratio=0.5482855597956765",
+        "Request(status=200, latency_ms=523.4401472962196)",
+        '{"p99": 0.630895803869081}',
+        "mean 12.4111111111111116 s",
+    ],
+)
+def test_the_digits_of_a_float_after_its_point_are_no_card(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@given(st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False))
+@settings(max_examples=300, deadline=None)
+def test_no_float_repr_is_taken_for_an_identifier(value: float) -> None:
+    text = f"Stats(mean={value!r}, n=3)"
+    assert REDACTOR.redact_text(text) == text
+
+
 _SHAPES = st.sampled_from(
     [
         "219-09-9999_x",

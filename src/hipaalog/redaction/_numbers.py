@@ -335,7 +335,7 @@ class PhoneDetector(BaseDetector):
         return "FAX" if PHONES.before(text, start, 3) == "FAX" else "PHONE"
 
 
-_CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
+_CARD: Final = re.compile(r"[0-9](?<![\w-][0-9])(?<![0-9]\.[0-9])(?:[ -]?[0-9]){12,18}(?![\w-]|\.[0-9])")
 
 
 class CardDetector(BaseDetector):
