@@ -18,6 +18,11 @@ FIRMS = [
     " 6387 | Walker, Kim and Simpson      | Djibouti             | HUF | 623",
     "invoice 4471 sent to Watts-Haas, LLC for Moore & Co",
     "Action: migrate export-api to the new cluster by September. 11 tickets open.",
+    "ValueError: Renaud Maillet S.A. API returned 503",
+    "ConnectionError: Nicolas Fernandes S.A.R.L. API returned 503",
+    "TimeoutError: Junitz Kobelt GbR API returned 503",
+    "invoice 2211 for Tintzmann Niemeier KGaA settled",
+    "paid Rossi Bianchi S.p.A. on delivery",
 ]
 
 
@@ -34,6 +39,8 @@ PEOPLE = [
     ("caregiver Ingrid Sauerbrey 01.02.1980 verified", ("Ingrid", "Sauerbrey")),
     ("Patient April Fennimore called about refill", ("Fennimore",)),
     ("reviewed by Dodd, Maureen and Kowalczyk, Ewa", ("Dodd", "Maureen")),
+    ("Note signed by Tomasz Wierzbicki, P.A.", ("Tomasz", "Wierzbicki")),
+    ("patient Renata Holloway S.A. seen", ("Renata", "Holloway")),
 ]
 
 

@@ -68,6 +68,11 @@ def test_personal_urls(url: str) -> None:
         "https://smithfamilydental.com/contact",
         "https://happyfamily.com/recipes",
         "https://status.example.com/incidents",
+        "https://cdn.example.com/assets/logo.png?v=693fae27",
+        "https://auth.example.com/oauth2/callback?state=2ace83d5a12c73c8&code=ENyzGjzCvcoXGAMADHlf",
+        "https://api.example.com/blobs?etag=d41d8cd98f00b204e9800998ecf8427e",
+        "https://cdn.example.com/app.js?v=2c689519",
+        "https://bucket.example.com/scan.pdf?X-Amz-Signature=5e7c0a91d2&X-Amz-Expires=3600",
     ],
 )
 def test_urls_of_things_stay(url: str) -> None:
@@ -93,3 +98,16 @@ def test_bundle_links_stay() -> None:
     }
     text = json.dumps(bundle)
     assert "https://fhir.example.org/r4/Observation?code=8867-4&_count=50" in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("https://portal.example.org/lookup?id=ab123456", "ab123456"),
+        ("https://portal.example.org/lookup?ref=0048213377", "0048213377"),
+        ("https://portal.example.org/lookup?mrn=1a2b3c4d5e", "1a2b3c4d5e"),
+        ("https://portal.example.org/lookup?v=jane.roe@example.org", "jane.roe@example.org"),
+    ],
+)
+def test_ids_in_a_query_stay_masked_beside_the_hex_digests_kept(url: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(f"opened {url}")

@@ -25,6 +25,8 @@ COMPANY_FORMS: Final = frozenset(
     (
         *("LLC", "PLC", "INC", "LTD", "LLP", "LP", "CO", "CORP", "GMBH", "AG", "SA", "SAS", "SARL", "NV", "BV"),
         *("AB", "OY", "AS", "SRL", "SPA", "KG", "PTY", "ULC", "PC", "PA", "PLLC"),
+        *("GBR", "KGAA", "OHG", "UG", "SL", "SLU", "LTDA", "EIRELI", "BVBA", "SPRL", "ASA", "APS", "OYJ", "KK"),
+        *("PVT", "SNC", "EURL", "SASU", "SCA", "KFT", "ZRT", "SRO", "DOO", "OOO", "SCS", "SPZOO"),
     )
 )
 """Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
@@ -38,8 +40,11 @@ CELL_FIRM_ENDINGS: Final = frozenset(
 
 _CREDENTIALS: Final = frozenset(("PA", "PC"))
 """Legal forms that also follow a clinician's name (``Jane Roe, PA``: a physician assistant)."""
-_AFTER: Final = re.compile(r"(?:,? ?(?:and|&) |,? )([A-Za-z]{2,12})\.?(?![\w-])")
-"""The word after a name, past a comma or an ``and`` (``Hines Ltd``, ``Watts-Haas, LLC``, ``Garza and Sons``)."""
+_AFTER: Final = re.compile(
+    r"(?:,? ?(?:and|&) |,? )((?:[A-Za-z]{1,2}\.){2,4}(?:[A-Za-z]{1,2}(?![\w-]))?|[A-Za-z]{2,12})\.?(?![\w-])"
+)
+"""The word after a name, past a comma or an ``and`` (``Hines Ltd``, ``Watts-Haas, LLC``, ``Garza and Sons``), or a
+dotted legal form (``Renaud Maillet S.A.R.L.``, ``Rossi S.p.A.``)."""
 _VERSION: Final = re.compile(
     r" (?:[A-Z][a-z]{2,15} v?|v|(?!(?:[0-3]?[0-9]\.){2}[0-9]{2}(?![\w.])))[0-9]{1,4}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w.])"
     r"| v[0-9]{1,4}\.[0-9]{1,3}(?![\w.])"
@@ -58,10 +63,14 @@ def firm_after(text: str, end: int) -> bool:
         return False
     match = _AFTER.match(text, end)
     if match is not None:
-        word = match[1].upper()
+        word = match[1].replace(".", "").upper()
         joined = "and" in match[0] or "&" in match[0]
         if word in FIRM_WORDS or (
-            not joined and word in COMPANY_FORMS and word not in _CREDENTIALS and (match[1].isupper() or word != "CO")
+            not joined
+            and word in COMPANY_FORMS
+            and word not in _CREDENTIALS
+            and (match[1].isupper() or word != "CO")
+            and ("." not in match[1] or len(word) > 1)
         ):
             return True
         if joined and word in ("CO", "SONS", "BROTHERS", "DAUGHTERS"):

@@ -1235,11 +1235,35 @@ def _query_spans(url: str, start: int, end: int, path: str, spans: list[tuple[in
             continue  # FHIR paging and result controls (_count, _getpages, _offset...): not about anyone
         if coded and name.partition(":")[0] in _FHIR_TOKEN_PARAMETERS and "@" not in value:
             continue  # a search of records by a code (Observation?code=http://loinc.org|8480-6): no one's
-        if "@" in value or sum(ch.isdigit() for ch in value) >= 4:
+        if name.lower() in _DIGEST_PARAMETERS and "@" not in value:
+            continue  # a cache-buster, a signature or a nonce (?v=2c689519, ?sig=...): the request's, no one's
+        if "@" in value or (sum(ch.isdigit() for ch in value) >= 4 and not _hash_like(value)):
             spans.append(value_span)
 
 
 _QUERY_SPLIT: Final = re.compile(r"[&;]")
+_DIGEST_PARAMETERS: Final = frozenset(
+    (
+        "v", "ver", "version", "rev", "hash", "sha", "md5", "checksum", "digest", "etag", "sig", "signature",
+        "x-amz-signature", "x-goog-signature", "nonce", "state", "cb", "cachebust", "cache_bust", "_",
+        "expires", "x-amz-expires", "x-amz-date", "x-amz-credential", "x-amz-security-token", "x-goog-expires",
+        "x-goog-date", "x-goog-credential", "se", "st", "sp", "sv", "sr", "skoid", "sktid", "skt", "ske",
+    )
+)  # fmt: skip
+"""Query parameters that carry a digest, a signature or a nonce of the request, or a presigned URL's validity (S3,
+GCS and Azure SAS), never a person's identifier."""
+_LOWER_HEX: Final = re.compile(r"[0-9a-f]{8,128}")
+_LETTERS_THEN_DIGITS: Final = re.compile(r"[a-f]{1,4}[0-9]+")
+
+
+def _hash_like(value: str) -> bool:
+    """Whether a query value is a lower-case hex digest or nonce (``v=693fae27``, ``state=2ace83d5a12c73c8``): digits
+    and letters mixed through it, not a prefix of letters before a number (``ab123456`` stays an id)."""
+    return (
+        _LOWER_HEX.fullmatch(value) is not None
+        and sum(ch.isalpha() for ch in value) >= 2
+        and _LETTERS_THEN_DIGITS.fullmatch(value) is None
+    )
 
 
 def url_has_identifier(url: str) -> bool:
