@@ -32,7 +32,12 @@ _SEG: Final = r"[^\s/\\\"'<>?#&|(){}\[\],;=*`]"
 _PATH: Final = re.compile(rf"(?:[/\\]{_SEG}*)+")
 """A path: segments after ``/`` or ``\\`` (a segment with spaces is read on by :func:`_path_end`)."""
 _SPACED_WORD: Final = re.compile(rf",?[ ]{_SEG}+")
-_FILE_END: Final = re.compile(rf"\.(?:{FILE_EXTENSIONS}|{FILE_EXTENSIONS.upper()})$")
+_FILE_END: Final = re.compile(
+    rf"\.(?:{FILE_EXTENSIONS}|{FILE_EXTENSIONS.upper()}|[a-z][a-z0-9]{{1,3}}|[A-Z][A-Z0-9]{{1,3}})(?=$|:[0-9])"
+)
+"""A file name's end: a document's extension, or any other of two to four letters and digits (``.log``, ``.py``,
+``.html``, ``.j2``), last in its word or before a line number (``.py:12:``, as warnings and grep print it): a
+name before it is read the same whatever the file holds."""
 _SPACED_WORDS: Final = 4
 _FILE_START: Final = re.compile(rf"{_SEG}*$")
 """On the text before an extension: the file name's characters back to its start."""
@@ -224,8 +229,8 @@ def path_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
 
 def _path_end(text: str, end: int) -> int:
     """Where a path that seems to end at ``end`` ends: its last segment goes on over spaces (up to four
-    words) when a file name with a document's extension ends it (``/Jane Roe - referral.pdf``) or another
-    segment follows (``/Roe, Jane/lab.pdf``), and the path goes on after that segment."""
+    words) when a file name with an extension ends it (``/Jane Roe - referral.pdf``, ``/patient Jane Roe.log``)
+    or another segment follows (``/Roe, Jane/lab.pdf``), and the path goes on after that segment."""
     while end < len(text) and text[end] in " ," and text[end - 1].isalpha():
         position = end
         for _ in range(_SPACED_WORDS):
@@ -233,8 +238,9 @@ def _path_end(text: str, end: int) -> int:
             if word is None:
                 return end
             position = word.end()
-            if _FILE_END.search(text, word.start(), position) is not None:
-                return position
+            extension = _FILE_END.search(text, word.start(), position)
+            if extension is not None:
+                return extension.end()
             if text[position : position + 1] in ("/", "\\"):
                 following = _PATH.match(text, position)
                 end = following.end() if following is not None else position

@@ -23,7 +23,7 @@ length with redacted values in place, ``msg`` stays a format string that works w
 (uvicorn's access formatter) keep working. ``extra`` values become their redacted JSON-like form
 (dataclasses, models, named tuples, sets, bytes and other objects included), except loggers,
 handlers, classes, functions and modules, which hold no caller data and are kept as they are
-(structlog's ``_logger``).
+(structlog's ``_logger``) unless their printed form names someone (a logger named ``patients.<email>``).
 
 A redacted record is an instance of :class:`RedactedRecord` (``record.hipaalog_redacted`` is
 ``True``, a class attribute: no caller field can forge it or collide with it) and is not
@@ -146,11 +146,29 @@ _LIVE: Final = (logging.Logger, logging.LoggerAdapter, logging.Handler, type, ty
 """Objects kept on the record as they are: they hold no caller data, and others use them (structlog's ``_logger``)."""
 
 
+def _live(value: Any, redactor: Redactor) -> Any:
+    """A logger, handler, class, function or module, kept as it is unless its printed form names someone (a logger
+    named ``patients.<email>``, a class made from data): then a logger with the redacted name (an adapter's logger),
+    or the redacted text of anything else."""
+    text = _safe_text(value)
+    clean = redactor.redact_text(text)
+    if clean == text:
+        return value
+    held = value.logger if isinstance(value, logging.LoggerAdapter) else value
+    if isinstance(held, logging.Logger):
+        stand_in = logging.Logger(redactor.redact_text(held.name), held.level)
+        stand_in.parent, stand_in.propagate, stand_in.disabled = held.parent, held.propagate, held.disabled
+        return stand_in if held is value else logging.LoggerAdapter(stand_in, {})
+    return clean
+
+
 def _field(redactor: Redactor, key: str, value: Any) -> Any:
     """An ``extra`` field's value redacted and made JSON-like. Never raises."""
     try:
-        if issubclass(type(value), _LIVE) or type(value) is FinishedLine:
+        if type(value) is FinishedLine:
             return value  # a sealed audit line is redacted before sealing: written byte for byte, never rewalked
+        if issubclass(type(value), _LIVE):
+            return _live(value, redactor)
         if issubclass(type(value), BaseException):
             return _plain(value, redactor)
         if type(value) is list and value and type(value[0]) is dict and "loc" in value[0] and "input" in value[0]:
