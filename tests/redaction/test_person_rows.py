@@ -83,6 +83,16 @@ def logged(identity_env: dict[str, str]) -> Iterator[Any]:
         ("INSERT INTO patients VALUES ('G9614898', 'active', 103, '1RXD582')", (), ["G9614898", "103", "1RXD582"]),
         ("patient not found: KeyError(('S6498120', '5RKV762', 'SN-95769-EF'))", (), ["S6498120", "5RKV762", "95769"]),
         ("pt fetchone() -> %r", (("3FHU233", 17.62, "999251957"),), ["3FHU233", "999251957"]),
+        # a list of column names before the rows: their values by column, and the rest by shape
+        (
+            "columns %s rows %s",
+            (
+                ("mrn", "plate", "town", "status"),
+                [("A1234", "XYZ 123", "Dunmore", "active"), ("B99", "7ABC123", "Quil", "")],
+            ),
+            ["A1234", "XYZ 123", "Dunmore", "B99", "7ABC123", "Quil"],
+        ),
+        ("names: %s values: %s", (["member_id", "serial", "age"], ("K88213", "SN-1", 93)), ["K88213", "SN-1", "93"]),
         # hipaalog's mask of an argument in the row
         ("row ('[REDACTED:NAME]', 'A0048213', 'ZE61789Y', 95)", (), ["A0048213", "ZE61789Y", "95"]),
         # a task about a claim, or with a plate among its arguments
@@ -118,6 +128,9 @@ def test_a_persons_row_loses_its_identifiers(logged: Any, msg: str, args: tuple[
         ("Claim adjudication rules loaded %s", (("RULE-1001", "RULE-1002", "v2026.12"),)),
         ("member lookup cache %s", (("redis-01", 6379, "sha256", "utf8"),)),
         ("frame %s", (("/app/patients/views.py", 42, "get_patient"),)),
+        # column names of no person: a town's column alone is in tables of counts too
+        ("cols %s rows %s", (("id", "host", "port"), [("abc", "db1", 5432), ("K88213", "db2", 5433)])),
+        ("by %s: %s", (("town", "state", "visits_total"), [("Springfield", "IL", 1234567)])),
     ],
 )
 def test_rows_of_no_person_stay(logged: Any, msg: str, args: tuple[Any, ...]) -> None:

@@ -4,11 +4,13 @@ A row logged by position (a tuple or list printed with ``%s``/``%r``/``str()``, 
 row or its bound parameters, ``VALUES (...)``, a task's ``args=(...)``, ``KeyError(('Roe', ...))``) has lost the
 names of its columns. It is about a person when it holds one of their identifiers (a name, a birth date, an SSN,
 a record or member number, a phone number, an e-mail or street address, a plate or VIN), hipaalog's mask of one,
-or when the words right before it say whose it is (``patient row=``, ``INSERT INTO patients VALUES``). Then its other
-values shaped as a person's are too: ids mixing letters and digits (``W123456789``, ``7ABC123``, ``SN-88213-XK``),
-numbers of six digits or more (quoted or not), a town (listed, or capitalised beside a state code or ZIP code,
-and that code), and an age over 89. A row with none of that evidence stays as it is (``('GET', '/api/v1/items', 200)``,
-``('us-east-1', 'i-0abc...')``, ``(host, port)``), and so do uuids, hashes, dimensions, dates and times.
+when the words right before it say whose it is (``patient row=``, ``INSERT INTO patients VALUES``), or when a list
+of column names before it names a person's (``('mrn', 'plate', 'town')``: its values are masked by column). Then
+its other values shaped as a person's are too: ids mixing letters and digits (``W123456789``, ``7ABC123``,
+``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, or capitalised beside a state code
+or ZIP code, and that code), and an age over 89. A row with none of that evidence stays as it is (``('GET',
+'/api/v1/items', 200)``, ``('us-east-1', 'i-0abc...')``, ``(host, port)``), and so do uuids, hashes, dimensions,
+dates and times.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Final
 
 from ._detector import Span
 from ._gazetteer import NONE, listed_town, town_evidence
+from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
 from ._vocab import STATE_CODES
 
@@ -53,6 +56,21 @@ _CUED_ROW: Final = re.compile(
 """A word of a person right before a row, a few words of a row at most between (``patient row=``, ``INSERT INTO
 patients VALUES``, ``member not found: KeyError(``, ``patient record Row(``)."""
 _OPENERS: Final = re.compile(r"[(\[]")
+_HEADER_HINT: Final = re.compile(r"['\"][A-Za-z_][\w ]{0,40}['\"],[ ]?['\"][A-Za-z_]")
+"""Two quoted words in a row: maybe a list of column names (``('mrn', 'plate', 'town')``)."""
+_COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z_ ]{0,40}[0-9]?")
+"""A column's name: words, at most one digit at its end (``addr2``), never an id (``MRN00482913``)."""
+_COLUMN_KINDS: Final = frozenset(
+    (
+        *("NAME", "DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "PHONE", "FAX", "EMAIL", "ADDRESS", "ZIP"),
+        *("VEHICLE", "DEVICE", "LICENSE", "ACCOUNT", "AGE"),
+    )
+)
+"""Kinds of a column masked in the rows under a list of column names about a person."""
+_PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
+"""Kinds of a column that make a list of column names a person's (a town's or an age's column alone is in tables of
+counts too: ``('city', 'visits')``)."""
+_EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
 _ITEM: Final = re.compile(
     r"[ ]*(?:[A-Za-z_]\w{0,40}=)?"
     r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
@@ -169,6 +187,14 @@ def _before_state(items: list[Item], index: int) -> bool:
     return index + 1 < len(items) and _state_or_zip(items[index + 1][2])
 
 
+def _birth_dated(items: list[Item]) -> bool:
+    """Whether a value of the row is a birth date."""
+    for item in items:  # noqa: SIM110 - no generator on the hot path
+        if _birth_date(item[2]):
+            return True
+    return False
+
+
 def _covered(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
     """Whether a span of ``covered`` overlaps ``start:end`` (a loop: rows are short, spans few)."""
     for s, e in covered:  # noqa: SIM110 - no generator on the hot path
@@ -194,6 +220,27 @@ def _siblings(items: list[Item], covered: list[tuple[int, int]]) -> Iterator[Spa
             yield start, end, "ADDRESS"
 
 
+def _header(items: list[Item]) -> list[str | None] | None:
+    """The kinds of the columns a row of quoted column names names (``('mrn', 'plate', 'status')``), or ``None``
+    when it is no such row or names no column of a person."""
+    kinds: list[str | None] = []
+    personal = False
+    for _, _, value, quoted in items:
+        if not quoted or _COLUMN.fullmatch(value) is None:
+            return None
+        kind = DEFAULT_CATALOGUE.kind(value)
+        kinds.append(kind if kind in _COLUMN_KINDS else None)
+        personal = personal or kind in _PERSON_COLUMNS
+    return kinds if personal else None
+
+
+def _by_column(items: list[Item], kinds: list[str | None], covered: list[tuple[int, int]]) -> Iterator[Span]:
+    """Spans of the values of a row under a list of column names, by their column's kind."""
+    for (start, end, value, _), kind in zip(items, kinds, strict=True):
+        if kind is not None and value not in _EMPTY and value[:1] != "[" and not _covered(start, end, covered):
+            yield start, end, kind
+
+
 def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
     """``found``, and the values shaped as a person's in the positional rows of ``text`` about a person."""
     if "(" not in text and "[" not in text:
@@ -204,10 +251,12 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
         and _CUE.search(text) is None
         and ("[" not in text or _EVIDENCE_MARKER.search(text) is None)
         and _BIRTH_DATE.search(text) is None
+        and _HEADER_HINT.search(text) is None
     ):
         return found
     covered = [(start, end) for start, end, _ in found]
     added: list[Span] = []
+    columns: list[str | None] | None = None
     rows = tried = 0
     position = 0
     while rows < _MAX_ROWS and tried < _MAX_OPENERS:
@@ -222,6 +271,15 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
             continue
         rows += 1
         position = closed
-        if _about_person(text, opened, closed, evidence) or any(_birth_date(item[2]) for item in items):
+        about = _about_person(text, opened, closed, evidence)
+        named = None if about else _header(items)
+        if named is not None:
+            columns = named  # the rows after it are a person's, their values of the kinds of their columns
+            continue
+        if columns is not None and len(columns) == len(items):
+            by_column = list(_by_column(items, columns, covered))
+            added.extend(by_column)
+            covered = covered + [(start, end) for start, end, _ in by_column]
+        if about or columns is not None or _birth_dated(items):
             added.extend(_siblings(items, covered))
     return found + added if added else found
