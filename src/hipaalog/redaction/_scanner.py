@@ -29,6 +29,7 @@ from ._months import MONTH_ALTERNATION
 from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
 from ._person_ids import ids_beside_person
+from ._person_rows import row_sibling_spans
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
@@ -426,9 +427,9 @@ def _completed(found: list[Span], text: str) -> list[Span]:
     person, its full dates (the person may be in ``text`` only as hipaalog's mask of an argument: ``for
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
-        return found
+        return row_sibling_spans(found, text) if "(" in text else found  # a row said to be a patient's
     found = with_name_neighbours(with_lone_names(found, text), text)
-    return _about_a_person(_ages_after_names(_with_echoes(found, text), text), text)
+    return row_sibling_spans(_about_a_person(_ages_after_names(_with_echoes(found, text), text), text), text)
 
 
 _BARE_TOKEN: Final = re.compile(r"[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}(?![A-Za-z0-9])")

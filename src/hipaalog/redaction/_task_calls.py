@@ -24,6 +24,7 @@ from ._keys import DEFAULT_CATALOGUE, KeyCatalogue, tokens
 from ._lexicon import ENGLISH, SOFTWARE, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import name_shaped
+from ._person_rows import person_id_shaped
 
 __all__ = ["task_call_spans"]
 
@@ -33,6 +34,7 @@ _PERSON_TASK_WORDS: Final = frozenset(
         *("person", "people", "subscriber", "enrollee", "beneficiary", "guarantor", "caregiver", "resident"),
         *("appointment", "appointments", "appt", "birthday", "discharge", "admission", "referral", "intake"),
         *("demographics", "mrn", "dob", "ssn", "insured", "claimant", "dependent", "dependents", "guardian"),
+        *("claim", "claims"),
     )
 )
 """Words of a function's name that make its call about a person (``send_reminder``, ``export_chart``)."""
@@ -126,6 +128,8 @@ def _kind(raw: str) -> str | None:
         return "DATE"
     if _ID.fullmatch(value):
         return "ID" if quoted or len(value) >= 6 else None
+    if quoted and not value.isdigit() and person_id_shaped(value):
+        return "ID"  # letters and digits mixed: a plate, a serial, a licence (``7ABC123``, ``SN-88213-XK``)
     if quoted and _CODE.fullmatch(value):
         return "ZIP"
     if value.isdigit() and len(value) >= 5 and not value.endswith("00"):

@@ -1,0 +1,285 @@
+"""The other values of a positional row about a person: its record numbers, plates, serials, towns and great ages.
+
+A row logged by position (a tuple or list printed with ``%s``/``%r``/``str()``, a named tuple's repr, a DB-API
+row or its bound parameters, ``VALUES (...)``, a task's ``args=(...)``, ``KeyError(('Roe', ...))``) has lost the
+names of its columns. It is about a person when it holds one of their identifiers (a name, a birth date, an SSN,
+a record or member number, a phone number, an e-mail or street address, a plate or VIN), hipaalog's mask of one,
+when the words right before it say whose it is (``patient row=``, ``INSERT INTO patients VALUES``), or when a list
+of column names before it names a person's (``('mrn', 'plate', 'town')``: its values are masked by column). Then
+its other values shaped as a person's are too: ids mixing letters and digits (``W123456789``, ``7ABC123``,
+``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, or capitalised beside a state code
+or ZIP code, and that code), and an age over 89. A row with none of that evidence stays as it is (``('GET',
+'/api/v1/items', 200)``, ``('us-east-1', 'i-0abc...')``, ``(host, port)``), and so do uuids, hashes, dimensions,
+dates and times.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import Span
+from ._gazetteer import NONE, listed_town, town_evidence
+from ._keys import DEFAULT_CATALOGUE
+from ._lexicon import ENGLISH, SOFTWARE
+from ._vocab import STATE_CODES
+
+__all__ = ["person_id_shaped", "row_sibling_spans"]
+
+_EVIDENCE: Final = frozenset(
+    (
+        *("NAME", "DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "PHONE", "FAX", "EMAIL", "ADDRESS"),
+        *("VEHICLE", "LICENSE", "CARD", "ACCOUNT", "AGE"),
+    )
+)
+"""Kinds of a value that make the row holding it a person's."""
+_EVIDENCE_MARKER: Final = re.compile(
+    r"\[(?:REDACTED:)?(?:NAME|DOB|SSN|MRN|PATIENT|MEMBER_ID|MBI|PHONE|FAX|EMAIL|ADDRESS|VEHICLE|LICENSE|CARD"
+    r"|ACCOUNT|AGE|DATE)[:\]]"
+)
+"""hipaalog's mask or pseudonym of a person's value, already in the text."""
+_CUE_WORDS: Final = (
+    r"(?:patients?|members?|subscribers?|pt|claims?|enrollees?|beneficiar(?:y|ies)|insured|guarantors?|claimants?"
+    r"|dependents?)"
+)
+_CUE: Final = re.compile(rf"(?i)(?=[bcdegimps])(?<![\w./-]){_CUE_WORDS}(?![\w./-])")
+"""A word of a person standing alone (not in ``patient-api``, ``claims_etl`` or ``/patients/``)."""
+_CUED_ROW: Final = re.compile(
+    rf"(?i)(?<![\w./-]){_CUE_WORDS}"
+    r"(?:[ ]*(?:[:=]|->|[ ])[ ]*(?:rows?|records?|data|values|tuple|params|parameters|args|fields|details"
+    r"|demographics|lookup|query|result|search|update|insert|failed|not[ ]found|missing"
+    r"|fetch(?:one|all|many)\(\))){0,3}"
+    r"[ ]*(?:[:=]|->)?[ ]*(?:[A-Za-z_][\w.]{0,40})?\(?$"
+)
+"""A word of a person right before a row, a few words of a row at most between (``patient row=``, ``INSERT INTO
+patients VALUES``, ``member not found: KeyError(``, ``patient record Row(``)."""
+_OPENERS: Final = re.compile(r"[(\[]")
+_HEADER_HINT: Final = re.compile(r"['\"][A-Za-z_][\w ]{0,40}['\"],[ ]?['\"][A-Za-z_]")
+"""Two quoted words in a row: maybe a list of column names (``('mrn', 'plate', 'town')``)."""
+_COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z_ ]{0,40}[0-9]?")
+"""A column's name: words, at most one digit at its end (``addr2``), never an id (``MRN00482913``)."""
+_COLUMN_KINDS: Final = frozenset(
+    (
+        *("NAME", "DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "PHONE", "FAX", "EMAIL", "ADDRESS", "ZIP"),
+        *("VEHICLE", "DEVICE", "LICENSE", "ACCOUNT", "AGE"),
+    )
+)
+"""Kinds of a column masked in the rows under a list of column names about a person."""
+_PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
+"""Kinds of a column that make a list of column names a person's (a town's or an age's column alone is in tables of
+counts too: ``('city', 'visits')``)."""
+_EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
+_ITEM: Final = re.compile(
+    r"[ ]*(?:[A-Za-z_]\w{0,40}=)?"
+    r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
+    r"|-?[0-9][0-9.]{0,30}|None|True|False|NULL|TRUE|FALSE"
+    r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\))[ ]*"
+)
+"""One value of a row (a keyword before it, as a named tuple writes it, is allowed)."""
+_MIXED_ID: Final = re.compile(r"(?=[A-Za-z0-9-]{0,20}[0-9][^0-9]{0,20}[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?!-)){4,19}")
+"""Letters and at least two digits, hyphens between (``7ABC123``, ``SN-88213-XK``, ``D1234567``)."""
+_DIMENSIONS: Final = re.compile(r"[0-9]{1,5}[xX][0-9]{1,5}")
+_HEX: Final = re.compile(r"[0-9a-f]{8,}")
+_TOWN: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
+_ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
+_PLACE_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:ADDRESS|ZIP)[:\]]")
+_BIRTH_DATE: Final = re.compile(
+    r"(?=[0-9d])(?P<y>19[0-9]{2}|20[0-9]{2})-[01][0-9]-[0-3][0-9]|[01]?[0-9]/[0-3]?[0-9]/(?P<y2>19[0-9]{2}|20[0-9]{2})"
+    r"|(?:datetime\.)?date\((?P<y3>19[0-9]{2}|20[0-9]{2}),[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
+)
+"""A full date of a row (an ISO or US date, a ``date`` object's repr): a birth date when its year is long past."""
+_LAST_BIRTH_YEAR: Final = datetime.date.today().year - 16
+_MAX_ROWS: Final = 64
+_MAX_ITEMS: Final = 16
+_MAX_OPENERS: Final = 1024
+"""Most brackets read as the opening of a row in one text (each read is bounded by :data:`_MAX_ITEMS`)."""
+_CUE_REACH: Final = 120
+"""How far before a row (on its line) a word of a person is read."""
+
+Item = tuple[int, int, str, bool]
+"""A value's span in the text (quotes left out), the value, and whether it was quoted (text, not a literal)."""
+
+
+def _items(text: str, opened: int) -> tuple[list[Item], int]:
+    """The values of the row opening at ``opened`` and where it ends (``-1``: no row of plain values)."""
+    closing = ")" if text[opened] == "(" else "]"
+    items: list[Item] = []
+    index = opened + 1
+    while len(items) < _MAX_ITEMS:
+        found = _ITEM.match(text, index)
+        if found is None:
+            return [], -1
+        start, end = found.span(1)
+        quoted = text[start] in "'\""
+        if quoted:
+            start, end = start + 1, end - 1
+        items.append((start, end, text[start:end], quoted))
+        index = found.end()
+        if index >= len(text):
+            return [], -1
+        if text[index] == closing:
+            return items, index + 1
+        if text[index] != ",":
+            return [], -1
+        index += 1
+    return [], -1
+
+
+def _about_person(text: str, opened: int, closed: int, evidence: list[tuple[int, int]]) -> bool:
+    """Whether the row ``text[opened:closed]`` holds a person's value or mask, or its line says whose it is."""
+    for start, end in evidence:
+        if opened < end and start < closed:
+            return True
+    if "[" in text[opened:closed] and _EVIDENCE_MARKER.search(text, opened, closed) is not None:
+        return True
+    line_start = max(text.rfind("\n", 0, opened) + 1, opened - _CUE_REACH)
+    return _CUE.search(text, line_start, opened) is not None and _CUED_ROW.search(text, line_start, opened) is not None
+
+
+def person_id_shaped(value: str) -> bool:
+    """Whether ``value`` is shaped as a person's identifier: six digits or more (no round count), or letters and
+    digits mixed (no uuid, hash, dimensions or version)."""
+    if value.isdigit():
+        return 6 <= len(value) <= 19 and not value.endswith("000")
+    if _MIXED_ID.fullmatch(value) is None or _DIMENSIONS.fullmatch(value) is not None:
+        return False
+    if _HEX.fullmatch(value) is not None and not value.isdigit():
+        return False  # a short hash or a commit (``3fa85f64``)
+    digits = sum(ch.isdigit() for ch in value)
+    return digits >= 5 or not value.islower()  # ``sha256`` and ``utf8`` stay; ``ab12x345`` does not
+
+
+def _state_or_zip(value: str) -> bool:
+    return value in STATE_CODES or _ZIP.fullmatch(value) is not None or _PLACE_MARKER.match(value) is not None
+
+
+def _after_place(item: Item) -> bool:
+    """Whether a five-digit value after ``item`` is a ZIP code: after a town or a state code, quoted."""
+    value = item[2]
+    if not item[3]:
+        return _PLACE_MARKER.match(value) is not None
+    return value in STATE_CODES or _TOWN.fullmatch(value) is not None or _PLACE_MARKER.match(value) is not None
+
+
+def _birth_date(value: str) -> bool:
+    """Whether ``value`` is a full date of a year long past (``1961-04-02``, ``datetime.date(1931, 2, 17)``)."""
+    if not value[:1].isdigit() and value[:1] != "d":
+        return False
+    found = _BIRTH_DATE.fullmatch(value)
+    if found is None:
+        return False
+    return 1900 <= int(found["y"] or found["y2"] or found["y3"]) <= _LAST_BIRTH_YEAR
+
+
+def _town(value: str) -> bool:
+    """Whether capitalised words are a town's (``Springfield``, ``Lake Charlesburgh``), no word of English or
+    software (``Main``, ``Redis``)."""
+    bare = value.lower()
+    if bare in ENGLISH or bare in SOFTWARE:
+        return False
+    return listed_town(value) or (" " in value and town_evidence(value.split()) != NONE)
+
+
+def _before_state(items: list[Item], index: int) -> bool:
+    """Whether the value after ``items[index]`` is a state code or a ZIP code (``'Dunmore', 'PA'``)."""
+    return index + 1 < len(items) and _state_or_zip(items[index + 1][2])
+
+
+def _birth_dated(items: list[Item]) -> bool:
+    """Whether a value of the row is a birth date."""
+    for item in items:  # noqa: SIM110 - no generator on the hot path
+        if _birth_date(item[2]):
+            return True
+    return False
+
+
+def _covered(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
+    """Whether a span of ``covered`` overlaps ``start:end`` (a loop: rows are short, spans few)."""
+    for s, e in covered:  # noqa: SIM110 - no generator on the hot path
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _siblings(items: list[Item], covered: list[tuple[int, int]]) -> Iterator[Span]:
+    """Spans of the values of a person's row shaped as theirs, those no span covers yet."""
+    for index, (start, end, value, quoted) in enumerate(items):
+        if not value or value[:1] == "[" or _covered(start, end, covered):
+            continue
+        if _birth_date(value):
+            yield start, end, "DOB"
+        elif _ZIP.fullmatch(value) is not None and index > 0 and _after_place(items[index - 1]):
+            yield start, end, "ZIP"
+        elif person_id_shaped(value):
+            yield start, end, "ID"
+        elif value.isdigit() and 89 < int(value) < 130:
+            yield start, end, "AGE"
+        elif quoted and _TOWN.fullmatch(value) and (_town(value) or _before_state(items, index)):
+            yield start, end, "ADDRESS"
+
+
+def _header(items: list[Item]) -> list[str | None] | None:
+    """The kinds of the columns a row of quoted column names names (``('mrn', 'plate', 'status')``), or ``None``
+    when it is no such row or names no column of a person."""
+    kinds: list[str | None] = []
+    personal = False
+    for _, _, value, quoted in items:
+        if not quoted or _COLUMN.fullmatch(value) is None:
+            return None
+        kind = DEFAULT_CATALOGUE.kind(value)
+        kinds.append(kind if kind in _COLUMN_KINDS else None)
+        personal = personal or kind in _PERSON_COLUMNS
+    return kinds if personal else None
+
+
+def _by_column(items: list[Item], kinds: list[str | None], covered: list[tuple[int, int]]) -> Iterator[Span]:
+    """Spans of the values of a row under a list of column names, by their column's kind."""
+    for (start, end, value, _), kind in zip(items, kinds, strict=True):
+        if kind is not None and value not in _EMPTY and value[:1] != "[" and not _covered(start, end, covered):
+            yield start, end, kind
+
+
+def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
+    """``found``, and the values shaped as a person's in the positional rows of ``text`` about a person."""
+    if "(" not in text and "[" not in text:
+        return found
+    evidence = [(start, end) for start, end, kind in found if kind in _EVIDENCE]
+    if (
+        not evidence
+        and _CUE.search(text) is None
+        and ("[" not in text or _EVIDENCE_MARKER.search(text) is None)
+        and _BIRTH_DATE.search(text) is None
+        and _HEADER_HINT.search(text) is None
+    ):
+        return found
+    covered = [(start, end) for start, end, _ in found]
+    added: list[Span] = []
+    columns: list[str | None] | None = None
+    rows = tried = 0
+    position = 0
+    while rows < _MAX_ROWS and tried < _MAX_OPENERS:
+        opener = _OPENERS.search(text, position)
+        if opener is None:
+            break
+        opened = opener.start()
+        position = opened + 1
+        tried += 1
+        items, closed = _items(text, opened)
+        if len(items) < 2:
+            continue
+        rows += 1
+        position = closed
+        about = _about_person(text, opened, closed, evidence)
+        named = None if about else _header(items)
+        if named is not None:
+            columns = named  # the rows after it are a person's, their values of the kinds of their columns
+            continue
+        if columns is not None and len(columns) == len(items):
+            by_column = list(_by_column(items, columns, covered))
+            added.extend(by_column)
+            covered = covered + [(start, end) for start, end, _ in by_column]
+        if about or columns is not None or _birth_dated(items):
+            added.extend(_siblings(items, covered))
+    return found + added if added else found
