@@ -446,6 +446,43 @@ def test_pairs_within_one_gap_are_one_session(tmp_path: Path, sessions: int) -> 
     assert [f.patient for f in python.findings if f.rule == "repeated-record-opens"] == ["p2"]
 
 
+@pytest.mark.parametrize(
+    ("offsets", "linked_by", "expected"),
+    [
+        ((900.0, 900.0), "actor", 1),  # failures exactly the window before the success count
+        ((900.5, 900.0), "actor", 0),  # a little earlier do not
+        ((0.0, 0.0), "actor", 1),  # failures at the success's own time, written before it
+        ((900.0, 900.0), "source", 1),  # other people's failures from the success's source
+        ((900.5, 900.0), "source", 0),
+        ((300.0, 10.0), "nothing", 0),  # other people's failures without a source do not link log-ins without one
+    ],
+)
+def test_success_after_failures_at_the_window_edges(
+    tmp_path: Path, offsets: tuple[float, ...], linked_by: str, expected: int
+) -> None:
+    """The log-ins the replay reads hold every success with failures of its person or of its source within the
+    window, its edge and ties in time included (counted by windows over the log-ins, not joined). The success is
+    otherwise ordinary: on a Tuesday afternoon, from the source its person used the day before."""
+    success = datetime(2026, 3, 10, 14, 0, tzinfo=timezone.utc).timestamp()
+    usual = {"event": "login", "outcome": "success", "actor": "u1", "source": "10.0.0.9"}
+    records: list[dict[str, Any]] = [{"timestamp": _stamp(success - 86400), "seq": 100, "audit": usual}]
+    for n, offset in enumerate(offsets):
+        audit: dict[str, Any] = {"event": "login", "outcome": "failure", "actor": "u1"}
+        if linked_by != "actor":
+            audit["actor"] = f"other{n}"
+        if linked_by != "nothing":
+            audit["source"] = "10.0.0.9"
+        records.append({"timestamp": _stamp(success - offset), "seq": n + 1, "audit": audit})
+    audit = {"event": "login", "outcome": "success", "actor": "u1"}
+    if linked_by != "nothing":
+        audit["source"] = "10.0.0.9"
+    records.append({"timestamp": _stamp(success), "seq": len(offsets) + 1, "audit": audit})
+    path = _write(tmp_path / "audit.jsonl", records)
+    config = ReportConfig(success_after_failures=2, success_after_window=900.0)
+    python, _duck = assert_same([path], config, verify=False)
+    assert len([f for f in python.findings if f.rule == "success-after-failures"]) == expected
+
+
 def test_the_duckdb_engine_spills_into_a_private_directory_it_removes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

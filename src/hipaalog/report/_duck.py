@@ -284,17 +284,16 @@ class _Queries:
                 min(ts) AS first
             FROM pool WHERE event = 'login' AND outcome = 'success' GROUP BY ALL ORDER BY day""",
             f"""CREATE TEMP TABLE kept AS
-            WITH l AS (SELECT * FROM pool WHERE event = 'login'),
-                f AS (SELECT actor, source, ts FROM l WHERE outcome <> 'success'),
-                s AS (SELECT *, row_number() OVER (PARTITION BY actor, source, (day + 3) // 7 ORDER BY ts, seq) AS nth
-                    FROM l WHERE outcome = 'success')
-            SELECT {columns}, {EVENT} AS flags, {self.FIELDS} FROM l WHERE outcome <> 'success'
-            UNION ALL
-            SELECT {columns}, {EVENT}, {self.FIELDS}
-            FROM s WHERE NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
-                OR (source IS NOT NULL AND nth = 1)
-                OR EXISTS (SELECT 1 FROM f WHERE f.actor = s.actor AND f.ts BETWEEN s.ts - {window} AND s.ts)
-                OR EXISTS (SELECT 1 FROM f WHERE f.source = s.source AND f.ts BETWEEN s.ts - {window} AND s.ts)""",
+            WITH l AS (SELECT *, outcome <> 'success' AS failed,
+                    row_number() OVER (PARTITION BY actor, source, (day + 3) // 7, failed ORDER BY ts, seq) AS nth,
+                    count(*) FILTER (WHERE failed) OVER (PARTITION BY actor ORDER BY ts
+                        RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS actor_failures,
+                    count(*) FILTER (WHERE failed) OVER (PARTITION BY source ORDER BY ts
+                        RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS source_failures
+                FROM pool WHERE event = 'login')
+            SELECT {columns}, {EVENT} AS flags, {self.FIELDS} FROM l
+            WHERE failed OR actor_failures > 0 OR NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
+                OR (source IS NOT NULL AND (nth = 1 OR source_failures > 0))""",
             f"""INSERT INTO kept SELECT {columns},
                 (CASE WHEN emergency OR outcome = 'denied' THEN {EVENT} ELSE 0 END)
                 + (CASE WHEN reopen THEN {REOPEN} ELSE 0 END) + (CASE WHEN crowd THEN {CROWD} ELSE 0 END),
