@@ -1515,8 +1515,10 @@ class Redactor:
             kind = info.kind_in_person
         if kind is None and info.compact in ("name", "names") and _human_name(item):
             return "NAME"
-        if kind == "NAME" and info.compact in _NAME_POSITIONS and not (type(item) is str and item[:1].isalpha()):
-            return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
+        if kind == "NAME" and info.compact in _NAME_POSITIONS:
+            first = item[0] if (type(item) is list or type(item) is tuple) and item else item
+            if not (type(first) is str and first[:1].isalpha()):
+                return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
         return kind
 
     def _key_value(self, kind: str, item: Any) -> Any:
