@@ -38,6 +38,8 @@ HELD = [
     ("emergencyContact", "permit", "PR28968354", "LICENSE"),
     ("customer", "account", 835953864179, "ACCOUNT"),
     ("patient", "license", ["D7991533"], "LICENSE"),
+    ("account", "number", ("5330406177",), "ACCOUNT"),
+    ("account", "account", 236181613513, "ACCOUNT"),
 ]
 
 
@@ -52,7 +54,7 @@ def _shapes(parent: str, child: str, value: Any) -> list[dict[str, Any]]:
 
 
 def _shown(value: Any) -> str:
-    value = value[0] if isinstance(value, list) else value
+    value = value[0] if isinstance(value, (list, tuple)) else value
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
@@ -96,3 +98,16 @@ def test_a_part_of_a_name_in_a_sequence_is_masked_below_a_person(value: Any) -> 
 def test_a_pages_bounds_in_a_sequence_stay() -> None:
     line = json.loads(_line({"patients": {"first": [0], "last": [20]}}))
     assert line["patients"] == {"first": [0], "last": [20]}
+
+
+@pytest.mark.parametrize("value", ["archive.zip", "dist/app.tar.gz", ["a.zip", "b.zip"]])
+def test_a_file_under_zip_stays(value: Any) -> None:
+    for extra in ({"zip": value}, {"upload": {"zip": value}}, {"patient": {"zip": value}}):
+        line = json.loads(_line(extra))
+        assert "[REDACTED" not in json.dumps(line), extra
+
+
+@pytest.mark.parametrize("value", ["60614", "SW1A 1AA", "K1A 0B1", 60614])
+def test_a_postal_code_under_zip_is_still_masked(value: Any) -> None:
+    line = _line({"patient": {"zip": value}, "zip": value})
+    assert str(value) not in line

@@ -47,8 +47,8 @@ _HELD_CHILDREN: Final = {
 """Children a person holds (an account, a licence, a plan), and their kinds below a person or a plan."""
 _HOLDERS: Final = frozenset(
     (
-        "customer", "client", "user", "holder", "accountholder", "policyholder", "billing", "insurance", "insurer",
-        "coverage", "policy", "claim", "payer", "benefit", "eligibility",
+        "customer", "client", "user", "holder", "accountholder", "policyholder", "account", "billing", "insurance",
+        "insurer", "coverage", "policy", "claim", "payer", "benefit", "eligibility",
     )
 )  # fmt: skip
 """Parents, besides those that name a person, whose accounts, licences and plans are a person's."""
@@ -133,12 +133,11 @@ def owned_fields(
                 holder = last in _HOLDERS or keys.info(key).names_person
             if holder and _identifier(value):
                 kind = _HELD_CHILDREN[lowered]
-        if kind is None and not isinstance(value, (list, tuple)):
-            if lowered in _DATE_CHILDREN:
-                if event is not None and (last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN):
-                    kind = event if full_date(value) else None
-            elif lowered in _ID_CHILDREN:
-                kind = _composed_kind(prefix, last, lowered, keys)
+        if kind is None and lowered in _ID_CHILDREN and (_scalar(value) or _identifier(value)):
+            kind = _composed_kind(prefix, last, lowered, keys)  # ("5330406177",) as well: a number kept in a list
+        elif kind is None and event is not None and lowered in _DATE_CHILDREN and _scalar(value):
+            dated = last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN  # {"operation": {"start": ...}} stays
+            kind = event if dated and full_date(value) else None
         if kind is None:
             continue
         replaced = value_of(kind, value)
@@ -151,6 +150,11 @@ def owned_fields(
         else:
             out[child] = replaced
     return item if out is None else out
+
+
+def _scalar(value: Any) -> bool:
+    """Whether ``value`` is one value, not a sequence of them."""
+    return not isinstance(value, (list, tuple))
 
 
 def _identifier(value: Any) -> bool:

@@ -344,6 +344,16 @@ def _human_name(value: object) -> bool:
     )
 
 
+_ANY_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _file_name(item: object) -> bool:
+    """Whether ``item`` (text, or a list of texts) names files without a digit: ``archive.zip``, ``dist/app.tar.gz``."""
+    if type(item) is list or type(item) is tuple:
+        return bool(item) and all(_file_name(x) for x in item)
+    return type(item) is str and "." in item and " " not in item and _ANY_DIGIT.search(item) is None
+
+
 def _truncated(what: str, left_out: int) -> str:
     """The marker that stands for the ``left_out`` entries of a value past ``max_items`` (counted)."""
     _diagnostics.problem("redaction-truncated", f"a value of more than max_items {what}: {left_out} left out")
@@ -1561,6 +1571,8 @@ class Redactor:
                 return _KEEP
         if item is None or item == "" or isinstance(item, bool):
             return item
+        if kind == "ZIP" and _file_name(item):
+            return _KEEP  # {"zip": "archive.zip"}: a file, not a postal code (every postal code has a digit)
         number = _integral(item)
         return self.strategy_for(kind).value(kind, item if number is None else number)
 
