@@ -74,3 +74,9 @@ def test_a_loose_name_with_no_sign_of_a_person_stays(name: str) -> None:
     ):
         line = json.loads(_line(extra))
         assert json.dumps(name) in json.dumps(line), extra
+
+
+@pytest.mark.parametrize("key", ["support_phone", "officePhone", "helpdesk_email", "main_line_phone"])
+def test_an_organisations_line_is_no_sign_of_a_person(key: str) -> None:
+    line = json.loads(_line({"data": {"name": "Penny Lane", key: "8005550100"}}))
+    assert line["data"]["name"] == "Penny Lane"

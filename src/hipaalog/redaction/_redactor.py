@@ -307,6 +307,10 @@ def _bare_kind(item: object) -> str | None:
 
 _CONTACT_KINDS: Final = frozenset(("PHONE", "EMAIL", "FAX"))
 """Kinds of a field that say a mapping is someone's contact card, so its generic name is a person's."""
+_DESK_WORDS: Final = frozenset(
+    ("support", "helpdesk", "help", "office", "main", "business", "sales", "store", "toll", "tollfree", "desk", "front")
+)
+"""Words of a phone or e-mail field that name an organisation's line (``support_phone``): no sign of a person."""
 _GENERIC_NAMES: Final = frozenset(("name", "extraname"))
 """Generic name keys (run together), ``extra_name`` being ``name`` renamed away from a ``LogRecord`` attribute."""
 _PARAMETER_KEYS: Final = frozenset({"params", "parameters", "args", "bind_params", "binds", "bindings"})
@@ -1303,7 +1307,7 @@ class Redactor:
                         continue
                     if replaced is not _KEEP:
                         out[written] = replaced
-                        contact = contact or kind in _CONTACT_KINDS
+                        contact = contact or (kind in _CONTACT_KINDS and _DESK_WORDS.isdisjoint(tokens(key)))
                         about_person = about_person or (
                             kind in _PERSON_FIELD_KINDS
                             and (replaced != item or (type(item) is str and is_redacted(item)))  # masked before
