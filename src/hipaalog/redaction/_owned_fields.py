@@ -6,6 +6,10 @@ number, ``{"vehicle": {"reg": ...}}`` a plate. A child whose own name says nothi
 ``date``, ``start``) is judged by the name it makes with its parent's last word, singular
 (``{"visits": [{"date": ...}]}``); a child with a name of its own keeps its own verdict.
 
+A person's own numbers need a person, or a plan, above them: ``{"patient": {"license": ...}}`` is a
+licence number and ``{"insurance": {"plan": ...}}`` a plan's, when the value holds the digits of one
+(``{"package": {"license": "MIT"}}`` and ``{"customer": {"plan": "pro"}}`` stay).
+
 Dates count only below the events of a person's care (visits, encounters, admissions, procedures,
 birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays, and so does the
 ``start`` of an ``operation`` or a ``procedure`` (software's words too); their ``date`` does not.
@@ -14,6 +18,7 @@ birth and death) and only when the value is a full date: ``{"job": {"start": ...
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 from ._keys import KeyCatalogue, tokens
@@ -33,7 +38,23 @@ _DATE_CHILDREN: Final = frozenset(
     )
 )  # fmt: skip
 """Children that hold when the parent happened."""
-OWNED_CHILDREN: Final = _ID_CHILDREN | _DATE_CHILDREN
+_HELD_CHILDREN: Final = {
+    "account": "ACCOUNT", "acct": "ACCOUNT",
+    "license": "LICENSE", "licence": "LICENSE", "lic": "LICENSE", "dl": "LICENSE", "permit": "LICENSE",
+    "cert": "LICENSE", "certificate": "LICENSE",
+    "plan": "MEMBER_ID", "policy": "MEMBER_ID", "group": "MEMBER_ID",
+}  # fmt: skip
+"""Children a person holds (an account, a licence, a plan), and their kinds below a person or a plan."""
+_HOLDERS: Final = frozenset(
+    (
+        "customer", "client", "user", "holder", "accountholder", "policyholder", "account", "billing", "insurance",
+        "insurer", "coverage", "policy", "claim", "payer", "benefit", "eligibility",
+    )
+)  # fmt: skip
+"""Parents, besides those that name a person, whose accounts, licences and plans are a person's."""
+_HELD_DIGITS: Final = 4
+"""The fewest digits a held child's value has to be an identifier (``"D1234567"``; not ``"pro"`` or ``"MIT"``)."""
+OWNED_CHILDREN: Final = _ID_CHILDREN | _DATE_CHILDREN | frozenset(_HELD_CHILDREN)
 """Every child name the parent's name gives a meaning to (a cheap test before :func:`owned_fields`)."""
 
 _EVENT_KINDS: Final = {
@@ -100,17 +121,23 @@ def owned_fields(
     event = _EVENT_KINDS.get(last)
     if event is None and last == "service":
         event = "DATE"
+    holder: bool | None = None
     out: dict[Any, Any] | None = None
     for child, value in item.items():
-        if type(child) is not str or value is None or isinstance(value, (bool, dict, list, tuple)):
+        if type(child) is not str or value is None or isinstance(value, (bool, dict)):
             continue
         lowered = child.lower()
         kind: str | None = None
-        if lowered in _DATE_CHILDREN:
-            if event is not None and (last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN) and full_date(value):
-                kind = event
-        elif lowered in _ID_CHILDREN:
-            kind = _composed_kind(prefix, last, lowered, keys)
+        if lowered in _HELD_CHILDREN:
+            if holder is None:
+                holder = last in _HOLDERS or keys.info(key).names_person
+            if holder and _identifier(value):
+                kind = _HELD_CHILDREN[lowered]
+        if kind is None and lowered in _ID_CHILDREN and (_scalar(value) or _identifier(value)):
+            kind = _composed_kind(prefix, last, lowered, keys)  # ("5330406177",) as well: a number kept in a list
+        elif kind is None and event is not None and lowered in _DATE_CHILDREN and _scalar(value):
+            dated = last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN  # {"operation": {"start": ...}} stays
+            kind = event if dated and full_date(value) else None
         if kind is None:
             continue
         replaced = value_of(kind, value)
@@ -123,6 +150,23 @@ def owned_fields(
         else:
             out[child] = replaced
     return item if out is None else out
+
+
+def _scalar(value: Any) -> bool:
+    """Whether ``value`` is one value, not a sequence of them."""
+    return not isinstance(value, (list, tuple))
+
+
+def _identifier(value: Any) -> bool:
+    """Whether ``value`` (text, a number, or a short sequence of them) holds the digits of an identifier."""
+    if isinstance(value, (list, tuple)):
+        return 0 < len(value) <= 8 and all(_identifier(x) for x in value)
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    elif isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        return False
+    text = str(value)
+    return len(text) <= 40 and sum(c.isdigit() for c in text) >= _HELD_DIGITS
 
 
 def _composed_kind(prefix: list[str], last: str, child: str, keys: KeyCatalogue) -> str | None:
@@ -141,6 +185,6 @@ def gives_kinds(key: str, keys: KeyCatalogue) -> bool:
     if owner is None:
         return False
     prefix, last = owner
-    if last in _EVENT_KINDS or last == "service":
+    if last in _EVENT_KINDS or last == "service" or last in _HOLDERS or keys.info(key).names_person:
         return True
     return any(_composed_kind(prefix, last, child, keys) is not None for child in ("id", "number", "serial", "group"))

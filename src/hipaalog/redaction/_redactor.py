@@ -34,6 +34,7 @@ from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
 from ._kinds import UNINSPECTED
+from ._name_column import column_names, loosely_named
 from ._name_pairs import FIRST_KEYS, name_pair
 from ._name_siblings import person_by_siblings
 from ._named_values import (
@@ -304,6 +305,14 @@ def _bare_kind(item: object) -> str | None:
     return None if number is None else bare_number_kind(number)
 
 
+_CONTACT_KINDS: Final = frozenset(("PHONE", "EMAIL", "FAX"))
+"""Kinds of a field that say a mapping is someone's contact card, so its generic name is a person's."""
+_DESK_WORDS: Final = frozenset(
+    ("support", "helpdesk", "help", "office", "main", "business", "sales", "store", "toll", "tollfree", "desk", "front")
+)
+"""Words of a phone or e-mail field that name an organisation's line (``support_phone``): no sign of a person."""
+_GENERIC_NAMES: Final = frozenset(("name", "extraname"))
+"""Generic name keys (run together), ``extra_name`` being ``name`` renamed away from a ``LogRecord`` attribute."""
 _PARAMETER_KEYS: Final = frozenset({"params", "parameters", "args", "bind_params", "binds", "bindings"})
 """Keys of a SQL statement's parameters logged beside it (under one of :data:`_STATEMENT_KEYS`)."""
 _STATEMENT_KEYS: Final = ("sql", "statement", "query", "stmt")
@@ -337,6 +346,16 @@ def _human_name(value: object) -> bool:
         and any(key in value for key in ("given", "family"))
         and all(isinstance(key, str) and key in _NAME_PARTS for key in value)
     )
+
+
+_ANY_DIGIT: Final = re.compile(r"[0-9]")
+
+
+def _file_name(item: object) -> bool:
+    """Whether ``item`` (text, or a list of texts) names files without a digit: ``archive.zip``, ``dist/app.tar.gz``."""
+    if type(item) is list or type(item) is tuple:
+        return bool(item) and all(_file_name(x) for x in item)
+    return type(item) is str and "." in item and " " not in item and _ANY_DIGIT.search(item) is None
 
 
 def _truncated(what: str, left_out: int) -> str:
@@ -976,6 +995,8 @@ class Redactor:
                 items = [self._pair(item) for item in items]  # [("mrn", "5529301"), ("page", "2")]: dict items
             elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
+            elif len(items) > 1 and type(items[-1]) is dict and self.names_values and (names := column_names(items)):
+                items = self._name_cells(items, names)  # [{"name": "Jane Roe"}, {"name": "Ann Lee"}]
             out = [
                 self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
                 for index, item in enumerate(items)
@@ -985,6 +1006,19 @@ class Redactor:
             return out
         finally:
             active.discard(marker)
+
+    def _name_cells(self, items: list[Any], names: list[tuple[int, Any]]) -> list[Any]:
+        """``items`` with the generic names :func:`column_names` found replaced as people's names."""
+        items = list(items)
+        for index, key in names:
+            replaced = self._as_kind("NAME", items[index][key])
+            item = dict(items[index])
+            if replaced is DROP:
+                del item[key]
+            else:
+                item[key] = replaced
+            items[index] = item
+        return items
 
     def _pair(self, pair: Any) -> Any:
         """A ``(name, value)`` pair with the value replaced when the name is a PHI field's."""
@@ -1163,6 +1197,7 @@ class Redactor:
                 and columns is None
             )
             about_person = person is not None and resource is None  # the mapping names a person: its dates are theirs
+            contact = False  # a person's phone number or e-mail address: a loose name beside it is theirs
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
             thing = "display" in value and "reference" in value and thing_reference(value["reference"])
@@ -1272,6 +1307,7 @@ class Redactor:
                         continue
                     if replaced is not _KEEP:
                         out[written] = replaced
+                        contact = contact or (kind in _CONTACT_KINDS and _DESK_WORDS.isdisjoint(tokens(key)))
                         about_person = about_person or (
                             kind in _PERSON_FIELD_KINDS
                             and (replaced != item or (type(item) is str and is_redacted(item)))  # masked before
@@ -1312,6 +1348,8 @@ class Redactor:
                             out[written] = replaced
             if beside and about_person:
                 self._beside_person(out, beside)
+            elif beside and contact:
+                self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
             return out
         finally:
             active.discard(marker)
@@ -1413,6 +1451,9 @@ class Redactor:
                 and (person_value(item) if info.holds_name else name_shaped(item))  # both remember their verdicts
             ):
                 return "NAME", False
+            generic = info.compact in _GENERIC_NAMES and (" " in item or "," in item) and self.names_values
+            if generic and loosely_named(item):
+                return "NAME", True  # {"name": "Ann Lee", "dob": ...}: a person's name beside a sign of them
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
             if info.compact in _RECORD_NUMBER_KEYS and _RECORD_NUMBER.fullmatch(item):
@@ -1515,8 +1556,10 @@ class Redactor:
             kind = info.kind_in_person
         if kind is None and info.compact in ("name", "names") and _human_name(item):
             return "NAME"
-        if kind == "NAME" and info.compact in _NAME_POSITIONS and not (type(item) is str and item[:1].isalpha()):
-            return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
+        if kind == "NAME" and info.compact in _NAME_POSITIONS:
+            first = item[0] if (type(item) is list or type(item) is tuple) and item else item
+            if not (type(first) is str and first[:1].isalpha()):
+                return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
         return kind
 
     def _key_value(self, kind: str, item: Any) -> Any:
@@ -1532,6 +1575,8 @@ class Redactor:
                 return _KEEP
         if item is None or item == "" or isinstance(item, bool):
             return item
+        if kind == "ZIP" and _file_name(item):
+            return _KEEP  # {"zip": "archive.zip"}: a file, not a postal code (every postal code has a digit)
         number = _integral(item)
         return self.strategy_for(kind).value(kind, item if number is None else number)
 
