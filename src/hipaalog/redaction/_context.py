@@ -112,17 +112,22 @@ _BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
 _PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
 """What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``)."""
-_SHAPED_CUES: Final = frozenset({"record", "claim", "encounter", "enc", "visit", "policy", "grp"})
+_SHAPED_CUES: Final = frozenset(
+    {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
+    | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
+    | {"list"}
+)
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
-_SHAPED_ID: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12}")
-"""Six digits or more, or five after letters (``51264366``, ``QH2235465``): no count, index or version."""
+_SHAPED_ID: Final = re.compile(r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?")
+"""Six digits or more, or five after letters (``51264366``, ``QH2235465``), with a dependent's suffix
+(``QH2235465-01``): no count, index or version."""
 _PLAN_ID: Final = re.compile(r"[EHRS][0-9]{4}-[0-9]{3}")
 """A Medicare plan's contract and benefit package (``H1234-001``), read after ``plan``."""
 _PLAN_BEFORE: Final = re.compile(r"[Pp](?i:lan)(?:[ _-]?(?i:id|no|nbr|number|#))?[ =:#\[(\"']{0,3}$")
 _CUE_AFTER: Final = re.compile(r"[ ]?\(([A-Za-z][A-Za-z #]{1,24})\)")
 """A cue in parentheses right after its value (``51264366 (MRN)``, ``99482113 (billing acct)``)."""
-_CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT"})
+_CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "DEVICE"})
 _KEY_ERROR_ID: Final = re.compile(
     r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
     r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
@@ -152,15 +157,39 @@ def _slug_names_a_person(slug: str) -> bool:
 _PAREN_STARTS: Final = frozenset(" (")
 
 
-def _cue_after(text: str, start: int, end: int) -> str | None:
-    """The kind named by a cue in parentheses right after a whole token shaped like an id (``51264366 (MRN)``)."""
+def _cue_after(text: str, digits: int, end: int) -> tuple[int, str] | None:
+    """The start and kind of a whole token shaped like an id (letters before its digits too) and named by a cue in
+    parentheses right after it (``51264366 (MRN)``, ``VY751856350 (subscriber)``)."""
     after = _CUE_AFTER.match(text, end)
-    if after is None or (start and (text[start - 1].isalnum() or text[start - 1] in "_.*-")):
+    if after is None:
+        return None
+    start = digits
+    while start > digits - 4 and start and text[start - 1].isalpha():
+        start -= 1
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_.*-"):
         return None
     if _SHAPED_ID.fullmatch(text, start, end) is None:
         return None
     kind = CUED_IDS.match(after[1].replace("#", " # ").lower().split())
-    return kind if kind in _CUE_AFTER_KINDS else None
+    return (start, kind) if kind in _CUE_AFTER_KINDS else None
+
+
+_LIST_GAP: Final = re.compile(r"[ ]*(?:[,;/&+|]|->|=>|→|and|or|y|et|und|e)?[ ]*[\[(\"']?")
+"""What stands between two ids of one list after one cue (``, ``, ``/``, `` -> ``, `` and ``, a space)."""
+_LISTED_ID: Final = re.compile(r"(?:[A-Za-z]{0,4}[-#]?[0-9][0-9-]{3,14}[0-9]|[A-Za-z]{1,4}[0-9]{4,12})(?:-[0-9]{1,2})?")
+"""An id of such a list: five digits or more, letters before them allowed (``H591703``, ``568-668-533``)."""
+
+
+def _listed_after(text: str, previous: int, digits: int, end: int) -> int | None:
+    """The start of the token ending at ``end`` when it is the next item of a list of ids whose last item ended at
+    ``previous`` (the same kind of value, after a comma, a slash, an arrow, ``and`` or a space), else ``None``."""
+    if digits - previous > 12:
+        return None
+    back = _TOKEN_BACK.match(text[max(previous, digits - 8) : digits][::-1])
+    start = digits - (back.end() if back else 0)
+    if _LIST_GAP.fullmatch(text, previous, start) is None or _LISTED_ID.fullmatch(text, start, end) is None:
+        return None
+    return start
 
 
 def _shaped_cue(words: list[str]) -> bool:
@@ -201,13 +230,19 @@ class CuedIdDetector(BaseDetector):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
+        listed: tuple[int, str] | None = None  # the end and kind of the last id yielded: a list may go on
         for match in _DIGIT_RUNS.finditer(text):
             if match.start() < done:
                 continue
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
-            if text[end : end + 1] in _PAREN_STARTS and (kind := _cue_after(text, match.start(), end)) is not None:
-                yield match.start(), end, kind  # "51264366 (MRN)": the cue after the value
+            if listed is not None and (item := _listed_after(text, listed[0], match.start(), end)) is not None:
+                yield item, end, listed[1]  # "MRNs: 2671706, H591703", "merge mrn E2516406 -> 5754100555"
+                listed = (end, listed[1])
+                continue
+            listed = None
+            if text[end : end + 1] in _PAREN_STARTS and (named := _cue_after(text, match.start(), end)) is not None:
+                yield named[0], end, named[1]  # "51264366 (MRN)": the cue after the value
                 continue
             if not cues.near(match.start(), _CUE_REACH):
                 continue  # the cue ends before the digits: within the token (MRN-), or before it
@@ -252,6 +287,7 @@ class CuedIdDetector(BaseDetector):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
             if kind is not None and kind not in _OWN_DETECTORS:
                 yield start, end, kind
+                listed = (end, kind)
 
 
 # -- dates about a person ------------------------------------------------------------------------
@@ -648,6 +684,11 @@ def _town_like(city: str) -> bool:
     return lower in PLACES or any(word not in ENGLISH for word in lower.split())
 
 
+_ZIP_PAREN: Final = frozenset({" (", "(z", "(Z", "(p", "(P"})
+_ZIP_CUE_AFTER: Final = re.compile(r"[ ]?\((?i:zip(?:[ ]?code|\+4)?|post(?:al[ ]?)?code)\)")
+"""A ZIP code's cue in parentheses right after it (``33792 (zip)``, ``44093-8107 (zip+4)``)."""
+
+
 class ZipDetector(BaseDetector):
     """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``,
     ``Mountain View CA 94043``), with the city before the state."""
@@ -657,34 +698,20 @@ class ZipDetector(BaseDetector):
     kinds = ("ZIP", "ADDRESS")
 
     def find(self, text: str) -> Iterator[Span]:
+        listed = -1  # the end of the last ZIP code found: a list of them may go on ("zips: 86327, 36960")
         for match in _ZIP.finditer(text):
             start = match.start()
-            state = _STATE_BEFORE.search(text, max(0, start - 24), start)
-            if state is not None and (state["upper"] is not None or state["lower"] is not None):
-                # Capitals or lower case: a state code and a ZIP code after a town written the same way.
-                upper = state["upper"] is not None
-                at = state.start("upper") if upper else state.start("lower")
-                city = (_CITY_UPPER if upper else _CITY_LOWER).search(text, max(0, at - 48), at)
-                if city is not None and _town_like(city["city"]):
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                    yield start, match.end(), "ZIP"
-                elif ZIPS.before(text, start) is not None:
-                    yield start, match.end(), "ZIP"
-            elif state is not None and state["bare"] is not None:
-                city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
-                if city is not None:  # no comma: only a capitalised city before the state makes it an address
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                    yield start, match.end(), "ZIP"
-                elif ZIPS.before(text, start) is not None:
-                    yield start, match.end(), "ZIP"
-            elif state is not None:
-                state_start = state.start("state") if state["state"] is not None else state.start("name")
-                city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
-                if city is not None:
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                yield start, match.end(), "ZIP"
-            elif ZIPS.before(text, start) is not None:
-                yield start, match.end(), "ZIP"
+            if (listed >= 0 and start - listed <= 8 and _LIST_GAP.fullmatch(text, listed, start)) or (
+                text[match.end() : match.end() + 2] in _ZIP_PAREN and _ZIP_CUE_AFTER.match(text, match.end())
+            ):
+                yield start, match.end(), "ZIP"  # the next of a list, or "33792 (zip)": the cue after the value
+                listed = match.end()
+                continue
+            listed = -1
+            for span in self._spans(text, match):
+                yield span
+                if span[2] == "ZIP":
+                    listed = match.end()
         if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
                 yield place.start("city"), place.end("city"), "ADDRESS"
@@ -693,6 +720,37 @@ class ZipDetector(BaseDetector):
             for place in TOWN_AFTER_LIVES.finditer(text):
                 if place["city"] not in NAME_STOPWORDS:
                     yield place.start("city"), place.end("city"), "ADDRESS"
+
+    @staticmethod
+    def _spans(text: str, match: re.Match[str]) -> Iterator[Span]:
+        """The ZIP code (and the town before it) of one candidate, by the cue or state before it."""
+        start = match.start()
+        state = _STATE_BEFORE.search(text, max(0, start - 24), start)
+        if state is not None and (state["upper"] is not None or state["lower"] is not None):
+            # Capitals or lower case: a state code and a ZIP code after a town written the same way.
+            upper = state["upper"] is not None
+            at = state.start("upper") if upper else state.start("lower")
+            city = (_CITY_UPPER if upper else _CITY_LOWER).search(text, max(0, at - 48), at)
+            if city is not None and _town_like(city["city"]):
+                yield city.start("city"), city.end("city"), "ADDRESS"
+                yield start, match.end(), "ZIP"
+            elif ZIPS.before(text, start) is not None:
+                yield start, match.end(), "ZIP"
+        elif state is not None and state["bare"] is not None:
+            city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
+            if city is not None:  # no comma: only a capitalised city before the state makes it an address
+                yield city.start("city"), city.end("city"), "ADDRESS"
+                yield start, match.end(), "ZIP"
+            elif ZIPS.before(text, start) is not None:
+                yield start, match.end(), "ZIP"
+        elif state is not None:
+            state_start = state.start("state") if state["state"] is not None else state.start("name")
+            city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
+            if city is not None:
+                yield city.start("city"), city.end("city"), "ADDRESS"
+            yield start, match.end(), "ZIP"
+        elif ZIPS.before(text, start) is not None:
+            yield start, match.end(), "ZIP"
 
 
 # -- street addresses ----------------------------------------------------------------------------

@@ -53,8 +53,15 @@ _ID_WORDS: Final = frozenset({"id", "ids"})
 
 
 def _case_ok(word: str) -> bool:
-    """Lower, Title or UPPER case, or no case at all (digits, a word of Arabic or Devanagari script)."""
-    return word.islower() or word.isupper() or word.istitle() or word.lower() == word.upper()
+    """Lower, Title or UPPER case, an acronym's plural (``MRNs``, ``VINs``), or no case at all (digits, a word
+    of Arabic or Devanagari script)."""
+    return (
+        word.islower()
+        or word.isupper()
+        or word.istitle()
+        or word.lower() == word.upper()
+        or (word[-1] == "s" and word[:-1].isupper())
+    )
 
 
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
@@ -81,7 +88,13 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
             continue
-        if not (bare.islower() or bare.isupper() or bare.istitle() or bare.lower() == bare.upper()):
+        if not (
+            bare.islower()
+            or bare.isupper()
+            or bare.istitle()
+            or bare.lower() == bare.upper()
+            or (bare[-1] == "s" and bare[:-1].isupper())
+        ):
             break  # inlined _case_ok (no case at all: digits, Arabic or Devanagari): runs for every candidate
         out.append(bare.lower())
         if len(out) == count:
@@ -197,12 +210,32 @@ def _split(text: str) -> list[str]:
 
 
 def cased(words: Iterable[str]) -> frozenset[str]:
-    """Each word in lower case, Title Case and UPPER CASE."""
+    """Each word in lower case, Title Case and UPPER CASE, and a plural also as an acronym's (``MRNs``)."""
     out: set[str] = set()
     for word in words:
         out.update((word.lower(), word.title(), word.upper()))
+        if len(word) > 2 and word[-1] == "s":
+            out.add(word[:-1].upper() + "s")
     return frozenset(out)
 
+
+_MORE_ID_CUES: Final = (
+    *(("mrns", "MRN"), ("mrn list", "MRN"), ("emr #", "MRN"), ("chart list", "MRN"), ("patientennummer", "MRN")),
+    *(("fallnummer", "MRN"), ("expediente", "MRN"), ("historia clinica", "MRN"), ("historia clínica", "MRN")),
+    *(("dossier medical", "MRN"), ("dossier médical", "MRN"), ("prontuario", "MRN"), ("prontuário", "MRN")),
+    *(("accounts", "ACCOUNT"), ("accts", "ACCOUNT"), ("a/c", "ACCOUNT"), ("acc #", "ACCOUNT"), ("compte", "ACCOUNT")),
+    *(("conta", "ACCOUNT"), ("cuenta", "ACCOUNT"), ("konto", "ACCOUNT"), ("kontonummer", "ACCOUNT")),
+    *(("sub #", "MEMBER_ID"), ("pol #", "MEMBER_ID"), ("ins #", "MEMBER_ID"), ("subscribers", "MEMBER_ID")),
+    *(("members", "MEMBER_ID"), ("adherent", "MEMBER_ID"), ("adhérent", "MEMBER_ID"), ("d'adhérent", "MEMBER_ID")),
+    *(("d'adherent", "MEMBER_ID"), ("mitgliedsnummer", "MEMBER_ID"), ("versichertennummer", "MEMBER_ID")),
+    *(("carteirinha", "MEMBER_ID"), ("poliza", "MEMBER_ID"), ("póliza", "MEMBER_ID"), ("apolice", "MEMBER_ID")),
+    *(("apólice", "MEMBER_ID"), ("afiliado", "MEMBER_ID"), ("policies", "MEMBER_ID")),
+    *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
+    *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE"), ("veh", "VEHICLE")),
+)
+"""Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
+The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``veh``) need a
+value shaped like an identifier (:data:`._context._SHAPED_CUES`)."""
 
 CUED_IDS: Final = CueTable(
     [
@@ -292,6 +325,7 @@ CUED_IDS: Final = CueTable(
         ("kenteken", "VEHICLE"),
         ("number plate", "VEHICLE"),
         ("rego", "VEHICLE"),
+        *_MORE_ID_CUES,
         ("ssn", "SSN"),
         ("ss #", "SSN"),
         ("social security", "SSN"),
@@ -312,6 +346,10 @@ CUED_IDS: Final = CueTable(
         "health record": "record",
         "medical record": "medical",
         "bank account": "account",
+        "mrn list": "mrn",
+        "chart list": "chart",
+        "dossier medical": "dossier",
+        "dossier médical": "dossier",
     },
 )
 """Cues of identifiers written as a token with digits (``MRN 00123456``, ``member ID XGH1234567``)."""
@@ -538,8 +576,12 @@ ZIPS: Final = CueTable(
         ("post code", "ZIP"),
         ("postcode", "ZIP"),
         ("postal", "ZIP"),
+        ("zips", "ZIP"),
+        ("zip+4", "ZIP"),
+        ("zip codes", "ZIP"),
+        ("postcodes", "ZIP"),
     ],
-    key_words={"zip code": "zip", "post code": "post"},
+    key_words={"zip code": "zip", "post code": "post", "zip codes": "zip"},
 )
 """Cues of a ZIP code without a state before it."""
 

@@ -14,12 +14,17 @@ from typing import Final
 from ._detector import BaseDetector, Span
 from ._gate import CUED
 
-__all__ = ["PlateDetector"]
+__all__ = ["PLATE_CUE_WORDS", "PlateDetector"]
 
+PLATE_CUE_WORDS: Final = frozenset(
+    {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration"}
+)
+"""Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
 _PLATE: Final = re.compile(
-    r"(?=[LlNnRrPpKkIiMmTt])(?<![A-Za-z])"
-    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle)[ _-]?)?plate|kennzeichen|immatriculation|"
-    r"matr[ií]cula|targa|kenteken|rego)"
+    r"(?=[LlNnRrPpKkIiMmTtVvCc])(?<![A-Za-z])"
+    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
+    r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
+    r"kennzeichen|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
     r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?[ ]*[:=#]?[ ]*[\"']?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
@@ -27,10 +32,11 @@ _PLATE: Final = re.compile(
 
 
 class PlateDetector(BaseDetector):
-    """Licence plates after ``plate``, ``license plate``, ``Kennzeichen``, ``immatriculation``, ``matrícula``,
-    ``targa``, ``kenteken`` or ``rego``: four to ten letters and digits, one of each at least, in up to four
-    groups (``plate WX68 ZYT``, ``Kennzeichen M-AB 123``, ``immatriculation AA-123-BB``, ``plate KA 01 AB 1234``);
-    not ``plate count 96`` nor ``plate 384`` (digits alone are the cued-id detector's to judge)."""
+    """Licence plates after ``plate``, ``license plate``, ``tag``, ``veh``, ``car reg``, ``reg no``, ``Kennzeichen``,
+    ``immatriculation``, ``plaque``, ``placa``, ``matrícula``, ``targa``, ``kenteken`` or ``rego``: four to ten
+    letters and digits, one of each at least, in up to four groups (``plate WX68 ZYT``, ``Kennzeichen M-AB 123``,
+    ``immatriculation AA-123-BB``, ``plate KA 01 AB 1234``); not ``plate count 96`` nor ``plate 384`` (digits
+    alone are the cued-id detector's to judge)."""
 
     gate = CUED
     name = "plate"
