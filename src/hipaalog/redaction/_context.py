@@ -119,14 +119,19 @@ _SHAPED_CUES: Final = frozenset(
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
-_SHAPED_ID: Final = re.compile(r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?")
+_SHAPED_ID: Final = re.compile(
+    r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?|[0-9]{3,4}(?:-[0-9]{3,4}){2,3}"
+)
 """Six digits or more, or five after letters (``51264366``, ``QH2235465``), with a dependent's suffix
-(``QH2235465-01``): no count, index or version."""
+(``QH2235465-01``), or in groups of three or four (``127-422-284``): no count, index, version or date."""
 _PLAN_ID: Final = re.compile(r"[EHRS][0-9]{4}-[0-9]{3}")
 """A Medicare plan's contract and benefit package (``H1234-001``), read after ``plan``."""
 _PLAN_BEFORE: Final = re.compile(r"[Pp](?i:lan)(?:[ _-]?(?i:id|no|nbr|number|#))?[ =:#\[(\"']{0,3}$")
 _CUE_AFTER: Final = re.compile(r"[ ]?\(([A-Za-z][A-Za-z #]{1,24})\)")
 """A cue in parentheses right after its value (``51264366 (MRN)``, ``99482113 (billing acct)``)."""
+_CUE_AFTER_DASH: Final = re.compile(r"[ ]+[-–:][ ]+([A-Za-z]{3,4})(?![\w])")
+_DASH_CUES: Final = frozenset({"mrn", "acct", "mbr"})
+"""Acronyms of an id that name the value opening a clause after a dash too (``1527185013 - mrn mismatch``)."""
 _CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "DEVICE"})
 _KEY_ERROR_ID: Final = re.compile(
     r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
@@ -160,12 +165,14 @@ _PAREN_STARTS: Final = frozenset(" (")
 def _cue_after(text: str, digits: int, end: int) -> tuple[int, str] | None:
     """The start and kind of a whole token shaped like an id (letters before its digits too) and named by a cue in
     parentheses right after it (``51264366 (MRN)``, ``VY751856350 (subscriber)``)."""
-    after = _CUE_AFTER.match(text, end)
-    if after is None:
-        return None
     start = digits
     while start > digits - 4 and start and text[start - 1].isalpha():
         start -= 1
+    after = _CUE_AFTER.match(text, end)
+    if after is None:
+        after = _CUE_AFTER_DASH.match(text, end)
+        if after is None or after[1].lower() not in _DASH_CUES or text[:start].rstrip()[-1:].isalnum():
+            return None  # "build 4821937 - acct service": only a value opening its clause is named so
     if start and (text[start - 1].isalnum() or text[start - 1] in "_.*-"):
         return None
     if _SHAPED_ID.fullmatch(text, start, end) is None:
@@ -426,10 +433,19 @@ def _event_before(text: str, start: int) -> str | None:
 
 _DATE_AFTER: Final = {
     **dict.fromkeys(("appt", "appointment", "admission", "admit", "admitted", "discharge", "discharged"), "DATE"),
-    **dict.fromkeys(("surgery", "dos", "encounter", "dod"), "DATE"),
+    **dict.fromkeys(("surgery", "dos", "encounter", "dod", "visit", "visits", "procedure", "labs"), "DATE"),
+    **dict.fromkeys(("no-show", "noshow", "consult", "consultation", "cita", "termin", "consulta"), "DATE"),
     "dob": "DOB",
 }
 """Words right after a date that make it a person's (``06/29/2024 appt``, ``03/12/1950 (DOB)``)."""
+_PERSON_FIRST: Final = frozenset({"pt", "patient", "member", "mbr", "paciente", "patiente", "patientin"})
+_PERSON_EVENTS: Final = frozenset(
+    {"no", "noshowed", "seen", "arrived", "checked", "admitted", "discharged", "cancelled", "canceled", "visit"}
+    | {"rescheduled", "presented", "died", "expired", "transferred", "called"}
+)
+"""A person and what they did, right after a date (``4/30/2022 - pt no-showed``; words split at ``-``)."""
+_DATE_GAP: Final = re.compile(r"[ ]*(?:-|–|—|to|thru|through|until|till|and|&|,|al|au|bis|a|hasta|ate|até)[ ]*")
+"""What stands between the dates of one range or list after one cue (``03/01/2024 - 03/04/2024``, ``, ``)."""
 _MONTH_DAY: Final = re.compile(r"[01]?[0-9]/[0-3]?[0-9](?![\w/.-])")
 """A month and day without a year (``06/29``), read only right after an event of care (:data:`_YEARLESS_CUES`)."""
 _YEARLESS_CUES: Final = frozenset(
@@ -472,10 +488,16 @@ class DateDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         cues = _DATE_CUES.scope(text)
         birth: bool | None = None
+        last: tuple[int, str] | None = None  # the end and kind of the last date found: a range or list goes on
         for match in self._candidates(text):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
+            if last is not None and start - last[0] <= 12 and _DATE_GAP.fullmatch(text, last[0], start):
+                yield start, match.end(), last[1]  # "DOS 03/01/2024 - 03/04/2024", "admitted 3/1 to 3/4/2024"
+                last = (match.end(), last[1])
+                continue
+            last = None
             kind = DATES.before(text, start) if cues.near(start) else None
             if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
                 kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
@@ -492,10 +514,13 @@ class DateDetector(BaseDetector):
                 if birth and _BIRTH_FIELD.search(text, max(0, start - 200), start) is not None:
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is None and text[match.end() : match.end() + 1] in _PAREN_STARTS:
-                after = words_after(text, match.end(), 1)
+                after = words_after(text, match.end(), 3)
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
+                if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
+                    kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
             if kind is not None:
                 yield start, match.end(), kind
+                last = (match.end(), kind)
         if "/" in text:
             for short in _MONTH_DAY.finditer(text):  # "admitted Tuesday 05/04": the year left out
                 if cues.near(short.start()) and _yearless_date(text, short.start(), short.end()):
@@ -514,6 +539,7 @@ class DateDetector(BaseDetector):
         lowered = text.lower()
         if any(hint in lowered for hint in _MONTH_HINTS):
             found.extend(_DATE_FROM_MONTH.finditer(text))
+            found.sort(key=re.Match.start)
         return found
 
 

@@ -387,6 +387,23 @@ PHONES: Final = CueTable(
 )
 """Cues of a phone number written as ten bare digits (``phone 4155550132``)."""
 
+_MORE_DATE_CUES: Final = (
+    *(("disch", "DATE"), ("discharge dt", "DATE"), ("date of procedure", "DATE"), ("procedure dt", "DATE")),
+    *(("collection date", "DATE"), ("date of collection", "DATE"), ("specimen collected", "DATE")),
+    *(("sample collected", "DATE"), ("specimen drawn", "DATE"), ("blood drawn", "DATE"), ("labs drawn", "DATE")),
+    *(("administered", "DATE"), ("vaccinated", "DATE"), ("immunized", "DATE"), ("pt checked in", "DATE")),
+    *(("patient checked in", "DATE"), ("inpatient", "DATE"), ("inpatient stay", "DATE")),
+    *(("hospital stay", "DATE"), ("no-show", "DATE"), ("no-showed", "DATE"), ("date of visit", "DATE")),
+    *(("visite", "DATE"), ("date de visite", "DATE"), ("date de la visite", "DATE"), ("besuchsdatum", "DATE")),
+    *(("behandlungsdatum", "DATE"), ("fecha de atencion", "DATE"), ("fecha de atención", "DATE")),
+    *(("appointments", "DATE"), ("appts", "DATE"), ("visits", "DATE"), ("admissions", "DATE"), ("encounters", "DATE")),
+    *(("dates of service", "DATE"), ("service dates", "DATE"), ("visit dates", "DATE"), ("dates of visit", "DATE")),
+    *(("data do atendimento", "DATE"), ("data da consulta", "DATE"), ("data de alta", "DATE")),
+)
+"""Events of care written short (``disch``, ``discharge dt``), of a specimen or a vaccine (``specimen drawn``,
+``administered``), plurals that open a list (``appointments``) and dates of a visit in other languages; not
+``checked in``, ``collected`` or ``follow up`` alone (code is checked in, garbage collected, a vendor followed up)."""
+
 DATES: Final = CueTable(
     [
         ("dob", "DOB"),
@@ -528,6 +545,7 @@ DATES: Final = CueTable(
         ("visit scheduled for", "DATE"),
         ("surgery scheduled for", "DATE"),
         ("admission scheduled for", "DATE"),
+        *_MORE_DATE_CUES,
     ],
     key_words={
         "birth date": "birth",
@@ -563,6 +581,32 @@ DATES: Final = CueTable(
         "visit scheduled for": "visit",
         "surgery scheduled for": "surgery",
         "admission scheduled for": "admission",
+        "discharge dt": "discharge",
+        "date of procedure": "procedure",
+        "procedure dt": "procedure",
+        "collection date": "collection",
+        "date of collection": "collection",
+        "specimen collected": "specimen",
+        "sample collected": "sample",
+        "specimen drawn": "specimen",
+        "blood drawn": "blood",
+        "labs drawn": "labs",
+        "pt checked in": "checked",
+        "patient checked in": "checked",
+        "inpatient stay": "inpatient",
+        "hospital stay": "hospital",
+        "date of visit": "visit",
+        "date de visite": "visite",
+        "date de la visite": "visite",
+        "fecha de atencion": "atencion",
+        "fecha de atención": "atención",
+        "data do atendimento": "atendimento",
+        "data da consulta": "consulta",
+        "data de alta": "alta",
+        "dates of service": "service",
+        "service dates": "service",
+        "visit dates": "visit",
+        "dates of visit": "visit",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""
