@@ -70,6 +70,18 @@ LEAKS = [
     ("specimen drawn 16-Jul-2022 07:45", ["16-Jul-2022"]),
     ("vacc. administered January 19 2024", ["January 19 2024"]),
     ("date de la visite : 7/6/2023", ["7/6/2023"]),
+    ("appt Tue Mar 5 9:30", ["Mar 5"]),
+    ("admitted 5 March", ["5 March"]),
+    ("svc 3/1/24", ["3/1/24"]),
+    ("adm. 3/1/24", ["3/1/24"]),
+    ("MRI 3/1/24", ["3/1/24"]),
+    ("infusion given 2024-03-01", ["2024-03-01"]),
+    ("discharged home 3/4/24", ["3/4/24"]),
+    ("svc dates 3/1/24, 3/2/24", ["3/1/24", "3/2/24"]),
+    ("Untersuchung am 01.03.2024", ["01.03.2024"]),
+    ("plates: AB12 CDE, XY34 ZZZ", ["AB12 CDE", "XY34 ZZZ"]),
+    ("GMT 7752 (plate)", ["GMT 7752"]),
+    ("plate (WX68 ZYT)", ["WX68 ZYT"]),
 ]
 
 BENIGN = [
@@ -94,6 +106,12 @@ BENIGN = [
     "record 2024-01-02 processed",
     "cert serial 0x3F2A91C4 expires 2025-01-01",
     "device sda1 mounted",
+    "appt may 5 be moved",
+    "deployed Mar 5",
+    "veh: 2021 Honda Civic",
+    "tag v2.4.1, v2.4.2",
+    "git tag V2 (tag)",
+    "plate count 96",
 ]
 
 

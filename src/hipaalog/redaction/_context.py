@@ -450,7 +450,7 @@ _MONTH_DAY: Final = re.compile(r"[01]?[0-9]/[0-3]?[0-9](?![\w/.-])")
 """A month and day without a year (``06/29``), read only right after an event of care (:data:`_YEARLESS_CUES`)."""
 _YEARLESS_CUES: Final = frozenset(
     {"admitted", "admission", "admit", "discharged", "discharge", "appt", "appointment", "dos", "surgery", "d/c"}
-    | {"died", "deceased", "dod", "encounter"}
+    | {"died", "deceased", "dod", "encounter", "disch", "adm", "appts", "appointments", "svc"}
 )
 _WEEKDAYS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed"}
@@ -465,6 +465,18 @@ def _yearless_date(text: str, start: int, end: int) -> bool:
     month, _, day = text[start:end].partition("/")
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return False
+    return _after_event_of_care(text, start)
+
+
+_NAMED_MONTH_DAY: Final = re.compile(
+    rf"(?<![\w.]){_MONTH}[ ]+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?![\w/.-])"
+    rf"|(?<![\w./-])(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?[ ]+{_MONTH}(?![\w/-])"
+)
+"""A month by name and its day without a year (``Mar 5``, ``5 March``), read only right after an event of care."""
+
+
+def _after_event_of_care(text: str, start: int) -> bool:
+    """Whether an event of care (:data:`_YEARLESS_CUES`) comes right before ``start``, a weekday allowed between."""
     words = words_before(text, start, 3)
     while words and words[-1] in _WEEKDAYS:
         words.pop()
@@ -525,6 +537,13 @@ class DateDetector(BaseDetector):
             for short in _MONTH_DAY.finditer(text):  # "admitted Tuesday 05/04": the year left out
                 if cues.near(short.start()) and _yearless_date(text, short.start(), short.end()):
                     yield short.start(), short.end(), "DATE"
+        lowered = text.lower()
+        if any(hint in lowered for hint in _MONTH_HINTS):
+            for named in _NAMED_MONTH_DAY.finditer(text):  # "appt Tue Mar 5 9:30": by name, no year
+                if "may" in named[0]:
+                    continue  # "appt may 5 be moved": the verb
+                if cues.near(named.start()) and _after_event_of_care(text, named.start()):
+                    yield named.start(), named.end(), "DATE"
         months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
         for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()

@@ -231,10 +231,10 @@ _MORE_ID_CUES: Final = (
     *(("carteirinha", "MEMBER_ID"), ("poliza", "MEMBER_ID"), ("póliza", "MEMBER_ID"), ("apolice", "MEMBER_ID")),
     *(("apólice", "MEMBER_ID"), ("afiliado", "MEMBER_ID"), ("policies", "MEMBER_ID")),
     *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
-    *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE"), ("veh", "VEHICLE")),
+    *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
 )
 """Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
-The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``veh``) need a
+The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``) need a
 value shaped like an identifier (:data:`._context._SHAPED_CUES`)."""
 
 CUED_IDS: Final = CueTable(
@@ -397,12 +397,22 @@ _MORE_DATE_CUES: Final = (
     *(("visite", "DATE"), ("date de visite", "DATE"), ("date de la visite", "DATE"), ("besuchsdatum", "DATE")),
     *(("behandlungsdatum", "DATE"), ("fecha de atencion", "DATE"), ("fecha de atención", "DATE")),
     *(("appointments", "DATE"), ("appts", "DATE"), ("visits", "DATE"), ("admissions", "DATE"), ("encounters", "DATE")),
+    *(("svc", "DATE"), ("svc dates", "DATE"), ("adm", "DATE"), ("triage", "DATE"), ("ed arrival", "DATE")),
+    *(("er arrival", "DATE"), ("arrival date", "DATE"), ("lab collection", "DATE"), ("specimen", "DATE")),
+    *(("lab draw", "DATE"), ("blood draw", "DATE"), ("procedure performed", "DATE"), ("exam performed", "DATE")),
+    *(("op date", "DATE"), ("post-op", "DATE"), ("postop", "DATE"), ("infusion given", "DATE"), ("dose given", "DATE")),
+    *(("vaccine given", "DATE"), ("injection given", "DATE"), ("rx written", "DATE"), ("prescribed", "DATE")),
+    *(("telehealth", "DATE"), ("televisit", "DATE"), ("tele-visit", "DATE"), ("seen in clinic", "DATE")),
+    *(("discharged home", "DATE"), ("mri", "DATE"), ("x-ray", "DATE"), ("xray", "DATE"), ("ct scan", "DATE")),
+    *(("ultrasound", "DATE"), ("mammogram", "DATE"), ("echocardiogram", "DATE"), ("biopsy", "DATE")),
+    *(("exame", "DATE"), ("examen", "DATE"), ("d'examen", "DATE"), ("untersuchung", "DATE")),
     *(("dates of service", "DATE"), ("service dates", "DATE"), ("visit dates", "DATE"), ("dates of visit", "DATE")),
     *(("data do atendimento", "DATE"), ("data da consulta", "DATE"), ("data de alta", "DATE")),
 )
-"""Events of care written short (``disch``, ``discharge dt``), of a specimen or a vaccine (``specimen drawn``,
-``administered``), plurals that open a list (``appointments``) and dates of a visit in other languages; not
-``checked in``, ``collected`` or ``follow up`` alone (code is checked in, garbage collected, a vendor followed up)."""
+"""Events of care written short (``disch``, ``svc``, ``adm.``, ``op date``), of a specimen, a dose or an image
+(``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list (``appointments``) and dates of a
+visit in other languages; not ``checked in``, ``collected`` or ``follow up`` alone (code is checked in, garbage
+collected, a vendor followed up)."""
 
 DATES: Final = CueTable(
     [
