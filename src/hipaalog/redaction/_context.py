@@ -450,7 +450,7 @@ _MONTH_DAY: Final = re.compile(r"[01]?[0-9]/[0-3]?[0-9](?![\w/.-])")
 """A month and day without a year (``06/29``), read only right after an event of care (:data:`_YEARLESS_CUES`)."""
 _YEARLESS_CUES: Final = frozenset(
     {"admitted", "admission", "admit", "discharged", "discharge", "appt", "appointment", "dos", "surgery", "d/c"}
-    | {"died", "deceased", "dod", "encounter", "disch", "adm", "appts", "appointments", "svc"}
+    | {"died", "deceased", "dod", "encounter", "disch", "adm", "appts", "appointments"}
 )
 _WEEKDAYS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed"}

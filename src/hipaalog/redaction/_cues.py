@@ -397,7 +397,7 @@ _MORE_DATE_CUES: Final = (
     *(("visite", "DATE"), ("date de visite", "DATE"), ("date de la visite", "DATE"), ("besuchsdatum", "DATE")),
     *(("behandlungsdatum", "DATE"), ("fecha de atencion", "DATE"), ("fecha de atención", "DATE")),
     *(("appointments", "DATE"), ("appts", "DATE"), ("visits", "DATE"), ("admissions", "DATE"), ("encounters", "DATE")),
-    *(("svc", "DATE"), ("svc dates", "DATE"), ("adm", "DATE"), ("triage", "DATE"), ("ed arrival", "DATE")),
+    *(("svc dates", "DATE"), ("adm", "DATE"), ("triage", "DATE"), ("ed arrival", "DATE")),
     *(("er arrival", "DATE"), ("arrival date", "DATE"), ("lab collection", "DATE"), ("specimen", "DATE")),
     *(("lab draw", "DATE"), ("blood draw", "DATE"), ("procedure performed", "DATE"), ("exam performed", "DATE")),
     *(("op date", "DATE"), ("post-op", "DATE"), ("postop", "DATE"), ("infusion given", "DATE"), ("dose given", "DATE")),
@@ -409,10 +409,10 @@ _MORE_DATE_CUES: Final = (
     *(("dates of service", "DATE"), ("service dates", "DATE"), ("visit dates", "DATE"), ("dates of visit", "DATE")),
     *(("data do atendimento", "DATE"), ("data da consulta", "DATE"), ("data de alta", "DATE")),
 )
-"""Events of care written short (``disch``, ``svc``, ``adm.``, ``op date``), of a specimen, a dose or an image
-(``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list (``appointments``) and dates of a
-visit in other languages; not ``checked in``, ``collected`` or ``follow up`` alone (code is checked in, garbage
-collected, a vendor followed up)."""
+"""Events of care written short (``disch``, ``adm.``, ``op date``; not ``svc`` alone, a service's too), of a
+specimen, a dose or an image (``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list
+(``appointments``) and dates of a visit in other languages; not ``checked in``, ``collected`` or ``follow up``
+alone (code is checked in, garbage collected, a vendor followed up)."""
 
 DATES: Final = CueTable(
     [
