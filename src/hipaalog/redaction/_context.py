@@ -112,17 +112,27 @@ _BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
 _PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
 """What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``)."""
-_SHAPED_CUES: Final = frozenset({"record", "claim", "encounter", "enc", "visit", "policy", "grp"})
+_SHAPED_CUES: Final = frozenset(
+    {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
+    | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
+    | {"list"}
+)
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
-_SHAPED_ID: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12}")
-"""Six digits or more, or five after letters (``51264366``, ``QH2235465``): no count, index or version."""
+_SHAPED_ID: Final = re.compile(
+    r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?|[0-9]{3,4}(?:-[0-9]{3,4}){2,3}"
+)
+"""Six digits or more, or five after letters (``51264366``, ``QH2235465``), with a dependent's suffix
+(``QH2235465-01``), or in groups of three or four (``127-422-284``): no count, index, version or date."""
 _PLAN_ID: Final = re.compile(r"[EHRS][0-9]{4}-[0-9]{3}")
 """A Medicare plan's contract and benefit package (``H1234-001``), read after ``plan``."""
 _PLAN_BEFORE: Final = re.compile(r"[Pp](?i:lan)(?:[ _-]?(?i:id|no|nbr|number|#))?[ =:#\[(\"']{0,3}$")
 _CUE_AFTER: Final = re.compile(r"[ ]?\(([A-Za-z][A-Za-z #]{1,24})\)")
 """A cue in parentheses right after its value (``51264366 (MRN)``, ``99482113 (billing acct)``)."""
-_CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT"})
+_CUE_AFTER_DASH: Final = re.compile(r"[ ]+[-–:][ ]+([A-Za-z]{3,4})(?![\w])")
+_DASH_CUES: Final = frozenset({"mrn", "acct", "mbr"})
+"""Acronyms of an id that name the value opening a clause after a dash too (``1527185013 - mrn mismatch``)."""
+_CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "DEVICE"})
 _KEY_ERROR_ID: Final = re.compile(
     r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
     r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
@@ -152,15 +162,41 @@ def _slug_names_a_person(slug: str) -> bool:
 _PAREN_STARTS: Final = frozenset(" (")
 
 
-def _cue_after(text: str, start: int, end: int) -> str | None:
-    """The kind named by a cue in parentheses right after a whole token shaped like an id (``51264366 (MRN)``)."""
+def _cue_after(text: str, digits: int, end: int) -> tuple[int, str] | None:
+    """The start and kind of a whole token shaped like an id (letters before its digits too) and named by a cue in
+    parentheses right after it (``51264366 (MRN)``, ``VY751856350 (subscriber)``)."""
+    start = digits
+    while start > digits - 4 and start and text[start - 1].isalpha():
+        start -= 1
     after = _CUE_AFTER.match(text, end)
-    if after is None or (start and (text[start - 1].isalnum() or text[start - 1] in "_.*-")):
+    if after is None:
+        after = _CUE_AFTER_DASH.match(text, end)
+        if after is None or after[1].lower() not in _DASH_CUES or text[:start].rstrip()[-1:].isalnum():
+            return None  # "build 4821937 - acct service": only a value opening its clause is named so
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_.*-"):
         return None
     if _SHAPED_ID.fullmatch(text, start, end) is None:
         return None
     kind = CUED_IDS.match(after[1].replace("#", " # ").lower().split())
-    return kind if kind in _CUE_AFTER_KINDS else None
+    return (start, kind) if kind in _CUE_AFTER_KINDS else None
+
+
+_LIST_GAP: Final = re.compile(r"[ ]*(?:[,;/&+|]|->|=>|→|and|or|y|et|und|e)?[ ]*[\[(\"']?")
+"""What stands between two ids of one list after one cue (``, ``, ``/``, `` -> ``, `` and ``, a space)."""
+_LISTED_ID: Final = re.compile(r"(?:[A-Za-z]{0,4}[-#]?[0-9][0-9-]{3,14}[0-9]|[A-Za-z]{1,4}[0-9]{4,12})(?:-[0-9]{1,2})?")
+"""An id of such a list: five digits or more, letters before them allowed (``H591703``, ``568-668-533``)."""
+
+
+def _listed_after(text: str, previous: int, digits: int, end: int) -> int | None:
+    """The start of the token ending at ``end`` when it is the next item of a list of ids whose last item ended at
+    ``previous`` (the same kind of value, after a comma, a slash, an arrow, ``and`` or a space), else ``None``."""
+    if digits - previous > 12:
+        return None
+    back = _TOKEN_BACK.match(text[max(previous, digits - 8) : digits][::-1])
+    start = digits - (back.end() if back else 0)
+    if _LIST_GAP.fullmatch(text, previous, start) is None or _LISTED_ID.fullmatch(text, start, end) is None:
+        return None
+    return start
 
 
 def _shaped_cue(words: list[str]) -> bool:
@@ -201,13 +237,19 @@ class CuedIdDetector(BaseDetector):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
+        listed: tuple[int, str] | None = None  # the end and kind of the last id yielded: a list may go on
         for match in _DIGIT_RUNS.finditer(text):
             if match.start() < done:
                 continue
             end = _TOKEN_FORWARD.match(text, match.start()).end()  # type: ignore[union-attr]
             done = end
-            if text[end : end + 1] in _PAREN_STARTS and (kind := _cue_after(text, match.start(), end)) is not None:
-                yield match.start(), end, kind  # "51264366 (MRN)": the cue after the value
+            if listed is not None and (item := _listed_after(text, listed[0], match.start(), end)) is not None:
+                yield item, end, listed[1]  # "MRNs: 2671706, H591703", "merge mrn E2516406 -> 5754100555"
+                listed = (end, listed[1])
+                continue
+            listed = None
+            if text[end : end + 1] in _PAREN_STARTS and (named := _cue_after(text, match.start(), end)) is not None:
+                yield named[0], end, named[1]  # "51264366 (MRN)": the cue after the value
                 continue
             if not cues.near(match.start(), _CUE_REACH):
                 continue  # the cue ends before the digits: within the token (MRN-), or before it
@@ -252,6 +294,7 @@ class CuedIdDetector(BaseDetector):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
             if kind is not None and kind not in _OWN_DETECTORS:
                 yield start, end, kind
+                listed = (end, kind)
 
 
 # -- dates about a person ------------------------------------------------------------------------
@@ -390,15 +433,24 @@ def _event_before(text: str, start: int) -> str | None:
 
 _DATE_AFTER: Final = {
     **dict.fromkeys(("appt", "appointment", "admission", "admit", "admitted", "discharge", "discharged"), "DATE"),
-    **dict.fromkeys(("surgery", "dos", "encounter", "dod"), "DATE"),
+    **dict.fromkeys(("surgery", "dos", "encounter", "dod", "visit", "visits", "procedure", "labs"), "DATE"),
+    **dict.fromkeys(("no-show", "noshow", "consult", "consultation", "cita", "termin", "consulta"), "DATE"),
     "dob": "DOB",
 }
 """Words right after a date that make it a person's (``06/29/2024 appt``, ``03/12/1950 (DOB)``)."""
+_PERSON_FIRST: Final = frozenset({"pt", "patient", "member", "mbr", "paciente", "patiente", "patientin"})
+_PERSON_EVENTS: Final = frozenset(
+    {"no", "noshowed", "seen", "arrived", "checked", "admitted", "discharged", "cancelled", "canceled", "visit"}
+    | {"rescheduled", "presented", "died", "expired", "transferred", "called"}
+)
+"""A person and what they did, right after a date (``4/30/2022 - pt no-showed``; words split at ``-``)."""
+_DATE_GAP: Final = re.compile(r"[ ]*(?:-|–|—|to|thru|through|until|till|and|&|,|al|au|bis|a|hasta|ate|até)[ ]*")
+"""What stands between the dates of one range or list after one cue (``03/01/2024 - 03/04/2024``, ``, ``)."""
 _MONTH_DAY: Final = re.compile(r"[01]?[0-9]/[0-3]?[0-9](?![\w/.-])")
 """A month and day without a year (``06/29``), read only right after an event of care (:data:`_YEARLESS_CUES`)."""
 _YEARLESS_CUES: Final = frozenset(
     {"admitted", "admission", "admit", "discharged", "discharge", "appt", "appointment", "dos", "surgery", "d/c"}
-    | {"died", "deceased", "dod", "encounter"}
+    | {"died", "deceased", "dod", "encounter", "disch", "adm", "appts", "appointments"}
 )
 _WEEKDAYS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed"}
@@ -413,6 +465,18 @@ def _yearless_date(text: str, start: int, end: int) -> bool:
     month, _, day = text[start:end].partition("/")
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return False
+    return _after_event_of_care(text, start)
+
+
+_NAMED_MONTH_DAY: Final = re.compile(
+    rf"(?<![\w.]){_MONTH}[ ]+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?![\w/.-])"
+    rf"|(?<![\w./-])(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?[ ]+{_MONTH}(?![\w/-])"
+)
+"""A month by name and its day without a year (``Mar 5``, ``5 March``), read only right after an event of care."""
+
+
+def _after_event_of_care(text: str, start: int) -> bool:
+    """Whether an event of care (:data:`_YEARLESS_CUES`) comes right before ``start``, a weekday allowed between."""
     words = words_before(text, start, 3)
     while words and words[-1] in _WEEKDAYS:
         words.pop()
@@ -436,10 +500,16 @@ class DateDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         cues = _DATE_CUES.scope(text)
         birth: bool | None = None
+        last: tuple[int, str] | None = None  # the end and kind of the last date found: a range or list goes on
         for match in self._candidates(text):
             start = match.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 continue
+            if last is not None and start - last[0] <= 12 and _DATE_GAP.fullmatch(text, last[0], start):
+                yield start, match.end(), last[1]  # "DOS 03/01/2024 - 03/04/2024", "admitted 3/1 to 3/4/2024"
+                last = (match.end(), last[1])
+                continue
+            last = None
             kind = DATES.before(text, start) if cues.near(start) else None
             if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
                 kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
@@ -456,14 +526,24 @@ class DateDetector(BaseDetector):
                 if birth and _BIRTH_FIELD.search(text, max(0, start - 200), start) is not None:
                     kind = "DOB"  # error text: "birth_date ... input_value='03/07/1984'"
             if kind is None and text[match.end() : match.end() + 1] in _PAREN_STARTS:
-                after = words_after(text, match.end(), 1)
+                after = words_after(text, match.end(), 3)
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
+                if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
+                    kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
             if kind is not None:
                 yield start, match.end(), kind
+                last = (match.end(), kind)
         if "/" in text:
             for short in _MONTH_DAY.finditer(text):  # "admitted Tuesday 05/04": the year left out
                 if cues.near(short.start()) and _yearless_date(text, short.start(), short.end()):
                     yield short.start(), short.end(), "DATE"
+        lowered = text.lower()
+        if any(hint in lowered for hint in _MONTH_HINTS):
+            for named in _NAMED_MONTH_DAY.finditer(text):  # "appt Tue Mar 5 9:30": by name, no year
+                if "may" in named[0]:
+                    continue  # "appt may 5 be moved": the verb
+                if cues.near(named.start()) and _after_event_of_care(text, named.start()):
+                    yield named.start(), named.end(), "DATE"
         months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
         for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()
@@ -478,6 +558,7 @@ class DateDetector(BaseDetector):
         lowered = text.lower()
         if any(hint in lowered for hint in _MONTH_HINTS):
             found.extend(_DATE_FROM_MONTH.finditer(text))
+            found.sort(key=re.Match.start)
         return found
 
 
@@ -648,6 +729,11 @@ def _town_like(city: str) -> bool:
     return lower in PLACES or any(word not in ENGLISH for word in lower.split())
 
 
+_ZIP_PAREN: Final = frozenset({" (", "(z", "(Z", "(p", "(P"})
+_ZIP_CUE_AFTER: Final = re.compile(r"[ ]?\((?i:zip(?:[ ]?code|\+4)?|post(?:al[ ]?)?code)\)")
+"""A ZIP code's cue in parentheses right after it (``33792 (zip)``, ``44093-8107 (zip+4)``)."""
+
+
 class ZipDetector(BaseDetector):
     """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``,
     ``Mountain View CA 94043``), with the city before the state."""
@@ -657,34 +743,20 @@ class ZipDetector(BaseDetector):
     kinds = ("ZIP", "ADDRESS")
 
     def find(self, text: str) -> Iterator[Span]:
+        listed = -1  # the end of the last ZIP code found: a list of them may go on ("zips: 86327, 36960")
         for match in _ZIP.finditer(text):
             start = match.start()
-            state = _STATE_BEFORE.search(text, max(0, start - 24), start)
-            if state is not None and (state["upper"] is not None or state["lower"] is not None):
-                # Capitals or lower case: a state code and a ZIP code after a town written the same way.
-                upper = state["upper"] is not None
-                at = state.start("upper") if upper else state.start("lower")
-                city = (_CITY_UPPER if upper else _CITY_LOWER).search(text, max(0, at - 48), at)
-                if city is not None and _town_like(city["city"]):
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                    yield start, match.end(), "ZIP"
-                elif ZIPS.before(text, start) is not None:
-                    yield start, match.end(), "ZIP"
-            elif state is not None and state["bare"] is not None:
-                city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
-                if city is not None:  # no comma: only a capitalised city before the state makes it an address
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                    yield start, match.end(), "ZIP"
-                elif ZIPS.before(text, start) is not None:
-                    yield start, match.end(), "ZIP"
-            elif state is not None:
-                state_start = state.start("state") if state["state"] is not None else state.start("name")
-                city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
-                if city is not None:
-                    yield city.start("city"), city.end("city"), "ADDRESS"
-                yield start, match.end(), "ZIP"
-            elif ZIPS.before(text, start) is not None:
-                yield start, match.end(), "ZIP"
+            if (listed >= 0 and start - listed <= 8 and _LIST_GAP.fullmatch(text, listed, start)) or (
+                text[match.end() : match.end() + 2] in _ZIP_PAREN and _ZIP_CUE_AFTER.match(text, match.end())
+            ):
+                yield start, match.end(), "ZIP"  # the next of a list, or "33792 (zip)": the cue after the value
+                listed = match.end()
+                continue
+            listed = -1
+            for span in self._spans(text, match):
+                yield span
+                if span[2] == "ZIP":
+                    listed = match.end()
         if any(word in text for word in _HOME_WORDS):
             for place in CITY_STATE_AFTER_CUE.finditer(text):  # "lives in Smithtown, NY": no ZIP code
                 yield place.start("city"), place.end("city"), "ADDRESS"
@@ -693,6 +765,37 @@ class ZipDetector(BaseDetector):
             for place in TOWN_AFTER_LIVES.finditer(text):
                 if place["city"] not in NAME_STOPWORDS:
                     yield place.start("city"), place.end("city"), "ADDRESS"
+
+    @staticmethod
+    def _spans(text: str, match: re.Match[str]) -> Iterator[Span]:
+        """The ZIP code (and the town before it) of one candidate, by the cue or state before it."""
+        start = match.start()
+        state = _STATE_BEFORE.search(text, max(0, start - 24), start)
+        if state is not None and (state["upper"] is not None or state["lower"] is not None):
+            # Capitals or lower case: a state code and a ZIP code after a town written the same way.
+            upper = state["upper"] is not None
+            at = state.start("upper") if upper else state.start("lower")
+            city = (_CITY_UPPER if upper else _CITY_LOWER).search(text, max(0, at - 48), at)
+            if city is not None and _town_like(city["city"]):
+                yield city.start("city"), city.end("city"), "ADDRESS"
+                yield start, match.end(), "ZIP"
+            elif ZIPS.before(text, start) is not None:
+                yield start, match.end(), "ZIP"
+        elif state is not None and state["bare"] is not None:
+            city = _CITY_BARE.search(text, max(0, state.start("bare") - 48), state.start("bare"))
+            if city is not None:  # no comma: only a capitalised city before the state makes it an address
+                yield city.start("city"), city.end("city"), "ADDRESS"
+                yield start, match.end(), "ZIP"
+            elif ZIPS.before(text, start) is not None:
+                yield start, match.end(), "ZIP"
+        elif state is not None:
+            state_start = state.start("state") if state["state"] is not None else state.start("name")
+            city = _CITY_BEFORE.search(text, max(0, state_start - 64), state_start)
+            if city is not None:
+                yield city.start("city"), city.end("city"), "ADDRESS"
+            yield start, match.end(), "ZIP"
+        elif ZIPS.before(text, start) is not None:
+            yield start, match.end(), "ZIP"
 
 
 # -- street addresses ----------------------------------------------------------------------------

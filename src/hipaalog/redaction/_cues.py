@@ -53,8 +53,15 @@ _ID_WORDS: Final = frozenset({"id", "ids"})
 
 
 def _case_ok(word: str) -> bool:
-    """Lower, Title or UPPER case, or no case at all (digits, a word of Arabic or Devanagari script)."""
-    return word.islower() or word.isupper() or word.istitle() or word.lower() == word.upper()
+    """Lower, Title or UPPER case, an acronym's plural (``MRNs``, ``VINs``), or no case at all (digits, a word
+    of Arabic or Devanagari script)."""
+    return (
+        word.islower()
+        or word.isupper()
+        or word.istitle()
+        or word.lower() == word.upper()
+        or (word[-1] == "s" and word[:-1].isupper())
+    )
 
 
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
@@ -81,7 +88,13 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
             continue
-        if not (bare.islower() or bare.isupper() or bare.istitle() or bare.lower() == bare.upper()):
+        if not (
+            bare.islower()
+            or bare.isupper()
+            or bare.istitle()
+            or bare.lower() == bare.upper()
+            or (bare[-1] == "s" and bare[:-1].isupper())
+        ):
             break  # inlined _case_ok (no case at all: digits, Arabic or Devanagari): runs for every candidate
         out.append(bare.lower())
         if len(out) == count:
@@ -197,12 +210,32 @@ def _split(text: str) -> list[str]:
 
 
 def cased(words: Iterable[str]) -> frozenset[str]:
-    """Each word in lower case, Title Case and UPPER CASE."""
+    """Each word in lower case, Title Case and UPPER CASE, and a plural also as an acronym's (``MRNs``)."""
     out: set[str] = set()
     for word in words:
         out.update((word.lower(), word.title(), word.upper()))
+        if len(word) > 2 and word[-1] == "s":
+            out.add(word[:-1].upper() + "s")
     return frozenset(out)
 
+
+_MORE_ID_CUES: Final = (
+    *(("mrns", "MRN"), ("mrn list", "MRN"), ("emr #", "MRN"), ("chart list", "MRN"), ("patientennummer", "MRN")),
+    *(("fallnummer", "MRN"), ("expediente", "MRN"), ("historia clinica", "MRN"), ("historia clínica", "MRN")),
+    *(("dossier medical", "MRN"), ("dossier médical", "MRN"), ("prontuario", "MRN"), ("prontuário", "MRN")),
+    *(("accounts", "ACCOUNT"), ("accts", "ACCOUNT"), ("a/c", "ACCOUNT"), ("acc #", "ACCOUNT"), ("compte", "ACCOUNT")),
+    *(("conta", "ACCOUNT"), ("cuenta", "ACCOUNT"), ("konto", "ACCOUNT"), ("kontonummer", "ACCOUNT")),
+    *(("sub #", "MEMBER_ID"), ("pol #", "MEMBER_ID"), ("ins #", "MEMBER_ID"), ("subscribers", "MEMBER_ID")),
+    *(("members", "MEMBER_ID"), ("adherent", "MEMBER_ID"), ("adhérent", "MEMBER_ID"), ("d'adhérent", "MEMBER_ID")),
+    *(("d'adherent", "MEMBER_ID"), ("mitgliedsnummer", "MEMBER_ID"), ("versichertennummer", "MEMBER_ID")),
+    *(("carteirinha", "MEMBER_ID"), ("poliza", "MEMBER_ID"), ("póliza", "MEMBER_ID"), ("apolice", "MEMBER_ID")),
+    *(("apólice", "MEMBER_ID"), ("afiliado", "MEMBER_ID"), ("policies", "MEMBER_ID")),
+    *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
+    *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
+)
+"""Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
+The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``) need a
+value shaped like an identifier (:data:`._context._SHAPED_CUES`)."""
 
 CUED_IDS: Final = CueTable(
     [
@@ -292,6 +325,7 @@ CUED_IDS: Final = CueTable(
         ("kenteken", "VEHICLE"),
         ("number plate", "VEHICLE"),
         ("rego", "VEHICLE"),
+        *_MORE_ID_CUES,
         ("ssn", "SSN"),
         ("ss #", "SSN"),
         ("social security", "SSN"),
@@ -312,6 +346,10 @@ CUED_IDS: Final = CueTable(
         "health record": "record",
         "medical record": "medical",
         "bank account": "account",
+        "mrn list": "mrn",
+        "chart list": "chart",
+        "dossier medical": "dossier",
+        "dossier médical": "dossier",
     },
 )
 """Cues of identifiers written as a token with digits (``MRN 00123456``, ``member ID XGH1234567``)."""
@@ -348,6 +386,33 @@ PHONES: Final = CueTable(
     ]
 )
 """Cues of a phone number written as ten bare digits (``phone 4155550132``)."""
+
+_MORE_DATE_CUES: Final = (
+    *(("disch", "DATE"), ("discharge dt", "DATE"), ("date of procedure", "DATE"), ("procedure dt", "DATE")),
+    *(("collection date", "DATE"), ("date of collection", "DATE"), ("specimen collected", "DATE")),
+    *(("sample collected", "DATE"), ("specimen drawn", "DATE"), ("blood drawn", "DATE"), ("labs drawn", "DATE")),
+    *(("administered", "DATE"), ("vaccinated", "DATE"), ("immunized", "DATE"), ("pt checked in", "DATE")),
+    *(("patient checked in", "DATE"), ("inpatient", "DATE"), ("inpatient stay", "DATE")),
+    *(("hospital stay", "DATE"), ("no-show", "DATE"), ("no-showed", "DATE"), ("date of visit", "DATE")),
+    *(("visite", "DATE"), ("date de visite", "DATE"), ("date de la visite", "DATE"), ("besuchsdatum", "DATE")),
+    *(("behandlungsdatum", "DATE"), ("fecha de atencion", "DATE"), ("fecha de atención", "DATE")),
+    *(("appointments", "DATE"), ("appts", "DATE"), ("visits", "DATE"), ("admissions", "DATE"), ("encounters", "DATE")),
+    *(("svc dates", "DATE"), ("adm", "DATE"), ("triage", "DATE"), ("ed arrival", "DATE")),
+    *(("er arrival", "DATE"), ("arrival date", "DATE"), ("lab collection", "DATE"), ("specimen", "DATE")),
+    *(("lab draw", "DATE"), ("blood draw", "DATE"), ("procedure performed", "DATE"), ("exam performed", "DATE")),
+    *(("op date", "DATE"), ("post-op", "DATE"), ("postop", "DATE"), ("infusion given", "DATE"), ("dose given", "DATE")),
+    *(("vaccine given", "DATE"), ("injection given", "DATE"), ("rx written", "DATE"), ("prescribed", "DATE")),
+    *(("telehealth", "DATE"), ("televisit", "DATE"), ("tele-visit", "DATE"), ("seen in clinic", "DATE")),
+    *(("discharged home", "DATE"), ("mri", "DATE"), ("x-ray", "DATE"), ("xray", "DATE"), ("ct scan", "DATE")),
+    *(("ultrasound", "DATE"), ("mammogram", "DATE"), ("echocardiogram", "DATE"), ("biopsy", "DATE")),
+    *(("exame", "DATE"), ("examen", "DATE"), ("d'examen", "DATE"), ("untersuchung", "DATE")),
+    *(("dates of service", "DATE"), ("service dates", "DATE"), ("visit dates", "DATE"), ("dates of visit", "DATE")),
+    *(("data do atendimento", "DATE"), ("data da consulta", "DATE"), ("data de alta", "DATE")),
+)
+"""Events of care written short (``disch``, ``adm.``, ``op date``; not ``svc`` alone, a service's too), of a
+specimen, a dose or an image (``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list
+(``appointments``) and dates of a visit in other languages; not ``checked in``, ``collected`` or ``follow up``
+alone (code is checked in, garbage collected, a vendor followed up)."""
 
 DATES: Final = CueTable(
     [
@@ -490,6 +555,7 @@ DATES: Final = CueTable(
         ("visit scheduled for", "DATE"),
         ("surgery scheduled for", "DATE"),
         ("admission scheduled for", "DATE"),
+        *_MORE_DATE_CUES,
     ],
     key_words={
         "birth date": "birth",
@@ -525,6 +591,32 @@ DATES: Final = CueTable(
         "visit scheduled for": "visit",
         "surgery scheduled for": "surgery",
         "admission scheduled for": "admission",
+        "discharge dt": "discharge",
+        "date of procedure": "procedure",
+        "procedure dt": "procedure",
+        "collection date": "collection",
+        "date of collection": "collection",
+        "specimen collected": "specimen",
+        "sample collected": "sample",
+        "specimen drawn": "specimen",
+        "blood drawn": "blood",
+        "labs drawn": "labs",
+        "pt checked in": "checked",
+        "patient checked in": "checked",
+        "inpatient stay": "inpatient",
+        "hospital stay": "hospital",
+        "date of visit": "visit",
+        "date de visite": "visite",
+        "date de la visite": "visite",
+        "fecha de atencion": "atencion",
+        "fecha de atención": "atención",
+        "data do atendimento": "atendimento",
+        "data da consulta": "consulta",
+        "data de alta": "alta",
+        "dates of service": "service",
+        "service dates": "service",
+        "visit dates": "visit",
+        "dates of visit": "visit",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""
@@ -538,8 +630,12 @@ ZIPS: Final = CueTable(
         ("post code", "ZIP"),
         ("postcode", "ZIP"),
         ("postal", "ZIP"),
+        ("zips", "ZIP"),
+        ("zip+4", "ZIP"),
+        ("zip codes", "ZIP"),
+        ("postcodes", "ZIP"),
     ],
-    key_words={"zip code": "zip", "post code": "post"},
+    key_words={"zip code": "zip", "post code": "post", "zip codes": "zip"},
 )
 """Cues of a ZIP code without a state before it."""
 

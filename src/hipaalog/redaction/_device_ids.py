@@ -22,12 +22,17 @@ from ._lexicon import ENGLISH
 __all__ = ["DeviceIdDetector"]
 
 _CUE: Final = re.compile(
-    r"(?=[DdSsIiUuAaHh])(?<![\w])(?i:(?:device(?:[ _-]?id)?|serial(?:[ _-]?(?:number|no))?|s/n|imei|udid|"
-    r"android[ _-]?id|idfv|hardware[ _-]?id|hwid)\b)[ ]?(?:[:=#][ ]?|(?:(?:id|no|number)[ ]?[:=#]?[ ]?)|\(?)[\"']?"
+    r"(?=[DdSsIiUuAaHhMmPpTtGgCcNn])(?<![\w])(?i:(?:device(?:[ _-]?id)?|serial(?:[ _-]?(?:number|no\.?))?|"
+    r"s/n|sn|ser|imei|udid|android[ _-]?id|idfv|hardware[ _-]?id|hwid|seriennummer|(?:meter|pump|transmitter|"
+    r"glucometer|pacemaker|implant|cpap)(?:[ _-]?(?:id|serial|s/n|sn))?|n[uú]mero[ ]de[ ]s[eé]rie|"
+    r"num[eé]ro[ ]de[ ]s[eé]rie)(?![\w/]))[ ]?(?:[:=#][ ]?|(?:(?:id|no\.?|number)[ ]?[:=#]?[ ]?)|\(?)[\"']?"
 )
+_CUE_AFTER: Final = re.compile(r"[ ]?\((?i:serial(?:[ ]?(?:no|number|#))?|s/n|sn|imei|udi)\)")
+"""A cue in parentheses right after the serial (``8M8Y2I0Q9P (s/n)``)."""
 _TOKEN: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9:-]{6,62})[A-Za-z0-9](?![\w.:@/-])")
 
 
+_BEFORE_VALUE: Final = frozenset(" \t\n\"'([{=:,;#")
 _HEX: Final = re.compile(r"[0-9a-f-]{12,64}|[0-9A-F-]{12,64}")
 
 
@@ -54,3 +59,10 @@ class DeviceIdDetector(BaseDetector):
             token = _TOKEN.match(text, cue.end())
             if token is not None and _device_token(token[0]):
                 yield token.start(), token.end(), "DEVICE"
+        if "(" in text:
+            for after in _CUE_AFTER.finditer(text):
+                start = after.start()
+                while start and (text[start - 1].isalnum() or text[start - 1] in "-:"):
+                    start -= 1
+                if (not start or text[start - 1] in _BEFORE_VALUE) and _device_token(text[start : after.start()]):
+                    yield start, after.start(), "DEVICE"

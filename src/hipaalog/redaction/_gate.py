@@ -267,6 +267,9 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     from ._national import NATIONAL_CUE_WORDS  # after CUED is defined: it imports it
 
     add(with_digits, cased(NATIONAL_CUE_WORDS), CUED)  # "CPF 123.456.789-09", "NHS number 943 476 5919"
+    from ._plates import PLATE_CUE_WORDS  # after CUED is defined: it imports it
+
+    add(with_digits, cased(PLATE_CUE_WORDS), CUED)  # "veh OR53 CYW", "tag# LF41 HPA", "placa 4AKD911"
     add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)

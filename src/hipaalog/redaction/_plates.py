@@ -14,23 +14,38 @@ from typing import Final
 from ._detector import BaseDetector, Span
 from ._gate import CUED
 
-__all__ = ["PlateDetector"]
+__all__ = ["PLATE_CUE_WORDS", "PlateDetector"]
 
+PLATE_CUE_WORDS: Final = frozenset(
+    {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration"}
+)
+"""Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
 _PLATE: Final = re.compile(
-    r"(?=[LlNnRrPpKkIiMmTt])(?<![A-Za-z])"
-    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle)[ _-]?)?plate|kennzeichen|immatriculation|"
-    r"matr[ií]cula|targa|kenteken|rego)"
-    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?[ ]*[:=#]?[ ]*[\"']?"
+    r"(?=[LlNnRrPpKkIiMmTtVvCc])(?<![A-Za-z])"
+    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
+    r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
+    r"kennzeichen|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
+    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?[ ]*[:=#]?[ ]*[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
 """A plate cue, then up to four groups of capitals and digits (the value is group 1)."""
+_NEXT_PLATE: Final = re.compile(
+    r"[\"')\]]?(?:[ ]*[,;/&][ ]*|[ ]+(?:and|or)[ ]+)[\"'(\[]?"
+    r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
+)
+"""The next plate of a list after one cue (``plates: AB12 CDE, XY34 ZZZ``)."""
+_CUE_AFTER: Final = re.compile(
+    r"(?<![\w-])([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,2})[ ]?\((?i:(?:license[ ])?plate|tag|reg)\)"
+)
+"""A plate named after it (``GMT 7752 (plate)``)."""
 
 
 class PlateDetector(BaseDetector):
-    """Licence plates after ``plate``, ``license plate``, ``Kennzeichen``, ``immatriculation``, ``matrícula``,
-    ``targa``, ``kenteken`` or ``rego``: four to ten letters and digits, one of each at least, in up to four
-    groups (``plate WX68 ZYT``, ``Kennzeichen M-AB 123``, ``immatriculation AA-123-BB``, ``plate KA 01 AB 1234``);
-    not ``plate count 96`` nor ``plate 384`` (digits alone are the cued-id detector's to judge)."""
+    """Licence plates after ``plate``, ``license plate``, ``tag``, ``veh``, ``car reg``, ``reg no``, ``Kennzeichen``,
+    ``immatriculation``, ``plaque``, ``placa``, ``matrícula``, ``targa``, ``kenteken`` or ``rego``: four to ten
+    letters and digits, one of each at least, in up to four groups (``plate WX68 ZYT``, ``Kennzeichen M-AB 123``,
+    ``immatriculation AA-123-BB``, ``plate KA 01 AB 1234``); not ``plate count 96`` nor ``plate 384`` (digits
+    alone are the cued-id detector's to judge)."""
 
     gate = CUED
     name = "plate"
@@ -38,7 +53,17 @@ class PlateDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _PLATE.finditer(text):
-            value = match[1]
-            size = sum(ch.isalnum() for ch in value)
-            if 4 <= size <= 10 and not value.isdigit() and any(ch.isdigit() for ch in value):
-                yield match.start(1), match.end(1), "VEHICLE"
+            value: re.Match[str] | None = match
+            while value is not None and _plate_like(value[1]):
+                yield value.start(1), value.end(1), "VEHICLE"
+                value = _NEXT_PLATE.match(text, value.end())
+        if "(" in text:
+            for named in _CUE_AFTER.finditer(text):
+                if _plate_like(named[1]):
+                    yield named.start(1), named.end(1), "VEHICLE"
+
+
+def _plate_like(value: str) -> bool:
+    """Four to ten letters and digits, one of each at least."""
+    size = sum(ch.isalnum() for ch in value)
+    return 4 <= size <= 10 and not value.isdigit() and any(ch.isdigit() for ch in value)
