@@ -1,0 +1,120 @@
+"""Account numbers, member ids and phones in every slot of HL7 v2, X12 and tables that carries them.
+
+The same synthetic value is planted in each slot; the interchange's own numbers (control numbers, a
+provider's NPI and tax id, a payer's id) and the text around a slot are kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+VALUES = ("QV48213377", "A-00417729", "8842-1190-37", "000731954402")
+"""Account-like values of several shapes: letters before digits, a dash prefix, groups, leading zeros."""
+PID = "PID|1||12345^^^HOSP^MR||QUARRIE^ODILE||19800101|F"
+SUBMITTER = "NM1*41*2*ACME BILLING*****46*12345~PER*IC*BILLING OFFICE*TE*8005550199"
+
+
+def _x12_claim_ref(qualifier: str, value: str) -> str:
+    return f"CLM*PCN1*150***11:B:1*Y*A*Y*Y~DTP*472*D8*20240101~REF*{qualifier}*{value}~"
+
+
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize("qualifier", ["EA", "EJ", "D9", "F8"])
+def test_a_claims_reference_numbers_outside_a_persons_loop(qualifier: str, value: str) -> None:
+    out = REDACTOR.redact_text(_x12_claim_ref(qualifier, value))
+    assert value not in out, out
+    assert f"REF*{qualifier}*[REDACTED:" in out
+
+
+@pytest.mark.parametrize("qualifier", ["1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"])
+def test_a_members_reference_numbers_in_a_fragment_that_starts_after_its_name(qualifier: str) -> None:
+    text = f"HL*3*2*22*0~TRN*1*93175-012547*9877281234~REF*{qualifier}*XQ7741902~"
+    out = REDACTOR.redact_text(text)
+    assert "XQ7741902" not in out and "93175-012547" in out, out
+
+
+@pytest.mark.parametrize("separator", ["|", "^"])
+def test_reference_segments_with_another_element_separator_and_no_header(separator: str) -> None:
+    text = _x12_claim_ref("EA", "MR8821337").replace("*", separator)
+    out = REDACTOR.redact_text(text)
+    assert "MR8821337" not in out, out
+
+
+@pytest.mark.parametrize("qualifier", ["HP", "CP"])
+@pytest.mark.parametrize("position", [3, 5, 7])
+def test_home_and_cell_phones_of_any_contact(qualifier: str, position: int) -> None:
+    elements = ["PER", "IC", "JORDAN", "EM", "billing@example.org", "EX", "123"]
+    elements[position : position + 2] = [qualifier, "6175550134"]
+    out = REDACTOR.redact_text(f"NM1*41*2*ACME BILLING*****46*12345~{'*'.join(elements)}~")
+    assert "6175550134" not in out, out
+
+
+def test_the_insured_partys_contact_is_a_persons() -> None:
+    out = REDACTOR.redact_text("REF*0F*W88213377~PER*IP**TE*6175550134*WP*6175550177~")
+    assert "6175550134" not in out and "6175550177" not in out, out
+
+
+def test_the_interchange_providers_and_payers_numbers_are_kept() -> None:
+    text = (
+        "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240101*1200*^*00501*000000905*0*P*:~"
+        "GS*HC*SUB*REC*20240101*1200*905*X*005010X222A1~ST*837*0001*005010X222A1~BHT*0019*00*0123*20240101*1200*CH~"
+        f"{SUBMITTER}~NM1*85*2*NORTHSIDE CLINIC*****XX*1234567893~REF*EI*123456789~REF*G2*PRV8812~"
+        "NM1*PR*2*ACME HEALTH PLAN*****PI*87726~REF*2U*87726~REF*G1*AUTH7788~SE*25*0001~GE*1*905~IEA*1*000000905~"
+    )
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize("separator", ["|", "^"])
+def test_a_providers_references_with_another_separator_are_kept(separator: str) -> None:
+    text = f"REF{separator}G2{separator}PRV8812~REF{separator}EI{separator}123456789~REF{separator}EA{separator}MR77120"
+    out = REDACTOR.redact_text(text)
+    assert out.startswith(text[: text.rindex("MR77120")]) and "MR77120" not in out, out
+
+
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize("separator", ["\r", "\n", "\\r", " "])
+def test_the_alternate_visit_id_of_pv1(value: str, separator: str) -> None:
+    pv1 = "PV1|1|I|W^1^1" + "|" * 47 + f"{value}^^^HOSP^VN"
+    out = REDACTOR.redact_text(f"{PID}{separator}{pv1}")
+    assert value not in out, out
+    assert "PV1|1|I|W^1^1" in out
+
+
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize(
+    "header",
+    ["visit_no", "visit_number", "encounter_no", "encounter_number", "fin_nbr", "konto", "conto", "compte"],
+)
+def test_visit_encounter_and_foreign_account_columns(header: str, value: str) -> None:
+    for text in (
+        f"id,name,{header},created\n7,Odile Quarrie,{value},2024-01-03",
+        f"UPDATE patients SET {header} = '{value}' WHERE id = 12",
+        f'{{"row": 3, "{header}": "{value}", "status": "open"}}',
+    ):
+        out = REDACTOR.redact_text(text)
+        assert value not in out, out
+        assert header in out
+
+
+@pytest.mark.parametrize("header", ["numero_afiliado", "afiliado", "carteirinha"])
+def test_member_columns_in_spanish_and_portuguese(header: str) -> None:
+    out = REDACTOR.redact_text(f"SELECT * FROM billing WHERE {header} = 'M6716401401'")
+    assert "M6716401401" not in out, out
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        {"visit": {"count": 3}},
+        {"encounter_type": "ED"},
+        {"visit_type": "telehealth"},
+        {"fin_status": "done"},
+        {"konto_typ": "giro"},
+        {"account_id": "123456789012"},
+    ],
+)
+def test_benign_keys_beside_the_new_ones_are_kept(mapping: dict[str, object]) -> None:
+    assert REDACTOR.redact(mapping) == mapping
