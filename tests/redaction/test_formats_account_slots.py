@@ -118,3 +118,18 @@ def test_member_columns_in_spanish_and_portuguese(header: str) -> None:
 )
 def test_benign_keys_beside_the_new_ones_are_kept(mapping: dict[str, object]) -> None:
     assert REDACTOR.redact(mapping) == mapping
+
+
+@pytest.mark.parametrize("key", ["PID-18", "pid_18", "PID.18", "PV1-19", "pv1_50", "MRG-3", "IN1-36", "IN1.49"])
+@pytest.mark.parametrize("separator", ["=", ": ", " = "])
+def test_a_field_of_an_hl7_segment_quoted_by_its_number(key: str, separator: str) -> None:
+    out = REDACTOR.redact_text(f"parsed {key}{separator}QV48213377; status ok")
+    assert "QV48213377" not in out and key in out and "status ok" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ipv4=10.0.0.1 listening", "encoding utf-8: ok", "at 12:30 retry", "h2: enabled", "MSH-7=20240101 received"],
+)
+def test_keys_ending_in_a_number_that_name_no_hl7_field_of_a_person_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
