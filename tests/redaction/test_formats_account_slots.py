@@ -84,11 +84,8 @@ def test_the_alternate_visit_id_of_pv1(value: str, separator: str) -> None:
 
 
 @pytest.mark.parametrize("value", VALUES)
-@pytest.mark.parametrize(
-    "header",
-    ["visit_no", "visit_number", "encounter_no", "encounter_number", "fin_nbr", "konto", "conto", "compte"],
-)
-def test_visit_encounter_and_foreign_account_columns(header: str, value: str) -> None:
+@pytest.mark.parametrize("header", ["konto", "conto", "compte", "guarantor_account_id"])
+def test_account_columns_in_more_languages(header: str, value: str) -> None:
     for text in (
         f"id,name,{header},created\n7,Odile Quarrie,{value},2024-01-03",
         f"UPDATE patients SET {header} = '{value}' WHERE id = 12",
@@ -97,6 +94,21 @@ def test_visit_encounter_and_foreign_account_columns(header: str, value: str) ->
         out = REDACTOR.redact_text(text)
         assert value not in out, out
         assert header in out
+
+
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize(
+    "header", ["visit_no", "visit_number", "encounter_no", "encounter_number", "fin_nbr", "csn", "alternate_visit_id"]
+)
+def test_visit_and_encounter_columns_in_a_table_about_people(header: str, value: str) -> None:
+    for text in (
+        f"mrn,{header},dob\n00123456,{value},1980-01-01",
+        f"INSERT INTO patients (id, last_name, dob, {header}) VALUES (12, 'Quarrie', '1980-01-01', '{value}')",
+    ):
+        out = REDACTOR.redact_text(text)
+        assert value not in out, out
+    kept = f"batch,{header},status\nnightly,{value},ok"
+    assert REDACTOR.redact_text(kept) == kept
 
 
 @pytest.mark.parametrize("header", ["numero_afiliado", "afiliado", "carteirinha"])
@@ -132,4 +144,35 @@ def test_a_field_of_an_hl7_segment_quoted_by_its_number(key: str, separator: str
     ["ipv4=10.0.0.1 listening", "encoding utf-8: ok", "at 12:30 retry", "h2: enabled", "MSH-7=20240101 received"],
 )
 def test_keys_ending_in_a_number_that_name_no_hl7_field_of_a_person_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_a_remittances_payer_claim_number_and_a_status_reports_claim_number() -> None:
+    out = REDACTOR.redact_text("CLP*PCN7781*1*150*100**MC*1234567890123*11*1~REF*1K*ICN4471902~SVC*HC:99213*150*100~")
+    assert "1234567890123" not in out and "ICN4471902" not in out, out
+    assert "*1*150*100**MC*" in out and "SVC*HC:99213*150*100" in out
+
+
+def test_the_prior_alternate_visit_id_of_a_merge() -> None:
+    out = REDACTOR.redact_text(f"{PID}\rMRG|MR1^^^H^MR||||V1|QV48213377")
+    assert "QV48213377" not in out, out
+
+
+@pytest.mark.parametrize("column", ["account", "Account ID", "csn", "har", "fin"])
+def test_generic_account_columns_in_a_table_about_people(column: str) -> None:
+    out = REDACTOR.redact_text(f"mrn,{column},dob\n00123456,884213990177,1980-01-01")
+    assert "884213990177" not in out, out
+    sql = f"INSERT INTO patients (id, last_name, dob, {column.replace(' ', '_')}) VALUES (12, 'Quarrie', '1980-01-01', 'A-35537757')"
+    assert "A-35537757" not in REDACTOR.redact_text(sql)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "service,account_id,region,count\nbilling,123456789012,us-east-1,4",
+        "tenant,account,plan\nacme,884213990177,pro",
+        "url,har,status\n/api/x,capture-0042.har,200",
+    ],
+)
+def test_generic_account_columns_of_a_table_about_no_person_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text

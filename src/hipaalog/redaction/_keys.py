@@ -426,10 +426,6 @@ def _catalogue() -> dict[str, str]:
             "harnum",
             "guarantoraccountid",
             "hospitalaccountid",
-            # one stay's or one visit's number (a Cerner FIN, an Epic CSN): the bills of one person's care
-            *[base + end for base in ("visit", "encounter", "fin", "csn", "contactserial") for end in _NUMBERISH],
-            "encountercsn",
-            "alternatevisitid",
         ],
         "CARD": [
             "cardnumber",

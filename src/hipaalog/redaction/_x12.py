@@ -67,10 +67,11 @@ _REF_ANYWHERE: Final = {
     "EJ": "ACCOUNT",
     "D9": "ACCOUNT",
     "F8": "ACCOUNT",
+    "1K": "ACCOUNT",
     **dict.fromkeys(("1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"), "MEMBER_ID"),
 }
 """``REF`` qualifiers that name a person's or a claim's number whatever loop they stand in (a claim's ``REF*EA``
-medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8`` claim numbers; a member's ``REF*1W``,
+medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's ``REF*1W``,
 ``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``, ``G2``,
 ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay."""
 _REF_IDS: Final = frozenset({"N6", "ABY"})
@@ -146,8 +147,10 @@ class X12Detector(BaseDetector):
             return [(3, "DATE")]
         if segment == "DTM":
             return [(2, "DATE"), (6, "DATE")] if qualifier in _DTM_CARE else []
-        if segment in ("CLM", "CLP"):
-            return [(1, "ACCOUNT")]  # the patient control number (837 claim, 835 payment)
+        if segment == "CLM":
+            return [(1, "ACCOUNT")]  # the patient control number of an 837 claim
+        if segment == "CLP":
+            return [(1, "ACCOUNT"), (7, "ACCOUNT")]  # an 835 payment's patient control and payer claim numbers
         if segment == "REF" and qualifier in _REF_ANYWHERE:
             return [(2, _REF_ANYWHERE[qualifier])]  # an SSN, a chart, an account or a member's id, whatever the loop
         if segment == "PER" and not person and qualifier != "IP":
