@@ -71,9 +71,9 @@ _REF_ANYWHERE: Final = {
     **dict.fromkeys(("1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"), "MEMBER_ID"),
 }
 """``REF`` qualifiers that name a person's or a claim's number whatever loop they stand in (a claim's ``REF*EA``
-medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's ``REF*1W``,
-``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``, ``G2``,
-``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay."""
+medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's
+``REF*1W``, ``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``,
+``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay."""
 _REF_IDS: Final = frozenset({"N6", "ABY"})
 """Other ids, read in a person's loop only."""
 _ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
