@@ -141,7 +141,15 @@ def test_a_field_of_an_hl7_segment_quoted_by_its_number(key: str, separator: str
 
 @pytest.mark.parametrize(
     "text",
-    ["ipv4=10.0.0.1 listening", "encoding utf-8: ok", "at 12:30 retry", "h2: enabled", "MSH-7=20240101 received"],
+    [
+        "ipv4=10.0.0.1 listening",
+        "encoding utf-8: ok",
+        "at 12:30 retry",
+        "h2: enabled",
+        "MSH-7=20240101 received",
+        "PID1=4321 PID2=4411 started",
+        "xPID-3=4411 yPV1-19=A1234567",
+    ],
 )
 def test_keys_ending_in_a_number_that_name_no_hl7_field_of_a_person_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text

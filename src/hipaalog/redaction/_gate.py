@@ -418,8 +418,9 @@ _PARSED_SEGMENT: Final = re.compile(r"[\"'](?:PID|PD1|NK1|GT1|IN1|IN2|PV1|MRG|MS
 _KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
 
-_HL7_FIELD_KEY: Final = re.compile(r"(?:^|[^\w.\-])([A-Za-z][A-Za-z0-9]{2})[._\-]?[0-9]{1,3}[ ]?$")
-"""A key naming a field of an HL7 segment by its number, as a log line quotes it (``PID-18=``, ``pv1_19:``)."""
+_HL7_FIELD_KEY: Final = re.compile(r"(?:^|[^\w.\-])([A-Za-z][A-Za-z0-9]{2})[._\-][0-9]{1,3}[ ]?$")
+"""A key naming a field of an HL7 segment by its number, as a log line quotes it (``PID-18=``, ``pv1_19:``; not
+``PID2=``, a second process)."""
 
 
 def key_end(text: str, separator: int) -> bool:
