@@ -821,10 +821,10 @@ X12_HEADER: Final = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
 """The X12 interchange header, and the element separator it declares (``*`` mostly; ``|``, ``^`` too)."""
 X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "DTM*", "SBR*", "CLM*", "CLP*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
-X12_OTHER_MARKS: Final = ("NM1|", "NM1^", "DMG|", "DMG^")
+X12_OTHER_MARKS: Final = ("NM1|", "NM1^", "DMG|", "DMG^", "REF|", "REF^", "PER|", "PER^")
 """The same with the other element separators X12 allows (``|``, ``^``), when no ``ISA`` header declares one."""
-X12_OTHER_SEPARATOR: Final = re.compile(r"(?<![A-Za-z0-9])(?:NM1|DMG)([|^])[0-9A-Z]{2}[|^]")
-"""A person's name or demographics segment written with ``|`` or ``^`` between elements: its separator."""
+X12_OTHER_SEPARATOR: Final = re.compile(r"(?<![A-Za-z0-9])(?:NM1|DMG|REF|PER)([|^])[0-9A-Z]{2,3}\1")
+"""A name, demographics, reference or contact segment written with ``|`` or ``^`` between elements: its separator."""
 MAIL_WORDS: Final = frozenset(
     {"To", "From", "Cc", "CC", "Bcc", "BCC", "TO", "FROM", "Dear", "DEAR", "Hi", "HI", "Hello", "HELLO", "Hey"}
     | {"Greetings", "Thanks", "Regards", "Sincerely", "Cheers", "Best"}

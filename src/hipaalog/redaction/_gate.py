@@ -46,7 +46,7 @@ from ._cues import (
     X12_OTHER_MARKS,
 )
 from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
-from ._hl7_fields import HL7_MARKS
+from ._hl7_fields import HL7_FIELDS, HL7_MARKS
 from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
@@ -421,11 +421,20 @@ _PARSED_SEGMENT: Final = re.compile(r"[\"'](?:PID|PD1|NK1|GT1|IN1|IN2|PV1|MRG|MS
 _KEY_BEFORE: Final = re.compile(r"[ ]?[\"']?([\w.\-]{0,63}[A-Za-z_])")
 
 
+_HL7_FIELD_KEY: Final = re.compile(r"(?:^|[^\w.\-])([A-Za-z][A-Za-z0-9]{2})[._\-][0-9]{1,3}[ ]?$")
+"""A key naming a field of an HL7 segment by its number, as a log line quotes it (``PID-18=``, ``pv1_19:``; not
+``PID2=``, a second process)."""
+
+
 def key_end(text: str, separator: int) -> bool:
-    """Whether ``text[separator]`` may end a key: a letter, ``_`` or quote before it (a space between allowed)."""
+    """Whether ``text[separator]`` may end a key: a letter, ``_`` or quote before it (a space between allowed),
+    or the number of an HL7 field after its segment (``PID-18=``, ``IN1.36:``)."""
     before = text[separator - 1]
     if before == " " and separator > 1:
         before = text[separator - 2]
+    if before.isdigit():
+        field = _HL7_FIELD_KEY.search(text[max(0, separator - 9) : separator])
+        return field is not None and field[1].upper() in HL7_FIELDS
     return before.isalpha() or before in "_\"'"
 
 

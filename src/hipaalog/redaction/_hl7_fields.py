@@ -88,8 +88,8 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         49: "MEMBER_ID",
     },
     "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
-    "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE"},
-    "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 7: "NAME"},
+    "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE", 50: "ACCOUNT"},  # PV1-50: the alternate visit id
+    "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 6: "ACCOUNT", 7: "NAME"},
     # Segments of a patient's care: their dates say when it happened to the patient of the message.
     "EVN": {3: "DATE", 6: "DATE"},
     "PV2": {8: "DATE", 9: "DATE", 26: "DATE", 29: "DATE", 33: "DATE", 46: "DATE", 47: "DATE", 48: "DATE"},

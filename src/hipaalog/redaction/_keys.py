@@ -105,7 +105,7 @@ _FOREIGN: Final = {
     ),
     "ACCOUNT": _words(
         """cuenta numerocuenta numerodecuenta kontonummer numerodecompte numerocompte numeroconta numerodaconta
-        rekeningnummer"""
+        rekeningnummer konto kontonr conto numeroconto numerodiconto compte"""
     ),
     "VEHICLE": _words("kennzeichen nummernschild autokennzeichen matricula placa kenteken immatriculation targa"),
     "PHONE": _words(
@@ -125,7 +125,10 @@ _FOREIGN: Final = {
         "sozialversicherungsnummer numerosegurosocial nir numerosecuritesociale insee nino nationalinsurancenumber "
         "personnummer"
     ),
-    "MEMBER_ID": _words("versichertennummer krankenversichertennummer cartaosus"),
+    "MEMBER_ID": _words(
+        """versichertennummer krankenversichertennummer cartaosus afiliado numeroafiliado numerodeafiliado
+        carteirinha numerocarteirinha numerobeneficiario"""
+    ),
     "MRN": _words(
         "patientennummer patientenid fallnummer numdossier numerodossier numerodedossier dossierpatient "
         "numeroexpediente numexpediente historiaclinica prontuario cartellaclinica patientnummer"
@@ -421,6 +424,8 @@ def _catalogue() -> dict[str, str]:
             "harnumber",
             "harno",
             "harnum",
+            "guarantoraccountid",
+            "hospitalaccountid",
         ],
         "CARD": [
             "cardnumber",

@@ -52,6 +52,16 @@ _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*\)?[\"`]?([\w.]{0,63}[A-Za-z_])"
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
 """Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
+_PEOPLES_COLUMNS: Final = dict.fromkeys(
+    (
+        *("account", "accountid", "acctid", "csn", "har", "fin", "encountercsn", "alternatevisitid"),
+        *(base + end for base in ("visit", "encounter", "fin", "csn") for end in ("number", "num", "no", "nbr")),
+    ),
+    "ACCOUNT",
+)
+"""Columns that are a person's account or the number of one visit (a Cerner FIN, an Epic CSN) only in a table
+about people (a cloud's ``account_id``, a web archive's ``har``, a batch's ``visit_no`` are not), by their name
+squeezed to letters and digits in lower case."""
 _MAYBE_NAME: Final = "NAME?"
 """A generic name column in a table with no other PHI column: its value is a name only if it reads as one."""
 _PEOPLE_TABLE_WORDS: Final = (
@@ -75,6 +85,11 @@ _PEOPLE_TABLE_WORDS: Final = (
 _PEOPLE_TABLES: Final = re.compile("(?i:" + "|".join(_PEOPLE_TABLE_WORDS) + ")")
 _PEOPLE_WORDS: Final = re.compile(trie_alternation(_PEOPLE_TABLE_WORDS))
 """The words of :data:`_PEOPLE_TABLES` in lower case: in lowered ASCII text, a case-insensitive match is a plain one."""
+
+
+def _squeezed(column: str) -> str:
+    """A column's name in lower case with only its letters and digits (``Account ID`` -> ``accountid``)."""
+    return "".join(ch for ch in column.lower() if ch.isalnum())
 
 
 def _about_people(text: str) -> bool:
@@ -953,6 +968,11 @@ class TabularDetector(BaseDetector):
         )  # a pod's AGE (``9d``) says nothing of people
         if any(generic) and not others and not _about_people(table):
             return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
+        if others or any(generic):
+            kinds = [
+                _PEOPLES_COLUMNS.get(_squeezed(column), kind) if kind is None else kind
+                for column, kind in zip(columns, kinds, strict=True)
+            ]
         return kinds
 
     def _field_kind(self, path: list[str]) -> str | None:

@@ -3,11 +3,12 @@
 A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or other person
 (``NM1*IL``, ``NM1*QC``, ``NM1*03``...; providers and payers are not PHI), and runs to the next
 ``NM1``. Inside it: the name and id of the ``NM1``, ``N3`` street lines, ``N4`` city and ZIP,
-``DMG`` birth date, ``REF`` identifiers (``SY`` an SSN) and ``PER`` contacts. Everywhere: ``DTP``
+``DMG`` birth date, ``REF`` identifiers and ``PER`` contacts. Everywhere: a person's or a claim's ``REF`` numbers
+(``SY`` an SSN, ``EA`` a chart, ``EJ`` an account, ``1W`` a member...), home and cell phones of any ``PER``, ``DTP``
 dates (service, admission, discharge, eligibility), ``DTM`` dates of care and coverage (835 claim
 statement dates ``232``/``233``, ``050`` received, ``472`` service...) and the patient control number of ``CLM``.
 Elements are separated by ``*`` (or what the ``ISA`` header declares; ``|`` or ``^`` read from a
-person's ``NM1``/``DMG`` without one); segments end at ``~``, a line end (raw or escaped), any other
+``NM1``, ``DMG``, ``REF`` or ``PER`` without one); segments end at ``~``, a line end (raw or escaped), any other
 mark right before the next segment (``'NM1*``), or where the next segment starts after whitespace.
 Each segment is read once: linear in the text.
 """
@@ -60,8 +61,21 @@ _PERSON_ENTITIES: Final = frozenset(
 )
 """NM1 entity codes of people (insured, patient, dependent, responsible party...) and employers."""
 _NAME_ELEMENTS: Final = (3, 4, 5, 7)
-_REF_KINDS: Final = {"SY": "SSN", "EJ": "ACCOUNT", "EA": "MRN", "F6": "MEMBER_ID", "HJ": "MEMBER_ID"}
-_REF_IDS: Final = frozenset({"1W", "49", "6P", "IG", "N6", "Q4", "3H", "0F", "23", "1L", "A6", "ABY", "Y4", "D9"})
+_REF_ANYWHERE: Final = {
+    "SY": "SSN",
+    "EA": "MRN",
+    "EJ": "ACCOUNT",
+    "D9": "ACCOUNT",
+    "F8": "ACCOUNT",
+    "1K": "ACCOUNT",
+    **dict.fromkeys(("1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"), "MEMBER_ID"),
+}
+"""``REF`` qualifiers that name a person's or a claim's number whatever loop they stand in (a claim's ``REF*EA``
+medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's
+``REF*1W``, ``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``,
+``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay."""
+_REF_IDS: Final = frozenset({"N6", "ABY"})
+"""Other ids, read in a person's loop only."""
 _ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
 _DTM_CARE: Final = frozenset(
     {"232", "233", "050", "036", "472", "150", "151", "434", "435", "096", "090", "091", "304", "307", "356", "357"}
@@ -69,6 +83,8 @@ _DTM_CARE: Final = frozenset(
 """``DTM`` qualifiers of a person's care or coverage (claim statement period, received, service, admission,
 discharge, eligibility, coverage expiration); the others (``405`` production, ``009`` processed) are the payer's."""
 _PER_VALUES: Final = {"TE": "PHONE", "HP": "PHONE", "WP": "PHONE", "CP": "PHONE", "FX": "FAX", "EM": "EMAIL"}
+_PER_PERSONAL: Final = frozenset({"HP", "CP"})
+"""A home or cell phone is a person's whoever's contact the ``PER`` is (a submitter's own line is ``TE``/``WP``)."""
 
 
 class X12Detector(BaseDetector):
@@ -131,12 +147,20 @@ class X12Detector(BaseDetector):
             return [(3, "DATE")]
         if segment == "DTM":
             return [(2, "DATE"), (6, "DATE")] if qualifier in _DTM_CARE else []
-        if segment in ("CLM", "CLP"):
-            return [(1, "ACCOUNT")]  # the patient control number (837 claim, 835 payment)
-        if segment == "REF" and qualifier == "SY":
-            return [(2, "SSN")]  # an SSN is one whoever it belongs to
-        if not person:
-            return []
+        if segment == "CLM":
+            return [(1, "ACCOUNT")]  # the patient control number of an 837 claim
+        if segment == "CLP":
+            return [(1, "ACCOUNT"), (7, "ACCOUNT")]  # an 835 payment's patient control and payer claim numbers
+        if segment == "REF" and qualifier in _REF_ANYWHERE:
+            return [(2, _REF_ANYWHERE[qualifier])]  # an SSN, a chart, an account or a member's id, whatever the loop
+        if segment == "PER" and not person and qualifier != "IP":
+            return [
+                (index + 1, "PHONE")
+                for index in (3, 5, 7)
+                if index < len(elements) and elements[index] in _PER_PERSONAL
+            ]
+        if not person and not (segment == "PER" and qualifier == "IP"):
+            return []  # PER*IP: the insured party's own contact
         if segment == "NM1":
             found = [(index, "NAME") for index in _NAME_ELEMENTS]
             if len(elements) > 9:
@@ -149,8 +173,7 @@ class X12Detector(BaseDetector):
         if segment == "DMG":
             return [(2, "DOB")]
         if segment == "REF":
-            kind = _REF_KINDS.get(qualifier) or ("MEMBER_ID" if qualifier in _REF_IDS else None)
-            return [(2, kind)] if kind else []
+            return [(2, "MEMBER_ID")] if qualifier in _REF_IDS else []
         if segment == "PER":
             found = [(2, "NAME")]
             for index in (3, 5, 7):
