@@ -72,6 +72,7 @@ def test_greeting_names_with_initials_and_shouted_greetings() -> None:
         "notified sre-oncall@ops.example.net and it-helpdesk@ops.example.net",
         "bounce returned to no-reply+hl7@notify.example.com",
         "escalated to security@lakemont.example, postmaster@lakemont.example",
+        "From: careteam@lakemont.example\nTo: itsupport@lakemont.example, patient.services@lakemont.example",
     ],
 )
 def test_role_mailboxes_are_kept(text: str) -> None:
@@ -86,6 +87,8 @@ def test_role_mailboxes_are_kept(text: str) -> None:
         ("reply to support@gmail.com if lost", "support@gmail.com"),
         ("forwarded to admin@yahoo.co.uk", "admin@yahoo.co.uk"),
         ("To: Odalys Quist <oncall@lakemont.example>", "Odalys Quist"),
+        ("sent to cici@lakemont.example", "cici@"),
+        ("sent to labit@lakemont.example", "labit@"),
     ],
 )
 def test_personal_mailboxes_near_role_words_are_masked(text: str, secret: str) -> None:

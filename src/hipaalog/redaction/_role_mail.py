@@ -1,7 +1,8 @@
 """Role mailboxes: addresses that name a function of an organisation (``oncall@``, ``no-reply@``), not a person.
 
 An address counts as a role mailbox when every word of its local part (split at ``.``, ``-`` and ``_``; a
-``+tag`` is ignored) is a role word, or the words joined are one (``no-reply``), and its domain is not a
+``+tag`` is ignored) is a role word or up to three run together (``careteam``), or the words joined are one
+(``no-reply``), and its domain is not a
 free-mail provider's (``support@gmail.com`` is someone's own account). ``jane.support@`` or ``alerts7@`` hold
 other words and stay masked.
 """
@@ -43,6 +44,7 @@ ROLE_WORDS: Final = frozenset(
         "registration", "admissions", "him", "reception", "radiology", "imaging", "nursing", "telehealth", "mychart",
         "department", "dept", "office", "desk", "center", "centre", "unit", "hospital", "clinic", "laboratory",
         "operations", "administration", "engagement", "experience", "quality", "safety", "legal", "relations",
+        "services",
     )
 )  # fmt: skip
 """Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
@@ -59,6 +61,18 @@ _FREE_MAIL: Final = frozenset(
 _SEPARATORS: Final = re.compile(r"[.\-_]")
 
 
+def _joined_roles(word: str, parts: int, shortest: int = 2) -> bool:
+    """Whether ``word`` is up to ``parts`` role words run together (``careteam``, ``itsupport``,
+    ``patientservices``); only the first may have two letters (``cici``, ``labit`` are names)."""
+    if len(word) >= shortest and word in ROLE_WORDS:
+        return True
+    if parts < 2:
+        return False
+    return any(
+        word[:cut] in ROLE_WORDS and _joined_roles(word[cut:], parts - 1, 3) for cut in range(shortest, len(word) - 2)
+    )
+
+
 def role_mailbox(local: str, domain: str) -> bool:
     """Whether ``local@domain`` is an organisation's role mailbox (see the module's description)."""
     base = local.split("+", 1)[0].lower()
@@ -68,6 +82,6 @@ def role_mailbox(local: str, domain: str) -> bool:
     if len(words) > 1 and "".join(words) in ROLE_WORDS:
         words = []  # a role written in parts: no-reply, on-call, do-not-reply, mailer-daemon
     for word in words:
-        if word not in ROLE_WORDS:
+        if word not in ROLE_WORDS and not _joined_roles(word, 3):
             return False
     return _FREE_MAIL.isdisjoint(domain.lower().split(".")[:-1])
