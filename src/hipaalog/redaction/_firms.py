@@ -15,6 +15,7 @@ __all__ = [
     "CELL_FIRM_ENDINGS",
     "COMPANY_FORMS",
     "FIRM_WORDS",
+    "PARTNERS",
     "firm_after",
     "firm_name",
     "in_partners",
@@ -51,7 +52,7 @@ _VERSION: Final = re.compile(
 )
 """A product's three-part version after a name, with at most one word between (``Wong Notifier 5.17.89``); not a
 reading (``Jane Doe 5.4``) nor a date (``Jane Doe 01.02.1980``, ``Jane Doe 1.2.80``)."""
-_PARTNERS: Final = re.compile(
+PARTNERS: Final = re.compile(
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?, [A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:and|&) [A-Z][a-z]+(?![\w,-])"
 )
 """Three surnames as partners: ``Walker, Kim and Simpson`` (a list of people would name each one fully)."""
@@ -82,7 +83,7 @@ def partners_list(text: str, start: int) -> bool:
     """Whether the words opening at ``start`` are three capitalised surnames listed as a firm's partners; the last
     two frequent surnames, each as frequent a surname as a given name if it is one (``Dodd, Maureen and Roe``,
     ``Roe, Uli and Dodd`` are people)."""
-    match = _PARTNERS.match(text, start)
+    match = PARTNERS.match(text, start)
     if match is None:
         return False
     words = match[0].replace(",", "").split(" ")
@@ -104,7 +105,7 @@ _FREQUENT: Final = 8000
 def in_partners(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a list of partners (:func:`partners_list`)."""
     low = max(0, start - 48)
-    for match in _PARTNERS.finditer(text, low, min(len(text), end + 48)):
+    for match in PARTNERS.finditer(text, low, min(len(text), end + 48)):
         if match.start() <= start and end <= match.end() and partners_list(text, match.start()):
             return True
     return False
