@@ -87,6 +87,7 @@ def test_a_town_by_its_state_its_zip_or_its_word_is_masked(text: str, values: tu
         "deployed release 4.2.1 to North Ronaldville",
         "vendor Olsen & Søn ApS (Lake Jessicaberg, CA)",
         "row=('Walton LLC', 'Laurenshire', 'PA')",
+        "row=('Cunha Pimenta - EI', 'Lake Jessicaberg', 'IA')",
         "Williams Group HQ in Atlanta, GA",
         "ship from: Randers warehouse",
         "order 4411 shipped to Dallas fulfillment center",

@@ -493,10 +493,10 @@ def _generic(text: str, mode: str, finds: _Finds, person: bool | None = None) ->
 
 
 _FIRM_TOKENS: Final = (
-    COMPANY_FORMS | FIRM_WORDS | frozenset(("HB", "KB", "SCOOP", "SCOM", "SAT", "SPK"))
+    COMPANY_FORMS | FIRM_WORDS | frozenset(("HB", "KB", "SCOOP", "SCOM", "SAT", "SPK", "EI", "MEI", "EPP", "VOF"))
 ) - STATE_CODES
-"""Legal forms and firm words as a token of a text says (``Olsen ApS``, ``Toft A/S``, ``Cuenca S.Coop.``), but
-none that is also a state's code (``CO``, ``PA``)."""
+"""Legal forms and firm words as a token of a text says (``Olsen ApS``, ``Toft A/S``, ``Cuenca S.Coop.``,
+``Cunha Pimenta - EI``, ``Bakker VOF``), but none that is also a state's code (``CO``, ``PA``)."""
 _TOKEN_EDGES: Final = "()[]{}'\",;:"
 
 
