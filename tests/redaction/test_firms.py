@@ -23,6 +23,7 @@ FIRMS = [
     "TimeoutError: Junitz Kobelt GbR API returned 503",
     "invoice 2211 for Tintzmann Niemeier KGaA settled",
     "paid Rossi Bianchi S.p.A. on delivery",
+    "supplier Cunha Pimenta - EI invoiced 4 items",
 ]
 
 
@@ -41,6 +42,7 @@ PEOPLE = [
     ("reviewed by Dodd, Maureen and Kowalczyk, Ewa", ("Dodd", "Maureen")),
     ("Note signed by Tomasz Wierzbicki, P.A.", ("Tomasz", "Wierzbicki")),
     ("patient Renata Holloway S.A. seen", ("Renata", "Holloway")),
+    ("patient Renata Holloway - ME follow-up", ("Renata", "Holloway")),
 ]
 
 

@@ -16,6 +16,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import ZIP
+from ._gazetteer import listed_town
 from ._lexicon import PLACES, compound_word, unknown_word
 from ._vocab import STATE_CODES, STATE_NAMES
 
@@ -27,9 +28,29 @@ PLACE_CUE_WORDS: Final = _STRONG | _WEAK
 """The cue words in lower case (the gate reads them in any of three cases)."""
 _CUE: Final = re.compile(
     r"[CcTtVvHhMmLl](?<![\w-][CcTtVvHhMmLl])(?i:ity|own|illage|ometown|unicipality|ocation|ocality)"
-    r"(?:[ ]?[:=][ ]?|[ ])(?=[A-Z])"
+    r"(?:[ ]?[:=][ ]?|[ ])(?=[^\W\d_])"
 )
-_WORD: Final = re.compile(r"[A-Z](?:[a-z]+|[A-Z]+)(?:-[A-Z](?:[a-z]+|[A-Z]+))?(?![\w.'’@/\\-])")
+_WORD: Final = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+){0,3}(?![\w.'’@/\\-])")
+_HYPHEN_PARTICLES: Final = frozenset(
+    ("la", "le", "les", "sur", "sous", "en", "de", "du", "des", "lès", "am", "an", "bei")
+)
+"""Particles in lower case between a town's hyphens (``Duval-la-Forêt``, ``Frankfurt-am-Main``)."""
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` is written as a town's name is: ``Ambrosedale``, ``ZELLWOODBURY``, ``Saint-Étienne``,
+    ``Duval-la-Forêt`` (any script's capitals); not ``town hall``, ``McAfee``."""
+    first, *rest = word.split("-")
+    if not first[0].isupper() or not (first[1:].islower() or first.isupper()):
+        return False
+    for part in rest:
+        if part in _HYPHEN_PARTICLES:
+            continue
+        if not part[0].isupper() or not (part[1:].islower() or part.isupper() or len(part) == 1):
+            return False
+    return True
+
+
 _STATE_WORD: Final = re.compile(r"(?i:state|st)(?:[ ]?[:=][ ]?|[ ])")
 _STATE: Final = re.compile(rf"(?:[A-Z]{{2}}|{STATE_NAMES}|{STATE_NAMES.upper()})(?![\w-])")
 _MAX_WORDS: Final = 3
@@ -56,10 +77,17 @@ _TOWN_ENDINGS: Final = (
 
 
 def _place_word(word: str) -> bool:
-    """A word that names a town: a known place, or no English word nor a compound of two unless a town's."""
+    """A word that names a town: a known place, or no English word nor a compound of two unless a town's (a
+    hyphen's particles aside: ``Duval-la-Forêt``)."""
     bare = word.lower()
-    return bare in PLACES or all(
-        unknown_word(part) and (not compound_word(part) or part.endswith(_TOWN_ENDINGS)) for part in bare.split("-")
+    return (
+        bare in PLACES
+        or ("-" in bare and listed_town(bare))
+        or all(
+            part in _HYPHEN_PARTICLES
+            or (unknown_word(part) and (not compound_word(part) or part.endswith(_TOWN_ENDINGS)))
+            for part in bare.split("-")
+        )
     )
 
 
@@ -68,7 +96,7 @@ def _places(text: str) -> Iterator[Span]:
         strong = text[cue.start() : cue.end()].strip(" :=").lower() in _STRONG
         start = end = cue.end()
         words: list[str] = []
-        while len(words) < _MAX_WORDS and (word := _WORD.match(text, end)) is not None:
+        while len(words) < _MAX_WORDS and (word := _WORD.match(text, end)) is not None and _capitalised(word[0]):
             if _STATE_WORD.fullmatch(word[0] + " ") or (words and word[0].isupper() != words[0].isupper()):
                 break  # "STATE NE" after the town, or a change of case
             if len(word[0]) == 2 and word[0] in STATE_CODES:

@@ -15,6 +15,7 @@ __all__ = [
     "CELL_FIRM_ENDINGS",
     "COMPANY_FORMS",
     "FIRM_WORDS",
+    "PARTNERS",
     "firm_after",
     "firm_name",
     "in_partners",
@@ -45,13 +46,15 @@ _AFTER: Final = re.compile(
 )
 """The word after a name, past a comma or an ``and`` (``Hines Ltd``, ``Watts-Haas, LLC``, ``Garza and Sons``), or a
 dotted legal form (``Renaud Maillet S.A.R.L.``, ``Rossi S.p.A.``)."""
+_DASHED_FORM: Final = re.compile(r"(?:EI|ME|EPP|LTDA|EIRELI|S/?A)(?![\w-])")
+"""Brazilian legal forms written after a dash (``Cunha Pimenta - EI``, ``Moraes - ME``)."""
 _VERSION: Final = re.compile(
     r" (?:[A-Z][a-z]{2,15} v?|v|(?!(?:[0-3]?[0-9]\.){2}[0-9]{2}(?![\w.])))[0-9]{1,4}\.[0-9]{1,3}\.[0-9]{1,3}(?![\w.])"
     r"| v[0-9]{1,4}\.[0-9]{1,3}(?![\w.])"
 )
 """A product's three-part version after a name, with at most one word between (``Wong Notifier 5.17.89``); not a
 reading (``Jane Doe 5.4``) nor a date (``Jane Doe 01.02.1980``, ``Jane Doe 1.2.80``)."""
-_PARTNERS: Final = re.compile(
+PARTNERS: Final = re.compile(
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?, [A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:and|&) [A-Z][a-z]+(?![\w,-])"
 )
 """Three surnames as partners: ``Walker, Kim and Simpson`` (a list of people would name each one fully)."""
@@ -62,6 +65,9 @@ def firm_after(text: str, end: int) -> bool:
     if end >= len(text) or text[end] not in " ,":
         return False
     match = _AFTER.match(text, end)
+    if match is None and text.startswith(" - ", end):
+        dashed = _DASHED_FORM.match(text, end + 3)
+        return dashed is not None  # "Cunha Pimenta - EI", "Souza - ME": a Brazilian firm's form after a dash
     if match is not None:
         word = match[1].replace(".", "").upper()
         joined = "and" in match[0] or "&" in match[0]
@@ -82,7 +88,7 @@ def partners_list(text: str, start: int) -> bool:
     """Whether the words opening at ``start`` are three capitalised surnames listed as a firm's partners; the last
     two frequent surnames, each as frequent a surname as a given name if it is one (``Dodd, Maureen and Roe``,
     ``Roe, Uli and Dodd`` are people)."""
-    match = _PARTNERS.match(text, start)
+    match = PARTNERS.match(text, start)
     if match is None:
         return False
     words = match[0].replace(",", "").split(" ")
@@ -104,7 +110,7 @@ _FREQUENT: Final = 8000
 def in_partners(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a list of partners (:func:`partners_list`)."""
     low = max(0, start - 48)
-    for match in _PARTNERS.finditer(text, low, min(len(text), end + 48)):
+    for match in PARTNERS.finditer(text, low, min(len(text), end + 48)):
         if match.start() <= start and end <= match.end() and partners_list(text, match.start()):
             return True
     return False

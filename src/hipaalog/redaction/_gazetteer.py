@@ -24,7 +24,9 @@ NONE: Final = 0
 WEAK: Final = 1
 STRONG: Final = 2
 
-_FOLD: Final = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"})
+_FOLD: Final = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE"}
+)
 _TOWN_PREFIXES: Final = frozenset(
     ("north", "south", "east", "west", "new", "old", "lake", "port", "mount", "fort", "saint", "st", "san", "santa")
 )

@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
-from ._firms import COMPANY_FORMS, FIRM_WORDS
+from ._firms import COMPANY_FORMS, FIRM_WORDS, PARTNERS
 from ._gate import PLACE
 from ._gazetteer import COUNTRIES, NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
+from ._place_screen import PLACE_SCREEN
 from ._vocab import STATE_CODES, STATE_NAMES
 
-__all__ = ["PlaceDetector"]
+__all__ = ["PlaceDetector", "towns_beside_person"]
 
 _AFTER_LETTER: Final = (
     r"(?<=[A-Z])\d[A-Z] ?\d[A-Z]\d",  # Canada (K1A 9L9)
@@ -63,18 +64,18 @@ _MAX_WORDS: Final = 4
 _CUE: Final = re.compile(
     r"(?i:\b(?:lives?|living|lived|resides?|residing|resident|relocat\w*|moved|moving|stay(?:s|ed|ing)|born|"
     r"hometown|originally|grew up|travel\w*|drove|flew|came|coming|visiting|dispatch\w*|pick(?:ed)? ?up|"
-    r"home|place|address|trip|went|returned|location)\b)"
+    r"home|place|address|trip|went|returned|location|ship(?:s|ped|ping)?|deliver(?:s|ed|y|ing)?|mail(?:s|ed|ing)?)\b)"
 )
 _CUE_STEMS: Final = (
     *("liv", "resid", "reloca", "mov", "stay", "born", "hometown", "originally", "grew", "travel", "drove"),
     *("flew", "came", "coming", "visiting", "dispatch", "pick", "home", "place", "address", "trip", "went"),
-    *("returned", "location"),
+    *("returned", "location", "ship", "deliver", "mail"),
 )
 """Stems of the cue words, searched in the lower-case text before the cue regex is run at all."""
 _WEAK_CUES: Final = frozenset(
     (
         *("address", "came", "coming", "dispatch", "drove", "flew", "home", "location", "pick", "place", "returned"),
-        *("travel", "trip", "visiting", "went", "mov", "reloca", "stay"),
+        *("travel", "trip", "visiting", "went", "mov", "reloca", "stay", "ship", "deliver", "mail"),
     )
 )
 """Cues that are a person's only in a text about one (``drove up from``; not ``traffic came from``,
@@ -105,12 +106,15 @@ _INFRA: Final = frozenset(
         *("api", "branch", "broker", "bucket", "build", "cluster", "database", "datacenter", "db", "dc", "endpoint"),
         *("gateway", "instance", "job", "jobs", "node", "nodes", "office", "pod", "pool", "queue", "region"),
         *("release", "replica", "server", "servers", "service", "shard", "site", "team", "worker", "workers"),
-        *("zone",),
+        *("zone", "warehouse", "depot", "plant", "hub", "store", "campus", "facility", "headquarters", "hq"),
     )
 )
 """Nouns after a town that make it the name of a thing (``Denver queue``, ``Frankfurt region``)."""
-_MARK: Final = re.compile(r"[,(](?:(?<=[\w\]],) |(?<=\())")
-"""A comma after a word (or a mask) and its space, or an opening bracket: where a town may follow a name."""
+_MARK: Final = re.compile(r"[,(:](?:(?<=[\w\]],) |(?<=['\"][,:]) ['\"]|(?<=\()['\"]?)")
+"""A comma after a word (or a mask) and its space, an opening bracket, or the next quoted item of a repr
+(``'Roe', 'Springfield'``, ``'home': 'Ansbach'``): where a town may follow a name."""
+_FIELD_END: Final = frozenset(("", ")", ".", ";", "\n", ",", "'", '"'))
+"""What may follow a town set off as a field: the end, a bracket, a stop, a comma, a quote closing a repr's item."""
 _GENERIC: Final = re.compile(
     r"[iIfFnNtT](?<![\w-][iIfFnNtT])(?:(?<=[iI])[nN]|(?<=[fF])[rR][oO][mM]|(?<=[nN])[eE][aA][rR]|(?<=[tT])[oO]) "
 )
@@ -219,14 +223,15 @@ class _Finds:
     def add(self, start: int, end: int, kind: str) -> None:
         self.spans.append((start, end, kind))
 
-    def town(self, words: list[re.Match[str]]) -> bool:
-        """Record ``words`` as a town unless they name a country or a company (``Norway``, ``Francis LLC``)."""
+    def town(self, words: list[re.Match[str]], *, stated: bool = False) -> bool:
+        """Record ``words`` as a town unless they name a country or a company (``Norway``, ``Francis LLC``); with
+        ``stated``, a state's code and a ZIP code follow (``Erinhaven CO 33400``: Colorado, no company)."""
         phrase = " ".join(word[0] for word in words)
         if fold(phrase) in COUNTRIES:
             return False  # a country is no geography below a state
         after = _WORD.match(self.text, words[-1].end() + 1) if self.text.startswith(" ", words[-1].end()) else None
         if _FIRM.intersection(word[0].upper().rstrip(".") for word in words) or (
-            after is not None and after[0].upper().rstrip(".") in _FIRM
+            not stated and after is not None and after[0].upper().rstrip(".") in _FIRM
         ):
             return False  # "Santiago Ltd", "to Francis LLC", "Williams Group": a company's name
         self.add(words[0].start(), words[-1].end(), "ADDRESS")
@@ -315,6 +320,18 @@ def _name_word(town: list[re.Match[str]]) -> bool:
     return word in GIVEN or word in SURNAME_RANK or word in _CALENDAR
 
 
+_STATE_BEFORE: Final = re.compile(r"(?<=[^\W\d_]) ([A-Z]{2}) $")
+_US_ZIP: Final = re.compile(r"\d{5}(?:-\d{4})?")
+
+
+def _stated_zip(text: str, code: re.Match[str], mode: str) -> int | None:
+    """Where the town ends before a US state's code and a ZIP code with no comma (``East Erinhaven CO 33400``)."""
+    if mode != "mixed" or _US_ZIP.fullmatch(code[0]) is None:
+        return None
+    state = _STATE_BEFORE.search(text, max(0, code.start() - 4), code.start())
+    return state.start() if state is not None and state[1] in STATE_CODES else None
+
+
 def _codes(text: str, mode: str, finds: _Finds) -> None:
     """Postal codes after their word, and towns beside postal codes.
 
@@ -329,7 +346,10 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
         if _YEAR.fullmatch(code[0]) and not labelled:
             continue  # "DOB 1985", "Vienna 2019": a year
         before: list[re.Match[str]] = []
-        if text.startswith(", ", start - 2):
+        stated = _stated_zip(text, code, mode)
+        if stated is not None:
+            before = _words_before(text, stated, mode)  # "East Erinhaven CO 33400": the town before the state
+        elif text.startswith(", ", start - 2):
             before = _words_before(text, start - 2, mode)
         elif text.startswith(" ", start - 1):
             before = _words_before(text, start - 1, mode)
@@ -354,8 +374,11 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
             english = fold(" ".join(word[0] for word in town)) in ENGLISH
             if weak and mode != "mixed" and not (field or labelled):
                 continue  # "nie 12345678 mal": in one case a town's capital says nothing
-            strong_enough = evidence == STRONG or (evidence == WEAK and (field or labelled or not (weak or english)))
-            if not labelled and (evidence == WEAK or _name_word(town)):
+            by_state = stated is not None and not english  # "East Erinhaven CO 33400"; not "Batch Job CA 40000"
+            strong_enough = evidence == STRONG or (
+                evidence == WEAK and (field or labelled or by_state or not (weak or english))
+            )
+            if not labelled and stated is None and (evidence == WEAK or _name_word(town)):
                 if about_person is None:
                     about_person = _about_person(text)
                 if not about_person and not _on_address_line(text, min(start, town[0].start()), mode):
@@ -363,7 +386,7 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
             if strong_enough or (field and mode == "mixed" and not weak and fold(town[-1][0]) not in ENGLISH):
                 if from_start and _thing_after(text, town[-1].end()):
                     continue
-                if not finds.town(town):
+                if not finds.town(town, stated=stated is not None):
                     continue
                 found = True
                 _street_before(text, town[0].start() if not from_start else start, finds)
@@ -371,21 +394,22 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
             finds.add(start, end, "ZIP")
 
 
-def _cued(text: str, mode: str, finds: _Finds) -> None:
-    """Towns after a verb of where a person is and a preposition (``relocated to Augsbuurt``)."""
+def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> None:
+    """Towns after a verb of where a person is and a preposition (``relocated to Augsbuurt``); ``person`` says
+    whether the text is about one (else its words decide, for the cues that need one)."""
     lower = text.lower()
     for stem in _CUE_STEMS:
         if stem in lower:
             break
     else:
         return
-    about_person: bool | None = None
+    about_person = person
     for cue in _CUE.finditer(text):
+        stated = False  # a weak cue in a text about no person: its town counts before a state ("ship to: X, TX")
         if cue[0].lower().startswith(tuple(_WEAK_CUES)):
             if about_person is None:
                 about_person = _about_person(text)
-            if not about_person:
-                continue
+            stated = not about_person
         position = cue.end()
         limit = min(len(text), position + 60)
         while position < limit:
@@ -393,9 +417,14 @@ def _cued(text: str, mode: str, finds: _Finds) -> None:
             if word is None or "\n" in text[position : word.start()]:
                 break
             position = word.end()
-            if word[0].lower() not in _PREPOSITIONS or not text.startswith(" ", position):
+            if word[0].lower() not in _PREPOSITIONS:
                 continue
-            town, evidence = _best(_words_after(text, position + 1, mode), from_start=True)
+            gap = 2 if text.startswith(": ", position) else 1 if text.startswith(" ", position) else 0
+            if not gap:
+                continue
+            town, evidence = _best(_words_after(text, position + gap, mode), from_start=True)
+            if stated and not (town and _state_follows(text, town[-1].end())):
+                continue
             dated = len(town) == 1 and (
                 fold(town[0][0]) in _CALENDAR
                 or (fold(town[0][0]) in ENGLISH and _DIGIT_NEXT.match(text, town[0].end()) is not None)
@@ -405,26 +434,95 @@ def _cued(text: str, mode: str, finds: _Finds) -> None:
                 position = town[-1].end()
 
 
-def _generic(text: str, mode: str, finds: _Finds) -> None:
-    """A listed town after ``in``, ``from``, ``near``, ``to`` or after a name and a comma, in a text about a person.
+_STATE_AFTER: Final = re.compile(r", ?([A-Z]{2})(?![\w-])")
 
-    Towns alone name offices, warehouses and data centres (``deployed to Dallas``, ``Florence, Italy``): kept.
+
+def _state_follows(text: str, end: int) -> bool:
+    """Whether a US state's code follows a town ending at ``end`` (``Jaredland, TX``)."""
+    state = _STATE_AFTER.match(text, end)
+    return state is not None and state[1] in STATE_CODES
+
+
+_TOWN_SHAPE: Final = re.compile(
+    r"[^\W\d_]{2,}(?:ville|ton|town|burg|burgh|borough|bury|wick|haven|field|ford|mouth|dale|port|land|stad|furt|"
+    r"side|view|shire|chester|berg|heim|dorf|hausen|stead|worth|fort|ham)|[^\W\d_]+-(?:la|le|les|sur|en|sous|lès)-"
+)
+"""How an unlisted town is shaped: a town's ending (``Jessicaberg``, ``Ronaldville``) or a French particle between
+hyphens (``Millet-sur-Pichon``)."""
+_PREFIXES: Final = frozenset(("north", "south", "east", "west", "new", "lake", "port", "mount", "fort", "saint"))
+
+
+def _town_shaped(words: list[re.Match[str]]) -> bool:
+    """Whether words no table lists read as a town (``Lake Jessicaberg``, ``North Ronaldville``, ``East Joanne``)."""
+    if len(words) > 1 and words[0][0].lower() in _PREFIXES and words[-1][0][:1].isupper():
+        return fold(words[-1][0]) not in ENGLISH  # "East Joanne"; not "North Wing", "West Lobby"
+    return any(_TOWN_SHAPE.fullmatch(word[0].lower()) or _TOWN_SHAPE.match(word[0].lower()) for word in words)
+
+
+def _person_town(town: list[re.Match[str]], evidence: int) -> bool:
+    """Whether ``town`` is one in a text about a person: listed (and no English word), or shaped as one."""
+    if evidence == STRONG:
+        return True
+    return evidence == WEAK and fold(" ".join(word[0] for word in town)) not in ENGLISH and _town_shaped(town)
+
+
+def _generic(text: str, mode: str, finds: _Finds, person: bool | None = None) -> None:
+    """A town after ``in``, ``from``, ``near``, ``to`` or after a name and a comma, in a text about a person:
+    a listed town, or one shaped as a town (``from Lake Jessicaberg``, ``(North Ronaldville)``).
+
+    Towns alone name offices, warehouses and data centres (``deployed to Dallas``, ``Florence, Italy``), and so do
+    towns in a text that names a company (``('Walton LLC', 'Laurenshire', 'PA')``): kept. ``person`` says the text
+    is about one (another reader found the person), else its words decide; a town only shaped as one needs a word
+    of persons (``patient``, ``caller``), not a name-shaped guess.
     """
-    towns: list[list[re.Match[str]]] = []
+    towns: list[tuple[list[re.Match[str]], int]] = []
     for prep in _GENERIC.finditer(text):
         town, evidence = _best(_words_after(text, prep.end(), mode), from_start=True)
-        if town and evidence == STRONG and not _thing_after(text, town[-1].end()):
-            towns.append(town)
+        if town and evidence >= WEAK and not _thing_after(text, town[-1].end()):
+            towns.append((town, evidence))
     for mark in _MARK.finditer(text):
         words = _words_after(text, mark.end(), mode)
         town, evidence = _best(words, from_start=True)
-        if town and evidence == STRONG and town == words:
-            after = text[town[-1].end() : town[-1].end() + 1]
-            if after in ("", ")", ".", ";", "\n", ","):
-                towns.append(town)
-    if towns and _about_person(text):
-        for town in towns:
-            finds.town(town)
+        if town and evidence >= WEAK and town == words and text[town[-1].end() : town[-1].end() + 1] in _FIELD_END:
+            towns.append((town, evidence))
+    if towns and (person or (person is None and _about_person(text))) and not _about_firm(text):
+        said = person or _PERSON.search(text) is not None  # a word of persons, not a name-shaped guess ("Le Roux")
+        for town, evidence in towns:
+            if evidence == STRONG or (said and _person_town(town, evidence)):
+                finds.town(town)
+
+
+_FIRM_TOKENS: Final = (
+    COMPANY_FORMS | FIRM_WORDS | frozenset(("HB", "KB", "SCOOP", "SCOM", "SAT", "SPK", "EI", "MEI", "EPP", "VOF"))
+) - STATE_CODES
+"""Legal forms and firm words as a token of a text says (``Olsen ApS``, ``Toft A/S``, ``Cuenca S.Coop.``,
+``Cunha Pimenta - EI``, ``Bakker VOF``), but none that is also a state's code (``CO``, ``PA``)."""
+_TOKEN_EDGES: Final = "()[]{}'\",;:"
+
+
+def _about_firm(text: str) -> bool:
+    """Whether ``text`` names a company (a legal form, ``&``, three partners): its names may be the firm's."""
+    if " & " in text or PARTNERS.search(text) is not None:
+        return True
+    for token in text.split():
+        token = token.strip(_TOKEN_EDGES)
+        if token[:1].isupper() and token.replace(".", "").replace("/", "").upper() in _FIRM_TOKENS:
+            return True
+    return False
+
+
+def towns_beside_person(text: str) -> list[Span]:
+    """The towns of a text another reader found a person in (a name, a record number, hipaalog's mask of one):
+    after a verb of where a person is, after ``in``/``from``/``near``/``to``, or set off after the person.
+    Not in a text that names a company (``vendor Olsen ApS (Lake Jessicaberg, CA)``): its name may be the person
+    found."""
+    if PLACE_SCREEN.search(text) is None or _about_firm(text):
+        return []
+    mode = _mode(text)
+    finds = _Finds(text)
+    _cued(text, mode, finds, person=True)
+    _generic(text, mode, finds, person=True)
+    return finds.spans
 
 
 def _street_line(line: str, mode: str = "mixed") -> bool:

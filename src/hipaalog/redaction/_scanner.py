@@ -30,6 +30,7 @@ from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
 from ._person_ids import ids_beside_person
 from ._person_rows import row_sibling_spans
+from ._places import towns_beside_person
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
@@ -81,7 +82,7 @@ class Scanner:
         budget: CPU seconds one long text may take (see :data:`BUDGET_SECONDS`).
     """
 
-    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_found", "_long", "_selected", "budget")
+    __slots__ = ("_builtin", "_catalogue", "_clean", "_custom", "_found", "_long", "_selected", "_towns", "budget")
 
     def __init__(
         self,
@@ -92,6 +93,8 @@ class Scanner:
     ) -> None:
         self.budget = budget
         self._builtin = tuple((d, _gate_bits(d)) for d in builtin)
+        self._towns = any(d.name == "places" for d in builtin)
+        """Whether the place reader is on: then a text found about a person has its towns read as theirs."""
         self._custom = tuple(custom)
         self._catalogue = catalogue
         self._clean: dict[str, None] = {}
@@ -122,7 +125,7 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
-        found = _completed(found, text)
+        found = _completed(found, text, towns=self._towns)
         merged = _merge(found, text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
@@ -282,7 +285,7 @@ class Scanner:
                 if view.quotes_only and detector.name not in _READS_QUOTES:
                     continue
                 found.extend((*view.original(start, end), kind) for start, end, kind in detector.find(view.text))
-        found = _completed(found, text)
+        found = _completed(found, text, towns=self._towns)
         return _merge(found, text) if found else []
 
 
@@ -376,9 +379,9 @@ _MONTH_DATE: Final = re.compile(
 """A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
 
 
-def _about_a_person(found: list[Span], text: str) -> list[Span]:
+def _about_a_person(found: list[Span], text: str, *, towns: bool = False) -> list[Span]:
     """``found``, and every full date of ``text`` when ``found`` names a person in it (and the ids after a
-    generic id word, :mod:`._person_ids`).
+    generic id word, :mod:`._person_ids`, and, with ``towns``, the towns the place reader sees as a person's).
 
     Safe Harbor takes every date directly related to an individual; in a text that names a patient
     (a name, a record or member number, an SSN, a birth date), a full date is one of theirs whatever
@@ -399,12 +402,27 @@ def _about_a_person(found: list[Span], text: str) -> list[Span]:
     if "[" in text:
         ends.extend(marker.end() for marker in PERSON_MARKER.finditer(text))
     dates.extend(ids_beside_person(text, ends))  # "Ref 49243532", "record MR82271058", "Jane Roe (MR14242278)"
+    if towns:
+        dates.extend(_towns_of(people, text))  # "pickup in Lake Jessicaberg for [REDACTED:NAME]": their town
     return found + dates if dates else found
 
 
 _AGE_AFTER_NAME: Final = re.compile(r"[ ]?\(([0-9]{2,3})\)|,[ ]([0-9]{2,3})(?=,[ ]?[^\W\d]|[;)]|[ ]?$)")
 """A number in brackets or between commas right after a name (``Jane Roe (94)``, ``Jane Roe, 101, fell``; not a
 row of numbers, ``Jane Roe, 120, 80``)."""
+
+
+def _towns_of(people: list[tuple[int, int]], text: str) -> list[Span]:
+    """The towns of a text about a person. A town that is exactly a name found is the name (``'first': 'Hugo'``);
+    a name found inside a town is no person (``in São José dos Campos``): a person found elsewhere, or hipaalog's
+    mask of one, must remain."""
+    towns = [span for span in towns_beside_person(text) if (span[0], span[1]) not in people]
+    if not towns:
+        return towns
+    for start, end in people:
+        if not any(t_start <= start and end <= t_end for t_start, t_end, _kind in towns):
+            return towns
+    return towns if "[" in text and PERSON_MARKER.search(text) is not None else []
 
 
 def _ages_after_names(found: list[Span], text: str) -> list[Span]:
@@ -422,14 +440,16 @@ def _ages_after_names(found: list[Span], text: str) -> list[Span]:
     return found + ages if ages else found
 
 
-def _completed(found: list[Span], text: str) -> list[Span]:
+def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Span]:
     """``found`` with the repeats of its values, the ages over 89 right after a name and, in a text about a
     person, its full dates (the person may be in ``text`` only as hipaalog's mask of an argument: ``for
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
         return row_sibling_spans(found, text) if "(" in text else found  # a row said to be a patient's
     found = with_name_neighbours(with_lone_names(found, text), text)
-    return row_sibling_spans(_about_a_person(_ages_after_names(_with_echoes(found, text), text), text), text)
+    return row_sibling_spans(
+        _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns), text
+    )
 
 
 _BARE_TOKEN: Final = re.compile(r"[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}(?![A-Za-z0-9])")
