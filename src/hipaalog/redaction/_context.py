@@ -27,8 +27,10 @@ from ._cues import (
     DATE_BRIDGES,
     DATES,
     FOR_WORDS,
+    INVENTORY_WORDS,
     NAMES,
     NUMBER_WORDS,
+    RECORD_VERBS,
     TITLES,
     YEARS_OF_AGE,
     ZIPS,
@@ -108,6 +110,8 @@ _CUE_REACH: Final = 32 + 64
 words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 
+_SPACED_GROUPS: Final = re.compile(r"(?:[ ][0-9]{3,5}(?![\w-])){1,4}")
+"""The groups of digits a licence number goes on with after a space (New York's, New Jersey's, Michigan's)."""
 _BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
 _PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
@@ -115,7 +119,7 @@ _PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
-    | {"list"}
+    | {"list", "state", "permit"}
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
@@ -185,6 +189,50 @@ _LIST_GAP: Final = re.compile(r"[ ]*(?:[,;/&+|]|->|=>|→|and|or|y|et|und|e)?[ ]
 """What stands between two ids of one list after one cue (``, ``, ``/``, `` -> ``, `` and ``, a space)."""
 _LISTED_ID: Final = re.compile(r"(?:[A-Za-z]{0,4}[-#]?[0-9][0-9-]{3,14}[0-9]|[A-Za-z]{1,4}[0-9]{4,12})(?:-[0-9]{1,2})?")
 """An id of such a list: five digits or more, letters before them allowed (``H591703``, ``568-668-533``)."""
+
+
+_THING_KINDS: Final = frozenset({"DEVICE", "VEHICLE"})
+_GAP_WORDS: Final = frozenset({":", "=", "is", "was", "of", "to"})
+
+
+def _inventory_cue(words: list[str]) -> bool:
+    """Whether the word before the cue ending ``words`` (number words and fillers left out) names the service's
+    hardware or software (:data:`._cues.INVENTORY_WORDS`)."""
+    end = len(words)
+    while end and (words[end - 1] in NUMBER_WORDS or words[end - 1] in RECORD_VERBS or words[end - 1] in _GAP_WORDS):
+        end -= 1
+    return end > 1 and words[end - 2] in INVENTORY_WORDS
+
+
+def _verb_shaped(token: str) -> bool:
+    """Whether a token read through a record verb is an identifier: :data:`_SHAPED_ID`, or letters and five digits
+    (``OSEMP215372GH1DB``, ``H0991-90669-11309``); no count, date or version."""
+    if _SHAPED_ID.fullmatch(token) is not None:
+        return True
+    digits = sum(ch.isdigit() for ch in token)
+    return digits >= 5 and digits < len(token) - token.count("-")
+
+
+_MACHINE_STATES: Final = frozenset(
+    {"workflow", "machine", "job", "task", "pipeline", "session", "fsm", "order", "run", "app", "process", "game"}
+)
+"""Words before ``state id`` that make it a program's state, not a state-issued identity card."""
+
+
+def _machine_state(words: list[str]) -> bool:
+    """Whether ``words`` end in ``<program word> state id`` (:data:`_MACHINE_STATES`)."""
+    end = len(words)
+    while end and (words[end - 1] in NUMBER_WORDS or words[end - 1] in _GAP_WORDS):
+        end -= 1
+    return end > 1 and words[end - 1] == "state" and words[end - 2] in _MACHINE_STATES
+
+
+def _through_verb(words: list[str]) -> str | None:
+    """The kind of the cue before a record verb among the last three words (``MRN scanned:``, ``MBI updated to``)."""
+    for back in range(1, min(4, len(words))):
+        if words[-back] in RECORD_VERBS:
+            return CUED_IDS.match(words[:-back] + words[len(words) - back + 1 :])
+    return None
 
 
 def _listed_after(text: str, previous: int, digits: int, end: int) -> int | None:
@@ -266,6 +314,8 @@ class CuedIdDetector(BaseDetector):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start) if CUED_IDS.may_match(text, start) else []
             kind = CUED_IDS.match(words)
+            if kind is None and len(words) > 1 and _verb_shaped(text[start:end]):
+                kind = _through_verb(words)  # "id card scanned: D1234567": no "chart updated 120 rows"
             if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued
                 key = _QUERY_KEY.search(text, max(0, start - 22), start)
                 kind = CUED_IDS.match([key[1].lower()]) if key is not None else None
@@ -292,7 +342,13 @@ class CuedIdDetector(BaseDetector):
                 and _PATIENT_TOKEN.fullmatch(text, start, end) is None
             ):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
+            if kind == "LICENSE" and _machine_state(words):
+                continue  # "workflow state id 4829131": a state machine's, no state's identity card
+            if kind in _THING_KINDS and _inventory_cue(words):
+                continue  # "server serial SRV-0664101", "asset tag IT-264162": the service's hardware
             if kind is not None and kind not in _OWN_DETECTORS:
+                if kind == "LICENSE" and text[end : end + 1] == " " and (more := _SPACED_GROUPS.match(text, end)):
+                    end = done = more.end()  # "lic no 123 456 789", "DL U8968 26062 46729": one number in groups
                 yield start, end, kind
                 listed = (end, kind)
 

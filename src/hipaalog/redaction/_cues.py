@@ -45,6 +45,17 @@ _SENTENCE_END: Final = frozenset(".!?;")
 _FILLERS: Final = frozenset(
     {"is", "was", "of", "on", "at", "the", "a", "an", "=", ":", "-", "to", "el", "le", "am", "em", "il", "op", "dnia"}
 )
+RECORD_VERBS: Final = frozenset(
+    {"scanned", "captured", "entered", "updated", "changed", "set", "recorded", "provided", "presented", "verified"}
+)
+"""What was done to a document or a record, between its cue and its value (``id card scanned: D1234567``,
+``MBI updated to 1EG4TE5MK73``): read through only before a value shaped like an identifier."""
+INVENTORY_WORDS: Final = frozenset(
+    {"server", "host", "node", "rack", "asset", "inventory", "switch", "router", "disk", "drive", "chassis", "blade"}
+    | {"firewall", "appliance", "cert", "certificate", "git", "image", "docker", "release", "version", "build", "vm"}
+)
+"""Words before ``serial``, ``tag`` or ``device`` that make it the service's hardware or software (``server serial
+SRV-0664101``, ``asset tag IT-264162``, ``git tag v2``), not a patient's device or car."""
 _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 _DOTTED: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+")
 """An abbreviation written with dots (``d.o.b.``, ``e.g.``): its last dot ends no sentence."""
@@ -232,10 +243,12 @@ _MORE_ID_CUES: Final = (
     *(("apólice", "MEMBER_ID"), ("afiliado", "MEMBER_ID"), ("policies", "MEMBER_ID")),
     *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
     *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
+    *(("lic", "LICENSE"), ("state id", "LICENSE"), ("id card", "LICENSE"), ("identity card", "LICENSE")),
+    *(("permit", "LICENSE"), ("cgm", "DEVICE"), ("mbi", "MEMBER_ID")),
 )
 """Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
-The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``) need a
-value shaped like an identifier (:data:`._context._SHAPED_CUES`)."""
+The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``state``,
+``permit``) need a value shaped like an identifier (:data:`._context._SHAPED_CUES`)."""
 
 CUED_IDS: Final = CueTable(
     [

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import INVENTORY_WORDS
 from ._detector import BaseDetector, Span
 from ._gate import CUED, PLACE
 from ._lexicon import ENGLISH
@@ -24,9 +25,11 @@ __all__ = ["DeviceIdDetector"]
 _CUE: Final = re.compile(
     r"(?=[DdSsIiUuAaHhMmPpTtGgCcNn])(?<![\w])(?i:(?:device(?:[ _-]?id)?|serial(?:[ _-]?(?:number|no\.?))?|"
     r"s/n|sn|ser|imei|udid|android[ _-]?id|idfv|hardware[ _-]?id|hwid|seriennummer|(?:meter|pump|transmitter|"
-    r"glucometer|pacemaker|implant|cpap)(?:[ _-]?(?:id|serial|s/n|sn))?|n[uú]mero[ ]de[ ]s[eé]rie|"
-    r"num[eé]ro[ ]de[ ]s[eé]rie)(?![\w/]))[ ]?(?:[:=#][ ]?|(?:(?:id|no\.?|number)[ ]?[:=#]?[ ]?)|\(?)[\"']?"
+    r"glucometer|pacemaker|implant|cpap|cgm|hearing[ ]aid)(?:[ _-]?(?:id|serial|s/n|sn))?|n[uú]mero[ ]de[ ]s[eé]rie|"
+    r"num[eé]ro[ ]de[ ]s[eé]rie)(?![\w/]))(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
+    r"(?:[ ]to(?=[ ]))?[ ]?(?:[:=#][ ]?|(?:(?:id|no\.?|number)[ ]?[:=#]?[ ]?)|\(?)[\"']?"
 )
+"""A device's cue, what was done to it (``pacemaker scanned:``, ``CGM updated to``) and what stands before its value."""
 _CUE_AFTER: Final = re.compile(r"[ ]?\((?i:serial(?:[ ]?(?:no|number|#))?|s/n|sn|imei|udi)\)")
 """A cue in parentheses right after the serial (``8M8Y2I0Q9P (s/n)``)."""
 _TOKEN: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9:-]{6,62})[A-Za-z0-9](?![\w.:@/-])")
@@ -56,6 +59,8 @@ class DeviceIdDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for cue in _CUE.finditer(text):
+            if INVENTORY_WORDS.intersection(text[max(0, cue.start() - 24) : cue.start()].lower().split()[-1:]):
+                continue  # "server serial SRV-0664101", "rack sn CN12345678": the service's hardware
             token = _TOKEN.match(text, cue.end())
             if token is not None and _device_token(token[0]):
                 yield token.start(), token.end(), "DEVICE"

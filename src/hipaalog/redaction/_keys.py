@@ -386,6 +386,7 @@ def _catalogue() -> dict[str, str]:
             "policyid",
             "insuranceid",
             "insurancenumber",
+            "insid",  # not ``ins``, ``ins_no``: a count of inserts as often
             "medicaidid",
             *_with_numbers("medicaid"),
             *_with_numbers("medicare"),
@@ -448,7 +449,9 @@ def _catalogue() -> dict[str, str]:
             "certificateno",
             "certno",
             "permitnumber",
-            *_with_numbers("passport"),
+            *_with_numbers("passport", "lic", "driverlic", "driverslic", "idcard", "stateid", "stateidcard"),
+            # a permit's or an identity card's number, never the word alone (``permit=allow`` is a rule's)
+            *[base + suffix for base in ("permit", "idcard") for suffix in (*_NUMBERISH, "id")],
         ],
         "NPI": _with_numbers("npi"),
         "DEA": _with_numbers("dea"),
@@ -469,6 +472,8 @@ def _catalogue() -> dict[str, str]:
             "vehiclereg",
             "vehicleregistration",
             "vehicleplate",
+            # a car's plate as parking and transport logs abbreviate it (``veh_tag``, ``car_reg``)
+            *[base + tail for base in ("veh", "vehicle", "car", "parking") for tail in ("tag", "plate", "reg")],
         ],
         "DEVICE": [
             "deviceid",
@@ -491,6 +496,12 @@ def _catalogue() -> dict[str, str]:
             "gaid",
             "androidid",
             "devicetoken",
+            # a patient's device named by what it is (``cgm_sn``, ``hearingAidSerial``, ``dev_mac``)
+            *[
+                base + tail
+                for base in ("dev", "cgm", "transmitter", "pump", "pacemaker", "hearingaid", "implant", "cpap", "icd")
+                for tail in ("sn", "serial", "serialno", "serialnumber", "mac", "imei", "id")
+            ],
         ],
         "URL": ["website", "homepage", "personalurl", "profileurl", "socialprofile"],
         "IP": [
@@ -607,9 +618,11 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "serialnumber": _MACHINE_SERIALS,
     "serialno": _MACHINE_SERIALS,
     "serialnum": _MACHINE_SERIALS,
+    "identifier": _words("license licence spdx package bundle artifact"),
     **dict.fromkeys(PLACE_TERMS, ORG_WORDS),
 }
-"""Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``),
+"""Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``,
+``SPDX-License-Identifier``),
 unless a person word comes before too."""
 _PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"})
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._cues import INVENTORY_WORDS
 from ._detector import BaseDetector, Span
 from ._gate import CUED
 
@@ -25,10 +26,12 @@ _PLATE: Final = re.compile(
     r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
     r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
     r"kennzeichen|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
-    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?[ ]*[:=#]?[ ]*[\"'(\[]?"
+    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
+    r"(?:[ ]to(?=[ ]))?[ ]*[:=#]?[ ]*[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
-"""A plate cue, then up to four groups of capitals and digits (the value is group 1)."""
+"""A plate cue, what was done to it (``plate scanned:``, ``car reg updated to``), then up to four groups of capitals
+and digits (the value is group 1)."""
 _NEXT_PLATE: Final = re.compile(
     r"[\"')\]]?(?:[ ]*[,;/&][ ]*|[ ]+(?:and|or)[ ]+)[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
@@ -53,6 +56,8 @@ class PlateDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _PLATE.finditer(text):
+            if INVENTORY_WORDS.intersection(text[max(0, match.start() - 24) : match.start()].lower().split()[-1:]):
+                continue  # "asset tag IT-264162", "git tag V2024": the service's, no car's
             value: re.Match[str] | None = match
             while value is not None and _plate_like(value[1]):
                 yield value.start(1), value.end(1), "VEHICLE"

@@ -35,6 +35,9 @@ _PERSON_TASK_WORDS: Final = frozenset(
         *("appointment", "appointments", "appt", "birthday", "discharge", "admission", "referral", "intake"),
         *("demographics", "mrn", "dob", "ssn", "insured", "claimant", "dependent", "dependents", "guardian"),
         *("claim", "claims"),
+        # a person's identity document, insurance, device or car (``verify_identity``, ``check_eligibility``)
+        *("identity", "passport", "dl", "kyc", "eligibility", "coverage", "mbr", "mbi", "insured", "pacemaker", "pump"),
+        *("cgm", "glucose", "insulin", "parking", "ambulance", "transport", "rideshare", "plate", "plates"),
     )
 )
 """Words of a function's name that make its call about a person (``send_reminder``, ``export_chart``)."""
@@ -48,6 +51,9 @@ _NAMED_TASK: Final = re.compile(
 )
 """The task an ``args=(...)`` list belongs to, written before it on the line."""
 _ID: Final = re.compile(r"[A-Z]{1,4}[-]?[0-9]{4,12}|[0-9]{6,12}")
+_GROUPED_ID: Final = re.compile(r"[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){1,3}")
+"""An id in groups with spaces or dashes (``459 PFK``, ``186-788-683``, ``U8968 26062 46729``): three digits at
+least (no ``ICD 10``)."""
 _CODE: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 _DATE: Final = re.compile(
     r"(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]|[01]?[0-9]/[0-3]?[0-9]/(?:19|20)[0-9]{2}"
@@ -130,6 +136,8 @@ def _kind(raw: str) -> str | None:
         return "ID" if quoted or len(value) >= 6 else None
     if quoted and not value.isdigit() and person_id_shaped(value):
         return "ID"  # letters and digits mixed: a plate, a serial, a licence (``7ABC123``, ``SN-88213-XK``)
+    if quoted and _GROUPED_ID.fullmatch(value) and sum(c.isdigit() for c in value) >= 3:
+        return "ID"
     if quoted and _CODE.fullmatch(value):
         return "ZIP"
     if value.isdigit() and len(value) >= 5 and not value.endswith("00"):
