@@ -15,7 +15,10 @@ ORG_WORDS: Final = frozenset(
         "vendor", "vendors", "supplier", "suppliers", "office", "offices", "branch", "branches", "company",
         "companies", "store", "stores", "warehouse", "warehouses", "datacenter", "datacenters", "datacentre",
         "facility", "facilities", "organization", "organizations", "organisation", "organisations", "manufacturer",
-        "manufacturers", "merchant", "merchants", "firm", "firms", "depot", "depots", "plant", "plants",
+        "manufacturers", "merchant", "merchants", "firm", "firms", "depot", "depots", "plant", "plants", "clinic",
+        "clinics", "hospital", "hospitals", "pharmacy", "pharmacies", "lab", "labs", "laboratory", "laboratories",
+        "payer", "payers", "insurer", "insurers", "practice", "practices", "agency", "agencies", "org", "orgs",
+        "helpdesk", "servicedesk",
     )
 )  # fmt: skip
 """Last words of a field name that say the object is an organisation or one of its sites."""
