@@ -1,7 +1,8 @@
 """Field names of an organisation's place: the city of a vendor, an office or a warehouse is no one's PHI.
 
 ``{"vendor": {"city": "Springfield"}}`` and ``office_city`` name where a firm or one of its sites is, not
-where a person lives; under a person (``patient.office_city``) the key rules still mask it.
+where a person lives; under a person (``patient.office_city``) the key rules still mask it. An organisation's
+phone lines (``{"pharmacy": {"phone": ...}}``) are its own as well (see :mod:`._service_lines`).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ number, ``{"vehicle": {"reg": ...}}`` a plate. A child whose own name says nothi
 
 A person's own numbers need a person, or a plan, above them: ``{"patient": {"license": ...}}`` is a
 licence number and ``{"insurance": {"plan": ...}}`` a plan's, when the value holds the digits of one
-(``{"package": {"license": "MIT"}}`` and ``{"customer": {"plan": "pro"}}`` stay).
+(``{"package": {"license": "MIT"}}`` and ``{"customer": {"plan": "pro"}}`` stay). A number of one to three
+digits is a count, no one's identifier (``{"patient": {"serial": 3}}`` stays).
 
 Dates count only below the events of a person's care (visits, encounters, admissions, procedures,
 birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays, and so does the
