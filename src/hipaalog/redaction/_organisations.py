@@ -1,7 +1,8 @@
 """Field names of an organisation's place: the city of a vendor, an office or a warehouse is no one's PHI.
 
 ``{"vendor": {"city": "Springfield"}}`` and ``office_city`` name where a firm or one of its sites is, not
-where a person lives; under a person (``patient.office_city``) the key rules still mask it.
+where a person lives; under a person (``patient.office_city``) the key rules still mask it. An organisation's
+phone lines (``{"pharmacy": {"phone": ...}}``) are its own as well (see :mod:`._service_lines`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ ORG_WORDS: Final = frozenset(
         "vendor", "vendors", "supplier", "suppliers", "office", "offices", "branch", "branches", "company",
         "companies", "store", "stores", "warehouse", "warehouses", "datacenter", "datacenters", "datacentre",
         "facility", "facilities", "organization", "organizations", "organisation", "organisations", "manufacturer",
-        "manufacturers", "merchant", "merchants", "firm", "firms", "depot", "depots", "plant", "plants",
+        "manufacturers", "merchant", "merchants", "firm", "firms", "depot", "depots", "plant", "plants", "clinic",
+        "clinics", "hospital", "hospitals", "pharmacy", "pharmacies", "lab", "labs", "laboratory", "laboratories",
+        "payer", "payers", "insurer", "insurers", "practice", "practices", "agency", "agencies", "org", "orgs",
+        "helpdesk", "servicedesk",
     )
 )  # fmt: skip
 """Last words of a field name that say the object is an organisation or one of its sites."""

@@ -8,7 +8,8 @@ number, ``{"vehicle": {"reg": ...}}`` a plate. A child whose own name says nothi
 
 A person's own numbers need a person, or a plan, above them: ``{"patient": {"license": ...}}`` is a
 licence number and ``{"insurance": {"plan": ...}}`` a plan's, when the value holds the digits of one
-(``{"package": {"license": "MIT"}}`` and ``{"customer": {"plan": "pro"}}`` stay).
+(``{"package": {"license": "MIT"}}`` and ``{"customer": {"plan": "pro"}}`` stay). A number of one to three
+digits is a count, no one's identifier (``{"patient": {"serial": 3}}`` stays).
 
 Dates count only below the events of a person's care (visits, encounters, admissions, procedures,
 birth and death) and only when the value is a full date: ``{"job": {"start": ...}}`` stays, and so does the
@@ -18,10 +19,10 @@ birth and death) and only when the value is a full date: ``{"job": {"start": ...
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any, Final
 
 from ._keys import KeyCatalogue, tokens
+from ._service_lines import COUNTED_NAMES, holds_number, small_count
 from ._strategies import DROP
 from ._values import full_date
 
@@ -52,8 +53,6 @@ _HOLDERS: Final = frozenset(
     )
 )  # fmt: skip
 """Parents, besides those that name a person, whose accounts, licences and plans are a person's."""
-_HELD_DIGITS: Final = 4
-"""The fewest digits a held child's value has to be an identifier (``"D1234567"``; not ``"pro"`` or ``"MIT"``)."""
 OWNED_CHILDREN: Final = _ID_CHILDREN | _DATE_CHILDREN | frozenset(_HELD_CHILDREN)
 """Every child name the parent's name gives a meaning to (a cheap test before :func:`owned_fields`)."""
 
@@ -131,9 +130,11 @@ def owned_fields(
         if lowered in _HELD_CHILDREN:
             if holder is None:
                 holder = last in _HOLDERS or keys.info(key).names_person
-            if holder and _identifier(value):
+            if holder and holds_number(value):
                 kind = _HELD_CHILDREN[lowered]
-        if kind is None and lowered in _ID_CHILDREN and (_scalar(value) or _identifier(value)):
+        if lowered in COUNTED_NAMES and small_count(value):
+            continue  # {"patient": {"number": 12}}: a count; an identifier has four characters or more
+        if kind is None and lowered in _ID_CHILDREN and (_scalar(value) or holds_number(value)):
             kind = _composed_kind(prefix, last, lowered, keys)  # ("5330406177",) as well: a number kept in a list
         elif kind is None and event is not None and lowered in _DATE_CHILDREN and _scalar(value):
             dated = last not in _WORK_EVENTS or lowered in _WORK_DATE_CHILDREN  # {"operation": {"start": ...}} stays
@@ -155,18 +156,6 @@ def owned_fields(
 def _scalar(value: Any) -> bool:
     """Whether ``value`` is one value, not a sequence of them."""
     return not isinstance(value, (list, tuple))
-
-
-def _identifier(value: Any) -> bool:
-    """Whether ``value`` (text, a number, or a short sequence of them) holds the digits of an identifier."""
-    if isinstance(value, (list, tuple)):
-        return 0 < len(value) <= 8 and all(_identifier(x) for x in value)
-    if isinstance(value, bytes):
-        value = value.decode("ascii", "replace")
-    elif isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        return False
-    text = str(value)
-    return len(text) <= 40 and sum(c.isdigit() for c in text) >= _HELD_DIGITS
 
 
 def _composed_kind(prefix: list[str], last: str, child: str, keys: KeyCatalogue) -> str | None:

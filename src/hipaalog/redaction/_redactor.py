@@ -54,6 +54,15 @@ from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
+from ._service_lines import (
+    COUNTED_NAMES,
+    desk_line,
+    holds_number,
+    phone_line,
+    policy_name,
+    small_count,
+    system_mailbox,
+)
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
@@ -305,6 +314,24 @@ def _bare_kind(item: object) -> str | None:
     return None if number is None else bare_number_kind(number)
 
 
+def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
+    """Whether ``item`` can be what its key names: not a person's object, a count or a software policy."""
+    if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
+        return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
+    if info.compact in COUNTED_NAMES and small_count(item):
+        return False  # {"patient": {"serial": 3}}: a count
+    return kind != "MEMBER_ID" or not policy_name(info.compact) or holds_number(item)  # {"policy": "allow-all"}
+
+
+def _line_of_desk(key: Any, kind: str, item: Any) -> bool:
+    """Whether a phone or e-mail field's value is an organisation's or a system's, not a person's line."""
+    if kind == "EMAIL":
+        return system_mailbox(item)  # a role mailbox: noreply@, alerts@
+    return type(key) is str and phone_line(item) and desk_line(tokens(key))  # "support_phone", "toll_free_number"
+
+
+_LINE_KINDS: Final = frozenset(("PHONE", "FAX"))
+"""Kinds of an organisation's field that are its own lines (``{"vendor": {"main_phone": ...}}``)."""
 _CONTACT_KINDS: Final = frozenset(("PHONE", "EMAIL", "FAX"))
 """Kinds of a field that say a mapping is someone's contact card, so its generic name is a person's."""
 _DESK_WORDS: Final = frozenset(
@@ -649,7 +676,10 @@ class Redactor:
             if action == 1:
                 cls = type(value)
                 if cls is str and (value in self._plain_values or not (len(value) <= 64 and self._loose_text(value))):
-                    return value if value in self._clean else self.redact_text(value)
+                    if value in self._clean:
+                        return value
+                    clean = self.redact_text(value)
+                    return value if clean != value and _line_of_desk(key, "PHONE", value) else clean  # "toll_free"
                 if cls is float or cls is bool or value is None:
                     return value
                 if cls is int and -(10**12) < value < 10**12 and not 2 * 10**9 <= value < 2 * 10**10:
@@ -1219,6 +1249,8 @@ class Redactor:
                     cls = type(item)
                     if cls is str:
                         clean_item = item if item in clean else self.redact_text(item)
+                        if clean_item is not item and _line_of_desk(key, "PHONE", item):
+                            clean_item = item  # "toll_free": "1-800-555-0142": a desk's line, read as text
                         if (loose := self._loose(info, item)) is not None:
                             if loose[1]:
                                 if clean_item is item:
@@ -1241,7 +1273,7 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        if cls is dict and self._organisation(key) and (places := _own_places(item)):
+                        if cls is dict and self._organisation(key) and (places := self._own_fields(item)):
                             out[key] = self._mapping(
                                 self._places_read(item, places), depth + 1, None, active, None, places
                             )
@@ -1301,6 +1333,9 @@ class Redactor:
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
                     kind, item = self._fhir_field(info.compact, item)
+                if kind in _CONTACT_KINDS and person is None and info.person is None and _line_of_desk(key, kind, item):
+                    out[written] = item  # "support_phone": "800-555-0199", "email": "noreply@org.example"
+                    continue
                 if kind is not None:
                     replaced = self._key_value(kind, item)
                     if replaced is DROP:
@@ -1325,11 +1360,13 @@ class Redactor:
                     and person is None
                     and info.person is None
                     and self._organisation(key)
-                    and (places := _own_places(item))
+                    and (places := self._own_fields(item))
                 ):
                     walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
                     walked = self._value(item, depth + 1, info.person or person, active, child_path)
+                    if walked is not item and person is None and _line_of_desk(key, "PHONE", item):
+                        walked = item  # "toll_free_number": "1-800-555-0142": a desk's line, read as text
                 if type(walked) is str and info.compact in SEARCH_DATE_KEYS and (found := searched_dates(walked)):
                     walked = self._masked_spans(walked, found, "DATE")  # {"q": "Myrcha 02/20/1954"}
                 out[written] = walked
@@ -1355,8 +1392,22 @@ class Redactor:
             active.discard(marker)
 
     def _places_read(self, item: dict[Any, Any], places: frozenset[str]) -> dict[Any, Any]:
-        """An organisation's mapping with its town fields read as text only (an id or a name in them still masked)."""
-        return {k: self.redact_text(v) if k in places else v for k, v in item.items()}
+        """An organisation's mapping with its town fields read as text only (an id or a name in them still masked);
+        its phone lines stay as they are."""
+        return {k: self.redact_text(v) if k in places and compact(k) in PLACE_TERMS else v for k, v in item.items()}
+
+    def _own_fields(self, item: dict[Any, Any]) -> frozenset[str]:
+        """The keys of an organisation's mapping that name its town or its phone lines, not masked by name."""
+        places = _own_places(item)
+        lines = [
+            k
+            for k, v in item.items()
+            if type(k) is str
+            and phone_line(v)
+            and (info := self.keys.info(k)).person is None
+            and (info.kind in _LINE_KINDS or desk_line(tokens(k)))
+        ]
+        return places.union(lines) if lines else places
 
     def _organisation(self, key: Any) -> bool:
         """Whether a field name names an organisation or one of its sites (``vendor``, ``branch_office``)."""
@@ -1556,6 +1607,8 @@ class Redactor:
             kind = info.kind_in_person
         if kind is None and info.compact in ("name", "names") and _human_name(item):
             return "NAME"
+        if kind is not None and not _holds_kind(kind, info, item):
+            return None
         if kind == "NAME" and info.compact in _NAME_POSITIONS:
             first = item[0] if (type(item) is list or type(item) is tuple) and item else item
             if not (type(first) is str and first[:1].isalpha()):
