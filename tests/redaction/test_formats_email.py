@@ -73,6 +73,7 @@ def test_greeting_names_with_initials_and_shouted_greetings() -> None:
         "bounce returned to no-reply+hl7@notify.example.com",
         "escalated to security@lakemont.example, postmaster@lakemont.example",
         "From: careteam@lakemont.example\nTo: itsupport@lakemont.example, patient.services@lakemont.example",
+        "From: cardiology@lakemont.example\nTo: discharge.planning@lakemont.example, nurseline@lakemont.example",
     ],
 )
 def test_role_mailboxes_are_kept(text: str) -> None:
@@ -154,6 +155,8 @@ def test_the_display_name_and_mailbox_of_a_unit_or_a_system_are_kept(shown: str)
         ("Dr. Odalys Quist", "Odalys Quist"),
         ("Odalys Quist (Billing)", "Odalys Quist"),
         ("Quist, Odalys", "Quist, Odalys"),
+        ("Mary Case", "Mary Case"),
+        ("Jane Nurse", "Jane Nurse"),
     ],
 )
 def test_a_person_named_beside_a_unit_stays_masked(shown: str, secret: str) -> None:

@@ -118,14 +118,16 @@ def looks_like_name(text: str) -> bool:
 def _names_a_function(words: list[str]) -> bool:
     """Whether a display name's last word names a unit or a system (``Patient Portal``, ``Saint Mary Hospital``).
 
-    A person before it (``Jane Roe Office``: a given name, then a given name or surname) or a title keeps it a
-    person's.
+    A person before it (``Jane Roe Office``: a given name, then a given name or surname), a given name before a
+    surname that is also a unit's word (``Mary Case``) or a title keeps it a person's.
     """
     if not words or words[-1].strip(".:;()") not in _FUNCTION_HEADS:
         return False
     first = words[0].rstrip(".")
     if first in _TITLES or "'s" in words[0] or any("’s" in word or "'s" in word for word in words):
         return False
+    if first in GIVEN and len(words) == 2:
+        return words[1] not in SURNAME_RANK  # "Mary Case", "Jane Nurse": a surname that is also a unit's word
     return not (len(words) > 2 and first in GIVEN and (words[1] in GIVEN or words[1] in SURNAME_RANK))
 
 

@@ -44,7 +44,18 @@ ROLE_WORDS: Final = frozenset(
         "registration", "admissions", "him", "reception", "radiology", "imaging", "nursing", "telehealth", "mychart",
         "department", "dept", "office", "desk", "center", "centre", "unit", "hospital", "clinic", "laboratory",
         "operations", "administration", "engagement", "experience", "quality", "safety", "legal", "relations",
-        "services",
+        "services", "request", "requests", "line", "officer", "control", "improvement", "planning", "coordination",
+        "management", "social", "work", "dispatch", "handler", "inbound", "outbound", "fax", "efax", "scan", "hello",
+        "world", "devnull", "null", "ehr", "emr", "epic", "cerner", "meditech", "scheduling", "referral",
+        "authorization", "authorizations", "auth", "prior", "utilization", "review", "denials", "appeals", "coding",
+        "release", "nurse", "nurses",
+        # clinical departments
+        "cardiology", "oncology", "pediatrics", "neurology", "orthopedics", "ortho", "dermatology", "surgery",
+        "emergency", "icu", "nicu", "picu", "maternity", "obgyn", "physio", "rehab", "dialysis", "infusion",
+        "urgentcare", "triage", "hospice", "homecare", "pathology", "anesthesia", "urology", "gastro", "endoscopy",
+        "cath", "transplant", "wound", "dental", "vision", "optometry", "audiology", "respiratory", "therapy",
+        "nutrition", "dietary", "chaplain", "volunteer", "volunteers", "mri", "ct", "case", "infection", "discharge",
+        "ambulance",
     )
 )  # fmt: skip
 """Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
