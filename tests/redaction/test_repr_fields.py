@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import logging
+import time
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from faker import Faker
 
 import hipaalog
 from hipaalog.redaction import Redactor, install_record_redaction
+from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+from hipaalog.redaction._repr_fields import repr_judgments
 
 
 def _logged(message: str, *args: object) -> str:
@@ -174,3 +177,26 @@ def test_faker_objects_through_the_logging_path() -> None:
         person = guarantor(fake.name(), f"D{fake.random_number(7, fix_len=True)}", fake.random_number(12, True))
         text = _logged("guarantor %s", _Written(repr(person)))
         assert [v for v in map(str, person) if v in text] == [], text
+
+
+def _cost(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()  # this process's CPU time: other processes on the machine do not count
+        repr_judgments(text, DEFAULT_CATALOGUE)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["A(x=", "Patient(id=[", "Patient(name='", "<A x=", "A(x=[" + "(" * 40])
+def test_nested_or_unclosed_objects_cost_about_what_ordinary_ones_do(unit: str) -> None:
+    """Each opening's fields are read against one budget for the text: no opening reads far past another's."""
+    size = 32768
+    ordinary = _cost(("Vendor(city='Springfield', id=5) " * size)[:size])
+    adversarial = _cost((unit * size)[:size])
+    assert adversarial < 16 * ordinary + 5e-3, f"x{adversarial / ordinary:.0f}"
+
+
+def test_long_digit_runs_and_other_digits_stay_text() -> None:
+    text = "Patient(id=\u00b2\u00b3\u2074\u2075\u2076, account=" + "1" * 5000 + ")"
+    assert Redactor().redact_text(text) == "Patient(id=[REDACTED:PATIENT], account=[REDACTED:ACCOUNT])"

@@ -40,6 +40,8 @@ _MOST_OBJECTS: Final = 64
 _MOST_FIELDS: Final = 64
 _REACH: Final = 4096
 """Characters a quoted value or a nested object may span; past it the object is read no further."""
+_MOST_DIGITS: Final = 18
+"""A bare value read as a number up to this many digits (``account=100234567812``); longer ones stay text."""
 _NOT_VALUES: Final = frozenset(("None", "True", "False", "NaN", "nan", "null"))
 _DATED: Final = frozenset(("DATE", "DOB"))
 _KIND: Final = "\x00"
@@ -114,7 +116,10 @@ def _kind(value: Any) -> str | None:
 def _objects(text: str) -> Iterator[tuple[str, list[_Field]]]:
     """Each object printed in ``text`` with keyword fields: its class's last name and its fields."""
     count = 0
+    budget = 2 * len(text) + _REACH  # characters the fields may be read over: linear time whatever the input
     for opening in _OPENING.finditer(text):
+        if budget < 0:
+            return
         at = opening.start()
         if text[at] == "(" or (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
             parent = _class_before(text, at)
@@ -125,7 +130,8 @@ def _objects(text: str) -> Iterator[tuple[str, list[_Field]]]:
             start = -1 if named is None else named.end()
         if not parent:
             continue
-        fields = _fields(text, start, _CLOSE[text[at]])
+        fields, end = _fields(text, start, _CLOSE[text[at]])
+        budget -= end - start
         if fields:
             yield parent.rsplit(".", 1)[-1], fields
             count += 1
@@ -144,8 +150,8 @@ def _class_before(text: str, at: int) -> str | None:
     return name if last[:1].isupper() and last.isascii() else None
 
 
-def _fields(text: str, at: int, close: str) -> list[_Field]:
-    """The keyword fields from ``at`` up to ``close``, each with where its value is written."""
+def _fields(text: str, at: int, close: str) -> tuple[list[_Field], int]:
+    """The keyword fields from ``at`` up to ``close``, each with where its value is written, and where reading ended."""
     fields: list[_Field] = []
     size = len(text)
     position = at
@@ -161,6 +167,7 @@ def _fields(text: str, at: int, close: str) -> list[_Field]:
         if first in "'\"":
             end = _quote_end(text, start + 1, first)
             if end < 0:
+                position = min(size, start + _REACH)
                 break
             fields.append(_Field(key[1], start + 1, end, text[start + 1 : end]))
             position = end + 1
@@ -168,15 +175,18 @@ def _fields(text: str, at: int, close: str) -> list[_Field]:
             bare = _BARE.match(text, start)
             position = bare.end() if bare is not None else start
             if position < size and text[position] in _NESTED:
-                position = _nested_end(text, position)  # a list or an object: its own fields are read on their own
-                if position < 0:
+                end = _nested_end(text, position)  # a list or an object: its own fields are read on their own
+                if end < 0:
+                    position = min(size, position + _REACH)  # read that far: counted against the budget
                     break
+                position = end
             elif bare is not None and bare[0] and bare[0] not in _NOT_VALUES:
                 value = bare[0]
-                fields.append(_Field(key[1], start, position, int(value) if value.isdigit() else value))
+                number = len(value) <= _MOST_DIGITS and value.isascii() and value.isdigit()
+                fields.append(_Field(key[1], start, position, int(value) if number else value))
         if position >= size or text[position] == close or text[position] not in ", ":
             break
-    return fields
+    return fields, max(position, at)
 
 
 def _quote_end(text: str, start: int, quote: str) -> int:
