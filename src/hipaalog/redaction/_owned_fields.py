@@ -26,7 +26,7 @@ from ._service_lines import COUNTED_NAMES, holds_number, small_count
 from ._strategies import DROP
 from ._values import full_date
 
-__all__ = ["OWNED_CHILDREN", "gives_kinds", "owned_fields"]
+__all__ = ["OWNED_CHILDREN", "gives_kinds", "holds_persons", "owned_fields"]
 
 _ID_CHILDREN: Final = frozenset(
     ("id", "number", "no", "num", "nbr", "nr", "identifier", "serial", "sn", "group", "reg", "registration", "plate")
@@ -177,3 +177,10 @@ def gives_kinds(key: str, keys: KeyCatalogue) -> bool:
     if last in _EVENT_KINDS or last == "service" or last in _HOLDERS or keys.info(key).names_person:
         return True
     return any(_composed_kind(prefix, last, child, keys) is not None for child in ("id", "number", "serial", "group"))
+
+
+def holds_persons(key: str, keys: KeyCatalogue) -> bool:
+    """Whether ``key`` names a person or what a person holds (a customer, an account, a policy): its accounts,
+    licences and plans are a person's."""
+    owner = _owner(key)
+    return owner is not None and (owner[1] in _HOLDERS or keys.info(key).names_person)

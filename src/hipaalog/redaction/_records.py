@@ -198,18 +198,33 @@ def _consume(args: Any) -> str:
     return "" if isinstance(args, Mapping) else "%.0s"
 
 
-def _reshaped(original: Any, clean: Any) -> Any:
+class _Shown(str):
+    """An object's redacted text inside a container: printed as written, not quoted (``[Vendor(...), ...]``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str.__str__(self)
+
+
+def _reshaped(original: Any, clean: Any, shown: Callable[[Any, Any], str | None] | None = None) -> Any:
     """``clean`` (the walk's JSON-like copy of ``original``) back in ``original``'s Python shape, for ``%r``.
 
     A tuple argument prints as a tuple, a named tuple as itself, a set as a set: redaction changes
-    the identifiers in a message, never how the rest of it reads. Never raises.
+    the identifiers in a message, never how the rest of it reads. ``shown(item, clean_item)`` gives
+    the text of an object inside a container in its own shape (``[Vendor(city='Springfield')]``), so
+    that its class still names what its fields are. Never raises.
     """
     try:
+        if shown is not None and type(clean) is dict and not isinstance(original, Mapping):
+            text = shown(original, clean)
+            if text is not None:
+                return _Shown(text)
         if isinstance(original, (bytes, bytearray)) and type(clean) is str:  # b'...' stays b'...'
             text = bytes(original).decode("utf-8", "backslashreplace")
             return original if clean == text else clean.encode("utf-8", "backslashreplace")
         if isinstance(original, tuple) and type(clean) is list and len(clean) == len(original):
-            items = [_reshaped(o, c) for o, c in zip(original, clean, strict=True)]
+            items = [_reshaped(o, c, shown) for o, c in zip(original, clean, strict=True)]
             if type(original) is tuple:
                 return tuple(items)
             try:
@@ -219,9 +234,9 @@ def _reshaped(original: Any, clean: Any) -> Any:
         if isinstance(original, (set, frozenset)) and type(clean) is list:
             return type(original)(clean) if type(original) in (set, frozenset) else set(clean)
         if isinstance(original, list) and type(clean) is list and len(clean) == len(original):
-            return [_reshaped(o, c) for o, c in zip(original, clean, strict=True)]
+            return [_reshaped(o, c, shown) for o, c in zip(original, clean, strict=True)]
         if isinstance(original, Mapping) and type(clean) is dict and len(clean) == len(original):
-            return {k: _reshaped(o, c) for (k, c), o in zip(clean.items(), original.values(), strict=True)}
+            return {k: _reshaped(o, c, shown) for (k, c), o in zip(clean.items(), original.values(), strict=True)}
     except Exception:  # noqa: BLE001 - unhashable items for a set, say: the JSON-like copy prints fine
         return clean
     return clean
@@ -247,11 +262,21 @@ def _render(value: Any, conv: str, redactor: Redactor, depth: int = 0) -> Any:
         )
         if written is not None:  # a dataclass, model, path or enum, in its own shape: Order(id='A-1', qty=3)
             return written
-        clean = _plain(clean, redactor) if type(clean) not in _NATIVE else _reshaped(value, clean)
+        if type(clean) in _NATIVE:
+            clean = _reshaped(value, clean, lambda o, c: _item_text(o, c, redactor, depth))
+        else:
+            clean = _plain(clean, redactor)
         if type(clean) is str and conv != "s" and not isinstance(value, (bytes, bytearray, memoryview)):
             # An object the walk wrote as its (redacted) repr: that text is what %r shows, not its quoted repr.
             return clean if conv == "r" else clean.encode("ascii", "backslashreplace").decode("ascii")
     return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
+
+
+def _item_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str | None:
+    """How an object inside a list or a mapping argument prints in its own shape (``None``: as the walk wrote it)."""
+    return written_as(
+        original, clean, "r", redactor, field_text=lambda o, c, d: _field_text(o, c, redactor, d), depth=depth + 1
+    )
 
 
 def _field_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str:

@@ -27,6 +27,7 @@ from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
+from ._child_kinds import key_kind
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._gate import PERSON_MARKER
@@ -55,12 +56,8 @@ from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
 from ._service_lines import (
-    COUNTED_NAMES,
     desk_line,
-    holds_number,
     phone_line,
-    policy_name,
-    small_count,
     system_mailbox,
 )
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
@@ -105,7 +102,6 @@ _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?
 _AGE_RANGE: Final = re.compile(r"\s*(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:y|yrs|years)?\s*$", re.IGNORECASE)
 """An age band (``90-94``): over 89 when its upper end is."""
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
-_NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 _OPTION_NAMES: Final = (
     "strategy",
     "strategies",
@@ -314,15 +310,6 @@ def _bare_kind(item: object) -> str | None:
     return None if number is None else bare_number_kind(number)
 
 
-def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
-    """Whether ``item`` can be what its key names: not a person's object, a count or a software policy."""
-    if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
-        return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
-    if info.compact in COUNTED_NAMES and small_count(item):
-        return False  # {"patient": {"serial": 3}}: a count
-    return kind != "MEMBER_ID" or not policy_name(info.compact) or holds_number(item)  # {"policy": "allow-all"}
-
-
 def _line_of_desk(key: Any, kind: str, item: Any) -> bool:
     """Whether a phone or e-mail field's value is an organisation's or a system's, not a person's line."""
     if kind == "EMAIL":
@@ -352,27 +339,12 @@ def _settled(kind: str | None, value: Any) -> str | None:
     return settled(kind, value if type(value) is str else str(value))
 
 
-_NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
-"""Keys that name a part of a name below a person, and a page's bounds anywhere else."""
-
-
 def _table_rows(value: object) -> list[Any] | dict[str, Any] | None:
     """:func:`table_rows`, or ``None`` when reading the table raised (the value is then converted as any other)."""
     try:
         return table_rows(value)
     except Exception:  # noqa: BLE001 - a broken array or frame is written as its text instead
         return None
-
-
-def _human_name(value: object) -> bool:
-    """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
-    if isinstance(value, list) and value:
-        value = value[0]
-    return (
-        isinstance(value, Mapping)
-        and any(key in value for key in ("given", "family"))
-        and all(isinstance(key, str) and key in _NAME_PARTS for key in value)
-    )
 
 
 _ANY_DIGIT: Final = re.compile(r"[0-9]")
@@ -929,8 +901,14 @@ class Redactor:
         active.add(marker)
         try:
             if fields is not None:
-                person = person or self.keys.info(type(value).__name__).person  # a Patient class: a person
-                walked = self._mapping(fields, depth, person, active, path, _NOTHING)
+                name = type(value).__name__
+                person = person or self.keys.info(name).person  # a Patient class: a person
+                fields = self._owned(name, fields)  # a Patient's license, a Device's serial: the class is their parent
+                places = _own_places(fields) if person is None and self._organisation(name) else _NOTHING
+                if places:  # a Vendor's city: the firm's own
+                    walked = self._mapping(self._places_read(fields, places), depth, None, active, path, places)
+                else:
+                    walked = self._mapping(fields, depth, person, active, path, _NOTHING)
                 if isinstance(value, tuple):  # a named tuple stays an array, its items redacted by their names
                     return [walked.get(name) for name in fields]
                 return walked
@@ -1599,21 +1577,7 @@ class Redactor:
 
     @staticmethod
     def _key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
-        if person is None:
-            kind = info.kind
-        elif info.kind is None and info.kind_in_person == "ID":
-            kind = person
-        else:
-            kind = info.kind_in_person
-        if kind is None and info.compact in ("name", "names") and _human_name(item):
-            return "NAME"
-        if kind is not None and not _holds_kind(kind, info, item):
-            return None
-        if kind == "NAME" and info.compact in _NAME_POSITIONS:
-            first = item[0] if (type(item) is list or type(item) is tuple) and item else item
-            if not (type(first) is str and first[:1].isalpha()):
-                return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
-        return kind
+        return key_kind(info, person, item)
 
     def _key_value(self, kind: str, item: Any) -> Any:
         """The replacement of a value under a PHI key, ``DROP``, or ``_KEEP`` to walk it as usual."""

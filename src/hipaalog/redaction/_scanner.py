@@ -31,6 +31,7 @@ from ._normalize import may_need_view, reader_view
 from ._person_ids import ids_beside_person
 from ._person_rows import row_sibling_spans
 from ._places import towns_beside_person
+from ._repr_fields import Cleared, may_hold_objects, repr_judgments
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
@@ -125,7 +126,13 @@ class Scanner:
             self.remember_clean(text)  # ids recur (a request's records share one): next time one lookup
             return []
         found = self._windows(text, time.thread_time() + self.budget) if len(text) > WINDOW_CHARS else self._scan(text)
+        cleared: list[Cleared] = []
+        if may_hold_objects(text):  # Vendor(city=...), Patient(license=...): fields judged under their class
+            added, cleared = repr_judgments(text, self._catalogue)
+            found = _uncleared(found, cleared) + added if cleared else found + added
         found = _completed(found, text, towns=self._towns)
+        if cleared:
+            found = _uncleared(found, cleared)  # what the rows and echoes added inside a kept value
         merged = _merge(found, text) if found else found
         if not merged:  # nothing found, or only hipaalog's own markers (a text redacted before)
             self.remember_clean(text)
@@ -337,6 +344,15 @@ def _with_echoes(found: list[Span], text: str) -> list[Span]:
                     repeats += 1
                 index = text.find(candidate, after)
     return found + echoes if echoes else found
+
+
+def _uncleared(found: list[Span], cleared: list[Cleared]) -> list[Span]:
+    """``found`` without the spans inside a value its object's class keeps (as the kinds it keeps it from)."""
+    return [
+        span
+        for span in found
+        if not any(c.start <= span[0] and span[1] <= c.end and span[2] in c.kinds for c in cleared)
+    ]
 
 
 def _kept(span: Span, kept: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,59 @@
+"""The kind a field name gives its value, alone or below a person: ``{"patient": {"name": ...}}`` is a name.
+
+Shared by the walk of mappings and objects (:mod:`._redactor`) and by the reading of objects printed as text
+(:mod:`._repr_fields`), so that ``Patient(name=...)`` in a message is judged as ``{"patient": {"name": ...}}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ._keys import KeyInfo
+from ._service_lines import COUNTED_NAMES, holds_number, policy_name, small_count
+
+__all__ = ["key_kind"]
+
+_NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
+"""Keys of a FHIR HumanName."""
+_NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
+"""Keys that name a part of a name below a person, and a page's bounds anywhere else."""
+
+
+def _human_name(value: object) -> bool:
+    """Whether ``value`` is shaped like a FHIR HumanName (or a list of them)."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    return (
+        isinstance(value, Mapping)
+        and any(key in value for key in ("given", "family"))
+        and all(isinstance(key, str) and key in _NAME_PARTS for key in value)
+    )
+
+
+def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
+    """Whether ``item`` can be what its key names: not a person's object, a count or a software policy."""
+    if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
+        return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
+    if info.compact in COUNTED_NAMES and small_count(item):
+        return False  # {"patient": {"serial": 3}}: a count
+    return kind != "MEMBER_ID" or not policy_name(info.compact) or holds_number(item)  # {"policy": "allow-all"}
+
+
+def key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
+    """The kind of ``item`` under a key of ``info``, below a person of kind ``person`` (``None``: no person)."""
+    if person is None:
+        kind = info.kind
+    elif info.kind is None and info.kind_in_person == "ID":
+        kind = person
+    else:
+        kind = info.kind_in_person
+    if kind is None and info.compact in ("name", "names") and _human_name(item):
+        return "NAME"
+    if kind is not None and not _holds_kind(kind, info, item):
+        return None
+    if kind == "NAME" and info.compact in _NAME_POSITIONS:
+        first = item[0] if (type(item) is list or type(item) is tuple) and item else item
+        if not (type(first) is str and first[:1].isalpha()):
+            return None  # {"patients": {"first": 0, "last": 20}}: a page's bounds, not a name's parts
+    return kind
