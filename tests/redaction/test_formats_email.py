@@ -167,3 +167,9 @@ def test_a_person_named_beside_a_unit_stays_masked(shown: str, secret: str) -> N
 def test_a_personal_address_under_a_units_display_name_stays_masked() -> None:
     text = "From: Billing Office <odalys.quist@lakemont-health.example>"
     assert "odalys.quist" not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize("last_word", ["son", "wife", "mom", "pt", "dr"])
+def test_a_header_after_a_line_that_ends_a_sentence_is_no_name(last_word: str) -> None:
+    text = f"From: alerts@lakemont.example\nSubject: Many in firm {last_word}.\nDate: Fri, 17 Jul 2026 23:22:14 -0000"
+    assert REDACTOR.redact_text(text) == text

@@ -85,6 +85,11 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     """
     start = position - window
     chunk = text[start:position] if start > 0 else text[:position]
+    if "\n" in chunk:
+        ended = max(chunk.rfind(".\n"), chunk.rfind("!\n"), chunk.rfind("?\n"))
+        if ended >= 0:  # "Subject: ... son.\nDate:": a sentence ended with its line; no cue reaches past it
+            chunk = chunk[ended + 2 :]
+            start = 0
     if "#" in chunk:
         chunk = chunk.replace("#", " # ")
     if "=" in chunk:
