@@ -29,6 +29,7 @@ from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
+from ._context import MARKER
 from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
@@ -63,6 +64,7 @@ from ._service_lines import (
     small_count,
     system_mailbox,
 )
+from ._shaped_ids import shaped_ids, software_word
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
@@ -376,6 +378,13 @@ def _human_name(value: object) -> bool:
 
 
 _ANY_DIGIT: Final = re.compile(r"[0-9]")
+_ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}")
+"""Where a text may hold an id-shaped token (:mod:`._shaped_ids`): five digits in a row, a plate, dashed groups."""
+
+
+def _in_marker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps hipaalog's own mask or pseudonym."""
+    return "[" in text and any(m.start() < end and start < m.end() for m in MARKER.finditer(text))
 
 
 def _file_name(item: object) -> bool:
@@ -1383,6 +1392,8 @@ class Redactor:
                             del out[written]
                         else:
                             out[written] = replaced
+            if about_person and len(out) > 1:
+                self._ids_beside_person(out, trusted)
             if beside and about_person:
                 self._beside_person(out, beside)
             elif beside and contact:
@@ -1548,6 +1559,30 @@ class Redactor:
                 del out[key]
             else:
                 out[key] = replaced
+
+    def _ids_beside_person(self, out: dict[Any, Any], trusted: frozenset[str]) -> None:
+        """Mask, in a mapping that names a person, the id-shaped tokens of its other texts (:mod:`._shaped_ids`):
+        the message says whom, an extra field holds their number, or the other way round. Only texts holding
+        such a token are rewritten; a field whose name is the software's (``request_id``, ``build``) stays."""
+        for key, item in out.items():
+            if type(item) is not str or key in trusted or not _ID_HINT.search(item):
+                continue
+            if type(key) is str and software_word(key):
+                continue
+            spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
+            if spans:
+                out[key] = self._masked_kinds(item, spans)
+
+    def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
+        """``text`` with each of ``spans`` (sorted, apart) replaced as an identifier of its kind."""
+        parts: list[str] = []
+        position = 0
+        for start, end, kind in spans:
+            parts.append(text[position:start])
+            parts.append(self._strategies.get(kind, self._default_strategy).text(kind, text[start:end]))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
 
     def _masked_spans(self, text: str, spans: list[tuple[int, int]], kind: str) -> str:
         """``text`` with each of ``spans`` replaced as an identifier of ``kind``."""
