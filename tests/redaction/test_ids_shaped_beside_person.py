@@ -68,6 +68,13 @@ def test_an_id_beside_a_person_given_as_an_argument_is_masked(tmp_path: Path) ->
         ("pt Jane Roe presented D1234567; trace 4bf92f3577b34da6a3ce929d0e0e4736", "4bf92f3577b34da6a3ce929d0e0e4736"),
         ("pt Jane Roe presented D1234567; ISO13485 KB5034441", "ISO13485 KB5034441"),
         ("pt Jane Roe presented D1234567; GET /api/v1/forms/48213377", "/api/v1/forms/48213377"),
+        ("pt Jane Roe presented D1234567; dispensed NDC 0002-8215-01, sku ABC12345", "NDC 0002-8215-01, sku ABC12345"),
+        ("pt Jane Roe presented D1234567; 1234567 of 2345678 done", "1234567 of 2345678"),
+        ("pt Jane Roe presented D1234567; err E11000 duplicate key", "E11000"),
+        ("pt Jane Roe presented D1234567; sent 20260715050200", "20260715050200"),
+        ('pt Jane Roe presented D1234567; body {\\"request_id\\": \\"5248089226061408\\"}', "5248089226061408"),
+        ("pt Jane Roe presented D1234567; MSH|^~\\&|LAB|X|||20260715050200||ORU^R01|MSG35426679|P", "|MSG35426679|"),
+        ("pt Jane Roe presented D1234567; ISA*00*177081221*63955366~", "*177081221*63955366~"),
     ],
 )
 def test_the_software_numbers_of_a_text_about_a_person_stay(tmp_path: Path, message: str, kept: str) -> None:
@@ -101,6 +108,11 @@ def test_an_id_in_an_extra_beside_a_person_in_the_message_is_masked(tmp_path: Pa
 def test_an_id_in_the_message_beside_a_person_in_an_extra_is_masked(tmp_path: Path) -> None:
     line = _message(tmp_path, "document GE82154981 on file; took 4497474 ms", patient_name="Jane Roe")
     assert "GE82154981" not in line["message"] and "4497474 ms" in line["message"], line
+
+
+def test_an_hl7_field_beside_a_patient_in_the_extras_is_left_to_its_reader(tmp_path: Path) -> None:
+    line = _message(tmp_path, "result parsed", parsed={"PID.5": "ROE^JANE", "OBR.3": "QH1782922", "obr_3": "CT4856157"})
+    assert line["parsed"]["OBR.3"] == "QH1782922" and line["parsed"]["obr_3"] == "CT4856157", line
 
 
 def test_an_extra_with_an_id_and_no_person_in_the_record_stays(tmp_path: Path) -> None:

@@ -27,9 +27,9 @@ from .._schema import TRUSTED_FIELDS, VIOLATIONS_FIELD
 from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
+from ._context import MARKER
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
-from ._context import MARKER
 from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
@@ -380,6 +380,10 @@ def _human_name(value: object) -> bool:
 _ANY_DIGIT: Final = re.compile(r"[0-9]")
 _ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}")
 """Where a text may hold an id-shaped token (:mod:`._shaped_ids`): five digits in a row, a plate, dashed groups."""
+
+
+_SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._-][0-9]{1,3})*$")
+"""A field of an HL7 segment named by its position (``obr_3``, ``PID.19``, ``pid_11_5``)."""
 
 
 def _in_marker(text: str, start: int, end: int) -> bool:
@@ -1567,8 +1571,8 @@ class Redactor:
         for key, item in out.items():
             if type(item) is not str or key in trusted or not _ID_HINT.search(item):
                 continue
-            if type(key) is str and software_word(key):
-                continue
+            if type(key) is str and (software_word(key) or _SEGMENT_FIELD.match(key) is not None):
+                continue  # "request_id", "build"; "obr_3", "OBR.3": an HL7 field, read by its segment's reader
             spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
             if spans:
                 out[key] = self._masked_kinds(item, spans)

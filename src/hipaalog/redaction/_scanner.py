@@ -476,9 +476,10 @@ def _strongly_about_a_person(found: list[Span], text: str) -> bool:
     for start, end, kind in found:
         if kind == "PHONE" and _TOLL_FREE.search(text, start, end) is not None:
             continue  # "call support at 1-800-555-0142": a desk's line, no one's
-        if kind in _STRONG_KINDS or (kind == "NAME" and _whole_name(text, start, end)):
-            if not kept or not any(k_start <= start and end <= k_end for k_start, k_end in kept):
-                return True
+        if (kind in _STRONG_KINDS or (kind == "NAME" and _whole_name(text, start, end))) and (
+            not kept or not any(k_start <= start and end <= k_end for k_start, k_end in kept)
+        ):
+            return True
     return "[" in text and _STRONG_MARKER.search(text) is not None
 
 

@@ -22,14 +22,15 @@ from ._detector import Span
 __all__ = ["shaped_ids", "software_word"]
 
 _TOKEN: Final = re.compile(
-    r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_-])"
+    r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_|*^~-])"
     r"(?:(?P<lead>[A-Z]{1,4})(?P<tail>[0-9]{5,16})[A-Z]{0,2}"
     r"|(?P<plate>[0-9]{1,3}[A-Z]{2,4}[0-9]{1,4})"
     r"|(?P<groups>[0-9]{2,6}(?:-[0-9]{2,6}){1,4})"
     r"|(?P<plain>[0-9]{7,19}))"
-    r"(?![\w@/-]|[.,:][0-9A-Za-z])"
+    r"(?![\w@/|*^~-]|[.,:][0-9A-Za-z])"
 )
-"""The shapes an id takes, whole tokens only (nothing glued before, nothing but an end of phrase after)."""
+"""The shapes an id takes, whole tokens only (nothing glued before, nothing but an end of phrase after; a field of
+an HL7 or X12 message, between ``|``, ``^``, ``*`` or ``~``, is for the readers of those formats to judge)."""
 _STANDARDS: Final = frozenset(("ISO", "IEC", "RFC", "CVE", "KB", "ERR", "HTTP", "UTF", "SHA", "EN", "DIN", "NIST"))
 """Letters before a number that name a standard, a patch or an error, never a person."""
 _SOFTWARE: Final = frozenset(
@@ -43,10 +44,14 @@ _SOFTWARE: Final = frozenset(
         *("batch", "chunk", "page", "rows", "memory", "heap", "rss", "uptime", "ttl", "nonce", "serial", "build_id"),
         *("cursor", "lsn", "xid", "txid", "generation", "gen", "iteration", "frame", "block", "height", "session"),
         *("sessionid", "messageid", "msgid", "eventid", "deployment", "image", "digest", "tag"),
-        *("process", "inode", "errno", "sqlstate", "error", "exit", "signal", "cpu", "ns", "us", "ms"),
+        *("process", "inode", "errno", "err", "sqlstate", "error", "exit", "signal", "cpu", "ns", "us", "ms"),
+        *("position", "pos", "rank", "index", "idx", "after", "every", "within", "token", "tokens", "po"),
+        *("ndc", "sku", "lot", "upc", "gtin", "ean", "part", "model", "rxnorm", "rxcui", "snomed", "loinc", "cpt"),
+        *("hcpcs", "icd", "drg", "catalog", "catalogue", "product"),
     )
 )
-"""Words whose number is the software's (a line, a port, a trace or a job, a size or a count), never a person's."""
+"""Words whose number is the software's (a line, a port, a trace or a job, a size or a count) or a thing's code (a
+drug's NDC, a product's SKU or lot, a purchase order), never a person's."""
 _UNITS: Final = frozenset(
     (
         *("ms", "s", "sec", "secs", "seconds", "second", "us", "µs", "ns", "min", "mins", "minutes", "h", "hours"),
@@ -58,12 +63,18 @@ _UNITS: Final = frozenset(
     )
 )
 """Words after a number that make it a size, a duration, a count or an amount."""
-_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z_]*)[ ]?(?:[:=#]|[ ](?:is|was|of|no\.?|number))?[ ]?[\"'(]?$")
+_WORD_BEFORE: Final = re.compile(
+    r"([A-Za-z][A-Za-z_]*)[\"'\\]{0,4}[ ]?(?:[:=#]|[ ](?:is|was|of|no\.?|number))?[ ]?[\"'\\(]{0,4}$"
+)
+"""The word before a number: ``took``, ``request_id=``, ``"request_id": "`` (quotes escaped once or twice too)."""
 _WORD_AFTER: Final = re.compile(r"[ ]?([A-Za-zµ]+)")
+_OF_NUMBER: Final = re.compile(r"[ ](?:of|/|out[ ]of)[ ][0-9]")
+_NUMBER_OF: Final = re.compile(r"[0-9][ ](?:of|/|out[ ]of)[ ]$")
 _CURRENCY_BEFORE: Final = frozenset("$€£¥")
 _EPOCH_SECONDS: Final = (1_577_836_800, 1_893_456_000)
 """Seconds since 1970 of this decade (2020 to 2030): a timestamp, not an id."""
-_SOFTWARE_SUFFIXES: Final = ("_id", "id", "_no", "_ms", "_ns", "_us", "_bytes", "_count", "_size", "_seconds")
+_SOFTWARE_SUFFIX: Final = re.compile(r"_?(?:id|no|ms|ns|us|bytes|count|size|seconds)$")
+"""A suffix of a field's name after the software's word (``request_id``, ``duration_ms``, ``cache_size``)."""
 
 
 def _epoch(digits: str) -> bool:
@@ -76,7 +87,11 @@ def _epoch(digits: str) -> bool:
 
 
 def _date(digits: str) -> bool:
-    """Whether eight digits are a date (``20240611``, ``06112024``)."""
+    """Whether eight digits are a date (``20240611``, ``06112024``), or twelve or fourteen a date and a time
+    (``20260715050200``)."""
+    if len(digits) in (12, 14):
+        hour, minute = int(digits[8:10]), int(digits[10:12])
+        return hour < 24 and minute < 60 and _date(digits[:8])
     if len(digits) != 8:
         return False
     year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:])
@@ -94,12 +109,7 @@ def _dashed_date(groups: list[str]) -> bool:
 def software_word(word: str) -> bool:
     """Whether ``word`` (a word before a number, or a field's name) names the software's own number."""
     word = word.lower()
-    if word in _SOFTWARE:
-        return True
-    for suffix in _SOFTWARE_SUFFIXES:
-        if word.endswith(suffix) and word[: -len(suffix)].rstrip("_") in _SOFTWARE:
-            return True
-    return False
+    return word in _SOFTWARE or _SOFTWARE_SUFFIX.sub("", word) in _SOFTWARE
 
 
 def _software_number(text: str, start: int, end: int) -> bool:
@@ -109,6 +119,8 @@ def _software_number(text: str, start: int, end: int) -> bool:
     after = _WORD_AFTER.match(text, end, end + 16)
     if after is not None and after[1].lower() in _UNITS:
         return True
+    if _OF_NUMBER.match(text, end) is not None or _NUMBER_OF.search(text, max(0, start - 24), start) is not None:
+        return True  # "1234567 of 2345678 done": progress
     before = _WORD_BEFORE.search(text, max(0, start - 32), start)
     return before is not None and software_word(before[1])
 
