@@ -382,6 +382,8 @@ _ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}
 """Where a text may hold an id-shaped token (:mod:`._shaped_ids`): five digits in a row, a plate, dashed groups."""
 
 
+_NAMED_ID: Final = ("id", "ids", "_no", "_nr", "num", "number", "ref", "key", "code")
+"""Ends of a field's name that say which id it holds: the key catalogue judged it (``order_id`` is a thing's)."""
 _SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._-][0-9]{1,3})*$")
 """A field of an HL7 segment named by its position (``obr_3``, ``PID.19``, ``pid_11_5``)."""
 
@@ -1396,12 +1398,12 @@ class Redactor:
                             del out[written]
                         else:
                             out[written] = replaced
-            if about_person and len(out) > 1:
-                self._ids_beside_person(out, trusted)
             if beside and about_person:
                 self._beside_person(out, beside)
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
+            if about_person and len(out) > 1:
+                self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
             return out
         finally:
             active.discard(marker)
@@ -1571,8 +1573,13 @@ class Redactor:
         for key, item in out.items():
             if type(item) is not str or key in trusted or not _ID_HINT.search(item):
                 continue
-            if type(key) is str and (software_word(key) or _SEGMENT_FIELD.match(key) is not None):
-                continue  # "request_id", "build"; "obr_3", "OBR.3": an HL7 field, read by its segment's reader
+            if type(key) is str and (
+                software_word(key) or key.lower().endswith(_NAMED_ID) or _SEGMENT_FIELD.match(key) is not None
+            ):
+                continue  # "build"; "order_id": an id the key catalogue judged; "OBR.3": its segment reader's
+            if (whole := bare_number_kind(item)) is not None:
+                out[key] = self._key_value(whole, item)  # {"who": "Jane Roe", "alt": "2125550199"}: their phone
+                continue
             spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
             if spans:
                 out[key] = self._masked_kinds(item, spans)

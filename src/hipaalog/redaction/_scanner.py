@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .. import _diagnostics
@@ -450,8 +450,17 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
     found = with_name_neighbours(with_lone_names(found, text), text)
     found = _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns)
     if _strongly_about_a_person(found, text):
-        found = found + list(shaped_ids(text))  # "pt Jane Roe presented D1234567": an id of theirs, cue or not
+        found = found + _unclaimed(shaped_ids(text), found)  # "pt Jane Roe presented D1234567": theirs, cue or not
     return row_sibling_spans(found, text)
+
+
+def _unclaimed(spans: Iterable[Span], found: list[Span]) -> list[Span]:
+    """``spans`` that overlap none of ``found`` (a detector that read the value knows its kind: ``PH6175550199``)."""
+    return [
+        (start, end, kind)
+        for start, end, kind in spans
+        if not any(f_start < end and start < f_end for f_start, f_end, _ in found)
+    ]
 
 
 _STRONG_KINDS: Final = frozenset(

@@ -73,8 +73,10 @@ _NUMBER_OF: Final = re.compile(r"[0-9][ ](?:of|/|out[ ]of)[ ]$")
 _CURRENCY_BEFORE: Final = frozenset("$€£¥")
 _EPOCH_SECONDS: Final = (1_577_836_800, 1_893_456_000)
 """Seconds since 1970 of this decade (2020 to 2030): a timestamp, not an id."""
-_SOFTWARE_SUFFIX: Final = re.compile(r"_?(?:id|no|ms|ns|us|bytes|count|size|seconds)$")
-"""A suffix of a field's name after the software's word (``request_id``, ``duration_ms``, ``cache_size``)."""
+_ID_SUFFIX: Final = re.compile(r"_?(?:id|no)$")
+"""A suffix of a field's name after the software's word (``request_id``, ``job_no``)."""
+_MEASURE: Final = ("count", "size", "total", "len", "length", "bytes", "_ms", "_ns", "_us", "seconds", "secs")
+"""A field's name that says its value is a count, a size or a duration (``contact_count``, ``duration_ms``)."""
 
 
 def _epoch(digits: str) -> bool:
@@ -109,7 +111,7 @@ def _dashed_date(groups: list[str]) -> bool:
 def software_word(word: str) -> bool:
     """Whether ``word`` (a word before a number, or a field's name) names the software's own number."""
     word = word.lower()
-    return word in _SOFTWARE or _SOFTWARE_SUFFIX.sub("", word) in _SOFTWARE
+    return word in _SOFTWARE or _ID_SUFFIX.sub("", word) in _SOFTWARE or word.endswith(_MEASURE)
 
 
 def _software_number(text: str, start: int, end: int) -> bool:
