@@ -28,6 +28,7 @@ from ..exceptions import ConfigError
 from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._child_kinds import key_kind
+from ._context import MARKER
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._gate import PERSON_MARKER
@@ -60,6 +61,7 @@ from ._service_lines import (
     phone_line,
     system_mailbox,
 )
+from ._shaped_ids import shaped_ids, software_word
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
@@ -348,6 +350,19 @@ def _table_rows(value: object) -> list[Any] | dict[str, Any] | None:
 
 
 _ANY_DIGIT: Final = re.compile(r"[0-9]")
+_ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}")
+"""Where a text may hold an id-shaped token (:mod:`._shaped_ids`): five digits in a row, a plate, dashed groups."""
+
+
+_NAMED_ID: Final = ("id", "ids", "_no", "_nr", "num", "number", "ref", "key", "code")
+"""Ends of a field's name that say which id it holds: the key catalogue judged it (``order_id`` is a thing's)."""
+_SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._-][0-9]{1,3})*$")
+"""A field of an HL7 segment named by its position (``obr_3``, ``PID.19``, ``pid_11_5``)."""
+
+
+def _in_marker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps hipaalog's own mask or pseudonym."""
+    return "[" in text and any(m.start() < end and start < m.end() for m in MARKER.finditer(text))
 
 
 def _file_name(item: object) -> bool:
@@ -1365,6 +1380,8 @@ class Redactor:
                 self._beside_person(out, beside)
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
+            if about_person and len(out) > 1:
+                self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
             return out
         finally:
             active.discard(marker)
@@ -1526,6 +1543,35 @@ class Redactor:
                 del out[key]
             else:
                 out[key] = replaced
+
+    def _ids_beside_person(self, out: dict[Any, Any], trusted: frozenset[str]) -> None:
+        """Mask, in a mapping that names a person, the id-shaped tokens of its other texts (:mod:`._shaped_ids`):
+        the message says whom, an extra field holds their number, or the other way round. Only texts holding
+        such a token are rewritten; a field whose name is the software's (``request_id``, ``build``) stays."""
+        for key, item in out.items():
+            if type(item) is not str or key in trusted or not _ID_HINT.search(item):
+                continue
+            if type(key) is str and (
+                software_word(key) or key.lower().endswith(_NAMED_ID) or _SEGMENT_FIELD.match(key) is not None
+            ):
+                continue  # "build"; "order_id": an id the key catalogue judged; "OBR.3": its segment reader's
+            if (whole := bare_number_kind(item)) is not None:
+                out[key] = self._key_value(whole, item)  # {"who": "Jane Roe", "alt": "2125550199"}: their phone
+                continue
+            spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
+            if spans:
+                out[key] = self._masked_kinds(item, spans)
+
+    def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
+        """``text`` with each of ``spans`` (sorted, apart) replaced as an identifier of its kind."""
+        parts: list[str] = []
+        position = 0
+        for start, end, kind in spans:
+            parts.append(text[position:start])
+            parts.append(self._strategies.get(kind, self._default_strategy).text(kind, text[start:end]))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
 
     def _masked_spans(self, text: str, spans: list[tuple[int, int]], kind: str) -> str:
         """``text`` with each of ``spans`` replaced as an identifier of ``kind``."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .. import _diagnostics
@@ -32,6 +32,7 @@ from ._person_ids import ids_beside_person
 from ._person_rows import row_sibling_spans
 from ._places import towns_beside_person
 from ._repr_fields import Cleared, may_hold_objects, repr_judgments
+from ._shaped_ids import shaped_ids
 
 __all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
 
@@ -463,9 +464,53 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
     if not found and "[" not in text:
         return row_sibling_spans(found, text) if "(" in text else found  # a row said to be a patient's
     found = with_name_neighbours(with_lone_names(found, text), text)
-    return row_sibling_spans(
-        _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns), text
-    )
+    found = _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns)
+    if _strongly_about_a_person(found, text):
+        found = found + _unclaimed(shaped_ids(text), found)  # "pt Jane Roe presented D1234567": theirs, cue or not
+    return row_sibling_spans(found, text)
+
+
+def _unclaimed(spans: Iterable[Span], found: list[Span]) -> list[Span]:
+    """``spans`` that overlap none of ``found`` (a detector that read the value knows its kind: ``PH6175550199``)."""
+    return [
+        (start, end, kind)
+        for start, end, kind in spans
+        if not any(f_start < end and start < f_end for f_start, f_end, _ in found)
+    ]
+
+
+_STRONG_KINDS: Final = frozenset(
+    ("DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "PHONE", "FAX", "EMAIL", "ADDRESS")
+)
+"""Kinds of a finding that name a person by themselves (a name counts when written whole: ``Jane Roe``)."""
+_STRONG_MARKER: Final = re.compile(
+    r"\[(?:REDACTED:)?(?:NAME|DOB|SSN|MRN|PATIENT|MEMBER_ID|MBI|PHONE|FAX|EMAIL|ADDRESS)[:\]]"
+)
+"""hipaalog's mask or pseudonym of a person's identifier, already in a text."""
+
+
+_TOLL_FREE: Final = re.compile(r"(?<![0-9])(?:1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}")
+"""A North American toll-free number (``1-800-555-0142``): an organisation's line."""
+
+
+def _strongly_about_a_person(found: list[Span], text: str) -> bool:
+    """Whether ``found`` names a person in ``text`` by a strong sign: a birth date, an SSN, a record, member or
+    phone number, an e-mail or street address, a name of two words or more, or hipaalog's mask of one; a name
+    or id inside text a detector keeps (a directory resource's) does not count."""
+    kept = [(start, end) for start, end, kind in found if kind == KEEP]
+    for start, end, kind in found:
+        if kind == "PHONE" and _TOLL_FREE.search(text, start, end) is not None:
+            continue  # "call support at 1-800-555-0142": a desk's line, no one's
+        if (kind in _STRONG_KINDS or (kind == "NAME" and _whole_name(text, start, end))) and (
+            not kept or not any(k_start <= start and end <= k_end for k_start, k_end in kept)
+        ):
+            return True
+    return "[" in text and _STRONG_MARKER.search(text) is not None
+
+
+def _whole_name(text: str, start: int, end: int) -> bool:
+    """Whether a name found is written with two words or more (``Jane Roe``, ``Roe, Jane``), not a lone word."""
+    return " " in text[start:end].strip()
 
 
 _BARE_TOKEN: Final = re.compile(r"[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}(?![A-Za-z0-9])")
