@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from hipaalog.redaction import Redactor
 from hipaalog.testing import capture
 
 LOG = logging.getLogger("tests.fields_that_cannot_hold")
@@ -90,3 +91,29 @@ MASKED = [
 @pytest.mark.parametrize(("extra", "value"), MASKED)
 def test_the_phi_twin_stays_masked(extra: dict[str, Any], value: str) -> None:
     assert value not in json.dumps(_fields(extra))
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"address": "0.0.0.0:8080"},
+        {"server": {"address": "db.internal:5432"}},
+        {"listen": {"address": "[::1]:8443"}},
+        {"socket": {"address": "unix:/run/app.sock"}},
+    ],
+)
+def test_a_network_endpoint_under_an_address_key_is_kept(extra: dict[str, Any]) -> None:
+    assert _fields(extra) == extra
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['config {"address": "0.0.0.0:8080", "workers": 4}', "pool address='db.internal:5432' size=5"],
+)
+def test_a_network_endpoint_after_an_address_key_in_text_is_kept(text: str) -> None:
+    assert Redactor().redact_text(text) == text
+
+
+def test_a_persons_address_and_an_endpoints_ip_stay_masked() -> None:
+    out = _fields({"patient": {"address": "12 Oak St, Springfield IL 62701"}, "client": {"address": "203.0.113.9:443"}})
+    assert "Oak St" not in str(out) and "203.0.113.9" not in str(out)

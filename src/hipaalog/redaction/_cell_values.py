@@ -1,8 +1,9 @@
-"""Whether a table cell's value can be of its column's kind: ``127.0.0.1:5432`` under ``address`` is a socket's,
+"""Whether a value can be of its column's or key's kind: ``127.0.0.1:5432`` under ``address`` is a socket's,
 ``5d`` under ``age`` how long a process has run, ``NaN`` and ``None`` no value at all."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = ["EMPTY_CELLS", "plausible"]
@@ -34,6 +35,8 @@ _NUMERIC_KINDS: Final = frozenset(
 )
 """Kinds whose values hold a digit: a cell without one under such a column is something else (a word, a flag)."""
 _LETTER_KINDS: Final = frozenset(["NAME", "ADDRESS", "NAME?"])
+_ENDPOINT: Final = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]{0,252})?:[0-9]{1,5}|unix:/[\w./-]+")
+"""A network endpoint (``0.0.0.0:8080``, ``[::1]:8080``, ``:8080``, ``db.internal:5432``, ``unix:/run/app.sock``)."""
 
 
 def plausible(kind: str, value: str) -> bool:
@@ -44,6 +47,8 @@ def plausible(kind: str, value: str) -> bool:
         return value.isdigit()  # ``5d``, ``3h12m``: how long a process has run
     if kind in _NUMERIC_KINDS:
         return any(c.isdigit() for c in value)
+    if kind == "ADDRESS" and _ENDPOINT.fullmatch(value) is not None:
+        return False  # a socket's address: its IP, if any, is judged as any IP
     if kind in _LETTER_KINDS:
         return any(c.isalpha() for c in value)
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ._cell_values import plausible
 from ._keys import KeyInfo
 from ._service_lines import COUNTED_NAMES, holds_number, policy_name, small_count
 
@@ -32,7 +33,10 @@ def _human_name(value: object) -> bool:
 
 
 def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
-    """Whether ``item`` can be what its key names: not a person's object, a count or a software policy."""
+    """Whether ``item`` can be what its key names: not a person's object, a count, a software policy or, under an
+    address key, a network endpoint (whose IP, if any, the text's own readers judge)."""
+    if kind == "ADDRESS" and type(item) is str and not plausible(kind, item):
+        return False
     if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
         return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
     if info.compact in COUNTED_NAMES and small_count(item):

@@ -1611,6 +1611,8 @@ class KeyValueDetector(BaseDetector):
                 end = len(text)  # {"ssn": "123-45-67: the text was cut inside the value (a truncated body)
             if kind in _DIGIT_KINDS and end > start and _HAS_DIGIT.search(text, start + 1, end) is None:
                 return end, end  # "policy": "standard": a word, not the number (read past, never again)
+            if kind == "ADDRESS" and end > start + 1 and _HOST_PORT.fullmatch(text, start + 1, end) is not None:
+                return end, end  # "address": "0.0.0.0:8080": a network endpoint (its IP judged as any)
             return (start + 1, end) if end > start + 1 else None
         if first in "[{":
             end = _bracket_end(text, start)

@@ -890,8 +890,8 @@ class TabularDetector(BaseDetector):
                 words = text[start + 1 : end - 1].split()
                 if 1 < len(words) < 4 and any(w.lower() in GIVEN for w in words):
                     kind = "NAME"
-            if kind is not None and end - start > 2:
-                yield start + 1, end - 1, kind
+            if kind is not None and end - start > 2 and plausible(kind, text[start + 1 : end - 1]):
+                yield start + 1, end - 1, kind  # not address='db.internal:5432'
 
     # -- CSV ---------------------------------------------------------------------------------
     def _csv(self, text: str) -> Iterator[Span]:
@@ -1020,8 +1020,8 @@ class TabularDetector(BaseDetector):
                 kind = _MAYBE_NAME if generic else "NAME"
             if kind is None and 4 < end - start <= 66:
                 kind = self._loose(name, text[start + 1 : end - 1])
-            if kind is not None and end - start > 2:
-                yield start + 1, end - 1, kind
+            if kind is not None and end - start > 2 and plausible(kind, text[start + 1 : end - 1]):
+                yield start + 1, end - 1, kind  # not address='db.internal:5432'
 
     def _loose(self, key: str, value: str) -> str | None:
         """What a literal under a key the catalogue does not know is by its value: a person's name (``label=
