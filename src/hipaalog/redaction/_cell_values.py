@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["EMPTY_CELLS", "plausible"]
+__all__ = ["EMPTY_CELLS", "network_endpoint", "plausible"]
 
 EMPTY_CELLS: Final = frozenset(
     ["", "NaN", "nan", "None", "<NA>", "NaT", "null", "NULL", "-", "--", "...", "…", "N/A", "n/a", "True", "False"]
@@ -39,6 +39,11 @@ _ENDPOINT: Final = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]{0
 """A network endpoint (``0.0.0.0:8080``, ``[::1]:8080``, ``:8080``, ``db.internal:5432``, ``unix:/run/app.sock``)."""
 
 
+def network_endpoint(value: str) -> bool:
+    """Whether ``value`` is a network endpoint, not a postal address (``0.0.0.0:8080``, ``db.internal:5432``)."""
+    return _ENDPOINT.fullmatch(value) is not None
+
+
 def plausible(kind: str, value: str) -> bool:
     """Whether ``value`` can be of ``kind`` at all (``127.0.0.1:5432`` under ``Foreign Address`` is a socket's)."""
     if value in EMPTY_CELLS:
@@ -47,7 +52,7 @@ def plausible(kind: str, value: str) -> bool:
         return value.isdigit()  # ``5d``, ``3h12m``: how long a process has run
     if kind in _NUMERIC_KINDS:
         return any(c.isdigit() for c in value)
-    if kind == "ADDRESS" and _ENDPOINT.fullmatch(value) is not None:
+    if kind == "ADDRESS" and network_endpoint(value):
         return False  # a socket's address: its IP, if any, is judged as any IP
     if kind in _LETTER_KINDS:
         return any(c.isalpha() for c in value)

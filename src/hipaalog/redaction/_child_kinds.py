@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ._cell_values import plausible
+from ._cell_values import network_endpoint
 from ._keys import KeyInfo
 from ._service_lines import COUNTED_NAMES, holds_number, policy_name, small_count
 
@@ -35,7 +35,7 @@ def _human_name(value: object) -> bool:
 def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
     """Whether ``item`` can be what its key names: not a person's object, a count, a software policy or, under an
     address key, a network endpoint (whose IP, if any, the text's own readers judge)."""
-    if kind == "ADDRESS" and type(item) is str and not plausible(kind, item):
+    if kind == "ADDRESS" and type(item) is str and network_endpoint(item):
         return False
     if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
         return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
