@@ -479,7 +479,7 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
     if _strongly_about_a_person(found, text):
         found = found + _unclaimed(shaped_ids(text), found)  # "pt Jane Roe presented D1234567": theirs, cue or not
         if any(ch.isdigit() for ch in text):
-            found = found + _unclaimed(day_dates(text), found)  # "Jane Roe rescheduled to 4/24": a date of theirs
+            found = found + list(day_dates(text))  # "Jane Roe rescheduled to 4/24": theirs (joined with any overlap)
     return row_sibling_spans(found, text)
 
 
