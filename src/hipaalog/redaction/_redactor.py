@@ -29,6 +29,7 @@ from ._builtin import DEFAULT_DETECTORS, builtin_detectors
 from ._checks import bare_number_kind, luhn_ok
 from ._child_kinds import key_kind
 from ._context import MARKER
+from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._gate import PERSON_MARKER
@@ -55,7 +56,7 @@ from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
-from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner
+from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
 from ._service_lines import (
     desk_line,
     phone_line,
@@ -352,6 +353,25 @@ def _table_rows(value: object) -> list[Any] | dict[str, Any] | None:
 _ANY_DIGIT: Final = re.compile(r"[0-9]")
 _ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}")
 """Where a text may hold an id-shaped token (:mod:`._shaped_ids`): five digits in a row, a plate, dashed groups."""
+
+
+_DATE_HINT: Final = re.compile(
+    r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z])|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
+)
+"""Where a text may hold a date with a day: numbers with a separator, a month's name beside a number, 8 digits."""
+_DATES_DEPTH: Final = 4
+"""How deep below a mapping that names a person its dates are looked for."""
+
+
+def _apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` sorted and joined where they overlap (``March 19`` inside ``March 19, 2025``)."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]), kind)
+        else:
+            joined.append((start, end, kind))
+    return joined
 
 
 _NAMED_ID: Final = ("id", "ids", "_no", "_nr", "num", "number", "ref", "key", "code")
@@ -1382,6 +1402,7 @@ class Redactor:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
             if about_person and len(out) > 1:
                 self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
+                self._dates_beside_person(out, trusted, depth)  # "next 4/24", {"ctx": {"slot": "March 19th"}}
             return out
         finally:
             active.discard(marker)
@@ -1504,7 +1525,7 @@ class Redactor:
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
             if info.compact in _RECORD_NUMBER_KEYS and _RECORD_NUMBER.fullmatch(item):
                 return _RECORD_NUMBER_KEYS[info.compact], True  # {"patient_name": ..., "record_no": "55237587"}
-            if not info.record_time and maybe_date(item):
+            if not info.record_time and maybe_date(item) and not software_date_key(info.compact):
                 return "DATE", True  # confirmed (full_date) only beside a person
             return None
         if cls is int:
@@ -1513,7 +1534,7 @@ class Redactor:
             return None
         if cls is dict or cls is list or cls is float or cls is bool or item is None:
             return None
-        if issubclass(cls, _dt.date) and not info.record_time:  # type(), never the object's own __class__
+        if issubclass(cls, _dt.date) and not info.record_time and not software_date_key(info.compact):  # type()
             return "DATE", True
         return None
 
@@ -1561,6 +1582,34 @@ class Redactor:
             spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
             if spans:
                 out[key] = self._masked_kinds(item, spans)
+
+    def _dates_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int) -> None:
+        """Mask, in a mapping that names a person, the dates with a day in its other texts and in the mappings and
+        lists below it (dates and date-times too): the message says whom, a field holds their date, with or
+        without its year. A field named for the record's own time or the software's (``timestamp``,
+        ``build_date``, ``version``) stays."""
+        for key, item in out.items():
+            if key in trusted:
+                continue
+            if type(key) is str:
+                info = self.keys.info(key)
+                if info.record_time or software_word(key) or software_date_key(info.compact):
+                    continue
+            if type(item) is str:
+                if _DATE_HINT.search(item) is not None:
+                    spans = [span for span in _apart(dates_in(item)) if not _in_marker(item, span[0], span[1])]
+                    if spans:
+                        out[key] = self._masked_kinds(item, spans)
+            elif isinstance(item, _dt.date):
+                out[key] = self._key_value("DATE", item.isoformat())
+            elif type(item) is dict and depth < _DATES_DEPTH:
+                copied = dict(item)
+                self._dates_beside_person(copied, frozenset(), depth + 1)
+                out[key] = copied
+            elif type(item) is list and depth < _DATES_DEPTH:
+                holder = dict(enumerate(item))
+                self._dates_beside_person(holder, frozenset(), depth + 1)
+                out[key] = list(holder.values())
 
     def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
         """``text`` with each of ``spans`` (sorted, apart) replaced as an identifier of its kind."""

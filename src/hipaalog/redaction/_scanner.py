@@ -20,6 +20,7 @@ from typing import Final
 
 from .. import _diagnostics
 from ._context import MARKER
+from ._day_dates import day_dates
 from ._detector import Detector, Span
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -34,7 +35,7 @@ from ._places import towns_beside_person
 from ._repr_fields import Cleared, may_hold_objects, repr_judgments
 from ._shaped_ids import shaped_ids
 
-__all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner"]
+__all__ = ["BUDGET_SECONDS", "MIN_PHI_CHARS", "WINDOW_CHARS", "Scanner", "dates_in"]
 
 MIN_PHI_CHARS: Final = 3
 """No detector reports anything in fewer characters than this (``93y`` is the shortest)."""
@@ -396,6 +397,16 @@ _MONTH_DATE: Final = re.compile(
 """A date with its day, month and year (``1/2/2025``, ``2025-01-02``, ``26-OCT-2026``, ``June 14, 2025``)."""
 
 
+def dates_in(text: str) -> list[Span]:
+    """The dates of ``text`` with a day: full ones (:data:`_FULL_DATE`, ``June 14, 2025``) and those without a
+    year (:mod:`._day_dates`); for a text of a record that names a person."""
+    dates = [(m.start(), m.end(), "DATE") for m in _FULL_DATE.finditer(text)]
+    if any(ch in text for ch in "JFMASOND"):
+        dates.extend((m.start(), m.end(), "DATE") for m in _MONTH_DATE.finditer(text))
+    dates.extend(day_dates(text))
+    return dates
+
+
 def _about_a_person(found: list[Span], text: str, *, towns: bool = False) -> list[Span]:
     """``found``, and every full date of ``text`` when ``found`` names a person in it (and the ids after a
     generic id word, :mod:`._person_ids`, and, with ``towns``, the towns the place reader sees as a person's).
@@ -467,6 +478,8 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
     found = _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns)
     if _strongly_about_a_person(found, text):
         found = found + _unclaimed(shaped_ids(text), found)  # "pt Jane Roe presented D1234567": theirs, cue or not
+        if any(ch.isdigit() for ch in text):
+            found = found + list(day_dates(text))  # "Jane Roe rescheduled to 4/24": theirs (joined with any overlap)
     return row_sibling_spans(found, text)
 
 

@@ -19,7 +19,7 @@ from typing import Final
 
 from ._detector import Span
 
-__all__ = ["shaped_ids", "software_word"]
+__all__ = ["counted_number", "shaped_ids", "software_word"]
 
 _TOKEN: Final = re.compile(
     r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_|*^~-])"
@@ -114,7 +114,7 @@ def software_word(word: str) -> bool:
     return word in _SOFTWARE or _ID_SUFFIX.sub("", word) in _SOFTWARE or word.endswith(_MEASURE)
 
 
-def _software_number(text: str, start: int, end: int) -> bool:
+def counted_number(text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` make it a count, a size, an amount or the software's own."""
     if start and text[start - 1] in _CURRENCY_BEFORE:
         return True
@@ -133,23 +133,23 @@ def shaped_ids(text: str) -> Iterator[Span]:
         start, end = match.span()
         lead = match["lead"]
         if lead is not None:
-            if lead in _STANDARDS or _software_number(text, start, end):
+            if lead in _STANDARDS or counted_number(text, start, end):
                 continue
             yield start, end, "ID"
             continue
         plate = match["plate"]
         if plate is not None:
-            if sum(ch.isdigit() for ch in plate) >= 3 and not _software_number(text, start, end):
+            if sum(ch.isdigit() for ch in plate) >= 3 and not counted_number(text, start, end):
                 yield start, end, "VEHICLE"
             continue
         groups = match["groups"]
         if groups is not None:
             parts = groups.split("-")
-            if sum(map(len, parts)) < 7 or _dashed_date(parts) or _software_number(text, start, end):
+            if sum(map(len, parts)) < 7 or _dashed_date(parts) or counted_number(text, start, end):
                 continue
             yield start, end, "ID"
             continue
         digits = match["plain"]
-        if _date(digits) or _epoch(digits) or _software_number(text, start, end):
+        if _date(digits) or _epoch(digits) or counted_number(text, start, end):
             continue
         yield start, end, "ID"
