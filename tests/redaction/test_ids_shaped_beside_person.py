@@ -41,6 +41,10 @@ def _message(tmp_path: Path, message: str, *args: object, **extra: Any) -> dict[
         ("Brannock Ulrey DOB 03/14/1961 showed 127-422-284", ["127-422-284"]),
         ("matched 48213377 to Teodora Vasquez-Lind", ["48213377"]),
         ("desk: jroe@example.org linked QA20881734", ["QA20881734"]),
+        ("pt Jane Roe DOB 1961-04-02 left in ABC-1234, lot B", ["ABC-1234"]),
+        ("Jane Roe (MRN 48213377) drove AB12 CDE today", ["AB12 CDE"]),
+        ("Jane Roe 312-555-0143 arrived in AB-123-CD", ["AB-123-CD"]),
+        ("Jane Roe DOB 04/02/1961 arrived in 7-ABC-123 and B-AB 1234", ["7-ABC-123", "B-AB 1234"]),
     ],
 )
 def test_ids_without_a_cue_in_a_text_about_a_person_are_masked(
@@ -72,6 +76,7 @@ def test_an_id_beside_a_person_given_as_an_argument_is_masked(tmp_path: Path) ->
         ("pt Jane Roe presented D1234567; 1234567 of 2345678 done", "1234567 of 2345678"),
         ("pt Jane Roe presented D1234567; err E11000 duplicate key", "E11000"),
         ("pt Jane Roe presented D1234567; sent 20260715050200", "20260715050200"),
+        ("pt Jane Roe presented D1234567; COVID-19, ICD-10, SHA-256, HTTP 200, ISO 9001", "SHA-256, HTTP 200, ISO 9001"),
         ('pt Jane Roe presented D1234567; body {\\"request_id\\": \\"5248089226061408\\"}', "5248089226061408"),
         ("pt Jane Roe presented D1234567; MSH|^~\\&|LAB|X|||20260715050200||ORU^R01|MSG35426679|P", "|MSG35426679|"),
         ("pt Jane Roe presented D1234567; ISA*00*177081221*63955366~", "*177081221*63955366~"),
@@ -91,6 +96,7 @@ def test_the_software_numbers_of_a_text_about_a_person_stay(tmp_path: Path, mess
         "order 48213377 placed, plant 7ABC123",
         "call support at 1-800-555-0142, ticket 2177917",
         "batch XGH882211903 imported 3545143 rows",
+        "server ABC-1234 restarted after AB12 CDE rollout",
     ],
 )
 def test_the_same_shapes_without_a_person_stay(tmp_path: Path, message: str) -> None:

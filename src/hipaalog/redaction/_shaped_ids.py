@@ -2,9 +2,10 @@
 
 A record that names someone by a strong sign (a birth date, an SSN, a record, member or phone number, an e-mail or
 street address, a full name, or hipaalog's mask of one) holds their numbers wherever the writer put them, cue word
-or not: ``pt Jane Roe presented D1234567``, ``Roe, Jane | 7ABC123 | parking B2``. Three shapes count: capitals
+or not: ``pt Jane Roe presented D1234567``, ``Roe, Jane | 7ABC123 | parking B2``. These shapes count: capitals
 (one to four) glued to five digits or more (``W123456789``, ``XGH882211903``); digits, capitals, digits as a plate
-(``7ABC123``, three digits at least); and seven digits or more, plain or in dashed groups (``127-422-284``). A
+(``7ABC123``, three digits at least), or a plate written with a space or dashes (``ABC-1234``, ``AB12 CDE``,
+``AB-123-CD``, ``B-AB 1234``); and seven digits or more, plain or in dashed groups (``127-422-284``). A
 number of that size stays when it is something else: a date, an epoch time of this decade, an amount, a size,
 duration or count (a unit or a counted noun after it), a value of a software word (``line``, ``port``, ``trace``,
 ``request``, ``job``, ``build``, ``commit``, ``offset``...), a piece of a path, a host, a file name, a hash or a
@@ -25,6 +26,8 @@ _TOKEN: Final = re.compile(
     r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_|*^~-])"
     r"(?:(?P<lead>[A-Z]{1,4})(?P<tail>[0-9]{5,16})[A-Z]{0,2}"
     r"|(?P<plate>[0-9]{1,3}[A-Z]{2,4}[0-9]{1,4})"
+    r"|(?P<spaced>[A-Z]{2,3}[ -][0-9]{3,4}|[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z]{2}-[0-9]{3}-[A-Z]{2}"
+    r"|[0-9]-[A-Z]{3}-[0-9]{3}|[A-Z]{1,3}-[A-Z]{1,2}[ ][0-9]{1,4})"
     r"|(?P<groups>[0-9]{2,6}(?:-[0-9]{2,6}){1,4})"
     r"|(?P<plain>[0-9]{7,19}))"
     r"(?![\w@/|*^~-]|[.,:][0-9A-Za-z])"
@@ -141,6 +144,12 @@ def shaped_ids(text: str) -> Iterator[Span]:
         if plate is not None:
             if sum(ch.isdigit() for ch in plate) >= 3 and not counted_number(text, start, end):
                 yield start, end, "VEHICLE"
+            continue
+        spaced = match["spaced"]
+        if spaced is not None:
+            letters = spaced[: next((at for at, ch in enumerate(spaced) if not ch.isalpha()), 0)]
+            if letters not in _STANDARDS and not software_word(letters) and not counted_number(text, start, end):
+                yield start, end, "VEHICLE"  # a plate written with a space or dashes: ABC-1234, AB12 CDE, B-AB 1234
             continue
         groups = match["groups"]
         if groups is not None:
