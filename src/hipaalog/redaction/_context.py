@@ -696,8 +696,8 @@ class AgeDetector(BaseDetector):
                 filler = True
             if len(before) > 1 and before[-1] in _YEARS_UNIT and "age" in before[:-1]:
                 before = before[: before.index("age") + 1]  # "age in years: 93", "age (years) 93"
-            if before and before[-1] in _AGO:
-                continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age
+            if before and before[-1] in _AGO and _YEARS_OLD.match(text, end) is None:
+                continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age ("for a 93-year-old" is)
             if text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
                 if _age_after_a_name(text, match.start() - 1) or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1):
                     yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)"

@@ -56,6 +56,7 @@ from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
+from ._record_places import PLACE_KEYS, record_places
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
 from ._service_lines import (
     desk_line,
@@ -359,6 +360,8 @@ _DATE_HINT: Final = re.compile(
     r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z])|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
 )
 """Where a text may hold a date with a day: numbers with a separator, a month's name beside a number, 8 digits."""
+_PLACE_HINT: Final = re.compile(r"[A-Z][a-z]|[0-9]{5}-[0-9]|[0-9][FM]")
+"""Where a text may hold a town, a ZIP+4 or an age with a sex (:mod:`._record_places`)."""
 _DATES_DEPTH: Final = 4
 """How deep below a mapping that names a person its dates are looked for."""
 
@@ -378,6 +381,14 @@ _NAMED_ID: Final = ("id", "ids", "_no", "_nr", "num", "number", "ref", "key", "c
 """Ends of a field's name that say which id it holds: the key catalogue judged it (``order_id`` is a thing's)."""
 _SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._-][0-9]{1,3})*$")
 """A field of an HL7 segment named by its position (``obr_3``, ``PID.19``, ``pid_11_5``)."""
+
+
+def _names_person(mapping: dict[Any, Any]) -> bool:
+    """Whether a mapping just walked holds, as one of its own values, hipaalog's mask of a person's identifier."""
+    for value in mapping.values():
+        if type(value) is str and "[" in value and PERSON_MARKER.search(value) is not None:
+            return True
+    return False
 
 
 def _in_marker(text: str, start: int, end: int) -> bool:
@@ -1385,6 +1396,8 @@ class Redactor:
                 out[written] = walked
                 if not about_person and type(item) is str and "[" in walked and PERSON_MARKER.search(walked):
                     about_person = True  # a person masked before (an extra field, the message's argument)
+                elif not about_person and type(walked) is dict and walked is not item and _names_person(walked):
+                    about_person = True  # {"patient": {"first_name": ..., "last_name": ...}} beside the message
                 if (loose := self._loose(info, item)) is not None:
                     if loose[1]:
                         if walked is item:
@@ -1403,6 +1416,7 @@ class Redactor:
             if about_person and len(out) > 1:
                 self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
                 self._dates_beside_person(out, trusted, depth)  # "next 4/24", {"ctx": {"slot": "March 19th"}}
+                self._places_beside_person(out, trusted, depth)  # "pickup in Gadstrup", {"where": "Keila 46940"}
             return out
         finally:
             active.discard(marker)
@@ -1609,6 +1623,33 @@ class Redactor:
             elif type(item) is list and depth < _DATES_DEPTH:
                 holder = dict(enumerate(item))
                 self._dates_beside_person(holder, frozenset(), depth + 1)
+                out[key] = list(holder.values())
+
+    def _places_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int) -> None:
+        """Mask, in a mapping that names a person, the towns, ZIP codes and ages over 89 of its other texts and of
+        the mappings and lists below it (:mod:`._record_places`): the message says whom, a field says where, or the
+        other way round. A field named for the record's own time or the software's (``host``, ``build``) stays."""
+        for key, item in out.items():
+            if key in trusted:
+                continue
+            place_key = False
+            if type(key) is str:
+                info = self.keys.info(key)
+                if info.record_time or software_word(key):
+                    continue
+                place_key = info.compact in PLACE_KEYS
+            if type(item) is str:
+                if _PLACE_HINT.search(item) is not None:
+                    spans = [s for s in record_places(item, place_key) if not _in_marker(item, s[0], s[1])]
+                    if spans:
+                        out[key] = self._masked_kinds(item, spans)
+            elif type(item) is dict and depth < _DATES_DEPTH:
+                copied = dict(item)
+                self._places_beside_person(copied, frozenset(), depth + 1)
+                out[key] = copied
+            elif type(item) is list and depth < _DATES_DEPTH:
+                holder = dict(enumerate(item))
+                self._places_beside_person(holder, frozenset(), depth + 1)
                 out[key] = list(holder.values())
 
     def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
