@@ -124,3 +124,28 @@ def test_an_hl7_field_beside_a_patient_in_the_extras_is_left_to_its_reader(tmp_p
 def test_an_extra_with_an_id_and_no_person_in_the_record_stays(tmp_path: Path) -> None:
     line = _message(tmp_path, "document imported", detail="ME14359005")
     assert line["detail"] == "ME14359005", line
+
+
+@pytest.mark.parametrize(
+    ("message", "extra"),
+    [
+        ("callback requested", {"phone": "312-555-0143", "note": "card D1234567 seen Mar 19"}),
+        ("callback requested", {"email": "jroe84@mailbox.example", "note": "card D1234567 seen Mar 19"}),
+        ("portal login by jroe84@mailbox.example", {"note": "card D1234567 seen Mar 19"}),
+    ],
+)
+def test_a_persons_phone_or_e_mail_makes_the_record_theirs(tmp_path: Path, message: str, extra: dict[str, Any]) -> None:
+    line = _message(tmp_path, message, **extra)
+    assert "D1234567" not in json.dumps(line) and "Mar 19" not in json.dumps(line), line
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"to": "alerts@clinic.example", "note": "card D1234567 seen Mar 19"},
+        {"support_phone": "1-800-555-0142", "note": "ticket D1234567"},
+    ],
+)
+def test_a_role_mailbox_or_a_desk_line_names_no_one(tmp_path: Path, extra: dict[str, Any]) -> None:
+    line = _message(tmp_path, "alert sent", **extra)
+    assert line["note"] == extra["note"], line

@@ -32,7 +32,6 @@ from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
-from ._gate import PERSON_MARKER
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
@@ -302,6 +301,10 @@ _GROUPED_PHONE: Final = re.compile(r"(?:\+[0-9]{1,3}[ .-]?)?\(?0?[0-9]{1,4}\)?(?
 _PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
 """Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
+_A_PERSON: Final = re.compile(r"\[(?:REDACTED:)?(?:NAME|MRN|PATIENT|MEMBER_ID|SSN|DOB|MBI|EMAIL)[:\]]")
+"""hipaalog's mask of what names a person in a record: ``PERSON_MARKER``'s kinds, and a person's e-mail (a role
+mailbox is kept, never masked); not a phone's mask, which a toll-free line in text gets too (a phone under a person's
+key counts, see ``contact``)."""
 _NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
 """One to four words of letters (a name as typed into a search box)."""
 
@@ -386,7 +389,7 @@ _SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._
 def _names_person(mapping: dict[Any, Any]) -> bool:
     """Whether a mapping just walked holds, as one of its own values, hipaalog's mask of a person's identifier."""
     for value in mapping.values():
-        if type(value) is str and "[" in value and PERSON_MARKER.search(value) is not None:
+        if type(value) is str and "[" in value and _A_PERSON.search(value) is not None:
             return True
     return False
 
@@ -815,7 +818,7 @@ class Redactor:
                     return False
                 if item not in plain and len(item) <= 64 and self._loose_text(item):
                     return False  # a name, or a bare phone number: the walk decides by the key
-                if "[" in item and PERSON_MARKER.search(item) is not None:
+                if "[" in item and _A_PERSON.search(item) is not None:
                     return False  # a person masked before: the walk masks the full dates beside it
                 if item not in clean:
                     if item[:1] in HEX_START and HEX_ID.fullmatch(item):
@@ -1285,7 +1288,7 @@ class Redactor:
                                     clean_item = self._key_value(loose[0], item)
                                     if clean_item is DROP:
                                         continue
-                        elif not about_person and "[" in clean_item and PERSON_MARKER.search(clean_item):
+                        elif not about_person and "[" in clean_item and _A_PERSON.search(clean_item):
                             about_person = True  # a person masked before (an extra field, the message's argument)
                         out[key] = clean_item
                     elif cls is int:
@@ -1394,7 +1397,7 @@ class Redactor:
                 if type(walked) is str and info.compact in SEARCH_DATE_KEYS and (found := searched_dates(walked)):
                     walked = self._masked_spans(walked, found, "DATE")  # {"q": "Myrcha 02/20/1954"}
                 out[written] = walked
-                if not about_person and type(item) is str and "[" in walked and PERSON_MARKER.search(walked):
+                if not about_person and type(item) is str and "[" in walked and _A_PERSON.search(walked):
                     about_person = True  # a person masked before (an extra field, the message's argument)
                 elif not about_person and type(walked) is dict and walked is not item and _names_person(walked):
                     about_person = True  # {"patient": {"first_name": ..., "last_name": ...}} beside the message
@@ -1413,7 +1416,7 @@ class Redactor:
                 self._beside_person(out, beside)
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
-            if about_person and len(out) > 1:
+            if (about_person or contact) and len(out) > 1:  # a person's phone or e-mail names them too
                 self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
                 self._dates_beside_person(out, trusted, depth)  # "next 4/24", {"ctx": {"slot": "March 19th"}}
                 self._places_beside_person(out, trusted, depth)  # "pickup in Gadstrup", {"where": "Keila 46940"}
