@@ -1418,8 +1418,7 @@ class Redactor:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
             if (about_person or contact) and len(out) > 1:  # a person's phone or e-mail names them too
                 self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
-                self._dates_beside_person(out, trusted, depth)  # "next 4/24", {"ctx": {"slot": "March 19th"}}
-                self._places_beside_person(out, trusted, depth)  # "pickup in Gadstrup", {"where": "Keila 46940"}
+                self._care_beside_person(out, trusted, depth)  # "next 4/24", "pickup in Gadstrup", {"where": ...}
             return out
         finally:
             active.discard(marker)
@@ -1600,59 +1599,46 @@ class Redactor:
             if spans:
                 out[key] = self._masked_kinds(item, spans)
 
-    def _dates_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int) -> None:
-        """Mask, in a mapping that names a person, the dates with a day in its other texts and in the mappings and
-        lists below it (dates and date-times too): the message says whom, a field holds their date, with or
-        without its year. A field named for the record's own time or the software's (``timestamp``,
-        ``build_date``, ``version``) stays."""
+    def _care_beside_person(
+        self, out: dict[Any, Any], trusted: frozenset[str], depth: int, with_dates: bool = True
+    ) -> None:
+        """Mask, in a mapping that names a person, the dates with a day (dates and date-times too) and then the towns,
+        ZIP codes and ages over 89 (:mod:`._record_places`) of its other texts and of the mappings and lists below
+        it: the message says whom, a field says when or where, or the other way round. A field named for the
+        record's own time or the software's (``timestamp``, ``host``, ``build``) stays, and one named for a
+        software's date (``build_date``, ``version``) keeps its dates."""
         for key, item in out.items():
             if key in trusted:
                 continue
-            if type(key) is str:
-                info = self.keys.info(key)
-                if info.record_time or software_word(key) or software_date_key(info.compact):
-                    continue
-            if type(item) is str:
-                if _DATE_HINT.search(item) is not None:
-                    spans = [span for span in _apart(dates_in(item)) if not _in_marker(item, span[0], span[1])]
-                    if spans:
-                        out[key] = self._masked_kinds(item, spans)
-            elif isinstance(item, _dt.date):
-                out[key] = self._key_value("DATE", item.isoformat())
-            elif type(item) is dict and depth < _DATES_DEPTH:
-                copied = dict(item)
-                self._dates_beside_person(copied, frozenset(), depth + 1)
-                out[key] = copied
-            elif type(item) is list and depth < _DATES_DEPTH:
-                holder = dict(enumerate(item))
-                self._dates_beside_person(holder, frozenset(), depth + 1)
-                out[key] = list(holder.values())
-
-    def _places_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int) -> None:
-        """Mask, in a mapping that names a person, the towns, ZIP codes and ages over 89 of its other texts and of
-        the mappings and lists below it (:mod:`._record_places`): the message says whom, a field says where, or the
-        other way round. A field named for the record's own time or the software's (``host``, ``build``) stays."""
-        for key, item in out.items():
-            if key in trusted:
-                continue
-            place_key = False
+            dates, place_key = with_dates, False
             if type(key) is str:
                 info = self.keys.info(key)
                 if info.record_time or software_word(key):
                     continue
+                dates = with_dates and not software_date_key(info.compact)
                 place_key = info.compact in PLACE_KEYS
             if type(item) is str:
-                if _PLACE_HINT.search(item) is not None:
-                    spans = [s for s in record_places(item, place_key) if not _in_marker(item, s[0], s[1])]
+                text = item
+                if dates and _DATE_HINT.search(text) is not None:
+                    spans = [span for span in _apart(dates_in(text)) if not _in_marker(text, span[0], span[1])]
                     if spans:
-                        out[key] = self._masked_kinds(item, spans)
+                        text = self._masked_kinds(text, spans)
+                if _PLACE_HINT.search(text) is not None:
+                    spans = [span for span in record_places(text, place_key) if not _in_marker(text, span[0], span[1])]
+                    if spans:
+                        text = self._masked_kinds(text, spans)
+                if text is not item:
+                    out[key] = text
+            elif isinstance(item, _dt.date):
+                if dates:
+                    out[key] = self._key_value("DATE", item.isoformat())
             elif type(item) is dict and depth < _DATES_DEPTH:
                 copied = dict(item)
-                self._places_beside_person(copied, frozenset(), depth + 1)
+                self._care_beside_person(copied, frozenset(), depth + 1, dates)
                 out[key] = copied
             elif type(item) is list and depth < _DATES_DEPTH:
                 holder = dict(enumerate(item))
-                self._places_beside_person(holder, frozenset(), depth + 1)
+                self._care_beside_person(holder, frozenset(), depth + 1, dates)
                 out[key] = list(holder.values())
 
     def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
