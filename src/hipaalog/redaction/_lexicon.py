@@ -31,6 +31,8 @@ VOWELS: Final = frozenset("aeiouy")
 
 ENGLISH: Final = _load()
 """Lower-case English words (``payment``, ``mercy``, ``west``)."""
+_LONGEST_ENGLISH: Final = max(map(len, ENGLISH), default=0)
+"""The length of the longest of :data:`ENGLISH`: no part of a compound is longer."""
 
 SOFTWARE: Final = _words(
     """redis nginx kafka grafana loki prometheus kubernetes kubectl postgres postgresql mysql mariadb mongodb
@@ -156,4 +158,6 @@ def compound_word(word: str) -> bool:
     more, or three in a word of eight letters or more (``hemani`` is no ``hem`` + ``ani``)."""
     size = len(word)
     shortest = 3 if size >= 8 else 4
-    return any(word[:cut] in ENGLISH and word[cut:] in ENGLISH for cut in range(shortest, size - shortest + 1))
+    first = max(shortest, size - _LONGEST_ENGLISH)  # the cuts whose two parts can both be words: a run of
+    last = min(size - shortest, _LONGEST_ENGLISH)  # 8,000 letters is not tried at every position
+    return any(word[:cut] in ENGLISH and word[cut:] in ENGLISH for cut in range(first, last + 1))
