@@ -149,3 +149,9 @@ def test_a_persons_phone_or_e_mail_makes_the_record_theirs(tmp_path: Path, messa
 def test_a_role_mailbox_or_a_desk_line_names_no_one(tmp_path: Path, extra: dict[str, Any]) -> None:
     line = _message(tmp_path, "alert sent", **extra)
     assert line["note"] == extra["note"], line
+
+
+def test_an_id_and_a_date_in_a_bytes_extra_beside_a_person_are_masked(tmp_path: Path) -> None:
+    """The same values arriving as bytes in a field, the person given as a message argument."""
+    line = _message(tmp_path, "pt %s checked in", "Jane Roe", note=b"card D1234567 seen Mar 19")
+    assert "D1234567" not in json.dumps(line) and "Mar 19" not in json.dumps(line), line
