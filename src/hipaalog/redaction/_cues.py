@@ -852,6 +852,11 @@ TABLE_WORDS: Final = frozenset(
     {
         "INSERT",
         "insert",
+        "REPLACE",
+        "UPSERT",
+        "STDIN",
+        "SELECT",
+        "select",
         "VALUES",
         "values",
         "STATEMENT",

@@ -22,7 +22,7 @@ __all__ = ["HL7_MARKS", "Hl7Detector"]
 _SEGMENT: Final = re.compile("(?:" + "|".join(HL7_FIELDS) + r"|Z[A-Z][A-Z0-9])\|")
 _KNOWN_NEXT: Final = (
     "MSH|EVN|PID|PD1|PV1|PV2|NK1|GT1|IN1|IN2|IN3|OBR|OBX|ORC|AL1|DG1|DG2|PR1|MRG|NTE|ROL|ACC|UB1|UB2|SPM|TQ1|"
-    "RXA|RXR|RXE|RXO|FT1|SCH|AIS|AIG|AIL|AIP|TXA|QRD|QPD|RCP|MSA|ERR|DB1|PRB|GOL|IAM|Z[A-Z0-9]{2}"
+    "RXA|RXR|RXE|RXO|FT1|SCH|TQ1|AIS|AIG|AIL|AIP|TXA|QRD|QPD|RCP|MSA|ERR|DB1|PRB|GOL|IAM|Z[A-Z0-9]{2}"
 )
 _END: Final = re.compile(
     r"[\r\n\x0b\x1c\"]|'(?![\w'])|\\[rn]|\\x(?:0[abdABD]|1[cC])|\\u000[dDaAbB]|\\u001[cC]"
@@ -51,7 +51,8 @@ _CX_KINDS: Final = {
 _CX_KINDS.update(dict.fromkeys(("MC", "HC", "JHN", "NH", "SN"), "MEMBER_ID"))
 _MAX_FIELDS: Final = 72
 _SET_ID_FIRST: Final = frozenset(
-    {"PID", "NK1", "GT1", "IN1", "PV1", "OBR", "OBX", "DG1", "PR1", "AL1", "SPM", "RXA", "TXA"}
+    {"PID", "NK1", "GT1", "IN1", "IN3", "PV1", "OBR", "OBX", "DG1", "PR1", "AL1", "SPM", "RXA", "TXA", "FT1", "TQ1"}
+    | {"AIS", "AIG", "AIL", "AIP"}
 )
 """Segments whose first field is a set id (a small number, or empty)."""
 _SET_ID: Final = re.compile(r"[ ]*[0-9]{0,4}[ ]*")
@@ -67,7 +68,7 @@ _TIMESTAMP: Final = re.compile(
 )
 
 
-_SITE_ID: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{6,16}")
+_SITE_ID: Final = re.compile(r"[A-Za-z]{0,4}-?[0-9]{6,16}[A-Za-z]{0,2}")
 _COMPONENT: Final = re.compile(r"[^|^~&]+")
 
 
@@ -88,6 +89,35 @@ def _pv1_shifted(index: int, field: str) -> str | None:
     if index in {18, 20}:
         return "ACCOUNT" if _VISIT_ID.fullmatch(field) else None
     return "DATE" if _TIMESTAMP.fullmatch(field) else None
+
+
+_IN1_BESIDE: Final = frozenset({7, 9, 35, 37, 48, 50})
+"""IN1 fields beside the group number (8), the policy number (36) and the insured's id (49): the insurer's phone,
+a group name, a plan code, a deductible, a handicap code and a verification time, none of them shaped like a
+member's id (the phone is told apart by its ten digits)."""
+_MEMBER_ID: Final = re.compile(r"(?=(?:[A-Za-z-]{0,8}[0-9]){5})[A-Za-z0-9][A-Za-z0-9-]{4,24}")
+"""A member's id: letters, digits and dashes, five digits or more among them."""
+_PHONE_DIGITS: Final = re.compile(r"1?[2-9][0-9]{9}")
+_OBSERVATION_TYPES: Final = {
+    "DT": "DATE",
+    "DTM": "DATE",
+    "TS": "DATE",
+    "DR": "DATE",
+    "XPN": "NAME",
+    "XAD": "ADDRESS",
+    "XTN": "PHONE",
+    "CX": "ID",
+}
+"""OBX-2 value types whose OBX-5 is a person's (a date of onset, a contact's name, address or phone, an id)."""
+
+
+def _in1_shifted(index: int, field: str) -> str | None:
+    """A member's group, policy or id number written one field off (``IN1-37`` for ``IN1-36``), by its shape."""
+    if _TIMESTAMP.fullmatch(field):
+        return "DATE" if index == 50 else None
+    if index == 7 and _PHONE_DIGITS.fullmatch(field):
+        return None
+    return "MEMBER_ID" if _MEMBER_ID.fullmatch(field) else None
 
 
 def _starts_segment(text: str, start: int) -> bool:
@@ -147,6 +177,10 @@ class Hl7Detector(BaseDetector):
                 kind = fields.get(index)
                 if kind is None and segment == "PV1" and index in _PV1_BESIDE:
                     kind = _pv1_shifted(index, field)
+                elif kind is None and segment == "IN1" and index in _IN1_BESIDE:
+                    kind = _in1_shifted(index, field)
+                elif index == 5 and segment == "OBX" and len(values) > 2:
+                    kind = _OBSERVATION_TYPES.get(values[2].strip())
                 if kind is not None and field.strip(" ^~&"):
                     yield position, position + len(field), kind
                 position += len(field) + 1

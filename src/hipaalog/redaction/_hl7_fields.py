@@ -75,6 +75,7 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     },
     "IN1": {
         8: "MEMBER_ID",  # the group number (X12 REF*6P alike)
+        10: "ID",  # the insured's id at the employer group
         12: "DATE",
         13: "DATE",
         16: "NAME",
@@ -87,6 +88,7 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         44: "NAME",
         49: "MEMBER_ID",
     },
+    "IN3": {2: "ID", 6: "DATE", 7: "DATE", 9: "DATE", 10: "DATE"},  # a pre-certification: its number and dates
     "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
     "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE", 50: "ACCOUNT"},  # PV1-50: the alternate visit id
     "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 6: "ACCOUNT", 7: "NAME"},
@@ -103,12 +105,23 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
     "SPM": {17: "DATE", 18: "DATE"},
     "RXA": {3: "DATE", 4: "DATE"},
     "TXA": {4: "DATE", 6: "DATE", 7: "DATE", 8: "DATE"},
+    # A patient's appointment (SIU): its timing and each resource's start; a financial transaction's dates (DFT).
+    "SCH": {11: "DATE"},
+    "TQ1": {7: "DATE", 8: "DATE"},
+    "AIS": {4: "DATE"},
+    "AIG": {8: "DATE"},
+    "AIL": {6: "DATE"},
+    "AIP": {6: "DATE"},
+    "FT1": {4: "DATE", 5: "DATE"},
 }
 """Segment -> field number (as HL7 counts: ``PID-5``) -> the kind of PHI it holds. The dates of
 the care segments (``EVN-6``, the event occurred: an admission) are about a person only in a
 message that has a ``PID``; ``MSH-7`` and ``EVN-2`` (when the message was made or recorded) stay."""
 
-CARE_SEGMENTS: Final = frozenset({"EVN", "PV2", "ACC", "DG1", "PR1", "AL1", "ORC", "OBR", "OBX", "SPM", "RXA", "TXA"})
+CARE_SEGMENTS: Final = frozenset(
+    {"EVN", "PV2", "ACC", "DG1", "PR1", "AL1", "ORC", "OBR", "OBX", "SPM", "RXA", "TXA"}
+    | {"SCH", "TQ1", "AIS", "AIG", "AIL", "AIP", "FT1"}
+)
 """Segments whose fields are PHI only beside a patient (``PID``) segment: dates of events, orders,
 results and documents, which alone say nothing about anyone."""
 OBSERVATION_SEGMENTS: Final = CARE_SEGMENTS

@@ -31,6 +31,7 @@ from ._months import ENGLISH_MONTHS, FOREIGN_MONTHS
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
+from ._sql_shapes import sql_shaped
 from ._task_calls import task_call_spans
 from ._vocab import NAME_STOPWORDS
 
@@ -44,7 +45,9 @@ _ITEM: Final = re.compile(
     rf"[ \t]*(?:{_QUOTED}|datetime\.date(?:time)?\([0-9, ]{{1,40}}\)|Decimal\('[0-9.]+'\)|[^,()\[\]\n'\"]*)[ \t]*"
 )
 _INSERT: Final = re.compile(
-    r"\b(?:INSERT|insert)[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*", re.ASCII
+    r"\b(?:INSERT|insert|REPLACE|replace|UPSERT|upsert)(?:[ ]+(?:(?:OR|or)[ ]+[A-Za-z]+|IGNORE|ignore))?"
+    r"[ ]+(?:INTO|into)[ ]+[\w.\"`]+[ ]*\(([^()]{1,800})\)[ ]*(?:VALUES|values)[ ]*",
+    re.ASCII,
 )
 _PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s)")
 _COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*\)?[\"`]?([\w.]{0,63}[A-Za-z_])")
@@ -679,7 +682,7 @@ class TabularDetector(BaseDetector):
     # -- SQL ---------------------------------------------------------------------------------
     def _sql(self, text: str, seen: set[int]) -> Iterator[Span]:
         positional: list[str | None] = []
-        for insert in _INSERT.finditer(text) if "INSERT" in text or "insert" in text else ():
+        for insert in _INSERT.finditer(text) if "INTO" in text or "into" in text else ():
             columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
             kinds = self._table_kinds(columns, insert[0])
             position = insert.end()
@@ -697,6 +700,8 @@ class TabularDetector(BaseDetector):
                 position = end
                 while position < len(text) and text[position] in ", ":
                     position += 1
+        if "'" in text or "STDIN" in text or "stdin" in text:
+            yield from self._named_elsewhere(text)
         has_params = any(word in text for word in ("arams", "ARAMS", "rgs", "RGS", "ind", "IND"))
         echo = "]" in text and any(tag in text for tag in _ECHO_TAGS)
         call = "'," in text or '",' in text
@@ -724,6 +729,17 @@ class TabularDetector(BaseDetector):
                     start, end = start + 1, end - 1
                 yield start, end, kind
 
+    def _named_elsewhere(self, text: str) -> Iterator[Span]:
+        """Literals whose column is an alias, a row's list or an ``INSERT ... SELECT``'s (:mod:`._sql_shapes`);
+        a generic name column (``AS name``) only when the value reads as a person's name."""
+        for start, end, column in sql_shaped(text):
+            kind = self._column_kind(column)
+            if kind == "NAME" and column.lower() in _GENERIC_COLUMNS:
+                kind = _MAYBE_NAME
+            value = text[start:end]
+            if kind is not None and end > start and value.upper() != "NULL" and not _PLACEHOLDER.fullmatch(value):
+                yield start, end, kind
+
     def _placeholder_kinds(
         self, text: str, positional: list[str | None]
     ) -> tuple[list[str | None], dict[str, str | None]]:
@@ -749,7 +765,7 @@ class TabularDetector(BaseDetector):
         phone=%s WHERE id=%s", "params": [...]}``), by position and by placeholder name; judge each value
         with :func:`settled`."""
         positional: list[str | None] = []
-        for insert in _INSERT.finditer(statement) if "INSERT" in statement or "insert" in statement else ():
+        for insert in _INSERT.finditer(statement) if "INTO" in statement or "into" in statement else ():
             if _PLACEHOLDER.match(statement[insert.end() :].lstrip("([ ")):
                 columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
                 positional = self._table_kinds(columns, insert[0])

@@ -26,7 +26,7 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS)"
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS|PAT|HCR)"
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|DTM|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
@@ -57,10 +57,13 @@ def _patterns(separator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _PERSON_ENTITIES: Final = frozenset(
-    {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36"}
+    {"IL", "QC", "03", "74", "QD", "S1", "S3", "QB", "GB", "6Y", "9K", "E9", "J6", "36", "31", "70", "GD", "E1", "EXS"}
 )
-"""NM1 entity codes of people (insured, patient, dependent, responsible party...) and employers."""
+"""NM1 entity codes of people (insured, patient, dependent, responsible party, a member's mailing address, a prior
+incorrect insured, a guardian...) and employers."""
 _NAME_ELEMENTS: Final = (3, 4, 5, 7)
+_ID_QUALIFIER_AT: Final = (8, 7, 9, 6)
+"""Where an ``NM1``'s id code qualifier stands (``NM108``), or one element off in text written by hand."""
 _REF_ANYWHERE: Final = {
     "SY": "SSN",
     "EA": "MRN",
@@ -69,12 +72,14 @@ _REF_ANYWHERE: Final = {
     "F8": "ACCOUNT",
     "1K": "ACCOUNT",
     **dict.fromkeys(("1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"), "MEMBER_ID"),
+    **dict.fromkeys(("G1", "9F", "BB", "9A", "9C", "NT"), "ID"),
 }
 """``REF`` qualifiers that name a person's or a claim's number whatever loop they stand in (a claim's ``REF*EA``
 medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's
 ``REF*1W``, ``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``,
-``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay."""
-_REF_IDS: Final = frozenset({"N6", "ABY"})
+``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay; a care's prior authorization (``G1``),
+referral (``9F``), authorization (``BB``, ``NT``) and repriced claim numbers (``9A``, ``9C``) are ids of it."""
+_REF_IDS: Final = frozenset({"N6", "ABY", "ABB", "4A", "ZZ", "17"})
 """Other ids, read in a person's loop only."""
 _ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
 _DTM_CARE: Final = frozenset(
@@ -85,6 +90,22 @@ discharge, eligibility, coverage expiration); the others (``405`` production, ``
 _PER_VALUES: Final = {"TE": "PHONE", "HP": "PHONE", "WP": "PHONE", "CP": "PHONE", "FX": "FAX", "EM": "EMAIL"}
 _PER_PERSONAL: Final = frozenset({"HP", "CP"})
 """A home or cell phone is a person's whoever's contact the ``PER`` is (a submitter's own line is ``TE``/``WP``)."""
+
+
+def _nm1_elements(elements: list[str]) -> list[tuple[int, str]]:
+    """A person's ``NM1``: the parts of the name, and the id after its qualifier (``MI``, ``34``...), looked for
+    at ``NM108`` first, then one element either side (a hand-written segment with a ``*`` too few or too many)."""
+    qualifier = next(
+        (index for index in _ID_QUALIFIER_AT if index + 1 < len(elements) and elements[index] in _ID_KINDS), None
+    )
+    if qualifier is None:
+        found = [(index, "NAME") for index in _NAME_ELEMENTS]
+        if len(elements) > 9:
+            found.append((9, _ID_KINDS.get(elements[8], "MEMBER_ID")))
+        return found
+    found = [(index, "NAME") for index in (3, 4, 5, 6, 7) if index < qualifier]
+    found.append((qualifier + 1, _ID_KINDS[elements[qualifier]]))
+    return found
 
 
 class X12Detector(BaseDetector):
@@ -149,6 +170,10 @@ class X12Detector(BaseDetector):
             return [(2, "DATE"), (6, "DATE")] if qualifier in _DTM_CARE else []
         if segment == "CLM":
             return [(1, "ACCOUNT")]  # the patient control number of an 837 claim
+        if segment == "PAT":
+            return [(6, "DATE")] if len(elements) > 6 and elements[5] in {"D8", "DT"} else []  # a date of death
+        if segment == "HCR":
+            return [(2, "ID")]  # a review's certification number
         if segment == "CLP":
             return [(1, "ACCOUNT"), (7, "ACCOUNT")]  # an 835 payment's patient control and payer claim numbers
         if segment == "REF" and qualifier in _REF_ANYWHERE:
@@ -162,10 +187,7 @@ class X12Detector(BaseDetector):
         if not person and not (segment == "PER" and qualifier == "IP"):
             return []  # PER*IP: the insured party's own contact
         if segment == "NM1":
-            found = [(index, "NAME") for index in _NAME_ELEMENTS]
-            if len(elements) > 9:
-                found.append((9, _ID_KINDS.get(elements[8], "MEMBER_ID")))
-            return found
+            return _nm1_elements(elements)
         if segment == "N3":
             return [(1, "ADDRESS"), (2, "ADDRESS")]
         if segment == "N4":
