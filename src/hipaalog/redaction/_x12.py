@@ -26,7 +26,7 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS|PAT|HCR)"
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS|PAT)"
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|DTM|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
@@ -72,13 +72,11 @@ _REF_ANYWHERE: Final = {
     "F8": "ACCOUNT",
     "1K": "ACCOUNT",
     **dict.fromkeys(("1W", "0F", "HJ", "IG", "Q4", "3H", "23", "6P", "1L", "F6", "49", "A6", "Y4"), "MEMBER_ID"),
-    **dict.fromkeys(("G1", "9F", "BB", "9A", "9C", "NT"), "ID"),
 }
 """``REF`` qualifiers that name a person's or a claim's number whatever loop they stand in (a claim's ``REF*EA``
 medical record number, ``REF*EJ`` patient account, ``REF*D9``/``REF*F8``/``REF*1K`` claim numbers; a member's
 ``REF*1W``, ``0F``, ``HJ``, ``IG``... in a fragment that starts after its ``NM1``). A provider's (``0B``, ``1G``,
-``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``) and a trace's stay; a care's prior authorization (``G1``),
-referral (``9F``), authorization (``BB``, ``NT``) and repriced claim numbers (``9A``, ``9C``) are ids of it."""
+``G2``, ``EI``, ``TJ``), a payer's (``2U``, ``FY``), an authorisation's (``G1``, ``9F``) and a trace's stay."""
 _REF_IDS: Final = frozenset({"N6", "ABY", "ABB", "4A", "ZZ", "17"})
 """Other ids, read in a person's loop only."""
 _ID_KINDS: Final = {"34": "SSN", "MI": "MEMBER_ID", "II": "MEMBER_ID", "ZZ": "MEMBER_ID", "24": "ID"}
@@ -172,8 +170,6 @@ class X12Detector(BaseDetector):
             return [(1, "ACCOUNT")]  # the patient control number of an 837 claim
         if segment == "PAT":
             return [(6, "DATE")] if len(elements) > 6 and elements[5] in {"D8", "DT"} else []  # a date of death
-        if segment == "HCR":
-            return [(2, "ID")]  # a review's certification number
         if segment == "CLP":
             return [(1, "ACCOUNT"), (7, "ACCOUNT")]  # an 835 payment's patient control and payer claim numbers
         if segment == "REF" and qualifier in _REF_ANYWHERE:
