@@ -60,6 +60,7 @@ def test_ages_after_an_owner_in_brackets_and_with_the_sex_glued(line: str, secre
         ("patient 61-96461 not found", "61-96461"),
         ("KeyError: 'patient 74-45101'", "74-45101"),
         ("Krankenaktennummer E8909761", "E8909761"),
+        ("medical record number 82-93355 locked", "82-93355"),
         ("numéro de dossier 4455667 introuvable", "4455667"),
         ("policy holder id ABC987654321", "ABC987654321"),
         ("policyholder W123456789 termed", "W123456789"),
@@ -112,6 +113,8 @@ def test_vehicle_ids(line: str, secret: str) -> None:
         "zip5 validation enabled for 12 states",
         "pt 2024-03-12",
         "patient 120-80",
+        "record # 1024 skipped",
+        "batch record 95 of 100",
     ],
 )
 def test_look_alikes_keep_their_text(line: str) -> None:

@@ -250,11 +250,17 @@ def _listed_after(text: str, previous: int, digits: int, end: int) -> int | None
 
 def _shaped_cue(words: list[str]) -> bool:
     """Whether the cue ending ``words`` (number words and fillers left out) is one of :data:`_SHAPED_CUES`."""
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word in NUMBER_WORDS or word in (":", "=", "is", "was", "of"):
             continue
-        return word in _SHAPED_CUES
+        return word in _SHAPED_CUES and not (word == "record" and i and words[i - 1] in _PERSON_RECORDS)
     return False
+
+
+_PERSON_RECORDS: Final = frozenset({"medical", "health", "patient", "hospital", "clinical"})
+"""Words before ``record`` that make it a person's chart, whatever the shape of its number (``medical record number
+82-93355``)."""
 
 
 class CuedIdDetector(BaseDetector):
