@@ -114,8 +114,9 @@ _SPACED_GROUPS: Final = re.compile(r"(?:[ ][0-9]{3,5}(?![\w-])){1,4}")
 """The groups of digits a licence number goes on with after a space (New York's, New Jersey's, Michigan's)."""
 _BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
-_PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}")
-"""What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``)."""
+_PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}|[0-9]{2,3}-[0-9]{4,8}")
+"""What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``),
+or two groups of digits, the second of four or more (``61-96461``; no date, no blood pressure)."""
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
@@ -249,11 +250,17 @@ def _listed_after(text: str, previous: int, digits: int, end: int) -> int | None
 
 def _shaped_cue(words: list[str]) -> bool:
     """Whether the cue ending ``words`` (number words and fillers left out) is one of :data:`_SHAPED_CUES`."""
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word in NUMBER_WORDS or word in (":", "=", "is", "was", "of"):
             continue
-        return word in _SHAPED_CUES
+        return word in _SHAPED_CUES and not (word == "record" and i and words[i - 1] in _PERSON_RECORDS)
     return False
+
+
+_PERSON_RECORDS: Final = frozenset({"medical", "health", "patient", "hospital", "clinical"})
+"""Words before ``record`` that make it a person's chart, whatever the shape of its number (``medical record number
+82-93355``)."""
 
 
 class CuedIdDetector(BaseDetector):
@@ -620,7 +627,8 @@ class DateDetector(BaseDetector):
 
 # -- ages over 89 --------------------------------------------------------------------------------
 _AGE_NUMBER: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}(?![0-9%]|\.[0-9])")
-_ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)(?![A-Za-z])")
+_ATTACHED_AGE: Final = re.compile(r"[ -]?(?:yo|y/o|y\.o|yrs?|years?|YO|Y/O|YRS?|YEARS?)[FM]?(?![A-Za-z])")
+"""Years written right after the number, the sex glued after them (``95yo``, ``93yoF``, ``97 y/oM``)."""
 _OLD: Final = frozenset({"old", "of"})
 _AGE_FILLERS: Final = frozenset({"is", "was", "of", ":", "de", "von", "di", "van", "da"})
 _NOT_AGE_AFTER: Final = frozenset(
@@ -669,6 +677,16 @@ _AGE_DECIMAL: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}\.[0-9]{1,2}(?!
 """An age written with a fraction (``age 93.5``): after an age word only."""
 
 
+_THING_AGE_KEY: Final = re.compile(r"([A-Za-z]+)_(?i:age)[ :=]{1,3}$")
+
+
+def _thing_age_key(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a snake_case key whose ``age`` is a thing's (``max_age 93``,
+    ``cache_age=95``), not a person's (``patient_age 93``, ``pt_age: 95``)."""
+    key = _THING_AGE_KEY.search(text, max(0, start - 40), start)
+    return key is not None and key[1].lower() not in _AGE_OWNERS
+
+
 class AgeDetector(BaseDetector):
     """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
@@ -699,11 +717,20 @@ class AgeDetector(BaseDetector):
             if before and before[-1] in _AGO and _YEARS_OLD.match(text, end) is None:
                 continue  # "hace 100 años", "vor 100 Jahren": a time ago, no one's age ("for a 93-year-old" is)
             if text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")":
-                if _age_after_a_name(text, match.start() - 1) or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1):
-                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)"
+                if (
+                    _age_after_a_name(text, match.start() - 1)
+                    or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1)
+                    or (before and before[-1] in _PERSON_OWNERS and not filler)
+                ):
+                    yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)", "pt (93)"
                 continue
             after = words_after(text, end, 3)
-            if before and before[-1] in BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
+            if (
+                before
+                and before[-1] in BEFORE_AGE
+                and not (after and after[0] in _NOT_AGE_AFTER)
+                and not _thing_age_key(text, match.start())
+            ):
                 yield match.start(), end, "AGE"
                 continue
             if before and before[-1] in _AGE_OWNERS:

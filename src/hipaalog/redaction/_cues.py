@@ -59,6 +59,10 @@ SRV-0664101``, ``asset tag IT-264162``, ``git tag v2``), not a patient's device 
 _CLOCK: Final = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:am|pm|AM|PM)?")
 _DOTTED: Final = re.compile(r"(?:[A-Za-z]{1,2}\.)+")
 """An abbreviation written with dots (``d.o.b.``, ``e.g.``): its last dot ends no sentence."""
+_SNAKE_KEY: Final = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+[:=]?")
+"""A snake_case key standing alone (``discharge_date``, ``member_id:``), read as its words."""
+_NUMBER_ABBREVIATIONS: Final = ("-nr.", "-Nr.", "-NR.", "-no.", "-No.", "-NO.")
+"""A number word glued to its cue by a dash (``Führerschein-Nr.``): its dot ends no sentence."""
 NUMBER_WORDS: Final = frozenset({"number", "no", "num", "nbr", "nr", "id", "#", "ids"})
 _ID_WORDS: Final = frozenset({"id", "ids"})
 
@@ -78,8 +82,9 @@ def _case_ok(word: str) -> bool:
 def words_before(text: str, position: int, count: int = 5, window: int = 64) -> list[str]:
     """Up to ``count`` lowercase words ending just before ``position``; a mis-cased word ends the list.
 
-    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own; ``=`` splits
-    words (``data=MRN 00482913`` -> ``data``, ``mrn``). A word of
+    ``#`` splits words (``MRN#123`` -> ``mrn``, ``#``) and counts as a word of its own; ``=`` and ``_``
+    split words (``data=MRN 00482913`` -> ``data``, ``mrn``; ``discharge_date 2024-03-12`` -> ``discharge``,
+    ``date``). A word of
     more than three letters ending a sentence (``name.``) ends the list: abbreviations (``pt.``,
     ``Dr.``, ``no.``, ``d.o.b.``) do not.
     """
@@ -95,11 +100,18 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
     if "=" in chunk:
         chunk = chunk.replace("=", " ")
     raw = chunk.split()
+    if "_" in chunk:  # "discharge_date 2024-03-12": a snake_case key's words (no call: "remind_patient('Main'")
+        raw = [part for word in raw for part in (word.split("_") if _SNAKE_KEY.fullmatch(word) else (word,)) if part]
     if start > 0 and raw:
         del raw[0]  # the first word may be cut
     out: list[str] = []
     for word in reversed(raw[-count - 2 :]):
-        if word[-1] in _SENTENCE_END and len(word) > 4 and _DOTTED.fullmatch(word) is None:
+        if (
+            word[-1] in _SENTENCE_END
+            and len(word) > 4
+            and _DOTTED.fullmatch(word) is None
+            and not word.endswith(_NUMBER_ABBREVIATIONS)
+        ):
             break  # "... by name. Subclasses": a sentence ended; the words before it are not cues
         bare = word.strip(_STRIP) if word != "#" else "#"
         if not bare:
@@ -246,6 +258,15 @@ _MORE_ID_CUES: Final = (
     *(("d'adherent", "MEMBER_ID"), ("mitgliedsnummer", "MEMBER_ID"), ("versichertennummer", "MEMBER_ID")),
     *(("carteirinha", "MEMBER_ID"), ("poliza", "MEMBER_ID"), ("póliza", "MEMBER_ID"), ("apolice", "MEMBER_ID")),
     *(("apólice", "MEMBER_ID"), ("afiliado", "MEMBER_ID"), ("policies", "MEMBER_ID")),
+    *(("policyholder", "MEMBER_ID"), ("policy holder", "MEMBER_ID"), ("cardholder", "MEMBER_ID")),
+    *(("insured", "MEMBER_ID"), ("asegurado", "MEMBER_ID"), ("assuré", "MEMBER_ID"), ("segurado", "MEMBER_ID")),
+    *(("krankenakte", "MRN"), ("krankenaktennummer", "MRN"), ("aktennummer", "MRN"), ("dossier patient", "MRN")),
+    *(("numéro de dossier", "MRN"), ("numero de dossier", "MRN"), ("n° de dossier", "MRN"), ("no de dossier", "MRN")),
+    *(("permis de conduire", "LICENSE"), ("führerschein", "LICENSE"), ("fuhrerschein", "LICENSE")),
+    *(("führerscheinnummer", "LICENSE"), ("führerschein-nr", "LICENSE"), ("licencia de conducir", "LICENSE")),
+    *(("licencia", "LICENSE"), ("licença", "LICENSE"), ("carteira de motorista", "LICENSE"), ("cnh", "LICENSE")),
+    *(("carnet de conducir", "LICENSE"), ("patente di guida", "LICENSE"), ("licenca", "LICENSE")),
+    *(("fuhrerscheinnummer", "LICENSE"), ("fuhrerschein-nr", "LICENSE"), ("assure", "MEMBER_ID")),
     *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
     *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
     *(("lic", "LICENSE"), ("state id", "LICENSE"), ("id card", "LICENSE"), ("identity card", "LICENSE")),
@@ -368,6 +389,9 @@ CUED_IDS: Final = CueTable(
         "chart list": "chart",
         "dossier medical": "dossier",
         "dossier médical": "dossier",
+        "führerschein-nr": "führerschein",
+        "fuhrerschein-nr": "fuhrerschein",
+        "n° de dossier": "dossier",
     },
 )
 """Cues of identifiers written as a token with digits (``MRN 00123456``, ``member ID XGH1234567``)."""
@@ -426,6 +450,15 @@ _MORE_DATE_CUES: Final = (
     *(("exame", "DATE"), ("examen", "DATE"), ("d'examen", "DATE"), ("untersuchung", "DATE")),
     *(("dates of service", "DATE"), ("service dates", "DATE"), ("visit dates", "DATE"), ("dates of visit", "DATE")),
     *(("data do atendimento", "DATE"), ("data da consulta", "DATE"), ("data de alta", "DATE")),
+    *(("d/c date", "DATE"), ("dc date", "DATE"), ("d/c'd", "DATE"), ("dc'd", "DATE"), ("date of discharge", "DATE")),
+    *(("date of admission", "DATE"), ("fecha de servicio", "DATE"), ("fecha del servicio", "DATE")),
+    *(("fecha de alta", "DATE"), ("fecha de ingreso", "DATE"), ("fecha de egreso", "DATE"), ("egreso", "DATE")),
+    *(("date de soins", "DATE"), ("date des soins", "DATE"), ("date de sortie", "DATE"), ("date d'admission", "DATE")),
+    *(("date d'entrée", "DATE"), ("date de la consultation", "DATE"), ("date de consultation", "DATE")),
+    *(("leistungsdatum", "DATE"), ("entlassungsdatum", "DATE"), ("aufnahmedatum", "DATE"), ("behandlungstag", "DATE")),
+    *(("data do serviço", "DATE"), ("data de internação", "DATE"), ("data da internação", "DATE")),
+    *(("data do servico", "DATE"), ("data de internacao", "DATE"), ("data da internacao", "DATE")),
+    *(("date d'entree", "DATE"),),
 )
 """Events of care written short (``disch``, ``adm.``, ``op date``; not ``svc`` alone, a service's too), of a
 specimen, a dose or an image (``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list
@@ -635,6 +668,9 @@ DATES: Final = CueTable(
         "service dates": "service",
         "visit dates": "visit",
         "dates of visit": "visit",
+        "date d'admission": "admission",
+        "date d'entrée": "entrée",
+        "date d'entree": "entree",
     },
 )
 """Cues of a date about a person: birth (``DOB``) and events of care or death (``DATE``)."""
@@ -650,6 +686,9 @@ ZIPS: Final = CueTable(
         ("postal", "ZIP"),
         ("zips", "ZIP"),
         ("zip+4", "ZIP"),
+        ("zip5", "ZIP"),
+        ("zip4", "ZIP"),
+        ("zip9", "ZIP"),
         ("zip codes", "ZIP"),
         ("postcodes", "ZIP"),
     ],

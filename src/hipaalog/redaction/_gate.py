@@ -672,6 +672,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if digits > 3 and "n " in text and _DATE_AFTER_ON.search(text) is not None:
         bits |= CUED  # "seen Jane Roe on 03/07/2024": the date of a person's visit
     words = normalized.split()
+    if digits and b"_" in normalized:
+        words.extend(normalized.replace(b"_", b" ").split())  # "discharge_date 2024-03-12": a key's words
     if (
         ("[" in text or "{" in text)
         and not _PARSED_SEGMENTS.isdisjoint(words)

@@ -474,8 +474,28 @@ class VinDetector(BaseDetector):
             vin = match[0]
             if vin.isdigit() or vin.isalpha():
                 continue
-            if (vin_ok(vin) and vin[-4:].isdigit()) or CUED_IDS.before(text, match.start()) == "VEHICLE":
+            if (
+                (vin_ok(vin) and vin[-4:].isdigit())
+                or CUED_IDS.before(text, match.start()) == "VEHICLE"
+                or (vin[-4:].isdigit() and _vehicle_word_before(text, match.start()))
+            ):
                 yield match.start(), match.end(), "VEHICLE"
+
+
+_VEHICLE_WORDS: Final = frozenset(
+    {"car", "auto", "truck", "van", "motorcycle", "ride", "fin", "fahrzeug", "fahrgestellnummer", "kfz", "chassis"}
+    | {"véhicule", "vehicule", "vehiculo", "vehículo", "veículo", "veiculo", "voiture", "coche", "carro", "wagen"}
+)
+"""Words of a vehicle before a VIN whose check digit is not North America's (Europe's and Asia's have none):
+``FIN WVWZZZ1JZXW000001``, ``numéro de série du véhicule VF1AB000123456789``, ``car ...``."""
+
+
+def _vehicle_word_before(text: str, start: int) -> bool:
+    """Whether a vehicle's word is among the five words before ``start`` (``Fahrzeug-Ident-Nr.`` read in parts)."""
+    for word in words_before(text, start):
+        if word in _VEHICLE_WORDS or ("-" in word and not _VEHICLE_WORDS.isdisjoint(word.split("-"))):
+            return True
+    return False
 
 
 _MAC: Final = re.compile(

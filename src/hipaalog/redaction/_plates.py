@@ -18,15 +18,23 @@ from ._gate import CUED
 __all__ = ["PLATE_CUE_WORDS", "PlateDetector"]
 
 PLATE_CUE_WORDS: Final = frozenset(
-    {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration"}
+    {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration", "nummernschild"}
+    | {"car"}
 )
 """Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
+_OWNERS: Final = (
+    r"of[ ](?:the[ ])?patient|del[ ]paciente|de[ ]la[ ]paciente|du[ ]patient|de[ ]la[ ]patiente|des[ ]patienten"
+    r"|der[ ]patientin|do[ ]paciente|da[ ]paciente|do[ ]carro|del[ ]coche|del[ ]auto|du[ ]v[ée]hicule"
+)
+"""Whose the plate is, between its cue and its value (``placa del paciente:``, ``plate of the patient``)."""
 _PLATE: Final = re.compile(
     r"(?=[LlNnRrPpKkIiMmTtVvCc])(?<![A-Za-z])"
     r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
     r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
-    r"kennzeichen|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
-    r"(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
+    r"(?:(?<=[Pp]atient's[ ])|(?<=[Pp]t's[ ])|(?<=[Hh]is[ ])|(?<=[Hh]er[ ]))car|"
+    r"kennzeichen|nummernschild|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
+    rf"(?:[ ](?i:{_OWNERS}))?(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?"
+    r"(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
     r"(?:[ ]to(?=[ ]))?[ ]*[:=#]?[ ]*[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
