@@ -6,9 +6,12 @@ ranges of other shapes, versions and addresses of no one after a cue-less line s
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from hipaalog.redaction import Redactor
+from hipaalog.redaction._wrapped import may_hold_wrapped
 
 from .canaries import DEFAULT, Canary
 from .harness import Harness
@@ -75,3 +78,10 @@ BENIGN = [
 @pytest.mark.parametrize("text", BENIGN)
 def test_benign_text_stays(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+def test_long_runs_of_blanks_cost_no_backtracking() -> None:
+    started = time.perf_counter()
+    for text in ("12" + "\t" * 20_000 + "x", "ab" + "\t" * 20_000 + "@", "1 \t" * 10_000):
+        assert not may_hold_wrapped(text)
+    assert time.perf_counter() - started < 1.0

@@ -19,11 +19,12 @@ from typing import Final
 
 __all__ = ["REWRITES", "may_hold_wrapped"]
 
-_GAP: Final = r"[ \t]*(?:\r?\n[ \t]*)?[-/]?[ \t]*(?:\r?\n[ \t]*)?"
+_GAP: Final = r"[ \t]{0,4}(?:\r?\n[ \t]{0,8})?[-/]?[ \t]{0,4}(?:\r?\n[ \t]{0,8})?"
 _BROKEN: Final = re.compile(
     rf"[0-9](?<![\w.,/-][0-9])[0-9]{{1,3}}{_GAP}[0-9]{{2,3}}{_GAP}[0-9]{{2,4}}(?![\w.,/-]|[ \t]*[-/][ \t]*[0-9])"
 )
-"""Three digit groups with gaps of spaces, tabs, line breaks and at most one dash or slash each."""
+"""Three digit groups with gaps of spaces, tabs, line breaks and at most one dash or slash each (runs of spaces
+and tabs bounded: a long run costs no backtracking)."""
 _BROKEN_HINT: Final = re.compile(r"[0-9][-/]?(?:[\t\r\n]|[ ][-/][0-9]|[-/][ ][0-9])")
 """What a gap worth mending holds next to a digit, found before the whole pattern is tried."""
 _DIGITS: Final = re.compile(r"[0-9]+")
@@ -46,7 +47,8 @@ def _mended(found: str) -> str:
 
 
 _WRAPPED_MAIL: Final = re.compile(
-    r"[\w.+-](?:[ \t]*(?:\r?\n|\t)[ \t]*@|@[ \t]*(?:\r?\n|\t)[ \t]*)[A-Za-z0-9][A-Za-z0-9-]*\.[A-Za-z]{2}"
+    r"[\w.+-](?:[ \t]{0,4}(?:\r?\n|\t)[ \t]{0,8}@|@[ \t]{0,4}(?:\r?\n|\t)[ \t]{0,8})"
+    r"[A-Za-z0-9][A-Za-z0-9-]{0,62}\.[A-Za-z]{2}"
 )
 """The end of an address's local part, a line break or tab before or after its ``@``, and its domain's start."""
 _MAIL_GAP: Final = re.compile(r"[ \t\r\n]+")
