@@ -8,6 +8,8 @@ rewritten text masks what spelled it:
 - bytes in hexadecimal with a separator (``73:73:6e``, ``73 73 6e``, ``0x73, 0x73``, ``73-73-6E``) and
   quoted-printable escapes in a row (``=73=73=6E``), read when they spell printable UTF-8;
 - a punycode label (``xn--...``);
+- a UTF-7 shift inside a word, as IMAP folder names and old mailers write them (``jane.roe+AEA-example.org``,
+  ``Jos&AOk-``), read when it spells signs or Latin letters (an encoder never shifts for ASCII letters or digits);
 - nine to eleven single digits apart, one separator between each (``5.3.6.2.2.8.1.7.4``, ``5_3_6_...``);
 - quoted digit groups added together (``'536' + '22' + '8174'``);
 - a string cut into adjacent literals, as ``pprint`` wraps a long one (``'for Jane '\\n 'Roe'``);
@@ -16,6 +18,7 @@ rewritten text masks what spelled it:
 
 from __future__ import annotations
 
+import base64
 import re
 import unicodedata
 from collections.abc import Callable
@@ -161,6 +164,29 @@ _QP_HINT: Final = re.compile(r"=[2-7][0-9A-F]=[2-7][0-9A-F]=")
 _APART_HINT: Final = re.compile(r"[0-9]([._/|,:*-])[0-9]\1[0-9]\1[0-9]\1[0-9]")
 
 
+# -- UTF-7 -----------------------------------------------------------------------------------------
+_UTF7: Final = re.compile(r"[+&](?<=[\w.][+&])[A-Za-z0-9+/,]{2,64}-(?![^\s\w.])")
+"""A UTF-7 shift (``+`` or IMAP's ``&``, base64 of UTF-16, ``-``) glued after a word, before a word or its end."""
+_LATIN_END: Final = 0x250
+
+
+def _utf7_text(found: str) -> str:
+    """The characters a UTF-7 shift spells, when they are signs or Latin letters; else ``found``."""
+    run = found[1:-1].replace(",", "/")
+    bits = len(run) * 6
+    if bits % 16 >= 6:
+        return found
+    try:
+        raw = base64.b64decode(run + "=" * (-len(run) % 4))
+    except ValueError:
+        return found
+    raw = raw[: len(raw) - len(raw) % 2]
+    text = raw.decode("utf-16-be", "replace")
+    if not text or not text.isprintable() or any(ch.isascii() and ch.isalnum() for ch in text):
+        return found
+    return text if all(ord(ch) < _LATIN_END for ch in text) else found
+
+
 def byte_form_rewrites(text: str) -> list[tuple[re.Pattern[str], Callable[[str], str]]]:
     """The rewrites above that may change ``text``, in the order the view applies them (escapes first: they may
     spell the others); an empty list is certain."""
@@ -173,6 +199,8 @@ def byte_form_rewrites(text: str) -> list[tuple[re.Pattern[str], Callable[[str],
         found.append((_QP_RUN, _qp_text))
     if "xn--" in text:
         found.append((_PUNYCODE, _punycode_text))
+    if "-" in text and ("+" in text or "&" in text) and _UTF7.search(text) is not None:
+        found.append((_UTF7, _utf7_text))
     if _APART_HINT.search(text) is not None:
         found.append((_APART, _joined))
     if "+" in text and ("' + '" in text or '" + "' in text or "'+'" in text or '"+"' in text):

@@ -24,6 +24,8 @@ from typing import Final
 from ._byte_forms import byte_form_rewrites
 from ._recoded import REWRITES as RECODINGS
 from ._recoded import may_hold_recoded
+from ._wrapped import REWRITES as MENDINGS
+from ._wrapped import may_hold_wrapped
 
 __all__ = ["OffsetMap", "View", "may_need_view", "reader_view"]
 
@@ -232,7 +234,7 @@ _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII_CHAR: Final = re.compile(r"[^\x00-\x7f]")
 _SPACES: Final = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DASHES: Final = "\u301c\uff5e\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u30fc\u2e3a\u2e3b"
-_DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387"
+_DOTS: Final = "\u00b7\u2024\u2027\u2219\u22c5\u30fb\uff0e\uff65\u0387\u3002\uff61"
 _INVISIBLE: Final = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
@@ -542,6 +544,7 @@ def may_need_view(text: str) -> bool:
         or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
         or (text.count(" ") + text.count("-") > 3 and _SPELLED_HINT.search(text) is not None)
         or may_hold_recoded(text)
+        or may_hold_wrapped(text)
         or bool(byte_form_rewrites(text))
     )
 
@@ -596,6 +599,9 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _INTEGRAL_FLOAT, _without_point_zero))
     if may_hold_recoded(current):  # 536-22-8l74, ['536', '22', '8174'], [115, 115, 110, ...], <td>...</td>
         for regex, rewrite in RECODINGS:
+            apply(_rewrite(current, regex, rewrite))
+    if may_hold_wrapped(current):  # 219-\n09-9999, 219\t09\t9999, jane.roe@\nexample.org
+        for regex, rewrite in MENDINGS:
             apply(_rewrite(current, regex, rewrite))
     if _GROUPS_HINT.search(current) is not None:  # 219 - 09 - 9999, 219_09_9999, tel 415,555,0134
         apply(_rewrite(current, _GROUPS, _grouped))
