@@ -49,7 +49,7 @@ _CODE_ANY_CASE: Final = re.compile(_CODE.pattern, re.IGNORECASE)
 _WEAK_CODE: Final = re.compile(r"(?:[A-Z]{1,2}-)?\d{4}|\d{6}|\d{8}|\d{3} \d{2}", re.IGNORECASE)
 """Shapes that many other numbers share: a town must be listed, or the line be an address's, to count."""
 _LABEL: Final = re.compile(
-    r"(?:CAP|CEP|(?i:zip|zip[ _-]?code|zipcode|post(?:al)?[ _-]?code|postcode|postal|plz|code postal|"
+    r"(?<!\.)(?:CAP|CEP|(?i:zip|zip[ _-]?code|zipcode|post(?:al)?[ _-]?code|postcode|postal|plz|code postal|"
     r"c[oó]digo postal|kod pocztowy|post(?:nummer|nr|inumero)|pincode|pin code))[\"']?[ ]?[:=]?[ ]?[\"']?$"
 )
 _WORD: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?")
@@ -288,6 +288,8 @@ def _street_before(text: str, position: int, finds: _Finds) -> None:
 
 
 _YEAR: Final = re.compile(r"19\d\d|20[0-3]\d")
+_COMPACT_DATE: Final = re.compile(r"(?:19\d\d|20[0-3]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+"""``19610403``: a date written without separators, read as one unless a postal word labels it."""
 
 
 def _counted(text: str, end: int) -> bool:
@@ -343,8 +345,8 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
         start, end = code.span()
         labelled = _LABEL.search(text, max(0, start - 22), start) is not None
         weak = _WEAK_CODE.fullmatch(code[0]) is not None
-        if _YEAR.fullmatch(code[0]) and not labelled:
-            continue  # "DOB 1985", "Vienna 2019": a year
+        if not labelled and (_YEAR.fullmatch(code[0]) or _COMPACT_DATE.fullmatch(code[0])):
+            continue  # "DOB 1985", "Vienna 2019", "dob 19610403": a year or a date, not a postal code
         before: list[re.Match[str]] = []
         stated = _stated_zip(text, code, mode)
         if stated is not None:
