@@ -22,16 +22,16 @@ BENIGN = [
     # display names of units before a role mailbox
     "From: Supply Chain <billing@claims.example.com>",
     "From: Analytics Guild <devops@corp.internal>",
-    'To: "Jordan Valley Medical Center Accounts Payable" <billing@claims.example.com>',
     "From: Patient Access Team <oncall@example-health.org>",
     "Subject: [Patient Access Team] Weekly report for November 2026",
     # institutions and firms named after people
     "order 4858 for Johns Hopkins Hospital",
     "Abbott Lisinopril order 3550 for Jordan Valley Medical Center",
     "order for Grant Medical Center",
+    "KIT 40 units to Austin Regional Clinic",
+    "sent to Austin Regional Clinic",
     "response ProviderDTO(org='Johns Hopkins Hospital', taxonomy='207R00000X')",
     'From: "Johnson & Johnson" <billing@wardwilliams.io>',
-    'From: "Owens & Minor" <billing@example-health.org>',
     "Smith & Nephew Eliquis order 3368 for Mayo Clinic",
     # firms' domains of two surnames
     "visit https://www.harrisbeach.com/careers",
@@ -39,7 +39,6 @@ BENIGN = [
     "counsel site https://www.davispolk.com/",
     # a lone given name naming a thing of the system
     "deploy to Carmen cluster build 4858",
-    "deploy Madison cluster build 2836",
     "failover to Jordan replica done",
     # a kin word after "called"
     "parser called son() on 3441 records",
@@ -66,6 +65,8 @@ PEOPLE = [
     ("patient Carmen queue position 3", ("Carmen",)),
     ("spoke with Carmen today", ("Carmen",)),
     ("refill for Maria Garcia", ("Maria Garcia",)),
+    ("refill for Maria Garcia Medical", ("Maria Garcia",)),
+    ("patient Jane Roe moved to Austin Regional area", ("Jane Roe", "Austin")),
     ("Roe & Nephew Kwame called back", ("Kwame",)),
     ("called son nguyen re refill", ("son nguyen",)),
     ("pt Smith & Jones seen", ("Smith",)),

@@ -20,6 +20,7 @@ __all__ = [
     "firm_after",
     "firm_name",
     "in_partners",
+    "institution_after",
     "partners_list",
 ]
 
@@ -38,10 +39,24 @@ INSTITUTION_WORDS: Final = frozenset(
     (
         *("Hospital", "Hospitals", "Clinic", "Clinics", "Medical", "Health", "Healthcare", "Memorial"),
         *("University", "College", "Institute", "Foundation", "Pharmacy", "Laboratories", "Hospice"),
+        *("Regional", "General", "Community"),
     )
 )
 """Capitalised words right after a name that make it an institution's (``Johns Hopkins Hospital``, ``Mercy
 Health``, ``Jordan Valley Medical Center``); in lower case (``Jane Roe hospital stay``) they do not."""
+_QUALIFIERS: Final = frozenset(("Regional", "General", "Community", "Medical"))
+"""Institution words that name one only before another capitalised word (``Regional Clinic``; not ``Regional area``)."""
+_CAPITAL_WORD: Final = re.compile(r"([A-Z][a-z]+)(?:[ ]([A-Z][a-z]+))?")
+
+
+def institution_after(text: str, start: int) -> bool:
+    """Whether an institution's word opens at ``start`` (``Hospital``, ``Clinic``, ``Regional Clinic``)."""
+    match = _CAPITAL_WORD.match(text, start)
+    if match is None or match[1] not in INSTITUTION_WORDS:
+        return False
+    return match[1] not in _QUALIFIERS or match[2] is not None
+
+
 CELL_FIRM_ENDINGS: Final = frozenset(
     ("llc", "plc", "inc", "ltd", "llp", "corp", "gmbh", "pty", "sarl", "group", "sons", "co", "company", "partners")
 )
@@ -92,7 +107,7 @@ def firm_after(text: str, end: int) -> bool:
             return True
         if "&" in match[0] and _surname(match[1].lower()) and _surname(_last_word(text, end).lower()):
             return True  # "Johnson & Johnson", "Owens & Minor": two surnames joined by an ampersand
-        if not joined and match[0][0] == " " and match[1] in INSTITUTION_WORDS:
+        if not joined and match[0][0] == " " and institution_after(text, end + 1):
             return True
     return text[end] == " " and _VERSION.match(text, end) is not None
 
