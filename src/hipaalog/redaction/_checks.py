@@ -15,6 +15,7 @@ __all__ = [
     "bare_number_kind",
     "dea_ok",
     "digits_of",
+    "hex_token",
     "ip_private",
     "ipv4_ok",
     "ipv6_ok",
@@ -33,6 +34,15 @@ _DIGITS: Final = frozenset("0123456789")
 def digits_of(text: str) -> str:
     """The ASCII digits of ``text``, in order."""
     return "".join(ch for ch in text if ch in _DIGITS)
+
+
+_HEX_TOKEN: Final = re.compile(r"[0-9a-fA-F]{8,}")
+
+
+def hex_token(text: str) -> bool:
+    """Whether ``text`` is a run of eight hex digits or more with letters and digits (``7e90d3593a``): a digest or
+    a link's token, which no person picks as a handle; ``jroe41890`` and ``0`` are not."""
+    return _HEX_TOKEN.fullmatch(text) is not None and not text.isdigit() and any(ch in _DIGITS for ch in text)
 
 
 def luhn_ok(digits: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._aligned_screen import header_word
-from ._checks import bare_number_kind
+from ._checks import bare_number_kind, hex_token
 from ._cues import (
     AFTER_AGE,
     AGE_OWNERS,
@@ -39,7 +39,7 @@ from ._cues import (
     words_before,
 )
 from ._detector import BaseDetector, Span
-from ._firms import partners_list
+from ._firms import firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
@@ -284,6 +284,8 @@ class CuedIdDetector(BaseDetector):
                 yield home.start(1), home.end(1), "ID"
         if "/" in text:
             for path in PERSON_PATH_ID.finditer(text):
+                if path[1] == "u" and hex_token(path[2]):
+                    continue  # a link's token (/u/7e90d3593a: an unsubscribe link), not a handle
                 if path[1] == "u" and not path[2].isdigit():
                     yield path.start(2), path.end(2), "ID"  # a user's page by handle: /u/jroe41890 (not /u/0/)
                 elif path[1] == "p" and not _NAME_SLUG.fullmatch(path[2]):
@@ -1082,6 +1084,8 @@ def _lower_case_names(text: str) -> Iterator[Span]:
         if match.start() and text[match.start() - 1].isalpha():
             continue  # the cue is the end of a longer word ("report" is no "pt")
         given, surname = match[1], match[2] or ""
+        if given in _KIN_GIVEN and (surname not in SURNAME_RANK or surname in SURNAME_WORDS):
+            continue  # "called son", "son for document": the kin word, unless a surname follows ("son nguyen")
         if given not in GIVEN or given in COMMON_GIVEN or given in _LOWER_NOT_NAMES:
             unlisted = _unlisted_lower_name(text, match)
             if unlisted:
@@ -1094,6 +1098,9 @@ def _lower_case_names(text: str) -> Iterator[Span]:
         yield match.start(1), match.end(2) if whole else match.end(1), "NAME"
         position = match.end()
 
+
+_KIN_GIVEN: Final = frozenset(("son",))
+"""Words of kin that the census also lists as given names: in lower case after a cue, a relative, not a name."""
 
 _LOWER_LAST_FIRST: Final = re.compile(
     r"(?:name|patient|pt|member)(?:[ ]?[:=][ ]?|[ ])([a-z][a-z'-]{2,}),[ ]?([a-z]{3,})(?![A-Za-z'-])"
@@ -1265,6 +1272,28 @@ def _trim(words: list[str]) -> list[str]:
     return out
 
 
+def _after_ampersand(text: str, start: int, previous: str, lead: int) -> bool:
+    """Whether the capitalised cue word (the run's first at ``start`` when it leads, else ``previous``, the word
+    before ``start``) follows an ampersand: a word of a firm's name (``Smith & Nephew``)."""
+    if not lead:
+        if not previous[:1].isupper():
+            return False
+        start = text.rfind(previous, 0, start)
+    return start >= 2 and text[start - 2 : start] == "& "
+
+
+def _word_no_name(word: str) -> bool:
+    """Whether a capitalised word is a word of the language that no table of names lists (``Access``)."""
+    bare = word.lower()
+    return (
+        bare in ENGLISH
+        and bare not in GIVEN
+        and bare not in SURNAME_RANK
+        and word not in FIRST_NAMES
+        and word not in SURNAMES
+    )
+
+
 def _known_given(word: str) -> bool:
     """A given name of the vocabulary, or of the census table and not also a common word."""
     if word in FIRST_NAMES:
@@ -1354,12 +1383,19 @@ class NameDetector(BaseDetector):
             previous = before[-1] if before else ""
             title = previous.rstrip(".") in TITLES
             cued = lead > 0 or title or NAMES.before(text, start, 3) is not None
+            if cued and not title and _after_ampersand(text, match.start() if lead else start, previous, lead):
+                cued = False  # "Smith & Nephew Eliquis": a word of a firm's name, no relative
+            weak = False
             if not cued and previous in FOR_WORDS and len(words) >= 2 and not caps:
-                cued = _known_given(words[0]) or _known_surname(words[-1])
+                cued = weak = _known_given(words[0]) or _known_surname(words[-1])
             if cued and (title or not caps or len(words) > 1 or len(words[0]) > 2):
                 kept = words[:1] + _trim(words[1:]) if title else _trim(words)  # "Mrs. Cross", "Dr. Green"
+                if kept and not title and len(kept) < len(words) and all(map(_word_no_name, kept)):
+                    continue  # "Patient Access Team": words of the language before a unit's word, no name
                 if kept:
                     end = start + len(" ".join(kept))
+                    if weak and firm_name(text, start, end):
+                        continue  # "for Jordan Valley Medical Center": an institution's name after "for"
                     if len(kept) == len(words) == 1 and not title and text.startswith(", ", end):
                         given = _GIVEN_AFTER_COMMA.match(text, end)  # "patient: Ito, Kenji": Last, First
                         if given is not None and (rest := _trim(given[1].split(" "))):

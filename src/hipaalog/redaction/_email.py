@@ -25,8 +25,10 @@ from typing import Final
 from ._detector import BaseDetector, Span
 from ._gate import EMAIL, MAIL
 from ._kinds import KEEP
+from ._lexicon import ENGLISH
 from ._name_table import GIVEN, SURNAME_RANK
 from ._role_mail import ROLE_WORDS, role_mailbox
+from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = ["MailDetector"]
 
@@ -131,15 +133,37 @@ def _names_a_function(words: list[str]) -> bool:
     return not (len(words) > 2 and first in GIVEN and (words[1] in GIVEN or words[1] in SURNAME_RANK))
 
 
+_UNIT_ENDINGS: Final = ("ics", "tion", "ment", "ing", "ity", "ware", "ance", "ence")
+"""Endings of the nouns that name a field of work (``Analytics``, ``Informatics``, ``Procurement``)."""
+
+
+def _plain_word(word: str) -> bool:
+    """Whether a lower-case word of a display name is a word of the language that no name table lists
+    (``supply``, ``analytics``, ``medical``; not ``chain``, ``grant``, ``jordan``, ``valley``)."""
+    word = word.strip(".:;()&")
+    if len(word) < 3 or word in GIVEN or word in SURNAME_RANK:
+        return False
+    if word.title() in FIRST_NAMES or word.title() in SURNAMES:
+        return False
+    return word in ENGLISH or word.endswith(_UNIT_ENDINGS)
+
+
 def _names_a_role(shown: str, address: str) -> bool:
-    """Whether a display name names a function, a machine or a team, not a person."""
+    """Whether a display name names a function, a machine or a team, not a person.
+
+    Before a role mailbox, a display name holding a word no name table lists (``Supply Chain``, ``Analytics
+    Guild``, ``Jordan Valley Medical Center Accounts Payable``) names a unit; ``Jane Roe`` or ``Grant Chase`` before
+    ``billing@`` stays a person's.
+    """
     words = shown.strip("\"'").replace(",", " ").lower().split()
     if _names_a_function(words):
         return True
     local, _, domain = address.partition("@")
     if not role_mailbox(local, domain):
         return False
-    return all(word in ROLE_WORDS or word in _BOT_WORDS for word in words) or not looks_like_name(shown)
+    if all(word in ROLE_WORDS or word in _BOT_WORDS for word in words) or not looks_like_name(shown):
+        return True
+    return any(_plain_word(word) for word in words) and not _TITLES.intersection(w.rstrip(".") for w in words)
 
 
 class MailDetector(BaseDetector):

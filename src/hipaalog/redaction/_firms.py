@@ -15,10 +15,12 @@ __all__ = [
     "CELL_FIRM_ENDINGS",
     "COMPANY_FORMS",
     "FIRM_WORDS",
+    "INSTITUTION_WORDS",
     "PARTNERS",
     "firm_after",
     "firm_name",
     "in_partners",
+    "institution_after",
     "partners_list",
 ]
 
@@ -33,6 +35,28 @@ COMPANY_FORMS: Final = frozenset(
 """Legal forms of companies, which look like a state's code after a comma (``Watts-Haas, LLC``)."""
 FIRM_WORDS: Final = frozenset(("GROUP", "HOLDINGS", "PARTNERS", "ASSOCIATES", "SONS", "BROTHERS", "BROS", "COMPANY"))
 """Words after a name that make it a firm's (``Williams Group``)."""
+INSTITUTION_WORDS: Final = frozenset(
+    (
+        *("Hospital", "Hospitals", "Clinic", "Clinics", "Medical", "Health", "Healthcare", "Memorial"),
+        *("University", "College", "Institute", "Foundation", "Pharmacy", "Laboratories", "Hospice"),
+        *("Regional", "General", "Community"),
+    )
+)
+"""Capitalised words right after a name that make it an institution's (``Johns Hopkins Hospital``, ``Mercy
+Health``, ``Jordan Valley Medical Center``); in lower case (``Jane Roe hospital stay``) they do not."""
+_QUALIFIERS: Final = frozenset(("Regional", "General", "Community", "Medical"))
+"""Institution words that name one only before another capitalised word (``Regional Clinic``; not ``Regional area``)."""
+_CAPITAL_WORD: Final = re.compile(r"([A-Z][a-z]+)(?:[ ]([A-Z][a-z]+))?")
+
+
+def institution_after(text: str, start: int) -> bool:
+    """Whether an institution's word opens at ``start`` (``Hospital``, ``Clinic``, ``Regional Clinic``)."""
+    match = _CAPITAL_WORD.match(text, start)
+    if match is None or match[1] not in INSTITUTION_WORDS:
+        return False
+    return match[1] not in _QUALIFIERS or match[2] is not None
+
+
 CELL_FIRM_ENDINGS: Final = frozenset(
     ("llc", "plc", "inc", "ltd", "llp", "corp", "gmbh", "pty", "sarl", "group", "sons", "co", "company", "partners")
 )
@@ -81,6 +105,10 @@ def firm_after(text: str, end: int) -> bool:
             return True
         if joined and word in ("CO", "SONS", "BROTHERS", "DAUGHTERS"):
             return True
+        if "&" in match[0] and _surname(match[1].lower()) and _surname(_last_word(text, end).lower()):
+            return True  # "Johnson & Johnson", "Owens & Minor": two surnames joined by an ampersand
+        if not joined and match[0][0] == " " and institution_after(text, end + 1):
+            return True
     return text[end] == " " and _VERSION.match(text, end) is not None
 
 
@@ -116,12 +144,32 @@ def in_partners(text: str, start: int, end: int) -> bool:
     return False
 
 
+_AMPERSAND_BEFORE: Final = re.compile(r"([A-Z][a-z]+) & $")
+"""A surname and an ampersand just before a name's start (``Johnson & ``)."""
+
+
+def _last_word(text: str, end: int) -> str:
+    """The word of letters that ends at ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
 def firm_name(text: str, start: int, end: int) -> bool:
     """Whether the name parts at ``text[start:end]`` name a company (:func:`firm_after`, :func:`in_partners`);
-    also when the last word found is the product's own (``Bell-Ryan Notifier 2.24.19``)."""
+    also when the last word found is the product's own (``Bell-Ryan Notifier 2.24.19``), or when a surname and an
+    ampersand stand before one surname (the second of ``Johnson & Johnson``)."""
     last_space = text.rfind(" ", start, end)
+    before = _AMPERSAND_BEFORE.search(text, max(0, start - 24), start) if text[start - 2 : start] == "& " else None
     return (
         firm_after(text, end)
+        or (
+            before is not None
+            and last_space < start
+            and _surname(before[1].lower())
+            and _surname(text[start:end].lower())
+        )
         or (last_space > start and firm_after(text, last_space))
         or ("," in text and in_partners(text, start, end))
     )

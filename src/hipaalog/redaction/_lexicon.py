@@ -14,7 +14,7 @@ from typing import Final
 
 from ._vocab import STATE_NAMES
 
-__all__ = ["ENGLISH", "SOFTWARE", "VOWELS", "clinical_word", "compound_word", "unknown_word"]
+__all__ = ["ENGLISH", "SOFTWARE", "THING_AFTER", "VOWELS", "clinical_word", "compound_word", "unknown_word"]
 
 
 def _load() -> frozenset[str]:
@@ -63,6 +63,15 @@ SOFTWARE: Final = _words(
 """Names of software, vendors, payers and health systems that logs write with a capital and no dictionary holds."""
 
 
+THING_AFTER: Final = _words(
+    """cluster clusters queue queues region regions datacenter datacentre dc replica replicas server servers node
+    nodes host hosts pool pools bucket buckets topic topics feed feeds pipeline pipelines worker workers deployment
+    deployments environment env instance instances database databases db shard shards tenant tenants gateway
+    release build builds batch batches cron stack vpc subnet zone zones cache partition partitions stream streams
+    webhook endpoint endpoints tier rack racks campus sync job jobs namespace bot lb proxy mirror backup backups"""
+)
+"""Words after a lone capitalised word that make it a name of a thing of the system (``Jordan cluster``, ``Austin
+datacenter``, ``Chase batch``), not a person, unless a strong cue or a title stands before it."""
 PLACES: Final = frozenset(
     word.lower() for name in STATE_NAMES.split("|") for word in name.split() if word != "of"
 ) | _words(

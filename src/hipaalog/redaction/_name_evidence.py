@@ -25,7 +25,7 @@ from typing import Final
 
 from ._cues import NAMES, TITLES
 from ._firms import firm_name
-from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
+from ._lexicon import THING_AFTER, VOWELS, clinical_word, compound_word, unknown_word
 from ._months import ENGLISH_MONTHS
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PARTICLES, PLACE_STARTS
@@ -398,6 +398,14 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         score += _CUE
     if words[-1].endswith(("'s", "’s")):
         score += _CUE  # "Yusuf's lab results"
+    elif (
+        len(names) == 1
+        and cue < _CUE
+        and following < len(tokens)
+        and text[end : tokens[following][0]] == " "
+        and tokens[following][2].lower() in THING_AFTER
+    ):
+        score -= 3.0  # "deploy to Jordan cluster", "Austin datacenter": a lone word naming a thing of the system
     if text[end : end + 1] == "(":
         score -= 3.0  # a call or a constructor
     if cue < _CUE and firm_name(text, start, end):

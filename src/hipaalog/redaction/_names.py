@@ -27,7 +27,7 @@ from typing import Final
 from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
-from ._lexicon import SOFTWARE, VOWELS, clinical_word, compound_word, unknown_word
+from ._lexicon import SOFTWARE, THING_AFTER, VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 from ._pinyin_names import has_pinyin_name, pinyin_name_spans
@@ -187,6 +187,15 @@ _IN_A_SENTENCE: Final = re.compile(
 """A capitalised word, or two, inside a sentence: after a lower-case word, before punctuation, the
 end or a lower-case word (``call Michelle?``, ``transferred Jozef Jakobik to the nurse line``). Each match opens
 with the space (or comma) before the word: the engine tries it at spaces, not at every capital."""
+_NEXT_WORD: Final = re.compile(r"[ ]([a-z]+)(?![\w-])")
+
+
+def _thing_after(text: str, end: int) -> bool:
+    """Whether the word after ``end`` makes the word before it a name of a thing (``Carmen cluster``)."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match[1] in THING_AFTER
+
+
 _LONE_SURNAME: Final = 500
 """A given name alone in a sentence is a person's unless it is also one of the 500 most frequent surnames."""
 _SENTENCE_WORDS: Final = _words(
@@ -415,6 +424,8 @@ class PersonNameDetector(BaseDetector):
                 continue  # "Release Alpha Build": a capitalised word before, a title, not a sentence
             last = match[2]
             if last is None:
+                if _thing_after(text, match.end(1)):
+                    continue  # "deploy to Carmen cluster": a thing of the system named like a person
                 if SURNAME_RANK.get(first, _LONE_SURNAME) >= _LONE_SURNAME:  # "per Meghan," (not "per Jones,")
                     yield match.start(1), match.end(1), "NAME"
             elif last.lower() not in NOT_SURNAMES and last.lower() not in _SENTENCE_WORDS and not _given(last):

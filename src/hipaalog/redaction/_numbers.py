@@ -22,6 +22,7 @@ from ._checks import (
     PHONE_NATIONAL,
     dea_ok,
     digits_of,
+    hex_token,
     ip_private,
     ipv4_ok,
     ipv6_ok,
@@ -48,7 +49,7 @@ from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._lexicon import unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
-from ._personal_hosts import personal_host
+from ._personal_hosts import firm_label, frequent_surname, personal_host
 from ._role_mail import role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
 
@@ -956,7 +957,8 @@ def _personal(netloc: str, path: str) -> bool:
         if host in _CODE_HOSTS and len(segments) != 1:
             return False  # a repository (github.com/org/project), not a profile page
         return bool(segments) and segments[0].lower() not in _NOT_PROFILE
-    if len(segments) > 1 and segments[0] == "u" and any(ch.isalpha() for ch in segments[1]):
+    handle = segments[1] if len(segments) > 1 and segments[0] == "u" else ""
+    if any(ch.isalpha() for ch in handle) and not hex_token(handle):  # not a link's token (/u/7e90d3593a)
         return True  # a portal's page of one user by handle (/u/jroe41890), not an account index (/u/0/)
     label = labels[0]
     return "." in host and (_person_label(label) or _family_label(label))
@@ -988,24 +990,16 @@ def _person_label(label: str) -> bool:
     if "-" in label:
         first, _, last = label.partition("-")
         last = last.replace("-", "")
-        if _frequent_surname(first) and _frequent_surname(last):
+        if frequent_surname(first) and frequent_surname(last):
             return False  # "fisher-lopez", "hayes-torres": two surnames, a firm's, not one person's
         return _name_pair(first, last) or _name_pair(last, first)
     if label in SURNAME_RANK:
         return False  # "williams", "woodward": one surname, a firm's or a family's, not one person's
+    if firm_label(label):
+        return False  # "harrisbeach", "davispolk": two surnames run together, a firm's, not one person's
     return any(
         _name_pair(label[:cut], label[cut:]) or _name_pair(label[cut:], label[:cut]) for cut in range(4, len(label) - 3)
     )
-
-
-def _frequent_surname(word: str) -> bool:
-    """Whether ``word`` is one of the most frequent surnames and not in hipaalog's list of given names (``lopez``,
-    ``hayes``; not ``martin``, ``felix``)."""
-    return SURNAME_RANK.get(word, _FREQUENT_SURNAME) < _FREQUENT_SURNAME and word.title() not in FIRST_NAMES
-
-
-_FREQUENT_SURNAME: Final = 600
-"""The surname rank below which a census given name (``torres``, ``hayes``) is a surname first."""
 
 
 def _name_pair(given: str, surname: str) -> bool:

@@ -17,8 +17,29 @@ from typing import Final
 
 from ._lexicon import ENGLISH, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
+from ._vocab import FIRST_NAMES
 
-__all__ = ["personal_host"]
+__all__ = ["firm_label", "frequent_surname", "personal_host", "two_surnames"]
+
+_FREQUENT_SURNAME: Final = 600
+"""The surname rank below which a census given name (``torres``, ``davis``) is a surname first."""
+
+
+def frequent_surname(word: str) -> bool:
+    """Whether ``word`` is one of the most frequent surnames and not in hipaalog's list of given names (``lopez``,
+    ``davis``; not ``martin``, ``felix``)."""
+    return SURNAME_RANK.get(word, _FREQUENT_SURNAME) < _FREQUENT_SURNAME and word.title() not in FIRST_NAMES
+
+
+def two_surnames(first: str, second: str) -> bool:
+    """Whether two words are two surnames, the first a frequent one, the second no given name (``davis`` and
+    ``polk``, ``harris`` and ``beach``): run together in a domain, a firm's name, not one person's."""
+    if not frequent_surname(first):
+        return False
+    return frequent_surname(second) or (
+        second in SURNAME_RANK and second not in GIVEN and second.title() not in FIRST_NAMES
+    )
+
 
 _HANDLE_FIRST: Final = frozenset(
     (
@@ -91,8 +112,13 @@ def _given_and_unknown(label: str) -> bool:
         if given not in GIVEN or given in AMBIGUOUS_GIVEN or given in ENGLISH:
             continue
         if (len(given) >= 4 or rest in SURNAME_RANK) and _surname_like(rest):
-            return True
+            return not firm_label(word)
     return False
+
+
+def firm_label(word: str) -> bool:
+    """Whether a host label is two surnames run together at some cut (``davispolk``: not ``davi`` and ``spolk``)."""
+    return any(two_surnames(word[:cut], word[cut:]) for cut in range(4, len(word) - 3))
 
 
 def personal_host(host: str, segments: list[str]) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
-from ._firms import COMPANY_FORMS, FIRM_WORDS, PARTNERS
+from ._firms import COMPANY_FORMS, FIRM_WORDS, INSTITUTION_WORDS, PARTNERS, institution_after
 from ._gate import PLACE
 from ._gazetteer import COUNTRIES, NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
@@ -202,10 +202,13 @@ def _best(words: list[re.Match[str]], *, from_start: bool) -> tuple[list[re.Matc
 
 
 def _thing_after(text: str, end: int) -> bool:
-    """Whether the words after a town make it a thing's name (``Denver queue``, ``Jackson ObjectMapper``)."""
+    """Whether the words after a town make it a thing's name (``Denver queue``, ``Jackson ObjectMapper``, ``Austin
+    Regional Clinic``)."""
     word = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
     if word is None:
         return False
+    if word[0] in INSTITUTION_WORDS:
+        return institution_after(text, end + 1)
     return word[0].lower() in _INFRA or (
         word[0][0].isupper() and not word[0].isupper() and word[0].lower() not in ENGLISH
     )

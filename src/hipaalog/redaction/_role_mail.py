@@ -4,7 +4,8 @@ An address counts as a role mailbox when every word of its local part (split at 
 ``+tag`` is ignored) is a role word or up to three run together (``careteam``), or the words joined are one
 (``no-reply``), and its domain is not a
 free-mail provider's (``support@gmail.com`` is someone's own account). ``jane.support@`` or ``alerts7@`` hold
-other words and stay masked.
+other words and stay masked. After a word of a mailing system's own addresses (``bounce``, ``reply``,
+``unsubscribe``), parts that are numbers or hex tokens are ignored (``bounce-3441@``, ``reply+7e90d3@``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ ROLE_WORDS: Final = frozenset(
         "cath", "transplant", "wound", "dental", "vision", "optometry", "audiology", "respiratory", "therapy",
         "nutrition", "dietary", "chaplain", "volunteer", "volunteers", "mri", "ct", "case", "infection", "discharge",
         "ambulance",
+        # mailing lists and their bounces
+        "unsubscribe", "subscribe", "unsub", "listserv", "majordomo", "reply", "replies", "verp", "return", "returns",
     )
 )  # fmt: skip
 """Words a role mailbox's local part is made of (``no-reply``, ``on-call``: read joined)."""
@@ -69,7 +72,13 @@ _FREE_MAIL: Final = frozenset(
 )  # fmt: skip
 """Labels of free-mail providers' domains (``yahoo.co.uk``): a mailbox there is a person's own, whatever its name."""
 
+_SECOND_LEVEL: Final = frozenset(("co", "com", "net", "org", "ac", "ne", "or"))
+"""Labels under a country's code before the registered one (``yahoo.co.uk``, ``yahoo.com.br``)."""
 _SEPARATORS: Final = re.compile(r"[.\-_]")
+_NUMBERED: Final = frozenset(("bounce", "bounces", "reply", "replies", "unsubscribe", "unsub", "return", "verp"))
+"""First words of the addresses a mailing system numbers per message (``bounce-3441@``, ``reply-7e90d3@``)."""
+_TOKEN: Final = re.compile(r"[0-9a-f]*[0-9][0-9a-f]*")
+"""A number or a hex token of such an address (``3441``, ``7e90d3``)."""
 
 
 def _joined_roles(word: str, parts: int, shortest: int = 2) -> bool:
@@ -92,7 +101,12 @@ def role_mailbox(local: str, domain: str) -> bool:
     words = _SEPARATORS.split(base)
     if len(words) > 1 and "".join(words) in ROLE_WORDS:
         words = []  # a role written in parts: no-reply, on-call, do-not-reply, mailer-daemon
+    if len(words) > 1 and words[0] in _NUMBERED:
+        words = [word for word in words[1:] if not _TOKEN.fullmatch(word)] or words[:1]
     for word in words:
         if word not in ROLE_WORDS and not _joined_roles(word, 3):
             return False
-    return _FREE_MAIL.isdisjoint(domain.lower().split(".")[:-1])
+    labels = domain.lower().split(".")[:-1]
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]  # yahoo.co.uk: the provider's label is the one before "co"
+    return not labels or labels[-1] not in _FREE_MAIL  # mail.example-health.org is the hospital's own host
