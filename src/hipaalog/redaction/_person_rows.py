@@ -72,7 +72,7 @@ _PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
 counts too: ``('city', 'visits')``)."""
 _EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
 _ITEM: Final = re.compile(
-    r"[ ]*(?:[A-Za-z_]\w{0,40}=)?"
+    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=)?"
     r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
     r"|-?[0-9][0-9.]{0,30}|None|True|False|NULL|TRUE|FALSE"
     r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\))[ ]*"
