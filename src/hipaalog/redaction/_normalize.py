@@ -512,6 +512,15 @@ def _requote(string: str) -> str:
 _REPR_HINT: Final = re.compile(r"[\[({,:=][ ]?b?'")
 
 
+_PPRINT_BREAK: Final = re.compile(r"(?<=[')\]0-9],)\n[ ]{1,40}(?=['(\[]|datetime\.|Decimal\(|UUID\()")
+"""A line break ``pprint`` puts between the values of a tuple or a list, before a repr's string or another row."""
+
+
+def _spaces(run: str) -> str:
+    """A line break and its indentation as as many spaces (offsets kept)."""
+    return " " * len(run)
+
+
 _NULS: Final = re.compile("\x00+")
 _ANSI: Final = re.compile("\x1b\\[[0-9;?]{0,32}[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>78]")
 """Terminal control sequences (colours, cursor moves): a reader sees none of their characters."""
@@ -540,6 +549,7 @@ def may_need_view(text: str) -> bool:
         or "<![CDATA[" in text
         or "]=" in text
         or "<Arrow [" in text
+        or ",\n " in text
         or ("=" in text and _QP_HINT.search(text) is not None)
         or (("_" in text or "," in text or " - " in text) and _GROUPS_HINT.search(text) is not None)
         or (text.count(" ") + text.count("-") > 3 and _SPELLED_HINT.search(text) is not None)
@@ -611,6 +621,8 @@ def reader_view(text: str) -> View | None:
         apply(_rewrite(current, _BRACKET_KEY, _dotted))
     if _SPELLED_HINT.search(current) is not None:  # five five five, zero one three four...
         apply(_rewrite(current, _SPELLED, _digits_of))
+    if ",\n " in current:  # pprint's rows, one value a line: read as the one line repr would write
+        apply(_rewrite(current, _PPRINT_BREAK, _spaces))
     others = len(maps)
     if "ate(" in current or "ime(" in current:
         apply(_rewrite(current, _DATE_REPR, _iso_date))

@@ -22,6 +22,7 @@ from typing import Final
 
 from ._detector import Span
 from ._gazetteer import NONE, listed_town, town_evidence
+from ._id_shapes import CELL_MIN_DIGITS, id_shape
 from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
 from ._vocab import STATE_CODES
@@ -72,16 +73,12 @@ _PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
 counts too: ``('city', 'visits')``)."""
 _EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
 _ITEM: Final = re.compile(
-    r"[ ]*(?:[A-Za-z_]\w{0,40}=)?"
+    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=)?"
     r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
     r"|-?[0-9][0-9.]{0,30}|None|True|False|NULL|TRUE|FALSE"
     r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\))[ ]*"
 )
 """One value of a row (a keyword before it, as a named tuple writes it, is allowed)."""
-_MIXED_ID: Final = re.compile(r"(?=[A-Za-z0-9-]{0,20}[0-9][^0-9]{0,20}[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?!-)){4,19}")
-"""Letters and at least two digits, hyphens between (``7ABC123``, ``SN-88213-XK``, ``D1234567``)."""
-_DIMENSIONS: Final = re.compile(r"[0-9]{1,5}[xX][0-9]{1,5}")
-_HEX: Final = re.compile(r"[0-9a-f]{8,}")
 _TOWN: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
 _ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 _PLACE_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:ADDRESS|ZIP)[:\]]")
@@ -139,16 +136,8 @@ def _about_person(text: str, opened: int, closed: int, evidence: list[tuple[int,
 
 
 def person_id_shaped(value: str) -> bool:
-    """Whether ``value`` is shaped as a person's identifier: six digits or more (no round count), or letters and
-    digits mixed (no uuid, hash, dimensions or version)."""
-    if value.isdigit():
-        return 6 <= len(value) <= 19 and not value.endswith("000")
-    if _MIXED_ID.fullmatch(value) is None or _DIMENSIONS.fullmatch(value) is not None:
-        return False
-    if _HEX.fullmatch(value) is not None and not value.isdigit():
-        return False  # a short hash or a commit (``3fa85f64``)
-    digits = sum(ch.isdigit() for ch in value)
-    return digits >= 5 or not value.islower()  # ``sha256`` and ``utf8`` stay; ``ab12x345`` does not
+    """Whether ``value`` is shaped as a person's identifier (:func:`._id_shapes.id_shape`)."""
+    return id_shape(value, CELL_MIN_DIGITS) is not None
 
 
 def _state_or_zip(value: str) -> bool:
@@ -212,8 +201,8 @@ def _siblings(items: list[Item], covered: list[tuple[int, int]]) -> Iterator[Spa
             yield start, end, "DOB"
         elif _ZIP.fullmatch(value) is not None and index > 0 and _after_place(items[index - 1]):
             yield start, end, "ZIP"
-        elif person_id_shaped(value):
-            yield start, end, "ID"
+        elif (kind := id_shape(value, CELL_MIN_DIGITS)) is not None:
+            yield start, end, kind
         elif value.isdigit() and 89 < int(value) < 130:
             yield start, end, "AGE"
         elif quoted and _TOWN.fullmatch(value) and (_town(value) or _before_state(items, index)):

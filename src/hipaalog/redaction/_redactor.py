@@ -386,6 +386,19 @@ _SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._
 """A field of an HL7 segment named by its position (``obr_3``, ``PID.19``, ``pid_11_5``)."""
 
 
+def _holds_person(walked: Any) -> bool:
+    """Whether a mapping, list or tuple just walked holds, as one of its own values, hipaalog's mask of a person's
+    identifier (``{"first_name": "[REDACTED:NAME]"}``, ``["[REDACTED:NAME]", "D1234567"]``)."""
+    cls = type(walked)
+    if cls is dict:
+        return _names_person(walked)
+    if cls is list or cls is tuple:
+        for value in walked:
+            if type(value) is str and "[" in value and _A_PERSON.search(value) is not None:
+                return True
+    return False
+
+
 def _names_person(mapping: dict[Any, Any]) -> bool:
     """Whether a mapping just walked holds, as one of its own values, hipaalog's mask of a person's identifier."""
     for value in mapping.values():
@@ -1306,6 +1319,8 @@ class Redactor:
                             )
                         else:
                             out[key] = self._value(item, depth + 1, None, active, None)
+                        if not about_person and out[key] is not item and _holds_person(out[key]):
+                            about_person = True  # "args": ["Jane Roe", ...]: a task's arguments masked by value
                         if out[key] is item and issubclass(cls, _dt.date) and not info.record_time:
                             beside.append((key, "DATE"))
                     continue
@@ -1399,8 +1414,8 @@ class Redactor:
                 out[written] = walked
                 if not about_person and type(item) is str and "[" in walked and _A_PERSON.search(walked):
                     about_person = True  # a person masked before (an extra field, the message's argument)
-                elif not about_person and type(walked) is dict and walked is not item and _names_person(walked):
-                    about_person = True  # {"patient": {"first_name": ..., "last_name": ...}} beside the message
+                elif not about_person and walked is not item and _holds_person(walked):
+                    about_person = True  # {"patient": {"first_name": ...}}, "args": ["Jane Roe", ...]
                 if (loose := self._loose(info, item)) is not None:
                     if loose[1]:
                         if walked is item:
@@ -1417,7 +1432,7 @@ class Redactor:
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
             if (about_person or contact) and len(out) > 1:  # a person's phone or e-mail names them too
-                self._ids_beside_person(out, trusted)  # after the fields whose key gives the kind (a phone, an MRN)
+                self._ids_beside_person(out, trusted, depth)  # after the fields whose key gives the kind (an MRN)
                 self._care_beside_person(out, trusted, depth)  # "next 4/24", "pickup in Gadstrup", {"where": ...}
             return out
         finally:
@@ -1581,17 +1596,34 @@ class Redactor:
             else:
                 out[key] = replaced
 
-    def _ids_beside_person(self, out: dict[Any, Any], trusted: frozenset[str]) -> None:
-        """Mask, in a mapping that names a person, the id-shaped tokens of its other texts (:mod:`._shaped_ids`):
-        the message says whom, an extra field holds their number, or the other way round. Only texts holding
-        such a token are rewritten; a field whose name is the software's (``request_id``, ``build``) stays."""
+    def _ids_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int = 0) -> None:
+        """Mask, in a mapping that names a person, the id-shaped tokens of its other texts (:mod:`._shaped_ids`),
+        and of the texts in the mappings, lists and tuples below it (``"notes": ["card D1234567"]``,
+        ``{"payload": {"items": [{"value": ...}]}}``): the message says whom, an extra field holds their number, or
+        the other way round. Only texts holding such a token are rewritten; a field whose name is the software's
+        (``request_id``, ``build``) stays, and so does all below it."""
         for key, item in out.items():
-            if type(item) is not str or key in trusted or not _ID_HINT.search(item):
+            if key in trusted:
+                continue
+            cls = type(item)
+            if cls is not str and ((cls is not dict and cls is not list and cls is not tuple) or depth >= _DATES_DEPTH):
                 continue
             if type(key) is str and (
                 software_word(key) or key.lower().endswith(_NAMED_ID) or _SEGMENT_FIELD.match(key) is not None
             ):
                 continue  # "build"; "order_id": an id the key catalogue judged; "OBR.3": its segment reader's
+            if cls is dict:
+                copied = dict(item)
+                self._ids_beside_person(copied, frozenset(), depth + 1)
+                out[key] = copied
+                continue
+            if cls is not str:
+                holder = dict(enumerate(item))
+                self._ids_beside_person(holder, frozenset(), depth + 1)
+                out[key] = cls(holder.values())
+                continue
+            if not _ID_HINT.search(item):
+                continue
             if (whole := bare_number_kind(item)) is not None:
                 out[key] = self._key_value(whole, item)  # {"who": "Jane Roe", "alt": "2125550199"}: their phone
                 continue
@@ -1636,10 +1668,10 @@ class Redactor:
                 copied = dict(item)
                 self._care_beside_person(copied, frozenset(), depth + 1, dates)
                 out[key] = copied
-            elif type(item) is list and depth < _DATES_DEPTH:
+            elif (type(item) is list or type(item) is tuple) and depth < _DATES_DEPTH:
                 holder = dict(enumerate(item))
                 self._care_beside_person(holder, frozenset(), depth + 1, dates)
-                out[key] = list(holder.values())
+                out[key] = type(item)(holder.values())
 
     def _masked_kinds(self, text: str, spans: list[tuple[int, int, str]]) -> str:
         """``text`` with each of ``spans`` (sorted, apart) replaced as an identifier of its kind."""

@@ -2,14 +2,12 @@
 
 A record that names someone by a strong sign (a birth date, an SSN, a record, member or phone number, an e-mail or
 street address, a full name, or hipaalog's mask of one) holds their numbers wherever the writer put them, cue word
-or not: ``pt Jane Roe presented D1234567``, ``Roe, Jane | 7ABC123 | parking B2``. These shapes count: capitals
-(one to four) glued to five digits or more (``W123456789``, ``XGH882211903``); digits, capitals, digits as a plate
-(``7ABC123``, three digits at least), or a plate written with a space or dashes (``ABC-1234``, ``AB12 CDE``,
-``AB-123-CD``, ``B-AB 1234``); and seven digits or more, plain or in dashed groups (``127-422-284``). A
-number of that size stays when it is something else: a date, an epoch time of this decade, an amount, a size,
-duration or count (a unit or a counted noun after it), a value of a software word (``line``, ``port``, ``trace``,
-``request``, ``job``, ``build``, ``commit``, ``offset``...), a piece of a path, a host, a file name, a hash or a
-UUID (glued to ``/``, ``.``, ``_``, ``-`` or letters), or a standard's number (``ISO13485``, ``KB5034441``).
+or not: ``pt Jane Roe presented D1234567``, ``Roe, Jane | 7ABC123 | parking B2``. Their shapes are those of
+:func:`._id_shapes.id_shape`, as a row's values' are (``W123456789``, ``7ABC123``, ``ABC-1234``, ``SN-88213-XK``,
+``127-422-284``; seven digits or more). A token of that shape stays when it is something else: an amount, a
+size, duration or count (a unit or a counted noun after it), a value of a software word (``line``, ``port``,
+``trace``, ``request``, ``job``, ``build``, ``commit``, ``offset``...), a piece of a path, a host, a file name, a
+hash or a UUID (glued to ``/``, ``.``, ``_``, ``-`` or letters).
 """
 
 from __future__ import annotations
@@ -19,23 +17,19 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import Span
+from ._id_shapes import id_shape, spaced_letters
 
 __all__ = ["counted_number", "shaped_ids", "software_word"]
 
 _TOKEN: Final = re.compile(
-    r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_|*^~-])"
-    r"(?:(?P<lead>[A-Z]{1,4})(?P<tail>[0-9]{5,16})[A-Z]{0,2}"
-    r"|(?P<plate>[0-9]{1,3}[A-Z]{2,4}[0-9]{1,4})"
-    r"|(?P<spaced>[A-Z]{2,3}[ -][0-9]{3,4}|[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z]{2}-[0-9]{3}-[A-Z]{2}"
-    r"|[0-9]-[A-Z]{3}-[0-9]{3}|[A-Z]{1,3}-[A-Z]{1,2}[ ][0-9]{1,4})"
-    r"|(?P<groups>[0-9]{2,6}(?:-[0-9]{2,6}){1,4})"
-    r"|(?P<plain>[0-9]{7,19}))"
+    r"(?=[0-9A-Z])(?<![\w./@&%$€£¥+_|*^~\x1c-\x1e-])(?<!<[FGR]S>)"
+    r"(?:[A-Z]{2,3}[ ][0-9]{3,4}|[A-Z]{2}[0-9]{2}[ ][A-Z]{3}|[A-Z]{1,3}-[A-Z]{1,2}[ ][0-9]{1,4}"
+    r"|(?=[A-Za-z-]{0,22}[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?![-\s])){3,23})"
     r"(?![\w@/|*^~-]|[.,:][0-9A-Za-z])"
 )
-"""The shapes an id takes, whole tokens only (nothing glued before, nothing but an end of phrase after; a field of
-an HL7 or X12 message, between ``|``, ``^``, ``*`` or ``~``, is for the readers of those formats to judge)."""
-_STANDARDS: Final = frozenset(("ISO", "IEC", "RFC", "CVE", "KB", "ERR", "HTTP", "UTF", "SHA", "EN", "DIN", "NIST"))
-"""Letters before a number that name a standard, a patch or an error, never a person."""
+"""A token that may be an id, whole (nothing glued before, nothing but an end of phrase after; a field of an HL7
+or X12 message, between ``|``, ``^``, ``*`` or ``~``, or of an NCPDP one, after its separator, is for the
+readers of those formats to judge); its shape is judged by :func:`._id_shapes.id_shape`."""
 _SOFTWARE: Final = frozenset(
     (
         *("line", "lines", "lineno", "port", "status", "code", "version", "ver", "v", "rev", "revision", "release"),
@@ -74,41 +68,10 @@ _WORD_AFTER: Final = re.compile(r"[ ]?([A-Za-zµ]+)")
 _OF_NUMBER: Final = re.compile(r"[ ](?:of|/|out[ ]of)[ ][0-9]")
 _NUMBER_OF: Final = re.compile(r"[0-9][ ](?:of|/|out[ ]of)[ ]$")
 _CURRENCY_BEFORE: Final = frozenset("$€£¥")
-_EPOCH_SECONDS: Final = (1_577_836_800, 1_893_456_000)
-"""Seconds since 1970 of this decade (2020 to 2030): a timestamp, not an id."""
 _ID_SUFFIX: Final = re.compile(r"_?(?:id|no)$")
 """A suffix of a field's name after the software's word (``request_id``, ``job_no``)."""
 _MEASURE: Final = ("count", "size", "total", "len", "length", "bytes", "_ms", "_ns", "_us", "seconds", "secs")
 """A field's name that says its value is a count, a size or a duration (``contact_count``, ``duration_ms``)."""
-
-
-def _epoch(digits: str) -> bool:
-    """Whether ``digits`` is an epoch time of this decade in seconds, milliseconds, microseconds or nanoseconds."""
-    low, high = _EPOCH_SECONDS
-    for scale in (1, 1000, 1_000_000, 1_000_000_000):
-        if low * scale <= int(digits) < high * scale and len(digits) == len(str(low * scale)):
-            return True
-    return False
-
-
-def _date(digits: str) -> bool:
-    """Whether eight digits are a date (``20240611``, ``06112024``), or twelve or fourteen a date and a time
-    (``20260715050200``)."""
-    if len(digits) in (12, 14):
-        hour, minute = int(digits[8:10]), int(digits[10:12])
-        return hour < 24 and minute < 60 and _date(digits[:8])
-    if len(digits) != 8:
-        return False
-    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:])
-    if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31:
-        return True
-    month, day, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
-    return 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31
-
-
-def _dashed_date(groups: list[str]) -> bool:
-    """Whether dashed groups are a date (``2024-06-11``, ``06-11-2024``)."""
-    return len(groups) == 3 and _date("".join(groups)) if len("".join(groups)) == 8 else False
 
 
 def software_word(word: str) -> bool:
@@ -133,32 +96,12 @@ def counted_number(text: str, start: int, end: int) -> bool:
 def shaped_ids(text: str) -> Iterator[Span]:
     """Spans of id-shaped tokens in ``text``, a text about a person (see the module's docstring)."""
     for match in _TOKEN.finditer(text):
+        token = match[0]
+        kind = id_shape(token)
+        if kind is None:
+            continue
         start, end = match.span()
-        lead = match["lead"]
-        if lead is not None:
-            if lead in _STANDARDS or counted_number(text, start, end):
-                continue
-            yield start, end, "ID"
-            continue
-        plate = match["plate"]
-        if plate is not None:
-            if sum(ch.isdigit() for ch in plate) >= 3 and not counted_number(text, start, end):
-                yield start, end, "VEHICLE"
-            continue
-        spaced = match["spaced"]
-        if spaced is not None:
-            letters = spaced[: next((at for at, ch in enumerate(spaced) if not ch.isalpha()), 0)]
-            if letters not in _STANDARDS and not software_word(letters) and not counted_number(text, start, end):
-                yield start, end, "VEHICLE"  # a plate written with a space or dashes: ABC-1234, AB12 CDE, B-AB 1234
-            continue
-        groups = match["groups"]
-        if groups is not None:
-            parts = groups.split("-")
-            if sum(map(len, parts)) < 7 or _dashed_date(parts) or counted_number(text, start, end):
-                continue
-            yield start, end, "ID"
-            continue
-        digits = match["plain"]
-        if _date(digits) or _epoch(digits) or counted_number(text, start, end):
-            continue
-        yield start, end, "ID"
+        if kind == "VEHICLE" and not token[:1].isdigit() and software_word(spaced_letters(token)):
+            continue  # "job-1234", "port 8080": the software's
+        if not counted_number(text, start, end):
+            yield start, end, kind
