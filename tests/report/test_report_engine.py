@@ -502,3 +502,32 @@ def test_the_duckdb_engine_spills_into_a_private_directory_it_removes(
     run_duckdb([], settings=EngineSettings(memory_limit="64MB"))
     assert seen and all(not os.path.exists(name) for name in seen)
     assert not (tmp_path / ".tmp").exists()
+
+
+@pytest.mark.parametrize(("window", "from_spans"), [(2 * 86400.0, True), (3600.0, False)])
+def test_crowd_windows_read_from_day_spans_when_a_day_fits_two_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: float, from_spans: bool
+) -> None:
+    """The staff per crowd window come from each pair's first and last open of a day when no day's opens reach
+    past the next window; a window shorter than a day (one person's opens 23 hours apart) takes every open."""
+    from hipaalog.report import _duck
+
+    chosen: list[bool] = []
+    from_spans_sql = _duck._Queries.from_spans
+
+    def spy(self: Any, *, crowd_from_spans: bool = True) -> list[str]:
+        chosen.append(crowd_from_spans)
+        return from_spans_sql(self, crowd_from_spans=crowd_from_spans)
+
+    monkeypatch.setattr(_duck._Queries, "from_spans", spy)
+    start = datetime(2026, 3, 10, tzinfo=timezone.utc).timestamp()  # a crowd window's edge at UTC midnight
+    opens = [("s0", 1800.0), ("s1", 2400.0), ("s2", 3000.0), ("s3", 40000.0), ("s0", 84600.0), ("s4", 86500.0)]
+    records = []
+    for n, (actor, offset) in enumerate(opens):
+        audit = {"event": "access", "actor": actor, "outcome": "success", "patient": "p1", "resource": "chart"}
+        records.append({"timestamp": _stamp(start + offset), "seq": n + 1, "audit": audit})
+    path = _write(tmp_path / "audit.jsonl", records)
+    config = ReportConfig(crowd_staff=3, crowd_window=window)
+    python, _duck_report = assert_same([path], config, verify=False)
+    assert chosen == [from_spans]
+    assert [f.patient for f in python.findings if f.rule == "many-staff-one-patient"] == ["p1"]

@@ -681,24 +681,25 @@ class Analyzer:
         day = self._today_day
         baselines: dict[str, PeerStats] = {}
         ratios: dict[str, list[tuple[str, float]]] = {}
+        units: dict[str, str] = {}  # each person's unit, looked up once for both passes
         week = self._week
+        days = week.days if week is not None else {}
         for actor, patients in today.items():
-            if week is not None:
-                week.days[actor] = week.days.get(actor, 0) + 1
+            days[actor] = days.get(actor, 0) + 1
+            unit = units[actor] = self._unit_of(actor) or ""
             stats = self._own_days(actor, patients)
             if stats is not None:
                 if stats.size >= cfg.baseline_days:
                     baselines[actor] = stats
-                unit = self._unit_of(actor) or ""
                 ratios.setdefault(unit, []).append((actor, len(patients) / max(stats.median, 1.0)))
         ordered = {unit: sorted(r for _, r in items) for unit, items in ratios.items()}
         own_ratio = {actor: r for items in ratios.values() for actor, r in items}
+        surges = week.surge if week is not None else {}
         for actor, patients in today.items():
             value = len(patients)
-            others, mates = median_of_others(ordered.get(self._unit_of(actor) or "", []), own_ratio.get(actor))
+            others, mates = median_of_others(ordered.get(units[actor], []), own_ratio.get(actor))
             surge = max(1.0, others) if mates >= _SURGE_MATES else 1.0
-            if week is not None:
-                week.surge[actor] = week.surge.get(actor, 0.0) + surge
+            surges[actor] = surges.get(actor, 0.0) + surge
             baseline = baselines.get(actor)
             if baseline is not None:
                 limit = max(

@@ -179,17 +179,66 @@ class _Queries:
         return """SELECT (SELECT count(*) = count(DISTINCT a) FROM actor_names) AND NOT EXISTS (
             SELECT 1 FROM names WHERE patient IS NOT NULL GROUP BY hash(patient) HAVING count(*) > 1)"""
 
-    def candidates(self) -> list[str]:
-        """Tables of the pairs and patients whose every access the sequential rules must see: the pairs whose opens
-        lie more than a gap apart (only they can have two sessions); their sessions' starts, from the first and
-        last open of each span of a gap (a span holds at most one start, its first open, when the pair's last open
-        before it is more than a gap earlier), for the rule's pairs and its highest value; the patients opened by
-        enough staff within two crowd windows."""
+    def spans(self) -> str:
+        """The table ``spans``: one row per person, patient and local day touched, with the first and last open of
+        that day (NULL without one); one grouping of the touches that the pairs, the crowd windows and the day and
+        week totals read instead of grouping every touch again (it has a row per distinct patient of a person's
+        day, which the day totals kept before anyway)."""
+        return """CREATE TEMP TABLE spans AS SELECT a, p, day, min(ts) FILTER (WHERE opened) AS first,
+            max(ts) FILTER (WHERE opened) AS last FROM touch GROUP BY a, p, day"""
+
+    def spans_cover_crowd(self) -> str:
+        """Whether each day's opens of a pair lie in at most two neighbouring crowd windows (so the windows with an
+        open are those of the day's first and last open): true unless a window is shorter than a local day."""
+        window = float(self.config.crowd_window)
+        return f"""SELECT coalesce(bool_and(floor(last / {window}) - floor(first / {window}) <= 1), true)
+            FROM spans WHERE first IS NOT NULL"""
+
+    def from_spans(self, *, crowd_from_spans: bool = True) -> list[str]:
+        """What ``spans`` answers, then ``spans`` dropped (so that it does not sit beside the heavier statements
+        after): the pairs whose opens lie more than a gap apart (only they can have two sessions); the patients
+        opened by enough staff within two crowd windows (each pair's windows from ``spans`` when
+        ``crowd_from_spans``, else from every open); per-day and per-week distinct patients, in day or week order
+        (the replay reads one day or week at a time), each person's day with the summary of their 60 earlier
+        active days."""
         cfg = self.config
-        gap, sessions = float(cfg.reopen_gap), cfg.reopen_sessions
+        window = float(cfg.crowd_window)
+        if crowd_from_spans:
+            staff = f"""WITH x AS (SELECT p, a, floor(first / {window})::BIGINT AS b1,
+                    floor(last / {window})::BIGINT AS b2 FROM spans WHERE first IS NOT NULL),
+                b AS (SELECT p, b, count(DISTINCT a) AS n
+                    FROM (SELECT p, b1 AS b, a FROM x UNION ALL SELECT p, b2, a FROM x WHERE b2 <> b1) GROUP BY ALL),"""
+        else:
+            staff = f"""WITH b AS (SELECT p, floor(ts / {window})::BIGINT AS b,
+                count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),"""
         return [
-            f"""CREATE TEMP TABLE pairs AS SELECT a, p FROM touch WHERE opened GROUP BY ALL
-            HAVING max(ts) - min(ts) > {gap}""",
+            f"""CREATE TEMP TABLE pairs AS SELECT a, p FROM spans WHERE first IS NOT NULL GROUP BY ALL
+            HAVING max(last) - min(first) > {float(cfg.reopen_gap)}""",
+            f"""CREATE TEMP TABLE crowd_patients AS
+            {staff}
+            m AS (SELECT x.p, max(x.n + coalesce(y.n, 0)) AS most FROM b x
+                LEFT JOIN b y ON y.p = x.p AND y.b = x.b + 1 GROUP BY ALL)
+            SELECT p FROM m WHERE most >= {cfg.crowd_staff}
+            UNION SELECT p FROM (SELECT p FROM m ORDER BY most DESC, p LIMIT {_PEAK_PATIENTS})""",
+            f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
+                median(n) OVER own AS median, mad(n) OVER own AS mad
+            FROM (SELECT day, a, count(*) AS n FROM spans GROUP BY ALL) JOIN actor_names USING (a)
+            WINDOW own AS (PARTITION BY a ORDER BY day ROWS BETWEEN {KEEP_DAYS} PRECEDING AND 1 PRECEDING)
+            ORDER BY day""",
+            """CREATE TEMP TABLE week_touch AS SELECT week, actor, n
+            FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM spans)
+                GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
+            "DROP TABLE spans",
+        ]
+
+    def from_touches(self) -> list[str]:
+        """What needs the touches themselves: the sessions' starts of the pairs, from the first and last open of
+        each span of a gap (a span holds at most one start, its first open, when the pair's last open before it
+        is more than a gap earlier), for the rule's pairs and its highest value; the patients the sequential
+        rules follow; each person's most opened resource of a week."""
+        cfg = self.config
+        gap = float(cfg.reopen_gap)
+        return [
             f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
                 SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM (
                     SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
@@ -197,32 +246,9 @@ class _Queries:
             WHERE g IS NULL OR g > {gap}""",
             "DROP TABLE pairs",
             f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts GROUP BY ALL
-            HAVING count(*) >= {sessions}""",
-            f"""CREATE TEMP TABLE crowd_patients AS
-            WITH b AS (SELECT p, floor(ts / {float(cfg.crowd_window)})::BIGINT AS b,
-                count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),
-            m AS (SELECT x.p, max(x.n + coalesce(y.n, 0)) AS most FROM b x
-                LEFT JOIN b y ON y.p = x.p AND y.b = x.b + 1 GROUP BY ALL)
-            SELECT p FROM m WHERE most >= {cfg.crowd_staff}
-            UNION SELECT p FROM (SELECT p FROM m ORDER BY most DESC, p LIMIT {_PEAK_PATIENTS})""",
+            HAVING count(*) >= {cfg.reopen_sessions}""",
             """CREATE TEMP TABLE carer_patients AS
             SELECT p FROM crowd_patients UNION SELECT p FROM reopen_pairs""",
-        ]
-
-    def totals(self) -> list[str]:
-        """Tables of per-day and per-week totals, in day or week order (the replay reads one day or week at a
-        time); each person's day comes with the summary of their 60 earlier active days."""
-        return [
-            """CREATE TEMP TABLE firsts AS SELECT DISTINCT a, day, p FROM touch""",
-            f"""CREATE TEMP TABLE day_touch AS SELECT day, actor, n, count(*) OVER own AS size,
-                median(n) OVER own AS median, mad(n) OVER own AS mad
-            FROM (SELECT day, a, count(*) AS n FROM firsts GROUP BY ALL) JOIN actor_names USING (a)
-            WINDOW own AS (PARTITION BY a ORDER BY day ROWS BETWEEN {KEEP_DAYS} PRECEDING AND 1 PRECEDING)
-            ORDER BY day""",
-            """CREATE TEMP TABLE week_touch AS SELECT week, actor, n
-            FROM (SELECT week, a, count(*) AS n FROM (SELECT DISTINCT (day + 3) // 7 AS week, a, p FROM firsts)
-                GROUP BY ALL) JOIN actor_names USING (a) ORDER BY week""",
-            "DROP TABLE firsts",
             """CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
                 SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
                 WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
@@ -454,7 +480,10 @@ def _run(
     con.execute("DROP TABLE names")
     if not exact:
         return None
-    for statement in (*queries.candidates(), *queries.totals(), queries.pool(), *queries.kept()):
+    con.execute(queries.spans())
+    (crowd_from_spans,) = con.execute(queries.spans_cover_crowd()).fetchone()
+    spanned = queries.from_spans(crowd_from_spans=bool(crowd_from_spans))
+    for statement in (*spanned, *queries.from_touches(), queries.pool(), *queries.kept()):
         con.execute(statement)
     # what needs no replay first, so that the heavy queries do not run beside the replay's memory
     (peak,) = con.execute(queries.reopen_peak()).fetchone()
