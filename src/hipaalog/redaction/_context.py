@@ -1098,10 +1098,10 @@ _LOWER_CUE_WORDS: Final = frozenset(
     | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi", "its", "it's"}
     | {"by", "of", "driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder"}
     | {"cardholder", "subscriber", "guarantor", "interpreter", "participant", "owner", "client", "she is", "he is"}
+    | {"this is", "identified as"}
 )
-_LOWER_CUES = trie_alternation(
-    _LOWER_CUE_WORDS | {"Patient", "Pt", "Caller", "Member", "Mother", "Father", "Driver", "Guarantor", "Recipient"}
-)
+_LOWER_CUES = trie_alternation(cased(_LOWER_CUE_WORDS))
+"""The cues in any case a key or a sentence writes them (``Name=jane roe``, ``NAME: jane roe``, ``Mrs. jane roe``)."""
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
     rf"(?:{_LOWER_CUES})(?:[ ]?[:=][ ]?|[.][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )
