@@ -26,6 +26,7 @@ from ._fhir import FhirTextDetector
 from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
 from ._hl7_parsed import Hl7ParsedDetector
+from ._iban import IbanDetector
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._name_rows import NameRowDetector
 from ._named_values import NamedValueDetector
@@ -70,6 +71,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     FhirSearchDetector(),
     SsnDetector(),
     CardDetector(),
+    IbanDetector(),
     PhoneDetector(),
     CuedPhoneDetector(),
     EmailDetector(),

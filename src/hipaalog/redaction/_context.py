@@ -679,6 +679,40 @@ _AGE_DECIMAL: Final = re.compile(r"[0-9](?<![\w.][0-9])[0-9]{1,2}\.[0-9]{1,2}(?!
 """An age written with a fraction (``age 93.5``): after an age word only."""
 
 
+_SHORTHAND_UNIT: Final = re.compile(r"(?P<gap>[ ]?)(?:(?P<sex>[MF])|yrs?|YRS?)(?![\w/])")
+"""Chart shorthand right after an age: the sex (``97 M``, ``105F``) or the years cut short (``99 yrs``)."""
+_CHART_NEXT: Final = re.compile(
+    r"[ ]+(?i:presenting|presents|pt|patient|with|w/|c/o|who|s/p|hx|admitted|female|male)(?![\w])"
+)
+"""Words of a chart that go on after the age and sex of a person (``97 M presenting w/``, ``91 M pt c/o``)."""
+_SHORTHAND_END: Final = re.compile(r"""[ ]*(?:[.,;)"'\n\u2014]|$)""")
+_IS_A_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?i:is|was)[ ]an?[ ]$")
+_CLAUSE_BEFORE: Final = re.compile(r"""(?:^|[:;\n("'\u2014]|[.!?-][ ])[ ]*$""")
+_NAME_COMMA_BEFORE: Final = re.compile(r"[A-Z][^\W\d_]*[.'\u2019]?,[ ]$")
+"""A capitalised word and a comma right before the age (``Patient Ann Roe, 97 M``)."""
+
+
+def _chart_shorthand(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is an age in chart shorthand: a sex or ``yrs`` right after it, and a
+    person's clause around it (``is a 97 M``, ``HPI: 99F presenting``, ``Ann Roe, 104 yrs.``), not a size or a
+    span (``heap: 120M``, ``rows, 100 M records``, ``kept 100 yrs of data``)."""
+    unit = _SHORTHAND_UNIT.match(text, end)
+    if unit is None:
+        return False
+    if _IS_A_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True
+    head = text[max(0, start - 40) : start]
+    clause = _CLAUSE_BEFORE.search(head) is not None or start == 0
+    after_name = _NAME_COMMA_BEFORE.search(head) is not None
+    if _CHART_NEXT.match(text, unit.end()) is not None:
+        return clause or head.endswith(", ")
+    if _SHORTHAND_END.match(text, unit.end()) is None:
+        return False
+    if unit["sex"] is None:  # "99 yrs" closing a clause
+        return clause or head.endswith(", ")
+    return after_name or (clause and unit["gap"] == " " and not head.rstrip().endswith(":"))
+
+
 _THING_AGE_KEY: Final = re.compile(r"([A-Za-z]+)_(?i:age)[ :=]{1,3}$")
 
 
@@ -754,7 +788,7 @@ class AgeDetector(BaseDetector):
             attached = end < len(text) and (
                 (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None) or text[end] in _YEARS_SIGNS
             )
-            if worded or attached:
+            if worded or attached or _chart_shorthand(text, match.start(), end):
                 yield match.start(), end, "AGE"
         if "." in text:
             for match in _AGE_DECIMAL.finditer(text):  # "age 93.5"
@@ -1064,10 +1098,10 @@ _LOWER_CUE_WORDS: Final = frozenset(
     | {"emailed", "texted", "chart of", "record of", "nurse", "pharmacist", "user", "fyi", "its", "it's"}
     | {"by", "of", "driver", "signer", "coworker", "proxy", "recipient", "dependent", "resident", "holder"}
     | {"cardholder", "subscriber", "guarantor", "interpreter", "participant", "owner", "client", "she is", "he is"}
+    | {"this is", "identified as"}
 )
-_LOWER_CUES = trie_alternation(
-    _LOWER_CUE_WORDS | {"Patient", "Pt", "Caller", "Member", "Mother", "Father", "Driver", "Guarantor", "Recipient"}
-)
+_LOWER_CUES = trie_alternation(cased(_LOWER_CUE_WORDS))
+"""The cues in any case a key or a sentence writes them (``Name=jane roe``, ``NAME: jane roe``, ``Mrs. jane roe``)."""
 _LOWER_NAME_AFTER_CUE: Final = re.compile(
     rf"(?:{_LOWER_CUES})(?:[ ]?[:=][ ]?|[.][ ]?|[ ])([a-z]{{3,}})(?:[ ]([a-z][a-z'-]{{2,}}))?(?![A-Za-z'-])"
 )

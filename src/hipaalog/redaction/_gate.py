@@ -71,6 +71,7 @@ __all__ = [
     "FOREIGN_STREET",
     "HL7",
     "HL7_PARSED",
+    "IBAN",
     "IPV4",
     "KEYED_LIST",
     "KV",
@@ -128,7 +129,9 @@ KEYED_LIST: Final = 1 << 31
 """A list under a key: a YAML block list (``emergency_contact:`` then ``- ...`` lines), a JSON or repr array."""
 PLACE: Final = 1 << 32
 """Towns and postal codes by their neighbours (``_places.py``): a digit, a line break, a preposition of place."""
-ALL: Final = (1 << 33) - 1
+IBAN: Final = 1 << 33
+"""Two capitals and two digits opening a long run of capitals and digits: an IBAN, checked by its digits."""
+ALL: Final = (1 << 34) - 1
 
 _DASHED_PAIRS: Final = re.compile(r"-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-")
 """The middle of a MAC address written with dashes, asked first from each dash."""
@@ -340,6 +343,10 @@ _DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z
 _YEARS_SIGN: Final = re.compile(r"[0-9][岁歲歳세살]")
 _AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z0-9] \()[0-9]{2,3}\)")
 """A number of two or three digits in parentheses after a word (``Jane Roe (94)``), from its space."""
+_IBAN_SCREEN: Final = re.compile(r"[A-Z][A-Z][0-9]{2}[ ]?[A-Z0-9]{4}[ ]?[A-Z0-9]{4}")
+"""The opening of an IBAN (country, check digits, two groups), from its first capital."""
+_AGE_AND_SEX: Final = re.compile(r"[19](?<![\w.][19])(?:[0-9]|[0-3][0-9])[ ]?[MF](?![\w/])")
+"""An age over 89 with the sex right after it, as charts write them (``97 M``, ``105F``), from its first digit."""
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""
 _BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])(?:[dD]\.[ ]?[oO]\.[ ]?)?[bB]\.[ ]?[0-9A-Za-z]")
 """``d.o.b.`` or ``b.`` (born) before a date."""
@@ -665,6 +672,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:
         bits |= AGE  # "Jane Roe (94)": an age after a name
+    if digits > 7 and _IBAN_SCREEN.search(text) is not None:
+        bits |= IBAN  # "DE75512108001245126199": an account number that proves itself by its check digits
+    if digits > 1 and not bits & AGE and ("M" in text or "F" in text) and _AGE_AND_SEX.search(text) is not None:
+        bits |= AGE  # "HPI: 97 M presenting", "Ann Roe, 105F.": an age and a sex in chart shorthand
     if digits > 1 and not bits & AGE and not raw.isascii() and _YEARS_SIGN.search(text) is not None:
         bits |= AGE  # "93岁", "93歳", "93세": years of age written with no space
     if digits > 3 and ("b." in text or "B." in text) and _BORN_ABBREVIATION.search(text) is not None:

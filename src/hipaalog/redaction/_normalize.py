@@ -241,6 +241,8 @@ _INVISIBLE: Final = (
 )
 _LATIN: Final = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a", "Æ": "A"}
 _LATIN.update({"œ": "o", "Œ": "O", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
+_LATIN.update({"ə": "e", "Ə": "E", "ǝ": "e", "Ǝ": "E", "ɛ": "e", "Ɛ": "E", "ɔ": "o", "Ɔ": "O", "ŋ": "n", "Ŋ": "N"})
+_LATIN.update({"ɓ": "b", "Ɓ": "B", "ɗ": "d", "Ɗ": "D", "ƙ": "k", "Ƙ": "K", "ƴ": "y", "Ƴ": "Y", "ŧ": "t", "Ŧ": "T"})
 """Latin letters with no decomposition, read as the ASCII letter they are written from (one for one)."""
 _SPECIAL: Final[dict[str, str]] = {
     **dict.fromkeys(_SPACES, " "),

@@ -19,7 +19,7 @@ __all__ = ["PLATE_CUE_WORDS", "PlateDetector"]
 
 PLATE_CUE_WORDS: Final = frozenset(
     {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration", "nummernschild"}
-    | {"car"}
+    | {"car", "vehicle"}
 )
 """Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
 _OWNERS: Final = (
@@ -30,16 +30,16 @@ _OWNERS: Final = (
 _PLATE: Final = re.compile(
     r"(?=[LlNnRrPpKkIiMmTtVvCc])(?<![A-Za-z])"
     r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
-    r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
+    r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|vehicle|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
     r"(?:(?<=[Pp]atient's[ ])|(?<=[Pp]t's[ ])|(?<=[Hh]is[ ])|(?<=[Hh]er[ ]))car|"
     r"kennzeichen|nummernschild|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
     rf"(?:[ ](?i:{_OWNERS}))?(?:[ ]?(?i:no\.?|nr\.?|number|num|#))?"
     r"(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
     r"(?:[ ]to(?=[ ]))?[ ]*[:=#]?[ ]*[\"'(\[]?"
-    r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
+    r"([A-HJ-NPR-Z0-9]{17}|[A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
 """A plate cue, what was done to it (``plate scanned:``, ``car reg updated to``), then up to four groups of capitals
-and digits (the value is group 1)."""
+and digits, or one VIN (the value is group 1)."""
 _NEXT_PLATE: Final = re.compile(
     r"[\"')\]]?(?:[ ]*[,;/&][ ]*|[ ]+(?:and|or)[ ]+)[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
@@ -77,6 +77,8 @@ class PlateDetector(BaseDetector):
 
 
 def _plate_like(value: str) -> bool:
-    """Four to ten letters and digits, one of each at least."""
+    """Four to ten letters and digits, one of each at least; or a vehicle's 17-character identification number
+    written where its plate would be (``car reg 1M8GDM9AXKP042788``)."""
     size = sum(ch.isalnum() for ch in value)
-    return 4 <= size <= 10 and not value.isdigit() and any(ch.isdigit() for ch in value)
+    fits = 4 <= size <= 10 or (size == 17 and value.isalnum())
+    return fits and not value.isdigit() and any(ch.isdigit() for ch in value)
