@@ -50,6 +50,7 @@ from ._hl7_fields import HL7_FIELDS, HL7_MARKS
 from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
+from ._lower_formats import lower_hl7, lower_x12
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._near import initials_first
@@ -602,6 +603,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12
     elif ("|" in text or "^" in text) and any(mark in text for mark in X12_OTHER_MARKS):
         bits |= X12  # NM1|IL|1|ROE|JANE~: another element separator, no interchange header
+    if not bits & HL7 and lower_hl7(text):
+        bits |= HL7  # pid|1||...: a message lower-cased whole
+    if not bits & X12 and lower_x12(text):
+        bits |= X12  # nm1*il*1*...
     if named_value_gate(text):
         bits |= NAMED  # {"name": "birthdate", "valueDate": ...}, {"key": "...", "value": {"stringValue": ...}}
     if ncpdp_gate(text):

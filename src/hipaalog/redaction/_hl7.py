@@ -16,6 +16,7 @@ from typing import Final
 from ._detector import BaseDetector, Span
 from ._gate import HL7
 from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
+from ._lower_formats import lower_hl7, upper_view
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
@@ -146,6 +147,8 @@ class Hl7Detector(BaseDetector):
     kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        if lower_hl7(text):
+            text = upper_view(text)  # pid|1||a0048213^^^mrn: the same offsets, read as written upper case
         if "^" in text and _CX_TYPE.search(text) is not None:
             for cx in _CX.finditer(text):
                 yield cx.start(1), cx.end(1), _CX_KINDS.get(cx[2], "MRN")

@@ -23,6 +23,7 @@ from ._cues import X12_HEADER as ISA
 from ._cues import X12_OTHER_SEPARATOR
 from ._detector import BaseDetector, Span
 from ._gate import X12
+from ._lower_formats import lower_x12, upper_view
 
 __all__ = ["X12Detector"]
 
@@ -128,6 +129,8 @@ class X12Detector(BaseDetector):
     )
 
     def find(self, text: str) -> Iterator[Span]:
+        if lower_x12(text):
+            text = upper_view(text)  # nm1*il*1*roe*jane: the same offsets, read as written upper case
         separator = "*"
         if "ISA" in text and (isa := ISA.search(text)) is not None:
             separator = isa[1]  # the interchange header names the element separator
