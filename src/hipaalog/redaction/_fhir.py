@@ -28,6 +28,7 @@ from typing import Any, Final
 from ._cues import FHIR_KEYS
 from ._detector import BaseDetector, Span
 from ._fhir_search import NON_PERSON_RESOURCES, search_spans
+from ._format_case import lower_view, upper_fhir
 from ._gate import FHIR, KV
 from ._keys import DEFAULT_CATALOGUE
 from ._kinds import KEEP
@@ -318,6 +319,8 @@ class FhirTextDetector(BaseDetector):
     kinds = ("NAME", "DATE", "MEMBER_ID")
 
     def find(self, text: str) -> Iterator[Span]:
+        if upper_fhir(text):
+            text = lower_view(text)  # "GIVEN": ["JANE"]: the same offsets, read as written lower case
         if "family" in text:
             for match in _FAMILY.finditer(text):
                 start, end = _group(match)

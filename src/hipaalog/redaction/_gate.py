@@ -46,11 +46,11 @@ from ._cues import (
     X12_OTHER_MARKS,
 )
 from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
+from ._format_case import lower_hl7, lower_x12, upper_fhir
 from ._hl7_fields import HL7_FIELDS, HL7_MARKS
 from ._json_values import named_value_gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
-from ._lower_formats import lower_hl7, lower_x12
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._near import initials_first
@@ -607,6 +607,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= HL7  # pid|1||...: a message lower-cased whole
     if not bits & X12 and lower_x12(text):
         bits |= X12  # nm1*il*1*...
+    if not bits & FHIR and upper_fhir(text):
+        bits |= FHIR  # "FAMILY": "ROE": a resource upper-cased whole
     if named_value_gate(text):
         bits |= NAMED  # {"name": "birthdate", "valueDate": ...}, {"key": "...", "value": {"stringValue": ...}}
     if ncpdp_gate(text):

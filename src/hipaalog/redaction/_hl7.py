@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
+from ._format_case import lower_hl7, upper_view
 from ._gate import HL7
 from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
-from ._lower_formats import lower_hl7, upper_view
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 

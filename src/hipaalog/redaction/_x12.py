@@ -22,8 +22,8 @@ from typing import Final
 from ._cues import X12_HEADER as ISA
 from ._cues import X12_OTHER_SEPARATOR
 from ._detector import BaseDetector, Span
+from ._format_case import lower_x12, upper_view
 from ._gate import X12
-from ._lower_formats import lower_x12, upper_view
 
 __all__ = ["X12Detector"]
 

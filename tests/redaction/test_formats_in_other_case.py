@@ -1,8 +1,10 @@
-"""HL7 v2 and X12 lower-cased whole (or segment by segment) are read as their upper-case form: the same slots
-are masked, at the same offsets; shell pipes and globs that share a segment id's letters keep their text."""
+"""Formats written in the other case: HL7 v2 and X12 lower-cased whole (or segment by segment), FHIR JSON
+upper-cased, are read as their own case: the same slots are masked, at the same offsets; shell pipes and globs
+that share a segment id's letters keep their text."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -64,3 +66,18 @@ def test_through_a_logging_filter() -> None:
 )
 def test_shell_pipes_and_globs_keep_their_text(text: str) -> None:
     assert redact_text(text) == text
+
+
+RESOURCES = [
+    {"resourceType": "Patient", "id": "p1", "name": [{"family": "Quist", "given": ["Milo"]}], "birthDate": "2010-01-01"},
+    {"resourceType": "RelatedPerson", "name": [{"given": ["Aurel"], "family": "Quist"}]},
+    {"resourceType": "Encounter", "subject": {"reference": "Patient/1", "display": "Milo Quist"},
+     "period": {"start": "2024-03-12", "end": "2024-03-14"}},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=["patient", "related", "encounter"])
+def test_fhir_json_upper_cased_whole_is_masked_as_written(resource: dict[str, object]) -> None:
+    out = redact_text(json.dumps(resource).upper())
+    for value in ("QUIST", "MILO", "AUREL", "2010-01-01", "2024-03-12", "2024-03-14"):
+        assert value not in out, (value, out)
