@@ -475,8 +475,14 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
         if verdict is None:
             info = catalogue.info(reversed_key[::-1])
             # A person's key may hold their name or a bare phone or SSN, a phone word (``cb``) a bare phone;
-            # an observation's date is a patient's beside a PID key.
-            verdict = info.kind is not None or info.holds_name or info.phone_word > 0 or info.beside_patient is not None
+            # an observation's date is a patient's beside a PID key; ``pid`` a patient's id (or a process's).
+            verdict = (
+                info.kind is not None
+                or info.holds_name
+                or info.phone_word > 0
+                or info.beside_patient is not None
+                or info.compact == "pid"
+            )
             if len(verdicts) >= _VERDICTS_LIMIT:
                 verdicts.clear()
             verdicts[reversed_key] = verdict
