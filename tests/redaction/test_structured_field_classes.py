@@ -143,3 +143,35 @@ def test_phone_numbers_in_any_shape_under_a_line_or_person_key(record: dict[str,
 )
 def test_values_that_are_no_phone_are_kept(record: dict[str, Any]) -> None:
     assert REDACTOR.redact(record) == record
+
+
+# -- a pandas Series, named by its footer -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "dupes\nchart\nCH-77120    odile marchetti\nCH-77121   BRANKO VIDMAR\nName: patient, dtype: object",
+            ["odile marchetti", "BRANKO VIDMAR", "77120"],
+        ),
+        ("0    Saoirse Ni Bhriain\n1     kaito morimoto\nName: full_name, dtype: str", ["Saoirse", "kaito morimoto"]),
+        ("3    1961-02-14\n9    1948-11-30\nName: dob, Length: 2, dtype: object", ["1961-02-14", "1948-11-30"]),
+        ("a    +44 20 7946 0391\nb    (03) 9555 0142\nName: phone, dtype: object", ["7946", "9555"]),
+    ],
+)
+def test_series_values_are_judged_by_the_name_in_its_footer(text: str, values: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for value in values:
+        assert value not in out
+    assert out.endswith(text.rsplit("\n", 1)[1])  # the footer stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "service\nbilling-api      12\nauth-gateway      3\nName: count, dtype: int64",
+        "0    Acme Health Partners\n1    Globex Logistics\nName: vendor, dtype: object",
+        "0    NaN\n1    None\nName: dob, dtype: object",
+    ],
+)
+def test_series_of_other_fields_are_kept(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

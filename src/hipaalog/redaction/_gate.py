@@ -626,6 +626,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # rows under a header
     elif "\n" in text and ("  " in text or "│" in text) and aligned_table(text):
         bits |= TABLE  # a table aligned by spaces under a header (pandas, CLI results, reports)
+    elif "\n" in text and ", dtype: " in text:
+        bits |= TABLE  # a pandas Series, named by its footer
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):
