@@ -175,3 +175,30 @@ def test_series_values_are_judged_by_the_name_in_its_footer(text: str, values: l
 )
 def test_series_of_other_fields_are_kept(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+# -- a task's positional arguments: names in any case or script, phones in any punctuation ------------------------
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Task outreach.text_patient[7f2e] received args=('QP-55120', 'ilse brandvold', '(0389)-701364')", ["ilse"]),
+        ("default: jobs.refresh_member('QP-55121', 'WENDELIN KVARME', phone='05 543 5398')", ["WENDELIN", "543"]),
+        ("calling notify_guardian('QP-55122', 'Ηλέκτρα Σταμούλη', '+30 21 0555 0193')", ["Ηλέκτρα", "0555"]),
+        ("Task intake.sync_chart[91] received args=('QP-55123', 'oskari vainio', '+7-(923)-074-43-03')", ["7-(923)"]),
+    ],
+)
+def test_task_arguments_about_a_person_in_any_case_or_punctuation(text: str, values: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for value in values:
+        assert value not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Task reports.rebuild[0a1b] received args=('nightly', 'queue drained', 3) kwargs={}", "'queue drained'"),
+        ("default: jobs.sync_patient('QP-55124', 'celery beat', 'billing export')", "'celery beat', 'billing export'"),
+    ],
+)
+def test_task_arguments_in_words_of_english_or_software_are_kept(text: str, kept: str) -> None:
+    assert kept in REDACTOR.redact_text(text)
