@@ -27,6 +27,7 @@ from ._cell_values import EMPTY_CELLS, plausible
 from ._detector import Span
 from ._gate import TABLE
 from ._name_table import GIVEN, SURNAME_RANK
+from ._series import series_spans
 from ._tabular import Item, TabularDetector, settled
 
 __all__ = ["AlignedTableDetector"]
@@ -132,6 +133,8 @@ class AlignedTableDetector(TabularDetector):
     name = "aligned_table"
 
     def find(self, text: str) -> Iterator[Span]:
+        if ", dtype: " in text:
+            yield from series_spans(text, self.catalogue)  # print(df["patient"]): named by its footer
         if not aligned_table(text):
             return
         lines: list[tuple[int, str]] = []

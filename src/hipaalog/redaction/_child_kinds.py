@@ -10,8 +10,11 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ._cell_values import network_endpoint
+from ._event_dates import DATED_ONLY_TERMS
 from ._keys import KeyInfo
+from ._person_key_ids import patient_pid
 from ._service_lines import COUNTED_NAMES, holds_number, policy_name, small_count
+from ._values import maybe_date
 
 __all__ = ["key_kind"]
 
@@ -37,11 +40,26 @@ def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
     address key, a network endpoint (whose IP, if any, the text's own readers judge)."""
     if kind == "ADDRESS" and type(item) is str and network_endpoint(item):
         return False
+    if kind == "DATE" and info.compact in DATED_ONLY_TERMS:
+        return _dated(item)
     if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
         return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
     if info.compact in COUNTED_NAMES and small_count(item):
         return False  # {"patient": {"serial": 3}}: a count
     return kind != "MEMBER_ID" or not policy_name(info.compact) or holds_number(item)  # {"policy": "allow-all"}
+
+
+_DAY_NUMBERS: Final = (18000101, 21001231)
+"""The bounds of a date written as a number (``20230214``)."""
+
+
+def _dated(item: object) -> bool:
+    """Whether ``item`` may be a date: text of one (with a digit), a number of eight digits, a date object."""
+    if type(item) is str:
+        return maybe_date(item) and any(ch.isdigit() for ch in item)
+    if type(item) is int:
+        return _DAY_NUMBERS[0] <= item <= _DAY_NUMBERS[1]
+    return hasattr(item, "year") and hasattr(item, "month")
 
 
 def key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
@@ -54,6 +72,8 @@ def key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
         kind = info.kind_in_person
     if kind is None and info.compact in ("name", "names") and _human_name(item):
         return "NAME"
+    if kind is None and info.compact == "pid" and patient_pid(item):
+        return "PATIENT"  # {"pid": "MR715892"}: no process has that id
     if kind is not None and not _holds_kind(kind, info, item):
         return None
     if kind == "NAME" and info.compact in _NAME_POSITIONS:

@@ -47,6 +47,7 @@ from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, first_char_alternation, trie_alternation
+from ._person_key_ids import patient_pid
 from ._person_values import person_value
 from ._strategies import is_redacted
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
@@ -1502,6 +1503,8 @@ _DIGIT_KINDS: Final = frozenset(
 """Kinds of identifiers that always hold a digit: a value under their key without one is a word."""
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
+_PID_VALUE: Final = re.compile(r"[ \"']{0,2}([A-Za-z0-9][A-Za-z0-9-]{3,23})(?![\w-])")
+"""The value after ``pid=`` or ``pid:``: one token, judged by :func:`~._person_key_ids.patient_pid`."""
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
 _PATIENT_FIELD_KEY: Final = re.compile(r"(?<![A-Za-z0-9])(?:pid|PID|Pid)(?:[._-]?[0-9]{1,2})(?![0-9])")
 """A key naming a field of the HL7 patient segment (``pid_5``, ``PID.7``, ``pid3``)."""
@@ -1645,6 +1648,12 @@ class KeyValueDetector(BaseDetector):
                 if info.holds_name and text[start] in "\"'" and (name := self._person_name(text, start)) is not None:
                     covered = name[1]
                     yield name[0], name[1], "NAME"  # who="Jon Page", 'attendee': 'Aria Gargallo'
+                    continue
+                if info.compact == "pid":  # "pid=MR715892": a patient's; "pid=4120": a process's
+                    token = _PID_VALUE.match(text, start)
+                    if token is not None and patient_pid(token[1]):
+                        covered = token.end(1)
+                        yield token.start(1), token.end(1), "PATIENT"
                     continue
                 if info.names_person or info.phone_word > 0:  # "contact=8752617223", "guardian: 219099999", "cb=..."
                     if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list

@@ -2,7 +2,8 @@
 
 The catalogue holds the nouns with ``date`` (``admit_date``, ``discharge_date``); code as often names the
 event by its participle and the moment by a preposition (``admitted_at``, ``discharged_on``, ``deceased_at``,
-``vaccinated_on``) or the visit by its place in time (``next_visit``, ``last_appt``), and claims by ``dos``.
+``vaccinated_on``, ``seen_on``), by its verb alone (``admit``) or the visit by its place in time (``next_visit``,
+``last_appt``), and claims by ``dos``.
 Bare nouns (``appointment``, ``admission``) are left out: they hold whole objects as often as a date.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["EVENT_DATE_TERMS"]
+__all__ = ["DATED_ONLY_TERMS", "EVENT_DATE_TERMS"]
 
 _PARTICIPLES: Final = (
     "admitted",
@@ -29,6 +30,10 @@ _PARTICIPLES: Final = (
     "checkedin",
 )
 _MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time")
+_TIMED_ONLY: Final = ("seen", "visited", "treated", "diagnosed", "screened", "referred", "hospitalized", "hospitalised")
+"""Participles that name a care event only with a moment (``seen_on``, ``diagnosed_at``): alone they are flags."""
+_STEMS: Final = ("admit",)
+"""Verb stems that name the event alone as a field (``admit``, as a form's column beside ``discharge_date``)."""
 _VISITS: Final = tuple(
     f"{when}{what}"
     for when in ("next", "last", "previous", "prev", "upcoming", "followup")
@@ -41,7 +46,8 @@ _TIMED_NOUNS: Final = tuple(
 )
 
 EVENT_DATE_TERMS: Final = frozenset(
-    {f"{event}{moment}" for event in _PARTICIPLES for moment in _MOMENTS}
+    {f"{event}{moment}" for event in (*_PARTICIPLES, *_STEMS) for moment in _MOMENTS}
+    | {f"{event}{moment}" for event in _TIMED_ONLY for moment in _MOMENTS if moment}
     | set(_VISITS)
     | set(_TIMED_NOUNS)
     | {"dos", "dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
@@ -49,3 +55,9 @@ EVENT_DATE_TERMS: Final = frozenset(
     | {"rxdate", "filldate", "rxfilldate", "datefilled", "dispenseddate", "dispensedate", "datedispensed"}
 )
 """Compact field names (words run together, lower case) whose value is a date of a person's care or life."""
+
+DATED_ONLY_TERMS: Final = frozenset(
+    {f"{event}{moment}" for event in _STEMS for moment in _MOMENTS}
+    | {f"{event}{moment}" for event in _TIMED_ONLY for moment in _MOMENTS if moment}
+)
+"""The terms above whose field is masked only when its value reads as a date (``{"admit": "inpatient"}`` stays)."""

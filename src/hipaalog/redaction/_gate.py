@@ -483,8 +483,14 @@ def _key_value(text: str, catalogue: KeyCatalogue) -> bool:
         if verdict is None:
             info = catalogue.info(reversed_key[::-1])
             # A person's key may hold their name or a bare phone or SSN, a phone word (``cb``) a bare phone;
-            # an observation's date is a patient's beside a PID key.
-            verdict = info.kind is not None or info.holds_name or info.phone_word > 0 or info.beside_patient is not None
+            # an observation's date is a patient's beside a PID key; ``pid`` a patient's id (or a process's).
+            verdict = (
+                info.kind is not None
+                or info.holds_name
+                or info.phone_word > 0
+                or info.beside_patient is not None
+                or info.compact == "pid"
+            )
             if len(verdicts) >= _VERDICTS_LIMIT:
                 verdicts.clear()
             verdicts[reversed_key] = verdict
@@ -634,6 +640,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # rows under a header
     elif "\n" in text and ("  " in text or "│" in text) and aligned_table(text):
         bits |= TABLE  # a table aligned by spaces under a header (pandas, CLI results, reports)
+    elif "\n" in text and ", dtype: " in text:
+        bits |= TABLE  # a pandas Series, named by its footer
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
     if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):

@@ -25,6 +25,7 @@ from ._gate import NAMED
 from ._json_values import NAMED_VALUE, XML_NAMED_VALUE, value_end, value_spans
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._questionnaire import questionnaire_spans
+from ._spelled_phones import CONTACT_USES, spelled_phone
 
 __all__ = [
     "LABELLED_VALUE_KEYS",
@@ -77,7 +78,7 @@ def named_value_kind(name: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> 
 
 _LABEL_KEYS: Final = (
     "name", "field", "key", "attribute", "attr", "label", "param", "parameter", "property", "column", "fieldName",
-    "field_name", "attributeName", "attribute_name", "type",
+    "field_name", "attributeName", "attribute_name", "type", "kind", "system", "use",
 )  # fmt: skip
 """Keys of a dict whose string names what its value keys hold (the first one present counts)."""
 LABELLED_VALUE_KEYS: Final = frozenset(
@@ -100,7 +101,11 @@ def labelled_kind(mapping: Mapping[Any, Any], catalogue: KeyCatalogue = DEFAULT_
     for key in _LABEL_KEYS:
         label = mapping.get(key)
         if label is not None:
-            return named_value_kind(label, catalogue) if type(label) is str and 1 < len(label) <= 64 else None
+            if type(label) is not str or not 1 < len(label) <= 64:
+                return None
+            if label.lower() in CONTACT_USES:  # {"kind": "home", "value": "(021) 555 0142"}: a contact point
+                return "PHONE" if any(spelled_phone(mapping.get(k)) for k in LABELLED_VALUE_KEYS) else None
+            return named_value_kind(label, catalogue)
     return None
 
 

@@ -5,6 +5,10 @@ number as one; a value shaped like a record number is that person's identifier j
 in text is. The shape: one token of five digits or more, with up to four letters before or after it and
 dashes between groups (``E3092577``, ``3477-870306``, ``HF111446``, ``W164100379``), or an integer of five
 digits or more. Kept: counts and flags (``{"patient": 3}``), hex and UUIDs (a server's key), words.
+
+``pid`` is a patient identifier (HL7's segment) as often as a process id: a value of the shape above that no
+process id can take (letters or a dash in it, more than seven digits, a number past Linux's ``pid_max`` of
+4194304) is the patient's (``{"pid": "MR715892"}``); ``{"pid": 4120}`` and ``{"pid": "31337"}`` stay.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["person_key_id"]
+__all__ = ["patient_pid", "person_key_id"]
 
 _ID: Final = re.compile(r"[A-Za-z0-9](?<![^\x00-\x7f])[A-Za-z]{0,3}-?[0-9]{2,}(?:-[0-9]{2,})*[A-Za-z]{0,2}")
 _MIN_DIGITS: Final = 5
@@ -39,3 +43,18 @@ def person_key_id(person: str | None, key: str, item: object) -> str | None:
     if letters and all(ch in "abcdefABCDEF" for ch in item if ch.isalpha()) and len(item) >= 12:
         return None  # a hex key
     return person
+
+
+_PID_MAX: Final = 4_194_304
+"""The largest process id Linux hands out (``pid_max`` on 64-bit systems)."""
+
+
+def patient_pid(item: object) -> bool:
+    """Whether ``item``, the value of a ``pid`` field, is a patient's identifier rather than a process id."""
+    if type(item) is int:
+        return item > _PID_MAX
+    if type(item) is not str:
+        return False
+    if item.isdigit():
+        return len(item) > len(str(_PID_MAX))
+    return person_key_id("PATIENT", "patient", item) is not None

@@ -53,6 +53,7 @@ from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
 from ._person_values import lone_person_word, person_item_kind, person_value
+from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._record_places import PLACE_KEYS, record_places
@@ -63,6 +64,7 @@ from ._service_lines import (
     system_mailbox,
 )
 from ._shaped_ids import shaped_ids, software_word
+from ._spelled_phones import spelled_phone
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
@@ -1227,6 +1229,8 @@ class Redactor:
         if not FIRST_KEYS.isdisjoint(value) and (pair := name_pair(value)) is not None:
             masker = self.strategy_for("NAME")  # {"first": "Jane", "last": "Roe"}: one name over two fields
             items = [(k, masker.text("NAME", v) if k in pair and type(v) is str else v) for k, v in items]
+        if not POSTAL_KEYS.isdisjoint(value) and (postal := postal_key(value, self.keys, trusted)) is not None:
+            items = self._postal_read(items, postal)  # {"line1": ..., "code": "94107"}: the address's postal code
         active.add(marker)
         try:
             resource = value.get("resourceType") if "resourceType" in value else None
@@ -1295,7 +1299,7 @@ class Redactor:
                             if loose[1]:
                                 if clean_item is item:
                                     beside.append((key, loose[0]))
-                            else:
+                            elif loose[0] != "PHONE" or not _line_of_desk(key, "PHONE", item):
                                 about_person = about_person or loose[0] == "NAME"  # masked already, or now
                                 if clean_item is item:
                                     clean_item = self._key_value(loose[0], item)
@@ -1371,6 +1375,8 @@ class Redactor:
                         kind = _bare_kind(item)  # "contact": "8752617223", "guardian": 219099999.0
                         if kind is None:
                             kind = person_key_id(info.person, info.compact, item)  # "patient": "E3092577"
+                        if kind is None and spelled_phone(item):
+                            kind = "PHONE"  # "contact": "+44 20 7946 0958": a number in any country's shape
                 if kind is None and resource is not None and _is_period(info.compact, item):
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
@@ -1420,7 +1426,7 @@ class Redactor:
                     if loose[1]:
                         if walked is item:
                             beside.append((written, loose[0]))
-                    else:
+                    elif loose[0] != "PHONE" or not _line_of_desk(key, "PHONE", item):
                         about_person = about_person or loose[0] == "NAME"  # masked already, or now
                         replaced = self._key_value(loose[0], item) if walked is item else walked
                         if replaced is DROP:
@@ -1542,6 +1548,8 @@ class Redactor:
                 return "NAME", False  # one name word under a key that names a person ({"who": "Miki"})
             if size > 64 or size < 5:
                 return None
+            if info.phone_word > 0 and spelled_phone(item):
+                return "PHONE", False  # "cb_number": "+33 6 12 34 56 78": a line's number in any country's shape
             if (
                 (" " in item or "," in item)
                 and not info.thing
@@ -1573,10 +1581,12 @@ class Redactor:
         """Whether a short string of a plain field may be a name or a bare phone number (the quick path's check);
         a string that is neither is remembered."""
         if " " in text or "," in text:
-            loose = self.names_values and person_value(text)  # the looser check: the key decides later
+            loose = (self.names_values and person_value(text)) or spelled_phone(text)  # the key decides later
         else:
-            loose = (len(text) in {10, 11} and text[0] in "123456789" and text.isdigit()) or (
-                self.names_values and lone_person_word(text)  # {"who": "Miki"}: a name if the key names a person
+            loose = (
+                (len(text) in {10, 11} and text[0] in "123456789" and text.isdigit())
+                or (self.names_values and lone_person_word(text))  # {"who": "Miki"}: a name if the key names a person
+                or spelled_phone(text)  # "cb": "+33612345678": a phone if the key names a line
             )
         if not loose:
             if len(self._plain_values) >= _SAFE_KEYS_LIMIT:
@@ -1730,6 +1740,18 @@ class Redactor:
             replaced = self._as_kind(hl7_observation_kind(segment, number) if number is not None else None, item)
             if replaced is not DROP:
                 out[key] = replaced
+        return out
+
+    def _postal_read(self, items: list[tuple[Any, Any]], postal: Any) -> list[tuple[Any, Any]]:
+        """``items`` with the value under the key ``postal`` masked as a postal code (or left out, if dropped)."""
+        out: list[tuple[Any, Any]] = []
+        for key, item in items:
+            if key == postal:
+                replaced = self._key_value("ZIP", item)
+                if replaced is DROP:
+                    continue
+                item = item if replaced is _KEEP else replaced
+            out.append((key, item))
         return out
 
     @staticmethod

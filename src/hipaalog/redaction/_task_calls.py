@@ -7,8 +7,10 @@ their names elsewhere; positional ones have none. A call is about a person when 
 (``remind_patient``, ``export_chart``, ``update_member``), when a keyword argument is a person's (``dob=``,
 ``mrn=``) or already masked, or when its values alone hold an id, a town or name and a code or date together.
 Then a value shaped as a person's is masked: an id (``A0048213``, ``MR-20931``, a number of six digits or more),
-a five-digit code, a full date, a capitalised town or name (``Springfield``, ``Maria Gonzalez``). The rest of a
-call stays: task ids, uuids, counts, queue names, paths and urls, words of English, codes in capitals.
+a five-digit code, a full date, a capitalised town or name (``Springfield``, ``Maria Gonzalez``), a name in lower
+case, capitals or another script whose words no dictionary holds (``tomas okafor``), a phone number in any
+country's punctuation. The rest of a call stays: task ids, uuids, counts, queue names, paths and urls, words of
+English, codes in capitals.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ._lexicon import ENGLISH, SOFTWARE, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import name_shaped
 from ._person_rows import person_id_shaped
+from ._spelled_phones import spelled_phone
 
 __all__ = ["task_call_spans"]
 
@@ -60,6 +63,8 @@ _DATE: Final = re.compile(
     r"|datetime\.date\((?:19|20)[0-9]{2},[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
 )
 _CAPITALISED: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
+_CASED_WORDS: Final = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ ][^\W\d_][^\W\d_'’.-]*){1,3}")
+"""Two to four words of letters in any case and script: a person's name when no word is a dictionary's."""
 _KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,63})[ ]?=(?!=)[ ]?")
 _KWARGS: Final = re.compile(r"[ ,]*kwargs[=:][ ]?\{")
 _DICT_KEY: Final = re.compile(r"['\"]([A-Za-z_]\w{0,63})['\"][ ]?:")
@@ -144,7 +149,16 @@ def _kind(raw: str) -> str | None:
         return "ID"  # a record number passed as a number (round ones are counts and sizes)
     if quoted and _CAPITALISED.fullmatch(value):
         return _word_kind(value)
+    if quoted and spelled_phone(value):
+        return "PHONE"  # "+7-(923)-074-43-03", "(0389)-701364": a number in any country's punctuation
+    if quoted and _CASED_WORDS.fullmatch(value) and not _common_words(value):
+        return "NAME"  # "tomas okafor", "BRANKO VIDMAR", a name in another script: words no dictionary holds
     return None
+
+
+def _common_words(value: str) -> bool:
+    """Whether a word of ``value`` is a word of English or of software (``queue``, ``redis``)."""
+    return any(word in ENGLISH or word in SOFTWARE for word in value.lower().split())  # not the hot path
 
 
 def _word_kind(value: str) -> str | None:
