@@ -1606,12 +1606,22 @@ class Redactor:
             else:
                 out[key] = replaced
 
-    def _ids_beside_person(self, out: dict[Any, Any], trusted: frozenset[str], depth: int = 0) -> None:
+    def _ids_beside_person(
+        self, out: dict[Any, Any], trusted: frozenset[str], depth: int = 0, named: frozenset[str] | None = None
+    ) -> None:
         """Mask, in a mapping that names a person, the id-shaped tokens of its other texts (:mod:`._shaped_ids`),
         and of the texts in the mappings, lists and tuples below it (``"notes": ["card D1234567"]``,
         ``{"payload": {"items": [{"value": ...}]}}``): the message says whom, an extra field holds their number, or
         the other way round. Only texts holding such a token are rewritten; a field whose name is the software's
-        (``request_id``, ``build``) stays, and so does all below it."""
+        (``request_id``, ``build``) stays, and so does all below it, and so does a token the mapping itself holds
+        under a field that says which id it is (``"claim CLM-20931 accepted"`` beside ``"claim_id": "CLM-20931"``:
+        the key catalogue judged it, and the message keeps what the field keeps)."""
+        if named is None:
+            named = frozenset(
+                item
+                for key, item in out.items()
+                if type(key) is str and type(item) is str and key.lower().endswith(_NAMED_ID)
+            )
         for key, item in out.items():
             if key in trusted:
                 continue
@@ -1624,12 +1634,12 @@ class Redactor:
                 continue  # "build"; "order_id": an id the key catalogue judged; "OBR.3": its segment reader's
             if cls is dict:
                 copied = dict(item)
-                self._ids_beside_person(copied, frozenset(), depth + 1)
+                self._ids_beside_person(copied, frozenset(), depth + 1, named)
                 out[key] = copied
                 continue
             if cls is not str:
                 holder = dict(enumerate(item))
-                self._ids_beside_person(holder, frozenset(), depth + 1)
+                self._ids_beside_person(holder, frozenset(), depth + 1, named)
                 out[key] = cls(holder.values())
                 continue
             if not _ID_HINT.search(item):
@@ -1637,7 +1647,11 @@ class Redactor:
             if (whole := bare_number_kind(item)) is not None:
                 out[key] = self._key_value(whole, item)  # {"who": "Jane Roe", "alt": "2125550199"}: their phone
                 continue
-            spans = [span for span in shaped_ids(item) if not _in_marker(item, span[0], span[1])]
+            spans = [
+                span
+                for span in shaped_ids(item)
+                if not _in_marker(item, span[0], span[1]) and item[span[0] : span[1]] not in named
+            ]
             if spans:
                 out[key] = self._masked_kinds(item, spans)
 

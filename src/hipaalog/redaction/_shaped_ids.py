@@ -44,11 +44,11 @@ _SOFTWARE: Final = frozenset(
         *("process", "inode", "errno", "err", "sqlstate", "error", "exit", "signal", "cpu", "ns", "us", "ms"),
         *("position", "pos", "rank", "index", "idx", "after", "every", "within", "token", "tokens", "po"),
         *("ndc", "sku", "lot", "upc", "gtin", "ean", "part", "model", "rxnorm", "rxcui", "snomed", "loinc", "cpt"),
-        *("hcpcs", "icd", "drg", "catalog", "catalogue", "product"),
+        *("hcpcs", "icd", "drg", "catalog", "catalogue", "product", "order", "invoice", "shipment", "tracking"),
     )
 )
 """Words whose number is the software's (a line, a port, a trace or a job, a size or a count) or a thing's code (a
-drug's NDC, a product's SKU or lot, a purchase order), never a person's."""
+drug's NDC, a product's SKU or lot, an order, an invoice or a shipment), never a person's."""
 _UNITS: Final = frozenset(
     (
         *("ms", "s", "sec", "secs", "seconds", "second", "us", "µs", "ns", "min", "mins", "minutes", "h", "hours"),
