@@ -101,7 +101,14 @@ def test_phone_in_groups_under_a_key_of_a_message_end(number: str) -> None:
 
 @pytest.mark.parametrize(
     "fields",
-    [{"to": "2024-01-05"}, {"from": "10.0.12.200"}, {"to": "1.2.3"}, {"to": "v2.14.3"}, {"to": "queue-7"}],
+    [
+        {"to": "2024-01-05"},
+        {"from": "10.0.12.200"},
+        {"to": "1.2.3"},
+        {"to": "v2.14.3"},
+        {"to": "queue-7"},
+        {"toll_free_number": "(888) 555-0123"},
+    ],
 )
 def test_not_phones_under_a_key_of_a_message_end(fields: dict[str, str]) -> None:
     assert REDACTOR.redact(fields) == fields

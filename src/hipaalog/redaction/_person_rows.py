@@ -87,8 +87,12 @@ _PLACE_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:ADDRESS|ZIP)[:\]]")
 _BIRTH_DATE: Final = re.compile(
     r"(?=[0-9d])(?P<y>19[0-9]{2}|20[0-9]{2})-[01][0-9]-[0-3][0-9]|[01]?[0-9]/[0-3]?[0-9]/(?P<y2>19[0-9]{2}|20[0-9]{2})"
     r"|(?:datetime\.)?date\((?P<y3>19[0-9]{2}|20[0-9]{2}),[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
+    r"|[0-3]?[0-9](?P<s4>[-.])[0-3]?[0-9](?P=s4)(?P<y4>19[0-9]{2}|20[0-9]{2})"
+    r"|(?P<y5>19[0-9]{2}|20[0-9]{2})(?P<s5>[/.])[01]?[0-9](?P=s5)[0-3]?[0-9]"
+    r"|(?P<y6>19[0-9]{2}|20[0-9]{2})年[01]?[0-9]月[0-3]?[0-9]日"
 )
-"""A full date of a row (an ISO or US date, a ``date`` object's repr): a birth date when its year is long past."""
+"""A full date of a row (an ISO or US date, day and month first with dashes or dots, the year first with slashes or
+dots or in Chinese, a ``date`` object's repr): a birth date when its year is long past."""
 _AMOUNT: Final = re.compile(r"-?[0-9]{1,4}(?:[.,][0-9]{1,2})?")
 """A count or an amount of a cell: never typed by its column."""
 _ROW_EVIDENCE: Final = 2
@@ -165,7 +169,8 @@ def _birth_date(value: str) -> bool:
     found = _BIRTH_DATE.fullmatch(value)
     if found is None:
         return False
-    return 1900 <= int(found["y"] or found["y2"] or found["y3"]) <= _LAST_BIRTH_YEAR
+    year = found["y"] or found["y2"] or found["y3"] or found["y4"] or found["y5"] or found["y6"]
+    return 1900 <= int(year) <= _LAST_BIRTH_YEAR
 
 
 def _town(value: str) -> bool:

@@ -2,10 +2,10 @@
 
 A row that holds a person's identifiers (:mod:`._person_rows`) has lost its column names, so its other cells are
 typed by shape: a postal code of any common national form (``K1A 0B1``, ``SW1A 2AA``, ``1011 AB``, ``00-950``,
-``100-0001``), a phone number written with separators or a country code (``(02) 9374 4000``, ``0171-23 45 67``,
-``+353 1 234 5678``, ``555.013.2288x12``), a date in any order of its parts (``12.04.1961``, ``1961/04/12``,
-``4/12/61``, ``1961年4月12日``) and a word of a name beside a name (``Okonkwo``, ``Łukasz``, ``박``). Plain amounts
-(``53.00``), counts, versions (``1.2.3``) and words of English stay.
+``100-0001``, ``110 00``), a phone number written with separators or a country code (``(02) 9374 4000``,
+``0171-23 45 67``, ``+353 1 234 5678``, ``555.013.2288x12``), a date in any order of its parts (``12.04.1961``,
+``1961/04/12``, ``4/12/61``, ``1961年4月12日``) and a word of a name beside a name (``Okonkwo``, ``Łukasz``, ``박``).
+Plain amounts (``53.00``), counts, versions (``1.2.3``) and words of English stay.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _POSTCODE: Final = re.compile(
     r"(?=[0-9A-Z])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ ]?[0-9][A-Z]{2}"  # British
     r"|[A-Z][0-9][A-Z][ -]?[0-9][A-Z][0-9]"  # Canadian
     r"|[1-9][0-9]{3}[ ]?[A-Z]{2}"  # Dutch
-    r"|[0-9]{2}-[0-9]{3}|[0-9]{3}-[0-9]{4}"  # Polish, Japanese
+    r"|[0-9]{2}-[0-9]{3}|[0-9]{3}-[0-9]{4}|[0-9]{3}[ ][0-9]{2}"  # Polish, Japanese, Czech and Swedish
     r"|[0-9]{5}(?:-[0-9]{4})?)"  # US (and five-digit codes of most of Europe)
 )
 """A postal code's whole value."""
@@ -33,6 +33,8 @@ _DATE: Final = re.compile(
 )
 """A full date, day, month and year in any order."""
 _EXTENSION: Final = re.compile(r"[ ]?(?:x|ext\.?)[ ]?[0-9]{1,6}$")
+_NOT_DIGIT: Final = re.compile(r"[^0-9]+")
+_TOLL_FREE: Final = re.compile(r"8(?:00|33|44|55|66|77|88)")
 _QUAD: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
 """A dotted quad (an IPv4 address)."""
 _AMOUNT: Final = re.compile(r"-?[0-9]{1,4}(?:\.[0-9]{1,2})?")
@@ -97,6 +99,11 @@ def name_cell(value: str) -> bool:
 
 
 def written_phone(value: str) -> bool:
-    """Whether ``value`` is a phone number written in groups (``06 38 52 75 36``, ``+7-(925)-416-28-66``): no
-    date, postal code, amount or address."""
-    return cell_kind(value) == "PHONE"
+    """Whether ``value`` is a person's phone number written in groups (``06 38 52 75 36``, ``+7-(925)-416-28-66``):
+    no date, postal code, amount or address, nor a North American toll-free line (``(888) 555-0123``, a firm's)."""
+    if cell_kind(value) != "PHONE":
+        return False
+    digits = _NOT_DIGIT.sub("", value)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    return len(digits) != 10 or _TOLL_FREE.match(digits) is None
