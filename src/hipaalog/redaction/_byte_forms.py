@@ -82,9 +82,17 @@ def _hex_text(found: str) -> str:
     if "," in found and "x" not in found and "X" not in found and not any(ch.isalpha() for ch in found):
         return found  # [32, 53, 51, 54]: a list of numbers (character codes are read as such elsewhere)
     text = _printable(bytes.fromhex("".join(_HEX_DIGITS.findall(found))))
-    return text if text is not None and len(text) >= _MIN_TEXT else found
+    if text is None or len(text) < _MIN_TEXT:
+        return found
+    if _DECIMAL_PAIRS.fullmatch(found) is not None and _WORDLIKE.fullmatch(text) is None:
+        return found  # 47 29 23 67: a phone number's pairs of digits, not text ("G)#g")
+    return text
 
 
+_DECIMAL_PAIRS: Final = re.compile(r"[0-9 ]+")
+"""Bytes written with decimal digits only: a number in pairs reads so too."""
+_WORDLIKE: Final = re.compile(r"[\w .@'-]+")
+"""What text written as such bytes must read as: words, digits and the marks of names and addresses."""
 _QP_RUN: Final = re.compile(r"(?:=[0-9A-F]{2}){3,}")
 """Three quoted-printable escapes in a row or more (an encoder that escapes every byte)."""
 

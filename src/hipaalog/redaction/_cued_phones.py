@@ -34,8 +34,9 @@ _WORDS: Final = cased(CONTACT_WORDS | MORE_PHONE_WORDS)
 """Every phone word in lower case, Title Case and UPPER CASE (as the gate matches them)."""
 _KEYS: Final = frozenset({"to", "from", "number", "msisdn", "recipient", "dest", "destination", "sender"})
 """Keys of a message's ends: a number right after ``to=`` or ``number:`` is a phone number."""
-_NUMBER: Final = re.compile(r"[+(0-9](?<![\w+(.,:/-][+(0-9])[0-9 ()./+-]{5,24}[0-9](?![\w.,/%-]|[ ]?[:][0-9]|\.[0-9])")
-"""A run of digits and phone marks, not glued to a word, a decimal or a path before or after it."""
+_NUMBER: Final = re.compile(r"[+(0-9](?<![\w+(.,:/-][+(0-9])[0-9 ()./+-]{5,24}[0-9](?![\w/%-]|[.,]\w|[ ]?[:][0-9])")
+"""A run of digits and phone marks, not glued to a word, a decimal or a path before or after it (a sentence's full
+stop or comma may follow)."""
 _WORD: Final = re.compile(r"[^\W\d]+")
 _SPLIT: Final = re.compile(r"[^\w]+")
 _LOWER_WORDS: Final = frozenset(word.lower() for word in _WORDS) | _KEYS
@@ -46,8 +47,10 @@ _BRIDGES: Final = frozenset(
     | {"unter", "au", "al", "a", "para", "per", "op", "na", "pod", "under", "de", "of", "home", "work", "cell"}
     | {"mobile", "primary", "new", "old", "main", "their", "his", "her", "patient", "patients", "s", "failed"}
     | {"delivery", "invalid", "undelivered", "status", "redacted", "name", "phone", "dialing", "dialling"}
+    | {"me", "us", "him", "them", "pt", "back", "anytime", "directly"}
 )
-"""Words that may stand between a phone word and its number (``voicemail left at``, ``sms delivery failed for``)."""
+"""Words that may stand between a phone word and its number (``voicemail left at``, ``sms delivery failed for``,
+``reach me at``, ``called pt back on``)."""
 _ID_WORDS: Final = frozenset(
     {"id", "order", "ticket", "case", "ref", "account", "acct", "mrn", "claim", "invoice", "batch", "job", "queue"}
     | {"count", "total", "size", "bytes", "ms", "version", "build", "port", "pid", "code", "attempt", "attempts"}

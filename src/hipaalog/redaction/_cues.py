@@ -876,7 +876,7 @@ FHIR_KEYS: Final = frozenset({"resourceType", "family", "given", "display", "bir
 """Keys of FHIR resources (JSON keys, XML elements) whose presence as words selects the FHIR text detector."""
 X12_HEADER: Final = re.compile(r"(?<![A-Za-z0-9])ISA([^A-Za-z0-9\s])")
 """The X12 interchange header, and the element separator it declares (``*`` mostly; ``|``, ``^`` too)."""
-X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "DTM*", "SBR*", "CLM*", "CLP*")
+X12_MARKS: Final = ("NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "DTP*", "DTM*", "SBR*", "CLM*", "CLP*", "COB*")
 """X12 segment ids with their element separator: one in the text selects the X12 detector."""
 X12_OTHER_MARKS: Final = ("NM1|", "NM1^", "DMG|", "DMG^", "REF|", "REF^", "PER|", "PER^")
 """The same with the other element separators X12 allows (``|``, ``^``), when no ``ISA`` header declares one."""

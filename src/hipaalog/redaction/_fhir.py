@@ -93,6 +93,13 @@ _XML_PERSON_DISPLAY: Final = re.compile(
     r"<display[ ]+value=\\*[\"']((?:[^\"'\\<>]|\\u[0-9a-fA-F]{4}){1,200})"
 )
 """FHIR XML: the display of a reference to a person (``<reference value="Patient/..."/><display value="Roe"/>``)."""
+_XML_ROLE_DISPLAY: Final = re.compile(
+    r"<display[ ]+value=\\*[\"']((?:[^\"'\\<>]|\\u[0-9a-fA-F]{4}){1,200})\\*[\"'][ ]*/>\s*"
+    r"</(?:subject|patient|beneficiary|subscriber|policyHolder|payee|recipient|individual|enterer|informationSource"
+    r"|asserter|who|agent)>"
+)
+"""FHIR XML: the display of a reference in a person's element, whatever the reference holds (an identifier only:
+``<patient><identifier>...</identifier><display value="Roe"/></patient>``); ``display`` is a reference's last."""
 _XML_CONTAINER: Final = re.compile(r"<(telecom|identifier)>(.{0,400}?)</\1>", re.DOTALL)
 _XML_INNER_VALUE: Final = re.compile(r"<value[ ]+value=\"([^\"]{1,200})\"")
 _WINDOW: Final = 600
@@ -130,13 +137,15 @@ DATED_ELEMENTS: Final = frozenset({"accident", "procedure", "class"})
 and ``Coverage.class``, whose ``value`` is the member's group number when its type is ``group`` or ``subgroup``."""
 _GROUP_CLASSES: Final = frozenset({"group", "subgroup"})
 _CLASS_LIST: Final = re.compile(r"""["']class["'][ ]*:\s*\[""")
-_GROUP_CODE: Final = re.compile(r"""["']code["'][ ]*:[ ]*["'](?:sub)?group["']""")
+_GROUP_CODE: Final = re.compile(r"""["'](?:code|text)["'][ ]*:[ ]*["'](?i:sub)?(?i:group)["']""")
 _CLASS_VALUE: Final = re.compile(r"""["']value["'][ ]*:[ ]*""" + _STRING)
 _CLASS_NAME: Final = re.compile(r"""["']name["'][ ]*:[ ]*""" + _STRING)
-"""``Coverage.class`` in JSON text: each object of the list whose ``type`` is coded ``group`` or ``subgroup``
-has its ``value`` masked (the object's only ``value``: a CodeableConcept has none)."""
+"""``Coverage.class`` in JSON text: each object of the list whose ``type`` is coded (or only written as text)
+``group`` or ``subgroup`` has its ``value`` masked (the object's only ``value``: a CodeableConcept has none)."""
 _XML_CLASS_GROUP: Final = re.compile(
-    r"<code[ ]+value=\"(?:sub)?group\"[ ]*/>.{0,300}?</type>\s*<value[ ]+value=\"([^\"]{1,200})\"", re.DOTALL
+    r"<(?:code|text)[ ]+value=\\*\"(?i:sub)?(?i:group)\\*\"[ ]*/>.{0,300}?</type>\s*"
+    r"<value[ ]+value=\\*\"([^\"\\]{1,200})",
+    re.DOTALL,
 )
 _EVENT_DATE: Final = re.compile(r"""["'](?:""" + "|".join(_EVENT_DATE_NAMES) + r""")["'][ ]*:[ ]*""" + _STRING)
 _XML_PERSON_REFERENCE: Final = re.compile(r"<reference[ ]+value=\"(?:[^\"]{0,200}/)?(?:Patient|Person|RelatedPerson)/")
@@ -222,13 +231,17 @@ def fhir_element(compact_key: str, item: Any, replace: Callable[[str, str], str]
 
 
 def _class_codes(item: Mapping[Any, Any]) -> set[str]:
-    """The codes of a ``Coverage.class``'s ``type`` (a CodeableConcept)."""
+    """The codes of a ``Coverage.class``'s ``type`` (a CodeableConcept), and its text in lower case."""
     kind = item.get("type")
-    codings = kind.get("coding") if isinstance(kind, Mapping) else None
-    if not isinstance(codings, list):
+    if not isinstance(kind, Mapping):
         return set()
-    codes = (coding.get("code") for coding in codings if isinstance(coding, Mapping))
-    return {code for code in codes if type(code) is str}
+    codings = kind.get("coding")
+    text = kind.get("text")
+    found = {text.lower()} if type(text) is str else set()
+    if isinstance(codings, list):
+        codes = (coding.get("code") for coding in codings if isinstance(coding, Mapping))
+        found.update(code for code in codes if type(code) is str)
+    return found
 
 
 def fhir_kinds(compact_key: str, item: Any) -> list[str]:
@@ -354,6 +367,8 @@ class FhirTextDetector(BaseDetector):
         if "<display" in text:
             for match in _XML_PERSON_DISPLAY.finditer(text):
                 yield match.start(1), match.end(1), "NAME"
+            for match in _XML_ROLE_DISPLAY.finditer(text):
+                yield match.start(1), match.end(1), "NAME"
         if "lastUpdated" in text:
             for match in _LAST_UPDATED.finditer(text):  # when the server stored the resource: no one's date
                 yield match.start(1), match.end(1), KEEP
@@ -398,7 +413,7 @@ class FhirTextDetector(BaseDetector):
                 yield from self._directory(text, resource.start(), resource[1])
         if "url" in text or "Url" in text:
             yield from self._links(text)
-        if "class" in text and "group" in text:
+        if "class" in text and ("roup" in text or "ROUP" in text):  # group, Group, GROUP
             yield from self._group_classes(text)
 
     @staticmethod

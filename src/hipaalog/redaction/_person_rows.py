@@ -20,11 +20,13 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ._delimited_rows import delimited_rows
 from ._detector import Span
 from ._gazetteer import NONE, listed_town, town_evidence
 from ._id_shapes import CELL_MIN_DIGITS, id_shape
 from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
+from ._row_cells import cell_kind, name_cell
 from ._vocab import STATE_CODES
 
 __all__ = ["person_id_shaped", "row_sibling_spans"]
@@ -85,8 +87,16 @@ _PLACE_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:ADDRESS|ZIP)[:\]]")
 _BIRTH_DATE: Final = re.compile(
     r"(?=[0-9d])(?P<y>19[0-9]{2}|20[0-9]{2})-[01][0-9]-[0-3][0-9]|[01]?[0-9]/[0-3]?[0-9]/(?P<y2>19[0-9]{2}|20[0-9]{2})"
     r"|(?:datetime\.)?date\((?P<y3>19[0-9]{2}|20[0-9]{2}),[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
+    r"|[0-3]?[0-9](?P<s4>[-.])[0-3]?[0-9](?P=s4)(?P<y4>19[0-9]{2}|20[0-9]{2})"
+    r"|(?P<y5>19[0-9]{2}|20[0-9]{2})(?P<s5>[/.])[01]?[0-9](?P=s5)[0-3]?[0-9]"
+    r"|(?P<y6>19[0-9]{2}|20[0-9]{2})年[01]?[0-9]月[0-3]?[0-9]日"
 )
-"""A full date of a row (an ISO or US date, a ``date`` object's repr): a birth date when its year is long past."""
+"""A full date of a row (an ISO or US date, day and month first with dashes or dots, the year first with slashes or
+dots or in Chinese, a ``date`` object's repr): a birth date when its year is long past."""
+_AMOUNT: Final = re.compile(r"-?[0-9]{1,4}(?:[.,][0-9]{1,2})?")
+"""A count or an amount of a cell: never typed by its column."""
+_ROW_EVIDENCE: Final = 2
+"""Fewest cells of a delimited row found (or masked) that make it a person's row."""
 _LAST_BIRTH_YEAR: Final = datetime.date.today().year - 16
 _MAX_ROWS: Final = 64
 _MAX_ITEMS: Final = 16
@@ -159,7 +169,8 @@ def _birth_date(value: str) -> bool:
     found = _BIRTH_DATE.fullmatch(value)
     if found is None:
         return False
-    return 1900 <= int(found["y"] or found["y2"] or found["y3"]) <= _LAST_BIRTH_YEAR
+    year = found["y"] or found["y2"] or found["y3"] or found["y4"] or found["y5"] or found["y6"]
+    return 1900 <= int(year) <= _LAST_BIRTH_YEAR
 
 
 def _town(value: str) -> bool:
@@ -192,7 +203,20 @@ def _covered(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _siblings(items: list[Item], covered: list[tuple[int, int]]) -> Iterator[Span]:
+def _named(item: Item, names: list[tuple[int, int]]) -> bool:
+    """Whether ``item`` is a name found or hipaalog's mask of one."""
+    return item[2].startswith(("[REDACTED:NAME", "[NAME")) or _covered(item[0], item[1], names)
+
+
+def _name_beside(items: list[Item], index: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the text value ``items[index]`` is a word of a name: beside a name, or beside another such word."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(items) and items[other][3] and (_named(items[other], names) or name_cell(items[other][2])):
+            return True
+    return False
+
+
+def _siblings(items: list[Item], covered: list[tuple[int, int]], names: list[tuple[int, int]]) -> Iterator[Span]:
     """Spans of the values of a person's row shaped as theirs, those no span covers yet."""
     for index, (start, end, value, quoted) in enumerate(items):
         if not value or value[:1] == "[" or _covered(start, end, covered):
@@ -207,6 +231,10 @@ def _siblings(items: list[Item], covered: list[tuple[int, int]]) -> Iterator[Spa
             yield start, end, "AGE"
         elif quoted and _TOWN.fullmatch(value) and (_town(value) or _before_state(items, index)):
             yield start, end, "ADDRESS"
+        elif quoted and (kind := cell_kind(value)) is not None:
+            yield start, end, kind
+        elif quoted and name_cell(value) and _name_beside(items, index, names):
+            yield start, end, "NAME"
 
 
 def _header(items: list[Item]) -> list[str | None] | None:
@@ -230,8 +258,60 @@ def _by_column(items: list[Item], kinds: list[str | None], covered: list[tuple[i
             yield start, end, kind
 
 
+def _cell_kind(cell: Item, found: list[Span]) -> str | None:
+    """The kind of the span covering ``cell``, or of hipaalog's mask it is, or ``None``."""
+    start, end, value, _ = cell
+    for s, e, kind in found:
+        if s < end and start < e:
+            return kind
+    if value[:1] == "[" and _EVIDENCE_MARKER.match(value) is not None:
+        return value[1:].removeprefix("REDACTED:").split(":")[0].rstrip("]")
+    return None
+
+
+def _delimited_siblings(found: list[Span], text: str) -> list[Span]:
+    """``found``, and the cells of the delimited rows of ``text`` about a person: those shaped as a person's value
+    and those in a column holding a person's value in another row of the block."""
+    rows = delimited_rows(text)
+    if not rows:
+        return found
+    people: list[tuple[str, list[Item], list[str | None]]] = []
+    columns: dict[str, list[str | None]] = {}
+    for block, cells in rows:
+        kinds = [_cell_kind(cell, found) for cell in cells]
+        known = 0
+        for kind in kinds:
+            known += kind is not None
+        if known < _ROW_EVIDENCE:
+            continue
+        people.append((block, cells, kinds))
+        seen = columns.setdefault(block, [None] * len(cells))
+        for index, kind in enumerate(kinds):
+            if kind is not None and seen[index] is None:
+                seen[index] = kind
+    if not people:
+        return found
+    covered = [(start, end) for start, end, _ in found]
+    names = [(start, end) for start, end, kind in found if kind == "NAME"]
+    added: list[Span] = []
+    for block, cells, kinds in people:
+        for span in _siblings(cells, covered, names):
+            if span[2] != "AGE":  # a count of a table's row (124 items) is no age without its column's name
+                added.append(span)
+                covered.append((span[0], span[1]))
+        for cell, kind, column in zip(cells, kinds, columns[block], strict=True):
+            start, end, value, _ = cell
+            typed = kind is None and column is not None and value not in _EMPTY and _AMOUNT.fullmatch(value) is None
+            if typed and column is not None and not _covered(start, end, covered):
+                added.append((start, end, column))
+    return found + added if added else found
+
+
 def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
-    """``found``, and the values shaped as a person's in the positional rows of ``text`` about a person."""
+    """``found``, and the values shaped as a person's in the positional and delimited rows of ``text`` about a
+    person."""
+    if found and len(found) > 1:
+        found = _delimited_siblings(found, text)
     if "(" not in text and "[" not in text:
         return found
     evidence = [(start, end) for start, end, kind in found if kind in _EVIDENCE]
@@ -244,6 +324,7 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
     ):
         return found
     covered = [(start, end) for start, end, _ in found]
+    names = [(start, end) for start, end, kind in found if kind == "NAME"]
     added: list[Span] = []
     columns: list[str | None] | None = None
     rows = tried = 0
@@ -270,5 +351,5 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
             added.extend(by_column)
             covered = covered + [(start, end) for start, end, _ in by_column]
         if about or columns is not None or _birth_dated(items):
-            added.extend(_siblings(items, covered))
+            added.extend(_siblings(items, covered, names))
     return found + added if added else found

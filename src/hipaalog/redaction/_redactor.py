@@ -57,6 +57,7 @@ from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._record_places import PLACE_KEYS, record_places
+from ._row_cells import written_phone
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
 from ._service_lines import (
     desk_line,
@@ -224,6 +225,8 @@ def _is_version(compact_key: str, value: str) -> bool:
 _CLINICIAN_RESOURCES: Final = frozenset({"Practitioner", "PractitionerRole"})
 """FHIR resources about a clinician: their logical ``id`` is kept (their names and identifiers still count)."""
 _ZIP_PLUS_FOUR: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
+_PHONE_STARTS: Final = frozenset("+(0123456789")
+"""How a phone number written in groups starts."""
 _ROW_MAX: Final = 64
 """Longer lists are not read as one row."""
 
@@ -1562,6 +1565,8 @@ class Redactor:
                 return "NAME", True  # {"name": "Ann Lee", "dob": ...}: a person's name beside a sign of them
             if info.phone_word >= 0 and size in {10, 11} and item.isdigit():
                 return None if bare_number_kind(item) != "PHONE" else ("PHONE", info.phone_word == 0)
+            if info.phone_word == 1 and written_phone(item):
+                return "PHONE", False  # {"to": "06 38 52 75 36"}: a number in a phone's groups under a phone word
             if info.compact in _RECORD_NUMBER_KEYS and _RECORD_NUMBER.fullmatch(item):
                 return _RECORD_NUMBER_KEYS[info.compact], True  # {"patient_name": ..., "record_no": "55237587"}
             if not info.record_time and maybe_date(item) and not software_date_key(info.compact):
@@ -1588,6 +1593,8 @@ class Redactor:
                 or (self.names_values and lone_person_word(text))  # {"who": "Miki"}: a name if the key names a person
                 or spelled_phone(text)  # "cb": "+33612345678": a phone if the key names a line
             )
+        if not loose and text[:1] in _PHONE_STARTS and written_phone(text):
+            loose = True  # a phone number in groups: the key decides (``to``, ``reach``)
         if not loose:
             if len(self._plain_values) >= _SAFE_KEYS_LIMIT:
                 self._plain_values.clear()

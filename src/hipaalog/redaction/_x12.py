@@ -6,7 +6,8 @@ A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or 
 ``DMG`` birth date, ``REF`` identifiers and ``PER`` contacts. Everywhere: a person's or a claim's ``REF`` numbers
 (``SY`` an SSN, ``EA`` a chart, ``EJ`` an account, ``1W`` a member...), home and cell phones of any ``PER``, ``DTP``
 dates (service, admission, discharge, eligibility), ``DTM`` dates of care and coverage (835 claim
-statement dates ``232``/``233``, ``050`` received, ``472`` service...) and the patient control number of ``CLM``.
+statement dates ``232``/``233``, ``050`` received, ``472`` service...), the patient control number of ``CLM`` and
+the insured's group or policy number of ``SBR`` (an 837's subscriber) and ``COB`` (an 834's other coverage).
 Elements are separated by ``*`` (or what the ``ISA`` header declares; ``|`` or ``^`` read from a
 ``NM1``, ``DMG``, ``REF`` or ``PER`` without one); segments end at ``~``, a line end (raw or escaped), any other
 mark right before the next segment (``'NM1*``), or where the next segment starts after whitespace.
@@ -27,7 +28,7 @@ from ._gate import X12
 
 __all__ = ["X12Detector"]
 
-_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS|PAT)"
+_SEGMENT_IDS: Final = r"(?<![A-Za-z0-9])(?:NM1|N3|N4|DMG|REF|PER|DTP|DTM|CLM|CLP|INS|PAT|SBR|COB)"
 _NEXT: Final = (
     "ISA|GS|BHT|HL|TRN|NM1|N3|N4|REF|PER|DMG|INS|DTP|DTM|EQ|EB|MSG|III|AAA|SE|GE|IEA|CLM|HI|SBR|PAT|PRV|SV1|SV2|LX|"
     "AMT|NTE|OI|CAS|SVD|K3|QTY|HSD|LS|LE|PWK|CN1|CR1|CRC|HCP|MOA|CLP|SVC|BPR|TRN|N1|PLB"
@@ -173,6 +174,10 @@ class X12Detector(BaseDetector):
             return [(1, "ACCOUNT")]  # the patient control number of an 837 claim
         if segment == "PAT":
             return [(6, "DATE")] if len(elements) > 6 and elements[5] in {"D8", "DT"} else []  # a date of death
+        if segment == "SBR":
+            return [(3, "MEMBER_ID")]  # the insured's group or policy number
+        if segment == "COB":
+            return [(2, "MEMBER_ID")]  # the policy number of a member's other coverage
         if segment == "CLP":
             return [(1, "ACCOUNT"), (7, "ACCOUNT")]  # an 835 payment's patient control and payer claim numbers
         if segment == "REF" and qualifier in _REF_ANYWHERE:
