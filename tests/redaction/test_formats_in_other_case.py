@@ -69,7 +69,7 @@ def test_shell_pipes_and_globs_keep_their_text(text: str) -> None:
 
 
 RESOURCES = [
-    {"resourceType": "Patient", "id": "p1", "name": [{"family": "Quist", "given": ["Milo"]}], "birthDate": "2010-01-01"},
+    {"resourceType": "Patient", "name": [{"family": "Quist", "given": ["Milo"]}], "birthDate": "2010-01-01"},
     {"resourceType": "RelatedPerson", "name": [{"given": ["Aurel"], "family": "Quist"}]},
     {"resourceType": "Encounter", "subject": {"reference": "Patient/1", "display": "Milo Quist"},
      "period": {"start": "2024-03-12", "end": "2024-03-14"}},
