@@ -38,6 +38,9 @@ ADVERSARIAL = [
     "\\u0041",
     "%41",
     "1\u00a0",
+    "dob=",  # each date value read (as a plain value) to the end of the text
+    "name=",
+    "\t",
 ]
 _SMALL = 4096
 _LARGE = 8 * _SMALL
@@ -152,3 +155,55 @@ def test_names_beside_names_grow_linearly(unit: str) -> None:
 
     base = cost(_SMALL)
     assert base == 0 or cost(_LARGE) / base < 32
+
+
+@pytest.mark.parametrize("unit", ["\t", "\t\n", ",\t", ": \t"])
+def test_the_gate_grows_linearly_on_runs_of_delimiters_and_spaces(unit: str) -> None:
+    """The gate runs before any window or budget: its screen for a capitalised cell after a delimiter read the
+    run of spaces after every tab of a run of tabs (8 KB of tabs took most of a second)."""
+    from hipaalog.redaction._gate import gate
+
+    def cost(size: int) -> float:
+        text = "row 12345678 " + _repeat(unit, size)  # digits enough for the screen of rows to run
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            gate(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    base = cost(_SMALL)
+    assert base == 0 or cost(_LARGE) / base < 32
+
+
+def test_printed_series_one_after_another_grow_linearly() -> None:
+    """Each footer's rows were looked for back to the last blank line, over every Series printed before it."""
+    from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+    from hipaalog.redaction._series import series_spans
+
+    def cost(size: int) -> float:
+        text = _repeat("0    x\nName: code, dtype: object\n", size)
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            for _ in series_spans(text, DEFAULT_CATALOGUE):
+                pass
+            best = min(best, time.process_time() - start)
+        return best
+
+    base = cost(_SMALL)
+    assert base == 0 or cost(_LARGE) / base < 32
+
+
+def test_series_printed_back_to_back_each_keep_their_own_rows() -> None:
+    """``print(a); print(b)`` leaves no blank line between two Series: each footer types the rows above it, up to
+    the Series before (a ward's name is not read as the patient's of the Series after it)."""
+    from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+    from hipaalog.redaction._series import series_spans
+
+    text = (
+        "0    Cardiology East\n1    Oncology West\nName: ward, dtype: object\n"
+        "0    Odile Marchetti\n1    Branko Vidmar\nName: patient, dtype: object\n"
+    )
+    found = [text[start:end] for start, end, _ in series_spans(text, DEFAULT_CATALOGUE)]
+    assert found == ["Odile Marchetti", "Branko Vidmar"]

@@ -1734,10 +1734,13 @@ class KeyValueDetector(BaseDetector):
         elif kind in ("DOB", "DATE"):
             regex = _DATE
         found = regex.match(text, start)
-        if found is None and regex is not _PLAIN_VALUE:
+        fallback = found is None and regex is not _PLAIN_VALUE
+        if fallback:
             found = _PLAIN_VALUE.match(text, start)
-            if found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
-                return None  # "Patient.birthDate: value ...": a word, not the date
+        if found is not None:
+            scans.used += found.end() - start  # "dob=dob=dob=...": each value read to the end of the text
+        if fallback and found is not None and kind in _NUMBER_KINDS and not _HAS_DIGIT.search(found[0]):
+            return None  # "Patient.birthDate: value ...": a word, not the date
         if found is not None and kind in _DIGIT_KINDS and not _HAS_DIGIT.search(found[0]):
             return found.end(), found.end()  # "Retention policy: purge ...": a word, not a policy number
         if found is not None and _PLACEHOLDER.match(text, start):

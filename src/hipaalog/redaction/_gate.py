@@ -387,7 +387,7 @@ _UNDERSCORE_CUE: Final = re.compile(
 """A cue joined to a number by ``_`` (``ssn_123_45_6789.pdf``): one word with it, so no cue word."""
 _BARE_STATE_ZIP: Final = re.compile(r"[ ](?:(?<=[a-z][ ])|(?<=[A-Z]{3}[ ]))[A-Z]{2}[ ]+[0-9]{5}")
 """A state code between a word and a ZIP code, no comma (``Mountain View CA 94043``, ``SPRINGFIELD IL 62704``)."""
-_ROW_SCREEN: Final = re.compile(r"[,;|\t:]\s*[\"']?(?:[A-Z]|[^\x00-\x7f])")
+_ROW_SCREEN: Final = re.compile(r"[,;|\t:][^\S\t]*[\"']?(?:[A-Z]|[^\x00-\x7f])")
 """A capitalised cell after a delimiter (or a label): a row may hold a name."""
 _FIRST_CELL_NAME: Final = re.compile(r"\s*[A-Z][^\W\d_]*(?:[ '’-]+[^\W\d_]+)+\s*[,;|\t]")
 """A first cell of capitalised words (``Jane Roe,1980-03-12,...``)."""

@@ -46,9 +46,11 @@ def _kind(name: str, catalogue: KeyCatalogue, value: str) -> str | None:
 
 def series_spans(text: str, catalogue: KeyCatalogue) -> Iterator[Span]:
     """The values (and index cells) of each printed ``Series`` in ``text`` whose name is a PHI field's."""
+    previous = 0  # the end of the last footer: a Series' rows follow the one printed before it
     for footer in _FOOTER.finditer(text):
         name = footer[1].strip()
-        block_start = max(text.rfind("\n\n", 0, footer.start()) + 1, footer.start() - _MAX_CHARS)
+        block_start = max(text.rfind("\n\n", previous, footer.start()) + 1, footer.start() - _MAX_CHARS, previous)
+        previous = footer.end()
         index_name: str | None = None
         for line in _LINE.finditer(text, block_start, footer.start()):
             row = line[1].rstrip("\r")
