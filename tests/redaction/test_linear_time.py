@@ -207,3 +207,42 @@ def test_series_printed_back_to_back_each_keep_their_own_rows() -> None:
     )
     found = [text[start:end] for start, end, _ in series_spans(text, DEFAULT_CATALOGUE)]
     assert found == ["Odile Marchetti", "Branko Vidmar"]
+
+
+@pytest.mark.parametrize("unit", ["x = ? ('a',", "('a',", "name = :1 ('Roe', "])
+def test_value_tuples_after_placeholders_grow_linearly(unit: str) -> None:
+    """Until a tuple of quoted values makes a row, the statement before each tuple was read again for the columns
+    its placeholders name (up to 4 KB each time): a run of unclosed tuples cost that many reads."""
+    from hipaalog.redaction._name_rows import row_name_spans
+
+    def cost(size: int) -> float:
+        text = _repeat(unit, size)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for _ in row_name_spans(text):
+                pass
+            best = min(best, time.process_time() - start)
+        return best
+
+    base = cost(_SMALL)
+    assert base == 0 or cost(_LARGE) / base < 32
+
+
+def test_unclosed_tuples_after_a_placeholder_cost_about_what_rows_do() -> None:
+    """Each read of the statement is bounded (4 KB), so the growth stayed linear, but 8 KB of ``x = ? ('a',`` cost
+    some eighty times 8 KB of whole rows; the statement is now read for a few tuples only."""
+    from hipaalog.redaction._name_rows import row_name_spans
+
+    def cost(unit: str) -> float:
+        text = _repeat(unit, 2 * _SMALL)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            for _ in row_name_spans(text):
+                pass
+            best = min(best, time.process_time() - start)
+        return best
+
+    rows = cost("('Roe', 'Jane')\n")
+    assert rows > 0 and cost("x = ? ('a',") / rows < 8

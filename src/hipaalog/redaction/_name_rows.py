@@ -325,11 +325,17 @@ def _statement_names(statement: str) -> list[str] | None:
     return ["name" if kind in ("NAME", "NAME?") else "" for kind in kinds] if "NAME" in kinds else None
 
 
+_HEADER_TRIES: Final = 8
+"""Tuples before the first row whose statement is read for a header (each read costs up to 4 KB of text)."""
+
+
 def _tuples(text: str) -> Iterator[Span]:
     """Tuples of quoted values (SQL ``VALUES (...)``, parameters ``('Roe', 'Jane', '1980-03-12')``) as rows;
     the statement before them names their columns when it has placeholders."""
     rows: list[list[Cell]] = []
     header: list[str] | None = None
+    placeholder = _PLACEHOLDER.search(text)  # none before a tuple: no statement names its columns (read once)
+    tries = _HEADER_TRIES
     for opening in _TUPLE.finditer(text):
         listed = _IN_COLUMN.search(text, max(0, opening.start() - 80), opening.start())
         if listed is not None:  # "last_name IN ('Roe', 'Poe')": every item is of that column
@@ -337,7 +343,8 @@ def _tuples(text: str) -> Iterator[Span]:
             if _HEADER_NAME.fullmatch(listed[1]) is not None and _about_people(text):
                 yield from ((a, b, "NAME") for a, b in cells if _wordy(text, a, b))
             continue
-        if header is None and not rows:
+        if header is None and not rows and tries and placeholder is not None and placeholder.start() < opening.start():
+            tries -= 1
             header = _statement_names(text[: opening.start()])
         cells, position = _cells(text, opening.end())
         if len(cells) > 1 and text[position : position + 1] == ")":
