@@ -1,4 +1,5 @@
-"""Header-less delimited rows of organisations keep their text; rows naming a person beside a firm stay masked."""
+"""Header-less delimited rows of organisations and of towns with their state keep their text; rows naming a person
+beside a firm or a state stay masked."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ REDACTOR = Redactor()
         "Martin, Gonzales and Frost, LLC, Saudi Arabia, 1159, 685768.17",
         "Smith-Cantu, Inc, Wallis and Futuna, 111, 332980.56\nHaley-Wyatt, LLC, San Marino, 4175, 903810.17",
         "Gehringer Wiek AG, Port Katelyn, S6H2B1, Equatorial Guinea, 66",
+        "Caldwellport\tMississippi\t75121\t67779\t6.6%",
+        "Mathisport;Utah;96281;58745;11.3%\nNew Tracey;Maine;86357;91674;85.1%",
         "Dancer|Powers-Holmes|South Whitney|AK|184128\n"
         "Insurance account manager|Carney-Gonzalez|Kimberlyland|TX|94768\n"
         "Insurance broker|Parker LLC|West Andrew|IN|73428",
@@ -38,6 +41,8 @@ def test_an_organisations_row_keeps_its_text(text: str) -> None:
         ("Quinn Okafor|Parker LLC|04/12/1961|(417) 555-0143", ("Quinn Okafor", "04/12/1961", "555-0143")),
         ("Roe, Jane;Allen Pharmacy;1961-04-12;MRN4471920", ("Roe, Jane", "1961-04-12", "MRN4471920")),
         ("Dr. Jane Roe\tHernandez Family Medicine\t972 Anthony Pass\tNorth Antoniostad\t92532", ("Jane Roe", "92532")),
+        ("Okafor|Kansas|1961-04-12|417-555-0143", ("Okafor", "1961-04-12", "417-555-0143")),
+        ("Roe|Georgia|1961-04-12|555-201-3344", ("Roe", "Georgia", "1961-04-12")),
         ("Parker LLC;billing;jroe1961@example.com;Springfield;12", ("jroe1961@example.com",)),
     ],
 )
