@@ -41,6 +41,8 @@ def test_an_organisations_row_keeps_its_text(text: str) -> None:
         ("Quinn Okafor|Parker LLC|04/12/1961|(417) 555-0143", ("Quinn Okafor", "04/12/1961", "555-0143")),
         ("Roe, Jane;Allen Pharmacy;1961-04-12;MRN4471920", ("Roe, Jane", "1961-04-12", "MRN4471920")),
         ("Dr. Jane Roe\tHernandez Family Medicine\t972 Anthony Pass\tNorth Antoniostad\t92532", ("Jane Roe", "92532")),
+        ("Awodiran Osunleke|Parker LLC|1961-04-12|417-555-0143", ("Awodiran", "Osunleke", "417-555-0143")),
+        ("Xiuying Wang;Kerr PLC;12.04.1961;+44 20 7946 0018", ("Xiuying", "12.04.1961", "7946 0018")),
         ("Okafor|Kansas|1961-04-12|417-555-0143", ("Okafor", "1961-04-12", "417-555-0143")),
         ("Roe|Georgia|1961-04-12|555-201-3344", ("Roe", "Georgia", "1961-04-12")),
         ("Parker LLC;billing;jroe1961@example.com;Springfield;12", ("jroe1961@example.com",)),

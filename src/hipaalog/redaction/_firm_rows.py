@@ -5,12 +5,13 @@ A row whose cell names a firm (a legal form or a firm's word last: ``Guzman & Lo
 ``Kellyport General Hospital``, ``Store #640``) is about that organisation: its street address, town, postal
 code, phone line, dates and ids are the firm's, no one's PHI. A column holding a firm in one row of a block (the
 same delimiter, the same number of cells) holds firms in the others too. A row that also names a person (a given
-name and a surname in one cell, or in two cells side by side: ``Roe|Jane``) stays a person's, and its e-mail
-addresses, SSNs, record and member numbers stay masked in any row.
+name and a surname in one cell, or in two cells side by side: ``Roe|Jane``) or holds a birth date, an SSN, a
+record or member number or an e-mail address stays a person's, and those stay masked in any row.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Final
 
@@ -19,6 +20,7 @@ from ._detector import Span
 from ._firms import CELL_FIRM_ENDINGS, partners_list
 from ._gazetteer import listed_town
 from ._name_table import GIVEN, SURNAME_RANK
+from ._row_cells import cell_kind
 
 __all__ = ["firm_row_spans"]
 
@@ -57,6 +59,8 @@ _COMMA_PARTNERS: Final = re.compile(
 _FREQUENT: Final = 8000
 _RARE: Final = 2000
 """Partners' surnames rank below :data:`_FREQUENT`; one that is a given name too, below :data:`_RARE`."""
+_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_LAST_BIRTH_YEAR: Final = datetime.date.today().year - 16
 _TITLES: Final = frozenset(("dr", "mr", "mrs", "ms", "miss", "prof"))
 _WORD: Final = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\.?")
 
@@ -126,6 +130,25 @@ def _names_person(cells: list[Cell], firms: set[int]) -> bool:
     return False
 
 
+def _holds(spans: list[tuple[int, int]], low: int, high: int) -> bool:
+    """Whether a span of ``spans`` lies in ``low:high``."""
+    for start, end in spans:  # noqa: SIM110 - no generator on the hot path
+        if low <= start and end <= high:
+            return True
+    return False
+
+
+def _birth_dated(cells: list[Cell]) -> bool:
+    """Whether a cell is a full date of a year long past (``04/12/1961``, ``1961-04-12``): a birth date."""
+    for cell in cells:
+        value = cell[2]
+        if cell_kind(value) == "DATE":
+            year = _YEAR.search(value)
+            if year is not None and int(year[0]) <= _LAST_BIRTH_YEAR:
+                return True
+    return False
+
+
 def firm_row_spans(found: list[Span], text: str) -> list[Span]:
     """``found`` without the spans of a firm's values inside the delimited rows of ``text`` about a firm."""
     if not found or _HINT.search(text) is None:
@@ -140,11 +163,12 @@ def firm_row_spans(found: list[Span], text: str) -> list[Span]:
         row_firms.append(firms)
         if firms:
             firm_columns.setdefault(block, set()).update(firms)
+    people = [(start, end) for start, end, kind in found if kind not in _FIRM_KINDS]
     spans: list[tuple[int, int]] = []
     for (block, cells), firms in zip(rows, row_firms, strict=True):
         columns = firm_columns.get(block)
-        if columns is None:
-            continue
+        if columns is None or _holds(people, cells[0][0], cells[-1][1]) or _birth_dated(cells):
+            continue  # a birth date, an SSN, a record number or an e-mail address: a person's row
         if not firms and not _names_person(cells, columns):
             firms = columns
         if firms and not _names_person(cells, firms):
