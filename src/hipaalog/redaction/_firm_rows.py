@@ -40,7 +40,7 @@ _BUSINESS_PAIRS: Final = frozenset(
 _FORMS: Final = frozenset((*CELL_FIRM_ENDINGS, "lp", "pllc", "ag", "sa", "nv", "bv", "kg", "srl", "spa", "oy"))
 """Legal forms last in a cell of two words or more (``Gehringer Wiek AG``)."""
 _HINT: Final = re.compile(
-    r"(?i)(?=[abcdefghiklmnoprstuw])(?:llc|plc|inc|ltd|llp|corp|gmbh|pty|sarl|ag|sa|nv|bv|kg|srl|spa|lp|oy|group"
+    r"(?i)(?=[a-z])(?<![\w])(?:llc|plc|inc|ltd|llp|corp|gmbh|pty|sarl|ag|sa|nv|bv|kg|srl|spa|lp|oy|group"
     r"|sons|company|partners|hospitals?|clinics?|pharmac(?:y|ies)|dental|hospice|laboratories|healthcare|stores?"
     r"|warehouse|depot|bank|hotel|restaurant|bakery|(?:super)?market|motors|logistics|solutions|systems"
     r"|technologies|services|industries|enterprises|corporation|incorporated|limited|holdings|associates|co"
