@@ -22,6 +22,7 @@ from .. import _diagnostics
 from ._context import MARKER
 from ._day_dates import day_dates
 from ._detector import Detector, Span
+from ._firm_rows import firm_row_spans
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
@@ -480,7 +481,7 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
         found = found + _unclaimed(shaped_ids(text), found)  # "pt Jane Roe presented D1234567": theirs, cue or not
         if any(ch.isdigit() for ch in text):
             found = found + list(day_dates(text))  # "Jane Roe rescheduled to 4/24": theirs (joined with any overlap)
-    return row_sibling_spans(found, text)
+    return firm_row_spans(row_sibling_spans(found, text), text)  # a vendor's row: its address and phone its own
 
 
 def _unclaimed(spans: Iterable[Span], found: list[Span]) -> list[Span]:

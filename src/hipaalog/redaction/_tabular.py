@@ -26,6 +26,7 @@ from ._cell_values import plausible
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
 from ._gate import PERSON, TABLE
+from ._gazetteer import COUNTRIES
 from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, PERSON_WORDS, KeyCatalogue, tokens
 from ._months import ENGLISH_MONTHS, FOREIGN_MONTHS
 from ._name_table import GIVEN, SURNAME_RANK
@@ -33,7 +34,7 @@ from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
 from ._sql_shapes import sql_shaped
 from ._task_calls import task_call_spans
-from ._vocab import NAME_STOPWORDS
+from ._vocab import NAME_STOPWORDS, STATE_NAMES
 
 __all__ = ["TabularDetector", "settled"]
 
@@ -399,6 +400,9 @@ def _birth_era(values: list[str]) -> bool:
 
 
 _NAME_MARKS: Final = str.maketrans("", "", " '’-,")
+_REGIONS: Final = (COUNTRIES | frozenset(name.lower() for name in STATE_NAMES.split("|"))) - GIVEN
+"""A state's or a country's name in a cell (``Mississippi``, ``New Zealand``): a place, no person's name (those that
+are given names too, ``Georgia``, ``Virginia``, ``Jordan``, left out)."""
 """Characters a name may hold besides letters, and the comma of a surname written first (deleted before ``isalpha``)."""
 
 
@@ -431,6 +435,7 @@ def _named_cells(cells: list[str], line: str) -> bool:
     for cell in cells:
         bare = cell.strip().strip("\"'")
         name = len(bare) < 40 and (bare.translate(_NAME_MARKS).isalpha() or _caseless(bare))
+        name = name and bare.lower() not in _REGIONS  # "Caldwellport|Mississippi|75121": a town and its state
         if name and not bare[:1].isupper() and bare.isascii():
             if dated is None and bare.islower():
                 dated = _DATE.search(line) is not None
