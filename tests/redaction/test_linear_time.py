@@ -8,6 +8,7 @@ machine), and the budget is tested with a budget of zero.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
@@ -46,15 +47,22 @@ _SMALL = 4096
 _LARGE = 8 * _SMALL
 
 
-def _cost(detector: object, text: str) -> float:
-    find = detector.find  # type: ignore[attr-defined]
+def _best_cpu(call: Callable[[], Iterable[object] | object], repeats: int = 5) -> float:
+    """The least CPU time of ``repeats`` calls (an iterable returned is read to its end)."""
     best = float("inf")
-    for _ in range(5):
+    for _ in range(repeats):
         start = time.process_time()  # this process's CPU time: other processes on the machine do not count
-        for _ in find(text):
-            pass
+        result = call()
+        if isinstance(result, Iterator):
+            for _ in result:
+                pass
         best = min(best, time.process_time() - start)
     return best
+
+
+def _cost(detector: object, text: str) -> float:
+    find = detector.find  # type: ignore[attr-defined]
+    return _best_cpu(lambda: find(text))
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -146,12 +154,7 @@ def test_names_beside_names_grow_linearly(unit: str) -> None:
         text = _repeat(unit, size)
         found = [span for detector in names for span in detector.find(text)]
         assert found, "names the check starts from"
-        best = float("inf")
-        for _ in range(5):
-            start = time.process_time()
-            with_name_neighbours(found, text)
-            best = min(best, time.process_time() - start)
-        return best
+        return _best_cpu(lambda: with_name_neighbours(found, text))
 
     base = cost(_SMALL)
     assert base == 0 or cost(_LARGE) / base < 32
@@ -165,12 +168,7 @@ def test_the_gate_grows_linearly_on_runs_of_delimiters_and_spaces(unit: str) -> 
 
     def cost(size: int) -> float:
         text = "row 12345678 " + _repeat(unit, size)  # digits enough for the screen of rows to run
-        best = float("inf")
-        for _ in range(5):
-            start = time.process_time()
-            gate(text)
-            best = min(best, time.process_time() - start)
-        return best
+        return _best_cpu(lambda: gate(text))
 
     base = cost(_SMALL)
     assert base == 0 or cost(_LARGE) / base < 32
@@ -183,13 +181,7 @@ def test_printed_series_one_after_another_grow_linearly() -> None:
 
     def cost(size: int) -> float:
         text = _repeat("0    x\nName: code, dtype: object\n", size)
-        best = float("inf")
-        for _ in range(5):
-            start = time.process_time()
-            for _ in series_spans(text, DEFAULT_CATALOGUE):
-                pass
-            best = min(best, time.process_time() - start)
-        return best
+        return _best_cpu(lambda: series_spans(text, DEFAULT_CATALOGUE))
 
     base = cost(_SMALL)
     assert base == 0 or cost(_LARGE) / base < 32
@@ -217,13 +209,7 @@ def test_value_tuples_after_placeholders_grow_linearly(unit: str) -> None:
 
     def cost(size: int) -> float:
         text = _repeat(unit, size)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            for _ in row_name_spans(text):
-                pass
-            best = min(best, time.process_time() - start)
-        return best
+        return _best_cpu(lambda: row_name_spans(text), repeats=3)
 
     base = cost(_SMALL)
     assert base == 0 or cost(_LARGE) / base < 32
@@ -236,13 +222,7 @@ def test_unclosed_tuples_after_a_placeholder_cost_about_what_rows_do() -> None:
 
     def cost(unit: str) -> float:
         text = _repeat(unit, 2 * _SMALL)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            for _ in row_name_spans(text):
-                pass
-            best = min(best, time.process_time() - start)
-        return best
+        return _best_cpu(lambda: row_name_spans(text), repeats=3)
 
     rows = cost("('Roe', 'Jane')\n")
     assert rows > 0 and cost("x = ? ('a',") / rows < 8
