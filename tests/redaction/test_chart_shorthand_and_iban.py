@@ -81,3 +81,26 @@ def test_valid_iban_checks_length_and_digits() -> None:
     assert not valid_iban("ES4352601815169083016614")  # one digit off
     assert not valid_iban("ES435260181516908301661")  # one short for Spain
     assert not valid_iban("QQ4352601815169083016613")  # no such country
+
+
+LOWER_OR_DASHED = [
+    ("refund queued to de50526018159083016613 tomorrow", "de50526018159083016613"),
+    ("payer nl04kemu0181590830, amount 12.50", "nl04kemu0181590830"),
+    ("standing order FR92-5260-1815-9083-0166-1318-609 renewed", "FR92-5260-1815-9083-0166-1318-609"),
+    ("sepa debit pl40 5260 1815 9083 0166 1318 6091 returned", "pl40 5260 1815 9083 0166 1318 6091"),
+]
+
+
+@pytest.mark.parametrize(("text", "iban"), LOWER_OR_DASHED)
+def test_iban_lower_cased_or_dashed_is_masked(text: str, iban: str) -> None:
+    """The same number written in lower case or with dashes between its groups."""
+    out = redact_text(text)
+    assert iban not in out and "[REDACTED:ACCOUNT]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["request de75a1b2-c3d4-e5f6-a7b8-c9d0e1f2a3b4 done", "commit de50526018159083016614 reverted"],
+)
+def test_lower_case_and_dashed_look_alikes_failing_the_check_stay(text: str) -> None:
+    assert redact_text(text) == text

@@ -344,8 +344,8 @@ _DATE_AFTER_ON: Final = re.compile(r" (?<=[a-z] )(?:on|On|ON) (?:[0-9]|[A-Z][a-z
 _YEARS_SIGN: Final = re.compile(r"[0-9][岁歲歳세살]")
 _AGE_IN_PARENS: Final = re.compile(r" \((?<=[a-z0-9] \()[0-9]{2,3}\)")
 """A number of two or three digits in parentheses after a word (``Jane Roe (94)``), from its space."""
-_IBAN_SCREEN: Final = re.compile(r"[A-Z][A-Z][0-9]{2}[ ]?[A-Z0-9]{4}[ ]?[A-Z0-9]{4}")
-"""The opening of an IBAN (country, check digits, two groups), from its first capital."""
+_IBAN_SCREEN: Final = re.compile(r"[A-Za-z][A-Za-z][0-9]{2}[ -]?[A-Za-z0-9]{4}[ -]?[A-Za-z0-9]{4}")
+"""The opening of an IBAN (country, check digits, two groups), from its first letter, in any case."""
 _AGE_AND_SEX: Final = re.compile(r"[19](?<![\w.][19])(?:[0-9]|[0-3][0-9])[ ]?[MF](?![\w/])")
 """An age over 89 with the sex right after it, as charts write them (``97 M``, ``105F``), from its first digit."""
 """A date after ``on`` and a word (``seen Jane Roe on 03/07/2024``)."""

@@ -26,13 +26,18 @@ _LENGTHS: Final[dict[str, int]] = {
     "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
 }  # fmt: skip
 """The length of an IBAN in each country that issues them."""
-_IBAN: Final = re.compile(r"[A-Z](?<![\w][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
-"""Two capitals, two check digits, then up to 30 capitals and digits, compact or in groups of four."""
+_IBAN: Final = re.compile(
+    r"[A-Za-z](?<![\w][A-Za-z])[A-Za-z][0-9]{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![\w])"
+)
+"""Two letters, two check digits, then up to 30 letters and digits, compact or in groups of four (spaces or dashes
+between; a value lower-cased is the same number)."""
+_SEPARATORS: Final = str.maketrans("", "", " -")
 
 
 def valid_iban(value: str) -> bool:
-    """Whether ``value`` (spaces allowed) has its country's length and check digits that hold (mod 97 is 1)."""
-    compact = value.replace(" ", "")
+    """Whether ``value`` (spaces or dashes allowed, any case) has its country's length and check digits that hold
+    (mod 97 is 1)."""
+    compact = value.translate(_SEPARATORS).upper()
     if _LENGTHS.get(compact[:2]) != len(compact) or not compact[2:4].isdigit():
         return False
     moved = compact[4:] + compact[:4]
