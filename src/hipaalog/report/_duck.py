@@ -23,11 +23,11 @@ from functools import partial
 from typing import Any, cast
 
 from ..exceptions import ConfigError
-from ._baseline import KEEP_DAYS, OWN_MIN_DAYS
+from ._baseline import KEEP_DAYS
 from ._config import ReportConfig
+from ._day_volume import DayCounts
 from ._model import Finding
 from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
-from ._stats import MAD_TO_SIGMA, PeerStats
 from ._timeparse import LocalClock
 
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
@@ -392,19 +392,13 @@ class _Loader(Totals):
 
     def day(self, number: int) -> DayTotals:
         con = self.con
-        totals = DayTotals()
-        evidence = partial(self._evidence, number, number)
-        touched = totals.touched
-        for actor, n, size, middle, mad in con.execute(
-            "SELECT actor, n, size, median, mad FROM day_touch WHERE day = ?", [number]
-        ).fetchall():
-            own = None
-            if size >= OWN_MIN_DAYS:  # scaled as peer_stats scales them
-                own = PeerStats(size, middle, mad, max(MAD_TO_SIGMA * mad, 0.1 * middle, 1.0))
-            touched[actor] = Tally(n, evidence, actor, own)
+        counts = con.execute("SELECT actor, n, size, median, mad FROM day_touch WHERE day = ?", [number]).fetchnumpy()
         hours = con.execute("SELECT actor, mask FROM login_hours WHERE day = ? ORDER BY first, actor", [number])
-        totals.login_hours = dict(hours.fetchall())  # in the order of their first log-in, as the analyzer meets them
-        return totals
+        return DayTotals(
+            counts=DayCounts.from_columns(counts),
+            login_hours=dict(hours.fetchall()),  # in the order of their first log-in, as the analyzer meets them
+            evidence=partial(self._evidence, number, number),
+        )
 
     def week(self, number: int) -> WeekTotals:
         con = self.con

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._analyze import Analyzer, _Week
+from ._analyze import _SURGE_MATES, Analyzer, _Week
 from ._config import ReportConfig
+from ._day_volume import DayCounts, judge_day
 from ._model import Finding
 from ._stats import PeerStats
 
@@ -57,10 +58,12 @@ class Tally:
 class DayTotals:
     """What the columnar engine counted for one local day."""
 
-    touched: dict[str, Tally] = field(default_factory=dict)
-    """Per person, distinct patients accessed or changed that day."""
+    counts: DayCounts | None = None
+    """Per person, distinct patients accessed or changed that day, with their earlier days summarised."""
     login_hours: dict[str, int] = field(default_factory=dict)
     """Per person, the 24-bit mask of hours with a successful log-in."""
+    evidence: Callable[[str], list[int]] = field(default=lambda actor: [])
+    """Reads a person's evidence seqs of the day (for a finding)."""
 
 
 @dataclass
@@ -102,6 +105,9 @@ class ReducedAnalyzer(Analyzer):
         self._totals = totals
         """Loads a day's or a week's totals when the replay reaches it (only one day's and one week's are held)."""
         self._flags = EVENT
+        self._day_counts: DayCounts | None = None
+        """The day being replayed's distinct patients per person, judged when the day ends."""
+        self._day_evidence: Callable[[str], list[int]] = DayTotals().evidence
         self.later: list[tuple[Finding, object]] = []
         """Findings whose evidence the engine fills in after the replay, each with what was asked for it."""
 
@@ -120,7 +126,7 @@ class ReducedAnalyzer(Analyzer):
 
     def close_periods(self) -> None:
         """Judge the last day and week now, while their evidence can still be read (``finish`` finds them closed)."""
-        if self._today:
+        if self._day_counts is not None:
             self._close_volume_day()
         if self._week is not None:
             self._close_week(self._week)
@@ -148,6 +154,8 @@ class ReducedAnalyzer(Analyzer):
 
     # -- what the totals replace ---------------------------------------------------------------
     def _new_day(self, day: int, ts: float) -> None:
+        if self._day_counts is not None and not (self._day >= 0 and day < self._day):
+            self._close_volume_day()  # where the streaming analyzer closes its day, before the week
         week_before = self._week
         super()._new_day(day, ts)
         if self._day != day:
@@ -156,8 +164,9 @@ class ReducedAnalyzer(Analyzer):
         if week is not None and week is not week_before:
             self._fill_week(week)
         totals = self._totals.day(day)
-        if totals.touched:
-            self._today = dict(totals.touched)  # type: ignore[arg-type]  # a Tally reads like the mapping
+        if totals.counts is not None and len(totals.counts):
+            self._day_counts = totals.counts
+            self._day_evidence = totals.evidence
             self._today_day = day
         for actor, mask in totals.login_hours.items():
             key = (actor, day)
@@ -171,10 +180,50 @@ class ReducedAnalyzer(Analyzer):
         for actor, (resource, count) in totals.top_resource.items():
             week.resources[actor] = {resource: count}
 
-    def _own_days(self, actor: str, patients: Any) -> PeerStats | None:
-        """Summarised by the engine beside the day's count."""
-        own: PeerStats | None = patients.own
-        return own
+    def _close_volume_day(self) -> None:
+        """Judge the day's people as columns (:func:`judge_day`); the few at their limit are written as the
+        streaming analyzer writes them."""
+        counts, self._day_counts = self._day_counts, None
+        if counts is None:
+            return
+        cfg = self.config
+        units = [self._unit_of(actor) or "" for actor in counts.actors]
+        judged = judge_day(
+            counts,
+            units,
+            day_z=cfg.day_z,
+            day_ratio=cfg.day_ratio,
+            day_min=cfg.day_min_patients,
+            baseline_days=cfg.baseline_days,
+            surge_mates=_SURGE_MATES,
+        )
+        week = self._week
+        if week is not None:
+            days, surges = week.days, week.surge
+            for actor, surge in zip(counts.actors, judged.surge.tolist(), strict=True):
+                days[actor] = days.get(actor, 0) + 1
+                surges[actor] = surges.get(actor, 0.0) + surge
+        if judged.peak is not None:
+            self._peak("patients-above-own-days", judged.peak)
+        day = self._today_day
+        evidence = self._day_evidence
+        for i in judged.reached.tolist():
+            actor = counts.actors[i]
+            median, mad = float(counts.medians[i]), float(counts.mads[i])
+            stats = PeerStats(int(counts.sizes[i]), median, mad, float(judged.scale[i]))
+            reached = float(judged.limit[i])
+            # the streaming analyzer's max() keeps the configured minimum itself when it is the larger
+            limit = cfg.day_min_patients if cfg.day_min_patients > reached else reached
+            tally = Tally(int(counts.counts[i]), evidence, actor, stats)
+            self._emit_volume_day(
+                actor,
+                day,
+                tally,  # type: ignore[arg-type]  # a Tally reads like the patients mapping
+                stats,
+                limit,
+                int(judged.mates[i]),
+                float(judged.surge[i]),
+            )
 
     def _remember_day(self, actor: str, value: int) -> None:
         """The engine keeps the days."""
