@@ -43,9 +43,9 @@ def test_reference_segments_with_another_element_separator_and_no_header(separat
     assert "MR8821337" not in out, out
 
 
-@pytest.mark.parametrize("qualifier", ["HP", "CP"])
+@pytest.mark.parametrize("qualifier", ["HP", "CP", "TE", "WP", "FX"])
 @pytest.mark.parametrize("position", [3, 5, 7])
-def test_home_and_cell_phones_of_any_contact(qualifier: str, position: int) -> None:
+def test_every_number_of_any_contact(qualifier: str, position: int) -> None:
     elements = ["PER", "IC", "JORDAN", "EM", "billing@example.org", "EX", "123"]
     elements[position : position + 2] = [qualifier, "6175550134"]
     out = REDACTOR.redact_text(f"NM1*41*2*ACME BILLING*****46*12345~{'*'.join(elements)}~")
@@ -57,14 +57,16 @@ def test_the_insured_partys_contact_is_a_persons() -> None:
     assert "6175550134" not in out and "6175550177" not in out, out
 
 
-def test_the_interchange_providers_and_payers_numbers_are_kept() -> None:
+def test_the_interchange_providers_and_payers_ids_are_kept() -> None:
     text = (
         "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240101*1200*^*00501*000000905*0*P*:~"
         "GS*HC*SUB*REC*20240101*1200*905*X*005010X222A1~ST*837*0001*005010X222A1~BHT*0019*00*0123*20240101*1200*CH~"
         f"{SUBMITTER}~NM1*85*2*NORTHSIDE CLINIC*****XX*1234567893~REF*EI*123456789~REF*G2*PRV8812~"
         "NM1*PR*2*ACME HEALTH PLAN*****PI*87726~REF*2U*87726~REF*G1*AUTH7788~SE*25*0001~GE*1*905~IEA*1*000000905~"
     )
-    assert REDACTOR.redact_text(text) == text
+    out = REDACTOR.redact_text(text)
+    assert "8005550199" not in out, out  # the submitter's office line: every number of a PER is masked
+    assert out == text.replace("TE*8005550199", "TE*[REDACTED:PHONE]")
 
 
 @pytest.mark.parametrize("separator", ["|", "^"])

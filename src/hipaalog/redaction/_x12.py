@@ -4,7 +4,7 @@ A person's loop starts at an ``NM1`` naming a subscriber, patient, dependent or 
 (``NM1*IL``, ``NM1*QC``, ``NM1*03``...; providers and payers are not PHI), and runs to the next
 ``NM1``. Inside it: the name and id of the ``NM1``, ``N3`` street lines, ``N4`` city and ZIP,
 ``DMG`` birth date, ``REF`` identifiers and ``PER`` contacts. Everywhere: a person's or a claim's ``REF`` numbers
-(``SY`` an SSN, ``EA`` a chart, ``EJ`` an account, ``1W`` a member...), home and cell phones of any ``PER``, ``DTP``
+(``SY`` an SSN, ``EA`` a chart, ``EJ`` an account, ``1W`` a member...), the numbers of any ``PER``, ``DTP``
 dates (service, admission, discharge, eligibility), ``DTM`` dates of care and coverage (835 claim
 statement dates ``232``/``233``, ``050`` received, ``472`` service...), the patient control number of ``CLM`` and
 the insured's group or policy number of ``SBR`` (an 837's subscriber) and ``COB`` (an 834's other coverage).
@@ -88,8 +88,9 @@ _DTM_CARE: Final = frozenset(
 """``DTM`` qualifiers of a person's care or coverage (claim statement period, received, service, admission,
 discharge, eligibility, coverage expiration); the others (``405`` production, ``009`` processed) are the payer's."""
 _PER_VALUES: Final = {"TE": "PHONE", "HP": "PHONE", "WP": "PHONE", "CP": "PHONE", "FX": "FAX", "EM": "EMAIL"}
-_PER_PERSONAL: Final = frozenset({"HP", "CP"})
-"""A home or cell phone is a person's whoever's contact the ``PER`` is (a submitter's own line is ``TE``/``WP``)."""
+_PER_NUMBERS: Final = frozenset({"TE", "HP", "WP", "CP", "FX"})
+"""Every number of any ``PER``, whoever's contact it is: a submitter's or a provider's own line is masked too (a number
+in a claim file is not worth telling apart from a patient's; the contact's department name stays)."""
 
 
 def _nm1_elements(elements: list[str]) -> list[tuple[int, str]]:
@@ -184,9 +185,9 @@ class X12Detector(BaseDetector):
             return [(2, _REF_ANYWHERE[qualifier])]  # an SSN, a chart, an account or a member's id, whatever the loop
         if segment == "PER" and not person and qualifier != "IP":
             return [
-                (index + 1, "PHONE")
+                (index + 1, _PER_VALUES[elements[index]])
                 for index in (3, 5, 7)
-                if index < len(elements) and elements[index] in _PER_PERSONAL
+                if index < len(elements) and elements[index] in _PER_NUMBERS
             ]
         if not person and not (segment == "PER" and qualifier == "IP"):
             return []  # PER*IP: the insured party's own contact

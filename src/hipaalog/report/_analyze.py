@@ -24,6 +24,7 @@ Rules (names as they appear in findings):
 from __future__ import annotations
 
 from collections import Counter, deque
+from operator import itemgetter
 from typing import Any
 
 from ._baseline import IRREGULAR_HOURS, OWN_MIN_DAYS, Crowd, Habits, OwnVolume
@@ -769,15 +770,21 @@ class Analyzer:
     def _settle_login_days(self, before_day: int) -> None:
         """Move finished days' log-in hours into each person's habits."""
         work_days = self._work_days
-        for key in sorted((k for k in self._login_days if k[1] < before_day), key=lambda k: k[1]):
-            mask = self._login_days.pop(key)
+        login_days, all_habits = self._login_days, self._habits
+        configured, learned = self.config.peer_groups, self._group_of
+        settled = [key for key in login_days if key[1] < before_day]
+        if not settled:
+            return
+        settled.sort(key=itemgetter(1))  # stable: each day's people in the order they first logged in
+        for key in settled:
+            mask = login_days.pop(key)
             actor, day = key
-            habits = self._habits.get(actor)
+            habits = all_habits.get(actor)
             if habits is None:
-                habits = self._habits[actor] = Habits()
-            off_day = LocalClock.weekday_of_day(day) not in work_days
+                habits = all_habits[actor] = Habits()
+            off_day = (day + 3) % 7 not in work_days  # LocalClock.weekday_of_day, inlined: once per person-day
             habits.add_day(day, mask, off_day)
-            group = self.config.peer_groups.get(actor) or self._group_of.get(actor)
+            group = configured.get(actor) or learned.get(actor)
             if group is not None:
                 shared = self._group_habits.get(group)
                 if shared is None:
