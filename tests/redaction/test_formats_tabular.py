@@ -538,3 +538,30 @@ def test_rows_under_a_header_of_no_phi_columns_are_kept(text: str) -> None:
 def test_a_persons_row_after_such_a_table_is_still_masked(text: str, values: list[str]) -> None:
     out = redact_text(text)
     assert not [value for value in values if value in out]
+
+
+@pytest.mark.parametrize(
+    "comparison",
+    [
+        "last_name ILIKE 'Whitfield%'",
+        "last_name ilike '%whitfield%'",
+        "last_name NOT ILIKE 'Whitfield%'",
+        "last_name ~* 'whitfield'",
+        "last_name SIMILAR TO 'Whitfield%'",
+        "last_name REGEXP '^Whitfield'",
+        "last_name GLOB 'Whitfield*'",
+        "last_name != 'Whitfield'",
+        "soundex(last_name) = soundex('Whitfield')",
+        "lower(family_name) LIKE lower('Whitfield%')",
+    ],
+)
+def test_a_name_compared_by_any_sql_operator_or_pattern(comparison: str) -> None:
+    out = REDACTOR.redact_text(f"SELECT id FROM patients WHERE {comparison} LIMIT 5")
+    assert "hitfield" not in out, out
+    assert out.startswith("SELECT id FROM patients WHERE") and out.endswith(" LIMIT 5"), out
+
+
+@pytest.mark.parametrize("operator", ["ILIKE", "REGEXP", "RLIKE", "GLOB", "COLLATE", "ESCAPE", "SOUNDS"])
+def test_sql_operators_after_a_name_column_are_not_names(operator: str) -> None:
+    text = f"SELECT id FROM services WHERE name {operator} '%billing%' ORDER BY name"
+    assert REDACTOR.redact_text(text) == text

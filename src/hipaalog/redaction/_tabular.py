@@ -51,7 +51,7 @@ _INSERT: Final = re.compile(
     re.ASCII,
 )
 _PLACEHOLDER_AFTER: Final = re.compile(r"(?:=|<|>|(?i:like))[ ]*(%s|\?|\$[0-9]{1,3}|:[A-Za-z_0-9]\w*|%\(\w+\)s)")
-_COLUMN_BACK: Final = re.compile(r"[ ]*[<>]?[ ]*\)?[\"`]?([\w.]{0,63}[A-Za-z_])")
+_COLUMN_BACK: Final = re.compile(r"[ ]*(?:(?i:ton)[ ]+)?[<>!]?[ ]*\)?[\"`]?([\w.]{0,63}[A-Za-z_])")
 """On the text before a comparison, reversed: the column name (inside a function: ``lower(family_name) =``)."""
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
@@ -111,9 +111,17 @@ _PATIENT_TABLES: Final = re.compile(
 _IN_LIST: Final = re.compile(r"([A-Za-z_][\w.]{0,63})[\"`]?[ ]+(?:IN|in)[ ]*\(([^()]{1,2000})\)")
 """A column and the values of its ``IN (...)`` list."""
 _QUOTED_ITEM: Final = re.compile(r"'([^'\n]{1,200})'")
-_LITERAL: Final = re.compile(r"(?:=|(?i:like)|['\"]:)[ ]*(?:(?i:lower|upper|trim|unaccent)\()?(" + _QUOTED + r")")
-"""A quoted literal after a comparison (SQL; inside ``lower('...')``), a keyword (a namedtuple or dataclass
-repr) or a quoted key (a dict repr): its column is before."""
+_LITERAL: Final = re.compile(
+    r"(?:=|~\*?|(?<![A-Za-z])(?i:i?like|rlike|regexp|glob|similar[ ]to)(?![A-Za-z])|['\"]:)[ ]*"
+    r"(?:(?i:lower|upper|trim|unaccent|initcap|soundex|metaphone|dmetaphone)\()?(" + _QUOTED + r")"
+)
+"""A quoted literal after a comparison (SQL: ``=``, ``LIKE``, ``ILIKE``, a regular expression's ``~*``,
+``SIMILAR TO``; inside ``lower('...')`` or ``soundex('...')``), a keyword (a namedtuple or dataclass repr) or a
+quoted key (a dict repr): its column is before."""
+_PATTERN_OPERATOR: Final = re.compile(r"[LlRrGgSs](?i:ike|egexp|lob|imilar)[ ]")
+"""SQL's pattern comparisons (``LIKE``, ``ilike``, ``REGEXP``, ``GLOB``, ``SIMILAR TO``): literals follow."""
+_PATTERN_MARKS: Final = frozenset("%^$*")
+"""What opens or closes a ``LIKE`` or regular-expression pattern around the value (``'Roe%'``, ``'^Roe'``)."""
 _NEWLINE: Final = r"(?:\r?\n|\\r\\n|\\n)"
 _PART: Final = re.compile(
     r"""name=\\?["']?([\w.-]{1,64})\\?["']?[^\n\\]{0,80}?"""
@@ -640,7 +648,9 @@ class TabularDetector(BaseDetector):
             yield from self._failing_row(text)
         if "form-data" in text and _FORM_DATA.search(text) is not None:
             yield from self._keyed(text, _PART)
-        sql = ("=" in text or "LIKE" in text) and _SQL_WORDS.search(text) is not None
+        sql = ("=" in text or "~" in text or _PATTERN_OPERATOR.search(text) is not None) and (
+            _SQL_WORDS.search(text) is not None
+        )
         if "'" in text and ("': " in text or "='" in text or sql):
             yield from self._literals(text)
         if "('" in text or "['" in text or "(b'" in text:
@@ -1041,8 +1051,15 @@ class TabularDetector(BaseDetector):
                 kind = _MAYBE_NAME if generic else "NAME"
             if kind is None and 4 < end - start <= 66:
                 kind = self._loose(name, text[start + 1 : end - 1])
-            if kind is not None and end - start > 2 and plausible(kind, text[start + 1 : end - 1]):
-                yield start + 1, end - 1, kind  # not address='db.internal:5432'
+            if kind is None:
+                continue
+            start, end = start + 1, end - 1
+            while start < end and text[start] in _PATTERN_MARKS:  # a LIKE or regular expression's pattern
+                start += 1
+            while end > start and text[end - 1] in _PATTERN_MARKS:
+                end -= 1
+            if end > start and plausible(kind, text[start:end]):
+                yield start, end, kind  # not address='db.internal:5432'
 
     def _loose(self, key: str, value: str) -> str | None:
         """What a literal under a key the catalogue does not know is by its value: a person's name (``label=

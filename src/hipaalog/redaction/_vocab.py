@@ -170,7 +170,8 @@ NAME_STOPWORDS: Final = _words(
     Sun Today Yesterday Tomorrow North South East West New Old General Medical Health Healthcare Care Blue Cross
     Shield United Aetna Cigna Humana Medicare Medicaid Epic Cerner Redacted REDACTED Hipaalog
     Select Where Join Inner Outer Left Right Values Limit Group Having Union Insert Into Delete Returning Like
-    Between Exists When Then Else End As Distinct Offset Fetch Asc Desc Set
+    Between Exists When Then Else End As Distinct Offset Fetch Asc Desc Set Ilike Rlike Regexp Glob Similar Collate
+    Escape Overlaps Sounds Nulls Isnull Notnull Coalesce
     Get Post Put Patch Head Options GET POST PUT PATCH DELETE HEAD OPTIONS"""
 )
 """Capitalized words that are not names even after a cue word (``patient Portal``, ``Dr. Office``)."""
