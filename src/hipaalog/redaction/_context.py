@@ -43,6 +43,7 @@ from ._firms import firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
+from ._machine_seen import seen_by_machine
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
@@ -577,6 +578,8 @@ class DateDetector(BaseDetector):
                 continue
             last = None
             kind = DATES.before(text, start) if cues.near(start) else None
+            if kind == "DATE" and seen_by_machine(text, start):
+                kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
                 kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
             if kind is None and cues.near(start, 100):
