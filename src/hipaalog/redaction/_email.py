@@ -26,6 +26,7 @@ from ._detector import BaseDetector, Span
 from ._gate import EMAIL, MAIL
 from ._kinds import KEEP
 from ._lexicon import ENGLISH
+from ._message_ids import id_label
 from ._name_table import GIVEN, SURNAME_RANK
 from ._role_mail import ROLE_WORDS, role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -183,7 +184,7 @@ class MailDetector(BaseDetector):
                 start, end = match.span(group)
                 shown = text[start:end].strip()
                 if shown and any(ch.isalpha() for ch in shown) and "=?" not in shown:
-                    if _names_a_role(shown, address[0][1:-1]):
+                    if id_label(shown) or _names_a_role(shown, address[0][1:-1]):
                         continue
                     yield start, start + len(text[start:end].rstrip()), "NAME"
         if "=?" in text:
