@@ -578,8 +578,6 @@ class DateDetector(BaseDetector):
                 continue
             last = None
             kind = DATES.before(text, start) if cues.near(start) else None
-            if kind == "DATE" and seen_by_machine(text, start):
-                kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
                 kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
             if kind is None and cues.near(start, 100):
@@ -599,6 +597,8 @@ class DateDetector(BaseDetector):
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
                 if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
                     kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
+            if kind == "DATE" and seen_by_machine(text, start):
+                kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is not None:
                 yield start, match.end(), kind
                 last = (match.end(), kind)
