@@ -94,6 +94,10 @@ def test_a_person_inside_a_list_field_is_still_masked() -> None:
         "ValueError: invalid version '7.1' for Fanucci, Favata e Calbo SPA feed",
         "contract renewed for Pasquier Godard SARL today",
         "invoice from Andrade Ltda. received",
+        "distributor Chen Inc, Lake Jill, PA 56969 onboarded",
+        "distributor Gonzales Group, Lewisfort, MI 79182 onboarded",
+        "In-Reply-To: <CAF=abc123@mail.gmail.com>",
+        "From: Stryker Sales <sales@stryker.example>\nSubject: Your weekly digest for March 18, 2025",
     ],
 )
 def test_benign_system_text_stays(text: str) -> None:
@@ -120,6 +124,11 @@ def test_benign_system_text_stays(text: str) -> None:
         ("GET https://example.org/api/v1/orders?q=2025-03-18", "2025-03-18"),
         ("message for Odalys Prieto from clinic", "Odalys Prieto"),
         ("referred by Odalys Prieto PA today", "Odalys Prieto"),
+        ("pt lives at 12 Main St, Lake Jill, PA 56969", "56969"),
+        ("Odalys Prieto, PA, Lake Jill, PA 56969", "56969"),
+        ("From: Jane Sales <sales@acme.example>", "Jane Sales"),
+        ("From: Odalys Prieto <sales@acme.example>\nSubject: visit on March 18, 2025", "March 18, 2025"),
+        ("see https://roe-jane.com/", "roe-jane"),
     ],
 )
 def test_a_persons_values_of_the_same_shapes_are_masked(text: str, hidden: str) -> None:

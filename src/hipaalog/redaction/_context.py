@@ -39,7 +39,7 @@ from ._cues import (
     words_before,
 )
 from ._detector import BaseDetector, Span
-from ._firms import firm_name, partners_list
+from ._firms import firm_before, firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
@@ -876,7 +876,10 @@ class ZipDetector(BaseDetector):
                 listed = match.end()
                 continue
             listed = -1
-            for span in self._spans(text, match):
+            spans = list(self._spans(text, match))
+            if spans and spans[0][2] == "ADDRESS" and firm_before(text, spans[0][0]):
+                continue  # "Chen Inc, Lake Jill, PA 56969": where a company is, no one's address
+            for span in spans:
                 yield span
                 if span[2] == "ZIP":
                     listed = match.end()

@@ -18,6 +18,7 @@ __all__ = [
     "INSTITUTION_WORDS",
     "PARTNERS",
     "firm_after",
+    "firm_before",
     "firm_name",
     "in_partners",
     "institution_after",
@@ -185,3 +186,14 @@ def firm_name(text: str, start: int, end: int) -> bool:
         or (last_space > start and firm_after(text, last_space))
         or ("," in text and in_partners(text, start, end))
     )
+
+
+_FORM_BEFORE: Final = re.compile(r"(?:^|[ ,(])((?:[A-Za-z]{1,2}\.){1,4}[A-Za-z]{0,2}|[A-Za-z]{2,12}),?[ ]{1,2}$")
+"""The word ending a company's name just before a place (``Chen Inc, ``, ``Grupo Merino S.L., ``)."""
+
+
+def firm_before(text: str, start: int) -> bool:
+    """Whether a company's name ends right before ``start`` with its legal form or a firm word (``Chen Inc, Lake
+    Jill, PA``: the town where the company is)."""
+    match = _FORM_BEFORE.search(text, max(0, start - 16), start)
+    return match is not None and match[1].replace(".", "").upper() in _FIRM_ENDS

@@ -18,14 +18,18 @@ _LABEL: Final = r"(?i:message[-_ ]?id|msg[-_]?id|content[-_]id|in-reply-to|x-mes
 _LABEL_BEFORE: Final = re.compile(rf"(?=[CcIiMmXx])(?<![\w-]){_LABEL}[ ]*[:=]?[ ]*$")
 """The name of a message-id header right before the ``<`` of an id, with or without its colon."""
 _LABEL_ALONE: Final = re.compile(_LABEL)
+_ID_CHARS: Final = re.compile(r"[\w.=+$/-]+")
+"""Characters of a message id's left part that the address reader does not take (``CAF=`` of ``<CAF=abc@...>``)."""
 
 
 def message_id_at(text: str, start: int) -> bool:
     """Whether the address at ``start`` (just after a ``<``) is a message id: in a message-id header of its line,
     or right after such a header's name."""
-    if start == 0 or text[start - 1] != "<":
-        return False
     line = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("<", max(line, start - 64), start)
+    if opening < 0 or (opening < start - 1 and _ID_CHARS.fullmatch(text, opening + 1, start) is None):
+        return False  # not in angle brackets, or not the id's first characters between (``<CAF=abc123@...>``)
+    start = opening + 1
     if _HEADER.match(text, line, start) is not None:
         return True
     return _LABEL_BEFORE.search(text, max(line, start - 24), start - 1) is not None

@@ -976,14 +976,15 @@ def _family_label(label: str) -> bool:
 
 
 def _person_label(label: str) -> bool:
-    """Whether a host label is a given name and a surname (``janeroe``, ``roejane``, ``jane-roe``; with a dash, the
-    given name first: ``davies-warner`` is a firm's; ``jroe`` is not, nor two surnames ``fisher-lopez``)."""
+    """Whether a host label is a given name and a surname, either way round (``janeroe``, ``jane-roe``,
+    ``roejane``; ``jroe`` is not, nor two surnames ``fisher-lopez`` or ``davies-warner``, a frequent surname last)."""
     if "-" in label:
         first, _, last = label.partition("-")
         last = last.replace("-", "")
         if frequent_surname(first) and frequent_surname(last):
             return False  # "fisher-lopez", "hayes-torres": two surnames, a firm's, not one person's
-        return _name_pair(first, last)  # "jane-roe"; "davies-warner", "lee-terrell": surnames first, a firm's
+        # "jane-roe", "roe-jane"; not "davies-warner": a given name after a surname is one only if rare as a surname
+        return _name_pair(first, last) or (_name_pair(last, first) and SURNAME_RANK.get(last, _RARE) >= _RARE)
     if label in SURNAME_RANK:
         return False  # "williams", "woodward": one surname, a firm's or a family's, not one person's
     if firm_label(label):
@@ -991,6 +992,10 @@ def _person_label(label: str) -> bool:
     return any(
         _name_pair(label[:cut], label[cut:]) or _name_pair(label[cut:], label[:cut]) for cut in range(4, len(label) - 3)
     )
+
+
+_RARE: Final = 2000
+"""A given name after a surname in a host label ranks at least this as a surname (``roe-jane``, not ``-warner``)."""
 
 
 def _name_pair(given: str, surname: str) -> bool:
