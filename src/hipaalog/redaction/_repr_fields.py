@@ -51,6 +51,9 @@ _KIND: Final = "\x00"
 """Prefix of the stand-in :func:`owned_fields` puts where it would mask a child (the kind follows it)."""
 _NAME_CLEARS: Final = frozenset(("NAME", "ADDRESS"))
 _PLACE_CLEARS: Final = frozenset(("ADDRESS", "NAME"))
+_PHONE_CLEARS: Final = frozenset(("PHONE", "FAX"))
+_SHORTEST_PHONE: Final = 1_000_000_000
+"""A bare number of ten digits or more may be a phone under a field name that announces one (``number``)."""
 
 
 class Cleared(NamedTuple):
@@ -102,7 +105,16 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                 cleared.append(Cleared(field.start, field.end, _PLACE_CLEARS))
             elif thing and field.name in NAME_COLUMN_KEYS and not _person_shaped(field.value):
                 cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))
+            elif thing and type(field.value) is int and _kept_number(keys, field.name, field.value):
+                cleared.append(Cleared(field.start, field.end, _PHONE_CLEARS))  # Invoice(number=3740436)
     return added, cleared
+
+
+def _kept_number(keys: KeyCatalogue, name: str, value: int) -> bool:
+    """Whether a thing's bare number is no phone, as under its field's name in a mapping: the name has no kind and
+    announces no phone (``ref``, ``total``), or announces one (``number``) but the number is too short for one."""
+    info = keys.info(name)
+    return info.kind is None and (info.phone_word < 1 or value < _SHORTEST_PHONE)
 
 
 def _person_shaped(value: str | int) -> bool:
