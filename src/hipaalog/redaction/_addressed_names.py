@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
+from ._firms import COMPANY_FORMS, firm_name
 from ._gate import NAME, PERSON
 from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
@@ -211,7 +212,15 @@ def _addressed_names(text: str) -> Iterator[Span]:
             continue
         if words[0].isupper() and any(len(w) < 4 for w in words):
             continue  # "for AWS KMS": acronyms
+        if _firm_form(words[-1]) or firm_name(text, match.start(2), match.end(2)):
+            continue  # "for Pasquier Godard SARL", "from Andrade Ltda.": a company's name
         yield match.start(2), match.end(2), "NAME"
+
+
+def _firm_form(word: str) -> bool:
+    """Whether the last word of a run is a company's legal form (``SARL``, ``Ltda``), no clinician's credential."""
+    form = word.replace(".", "").upper()
+    return form in COMPANY_FORMS and form not in _CREDENTIAL_FORMS
 
 
 def _addressed_lower_names(text: str) -> Iterator[Span]:
@@ -238,6 +247,9 @@ def has_addressed_name(text: str) -> bool:
         return True
     return False
 
+
+_CREDENTIAL_FORMS: Final = frozenset(("PA", "PC"))
+"""Legal forms that also follow a clinician's name (``Jane Roe PA``)."""
 
 _CUE_TEXT: Final = (
     "sur fore surname surnames last first given family middle maiden birth forename forenames christian legal "

@@ -39,10 +39,11 @@ from ._cues import (
     words_before,
 )
 from ._detector import BaseDetector, Span
-from ._firms import firm_name, partners_list
+from ._firms import firm_before, firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
+from ._machine_seen import seen_by_machine
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
@@ -596,6 +597,8 @@ class DateDetector(BaseDetector):
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
                 if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
                     kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
+            if kind == "DATE" and seen_by_machine(text, start):
+                kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is not None:
                 yield start, match.end(), kind
                 last = (match.end(), kind)
@@ -873,7 +876,10 @@ class ZipDetector(BaseDetector):
                 listed = match.end()
                 continue
             listed = -1
-            for span in self._spans(text, match):
+            spans = list(self._spans(text, match))
+            if spans and spans[0][2] == "ADDRESS" and firm_before(text, spans[0][0]):
+                continue  # "Chen Inc, Lake Jill, PA 56969": where a company is, no one's address
+            for span in spans:
                 yield span
                 if span[2] == "ZIP":
                     listed = match.end()

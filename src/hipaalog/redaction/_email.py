@@ -26,6 +26,7 @@ from ._detector import BaseDetector, Span
 from ._gate import EMAIL, MAIL
 from ._kinds import KEEP
 from ._lexicon import ENGLISH
+from ._message_ids import id_label
 from ._name_table import GIVEN, SURNAME_RANK
 from ._role_mail import ROLE_WORDS, role_mailbox
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -148,6 +149,17 @@ def _plain_word(word: str) -> bool:
     return word in ENGLISH or word.endswith(_UNIT_ENDINGS)
 
 
+def _brand_and_desk(shown: str, address: str) -> bool:
+    """Whether a display name before a role mailbox is the company and the desk the mailbox is (``Stryker Sales
+    <sales@stryker.example>``): its last word is the mailbox's name, or its first the domain's, and no given name."""
+    words = shown.strip("\"'").lower().split()
+    local, _, domain = address.lower().partition("@")
+    if len(words) < 2 or words[0].title() in FIRST_NAMES or not role_mailbox(local, domain):
+        return False
+    labels = domain.split(".")
+    return words[-1] == local or (len(labels) > 1 and words[0] == labels[-2])
+
+
 def _names_a_role(shown: str, address: str) -> bool:
     """Whether a display name names a function, a machine or a team, not a person.
 
@@ -183,7 +195,10 @@ class MailDetector(BaseDetector):
                 start, end = match.span(group)
                 shown = text[start:end].strip()
                 if shown and any(ch.isalpha() for ch in shown) and "=?" not in shown:
-                    if _names_a_role(shown, address[0][1:-1]):
+                    if _brand_and_desk(shown, address[0][1:-1]):
+                        yield start, start + len(text[start:end].rstrip()), KEEP  # no name reader's either
+                        continue
+                    if id_label(shown) or _names_a_role(shown, address[0][1:-1]):
                         continue
                     yield start, start + len(text[start:end].rstrip()), "NAME"
         if "=?" in text:

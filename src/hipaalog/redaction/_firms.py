@@ -18,6 +18,7 @@ __all__ = [
     "INSTITUTION_WORDS",
     "PARTNERS",
     "firm_after",
+    "firm_before",
     "firm_name",
     "in_partners",
     "institution_after",
@@ -109,7 +110,19 @@ def firm_after(text: str, end: int) -> bool:
             return True  # "Johnson & Johnson", "Owens & Minor": two surnames joined by an ampersand
         if not joined and match[0][0] == " " and institution_after(text, end + 1):
             return True
+    joined_firm = _JOINED_FIRM.match(text, end)
+    if joined_firm is not None and joined_firm[1].replace(".", "").upper() in _FIRM_ENDS:
+        return True  # "Fanucci, Favata e Calbo SPA", "Ruiz, Soto y Vega S.L.": partners before a legal form
     return text[end] == " " and _VERSION.match(text, end) is not None
+
+
+_JOINED_FIRM: Final = re.compile(
+    r"(?:,? (?:and|&|e|y|et|und|en|och|og|i) )[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?,? "
+    r"((?:[A-Za-z]{1,2}\.){2,4}|[A-Za-z]{2,12}\.?)(?![\w-])"
+)
+"""The last partner of a firm, joined in any of a few languages, and the word after it (a legal form or a firm word
+makes the run a firm's)."""
+_FIRM_ENDS: Final = (COMPANY_FORMS - _CREDENTIALS) | FIRM_WORDS
 
 
 def partners_list(text: str, start: int) -> bool:
@@ -173,3 +186,14 @@ def firm_name(text: str, start: int, end: int) -> bool:
         or (last_space > start and firm_after(text, last_space))
         or ("," in text and in_partners(text, start, end))
     )
+
+
+_FORM_BEFORE: Final = re.compile(r"(?:^|[ ,(])((?:[A-Za-z]{1,2}\.){1,4}[A-Za-z]{0,2}|[A-Za-z]{2,12}),?[ ]{1,2}$")
+"""The word ending a company's name just before a place (``Chen Inc, ``, ``Grupo Merino S.L., ``)."""
+
+
+def firm_before(text: str, start: int) -> bool:
+    """Whether a company's name ends right before ``start`` with its legal form or a firm word (``Chen Inc, Lake
+    Jill, PA``: the town where the company is)."""
+    match = _FORM_BEFORE.search(text, max(0, start - 16), start)
+    return match is not None and match[1].replace(".", "").upper() in _FIRM_ENDS

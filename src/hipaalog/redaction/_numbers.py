@@ -11,6 +11,7 @@ text quickly; boundaries and cues are checked in Python on the few candidates.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -47,10 +48,12 @@ from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
 from ._lexicon import unknown_word
+from ._message_ids import message_id_at
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
 from ._personal_hosts import firm_label, frequent_surname, personal_host
 from ._role_mail import role_mailbox
+from ._values import SEARCH_DATE_KEYS, full_date
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = [
@@ -750,10 +753,6 @@ _SPELLED_AT: Final = re.compile(
 """An address spelled out against harvesting: ``jane.roe [at] example [dot] com``, ``jane at example dot com``."""
 
 
-_MESSAGE_ID_HEADER: Final = re.compile(r"(?:message-id|in-reply-to|references|content-id)\s*:[^\n]*$", re.IGNORECASE)
-"""An RFC 5322 header holding message identifiers (``<unique@host>``): machine-made, no one's address."""
-
-
 class EmailDetector(BaseDetector):
     """E-mail addresses (``git@`` remotes, the message ids of ``Message-ID:``-style headers and node names on
     site-local domains, ``celery@worker-1.svc.cluster.local``, excepted)."""
@@ -773,7 +772,7 @@ class EmailDetector(BaseDetector):
                 domain is not None
                 and start >= 0
                 and text[start:at] != "git"
-                and not _message_id(text, start)
+                and not message_id_at(text, start)
                 and not role_mailbox(text[start:at], domain[0])
             ):
                 yield start, domain.end(), "EMAIL"
@@ -829,14 +828,6 @@ _SITE_LOCAL: Final = frozenset(
 def _site_local(domain: str) -> bool:
     """Whether an address's domain is a site-local name rather than an internet domain."""
     return domain.rsplit(".", 1)[-1].lower() in _SITE_LOCAL
-
-
-def _message_id(text: str, start: int) -> bool:
-    """Whether the address at ``start`` is a ``<msg-id>`` in a message-id header of its line."""
-    if start == 0 or text[start - 1] != "<":
-        return False
-    line = text.rfind("\n", 0, start) + 1
-    return _MESSAGE_ID_HEADER.match(text, line, start) is not None
 
 
 _URL_REST: Final = re.compile(r"[^\s\"'<>`\\]+")
@@ -986,13 +977,14 @@ def _family_label(label: str) -> bool:
 
 def _person_label(label: str) -> bool:
     """Whether a host label is a given name and a surname, either way round (``janeroe``, ``jane-roe``,
-    ``roejane``; ``jroe`` is not, nor two surnames ``fisher-lopez``)."""
+    ``roejane``; ``jroe`` is not, nor two surnames ``fisher-lopez`` or ``davies-warner``, a frequent surname last)."""
     if "-" in label:
         first, _, last = label.partition("-")
         last = last.replace("-", "")
         if frequent_surname(first) and frequent_surname(last):
             return False  # "fisher-lopez", "hayes-torres": two surnames, a firm's, not one person's
-        return _name_pair(first, last) or _name_pair(last, first)
+        # "jane-roe", "roe-jane"; not "davies-warner": a given name after a surname is one only if rare as a surname
+        return _name_pair(first, last) or (_name_pair(last, first) and SURNAME_RANK.get(last, _RARE) >= _RARE)
     if label in SURNAME_RANK:
         return False  # "williams", "woodward": one surname, a firm's or a family's, not one person's
     if firm_label(label):
@@ -1000,6 +992,10 @@ def _person_label(label: str) -> bool:
     return any(
         _name_pair(label[:cut], label[cut:]) or _name_pair(label[cut:], label[:cut]) for cut in range(4, len(label) - 3)
     )
+
+
+_RARE: Final = 2000
+"""A given name after a surname in a host label ranks at least this as a surname (``roe-jane``, not ``-warner``)."""
 
 
 def _name_pair(given: str, surname: str) -> bool:
@@ -1251,11 +1247,25 @@ def _query_spans(url: str, start: int, end: int, path: str, spans: list[tuple[in
             continue  # a search of records by a code (Observation?code=http://loinc.org|8480-6): no one's
         if name.lower() in _DIGEST_PARAMETERS and "@" not in value:
             continue  # a cache-buster, a signature or a nonce (?v=2c689519, ?sig=...): the request's, no one's
-        if "@" in value or (sum(ch.isdigit() for ch in value) >= 4 and not _hash_like(value)):
+        if "@" in value or (
+            sum(ch.isdigit() for ch in value) >= 4 and not _hash_like(value) and not _window_date(name, value, path)
+        ):
             spans.append(value_span)
 
 
+def _window_date(name: str, value: str, path: str) -> bool:
+    """Whether a query value is a recent date bounding a listing of things (``/orders?since=2025-03-18``): not about
+    a person (no person or care in the path, no search box) and no birth year."""
+    if not full_date(value) or name.lower() in SEARCH_DATE_KEYS or _person_path(path.split("/")):
+        return False
+    year = _YEAR.search(value)
+    return year is not None and int(year[0]) > _LAST_BIRTH_YEAR
+
+
 _QUERY_SPLIT: Final = re.compile(r"[&;]")
+_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_LAST_BIRTH_YEAR: Final = datetime.date.today().year - 16
+"""Dates of a year up to this one may be a birth date (a person of sixteen or more): never read as a window."""
 _DIGEST_PARAMETERS: Final = frozenset(
     (
         "v", "ver", "version", "rev", "hash", "sha", "md5", "checksum", "digest", "etag", "sig", "signature",

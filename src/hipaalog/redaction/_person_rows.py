@@ -93,6 +93,8 @@ _BIRTH_DATE: Final = re.compile(
 )
 """A full date of a row (an ISO or US date, day and month first with dashes or dots, the year first with slashes or
 dots or in Chinese, a ``date`` object's repr): a birth date when its year is long past."""
+_LABEL: Final = re.compile(r"[A-Za-z_]\w{0,40}$")
+"""A keyword ending where the search ends (the field name before ``=``)."""
 _AMOUNT: Final = re.compile(r"-?[0-9]{1,4}(?:[.,][0-9]{1,2})?")
 """A count or an amount of a cell: never typed by its column."""
 _ROW_EVIDENCE: Final = 2
@@ -187,12 +189,23 @@ def _before_state(items: list[Item], index: int) -> bool:
     return index + 1 < len(items) and _state_or_zip(items[index + 1][2])
 
 
-def _birth_dated(items: list[Item]) -> bool:
-    """Whether a value of the row is a birth date."""
-    for item in items:  # noqa: SIM110 - no generator on the hot path
+def _birth_dated(items: list[Item], text: str) -> bool:
+    """Whether a value of the row is a birth date: unlabelled, or under a birth field's name (``dob=``); a date
+    under another field's name (``Facility(opened=datetime.date(1984, 6, 20))``) is that field's, no birth."""
+    for item in items:
         if _birth_date(item[2]):
-            return True
+            label = _label(text, item[0] - item[3])
+            if label is None or DEFAULT_CATALOGUE.info(label).kind == "DOB":
+                return True
     return False
+
+
+def _label(text: str, start: int) -> str | None:
+    """The keyword written right before the value at ``start`` (``opened`` in ``opened=...``), or ``None``."""
+    if text[start - 1 : start] != "=":
+        return None
+    found = _LABEL.search(text, max(0, start - 42), start - 1)
+    return None if found is None else found[0]
 
 
 def _covered(start: int, end: int, covered: list[tuple[int, int]]) -> bool:
@@ -350,6 +363,6 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
             by_column = list(_by_column(items, columns, covered))
             added.extend(by_column)
             covered = covered + [(start, end) for start, end, _ in by_column]
-        if about or columns is not None or _birth_dated(items):
+        if about or columns is not None or _birth_dated(items, text):
             added.extend(_siblings(items, covered, names))
     return found + added if added else found

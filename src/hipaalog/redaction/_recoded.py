@@ -43,9 +43,16 @@ def _as_digits(found: str) -> str:
     return "".join(_LIKE_DIGITS.get(ch, ch) for ch in found)
 
 
-_BACKWARDS: Final = re.compile(r"[0-9](?<![\w.-][0-9])[0-9]{3}-[0-9]{2,3}-[0-9]{3}(?![\w.-])")
-"""An SSN (4-2-3) or phone number (4-3-3) written backwards with its dashes: the forward forms are 3-2-4 and
-3-3-4 (with dots, 4.2.3 is a Dutch BSN as written)."""
+_BACKWARDS: Final = re.compile(
+    r"(?=[CcDdFfMmPpSsTtWw])(?<![A-Za-z])(?i:ssn|ss[#]|social|phone|ph|tel|telephone|call|callback|cb|mobile|cell"
+    r"|fax|sms|text|whatsapp|dial|dialed|dialled|mob)(?![A-Za-z])[^\n0-9]{0,24}?"
+    r"[0-9](?<![\w.-][0-9])[0-9]{3}-[0-9]{2,3}-[0-9]{3}(?![\w.-])"
+)
+"""An SSN (4-2-3) or phone number (4-3-3) written backwards with its dashes, after a word that says which it is
+(``ssn 4718-22-635``, ``call 0178-555-312``): the forward forms are 3-2-4 and 3-3-4. Without that word, 4-2-3 and
+4-3-3 are a build's, a part's or an order's number (``build 7468-29-332``), and with dots, 4.2.3 is a Dutch BSN as
+written."""
+_BACKWARDS_NUMBER: Final = re.compile(r"[0-9-]+$")
 
 
 _BACKWARDS_HINT: Final = re.compile(r"-[0-9]{2,3}-[0-9]{3}(?![0-9])")
@@ -53,7 +60,11 @@ _BACKWARDS_HINT: Final = re.compile(r"-[0-9]{2,3}-[0-9]{3}(?![0-9])")
 
 
 def _reversed(found: str) -> str:
-    return found[::-1]
+    """``found`` (a cue, then the number) with the number's characters in reading order."""
+    number = _BACKWARDS_NUMBER.search(found)
+    if number is None:
+        return found
+    return found[: number.start()] + number[0][::-1]
 
 
 _GROUP: Final = 4

@@ -282,7 +282,8 @@ def _item_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str
 def _field_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str:
     """How one field of an object shown in its own shape prints: its repr, as the walk left the value."""
     if type(original) in _NATIVE or isinstance(original, (tuple, set, frozenset, bytes, bytearray)):
-        return repr(_reshaped(original, clean))
+        # Objects inside a list field print in their own shape too: Batch(orders=[Order(id=1, ...)]).
+        return repr(_reshaped(original, clean, lambda o, c: _item_text(o, c, redactor, depth)))
     if clean == redactor.redact(original):  # the record's context masked nothing the value alone would not
         shown = _render(original, "r", redactor, depth)
         return shown if type(shown) is str else repr(shown)

@@ -42,12 +42,18 @@ _REACH: Final = 4096
 """Characters a quoted value or a nested object may span; past it the object is read no further."""
 _MOST_DIGITS: Final = 18
 """A bare value read as a number up to this many digits (``account=100234567812``); longer ones stay text."""
+_DATE_TYPES: Final = frozenset(("datetime.date", "datetime.datetime", "date", "datetime"))
+_DATE_REPR: Final = re.compile(r"[a-z.]{4,17}\(([0-9]{4}), ([0-9]{1,2}), ([0-9]{1,2})[^()]{0,40}\)")
+"""A ``date`` or ``datetime`` repr: its year, month and day."""
 _NOT_VALUES: Final = frozenset(("None", "True", "False", "NaN", "nan", "null"))
 _DATED: Final = frozenset(("DATE", "DOB"))
 _KIND: Final = "\x00"
 """Prefix of the stand-in :func:`owned_fields` puts where it would mask a child (the kind follows it)."""
 _NAME_CLEARS: Final = frozenset(("NAME", "ADDRESS"))
 _PLACE_CLEARS: Final = frozenset(("ADDRESS", "NAME"))
+_PHONE_CLEARS: Final = frozenset(("PHONE", "FAX"))
+_SHORTEST_PHONE: Final = 1_000_000_000
+"""A bare number of ten digits or more may be a phone under a field name that announces one (``number``)."""
 
 
 class Cleared(NamedTuple):
@@ -91,13 +97,24 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                     kind = key_kind(child, person, field.value)
                     if kind == "AGE" or (kind in _DATED and not full_date(field.value)):
                         kind = None
+                    if kind is None and not child.record_time and type(field.value) is str and full_date(field.value):
+                        kind = "DATE"  # a person's dates are theirs, as in a mapping, but a record's own times
             if kind is not None:
                 added.append((field.start, field.end, kind))
             elif organisation and compact(field.name) in PLACE_TERMS:
                 cleared.append(Cleared(field.start, field.end, _PLACE_CLEARS))
             elif thing and field.name in NAME_COLUMN_KEYS and not _person_shaped(field.value):
                 cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))
+            elif thing and type(field.value) is int and _kept_number(keys, field.name, field.value):
+                cleared.append(Cleared(field.start, field.end, _PHONE_CLEARS))  # Invoice(number=3740436)
     return added, cleared
+
+
+def _kept_number(keys: KeyCatalogue, name: str, value: int) -> bool:
+    """Whether a thing's bare number is no phone, as under its field's name in a mapping: the name has no kind and
+    announces no phone (``ref``, ``total``), or announces one (``number``) but the number is too short for one."""
+    info = keys.info(name)
+    return info.kind is None and (info.phone_word < 1 or value < _SHORTEST_PHONE)
 
 
 def _person_shaped(value: str | int) -> bool:
@@ -179,6 +196,9 @@ def _fields(text: str, at: int, close: str) -> tuple[list[_Field], int]:
                 if end < 0:
                     position = min(size, position + _REACH)  # read that far: counted against the budget
                     break
+                day = _DATE_REPR.fullmatch(text, start, end) if bare is not None and bare[0] in _DATE_TYPES else None
+                if day is not None:  # admitted=datetime.date(2024, 3, 1): judged as the date it prints
+                    fields.append(_Field(key[1], start, end, f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"))
                 position = end
             elif bare is not None and bare[0] and bare[0] not in _NOT_VALUES:
                 value = bare[0]

@@ -1,0 +1,45 @@
+"""``last seen`` after a machine: when a host, a device or a node was last heard from, no one's date of care.
+
+``seen`` announces a visit (``pt seen 03/07/2024``, ``Jane Roe last seen 03/07/2024``). Monitoring writes
+``last seen`` and ``first seen`` after the thing it watched (``node db-01.example.com last seen 2025-03-18``,
+``Device(hostname='mq-07.example.net', last_seen=...)``, ``agent last seen on 2025-03-18``): the subject is a
+machine's name (a word with a dot, a dash, a colon or an underscore between letters and digits) or a word for a
+machine. Pure numbers (``MRN 00482913 last seen``) and plain words (``pt``, a surname) keep the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._cues import words_before
+
+__all__ = ["seen_by_machine"]
+
+_MACHINE_WORDS: Final = frozenset(
+    (
+        *("node", "nodes", "host", "hostname", "device", "devices", "agent", "agents", "sensor", "sensors"),
+        *("client", "peer", "worker", "server", "instance", "pod", "container", "service", "endpoint"),
+        *("gateway", "router", "probe", "beacon", "replica", "broker", "runner", "heartbeat", "machine"),
+        *("vm", "cluster", "daemon", "process", "token", "session", "build", "printer", "scanner", "firmware"),
+        *("serial", "mac", "ip", "hwaddr", "uuid", "station", "terminal", "kiosk", "tablet", "workstation"),
+    )
+)
+"""Words for a machine (``node``, ``agent``, ``serial``): ``<word> [name] last seen`` is about the machine."""
+_MACHINE_NAME: Final = re.compile(r"(?=[\w.:-]*[A-Za-z])(?=[\w.:-]*[.:_-])[\w.:-]+")
+"""A machine's name: letters with a dot, colon, dash or underscore (``db-01.example.com``, ``10.0.0.7:8443``)."""
+_MOMENTS: Final = frozenset(("last", "first"))
+_FILLERS: Final = frozenset(("on", "at", "is", "was", "since"))
+
+
+def seen_by_machine(text: str, start: int) -> bool:
+    """Whether the date at ``start`` follows ``last seen``/``first seen`` after a machine's name or word."""
+    words = words_before(text, start, 6)
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    if len(words) < 3 or words[-1] != "seen" or words[-2] not in _MOMENTS:
+        return False
+    subject = words[-3]
+    if subject in _MACHINE_WORDS or _MACHINE_NAME.fullmatch(subject) is not None:
+        return True
+    return len(words) > 3 and words[-4] in _MACHINE_WORDS  # "device X12 last seen"

@@ -1,0 +1,40 @@
+"""Message identifiers (``<unique@host>``): machine-made, shaped like an address, no one's mailbox.
+
+A message id is written after its header (``Message-ID: <...>``, ``References: <...> <...>``) or, in a bounce,
+a delivery log or an exception, after the header's name without the colon (``(Message-ID <...>)``,
+``message_id=<...>``, ``msgid <...>``). That name is no display name of the address after it either.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["id_label", "message_id_at"]
+
+_HEADER: Final = re.compile(r"(?:message-id|in-reply-to|references|content-id)\s*:[^\n]*$", re.IGNORECASE)
+"""An RFC 5322 header holding message identifiers, from the start of its line."""
+_LABEL: Final = r"(?i:message[-_ ]?id|msg[-_]?id|content[-_]id|in-reply-to|x-message-id)"
+_LABEL_BEFORE: Final = re.compile(rf"(?=[CcIiMmXx])(?<![\w-]){_LABEL}[ ]*[:=]?[ ]*$")
+"""The name of a message-id header right before the ``<`` of an id, with or without its colon."""
+_LABEL_ALONE: Final = re.compile(_LABEL)
+_ID_CHARS: Final = re.compile(r"[\w.=+$/-]+")
+"""Characters of a message id's left part that the address reader does not take (``CAF=`` of ``<CAF=abc@...>``)."""
+
+
+def message_id_at(text: str, start: int) -> bool:
+    """Whether the address at ``start`` (just after a ``<``) is a message id: in a message-id header of its line,
+    or right after such a header's name."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("<", max(line, start - 64), start)
+    if opening < 0 or (opening < start - 1 and _ID_CHARS.fullmatch(text, opening + 1, start) is None):
+        return False  # not in angle brackets, or not the id's first characters between (``<CAF=abc123@...>``)
+    start = opening + 1
+    if _HEADER.match(text, line, start) is not None:
+        return True
+    return _LABEL_BEFORE.search(text, max(line, start - 24), start - 1) is not None
+
+
+def id_label(shown: str) -> bool:
+    """Whether the text shown before an address in angle brackets is a message-id header's name (``Message-ID``)."""
+    return _LABEL_ALONE.fullmatch(shown) is not None
