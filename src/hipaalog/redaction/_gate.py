@@ -434,15 +434,22 @@ _HL7_FIELD_KEY: Final = re.compile(r"(?:^|[^\w.\-])([A-Za-z][A-Za-z0-9]{2})[._\-
 ``PID2=``, a second process)."""
 
 
+_NUMBERED_KEY: Final = re.compile(r"[A-Za-z][0-9]{1,2}[ ]?$")
+"""The end of a key numbered after its word (``zip5``, ``zip4``, ``line2``, ``ssnLast4``)."""
+
+
 def key_end(text: str, separator: int) -> bool:
     """Whether ``text[separator]`` may end a key: a letter, ``_`` or quote before it (a space between allowed),
-    or the number of an HL7 field after its segment (``PID-18=``, ``IN1.36:``)."""
+    the number of an HL7 field after its segment (``PID-18=``, ``IN1.36:``) or one or two digits after a word
+    (``zip5=``)."""
     before = text[separator - 1]
     if before == " " and separator > 1:
         before = text[separator - 2]
     if before.isdigit():
         field = _HL7_FIELD_KEY.search(text[max(0, separator - 9) : separator])
-        return field is not None and field[1].upper() in HL7_FIELDS
+        if field is not None:
+            return field[1].upper() in HL7_FIELDS
+        return _NUMBERED_KEY.search(text, max(0, separator - 4), separator) is not None
     return before.isalpha() or before in "_\"'"
 
 
@@ -456,8 +463,8 @@ _VERDICTS_LIMIT: Final = 4096
 _COLON_KEYS: Final = re.compile(":" + _KEY_BEFORE.pattern)
 """On the text reversed: each ``:`` and the key before it, as :func:`phi_key_before` reads it. (A
 literal first character lets the regex engine skip to each separator at C speed, ``[:=]`` does not.)"""
-_EQUALS_KEYS: Final = re.compile("=" + _KEY_BEFORE.pattern)
-"""The same for ``=``."""
+_EQUALS_KEYS: Final = re.compile("=[<>!]?" + _KEY_BEFORE.pattern)
+"""The same for ``=`` (and the comparisons ``>=``, ``<=``, ``!=`` of SQL: ``WHERE age >= 95``)."""
 
 
 def _key_value(text: str, catalogue: KeyCatalogue) -> bool:

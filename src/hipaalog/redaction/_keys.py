@@ -473,7 +473,8 @@ def _catalogue() -> dict[str, str]:
             "vehicleregistration",
             "vehicleplate",
             # a car's plate as parking and transport logs abbreviate it (``veh_tag``, ``car_reg``)
-            *[base + tail for base in ("veh", "vehicle", "car", "parking") for tail in ("tag", "plate", "reg")],
+            *[base + tail for base in ("veh", "vehicle", "car", "auto", "parking") for tail in ("tag", "plate", "reg")],
+            *_with_numbers("licplate", "licenseplate", "licenceplate", "regplate"),
         ],
         "DEVICE": [
             "deviceid",
@@ -635,6 +636,10 @@ def _counted(singular: str) -> bool:
     return singular in ("mrn", "ssn", "mbi") or singular.endswith(("id", "number", "no", "num"))
 
 
+_DATE_RANGE_ENDS: Final = _words("from to start end begin thru through until low high min max")
+"""Words after a date's name that make it one end of a range (``dosFrom``, ``service_date_to``, ``admitDtStart``):
+the value is still that date."""
+_DATE_KINDS: Final = frozenset({"DATE", "DOB"})
 _LEADING: Final = _words("new old prev previous orig original raw input current curr entered clean parsed")
 """Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
 _TRAILING: Final = _LEADING | _words(
@@ -852,6 +857,10 @@ class KeyCatalogue:
             return KeyInfo(None, "ID", None, joined, True)
         if words[-2:] == ["assigned", "to"]:
             words = [*words[:-2], "assignee"]  # assignedTo, assigned_to: whom a device or a task is given to
+        if len(words) > 1 and words[-1] in _DATE_RANGE_ENDS:
+            head = self._classify_words(words[:-1], "".join(words[:-1]))
+            if head.kind in _DATE_KINDS:
+                return head._replace(compact=joined)  # dosFrom, svc_date_to: one end of a range of that date
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"
@@ -884,7 +893,7 @@ class KeyCatalogue:
             names_person=names_person,
             holds_name=names_person or (bool(words) and words[-1] == "display"),
             thing=bool(words) and words[-1] in THING_WORDS,
-            record_time=record_time(words),
+            record_time=kind not in _DATE_KINDS and record_time(words),  # admitTs: the admission's, not the record's
             phone_word=phone_words(words),
         )
 
