@@ -92,3 +92,50 @@ def test_a_plate_in_two_groups_is_masked_whole(text: str) -> None:
 
 def test_a_word_after_a_plate_key_stays() -> None:
     assert REDACTOR.redact_text("plate: ABC foo") == "plate: ABC foo"
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("ptdob", "'1931-02-03'"),
+        ("patientage", "97"),
+        ("citynm", "'Elmira'"),
+        ("postcd", "14901"),
+        ("dosfrom", "'2031-07-19'"),
+        ("vehiclevin", "'1HGCM82633A004352'"),
+        ("ptmrn", "'MR0048213'"),
+    ],
+)
+def test_a_column_folded_to_lower_case_is_read_by_its_words(column: str, value: str) -> None:
+    out = REDACTOR.redact_text(f"SELECT id FROM visits WHERE {column} = {value} AND active = 1")
+    assert value.strip("'") not in out
+
+
+def test_folded_columns_of_no_phi_stay() -> None:
+    text = "SELECT id FROM jobs WHERE buildno = 4411 AND cacheage = 97 AND parentid = 5 AND datefrom = '2031-07-19'"
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("GET /api/v1/vehicles/4TGW943/visits?x=1 200", "4TGW943"),
+        ("GET /api/v1/plates/ABC-1234 200", "ABC-1234"),
+        ("VIN 4k1h54dm96s8p5yba on claim", "4k1h54dm96s8p5yba"),
+        ("vin: 1hgcm82633a004352 ok", "1hgcm82633a004352"),
+    ],
+)
+def test_a_vehicle_in_a_path_or_a_lower_case_vin_after_its_cue_is_masked(text: str, value: str) -> None:
+    assert value not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /api/vehicles/search?limit=20 200",
+        "GET /vehicles/count 200",
+        "trace 4bf92f3577b34da6a3ce929d0e0e4736 id abcdefgh1jklm2345",  # small letters with no cue: no VIN
+    ],
+)
+def test_vehicle_routes_and_uncued_lower_case_tokens_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text

@@ -103,6 +103,7 @@ _PATH_KINDS: Final = {
     "mrn": "MRN",
     "mrns": "MRN",
     **dict.fromkeys(("user", "users", "profile", "profiles", "client", "clients"), "ID"),
+    **dict.fromkeys(("vehicles", "vin", "vins", "plates"), "VEHICLE"),
 }
 """The kind of an id after a person resource in a path (``PATIENT`` when not listed)."""
 _ID_CUES: Final = CueIndex((word for phrase in CUED_IDS.key_words for word in phrase.split()), eager_after=2)

@@ -672,6 +672,12 @@ _ABBREVIATIONS: Final = {
 }
 """Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``, ``pt_lnm``,
 ``phn_nbr``, ``cty``)."""
+_VEHICLE_WORDS: Final = frozenset({"veh", "vehicle", "car", "auto"})
+_GLUED_TAILS: Final = frozenset(
+    {"no", "nbr", "num", "number", "str", "val", "value", "nm", "dt", "dte", "cd", "ts", "dttm"} | _DATE_RANGE_ENDS
+)
+"""Last words a key run together in lower case is read by (``citynm``, ``postcd``, ``dosfrom``): only these, so that
+``buildno`` or ``cacheage`` is never split into a term."""
 _PERSON_SHORT: Final = {"ph": "phone", "tel": "phone", "fn": "firstname", "ln": "lastname"}
 """Short words read only after the word that says whose they are (``home_ph``, ``pt_ph``, ``mbr_ln``) or before a
 number word (``ph_nbr``): a lone ``ph`` is an acidity, ``fn`` a function, ``addr_ln`` a line."""
@@ -848,6 +854,18 @@ class KeyCatalogue:
                 return self._classify_words(words, joined)._replace(patient_field=True)
         return self._classify_words(words, joined)
 
+    def _glued(self, word: str) -> list[str] | None:
+        """The two words of a key written in lower case with its words run together, as SQL folds them
+        (``ptdob``, ``patientage``, ``citynm``, ``postcd``, ``dosfrom``): a person or qualifying word before a
+        catalogue term, or a term's head before a qualifier, short word or range end. ``None`` when neither."""
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if (head in PERSON_WORDS or head in _LEADING or head in _VEHICLE_WORDS) and tail in self._terms:
+                return [head, tail]
+            if tail in _GLUED_TAILS and self._classify_words([head, tail], word).kind is not None:
+                return [head, tail]
+        return None
+
     def _classify_words(self, words: list[str], joined: str) -> KeyInfo:
         if joined in _HL7_SEGMENT_WORDS:
             return KeyInfo(None, None, "ID", joined, False, patient_field=joined == "pid")
@@ -883,6 +901,10 @@ class KeyCatalogue:
             and not joined.endswith("version")
             and joined not in VERSION_WORDS
         )
+        if kind is None and len(words) == 1 and len(joined) > 4 and joined.isalpha() and joined.islower():
+            glued = self._glued(joined)
+            if glued is not None:
+                return self._classify_words(glued, joined)
         names_person = person is not None and (words[-1] in _PATIENT_WORDS or words[-1] in PERSON_WORDS)
         return KeyInfo(
             kind,
