@@ -901,8 +901,8 @@ class KeyCatalogue:
             and not joined.endswith("version")
             and joined not in VERSION_WORDS
         )
-        if kind is None and len(words) == 1 and len(joined) > 4 and joined.isalpha() and joined.islower():
-            glued = self._glued(joined)
+        if kind is None and words == [joined] and len(joined) > 4 and joined.isalpha() and joined.islower():
+            glued = self._glued(joined)  # one word as written (not one made of two: assigned_to -> assignee)
             if glued is not None:
                 return self._classify_words(glued, joined)
         names_person = person is not None and (words[-1] in _PATIENT_WORDS or words[-1] in PERSON_WORDS)
