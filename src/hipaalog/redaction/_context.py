@@ -104,6 +104,7 @@ _PATH_KINDS: Final = {
     "mrn": "MRN",
     "mrns": "MRN",
     **dict.fromkeys(("user", "users", "profile", "profiles", "client", "clients"), "ID"),
+    **dict.fromkeys(("vehicles", "vin", "vins", "plates"), "VEHICLE"),
 }
 """The kind of an id after a person resource in a path (``PATIENT`` when not listed)."""
 _ID_CUES: Final = CueIndex((word for phrase in CUED_IDS.key_words for word in phrase.split()), eager_after=2)
@@ -1484,7 +1485,8 @@ class NameDetector(BaseDetector):
 
 
 # -- key=value pairs -----------------------------------------------------------------------------
-_SEPARATOR: Final = re.compile(r"[:=](?<![=!<>:][:=])(?![=/])[ \t]{0,3}")
+_SEPARATOR: Final = re.compile(r"(?:[<>!]=(?![=])|[:=](?<![=!<>:][:=])(?![=/]))[ \t]{0,3}")
+"""A key's separator: ``:``, ``=``, or a comparison of SQL or code (``age >= 95``, ``dob <= '1931-01-01'``)."""
 _KEY_BACK: Final = re.compile(r"[ ]?([\"']?)([\w.\-]{0,63}[A-Za-z_])")
 _PLAIN_VALUE: Final = re.compile(r"(?:[^\s,;&|)\]}\"'<>]|(?<=[A-Za-z])['’](?=[A-Za-z]))+")
 """A value without spaces; an apostrophe between letters is inside it (``O'Brien``), any other ends it."""
@@ -1494,6 +1496,8 @@ _WORDS_VALUE: Final = re.compile(
     r"(?=[ ]*(?:[,;&|\"<>\[\]{}()\n]|(?<![A-Za-z])'|'(?![A-Za-z])|[ ][^ ]+[ ]?[:=]|$))"
 )
 """A value of words: it ends at a delimiter, a quote (not an apostrophe between letters: ``O'Neal``) or the next key."""
+_PLATE_VALUE: Final = re.compile(r"[A-Z0-9]{1,4}[ ](?=[A-Z]{0,4}[0-9])[A-Z0-9]{2,5}(?![\w-])")
+"""A plate written in two groups with a space (``EMT 8105``, ``B MW 123``); other plates are one plain value."""
 _AGE_VALUE: Final = re.compile(
     r"[0-9]{1,3}(?![0-9.,]|[ ]?(?i:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?"
     r"|[kmg]i?b|%)(?![A-Za-z]))"
@@ -1739,6 +1743,8 @@ class KeyValueDetector(BaseDetector):
             regex = _PHONE_VALUE
         elif kind in ("DOB", "DATE"):
             regex = _DATE
+        elif kind == "VEHICLE":
+            regex = _PLATE_VALUE
         found = regex.match(text, start)
         fallback = found is None and regex is not _PLAIN_VALUE
         if fallback:

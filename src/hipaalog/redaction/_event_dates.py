@@ -3,7 +3,7 @@
 The catalogue holds the nouns with ``date`` (``admit_date``, ``discharge_date``); code as often names the
 event by its participle and the moment by a preposition (``admitted_at``, ``discharged_on``, ``deceased_at``,
 ``vaccinated_on``, ``seen_on``), by its verb alone (``admit``) or the visit by its place in time (``next_visit``,
-``last_appt``), and claims by ``dos``.
+``last_appt``), and claims by ``dos``. The moment may be a timestamp (``admitTs``, ``discharge_dttm``).
 Bare nouns (``appointment``, ``admission``) are left out: they hold whole objects as often as a date.
 """
 
@@ -29,7 +29,7 @@ _PARTICIPLES: Final = (
     "examined",
     "checkedin",
 )
-_MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time")
+_MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time", "ts", "timestamp", "dttm", "dtm")
 _TIMED_ONLY: Final = ("seen", "visited", "treated", "diagnosed", "screened", "referred", "hospitalized", "hospitalised")
 """Participles that name a care event only with a moment (``seen_on``, ``diagnosed_at``): alone they are flags."""
 _STEMS: Final = ("admit",)
@@ -42,7 +42,7 @@ _VISITS: Final = tuple(
 _TIMED_NOUNS: Final = tuple(
     f"{noun}{moment}"
     for noun in ("appt", "appointment", "visit", "admission", "admit", "discharge", "death", "surgery", "procedure")
-    for moment in ("dt", "time", "datetime", "date", "day")
+    for moment in ("dt", "time", "datetime", "date", "day", "ts", "timestamp", "dttm", "dtm")
 )
 
 EVENT_DATE_TERMS: Final = frozenset(
@@ -50,6 +50,7 @@ EVENT_DATE_TERMS: Final = frozenset(
     | {f"{event}{moment}" for event in _TIMED_ONLY for moment in _MOMENTS if moment}
     | set(_VISITS)
     | set(_TIMED_NOUNS)
+    | {"dcdate", "dcdt", "dcdttm", "dischts", "dischdttm", "admts", "admdttm"}  # dc: discharge, in claim files
     | {"dos", "dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
     | {"followupdate", "followupdt", "dateseen", "seendate", "specimendate", "specimendt", "specimencollectiondate"}
     | {"rxdate", "filldate", "rxfilldate", "datefilled", "dispenseddate", "dispensedate", "datedispensed"}

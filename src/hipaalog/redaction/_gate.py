@@ -331,11 +331,12 @@ _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES) | 
 """State codes, and in lower case those that are no English word (``springfield, il 62704``)."""
 PERSON_PATH_ID: Final = re.compile(
     r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
-    r"|residents?|enrollees?|dependents?|guarantors?|u|p)"
+    r"|residents?|enrollees?|dependents?|guarantors?|vehicles|vins?|plates|u|p)"
     r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
-"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``); one with
-three digits is reported. ``/u/`` is a user's page by handle, ``/p/`` a person's page by name slug."""
+"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``) or a
+vehicle (``/vehicles/1HGCM82633A004352/``, ``/plates/ABC-1234``); one with three digits is reported. ``/u/`` is
+a user's page by handle, ``/p/`` a person's page by name slug."""
 _DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
 two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
@@ -434,15 +435,23 @@ _HL7_FIELD_KEY: Final = re.compile(r"(?:^|[^\w.\-])([A-Za-z][A-Za-z0-9]{2})[._\-
 ``PID2=``, a second process)."""
 
 
+_NUMBERED_KEY: Final = re.compile(r"(?<=[a-z]{2})(?<![Ii][Pp][Vv])[0-9]{1,2}[ ]?$")
+"""The end of a key numbered after a word in small letters (``zip5``, ``zip4``, ``line2``, ``ssnLast4``; not a
+protocol's version, ``ipv4``, nor an HL7 segment's or a process's number in capitals, ``PID1``)."""
+
+
 def key_end(text: str, separator: int) -> bool:
     """Whether ``text[separator]`` may end a key: a letter, ``_`` or quote before it (a space between allowed),
-    or the number of an HL7 field after its segment (``PID-18=``, ``IN1.36:``)."""
+    the number of an HL7 field after its segment (``PID-18=``, ``IN1.36:``) or one or two digits after a word
+    (``zip5=``)."""
     before = text[separator - 1]
     if before == " " and separator > 1:
         before = text[separator - 2]
     if before.isdigit():
         field = _HL7_FIELD_KEY.search(text[max(0, separator - 9) : separator])
-        return field is not None and field[1].upper() in HL7_FIELDS
+        if field is not None:
+            return field[1].upper() in HL7_FIELDS
+        return _NUMBERED_KEY.search(text, max(0, separator - 4), separator) is not None
     return before.isalpha() or before in "_\"'"
 
 
@@ -456,8 +465,8 @@ _VERDICTS_LIMIT: Final = 4096
 _COLON_KEYS: Final = re.compile(":" + _KEY_BEFORE.pattern)
 """On the text reversed: each ``:`` and the key before it, as :func:`phi_key_before` reads it. (A
 literal first character lets the regex engine skip to each separator at C speed, ``[:=]`` does not.)"""
-_EQUALS_KEYS: Final = re.compile("=" + _KEY_BEFORE.pattern)
-"""The same for ``=``."""
+_EQUALS_KEYS: Final = re.compile("=[<>!]?" + _KEY_BEFORE.pattern)
+"""The same for ``=`` (and the comparisons ``>=``, ``<=``, ``!=`` of SQL: ``WHERE age >= 95``)."""
 
 
 def _key_value(text: str, catalogue: KeyCatalogue) -> bool:

@@ -473,7 +473,8 @@ def _catalogue() -> dict[str, str]:
             "vehicleregistration",
             "vehicleplate",
             # a car's plate as parking and transport logs abbreviate it (``veh_tag``, ``car_reg``)
-            *[base + tail for base in ("veh", "vehicle", "car", "parking") for tail in ("tag", "plate", "reg")],
+            *[base + tail for base in ("veh", "vehicle", "car", "auto", "parking") for tail in ("tag", "plate", "reg")],
+            *_with_numbers("licplate", "licenseplate", "licenceplate", "regplate"),
         ],
         "DEVICE": [
             "deviceid",
@@ -635,6 +636,10 @@ def _counted(singular: str) -> bool:
     return singular in ("mrn", "ssn", "mbi") or singular.endswith(("id", "number", "no", "num"))
 
 
+_DATE_RANGE_ENDS: Final = _words("from to start end begin thru through until low high min max")
+"""Words after a date's name that make it one end of a range (``dosFrom``, ``service_date_to``, ``admitDtStart``):
+the value is still that date."""
+_DATE_KINDS: Final = frozenset({"DATE", "DOB"})
 _LEADING: Final = _words("new old prev previous orig original raw input current curr entered clean parsed")
 """Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
 _TRAILING: Final = _LEADING | _words(
@@ -667,6 +672,12 @@ _ABBREVIATIONS: Final = {
 }
 """Short words field names use for longer ones (``pt_nm``, ``dt_of_birth``, ``med_rec_num``, ``zip_cd``, ``pt_lnm``,
 ``phn_nbr``, ``cty``)."""
+_VEHICLE_WORDS: Final = frozenset({"veh", "vehicle", "car", "auto"})
+_GLUED_TAILS: Final = frozenset(
+    {"no", "nbr", "num", "number", "str", "val", "value", "nm", "dt", "dte", "cd", "ts", "dttm"} | _DATE_RANGE_ENDS
+)
+"""Last words a key run together in lower case is read by (``citynm``, ``postcd``, ``dosfrom``): only these, so that
+``buildno`` or ``cacheage`` is never split into a term."""
 _PERSON_SHORT: Final = {"ph": "phone", "tel": "phone", "fn": "firstname", "ln": "lastname"}
 """Short words read only after the word that says whose they are (``home_ph``, ``pt_ph``, ``mbr_ln``) or before a
 number word (``ph_nbr``): a lone ``ph`` is an acidity, ``fn`` a function, ``addr_ln`` a line."""
@@ -843,6 +854,18 @@ class KeyCatalogue:
                 return self._classify_words(words, joined)._replace(patient_field=True)
         return self._classify_words(words, joined)
 
+    def _glued(self, word: str) -> list[str] | None:
+        """The two words of a key written in lower case with its words run together, as SQL folds them
+        (``ptdob``, ``patientage``, ``citynm``, ``postcd``, ``dosfrom``): a person or qualifying word before a
+        catalogue term, or a term's head before a qualifier, short word or range end. ``None`` when neither."""
+        for cut in range(2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if (head in PERSON_WORDS or head in _LEADING or head in _VEHICLE_WORDS) and tail in self._terms:
+                return [head, tail]
+            if tail in _GLUED_TAILS and self._classify_words([head, tail], word).kind is not None:
+                return [head, tail]
+        return None
+
     def _classify_words(self, words: list[str], joined: str) -> KeyInfo:
         if joined in _HL7_SEGMENT_WORDS:
             return KeyInfo(None, None, "ID", joined, False, patient_field=joined == "pid")
@@ -852,6 +875,10 @@ class KeyCatalogue:
             return KeyInfo(None, "ID", None, joined, True)
         if words[-2:] == ["assigned", "to"]:
             words = [*words[:-2], "assignee"]  # assignedTo, assigned_to: whom a device or a task is given to
+        if len(words) > 1 and words[-1] in _DATE_RANGE_ENDS:
+            head = self._classify_words(words[:-1], "".join(words[:-1]))
+            if head.kind in _DATE_KINDS:
+                return head._replace(compact=joined)  # dosFrom, svc_date_to: one end of a range of that date
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"
@@ -874,6 +901,10 @@ class KeyCatalogue:
             and not joined.endswith("version")
             and joined not in VERSION_WORDS
         )
+        if kind is None and words == [joined] and len(joined) > 4 and joined.isalpha() and joined.islower():
+            glued = self._glued(joined)  # one word as written (not one made of two: assigned_to -> assignee)
+            if glued is not None:
+                return self._classify_words(glued, joined)
         names_person = person is not None and (words[-1] in _PATIENT_WORDS or words[-1] in PERSON_WORDS)
         return KeyInfo(
             kind,
@@ -884,7 +915,7 @@ class KeyCatalogue:
             names_person=names_person,
             holds_name=names_person or (bool(words) and words[-1] == "display"),
             thing=bool(words) and words[-1] in THING_WORDS,
-            record_time=record_time(words),
+            record_time=kind not in _DATE_KINDS and record_time(words),  # admitTs: the admission's, not the record's
             phone_word=phone_words(words),
         )
 

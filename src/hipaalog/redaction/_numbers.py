@@ -461,11 +461,15 @@ _ORDER_BEFORE: Final = re.compile(
 """Words before a number of two letters and seven digits that make it an order or a reference, not a DEA number."""
 
 
-_VIN: Final = re.compile(r"[A-HJ-NPR-Z0-9](?<![A-Za-z0-9][A-HJ-NPR-Z0-9])[A-HJ-NPR-Z0-9]{16}(?![A-Za-z0-9])")
+_VIN: Final = re.compile(
+    r"[A-HJ-NPR-Za-hj-npr-z0-9](?<![A-Za-z0-9][A-HJ-NPR-Za-hj-npr-z0-9])[A-HJ-NPR-Za-hj-npr-z0-9]{16}(?![A-Za-z0-9])"
+)
+"""17 characters a VIN may hold, in capitals or (after its cue only) in small letters."""
 
 
 class VinDetector(BaseDetector):
-    """Vehicle identification numbers: 17 characters with a valid check digit, or any such after ``VIN``."""
+    """Vehicle identification numbers: 17 characters with a valid check digit, or any such after ``VIN`` (there
+    in small letters too)."""
 
     gate = VIN | CUED
     name = "vin"
@@ -477,6 +481,10 @@ class VinDetector(BaseDetector):
         for match in _VIN.finditer(text):
             vin = match[0]
             if vin.isdigit() or vin.isalpha():
+                continue
+            if not vin.isupper():  # "vin 1hgcm82633a004352": typed in small letters, a VIN only after its cue
+                if vin.islower() and CUED_IDS.before(text, match.start()) == "VEHICLE":
+                    yield match.start(), match.end(), "VEHICLE"
                 continue
             if (
                 (vin_ok(vin) and vin[-4:].isdigit())
