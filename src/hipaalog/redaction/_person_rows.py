@@ -65,10 +65,8 @@ _SHAPED_HINT: Final = re.compile(r"[(\[{ ,=:][ ]?(?:'[A-Z0-9]|[0-9]{5}|datetime\
 """A row's value that may be shaped as a person's (a quoted code, a long number, a date): the rows are read."""
 _KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,40})(?:=|':[ ]?)$")
 """The keyword or dict key right before a value."""
-_UNTELLING: Final = re.compile(
-    r"(?i)[a-z]{1,2}[0-9]{0,2}|(?:arg|args|param|val|value|field|col|item|x|v|p)_?[0-9]{0,2}"
-)
-"""A keyword that says nothing of its value (``a``, ``v``, ``x1``, ``arg0``, ``id``)."""
+_UNTELLING: Final = re.compile(r"(?i)[a-z][0-9]{0,2}|(?:arg|param|val|value|field|col|item)_?[0-9]{0,2}")
+"""A keyword that says nothing of its value (``a``, ``v``, ``x1``, ``arg0``); ``id=`` and ``ts=`` say what it is."""
 _COLUMNS_BEFORE: Final = re.compile(r"(?i)\)[ ]*VALUES[ ]*$")
 """SQL's ``(col, ...) VALUES`` before a row: its columns' names judge it, not its shapes."""
 _CLOSERS: Final = {"(": ")", "[": "]", "{": "}", "<": ">"}

@@ -6,15 +6,15 @@ A tuple, a task's ``args=(...)``, a ``kwargs={...}`` with keys that say nothing 
 
 - strong: an id of capitals and five digits or more (``A8812345``, ``SN-88213-XK``, a VIN), a plate, a phone
   number, a birth date (a full date before 2010); a town's postal code after it weighs with the town;
-- a listed town (``Elmira``, ``Częstochowa``): strong beside a strong cell, a date or a code written as text
-  (``'34396741'``, ``'94-705'``), never beside a count (``('Chicago', 104)``, ``('Denver', 2746388)``) nor
-  beside its own postal code alone;
+- a listed town (``Elmira``, ``Częstochowa``): strong beside a strong cell or a code written as text
+  (``'34396741'``, ``'94-705'``), never beside a count (``('Chicago', 104)``, ``('Denver', 2746388)``), a date
+  (a warehouse's shipment) or its own postal code alone;
 - weak: a number of six digits or more (a row's key or a record number), a full date since 2010 (a visit's), an
   age over 89, a quoted code (five digits, a postal code's or a date's shape), an id after a business word
-  (``ORD-2024-00042``, ``INV-88213``) or with fewer digits (``UA1234``).
+  (``ORD-2024-00042``, ``INV-88213``) or with fewer digits (``UA1234``), a parcel's tracking number.
 
-The row is a person's record when it holds two strong cells, a strong and a weak one, a town and a date or a code,
-or a strong cell or a town on a line that names a person's or a visit's record (``patient``, ``member``,
+The row is a person's record when it holds two strong cells, a strong and a weak one, a town and a code, or a
+strong cell or a town on a line that names a person's or a visit's record (``patient``, ``member``,
 ``visit``, ``admit``, ``chart``, ``encounter``, ``claim``, ``lookup``). Weak cells alone never make it one:
 ``(4412093, 94)``, ``('2024-03-01', '2024-03-31')`` and ``(datetime.date(2024, 3, 5), 12)`` stay. Ids in lower
 case (``i-0abc123def4567890``, ``web-7f9c8d6b5-xk2lp``), hashes, versions, hosts and ports, paths, header pairs
@@ -55,6 +55,8 @@ _VIN: Final = re.compile(
     r"(?=[A-Z0-9]{0,16}[A-Z][A-Z0-9]{0,15}[A-Z])(?=[A-Z0-9]{0,16}[0-9][A-Z0-9]{0,15}[0-9])[A-HJ-NPR-Z0-9]{17}"
 )
 """A vehicle's identification number: seventeen capitals and digits, no ``I``, ``O`` or ``Q``."""
+_PARCEL: Final = re.compile(r"1Z[0-9A-Z]{16}")
+"""A carrier's parcel tracking number (``1Z`` and sixteen capitals and digits): a shipment's, no person's."""
 _TOWN_WORDS: Final = re.compile(rf"{TOWN_WORD}(?:[ ]{TOWN_WORD}){{0,2}}")
 _FIVE: Final = re.compile(r"[0-9]{5}")
 _ID: Final = "ID"
@@ -106,7 +108,9 @@ def _weight(value: str, quoted: bool, after: str) -> str | None:
             return None
         if _VIN.fullmatch(value) is not None:
             return _ID
-        if _TICKET.match(value) is not None or (kind != "VEHICLE" and _digits(value) < _ID_DIGITS):
+        if _TICKET.match(value) is not None or _PARCEL.fullmatch(value) is not None:
+            return _WEAK
+        if kind != "VEHICLE" and _digits(value) < _ID_DIGITS:
             return _WEAK  # an order's or a flight's number (``ORD-2024-00042``, ``UA1234``)
         return _ID
     kind = cell_kind(value)
@@ -156,6 +160,6 @@ def record_cells(values: list[tuple[str, bool]], text: str, line: tuple[int, int
             codes += 1
         elif weight is not None:
             weak += 1
-    if strong >= 2 or (strong and (towns or dates or codes or weak)) or (towns and (dates or codes)):
+    if strong >= 2 or (strong and (towns or dates or codes or weak)) or (towns and codes):
         return True
     return bool(strong or towns) and _RECORD_CUE.search(text, line[0], line[1]) is not None
