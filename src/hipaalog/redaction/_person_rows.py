@@ -23,9 +23,10 @@ from typing import Final
 from ._delimited_rows import delimited_rows
 from ._detector import Span
 from ._gazetteer import NONE, listed_town, town_evidence
-from ._id_shapes import CELL_MIN_DIGITS, id_shape
+from ._id_shapes import CELL_MIN_DIGITS, digits_date, id_shape
 from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
+from ._record_cells import TOWN_WORD, care_date, record_cells
 from ._row_cells import cell_kind, name_cell
 from ._vocab import STATE_CODES
 
@@ -58,7 +59,17 @@ _CUED_ROW: Final = re.compile(
 )
 """A word of a person right before a row, a few words of a row at most between (``patient row=``, ``INSERT INTO
 patients VALUES``, ``member not found: KeyError(``, ``patient record Row(``)."""
-_OPENERS: Final = re.compile(r"[(\[]")
+_OPENERS: Final = re.compile(r"[(\[{]|<Record[ ]")
+"""The opening of a row: a tuple's, a list's, a dict's (its keys skipped) or an ``asyncpg`` record's."""
+_SHAPED_HINT: Final = re.compile(r"[(\[{ ,=:][ ]?(?:'[A-Z0-9]|[0-9]{5}|datetime\.|date\()")
+"""A row's value that may be shaped as a person's (a quoted code, a long number, a date): the rows are read."""
+_KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,40})(?:=|':[ ]?)$")
+"""The keyword or dict key right before a value."""
+_UNTELLING: Final = re.compile(r"(?i)[a-z][0-9]{0,2}|(?:arg|param|val|value|field|col|item)_?[0-9]{0,2}")
+"""A keyword that says nothing of its value (``a``, ``v``, ``x1``, ``arg0``); ``id=`` and ``ts=`` say what it is."""
+_COLUMNS_BEFORE: Final = re.compile(r"(?i)\)[ ]*VALUES[ ]*$")
+"""SQL's ``(col, ...) VALUES`` before a row: its columns' names judge it, not its shapes."""
+_CLOSERS: Final = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _HEADER_HINT: Final = re.compile(r"['\"][A-Za-z_][\w ]{0,40}['\"],[ ]?['\"][A-Za-z_]")
 """Two quoted words in a row: maybe a list of column names (``('mrn', 'plate', 'town')``)."""
 _COLUMN: Final = re.compile(r"[A-Za-z_][A-Za-z_ ]{0,40}[0-9]?")
@@ -75,13 +86,16 @@ _PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
 counts too: ``('city', 'visits')``)."""
 _EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
 _ITEM: Final = re.compile(
-    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=)?"
+    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=|'[A-Za-z_]\w{0,40}':[ ]?)?"
     r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
     r"|-?[0-9][0-9.]{0,30}|None|True|False|NULL|TRUE|FALSE"
-    r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\))[ ]*"
+    r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\)|<[A-Za-z][^<>\n]{0,100}>)[ ]*"
 )
-"""One value of a row (a keyword before it, as a named tuple writes it, is allowed)."""
-_TOWN: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
+"""One value of a row (a keyword before it, as a named tuple writes it, or a dict's key, is allowed); an object's
+repr in angle brackets (``<function sync at 0x7f...>`` of a ``functools.partial``) is a value of none of a person's
+shapes."""
+_TOWN: Final = re.compile(rf"{TOWN_WORD}(?:[ ]{TOWN_WORD}){{0,2}}")
+"""A town's capitalised words, of Latin letters with their accents (``Elmira``, ``Lübben``, ``Częstochowa``)."""
 _ZIP: Final = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 _PLACE_MARKER: Final = re.compile(r"\[(?:REDACTED:)?(?:ADDRESS|ZIP)[:\]]")
 _BIRTH_DATE: Final = re.compile(
@@ -113,9 +127,10 @@ Item = tuple[int, int, str, bool]
 
 def _items(text: str, opened: int) -> tuple[list[Item], int]:
     """The values of the row opening at ``opened`` and where it ends (``-1``: no row of plain values)."""
-    closing = ")" if text[opened] == "(" else "]"
+    closing = _CLOSERS[text[opened]]
+    spaced = closing == ">"  # an asyncpg record: ``<Record a=1 b='x'>``, its values apart by spaces
     items: list[Item] = []
-    index = opened + 1
+    index = opened + (8 if spaced else 1)
     while len(items) < _MAX_ITEMS:
         found = _ITEM.match(text, index)
         if found is None:
@@ -130,6 +145,8 @@ def _items(text: str, opened: int) -> tuple[list[Item], int]:
             return [], -1
         if text[index] == closing:
             return items, index + 1
+        if spaced and text[index - 1] == " ":
+            continue
         if text[index] != ",":
             return [], -1
         index += 1
@@ -229,13 +246,18 @@ def _name_beside(items: list[Item], index: int, names: list[tuple[int, int]]) ->
     return False
 
 
-def _siblings(items: list[Item], covered: list[tuple[int, int]], names: list[tuple[int, int]]) -> Iterator[Span]:
-    """Spans of the values of a person's row shaped as theirs, those no span covers yet."""
+def _siblings(
+    items: list[Item], covered: list[tuple[int, int]], names: list[tuple[int, int]], dates: bool = False
+) -> Iterator[Span]:
+    """Spans of the values of a person's row shaped as theirs, those no span covers yet; ``dates``: its full dates
+    of any year too (a visit's, an admission's), as a positional row's are."""
     for index, (start, end, value, quoted) in enumerate(items):
         if not value or value[:1] == "[" or _covered(start, end, covered):
             continue
         if _birth_date(value):
             yield start, end, "DOB"
+        elif dates and (care_date(value) or (quoted and len(value) == 8 and value.isdigit() and digits_date(value))):
+            yield start, end, "DATE"
         elif _ZIP.fullmatch(value) is not None and index > 0 and _after_place(items[index - 1]):
             yield start, end, "ZIP"
         elif (kind := id_shape(value, CELL_MIN_DIGITS)) is not None:
@@ -320,16 +342,29 @@ def _delimited_siblings(found: list[Span], text: str) -> list[Span]:
     return found + added if added else found
 
 
+def _untold(text: str, items: list[Item]) -> list[tuple[str, bool]]:
+    """The values of a row and whether each was quoted, a value whose keyword names what it is left out (empty):
+    ``company=``, ``city=`` and ``contract_no=`` are judged by the catalogue, ``a=``, ``x1=`` and ``arg0=`` say
+    nothing."""
+    values: list[tuple[str, bool]] = []
+    for start, _, value, quoted in items:
+        key = _KEYWORD.search(text, max(0, start - 48), start - 1 if quoted else start)
+        told = key is not None and _UNTELLING.fullmatch(key[1]) is None
+        values.append(("", False) if told else (value, quoted))
+    return values
+
+
 def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
     """``found``, and the values shaped as a person's in the positional and delimited rows of ``text`` about a
     person."""
     if found and len(found) > 1:
         found = _delimited_siblings(found, text)
-    if "(" not in text and "[" not in text:
+    if "(" not in text and "[" not in text and "{" not in text and "<Record " not in text:
         return found
     evidence = [(start, end) for start, end, kind in found if kind in _EVIDENCE]
     if (
         not evidence
+        and _SHAPED_HINT.search(text) is None
         and _CUE.search(text) is None
         and ("[" not in text or _EVIDENCE_MARKER.search(text) is None)
         and _BIRTH_DATE.search(text) is None
@@ -363,6 +398,8 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
             by_column = list(_by_column(items, columns, covered))
             added.extend(by_column)
             covered = covered + [(start, end) for start, end, _ in by_column]
+        if not about and columns is None and _COLUMNS_BEFORE.search(text, max(0, opened - 12), opened) is None:
+            about = record_cells(_untold(text, items), text, (text.rfind("\n", 0, opened) + 1, opened))
         if about or columns is not None or _birth_dated(items, text):
-            added.extend(_siblings(items, covered, names))
+            added.extend(_siblings(items, covered, names, dates=True))
     return found + added if added else found

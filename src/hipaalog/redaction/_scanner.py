@@ -474,7 +474,7 @@ def _completed(found: list[Span], text: str, *, towns: bool = False) -> list[Spa
     person, its full dates (the person may be in ``text`` only as hipaalog's mask of an argument: ``for
     [REDACTED:NAME] on ...``)."""
     if not found and "[" not in text:
-        return row_sibling_spans(found, text) if "(" in text else found  # a row said to be a patient's
+        return row_sibling_spans(found, text)  # a row said to be a patient's, or shaped as one
     found = with_name_neighbours(with_lone_names(found, text), text)
     found = _about_a_person(_ages_after_names(_with_echoes(found, text), text), text, towns=towns)
     if _strongly_about_a_person(found, text):

@@ -1,0 +1,165 @@
+"""Whether a positional row with no name nor cue in it is one person's record, read from its cells' shapes alone.
+
+A tuple, a task's ``args=(...)``, a ``kwargs={...}`` with keys that say nothing (``a``, ``x1``, ``arg0``) or an
+``asyncpg`` record may carry a person's record without their name: ``('MRN00418822', datetime.date(2024, 3, 5),
+'Elmira', '14901')``. Its cells are weighed one by one:
+
+- strong: an id of capitals and five digits or more (``A8812345``, ``SN-88213-XK``, a VIN), a plate, a phone
+  number, a birth date (a full date before 2010); a town's postal code after it weighs with the town;
+- a listed town (``Elmira``, ``Częstochowa``): strong beside a strong cell or a code written as text
+  (``'34396741'``, ``'94-705'``), never beside a count (``('Chicago', 104)``, ``('Denver', 2746388)``), a date
+  (a warehouse's shipment) or its own postal code alone;
+- weak: a number of six digits or more (a row's key or a record number), a full date since 2010 (a visit's), an
+  age over 89, a quoted code (five digits, a postal code's or a date's shape), an id after a business word
+  (``ORD-2024-00042``, ``INV-88213``) or with fewer digits (``UA1234``), a parcel's tracking number.
+
+The row is a person's record when it holds two strong cells, a strong and a weak one, a town and a code, or a
+strong cell or a town on a line that names a person's or a visit's record (``patient``, ``member``,
+``visit``, ``admit``, ``chart``, ``encounter``, ``claim``, ``lookup``). Weak cells alone never make it one:
+``(4412093, 94)``, ``('2024-03-01', '2024-03-31')`` and ``(datetime.date(2024, 3, 5), 12)`` stay. Ids in lower
+case (``i-0abc123def4567890``, ``web-7f9c8d6b5-xk2lp``), hashes, versions, hosts and ports, paths, header pairs
+and other words weigh nothing, and so does a value whose keyword names it (``city=``, ``contract_no=``: the
+catalogue judges those); SQL's ``(cols) VALUES (...)`` is judged by its columns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._gazetteer import listed_town
+from ._id_shapes import CELL_MIN_DIGITS, id_shape
+from ._lexicon import ENGLISH, SOFTWARE
+from ._row_cells import cell_kind
+
+__all__ = ["TOWN_WORD", "care_date", "record_cells"]
+
+TOWN_WORD: Final = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-ZÀ-ÖØ-ÞĀ-Ž]?[a-zß-öø-ÿā-ž]+)?"
+"""One capitalised word of a town's name, in Latin letters with their accents."""
+
+_RECORD_CUE: Final = re.compile(
+    r"(?i)(?=[acdeilmpv])(?<![a-z'\"])(?:patients?|members?|visits?|admi(?:t|ts|tted|ssions?)|discharge[ds]?|charts?"
+    r"|encounters?|claims?|lookups?|enrollees?|beneficiar(?:y|ies)|episodes?)(?![a-z])(?!\w*['\"])"
+)
+"""A word of a person's or a visit's record before the row on its line, also inside a task's name
+(``sync_patient_chart``), never inside a quoted value (``'visits_total'``, a column's name)."""
+_CARE_DATE: Final = re.compile(
+    r"(?=[0-9d])(?:(?:datetime\.)?(?:date|datetime)\((?:19|20)[0-9]{2},[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}"
+    r"(?:,[^()\n]{0,40})?\)"
+    r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9](?:[T ][0-9:.]{5,15})?|[01]?[0-9]/[0-3]?[0-9]/(?:19|20)[0-9]{2})"
+)
+"""A full date (an ISO or US date, a ``date`` or ``datetime`` object's repr), a time after it allowed."""
+_TICKET: Final = re.compile(r"[A-Z]{3,}-[0-9]")
+"""A business word before a number (``ORD-2024-00042``, ``INV-88213``, ``SKU-48213``): an order's id, no person's."""
+_VIN: Final = re.compile(
+    r"(?=[A-Z0-9]{0,16}[A-Z][A-Z0-9]{0,15}[A-Z])(?=[A-Z0-9]{0,16}[0-9][A-Z0-9]{0,15}[0-9])[A-HJ-NPR-Z0-9]{17}"
+)
+"""A vehicle's identification number: seventeen capitals and digits, no ``I``, ``O`` or ``Q``."""
+_PARCEL: Final = re.compile(r"1Z[0-9A-Z]{16}")
+"""A carrier's parcel tracking number (``1Z`` and sixteen capitals and digits): a shipment's, no person's."""
+_TOWN_WORDS: Final = re.compile(rf"{TOWN_WORD}(?:[ ]{TOWN_WORD}){{0,2}}")
+_FIVE: Final = re.compile(r"[0-9]{5}")
+_ID: Final = "ID"
+"""A strong cell: an id, a phone number, a birth date, a postal code after a town."""
+_BIRTH: Final = _ID
+_TOWN: Final = "TOWN"
+"""A listed town: strong beside a strong cell or a date, never beside a count (``('Chicago', 104)``)."""
+_DATE: Final = "DATE"
+_AGE: Final = "AGE"
+_WEAK: Final = "WEAK"
+_CODE: Final = "CODE"
+"""A weak cell written as text (``'34396741'``, ``'94-705'``): a code, never a count, so strong beside a town."""
+_ID_DIGITS: Final = 5
+"""Fewest digits of a strong id that is no plate (``A8812345``, ``SN-88213-XK``; ``UA1234`` is weak)."""
+_MIN_AGE: Final = 90
+_MAX_AGE: Final = 129
+
+
+def care_date(value: str) -> bool:
+    """Whether ``value`` is a full date (a visit's, an admission's, a birth's), a time after it allowed."""
+    return value[:1] in "0123456789d" and _CARE_DATE.fullmatch(value) is not None
+
+
+def _weight(value: str, quoted: bool, after: str) -> str | None:
+    """How one cell reads as a person's value (``ID``, ``TOWN``, ``DATE``, ``AGE``, ``WEAK``, or ``None``: it
+    does not); ``after``: the quoted cell before it."""
+    if not value or value[:1] in "[<":
+        return None
+    first = value[:1]
+    if first.isdigit() or first == "d":
+        if care_date(value):
+            year = int(value[value.index("(") + 1 : value.index("(") + 5]) if first == "d" else _year(value)
+            return _BIRTH if year < _RECENT else _DATE
+        if value.isdigit():
+            if not quoted and _MIN_AGE <= int(value) <= _MAX_AGE and len(value) <= 3:
+                return _AGE
+            if quoted and _FIVE.fullmatch(value) is not None:
+                return None if _TOWN_WORDS.fullmatch(after) is not None else _CODE  # a town's code: its place
+            if id_shape(value, CELL_MIN_DIGITS) is None:
+                return None
+            return _CODE if quoted else _WEAK
+    if not quoted:
+        return None
+    if (first.isupper() and value.isalpha()) or (" " in value and _TOWN_WORDS.fullmatch(value) is not None):
+        bare = value.lower()
+        return _TOWN if bare not in ENGLISH and bare not in SOFTWARE and listed_town(value) else None
+    if (kind := id_shape(value, CELL_MIN_DIGITS)) is not None:
+        if not _upper(value):
+            return None
+        if _VIN.fullmatch(value) is not None:
+            return _ID
+        if _TICKET.match(value) is not None or _PARCEL.fullmatch(value) is not None:
+            return _WEAK
+        if kind != "VEHICLE" and _digits(value) < _ID_DIGITS:
+            return _WEAK  # an order's or a flight's number (``ORD-2024-00042``, ``UA1234``)
+        return _ID
+    kind = cell_kind(value)
+    return _ID if kind == "PHONE" else _CODE if kind is not None else None
+
+
+def _digits(value: str) -> int:
+    """How many digits ``value`` has."""
+    count = 0
+    for ch in value:
+        count += ch.isdigit()
+    return count
+
+
+def _upper(value: str) -> bool:
+    """Whether an id has no lower-case letter (``i-0abc123def``, a cloud's or a pod's, has)."""
+    for ch in value:  # noqa: SIM110 - no generator on the hot path
+        if ch.islower():
+            return False
+    return True
+
+
+def _year(value: str) -> int:
+    """The year of an ISO or US date."""
+    return int(value[:4]) if value[4:5] == "-" else int(value[-4:])
+
+
+_RECENT: Final = 2010
+"""Years before this are a birth's (a visit's date is of this or the last decade)."""
+
+
+def record_cells(values: list[tuple[str, bool]], text: str, line: tuple[int, int]) -> bool:
+    """Whether the cells ``values`` (a value and whether it was quoted) are one person's record; ``line``: the span
+    of the row's line in ``text`` (read for a word of a record)."""
+    strong = towns = dates = codes = weak = 0
+    after = ""
+    for value, quoted in values:
+        weight = _weight(value, quoted, after)
+        after = value if quoted else ""
+        if weight == _ID:
+            strong += 1
+        elif weight == _TOWN:
+            towns += 1
+        elif weight == _DATE:
+            dates += 1
+        elif weight == _CODE:
+            codes += 1
+        elif weight is not None:
+            weak += 1
+    if strong >= 2 or (strong and (towns or dates or codes or weak)) or (towns and codes):
+        return True
+    return bool(strong or towns) and _RECORD_CUE.search(text, line[0], line[1]) is not None
