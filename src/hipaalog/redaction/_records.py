@@ -54,6 +54,7 @@ from .._errors import (
 )
 from .._finished import FinishedLine
 from .._number_forms import judged_in_decimal
+from ._code_places import PLACES, clean_name, clean_place, clean_places
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
@@ -698,7 +699,11 @@ def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]
 # -- records ----------------------------------------------------------------------------------------
 def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Redactor) -> None:
     """Store ``value`` under ``name`` in a record's ``attrs``, redacted as that attribute requires."""
-    if name in _TRUSTED:
+    if name in _NAMES:  # a filter renaming the record, makeLogRecord's dict
+        dict.__setitem__(attrs, name, clean_name(value, redactor))
+    elif name in PLACES:
+        dict.__setitem__(attrs, name, clean_place(name, value, redactor))
+    elif name in _TRUSTED:
         dict.__setitem__(attrs, name, value)
     elif name in _MESSAGE:
         dict.__setitem__(attrs, name, value)
@@ -731,8 +736,17 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
     attrs = record.__dict__
     for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
         name = attrs.get(key)
-        if type(name) is str and name not in _USUAL_NAMES:
-            attrs[key] = redactor.redact_text(name)
+        if type(name) is str:
+            if name not in _USUAL_NAMES:
+                attrs[key] = redactor.redact_text(name)
+        elif name is not None:  # a str subclass prints what its __str__ says, not what it holds
+            attrs[key] = clean_name(name, redactor)
+    get = attrs.get
+    places = clean_places(get("pathname"), get("filename"), get("module"), get("funcName"), redactor)
+    if places is not None:  # code compiled under a name from data (compile(rule, f"<rule {email}>", "exec"))
+        for key, value in zip(PLACES, places, strict=True):
+            if get(key) is not value:
+                attrs[key] = value
     attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
         for key in [k for k in attrs if k not in _STANDARD]:
