@@ -63,12 +63,12 @@ def _lying_process_name(harness: Harness) -> None:
 
 
 def _compiled(harness: Harness, filename: str, source: str = "log.info('%s rule', tag)") -> None:
-    exec(compile(source, filename, "exec"), {"log": harness.logger, "tag": harness.tag})  # noqa: S102
+    exec(compile(source, filename, "exec"), {"log": harness.logger, "tag": harness.tag})
 
 
 def _made_function(harness: Harness) -> None:
     space: dict[str, object] = {}
-    exec("def f(log, tag):\n    log.info('%s made', tag)\n", space)  # noqa: S102
+    exec("def f(log, tag):\n    log.info('%s made', tag)\n", space)
     made: Callable[[logging.Logger, str], None] = space["f"]  # type: ignore[assignment]
     made.__code__ = made.__code__.replace(co_name=f"lookup_{EMAIL}")
     made(harness.logger, harness.tag)
