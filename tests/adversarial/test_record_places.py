@@ -1,10 +1,10 @@
 """The names a record carries from the code and process that logged it, as other formatters print them.
 
-``%(name)s``, ``%(threadName)s``, ``%(processName)s``, ``%(pathname)s``, ``%(filename)s``, ``%(module)s`` and
-``%(funcName)s`` are in most plain formats. Each can come from data: a ``str`` subclass whose ``__str__`` says
-something else than it holds, a filter renaming the record, ``makeLogRecord``'s dict, code compiled under a name
-made from data, a function made at run time. None may print the planted values; a source file's own path and
-the usual names stay exactly as they are.
+``%(levelname)s``, ``%(name)s``, ``%(threadName)s``, ``%(processName)s``, ``%(pathname)s``, ``%(filename)s``,
+``%(module)s`` and ``%(funcName)s`` are in most plain formats. Each can come from data: a ``str`` subclass whose
+``__str__`` says something else than it holds, a filter renaming the record, ``makeLogRecord``'s dict, code compiled
+under a name made from data, a function made at run time, a level named from data. None may print the planted
+values; a source file's own path, custom level names and the usual names stay exactly as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from .harness import Harness
 
 EMAIL = DEFAULT.email.value
 SSN_TEXT = DEFAULT.ssn.text
-PLACES = "%(name)s %(threadName)s %(processName)s %(pathname)s %(filename)s %(module)s %(funcName)s %(message)s"
+PLACES = (
+    "%(levelname)s %(lineno)s %(name)s %(threadName)s %(processName)s"
+    " %(pathname)s %(filename)s %(module)s %(funcName)s %(message)s"
+)
 
 
 class Lying(str):
@@ -41,6 +44,11 @@ def printed(harness: Harness) -> Iterator[Path]:
     yield path
     logging.getLogger().removeHandler(handler)
     handler.close()
+
+
+def _line_of(text: str) -> int:
+    """The line of this file where ``text`` is first found."""
+    return next(n for n, line in enumerate(Path(__file__).read_text().splitlines(), 1) if text in line)
 
 
 def _renaming(attribute: str, value: object) -> logging.Filter:
@@ -88,6 +96,14 @@ def _made_record(harness: Harness) -> None:
     harness.logger.handle(logging.makeLogRecord({**fields, "levelname": "INFO", "threadName": Lying("worker")}))
 
 
+def _level_named(harness: Harness) -> None:
+    logging.addLevelName(27, f"NOTE {EMAIL}")
+    try:
+        harness.logger.log(27, "%s noted", harness.tag)
+    finally:
+        logging.addLevelName(27, "Level 27")
+
+
 ATTACKS: dict[str, Callable[[Harness], None]] = {
     "lying logger name": lambda h: logging.getLogger(Lying("claims.lying")).info("%s named", h.tag),
     "lying process name": _lying_process_name,
@@ -99,6 +115,8 @@ ATTACKS: dict[str, Callable[[Harness], None]] = {
     "filter sets the function name": lambda h: _filtered(h, "funcName", f"lookup {EMAIL}"),
     "filter sets the path": lambda h: _filtered(h, "pathname", f"<rule {EMAIL}>"),
     "makeLogRecord names": _made_record,
+    "filter sets the level name": lambda h: _filtered(h, "levelname", f"NOTE {EMAIL}"),
+    "level named from data": _level_named,
 }
 
 
@@ -123,7 +141,13 @@ def test_usual_names_and_source_paths_stay(harness: Harness, printed: Path) -> N
     _compiled(harness, "/srv/lib/quadrature/_genz_malik.py")
     _compiled(harness, "<string>")
     logging.getLogger("claims.api").info("%s plain", harness.tag)
-    lines = printed.read_text().splitlines()
+    logging.addLevelName(26, "NOTICE")
+    try:
+        logging.getLogger("claims.api").log(26, "%s notice", harness.tag)
+    finally:
+        logging.addLevelName(26, "Level 26")
+    lines = [line.split(maxsplit=2)[2] for line in printed.read_text().splitlines()]
+    assert printed.read_text().splitlines()[3].split()[:2] == ["NOTICE", str(_line_of("log(26"))]
     assert lines[0].split()[3:7] == ["/srv/lib/quadrature/_genz_malik.py", "_genz_malik.py", "_genz_malik", "<module>"]
     assert lines[1].split()[3:7] == ["<string>", "<string>", "<string>", "<module>"]
     name, thread, process, path, _, module, function = lines[2].split()[:7]

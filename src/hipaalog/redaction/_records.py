@@ -88,6 +88,7 @@ _TRUSTED: Final = _STANDARD - _MESSAGE - _TEXTS - {"exc_info"}
 _NAMES: Final = ("name", "threadName", "processName", "taskName")
 """Names set from the application's own objects (loggers, threads, processes, tasks): redacted as text."""
 _USUAL_NAMES: Final = frozenset({"root", "MainThread", "MainProcess"})
+_LEVEL_NAMES: Final = frozenset({"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
 _MAX_CHAIN: Final = 16
 """Causes and contexts followed; a longer chain is cut there (a stand-in says so)."""
 _MAX_MEMBERS: Final = 64
@@ -96,6 +97,7 @@ _MAX_STR: Final = 4
 """``str()`` applied this many times at most to reach a plain ``str`` (a subclass's ``__str__`` may return another)."""
 _NATIVE: Final = frozenset({str, int, float, bool, type(None), dict, list})
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+_NUMBERS: Final = frozenset({int, float, bool, type(None)})
 _MASK: Final = "[REDACTED]"
 _UNREAD: Final = mask_text(UNINSPECTED)
 _SPEC: Final = re.compile(
@@ -757,8 +759,8 @@ def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Red
         dict.__setitem__(attrs, name, clean_name(value, redactor))
     elif name in PLACES:
         dict.__setitem__(attrs, name, clean_place(name, value, redactor))
-    elif name in _TRUSTED:
-        dict.__setitem__(attrs, name, value)
+    elif name in _TRUSTED:  # numbers as they are; a level name or any other value set later as redacted text
+        dict.__setitem__(attrs, name, value if type(value) in _NUMBERS else clean_name(value, redactor))
     elif name in _MESSAGE:
         dict.__setitem__(attrs, name, value)
         msg, args = clean_message(attrs.get("msg", ""), attrs.get("args"), redactor)
@@ -796,6 +798,9 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
         elif name is not None:  # a str subclass prints what its __str__ says, not what it holds
             attrs[key] = clean_name(name, redactor)
     get = attrs.get
+    level = get("levelname")
+    if type(level) is not str or level not in _LEVEL_NAMES:  # logging.addLevelName(25, <text from data>)
+        attrs["levelname"] = clean_name(level, redactor)
     places = clean_places(get("pathname"), get("filename"), get("module"), get("funcName"), redactor)
     if places is not None:  # code compiled under a name from data (compile(rule, f"<rule {email}>", "exec"))
         for key, value in zip(PLACES, places, strict=True):
