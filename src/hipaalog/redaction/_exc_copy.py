@@ -15,7 +15,7 @@ import copy
 import weakref
 from typing import Any, Final
 
-__all__ = ["RedactedException", "copy_exception", "link", "stand_in", "state"]
+__all__ = ["RedactedException", "copy_exception", "link", "stand_in", "stand_in_of", "state"]
 
 _HEAP: Final = 1 << 9
 """``Py_TPFLAGS_HEAPTYPE``: a class made at run time (a ``class`` statement); built-in bases lack it."""
@@ -129,6 +129,14 @@ def _kind(original: type[BaseException], name: str | None) -> type[RedactedExcep
     if name is None and len(_KINDS) < _MAX_KINDS:
         _KINDS[original] = made
     return made
+
+
+def stand_in_of(kind: type[BaseException], text: str) -> BaseException:
+    """A stand-in of an exception of type ``kind`` that was never made, carrying ``text`` (already redacted)."""
+    try:
+        return _kind(kind, None)(text, kind, None)
+    except Exception:  # noqa: BLE001 - a class whose name or module cannot be read: the plain stand-in
+        return RedactedException(text, BaseException)
 
 
 def stand_in(exc: BaseException, text: str, name: str | None = None) -> BaseException:

@@ -54,7 +54,8 @@ from .._errors import (
 )
 from .._finished import FinishedLine
 from .._number_forms import judged_in_decimal
-from ._exc_copy import RedactedException, copy_exception, link, stand_in, state
+from ._code_places import PLACES, clean_name, clean_place, clean_places
+from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_in_of, state
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
@@ -87,11 +88,16 @@ _TRUSTED: Final = _STANDARD - _MESSAGE - _TEXTS - {"exc_info"}
 _NAMES: Final = ("name", "threadName", "processName", "taskName")
 """Names set from the application's own objects (loggers, threads, processes, tasks): redacted as text."""
 _USUAL_NAMES: Final = frozenset({"root", "MainThread", "MainProcess"})
+_LEVEL_NAMES: Final = frozenset({"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
 _MAX_CHAIN: Final = 16
 """Causes and contexts followed; a longer chain is cut there (a stand-in says so)."""
 _MAX_MEMBERS: Final = 64
+_MAX_NOTES: Final = 64
+_MAX_STR: Final = 4
+"""``str()`` applied this many times at most to reach a plain ``str`` (a subclass's ``__str__`` may return another)."""
 _NATIVE: Final = frozenset({str, int, float, bool, type(None), dict, list})
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+_NUMBERS: Final = frozenset({int, float, bool, type(None)})
 _MASK: Final = "[REDACTED]"
 _UNREAD: Final = mask_text(UNINSPECTED)
 _SPEC: Final = re.compile(
@@ -101,9 +107,20 @@ _SPEC: Final = re.compile(
 
 
 # -- values -----------------------------------------------------------------------------------------
+def _printed(value: object) -> str:
+    """``value`` as it prints: a ``str`` subclass that ``__str__`` returns is printed through its own ``__str__``
+    (``f"{error}"``, ``traceback``), so that is its text. Raises what ``__str__`` raises."""
+    text = str(value)
+    for _ in range(_MAX_STR):
+        if type(text) is str:
+            return text
+        text = str(text)
+    return str.__str__(text)
+
+
 def _safe_text(value: object) -> str:
     try:
-        return str(value)
+        return _printed(value)
     except Exception:  # noqa: BLE001 - a value whose __str__ raises is not shown
         return _UNREAD
 
@@ -528,7 +545,7 @@ def _same_type_twin(
         try:
             twin = _copy(exc)
             twin.args = args
-            text = str(twin)
+            text = _printed(twin)
             structured = structured_message(twin, redactor)
         except Exception:  # noqa: BLE001 - try the next form, then a stand-in
             continue
@@ -579,11 +596,10 @@ def _redacted_own(
     if not _plain_name(exc, clean_type):  # a class named from data at run time: a stand-in carries the redacted name
         twin = _stand_in(twin, _fallback_text(twin, redactor), clean_type)
     notes = getattr(exc, "__notes__", None)
-    if isinstance(notes, list) and notes:
-        clean_notes = [redactor.redact_text(_safe_text(n)) for n in notes]
-        if clean_notes != notes:
-            twin = _copy(exc) if twin is exc else twin
-            twin.__notes__ = clean_notes  # type: ignore[attr-defined]
+    clean_notes = _clean_notes(notes, redactor)
+    if clean_notes is not None and (type(notes) is not list or clean_notes != notes):
+        twin = _copy(exc) if twin is exc else twin
+        twin.__notes__ = clean_notes  # type: ignore[attr-defined]
     return twin
 
 
@@ -597,9 +613,9 @@ def _replaced(exc: BaseException, redactor: Redactor, failed: list[str]) -> Base
     name = _type_name(type(exc), redactor)
     failed.append(name)
     twin = _stand_in(exc, _fallback_text(exc, redactor), None if _plain_name(exc, name) else name)
-    notes = getattr(exc, "__notes__", None)
-    if isinstance(notes, list) and notes:
-        twin.__notes__ = [redactor.redact_text(_safe_text(n)) for n in notes]  # type: ignore[attr-defined]
+    clean_notes = _clean_notes(getattr(exc, "__notes__", None), redactor)
+    if clean_notes is not None:
+        twin.__notes__ = clean_notes  # type: ignore[attr-defined]
     return twin
 
 
@@ -681,7 +697,10 @@ _TRACEBACKS: Final = logging.Formatter()
 def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]:
     """``(exc_info, exc_text)`` redacted (formatters reuse ``exc_text``: it is given already redacted)."""
     if not (isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException)):
-        return exc_info, None
+        well_formed = _well_formed(exc_info, redactor)
+        if well_formed is None:  # (None, None, None) outside an except block: nothing to clean
+            return exc_info, None
+        exc_info = well_formed
     _, exc, tb = exc_info
     clean = _redacted_exception(exc, redactor)
     if clean is not exc:
@@ -696,11 +715,53 @@ def _clean_exc_info(exc_info: Any, redactor: Redactor) -> tuple[Any, str | None]
     return exc_info, clean_text
 
 
+def _well_formed(exc_info: Any, redactor: Redactor) -> tuple[Any, BaseException, Any] | None:
+    """``exc_info`` that is not ``(type, exception, traceback)`` as one that is, or ``None`` when it holds no text.
+
+    ``(ValueError, str(error), tb)``, ``(error,)`` or a bare text set by a filter: formatters and other handlers
+    read ``exc_info[1]`` as an exception (a text there is printed raw, or breaks them). An exception found in it is
+    used; otherwise a stand-in named as the exception class given carries the redacted text of the rest.
+    """
+    items = exc_info if isinstance(exc_info, tuple) else (exc_info,)
+    texts: list[str] = []
+    kind: type[BaseException] = Exception
+    for item in items:
+        if isinstance(item, BaseException):
+            return type(item), item, item.__traceback__
+        if isinstance(item, type) and issubclass(item, BaseException):
+            kind = item
+        elif item is not None and item is not True and not isinstance(item, types.TracebackType):
+            texts.append(_safe_text(item))
+    if not texts:
+        return None
+    clean = stand_in_of(kind, redactor.redact_text(" ".join(texts)))
+    return type(clean), clean, None
+
+
+def _clean_notes(notes: Any, redactor: Redactor) -> list[str] | None:
+    """``__notes__`` as redacted texts: a list or tuple note by note, anything else (a text set by hand) as one note.
+
+    ``traceback`` prints any ``__notes__`` (a text character by character, an object by its ``repr``). The first
+    ``_MAX_NOTES`` are kept, then one note says how many were left out.
+    """
+    if notes is None:
+        return None
+    items = notes if isinstance(notes, (list, tuple)) else [notes]
+    clean = [redactor.redact_text(_safe_text(note)) for note in items[:_MAX_NOTES]]
+    if len(items) > _MAX_NOTES:  # each note is scanned on its own: their number bounds the time
+        clean.append(f"[{len(items) - _MAX_NOTES} more notes left out]")
+    return clean
+
+
 # -- records ----------------------------------------------------------------------------------------
 def _clean_attribute(attrs: dict[str, Any], name: str, value: Any, redactor: Redactor) -> None:
     """Store ``value`` under ``name`` in a record's ``attrs``, redacted as that attribute requires."""
-    if name in _TRUSTED:
-        dict.__setitem__(attrs, name, value)
+    if name in _NAMES:  # a filter renaming the record, makeLogRecord's dict
+        dict.__setitem__(attrs, name, clean_name(value, redactor))
+    elif name in PLACES:
+        dict.__setitem__(attrs, name, clean_place(name, value, redactor))
+    elif name in _TRUSTED:  # numbers as they are; a level name or any other value set later as redacted text
+        dict.__setitem__(attrs, name, value if type(value) in _NUMBERS else clean_name(value, redactor))
     elif name in _MESSAGE:
         dict.__setitem__(attrs, name, value)
         msg, args = clean_message(attrs.get("msg", ""), attrs.get("args"), redactor)
@@ -732,8 +793,20 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
     attrs = record.__dict__
     for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
         name = attrs.get(key)
-        if type(name) is str and name not in _USUAL_NAMES:
-            attrs[key] = redactor.redact_text(name)
+        if type(name) is str:
+            if name not in _USUAL_NAMES:
+                attrs[key] = redactor.redact_text(name)
+        elif name is not None:  # a str subclass prints what its __str__ says, not what it holds
+            attrs[key] = clean_name(name, redactor)
+    get = attrs.get
+    level = get("levelname")
+    if type(level) is not str or level not in _LEVEL_NAMES:  # logging.addLevelName(25, <text from data>)
+        attrs["levelname"] = clean_name(level, redactor)
+    places = clean_places(get("pathname"), get("filename"), get("module"), get("funcName"), redactor)
+    if places is not None:  # code compiled under a name from data (compile(rule, f"<rule {email}>", "exec"))
+        for key, value in zip(PLACES, places, strict=True):
+            if get(key) is not value:
+                attrs[key] = value
     attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
         for key in [k for k in attrs if k not in _STANDARD]:
