@@ -67,6 +67,9 @@ SCANNER = Redactor()._scanner
 @settings(max_examples=int(os.environ.get("HIPAALOG_HYPOTHESIS_EXAMPLES", "150")), deadline=None)
 @given(TEXTS)
 @example("\x800Hi Jennifer,")  # a digit glued to a greeting after a non-ASCII character: neither reads a greeting
+@example(  # an element's name (</address>) is no cue of a town for the text after it, gated or not
+    '<name><family value="Quist"/></name><address><city value="Salem"/></address>To: Odalys Quist <oq@example.org>'
+)
 def test_format_detectors_are_selected_whenever_they_find_something(text: str) -> None:
     assert SCANNER.spans(text) == SCANNER.spans_ungated(text)
 

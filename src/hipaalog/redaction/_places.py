@@ -410,6 +410,8 @@ def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> No
         return
     about_person = person
     for cue in _CUE.finditer(text):
+        if text.startswith(">", cue.end()) and cue.start() and text[cue.start() - 1] in "</":
+            continue  # an element's name (``</address>``), not a word of the text: the markup's readers judge it
         stated = False  # a weak cue in a text about no person: its town counts before a state ("ship to: X, TX")
         if cue[0].lower().startswith(tuple(_WEAK_CUES)):
             if about_person is None:
