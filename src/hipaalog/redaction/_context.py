@@ -858,6 +858,18 @@ _ZIP_CUE_AFTER: Final = re.compile(r"[ ]?\((?i:zip(?:[ ]?code|\+4)?|post(?:al[ ]
 """A ZIP code's cue in parentheses right after it (``33792 (zip)``, ``44093-8107 (zip+4)``)."""
 
 
+def _person_cued(text: str, start: int) -> bool:
+    """Whether a word announcing a person (``guarantor``, ``patient``) is right before the name of the firm ending
+    before ``start`` (one word, or a given name and another): then
+    ``Roe Inc, Springfield, IL`` is a person's name read as a firm's, and the place theirs."""
+    if not NAMES.may_match(text, start):
+        return False
+    words = words_before(text, start, 4)  # [cue, (given name,) name, legal form]
+    if len(words) > 2 and words[-3] in NAMES.last_words:
+        return True  # "guarantor: Roe Inc, Springfield"
+    return len(words) > 3 and words[-4] in NAMES.last_words and words[-3].title() in FIRST_NAMES
+
+
 class ZipDetector(BaseDetector):
     """ZIP codes after a cue (``ZIP 02139``) or a state (``Cambridge, MA 02139``, ``^BOSTON^MA^02139``,
     ``Mountain View CA 94043``), with the city before the state."""
@@ -878,7 +890,12 @@ class ZipDetector(BaseDetector):
                 continue
             listed = -1
             spans = list(self._spans(text, match))
-            if spans and spans[0][2] == "ADDRESS" and firm_before(text, spans[0][0]):
+            if (
+                spans
+                and spans[0][2] == "ADDRESS"
+                and firm_before(text, spans[0][0])
+                and not _person_cued(text, spans[0][0])
+            ):
                 continue  # "Chen Inc, Lake Jill, PA 56969": where a company is, no one's address
             for span in spans:
                 yield span

@@ -151,11 +151,14 @@ def _plain_word(word: str) -> bool:
 
 def _brand_and_desk(shown: str, address: str) -> bool:
     """Whether a display name before a role mailbox is the company and the desk the mailbox is (``Stryker Sales
-    <sales@stryker.example>``): its last word is the mailbox's name, or its first the domain's, and no given name."""
+    <sales@stryker.example>``): its last word is the mailbox's name, or its first the domain's, no word a given name."""
     words = shown.strip("\"'").lower().split()
     local, _, domain = address.lower().partition("@")
-    if len(words) < 2 or words[0].title() in FIRST_NAMES or not role_mailbox(local, domain):
+    if len(words) < 2 or not role_mailbox(local, domain):
         return False
+    for word in words:
+        if word.title() in FIRST_NAMES:
+            return False  # "Roe Jane Sales <sales@...>": a person's name before the desk
     labels = domain.split(".")
     return words[-1] == local or (len(labels) > 1 and words[0] == labels[-2])
 

@@ -4,7 +4,8 @@
 ``last seen`` and ``first seen`` after the thing it watched (``node db-01.example.com last seen 2025-03-18``,
 ``Device(hostname='mq-07.example.net', last_seen=...)``, ``agent last seen on 2025-03-18``): the subject is a
 machine's name (a word with a dot, a dash, a colon or an underscore between letters and digits) or a word for a
-machine. Pure numbers (``MRN 00482913 last seen``) and plain words (``pt``, a surname) keep the cue.
+machine, not one spelling a person's name (``jane-roe-laptop``, ``roe_jane``). Pure numbers (``MRN 00482913 last
+seen``) and plain words (``pt``, a surname, ``client Roe``: a counsellor's client) keep the cue.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from typing import Final
 
 from ._cues import words_before
+from ._name_parts import names_someone
 
 __all__ = ["seen_by_machine"]
 
@@ -28,6 +30,7 @@ _MACHINE_WORDS: Final = frozenset(
 """Words for a machine (``node``, ``agent``, ``serial``): ``<word> [name] last seen`` is about the machine."""
 _MACHINE_NAME: Final = re.compile(r"(?=[\w.:-]*[A-Za-z])(?=[\w.:-]*[.:_-])[\w.:-]+")
 """A machine's name: letters with a dot, colon, dash or underscore (``db-01.example.com``, ``10.0.0.7:8443``)."""
+_DIGIT: Final = re.compile(r"[0-9]")
 _MOMENTS: Final = frozenset(("last", "first"))
 _FILLERS: Final = frozenset(("on", "at", "is", "was", "since"))
 
@@ -40,6 +43,9 @@ def seen_by_machine(text: str, start: int) -> bool:
     if len(words) < 3 or words[-1] != "seen" or words[-2] not in _MOMENTS:
         return False
     subject = words[-3]
+    if names_someone(subject):
+        return False  # "jane-roe-laptop last seen", "pt roe-jane last seen": named after a person, or the person
     if subject in _MACHINE_WORDS or _MACHINE_NAME.fullmatch(subject) is not None:
         return True
-    return len(words) > 3 and words[-4] in _MACHINE_WORDS  # "device X12 last seen"
+    # "device X12 last seen"; not "client Roe last seen": a name in letters only is no machine's
+    return len(words) > 3 and words[-4] in _MACHINE_WORDS and _DIGIT.search(subject) is not None

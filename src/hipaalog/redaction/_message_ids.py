@@ -2,13 +2,18 @@
 
 A message id is written after its header (``Message-ID: <...>``, ``References: <...> <...>``) or, in a bounce,
 a delivery log or an exception, after the header's name without the colon (``(Message-ID <...>)``,
-``message_id=<...>``, ``msgid <...>``). That name is no display name of the address after it either.
+``message_id=<...>``, ``msgid <...>``). That name is no display name of the address after it either. An address
+there that is a mailbox's shape (at a free-mail provider's own domain, ``<jane.roe1961@yahoo.com>``, or a given name
+and a surname before the ``@``) is read as one: machines make ids at their own hosts (``@mail.gmail.com``).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Final
+
+from ._name_parts import names_someone
+from ._role_mail import free_mail_domain
 
 __all__ = ["id_label", "message_id_at"]
 
@@ -29,10 +34,26 @@ def message_id_at(text: str, start: int) -> bool:
     opening = text.rfind("<", max(line, start - 64), start)
     if opening < 0 or (opening < start - 1 and _ID_CHARS.fullmatch(text, opening + 1, start) is None):
         return False  # not in angle brackets, or not the id's first characters between (``<CAF=abc123@...>``)
+    if _mailbox(text, start):
+        return False  # "Message-ID: <jane.roe@gmail.com>": a person's address pasted where an id goes
     start = opening + 1
     if _HEADER.match(text, line, start) is not None:
         return True
     return _LABEL_BEFORE.search(text, max(line, start - 24), start - 1) is not None
+
+
+_ADDRESS: Final = re.compile(r"([^@\s<>]{1,64})@([\w.-]{1,253})")
+_MACHINE_LOCAL: Final = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-|[A-Z]{2,4}[+=_]|[^@]{30}")
+"""A local part a program made: a UUID's start, a web-mail id's prefix (``CAF+``, ``CA+``) or thirty characters."""
+
+
+def _mailbox(text: str, start: int) -> bool:
+    """Whether the address at ``start`` is a person's mailbox's shape: at a free-mail provider's own domain
+    (``gmail.com``, not ``mail.gmail.com``) or with a given name and a surname in its local part."""
+    address = _ADDRESS.match(text, start)
+    if address is None or _MACHINE_LOCAL.match(address[1]) is not None:
+        return False  # "<A1B2C3D4-E5F6-...@icloud.com>", "<CAF=...@gmail.com>": a mail program's id
+    return free_mail_domain(address[2]) or names_someone(address[1])
 
 
 def id_label(shown: str) -> bool:

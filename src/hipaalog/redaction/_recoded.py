@@ -43,16 +43,19 @@ def _as_digits(found: str) -> str:
     return "".join(_LIKE_DIGITS.get(ch, ch) for ch in found)
 
 
+_BACKWARDS_GROUPS: Final = r"[0-9](?<![\w.-][0-9])[0-9]{3}-[0-9]{2,3}-[0-9]{3}(?![\w.-])"
 _BACKWARDS: Final = re.compile(
-    r"(?=[CcDdFfMmPpSsTtWw])(?<![A-Za-z])(?i:ssn|ss[#]|social|phone|ph|tel|telephone|call|callback|cb|mobile|cell"
-    r"|fax|sms|text|whatsapp|dial|dialed|dialled|mob)(?![A-Za-z])[^\n0-9]{0,24}?"
-    r"[0-9](?<![\w.-][0-9])[0-9]{3}-[0-9]{2,3}-[0-9]{3}(?![\w.-])"
+    r"(?=[BbCcDdFfMmPpRrSsTtWw])(?<![A-Za-z])(?i:ssn|ss[#]|social|phone|ph|tel|telephone|call|callback|cb|mobile"
+    r"|cell|fax|sms|text|whatsapp|dial|dialed|dialled|mob|reversed|reverse|backwards|backward|flipped|mirrored)"
+    r"(?![A-Za-z])[^\n0-9]{0,24}?" + _BACKWARDS_GROUPS + r"|" + _BACKWARDS_GROUPS + r"[^\n0-9]{0,24}?(?<![A-Za-z])"
+    r"(?i:reversed|reverse|backwards|backward|flipped|mirrored)(?![A-Za-z])"
 )
 """An SSN (4-2-3) or phone number (4-3-3) written backwards with its dashes, after a word that says which it is
-(``ssn 4718-22-635``, ``call 0178-555-312``): the forward forms are 3-2-4 and 3-3-4. Without that word, 4-2-3 and
+(``ssn 4718-22-635``, ``call 0178-555-312``) or that it is written backwards, before or after it
+(``id 4718-22-635 reversed``): the forward forms are 3-2-4 and 3-3-4. Without that word, 4-2-3 and
 4-3-3 are a build's, a part's or an order's number (``build 7468-29-332``), and with dots, 4.2.3 is a Dutch BSN as
 written."""
-_BACKWARDS_NUMBER: Final = re.compile(r"[0-9-]+$")
+_BACKWARDS_NUMBER: Final = re.compile(r"[0-9]{4}-[0-9]{2,3}-[0-9]{3}")
 
 
 _BACKWARDS_HINT: Final = re.compile(r"-[0-9]{2,3}-[0-9]{3}(?![0-9])")
@@ -60,11 +63,11 @@ _BACKWARDS_HINT: Final = re.compile(r"-[0-9]{2,3}-[0-9]{3}(?![0-9])")
 
 
 def _reversed(found: str) -> str:
-    """``found`` (a cue, then the number) with the number's characters in reading order."""
+    """``found`` (a cue and the number) with the number's characters in reading order."""
     number = _BACKWARDS_NUMBER.search(found)
     if number is None:
         return found
-    return found[: number.start()] + number[0][::-1]
+    return found[: number.start()] + number[0][::-1] + found[number.end() :]
 
 
 _GROUP: Final = 4

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["ROLE_WORDS", "role_mailbox"]
+__all__ = ["ROLE_WORDS", "free_mail_domain", "role_mailbox"]
 
 ROLE_WORDS: Final = frozenset(
     (
@@ -110,3 +110,12 @@ def role_mailbox(local: str, domain: str) -> bool:
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels = labels[:-1]  # yahoo.co.uk: the provider's label is the one before "co"
     return not labels or labels[-1] not in _FREE_MAIL  # mail.example-health.org is the hospital's own host
+
+
+def free_mail_domain(domain: str) -> bool:
+    """Whether ``domain`` is a free-mail provider's own (``gmail.com``, ``yahoo.co.uk``), no host of it
+    (``mail.gmail.com``)."""
+    labels = domain.lower().rstrip(".").split(".")
+    if len(labels) == 3 and labels[1] in _SECOND_LEVEL:
+        del labels[1]  # yahoo.co.uk
+    return len(labels) == 2 and labels[0] in _FREE_MAIL
