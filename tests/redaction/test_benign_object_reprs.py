@@ -139,3 +139,28 @@ def test_benign_system_text_stays(text: str) -> None:
 def test_a_persons_values_of_the_same_shapes_are_masked(text: str, hidden: str) -> None:
     out = REDACTOR.redact_text(text)
     assert hidden not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "hidden"),
+    [
+        ("Car(make='Toyota', model='Camry', year=2021, plate='7ABC123')", ("Toyota", "Camry"), "7ABC123"),
+        ("Van(make='Ford', model='Transit', vin='1HGCM82633A004352')", ("Ford", "Transit"), "1HGCM82633A004352"),
+        (
+            "Fleet(carrier='UPS', make='Nissan', trim='Lincoln', plate='7ABC123')",
+            ("UPS", "Nissan", "Lincoln"),
+            "7ABC123",
+        ),
+    ],
+)
+def test_a_things_attributes_beside_its_identifier_are_the_things(
+    text: str, kept: tuple[str, ...], hidden: str
+) -> None:
+    out = REDACTOR.redact_text(text)
+    assert hidden not in out, out
+    assert all(value in out for value in kept), out
+
+
+def test_a_persons_row_beside_a_things_attribute_is_still_masked() -> None:
+    out = REDACTOR.redact_text("Patient(name='Odalys Prieto', make='Toyota', plate='7ABC123', city='Elmira')")
+    assert "Odalys" not in out and "7ABC123" not in out and "Elmira" not in out, out

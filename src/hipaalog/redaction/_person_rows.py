@@ -247,13 +247,22 @@ def _name_beside(items: list[Item], index: int, names: list[tuple[int, int]]) ->
 
 
 def _siblings(
-    items: list[Item], covered: list[tuple[int, int]], names: list[tuple[int, int]], dates: bool = False
+    items: list[Item],
+    covered: list[tuple[int, int]],
+    names: list[tuple[int, int]],
+    dates: bool = False,
+    text: str | None = None,
 ) -> Iterator[Span]:
     """Spans of the values of a person's row shaped as theirs, those no span covers yet; ``dates``: its full dates
-    of any year too (a visit's, an admission's), as a positional row's are."""
+    of any year too (a visit's, an admission's), as a positional row's are. With ``text``, a value under a keyword
+    that names a thing's attribute (``make='Toyota'``, ``model='Camry'``, ``carrier='UPS'``) is the thing's."""
     for index, (start, end, value, quoted) in enumerate(items):
         if not value or value[:1] == "[" or _covered(start, end, covered):
             continue
+        if text is not None:
+            key = _KEYWORD.search(text, max(0, start - 48), start - 1 if quoted else start)
+            if key is not None and DEFAULT_CATALOGUE.info(key[1]).thing:
+                continue
         if _birth_date(value):
             yield start, end, "DOB"
         elif dates and (care_date(value) or (quoted and len(value) == 8 and value.isdigit() and digits_date(value))):
@@ -401,5 +410,5 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
         if not about and columns is None and _COLUMNS_BEFORE.search(text, max(0, opened - 12), opened) is None:
             about = record_cells(_untold(text, items), text, (text.rfind("\n", 0, opened) + 1, opened))
         if about or columns is not None or _birth_dated(items, text):
-            added.extend(_siblings(items, covered, names, dates=True))
+            added.extend(_siblings(items, covered, names, dates=True, text=text))
     return found + added if added else found

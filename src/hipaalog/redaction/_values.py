@@ -31,7 +31,7 @@ THING_WORDS: Final = _words(
     """service services svc app apps application component module logger handler host hostname server node
     pod container image cluster namespace region zone env environment queue topic channel stream bucket
     table database schema index team org organization organisation company employer vendor manufacturer
-    product products brand model device browser os platform useragent library package framework plugin
+    product products brand make model trim device browser os platform useragent library package framework plugin
     feature flag flags experiment cohort campaign category group role title specialty department dept unit
     ward facility site location clinic hospital practice pharmacy lab laboratory payer plan insurer carrier
     drug drugs medication medications med meds rx sku diagnosis diagnoses dx condition conditions problem
