@@ -11,8 +11,8 @@ import re
 import pytest
 from faker import Faker
 
-from hipaalog.redaction import redact_text
-from hipaalog.redaction._record_cells import care_date, record_cells
+from hipaalog.redaction import redact, redact_text
+from hipaalog.redaction._record_cells import care_date, record_cells, street_cell
 
 _UUID = "8a1c2f3e-1111-4222-8333-444455556666"
 
@@ -209,3 +209,42 @@ def test_faker_towns_and_postcodes_beside_an_id_are_masked(locale: str) -> None:
         redacted = redact_text(f"Task tasks.sync[{_UUID}] received args=({mrn!r}, {town!r}, {code!r}) kwargs={{}}")
         kept += _kept(mrn, redacted) or _kept(town, redacted) or _kept(code, redacted)
     assert kept <= 3  # a town that is also an English word (``Strand``) may stay
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("etl.load args=('Vejlegade 5', 'Hundested', '1916')", ["Vejlegade 5", "Hundested", "1916"]),
+        ("tasks.sync args=('Christiaanhof 6', 'Oordegem', '6018')", ["Christiaanhof 6", "Oordegem", "6018"]),
+        ("row ('742 Evergreen Terrace', 'Jamesfort')", ["742 Evergreen Terrace", "Jamesfort"]),
+        ("Appointment(slot='01/03/2021', room='3B')", ["01/03/2021"]),
+        ("Visit(seen=datetime.datetime(2024, 6, 30, 9, 30), status='booked')", ["2024, 6, 30"]),
+    ],
+)
+def test_a_street_in_a_cell_and_a_care_events_slot_are_masked(text: str, values: list[str]) -> None:
+    redacted = redact_text(text)
+    for value in values:
+        assert not _kept(value, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("742 Evergreen Terrace", True),
+        ("Hauptstraße 12", True),
+        ("Solberggata 8H", True),
+        ("404 Not Found", False),
+        ("3 Retries Left", False),
+        ("Version 2", False),
+    ],
+)
+def test_street_cell(value: str, expected: bool) -> None:
+    assert street_cell(value) is expected
+
+
+def test_a_slot_or_a_seen_date_of_no_care_event_stays() -> None:
+    assert redact_text("Message(seen=datetime.datetime(2024, 6, 30, 9, 30))") == (
+        "Message(seen=datetime.datetime(2024, 6, 30, 9, 30))"
+    )
+    assert redact({"appointment": {"slot": 3}}) == {"appointment": {"slot": 3}}
+    assert redact({"appointment": {"slot": "2022-10-30"}}) == {"appointment": {"slot": "[REDACTED:DATE]"}}

@@ -7,8 +7,9 @@ a record or member number, a phone number, an e-mail or street address, a plate 
 when the words right before it say whose it is (``patient row=``, ``INSERT INTO patients VALUES``), or when a list
 of column names before it names a person's (``('mrn', 'plate', 'town')``: its values are masked by column). Then
 its other values shaped as a person's are too: ids mixing letters and digits (``W123456789``, ``7ABC123``,
-``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, or capitalised beside a state code
-or ZIP code, and that code), and an age over 89. A row with none of that evidence stays as it is (``('GET',
+``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, shaped as one, or capitalised beside
+a state code or ZIP code, and that code; a four-digit postcode beside a town), a street in one cell, and an age
+over 89. A row with none of that evidence stays as it is (``('GET',
 '/api/v1/items', 200)``, ``('us-east-1', 'i-0abc...')``, ``(host, port)``), and so do uuids, hashes, dimensions,
 dates and times.
 """
@@ -26,7 +27,7 @@ from ._gazetteer import listed_town
 from ._id_shapes import CELL_MIN_DIGITS, digits_date, id_shape
 from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
-from ._record_cells import TOWN_WORD, care_date, coined_town, record_cells
+from ._record_cells import TOWN_WORD, care_date, coined_town, record_cells, street_cell
 from ._row_cells import cell_kind, name_cell
 from ._vocab import STATE_CODES
 
@@ -203,6 +204,12 @@ def _town(value: str) -> bool:
     return listed_town(value) or coined_town(value)
 
 
+def _town_cell(items: list[Item], index: int) -> bool:
+    """Whether the quoted value ``items[index]`` is a town: shaped as one, or before a state or ZIP code."""
+    value = items[index][2]
+    return _TOWN.fullmatch(value) is not None and (_town(value) or _before_state(items, index))
+
+
 def _beside_town(items: list[Item], index: int) -> bool:
     """Whether a cell next to ``items[index]`` is a town (a four-digit postal code's: ``'Kolding', '6000'``)."""
     for other in (index - 1, index + 1):
@@ -278,7 +285,7 @@ def _siblings(
             yield start, end, kind
         elif value.isdigit() and 89 < int(value) < 130:
             yield start, end, "AGE"
-        elif quoted and _TOWN.fullmatch(value) and (_town(value) or _before_state(items, index)):
+        elif quoted and (_town_cell(items, index) or street_cell(value)):
             yield start, end, "ADDRESS"
         elif quoted and (kind := cell_kind(value)) is not None:
             yield start, end, kind

@@ -5,7 +5,8 @@ as Python or as JSON writes them) or an ``asyncpg`` record may carry a person's 
 ``('MRN00418822', datetime.date(2024, 3, 5), 'Elmira', '14901')``. Its cells are weighed one by one:
 
 - strong: an id of capitals and five digits or more (``A8812345``, ``SN-88213-XK``, a VIN), a plate, a phone
-  number, a birth date (a full date before 2010); a town's postal code after it weighs with the town;
+  number, a street address (``742 Evergreen Terrace``, ``Vejlegade 5``), a birth date (a full date before 2010);
+  a town's postal code after it weighs with the town;
 - a listed town (``Elmira``, ``Częstochowa``): strong beside a strong cell or a code written as text
   (``'34396741'``, ``'94-705'``), never beside a count (``('Chicago', 104)``, ``('Denver', 2746388)``), a date
   (a warehouse's shipment) or its own postal code alone;
@@ -37,8 +38,9 @@ from ._gazetteer import NONE, fold, listed_town, town_evidence
 from ._id_shapes import CELL_MIN_DIGITS, id_shape
 from ._lexicon import ENGLISH, SOFTWARE
 from ._row_cells import cell_kind
+from ._vocab import STREET_SUFFIXES
 
-__all__ = ["TOWN_WORD", "care_date", "coined_town", "record_cells"]
+__all__ = ["TOWN_WORD", "care_date", "coined_town", "record_cells", "street_cell"]
 
 TOWN_WORD: Final = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:['’-][A-ZÀ-ÖØ-ÞĀ-Ž]?[a-zß-öø-ÿā-ž]+){0,3}"
 """One capitalised word of a town's name, in Latin letters with their accents, its parts joined by hyphens
@@ -77,6 +79,14 @@ strong cell only."""
 _JOINED: Final = re.compile(r"-(?:l[aeo]s?|lez|sur|sous|et|en|d[eu]|des|aux|a[mn]|im|bei|upon|on)-")
 """A French, Belgian, German or English word joining a town's hyphenated name (``Fayt-le-Franc``,
 ``Biesme-sous-Thuin``); another hyphenated word is a town only when listed (``Content-Type`` is none)."""
+_STREET: Final = re.compile(
+    r"(?=[0-9A-ZÀ-ÖØ-Þ])(?:[0-9]{1,6}[A-Z]?(?P<words>(?:[ ](?:[A-Z][a-z'’.]+|[0-9]{1,3}(?:st|nd|rd|th))){1,3})"
+    r"|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,30}(?:stra(?:ss|ß|s)e|weg|platz|gasse|allee|damm|straat|laan|plein|gracht|dreef"
+    r"|singel|kaai|hof|gatan|v[aä]gen|veien|vegen|vej|gade|gata|gate)[ ][0-9]{1,4}[A-Za-z]?)"
+)
+"""A street address written in one cell: a number, a name and a street's type (``6 Jonathan Fairway``,
+``742 Evergreen Terrace``), or a name glued to its type and a number (``Vejlegade 5``, ``Hauptstraße 12``,
+``Guidodreef 829``)."""
 _PREFIXES: Final = frozenset(("north", "south", "east", "west", "new", "lake", "port", "mount", "fort"))
 """Words that begin a coined town's name (``Port Amanda``, ``Lake Heather``): the word after is any name."""
 _DATE: Final = "DATE"
@@ -132,6 +142,8 @@ def _weight(value: str, quoted: bool, after: str) -> str | None:
         if kind != "VEHICLE" and _digits(value) < _ID_DIGITS:
             return _WEAK  # an order's or a flight's number (``ORD-2024-00042``, ``UA1234``)
         return _ID
+    if street_cell(value):
+        return _ID
     kind = cell_kind(value)
     return _ID if kind == "PHONE" else _CODE if kind is not None else None
 
@@ -144,6 +156,15 @@ def coined_town(value: str) -> bool:
     if len(words) > 1 and fold(words[0]) in _PREFIXES:
         return True
     return town_evidence(words) != NONE
+
+
+def street_cell(value: str) -> bool:
+    """Whether ``value`` is a street address written in one cell (:data:`_STREET`)."""
+    found = _STREET.fullmatch(value)
+    if found is None:
+        return False
+    words = found["words"]
+    return words is None or words.rsplit(" ", 1)[1].rstrip(".") in STREET_SUFFIXES
 
 
 def _digits(value: str) -> int:
