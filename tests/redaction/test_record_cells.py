@@ -11,8 +11,8 @@ import re
 import pytest
 from faker import Faker
 
-from hipaalog.redaction import redact_text
-from hipaalog.redaction._record_cells import care_date, record_cells
+from hipaalog.redaction import redact, redact_text
+from hipaalog.redaction._record_cells import care_date, record_cells, street_cell
 
 _UUID = "8a1c2f3e-1111-4222-8333-444455556666"
 
@@ -139,3 +139,112 @@ def test_faker_records_in_task_arguments_are_masked(locale: str) -> None:
         redacted = redact_text(text)
         for value in (mrn, f"{born.year}, {born.month}, {born.day}", seen.isoformat()):
             assert value not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            'Task tasks.sync received kwargs={"a": "BW429625", "x1": "1931-02-07", "v": "Jamesfort"}',
+            ["BW429625", "1931-02-07", "Jamesfort"],
+        ),
+        ('tasks.sync_patient kwargs={"a": "7486081", "b": "2021-07-29"}', ["7486081", "2021-07-29"]),
+        ("visit (6193583, '70400463', datetime.date(2025, 6, 17))", ["6193583", "70400463", "2025, 6, 17"]),
+        ("Task jobs.refresh_visit[abc] succeeded: None args=(5185832, '04/30/2022')", ["5185832", "04/30/2022"]),
+        ("args=('A8812345', 'East Lisaville')", ["A8812345", "East Lisaville"]),
+        ("row ('LD7237712', 'Port Amanda', '2941')", ["LD7237712", "Port Amanda", "2941"]),
+        ("args=('Sindrefjord', 'A24289889')", ["Sindrefjord", "A24289889"]),
+        ("args=('A8812345', 'Kolding', '6000')", ["A8812345", "Kolding", "6000"]),
+        ('payload: ["A8812345", "1931-02-07", "Raymonddan"]', ["A8812345", "1931-02-07", "Raymonddan"]),
+    ],
+)
+def test_json_rows_weak_rows_after_a_record_word_and_unlisted_towns_are_masked(text: str, values: list[str]) -> None:
+    redacted = redact_text(text)
+    for value in values:
+        assert not _kept(value, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"id": "PO4620318", "ts": "2026-11-05", "status": "ok"}',
+        'kwargs={"a": 1, "b": "fast"}',
+        'versions ["3.11.4", "2.31.0", "final"]',
+        "visits_total (4412093, 97)",
+        "visit window ('2024-03-01', '2024-03-31')",
+        "batch args=(1234567, datetime.date(2025, 6, 17))",
+        "admissions by day [('2024-03-01', 1234567)]",
+        "order ('SKU-48213', 'Jamesfort')",
+        'offices [["Crawford PLC", "4123", 33]]',
+        "top towns [('Jamesfort', 4123), ('Lake Heather', 97)]",
+        "chart args=('Cardiology', 1234567)",
+    ],
+)
+def test_json_objects_series_and_rows_of_things_stay(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([("A8812345", True), ("Jamesfort", True)], True),  # a coined town beside a strong cell
+        ([("Jamesfort", True), ("34396741", True)], False),  # a coined town beside a code alone
+        ([("SKU-48213", True), ("Jamesfort", True)], False),  # beside an order's id
+    ],
+)
+def test_a_coined_town_weighs_beside_a_strong_cell_only(values: list[tuple[str, bool]], expected: bool) -> None:
+    assert record_cells(values, "row", (0, 3)) is expected
+
+
+@pytest.mark.parametrize("locale", ["en_US", "en_AU", "no_NO", "da_DK", "de_CH", "nl_BE"])
+def test_faker_towns_and_postcodes_beside_an_id_are_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(12)
+    rng = random.Random(locale)
+    kept = 0
+    for _ in range(30):
+        letters = "".join(rng.choices("ABCDEFGHJKLMNPRSTUVWXYZ", k=2))
+        mrn = f"{letters}{rng.randrange(10**5, 10**7)}"
+        town, code = fake.city(), fake.postcode()
+        redacted = redact_text(f"Task tasks.sync[{_UUID}] received args=({mrn!r}, {town!r}, {code!r}) kwargs={{}}")
+        kept += _kept(mrn, redacted) or _kept(town, redacted) or _kept(code, redacted)
+    assert kept <= 3  # a town that is also an English word (``Strand``) may stay
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("etl.load args=('Vejlegade 5', 'Hundested', '1916')", ["Vejlegade 5", "Hundested", "1916"]),
+        ("tasks.sync args=('Christiaanhof 6', 'Oordegem', '6018')", ["Christiaanhof 6", "Oordegem", "6018"]),
+        ("row ('742 Evergreen Terrace', 'Jamesfort')", ["742 Evergreen Terrace", "Jamesfort"]),
+        ("Appointment(slot='01/03/2021', room='3B')", ["01/03/2021"]),
+        ("Visit(seen=datetime.datetime(2024, 6, 30, 9, 30), status='booked')", ["2024, 6, 30"]),
+    ],
+)
+def test_a_street_in_a_cell_and_a_care_events_slot_are_masked(text: str, values: list[str]) -> None:
+    redacted = redact_text(text)
+    for value in values:
+        assert not _kept(value, redacted), redacted
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("742 Evergreen Terrace", True),
+        ("Hauptstraße 12", True),
+        ("Solberggata 8H", True),
+        ("404 Not Found", False),
+        ("3 Retries Left", False),
+        ("Version 2", False),
+    ],
+)
+def test_street_cell(value: str, expected: bool) -> None:
+    assert street_cell(value) is expected
+
+
+def test_a_slot_or_a_seen_date_of_no_care_event_stays() -> None:
+    assert redact_text("Message(seen=datetime.datetime(2024, 6, 30, 9, 30))") == (
+        "Message(seen=datetime.datetime(2024, 6, 30, 9, 30))"
+    )
+    assert redact({"appointment": {"slot": 3}}) == {"appointment": {"slot": 3}}
+    assert redact({"appointment": {"slot": "2022-10-30"}}) == {"appointment": {"slot": "[REDACTED:DATE]"}}

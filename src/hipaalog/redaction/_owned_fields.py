@@ -35,7 +35,7 @@ _ID_CHILDREN: Final = frozenset(
 _DATE_CHILDREN: Final = frozenset(
     (
         "date", "dt", "day", "when", "on", "at", "start", "end", "started", "ended", "begin", "time", "datetime",
-        "from", "to", "performed", "occurred", "scheduled",
+        "from", "to", "performed", "occurred", "scheduled", "slot", "seen", "booked",
     )
 )  # fmt: skip
 """Children that hold when the parent happened."""

@@ -7,8 +7,9 @@ a record or member number, a phone number, an e-mail or street address, a plate 
 when the words right before it say whose it is (``patient row=``, ``INSERT INTO patients VALUES``), or when a list
 of column names before it names a person's (``('mrn', 'plate', 'town')``: its values are masked by column). Then
 its other values shaped as a person's are too: ids mixing letters and digits (``W123456789``, ``7ABC123``,
-``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, or capitalised beside a state code
-or ZIP code, and that code), and an age over 89. A row with none of that evidence stays as it is (``('GET',
+``SN-88213-XK``), numbers of six digits or more (quoted or not), a town (listed, shaped as one, or capitalised beside
+a state code or ZIP code, and that code; a four-digit postcode beside a town), a street in one cell, and an age
+over 89. A row with none of that evidence stays as it is (``('GET',
 '/api/v1/items', 200)``, ``('us-east-1', 'i-0abc...')``, ``(host, port)``), and so do uuids, hashes, dimensions,
 dates and times.
 """
@@ -22,11 +23,11 @@ from typing import Final
 
 from ._delimited_rows import delimited_rows
 from ._detector import Span
-from ._gazetteer import NONE, listed_town, town_evidence
+from ._gazetteer import listed_town
 from ._id_shapes import CELL_MIN_DIGITS, digits_date, id_shape
 from ._keys import DEFAULT_CATALOGUE
 from ._lexicon import ENGLISH, SOFTWARE
-from ._record_cells import TOWN_WORD, care_date, record_cells
+from ._record_cells import TOWN_WORD, care_date, coined_town, record_cells, street_cell
 from ._row_cells import cell_kind, name_cell
 from ._vocab import STATE_CODES
 
@@ -61,9 +62,9 @@ _CUED_ROW: Final = re.compile(
 patients VALUES``, ``member not found: KeyError(``, ``patient record Row(``)."""
 _OPENERS: Final = re.compile(r"[(\[{]|<Record[ ]")
 """The opening of a row: a tuple's, a list's, a dict's (its keys skipped) or an ``asyncpg`` record's."""
-_SHAPED_HINT: Final = re.compile(r"[(\[{ ,=:][ ]?(?:'[A-Z0-9]|[0-9]{5}|datetime\.|date\()")
+_SHAPED_HINT: Final = re.compile(r"[(\[{ ,=:][ ]?(?:['\"][A-Z0-9]|[0-9]{5}|datetime\.|date\()")
 """A row's value that may be shaped as a person's (a quoted code, a long number, a date): the rows are read."""
-_KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,40})(?:=|':[ ]?)$")
+_KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,40})(?:=|['\"]:[ ]?)$")
 """The keyword or dict key right before a value."""
 _UNTELLING: Final = re.compile(r"(?i)[a-z][0-9]{0,2}|(?:arg|param|val|value|field|col|item)_?[0-9]{0,2}")
 """A keyword that says nothing of its value (``a``, ``v``, ``x1``, ``arg0``); ``id=`` and ``ts=`` say what it is."""
@@ -86,12 +87,14 @@ _PERSON_COLUMNS: Final = _COLUMN_KINDS - {"ADDRESS", "ZIP", "AGE", "DEVICE"}
 counts too: ``('city', 'visits')``)."""
 _EMPTY: Final = frozenset(("", "None", "NULL", "True", "False", "TRUE", "FALSE"))
 _ITEM: Final = re.compile(
-    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=|'[A-Za-z_]\w{0,40}':[ ]?)?"
+    r"[ ]*(?:\n[ ]{0,40})?(?:[A-Za-z_]\w{0,40}=|'[A-Za-z_]\w{0,40}':[ ]?"
+    r"|\"(?:[A-Za-z][0-9]{0,2}|(?:arg|param|val|value|field|col|item)_?[0-9]{0,2})\":[ ]?)?"
     r"('(?:[^'\\\n]|\\.|''){0,200}'|\"(?:[^\"\\\n]|\\.){0,200}\"|\[(?:REDACTED|[A-Z][A-Z0-9_]*)[^\]\n]{0,60}\]"
     r"|-?[0-9][0-9.]{0,30}|None|True|False|NULL|TRUE|FALSE"
     r"|(?:datetime\.)?(?:date|datetime|Decimal)\([^()\n]{0,80}\)|<[A-Za-z][^<>\n]{0,100}>)[ ]*"
 )
-"""One value of a row (a keyword before it, as a named tuple writes it, or a dict's key, is allowed); an object's
+"""One value of a row (a keyword before it, as a named tuple writes it, or a dict's key, is allowed: a JSON key only
+when it says nothing, ``{"a": ..., "x1": ...}``, so that a JSON object of named fields is no row); an object's
 repr in angle brackets (``<function sync at 0x7f...>`` of a ``functools.partial``) is a value of none of a person's
 shapes."""
 _TOWN: Final = re.compile(rf"{TOWN_WORD}(?:[ ]{TOWN_WORD}){{0,2}}")
@@ -198,7 +201,23 @@ def _town(value: str) -> bool:
     bare = value.lower()
     if bare in ENGLISH or bare in SOFTWARE:
         return False
-    return listed_town(value) or (" " in value and town_evidence(value.split()) != NONE)
+    return listed_town(value) or coined_town(value)
+
+
+def _town_cell(items: list[Item], index: int) -> bool:
+    """Whether the quoted value ``items[index]`` is a town: shaped as one, or before a state or ZIP code."""
+    value = items[index][2]
+    return _TOWN.fullmatch(value) is not None and (_town(value) or _before_state(items, index))
+
+
+def _beside_town(items: list[Item], index: int) -> bool:
+    """Whether a cell next to ``items[index]`` is a town (a four-digit postal code's: ``'Kolding', '6000'``)."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(items):
+            value = items[other][2]
+            if _PLACE_MARKER.match(value) is not None or (items[other][3] and _TOWN.fullmatch(value) and _town(value)):
+                return True
+    return False
 
 
 def _before_state(items: list[Item], index: int) -> bool:
@@ -269,11 +288,13 @@ def _siblings(
             yield start, end, "DATE"
         elif _ZIP.fullmatch(value) is not None and index > 0 and _after_place(items[index - 1]):
             yield start, end, "ZIP"
+        elif len(value) == 4 and value.isdigit() and _beside_town(items, index):
+            yield start, end, "ZIP"  # Australia's, Denmark's, Switzerland's, Austria's, Belgium's, Norway's
         elif (kind := id_shape(value, CELL_MIN_DIGITS)) is not None:
             yield start, end, kind
         elif value.isdigit() and 89 < int(value) < 130:
             yield start, end, "AGE"
-        elif quoted and _TOWN.fullmatch(value) and (_town(value) or _before_state(items, index)):
+        elif quoted and (_town_cell(items, index) or street_cell(value)):
             yield start, end, "ADDRESS"
         elif quoted and (kind := cell_kind(value)) is not None:
             yield start, end, kind
