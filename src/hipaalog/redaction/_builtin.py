@@ -52,6 +52,7 @@ from ._paths import PathDetector
 from ._places import PlaceDetector
 from ._plates import PlateDetector
 from ._query import QueryNameDetector
+from ._sentence_keys import SentenceKeyDetector
 from ._streets import ForeignAddressDetector
 from ._tabular import TabularDetector
 from ._tokens import TokenDetector
@@ -110,9 +111,11 @@ _DEFAULT_XML: Final = XmlDetector(DEFAULT_CATALOGUE)
 _DEFAULT_NAMED: Final = NamedValueDetector(DEFAULT_CATALOGUE)
 _DEFAULT_YAML: Final = YamlListDetector(DEFAULT_CATALOGUE)
 _DEFAULT_KV: Final = KeyValueDetector(DEFAULT_CATALOGUE)
+_DEFAULT_SENTENCE: Final = SentenceKeyDetector(DEFAULT_CATALOGUE)
 
 DEFAULT_DETECTORS: Final[tuple[str, ...]] = (
     _DEFAULT_KV.name,
+    _DEFAULT_SENTENCE.name,
     *(d.name for d in _SHARED),
     _DEFAULT_XML.name,
     _DEFAULT_NAMED.name,
@@ -120,7 +123,14 @@ DEFAULT_DETECTORS: Final[tuple[str, ...]] = (
 )
 """Names of the built-in detectors, in the order they run."""
 
-_ALL: Final[tuple[Detector, ...]] = (_DEFAULT_KV, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML)
+_ALL: Final[tuple[Detector, ...]] = (
+    _DEFAULT_KV,
+    _DEFAULT_SENTENCE,
+    *_SHARED,
+    _DEFAULT_XML,
+    _DEFAULT_NAMED,
+    _DEFAULT_YAML,
+)
 for _detector in _ALL:
     register_detector(_detector.name, _detector)
 register_detector("private_ip", PrivateIpDetector())  # opt-in: private addresses are kept by default
@@ -129,11 +139,12 @@ register_detector("private_ip", PrivateIpDetector())  # opt-in: private addresse
 def builtin_detectors(catalogue: KeyCatalogue | None = None) -> list[Detector]:
     """The built-in detectors; the ``key_value`` one judges keys with ``catalogue``."""
     if catalogue is None or catalogue is DEFAULT_CATALOGUE:
-        return [_DEFAULT_KV, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML]
+        return [_DEFAULT_KV, _DEFAULT_SENTENCE, *_SHARED, _DEFAULT_XML, _DEFAULT_NAMED, _DEFAULT_YAML]
     # Columns of SQL statements, CSV headers and XML elements are judged with the same catalogue as key=value pairs.
     shared = [type(d)(catalogue) if isinstance(d, TabularDetector) else d for d in _SHARED]  # the aligned one too
     return [
         KeyValueDetector(catalogue),
+        SentenceKeyDetector(catalogue),
         *shared,
         XmlDetector(catalogue),
         NamedValueDetector(catalogue),

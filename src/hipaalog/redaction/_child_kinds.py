@@ -51,14 +51,18 @@ def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
 
 _DAY_NUMBERS: Final = (18000101, 21001231)
 """The bounds of a date written as a number (``20230214``)."""
+_EPOCH_SECONDS: Final = (10**9, 2_100_000_000)
+"""The bounds of a moment written as seconds since 1970 (2001 to 2036); in milliseconds, a thousand times these."""
 
 
 def _dated(item: object) -> bool:
-    """Whether ``item`` may be a date: text of one (with a digit), a number of eight digits, a date object."""
+    """Whether ``item`` may be a date: text of one (with a digit), a number of eight digits, an epoch count in
+    seconds or milliseconds (``{"admitEpoch": 1717009200}``), a date object."""
     if type(item) is str:
         return maybe_date(item) and any(ch.isdigit() for ch in item)
     if type(item) is int:
-        return _DAY_NUMBERS[0] <= item <= _DAY_NUMBERS[1]
+        low, high = _EPOCH_SECONDS
+        return _DAY_NUMBERS[0] <= item <= _DAY_NUMBERS[1] or low <= item < high or low * 1000 <= item < high * 1000
     return hasattr(item, "year") and hasattr(item, "month")
 
 

@@ -3,7 +3,8 @@
 The catalogue holds the nouns with ``date`` (``admit_date``, ``discharge_date``); code as often names the
 event by its participle and the moment by a preposition (``admitted_at``, ``discharged_on``, ``deceased_at``,
 ``vaccinated_on``, ``seen_on``), by its verb alone (``admit``) or the visit by its place in time (``next_visit``,
-``last_appt``), and claims by ``dos``. The moment may be a timestamp (``admitTs``, ``discharge_dttm``).
+``last_appt``), and claims by ``dos``. The moment may be a timestamp (``admitTs``, ``discharge_dttm``, ``dos_ts``)
+or a count of seconds since 1970 (``admitEpoch``).
 Bare nouns (``appointment``, ``admission``) are left out: they hold whole objects as often as a date.
 """
 
@@ -29,7 +30,9 @@ _PARTICIPLES: Final = (
     "examined",
     "checkedin",
 )
-_MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time", "ts", "timestamp", "dttm", "dtm")
+_EPOCHS: Final = ("epoch", "epochms", "epochsec", "epochsecs", "unix", "unixts", "tsms", "epochmillis")
+"""Moments written as a count of seconds or milliseconds (``admitEpoch``, ``discharge_unix_ts``)."""
+_MOMENTS: Final = ("", "at", "on", "date", "dt", "datetime", "time", "ts", "timestamp", "dttm", "dtm", *_EPOCHS)
 _TIMED_ONLY: Final = ("seen", "visited", "treated", "diagnosed", "screened", "referred", "hospitalized", "hospitalised")
 """Participles that name a care event only with a moment (``seen_on``, ``diagnosed_at``): alone they are flags."""
 _STEMS: Final = ("admit",)
@@ -42,7 +45,7 @@ _VISITS: Final = tuple(
 _TIMED_NOUNS: Final = tuple(
     f"{noun}{moment}"
     for noun in ("appt", "appointment", "visit", "admission", "admit", "discharge", "death", "surgery", "procedure")
-    for moment in ("dt", "time", "datetime", "date", "day", "ts", "timestamp", "dttm", "dtm")
+    for moment in ("dt", "time", "datetime", "date", "day", "ts", "timestamp", "dttm", "dtm", *_EPOCHS)
 )
 
 EVENT_DATE_TERMS: Final = frozenset(
@@ -51,7 +54,8 @@ EVENT_DATE_TERMS: Final = frozenset(
     | set(_VISITS)
     | set(_TIMED_NOUNS)
     | {"dcdate", "dcdt", "dcdttm", "dischts", "dischdttm", "admts", "admdttm"}  # dc: discharge, in claim files
-    | {"dos", "dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
+    | {f"dos{moment}" for moment in ("", "ts", "dt", "date", "dttm", "timestamp", *_EPOCHS)}
+    | {"dateofvisit", "dateofadmission", "dateofdischarge", "dateofprocedure", "dateofsurgery"}
     | {"followupdate", "followupdt", "dateseen", "seendate", "specimendate", "specimendt", "specimencollectiondate"}
     | {"rxdate", "filldate", "rxfilldate", "datefilled", "dispenseddate", "dispensedate", "datedispensed"}
 )

@@ -49,6 +49,7 @@ from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
 from ._format_case import lower_hl7, lower_x12, upper_fhir
 from ._hl7_fields import HL7_FIELDS, HL7_MARKS
 from ._json_values import named_value_gate
+from ._key_phrases import sentence_key
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
 from ._name_table import SURNAME_RANK
@@ -161,6 +162,8 @@ _DIGIT_SHAPES: Final = re.compile(
 """Digit shapes that are identifiers without a cue. No groups (alternatives that start with a
 character class are rejected fastest). Shapes overlap (a phone number can start a card number),
 so any match selects every detector of digit shapes."""
+_LOWER_VIN_TAIL: Final = re.compile(r"[0-9]{4}(?![A-Za-z0-9])(?<=[a-hj-npr-z0-9]{17})")
+"""The serial's last four digits closing 17 small letters and digits, a letter first: a VIN in small letters."""
 _DIGIT_DETECTORS: Final = SSN | PHONE | CARD | DEA | VIN | IPV4 | MBI | AGE
 
 _SHAPE: Final = bytes(
@@ -271,9 +274,9 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     from ._national import NATIONAL_CUE_WORDS  # after CUED is defined: it imports it
 
     add(with_digits, cased(NATIONAL_CUE_WORDS), CUED)  # "CPF 123.456.789-09", "NHS number 943 476 5919"
-    from ._plates import PLATE_CUE_WORDS  # after CUED is defined: it imports it
+    from ._plates import GLUED_TAG_WORDS, PLATE_CUE_WORDS  # after CUED is defined: it imports it
 
-    add(with_digits, cased(PLATE_CUE_WORDS), CUED)  # "veh OR53 CYW", "tag# LF41 HPA", "placa 4AKD911"
+    add(with_digits, cased(PLATE_CUE_WORDS) | GLUED_TAG_WORDS, CUED)  # "veh OR53 CYW", "tag# LF41 HPA", "tagNo ..."
     add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
@@ -673,6 +676,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     # Every digit shape holds two digits at least (``93yo``).
     if digits > 1 and _digit_screen(raw) and _DIGIT_SHAPES.search(text) is not None:
         bits |= _DIGIT_DETECTORS
+    if digits > 3 and not bits & VIN and _LOWER_VIN_TAIL.search(text) is not None:
+        bits |= VIN  # "claim attached 1hgcm82633a004352": a VIN typed in small letters (its check digit decides)
     if digits > 8 and "-" in text and not bits & SSN and _GLUED_SSN.search(text) is not None:
         bits |= SSN
     if digits > 8 and "_" in text and _UNDERSCORE_CUE.search(text) is not None:
@@ -756,6 +761,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= PERSON  # a frequent surname after "for" (``paired for Holland``)
     if (colon or "=" in text) and _key_value(text, catalogue):
         bits |= KV
+    if not bits & KV and (digits or "'" in text or '"' in text) and " " in text and sentence_key(text, catalogue):
+        bits |= KV  # "set admitDt to 2024-03-05", "ageYrs is 92": a key written in a sentence
     if PLACE_SCREEN.search(text) is not None:
         bits |= PLACE  # "staying in Aizawl", "Zossen 12847", an address block's lines
     if bits & DICOM and bits & (TABLE | HL7 | PERSON) and is_dump(text):

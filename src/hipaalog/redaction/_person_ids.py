@@ -7,7 +7,8 @@ names a person (a name, a record or member number, an SSN, a birth date, or hipa
 the number after such a word is one of theirs: ``Hi Jane, your results are ready. Ref 49243532``,
 ``timeout fetching record MR82271058 for Jane Roe``. A number in brackets right after the person
 (``Jane Roe (MR14242278)``) is theirs too, as is a phone number right after them (``Jane Roe 4155550132``),
-and so are the numbers listed after the first one (``merge charts 25790140 -> 70205-965``).
+and so are the numbers listed after the first one (``merge charts 25790140 -> 70205-965``). A record or chart
+whose owner is said after its number is a patient's in any text (``opened record E7781234 for patient``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-__all__ = ["ids_beside_person"]
+__all__ = ["ids_beside_person", "records_of_patients"]
 
 _KINDS: Final = {
     "chart": "MRN",
@@ -43,6 +44,12 @@ _AFTER_WORD: Final = re.compile(
 )
 """A generic id word, a number word or ``#`` or ``:`` if any, then a token with a digit (the look-ahead at the
 words' first letters lets the engine skip every other position at one character test)."""
+_RECORD_FOR: Final = re.compile(
+    r"(?=[RrCc])(?<![\w.-])(?i:records?|charts?)[ ]?(?:#|(?i:no|nr|num|number)\.?)?[ ]?[:=#]?[ ]?"
+    r"([A-Za-z]{0,4}-?[0-9][0-9A-Za-z]*)(?![\w@/-])[ ]+(?i:for|of)[ ]+(?i:(?:the|this|a|that)[ ]+)?"
+    r"(?i:patient|pt|member|resident|enrollee|beneficiary)(?![A-Za-z])"
+)
+"""A record or chart, its number, then whose it is (``opened record E7781234 for patient``)."""
 _NEXT: Final = re.compile(r"[ ]*(?:->|→|,|/|&|and|or|to)[ ]*" + _VALUE + r"(?![\w@/])")
 """Another id listed after the first (``25790140 -> 70205-965``, ``A1234567, A7654321``)."""
 _BRACKETED: Final = re.compile(r"[ ]?\(([A-Za-z]{0,4}-?[0-9]{5,14})\)")
@@ -89,3 +96,10 @@ def ids_beside_person(text: str, ends: list[int]) -> Iterator[tuple[int, int, st
             phone = _PHONE_AFTER.match(text, end)
             if phone is not None:
                 yield phone.start(1), phone.end(), "PHONE"
+
+
+def records_of_patients(text: str) -> Iterator[tuple[int, int, str]]:
+    """Spans of record numbers whose owner follows them (``record MR989101 for pt``), in any text."""
+    for match in _RECORD_FOR.finditer(text):
+        if _id_shaped(match[1]):
+            yield match.start(1), match.end(1), "MRN"

@@ -15,13 +15,17 @@ from ._cues import INVENTORY_WORDS
 from ._detector import BaseDetector, Span
 from ._gate import CUED
 
-__all__ = ["PLATE_CUE_WORDS", "PlateDetector"]
+__all__ = ["GLUED_TAG_WORDS", "PLATE_CUE_WORDS", "PlateDetector"]
 
 PLATE_CUE_WORDS: Final = frozenset(
     {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration", "nummernschild"}
-    | {"car", "vehicle"}
+    | {"car", "vehicle", "dmv", "tagno", "tagnumber", "tagnum", "tagnbr", "tagnr"}
 )
 """Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
+GLUED_TAG_WORDS: Final = frozenset(
+    f"{tag}{number}" for tag in ("tag", "Tag", "TAG") for number in ("No", "Nr", "Num", "Number", "Nbr", "NO", "NUMBER")
+)
+"""A tag's key written in camel case (``tagNo``, ``TagNumber``): the gate keeps their case (``tagno`` is cased)."""
 _OWNERS: Final = (
     r"of[ ](?:the[ ])?patient|del[ ]paciente|de[ ]la[ ]paciente|du[ ]patient|de[ ]la[ ]patiente|des[ ]patienten"
     r"|der[ ]patientin|do[ ]paciente|da[ ]paciente|do[ ]carro|del[ ]coche|del[ ]auto|du[ ]v[ée]hicule"
@@ -29,7 +33,8 @@ _OWNERS: Final = (
 """Whose the plate is, between its cue and its value (``placa del paciente:``, ``plate of the patient``)."""
 _PLATE: Final = re.compile(
     r"(?=[LlNnRrPpKkIiMmTtVvCc])(?<![A-Za-z])"
-    r"(?i:(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
+    r"(?i:tag[_-]?(?:no|nr|num|number|nbr)(?=[^A-Za-z]|$)|"
+    r"(?:(?:license|licence|number|registration|reg|vehicle|veh|car|parking)[ _-]?)?(?:plate|tag)s?|"
     r"(?:car|veh|vehicle)[ _-]?reg(?:istration)?|vehicle|veh|reg(?:istration)?(?=[ ]?(?i:no|nr|number|#))|"
     r"(?:(?<=[Pp]atient's[ ])|(?<=[Pp]t's[ ])|(?<=[Hh]is[ ])|(?<=[Hh]er[ ]))car|"
     r"kennzeichen|nummernschild|immatriculation|plaques?|placas?|matr[ií]cula|targa|kenteken|rego)(?![A-Za-z])"
@@ -38,8 +43,14 @@ _PLATE: Final = re.compile(
     r"(?:[ ]to(?=[ ]))?[ ]*[:=#]?[ ]*[\"'(\[]?"
     r"([A-HJ-NPR-Z0-9]{17}|[A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
 )
-"""A plate cue, what was done to it (``plate scanned:``, ``car reg updated to``), then up to four groups of capitals
+"""A plate cue (``tagNo`` and ``tag_number`` only with a vehicle word near: :data:`_VEHICLE_NEAR`), what was
+done to it (``plate scanned:``, ``car reg updated to``), then up to four groups of capitals
 and digits, or one VIN (the value is group 1)."""
+_VEHICLE_NEAR: Final = re.compile(
+    r"(?<![A-Za-z])(?i:vehicles?|veh|plates?|cars?|autos?|dmv|vin|motor|trucks?|vans?|parking|driver)(?![A-Za-z])"
+)
+"""Words that make a glued ``tagNo`` a car's tag, not a pallet's or an image's."""
+_GLUED_TAG: Final = re.compile(r"(?i:tag)[_-]?(?i:no|nr|num|number|nbr)(?![A-Za-z])")
 _NEXT_PLATE: Final = re.compile(
     r"[\"')\]]?(?:[ ]*[,;/&][ ]*|[ ]+(?:and|or)[ ]+)[\"'(\[]?"
     r"([A-Z0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])"
@@ -66,6 +77,9 @@ class PlateDetector(BaseDetector):
         for match in _PLATE.finditer(text):
             if INVENTORY_WORDS.intersection(text[max(0, match.start() - 24) : match.start()].lower().split()[-1:]):
                 continue  # "asset tag IT-264162", "git tag V2024": the service's, no car's
+            near = _VEHICLE_NEAR.search(text, max(0, match.start() - 80), match.end() + 80)
+            if near is None and _GLUED_TAG.match(match[0]):
+                continue  # "tagNo 4411 for pallet": a tag of no car
             value: re.Match[str] | None = match
             while value is not None and _plate_like(value[1]):
                 yield value.start(1), value.end(1), "VEHICLE"
