@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
+from ._checks import ip_private
 from ._child_kinds import key_kind
 from ._detector import Span
-from ._checks import ip_private
 from ._firms import BUSINESS_WORDS, FIRM_ENDS
 from ._keys import INFRA_WORDS, KeyCatalogue, compact, tokens
 from ._name_column import NAME_COLUMN_KEYS
