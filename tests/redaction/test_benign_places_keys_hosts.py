@@ -72,6 +72,11 @@ def test_person_values_of_the_same_shapes_masked(text: str, secrets: list[str]) 
         assert secret not in out, (secret, out)
 
 
+def test_words_of_a_system_beside_a_person_are_no_town() -> None:
+    out = redact_text("patient Jane Roe logged in Staging Env at 10:00")
+    assert "Staging Env" in out and "Jane Roe" not in out
+
+
 def test_person_keys_of_the_same_words_masked() -> None:
     out = redact({"patient_dcCity": "Sevilla", "patientZip": "94110", "homeZip": "94110", "zip": "94110"})
     assert all(value.startswith("[REDACTED") for value in out.values()), out

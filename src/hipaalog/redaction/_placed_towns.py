@@ -46,6 +46,11 @@ _SITE_AFTER: Final = re.compile(
 """A site's word after a town (``from Novais de Sousa warehouse``)."""
 
 
+def _listed(words: list[str]) -> bool:
+    """Whether the gazetteer may say what ``words`` are: not one word that is also a name part (``from Harrison``)."""
+    return len(words) > 1 or (words[0] not in GIVEN and words[0] not in SURNAME_RANK)
+
+
 def placed_town(text: str, start: int, end: int) -> bool:
     """Whether the name parts at ``text[start:end]`` are a town right after a place word."""
     while start < end and text[start] == " ":
@@ -57,7 +62,7 @@ def placed_town(text: str, start: int, end: int) -> bool:
     lead = cue["lead"]
     if lead is not None and ascii_letters(lead).lower() not in _TOWN_OPENERS:
         return False  # "in Jane Roe": a word before the run that is no town's belongs to the name
-    if lead is not None or words[0] in _TOWN_OPENERS or listed_town(text[start:end]):
+    if lead is not None or words[0] in _TOWN_OPENERS or (_listed(words) and listed_town(text[start:end])):
         return True
     if any(word in _TOWN_WORDS for word in words):
         return True
@@ -80,10 +85,11 @@ def placed_towns(text: str) -> list[tuple[int, int]]:
     for match in _RUN.finditer(text):
         words = [ascii_letters(word).lower() for word in match["run"].split() if word[:1].isupper()]
         keyed = match[0][:1] in "Ll"  # location=...: the key says a place follows
-        if not (words[0] in _TOWN_OPENERS or not _TOWN_WORDS.isdisjoint(words) or listed_town(match["run"])) and (
+        listed = listed_town(match["run"])  # beside a person, "from Harrison" is where they are all the same
+        if not (words[0] in _TOWN_OPENERS or not _TOWN_WORDS.isdisjoint(words) or listed) and (
             not (keyed or any(word in SURNAME_RANK for word in words)) or any(word in ENGLISH for word in words)
         ):
             continue  # "logged in Staging Env": a town's word or surnames, no word of the language, is a place
-        if placed_town(text, match.start("run"), match.end("run")):
+        if listed or placed_town(text, match.start("run"), match.end("run")):
             found.append((match.start("run"), match.end("run")))
     return found
