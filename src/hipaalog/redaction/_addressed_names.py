@@ -28,6 +28,7 @@ from ._gate import NAME, PERSON
 from ._lexicon import VOWELS, clinical_word, compound_word, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PLACE_STARTS
+from ._placed_towns import placed_town
 
 __all__ = ["CUE_WORDS", "AddressedNameDetector", "has_addressed_name"]
 
@@ -316,7 +317,9 @@ class AddressedNameDetector(BaseDetector):
         if not _GREETING_WORDS.isdisjoint(words):
             yield from _greeted_names(text)
         if not _PREPOSITION_WORDS.isdisjoint(words) and _CAPITALISED_PAIR.search(text) is not None:
-            yield from _addressed_names(text)
+            for span in _addressed_names(text):
+                if not placed_town(text, span[0], span[1]):  # "from Novais de Sousa warehouse": a town
+                    yield span
         if not _FOREIGN_PREPOSITIONS.isdisjoint(words):
             yield from _addressed_lower_names(text)
         if not _ACT_WORDS.isdisjoint(words):

@@ -12,8 +12,10 @@ from typing import Final
 from ._name_table import GIVEN, SURNAME_RANK
 
 __all__ = [
+    "BUSINESS_WORDS",
     "CELL_FIRM_ENDINGS",
     "COMPANY_FORMS",
+    "FIRM_ENDS",
     "FIRM_WORDS",
     "INSTITUTION_WORDS",
     "PARTNERS",
@@ -45,6 +47,16 @@ INSTITUTION_WORDS: Final = frozenset(
 )
 """Capitalised words right after a name that make it an institution's (``Johns Hopkins Hospital``, ``Mercy
 Health``, ``Jordan Valley Medical Center``); in lower case (``Jane Roe hospital stay``) they do not."""
+BUSINESS_WORDS: Final = frozenset(
+    (
+        *("Supply", "Supplies", "Logistics", "Imaging", "Labs", "Lab", "Foods", "Distribution", "Distributors"),
+        *("Diagnostics", "Freight", "Equipment", "Packaging", "Solutions", "Dental", "Biotech", "Pharma"),
+        *("Pharmaceuticals", "Industries", "Enterprises", "Technologies", "Trading", "Wholesale", "Manufacturing"),
+        *("Logistica", "Logística", "Suministros", "Industrias", "Distribuidora", "Comercial", "Transportes"),
+    )
+)
+"""Capitalised words of a trade that make the name before them a business's (``Lambert Packaging``,
+``Valley Imaging``), after it as before a place (``Ortiz Supply, Fresno, CA``)."""
 _QUALIFIERS: Final = frozenset(("Regional", "General", "Community", "Medical"))
 """Institution words that name one only before another capitalised word (``Regional Clinic``; not ``Regional area``)."""
 _CAPITAL_WORD: Final = re.compile(r"([A-Z][a-z]+)(?:[ ]([A-Z][a-z]+))?")
@@ -53,7 +65,7 @@ _CAPITAL_WORD: Final = re.compile(r"([A-Z][a-z]+)(?:[ ]([A-Z][a-z]+))?")
 def institution_after(text: str, start: int) -> bool:
     """Whether an institution's word opens at ``start`` (``Hospital``, ``Clinic``, ``Regional Clinic``)."""
     match = _CAPITAL_WORD.match(text, start)
-    if match is None or match[1] not in INSTITUTION_WORDS:
+    if match is None or (match[1] not in INSTITUTION_WORDS and match[1] not in BUSINESS_WORDS):
         return False
     return match[1] not in _QUALIFIERS or match[2] is not None
 
@@ -111,7 +123,7 @@ def firm_after(text: str, end: int) -> bool:
         if not joined and match[0][0] == " " and institution_after(text, end + 1):
             return True
     joined_firm = _JOINED_FIRM.match(text, end)
-    if joined_firm is not None and joined_firm[1].replace(".", "").upper() in _FIRM_ENDS:
+    if joined_firm is not None and joined_firm[1].replace(".", "").upper() in FIRM_ENDS:
         return True  # "Fanucci, Favata e Calbo SPA", "Ruiz, Soto y Vega S.L.": partners before a legal form
     return text[end] == " " and _VERSION.match(text, end) is not None
 
@@ -122,7 +134,7 @@ _JOINED_FIRM: Final = re.compile(
 )
 """The last partner of a firm, joined in any of a few languages, and the word after it (a legal form or a firm word
 makes the run a firm's)."""
-_FIRM_ENDS: Final = (COMPANY_FORMS - _CREDENTIALS) | FIRM_WORDS
+FIRM_ENDS: Final = (COMPANY_FORMS - _CREDENTIALS) | FIRM_WORDS
 
 
 def partners_list(text: str, start: int) -> bool:
@@ -192,8 +204,12 @@ _FORM_BEFORE: Final = re.compile(r"(?:^|[ ,(])((?:[A-Za-z]{1,2}\.){1,4}[A-Za-z]{
 """The word ending a company's name just before a place (``Chen Inc, ``, ``Grupo Merino S.L., ``)."""
 
 
+_PLACED_TRADES: Final = BUSINESS_WORDS | INSTITUTION_WORDS.difference(_QUALIFIERS) | {"Medical"}
+"""Trade and institution words that end a business's name before its town (``Acme Supply, Fresno, CA``)."""
+
+
 def firm_before(text: str, start: int) -> bool:
     """Whether a company's name ends right before ``start`` with its legal form or a firm word (``Chen Inc, Lake
     Jill, PA``: the town where the company is)."""
     match = _FORM_BEFORE.search(text, max(0, start - 16), start)
-    return match is not None and match[1].replace(".", "").upper() in _FIRM_ENDS
+    return match is not None and (match[1].replace(".", "").upper() in FIRM_ENDS or match[1] in _PLACED_TRADES)

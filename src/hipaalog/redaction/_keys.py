@@ -605,6 +605,13 @@ _MACHINE_SERIALS: Final = (
 )
 """Words before ``serial`` that make it a certificate's, a key's or a machine's of the service (``cert_serial``,
 ``instance_serial``, ``server_serial_number``), not the serial number of a patient's device."""
+_SITE_WORDS: Final = _words("dc dcs az region regions zone site sites cloud colo hub hubs depot")
+"""Words of a machine's or a network's site before a town's term (``dcCity``, ``az_city``, ``site_town``)."""
+_ARCHIVE_WORDS: Final = _words(
+    """archive archives file files compressed compress output out export exports backup backups bundle bundles
+    download downloads upload uploads attachment attachments package packages artifact artifacts dump snapshot"""
+)
+"""Words of a file before ``zip`` (``archiveZip``, ``export_zip``): a compressed file, not a postal code."""
 _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "ip": _INFRA,
     "ipaddress": _INFRA,
@@ -620,7 +627,8 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "serialno": _MACHINE_SERIALS,
     "serialnum": _MACHINE_SERIALS,
     "identifier": _words("license licence spdx package bundle artifact"),
-    **dict.fromkeys(PLACE_TERMS, ORG_WORDS),
+    **dict.fromkeys(PLACE_TERMS, ORG_WORDS | _SITE_WORDS),
+    **dict.fromkeys(("zip", "zipcode"), _ARCHIVE_WORDS),
 }
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``,
 ``SPDX-License-Identifier``),

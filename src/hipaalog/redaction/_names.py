@@ -31,6 +31,7 @@ from ._lexicon import SOFTWARE, THING_AFTER, VOWELS, clinical_word, compound_wor
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 from ._pinyin_names import has_pinyin_name, pinyin_name_spans
+from ._placed_towns import placed_town
 from ._script_names import script_name_spans
 
 __all__ = ["PLACE_STARTS", "PersonNameDetector", "foreign_word", "has_unlisted_name", "name_shaped"]
@@ -367,9 +368,10 @@ class PersonNameDetector(BaseDetector):
             _EVIDENCE.append((name_runs, no_name, firm_not_person))
         runs, vetoed, firm = _EVIDENCE[0]
         for start, end in runs(text):
-            yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
+            if not placed_town(text, start, end):  # "in Andrade Grande": a town of another locale
+                yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
         for start, end, kind in self._shapes(text):
-            if not vetoed(text[start:end]) and not firm(text, start, end):
+            if not vetoed(text[start:end]) and not firm(text, start, end) and not placed_town(text, start, end):
                 yield start, end, kind
 
     def _shapes(self, text: str) -> Iterator[Span]:

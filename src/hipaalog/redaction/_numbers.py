@@ -51,7 +51,7 @@ from ._lexicon import unknown_word
 from ._message_ids import message_id_at
 from ._name_table import GIVEN, SURNAME_RANK
 from ._near import CueIndex
-from ._personal_hosts import firm_label, frequent_surname, personal_host
+from ._personal_hosts import firm_label, frequent_surname, personal_host, trade_label
 from ._role_mail import role_mailbox
 from ._values import SEARCH_DATE_KEYS, full_date
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -970,6 +970,8 @@ def _personal(netloc: str, path: str) -> bool:
     if any(ch.isalpha() for ch in handle) and not hex_token(handle):  # not a link's token (/u/7e90d3593a)
         return True  # a portal's page of one user by handle (/u/jroe41890), not an account index (/u/0/)
     label = labels[0]
+    if trade_label(label):
+        return False  # "ferreteria.miranda.pt", "industriasmora.es": a business's host
     return "." in host and (_person_label(label) or _family_label(label))
 
 

@@ -19,7 +19,7 @@ from ._lexicon import ENGLISH, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
 from ._vocab import FIRST_NAMES
 
-__all__ = ["firm_label", "frequent_surname", "personal_host", "two_surnames"]
+__all__ = ["firm_label", "frequent_surname", "personal_host", "trade_label", "two_surnames"]
 
 _FREQUENT_SURNAME: Final = 600
 """The surname rank below which a census given name (``torres``, ``davis``) is a surname first."""
@@ -116,6 +116,37 @@ def _given_and_unknown(label: str) -> bool:
     return False
 
 
+_TRADE_WORDS: Final = frozenset(
+    (
+        *("suministro", "suministros", "industria", "industrias", "industrie", "industries", "ferreteria"),
+        *("distribuidora", "distribuidor", "distribuzione", "distribution", "comercial", "comercio", "commerciale"),
+        *("transporte", "transportes", "transports", "trasporti", "transport", "logistica", "logistique", "logistik"),
+        *("construcciones", "construcoes", "construtora", "costruzioni", "construction", "bouw", "batiment"),
+        *("servicios", "servicos", "servizi", "services", "soluciones", "solucoes", "soluzioni", "solutions"),
+        *("tecnologia", "tecnologias", "technologie", "technik", "importadora", "exportadora", "materiais"),
+        *("materiales", "embalagens", "embalajes", "forniture", "fournitures", "impianti", "handel", "groothandel"),
+        *("werke", "farmacia", "pharmacie", "apotheke", "laboratorio", "laboratoire", "inmobiliaria", "imobiliaria"),
+        *("grupo", "gruppo", "groupe", "consultoria", "seguros", "alimentos", "alimentari", "ingenieria"),
+        *("engenharia", "ingegneria", "metalurgica", "metalurgia", "textil", "tessile", "papeleria", "mobiliario"),
+    )
+)
+"""Words of a trade, in the languages of the town lists, that make a host label a business's (``suministros``,
+``industrias-mora``, ``ferreteria``); no person's site is named by one."""
+_SHORTEST_TRADE: Final = 4
+
+
+def trade_label(label: str) -> bool:
+    """Whether a host label opens or ends with a trade's word, or is one in a hyphenated part (``industriasmora``,
+    ``groothandel-mulder``, ``suministros``)."""
+    if "-" in label:
+        return any(part in _TRADE_WORDS for part in label.split("-"))
+    size = len(label)
+    return any(
+        label[:cut] in _TRADE_WORDS or label[size - cut :] in _TRADE_WORDS
+        for cut in range(_SHORTEST_TRADE, min(size, 15) + 1)
+    )
+
+
 def firm_label(word: str) -> bool:
     """Whether a host label is two surnames run together at some cut (``davispolk``: not ``davi`` and ``spolk``)."""
     return any(two_surnames(word[:cut], word[cut:]) for cut in range(4, len(word) - 3))
@@ -133,4 +164,4 @@ def personal_host(host: str, segments: list[str]) -> bool:
     marks = _MARKED.get(host, _MARKED.get(registered))
     if marks is not None and len(segments) > 1 and first in marks:
         return True
-    return len(labels) == 2 and _given_and_unknown(labels[0])
+    return len(labels) == 2 and _given_and_unknown(labels[0]) and not trade_label(labels[0])

@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import BaseDetector, Span
-from ._firms import COMPANY_FORMS, FIRM_WORDS, INSTITUTION_WORDS, PARTNERS, institution_after
+from ._firms import COMPANY_FORMS, FIRM_WORDS, INSTITUTION_WORDS, PARTNERS, firm_before, institution_after
 from ._gate import PLACE
 from ._gazetteer import COUNTRIES, NONE, STRONG, WEAK, fold, town_evidence
 from ._lexicon import ENGLISH
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
 from ._place_screen import PLACE_SCREEN
+from ._placed_towns import placed_towns
 from ._vocab import STATE_CODES, STATE_NAMES
 
 __all__ = ["PlaceDetector", "towns_beside_person"]
@@ -376,6 +377,11 @@ def _codes(text: str, mode: str, finds: _Finds) -> None:
                 field = _set_off_before(text, town[0].start()) and _set_off_after(text, end)
             if not from_start and _counted(text, end):
                 continue  # "Team Alpha, 12345 Items": a number of things
+            if not from_start and firm_before(text, town[0].start()):
+                if about_person is None:
+                    about_person = _about_person(text)
+                if not about_person:
+                    continue  # "Valley Imaging, Fresno, CA 93721": where a business is, no one's address
             english = fold(" ".join(word[0] for word in town)) in ENGLISH
             if weak and mode != "mixed" and not (field or labelled):
                 continue  # "nie 12345678 mal": in one case a town's capital says nothing
@@ -529,6 +535,8 @@ def towns_beside_person(text: str) -> list[Span]:
     finds = _Finds(text)
     _cued(text, mode, finds, person=True)
     _generic(text, mode, finds, person=True)
+    for start, end in placed_towns(text):  # "lives in Andrade Grande": a town the name readers leave out
+        finds.add(start, end, "ADDRESS")
     return finds.spans
 
 

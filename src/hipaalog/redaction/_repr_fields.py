@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
+from ._checks import ip_private
 from ._child_kinds import key_kind
 from ._detector import Span
-from ._keys import KeyCatalogue, compact, tokens
+from ._firms import BUSINESS_WORDS, FIRM_ENDS
+from ._keys import INFRA_WORDS, KeyCatalogue, compact, tokens
 from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
@@ -53,6 +55,25 @@ _NAME_CLEARS: Final = frozenset(("NAME", "ADDRESS"))
 _PLACE_CLEARS: Final = frozenset(("ADDRESS", "NAME"))
 _PHONE_CLEARS: Final = frozenset(("PHONE", "FAX"))
 _SHORTEST_PHONE: Final = 1_000_000_000
+_PLACE_LAST: Final = [[term] for term in PLACE_TERMS]
+"""A field whose last word is a town's (``city``, ``dcCity``, ``site_town``)."""
+_ADDRESS_CLEARS: Final = frozenset(("ADDRESS",))
+_URL_CLEARS: Final = frozenset(("URL", "NAME"))
+_IP_CLEARS: Final = frozenset(("IP",))
+_SITE_FIELDS: Final = {
+    **dict.fromkeys(("lat", "lon", "lng", "long", "latitude", "longitude", "latlng", "latlon", "coordinates", "geo"),
+                    _ADDRESS_CLEARS),
+    **dict.fromkeys(("homepage", "website", "url", "site", "web"), _URL_CLEARS),
+}  # fmt: skip
+"""Fields of an organisation's class that are its own: where it is and its web site (``Warehouse(lat=...)``,
+``Vendor(homepage=...)``), kept from the kinds given."""
+_ADDRESS_FIELDS: Final = frozenset(("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "address", "addr", "host"))
+_FIRM_FIELDS: Final = frozenset(
+    ("labeler", "labeller", "manufacturer", "mfr", "mfg", "vendor", "supplier", "distributor", "packager", "brand")
+)
+"""A thing's fields that hold a firm whatever its name is shaped like (``Device(manufacturer='Solé Daza')``)."""
+_PACKAGE_PEOPLE: Final = frozenset(("maintainer", "author", "publisher", "owner", "creator", "organization"))
+"""A thing's fields that hold a person or a firm: kept when the value is written as a firm's."""
 """A bare number of ten digits or more may be a phone under a field name that announces one (``number``)."""
 
 
@@ -101,13 +122,36 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                         kind = "DATE"  # a person's dates are theirs, as in a mapping, but a record's own times
             if kind is not None:
                 added.append((field.start, field.end, kind))
-            elif organisation and compact(field.name) in PLACE_TERMS:
-                cleared.append(Cleared(field.start, field.end, _PLACE_CLEARS))
+            elif organisation and (tokens(field.name)[-1:] in _PLACE_LAST or compact(field.name) in _SITE_FIELDS):
+                cleared.append(Cleared(field.start, field.end, _SITE_FIELDS.get(compact(field.name), _PLACE_CLEARS)))
+            elif thing and compact(field.name) in _ADDRESS_FIELDS and _machine_address(parent, field.value):
+                cleared.append(Cleared(field.start, field.end, _IP_CLEARS))  # Server(ip='10.0.3.7')
+            elif thing and compact(field.name) in _FIRM_FIELDS and type(field.value) is str:
+                cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))  # Product(labeler='Veen Bosch')
+            elif thing and compact(field.name) in _PACKAGE_PEOPLE and _firm_written(field.value):
+                cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))  # Package(maintainer='Ortiz Group')
             elif thing and field.name in NAME_COLUMN_KEYS and not _person_shaped(field.value):
                 cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))
             elif thing and type(field.value) is int and _kept_number(keys, field.name, field.value):
                 cleared.append(Cleared(field.start, field.end, _PHONE_CLEARS))  # Invoice(number=3740436)
     return added, cleared
+
+
+def _machine_address(parent: str, value: str | int) -> bool:
+    """Whether a thing's address field holds a machine's: the class is a machine's (``Server``, ``Node``) or the
+    address is a private one (``Printer(ip='192.168.4.20')``)."""
+    if type(value) is not str:
+        return False
+    return not INFRA_WORDS.isdisjoint(tokens(parent)) or ip_private(value)
+
+
+def _firm_written(value: str | int) -> bool:
+    """Whether a package's person field holds a firm (``Ortiz Group``, ``Veen B.V.``, ``Acme Labs``)."""
+    if type(value) is not str or " " not in value:
+        return False
+    end = value.rstrip(" .")
+    last = end.rsplit(" ", 1)[-1]
+    return last.replace(".", "").upper() in FIRM_ENDS or last in BUSINESS_WORDS
 
 
 def _kept_number(keys: KeyCatalogue, name: str, value: int) -> bool:
