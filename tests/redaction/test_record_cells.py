@@ -248,3 +248,34 @@ def test_a_slot_or_a_seen_date_of_no_care_event_stays() -> None:
     )
     assert redact({"appointment": {"slot": 3}}) == {"appointment": {"slot": 3}}
     assert redact({"appointment": {"slot": "2022-10-30"}}) == {"appointment": {"slot": "[REDACTED:DATE]"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement's parameters are judged by their columns, not read as a person's record by their shapes
+        "slow query (3839ms): SELECT id, status FROM claims WHERE batch_id = %s AND created_at > %s"
+        " LIMIT %s params=['RX-BATCH-244', '2026-09-02 12:56:11', 837]",
+        "SELECT id FROM claims WHERE batch_id = $1 AND payer = $2 -- args: ('PO96885384', 'UHC22')",
+        # a timestamp to the second beside an order number: when a job ran, not a visit
+        "Task etl.load_partition[e9d36efd] received args=('PO23387812', '2026-09-15 07:15:51', 58)",
+        "Task etl.load_partition[e9d36efd] received args=('PO23387812', datetime.datetime(2026, 9, 15, 7, 15), 58)",
+        # a database's error code after "in" is no town and postcode
+        "processed INV-2024-26781 in SQLSTATE 40001 (Encounter/954448)",
+    ],
+)
+def test_parameters_job_times_and_error_codes_are_no_record(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("SELECT id FROM patients WHERE mrn = %s AND dob = %s params=['MR1234567', '1961-04-03']", "MR1234567"),
+        ("Task clinic.sync_visit[e9d36efd] received args=('PO23387812', '2026-09-15 07:15:51', 58)", "PO23387812"),
+        ("patient ('A8812345', '2024-03-05 10:30:00')", "2024-03-05"),
+        ("Task x[e9d] received args=('A8812345', '2024-03-05', 'Elmira')", "A8812345"),
+    ],
+)
+def test_the_same_shapes_about_a_patient_are_masked(text: str, hidden: str) -> None:
+    assert hidden not in redact_text(text)

@@ -35,7 +35,8 @@ _LONGEST_ENGLISH: Final = max(map(len, ENGLISH), default=0)
 """The length of the longest of :data:`ENGLISH`: no part of a compound is longer."""
 
 SOFTWARE: Final = _words(
-    """redis nginx kafka grafana loki prometheus kubernetes kubectl postgres postgresql mysql mariadb mongodb
+    """sqlstate errno redis nginx kafka grafana loki prometheus kubernetes kubectl postgres postgresql mysql mariadb
+    mongodb
     mongo elasticsearch opensearch kibana logstash fluentd fluentbit datadog splunk sentry gunicorn uvicorn
     hypercorn daphne django fastapi starlette pydantic sqlalchemy alembic psycopg asyncpg boto botocore
     twilio sendgrid mailgun mailchimp okta keycloak cognito auth azure entra istio envoy linkerd consul

@@ -69,6 +69,9 @@ _KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,40})(?:=|['\"]:[ ]?)$")
 _UNTELLING: Final = re.compile(r"(?i)[a-z][0-9]{0,2}|(?:arg|param|val|value|field|col|item)_?[0-9]{0,2}")
 """A keyword that says nothing of its value (``a``, ``v``, ``x1``, ``arg0``); ``id=`` and ``ts=`` say what it is."""
 _COLUMNS_BEFORE: Final = re.compile(r"(?i)\)[ ]*VALUES[ ]*$")
+_PLACEHOLDER: Final = re.compile(r"(?:[=<>]|(?i:like|in))[ ]*\(?[ ]*(?:%s|\?|\$[0-9]{1,3}|:[A-Za-z_]\w*|%\(\w+\)s)")
+"""A statement's placeholder (``batch_id = %s``, ``= ?``, ``= $1``, ``= :id``): a row after it is its parameters,
+judged by their columns (the SQL reader's), not by their shapes."""
 """SQL's ``(col, ...) VALUES`` before a row: its columns' names judge it, not its shapes."""
 _CLOSERS: Final = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _HEADER_HINT: Final = re.compile(r"['\"][A-Za-z_][\w ]{0,40}['\"],[ ]?['\"][A-Za-z_]")
@@ -428,7 +431,12 @@ def row_sibling_spans(found: list[Span], text: str) -> list[Span]:
             by_column = list(_by_column(items, columns, covered))
             added.extend(by_column)
             covered = covered + [(start, end) for start, end, _ in by_column]
-        if not about and columns is None and _COLUMNS_BEFORE.search(text, max(0, opened - 12), opened) is None:
+        if (
+            not about
+            and columns is None
+            and _COLUMNS_BEFORE.search(text, max(0, opened - 12), opened) is None
+            and _PLACEHOLDER.search(text, 0, opened) is None
+        ):
             about = record_cells(_untold(text, items), text, (text.rfind("\n", 0, opened) + 1, opened))
         if about or columns is not None or _birth_dated(items, text):
             added.extend(_siblings(items, covered, names, dates=True, text=text))

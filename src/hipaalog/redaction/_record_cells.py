@@ -90,6 +90,9 @@ _STREET: Final = re.compile(
 _PREFIXES: Final = frozenset(("north", "south", "east", "west", "new", "lake", "port", "mount", "fort"))
 """Words that begin a coined town's name (``Port Amanda``, ``Lake Heather``): the word after is any name."""
 _DATE: Final = "DATE"
+_STAMP: Final = "STAMP"
+"""A recent date with its time of day (``'2026-09-15 07:15:51'``, ``datetime.datetime(2026, 9, 15, 7, 15)``): when
+something happened in a system as often as a visit's time, so it makes a record only after a record's word."""
 _AGE: Final = "AGE"
 _WEAK: Final = "WEAK"
 _CODE: Final = "CODE"
@@ -114,7 +117,9 @@ def _weight(value: str, quoted: bool, after: str) -> str | None:
     if first.isdigit() or first == "d":
         if care_date(value):
             year = int(value[value.index("(") + 1 : value.index("(") + 5]) if first == "d" else _year(value)
-            return _BIRTH if year < _RECENT else _DATE
+            if year < _RECENT:
+                return _BIRTH
+            return _STAMP if ":" in value or value.startswith(("datetime(", "datetime.datetime(")) else _DATE
         if value.isdigit():
             if not quoted and _MIN_AGE <= int(value) <= _MAX_AGE and len(value) <= 3:
                 return _AGE
@@ -210,6 +215,8 @@ def record_cells(values: list[tuple[str, bool]], text: str, line: tuple[int, int
         elif weight == _DATE:
             dates += 1
             keyed = keyed or codes + numbers > 0
+        elif weight == _STAMP:
+            keyed = keyed or codes + numbers > 0  # counts as a date only after a record's word (below)
         elif weight == _CODE:
             codes += 1
         elif weight is not None:
