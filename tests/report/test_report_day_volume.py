@@ -68,6 +68,9 @@ def test_columns_match_the_analyzer_person_by_person(rows: list[tuple[int, int, 
         assert bool(judged.baseline[i]) == (limit is not None)
         if limit is not None:
             assert float(judged.limit[i]) == float(limit)
+            # where the configured minimum wins, the analyzer keeps it as given (an int in the findings' details)
+            minimum_won = isinstance(limit, int)
+            assert minimum_won == (_SETTINGS["day_min"] > float(judged.above[i]))
     peaks = [rows[i][0] / e[2] for i, e in enumerate(expected) if e[2] is not None]
     assert judged.peak == (max(peaks) if peaks else None)
 

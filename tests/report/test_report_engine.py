@@ -52,6 +52,8 @@ def assert_same(inputs: list[Path], config: ReportConfig, **options: Any) -> tup
         (f.rule, f.actor, f.source, f.patient) for f in python.findings
     ]
     assert got == expected
+    # as written: a number's JSON type too (30 and 30.0 compare equal in Python, not in a log index)
+    assert orjson.dumps(got, option=orjson.OPT_SORT_KEYS) == orjson.dumps(expected, option=orjson.OPT_SORT_KEYS)
     return python, duck
 
 
@@ -531,3 +533,23 @@ def test_crowd_windows_read_from_day_spans_when_a_day_fits_two_windows(
     python, _duck_report = assert_same([path], config, verify=False)
     assert chosen == [from_spans]
     assert [f.patient for f in python.findings if f.rule == "many-staff-one-patient"] == ["p1"]
+
+
+def test_a_day_above_the_configured_minimum_is_written_alike(tmp_path: Path) -> None:
+    """A one-day burst whose limit is the configured minimum (the person's own days are small): both engines write
+    the same finding, its limit as configured (an int, not 30.0)."""
+    start = _DST - 20 * 86400
+    records: list[dict[str, Any]] = []
+    seq = 0
+    for day in range(14):
+        count = 40 if day == 13 else 4 + day % 3
+        for n in range(count):
+            seq += 1
+            audit = {"event": "access", "actor": "nurse.a", "outcome": "success", "patient": f"p{day}-{n}"}
+            stamp = _stamp(start + day * 86400 + 3600 + n * 60)
+            records.append({"timestamp": stamp, "appId": "app", "microservice": "ehr", "audit": audit, "seq": seq})
+    path = _write(tmp_path / "audit.jsonl", records)
+    _python, duck = assert_same([path], ReportConfig(timezone="UTC"), verify=False)
+    (burst,) = [f for f in duck.findings if f.rule == "patients-above-own-days"]
+    assert burst.details["value"] == 40 and burst.details["limit"] == ReportConfig().day_min_patients
+    assert type(burst.details["limit"]) is int

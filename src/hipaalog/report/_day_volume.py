@@ -60,6 +60,9 @@ class DayJudgement:
     surge: Any
     mates: Any
     limit: Any
+    above: Any
+    """Each limit before the configured minimum is applied (the streaming analyzer's ``max`` keeps the minimum
+    itself, an ``int``, only where it is the larger)."""
     scale: Any
     baseline: Any
     """Whether the person has enough of their own days to be judged against them."""
@@ -121,7 +124,8 @@ def judge_day(
         mates[members] = count
         surge[members] = np.where(count >= surge_mates, np.maximum(1.0, others), 1.0)
     baseline = own & (day.sizes >= baseline_days)
-    limit = np.maximum(np.maximum(median + day_z * scale, day_ratio * median) * surge, day_min)
+    above = np.maximum(median + day_z * scale, day_ratio * median) * surge
+    limit = np.maximum(above, day_min)
     peak = float(np.max(counts[baseline] / limit[baseline])) if baseline.any() else None
     reached = np.flatnonzero(baseline & (counts >= limit))
-    return DayJudgement(surge, mates, limit, scale, baseline, peak, reached)
+    return DayJudgement(surge, mates, limit, above, scale, baseline, peak, reached)

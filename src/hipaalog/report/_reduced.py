@@ -211,9 +211,9 @@ class ReducedAnalyzer(Analyzer):
             actor = counts.actors[i]
             median, mad = float(counts.medians[i]), float(counts.mads[i])
             stats = PeerStats(int(counts.sizes[i]), median, mad, float(judged.scale[i]))
-            reached = float(judged.limit[i])
+            above = float(judged.above[i])
             # the streaming analyzer's max() keeps the configured minimum itself when it is the larger
-            limit = cfg.day_min_patients if cfg.day_min_patients > reached else reached
+            limit = cfg.day_min_patients if cfg.day_min_patients > above else above
             tally = Tally(int(counts.counts[i]), evidence, actor, stats)
             self._emit_volume_day(
                 actor,
