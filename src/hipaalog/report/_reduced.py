@@ -34,17 +34,13 @@ class Tally:
     """Distinct patients one person touched in a day or week: how many, and (read only for a finding's
     evidence) the lowest first-touch seqs, which the engine may fill in later (see :meth:`Totals.asked`)."""
 
-    __slots__ = ("actor", "count", "evidence", "own")
+    __slots__ = ("actor", "count", "evidence")
 
-    def __init__(
-        self, count: int, evidence: Callable[[str], list[int]], actor: str, own: PeerStats | None = None
-    ) -> None:
+    def __init__(self, count: int, evidence: Callable[[str], list[int]], actor: str) -> None:
         self.count = count
         self.evidence = evidence
         """Reads the evidence seqs of a person (one reader serves everyone of a day or week)."""
         self.actor = actor
-        self.own = own
-        """For a day: the person's earlier active days (the last 60) summarised, once there are three."""
 
     def __len__(self) -> int:
         return self.count
@@ -214,7 +210,7 @@ class ReducedAnalyzer(Analyzer):
             above = float(judged.above[i])
             # the streaming analyzer's max() keeps the configured minimum itself when it is the larger
             limit = cfg.day_min_patients if cfg.day_min_patients > above else above
-            tally = Tally(int(counts.counts[i]), evidence, actor, stats)
+            tally = Tally(int(counts.counts[i]), evidence, actor)
             self._emit_volume_day(
                 actor,
                 day,
@@ -224,9 +220,6 @@ class ReducedAnalyzer(Analyzer):
                 int(judged.mates[i]),
                 float(judged.surge[i]),
             )
-
-    def _remember_day(self, actor: str, value: int) -> None:
-        """The engine keeps the days."""
 
     def _count_day(self, day: int, column: int) -> None:
         """Counted by the engine."""
