@@ -70,6 +70,7 @@ SCANNER = Redactor()._scanner
 @example(  # an element's name (</address>) is no cue of a town for the text after it, gated or not
     '<name><family value="Quist"/></name><address><city value="Salem"/></address>To: Odalys Quist <oq@example.org>'
 )
+@example("\u326e\u326e")  # two characters, a name once decomposed: shorter than any identifier, gated or not
 def test_format_detectors_are_selected_whenever_they_find_something(text: str) -> None:
     assert SCANNER.spans(text) == SCANNER.spans_ungated(text)
 

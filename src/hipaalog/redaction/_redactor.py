@@ -1298,6 +1298,8 @@ class Redactor:
                         clean_item = item if item in clean else self.redact_text(item)
                         if clean_item is not item and _line_of_desk(key, "PHONE", item):
                             clean_item = item  # "toll_free": "1-800-555-0142": a desk's line, read as text
+                        if not about_person and "[" in clean_item and _A_PERSON.search(clean_item):
+                            about_person = True  # a person masked before (an extra field, the message's argument)
                         if (loose := self._loose(info, item)) is not None:
                             if loose[1]:
                                 if clean_item is item:
@@ -1308,8 +1310,6 @@ class Redactor:
                                     clean_item = self._key_value(loose[0], item)
                                     if clean_item is DROP:
                                         continue
-                        elif not about_person and "[" in clean_item and _A_PERSON.search(clean_item):
-                            about_person = True  # a person masked before (an extra field, the message's argument)
                         out[key] = clean_item
                     elif cls is int:
                         out[key] = item if -(10**12) < item < 10**12 else self._number(item)

@@ -275,7 +275,7 @@ class Scanner:
 
     def spans_ungated(self, text: str) -> list[Span]:
         """Like :meth:`spans` without the gate, the cache and the windows (to check the gate in tests)."""
-        if text and text[0] in HEX_START and HEX_ID.fullmatch(text):
+        if len(text) < MIN_PHI_CHARS or (text[0] in HEX_START and HEX_ID.fullmatch(text)):
             return []
         found: list[Span] = []
         view = reader_view(text) if may_need_view(text) else None
