@@ -558,7 +558,8 @@ _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "
 _YEAR_1800S_1900S: Final = re.compile(r"1(?<![\w.-]1)[89][0-9]{2}(?![\w.-]|[/.-][0-9])")
 _BIRTH_YEAR_CUE: Final = re.compile(
     r"(?i:(?<![a-z])(?:born(?:[ ](?:in|ca\.?))?|yob|y\.o\.b\.?|year[ _-]?of[ _-]?birth|birth[ _-]?year|b\."
-    r"|geb(?:oren|\.)?(?:[ ]im(?:[ ]jahr)?)?|geburtsjahr|geboren[ ]in|geboortejaar|n[ée]e?[ ]en|ann[ée]e[ ]de[ ]naissance"
+    r"|geb(?:oren|\.)?(?:[ ]im(?:[ ]jahr)?)?|geburtsjahr|geboren[ ]in|geboortejaar|n[ée]e?[ ]en"
+    r"|ann[ée]e[ ]de[ ]naissance"
     r"|nacid[oa][ ]en|a[ñn]o[ ]de[ ]nacimiento|nat[oa][ ]nel|anno[ ]di[ ]nascita))"
     r"[\"']?[ ]?[:=]?[ ]?[\"']?$"
 )

@@ -644,7 +644,9 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``,
 ``SPDX-License-Identifier``),
 unless a person word comes before too."""
-_PERSON_ONLY_PREFIX: Final = frozenset({"age", "ages", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"})
+_PERSON_ONLY_PREFIX: Final = frozenset(
+    {"age", "ages", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"}
+)
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
 _COUNTED_IDS: Final = frozenset({"MRN", "SSN", "MEMBER_ID", "PATIENT", "MBI"})
 """Kinds whose plural names a collection of identifiers (``mrns``, ``ssns``, ``patient_ids``)."""
