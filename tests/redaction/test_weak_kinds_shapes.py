@@ -101,6 +101,8 @@ def test_towns_after_a_person_place_cue(text: str, town: str) -> None:
         "the job moved to Redis Streams",
         "service relocated to Kubernetes Cluster",
         "IP address Dallas, TX",
+        "service lives in Kubernetes Operators",
+        "Service born in Kubernetes",
     ],
 )
 def test_towns_of_things_stay(text: str) -> None:

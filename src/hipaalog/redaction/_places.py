@@ -441,7 +441,11 @@ def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> No
                 continue
             words = _words_after(text, position + gap, mode)
             town, evidence = _best(words, from_start=True)
-            if len(words) > len(town) and (not town or _thing_after(text, town[-1].end())) and _coined_run(words):
+            if (
+                len(words) > max(1, len(town))
+                and (not town or _thing_after(text, town[-1].end()))
+                and _coined_run(words, text)
+            ):
                 town, evidence = words, WEAK  # "lives in Rasun Anterselva", "moved to South Charlotte": one town
             if stated and not (town and _state_follows(text, town[-1].end())):
                 continue
@@ -459,12 +463,15 @@ _PLACE_LABELS: Final = frozenset(("address", "hometown", "home"))
 _LABEL_GAP: Final = re.compile(r"[:=]?[ ]")
 
 
-def _coined_run(words: list[re.Match[str]]) -> bool:
-    """Whether a run of capitalised words after a verb of where a person is reads as one town: shaped as one
-    (``South Charlotte``, ``Lake Jamesside``) or every word one no dictionary knows (``Rasun Anterselva``)."""
+def _coined_run(words: list[re.Match[str]], text: str) -> bool:
+    """Whether two or more capitalised words after a verb of where a person is read as one town: shaped as one
+    (``South Charlotte``, ``Lake Jamesside``), or in a text with a word of persons every word one no dictionary
+    knows (``patient lives in Rasun Anterselva``; not ``service lives in Kubernetes``)."""
     if not all(word[0][:1].isupper() for word in words) or any(word[0].upper() in _FIRM for word in words):
         return False
-    return _town_shaped(words) or all(fold(word[0]) not in ENGLISH for word in words)
+    if _town_shaped(words):
+        return True
+    return all(fold(word[0]) not in ENGLISH for word in words) and _PERSON.search(text) is not None
 
 
 _STATE_AFTER: Final = re.compile(r", ?([A-Z]{2})(?![\w-])")
