@@ -12,6 +12,7 @@ words around each candidate (:mod:`._cues`).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -554,6 +555,29 @@ def _after_event_of_care(text: str, start: int) -> bool:
 _MONTH_HINTS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+_YEAR_1800S_1900S: Final = re.compile(r"1(?<![\w.-]1)[89][0-9]{2}(?![\w.-]|[/.-][0-9])")
+_BIRTH_YEAR_CUE: Final = re.compile(
+    r"(?i:(?<![a-z])(?:born(?:[ ](?:in|ca\.?))?|yob|y\.o\.b\.?|year[ _-]?of[ _-]?birth|birth[ _-]?year|b\."
+    r"|geb(?:oren|\.)?(?:[ ]im(?:[ ]jahr)?)?|geburtsjahr|geboren[ ]in|geboortejaar|n[ée]e?[ ]en"
+    r"|ann[ée]e[ ]de[ ]naissance"
+    r"|nacid[oa][ ]en|a[ñn]o[ ]de[ ]nacimiento|nat[oa][ ]nel|anno[ ]di[ ]nascita))"
+    r"[\"']?[ ]?[:=]?[ ]?[\"']?$"
+)
+"""A cue of a year of birth right before it (``born 1931``, ``yob=1931``, ``birth_year: 1931``, ``geb. 1931``)."""
+
+
+def _old_birth_years(text: str) -> Iterator[Span]:
+    """Years of birth of a person over 89 after a birth cue (``born 1931``, ``yob=1931``): the year alone is no
+    identifier (``born 1985`` stays), but one that gives an age over 89 is, as the age itself is."""
+    if "1" not in text:
+        return
+    last = _dt.date.today().year - 90  # born that year or before: 89 at least, over 89 from the birthday on
+    for year in _YEAR_1800S_1900S.finditer(text):
+        start = year.start()
+        if int(year[0]) <= last and _BIRTH_YEAR_CUE.search(text, max(0, start - 30), start) is not None:
+            yield start, year.end(), "DOB"
+
+
 class DateDetector(BaseDetector):
     """Dates about a person after a cue: birth (``DOB 03/12/1985``, ``born March 12, 1985``) as ``DOB``;
     admission, discharge, death, service and visit dates as ``DATE``. A full date up to 200 characters
@@ -614,6 +638,7 @@ class DateDetector(BaseDetector):
                     continue  # "appt may 5 be moved": the verb
                 if cues.near(named.start()) and _after_event_of_care(text, named.start()):
                     yield named.start(), named.end(), "DATE"
+        yield from _old_birth_years(text)
         months = _MONTH_YEAR.finditer(text) if _YEAR_AFTER_SPACE.search(text) is not None else ()
         for month in months:  # "born March 1948": the month is an element of the birth date
             start = month.start()
@@ -721,11 +746,25 @@ def _chart_shorthand(text: str, start: int, end: int) -> bool:
 _THING_AGE_KEY: Final = re.compile(r"([A-Za-z]+)_(?i:age)[ :=]{1,3}$")
 
 
+_AGE_KEY_SIBLING: Final = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)_(?i:age)=[0-9]")
+"""Another ``key_age=`` pair of a logfmt line, whose key says whose ages the line counts."""
+_AGES_LIST_BEFORE: Final = re.compile(
+    r"(?<![\w.])(?i:ages|edades|idades|alter)[\"']?[ ]?[:=][ ]?[\[(]?(?:[ ]?[0-9]{1,3}(?:\.[0-9]+)?,)+[ ]?$"
+)
+"""A list of ages before a number (``ages=[33, 93]``, ``ages: 41, 95``): each of its items is an age."""
+
+
 def _thing_age_key(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a snake_case key whose ``age`` is a thing's (``max_age 93``,
     ``cache_age=95``), not a person's (``patient_age 93``, ``pt_age: 95``)."""
     key = _THING_AGE_KEY.search(text, max(0, start - 40), start)
-    return key is not None and key[1].lower() not in _AGE_OWNERS
+    if key is not None:
+        return key[1].lower() not in _AGE_OWNERS
+    if text[start - 1 : start] != "=" or text[start - 4 : start - 1].lower() != "age":
+        return False
+    # "heartbeat age=93 max_age=120": a bare key among the keys of a thing's ages is a thing's too
+    owners = {sibling[1].lower() in _AGE_OWNERS for sibling in _AGE_KEY_SIBLING.finditer(text)}
+    return owners == {False}
 
 
 class AgeDetector(BaseDetector):
@@ -745,7 +784,7 @@ class AgeDetector(BaseDetector):
             value = int(match[0])
             if not 89 < value < 140:
                 continue
-            end = match.end()
+            start, end = match.start(), match.end()
             if value == 90 and text[end : end + 1] == "+":
                 continue  # hipaalog's own partial form
             before = words_before(text, match.start(), 4)
@@ -764,6 +803,9 @@ class AgeDetector(BaseDetector):
                     or (before and before[-1] in _PERSON_OWNERS and not filler)
                 ):
                     yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)", "pt (93)"
+                continue
+            if before and before[-1].isdigit() and _AGES_LIST_BEFORE.search(text, max(0, start - 60), start):
+                yield start, end, "AGE"  # "ages=[33, 93]", "ages: 41, 95": an age among a list of them
                 continue
             after = words_after(text, end, 3)
             if (
@@ -1710,6 +1752,8 @@ class KeyValueDetector(BaseDetector):
                 number = _AGE_VALUE.match(value)
                 if number is None or not 89 < int(number[0]) <= 125 or value == "90+":
                     continue
+                if _thing_age_key(text, span[0]):
+                    continue  # "worker-3 heartbeat age=95 max_age=120": the ages of things
             yield span[0], span[1], kind
 
     @staticmethod

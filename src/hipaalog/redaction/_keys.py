@@ -178,6 +178,13 @@ def _catalogue() -> dict[str, str]:
             "born",
             "birth",
             "bornon",
+            "birthyear",
+            "yearofbirth",
+            "yob",
+            "geburtsjahr",
+            "geboortejaar",
+            "anonacimiento",
+            "annodinascita",
         ],
         "DATE": [
             "dateofdeath",
@@ -248,6 +255,10 @@ def _catalogue() -> dict[str, str]:
             "ageband",
             "agerange",
             "agebracket",
+            "ages",
+            "valueage",
+            "onsetage",
+            "ageatonset",
         ],
         "PHONE": [
             *_with_numbers("phone", "telephone", "tel", "mobile", "cell", "cellphone", "mobilephone"),
@@ -633,7 +644,9 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``,
 ``SPDX-License-Identifier``),
 unless a person word comes before too."""
-_PERSON_ONLY_PREFIX: Final = frozenset({"age", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"})
+_PERSON_ONLY_PREFIX: Final = frozenset(
+    {"age", "ages", "ageyears", "ageinyears", "ageyrs", "ageyr", "yrsold", "plate", "dob"}
+)
 """Terms that count bare or after person words only (``age``, ``patient_age``; not ``max_age``)."""
 _COUNTED_IDS: Final = frozenset({"MRN", "SSN", "MEMBER_ID", "PATIENT", "MBI"})
 """Kinds whose plural names a collection of identifiers (``mrns``, ``ssns``, ``patient_ids``)."""

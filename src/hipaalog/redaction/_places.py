@@ -424,6 +424,10 @@ def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> No
                 about_person = _about_person(text)
             stated = not about_person
         position = cue.end()
+        if not stated and cue[0].lower() in _PLACE_LABELS and (label := _LABEL_GAP.match(text, position)) is not None:
+            town, evidence = _best(_words_after(text, label.end(), mode), from_start=True)
+            if town and evidence >= WEAK and _state_follows(text, town[-1].end()):
+                finds.town(town, stated=True)  # "address Lake Jadeville, PA", "hometown: Keila, OR": no street
         limit = min(len(text), position + 60)
         while position < limit:
             word = _WORD.search(text, position, limit)
@@ -435,7 +439,14 @@ def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> No
             gap = 2 if text.startswith(": ", position) else 1 if text.startswith(" ", position) else 0
             if not gap:
                 continue
-            town, evidence = _best(_words_after(text, position + gap, mode), from_start=True)
+            words = _words_after(text, position + gap, mode)
+            town, evidence = _best(words, from_start=True)
+            if (
+                len(words) > max(1, len(town))
+                and (not town or _thing_after(text, town[-1].end()))
+                and _coined_run(words, text)
+            ):
+                town, evidence = words, WEAK  # "lives in Rasun Anterselva", "moved to South Charlotte": one town
             if stated and not (town and _state_follows(text, town[-1].end())):
                 continue
             dated = len(town) == 1 and (
@@ -445,6 +456,22 @@ def _cued(text: str, mode: str, finds: _Finds, person: bool | None = None) -> No
             if town and evidence >= WEAK and not dated and not _thing_after(text, town[-1].end()):
                 finds.town(town)  # and on: "dispatched to 4 Oak Row in Murcia" names a street, then a town
                 position = town[-1].end()
+
+
+_PLACE_LABELS: Final = frozenset(("address", "hometown", "home"))
+"""Cues that may name a town right after them, with no preposition, when a state's code follows it."""
+_LABEL_GAP: Final = re.compile(r"[:=]?[ ]")
+
+
+def _coined_run(words: list[re.Match[str]], text: str) -> bool:
+    """Whether two or more capitalised words after a verb of where a person is read as one town: shaped as one
+    (``South Charlotte``, ``Lake Jamesside``), or in a text with a word of persons every word one no dictionary
+    knows (``patient lives in Rasun Anterselva``; not ``service lives in Kubernetes``)."""
+    if not all(word[0][:1].isupper() for word in words) or any(word[0].upper() in _FIRM for word in words):
+        return False
+    if _town_shaped(words):
+        return True
+    return all(fold(word[0]) not in ENGLISH for word in words) and _PERSON.search(text) is not None
 
 
 _STATE_AFTER: Final = re.compile(r", ?([A-Z]{2})(?![\w-])")
@@ -458,7 +485,8 @@ def _state_follows(text: str, end: int) -> bool:
 
 _TOWN_SHAPE: Final = re.compile(
     r"[^\W\d_]{2,}(?:ville|ton|town|burg|burgh|borough|bury|wick|haven|field|ford|mouth|dale|port|land|stad|furt|"
-    r"side|view|shire|chester|berg|heim|dorf|hausen|stead|worth|fort|ham)|[^\W\d_]+-(?:la|le|les|sur|en|sous|lès)-"
+    r"side|view|shire|chester|berg|heim|dorf|hausen|stead|worth|fort|ham|stein|bach|ingen|stedt|feld|hagen|"
+    r"kirchen|hoven|drecht|huizen|wijk)|[^\W\d_]+-(?:la|le|les|sur|en|sous|lès)-"
 )
 """How an unlisted town is shaped: a town's ending (``Jessicaberg``, ``Ronaldville``) or a French particle between
 hyphens (``Millet-sur-Pichon``)."""

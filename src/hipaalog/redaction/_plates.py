@@ -19,7 +19,7 @@ __all__ = ["GLUED_TAG_WORDS", "PLATE_CUE_WORDS", "PlateDetector"]
 
 PLATE_CUE_WORDS: Final = frozenset(
     {"plates", "tag", "tags", "veh", "placa", "placas", "plaque", "plaques", "reg", "registration", "nummernschild"}
-    | {"car", "vehicle", "dmv", "tagno", "tagnumber", "tagnum", "tagnbr", "tagnr"}
+    | {"car", "vehicle", "dmv", "tagno", "tagnumber", "tagnum", "tagnbr", "tagnr", "truck", "van", "suv", "motorcycle"}
 )
 """Words of a plate's cue the cued-id table does not hold (the gate selects this detector for them)."""
 GLUED_TAG_WORDS: Final = frozenset(
@@ -62,6 +62,19 @@ _CUE_AFTER: Final = re.compile(
 """A plate named after it (``GMT 7752 (plate)``)."""
 
 
+_PERSONS_VEHICLE: Final = re.compile(
+    r"(?=[CcTtVvSsMmRr])(?<![A-Za-z])(?i:car|truck|van|suv|motorcycle|reg)[ ]*[:=#]?[ ]*"
+    r"([A-ZÄÖÜ0-9]{1,8}(?:(?:[ ]|[ ]?[-•·][ ]?)[A-ZÄÖÜ0-9]{1,8}){0,3})(?![\w-])"
+)
+"""A vehicle word and a plate right after it (``car SE-F-64``, ``truck 7302 PWB``, ``reg TT00 OEE``): a plate only
+in a text about a person (:data:`_PERSON_BEFORE`), as ``car`` and ``reg`` are other things' words too."""
+_PERSON_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z])(?i:patient|pt|visitor|member|caller|client|resident|driver|her|his|their|my|family)(?![A-Za-z])"
+    r"|\[REDACTED:(?:NAME|PATIENT|MRN)\]"
+)
+"""A person up to 50 characters before a vehicle word: whose the car is."""
+
+
 class PlateDetector(BaseDetector):
     """Licence plates after ``plate``, ``license plate``, ``tag``, ``veh``, ``car reg``, ``reg no``, ``Kennzeichen``,
     ``immatriculation``, ``plaque``, ``placa``, ``matrícula``, ``targa``, ``kenteken`` or ``rego``: four to ten
@@ -84,6 +97,9 @@ class PlateDetector(BaseDetector):
             while value is not None and _plate_like(value[1]):
                 yield value.start(1), value.end(1), "VEHICLE"
                 value = _NEXT_PLATE.match(text, value.end())
+        for owned in _PERSONS_VEHICLE.finditer(text):
+            if _plate_like(owned[1]) and _PERSON_BEFORE.search(text, max(0, owned.start() - 50), owned.start()):
+                yield owned.start(1), owned.end(1), "VEHICLE"  # "patient car SE-F-64 in lot B"
         if "(" in text:
             for named in _CUE_AFTER.finditer(text):
                 if _plate_like(named[1]):

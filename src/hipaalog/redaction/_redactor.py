@@ -105,6 +105,8 @@ class _Walk(set[int]):
 
 
 _AGE_NUMBER: Final = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*(?:\+|y|yr|yrs|years?)?\s*$", re.IGNORECASE)
+_QUANTITY_KEYS: Final = frozenset({"value", "unit", "system", "code", "comparator"})
+"""The elements of a FHIR ``Quantity`` (an ``Age`` is one): its ``value`` is the number the key names."""
 _AGE_RANGE: Final = re.compile(r"\s*(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s*(?:y|yrs|years)?\s*$", re.IGNORECASE)
 """An age band (``90-94``): over 89 when its upper end is."""
 _VERSION_VALUE: Final = re.compile(r"v?[0-9]{1,4}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]+)?")
@@ -189,6 +191,18 @@ def _path_of(parent: str, key: object) -> str:
 def _own_places(item: Mapping[Any, Any]) -> frozenset[str]:
     """The keys of an organisation's mapping that name its town (``{"vendor": {"city": ...}}``): not masked by name."""
     return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in PLACE_TERMS)
+
+
+_MACHINE_KEYS: Final = frozenset(
+    {"rss", "rss_mb", "rss_kb", "uptime", "ttl", "max_age", "cpu", "cpu_pct", "mem", "mem_mb"}
+    | {"threads", "fds", "hits", "misses", "hostname", "container", "pod", "worker", "etag", "last_modified"}
+)
+"""Keys of a process, a cache entry or a host: an ``age`` beside one is theirs (seconds, days), no person's."""
+
+
+def _machine_age(value: Mapping[Any, Any]) -> bool:
+    """Whether a mapping with an ``age`` key holds a machine's keys beside it (and so its age is a thing's)."""
+    return not _MACHINE_KEYS.isdisjoint(value)
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -1349,6 +1363,8 @@ class Redactor:
                 if question is not None and key == "answer" and type(item) is list:
                     item = self._answers(question, item)  # {"linkId": "dob", "answer": [{"valueDate": ...}]}
                 kind = self._key_kind(info, person, item)
+                if kind == "AGE" and person is None and info.compact == "age" and _machine_age(value):
+                    kind = None  # {"pid": 4120, "age": 120, "rss_mb": 694}: a process's age, in its own unit
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
                 if (
@@ -1783,6 +1799,14 @@ class Redactor:
         """The replacement of a value under a PHI key, ``DROP``, or ``_KEEP`` to walk it as usual."""
         if kind == "AGE":
             number: float | None = None
+            if isinstance(item, Mapping) and _QUANTITY_KEYS.issuperset(item) and "value" in item:
+                value = self._key_value("AGE", item["value"])  # FHIR Age: {"value": 93, "unit": "a", ...}
+                return _KEEP if value is _KEEP else {**item, "value": value}
+            if type(item) is list or type(item) is tuple:  # {"ages": [33, 93]}: each item an age
+                ages = [self._key_value("AGE", part) for part in item]
+                if all(age is _KEEP for age in ages):
+                    return _KEEP
+                return [part if age is _KEEP else age for part, age in zip(item, ages, strict=True)]
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 number = item
             elif isinstance(item, str):
