@@ -22,6 +22,8 @@ LEAKING = [
     ("member okafor_wendell lookup failed", "okafor"),
     ("user=wendell.okafor login failed", "okafor"),
     ("pt okafor.w.1961 seen", "okafor"),
+    ("set dob_epoch to -275097600", "275097600"),
+    ("birthTs is -275097600000", "275097600000"),
     ("SELECT * FROM p WHERE last_name <> 'Okafor'", "Okafor"),
     ("SELECT * FROM p WHERE last_name NOT IN ('Okafor', 'Baptiste')", "Baptiste"),
     ("SELECT * FROM p WHERE last_name SOUNDS LIKE 'Okafor'", "Okafor"),
@@ -94,4 +96,33 @@ def test_the_benign_shape_stays(harness: Harness, text: str) -> None:
 @pytest.mark.parametrize(("key", "value"), KEPT_KEYS)
 def test_a_records_own_moment_stays(harness: Harness, key: str, value: object) -> None:
     line = _line(harness, "event", **{key: value})
+    assert "REDACTED" not in line
+
+
+LABELLED = [
+    ({"field": "dob", "value": "1961-04-03"}, "1961-04-03"),
+    ({"name": "mrn", "value": "A8812345"}, "A8812345"),
+    ({"attribute": "zip", "v": "94611"}, "94611"),
+    ({"name": "birthdate", "valueDate": "1961-04-03"}, "1961-04-03"),
+    ({"columns": ["dob", "zip"], "rows": [["1961-04-03", "94611"]]}, "1961-04-03"),
+    ({"column": "dob", "data": "1961-04-03"}, "1961-04-03"),
+]
+PLAIN_LABELLED = [{"field": "status", "value": "open"}, {"name": "retries", "value": "3"}]
+
+
+@pytest.mark.parametrize(("value", "secret"), LABELLED)
+@pytest.mark.parametrize("wrap", ["field", "nested"])
+def test_a_labelled_value_inside_an_extra_dict_is_masked(
+    harness: Harness, value: dict[str, object], secret: str, wrap: str
+) -> None:
+    """The quick path for clean dicts must not skip what a label says of its sibling."""
+    extra = {"ctx": value} if wrap == "field" else {"ctx": {"inner": value}}
+    line = _line(harness, "event", **extra)
+    assert secret not in line
+    assert "REDACTED" in line
+
+
+@pytest.mark.parametrize("value", PLAIN_LABELLED)
+def test_a_labelled_value_of_no_kind_stays(harness: Harness, value: dict[str, object]) -> None:
+    line = _line(harness, "event", ctx=value)
     assert "REDACTED" not in line
