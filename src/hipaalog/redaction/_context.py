@@ -42,6 +42,7 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._firms import firm_before, firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
+from ._joined_names import joined_names
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
 from ._machine_seen import seen_by_machine
@@ -1174,6 +1175,12 @@ _LOWER_NAME_AFTER_CUE: Final = re.compile(
 )
 """A name written in lower case after a person cue (``pt jane roe 67f``, ``i'm bianka, ...``): the given
 name must be in the census table and no common word; a surname after it, in the table and no word."""
+_JOINED_NAME_AFTER_CUE: Final = re.compile(
+    rf"(?:{_LOWER_CUES})(?:[ ]?[:=][ ]?|[.][ ]?|[ ])([A-Za-z]+[._-][A-Za-z]+(?:[._-][A-Za-z]+)?[._-]?[0-9]{{0,4}})"
+    r"(?![\w.@-])"
+)
+"""A token of letter runs joined by a dash, an underscore or a dot after a person cue (``pt roe-jane``): judged by
+:func:`._joined_names.joined_names`."""
 
 
 def _lower_case_names(text: str) -> Iterator[Span]:
@@ -1533,6 +1540,7 @@ class NameDetector(BaseDetector):
                 if not any(word in NAME_STOPWORDS or word in TITLES or word.lower() in NAMES.alone for word in words):
                     yield match.start(1), match.end(1), "NAME"  # "Folashade Aloba (DOB ...", "..., 67F"
         yield from _lower_case_names(text)
+        yield from joined_names(text, _JOINED_NAME_AFTER_CUE)
         yield from _capital_names(text)
         if "," in text:
             yield from _lower_last_first(text)

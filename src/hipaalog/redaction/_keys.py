@@ -661,6 +661,12 @@ _DATE_RANGE_ENDS: Final = _words("from to start end begin thru through until low
 """Words after a date's name that make it one end of a range (``dosFrom``, ``service_date_to``, ``admitDtStart``):
 the value is still that date."""
 _DATE_KINDS: Final = frozenset({"DATE", "DOB"})
+_DATE_MOMENTS: Final = _words(
+    """ts tstamp timestamp time datetime dttm dtm epoch epochs epochms epochsec unix unixtime unixts millis ms msec sec
+    secs seconds utc gmt local iso8601 rfc3339 at on"""
+)
+"""Words after a date's name that say how the moment is written (``birthTs``, ``dob_epoch``, ``birth_dttm``,
+``dob_unix_ms``, ``bornAt``): the value is still that date."""
 _LEADING: Final = _words("new old prev previous orig original raw input current curr entered clean parsed")
 """Qualifiers before a term that still leave it about the person (``old_dob``, ``prev_age``)."""
 _TRAILING: Final = _LEADING | _words(
@@ -896,10 +902,10 @@ class KeyCatalogue:
             return KeyInfo(None, "ID", None, joined, True)
         if words[-2:] == ["assigned", "to"]:
             words = [*words[:-2], "assignee"]  # assignedTo, assigned_to: whom a device or a task is given to
-        if len(words) > 1 and words[-1] in _DATE_RANGE_ENDS:
+        if len(words) > 1 and (words[-1] in _DATE_RANGE_ENDS or words[-1] in _DATE_MOMENTS):
             head = self._classify_words(words[:-1], "".join(words[:-1]))
             if head.kind in _DATE_KINDS:
-                return head._replace(compact=joined)  # dosFrom, svc_date_to: one end of a range of that date
+                return head._replace(compact=joined)  # dosFrom, birthTs: a range's end or that date's moment
         person: str | None = None
         if any(w in _PATIENT_WORDS for w in words):
             person = "PATIENT"

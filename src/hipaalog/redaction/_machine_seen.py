@@ -5,7 +5,8 @@
 ``Device(hostname='mq-07.example.net', last_seen=...)``, ``agent last seen on 2025-03-18``): the subject is a
 machine's name (a word with a dot, a dash, a colon or an underscore between letters and digits) or a word for a
 machine, not one spelling a person's name (``jane-roe-laptop``, ``roe_jane``). Pure numbers (``MRN 00482913 last
-seen``) and plain words (``pt``, a surname, ``client Roe``: a counsellor's client) keep the cue.
+seen``) and plain words (``pt``, a surname, ``client Roe``: a counsellor's client) keep the cue, and so does a date
+before machines reported in (``host wroe-01 last seen 1961-04-03``: a birth date in a monitor's words).
 """
 
 from __future__ import annotations
@@ -33,10 +34,16 @@ _MACHINE_NAME: Final = re.compile(r"(?=[\w.:-]*[A-Za-z])(?=[\w.:-]*[.:_-])[\w.:-
 _DIGIT: Final = re.compile(r"[0-9]")
 _MOMENTS: Final = frozenset(("last", "first"))
 _FILLERS: Final = frozenset(("on", "at", "is", "was", "since"))
+_YEAR: Final = re.compile(r"(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])")
+_FIRST_SEEN_YEAR: Final = 1990
+"""No monitor's ``last seen`` is older than this year: an earlier date there is someone's."""
 
 
 def seen_by_machine(text: str, start: int) -> bool:
     """Whether the date at ``start`` follows ``last seen``/``first seen`` after a machine's name or word."""
+    year = _YEAR.search(text, start, start + 10)
+    if year is not None and int(year[1]) < _FIRST_SEEN_YEAR:
+        return False
     words = words_before(text, start, 6)
     while words and words[-1] in _FILLERS:
         words.pop()

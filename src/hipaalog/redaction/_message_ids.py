@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._name_parts import names_someone
+from ._name_parts import names_someone, surname_word
 from ._role_mail import free_mail_domain
 
 __all__ = ["id_label", "message_id_at"]
@@ -43,17 +43,38 @@ def message_id_at(text: str, start: int) -> bool:
 
 
 _ADDRESS: Final = re.compile(r"([^@\s<>]{1,64})@([\w.-]{1,253})")
-_MACHINE_LOCAL: Final = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-|[A-Z]{2,4}[+=_]|[^@]{30}")
-"""A local part a program made: a UUID's start, a web-mail id's prefix (``CAF+``, ``CA+``) or thirty characters."""
+_UUID_LOCAL: Final = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-")
+_MACHINE_LOCAL: Final = re.compile(r"[A-Z]{2,4}[+=_]|[^@]{30}")
+"""A local part a program made: a web-mail id's prefix (``CAF+``, ``CA+``) or thirty characters."""
+_PHONE_LOCAL: Final = re.compile(r"\+?1?[2-9][0-9]{2}[2-9][0-9]{6}")
+"""A telephone number as the local part (``<4155550193@vtext.com>``: a text-message gateway's mailbox)."""
+_RUNS: Final = re.compile(r"[A-Za-z]+")
 
 
 def _mailbox(text: str, start: int) -> bool:
     """Whether the address at ``start`` is a person's mailbox's shape: at a free-mail provider's own domain
-    (``gmail.com``, not ``mail.gmail.com``) or with a given name and a surname in its local part."""
+    (``gmail.com``, not ``mail.gmail.com``), a given name and a surname, an initial and a surname or a telephone
+    number in its local part. A name counts however long the local part is (a program's ids spell no one)."""
     address = _ADDRESS.match(text, start)
-    if address is None or _MACHINE_LOCAL.match(address[1]) is not None:
-        return False  # "<A1B2C3D4-E5F6-...@icloud.com>", "<CAF=...@gmail.com>": a mail program's id
-    return free_mail_domain(address[2]) or names_someone(address[1])
+    if address is None or _UUID_LOCAL.match(address[1]) is not None:
+        return False  # "<A1B2C3D4-E5F6-...@icloud.com>": a mail program's id
+    local = address[1]
+    if names_someone(local) or _initialed(local) or _PHONE_LOCAL.fullmatch(local) is not None:
+        return True  # "<wendell.okafor.born.1961...@gmail.com>", "<w.okafor.1961@...>", "<4155550193@vtext.com>"
+    if _MACHINE_LOCAL.match(local) is not None:
+        return False  # "<CAF=...@gmail.com>": a web-mail program's id
+    return free_mail_domain(address[2])
+
+
+def _initialed(local: str) -> bool:
+    """Whether a local part's letter runs are an initial and a surname no English word spells (``w.okafor.1961``,
+    ``okafor.w``): a person's mailbox, not a program's id (``20250318.4821.ops``)."""
+    runs = _RUNS.findall(local)
+    if len(runs) != 2:
+        return False
+    first, second = runs
+    surname = second if len(first) == 1 else first if len(second) == 1 else ""
+    return len(surname) >= 4 and surname_word(surname)
 
 
 def id_label(shown: str) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._lexicon import ENGLISH
 from ._name_table import GIVEN, SURNAME_RANK
 from ._personal_hosts import frequent_surname
 from ._vocab import FIRST_NAMES, SURNAMES
 
-__all__ = ["names_someone"]
+__all__ = ["names_someone", "surname_word"]
 
 _PARTS: Final = re.compile(r"[A-Za-z]{2,}")
 _RARE: Final = 2000
@@ -27,6 +28,13 @@ def _given(word: str) -> bool:
 
 def _surname(word: str) -> bool:
     return word in SURNAME_RANK or word.title() in SURNAMES
+
+
+def surname_word(word: str) -> bool:
+    """Whether ``word`` is a listed surname no English word spells, or one of the most frequent (``okafor``,
+    ``smith``; not ``ward``, ``build``)."""
+    lowered = word.lower()
+    return frequent_surname(lowered) or (lowered not in ENGLISH and _surname(lowered))
 
 
 def names_someone(word: str) -> bool:

@@ -835,6 +835,8 @@ class Redactor:
             return False  # the full walk leaves out what is past the limit
         if not FIRST_KEYS.isdisjoint(value) and name_pair(value) is not None:
             return False  # {"first": "Jane", "last": "Roe"}: the walk masks the pair
+        if self._labelled(value):
+            return False  # {"field": "dob", "value": ...}: the label gives its sibling a kind, the walk reads it
         for key, item in value.items():
             try:
                 action = actions[key]
@@ -895,6 +897,21 @@ class Redactor:
         if info.kind is not None or info.person is not None:
             return 3
         return 2  # "name", version fields: plain unless the value is a dict or list
+
+    def _labelled(self, value: dict[Any, Any]) -> bool:
+        """Whether a sibling names what a value of ``value`` holds: ``{"field": "dob", "value": ...}``,
+        ``{"name": "birthdate", "valueDate": ...}``, ``{"columns": ["dob"], "rows": [...]}``."""
+        if not LABELLED_VALUE_KEYS.isdisjoint(value) and labelled_kind(value, self.keys) is not None:
+            return True
+        if not TABLE_COLUMN_KEYS.isdisjoint(value) and column_kinds(value, self.keys) is not None:
+            return True
+        name = value.get("name") if "name" in value else None
+        if type(name) is not str:
+            return False
+        for key in value:
+            if type(key) is str and _is_value_x(key):
+                return named_value_kind(name, self.keys) is not None
+        return False
 
     def _collect_list(self, value: list[Any], parts: list[str], depth: int) -> bool:
         """:meth:`_collect` for the items of a list."""

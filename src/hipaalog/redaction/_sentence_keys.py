@@ -29,6 +29,8 @@ __all__ = ["SentenceKeyDetector"]
 _EPOCH: Final = r"1[0-9]{9}(?:[0-9]{3})?(?![\w.:/-])"
 """Seconds (or milliseconds) since 1970, from 2001 to 2033."""
 _DATE_VALUE: Final = re.compile(rf"(?:{DATE_PATTERN}|{_EPOCH})(?![\w/-])")
+_BIRTH_VALUE: Final = re.compile(rf"(?:{DATE_PATTERN}|-?[0-9]{{6,13}}(?![\w.:/-]))(?![\w/-])")
+"""A birth date, or its count of seconds or milliseconds since 1970 (negative before it: ``-275097600``)."""
 _AGE: Final = re.compile(
     r"([0-9]{2,3})(?![0-9.,%]|[ ]?(?i:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?"
     r"|mo|months?|[kmg]i?b)(?![A-Za-z]))"
@@ -67,7 +69,9 @@ def _value(text: str, position: int, kind: str) -> tuple[int, int] | None:
 
 def _shaped(text: str, start: int, kind: str) -> tuple[int, int] | None:
     """The span of a value of ``kind``'s shape at ``start``."""
-    if kind in ("DOB", "DATE"):
+    if kind == "DOB":
+        found = _BIRTH_VALUE.match(text, start)
+    elif kind == "DATE":
         found = _DATE_VALUE.match(text, start)
     elif kind == "AGE":
         age = _AGE.match(text, start)

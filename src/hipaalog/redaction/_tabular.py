@@ -32,6 +32,7 @@ from ._months import ENGLISH_MONTHS, FOREIGN_MONTHS
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
+from ._sql_predicates import predicate_literals
 from ._sql_shapes import sql_shaped
 from ._task_calls import task_call_spans
 from ._vocab import NAME_STOPWORDS, STATE_NAMES
@@ -653,6 +654,8 @@ class TabularDetector(BaseDetector):
         )
         if "'" in text and ("': " in text or "='" in text or sql):
             yield from self._literals(text)
+        if "'" in text and (sql or _SQL_WORDS.search(text) is not None):
+            yield from self._conditions(text)  # position('Roe' in last_name) > 0: no "=" to find
         if "('" in text or "['" in text or "(b'" in text:
             yield from self._pairs(text)
         if " IN (" in text or " in (" in text:
@@ -1060,6 +1063,21 @@ class TabularDetector(BaseDetector):
                 end -= 1
             if end > start and plausible(kind, text[start:end]):
                 yield start, end, kind  # not address='db.internal:5432'
+
+    def _conditions(self, text: str) -> Iterator[Span]:
+        """``last_name <> 'Roe'``, ``SOUNDS LIKE 'Roe'``, ``= ANY(ARRAY['Roe'])``: a condition's literals on a
+        person's column, whatever compares them (:mod:`._sql_predicates`)."""
+        people = _about_people(text)
+
+        def kind_of(column: str) -> str | None:
+            kind = self.catalogue.kind(column)
+            if kind is None and column.lower() in _NAME_COLUMNS and (people or column.lower() not in _GENERIC_COLUMNS):
+                kind = "NAME"
+            return kind
+
+        for start, end, kind in predicate_literals(text, kind_of):
+            if plausible(kind, text[start:end]):
+                yield start, end, kind
 
     def _loose(self, key: str, value: str) -> str | None:
         """What a literal under a key the catalogue does not know is by its value: a person's name (``label=
