@@ -49,6 +49,7 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
+from ._machines import machine_fields, machine_words
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
@@ -186,9 +187,17 @@ def _path_of(parent: str, key: object) -> str:
     return f'{parent}["{escaped}"]'
 
 
+_MAILBOX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
 def _own_places(item: Mapping[Any, Any]) -> frozenset[str]:
     """The keys of an organisation's mapping that name its town (``{"vendor": {"city": ...}}``): not masked by name."""
     return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in PLACE_TERMS)
+
+
+def _one_mailbox(value: Any) -> bool:
+    """Whether ``value`` is one e-mail address and nothing else (an organisation's ``orders@firm.example``)."""
+    return type(value) is str and len(value) <= 254 and _MAILBOX.fullmatch(value) is not None
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -971,7 +980,7 @@ class Redactor:
                 name = type(value).__name__
                 person = person or self.keys.info(name).person  # a Patient class: a person
                 fields = self._owned(name, fields)  # a Patient's license, a Device's serial: the class is their parent
-                places = _own_places(fields) if person is None and self._organisation(name) else _NOTHING
+                places = self._own_fields(name, fields) if person is None else _NOTHING
                 if places:  # a Vendor's city: the firm's own
                     walked = self._mapping(self._places_read(fields, places), depth, None, active, path, places)
                 else:
@@ -1320,7 +1329,7 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        if cls is dict and self._organisation(key) and (places := self._own_fields(item)):
+                        if cls is dict and (places := self._own_fields(key, item)):
                             out[key] = self._mapping(
                                 self._places_read(item, places), depth + 1, None, active, None, places
                             )
@@ -1410,8 +1419,7 @@ class Redactor:
                     type(item) is dict
                     and person is None
                     and info.person is None
-                    and self._organisation(key)
-                    and (places := self._own_fields(item))
+                    and (places := self._own_fields(key, item))
                 ):
                     walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
@@ -1452,16 +1460,28 @@ class Redactor:
         its phone lines stay as they are."""
         return {k: self.redact_text(v) if k in places and compact(k) in PLACE_TERMS else v for k, v in item.items()}
 
-    def _own_fields(self, item: dict[Any, Any]) -> frozenset[str]:
-        """The keys of an organisation's mapping that name its town or its phone lines, not masked by name."""
+    def _own_fields(self, key: Any, item: Mapping[Any, Any]) -> frozenset[str]:
+        """The keys of an organisation's mapping that name its town, its phone lines, its mailboxes and its street
+        address, or of a machine's that name its network addresses (``key`` names which): not masked by name."""
+        if type(key) is not str:
+            return _NOTHING
+        words = tokens(key)
+        if machine_words(words):
+            return machine_fields(item)
+        if not organisation_words(words):
+            return _NOTHING
         places = _own_places(item)
         lines = [
             k
             for k, v in item.items()
             if type(k) is str
-            and phone_line(v)
+            and type(v) is not dict
             and (info := self.keys.info(k)).person is None
-            and (info.kind in _LINE_KINDS or desk_line(tokens(k)))
+            and (
+                (phone_line(v) and (info.kind in _LINE_KINDS or desk_line(tokens(k))))
+                or (info.kind == "EMAIL" and _one_mailbox(v))
+                or (info.kind == "ADDRESS" and type(v) is str and compact(k) not in PLACE_TERMS)
+            )
         ]
         return places.union(lines) if lines else places
 

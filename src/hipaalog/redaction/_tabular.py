@@ -391,6 +391,15 @@ def _unlisted_pair(first: str, second: str) -> bool:
     )
 
 
+_CODE: Final = re.compile(r"[A-Z]{2,4}")
+"""A cell of two to four capitals: an airport, a unit, a ticker or a state (``JFK``, ``ICU``, ``AAPL``)."""
+
+
+def _code_pair(first: str, second: str) -> bool:
+    """Whether two cells side by side are short codes in capitals, neither a listed given name (``ANN``)."""
+    return all(_CODE.fullmatch(word) is not None and word.lower() not in GIVEN for word in (first, second))
+
+
 def _recent(value: str) -> bool:
     """Whether a date is from last year or later: a log's own (``updated``), which says nothing of a person."""
     year = _YEAR.search(value)
@@ -1110,6 +1119,8 @@ class TabularDetector(BaseDetector):
         names: set[int] = set()
         for index in range(len(values) - 1):
             first, second = _name_word(values[index]), _name_word(values[index + 1])
+            if first is not None and second is not None and _code_pair(values[index], values[index + 1]):
+                continue  # ('JFK', 'SFO', '2024-05-01'): two airports, units or tickers, not a name
             if first is None or second is None:
                 if dated and shaped > 1 and _lower_pair(values[index], values[index + 1]):
                     names.update((index, index + 1))  # ``roe,jane,1980-03-12,MR0041``

@@ -1,0 +1,45 @@
+"""A machine's own addresses: the IP and MAC of a ``Server``, a ``Host`` or a ``Printer`` are no one's PHI.
+
+``Server(name='db-3', ip='10.2.3.4', mac='00:1a:2b:3c:4d:5e')`` and ``{"host": {"ip": ..., "mac": ...}}`` name
+where a machine of the service sits on the network. A patient's device (``InsulinPump(ip=...)``,
+``{"device": {"mac": ...}}``) is not one of these classes, so its addresses are still masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ._keys import compact
+
+__all__ = ["MAC_FIELDS", "MACHINE_ADDRESS_FIELDS", "machine_fields", "machine_words"]
+
+_MACHINES: Final = frozenset(
+    (
+        "server", "servers", "host", "hosts", "node", "nodes", "router", "routers", "switch", "switches",
+        "gateway", "gateways", "printer", "printers", "worker", "workers", "instance", "instances", "machine",
+        "machines", "vm", "vms", "pod", "pods", "container", "containers", "broker", "brokers", "replica",
+        "replicas", "proxy", "proxies", "upstream", "backend", "backends", "appliance", "firewall", "nas",
+        "workstation", "endpoint", "endpoints", "balancer", "lb", "nic", "interface", "kiosk", "agent", "agents",
+        "runner", "runners", "db", "database", "cache", "redis", "kafka", "peer", "peers",
+    )
+)  # fmt: skip
+"""Last words of a class or field name that name a machine of the service (``DbServer``, ``print_host``)."""
+MAC_FIELDS: Final = frozenset(("mac", "macaddress", "macaddr", "hwaddr", "hwaddress", "ether", "bssid"))
+"""Field names (run together) of a network card's hardware address."""
+MACHINE_ADDRESS_FIELDS: Final = frozenset(
+    ("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "address", "addr", "host", "hostname", "privateip", "publicip")
+) | MAC_FIELDS
+"""Field names (run together) of where a machine is on the network."""
+
+
+def machine_words(words: list[str]) -> bool:
+    """Whether the words of a class or field name end with a machine's (``Server``, ``print_host``, ``Node``)."""
+    return bool(words) and words[-1] in _MACHINES
+
+
+def machine_fields(item: Mapping[Any, Any]) -> frozenset[str]:
+    """The keys of a machine's mapping that hold its network addresses as text (``ip``, ``mac``, ``hostname``)."""
+    return frozenset(
+        k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in MACHINE_ADDRESS_FIELDS
+    )
