@@ -42,6 +42,7 @@ from ._detector import BaseDetector, Span
 from ._firms import firm_before, firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
+from ._machines import inside_address, machine_line
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
 from ._machine_seen import seen_by_machine
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
@@ -1706,6 +1707,8 @@ class KeyValueDetector(BaseDetector):
                 continue  # "serial=unknown", "vin=N/A": no value was there to log
             if kind == "NAME" and not value[:1].isalpha() and key[2].lower() in _NAME_PART_KEYS:
                 continue  # "first=0 last=20": a page's bounds
+            if kind == "IP" and inside_address(value) and machine_line(text):
+                continue  # "host=db-3 ip=10.1.2.3": a machine's private address, no one's
             if kind == "AGE":
                 number = _AGE_VALUE.match(value)
                 if number is None or not 89 < int(number[0]) <= 125 or value == "90+":

@@ -7,12 +7,15 @@ where a machine of the service sits on the network. A patient's device (``Insuli
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from ._checks import ip_private
 from ._keys import compact
 
-__all__ = ["MAC_FIELDS", "MACHINE_ADDRESS_FIELDS", "machine_fields", "machine_words"]
+__all__ = ["MAC_FIELDS", "MACHINE_ADDRESS_FIELDS", "machine_fields", "inside_address", "machine_line", "machine_words"]
 
 _MACHINES: Final = frozenset(
     (
@@ -43,3 +46,26 @@ def machine_fields(item: Mapping[Any, Any]) -> frozenset[str]:
     return frozenset(
         k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in MACHINE_ADDRESS_FIELDS
     )
+
+
+_MACHINE_KEY: Final = re.compile(
+    r"(?<![\w.-])(?:host|hostname|peer|upstream|downstream|server|node|backend|gateway|resolver|instance|pod|proxy"
+    r"|broker|router|worker|replica)[ ]?[=:]"
+)
+"""A key of a line of text that names a machine (``host=``, ``peer=``, ``upstream:``)."""
+
+
+def machine_line(text: str) -> bool:
+    """Whether a line of ``key=value`` text is about a machine of the service: a key names one (``host=db-3``), so
+    a private address beside it (``ip=10.1.2.3``) is that machine's."""
+    return _MACHINE_KEY.search(text) is not None
+
+
+def inside_address(value: str) -> bool:
+    """Whether ``value`` is a private, link-local or loopback address (``10.1.2.3``, ``127.0.0.1``, ``::1``)."""
+    if ip_private(value):
+        return True
+    try:
+        return ipaddress.ip_address(value.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False

@@ -33,6 +33,7 @@ from ._normalize import may_need_view, reader_view
 from ._person_ids import ids_beside_person
 from ._person_rows import row_sibling_spans
 from ._places import towns_beside_person
+from ._firm_sql import firm_town_literals
 from ._repr_fields import Cleared, may_hold_objects, repr_judgments
 from ._shaped_ids import shaped_ids
 
@@ -133,6 +134,11 @@ class Scanner:
         if may_hold_objects(text):  # Vendor(city=...), Patient(license=...): fields judged under their class
             added, cleared = repr_judgments(text, self._catalogue)
             found = _uncleared(found, cleared) + added if cleared else found + added
+        if "'" in text and ("ity" in text or "own" in text):  # WHERE city ILIKE 'sa%' over a firm's table: its sites' towns
+            firm = firm_town_literals(text)
+            if firm:
+                cleared = [*cleared, *firm]
+                found = _uncleared(found, firm)
         found = _completed(found, text, towns=self._towns)
         if cleared:
             found = _uncleared(found, cleared)  # what the rows and echoes added inside a kept value
