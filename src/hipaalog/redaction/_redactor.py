@@ -49,6 +49,7 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
+from ._firm_contacts import firm_contact
 from ._machines import machine_fields, machine_words
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
@@ -341,6 +342,11 @@ def _line_of_desk(key: Any, kind: str, item: Any) -> bool:
 _LINE_KINDS: Final = frozenset(("PHONE", "FAX"))
 """Kinds of an organisation's field that are its own lines (``{"vendor": {"main_phone": ...}}``)."""
 _CONTACT_KINDS: Final = frozenset(("PHONE", "EMAIL", "FAX"))
+_FIRM_KINDS: Final = _CONTACT_KINDS | {"ADDRESS"}
+_MOST_CARD_FIELDS: Final = 8
+_CARD_KEYS: Final = frozenset(("contact", "contacts", "contactinfo", "contactdetails", "support", "helpdesk"))
+"""Keys of an organisation's contact card (``{"vendor": {"contact": {"email": ...}}}``), run together."""
+"""Kinds of a field an organisation's own may hold (``office_phone``, ``vendor_email``, ``clinic_address``)."""
 """Kinds of a field that say a mapping is someone's contact card, so its generic name is a person's."""
 _DESK_WORDS: Final = frozenset(
     ("support", "helpdesk", "help", "office", "main", "business", "sales", "store", "toll", "tollfree", "desk", "front")
@@ -1393,7 +1399,12 @@ class Redactor:
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
                     kind, item = self._fhir_field(info.compact, item)
-                if kind in _CONTACT_KINDS and person is None and info.person is None and _line_of_desk(key, kind, item):
+                if (
+                    kind in _FIRM_KINDS
+                    and person is None
+                    and info.person is None
+                    and (_line_of_desk(key, kind, item) or (type(key) is str and firm_contact(key, kind, item)))
+                ):
                     out[written] = item  # "support_phone": "800-555-0199", "email": "noreply@org.example"
                     continue
                 if kind is not None:
@@ -1471,19 +1482,34 @@ class Redactor:
         if not organisation_words(words):
             return _NOTHING
         places = _own_places(item)
-        lines = [
-            k
-            for k, v in item.items()
-            if type(k) is str
-            and type(v) is not dict
-            and (info := self.keys.info(k)).person is None
-            and (
-                (phone_line(v) and (info.kind in _LINE_KINDS or desk_line(tokens(k))))
-                or (info.kind == "EMAIL" and _one_mailbox(v))
-                or (info.kind == "ADDRESS" and type(v) is str and compact(k) not in PLACE_TERMS)
-            )
-        ]
+        lines = [k for k, v in item.items() if type(k) is str and self._firm_field(k, v)]
         return places.union(lines) if lines else places
+
+    def _firm_field(self, key: str, value: Any) -> bool:
+        """Whether an organisation's field holds its own phone line, mailbox, street address or contact card."""
+        if type(value) is dict:
+            return compact(key) in _CARD_KEYS and self._desk_card(value)
+        info = self.keys.info(key)
+        if info.person is not None:
+            return False
+        if phone_line(value) and (info.kind in _LINE_KINDS or desk_line(tokens(key))):
+            return True
+        if info.kind == "EMAIL":
+            return _one_mailbox(value)
+        return info.kind == "ADDRESS" and type(value) is str and compact(key) not in PLACE_TERMS
+
+    def _desk_card(self, card: dict[Any, Any]) -> bool:
+        """Whether an organisation's ``contact`` mapping holds only its own lines, mailboxes and street address
+        (``{"email": "billing@acme.example", "phone": ...}``); a contact person's name in it keeps it walked."""
+        if not card or len(card) > _MOST_CARD_FIELDS:
+            return False
+        for k, v in card.items():
+            info = self.keys.info(k) if type(k) is str else None
+            if info is None or info.person is not None or info.kind not in _FIRM_KINDS:
+                return False
+            if not (firm_contact(f"office_{k}", info.kind, v) or _line_of_desk(k, info.kind, v)):
+                return False
+        return True
 
     def _organisation(self, key: Any) -> bool:
         """Whether a field name names an organisation or one of its sites (``vendor``, ``branch_office``)."""
