@@ -42,9 +42,9 @@ from ._detector import BaseDetector, Span
 from ._firms import firm_before, firm_name, partners_list
 from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
-from ._machines import inside_address, machine_line
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
 from ._machine_seen import seen_by_machine
+from ._machines import inside_address, machine_line
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES

@@ -15,7 +15,7 @@ from typing import Any, Final
 from ._checks import ip_private
 from ._keys import compact
 
-__all__ = ["MAC_FIELDS", "MACHINE_ADDRESS_FIELDS", "machine_fields", "inside_address", "machine_line", "machine_words"]
+__all__ = ["MACHINE_ADDRESS_FIELDS", "MAC_FIELDS", "inside_address", "machine_fields", "machine_line", "machine_words"]
 
 _MACHINES: Final = frozenset(
     (
@@ -30,9 +30,12 @@ _MACHINES: Final = frozenset(
 """Last words of a class or field name that name a machine of the service (``DbServer``, ``print_host``)."""
 MAC_FIELDS: Final = frozenset(("mac", "macaddress", "macaddr", "hwaddr", "hwaddress", "ether", "bssid"))
 """Field names (run together) of a network card's hardware address."""
-MACHINE_ADDRESS_FIELDS: Final = frozenset(
-    ("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "address", "addr", "host", "hostname", "privateip", "publicip")
-) | MAC_FIELDS
+MACHINE_ADDRESS_FIELDS: Final = (
+    frozenset(
+        ("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "address", "addr", "host", "hostname", "privateip", "publicip")
+    )
+    | MAC_FIELDS
+)
 """Field names (run together) of where a machine is on the network."""
 
 

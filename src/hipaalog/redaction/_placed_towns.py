@@ -7,8 +7,9 @@ no person's name has (``Grande``, ``San``, ``Stazione``, ``Sainte``). Right afte
 or a ``location`` key, a run of name parts is a town when it opens with a town's first word (or one stands just
 before it), holds a town's word anywhere, or the gazetteer lists it; or when no given name opens it and a site's word
 follows it (``from Novais de Sousa warehouse``), or it has two words or more after ``in``, ``at``, ``near`` or the
-key. After a site's key (``warehouse=``, ``venue=``, ``depot=``) a town's English first word (``South``, ``Port``) opens a
-town too. In a text about a person the town is still where they are: :func:`placed_towns` gives it to the place reader.
+key. After a site's key (``warehouse=``, ``venue=``, ``depot=``) a town's English first word (``South``, ``Port``)
+opens a town too. In a text about a person the town is still where they are: :func:`placed_towns` gives it to the
+place reader.
 """
 
 from __future__ import annotations

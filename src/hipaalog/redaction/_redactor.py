@@ -32,10 +32,12 @@ from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
+from ._firm_contacts import firm_contact
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
 from ._kinds import UNINSPECTED
+from ._machines import machine_fields, machine_words
 from ._name_column import column_names, loosely_named
 from ._name_pairs import FIRST_KEYS, name_pair
 from ._name_siblings import person_by_siblings
@@ -49,8 +51,6 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
-from ._firm_contacts import firm_contact
-from ._machines import machine_fields, machine_words
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id

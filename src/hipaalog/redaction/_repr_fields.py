@@ -27,8 +27,8 @@ from ._machines import MAC_FIELDS, machine_words
 from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
-from ._service_lines import phone_line
 from ._owned_fields import OWNED_CHILDREN, holds_persons, owned_fields
+from ._service_lines import phone_line
 from ._values import full_date
 
 __all__ = ["Cleared", "may_hold_objects", "repr_judgments"]

@@ -23,6 +23,7 @@ from ._context import MARKER
 from ._day_dates import day_dates
 from ._detector import Detector, Span
 from ._firm_rows import firm_row_spans
+from ._firm_sql import firm_town_literals
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
@@ -33,7 +34,6 @@ from ._normalize import may_need_view, reader_view
 from ._person_ids import ids_beside_person
 from ._person_rows import row_sibling_spans
 from ._places import towns_beside_person
-from ._firm_sql import firm_town_literals
 from ._repr_fields import Cleared, may_hold_objects, repr_judgments
 from ._shaped_ids import shaped_ids
 
@@ -134,7 +134,7 @@ class Scanner:
         if may_hold_objects(text):  # Vendor(city=...), Patient(license=...): fields judged under their class
             added, cleared = repr_judgments(text, self._catalogue)
             found = _uncleared(found, cleared) + added if cleared else found + added
-        if "'" in text and ("ity" in text or "own" in text):  # WHERE city ILIKE 'sa%' over a firm's table: its sites' towns
+        if "'" in text and ("ity" in text or "own" in text):  # FROM stores WHERE city ILIKE 'sa%': a site's town
             firm = firm_town_literals(text)
             if firm:
                 cleared = [*cleared, *firm]
