@@ -15,7 +15,7 @@ from ._keys import DEFAULT_CATALOGUE, tokens
 from ._organisations import ORG_WORDS
 from ._repr_fields import Cleared
 
-__all__ = ["firm_town_literals"]
+__all__ = ["firm_statement", "firm_town_literals", "town_column"]
 
 _TABLE: Final = re.compile(
     r"[FfUuIiJj](?<![\w.][FfUuIiJj])(?:(?<=[Ff])(?i:rom)|(?<=[Uu])(?i:pdate)|(?<=[Ii])(?i:nto)|(?<=[Jj])(?i:oin))"
@@ -33,13 +33,24 @@ _TOWN_FILTER: Final = re.compile(
 _KEPT: Final = frozenset(("ADDRESS", "CITY", "ZIP", "NAME"))
 
 
-def firm_town_literals(text: str) -> list[Cleared]:
-    """Where ``text`` compares a firm's table's town column with literals: the spans to keep (empty if none)."""
+def firm_statement(text: str) -> bool:
+    """Whether the statement in ``text`` reads or writes a firm's or a site's table first and no person's table."""
     tables = [found[1] for found in _TABLE.finditer(text)]
     if not tables or not _site_table(tables[0]):
+        return False
+    return all(DEFAULT_CATALOGUE.info(table).person is None for table in tables)  # not "JOIN patients"
+
+
+def town_column(column: str) -> bool:
+    """Whether a column holds a town (``city``, ``dc_city``, ``town``)."""
+    words = tokens(column)
+    return bool(words) and words[-1].lower() in ("city", "town")
+
+
+def firm_town_literals(text: str) -> list[Cleared]:
+    """Where ``text`` compares a firm's table's town column with literals: the spans to keep (empty if none)."""
+    if not firm_statement(text):
         return []
-    if any(DEFAULT_CATALOGUE.info(table).person is not None for table in tables):
-        return []  # "JOIN patients": the town may be a person's
     return [Cleared(found.start(), found.end(), _KEPT) for found in _TOWN_FILTER.finditer(text)]
 
 

@@ -23,6 +23,7 @@ from ._context import MARKER
 from ._day_dates import day_dates
 from ._detector import Detector, Span
 from ._firm_rows import firm_row_spans
+from ._firm_contacts import desk_pairs
 from ._firm_sql import firm_town_literals
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -139,6 +140,11 @@ class Scanner:
             if firm:
                 cleared = [*cleared, *firm]
                 found = _uncleared(found, firm)
+        if "_" in text and ("=" in text or ": " in text):  # support_email=help@acme.example: a firm's own line
+            desks = desk_pairs(text, found)
+            if desks:
+                cleared = [*cleared, *desks]
+                found = _uncleared(found, desks)
         found = _completed(found, text, towns=self._towns)
         if cleared:
             found = _uncleared(found, cleared)  # what the rows and echoes added inside a kept value

@@ -25,6 +25,7 @@ from typing import Final
 from ._cell_values import plausible
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
+from ._firm_sql import firm_statement, town_column
 from ._gate import PERSON, TABLE
 from ._gazetteer import COUNTRIES
 from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, PERSON_WORDS, KeyCatalogue, tokens
@@ -776,6 +777,11 @@ class TabularDetector(BaseDetector):
                 placeholders.append((column[1][::-1], found[1]))
         columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
         kinds = positional + self._table_kinds(columns, text if _about_people(text) else "")
+        if any(kinds) and firm_statement(text):  # "FROM stores WHERE city = %s": the site's town
+            kinds[len(positional) :] = [
+                None if town_column(column) else kind
+                for column, kind in zip(columns, kinds[len(positional) :], strict=True)
+            ]
         named = {
             mark.lstrip(":$").removeprefix("%(").removesuffix(")s"): kind
             for (_, mark), kind in zip(placeholders, kinds[len(positional) :], strict=True)
