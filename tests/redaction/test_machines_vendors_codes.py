@@ -180,3 +180,35 @@ def test_person_contact_fields_of_the_same_shape_still_masked() -> None:
     assert out["patient"]["contact"]["email"] == "[REDACTED:EMAIL]"
     assert out["patient"]["office_phone"] == "[REDACTED:PHONE]"
     assert out["office_email"] == "[REDACTED:EMAIL]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "clinic contact: support_email=help@acme.example office_phone=+1-415-555-0132",
+        "settings office_phone=001-945-914-5061x23100",
+        "query: SELECT * FROM stores WHERE city = %s AND active params=('Springfield',)",
+        "Precedence: list\nList-Unsubscribe: <mailto:leave-9403@lists.acme.example>\n"
+        "List-Post: <mailto:announce@lists.acme.example>",
+        "Authentication-Results: mx.acme.example; spf=pass (domain of alerts@acme.example designates 209.85.220.41 "
+        "as permitted sender) smtp.mailfrom=alerts@acme.example",
+        "X-Received: by 2002:a05:6214:1c8e:b0:68f:1234:5678 with SMTP id yjnWX; Tue, 02 Apr 2024 10:11:12 -0700",
+    ],
+)
+def test_organisation_and_mail_system_text_stays(text: str) -> None:
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("patient Jane Roe support_email=help@acme.example", "Jane Roe"),
+        ("mrn=MR1234567 office_phone=415-555-0132", "415-555-0132"),
+        ("query: SELECT * FROM patients WHERE city = %s params=('Springfield',)", "Springfield"),
+        ("From: Jane Roe <jane.roe@example.com>\nList-Id: <ops.lists.acme.example>\n", "jane.roe@example.com"),
+        ("Received: from [73.12.4.5] (helo=laptop) by smtp.acme.example", "73.12.4.5"),
+        ("note: List-Post: <mailto:jane.roe@example.com>", "jane.roe@example.com"),
+    ],
+)
+def test_person_in_the_same_shapes_still_masked(text: str, secret: str) -> None:
+    assert secret not in redact_text(text)

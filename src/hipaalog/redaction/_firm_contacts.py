@@ -15,8 +15,8 @@ from typing import Any, Final
 from ._detector import Span
 from ._keys import tokens
 from ._organisations import ORG_WORDS
-from ._role_mail import free_mail_domain
 from ._repr_fields import Cleared
+from ._role_mail import free_mail_domain
 from ._service_lines import phone_line
 
 __all__ = ["desk_pairs", "firm_contact"]
