@@ -212,3 +212,20 @@ def test_organisation_and_mail_system_text_stays(text: str) -> None:
 )
 def test_person_in_the_same_shapes_still_masked(text: str, secret: str) -> None:
     assert secret not in redact_text(text)
+
+
+def test_machine_named_address_fields_and_firm_postcode_stay() -> None:
+    node = "Node(hostname='w-3', internal_ip='10.0.4.17', external_ip='34.120.8.9', eth0_mac='0a:1b:2c:3d:4e:5f')"
+    assert redact_text(node) == node
+    facility = "Facility(name='North Clinic', street='100 Main St', zip='62701')"
+    assert redact_text(facility) == facility
+    item = {"facility": {"street": "100 Main St", "zip": "62701"}}
+    assert redact(item) == item
+
+
+def test_patient_device_named_address_fields_and_patient_postcode_still_masked() -> None:
+    pump = "InsulinPump(serial='SN-88213', external_ip='73.12.4.5', eth0_mac='0a:1b:2c:3d:4e:5f')"
+    out = redact_text(pump)
+    assert "73.12.4.5" not in out
+    assert "0a:1b:2c:3d:4e:5f" not in out
+    assert redact({"patient": {"zip": "62701"}}) == {"patient": {"zip": "[REDACTED:ZIP]"}}

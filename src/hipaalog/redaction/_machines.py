@@ -13,9 +13,17 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from ._checks import ip_private
-from ._keys import compact
+from ._keys import compact, tokens
 
-__all__ = ["MACHINE_ADDRESS_FIELDS", "MAC_FIELDS", "inside_address", "machine_fields", "machine_line", "machine_words"]
+__all__ = [
+    "MACHINE_ADDRESS_FIELDS",
+    "MAC_FIELDS",
+    "inside_address",
+    "machine_address_field",
+    "machine_fields",
+    "machine_line",
+    "machine_words",
+]
 
 _MACHINES: Final = frozenset(
     (
@@ -37,6 +45,8 @@ MACHINE_ADDRESS_FIELDS: Final = (
     | MAC_FIELDS
 )
 """Field names (run together) of where a machine is on the network."""
+_ADDRESS_LAST: Final = frozenset(("ip", "ipv4", "ipv6", "mac", "hwaddr", "fqdn", "hostname"))
+"""Last words of a field's name that say it holds a network address (``internal_ip``, ``eth0_mac``)."""
 
 
 def machine_words(words: list[str]) -> bool:
@@ -44,11 +54,18 @@ def machine_words(words: list[str]) -> bool:
     return bool(words) and words[-1] in _MACHINES
 
 
+def machine_address_field(name: str) -> bool:
+    """Whether a field's name says it holds a network address (``ip``, ``external_ip``, ``mgmt_ip_address``)."""
+    key = compact(name)
+    if key in MACHINE_ADDRESS_FIELDS:
+        return True
+    words = tokens(name)
+    return bool(words) and (words[-1].lower() in _ADDRESS_LAST or key.endswith(("ipaddress", "macaddress")))
+
+
 def machine_fields(item: Mapping[Any, Any]) -> frozenset[str]:
     """The keys of a machine's mapping that hold its network addresses as text (``ip``, ``mac``, ``hostname``)."""
-    return frozenset(
-        k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in MACHINE_ADDRESS_FIELDS
-    )
+    return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and machine_address_field(k))
 
 
 _MACHINE_KEY: Final = re.compile(

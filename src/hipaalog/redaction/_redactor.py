@@ -1496,6 +1496,8 @@ class Redactor:
             return True
         if info.kind == "EMAIL":
             return _one_mailbox(value)
+        if info.kind == "ZIP":
+            return type(value) is str or type(value) is int  # the firm's own postcode, beside its street
         return info.kind == "ADDRESS" and type(value) is str and compact(key) not in PLACE_TERMS
 
     def _desk_card(self, card: dict[Any, Any]) -> bool:

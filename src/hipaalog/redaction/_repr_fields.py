@@ -23,7 +23,7 @@ from ._child_kinds import key_kind
 from ._detector import Span
 from ._firms import BUSINESS_WORDS, FIRM_ENDS
 from ._keys import INFRA_WORDS, KeyCatalogue, compact, tokens
-from ._machines import MAC_FIELDS, machine_words
+from ._machines import MAC_FIELDS, machine_address_field, machine_words
 from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
@@ -132,10 +132,10 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                 added.append((field.start, field.end, kind))
             elif organisation and (tokens(field.name)[-1:] in _PLACE_LAST or compact(field.name) in _SITE_FIELDS):
                 cleared.append(Cleared(field.start, field.end, _SITE_FIELDS.get(compact(field.name), _PLACE_CLEARS)))
-            elif thing and compact(field.name) in _ADDRESS_FIELDS and _machine_address(parent, field.value):
+            elif thing and _address_field(parent, field.name) and _machine_address(parent, field.value):
                 clears = _MACHINE_CLEARS if machine_words(tokens(parent)) else _IP_CLEARS
                 cleared.append(Cleared(field.start - 1, field.end + 1, clears))  # Server(ip='10.0.3.7')
-            elif thing and compact(field.name) in MAC_FIELDS and machine_words(tokens(parent)):
+            elif thing and _mac_field(field.name) and machine_words(tokens(parent)):
                 cleared.append(Cleared(field.start, field.end, _MAC_CLEARS))  # Server(mac='00:1a:2b:3c:4d:5e')
             elif organisation and (own := _desk_kinds(keys, field.name, field.value)) is not None:
                 quoted = type(field.value) is str  # a span read from the quote on is the value's all the same
@@ -160,6 +160,19 @@ def _machine_address(parent: str, value: str | int) -> bool:
     return not INFRA_WORDS.isdisjoint(words) or machine_words(words) or ip_private(value)
 
 
+def _mac_field(name: str) -> bool:
+    """Whether a field's name says it holds a network card's hardware address (``mac``, ``eth0_mac``)."""
+    return compact(name) in MAC_FIELDS or tokens(name)[-1:] in (["mac"], ["hwaddr"])
+
+
+def _address_field(parent: str, name: str) -> bool:
+    """Whether a thing's field holds a network address: by its name, or any ``*_ip`` of a machine's class."""
+    key = compact(name)
+    if key in _ADDRESS_FIELDS:
+        return True
+    return not _mac_field(name) and machine_words(tokens(parent)) and machine_address_field(name)
+
+
 def _desk_kinds(keys: KeyCatalogue, name: str, value: str | int) -> frozenset[str] | None:
     """The kinds an organisation's contact field is kept from: its mailbox, phone line or street address
     (``Vendor(email='orders@acme.example', office_phone=...)``); ``None`` for any other field."""
@@ -171,7 +184,7 @@ def _desk_kinds(keys: KeyCatalogue, name: str, value: str | int) -> frozenset[st
         return _EMAIL_CLEARS
     if kind in _PHONE_CLEARS and phone_line(value):
         return _LINE_CLEARS
-    if kind == "ADDRESS":
+    if kind in ("ADDRESS", "ZIP"):
         return _STREET_CLEARS
     return None
 

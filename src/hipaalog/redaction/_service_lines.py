@@ -67,7 +67,8 @@ def phone_line(value: Any) -> bool:
     written = _PHONE.fullmatch(value.strip())
     if written is None:
         return False
-    return 7 <= sum(c.isdigit() for c in written[1]) <= 15  # the number's own digits, not its extension's
+    number: str = written[1]  # the number's own digits, not its extension's
+    return 7 <= sum(c.isdigit() for c in number) <= 15
 
 
 def system_mailbox(value: Any) -> bool:
