@@ -143,7 +143,7 @@ def test_the_kind_comes_from_the_class() -> None:
     ("text", "secret"),
     [
         ("Facility(name='Jane Roe', city='Springfield')", "Jane Roe"),  # a person's name under a thing, by its shape
-        ("Vendor(city='Springfield', phone='3125550143')", "3125550143"),  # a field with a rule of its own
+        ("Vendor(city='Springfield', mrn='MR7781234')", "MR7781234"),  # a field with a rule of its own
         ("Order(city='Springfield')", "Springfield"),  # no organisation: a town as anywhere else
     ],
 )

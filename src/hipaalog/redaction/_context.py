@@ -46,6 +46,7 @@ from ._joined_names import joined_names
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
 from ._machine_seen import seen_by_machine
+from ._machines import inside_address, machine_line
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
 from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
@@ -1756,6 +1757,8 @@ class KeyValueDetector(BaseDetector):
                 continue  # "serial=unknown", "vin=N/A": no value was there to log
             if kind == "NAME" and not value[:1].isalpha() and key[2].lower() in _NAME_PART_KEYS:
                 continue  # "first=0 last=20": a page's bounds
+            if kind == "IP" and inside_address(value) and machine_line(text):
+                continue  # "host=db-3 ip=10.1.2.3": a machine's private address, no one's
             if kind == "AGE":
                 number = _AGE_VALUE.match(value)
                 if number is None or not 89 < int(number[0]) <= 125 or value == "90+":

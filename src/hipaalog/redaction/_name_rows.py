@@ -90,6 +90,10 @@ _COLUMN_PRIOR: Final = 1.0
 """What the mean prior of a column's other cells must reach for the column to be one of names."""
 _NOT_NAMES: Final = -2.5
 """Below this a cell is made of dictionary words: it stays whatever its column says."""
+_CODE: Final = re.compile(r"[A-Z]{2,4}")
+"""A cell of two to four capitals: an airport, a unit, a ticker or a state (``JFK``, ``ICU``, ``AAPL``)."""
+_LISTED_GIVEN: Final = 2.0
+"""The prior of a listed given name (``ANN``, ``MIA``): in a row of codes it may still be a person's."""
 _SEGMENT: Final = re.compile(r"[A-Z][A-Z0-9]{2}[|*^]")
 """An HL7 or X12 segment's opening (``PID|``, ``NM1*``): their own readers know their fields."""
 
@@ -186,6 +190,8 @@ def _judge(
             continue
         namely = sum(1 for prior in row_priors if prior is not None and prior >= 1.0)
         mixed = any(text[a:b] != text[a:b].upper() for a, b in row)  # then a cell in capitals is a code (HMO)
+        if not mixed:
+            mixed = _codes_only(text, row, row_priors)  # ('JFK', 'SFO', '2024-05-01'): airports, not a person
         for index, (a, b) in enumerate(row):
             prior = row_priors[index]
             if prior is None or text[a:b].rpartition(" ")[2].rstrip(".").lower() in CELL_FIRM_ENDINGS:
@@ -207,6 +213,13 @@ def _judge(
                 score += _PARTNER  # another cell of the row reads as a name part too
             if score >= _THRESHOLD:
                 yield a, b, "NAME"
+
+
+def _codes_only(text: str, row: list[Cell], row_priors: list[float | None]) -> bool:
+    """Whether every word cell of a row in capitals is a short code and none a listed given name: the row
+    names airports, units or tickers (``('ORD', 'LAX')``), not a person written in capitals."""
+    words = [(a, b, prior) for (a, b), prior in zip(row, row_priors, strict=True) if prior is not None]
+    return bool(words) and all(_CODE.fullmatch(text, a, b) and prior < _LISTED_GIVEN for a, b, prior in words)
 
 
 def _delimited(text: str) -> Iterator[Span]:

@@ -19,7 +19,8 @@ ORG_WORDS: Final = frozenset(
         "manufacturers", "merchant", "merchants", "firm", "firms", "depot", "depots", "plant", "plants", "clinic",
         "clinics", "hospital", "hospitals", "pharmacy", "pharmacies", "lab", "labs", "laboratory", "laboratories",
         "payer", "payers", "insurer", "insurers", "practice", "practices", "agency", "agencies", "org", "orgs",
-        "helpdesk", "servicedesk", "site", "sites",
+        "helpdesk", "servicedesk", "site", "sites", "carrier", "carriers", "distributor", "distributors",
+        "wholesaler", "wholesalers",
     )
 )  # fmt: skip
 """Last words of a field name that say the object is an organisation or one of its sites."""

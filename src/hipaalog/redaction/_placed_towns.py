@@ -1,12 +1,15 @@
 """Towns of other locales after a word that says a place follows (``in Andrade Grande``, ``at San Giuseppe
-Vesuviano``, ``from Câmara Grande hub``, ``location=Sao Paulo``): a place, not a person's name.
+Vesuviano``, ``from Câmara Grande hub``, ``location=Sao Paulo``, ``depot=Port Angela``): a place, not a person's
+name.
 
 Towns of Portugal, Brazil, Italy, Spain and France are often made of surnames (``Novais de Sousa``) or carry a word
 no person's name has (``Grande``, ``San``, ``Stazione``, ``Sainte``). Right after ``in``, ``at``, ``near``, ``from``
 or a ``location`` key, a run of name parts is a town when it opens with a town's first word (or one stands just
 before it), holds a town's word anywhere, or the gazetteer lists it; or when no given name opens it and a site's word
 follows it (``from Novais de Sousa warehouse``), or it has two words or more after ``in``, ``at``, ``near`` or the
-key. In a text about a person the town is still where they are: :func:`placed_towns` gives it to the place reader.
+key. After a site's key (``warehouse=``, ``venue=``, ``depot=``) a town's English first word (``South``, ``Port``)
+opens a town too. In a text about a person the town is still where they are: :func:`placed_towns` gives it to the
+place reader.
 """
 
 from __future__ import annotations
@@ -34,10 +37,14 @@ _TOWN_OPENERS: Final = frozenset(
 )
 """Words that open a town's name (``San``, ``Vila``, ``Sainte``) and no person's."""
 _CUE_BEFORE: Final = re.compile(
-    r"(?:(?<![\w-])(?P<word>in|at|near|from|In|At|Near|From)[ ]|(?<![\w-])[Ll]ocation[ ]?[=:][ ]?)"
+    r"(?:(?<![\w-])(?P<word>in|at|near|from|In|At|Near|From)[ ]|(?<![\w-])[Ll]ocation[ ]?[=:][ ]?"
+    r"|(?<![\w-])(?P<site>(?i:warehouse|venue|site|depot|datacenter|data_center|plant|store|branch|hub|facility"
+    r"|yard|terminal|region|campus))[ ]?[=:][ ]?['\"]?)"
     r"(?:(?P<lead>[A-Z][^\W\d_]{1,8})[ ])?$"
 )
 """The place word right before a run (and a town word it may leave out of the run: ``at San Giuseppe``)."""
+_SITE_OPENERS: Final = frozenset(("north", "south", "east", "west", "new", "lake", "port", "mount", "fort", "old"))
+"""Words that open an English town's name (``Port Angela``, ``New Michael``): after a site's key, a town."""
 _REACH: Final = 24
 _SITE_AFTER: Final = re.compile(
     r"[ ](?:warehouse|depot|store|branch|plant|hub|office|site|datacenter|facility|factory|yard|terminal|port"
@@ -60,6 +67,10 @@ def placed_town(text: str, start: int, end: int) -> bool:
         return False
     words = [ascii_letters(word).lower() for word in text[start:end].replace("-", " ").split()]
     lead = cue["lead"]
+    if cue["site"] is not None and (lead is not None or len(words) > 1):
+        opener = ascii_letters(lead).lower() if lead is not None else words[0]
+        if opener in _SITE_OPENERS or opener in _TOWN_OPENERS:
+            return True  # "depot=Port Angela", "venue='South Joseph'": a site's town, a given name after its prefix
     if lead is not None and ascii_letters(lead).lower() not in _TOWN_OPENERS:
         return False  # "in Jane Roe": a word before the run that is no town's belongs to the name
     if lead is not None or words[0] in _TOWN_OPENERS or (_listed(words) and listed_town(text[start:end])):

@@ -32,10 +32,12 @@ from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
+from ._firm_contacts import firm_contact
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
 from ._kinds import UNINSPECTED
+from ._machines import machine_fields, machine_words
 from ._name_column import column_names, loosely_named
 from ._name_pairs import FIRST_KEYS, name_pair
 from ._name_siblings import person_by_siblings
@@ -188,6 +190,9 @@ def _path_of(parent: str, key: object) -> str:
     return f'{parent}["{escaped}"]'
 
 
+_MAILBOX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
 def _own_places(item: Mapping[Any, Any]) -> frozenset[str]:
     """The keys of an organisation's mapping that name its town (``{"vendor": {"city": ...}}``): not masked by name."""
     return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and compact(k) in PLACE_TERMS)
@@ -203,6 +208,11 @@ _MACHINE_KEYS: Final = frozenset(
 def _machine_age(value: Mapping[Any, Any]) -> bool:
     """Whether a mapping with an ``age`` key holds a machine's keys beside it (and so its age is a thing's)."""
     return not _MACHINE_KEYS.isdisjoint(value)
+
+
+def _one_mailbox(value: Any) -> bool:
+    """Whether ``value`` is one e-mail address and nothing else (an organisation's ``orders@firm.example``)."""
+    return type(value) is str and len(value) <= 254 and _MAILBOX.fullmatch(value) is not None
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -346,6 +356,11 @@ def _line_of_desk(key: Any, kind: str, item: Any) -> bool:
 _LINE_KINDS: Final = frozenset(("PHONE", "FAX"))
 """Kinds of an organisation's field that are its own lines (``{"vendor": {"main_phone": ...}}``)."""
 _CONTACT_KINDS: Final = frozenset(("PHONE", "EMAIL", "FAX"))
+_FIRM_KINDS: Final = _CONTACT_KINDS | {"ADDRESS"}
+_MOST_CARD_FIELDS: Final = 8
+_CARD_KEYS: Final = frozenset(("contact", "contacts", "contactinfo", "contactdetails", "support", "helpdesk"))
+"""Keys of an organisation's contact card (``{"vendor": {"contact": {"email": ...}}}``), run together."""
+"""Kinds of a field an organisation's own may hold (``office_phone``, ``vendor_email``, ``clinic_address``)."""
 """Kinds of a field that say a mapping is someone's contact card, so its generic name is a person's."""
 _DESK_WORDS: Final = frozenset(
     ("support", "helpdesk", "help", "office", "main", "business", "sales", "store", "toll", "tollfree", "desk", "front")
@@ -1002,7 +1017,7 @@ class Redactor:
                 name = type(value).__name__
                 person = person or self.keys.info(name).person  # a Patient class: a person
                 fields = self._owned(name, fields)  # a Patient's license, a Device's serial: the class is their parent
-                places = _own_places(fields) if person is None and self._organisation(name) else _NOTHING
+                places = self._own_fields(name, fields) if person is None else _NOTHING
                 if places:  # a Vendor's city: the firm's own
                     walked = self._mapping(self._places_read(fields, places), depth, None, active, path, places)
                 else:
@@ -1351,7 +1366,7 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        if cls is dict and self._organisation(key) and (places := self._own_fields(item)):
+                        if cls is dict and (places := self._own_fields(key, item)):
                             out[key] = self._mapping(
                                 self._places_read(item, places), depth + 1, None, active, None, places
                             )
@@ -1417,7 +1432,12 @@ class Redactor:
                     kind = "DATE"  # an encounter's admission and discharge, a coverage's dates
                 if kind is None and resource is not None:
                     kind, item = self._fhir_field(info.compact, item)
-                if kind in _CONTACT_KINDS and person is None and info.person is None and _line_of_desk(key, kind, item):
+                if (
+                    kind in _FIRM_KINDS
+                    and person is None
+                    and info.person is None
+                    and (_line_of_desk(key, kind, item) or (type(key) is str and firm_contact(key, kind, item)))
+                ):
                     out[written] = item  # "support_phone": "800-555-0199", "email": "noreply@org.example"
                     continue
                 if kind is not None:
@@ -1443,8 +1463,7 @@ class Redactor:
                     type(item) is dict
                     and person is None
                     and info.person is None
-                    and self._organisation(key)
-                    and (places := self._own_fields(item))
+                    and (places := self._own_fields(key, item))
                 ):
                     walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
@@ -1485,18 +1504,47 @@ class Redactor:
         its phone lines stay as they are."""
         return {k: self.redact_text(v) if k in places and compact(k) in PLACE_TERMS else v for k, v in item.items()}
 
-    def _own_fields(self, item: dict[Any, Any]) -> frozenset[str]:
-        """The keys of an organisation's mapping that name its town or its phone lines, not masked by name."""
+    def _own_fields(self, key: Any, item: Mapping[Any, Any]) -> frozenset[str]:
+        """The keys of an organisation's mapping that name its town, its phone lines, its mailboxes and its street
+        address, or of a machine's that name its network addresses (``key`` names which): not masked by name."""
+        if type(key) is not str:
+            return _NOTHING
+        words = tokens(key)
+        if machine_words(words):
+            return machine_fields(item)
+        if not organisation_words(words):
+            return _NOTHING
         places = _own_places(item)
-        lines = [
-            k
-            for k, v in item.items()
-            if type(k) is str
-            and phone_line(v)
-            and (info := self.keys.info(k)).person is None
-            and (info.kind in _LINE_KINDS or desk_line(tokens(k)))
-        ]
+        lines = [k for k, v in item.items() if type(k) is str and self._firm_field(k, v)]
         return places.union(lines) if lines else places
+
+    def _firm_field(self, key: str, value: Any) -> bool:
+        """Whether an organisation's field holds its own phone line, mailbox, street address or contact card."""
+        if type(value) is dict:
+            return compact(key) in _CARD_KEYS and self._desk_card(value)
+        info = self.keys.info(key)
+        if info.person is not None:
+            return False
+        if phone_line(value) and (info.kind in _LINE_KINDS or desk_line(tokens(key))):
+            return True
+        if info.kind == "EMAIL":
+            return _one_mailbox(value)
+        if info.kind == "ZIP":
+            return type(value) is str or type(value) is int  # the firm's own postcode, beside its street
+        return info.kind == "ADDRESS" and type(value) is str and compact(key) not in PLACE_TERMS
+
+    def _desk_card(self, card: dict[Any, Any]) -> bool:
+        """Whether an organisation's ``contact`` mapping holds only its own lines, mailboxes and street address
+        (``{"email": "billing@acme.example", "phone": ...}``); a contact person's name in it keeps it walked."""
+        if not card or len(card) > _MOST_CARD_FIELDS:
+            return False
+        for k, v in card.items():
+            info = self.keys.info(k) if type(k) is str else None
+            if info is None or info.person is not None or info.kind not in _FIRM_KINDS:
+                return False
+            if not (firm_contact(f"office_{k}", info.kind, v) or _line_of_desk(k, info.kind, v)):
+                return False
+        return True
 
     def _organisation(self, key: Any) -> bool:
         """Whether a field name names an organisation or one of its sites (``vendor``, ``branch_office``)."""

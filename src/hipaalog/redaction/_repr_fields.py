@@ -23,10 +23,12 @@ from ._child_kinds import key_kind
 from ._detector import Span
 from ._firms import BUSINESS_WORDS, FIRM_ENDS
 from ._keys import INFRA_WORDS, KeyCatalogue, compact, tokens
+from ._machines import MAC_FIELDS, machine_address_field, machine_words
 from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, holds_persons, owned_fields
+from ._service_lines import phone_line
 from ._values import full_date
 
 __all__ = ["Cleared", "may_hold_objects", "repr_judgments"]
@@ -60,6 +62,12 @@ _PLACE_LAST: Final = [[term] for term in PLACE_TERMS]
 _ADDRESS_CLEARS: Final = frozenset(("ADDRESS",))
 _URL_CLEARS: Final = frozenset(("URL", "NAME"))
 _IP_CLEARS: Final = frozenset(("IP",))
+_LINE_CLEARS: Final = frozenset(("PHONE", "FAX", "ID"))
+_MACHINE_CLEARS: Final = frozenset(("IP", "ADDRESS"))
+_MAC_CLEARS: Final = frozenset(("DEVICE", "IP"))
+_EMAIL_CLEARS: Final = frozenset(("EMAIL", "NAME"))
+_STREET_CLEARS: Final = frozenset(("ADDRESS", "ZIP", "NAME", "CITY"))
+_MAILBOX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SITE_FIELDS: Final = {
     **dict.fromkeys(("lat", "lon", "lng", "long", "latitude", "longitude", "latlng", "latlon", "coordinates", "geo"),
                     _ADDRESS_CLEARS),
@@ -124,8 +132,14 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                 added.append((field.start, field.end, kind))
             elif organisation and (tokens(field.name)[-1:] in _PLACE_LAST or compact(field.name) in _SITE_FIELDS):
                 cleared.append(Cleared(field.start, field.end, _SITE_FIELDS.get(compact(field.name), _PLACE_CLEARS)))
-            elif thing and compact(field.name) in _ADDRESS_FIELDS and _machine_address(parent, field.value):
-                cleared.append(Cleared(field.start, field.end, _IP_CLEARS))  # Server(ip='10.0.3.7')
+            elif thing and _address_field(parent, field.name) and _machine_address(parent, field.value):
+                clears = _MACHINE_CLEARS if machine_words(tokens(parent)) else _IP_CLEARS
+                cleared.append(Cleared(field.start - 1, field.end + 1, clears))  # Server(ip='10.0.3.7')
+            elif thing and _mac_field(field.name) and machine_words(tokens(parent)):
+                cleared.append(Cleared(field.start, field.end, _MAC_CLEARS))  # Server(mac='00:1a:2b:3c:4d:5e')
+            elif organisation and (own := _desk_kinds(keys, field.name, field.value)) is not None:
+                quoted = type(field.value) is str  # a span read from the quote on is the value's all the same
+                cleared.append(Cleared(field.start - quoted, field.end + quoted, own))  # Vendor(email='orders@...')
             elif thing and compact(field.name) in _FIRM_FIELDS and type(field.value) is str:
                 cleared.append(Cleared(field.start, field.end, _NAME_CLEARS))  # Product(labeler='Veen Bosch')
             elif thing and compact(field.name) in _PACKAGE_PEOPLE and _firm_written(field.value):
@@ -142,7 +156,37 @@ def _machine_address(parent: str, value: str | int) -> bool:
     address is a private one (``Printer(ip='192.168.4.20')``)."""
     if type(value) is not str:
         return False
-    return not INFRA_WORDS.isdisjoint(tokens(parent)) or ip_private(value)
+    words = tokens(parent)
+    return not INFRA_WORDS.isdisjoint(words) or machine_words(words) or ip_private(value)
+
+
+def _mac_field(name: str) -> bool:
+    """Whether a field's name says it holds a network card's hardware address (``mac``, ``eth0_mac``)."""
+    return compact(name) in MAC_FIELDS or tokens(name)[-1:] in (["mac"], ["hwaddr"])
+
+
+def _address_field(parent: str, name: str) -> bool:
+    """Whether a thing's field holds a network address: by its name, or any ``*_ip`` of a machine's class."""
+    key = compact(name)
+    if key in _ADDRESS_FIELDS:
+        return True
+    return not _mac_field(name) and machine_words(tokens(parent)) and machine_address_field(name)
+
+
+def _desk_kinds(keys: KeyCatalogue, name: str, value: str | int) -> frozenset[str] | None:
+    """The kinds an organisation's contact field is kept from: its mailbox, phone line or street address
+    (``Vendor(email='orders@acme.example', office_phone=...)``); ``None`` for any other field."""
+    info = keys.info(name)
+    if (info.person is not None and "contact" not in tokens(name)) or type(value) is not str:
+        return None
+    kind = info.kind
+    if kind == "EMAIL" and _MAILBOX.fullmatch(value):
+        return _EMAIL_CLEARS
+    if kind in _PHONE_CLEARS and phone_line(value):
+        return _LINE_CLEARS
+    if kind in ("ADDRESS", "ZIP"):
+        return _STREET_CLEARS
+    return None
 
 
 def _firm_written(value: str | int) -> bool:

@@ -22,11 +22,14 @@ from .. import _diagnostics
 from ._context import MARKER
 from ._day_dates import day_dates
 from ._detector import Detector, Span
+from ._firm_contacts import desk_pairs
 from ._firm_rows import firm_row_spans
+from ._firm_sql import firm_town_literals
 from ._gate import PERSON_MARKER, gate
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._kinds import KEEP, UNINSPECTED
 from ._lone_names import with_lone_names
+from ._mail_headers import mail_system_lines
 from ._months import MONTH_ALTERNATION
 from ._name_neighbours import with_name_neighbours
 from ._normalize import may_need_view, reader_view
@@ -133,6 +136,21 @@ class Scanner:
         if may_hold_objects(text):  # Vendor(city=...), Patient(license=...): fields judged under their class
             added, cleared = repr_judgments(text, self._catalogue)
             found = _uncleared(found, cleared) + added if cleared else found + added
+        if "'" in text and ("ity" in text or "own" in text):  # FROM stores WHERE city ILIKE 'sa%': a site's town
+            firm = firm_town_literals(text)
+            if firm:
+                cleared = [*cleared, *firm]
+                found = _uncleared(found, firm)
+        if "_" in text and ("=" in text or ": " in text):  # support_email=help@acme.example: a firm's own line
+            desks = desk_pairs(text, found)
+            if desks:
+                cleared = [*cleared, *desks]
+                found = _uncleared(found, desks)
+        if "List-" in text or "-Results:" in text or "Received" in text or "ARC-" in text:  # the mail system's
+            relays = mail_system_lines(text)
+            if relays:
+                cleared = [*cleared, *relays]
+                found = _uncleared(found, relays)
         found = _completed(found, text, towns=self._towns)
         if cleared:
             found = _uncleared(found, cleared)  # what the rows and echoes added inside a kept value

@@ -35,7 +35,7 @@ _DESKS: Final = frozenset(
 """Words of a phone field that name a desk of an organisation (``support_phone``, ``helpdesk_tel``)."""
 _DESK_PAIRS: Final = frozenset((("toll", "free"), ("front", "desk"), ("customer", "service"), ("help", "desk")))
 """Two words that name a desk together (``toll_free_number``, ``customer_service_phone``)."""
-_PHONE: Final = re.compile(r"[+(\d][\d ().+/-]{6,24}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?", re.IGNORECASE)
+_PHONE: Final = re.compile(r"([+(\d][\d ().+/-]{6,24}?)(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?", re.IGNORECASE)
 """A phone number written alone: digits, spaces and the usual punctuation, perhaps an extension."""
 _EMAIL: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 COUNTED_NAMES: Final = frozenset(
@@ -64,9 +64,11 @@ def phone_line(value: Any) -> bool:
         return 10**9 <= value < 10**11
     if type(value) is not str or len(value) > 40:
         return False
-    if _PHONE.fullmatch(value.strip()) is None:
+    written = _PHONE.fullmatch(value.strip())
+    if written is None:
         return False
-    return 7 <= sum(c.isdigit() for c in value) <= 15
+    number: str = written[1]  # the number's own digits, not its extension's
+    return 7 <= sum(c.isdigit() for c in number) <= 15
 
 
 def system_mailbox(value: Any) -> bool:

@@ -25,6 +25,7 @@ from typing import Final
 from ._cell_values import plausible
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
+from ._firm_sql import firm_statement, town_column
 from ._gate import PERSON, TABLE
 from ._gazetteer import COUNTRIES
 from ._keys import DEFAULT_CATALOGUE, INFRA_WORDS, PERSON_WORDS, KeyCatalogue, tokens
@@ -390,6 +391,15 @@ def _unlisted_pair(first: str, second: str) -> bool:
         )
         and not {first.title(), second.title()} & NAME_STOPWORDS
     )
+
+
+_CODE: Final = re.compile(r"[A-Z]{2,4}")
+"""A cell of two to four capitals: an airport, a unit, a ticker or a state (``JFK``, ``ICU``, ``AAPL``)."""
+
+
+def _code_pair(first: str, second: str) -> bool:
+    """Whether two cells side by side are short codes in capitals, neither a listed given name (``ANN``)."""
+    return all(_CODE.fullmatch(word) is not None and word.lower() not in GIVEN for word in (first, second))
 
 
 def _recent(value: str) -> bool:
@@ -770,6 +780,11 @@ class TabularDetector(BaseDetector):
                 placeholders.append((column[1][::-1], found[1]))
         columns = [column.rsplit(".", 1)[-1] for column, _ in placeholders]
         kinds = positional + self._table_kinds(columns, text if _about_people(text) else "")
+        if any(kinds) and firm_statement(text):  # "FROM stores WHERE city = %s": the site's town
+            kinds[len(positional) :] = [
+                None if town_column(column) else kind
+                for column, kind in zip(columns, kinds[len(positional) :], strict=True)
+            ]
         named = {
             mark.lstrip(":$").removeprefix("%(").removesuffix(")s"): kind
             for (_, mark), kind in zip(placeholders, kinds[len(positional) :], strict=True)
@@ -1128,6 +1143,8 @@ class TabularDetector(BaseDetector):
         names: set[int] = set()
         for index in range(len(values) - 1):
             first, second = _name_word(values[index]), _name_word(values[index + 1])
+            if first is not None and second is not None and _code_pair(values[index], values[index + 1]):
+                continue  # ('JFK', 'SFO', '2024-05-01'): two airports, units or tickers, not a name
             if first is None or second is None:
                 if dated and shaped > 1 and _lower_pair(values[index], values[index + 1]):
                     names.update((index, index + 1))  # ``roe,jane,1980-03-12,MR0041``
