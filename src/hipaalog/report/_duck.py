@@ -301,13 +301,7 @@ class _Queries:
     def kept(self) -> list[str]:
         """The table ``kept``: the records the sequential rules read one by one, with their flags (log-ins,
         accesses, then changes and exports, from ``pool``: one query of them all plans far worse); before it, the
-        hours of each person's log-ins by day, in day order.
-
-        Of the ordinary log-ins (in working hours, no failures near, from a source) only the first of each person,
-        source and learned group is read: the new-source rule's state changes only there (the person's sources,
-        the first few people of a source, and the sources of the person's unit, which is configured or else the
-        group learned from the most opened resource of the person's latest earlier week, ``grp``); a later one
-        from the same source in the same group adds nothing the replay does not hold already."""
+        hours of each person's log-ins by day, in day order."""
         cfg = self.config
         window = float(cfg.success_after_window)
         columns = "ts, file_index, row, seq"
@@ -317,14 +311,12 @@ class _Queries:
             FROM pool WHERE event = 'login' AND outcome = 'success' GROUP BY ALL ORDER BY day""",
             f"""CREATE TEMP TABLE kept AS
             WITH l AS (SELECT *, outcome <> 'success' AS failed,
-                    row_number() OVER (PARTITION BY actor, source, grp, failed ORDER BY ts, seq) AS nth,
+                    row_number() OVER (PARTITION BY actor, source, (day + 3) // 7, failed ORDER BY ts, seq) AS nth,
                     count(*) FILTER (WHERE failed) OVER (PARTITION BY actor ORDER BY ts
                         RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS actor_failures,
                     count(*) FILTER (WHERE failed) OVER (PARTITION BY source ORDER BY ts
                         RANGE BETWEEN {window} PRECEDING AND CURRENT ROW) AS source_failures
-                FROM (SELECT g.*, r.resource AS grp
-                    FROM (SELECT *, (day + 3) // 7 AS week FROM pool WHERE event = 'login') AS g
-                    ASOF LEFT JOIN week_resource AS r ON g.actor = r.actor AND g.week > r.week))
+                FROM pool WHERE event = 'login')
             SELECT {columns}, {EVENT} AS flags, {self.FIELDS} FROM l
             WHERE failed OR actor_failures > 0 OR NOT ({self.in_hours} AND (day + 3) % 7 IN {self.work_days})
                 OR (source IS NOT NULL AND (nth = 1 OR source_failures > 0))""",
