@@ -553,3 +553,41 @@ def test_a_day_above_the_configured_minimum_is_written_alike(tmp_path: Path) -> 
     (burst,) = [f for f in duck.findings if f.rule == "patients-above-own-days"]
     assert burst.details["value"] == 40 and burst.details["limit"] == ReportConfig().day_min_patients
     assert type(burst.details["limit"]) is int
+
+
+def test_a_source_reaches_a_unit_learned_later(tmp_path: Path) -> None:
+    """A person's ordinary log-ins from one source are read again once their learned group (the unit whose sources
+    count as known) changes, so a unit mate's first log-in from that source is no new source; someone of another
+    unit logging in from it is."""
+    tuesday = datetime(2026, 3, 3, 10, 0, tzinfo=timezone.utc).timestamp()  # week 1; each week a Tuesday, 10:00
+    week = 7 * 86400.0
+    shared, own_b, own_d = "10.0.0.5", "10.0.0.7", "10.0.0.9"
+    events: list[tuple[float, dict[str, Any]]] = []
+
+    def login(at: float, actor: str, source: str) -> None:
+        events.append((at, {"event": "login", "outcome": "success", "actor": actor, "source": source}))
+
+    def opens(at: float, actor: str, resource: str) -> None:
+        for n in range(3):
+            audit = {"event": "access", "outcome": "success", "actor": actor, "patient": f"p{n}", "resource": resource}
+            events.append((at + 60.0 * (n + 1), audit))
+
+    for number in range(3):
+        start = tuesday + number * week
+        opens(start + 3600.0, "a.nurse", "lab")
+        opens(start + 3600.0, "b.nurse", "lab")
+        opens(start + 3600.0, "d.tech", "radiology")
+    login(tuesday, "a.nurse", shared)  # no group learned yet in week 1
+    login(tuesday, "b.nurse", own_b)
+    login(tuesday, "d.tech", own_d)
+    login(tuesday + week, "a.nurse", shared)  # week 2: group "lab" learned from week 1, the source is now lab's
+    login(tuesday + week + 86400.0, "a.nurse", shared)  # the same week, group and source again: nothing new
+    login(tuesday + 2 * week - 3600.0, "d.tech", shared)  # week 3: radiology never used it
+    login(tuesday + 2 * week, "b.nurse", shared)  # lab's workstation
+    login(tuesday + 2 * week + 60.0, "a.nurse", shared)
+    events.sort(key=lambda item: item[0])
+    records = [{"timestamp": _stamp(at), "seq": n + 1, "audit": audit} for n, (at, audit) in enumerate(events)]
+    path = _write(tmp_path / "audit.jsonl", records)
+    config = ReportConfig(shared_source_users=5)  # a source is known by its unit here, not by how many use it
+    python, _duck = assert_same([path], config, verify=False)
+    assert [(f.actor, f.source) for f in python.findings if f.rule == "new-source-login"] == [("d.tech", shared)]
