@@ -36,8 +36,9 @@ _CONTROL: Final = re.compile(
 """A field after the field separator: as the control character, escaped, or written ``<FS>`` (an apostrophe
 inside a word, ``D'OLIO``, is part of the value; one before anything else closes a quoted repr)."""
 _BY_SEPARATOR: Final = {
-    separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^\x1c\x1d\x1e\r\n\"']*)") for separator in "|^"
+    separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^*~\x1c\x1d\x1e\r\n\"']*)") for separator in "|^*~"
 }
+"""A field after a separator written as ``|``, ``^``, ``*`` or ``~`` (it runs to the next of any of them)."""
 _KEYED: Final = re.compile(
     rf"""(?<![\w.&?/-])({_IDS})=(?:"([^"\n]{{1,80}})"|'([^'\n]{{1,80}})'"""
     rf"""|((?:(?![ ,;&|]+[A-Z0-9]{{2}}=)(?:[^\s"<>&;|\\]|[ ](?=[A-Z0-9]))){{1,80}}))"""

@@ -22,8 +22,13 @@ NCPDP_FIELDS: Final[dict[str, str]] = {
     "C2": "MEMBER_ID",  # 302-C2 Cardholder ID
     "CC": "NAME",  # 312-CC Cardholder First Name
     "CD": "NAME",  # 313-CD Cardholder Last Name
+    "C1": "MEMBER_ID",  # 301-C1 Group ID (the member's plan group, read with the cardholder's id)
     "N5": "MEMBER_ID",  # 115-N5 Medicaid ID Number
     "2A": "MEMBER_ID",  # 359-2A Medigap ID
+    # Coordination of benefits segment (AM05): the cardholder's id with another payer
+    "NU": "MEMBER_ID",  # 356-NU Other Payer Cardholder ID
+    # Claim segment (AM07): the day the prescription was written is the patient's
+    "DE": "DATE",  # 414-DE Date Prescription Written
     # Workers' compensation segment (AM06): the patient's employer and injury
     "DY": "DATE",  # 434-DY Date of Injury
     "DZ": "ID",  # 435-DZ Claim/Reference ID
@@ -36,8 +41,9 @@ NCPDP_FIELDS: Final[dict[str, str]] = {
 }
 """Field id -> kind of the D.0 fields that identify a patient, cardholder or their employer."""
 
-SEGMENT_BESIDE: Final = re.compile(r"(?<![A-Za-z0-9])AM[0-9]{2}([|^])|([|^])AM[0-9]{2}(?![A-Za-z0-9])")
-"""A segment id (``AM01``) beside a ``|`` or ``^``: the separator those fields are written with."""
+SEGMENT_BESIDE: Final = re.compile(r"(?<![A-Za-z0-9])AM[0-9]{2}([|^*~])|([|^*~])(?=AM[0-9]{2}(?![A-Za-z0-9]))")
+"""A segment id (``AM01``) beside a ``|``, ``^``, ``*`` or ``~`` (``~AM01*CA...``: both): the separators those
+fields are written with."""
 CORE_IDS: Final = frozenset({"C2", "C4", "CY", "CC", "CD", "CQ"})
 """Ids of which one must be among two keyed ones (``CA=17 CB=22`` alone is a grid, not a claim)."""
 _BEFORE_EQUALS: Final = re.compile(r"=(?<=([A-Z0-9]{2})=)")
