@@ -17,6 +17,7 @@ from ._detector import BaseDetector, Span
 from ._format_case import lower_hl7, upper_view
 from ._gate import HL7
 from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
+from ._hl7_separators import custom_separators, standard_view
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
@@ -147,6 +148,8 @@ class Hl7Detector(BaseDetector):
     kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        if ("MSH" in text or "msh" in text) and (table := custom_separators(text)) is not None:
+            text = standard_view(text, table)  # MSH#$~\\&#...: read with the separators it declares
         if lower_hl7(text):
             text = upper_view(text)  # pid|1||a0048213^^^mrn: the same offsets, read as written upper case
         if "^" in text and _CX_TYPE.search(text) is not None:
