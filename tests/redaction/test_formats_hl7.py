@@ -229,3 +229,16 @@ def test_separators_declared_in_msh_are_read(field: str, component: str, case: o
 def test_a_pipe_in_a_message_declaring_other_separators_is_a_value() -> None:
     text = "MSH#$~\\&#EPIC#HOSP\rOBX#1#ST#NOTE$Note##status|queued"
     assert Redactor().redact_text(text) == text
+
+
+def test_a_member_id_in_in1_2_and_names_in_in2_are_masked() -> None:
+    text = (
+        "PID|1||Q7730418^^^HOSP^MR||OKONKWO^ADAEZE\r"
+        "IN1|1|ZX48213077^MEDICARE|INS01|ACME HEALTH\r"
+        "IN1|2|BCBS01^BLUE PPO|INS02|ACME HEALTH\r"
+        "IN2|||||||OKAFOR^CHIDI||NWOSU^EMEKA|MIL5520193"
+    )
+    out = Redactor().redact_text(text)
+    for secret in ("ZX48213077", "OKAFOR", "CHIDI", "NWOSU", "EMEKA", "MIL5520193"):
+        assert secret not in out, (secret, out)
+    assert "^MEDICARE|INS01|ACME HEALTH" in out and "|BCBS01^BLUE PPO|" in out  # a plan's code stays

@@ -185,6 +185,10 @@ class Hl7Detector(BaseDetector):
                     kind = _pv1_shifted(index, field)
                 elif kind is None and segment == "IN1" and index in _IN1_BESIDE:
                     kind = _in1_shifted(index, field)
+                elif index == 2 and segment == "IN1":
+                    plan = field.split("^", 1)[0]  # IN1-2, the plan's id: a member's id written there, by its shape
+                    if _MEMBER_ID.fullmatch(plan) and not _TIMESTAMP.fullmatch(plan):
+                        yield position, position + len(plan), "MEMBER_ID"
                 elif index == 5 and segment == "OBX" and len(values) > 2:
                     kind = _OBSERVATION_TYPES.get(values[2].strip())
                 if kind is not None and field.strip(" ^~&"):
