@@ -29,7 +29,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import NCPDP
-from ._ncpdp_fields import NCPDP_FIELDS, SEGMENT_BESIDE, keyed_claim, plausible, quoted_claim
+from ._ncpdp_fields import NCPDP_FIELDS, SEGMENT_BESIDE, keyed_claim, numbered_key, plausible, quoted_claim
 
 __all__ = ["NcpdpDetector"]
 
@@ -74,7 +74,7 @@ class NcpdpDetector(BaseDetector):
                 group = 2 if found[2] is not None else 3 if found[3] is not None else 4
                 value = found[group].rstrip(".,:;)") if group == 4 else found[group]
                 keyed.append((found[1], found.start(group), value))
-        if ('":' in text or "':" in text) and (quoted := quoted_claim(text)) is not None:
+        if numbered_key(text) and (quoted := quoted_claim(text)) is not None:
             yield from quoted
         if keyed and keyed_claim({found[0] for found in keyed}, text):
             for field, start, value in keyed:

@@ -16,6 +16,7 @@ __all__ = [
     "claim_fields",
     "keyed_claim",
     "ncpdp_gate",
+    "numbered_key",
     "plausible",
     "quoted_claim",
 ]
@@ -91,6 +92,16 @@ def keyed_claim(ids: set[str], text: str) -> bool:
     return ("NCPDP" in text and bool(ids)) or (len(ids) > 1 and not ids.isdisjoint(CORE_IDS))
 
 
+_NUMBERED_KEY: Final = re.compile(r"C[24YQ][\"']:")
+"""The end of a numbered id written as a quoted key (``C2":``): a literal first, searched at C speed."""
+
+
+def numbered_key(text: str) -> bool:
+    """Whether one of the numbered ids is written as a quoted key (``"C2":``): the cheap test before
+    :func:`quoted_claim` reads the text."""
+    return "C" in text and _NUMBERED_KEY.search(text) is not None
+
+
 def quoted_claim(text: str) -> list[tuple[int, int, str]] | None:
     """The spans of a claim's fields printed as a dict or JSON object (``{"C2": "ZK4409", "CA": "JANE"}``),
     on the rule of :func:`claim_fields`; ``None`` when the quoted ids make no claim."""
@@ -145,9 +156,8 @@ def ncpdp_gate(text: str) -> bool:
         return True
     if ("AM0" in text or "AM1" in text or "AM2" in text) and SEGMENT_BESIDE.search(text) is not None:
         return True  # a segment id (AM01...) beside the separator the fields are written with
-    ids: set[str] = set()
     if "=" in text:
-        ids.update(found for found in _BEFORE_EQUALS.findall(text) if found in NCPDP_FIELDS)
-    if ids and keyed_claim(ids, text):
-        return True
-    return ('":' in text or "':" in text) and quoted_claim(text) is not None
+        ids = {found for found in _BEFORE_EQUALS.findall(text) if found in NCPDP_FIELDS}
+        if ids and keyed_claim(ids, text):
+            return True
+    return numbered_key(text) and quoted_claim(text) is not None
