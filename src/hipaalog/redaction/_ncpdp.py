@@ -77,7 +77,7 @@ class NcpdpDetector(BaseDetector):
         if numbered_key(text) and (quoted := quoted_claim(text)) is not None:
             yield from quoted
         if keyed and keyed_claim({found[0] for found in keyed}, text):
-            for field, start, value in keyed:
-                kind = NCPDP_FIELDS[field]
+            for field_id, start, value in keyed:
+                kind = NCPDP_FIELDS[field_id]
                 if plausible(kind, value):
                     yield start, start + len(value), kind
