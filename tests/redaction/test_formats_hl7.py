@@ -203,3 +203,42 @@ def test_an_apostrophe_in_a_field_does_not_end_the_segment(street: str) -> None:
     for secret in ("Ste-Adele", "J8B 1Z4", "5550143", street.rsplit("'", maxsplit=1)[-1]):
         assert secret not in redacted
     assert "ADT^A04" in redacted
+
+
+# -- separators declared in MSH-1 and MSH-2 ----------------------------------------------------------------
+def _declared(field: str, component: str) -> str:
+    segments = (
+        "MSH|^~\\&|EPIC|HOSP|LAB|HOSP|202401050830||ADT^A01|MSG00417|P|2.5.1",
+        "PID|1||Q7730418^^^HOSP^MR||OKONKWO^ADAEZE^^^||19710304|F|||14 LINDEN WAY^^HOLLISTON^MA^01746||508-555-0188",
+        "IN1|1|PLN01^ACME PPO||ACME HEALTH" + "|" * 32 + "MBX55102938",  # IN1-36, the policy number
+    )
+    table = str.maketrans({"|": field, "^": component})
+    return "\r".join(segment.translate(table) for segment in segments)
+
+
+@pytest.mark.parametrize(("field", "component"), [("#", "$"), ("!", "@"), ("*", ":")], ids=["hash", "bang", "star"])
+@pytest.mark.parametrize("case", [str, str.lower], ids=["upper", "lower"])
+def test_separators_declared_in_msh_are_read(field: str, component: str, case: object) -> None:
+    text = case(_declared(field, component))  # type: ignore[operator]
+    out = Redactor().redact_text(text)
+    for secret in ("Q7730418", "OKONKWO", "ADAEZE", "19710304", "LINDEN", "HOLLISTON", "01746", "0188", "55102938"):
+        assert secret.lower() not in out.lower(), (secret, out)
+    assert "ACME HEALTH".lower() in out.lower()
+
+
+def test_a_pipe_in_a_message_declaring_other_separators_is_a_value() -> None:
+    text = "MSH#$~\\&#EPIC#HOSP\rOBX#1#ST#NOTE$Note##status|queued"
+    assert Redactor().redact_text(text) == text
+
+
+def test_a_member_id_in_in1_2_and_names_in_in2_are_masked() -> None:
+    text = (
+        "PID|1||Q7730418^^^HOSP^MR||OKONKWO^ADAEZE\r"
+        "IN1|1|ZX48213077^MEDICARE|INS01|ACME HEALTH\r"
+        "IN1|2|BCBS01^BLUE PPO|INS02|ACME HEALTH\r"
+        "IN2|||||||OKAFOR^CHIDI||NWOSU^EMEKA|MIL5520193"
+    )
+    out = Redactor().redact_text(text)
+    for secret in ("ZX48213077", "OKAFOR", "CHIDI", "NWOSU", "EMEKA", "MIL5520193"):
+        assert secret not in out, (secret, out)
+    assert "^MEDICARE|INS01|ACME HEALTH" in out and "|BCBS01^BLUE PPO|" in out  # a plan's code stays

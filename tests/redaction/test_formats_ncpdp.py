@@ -85,3 +85,61 @@ def test_an_apostrophe_inside_a_raw_field_is_part_of_it() -> None:
 def test_a_segment_id_after_a_space_opens_caret_fields() -> None:
     out = REDACTOR.redact_text("claim AM01^C419660721^CAODALYS^COMA")
     assert "19660721" not in out and "ODALYS" not in out and "^COMA" in out
+
+
+# -- separators written as '*' or '~', ids printed as a dict's keys, a claim parsed into a mapping ----------
+PARSED = {"C2": "XQ40567332", "CC": "MARY", "CD": "NOLAN", "C1": "GRP515310", "CY": "W2269420", "C4": "19340213"}
+PARSED |= {"CA": "SARAH", "CB": "NOLAN", "CM": "FLAT 3 CHAMBERS ISLE", "CN": "PORT KEVINSTAD", "CP": "06225"}
+PARSED |= {"CQ": "2104352386", "CO": "OH", "C5": "2", "D2": "349857805", "D7": "61377076919", "DB": "1679576722"}
+PARSED_SECRETS = ("XQ40567332", "MARY", "NOLAN", "GRP515310", "W2269420", "19340213", "SARAH", "CHAMBERS", "KEVINSTAD")
+PARSED_SECRETS += ("06225", "2104352386")
+
+
+@pytest.mark.parametrize(
+    ("field", "segment"),
+    [("*", "~"), ("*", "*"), ("~", "|"), ("~", "~"), ("|", "~")],
+    ids=["star-tilde", "star", "tilde-pipe", "tilde", "pipe-tilde"],
+)
+def test_fields_after_a_star_or_a_tilde_are_masked(field: str, segment: str) -> None:
+    text = "claim " + _raw(field, segment, segment)
+    out = REDACTOR.redact_text(text)
+    for secret in SECRETS:
+        assert secret not in out, (secret, out)
+    assert f"{field}COMA" in out and f"{field}EM1" in out  # the state and the qualifier stay
+
+
+@pytest.mark.parametrize("dumps", [repr, __import__("json").dumps], ids=["repr", "json"])
+def test_a_claim_printed_as_a_dict_is_masked(dumps: object) -> None:
+    out = REDACTOR.redact_text("B1 request " + dumps(PARSED))  # type: ignore[operator]
+    for secret in PARSED_SECRETS:
+        assert secret not in out, (secret, out)
+    assert ('"CO": "OH"' in out) or ("'CO': 'OH'" in out)  # the state stays
+
+
+def test_a_claim_parsed_into_a_mapping_is_masked_and_its_ndc_kept() -> None:
+    out = REDACTOR.redact({"event": "claim sent", "claim": dict(PARSED, C4=19340213)})
+    claim = out["claim"]
+    for key in ("C2", "CC", "CD", "C1", "CY", "C4", "CA", "CB", "CM", "CN", "CP", "CQ"):
+        assert claim[key].startswith("[REDACTED"), (key, claim)
+    assert claim["D2"] == "349857805" and claim["D7"] == "61377076919" and claim["DB"] == "1679576722"
+    assert claim["CO"] == "OH" and claim["C5"] == "2"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"CA": 4, "CB": 7, "CC": 0, "CD": 2},
+        {"CA": "/etc/ssl/ca.pem", "CC": "ops@example.com"},
+        {"CA": "Let's Encrypt R3", "CN": "api.example.com"},
+        {"CA": "ON", "C2": "x"},
+    ],
+    ids=["grid", "certificate-and-copy", "issuer", "no-digits"],
+)
+def test_mappings_that_are_not_claims_stay(value: dict[str, object]) -> None:
+    assert REDACTOR.redact(value) == value
+    assert REDACTOR.redact_text(repr(value)) == repr(value)
+
+
+def test_a_grid_of_keyed_numbers_stays() -> None:
+    text = "CA=4 CB=7 CC=0 CD=2 totals for region"
+    assert REDACTOR.redact_text(text) == text

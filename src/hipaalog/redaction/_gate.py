@@ -48,6 +48,7 @@ from ._cues import (
 from ._dicom_tags import DICOM_KEYWORDS, dicom_gate, is_dump
 from ._format_case import lower_hl7, lower_x12, upper_fhir
 from ._hl7_fields import HL7_FIELDS, HL7_MARKS
+from ._hl7_separators import custom_separators
 from ._json_values import named_value_gate
 from ._key_phrases import sentence_key
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
@@ -623,6 +624,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= X12  # NM1|IL|1|ROE|JANE~: another element separator, no interchange header
     if not bits & HL7 and lower_hl7(text):
         bits |= HL7  # pid|1||...: a message lower-cased whole
+    if not bits & HL7 and ("MSH" in text or "msh" in text) and custom_separators(text) is not None:
+        bits |= HL7  # MSH#$~\\&#...: a message that declares its own separators
     if not bits & X12 and lower_x12(text):
         bits |= X12  # nm1*il*1*...
     if not bits & FHIR and upper_fhir(text):

@@ -17,6 +17,7 @@ from ._detector import BaseDetector, Span
 from ._format_case import lower_hl7, upper_view
 from ._gate import HL7
 from ._hl7_fields import CARE_SEGMENTS, HL7_FIELDS, HL7_MARKS
+from ._hl7_separators import custom_separators, standard_view
 
 __all__ = ["HL7_MARKS", "Hl7Detector"]
 
@@ -147,6 +148,8 @@ class Hl7Detector(BaseDetector):
     kinds = ("NAME", "DOB", "ADDRESS", "PHONE", "SSN", "MRN", "ACCOUNT", "LICENSE", "ID", "MEMBER_ID", "DATE")
 
     def find(self, text: str) -> Iterator[Span]:
+        if ("MSH" in text or "msh" in text) and (table := custom_separators(text)) is not None:
+            text = standard_view(text, table)  # MSH#$~\\&#...: read with the separators it declares
         if lower_hl7(text):
             text = upper_view(text)  # pid|1||a0048213^^^mrn: the same offsets, read as written upper case
         if "^" in text and _CX_TYPE.search(text) is not None:
@@ -182,6 +185,10 @@ class Hl7Detector(BaseDetector):
                     kind = _pv1_shifted(index, field)
                 elif kind is None and segment == "IN1" and index in _IN1_BESIDE:
                     kind = _in1_shifted(index, field)
+                elif index == 2 and segment == "IN1":
+                    plan = field.split("^", 1)[0]  # IN1-2, the plan's id: a member's id written there, by its shape
+                    if _MEMBER_ID.fullmatch(plan) and not _TIMESTAMP.fullmatch(plan):
+                        yield position, position + len(plan), "MEMBER_ID"
                 elif index == 5 and segment == "OBX" and len(values) > 2:
                     kind = _OBSERVATION_TYPES.get(values[2].strip())
                 if kind is not None and field.strip(" ^~&"):

@@ -89,7 +89,19 @@ HL7_FIELDS: Final[dict[str, dict[int, str]]] = {
         49: "MEMBER_ID",
     },
     "IN3": {2: "ID", 6: "DATE", 7: "DATE", 9: "DATE", 10: "DATE"},  # a pre-certification: its number and dates
-    "IN2": {1: "ID", 2: "SSN", 3: "NAME", 6: "MEMBER_ID", 8: "MEMBER_ID", 61: "MEMBER_ID", 63: "PHONE", 64: "PHONE"},
+    "IN2": {
+        1: "ID",
+        2: "SSN",
+        3: "NAME",
+        6: "MEMBER_ID",
+        7: "NAME",
+        8: "MEMBER_ID",
+        9: "NAME",
+        10: "ID",
+        61: "MEMBER_ID",
+        63: "PHONE",
+        64: "PHONE",
+    },  # IN2-7 the Medicaid case's name, IN2-9 and IN2-10 a military sponsor's name and id
     "PV1": {19: "ACCOUNT", 44: "DATE", 45: "DATE", 50: "ACCOUNT"},  # PV1-50: the alternate visit id
     "MRG": {1: "MRN", 2: "MRN", 3: "ACCOUNT", 4: "MRN", 5: "ACCOUNT", 6: "ACCOUNT", 7: "NAME"},
     # Segments of a patient's care: their dates say when it happened to the patient of the message.

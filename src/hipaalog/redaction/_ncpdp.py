@@ -8,8 +8,12 @@ messages print fields as ``C2=value``. This reader takes a field whose id the ta
 
 * a field after ``0x1C`` (raw or escaped) or ``<FS>``, anywhere;
 * a field after ``|`` or ``^`` when a segment id (``AM01``) sits beside that separator in the text;
-* ``ID=value`` when two ids of the table are written so (one of them ``C2``, ``C4``, ``CY``, ``CC``,
-  ``CD`` or ``CQ``), or one beside the word ``NCPDP``.
+* ``ID=value`` when two ids of the table are written so (one of them ``C2``, ``C4``, ``CY``, ``CC``, ``CD``
+  or ``CQ``), or one beside the word ``NCPDP``;
+* ``"ID": "value"`` or ``'ID': 'value'`` (a claim parsed into a dict, then printed) when two ids are, one of
+  them ``C2``, ``C4``, ``CY`` or ``CQ`` with its digits.
+
+A keyed value must look like its kind (``CA=4`` in a grid is no name).
 
 Only the patient's, cardholder's and (workers' compensation) employer's fields are PHI. Provider
 (``DB``, ``DL`` primary care provider), pharmacy, product, pricing (``DN`` basis of cost), prescription
@@ -25,7 +29,7 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import NCPDP
-from ._ncpdp_fields import CORE_IDS, NCPDP_FIELDS, SEGMENT_BESIDE
+from ._ncpdp_fields import NCPDP_FIELDS, SEGMENT_BESIDE, keyed_claim, numbered_key, plausible, quoted_claim
 
 __all__ = ["NcpdpDetector"]
 
@@ -36,8 +40,9 @@ _CONTROL: Final = re.compile(
 """A field after the field separator: as the control character, escaped, or written ``<FS>`` (an apostrophe
 inside a word, ``D'OLIO``, is part of the value; one before anything else closes a quoted repr)."""
 _BY_SEPARATOR: Final = {
-    separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^\x1c\x1d\x1e\r\n\"']*)") for separator in "|^"
+    separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^*~\x1c\x1d\x1e\r\n\"']*)") for separator in "|^*~"
 }
+"""A field after a separator written as ``|``, ``^``, ``*`` or ``~`` (it runs to the next of any of them)."""
 _KEYED: Final = re.compile(
     rf"""(?<![\w.&?/-])({_IDS})=(?:"([^"\n]{{1,80}})"|'([^'\n]{{1,80}})'"""
     rf"""|((?:(?![ ,;&|]+[A-Z0-9]{{2}}=)(?:[^\s"<>&;|\\]|[ ](?=[A-Z0-9]))){{1,80}}))"""
@@ -63,12 +68,16 @@ class NcpdpDetector(BaseDetector):
                 for field in _BY_SEPARATOR[separator].finditer(text):
                     if field[2].strip():
                         yield field.start(2), field.end(2), NCPDP_FIELDS[field[1]]
+        keyed: list[tuple[str, int, str]] = []  # (field id, where its value starts, the value)
         if "=" in text:
-            keyed = list(_KEYED.finditer(text))
-            ids = {found[1] for found in keyed}
-            if ("NCPDP" in text and ids) or (len(ids) > 1 and not ids.isdisjoint(CORE_IDS)):
-                for found in keyed:
-                    group = 2 if found[2] is not None else 3 if found[3] is not None else 4
-                    value = found[group].rstrip(".,:;)") if group == 4 else found[group]
-                    if value:
-                        yield found.start(group), found.start(group) + len(value), NCPDP_FIELDS[found[1]]
+            for found in _KEYED.finditer(text):
+                group = 2 if found[2] is not None else 3 if found[3] is not None else 4
+                value = found[group].rstrip(".,:;)") if group == 4 else found[group]
+                keyed.append((found[1], found.start(group), value))
+        if numbered_key(text) and (quoted := quoted_claim(text)) is not None:
+            yield from quoted
+        if keyed and keyed_claim({found[0] for found in keyed}, text):
+            for field_id, start, value in keyed:
+                kind = NCPDP_FIELDS[field_id]
+                if plausible(kind, value):
+                    yield start, start + len(value), kind

@@ -51,6 +51,7 @@ from ._named_values import (
     named_value_kind,
 )
 from ._names import name_shaped
+from ._ncpdp_fields import CLAIM_KEPT, NCPDP_KEYS, claim_fields
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
@@ -852,6 +853,8 @@ class Redactor:
             return False  # {"first": "Jane", "last": "Roe"}: the walk masks the pair
         if self._labelled(value):
             return False  # {"field": "dob", "value": ...}: the label gives its sibling a kind, the walk reads it
+        if not NCPDP_KEYS.isdisjoint(value) and claim_fields(value) is not None:
+            return False  # {"C2": ..., "CA": "JANE"}: a pharmacy claim's fields, masked by the walk
         for key, item in value.items():
             try:
                 action = actions[key]
@@ -1278,6 +1281,9 @@ class Redactor:
         if not FIRST_KEYS.isdisjoint(value) and (pair := name_pair(value)) is not None:
             masker = self.strategy_for("NAME")  # {"first": "Jane", "last": "Roe"}: one name over two fields
             items = [(k, masker.text("NAME", v) if k in pair and type(v) is str else v) for k, v in items]
+        if not NCPDP_KEYS.isdisjoint(value) and (claim := claim_fields(value)) is not None:
+            items = [(k, self._key_value(claim[k], v) if k in claim else v) for k, v in items]  # an NCPDP claim
+            trusted = trusted | CLAIM_KEPT  # its prescription number, NDC and prescriber's id stay as they are
         if not POSTAL_KEYS.isdisjoint(value) and (postal := postal_key(value, self.keys, trusted)) is not None:
             items = self._postal_read(items, postal)  # {"line1": ..., "code": "94107"}: the address's postal code
         active.add(marker)
@@ -1722,7 +1728,8 @@ class Redactor:
                 continue  # "build"; "order_id": an id the key catalogue judged; "OBR.3": its segment reader's
             if cls is dict:
                 copied = dict(item)
-                self._ids_beside_person(copied, frozenset(), depth + 1, named)
+                kept = CLAIM_KEPT if len(NCPDP_KEYS.intersection(copied)) > 1 else frozenset()  # a claim's NDC
+                self._ids_beside_person(copied, kept, depth + 1, named)
                 out[key] = copied
                 continue
             if cls is not str:
