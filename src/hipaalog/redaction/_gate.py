@@ -656,8 +656,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # a pandas Series, named by its footer
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
-    if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):
-        bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
+    if "'" in text and (
+        "('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text or "EXEC " in text
+    ):
+        bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs, a stored procedure's arguments
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
     elif len(text) >= 12 and may_hold_token(text):

@@ -56,6 +56,9 @@ _COLUMN_BACK: Final = re.compile(r"[ ]*(?:(?i:ton)[ ]+)?[<>!]?[ ]*\)?[\"`]?([\w.
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
 """Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
+_SHORT_NAME_ALIASES: Final = frozenset(("ln", "fn", "mn", "lname", "fname", "mname", "sn", "gn"))
+"""Short aliases of a name's parts (``AS ln``), a person's only beside an alias of a person's identifier."""
+_PERSON_ALIAS_KINDS: Final = frozenset(("DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"))
 _PEOPLES_COLUMNS: Final = dict.fromkeys(
     (
         *("account", "accountid", "acctid", "csn", "har", "fin", "encountercsn", "alternatevisitid"),
@@ -657,7 +660,7 @@ class TabularDetector(BaseDetector):
             yield from self._pairs(text)
         if " IN (" in text or " in (" in text:
             yield from self._in_lists(text)
-        if "(" in text or "args" in text:
+        if "(" in text or "args" in text or "EXEC" in text or "exec" in text:
             yield from task_call_spans(text, self.catalogue)  # positional values of a person's task
         if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
@@ -747,8 +750,12 @@ class TabularDetector(BaseDetector):
     def _named_elsewhere(self, text: str) -> Iterator[Span]:
         """Literals whose column is an alias, a row's list or an ``INSERT ... SELECT``'s (:mod:`._sql_shapes`);
         a generic name column (``AS name``) only when the value reads as a person's name."""
-        for start, end, column in sql_shaped(text):
-            kind = self._column_kind(column)
+        shaped = list(sql_shaped(text))
+        kinds = [self._column_kind(column) for _, _, column in shaped]
+        personal = not _PERSON_ALIAS_KINDS.isdisjoint(kinds)
+        for (start, end, column), kind in zip(shaped, kinds, strict=True):
+            if kind is None and personal and column.lower() in _SHORT_NAME_ALIASES:
+                kind = "NAME"  # SELECT 'Roe'::text AS ln, DATE '1950-02-03' AS dob: "ln" beside a birth date
             if kind == "NAME" and column.lower() in _GENERIC_COLUMNS:
                 kind = _MAYBE_NAME
             value = text[start:end]
