@@ -52,6 +52,7 @@ from ._json_values import named_value_gate
 from ._key_phrases import sentence_key
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
+from ._name_domains import BARE_HOST_HINT
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._near import initials_first
@@ -602,6 +603,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     colon = ":" in text
     if "www." in text or "WWW." in text:
         bits |= URL  # a URL without its scheme
+    elif "." in text and BARE_HOST_HINT.search(text) is not None:
+        bits |= URL  # a host without a scheme (janeroe.com): a person's own site may be written so
     if colon:
         if "/" in text and "://" in text:
             bits |= URL

@@ -136,11 +136,16 @@ def _arguments(
             index += 1
         if index < size and text[index] == ",":
             index += 1
-        elif closing and (index >= size or text[index] != closing):
-            return [], [], -1
-        elif not closing and index < size and text[index] not in ";\r\n":
+        elif _unclosed(text, index, closing):
             return [], [], -1
     return [], [], -1
+
+
+def _unclosed(text: str, index: int, closing: str) -> bool:
+    """Whether a call's list goes on at ``index`` with no comma (its bracket, or its statement's end, expected)."""
+    if closing:
+        return index >= len(text) or text[index] != closing
+    return index < len(text) and text[index] not in ";\r\n"
 
 
 def _kwargs(text: str, end: int) -> tuple[list[str], int]:
