@@ -692,7 +692,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and ("/~" in text or PERSON_PATH_ID.search(text) is not None):
-        bits |= CUED  # /patients/<id>, /patients/<name-slug>, /~jroe
+        bits |= CUED | URL  # /patients/<id>, /patients/<name-slug>, /~jroe (a request line's path: its dates)
     if digits and (
         (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
         or _HYPHENED_STREET.search(text) is not None

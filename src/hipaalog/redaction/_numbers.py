@@ -1417,3 +1417,32 @@ class UrlDetector(BaseDetector):
                 yield www.start(), end, "URL"
         if "." in text and BARE_HOST_HINT.search(text) is not None:
             yield from _bare_person_hosts(text)
+        if " /" in text or '"/' in text:
+            yield from _request_path_dates(text)
+
+
+_REQUEST_PATH: Final = re.compile(r"(?=[GPDH])(?:GET|POST|PUT|PATCH|DELETE|HEAD)[ ](/[^\s?#\"']{3,2000})")
+"""A request line's path, no host before it (``POST /api/v1/patients/4821/visits/1950-02-03 HTTP/1.1``)."""
+
+
+def _request_path_dates(text: str) -> Iterator[Span]:
+    """The full dates in a request line's path after a person's resource (``/patients/<id>/visits/<date>``,
+    ``/members/<id>/dob/<date>``): a person's dates. A path about no one keeps its dates (``/reports/2024-05-01``)."""
+    for found in _REQUEST_PATH.finditer(text):
+        offset = found.start(1)
+        person = False
+        for segment in found[1].split("/"):
+            if person and full_date(segment):
+                yield offset, offset + len(segment), "DATE"
+            person = person or segment.lower() in _CARE_PEOPLE
+            offset += len(segment) + 1
+
+
+_CARE_PEOPLE: Final = frozenset(
+    (
+        *("patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers"),
+        *("beneficiary", "beneficiaries", "enrollee", "enrollees", "resident", "residents", "dependent"),
+        *("dependents", "guarantor", "guarantors", "insured", "mrn", "mrns", "chart", "charts"),
+    )
+)
+"""Path segments naming the people a care system holds (an app's ``users`` and ``accounts`` not among them)."""
