@@ -37,3 +37,24 @@ def test_joined_and_saint_surnames_are_masked(text: str, secrets: list[str]) -> 
 )
 def test_firms_and_places_stay(text: str) -> None:
     assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("appointment for Robert Jones Ltd. on 1933-05-03 confirmed", ["Robert", "Jones", "1933-05-03"]),
+        ("patient Clara Macedo GmbH referred, DOB 1977-05-31", ["Clara", "Macedo"]),
+    ],
+)
+def test_a_legal_form_after_a_cared_for_name_is_no_firm(text: str, secrets: list[str]) -> None:
+    out = redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vendor Jane Roe Ltd paid", "appointment booked with Acme Holdings Ltd.", "supplier Hines Ltd invoiced"],
+)
+def test_firms_outside_care_stay(text: str) -> None:
+    assert redact_text(text) == text
