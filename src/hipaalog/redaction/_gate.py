@@ -663,6 +663,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         "('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text or "EXEC " in text
     ):
         bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs, a stored procedure's arguments
+    elif '("' in text and '", "' in text:
+        bits |= TABLE  # a tuple requoted by the reader ('Zürich' read as "Zurich"): its pairs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
     elif len(text) >= 12 and may_hold_token(text):

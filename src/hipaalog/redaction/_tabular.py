@@ -34,6 +34,7 @@ from ._names import COMMON_GIVEN, NOT_SURNAMES, PRODUCT_GIVEN, name_shaped
 from ._near import first_char_alternation, trie_alternation
 from ._sql_shapes import sql_shaped
 from ._task_calls import task_call_spans
+from ._town_codes import town_and_code
 from ._vocab import NAME_STOPWORDS, STATE_NAMES
 
 __all__ = ["TabularDetector", "settled"]
@@ -295,6 +296,15 @@ def _patient_table(statement: str) -> bool:
 def _young(value: str) -> bool:
     """Whether an age is one Safe Harbor keeps (89 and under)."""
     return value.strip().isdigit() and int(value) < 90
+
+
+def _town_pair(text: str, items: list[Item]) -> Iterator[Span]:
+    """A town and its postal code as a pair's two values, either way round (:mod:`._town_codes`)."""
+    for town, code in (items, items[::-1]):
+        if town_and_code(_bare(text, town).strip().strip("'\""), _bare(text, code).strip().strip("'\"")):
+            yield town[0], town[1], "ADDRESS"
+            yield code[0], code[1], "ZIP"
+            return
 
 
 def _bare(text: str, item: Item) -> str:
@@ -667,6 +677,8 @@ class TabularDetector(BaseDetector):
                 if match.start() in seen:
                     continue
                 items, _ = _items(text, match.start())
+                if len(items) == 2:
+                    yield from _town_pair(text, items)  # ('Bellinzona', '6500'): an address's last line
                 if len(items) > 1:
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
