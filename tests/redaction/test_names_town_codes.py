@@ -33,6 +33,8 @@ def test_a_town_and_its_postcode_are_masked(text: str, secrets: list[str]) -> No
         "('Reading', '10000')",
         "('eu-west-1', '12345')",
         'print("a", "b")',
+        "calling geocode('Springfield', '62704')",
+        "top towns [('Jamesfort', 4123), ('Lake Heather', 97)]",
     ],
 )
 def test_towns_beside_other_numbers_stay(text: str) -> None:

@@ -298,12 +298,22 @@ def _young(value: str) -> bool:
     return value.strip().isdigit() and int(value) < 90
 
 
+_CALLED: Final = re.compile(r"[\w.]")
+"""A character before a bracket that makes it a call's (``geocode('Springfield', '62704')``), no tuple's."""
+
+
 def _town_pair(text: str, items: list[Item]) -> Iterator[Span]:
-    """A town and its postal code as a pair's two values, either way round (:mod:`._town_codes`)."""
-    for town, code in (items, items[::-1]):
-        if town_and_code(_bare(text, town).strip().strip("'\""), _bare(text, code).strip().strip("'\"")):
-            yield town[0], town[1], "ADDRESS"
-            yield code[0], code[1], "ZIP"
+    """A town and its postal code as a tuple's two quoted values, either way round (:mod:`._town_codes`); not a
+    count beside a town (``('Jamesfort', 4123)``)."""
+    values = [_bare(text, item).strip() for item in items]
+    values = [value[1:-1] if value[:1] in "'\"" else value for value in values]
+    if not all(text[start - 1 : start] in ("'", '"') or text[start : start + 1] in ("'", '"') for start, _ in items):
+        return
+    for town, code in ((0, 1), (1, 0)):
+        if town_and_code(values[town], values[code]):
+            town_item, code_item = items[town], items[code]
+            yield town_item[0], town_item[1], "ADDRESS"
+            yield code_item[0], code_item[1], "ZIP"
             return
 
 
@@ -677,7 +687,7 @@ class TabularDetector(BaseDetector):
                 if match.start() in seen:
                     continue
                 items, _ = _items(text, match.start())
-                if len(items) == 2:
+                if len(items) == 2 and not (match.start() and _CALLED.fullmatch(text[match.start() - 1])):
                     yield from _town_pair(text, items)  # ('Bellinzona', '6500'): an address's last line
                 if len(items) > 1:
                     yield from self._typed(text, items)
