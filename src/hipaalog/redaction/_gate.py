@@ -53,6 +53,7 @@ from ._json_values import named_value_gate
 from ._key_phrases import sentence_key
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._layers import may_hold_token
+from ._name_domains import BARE_HOST_HINT
 from ._name_table import SURNAME_RANK
 from ._ncpdp_fields import ncpdp_gate
 from ._near import initials_first
@@ -603,6 +604,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     colon = ":" in text
     if "www." in text or "WWW." in text:
         bits |= URL  # a URL without its scheme
+    elif "." in text and BARE_HOST_HINT.search(text) is not None:
+        bits |= URL  # a host without a scheme (janeroe.com): a person's own site may be written so
     if colon:
         if "/" in text and "://" in text:
             bits |= URL
@@ -659,8 +662,12 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= TABLE  # a pandas Series, named by its footer
     if ")=(" in text or "Duplicate entry '" in text or "Failing row contains (" in text:
         bits |= TABLE  # a database error that names its columns: Key (first_name, last_name)=(...)
-    if "'" in text and ("('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text):
-        bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs
+    if "'" in text and (
+        "('" in text or "['" in text or "': " in text or "='" in text or "(b'" in text or "EXEC " in text
+    ):
+        bits |= TABLE  # ('key', 'value') pairs, dict and keyword reprs, a stored procedure's arguments
+    elif '("' in text and '", "' in text:
+        bits |= TABLE  # a tuple requoted by the reader ('Zürich' read as "Zurich"): its pairs
     if "eyJ" in text or "asic " in text or ("=" in text and _PADDED_B64.search(text) is not None):
         bits |= TOKEN  # a JWT or base64 JSON, Basic credentials, a padded base64 blob
     elif len(text) >= 12 and may_hold_token(text):
@@ -690,7 +697,7 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
     if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
     if "/" in text and ("/~" in text or PERSON_PATH_ID.search(text) is not None):
-        bits |= CUED  # /patients/<id>, /patients/<name-slug>, /~jroe
+        bits |= CUED | URL  # /patients/<id>, /patients/<name-slug>, /~jroe (a request line's path: its dates)
     if digits and (
         (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)
         or _HYPHENED_STREET.search(text) is not None

@@ -408,7 +408,7 @@ def _score(text: str, tokens: list[tuple[int, int, str]], run: list[int], mode: 
         score -= 3.0  # "deploy to Jordan cluster", "Austin datacenter": a lone word naming a thing of the system
     if text[end : end + 1] == "(":
         score -= 3.0  # a call or a constructor
-    if cue < _CUE and firm_name(text, start, end):
+    if cue < _CUE and firm_name(text, start, end) and not _cared_for(text, start, end):
         score -= 5.0  # "Hines Ltd", "Garza and Sons", "Wong Notifier 5.1", "Walker, Kim and Simpson": a company
     return score
 
@@ -465,10 +465,33 @@ def no_name(span: str) -> bool:
 def firm_not_person(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a company (:func:`._firms.firm_name`) and no title nor word about a person
     stands up to three words before it (``Insurance holder Jane Roe Group plan`` is a person's)."""
-    if not firm_name(text, start, end):
+    if not firm_name(text, start, end) or _cared_for(text, start, end):
         return False
     before = text[max(0, start - 48) : start].split()[-3:]
     return not any(ascii_letters(word).lower().strip(".:,") in _STRONG_BEFORE for word in before)
+
+
+_CARE_BEFORE: Final = frozenset(
+    (
+        *("appointment", "appointments", "appt", "visit", "referral", "referred", "admission", "admitted"),
+        *("discharged", "patient", "pt", "consult", "consultation", "checkin", "checked-in", "booked", "seen"),
+    )
+)
+"""Words of a person's care up to three words before a name: a firm's ending after it is a name's (``appointment
+for Jane Roe Ltd.``), not a company's."""
+
+
+def _cared_for(text: str, start: int, end: int) -> bool:
+    """Whether a name that a legal form follows is a person's: a given name and one surname after a word of care
+    (``appointment for Robert Jones Ltd.``; not ``invoice from Roe & Sons Ltd.``, ``vendor Jane Roe Ltd``)."""
+    words = text[start:end].split()
+    if len(words) != 2:
+        return False
+    given = ascii_letters(words[0]).lower()
+    if given not in GIVEN or given in AMBIGUOUS_GIVEN:
+        return False
+    before = text[max(0, start - 48) : start].split()[-3:]
+    return any(ascii_letters(word).lower().strip(".:,") in _CARE_BEFORE for word in before)
 
 
 _STRONG_BEFORE: Final = (_BEFORE_ALL - _WEAK_BEFORE) | _TITLE_WORDS

@@ -31,7 +31,15 @@ __all__ = ["with_name_neighbours"]
 
 _NAME_MARK: Final = "[REDACTED:NAME]"
 _WORD: Final = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*"
-_AFTER: Final = re.compile(rf"(,?[ ])(?:[A-Z]\.[ ])?(?:{PARTICLES}[ ]){{0,2}}({_WORD})(?![\w'’-])")
+_AFTER: Final = re.compile(
+    rf"(,?[ ])(?:[A-Z]\.[ ])?(Ste?\.[ ]|Saint[ ]|(?:e[ ]|y[ ])?(?:{PARTICLES}[ ]){{0,2}})"
+    rf"(?!(?:e|y|{PARTICLES})[ ]|Ste?\.)({_WORD})(?![\w’-]|'[^\W\d_])"
+)
+"""A word after a name: a middle initial, particles (``da``, ``van der``), a joining ``e`` or ``y`` of a double
+surname (``Araújo e Rocha``, ``Clerc y Vallet``) or a saint's prefix (``St. Clair``) between."""
+_SAINT_TAIL: Final = re.compile(r"\.[ ]([A-Z][a-z]+)(?![\w’-]|'[^\W\d_])")
+"""The rest of a saint's surname when a detector stopped at its prefix (``Brit St`` of ``Brit St. John``)."""
+_SAINTS: Final = frozenset(("St. ", "Ste. ", "Saint "))
 _BEFORE: Final = re.compile(rf"(?<![\w'’.-])({_WORD})(,?)[ ]$")
 
 
@@ -98,6 +106,27 @@ def _name_part(word: str, lead: bool, surname: bool = False, mask: bool = True, 
     return (mask or not lead) and foreign_word(word)  # "Pacjent Zbyszko Wrzesniak": the detector left it out
 
 
+_HEIRS: Final = _words(
+    "figli figlio filhos filho hijos hijo fils sons son söhne sohn zonen zoon cia compagnia irmaos hermanos"
+)
+"""Words of a family firm after ``e`` or ``y`` (``Rossi e Figli``, ``Gomes e Filhos``): no second surname."""
+
+
+def _after_part(between: str, word: str, mask: bool, particle: bool) -> bool:
+    """Whether ``word``, after a name and ``between`` it (particles, a joining ``e`` or ``y``, a saint's prefix), is
+    that name's part: after a saint's prefix or a joining word, any capitalised word that is no log text."""
+    if between in _SAINTS or between[:2] in {"e ", "y "}:
+        bare = word.lower()
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and bare not in _NOT_NAMES
+            and bare not in _HEIRS
+            and len(bare) > 2
+        )
+    return _name_part(word, False, mask=mask, particle=particle)
+
+
 def _given_before_initial(word: str) -> bool:
     """A capitalised word before a middle initial and a surname found (``Tao`` of ``Tao U. Xia``): any given
     name of the tables, even one that is also a word (``Taro``), and no cue of log text."""
@@ -118,11 +147,15 @@ def with_name_neighbours(found: list[Span], text: str) -> list[Span]:
         after = _AFTER.match(text, end)
         if (
             after is not None
-            and (after[1] == " " or after[2][:1].isupper())
-            and _name_part(after[2], False, mask=mask, particle=after.start(2) > after.end(1))
+            and (after[1] == " " or after[3][:1].isupper())
+            and _after_part(after[2], after[3], mask, after.start(3) > after.end(1))
         ):
             # a mask is never joined (the scanner keeps its own markers): the part is masked on its own
             added.append((end + len(after[1]) if mask else start, after.end(), "NAME"))
+        elif not mask and (text.endswith(" St", start, end) or text.endswith(" Ste", start, end)):
+            tail = _SAINT_TAIL.match(text, end)
+            if tail is not None:
+                added.append((start, tail.end(), "NAME"))  # "Brit St" found, ". John" left
         if start > 1 and text[start - 1] == " ":
             before = _BEFORE.search(text, max(0, start - 40), start)
             opening = before is not None and _opens_at(text, before.start(1))

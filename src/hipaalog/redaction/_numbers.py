@@ -47,11 +47,12 @@ from ._cues import (
 from ._detector import BaseDetector, Span
 from ._gate import CARD, CUED, DEA, EMAIL, IPV4, MAC, MBI, PHONE, SSN, URL, VIN
 from ._keys import DEFAULT_CATALOGUE, PERSON_WORDS, tokens
-from ._lexicon import unknown_word
+from ._lexicon import ENGLISH, unknown_word
 from ._message_ids import message_id_at
-from ._name_table import GIVEN, SURNAME_RANK
+from ._name_domains import BARE_HOST_HINT, bare_hosts, dotted_name_host, named_in_text
+from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
 from ._near import CueIndex
-from ._personal_hosts import firm_label, frequent_surname, personal_host, trade_label
+from ._personal_hosts import firm_label, frequent_surname, given_and_unknown, personal_host, trade_label
 from ._role_mail import role_mailbox
 from ._values import SEARCH_DATE_KEYS, full_date
 from ._vocab import FIRST_NAMES, SURNAMES
@@ -791,7 +792,7 @@ class EmailDetector(BaseDetector):
                 and start >= 0
                 and text[start:at] != "git"
                 and not message_id_at(text, start)
-                and not role_mailbox(text[start:at], domain[0])
+                and not (role_mailbox(text[start:at], domain[0]) and not _person_domain(domain[0].lower(), text))
             ):
                 yield start, domain.end(), "EMAIL"
             at = text.find("@", at + 1)
@@ -959,7 +960,7 @@ def _personal(netloc: str, path: str) -> bool:
     segments = [segment for segment in path.split("/") if segment]
     if any(segment[0] in "~@" and len(segment) > 2 for segment in segments):
         return True
-    if personal_host(host, segments):
+    if personal_host(host, segments) or dotted_name_host(host):
         return True
     labels = host.split(".")
     if host in _SOCIAL_HOSTS or labels[-2:] == ["wordpress", "com"] or _brand(labels) in _SOCIAL_BRANDS:
@@ -1315,6 +1316,68 @@ def url_has_identifier(url: str) -> bool:
     return bool(url_identifier_spans(url))
 
 
+def _person_domain(host: str, text: str) -> bool:
+    """Whether a host (lower case) is a person's own: named after a person (:func:`_personal`), or its label spells
+    a name ``text`` holds (``info@jacqueline-clement.io`` beside ``Jacqueline Clément``)."""
+    host = host[4:] if host.startswith("www.") else host
+    labels = host.split(".")
+    if len(labels) < 2:
+        return False
+    if _personal(host, "") and _bare_personal(labels[-3:] if labels[-2] not in {"co", "com"} else labels[-4:-1]):
+        return True
+    return named_in_text(".".join(labels[:-1]) if len(labels) <= 3 else labels[-2], text)
+
+
+_URL_HOST: Final = re.compile(r"[A-Za-z0-9.-]{4,253}")
+"""A URL's host after its scheme (no user, no port)."""
+
+
+def _bare_person_hosts(text: str) -> Iterator[Span]:
+    """Hosts written without a scheme (``janeroe.com``, ``www`` aside) that are a person's own (whole, path too)."""
+    for start, end, host, path in bare_hosts(text):
+        if host.startswith("www.") or host.count(".") > 2:
+            continue  # a "www." host is read as a URL; a longer host is a service's (mail.example.co.uk)
+        labels = host.split(".")
+        if named_in_text(".".join(labels[:-1]), text) or (_personal(host, path) and _bare_personal(labels)):
+            yield start, end, "URL"
+
+
+_BARE_GIVEN: Final = 5
+"""A given name opening a host label run together, written with no scheme, has this many letters at least."""
+
+
+def _surely_given(word: str) -> bool:
+    return word in GIVEN and word not in AMBIGUOUS_GIVEN and word not in ENGLISH
+
+
+def _bare_personal(labels: list[str]) -> bool:
+    """Whether a host written with no scheme, or after a role mailbox's ``@``, is surely a person's (stricter than
+    a URL's host: ``compania.es``, ``leone-gabba.it``, ``chang-wilson.com`` are firms'): a given name and a
+    listed surname (``jane-roe``), a given name of five letters or more and a surname or a word no dictionary knows
+    (``alyssawesterbeek``), or a given name and a surname as two labels (``mathew.edwards.com``)."""
+    if len(labels) == 3:
+        return dotted_name_host(".".join(labels))
+    label = labels[0]
+    if "-" in label:
+        first, _, last = label.partition("-")
+        return not _surname_pair(label) and _surely_given(first) and (last in SURNAME_RANK or last.title() in SURNAMES)
+    return any(
+        _surely_given(label[:cut]) and (label[cut:] in SURNAME_RANK or label[cut:].title() in SURNAMES)
+        for cut in range(_BARE_GIVEN, len(label) - 3)
+    ) or given_and_unknown(label, _BARE_GIVEN)
+
+
+_SURNAME_FIRST: Final = 1000
+"""A word ranked higher than this among surnames opens a firm's hyphenated name more often than a person's."""
+
+
+def _surname_pair(label: str) -> bool:
+    """Whether a hyphenated host label opens with a frequent surname (``howard-levine``, ``landry-wilson``): a
+    firm's host written bare, unless the text names the person (``jordan-wright.de`` alone stays)."""
+    first, dash, _ = label.partition("-")
+    return bool(dash) and SURNAME_RANK.get(first, _SURNAME_FIRST) < _SURNAME_FIRST
+
+
 _WWW: Final = re.compile(r"(?<![\w./@-])(?i:www)\.(?=[^\W_])")
 """A URL written without its scheme (``www.janeroe.com/...``): its host opens with ``www.``."""
 
@@ -1338,6 +1401,9 @@ class UrlDetector(BaseDetector):
                 if start == 0 or not text[start - 1].isalnum():
                     for first, last in url_identifier_spans(text[start:end]):
                         yield start + first, start + last, "URL"
+                    host = _URL_HOST.match(text, mark + 3)
+                    if host is not None and _person_domain(host[0].lower(), text):
+                        yield start, end, "URL"  # https://hofiggretel.org beside "Gretel Höfig"
                 mark = text.find("://", end)
             else:
                 mark = text.find("://", mark + 3)
@@ -1346,3 +1412,37 @@ class UrlDetector(BaseDetector):
             end = www.start() + len(rest[0].rstrip(".,;:!?)]}")) if rest is not None else www.end()
             for first, last in url_identifier_spans(text[www.start() : end]):
                 yield www.start() + first, www.start() + last, "URL"
+            www_host = text[www.start() : end].split("/", 1)[0].lower()
+            if _person_domain(www_host, text):
+                yield www.start(), end, "URL"
+        if "." in text and BARE_HOST_HINT.search(text) is not None:
+            yield from _bare_person_hosts(text)
+        if " /" in text or '"/' in text:
+            yield from _request_path_dates(text)
+
+
+_REQUEST_PATH: Final = re.compile(r"(?=[GPDH])(?:GET|POST|PUT|PATCH|DELETE|HEAD)[ ](/[^\s?#\"']{3,2000})")
+"""A request line's path, no host before it (``POST /api/v1/patients/4821/visits/1950-02-03 HTTP/1.1``)."""
+
+
+def _request_path_dates(text: str) -> Iterator[Span]:
+    """The full dates in a request line's path after a person's resource (``/patients/<id>/visits/<date>``,
+    ``/members/<id>/dob/<date>``): a person's dates. A path about no one keeps its dates (``/reports/2024-05-01``)."""
+    for found in _REQUEST_PATH.finditer(text):
+        offset = found.start(1)
+        person = False
+        for segment in found[1].split("/"):
+            if person and full_date(segment):
+                yield offset, offset + len(segment), "DATE"
+            person = person or segment.lower() in _CARE_PEOPLE
+            offset += len(segment) + 1
+
+
+_CARE_PEOPLE: Final = frozenset(
+    (
+        *("patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers"),
+        *("beneficiary", "beneficiaries", "enrollee", "enrollees", "resident", "residents", "dependent"),
+        *("dependents", "guarantor", "guarantors", "insured", "mrn", "mrns", "chart", "charts"),
+    )
+)
+"""Path segments naming the people a care system holds (an app's ``users`` and ``accounts`` not among them)."""

@@ -33,7 +33,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_PARTICLES: Final = _words("da de del della der di do dos das du la le van von den ter ten bin ibn al el zu af av y e")
+_PARTICLES: Final = _words(
+    "da de del della der di do dos das du la le van von den ter ten bin ibn al el zu af av y e st. ste. saint"
+)
 
 _FUNCTION_WORDS: Final = _words(
     "the a an my our your their his her its this that new old no not all any some to of in on for by with"

@@ -19,7 +19,7 @@ from ._lexicon import ENGLISH, compound_word, unknown_word
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK
 from ._vocab import FIRST_NAMES
 
-__all__ = ["firm_label", "frequent_surname", "personal_host", "trade_label", "two_surnames"]
+__all__ = ["firm_label", "frequent_surname", "given_and_unknown", "personal_host", "trade_label", "two_surnames"]
 
 _FREQUENT_SURNAME: Final = 600
 """The surname rank below which a census given name (``torres``, ``davis``) is a surname first."""
@@ -91,8 +91,9 @@ def _surname_like(rest: str) -> bool:
     return len(rest) >= 5 and unknown_word(rest) and not compound_word(rest) and not _holds_word(rest)
 
 
-def _given_and_unknown(label: str) -> bool:
-    """Whether a host label is a listed given name and a surname or a word no dictionary knows (``felixtammerijn``)."""
+def given_and_unknown(label: str, shortest: int = 3) -> bool:
+    """Whether a host label is a listed given name (of ``shortest`` letters or more when run together) and a surname
+    or a word no dictionary knows (``felixtammerijn``)."""
     if "-" in label:  # the hyphen is where the name parts meet: "jane-roe", not "daniels-henson" (two surnames)
         parts = label.split("-")
         return (
@@ -107,7 +108,7 @@ def _given_and_unknown(label: str) -> bool:
         return False  # "patientpop", "kalispell": a word of the language opens or ends it
     if word in SURNAME_RANK or word in GIVEN:
         return False  # "richardson", "williamson": one surname, a firm's or a family's, not one person's
-    for cut in range(3, len(word) - 3):
+    for cut in range(shortest, len(word) - 3):
         given, rest = word[:cut], word[cut:]
         if given not in GIVEN or given in AMBIGUOUS_GIVEN or given in ENGLISH:
             continue
@@ -164,4 +165,4 @@ def personal_host(host: str, segments: list[str]) -> bool:
     marks = _MARKED.get(host, _MARKED.get(registered))
     if marks is not None and len(segments) > 1 and first in marks:
         return True
-    return len(labels) == 2 and _given_and_unknown(labels[0]) and not trade_label(labels[0])
+    return len(labels) == 2 and given_and_unknown(labels[0]) and not trade_label(labels[0])

@@ -36,6 +36,7 @@ from ._near import first_char_alternation, trie_alternation
 from ._sql_predicates import predicate_literals
 from ._sql_shapes import sql_shaped
 from ._task_calls import task_call_spans
+from ._town_codes import town_and_code
 from ._vocab import NAME_STOPWORDS, STATE_NAMES
 
 __all__ = ["TabularDetector", "settled"]
@@ -58,6 +59,9 @@ _COLUMN_BACK: Final = re.compile(r"[ ]*(?:(?i:ton)[ ]+)?[<>!]?[ ]*\)?[\"`]?([\w.
 _NAME_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "given", "family", "surname", "middle"})
 _GENERIC_COLUMNS: Final = frozenset({"name", "full name", "first", "last", "family", "middle"})
 """Column names that are a person's only in a table about people (``name`` of a service, ``first`` of a range)."""
+_SHORT_NAME_ALIASES: Final = frozenset(("ln", "fn", "mn", "lname", "fname", "mname", "sn", "gn"))
+"""Short aliases of a name's parts (``AS ln``), a person's only beside an alias of a person's identifier."""
+_PERSON_ALIAS_KINDS: Final = frozenset(("DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"))
 _PEOPLES_COLUMNS: Final = dict.fromkeys(
     (
         *("account", "accountid", "acctid", "csn", "har", "fin", "encountercsn", "alternatevisitid"),
@@ -294,6 +298,25 @@ def _patient_table(statement: str) -> bool:
 def _young(value: str) -> bool:
     """Whether an age is one Safe Harbor keeps (89 and under)."""
     return value.strip().isdigit() and int(value) < 90
+
+
+_CALLED: Final = re.compile(r"[\w.]")
+"""A character before a bracket that makes it a call's (``geocode('Springfield', '62704')``), no tuple's."""
+
+
+def _town_pair(text: str, items: list[Item]) -> Iterator[Span]:
+    """A town and its postal code as a tuple's two quoted values, either way round (:mod:`._town_codes`); not a
+    count beside a town (``('Jamesfort', 4123)``)."""
+    values = [_bare(text, item).strip() for item in items]
+    values = [value[1:-1] if value[:1] in "'\"" else value for value in values]
+    if not all(text[start - 1 : start] in ("'", '"') or text[start : start + 1] in ("'", '"') for start, _ in items):
+        return
+    for town, code in ((0, 1), (1, 0)):
+        if town_and_code(values[town], values[code]):
+            town_item, code_item = items[town], items[code]
+            yield town_item[0], town_item[1], "ADDRESS"
+            yield code_item[0], code_item[1], "ZIP"
+            return
 
 
 def _bare(text: str, item: Item) -> str:
@@ -670,13 +693,15 @@ class TabularDetector(BaseDetector):
             yield from self._pairs(text)
         if " IN (" in text or " in (" in text:
             yield from self._in_lists(text)
-        if "(" in text or "args" in text:
+        if "(" in text or "args" in text or "EXEC" in text or "exec" in text:
             yield from task_call_spans(text, self.catalogue)  # positional values of a person's task
         if ("(" in text or "[" in text) and ("'" in text or '"' in text or "datetime" in text):
             for match in _TUPLE.finditer(text):
                 if match.start() in seen:
                     continue
                 items, _ = _items(text, match.start())
+                if len(items) == 2 and not (match.start() and _CALLED.fullmatch(text[match.start() - 1])):
+                    yield from _town_pair(text, items)  # ('Bellinzona', '6500'): an address's last line
                 if len(items) > 1:
                     yield from self._typed(text, items)
         if "\n" in text and ("," in text or "\t" in text or "|" in text or ";" in text):
@@ -760,8 +785,12 @@ class TabularDetector(BaseDetector):
     def _named_elsewhere(self, text: str) -> Iterator[Span]:
         """Literals whose column is an alias, a row's list or an ``INSERT ... SELECT``'s (:mod:`._sql_shapes`);
         a generic name column (``AS name``) only when the value reads as a person's name."""
-        for start, end, column in sql_shaped(text):
-            kind = self._column_kind(column)
+        shaped = list(sql_shaped(text))
+        kinds = [self._column_kind(column) for _, _, column in shaped]
+        personal = not _PERSON_ALIAS_KINDS.isdisjoint(kinds)
+        for (start, end, column), kind in zip(shaped, kinds, strict=True):
+            if kind is None and personal and column.lower() in _SHORT_NAME_ALIASES:
+                kind = "NAME"  # SELECT 'Roe'::text AS ln, DATE '1950-02-03' AS dob: "ln" beside a birth date
             if kind == "NAME" and column.lower() in _GENERIC_COLUMNS:
                 kind = _MAYBE_NAME
             value = text[start:end]

@@ -20,12 +20,12 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._detector import Span
-from ._gazetteer import NONE, listed_town, town_evidence
+from ._gazetteer import NONE, fold, listed_town, town_evidence
 from ._json_values import value_end
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue, tokens
 from ._lexicon import ENGLISH, SOFTWARE, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
-from ._names import name_shaped
+from ._names import PARTICLES, name_shaped
 from ._person_rows import person_id_shaped
 from ._spelled_phones import spelled_phone
 
@@ -63,9 +63,17 @@ _DATE: Final = re.compile(
     r"|datetime\.date\((?:19|20)[0-9]{2},[ ]?[0-9]{1,2},[ ]?[0-9]{1,2}\)"
 )
 _CAPITALISED: Final = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?(?:[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){0,2}")
+_PARTICLED: Final = re.compile(rf"{PARTICLES}(?:[ ]{PARTICLES})?[ ][A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
+"""A surname after its particles (``van der Horst``, ``de Bont``, ``dos Santos``)."""
 _CASED_WORDS: Final = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ ][^\W\d_][^\W\d_'’.-]*){1,3}")
 """Two to four words of letters in any case and script: a person's name when no word is a dictionary's."""
-_KEYWORD: Final = re.compile(r"([A-Za-z_]\w{0,63})[ ]?=(?!=)[ ]?")
+_KEYWORD: Final = re.compile(r"@?([A-Za-z_]\w{0,63})[ ]?(?:=>|=(?!=))[ ]?")
+"""A keyword argument: Python's ``key=``, SQL Server's ``@key =``, PL/SQL's and Ruby's ``key =>``."""
+_TYPED: Final = re.compile(r"(?:DATE|date|TIMESTAMP|timestamp|N)[ ]?(?=['\"])")
+"""A SQL literal's type before its quotes (``DATE '1950-02-03'``, ``N'Jane'``): the value is the quoted part."""
+_EXEC: Final = re.compile(r"(?=[EeCc])(?:EXEC|EXECUTE|exec|execute|CALL|call)[ ]+([\w.\[\]]{1,128})[ ]+(?=[@'\"N:])")
+"""A stored procedure called without brackets (``EXEC usp_find_patient 'Roe', ...``, ``EXEC p @last = 'Roe'``)."""
+_PERSON_KEYWORD_KINDS: Final = frozenset(("NAME", "DOB", "MRN", "PATIENT", "MEMBER_ID", "SSN", "MBI", "ADDRESS"))
 _KWARGS: Final = re.compile(r"[ ,]*kwargs[=:][ ]?\{")
 _DICT_KEY: Final = re.compile(r"['\"]([A-Za-z_]\w{0,63})['\"][ ]?:")
 _LIST_ARGS: Final = re.compile(r"(?=a)(?<![\w.])args(?:=|:[ ]?)\[")
@@ -86,10 +94,18 @@ def _person_words(name: str) -> bool:
     return not _PERSON_TASK_WORDS.isdisjoint(tokens(name.rpartition(".")[2]))
 
 
-def _arguments(text: str, position: int) -> tuple[list[tuple[int, int]], list[str], int]:
+Keyed = tuple[str, int, int]
+"""A keyword argument's name and its value's span (quotes included)."""
+
+
+def _arguments(
+    text: str, position: int, keyed: list[Keyed] | None = None
+) -> tuple[list[tuple[int, int]], list[str], int]:
     """The positional values (spans, quotes included) and keyword names of the call whose ``(`` or ``[`` is at
-    ``position``, and where it ends (-1: not a call)."""
-    closing = ")" if text[position] == "(" else "]"
+    ``position`` (or, when ``text[position]`` is a space, of a procedure called without brackets, to the end of
+    its statement), and where it ends (-1: not a call); ``keyed`` collects the keyword values."""
+    bracket = text[position]
+    closing = ")" if bracket == "(" else "]" if bracket == "[" else ""
     values: list[tuple[int, int]] = []
     keys: list[str] = []
     index = position + 1
@@ -98,27 +114,38 @@ def _arguments(text: str, position: int) -> tuple[list[tuple[int, int]], list[st
         while index < size and text[index] == " ":
             index += 1
         if index >= size:
-            return [], [], -1
-        if text[index] == closing:
+            return ([], [], -1) if closing else (values, keys, index)
+        if text[index] == closing if closing else text[index] in ";\r\n":
             return values, keys, index + 1
         key = _KEYWORD.match(text, index)
         if key is not None:
             keys.append(key[1])
             index = key.end()
+        typed = _TYPED.match(text, index)
+        value_at = typed.end() if typed is not None else index
         nested = _NESTED_CALL.match(text, index)  # datetime.date(1931, 2, 17), Decimal('3.50')
-        end = value_end(text, nested.end() - 1) if nested is not None else value_end(text, index)
+        end = value_end(text, nested.end() - 1) if nested is not None else value_end(text, value_at)
         if end <= index:
             return [], [], -1
         if key is None:
-            values.append((index, end))
+            values.append((value_at, end))
+        elif keyed is not None:
+            keyed.append((key[1], value_at, end))
         index = end
         while index < size and text[index] == " ":
             index += 1
         if index < size and text[index] == ",":
             index += 1
-        elif index >= size or text[index] != closing:
+        elif _unclosed(text, index, closing):
             return [], [], -1
     return [], [], -1
+
+
+def _unclosed(text: str, index: int, closing: str) -> bool:
+    """Whether a call's list goes on at ``index`` with no comma (its bracket, or its statement's end, expected)."""
+    if closing:
+        return index >= len(text) or text[index] != closing
+    return index < len(text) and text[index] not in ";\r\n"
 
 
 def _kwargs(text: str, end: int) -> tuple[list[str], int]:
@@ -149,11 +176,24 @@ def _kind(raw: str) -> str | None:
         return "ID"  # a record number passed as a number (round ones are counts and sizes)
     if quoted and _CAPITALISED.fullmatch(value):
         return _word_kind(value)
+    if quoted and _PARTICLED.fullmatch(value):
+        return "NAME"
     if quoted and spelled_phone(value):
         return "PHONE"  # "+7-(923)-074-43-03", "(0389)-701364": a number in any country's punctuation
     if quoted and _CASED_WORDS.fullmatch(value) and not _common_words(value):
         return "NAME"  # "tomas okafor", "BRANKO VIDMAR", a name in another script: words no dictionary holds
     return None
+
+
+def _listed_name(raw: str) -> bool:
+    """Whether a quoted value is one capitalised word that the name tables list as a given name or a surname."""
+    value = raw[1:-1]
+    return (
+        raw[:1] in "'\""
+        and value.isalpha()
+        and value.istitle()
+        and (fold(value.lower()) in GIVEN or fold(value.lower()) in SURNAME_RANK)
+    )
 
 
 def _common_words(value: str) -> bool:
@@ -175,8 +215,8 @@ def _word_kind(value: str) -> str | None:
         return "ADDRESS"  # "Springfield", "East Amy", "Lake Charlesburgh"
     if rank is not None and not common:
         return "NAME"
-    if len(words) == 1 and unknown_word(value):
-        return "NAME"  # a surname or a town no table lists
+    if len(words) == 1 and (unknown_word(value) or (bare in GIVEN and not common)):
+        return "NAME"  # a surname or a town no table lists, a given name ("Jane" after "Roe")
     return None
 
 
@@ -218,6 +258,12 @@ def task_call_spans(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> I
             calls += 1
             yield from _call(text, opened, owner, catalogue)
         opened = text.find("(", opened + 1)
+    if "EXEC" in text or "exec" in text or "CALL" in text or "call" in text:
+        for found in _EXEC.finditer(text):  # a stored procedure's arguments, no brackets
+            calls += 1
+            if calls > 2 * _MAX_CALLS:
+                return
+            yield from _call(text, found.end() - 1, found[1].replace("[", "").replace("]", ""), catalogue)
     if "succeeded in " in text:
         for found in _RESULT.finditer(text):
             yield from _call(text, found.end(), found[1], catalogue)
@@ -231,8 +277,9 @@ def task_call_spans(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> I
 
 def _call(text: str, opened: int, owner: str, catalogue: KeyCatalogue) -> Iterator[Span]:
     """Spans of the positional arguments of the call opening at ``opened`` (of ``owner``) when about a person."""
-    values, keys, end = _arguments(text, opened)
-    if end < 0 or not values:
+    keyed: list[Keyed] = []
+    values, keys, end = _arguments(text, opened, keyed)
+    if end < 0 or not (values or keyed):
         return
     stop = end
     if not keys:
@@ -241,7 +288,17 @@ def _call(text: str, opened: int, owner: str, catalogue: KeyCatalogue) -> Iterat
     masked = "[REDACTED:" in text[opened:stop]  # an argument masked before the message was formatted
     if not _about_person(owner, keys, raw, masked, catalogue):
         return
-    for (start, finish), value in zip(values, raw, strict=True):
-        kind = _kind(value)
+    named = bool(owner) and _person_words(owner)
+    kinds = [_kind(value) for value in raw]
+    for index, value in enumerate(raw):
+        if kinds[index] is None and named and _listed_name(value):
+            beside = kinds[index - 1 : index] + kinds[index + 1 : index + 2]
+            if fold(value[1:-1].lower()) not in ENGLISH or "NAME" in beside or "ADDRESS" in beside:
+                kinds[index] = "NAME"  # find_patient('Roe', 'Rick'): a listed name beside a name, or no word
+    for (start, finish), value, kind in zip(values, raw, kinds, strict=True):
         if kind is not None:
             yield (start + 1, finish - 1, kind) if value[0] in "'\"" else (start, finish, kind)
+    for key, start, finish in keyed:  # "p_last_name => 'de Bont'", "@lastName = N'Roe'": judged by their names
+        kind = catalogue.kind(key)
+        if kind in _PERSON_KEYWORD_KINDS and finish - start > 2 and text[start] == "'" and text[finish - 1] == "'":
+            yield start + 1, finish - 1, kind
