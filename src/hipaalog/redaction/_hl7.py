@@ -97,6 +97,10 @@ _IN1_BESIDE: Final = frozenset({7, 9, 35, 37, 48, 50})
 """IN1 fields beside the group number (8), the policy number (36) and the insured's id (49): the insurer's phone,
 a group name, a plan code, a deductible, a handicap code and a verification time, none of them shaped like a
 member's id (the phone is told apart by its ten digits)."""
+_IN1_COMPANY_LAST: Final = 9
+"""IN1 fields up to here name the plan and the insurer (its id, name, address, contact, phone, group); every later
+field is the insured's or their coverage's, and a value there shaped like a member's id is taken for one wherever the
+sender put it (a policy number written in IN1-39 instead of IN1-36)."""
 _MEMBER_ID: Final = re.compile(r"(?=(?:[A-Za-z-]{0,8}[0-9]){5})[A-Za-z0-9][A-Za-z0-9-]{4,24}")
 """A member's id: letters, digits and dashes, five digits or more among them."""
 _PHONE_DIGITS: Final = re.compile(r"1?[2-9][0-9]{9}")
@@ -183,7 +187,7 @@ class Hl7Detector(BaseDetector):
                 kind = fields.get(index)
                 if kind is None and segment == "PV1" and index in _PV1_BESIDE:
                     kind = _pv1_shifted(index, field)
-                elif kind is None and segment == "IN1" and index in _IN1_BESIDE:
+                elif kind is None and segment == "IN1" and (index in _IN1_BESIDE or index > _IN1_COMPANY_LAST):
                     kind = _in1_shifted(index, field)
                 elif index == 2 and segment == "IN1":
                     plan = field.split("^", 1)[0]  # IN1-2, the plan's id: a member's id written there, by its shape

@@ -39,6 +39,17 @@ _CONTROL: Final = re.compile(
 )
 """A field after the field separator: as the control character, escaped, or written ``<FS>`` (an apostrophe
 inside a word, ``D'OLIO``, is part of the value; one before anything else closes a quoted repr)."""
+_ANY_CONTROL: Final = re.compile(
+    rf"(?:[\x1d\x1e]|\\x1[dDeE]|\\u001[dDeE]|<[GR]S>)({_IDS})"
+    rf"((?:(?!\\x1|\\u001|<[FGR]S>)[^\x1c\x1d\x1e\r\n\"'\\]|'(?=[A-Za-z]))*)"
+)
+"""A field after the segment or group separator instead (``0x1E``, ``0x1D``, escaped or ``<RS>``/``<GS>``): a
+message whose writer took the wrong control character for the field separator, read when a segment id is in it."""
+_SEGMENT_IDS: Final = re.compile(
+    r"(?:[\x1c\x1d\x1e]|\\x1[cdeCDE]|\\u001[cdeCDE]|<[FGR]S>)AM[0-9]{2}"
+    r"|AM[0-9]{2}(?:[\x1c\x1d\x1e]|\\x1[cdeCDE]|\\u001[cdeCDE]|<[FGR]S>)"
+)
+"""A segment id (``AM01``) beside one of the control separators."""
 _BY_SEPARATOR: Final = {
     separator: re.compile(rf"(?<={re.escape(separator)})({_IDS})([^|^*~\x1c\x1d\x1e\r\n\"']*)") for separator in "|^*~"
 }
@@ -62,6 +73,10 @@ class NcpdpDetector(BaseDetector):
         for field in _CONTROL.finditer(text):
             if field[2].strip():
                 yield field.start(2), field.end(2), NCPDP_FIELDS[field[1]]
+        if _SEGMENT_IDS.search(text) is not None:
+            for field in _ANY_CONTROL.finditer(text):
+                if field[2].strip():
+                    yield field.start(2), field.end(2), NCPDP_FIELDS[field[1]]
         if "AM0" in text or "AM1" in text or "AM2" in text:
             separators = {found[1] or found[2] for found in SEGMENT_BESIDE.finditer(text)}
             for separator in sorted(separators):

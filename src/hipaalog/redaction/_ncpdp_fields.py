@@ -154,6 +154,8 @@ def ncpdp_gate(text: str) -> bool:
     id beside ``|``, ``^``, ``*`` or ``~``, or field ids written as keys (``C2=... CC=...``, ``"C2": ...``)."""
     if "\x1c" in text or ("\\" in text and ("\\x1" in text or "\\u001" in text)) or "<FS>" in text:
         return True
+    if ("\x1e" in text or "\x1d" in text or "<RS>" in text or "<GS>" in text) and "AM" in text:
+        return True  # the segment or group separator written where the field separator belongs
     if ("AM0" in text or "AM1" in text or "AM2" in text) and SEGMENT_BESIDE.search(text) is not None:
         return True  # a segment id (AM01...) beside the separator the fields are written with
     if "=" in text:
