@@ -111,3 +111,23 @@ def test_bundle_links_stay() -> None:
 )
 def test_ids_in_a_query_stay_masked_beside_the_hex_digests_kept(url: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(f"opened {url}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.example.org/v2/formulary?ndc=03610-0180-99&page=6",
+        "https://api.example.org/v2/fee-schedule?cpt=99213&pos=11",
+        "https://api.example.org/v2/claims/edits?icd10=E11.9&hcpcs=J1100",
+        "https://shop.example.com/cart?sku=88412-0031&upc=012345678905",
+        "https://api.example.org/v1/labs?loinc=2339-0&rxcui=860975",
+    ],
+)
+def test_query_parameters_naming_a_code_or_product_stay(url: str) -> None:
+    text = f"GET {url} -> 200"
+    assert REDACTOR.redact_text(text) == text
+
+
+def test_a_person_parameter_beside_a_code_parameter_is_still_masked() -> None:
+    out = REDACTOR.redact_text("GET https://api.example.org/v2/claims?cpt=99213&member=W123456789 200")
+    assert "W123456789" not in out and "cpt=99213" in out

@@ -1268,6 +1268,8 @@ def _query_spans(url: str, start: int, end: int, path: str, spans: list[tuple[in
             continue  # a search of records by a code (Observation?code=http://loinc.org|8480-6): no one's
         if name.lower() in _DIGEST_PARAMETERS and "@" not in value:
             continue  # a cache-buster, a signature or a nonce (?v=2c689519, ?sig=...): the request's, no one's
+        if name.lower().replace("-", "_") in _CODE_PARAMETERS and "@" not in value:
+            continue  # a product's or a clinical code (?ndc=03610-0180-99, ?cpt=99213, ?icd10=E11.9): no one's
         if "@" in value or (
             sum(ch.isdigit() for ch in value) >= 4 and not _hash_like(value) and not _window_date(name, value, path)
         ):
@@ -1297,6 +1299,16 @@ _DIGEST_PARAMETERS: Final = frozenset(
 )  # fmt: skip
 """Query parameters that carry a digest, a signature or a nonce of the request, or a presigned URL's validity (S3,
 GCS and Azure SAS), never a person's identifier."""
+_CODE_PARAMETERS: Final = frozenset(
+    (
+        *("ndc", "ndc11", "ndc_code", "rxcui", "rxnorm", "cpt", "cpt_code", "hcpcs", "icd", "icd9", "icd10"),
+        *("icd10cm", "icd_code", "dx_code", "loinc", "loinc_code", "snomed", "snomedct", "cvx", "mvx", "drg"),
+        *("ms_drg", "revenue_code", "rev_code", "pos", "place_of_service", "taxonomy", "sku", "upc", "gtin"),
+        *("ean", "isbn", "asin", "product_id", "item", "item_id", "part", "part_number", "model", "lot", "lot_number"),
+    )
+)
+"""Query parameters that name a product or a code of a terminology (a drug's NDC, a procedure's CPT code, a
+diagnosis, a lab test, an article's SKU): the same for everyone, never a person's identifier."""
 _LOWER_HEX: Final = re.compile(r"[0-9a-f]{8,128}")
 _LETTERS_THEN_DIGITS: Final = re.compile(r"[a-f]{1,4}[0-9]+")
 
