@@ -123,7 +123,7 @@ or two groups of digits, the second of four or more (``61-96461``; no date, no b
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
-    | {"list", "state", "permit"}
+    | {"list", "state", "permit", "certificate"}
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
@@ -477,7 +477,7 @@ _ON_DATE: Final = frozenset({" on ", " On ", " ON "})
 _DATE_CUES: Final = CueIndex(
     [word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS) + sorted(CLINICAL_WORDS)
 )
-_EVENT_WORDS: Final = DATES.last_words | CLINICAL_WORDS
+_EVENT_WORDS: Final = (DATES.last_words | CLINICAL_WORDS) - {"home", "to", "dead"}
 """Words that, earlier in a clause, make a date after a bridge word (:data:`._cues.DATE_BRIDGES`) a person's."""
 _IDENTITY_WORDS: Final = frozenset({"verify", "verified", "verification", "identity", "dob", "born"})
 """Words of an identity check: a date after a name and a comma there is the person's birth date."""
@@ -598,6 +598,8 @@ class DateDetector(BaseDetector):
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
                 if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
                     kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
+            if kind == "DATE" and ("DoD" in text or "efinition of done" in text) and "dod" in words_before(text, start):
+                kind = None  # "definition of done (DoD) updated on 2024-03-04": a team's checklist, no death
             if kind == "DATE" and seen_by_machine(text, start):
                 kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is not None:
