@@ -127,6 +127,11 @@ _SHAPED_CUES: Final = frozenset(
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
+_MACHINE_CERTIFICATE: Final = re.compile(
+    r"(?=[TtSsXxAaHhCcPp])(?<![A-Za-z])(?:TLS|tls|SSL|ssl|[Xx]\.?509|ACM|acm|https|CSR|csr|PEM|pem)(?![A-Za-z])"
+    r"|[a-z0-9](?:[a-z0-9-]*\.)+(?:com|org|net|io|dev|internal|local|example|cloud)(?![\w.-])"
+)
+"""A certificate of a server in the same text: TLS, SSL, X.509, ACM, https, a CSR, PEM, a host name."""
 _SHAPED_ID: Final = re.compile(
     r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?|[0-9]{3,4}(?:-[0-9]{3,4}){2,3}"
 )
@@ -354,6 +359,8 @@ class CuedIdDetector(BaseDetector):
                 and _PATIENT_TOKEN.fullmatch(text, start, end) is None
             ):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
+            if kind == "LICENSE" and "certificate" in words[-3:] and _MACHINE_CERTIFICATE.search(text) is not None:
+                continue  # "renewed certificate ABC123456 for api.example.com": a server's, no person's
             if kind == "LICENSE" and _machine_state(words):
                 continue  # "workflow state id 4829131": a state machine's, no state's identity card
             if kind in _THING_KINDS and _inventory_cue(words):
@@ -477,7 +484,7 @@ _ON_DATE: Final = frozenset({" on ", " On ", " ON "})
 _DATE_CUES: Final = CueIndex(
     [word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS) + sorted(CLINICAL_WORDS)
 )
-_EVENT_WORDS: Final = (DATES.last_words | CLINICAL_WORDS) - {"home", "to", "dead"}
+_EVENT_WORDS: Final = (DATES.last_words | CLINICAL_WORDS) - {"home", "to", "dead", "expired"}
 """Words that, earlier in a clause, make a date after a bridge word (:data:`._cues.DATE_BRIDGES`) a person's."""
 _IDENTITY_WORDS: Final = frozenset({"verify", "verified", "verification", "identity", "dob", "born"})
 """Words of an identity check: a date after a name and a comma there is the person's birth date."""

@@ -4,9 +4,10 @@ Safe Harbor's identifier (Q) is a full-face photograph or a comparable image. A 
 often its reference: ``photos/jane_roe.jpg``, ``headshot_19500203.png``, ``s3://bucket/patients/E1234567/face.jpg``,
 ``id_card_front.jpeg``. A path, URL or file name is a person's photo when one of its words names a face picture
 (``photo``, ``headshot``, ``selfie``, ``portrait``, ``avatar``, ``face``, ``mugshot``, an identity card's or a
-passport's image) and it is an image file or a folder of such pictures followed by more of the key. The whole
-reference is masked: its name, record number or date is how the picture is found. A word of a thing's picture
-(``logo``, ``product``, ``icon``, ``default``) keeps it: ``static/img/team-portrait-placeholder.png`` stays.
+passport's image) and it is an image file or a folder of such pictures followed by more of the key. Then each of
+its segments that is more than generic words (a name, a record number, a date: how the picture is found) is
+masked, and its folders of generic words, its host and its extension stay (``photos/[REDACTED:PHOTO].jpg``). A
+word of a thing's picture (``logo``, ``product``, ``icon``, ``default``) keeps it: ``static/img/logo.png`` stays.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ _FACE_WORD: Final = re.compile(
 )
 """Where a word of a face picture may start (screened first; the token's words decide)."""
 _TOKEN_CHARS: Final = r"[^\s\"'<>|(){}\[\],;`]"
-_BACK: Final = re.compile(rf"{_TOKEN_CHARS}*$")
+_TOKEN_STOPS: Final = (" ", "\t", "\n", "\r", '"', "'", "<", ">", "|", "(", ")", "{", "}", "[", "]", ",", ";", "`")
+"""What ends a reference (the characters :data:`_TOKEN_CHARS` leaves out)."""
 _FORWARD: Final = re.compile(rf"{_TOKEN_CHARS}*")
 _IMAGE_END: Final = re.compile(r"\.(?:jpe?g|png|heic|heif|webp|gif|bmp|tiff?)$", re.IGNORECASE)
 _KEY_AFTER_FOLDER: Final = re.compile(
@@ -58,6 +60,22 @@ _FACE_WORDS: Final = frozenset(
         "idcard",
     }
 )
+_SEGMENT: Final = re.compile(r"[^/\\]+")
+_PART: Final = re.compile(r"[^\W_]+")
+_VERSION: Final = re.compile(r"[vV][0-9]{1,2}|[A-Za-z]:")
+"""Segments of no one: an API's version (``v1``), a drive (``C:``)."""
+_GENERIC_WORDS: Final = _FACE_WORDS | frozenset(
+    {
+        *("uploads", "upload", "patients", "patient", "intake", "srv", "var", "data", "images", "image", "img"),
+        *("media", "profile", "profiles", "user", "users", "member", "members", "people", "person", "front"),
+        *("back", "id", "card", "cards", "original", "thumb", "thumbs", "thumbnail", "small", "large", "medium"),
+        *("crop", "cropped", "tmp", "files", "file", "storage", "static", "public", "private", "api", "assets"),
+        *("scans", "scan", "documents", "docs", "enrollment", "registration", "checkin", "kiosk", "raw"),
+        *("license", "licence", "licenses", "licences", "identity", "verification", "mnt", "home", "opt"),
+        *("jpg", "jpeg", "png", "heic", "webp", "photo", "idcard"),
+    }
+)
+"""Words of a reference that say what it is and where it is kept, not whose it is."""
 _THING_WORDS: Final = frozenset(
     {
         "logo",
@@ -109,8 +127,37 @@ def _face_reference(token: str) -> bool:
     return _THING_WORDS.isdisjoint(words)
 
 
+def _identifying(token: str) -> Iterator[tuple[int, int]]:
+    """The segments of a face picture's reference that say whose it is (offsets in ``token``)."""
+    begin = 0
+    scheme = token.find("://")
+    if scheme >= 0:
+        host_end = token.find("/", scheme + 3)
+        if host_end < 0:
+            return
+        begin = host_end  # the host or bucket stays: a service's, as a folder of generic words would be
+    for segment in _SEGMENT.finditer(token, begin):
+        start, end = segment.span()
+        text = segment[0]
+        if end == len(token) and (extension := _IMAGE_END.search(text)) is not None:
+            end -= len(extension[0])
+            text = text[: len(text) - len(extension[0])]
+        if not text or _VERSION.fullmatch(text) is not None:
+            continue
+        first = last = -1
+        for part in _PART.finditer(token, start, end):
+            if part[0].isalpha() and part[0].lower() in _GENERIC_WORDS:
+                continue  # "photos", "patients", "portrait", "id_card_front": no one's
+            if first < 0:
+                first = part.start()
+            last = part.end()
+        if first >= 0:
+            yield first, last  # "yusra-al-haddad" of "yusra-al-haddad_passport", "19800326" of "headshot_19800326"
+
+
 class PhotoRefDetector(BaseDetector):
-    """The reference of a person's photo in text (``uploaded photos/jane_roe.jpg``, ``key=s3://b/E1234567/face.jpg``)."""
+    """The parts of a person's photo reference that identify them (``uploaded photos/jane_roe.jpg``,
+    ``key=s3://b/E1234567/face.jpg``)."""
 
     gate = PATH
     name = "photo_ref"
@@ -121,8 +168,11 @@ class PhotoRefDetector(BaseDetector):
         for hit in _FACE_WORD.finditer(text):
             if hit.start() < done:
                 continue
-            back = _BACK.search(text, done, hit.start())
-            start = back.start() if back is not None else hit.start()
+            start = done
+            for stop in _TOKEN_STOPS:  # rfind per character: a regex anchored at the hit would rescan the token
+                found = text.rfind(stop, start, hit.start())
+                if found >= start:
+                    start = found + 1
             end = _FORWARD.match(text, hit.start()).end()  # type: ignore[union-attr]
             while end > start and text[end - 1] in ".:!?":
                 end -= 1  # the sentence's full stop, not the file's
@@ -132,4 +182,5 @@ class PhotoRefDetector(BaseDetector):
                 start += token.index("=") + 1  # "key=photos/roe.jpg": the value after a glued key
                 token = text[start:end]
             if _face_reference(token):
-                yield start, end, "PHOTO"
+                for low, high in _identifying(token):
+                    yield start + low, start + high, "PHOTO"
