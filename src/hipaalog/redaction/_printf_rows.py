@@ -20,14 +20,16 @@ __all__ = ["row_masked"]
 
 _PLACEHOLDER: Final = re.compile(r"%(?P<key>\()?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>.)", re.DOTALL)
 _CELL_TYPES: Final = frozenset({str, int, float, bool, type(None), datetime.date, datetime.datetime})
-_LETTER: Final = re.compile(r"[^\W\d_]")
+_NAME_LIKE: Final = re.compile(r"[A-Z][^\W\d_]*(?:[ ,'.-]{1,2}[A-Z]?[^\W\d_]+){0,3}")
+"""A value shaped like a name or a part of one (``Howe``, ``Roe, Jane``, ``Karl-Heinrich``, ``Jane Q. Roe``)."""
+_DIGITS: Final = re.compile(r"[0-9]{2}")
 
 
 def row_masked(template: str, args: tuple[Any, ...], redactor: Redactor) -> tuple[Any, ...] | None:
     """``args`` with the values a row reader masks whole replaced by their masks; ``None`` when none is.
 
-    Only for two or more positional ``%s``/``%r``/``%a`` placeholders (no keys, no ``*``), each value a scalar,
-    at least one of them text with a letter.
+    Only for two or more positional placeholders (no keys, no ``*``), each value a scalar, one of them shaped like
+    a name and another a name, a number or text with digits (a date, an id).
     """
     if len(args) < 2:
         return None
@@ -41,14 +43,19 @@ def row_masked(template: str, args: tuple[Any, ...], redactor: Redactor) -> tupl
         convs.append(conv)
     if len(convs) != len(args):
         return None
-    worded = False
+    named = numbered = 0
     for value in args:  # a loop, not any() over a generator: this runs on every call with several arguments
         if type(value) not in _CELL_TYPES:
             return None
-        if type(value) is str and _LETTER.search(value) is not None:
-            worded = True
-    if not worded:
-        return None
+        if type(value) is str:
+            if _NAME_LIKE.fullmatch(value) is not None:
+                named += 1
+            elif _DIGITS.search(value) is not None:
+                numbered += 1
+        elif type(value) is not bool and type(value) is not float and value is not None:
+            numbered += 1  # a number, a date
+    if not named or named + numbered < 2:
+        return None  # no capitalised word, or nothing beside it: no person's row (the common call costs no scan)
     cells: list[tuple[int, int]] = []
     parts: list[str] = []
     position = 1
