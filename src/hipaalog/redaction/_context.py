@@ -262,11 +262,16 @@ def _shaped_cue(words: list[str]) -> bool:
         word = words[i]
         if word in NUMBER_WORDS or word in (":", "=", "is", "was", "of"):
             continue
-        return word in _SHAPED_CUES and not (word == "record" and i and words[i - 1] in _PERSON_RECORDS)
+        owners = _PERSON_PAPERS if word == "certificate" else _PERSON_RECORDS if word == "record" else ()
+        if i and words[i - 1] in owners:
+            return False  # "medical record number 82-93355", "death certificate no. 2018-330127": a person's paper
+        return word in _SHAPED_CUES
     return False
 
 
 _PERSON_RECORDS: Final = frozenset({"medical", "health", "patient", "hospital", "clinical"})
+_PERSON_PAPERS: Final = frozenset({"birth", "death", "marriage"})
+"""Words before ``certificate`` that make it a person's paper, whatever the shape of its number."""
 """Words before ``record`` that make it a person's chart, whatever the shape of its number (``medical record number
 82-93355``)."""
 
