@@ -19,6 +19,8 @@ from hipaalog.redaction._context import KeyValueDetector
 from hipaalog.redaction._scanner import WINDOW_CHARS, Scanner
 
 ADVERSARIAL = [
+    "photos/a_face",
+    "voiceprint hash ",
     "key=",
     "ssn=",
     "age=",
@@ -70,7 +72,7 @@ def _repeat(unit: str, size: int) -> str:
 
 
 OWN = {"key_value", "ssn", "card", "phone", "email", "url", "npi", "mbi", "dea", "vin", "mac", "ipv4", "ipv6"}
-OWN |= {"cued_id", "date", "age", "zip", "address"}
+OWN |= {"cued_id", "date", "age", "zip", "address", "photo_ref", "biometric"}
 
 
 @pytest.mark.parametrize("unit", ADVERSARIAL)

@@ -6,6 +6,7 @@ from typing import Final
 
 from ._addressed_names import AddressedNameDetector
 from ._aligned import AlignedTableDetector
+from ._biometric_values import BiometricDetector
 from ._context import (
     AddressDetector,
     AgeDetector,
@@ -49,6 +50,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._paths import PathDetector
+from ._photo_refs import PhotoRefDetector
 from ._places import PlaceDetector
 from ._plates import PlateDetector
 from ._query import QueryNameDetector
@@ -78,6 +80,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     EmailDetector(),
     UrlDetector(),
     PathDetector(),
+    PhotoRefDetector(),
     QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),
@@ -89,6 +92,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     IPv6Detector(),
     IPv4Detector(),
     CuedIdDetector(),
+    BiometricDetector(),
     DeviceIdDetector(),
     NationalIdDetector(),
     DateDetector(),

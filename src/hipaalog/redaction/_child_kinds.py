@@ -6,6 +6,7 @@ Shared by the walk of mappings and objects (:mod:`._redactor`) and by the readin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -18,6 +19,7 @@ from ._values import maybe_date
 
 __all__ = ["key_kind"]
 
+_UUID: Final = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _NAME_PARTS: Final = frozenset({"given", "family", "text", "prefix", "suffix", "use", "period"})
 """Keys of a FHIR HumanName."""
 _NAME_POSITIONS: Final = frozenset({"first", "last", "middle"})
@@ -42,6 +44,8 @@ def _holds_kind(kind: str, info: KeyInfo, item: Any) -> bool:
         return False
     if kind == "DATE" and info.compact in DATED_ONLY_TERMS:
         return _dated(item)
+    if info.compact == "certificateid" and type(item) is str and _UUID.fullmatch(item) is not None:
+        return False  # {"certificate_id": "1234abcd-12ab-..."}: a machine's certificate, no licence's number
     if type(item) is dict:  # {"member": {"count": 3}}: a person's object; {"bucket_policy": {...}}: a policy's
         return not info.names_person and (kind != "MEMBER_ID" or not policy_name(info.compact))
     if info.compact in COUNTED_NAMES and small_count(item):

@@ -126,10 +126,15 @@ or two groups of digits, the second of four or more (``61-96461``; no date, no b
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
-    | {"list", "state", "permit"}
+    | {"list", "state", "permit", "certificate"}
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
+_MACHINE_CERTIFICATE: Final = re.compile(
+    r"(?=[TtSsXxAaHhCcPp])(?<![A-Za-z])(?:TLS|tls|SSL|ssl|[Xx]\.?509|ACM|acm|https|CSR|csr|PEM|pem)(?![A-Za-z])"
+    r"|[a-z0-9](?:[a-z0-9-]*\.)+(?:com|org|net|io|dev|internal|local|example|cloud)(?![\w.-])"
+)
+"""A certificate of a server in the same text: TLS, SSL, X.509, ACM, https, a CSR, PEM, a host name."""
 _SHAPED_ID: Final = re.compile(
     r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?|[0-9]{3,4}(?:-[0-9]{3,4}){2,3}"
 )
@@ -260,11 +265,16 @@ def _shaped_cue(words: list[str]) -> bool:
         word = words[i]
         if word in NUMBER_WORDS or word in (":", "=", "is", "was", "of"):
             continue
-        return word in _SHAPED_CUES and not (word == "record" and i and words[i - 1] in _PERSON_RECORDS)
+        owners = _PERSON_PAPERS if word == "certificate" else _PERSON_RECORDS if word == "record" else ()
+        if i and words[i - 1] in owners:
+            return False  # "medical record number 82-93355", "death certificate no. 2018-330127": a person's paper
+        return word in _SHAPED_CUES
     return False
 
 
 _PERSON_RECORDS: Final = frozenset({"medical", "health", "patient", "hospital", "clinical"})
+_PERSON_PAPERS: Final = frozenset({"birth", "death", "marriage"})
+"""Words before ``certificate`` that make it a person's paper, whatever the shape of its number."""
 """Words before ``record`` that make it a person's chart, whatever the shape of its number (``medical record number
 82-93355``)."""
 
@@ -357,6 +367,8 @@ class CuedIdDetector(BaseDetector):
                 and _PATIENT_TOKEN.fullmatch(text, start, end) is None
             ):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
+            if kind == "LICENSE" and "certificate" in words[-3:] and _MACHINE_CERTIFICATE.search(text) is not None:
+                continue  # "renewed certificate ABC123456 for api.example.com": a server's, no person's
             if kind == "LICENSE" and _machine_state(words):
                 continue  # "workflow state id 4829131": a state machine's, no state's identity card
             if kind in _THING_KINDS and _inventory_cue(words):
@@ -480,7 +492,7 @@ _ON_DATE: Final = frozenset({" on ", " On ", " ON "})
 _DATE_CUES: Final = CueIndex(
     [word for phrase in DATES.key_words for word in phrase.split()] + sorted(BIRTH_FIELDS) + sorted(CLINICAL_WORDS)
 )
-_EVENT_WORDS: Final = DATES.last_words | CLINICAL_WORDS
+_EVENT_WORDS: Final = (DATES.last_words | CLINICAL_WORDS) - {"home", "to", "dead", "expired"}
 """Words that, earlier in a clause, make a date after a bridge word (:data:`._cues.DATE_BRIDGES`) a person's."""
 _IDENTITY_WORDS: Final = frozenset({"verify", "verified", "verification", "identity", "dob", "born"})
 """Words of an identity check: a date after a name and a comma there is the person's birth date."""
@@ -624,6 +636,8 @@ class DateDetector(BaseDetector):
                 kind = _DATE_AFTER.get(after[0]) if after else None  # "06/29/2024 appt", "03/12/1950 (DOB)"
                 if kind is None and len(after) > 1 and after[0] in _PERSON_FIRST and after[1] in _PERSON_EVENTS:
                     kind = "DATE"  # "4/30/2022 - pt no-showed": what a person did that day
+            if kind == "DATE" and ("DoD" in text or "efinition of done" in text) and "dod" in words_before(text, start):
+                kind = None  # "definition of done (DoD) updated on 2024-03-04": a team's checklist, no death
             if kind == "DATE" and seen_by_machine(text, start):
                 kind = None  # "node db-01.example.com last seen 2025-03-18": a machine's, no visit
             if kind is not None:

@@ -270,7 +270,7 @@ _MORE_ID_CUES: Final = (
     *(("serials", "DEVICE"), ("ser #", "DEVICE"), ("seriennummer", "DEVICE"), ("serie", "DEVICE")),
     *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
     *(("lic", "LICENSE"), ("state id", "LICENSE"), ("id card", "LICENSE"), ("identity card", "LICENSE")),
-    *(("permit", "LICENSE"), ("cgm", "DEVICE"), ("mbi", "MEMBER_ID")),
+    *(("permit", "LICENSE"), ("cgm", "DEVICE"), ("mbi", "MEMBER_ID"), ("certificate", "LICENSE")),
 )
 """Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
 The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``state``,
@@ -458,7 +458,15 @@ _MORE_DATE_CUES: Final = (
     *(("leistungsdatum", "DATE"), ("entlassungsdatum", "DATE"), ("aufnahmedatum", "DATE"), ("behandlungstag", "DATE")),
     *(("data do serviço", "DATE"), ("data de internação", "DATE"), ("data da internação", "DATE")),
     *(("data do servico", "DATE"), ("data de internacao", "DATE"), ("data da internacao", "DATE")),
-    *(("date d'entree", "DATE"),),
+    *(("date d'entree", "DATE"), ("pronounced dead", "DATE"), ("sent home", "DATE"), ("pt expired", "DATE")),
+    *(("patient expired", "DATE"), ("resident expired", "DATE")),
+    *(("dc'd home", "DATE"), ("d/c'd home", "DATE")),
+    *(("d/c home", "DATE"), ("dc home", "DATE"), ("discharged to", "DATE"), ("date of demise", "DATE")),
+    *(("fecha de fallecimiento", "DATE"), ("fecha de defuncion", "DATE"), ("fecha de defunción", "DATE")),
+    *(("date de décès", "DATE"), ("date de deces", "DATE"), ("décédé le", "DATE"), ("decede le", "DATE")),
+    *(("verstorben am", "DATE"), ("sterbedatum", "DATE"), ("todesdatum", "DATE"), ("entlassen am", "DATE")),
+    *(("data do óbito", "DATE"), ("data do obito", "DATE"), ("data di morte", "DATE"), ("data del decesso", "DATE")),
+    *(("data di dimissione", "DATE"), ("dimesso il", "DATE"), ("overlijdensdatum", "DATE"), ("ontslagdatum", "DATE")),
 )
 """Events of care written short (``disch``, ``adm.``, ``op date``; not ``svc`` alone, a service's too), of a
 specimen, a dose or an image (``specimen drawn``, ``infusion given``, ``MRI``), plurals that open a list

@@ -64,5 +64,6 @@ EVENT_DATE_TERMS: Final = frozenset(
 DATED_ONLY_TERMS: Final = frozenset(
     {f"{event}{moment}" for event in _STEMS for moment in _MOMENTS}
     | {f"{event}{moment}" for event in _TIMED_ONLY for moment in _MOMENTS if moment}
+    | {"dod"}  # a date of death, or a team's definition of done ({"dod": "tests passing"})
 )
 """The terms above whose field is masked only when its value reads as a date (``{"admit": "inpatient"}`` stays)."""

@@ -280,6 +280,9 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(PLATE_CUE_WORDS) | GLUED_TAG_WORDS, CUED)  # "veh OR53 CYW", "tag# LF41 HPA", "tagNo ..."
     add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
+    from ._biometric_values import BIOMETRIC_CUE_WORDS  # after CUED is defined: it imports it
+
+    add(with_digits, cased(BIOMETRIC_CUE_WORDS), CUED)  # "voiceprint hash 9f2c51e0a7", "iris scan IR-740594"
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"

@@ -21,6 +21,7 @@ from typing import Final, NamedTuple
 from ._dicom_tags import DICOM_KEYWORDS, DICOM_TAGS
 from ._event_dates import EVENT_DATE_TERMS
 from ._hl7_fields import CARE_SEGMENTS, hl7_field_kind, hl7_observation_kind
+from ._identity_terms import IDENTITY_TERMS, MACHINE_CERTIFICATES, PHOTO_TERMS, PHOTO_THINGS
 from ._organisations import ORG_WORDS, PLACE_TERMS
 from ._values import THING_WORDS, phone_words, record_time
 
@@ -577,6 +578,8 @@ def _catalogue() -> dict[str, str]:
         table.update(dict.fromkeys(foreign, kind))
     for term in EVENT_DATE_TERMS:
         table.setdefault(term, "DATE")  # admitted_at, discharged_on, next_visit, dos
+    for term, kind in IDENTITY_TERMS.items():
+        table.setdefault(term, kind)  # photo_path, fingerprint_id, nursing_license, fecha_alta
     # "license" alone is a software licence more often than not; only numbered forms count.
     table.pop("license")
     table.pop("licence")
@@ -640,6 +643,9 @@ _BLOCKED_BY: Final[dict[str, frozenset[str]]] = {
     "identifier": _words("license licence spdx package bundle artifact"),
     **dict.fromkeys(PLACE_TERMS, ORG_WORDS | _SITE_WORDS),
     **dict.fromkeys(("zip", "zipcode"), _ARCHIVE_WORDS),
+    **dict.fromkeys(PHOTO_TERMS, PHOTO_THINGS),
+    **{term: _CRYPTO for term in IDENTITY_TERMS if term.startswith("fingerprint")},
+    "certificateid": _CRYPTO | _INFRA | MACHINE_CERTIFICATES,
 }
 """Terms that a qualifying word before them makes harmless (``server_ip``, ``cert_fingerprint``, ``vendor_city``,
 ``SPDX-License-Identifier``),

@@ -59,6 +59,7 @@ from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
+from ._printf_rows import row_masked
 from ._redactor import Redactor
 from ._shown_frames import without_tracebacks
 from ._strategies import mask_text
@@ -420,6 +421,9 @@ def clean_message(msg: Any, args: Any, redactor: Redactor) -> tuple[Any, Any]:
             message = template % args
         except Exception:  # noqa: BLE001 - arguments that do not fit: the template's text, the arguments masked
             return _escape(redactor.redact_text(template)) + _consume(args), _masked_args(args, "", redactor)
+    if type(args) is tuple and len(args) > 1 and (rowed := row_masked(template, args, redactor)) is not None:
+        args = rowed  # "%r %r %r" % (last, first, dob): the values read together as a person's row
+        message = template % args
     clean = redactor.redact_text(message)
     if clean == message and "%" in template:  # "ssn %x" % 536228174: the number judged in decimal
         in_decimal = judged_in_decimal(template, args, message, redactor)
