@@ -23,6 +23,7 @@ from ._detector import Detector, register_detector
 from ._device_ids import DeviceIdDetector
 from ._dicom import DicomDetector
 from ._email import MailDetector
+from ._eponyms import EponymDetector
 from ._fhir import FhirTextDetector
 from ._fhir_search import FhirSearchDetector
 from ._hl7 import Hl7Detector
@@ -106,6 +107,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     NameDetector(),
     MailDetector(),
     PersonNameDetector(),
+    EponymDetector(),
     AddressedNameDetector(),
     TabularDetector(),
     NameRowDetector(),
