@@ -951,6 +951,8 @@ class Redactor:
             return False  # read as a row by the full walk (its items are context for each other), or cut short
         if value and type(value[0]) is str and hl7_list_kinds(value) is not None:
             return False  # a parsed HL7 segment: its fields are read by position in the full walk
+        if len(value) == 2 and type(value[0]) is str and self._pair_kind(value) is not None:
+            return False  # ["dob", "03/07/1984"]: a mapping's entry, its name gives the value a kind
         clean = self._clean
         for item in value:
             cls = type(item)
