@@ -14,6 +14,7 @@ from ._cell_values import network_endpoint
 from ._event_dates import DATED_ONLY_TERMS
 from ._keys import KeyInfo
 from ._person_key_ids import patient_pid
+from ._person_key_values import PERSON_VALUE_KEYS, person_key_value
 from ._service_lines import COUNTED_NAMES, holds_number, policy_name, small_count
 from ._values import maybe_date
 
@@ -82,6 +83,10 @@ def key_kind(info: KeyInfo, person: str | None, item: Any) -> str | None:
         return "NAME"
     if kind is None and info.compact == "pid" and patient_pid(item):
         return "PATIENT"  # {"pid": "MR715892"}: no process has that id
+    if kind is None and (info.names_person or info.compact in PERSON_VALUE_KEYS):
+        kind = person_key_value(info, item)  # {"who": "19540707"}, {"insured": "M0204424"}: the person's
+        if kind is not None:
+            return kind
     if kind is not None and not _holds_kind(kind, info, item):
         return None
     if kind == "NAME" and info.compact in _NAME_POSITIONS:

@@ -52,6 +52,7 @@ from ._name_table import GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._names import COMMON_GIVEN, FOR_SURNAME_RANK, NOT_SURNAMES, PARTICLES
 from ._near import CueIndex, first_char_alternation, trie_alternation
 from ._person_key_ids import patient_pid
+from ._person_key_values import PERSON_VALUE_KEYS, person_key_value
 from ._person_values import person_value
 from ._strategies import is_redacted
 from ._vocab import FIRST_NAMES, NAME_STOPWORDS, STATE_CODES, STATE_NAMES, STREET_SUFFIXES, SURNAMES
@@ -1595,6 +1596,8 @@ _DIGIT_KINDS: Final = frozenset(
 """Kinds of identifiers that always hold a digit: a value under their key without one is a word."""
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _BARE_NUMBER: Final = re.compile(r"(?<![\w.])[\"']?([0-9]{9,11})(?![\w.-])")
+_PERSON_TOKEN: Final = re.compile(r"[ \"']{0,2}([0-9A-Za-z][0-9A-Za-z/.-]{2,22}[0-9A-Za-z])(?![\w/-]|\.[0-9A-Za-z])")
+"""One token after a key that names a person: a date or an identifier is theirs (:mod:`._person_key_values`)."""
 _PID_VALUE: Final = re.compile(r"[ \"']{0,2}([A-Za-z0-9][A-Za-z0-9-]{3,23})(?![\w-])")
 """The value after ``pid=`` or ``pid:``: one token, judged by :func:`~._person_key_ids.patient_pid`."""
 """A value of nothing but digits, quoted or not, alone or as an item of a list (a phone or SSN under a person's key)."""
@@ -1747,6 +1750,12 @@ class KeyValueDetector(BaseDetector):
                         covered = token.end(1)
                         yield token.start(1), token.end(1), "PATIENT"
                     continue
+                if info.names_person or info.compact in PERSON_VALUE_KEYS:  # "who='19540707'", "client: M0204424"
+                    token = _PERSON_TOKEN.match(text, start)
+                    if token is not None and (found := person_key_value(info, token[1])) is not None:
+                        covered = token.end(1)
+                        yield token.start(1), token.end(1), found
+                        continue
                 if info.names_person or info.phone_word > 0:  # "contact=8752617223", "guardian: 219099999", "cb=..."
                     if text[start] in "[(":  # "contacts=['4155550199', ...]": each item of the list
                         close = text.find(")" if text[start] == "(" else "]", start, start + 512)

@@ -26,6 +26,7 @@ from ._firms import CELL_FIRM_ENDINGS
 from ._gate import PERSON, TABLE
 from ._keys import DEFAULT_CATALOGUE
 from ._name_evidence import cell_prior
+from ._person_values import person_value
 
 __all__ = ["NameRowDetector", "row_name_spans"]
 
@@ -290,9 +291,12 @@ def _pairs(text: str) -> Iterator[Span]:
     """``["first_name", "Roe"]``, ``('last_name', 'Roe')``: a column's name paired with its value."""
     for pair in _PAIR.finditer(text):
         column = pair[1] or pair[2]
-        if _HEADER_NAME.fullmatch(column.rpartition(".")[2]) is not None:
+        field = column.rpartition(".")[2]
+        if _HEADER_NAME.fullmatch(field) is not None:
             group = 3 if pair.start(3) >= 0 else 4
             a, b = pair.span(group)
+            if field.lower() in _GENERIC_HEADERS and not person_value(text[a:b]):
+                continue  # ("name", "billing-api"): a name of anything, a person's only when it reads as one
             if _wordy(text, a, b):
                 yield a, b, "NAME"
 

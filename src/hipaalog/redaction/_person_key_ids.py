@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["patient_pid", "person_key_id"]
+__all__ = ["id_shaped", "patient_pid", "person_key_id"]
 
 _ID: Final = re.compile(r"[A-Za-z0-9](?<![^\x00-\x7f])[A-Za-z]{0,3}-?[0-9]{2,}(?:-[0-9]{2,})*[A-Za-z]{0,2}")
 _MIN_DIGITS: Final = 5
@@ -32,17 +32,21 @@ def person_key_id(person: str | None, key: str, item: object) -> str | None:
     the kind of their id), when it is shaped like an identifier (see the module), else ``None``."""
     if person is None or key not in _SUBJECTS:
         return None
+    return person if id_shaped(item) else None
+
+
+def id_shaped(item: object) -> bool:
+    """Whether ``item`` is shaped like a person's identifier (see the module): an int of five digits or more, or
+    one token of five digits or more with a few letters and dashes; not a hex key."""
     if type(item) is int:
-        return person if item >= 10**4 else None
+        return item >= 10**4
     if type(item) is not str or not 5 <= len(item) <= 24 or _ID.fullmatch(item) is None:
-        return None
+        return False
     digits = sum(ch.isdigit() for ch in item)
     if digits < _MIN_DIGITS:
-        return None
+        return False
     letters = len(item) - digits - item.count("-")
-    if letters and all(ch in "abcdefABCDEF" for ch in item if ch.isalpha()) and len(item) >= 12:
-        return None  # a hex key
-    return person
+    return not (letters and all(ch in "abcdefABCDEF" for ch in item if ch.isalpha()) and len(item) >= 12)  # hex
 
 
 _PID_MAX: Final = 4_194_304

@@ -59,6 +59,7 @@ from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
 from ._names import name_shaped
+from ._person_key_values import PERSON_VALUE_KEYS
 from ._printf_rows import row_masked
 from ._redactor import Redactor
 from ._shown_frames import without_tracebacks
@@ -389,7 +390,7 @@ def _phi_key(key: object, redactor: Redactor) -> bool:
     if type(key) is not str:
         return False
     info = redactor.keys.info(key)
-    return info.kind is not None or info.names_person
+    return info.kind is not None or info.names_person or info.compact in PERSON_VALUE_KEYS
 
 
 def _keyed_phi(args: Any, redactor: Redactor) -> bool:

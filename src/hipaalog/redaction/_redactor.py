@@ -55,6 +55,7 @@ from ._ncpdp_fields import CLAIM_KEPT, NCPDP_KEYS, claim_fields
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, gives_kinds, owned_fields
 from ._person_key_ids import person_key_id
+from ._person_key_values import PERSON_VALUE_KEYS, person_key_value
 from ._person_values import lone_person_word, person_item_kind, person_value
 from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
@@ -274,10 +275,18 @@ def _row_like(items: list[Any]) -> bool:
 
 def _pairs(items: list[Any]) -> bool:
     """Whether ``items`` are ``(name, value)`` pairs: a mapping's items, parsed query parameters, headers."""
-    for item in items:
-        if not ((type(item) is tuple or type(item) is list) and len(item) == 2 and type(item[0]) is str):
+    for item in items:  # noqa: SIM110 - a loop is cheaper than all() over a generator on the hot path
+        if not (isinstance(item, (tuple, list)) and len(item) == 2 and type(item[0]) is str):
             return False
     return True
+
+
+def _datum(item: object) -> bool:
+    """Whether ``item``, the second of two, reads as a value rather than a second field name (``["ssn", "dob"]``):
+    a number, or text with a digit, a space, an ``@`` or a capital first."""
+    if type(item) is int:
+        return True
+    return type(item) is str and (item[:1].isupper() or _DATUM_SIGN.search(item) is not None)
 
 
 def _is_value_x(key: str) -> bool:
@@ -321,6 +330,8 @@ def _integral(item: object) -> int | None:
 
 _SEARCH_KEYS: Final = frozenset({"q", "query", "search", "searchterm", "term", "keyword", "lookup", "display"})
 """Keys of a search or a display text: a person's name when a sibling key names a person's identifier."""
+_QUICK_EXCEPT: Final = _SEARCH_KEYS | PERSON_VALUE_KEYS
+"""Plain keys the walk's quick branch leaves to the full one."""
 _RECORD_NUMBER_KEYS: Final = {
     **dict.fromkeys(("recordno", "recordnumber", "recordnum", "recordnbr", "recno", "recnum", "recnbr"), "MRN"),
     **dict.fromkeys(("visitno", "visitnumber", "visitnum", "visitnbr", "encounterno", "encounternumber"), "ACCOUNT"),
@@ -335,6 +346,7 @@ _A_PERSON: Final = re.compile(r"\[(?:REDACTED:)?(?:NAME|MRN|PATIENT|MEMBER_ID|SS
 """hipaalog's mask of what names a person in a record: ``PERSON_MARKER``'s kinds, and a person's e-mail (a role
 mailbox is kept, never masked); not a phone's mask, which a toll-free line in text gets too (a phone under a person's
 key counts, see ``contact``)."""
+_DATUM_SIGN: Final = re.compile(r"[0-9 @]")
 _NAME_LIKE: Final = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+){0,3}")
 """One to four words of letters (a name as typed into a search box)."""
 
@@ -910,6 +922,8 @@ class Redactor:
             return 3  # a statement's parameters: typed by the statement beside them, if there is one
         if info.compact in SEARCH_DATE_KEYS:
             return 3  # a search: a name and a date typed together are whom someone looked up
+        if info.compact in PERSON_VALUE_KEYS:
+            return 3  # {"client": "10/29/2013"}: a person's date or identifier, judged by the walk
         if info.plain:
             return 1  # plain
         if info.kind is not None or info.person is not None:
@@ -937,6 +951,8 @@ class Redactor:
             return False  # read as a row by the full walk (its items are context for each other), or cut short
         if value and type(value[0]) is str and hl7_list_kinds(value) is not None:
             return False  # a parsed HL7 segment: its fields are read by position in the full walk
+        if len(value) == 2 and type(value[0]) is str and self._pair_kind(value) is not None:
+            return False  # ["dob", "03/07/1984"]: a mapping's entry, its name gives the value a kind
         clean = self._clean
         for item in value:
             cls = type(item)
@@ -1115,8 +1131,10 @@ class Redactor:
                 items = [  # a parsed message: its care segments' dates are the patient's
                     self._segment(item, care) if (care := hl7_care_kinds(item)) is not None else item for item in items
                 ]
-            elif items and (type(items[0]) is tuple or type(items[0]) is list) and _pairs(items):
+            elif items and isinstance(items[0], (tuple, list)) and _pairs(items):
                 items = [self._pair(item) for item in items]  # [("mrn", "5529301"), ("page", "2")]: dict items
+            elif len(items) == 2 and type(items[0]) is str and _datum(items[1]) and self._pair_kind(items) is not None:
+                items = list(self._pair(items))  # ("dob", "1950-02-03") alone: one mapping entry
             elif 1 < len(items) <= _ROW_MAX and _row_like(items):
                 items = self._row(items)
             elif len(items) > 1 and type(items[-1]) is dict and self.names_values and (names := column_names(items)):
@@ -1145,12 +1163,26 @@ class Redactor:
         return items
 
     def _pair(self, pair: Any) -> Any:
-        """A ``(name, value)`` pair with the value replaced when the name is a PHI field's."""
-        kind = self.keys.kind(pair[0])
+        """A ``(name, value)`` pair with the value replaced when the name is a PHI field's (a named tuple of a
+        name and a value, ``MultiDict`` items, ``zip`` results: each a mapping's entry)."""
+        kind = self._pair_kind(pair)
         if kind is None:
             return pair
-        replaced = self._as_kind(_settled(kind, pair[1]), pair[1])
-        return type(pair)((pair[0], "[REDACTED]" if replaced is DROP else replaced))
+        replaced = self._as_kind(kind, pair[1])
+        return (tuple if isinstance(pair, tuple) else list)((pair[0], "[REDACTED]" if replaced is DROP else replaced))
+
+    def _pair_kind(self, pair: Any) -> str | None:
+        """The kind a pair's name gives its value: a PHI field's kind, a date or an identifier under a person's
+        key (``("who", "19540707")``), a person's name under a generic name key (``("name", "Ann Lee")``)."""
+        name, value = pair[0], pair[1]
+        kind = _settled(self.keys.kind(name), value)
+        if kind is not None or not (type(value) is str or type(value) is int):
+            return kind
+        info = self.keys.info(name)
+        kind = person_key_value(info, value)
+        if kind is None and type(value) is str and (info.kind_in_person == "NAME" or info.holds_name):
+            kind = "NAME" if self.names_values and " " in value and person_value(value) else None
+        return kind
 
     def _segment(self, items: list[Any], fields: Mapping[int, str]) -> list[Any]:
         """A parsed HL7 segment (its id, then its fields by position) with its person fields replaced."""
@@ -1344,7 +1376,7 @@ class Redactor:
                     out[key] = item  # {"reference": "Organization/7", "display": "Acme Pharma"}: a thing's name
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
-                if info is not None and fast and info.plain and info.compact not in _SEARCH_KEYS:
+                if info is not None and fast and info.plain and info.compact not in _QUICK_EXCEPT:
                     cls = type(item)
                     if cls is str:
                         clean_item = item if item in clean else self.redact_text(item)

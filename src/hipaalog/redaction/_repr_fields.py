@@ -28,6 +28,7 @@ from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, holds_persons, owned_fields
+from ._person_key_values import person_key_value
 from ._service_lines import phone_line
 from ._values import full_date
 
@@ -128,6 +129,8 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
                         kind = None
                     if kind is None and not child.record_time and type(field.value) is str and full_date(field.value):
                         kind = "DATE"  # a person's dates are theirs, as in a mapping, but a record's own times
+            elif kind is None:
+                kind = person_key_value(keys.info(field.name), field.value)  # Visit(who='19540707'): the person's
             if kind is not None:
                 added.append((field.start, field.end, kind))
             elif organisation and (tokens(field.name)[-1:] in _PLACE_LAST or compact(field.name) in _SITE_FIELDS):
