@@ -271,6 +271,7 @@ _MORE_ID_CUES: Final = (
     *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
     *(("lic", "LICENSE"), ("state id", "LICENSE"), ("id card", "LICENSE"), ("identity card", "LICENSE")),
     *(("permit", "LICENSE"), ("cgm", "DEVICE"), ("mbi", "MEMBER_ID"), ("certificate", "LICENSE")),
+    *(("cert", "LICENSE"), ("hic", "MEMBER_ID"), ("hicn", "MEMBER_ID"), ("ins id", "MEMBER_ID")),
 )
 """Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
 The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``state``,
