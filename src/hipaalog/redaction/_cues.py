@@ -701,12 +701,11 @@ ZIPS: Final = CueTable(
         ("zip codes", "ZIP"),
         ("postcodes", "ZIP"),
         ("cp", "ZIP"),
-        ("c.p", "ZIP"),
         ("plz", "ZIP"),
     ],
     key_words={"zip code": "zip", "post code": "post", "zip codes": "zip"},
 )
-"""Cues of a ZIP code without a state before it (``cp``, ``C.P.``: código or code postal; ``PLZ``)."""
+"""Cues of a ZIP code without a state before it (``cp``: código or code postal; ``PLZ``)."""
 
 CLINICAL_WORDS: Final = frozenset(
     {"patient", "pt", "hpi", "y/o", "yo", "c/o", "presenting", "pain", "symptoms", "symptom"}
