@@ -133,6 +133,8 @@ def test_name_slug_under_a_share_link(line: str, secret: str) -> None:
         "ins id=42 rows",
         "fax job 12345678 done",
         "age of cache 95s",
+        "worker pid=4242 yo 110 tasks",
+        "aged (110) buckets flushed",
     ],
 )
 def test_benign_twins_keep_their_text(line: str) -> None:

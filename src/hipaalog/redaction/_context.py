@@ -826,6 +826,30 @@ def _thing_age_key(text: str, start: int) -> bool:
     return owners == {False}
 
 
+_LABEL_AGE_NEXT: Final = (
+    _SEX_WORDS | _PERSON_FIRST | {"sex", "gender", "admitted", "presenting", "presents", "with", "w/", "and", "who"}
+)
+"""Words that may follow an age written after its short cue (``yo 98 female``, ``años 93 paciente``)."""
+
+
+def _label_age_end(text: str, end: int, after: list[str]) -> bool:
+    """Whether the number ending at ``end`` after a short cue (``yo``, ``y/o``, ``años``) closes its value: the text
+    or a clause ends, a quote, bracket or separator follows, or a person's word (not ``yo 110 tasks``)."""
+    if not after or text[end : end + 1] in ("'", '"', ")", "]", ",", ";", "|", "}"):
+        return True
+    return after[0] in _LABEL_AGE_NEXT
+
+
+def _counted_after(text: str, position: int) -> bool:
+    """Whether a plural noun follows at ``position``: ``aged (110) buckets`` counts things, no one's age."""
+    after = words_after(text, position, 1)
+    word = after[0] if after else ""
+    return len(word) > 3 and word.endswith("s") and word not in _LABEL_AGE_NEXT and word not in _STILL_A_PERSON
+
+
+_STILL_A_PERSON: Final = frozenset({"lives", "resides", "remains", "presents", "states", "arrives", "returns"})
+
+
 class AgeDetector(BaseDetector):
     """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
@@ -860,7 +884,11 @@ class AgeDetector(BaseDetector):
                     _age_after_a_name(text, match.start() - 1)
                     or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1)
                     or (before and before[-1] in _PERSON_OWNERS and not filler)
-                    or (before and (before[-1] in BEFORE_AGE or before[-1] in _SHORT_BEFORE_AGE))
+                    or (
+                        before
+                        and (before[-1] in BEFORE_AGE or before[-1] in _SHORT_BEFORE_AGE)
+                        and not _counted_after(text, end + 1)
+                    )
                 ):
                     yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)", "pt (93)"
                 continue
@@ -876,7 +904,7 @@ class AgeDetector(BaseDetector):
             ):
                 yield match.start(), end, "AGE"
                 continue
-            if before and before[-1] in _SHORT_BEFORE_AGE and not (after and after[0] in _NOT_AGE_AFTER):
+            if before and before[-1] in _SHORT_BEFORE_AGE and _label_age_end(text, end, after):
                 yield match.start(), end, "AGE"  # "yo: 92", "y/o=95", "años 93": the cue written as a label
                 continue
             if before and before[-1] in _AGE_OWNERS:
