@@ -127,7 +127,7 @@ or two groups of digits, the second of four or more (``61-96461``; no date, no b
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
-    | {"list", "state", "permit", "certificate"}
+    | {"list", "state", "permit", "certificate", "cert", "ins"}
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
@@ -137,10 +137,14 @@ _MACHINE_CERTIFICATE: Final = re.compile(
 )
 """A certificate of a server in the same text: TLS, SSL, X.509, ACM, https, a CSR, PEM, a host name."""
 _SHAPED_ID: Final = re.compile(
-    r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}|[A-Za-z]{1,4}[0-9]{5,12})(?:-[0-9]{1,2})?|[0-9]{3,4}(?:-[0-9]{3,4}){2,3}"
+    r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}[A-Za-z]?|[A-Za-z]{1,4}-?[0-9]{5,12}[A-Za-z]?)(?:-[0-9]{1,2})?"
+    r"|[A-Za-z]?[0-9]{3,4}(?:-[0-9]{3,4}){2,3}|[0-9][A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}"
+    r"|[0-9]{2,4}(?=[A-Za-z]{0,2}[G-Zg-z])[A-Za-z]{1,3}[0-9]{4,8}"
 )
-"""Six digits or more, or five after letters (``51264366``, ``QH2235465``), with a dependent's suffix
-(``QH2235465-01``), or in groups of three or four (``127-422-284``): no count, index, version or date."""
+"""Six digits or more, or five after letters (``51264366``, ``QH2235465``, ``EXP-44908``), a letter closing them
+(``H82503409J``), with a dependent's suffix (``QH2235465-01``), in groups of three or four (``127-422-284``,
+``Z977-7381-2203``), in a Medicare number's groups (``3UX2-T42-SG05``) or digits around letters that are no hex
+(``750EJ7316``): no count, index, version, date or hash."""
 _PLAN_ID: Final = re.compile(r"[EHRS][0-9]{4}-[0-9]{3}")
 """A Medicare plan's contract and benefit package (``H1234-001``), read after ``plan``."""
 _PLAN_BEFORE: Final = re.compile(r"[Pp](?i:lan)(?:[ _-]?(?i:id|no|nbr|number|#))?[ =:#\[(\"']{0,3}$")
@@ -273,6 +277,11 @@ def _shaped_cue(words: list[str]) -> bool:
     return False
 
 
+_MEMBER_GROUPS: Final = re.compile(
+    r"[1-9](?<![\w-][1-9])(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}(?![\w-])"
+)
+"""A member number in a Medicare number's groups of four, three and four (``3UX2-T42-SG05``), whatever its letters:
+after a member's cue it is one even where the letter rules of a real MBI fail."""
 _PERSON_RECORDS: Final = frozenset({"medical", "health", "patient", "hospital", "clinical"})
 _PERSON_PAPERS: Final = frozenset({"birth", "death", "marriage"})
 """Words before ``certificate`` that make it a person's paper, whatever the shape of its number."""
@@ -311,6 +320,11 @@ class CuedIdDetector(BaseDetector):
                     yield path.start(2), path.end(2), _PATH_KINDS.get(path[1], "PATIENT")
                 elif _NAME_SLUG.fullmatch(path[2]) and _slug_names_a_person(path[2]):
                     yield path.start(2), path.end(2), "NAME"  # /patients/Liebelt-Nelly/records
+        if "-" in text:
+            for grouped in _MEMBER_GROUPS.finditer(text):  # "member id='3UX2-T42-SG05'": no letter rules asked
+                if CUED_IDS.before(text, grouped.start()) == "MEMBER_ID":
+                    yield grouped.start(), grouped.end(), "MEMBER_ID"
+                    done = max(done, grouped.end())
         listed: tuple[int, str] | None = None  # the end and kind of the last id yielded: a list may go on
         for match in _DIGIT_RUNS.finditer(text):
             if match.start() < done:
@@ -368,7 +382,11 @@ class CuedIdDetector(BaseDetector):
                 and _PATIENT_TOKEN.fullmatch(text, start, end) is None
             ):
                 continue  # "patient 120/80", "pt 2024-01-02": a number after the word alone must be shaped like an id
-            if kind == "LICENSE" and "certificate" in words[-3:] and _MACHINE_CERTIFICATE.search(text) is not None:
+            if (
+                kind == "LICENSE"
+                and ("certificate" in words[-3:] or "cert" in words[-3:])
+                and _MACHINE_CERTIFICATE.search(text) is not None
+            ):
                 continue  # "renewed certificate ABC123456 for api.example.com": a server's, no person's
             if kind == "LICENSE" and _machine_state(words):
                 continue  # "workflow state id 4829131": a state machine's, no state's identity card
@@ -497,8 +515,29 @@ _EVENT_WORDS: Final = (DATES.last_words | CLINICAL_WORDS) - {"home", "to", "dead
 """Words that, earlier in a clause, make a date after a bridge word (:data:`._cues.DATE_BRIDGES`) a person's."""
 _IDENTITY_WORDS: Final = frozenset({"verify", "verified", "verification", "identity", "dob", "born"})
 """Words of an identity check: a date after a name and a comma there is the person's birth date."""
-_BORN_ABBREVIATION: Final = re.compile(r"(?<![\w.])[bB]\.[ ]?$")
-"""``b.`` just before a date: born (``Jane Roe (b. 12 March 1931)``)."""
+_BORN_ABBREVIATION: Final = re.compile(r"""(?<![\w.])[bB]\.[ \t]?(?:[:=][ \t]?)?["'(\[]?$""")
+"""``b.`` just before a date, as a label too: born (``Jane Roe (b. 12 March 1931)``, ``b.='3/25/1944'``,
+``b. (27-Nov-1954)``, ``B.\t19990203``)."""
+_EXPIRED_CUE: Final = re.compile(r"""(?<![\w.])(?i:expired)(?:[ _]on)?["']?[ \t]?(?:[:=][ \t]?)?["'(\[]?$""")
+"""``expired`` (passed away) right before a date, as a label or a key too (``expired (01 Sep 2019)``,
+``expired: 20211222``, ``'expired_on': '2019-09-01'``)."""
+_EXPIRING_THINGS: Final = re.compile(
+    r"(?i:session|token|cookie|cert|certificate|key|password|passwd|secret|credential|jwt|otp|code|link|url|cache"
+    r"|ttl|lease|lock|subscription|trial|coupon|offer|invite|invitation|card|license|licence|policy|contract"
+    r"|domain|lot|batch|vial|medication|drug|stock|item|sku|ndc|backup|snapshot|signature|quote|job|build|access)"
+)
+"""Things that expire (a session, a token, a certificate, a lot of a drug): beside them ``expired`` is no death."""
+_TIME_AFTER: Final = re.compile(r"[ T]?[0-9]{1,2}:[0-9]{2}|T[0-9]{4}")
+
+
+def _death_expired(text: str, start: int, end: int) -> bool:
+    """Whether ``expired`` right before the date at ``start:end`` is a person's death: no thing that expires
+    (a session, a token, a drug's lot) in the text and no time of day after the date."""
+    if "xpired" not in text and "XPIRED" not in text:
+        return False
+    if _EXPIRED_CUE.search(text, max(0, start - 16), start) is None:
+        return False
+    return _TIME_AFTER.match(text, end) is None and _EXPIRING_THINGS.search(text) is None
 
 
 def _event_before(text: str, start: int) -> str | None:
@@ -618,8 +657,10 @@ class DateDetector(BaseDetector):
                 continue
             last = None
             kind = DATES.before(text, start) if cues.near(start) else None
-            if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 4), start) is not None:
-                kind = "DOB"  # "Jane Roe (b. 12 March 1931)"
+            if kind is None and _BORN_ABBREVIATION.search(text, max(0, start - 8), start) is not None:
+                kind = "DOB"  # "Jane Roe (b. 12 March 1931)", "b.='3/25/1944'"
+            if kind is None and _death_expired(text, start, match.end()):
+                kind = "DATE"  # "expired (01 Sep 2019)", "expired: 20211222": a death's date
             if kind is None and cues.near(start, 100):
                 kind = _event_before(text, start)  # "rlq pain since 10/16/24", "cita para Jane Roe el 2026-10-22"
             if kind is None and text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
@@ -691,6 +732,8 @@ _AGO_AFTER: Final = frozenset(
 )
 """Words after a number of years that make it a time ago (``100 anni fa``, ``100 yıl önce``)."""
 _SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
+_SHORT_BEFORE_AGE: Final = frozenset({"yo", "y/o", "y.o", "yoa", "años", "anos", "ans", "âge"})
+"""Short cues of years of age written before the number, as a key or a label (``yo: 92``, ``y/o=95``, ``años 93``)."""
 _YEARS_SIGNS: Final = "岁歲歳세살"
 """Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
@@ -784,6 +827,30 @@ def _thing_age_key(text: str, start: int) -> bool:
     return owners == {False}
 
 
+_LABEL_AGE_NEXT: Final = (
+    _SEX_WORDS | _PERSON_FIRST | {"sex", "gender", "admitted", "presenting", "presents", "with", "w/", "and", "who"}
+)
+"""Words that may follow an age written after its short cue (``yo 98 female``, ``años 93 paciente``)."""
+
+
+def _label_age_end(text: str, end: int, after: list[str]) -> bool:
+    """Whether the number ending at ``end`` after a short cue (``yo``, ``y/o``, ``años``) closes its value: the text
+    or a clause ends, a quote, bracket or separator follows, or a person's word (not ``yo 110 tasks``)."""
+    if not after or text[end : end + 1] in ("'", '"', ")", "]", ",", ";", "|", "}"):
+        return True
+    return after[0] in _LABEL_AGE_NEXT
+
+
+def _counted_after(text: str, position: int) -> bool:
+    """Whether a plural noun follows at ``position``: ``aged (110) buckets`` counts things, no one's age."""
+    after = words_after(text, position, 1)
+    word = after[0] if after else ""
+    return len(word) > 3 and word.endswith("s") and word not in _LABEL_AGE_NEXT and word not in _STILL_A_PERSON
+
+
+_STILL_A_PERSON: Final = frozenset({"lives", "resides", "remains", "presents", "states", "arrives", "returns"})
+
+
 class AgeDetector(BaseDetector):
     """Ages over 89 (``age 93``, ``aged 101``, ``92-year-old``, ``95 y/o``, ``95yo``); younger ages are not PHI."""
 
@@ -818,6 +885,11 @@ class AgeDetector(BaseDetector):
                     _age_after_a_name(text, match.start() - 1)
                     or _BIRTH_YEAR_BEFORE.search(text, 0, match.start() - 1)
                     or (before and before[-1] in _PERSON_OWNERS and not filler)
+                    or (
+                        before
+                        and (before[-1] in BEFORE_AGE or before[-1] in _SHORT_BEFORE_AGE)
+                        and not _counted_after(text, end + 1)
+                    )
                 ):
                     yield match.start(), end, "AGE"  # "Yfke van Hagen (104)", "DOB 1931 (93)", "pt (93)"
                 continue
@@ -832,6 +904,9 @@ class AgeDetector(BaseDetector):
                 and not _thing_age_key(text, match.start())
             ):
                 yield match.start(), end, "AGE"
+                continue
+            if before and before[-1] in _SHORT_BEFORE_AGE and _label_age_end(text, end, after):
+                yield match.start(), end, "AGE"  # "yo: 92", "y/o=95", "años 93": the cue written as a label
                 continue
             if before and before[-1] in _AGE_OWNERS:
                 sex = (

@@ -28,8 +28,10 @@ MORE_PHONE_WORDS: Final = frozenset(
     {"otp", "dialing", "dialling", "dialed", "dialled", "redial", "msisdn", "ph", "tel", "telephone", "cellphone"}
     | {"telefonnummer", "handynummer", "rufnummer", "telefoon", "mobiel", "telefono", "celular", "telemovel"}
     | {"telephone", "portable", "numero", "téléphone", "teléfono", "telefone", "telefonu", "puhelin", "mobiltelefon"}
+    | {"fax", "faxed", "faxing", "refaxed", "facsimile"}
 )
-"""Phone words the contact table lacks (``dialing 0436 840 68 88``, ``OTP sent to (0151) 496 0354``)."""
+"""Phone words the contact table lacks (``dialing 0436 840 68 88``, ``OTP sent to (0151) 496 0354``,
+``faxed to 0474783399``)."""
 _WORDS: Final = cased(CONTACT_WORDS | MORE_PHONE_WORDS)
 """Every phone word in lower case, Title Case and UPPER CASE (as the gate matches them)."""
 _KEYS: Final = frozenset({"to", "from", "number", "msisdn", "recipient", "dest", "destination", "sender"})
@@ -47,7 +49,7 @@ _BRIDGES: Final = frozenset(
     | {"unter", "au", "al", "a", "para", "per", "op", "na", "pod", "under", "de", "of", "home", "work", "cell"}
     | {"mobile", "primary", "new", "old", "main", "their", "his", "her", "patient", "patients", "s", "failed"}
     | {"delivery", "invalid", "undelivered", "status", "redacted", "name", "phone", "dialing", "dialling"}
-    | {"me", "us", "him", "them", "pt", "back", "anytime", "directly"}
+    | {"me", "us", "him", "them", "pt", "back", "anytime", "directly", "pages", "page", "records", "report", "results"}
 )
 """Words that may stand between a phone word and its number (``voicemail left at``, ``sms delivery failed for``,
 ``reach me at``, ``called pt back on``)."""

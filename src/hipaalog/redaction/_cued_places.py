@@ -28,8 +28,9 @@ PLACE_CUE_WORDS: Final = _STRONG | _WEAK
 """The cue words in lower case (the gate reads them in any of three cases)."""
 _CUE: Final = re.compile(
     r"[CcTtVvHhMmLl](?<![\w-][CcTtVvHhMmLl])(?i:ity|own|illage|ometown|unicipality|ocation|ocality)"
-    r"(?:[ ]?[:=][ ]?|[ ])(?=[^\W\d_])"
+    r"(?:[ ]?[:=][ ]?|[ ]|(?=[(\[]))(?P<open>[(\[]?[\"']|[(\[])?(?=[^\W\d_])"
 )
+_CLOSERS: Final = {"(": ")", "[": "]", '"': '"', "'": "'"}
 _WORD: Final = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+){0,3}(?![\w.'’@/\\-])")
 _HYPHEN_PARTICLES: Final = frozenset(
     ("la", "le", "les", "sur", "sous", "en", "de", "du", "des", "lès", "am", "an", "bei")
@@ -93,8 +94,13 @@ def _place_word(word: str) -> bool:
 
 def _places(text: str) -> Iterator[Span]:
     for cue in _CUE.finditer(text):
-        strong = text[cue.start() : cue.end()].strip(" :=").lower() in _STRONG
+        strong = text[cue.start() : cue.start("open") if cue["open"] else cue.end()].strip(" :=").lower() in _STRONG
         start = end = cue.end()
+        if cue["open"]:
+            quoted = _quoted(text, start, cue["open"])
+            if quoted is not None and strong:
+                yield start, quoted, "ADDRESS"  # "city 'Port Ashlee'", "town (\"Vieja Iraq\")"
+            continue
         words: list[str] = []
         while len(words) < _MAX_WORDS and (word := _WORD.match(text, end)) is not None and _capitalised(word[0]):
             if _STATE_WORD.fullmatch(word[0] + " ") or (words and word[0].isupper() != words[0].isupper()):
@@ -113,6 +119,18 @@ def _places(text: str) -> Iterator[Span]:
         known = any(_place_word(word) for word in words)
         if known and (state or strong):
             yield start, end, "ADDRESS"
+
+
+def _quoted(text: str, start: int, opener: str) -> int | None:
+    """The end of a town written in quotes or brackets from ``start`` (opened by ``opener``): up to three
+    capitalised words, one of them a town's word, and the closing mark right after them."""
+    close = text.find(_CLOSERS[opener[-1]], start, start + 64)
+    if close < 0:
+        return None
+    words = text[start:close].split(" ")
+    if len(words) > _MAX_WORDS or not all(_WORD.fullmatch(word) and _capitalised(word) for word in words):
+        return None
+    return close if any(_place_word(word) for word in words) else None
 
 
 class CuedPlaceDetector(BaseDetector):

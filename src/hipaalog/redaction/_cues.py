@@ -271,6 +271,7 @@ _MORE_ID_CUES: Final = (
     *(("série", "DEVICE"), ("meter", "DEVICE"), ("cpap", "DEVICE"), ("vins", "VEHICLE")),
     *(("lic", "LICENSE"), ("state id", "LICENSE"), ("id card", "LICENSE"), ("identity card", "LICENSE")),
     *(("permit", "LICENSE"), ("cgm", "DEVICE"), ("mbi", "MEMBER_ID"), ("certificate", "LICENSE")),
+    *(("cert", "LICENSE"), ("hic", "MEMBER_ID"), ("hicn", "MEMBER_ID"), ("ins id", "MEMBER_ID")),
 )
 """Abbreviations, plurals that open a list (``MRNs: a, b``) and the words of other languages for the same ids.
 The words that also count things of no person (``compte``, ``conta``, ``serie``, ``meter``, ``state``,
@@ -699,10 +700,12 @@ ZIPS: Final = CueTable(
         ("zip9", "ZIP"),
         ("zip codes", "ZIP"),
         ("postcodes", "ZIP"),
+        ("cp", "ZIP"),
+        ("plz", "ZIP"),
     ],
     key_words={"zip code": "zip", "post code": "post", "zip codes": "zip"},
 )
-"""Cues of a ZIP code without a state before it."""
+"""Cues of a ZIP code without a state before it (``cp``: código or code postal; ``PLZ``)."""
 
 CLINICAL_WORDS: Final = frozenset(
     {"patient", "pt", "hpi", "y/o", "yo", "c/o", "presenting", "pain", "symptoms", "symptom"}

@@ -294,6 +294,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, ADDRESS_CUE_TEXT, ADDRESS)  # "lives at Versokuja 87", "PLZ 4059 Lunderskov"
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
+    add(with_digits, {"b", "B"} | cased({"expired", "expired_on"}), CUED)  # "b. (27-Nov-1954)", "expired: 20211222"
     add(with_digits, {"KeyError"}, CUED)
     # a Medicare plan's contract and package after a key glued to "plan" (plan_id=H1234-001)
     add(with_digits, cased({"plan_id", "plan_no", "planid"}) | {"planId", "PlanId", "PlanID"}, CUED)

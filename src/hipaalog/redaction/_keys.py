@@ -404,6 +404,7 @@ def _catalogue() -> dict[str, str]:
             *_with_numbers("medicare"),
             "medicareid",
             "hicn",
+            "hic",  # a Medicare health insurance claim number under its short key
             "hicnumber",
             "cardholderid",
             "healthplanid",

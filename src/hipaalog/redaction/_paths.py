@@ -86,6 +86,9 @@ PERSON_DIRS: Final = _words(
     caregiver practitioners practitioner providers provider physicians doctors nurses home"""
 )
 """Folders whose entries are people (``/people/jane-roe/``)."""
+SHARE_DIRS: Final = _words("share shared s p invite invites link links")
+"""Folders of a share link (``/share/hvl800101/angel-beasley-7172``): a slug under one, up to two segments down,
+is what was shared, a person's page as often as not: one sign of a person."""
 PERSONAL_DOCS: Final = _words(
     """insurance passport consent consents referral referrals intake selfie headshot signature birth
     certificate prescription prescriptions eob discharge xray xrays mri mammogram"""
@@ -270,12 +273,16 @@ def _spans_of(text: str, bounds: list[tuple[int, int]]) -> Iterator[Span]:
             continue
         before = text[bounds[index - 1][0] : bounds[index - 1][1]].lower() if index else ""
         person = before in PERSON_DIRS
+        shared = any(
+            0 <= near < index and text[bounds[near][0] : bounds[near][1]].lower() in SHARE_DIRS
+            for near in (index - 1, index - 2)
+        )
         beside = [segment_at(near) for near in (index - 1, index + 1) if 0 <= near < len(bounds)]
         doc = 2 if any(near.personal for near in beside) else 1 if any(near.doc for near in beside) else 0
         if dated_path is None:
             dated_path = _DATE_STAMP.search(text, bounds[0][0], bounds[-1][1]) is not None
         stamps = 1 if dated_path and not segment.dated else 0
-        names = segment.names((2 if person else 0) + doc, stamps, person or doc > 0)
+        names = segment.names((2 if person else 1 if shared else 0) + doc, stamps, person or doc > 0)
         if not names:
             continue
         named = True
