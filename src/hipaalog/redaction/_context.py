@@ -45,6 +45,7 @@ from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, Z
 from ._joined_names import joined_names
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
+from ._machine_certificates import MACHINE_CERTIFICATE, certificate_serial
 from ._machine_seen import seen_by_machine
 from ._machines import inside_address, machine_line
 from ._months import ENGLISH_MONTHS, MONTH_ALTERNATION
@@ -131,11 +132,6 @@ _SHAPED_CUES: Final = frozenset(
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
-_MACHINE_CERTIFICATE: Final = re.compile(
-    r"(?=[TtSsXxAaHhCcPp])(?<![A-Za-z])(?:TLS|tls|SSL|ssl|[Xx]\.?509|ACM|acm|https|CSR|csr|PEM|pem)(?![A-Za-z])"
-    r"|[a-z0-9](?:[a-z0-9-]*\.)+(?:com|org|net|io|dev|internal|local|example|cloud)(?![\w.-])"
-)
-"""A certificate of a server in the same text: TLS, SSL, X.509, ACM, https, a CSR, PEM, a host name."""
 _SHAPED_ID: Final = re.compile(
     r"(?:[A-Za-z]{0,4}[-#]?[0-9]{6,12}[A-Za-z]?|[A-Za-z]{1,4}-?[0-9]{5,12}[A-Za-z]?)(?:-[0-9]{1,2})?"
     r"|[A-Za-z]?[0-9]{3,4}(?:-[0-9]{3,4}){2,3}|[0-9][A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}"
@@ -385,13 +381,15 @@ class CuedIdDetector(BaseDetector):
             if (
                 kind == "LICENSE"
                 and ("certificate" in words[-3:] or "cert" in words[-3:])
-                and _MACHINE_CERTIFICATE.search(text) is not None
+                and MACHINE_CERTIFICATE.search(text) is not None
             ):
                 continue  # "renewed certificate ABC123456 for api.example.com": a server's, no person's
             if kind == "LICENSE" and _machine_state(words):
                 continue  # "workflow state id 4829131": a state machine's, no state's identity card
             if kind in _THING_KINDS and _inventory_cue(words):
                 continue  # "server serial SRV-0664101", "asset tag IT-264162": the service's hardware
+            if kind == "DEVICE" and certificate_serial(text, start):
+                continue  # "cert renewed for shop.example.net serial 48213377": a server certificate's serial
             if kind is not None and kind not in _OWN_DETECTORS:
                 if kind == "LICENSE" and text[end : end + 1] == " " and (more := _SPACED_GROUPS.match(text, end)):
                     end = done = more.end()  # "lic no 123 456 789", "DL U8968 26062 46729": one number in groups

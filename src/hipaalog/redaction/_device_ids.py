@@ -19,6 +19,7 @@ from ._cues import INVENTORY_WORDS
 from ._detector import BaseDetector, Span
 from ._gate import CUED, PLACE
 from ._lexicon import ENGLISH
+from ._machine_certificates import certificate_serial
 
 __all__ = ["DeviceIdDetector"]
 
@@ -62,7 +63,7 @@ class DeviceIdDetector(BaseDetector):
             if INVENTORY_WORDS.intersection(text[max(0, cue.start() - 24) : cue.start()].lower().split()[-1:]):
                 continue  # "server serial SRV-0664101", "rack sn CN12345678": the service's hardware
             token = _TOKEN.match(text, cue.end())
-            if token is not None and _device_token(token[0]):
+            if token is not None and _device_token(token[0]) and not certificate_serial(text, cue.start()):
                 yield token.start(), token.end(), "DEVICE"
         if "(" in text:
             for after in _CUE_AFTER.finditer(text):
