@@ -205,11 +205,11 @@ def test_look_alike_text_stays(text: str) -> None:
 def test_through_logging_extra_and_arguments() -> None:
     with capture() as logs:
         log = logging.getLogger("values")
-        log.warning("slot released", extra={"appt": {"slot": "2026-12-08T09:00", "attendee": "Ifeoma Adeyemi"}})
+        log.warning("slot released", extra={"appt": {"slot": "2019-03-08T09:00", "attendee": "Ifeoma Adeyemi"}})
         log.warning("processing %s", Caller("Eun Park", "4155550132", "refill"))
     shown = json.dumps(logs.records, default=str)
     assert len(logs.records) == 2
-    for secret in ("Adeyemi", "2026-12-08", "Eun Park", "4155550132"):
+    for secret in ("Adeyemi", "2019-03-08", "Eun Park", "4155550132"):
         assert secret not in shown, secret
 
 
