@@ -60,11 +60,13 @@ from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._record_places import PLACE_KEYS, record_places
+from ._role_mail import free_mail_domain
 from ._row_cells import written_phone
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
 from ._service_lines import (
     desk_line,
     phone_line,
+    street_line,
     system_mailbox,
 )
 from ._shaped_ids import shaped_ids, software_word
@@ -211,9 +213,16 @@ def _machine_age(value: Mapping[Any, Any]) -> bool:
     return not _MACHINE_KEYS.isdisjoint(value)
 
 
+def _naming(info: KeyInfo) -> bool:
+    """Whether a field's name says it holds a name (``name``, ``owner_name``, ``full_name``)."""
+    return info.kind == "NAME" or info.compact == "name"
+
+
 def _one_mailbox(value: Any) -> bool:
     """Whether ``value`` is one e-mail address and nothing else (an organisation's ``orders@firm.example``)."""
-    return type(value) is str and len(value) <= 254 and _MAILBOX.fullmatch(value) is not None
+    if type(value) is not str or len(value) > 254 or _MAILBOX.fullmatch(value) is None:
+        return False
+    return not free_mail_domain(value.rpartition("@")[2])  # jane.roe@gmail.com under a vendor: a person's box
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -1521,8 +1530,17 @@ class Redactor:
         if not organisation_words(words):
             return _NOTHING
         places = _own_places(item)
+        if self._named_as_person(item):
+            return places  # {"vendor": {"name": "Jane Roe", "address": ...}}: a person's own lines
         lines = [k for k, v in item.items() if type(k) is str and self._firm_field(k, v)]
         return places.union(lines) if lines else places
+
+    def _named_as_person(self, item: Mapping[Any, Any]) -> bool:
+        """Whether an organisation's mapping names it as a person would be (``"name": "Jane Roe"``)."""
+        for k, v in item.items():
+            if type(k) is str and type(v) is str and _naming(self.keys.info(k)) and name_shaped(v):
+                return True
+        return False
 
     def _firm_field(self, key: str, value: Any) -> bool:
         """Whether an organisation's field holds its own phone line, mailbox, street address or contact card."""
@@ -1537,7 +1555,7 @@ class Redactor:
             return _one_mailbox(value)
         if info.kind == "ZIP":
             return type(value) is str or type(value) is int  # the firm's own postcode, beside its street
-        return info.kind == "ADDRESS" and type(value) is str and compact(key) not in PLACE_TERMS
+        return info.kind == "ADDRESS" and street_line(value) and compact(key) not in PLACE_TERMS
 
     def _desk_card(self, card: dict[Any, Any]) -> bool:
         """Whether an organisation's ``contact`` mapping holds only its own lines, mailboxes and street address

@@ -147,7 +147,7 @@ class Scanner:
                 cleared = [*cleared, *desks]
                 found = _uncleared(found, desks)
         if "List-" in text or "-Results:" in text or "Received" in text or "ARC-" in text:  # the mail system's
-            relays = mail_system_lines(text)
+            relays = mail_system_lines(text, found)
             if relays:
                 cleared = [*cleared, *relays]
                 found = _uncleared(found, relays)
