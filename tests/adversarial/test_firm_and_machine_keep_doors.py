@@ -1,7 +1,8 @@
 """A patient's value written where a firm's or a machine's own is kept: an SSN under a clinic's phone field, a name
 or a number under its address, a mailbox or a street under a server's ``hostname`` or ``ip``, a person's name or a
 street as the town of a statement over a firm's table, a free-mail box or a name on a mailing list's header. Each
-rule's own shape (a firm's street line and desk phone, a machine's address, a site's town, a list's mailbox) stays."""
+rule's own shape (a firm's street line and desk phone, a machine's address, a site's town, a list's mailbox) stays.
+A machine's public address, MAC or name beside a person (in the same text or record) may be the person's device."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ LEAKING = [
     ("List-Help: Wendell Okafor <mailto:wokafor@okafor.example>", "wokafor"),
     ("mail dump\nList-Id: patient Wendell Okafor MRN 5529301 <jroe@okafor.example>", "jroe@"),
     ("X-Received: from 73.162.44.19 by mx for wendell", "73.162.44.19"),
+    ("Server(name='jane-roe-home', ip='73.162.44.19') patient Jane Roe", "73.162.44.19"),
+    ("Server(name='home', ip='73.162.44.19', mac='00:1a:2b:3c:4d:5e') MRN 5529301", "00:1a:2b:3c:4d:5e"),
 ]
 KEYED = [
     ({"worker": {"hostname": "078-05-1120", "ip": "10.0.0.4"}}, "078-05-1120"),
@@ -37,6 +40,8 @@ KEYED = [
     ({"vendor": {"address": "MRN 8812004 Wendell Okafor"}}, "8812004"),
     ({"vendor": {"address": "42 Elm Street, Oakland CA 94607", "name": "Wendell Okafor"}}, "42 Elm"),
     ({"vendor": {"email": "wendell.okafor@yahoo.com"}}, "wendell.okafor"),
+    ({"host": {"ip": "73.162.44.19"}, "patient": "Wendell Okafor"}, "73.162.44.19"),
+    ({"server": {"ip": "73.162.44.19", "mac": "00:1a:2b:3c:4d:5e"}, "mrn": "5529301"}, "00:1a:2b:3c:4d:5e"),
 ]
 KEPT = [
     "probe Printer(hostname='prt-2', address='34.2.3.4', mac_address='00:1a:2b:3c:4d:5e', rack=12)",
@@ -49,11 +54,13 @@ KEPT = [
     "Precedence: list\nList-Unsubscribe: <mailto:leave-9403@lists.acme.example>",
     "List-Id: Announcements <announce.lists.acme.example>",
     "X-Received: by 2002:a05:6214:1c8e:b0:68f:1234:5678 with SMTP id yjnWX; Tue, 02 Apr 2024 10:11:12 -0700",
+    "Server(name='db', ip='34.2.3.4', mac='00:1a:2b:3c:4d:5e') restarted by deploy",
 ]
 KEPT_KEYED = [
     {"server": {"name": "db-3", "ip": "10.2.3.4", "mac": "00:1a:2b:3c:4d:5e", "hostname": "db-3.internal"}},
     {"vendor": {"name": "Acme Ltd", "email": "orders@acme.example", "address": "12 Main St, Springfield"}},
     {"office_phone": "415-555-0132", "office_address": "PO Box 44, Reno NV 89501"},
+    {"server": {"name": "db-3", "ip": "34.2.3.4"}, "caller": "billing-api", "status": "ok"},
 ]
 
 

@@ -1381,7 +1381,7 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        if cls is dict and (places := self._own_fields(key, item)):
+                        if cls is dict and (places := self._own_fields(key, item, value)):
                             out[key] = self._mapping(
                                 self._places_read(item, places), depth + 1, None, active, None, places
                             )
@@ -1478,7 +1478,7 @@ class Redactor:
                     type(item) is dict
                     and person is None
                     and info.person is None
-                    and (places := self._own_fields(key, item))
+                    and (places := self._own_fields(key, item, value))
                 ):
                     walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
@@ -1519,14 +1519,15 @@ class Redactor:
         its phone lines stay as they are."""
         return {k: self.redact_text(v) if k in places and compact(k) in PLACE_TERMS else v for k, v in item.items()}
 
-    def _own_fields(self, key: Any, item: Mapping[Any, Any]) -> frozenset[str]:
+    def _own_fields(self, key: Any, item: Mapping[Any, Any], parent: Mapping[Any, Any] | None = None) -> frozenset[str]:
         """The keys of an organisation's mapping that name its town, its phone lines, its mailboxes and its street
-        address, or of a machine's that name its network addresses (``key`` names which): not masked by name."""
+        address, or of a machine's that name its network addresses (``key`` names which): not masked by name. A
+        machine beside a person's field (``{"host": {"ip": ...}, "patient": ...}``) may be theirs: it keeps none."""
         if type(key) is not str:
             return _NOTHING
         words = tokens(key)
         if machine_words(words):
-            return machine_fields(item)
+            return _NOTHING if parent is not None and self._holds_person_field(parent) else machine_fields(item)
         if not organisation_words(words):
             return _NOTHING
         places = _own_places(item)
@@ -1534,6 +1535,15 @@ class Redactor:
             return places  # {"vendor": {"name": "Jane Roe", "address": ...}}: a person's own lines
         lines = [k for k, v in item.items() if type(k) is str and self._firm_field(k, v)]
         return places.union(lines) if lines else places
+
+    def _holds_person_field(self, parent: Mapping[Any, Any]) -> bool:
+        """Whether a mapping holds a field that names a person or what only a person has (``patient``, ``mrn``)."""
+        for k in parent:
+            if type(k) is str:
+                info = self.keys.info(k)
+                if info.kind in _PERSON_FIELD_KINDS or (info.person is not None and info.person != "ID"):
+                    return True  # "patient", "mrn", "member"; not "caller" nor "requester" (a service's, often)
+        return False
 
     def _named_as_person(self, item: Mapping[Any, Any]) -> bool:
         """Whether an organisation's mapping names it as a person would be (``"name": "Jane Roe"``)."""
