@@ -96,3 +96,21 @@ def test_the_firms_and_machines_own_text_stays(harness: Harness, text: str) -> N
 def test_the_firms_and_machines_own_fields_stay(harness: Harness, fields: dict[str, object]) -> None:
     line = _line(harness, "record", **fields)
     assert "REDACTED" not in line
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"rec": {"name": "Wendell Okafor", "age": 96, "uptime": 1}},
+        {"rec": {"mrn": "5529301", "age": 96, "rss_mb": 694}},
+        {"rec": {"patient": "W. Okafor", "age": 96, "hostname": "ward-3"}},
+    ],
+)
+def test_an_age_over_89_beside_a_machines_key_in_a_persons_record_is_masked(
+    harness: Harness, fields: dict[str, object]
+) -> None:
+    assert '"age":96' not in _line(harness, "record", **fields)
+
+
+def test_a_process_age_beside_its_keys_stays(harness: Harness) -> None:
+    assert '"age":120' in _line(harness, "record", proc={"pid": 4120, "age": 120, "rss_mb": 694, "name": "gunicorn"})

@@ -1410,7 +1410,13 @@ class Redactor:
                 if question is not None and key == "answer" and type(item) is list:
                     item = self._answers(question, item)  # {"linkId": "dob", "answer": [{"valueDate": ...}]}
                 kind = self._key_kind(info, person, item)
-                if kind == "AGE" and person is None and info.compact == "age" and _machine_age(value):
+                if (
+                    kind == "AGE"
+                    and person is None
+                    and info.compact == "age"
+                    and _machine_age(value)
+                    and not (self._holds_person_field(value) or self._named_as_person(value))
+                ):
                     kind = None  # {"pid": 4120, "age": 120, "rss_mb": 694}: a process's age, in its own unit
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
