@@ -17,13 +17,12 @@ from ._keys import tokens
 from ._organisations import ORG_WORDS
 from ._repr_fields import Cleared
 from ._role_mail import free_mail_domain
-from ._service_lines import phone_line
+from ._service_lines import phone_line, street_line
 
 __all__ = ["desk_pairs", "firm_contact"]
 
 _DESK_WORDS: Final = frozenset(("office", "support", "helpdesk", "help", "sales", "billing", "orders", "business"))
 _MAILBOX: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-_MOST_ADDRESS: Final = 120
 _DESK_PAIR: Final = re.compile(
     r"[A-Za-z][A-Za-z_]{1,30}_(?i:(e?mail)|(phone|tel)|(fax))[ ]?[=:][ ]?(['\"]?)([^\s'\",;]{5,80})"
 )
@@ -45,7 +44,7 @@ def firm_contact(key: str, kind: str, value: Any) -> bool:
     if kind == "EMAIL":
         mailbox = _MAILBOX.fullmatch(value.strip())
         return mailbox is not None and not free_mail_domain(mailbox[1])
-    return kind == "ADDRESS" and 0 < len(value) <= _MOST_ADDRESS and "\n" not in value
+    return kind == "ADDRESS" and street_line(value)
 
 
 def desk_pairs(text: str, found: list[Span]) -> list[Cleared]:

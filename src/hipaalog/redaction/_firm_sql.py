@@ -2,8 +2,8 @@
 
 A statement over the tables of an organisation and its sites (``facilities``, ``departments``, ``warehouses``,
 ``stores``) filters or sets their town column; that town is where a site is, not where a person lives, so its
-literals are kept from the place, name and ZIP readers. A statement that names a person's table anywhere
-(``JOIN patients``) is left to them.
+literals are kept from the place, name and ZIP readers. A statement that names any other table (``JOIN patients``,
+``FROM stores s, customers c``), or a literal with digits or a person's name, is left to them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._keys import DEFAULT_CATALOGUE, tokens
+from ._keys import tokens
+from ._names import name_shaped
 from ._organisations import ORG_WORDS
 from ._repr_fields import Cleared
 
@@ -31,14 +32,36 @@ _TOWN_FILTER: Final = re.compile(
 )
 """A town column compared with literals: ``city ILIKE 'sa%'``, ``city = 'Lake Amanda'``, ``city IN ('A', 'B')``."""
 _KEPT: Final = frozenset(("ADDRESS", "CITY", "ZIP", "NAME"))
+_MOST_TABLES: Final = 16
+
+
+_LISTED: Final = re.compile(
+    r"(?:[ ]+(?i:as[ ]+)?(?!(?i:where|join|on|set|group|order|limit)\b)\w+)?[ ]*,[ ]*(?:\w+\.)?(\w+)"
+)
+"""A further table of a ``FROM`` list after a comma (``FROM stores s, patients p``), its alias skipped."""
+_LITERAL: Final = re.compile(r"'([^'\n]*)'")
 
 
 def firm_statement(text: str) -> bool:
-    """Whether the statement in ``text`` reads or writes a firm's or a site's table first and no person's table."""
-    tables = [found[1] for found in _TABLE.finditer(text)]
-    if not tables or not _site_table(tables[0]):
-        return False
-    return all(DEFAULT_CATALOGUE.info(table).person is None for table in tables)  # not "JOIN patients"
+    """Whether the statement in ``text`` reads or writes only firms' or sites' tables: a person's or any other
+    table joined or listed beside them (``JOIN patients``, ``FROM stores s, customers c``) may own the town."""
+    tables = []
+    for found in _TABLE.finditer(text):
+        tables.append(found[1])
+        at = found.end()
+        while len(tables) < _MOST_TABLES and (listed := _LISTED.match(text, at)) is not None:
+            tables.append(listed[1])
+            at = listed.end()
+    return bool(tables) and all(_site_table(table) for table in tables)
+
+
+def _town_literals(found: re.Match[str]) -> bool:
+    """Whether the literals compared with a town column read as towns: no digits (a street, a ZIP) and no
+    person's name (``city = 'Jane Roe'``)."""
+    for literal in _LITERAL.finditer(found[0]):
+        if any(c.isdigit() for c in literal[1]) or name_shaped(literal[1]):
+            return False
+    return True
 
 
 def town_column(column: str) -> bool:
@@ -51,7 +74,8 @@ def firm_town_literals(text: str) -> list[Cleared]:
     """Where ``text`` compares a firm's table's town column with literals: the spans to keep (empty if none)."""
     if not firm_statement(text):
         return []
-    return [Cleared(found.start(), found.end(), _KEPT) for found in _TOWN_FILTER.finditer(text)]
+    found = _TOWN_FILTER.finditer(text)
+    return [Cleared(match.start(), match.end(), _KEPT) for match in found if _town_literals(match)]
 
 
 def _site_table(name: str) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "machine_fields",
     "machine_line",
     "machine_words",
+    "network_value",
 ]
 
 _MACHINES: Final = frozenset(
@@ -65,7 +66,33 @@ def machine_address_field(name: str) -> bool:
 
 def machine_fields(item: Mapping[Any, Any]) -> frozenset[str]:
     """The keys of a machine's mapping that hold its network addresses as text (``ip``, ``mac``, ``hostname``)."""
-    return frozenset(k for k, v in item.items() if type(k) is str and type(v) is str and machine_address_field(k))
+    return frozenset(
+        k
+        for k, v in item.items()
+        if type(k) is str and type(v) is str and machine_address_field(k) and network_value(v)
+    )
+
+
+_MAC: Final = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|(?:[0-9A-Fa-f]{2}){5})")
+_MAC_DOTTED: Final = re.compile(r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}")
+_HOST: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9_-]{1,63}){0,126}\.?")
+_MOST_HOST: Final = 253
+
+
+def network_value(value: str) -> bool:
+    """Whether ``value`` is written as a network address and nothing else: an IP (``10.2.3.4``, ``fe80::1%eth0``),
+    a MAC (``00:1a:2b:3c:4d:5e``) or a host's name holding a letter (``db-3.internal``). A person's number, mailbox
+    or street under a machine's ``hostname`` or ``address`` (``078-05-1120``, ``12 Elm St``) is none of these."""
+    text = value.strip()
+    if not text or len(text) > _MOST_HOST:
+        return False
+    if _MAC.fullmatch(text) or _MAC_DOTTED.fullmatch(text):
+        return True
+    try:
+        ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return _HOST.fullmatch(text) is not None and any(c.isalpha() for c in text)
+    return True
 
 
 _MACHINE_KEY: Final = re.compile(

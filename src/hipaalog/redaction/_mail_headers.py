@@ -8,9 +8,12 @@ sender``). A ``Received: from`` line is left to the readers: its client may be a
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
+from ._detector import Span
 from ._repr_fields import Cleared
+from ._role_mail import free_mail_domain
 
 __all__ = ["mail_system_lines"]
 
@@ -22,21 +25,43 @@ _RELAY_HEADERS: Final = (
     "Authentication-Results:", "ARC-Authentication-Results:", "Received-SPF:", "X-Received:", "ARC-Seal:",
     "ARC-Message-Signature:",
 )  # fmt: skip
-_LIST_KINDS: Final = frozenset(("EMAIL", "URL", "NAME", "ID"))
+_LIST_KINDS: Final = frozenset(("EMAIL", "URL", "ID"))
+_BRACKETED: Final = re.compile(r"<([^<>\s]{1,256})>")
+"""A list's mailbox or page in angle brackets (``<mailto:announce@lists.example>``, ``<announce.lists.example>``)."""
 _RELAY_KINDS: Final = frozenset(("IP",))
 _MOST_LINES: Final = 64
+_PERSON_SIGNS: Final = frozenset(("NAME", "SSN", "DOB", "MRN", "PATIENT", "MEMBER_ID", "MBI", "HEALTH_PLAN", "AGE"))
+"""Kinds found on a list header that say a person is written there: then its mailboxes are not the list's."""
 
 
-def mail_system_lines(text: str) -> list[Cleared]:
-    """The header lines of ``text`` (with their folded continuations) whose addresses are the mail system's."""
+def mail_system_lines(text: str, found: list[Span]) -> list[Cleared]:
+    """The header lines of ``text`` (with their folded continuations) whose addresses are the mail system's; a
+    list header where a person is ``found`` (``List-Help: Jane Roe <mailto:jroe@roe.example>``) keeps nothing."""
     kept: list[Cleared] = []
     for headers, kinds in ((_LIST_HEADERS, _LIST_KINDS), (_RELAY_HEADERS, _RELAY_KINDS)):
         for header in headers:
             at = text.find(header)
             while at >= 0 and len(kept) < _MOST_LINES:
                 if at == 0 or text[at - 1] == "\n":
-                    kept.append(Cleared(at + len(header), _header_end(text, at), kinds))
+                    start, end = at + len(header), _header_end(text, at)
+                    if kinds is _LIST_KINDS:
+                        if not any(start <= span[0] < end and span[2] in _PERSON_SIGNS for span in found):
+                            kept.extend(_list_addresses(text, start, end))
+                    elif header != "X-Received:" or "from " not in text[start:end]:
+                        kept.append(Cleared(start, end, kinds))  # not "X-Received: from <a client>"
                 at = text.find(header, at + len(header))
+    return kept
+
+
+def _list_addresses(text: str, start: int, end: int) -> list[Cleared]:
+    """The bracketed mailboxes and pages of a list header: the list's own, unless a free-mail provider's (a
+    person's box); the header's other words (a name, a number on a folded line) are left to the readers."""
+    kept = []
+    for found in _BRACKETED.finditer(text, start, end):
+        address = found[1]
+        if "@" in address and free_mail_domain(address.rpartition("@")[2].rstrip(">?").split("?", 1)[0]):
+            continue
+        kept.append(Cleared(found.start(), found.end(), _LIST_KINDS))
     return kept
 
 

@@ -7,17 +7,21 @@ often its reference: ``photos/jane_roe.jpg``, ``headshot_19500203.png``, ``s3://
 passport's image) and it is an image file or a folder of such pictures followed by more of the key. Then each of
 its segments that is more than generic words (a name, a record number, a date: how the picture is found) is
 masked, and its folders of generic words, its host and its extension stay (``photos/[REDACTED:PHOTO].jpg``). A
-word of a thing's picture (``logo``, ``product``, ``icon``, ``default``) keeps it: ``static/img/logo.png`` stays.
+word of a thing's picture (``logo``, ``product``, ``icon``, ``default``) keeps it: ``static/img/logo.png`` stays,
+but not beside a given name and a surname, a birth date or a record number (``photos/logo_jane_okafor.jpg``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PATH
+from ._lexicon import ENGLISH
+from ._name_table import GIVEN, SURNAME_RANK
 
 __all__ = ["PhotoRefDetector"]
 
@@ -114,6 +118,24 @@ _THING_WORDS: Final = frozenset(
 """Words of a thing's or a site's picture: a reference holding one is no person's photo."""
 
 
+_WHOSE: Final = re.compile(r"19[0-9]{2}[-_.]?[01][0-9][-_.]?[0-3][0-9]|[A-Za-z]{1,3}[0-9]{6,}")
+"""What says whose a picture is beside a thing's word: a birth date of the last century, a record number
+(``E1234567``); not a day of this one (a product's upload) nor a plain number (a SKU's)."""
+
+
+def _whose(text: str) -> bool:
+    """Whether a segment of a reference holding a thing's word names a person all the same: a listed given name
+    before a surname no dictionary holds, a birth date or a record number (``logo_jane_okafor``,
+    ``product/E1234567``)."""
+    if _WHOSE.search(text) is not None:
+        return True
+    parts = _WORD.findall(text.lower())
+    for given, surname in pairwise(parts):
+        if given in GIVEN and surname in SURNAME_RANK and surname not in ENGLISH and surname not in _THING_WORDS:
+            return True  # a given name and a surname side by side; a brand of one surname (``serrano``) is no one
+    return False
+
+
 def _face_reference(token: str) -> bool:
     """Whether ``token`` (a path, URL or file name) is a reference to a person's face picture."""
     lowered = token.lower()
@@ -124,7 +146,7 @@ def _face_reference(token: str) -> bool:
     licence_side = image and ("license" in lowered or "licence" in lowered) and ("front" in words or "back" in words)
     if _FACE_WORDS.isdisjoint(words) and not licence_side:
         return False  # an image of no face: a scan of a licence counts by its side (``license_front.jpg``)
-    return _THING_WORDS.isdisjoint(words)
+    return _THING_WORDS.isdisjoint(words) or any(_whose(segment) for segment in _SEGMENT.findall(token))
 
 
 def _identifying(token: str) -> Iterator[tuple[int, int]]:
@@ -146,8 +168,8 @@ def _identifying(token: str) -> Iterator[tuple[int, int]]:
             continue
         first = last = -1
         for part in _PART.finditer(token, start, end):
-            if part[0].isalpha() and part[0].lower() in _GENERIC_WORDS:
-                continue  # "photos", "patients", "portrait", "id_card_front": no one's
+            if part[0].isalpha() and (part[0].lower() in _GENERIC_WORDS or part[0].lower() in _THING_WORDS):
+                continue  # "photos", "patients", "portrait", "id_card_front", "logo": no one's
             if first < 0:
                 first = part.start()
             last = part.end()

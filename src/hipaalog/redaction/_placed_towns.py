@@ -69,8 +69,10 @@ def placed_town(text: str, start: int, end: int) -> bool:
     lead = cue["lead"]
     if cue["site"] is not None and (lead is not None or len(words) > 1):
         opener = ascii_letters(lead).lower() if lead is not None else words[0]
-        if opener in _SITE_OPENERS or opener in _TOWN_OPENERS:
+        rest = words if lead is not None else words[1:]
+        if (opener in _SITE_OPENERS or opener in _TOWN_OPENERS) and len(rest) == 1:
             return True  # "depot=Port Angela", "venue='South Joseph'": a site's town, a given name after its prefix
+        # (not "depot=Port Wendell Okafor": a given name and a surname after the prefix are a person's)
     if lead is not None and ascii_letters(lead).lower() not in _TOWN_OPENERS:
         return False  # "in Jane Roe": a word before the run that is no town's belongs to the name
     if lead is not None or words[0] in _TOWN_OPENERS or (_listed(words) and listed_town(text[start:end])):

@@ -61,11 +61,13 @@ from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._record_places import PLACE_KEYS, record_places
+from ._role_mail import free_mail_domain
 from ._row_cells import written_phone
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
 from ._service_lines import (
     desk_line,
     phone_line,
+    street_line,
     system_mailbox,
 )
 from ._shaped_ids import shaped_ids, software_word
@@ -212,9 +214,16 @@ def _machine_age(value: Mapping[Any, Any]) -> bool:
     return not _MACHINE_KEYS.isdisjoint(value)
 
 
+def _naming(info: KeyInfo) -> bool:
+    """Whether a field's name says it holds a name (``name``, ``owner_name``, ``full_name``)."""
+    return info.kind == "NAME" or info.compact == "name"
+
+
 def _one_mailbox(value: Any) -> bool:
     """Whether ``value`` is one e-mail address and nothing else (an organisation's ``orders@firm.example``)."""
-    return type(value) is str and len(value) <= 254 and _MAILBOX.fullmatch(value) is not None
+    if type(value) is not str or len(value) > 254 or _MAILBOX.fullmatch(value) is None:
+        return False
+    return not free_mail_domain(value.rpartition("@")[2])  # jane.roe@gmail.com under a vendor: a person's box
 
 
 def _unique(name: str, taken: Mapping[str, Any]) -> str:
@@ -1404,7 +1413,7 @@ class Redactor:
                     else:
                         if cls is dict or cls is list:
                             item = self._owned(key, item)  # {"device": {"id": ...}}: a device id
-                        if cls is dict and (places := self._own_fields(key, item)):
+                        if cls is dict and (places := self._own_fields(key, item, value)):
                             out[key] = self._mapping(
                                 self._places_read(item, places), depth + 1, None, active, None, places
                             )
@@ -1433,7 +1442,13 @@ class Redactor:
                 if question is not None and key == "answer" and type(item) is list:
                     item = self._answers(question, item)  # {"linkId": "dob", "answer": [{"valueDate": ...}]}
                 kind = self._key_kind(info, person, item)
-                if kind == "AGE" and person is None and info.compact == "age" and _machine_age(value):
+                if (
+                    kind == "AGE"
+                    and person is None
+                    and info.compact == "age"
+                    and _machine_age(value)
+                    and not (self._holds_person_field(value) or self._named_as_person(value))
+                ):
                     kind = None  # {"pid": 4120, "age": 120, "rss_mb": 694}: a process's age, in its own unit
                 if kind is None and extension is not None and type(key) is str and _is_value_x(key):
                     kind = self._key_kind(extension, person, item)  # {"url": ".../mothers-maiden-name", "valueString"}
@@ -1501,7 +1516,7 @@ class Redactor:
                     type(item) is dict
                     and person is None
                     and info.person is None
-                    and (places := self._own_fields(key, item))
+                    and (places := self._own_fields(key, item, value))
                 ):
                     walked = self._mapping(self._places_read(item, places), depth + 1, None, active, child_path, places)
                 else:
@@ -1542,19 +1557,38 @@ class Redactor:
         its phone lines stay as they are."""
         return {k: self.redact_text(v) if k in places and compact(k) in PLACE_TERMS else v for k, v in item.items()}
 
-    def _own_fields(self, key: Any, item: Mapping[Any, Any]) -> frozenset[str]:
+    def _own_fields(self, key: Any, item: Mapping[Any, Any], parent: Mapping[Any, Any] | None = None) -> frozenset[str]:
         """The keys of an organisation's mapping that name its town, its phone lines, its mailboxes and its street
-        address, or of a machine's that name its network addresses (``key`` names which): not masked by name."""
+        address, or of a machine's that name its network addresses (``key`` names which): not masked by name. A
+        machine beside a person's field (``{"host": {"ip": ...}, "patient": ...}``) may be theirs: it keeps none."""
         if type(key) is not str:
             return _NOTHING
         words = tokens(key)
         if machine_words(words):
-            return machine_fields(item)
+            return _NOTHING if parent is not None and self._holds_person_field(parent) else machine_fields(item)
         if not organisation_words(words):
             return _NOTHING
         places = _own_places(item)
+        if self._named_as_person(item):
+            return places  # {"vendor": {"name": "Jane Roe", "address": ...}}: a person's own lines
         lines = [k for k, v in item.items() if type(k) is str and self._firm_field(k, v)]
         return places.union(lines) if lines else places
+
+    def _holds_person_field(self, parent: Mapping[Any, Any]) -> bool:
+        """Whether a mapping holds a field that names a person or what only a person has (``patient``, ``mrn``)."""
+        for k in parent:
+            if type(k) is str:
+                info = self.keys.info(k)
+                if info.kind in _PERSON_FIELD_KINDS or (info.person is not None and info.person != "ID"):
+                    return True  # "patient", "mrn", "member"; not "caller" nor "requester" (a service's, often)
+        return False
+
+    def _named_as_person(self, item: Mapping[Any, Any]) -> bool:
+        """Whether an organisation's mapping names it as a person would be (``"name": "Jane Roe"``)."""
+        for k, v in item.items():
+            if type(k) is str and type(v) is str and _naming(self.keys.info(k)) and name_shaped(v):
+                return True
+        return False
 
     def _firm_field(self, key: str, value: Any) -> bool:
         """Whether an organisation's field holds its own phone line, mailbox, street address or contact card."""
@@ -1569,7 +1603,7 @@ class Redactor:
             return _one_mailbox(value)
         if info.kind == "ZIP":
             return type(value) is str or type(value) is int  # the firm's own postcode, beside its street
-        return info.kind == "ADDRESS" and type(value) is str and compact(key) not in PLACE_TERMS
+        return info.kind == "ADDRESS" and street_line(value) and compact(key) not in PLACE_TERMS
 
     def _desk_card(self, card: dict[Any, Any]) -> bool:
         """Whether an organisation's ``contact`` mapping holds only its own lines, mailboxes and street address

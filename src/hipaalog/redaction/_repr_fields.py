@@ -23,13 +23,14 @@ from ._child_kinds import key_kind
 from ._detector import Span
 from ._firms import BUSINESS_WORDS, FIRM_ENDS
 from ._keys import INFRA_WORDS, KeyCatalogue, compact, tokens
-from ._machines import MAC_FIELDS, machine_address_field, machine_words
+from ._machines import MAC_FIELDS, machine_address_field, machine_words, network_value
 from ._name_column import NAME_COLUMN_KEYS
 from ._names import name_shaped
 from ._organisations import PLACE_TERMS, organisation_words
 from ._owned_fields import OWNED_CHILDREN, holds_persons, owned_fields
 from ._person_key_values import person_key_value
-from ._service_lines import phone_line
+from ._role_mail import free_mail_domain
+from ._service_lines import phone_line, street_line
 from ._values import full_date
 
 __all__ = ["Cleared", "may_hold_objects", "repr_judgments"]
@@ -138,7 +139,7 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
             elif thing and _address_field(parent, field.name) and _machine_address(parent, field.value):
                 clears = _MACHINE_CLEARS if machine_words(tokens(parent)) else _IP_CLEARS
                 cleared.append(Cleared(field.start - 1, field.end + 1, clears))  # Server(ip='10.0.3.7')
-            elif thing and _mac_field(field.name) and machine_words(tokens(parent)):
+            elif thing and _mac_field(field.name) and machine_words(tokens(parent)) and _network(field.value):
                 cleared.append(Cleared(field.start, field.end, _MAC_CLEARS))  # Server(mac='00:1a:2b:3c:4d:5e')
             elif organisation and (own := _desk_kinds(keys, field.name, field.value)) is not None:
                 quoted = type(field.value) is str  # a span read from the quote on is the value's all the same
@@ -157,10 +158,14 @@ def repr_judgments(text: str, keys: KeyCatalogue) -> tuple[list[Span], list[Clea
 def _machine_address(parent: str, value: str | int) -> bool:
     """Whether a thing's address field holds a machine's: the class is a machine's (``Server``, ``Node``) or the
     address is a private one (``Printer(ip='192.168.4.20')``)."""
-    if type(value) is not str:
-        return False
+    if type(value) is not str or not network_value(value):
+        return False  # Server(address='12 Elm St'), Node(hostname='078-05-1120'): no machine's address
     words = tokens(parent)
     return not INFRA_WORDS.isdisjoint(words) or machine_words(words) or ip_private(value)
+
+
+def _network(value: str | int) -> bool:
+    return type(value) is str and network_value(value)
 
 
 def _mac_field(name: str) -> bool:
@@ -183,11 +188,11 @@ def _desk_kinds(keys: KeyCatalogue, name: str, value: str | int) -> frozenset[st
     if (info.person is not None and "contact" not in tokens(name)) or type(value) is not str:
         return None
     kind = info.kind
-    if kind == "EMAIL" and _MAILBOX.fullmatch(value):
-        return _EMAIL_CLEARS
+    if kind == "EMAIL" and _MAILBOX.fullmatch(value) and not free_mail_domain(value.rpartition("@")[2]):
+        return _EMAIL_CLEARS  # orders@acme.example; a free-mail box is a person's (jane.roe@gmail.com)
     if kind in _PHONE_CLEARS and phone_line(value):
         return _LINE_CLEARS
-    if kind in ("ADDRESS", "ZIP"):
+    if kind == "ZIP" or (kind == "ADDRESS" and street_line(value)):
         return _STREET_CLEARS
     return None
 

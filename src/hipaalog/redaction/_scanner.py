@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .. import _diagnostics
+from ._checks import ip_private
 from ._context import MARKER
 from ._day_dates import day_dates
 from ._detector import Detector, Span
@@ -135,6 +136,8 @@ class Scanner:
         cleared: list[Cleared] = []
         if may_hold_objects(text):  # Vendor(city=...), Patient(license=...): fields judged under their class
             added, cleared = repr_judgments(text, self._catalogue)
+            if cleared and any(span[2] in _PERSON_KINDS for span in found):
+                cleared = [c for c in cleared if not _public_address(text, c)]  # a patient's home device's
             found = _uncleared(found, cleared) + added if cleared else found + added
         if "'" in text and ("ity" in text or "own" in text):  # FROM stores WHERE city ILIKE 'sa%': a site's town
             firm = firm_town_literals(text)
@@ -147,7 +150,7 @@ class Scanner:
                 cleared = [*cleared, *desks]
                 found = _uncleared(found, desks)
         if "List-" in text or "-Results:" in text or "Received" in text or "ARC-" in text:  # the mail system's
-            relays = mail_system_lines(text)
+            relays = mail_system_lines(text, found)
             if relays:
                 cleared = [*cleared, *relays]
                 found = _uncleared(found, relays)
@@ -374,6 +377,16 @@ def _uncleared(found: list[Span], cleared: list[Cleared]) -> list[Span]:
         for span in found
         if not any(c.start <= span[0] and span[1] <= c.end and span[2] in c.kinds for c in cleared)
     ]
+
+
+def _public_address(text: str, cleared: Cleared) -> bool:
+    """Whether a value a thing's class keeps as a network address (``Server(ip='73.1.2.3')``) is a public one: in a
+    text that names a person, the machine may be theirs (a home router, a phone): its address, MAC or host name is
+    read as any."""
+    if "IP" not in cleared.kinds or "NAME" in cleared.kinds:
+        return False
+    value = text[cleared.start : cleared.end].strip("'\" ")
+    return not ip_private(value)  # a MAC or a host name beside a person as well: a device's own
 
 
 def _kept(span: Span, kept: list[tuple[int, int]]) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "phone_line",
     "policy_name",
     "small_count",
+    "street_line",
     "system_mailbox",
 ]
 
@@ -37,6 +38,18 @@ _DESK_PAIRS: Final = frozenset((("toll", "free"), ("front", "desk"), ("customer"
 """Two words that name a desk together (``toll_free_number``, ``customer_service_phone``)."""
 _PHONE: Final = re.compile(r"([+(\d][\d ().+/-]{6,24}?)(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?", re.IGNORECASE)
 """A phone number written alone: digits, spaces and the usual punctuation, perhaps an extension."""
+_SSN_SHAPE: Final = re.compile(r"[0-9]{3}([ .-]?)[0-9]{2}\1[0-9]{4}")
+"""Nine digits grouped 3-2-4 or run together: a Social Security number's shape, no phone line's."""
+_MOST_ADDRESS: Final = 120
+_STREET_START: Final = re.compile(
+    r"[0-9]|(?i:p\.?[ ]?o\.?[ ]?box|suite|ste\.?|unit|floor|fl\.|bldg\.?|building)(?![a-z])"
+)
+"""How a firm's street address opens: its street number, a post-office box or a suite, floor or building."""
+_NOT_STREET: Final = re.compile(
+    r"[0-9](?<![0-9][0-9])(?:[0-9]{2}([ -])[0-9]{2}\1[0-9]{4}|[0-9]{3}-[01]?[0-9]-[0-3]?[0-9]"
+    r"|[0-9]?/[0-3]?[0-9]/[0-9]{2})"
+)
+"""Digits no street line holds: an SSN's nine (``078-05-1120``) or a date written year first (``1961-04-03``)."""
 _EMAIL: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 COUNTED_NAMES: Final = frozenset(
     (
@@ -68,6 +81,8 @@ def phone_line(value: Any) -> bool:
     if written is None:
         return False
     number: str = written[1]  # the number's own digits, not its extension's
+    if _SSN_SHAPE.fullmatch(number.strip()):
+        return False  # "078-05-1120" under "clinic_phone": a person's number in a firm's field
     return 7 <= sum(c.isdigit() for c in number) <= 15
 
 
@@ -103,3 +118,13 @@ def holds_number(value: Any) -> bool:
 def policy_name(compact_key: str) -> bool:
     """Whether a field name (words run together) ends with ``policy``: a plan's or a program's policy."""
     return compact_key.endswith(("policy", "policies"))
+
+
+def street_line(value: Any) -> bool:
+    """Whether ``value`` is one line of street address and nothing else: it opens with the street's number, a box
+    or a suite (``12 Main St, Springfield``), and holds no SSN's or date's digits, so a person's name or number
+    written under a firm's address field (``Jane Roe, 12 Main St``, ``SSN 078-05-1120``) is not kept as one."""
+    if type(value) is not str or not 0 < len(value) <= _MOST_ADDRESS or "\n" in value:
+        return False
+    line = value.strip()
+    return _STREET_START.match(line) is not None and _NOT_STREET.search(line) is None
