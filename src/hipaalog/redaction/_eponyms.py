@@ -48,9 +48,14 @@ _PROCEDURE_HEADS: Final = frozenset(
 )
 """Head words a person's own thing can take too (``Okafor's test``): kept only without a possessive."""
 _EPONYM: Final = re.compile(
-    r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?P<own>['’]s|s['’]|['’])?[ ](?P<head>[a-z]{3,16})(?![\w-])"
+    r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?P<own>['’]s|s['’]|['’])?[ ]"
+    rf"(?P<head>{'|'.join(sorted(_CONDITION_HEADS | _PROCEDURE_HEADS, key=len, reverse=True))})(?![\w-])"
 )
 """A capitalised surname (or two joined, ``Cheyne-Stokes``), an optional possessive, then a lower-case head word."""
+_ANY_HEAD: Final = re.compile(
+    rf"[ ](?:{'|'.join(sorted(_CONDITION_HEADS | _PROCEDURE_HEADS, key=len, reverse=True))})(?![\w-])"
+)
+"""A head word after a space: most texts hold none, and one search settles it."""
 _OF_EPONYM: Final = re.compile(r"[a-z]{5,10} of [A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?![\w-])")
 """``tetralogy of Fallot``, ``pentalogy of Cantrell``, ``islets of Langerhans``, ``triad of Virchow``."""
 _OF_HEADS: Final = frozenset(("tetralogy", "pentalogy", "triad", "islets", "circle", "ampulla", "sphincter", "loop"))
@@ -87,7 +92,7 @@ class EponymDetector(BaseDetector):
     kinds = (KEEP,)
 
     def find(self, text: str) -> Iterator[Span]:
-        for found in _EPONYM.finditer(text):
+        for found in _EPONYM.finditer(text) if _ANY_HEAD.search(text) is not None else ():
             head = found["head"]
             if head in _CONDITION_HEADS or (head in _PROCEDURE_HEADS and found["own"] is None):
                 start = found.start()
