@@ -55,3 +55,30 @@ def test_the_detector_only_keeps() -> None:
     spans = list(EponymDetector().find("history of Crohn's disease and tetralogy of Fallot"))
     assert [kind for _, _, kind in spans] == ["KEEP", "KEEP"]
     assert list(EponymDetector().find("for Jane's syndrome")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt Parkinson's disease, f/u 3 mo",
+        "patient with Crohn's disease flare",
+        "pt Guillain-Barre syndrome, improving",
+        "known Crohn's, on infliximab",
+        "Addison's crisis ruled out",
+        "Dx: Hashimoto's.",
+    ],
+)
+def test_a_listed_eponym_stays_after_a_person_word_and_as_a_bare_possessive(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("patient Parkinson's chart reviewed", "Parkinson"),
+        ("Mr. Parkinson's disease clinic", "Parkinson"),
+        ("Jane Crohn's visit today", "Jane Crohn"),
+    ],
+)
+def test_a_listed_eponym_that_is_someone_is_still_masked(text: str, secret: str) -> None:
+    assert secret not in REDACTOR.redact_text(text)

@@ -12,6 +12,9 @@ A phrase is kept only when it cannot be a person's:
 * the surname is no given name alone (``Jane's syndrome`` is someone's);
 * a head word any possession could precede (``test``, ``score``, ``stage``, ``procedure``...) counts only without
   a possessive (``Allen test``, ``Gleason score``; not ``Okafor's test results``).
+
+A surname that names a condition far more often than a patient (:data:`_KNOWN_EPONYMS`) is kept after a person
+word too (``pt Parkinson's disease``), and as a bare possessive before punctuation (``known Crohn's, on ...``).
 """
 
 from __future__ import annotations
@@ -75,13 +78,42 @@ def _surname_only(word: str) -> bool:
     return True
 
 
-def _person_before(text: str, start: int) -> bool:
-    """Whether the word before ``start`` makes the phrase a person's: a given name, a title or a person word."""
+_KNOWN_EPONYMS: Final = frozenset(
+    (
+        *("parkinson", "alzheimer", "crohn", "hodgkin", "hashimoto", "addison", "cushing", "huntington", "tourette"),
+        *("asperger", "sjogren", "raynaud", "meniere", "dupuytren", "paget", "kawasaki", "hirschsprung", "peyronie"),
+        *("marfan", "kaposi", "wilms", "ewing", "burkitt", "guillain", "wernicke", "korsakoff", "behcet", "takayasu"),
+        *("kussmaul", "cheyne", "trousseau", "chvostek", "babinski", "romberg", "apgar", "gleason", "breslow"),
+        *("mallampati", "heimlich", "lachman", "brugada", "zollinger", "boerhaave", "bankart", "schatzki", "zenker"),
+        *("meckel", "ledderhose", "buerger", "fabry", "gaucher", "niemann", "krabbe", "menkes", "klinefelter"),
+        *("alport", "bartter", "sheehan", "wolff", "ehlers", "danlos", "osgood", "schlatter", "legg", "perthes"),
+        *("barre", "tay", "sachs", "kernig", "brudzinski", "virchow", "homans", "charcot", "reiter", "graves"),
+        *("barrett",),
+    )
+)
+"""Surnames that name a condition in clinical text far more often than a patient (lower case, ASCII): kept also
+after a person word (``pt Parkinson's disease``) and as a bare possessive (``known Crohn's, on infliximab``)."""
+_POSSESSIVE: Final = re.compile(
+    r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?:['’]s|s['’])"
+    r"(?=[,;:.)\]]|$|[ ](?:crisis|flare|flares|exacerbation|patients|type|workup|related|risk|screening)(?![\w-]))"
+)
+"""A capitalised word with a possessive and then punctuation, the end, or a word that only follows a condition
+(``known Crohn's, on infliximab``, ``Addison's crisis``; not ``Parkinson's chart``)."""
+
+
+def _word_before(text: str, start: int) -> str:
     before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if before is None:
-        return False
-    word = before[1].rstrip(".")
-    return word in FIRST_NAMES or word in TITLES or word.lower() in PERSON_WORDS
+    return "" if before is None else before[1].rstrip(".")
+
+
+def _named_before(word: str) -> bool:
+    """Whether ``word`` before an eponym makes it a person's whatever the surname: a given name or a title."""
+    return word in FIRST_NAMES or word in TITLES
+
+
+def _known(surname: str) -> bool:
+    """Whether each part of ``surname`` (``Guillain-Barre``) is a listed eponym."""
+    return all(part.lower() in _KNOWN_EPONYMS for part in surname.split("-"))
 
 
 class EponymDetector(BaseDetector):
@@ -97,8 +129,16 @@ class EponymDetector(BaseDetector):
             if head in _CONDITION_HEADS or (head in _PROCEDURE_HEADS and found["own"] is None):
                 start = found.start()
                 surname = text[start : found.start("own") if found["own"] else found.end() - len(head) - 1]
-                if _surname_only(surname) and not _person_before(text, start):
+                before = _word_before(text, start)
+                if _named_before(before) or not _surname_only(surname):
+                    continue
+                if before.lower() not in PERSON_WORDS or _known(surname):
                     yield start, found.end(), KEEP
+        if "'" in text or "’" in text:
+            for found in _POSSESSIVE.finditer(text):
+                surname = found[0][:-2] if found[0][-1] == "s" else found[0][:-1]  # Crohn's, Graves'
+                if _known(surname) and not _named_before(_word_before(text, found.start())):
+                    yield found.start(), found.end(), KEEP
         if " of " in text:
             for found in _OF_EPONYM.finditer(text):
                 if found[0].split(" ", 1)[0] in _OF_HEADS:
