@@ -82,3 +82,16 @@ def test_a_listed_eponym_stays_after_a_person_word_and_as_a_bare_possessive(text
 )
 def test_a_listed_eponym_that_is_someone_is_still_masked(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+def test_an_eponym_stays_in_a_field_in_bytes_and_in_a_labelled_pair() -> None:
+    record = {
+        "dx": "history of Parkinson's disease",
+        "note": b"pt Parkinson's disease, stable",
+        "items": [("diagnosis", "Crohn's disease")],
+    }
+    assert REDACTOR.redact(record) == {
+        "dx": "history of Parkinson's disease",
+        "note": "pt Parkinson's disease, stable",
+        "items": [["diagnosis", "Crohn's disease"]],
+    }

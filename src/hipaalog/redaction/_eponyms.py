@@ -50,14 +50,13 @@ _PROCEDURE_HEADS: Final = frozenset(
     )
 )
 """Head words a person's own thing can take too (``Okafor's test``): kept only without a possessive."""
+_HEADS: Final = "|".join(sorted(_CONDITION_HEADS | _PROCEDURE_HEADS, key=len, reverse=True))
+"""Every head word as one alternation, longest first."""
 _EPONYM: Final = re.compile(
-    r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?P<own>['’]s|s['’]|['’])?[ ]"
-    rf"(?P<head>{'|'.join(sorted(_CONDITION_HEADS | _PROCEDURE_HEADS, key=len, reverse=True))})(?![\w-])"
+    rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]{{2,}})?(?P<own>['’]s|s['’]|['’])?[ ](?P<head>{_HEADS})(?![\w-])"
 )
 """A capitalised surname (or two joined, ``Cheyne-Stokes``), an optional possessive, then a lower-case head word."""
-_ANY_HEAD: Final = re.compile(
-    rf"[ ](?:{'|'.join(sorted(_CONDITION_HEADS | _PROCEDURE_HEADS, key=len, reverse=True))})(?![\w-])"
-)
+_ANY_HEAD: Final = re.compile(rf"[ ](?:{_HEADS})(?![\w-])")
 """A head word after a space: most texts hold none, and one search settles it."""
 _OF_EPONYM: Final = re.compile(r"[a-z]{5,10} of [A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?(?![\w-])")
 """``tetralogy of Fallot``, ``pentalogy of Cantrell``, ``islets of Langerhans``, ``triad of Virchow``."""
