@@ -82,6 +82,30 @@ def test_a_percent_r_argument_prints_its_redacted_repr_as_percent_r_would(keep: 
     )
 
 
+class _ShownError(Exception):
+    def __repr__(self) -> str:
+        return f"ShownError<{self.args[0]}>"
+
+
+def test_an_exception_argument_prints_as_str_or_repr_would_print_it(keep: Keep) -> None:
+    """``"failed: %s", error`` shows the error's message as ``str(error)`` would (no class name before it), redacted;
+    ``%r`` shows ``repr(error)`` built from the redacted arguments; an exception with a repr of its own is described."""
+    install_record_redaction()
+    log = logging.getLogger("clinic.intake.forms")
+    log.info("failed: %s", ValueError("timeout after 30 s"))
+    log.info("failed: %s", ValueError("ssn 219-09-9999 rejected"))
+    log.info("failed: %s / %r", KeyError("jane@ex.org"), KeyError("jane@ex.org"))
+    log.info("failed: %r / %a", ValueError("ssn 219-09-9999 rejected", 3), ValueError("café"))
+    log.info("failed: %r", _ShownError("ssn 219-09-9999"))
+    assert [record.getMessage() for record in keep.records] == [
+        "failed: timeout after 30 s",
+        "failed: ssn [REDACTED:SSN] rejected",
+        "failed: '[REDACTED:EMAIL]' / KeyError('[REDACTED:EMAIL]')",
+        "failed: ValueError('ssn [REDACTED:SSN] rejected', 3) / ValueError('caf\\xe9')",
+        "failed: _ShownError: ssn [REDACTED:SSN]",
+    ]
+
+
 def test_a_mapping_argument_with_percent_r_renders_the_same_way(keep: Keep) -> None:
     install_record_redaction()
     logging.getLogger("clinic.intake.forms").info("seen %(visit)r in %(ward)r", {"visit": _Visit(), "ward": "4B"})

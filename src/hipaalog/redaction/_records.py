@@ -265,6 +265,8 @@ def _render(value: Any, conv: str, redactor: Redactor, depth: int = 0) -> Any:
     """An argument redacted for ``%`` + ``conv``: text for s/r/a, the value itself for numbers."""
     if conv not in "sra":
         return redactor.redact(value) if type(value) is int else value
+    if isinstance(value, BaseException):
+        return _exception_text(value, conv, redactor)
     if type(value) is str:
         clean: Any = redactor.redact_text(value)
         if clean is value and redactor.names_values and name_shaped(value):
@@ -289,6 +291,18 @@ def _render(value: Any, conv: str, redactor: Redactor, depth: int = 0) -> Any:
             # An object the walk wrote as its (redacted) repr: that text is what %r shows, not its quoted repr.
             return clean if conv == "r" else clean.encode("ascii", "backslashreplace").decode("ascii")
     return repr(clean) if conv == "r" else ascii(clean) if conv == "a" else str(clean)
+
+
+def _exception_text(exc: BaseException, conv: str, redactor: Redactor) -> str:
+    """An exception handed as a ``%`` argument, printed as ``str(exc)`` or ``repr(exc)`` would print it, redacted:
+    ``"failed: %s", error`` shows the error's message, not its class name before it."""
+    if conv == "s" or type(exc).__repr__ is not BaseException.__repr__:
+        text = structured_message(exc, redactor) or _safe_text(exc)
+        if conv == "s":
+            return redactor.redact_text(text)
+        return redactor.redact_text(f"{type(exc).__name__}: {text}")  # its own repr may hold what it was given
+    shown = f"{type(exc).__name__}({', '.join(repr(arg) for arg in _clean_args(exc, redactor))})"
+    return shown if conv == "r" else shown.encode("ascii", "backslashreplace").decode("ascii")
 
 
 def _item_text(original: Any, clean: Any, redactor: Redactor, depth: int) -> str | None:
