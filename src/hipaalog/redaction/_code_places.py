@@ -17,6 +17,7 @@ import os
 from typing import Any, Final
 
 from .._errors import redact_path
+from ._name_paths import redact_name_path
 from ._redactor import Redactor
 
 __all__ = ["PLACES", "clean_name", "clean_place", "clean_places"]
@@ -38,7 +39,7 @@ def _text(value: object) -> str:
 
 def clean_name(value: Any, redactor: Redactor) -> Any:
     """A logger, thread, process or task name as plain redacted text (``None`` stays ``None``)."""
-    return None if value is None else _cached(redactor, _text(value))
+    return None if value is None else redact_name_path(redactor, _text(value))
 
 
 def clean_place(name: str, value: Any, redactor: Redactor) -> Any:

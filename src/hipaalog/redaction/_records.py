@@ -58,6 +58,7 @@ from ._code_places import PLACES, clean_name, clean_place, clean_places
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_in_of, state
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
+from ._name_paths import redact_name_path
 from ._names import name_shaped
 from ._person_key_values import PERSON_VALUE_KEYS
 from ._printf_rows import row_masked
@@ -175,7 +176,7 @@ def _live(value: Any, redactor: Redactor) -> Any:
         return value
     held = value.logger if isinstance(value, logging.LoggerAdapter) else value
     if isinstance(held, logging.Logger):
-        stand_in = logging.Logger(redactor.redact_text(held.name), held.level)
+        stand_in = logging.Logger(redact_name_path(redactor, held.name), held.level)
         stand_in.parent, stand_in.propagate, stand_in.disabled = held.parent, held.propagate, held.disabled
         return stand_in if held is value else logging.LoggerAdapter(stand_in, {})
     return clean
@@ -814,7 +815,7 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
         name = attrs.get(key)
         if type(name) is str:
             if name not in _USUAL_NAMES:
-                attrs[key] = redactor.redact_text(name)
+                attrs[key] = redact_name_path(redactor, name)
         elif name is not None:  # a str subclass prints what its __str__ says, not what it holds
             attrs[key] = clean_name(name, redactor)
     get = attrs.get

@@ -1,0 +1,76 @@
+"""Logger, thread and task names read as the paths they are: ``patients.mrn.MRN00482913``, ``visits.Maria Lopez``.
+
+A name built from data is a dotted (or slashed) path whose parts are keys and values: the part after ``mrn`` is a
+medical record number, the part after ``dob`` a birth date, a part holding a space is a sentence or a person, not a
+code identifier. Read as one sentence, such a name has no cue next to its value (``mrn.MRN00482913`` is one token).
+Each part is judged as the value of the part before it (a field named by its key), as ``DOB-1954-07-07`` is a key and
+its value joined, and as a whole value that is a person's name; only what is judged PHI changes, so the names code
+gives its loggers (``uvicorn.access``, ``ThreadPoolExecutor-0_1``) stay as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from ._names import name_shaped
+from ._redactor import Redactor
+
+__all__ = ["redact_name_path"]
+
+_PARTS: Final = re.compile(r"[./:]+")
+"""Between the parts of a logger's (or a thread's) name."""
+_JOINED: Final = re.compile(r"([A-Za-z][A-Za-z_ ]{1,30}?)[-_=#]+([0-9A-Za-z].*)")
+"""A key and its value in one part: ``DOB-1954-07-07``, ``mrn_00482913``, ``ssn=219099999``."""
+_DIGITS: Final = re.compile(r"[0-9](?:[^0-9]{0,2}[0-9]){3}")
+"""Four digits or more, apart by at most two other characters: a value, not a version (``v2``)."""
+_PERSON_DIRECTORIES: Final = frozenset({"patient", "patients", "pt", "member", "members", "person", "persons"})
+"""Parts whose next part names one person (``ehr.patients.H5811942``)."""
+_MASKED: Final = "[REDACTED"
+_MASK: Final = "[REDACTED]"
+
+
+@functools.lru_cache(maxsize=2048)
+def redact_name_path(redactor: Redactor, name: str) -> str:
+    """``name`` (a logger's, thread's, process's or task's) redacted as text, then part by part. Never raises."""
+    clean = redactor.redact_text(name)
+    try:
+        return _parts_redacted(redactor, clean)
+    except Exception:  # noqa: BLE001 - the text's own redaction stands
+        return clean
+
+
+def _parts_redacted(redactor: Redactor, text: str) -> str:
+    if len(text) > 512:
+        return text
+    pieces = _PARTS.split(text)
+    if len(pieces) == 1 and " " not in text and _JOINED.fullmatch(text) is None:
+        return text
+    seps = _PARTS.findall(text)
+    out: list[str] = []
+    previous = ""
+    for piece in pieces:
+        out.append(_part_redacted(redactor, previous, piece) if piece and _MASKED not in piece else piece)
+        previous = piece
+    if out == pieces:
+        return text
+    return "".join(part + sep for part, sep in zip(out, [*seps, ""], strict=True))
+
+
+def _part_redacted(redactor: Redactor, key: str, part: str) -> str:
+    digits = _DIGITS.search(part) is not None
+    if key and key[0].isalpha() and (digits or " " in part):  # a value, not another word of the name
+        clean = redactor.redact_field(key, part)
+        if clean != part:
+            return clean if type(clean) is str else _MASK
+        if digits and key.lower() in _PERSON_DIRECTORIES:
+            return redactor.strategy_for("PATIENT").text("PATIENT", part)
+    joined = _JOINED.fullmatch(part)
+    if joined is not None and _DIGITS.search(joined[2]) is not None:
+        clean = redactor.redact_field(joined[1], joined[2])
+        if clean != joined[2]:
+            return part[: joined.start(2)] + (clean if type(clean) is str else _MASK)
+    if " " in part.strip() and redactor.names_values and name_shaped(part.strip()):
+        return redactor.strategy_for("NAME").text("NAME", part)
+    return part
