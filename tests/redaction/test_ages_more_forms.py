@@ -37,3 +37,21 @@ def test_numbers_that_are_no_age_stay(text: str) -> None:
 )
 def test_age_bands_reaching_over_89_are_aggregated(record: dict[str, object], expected: dict[str, object]) -> None:
     assert REDACTOR.redact(record) == expected
+
+
+_HL7_A03: str = (
+    "MSH|^~\\&|ADT1|GOOD HEALTH|GHH LAB|ELAB|20240105083000||ADT^A03|MSG00042|P|2.5.1{sep}"
+    "PID|1||MRN778899^^^GH^MR||Vasquez^Elena^M||19310204|F{sep}PV1|1|I|3N^301^A{sep}NTE|1||{note}"
+)
+
+
+@pytest.mark.parametrize("sep", ["\r", "\n", "\\r"])
+@pytest.mark.parametrize("note", ["aged 97; family at bedside", "age 97", "Pt is 97"])
+def test_an_age_in_an_hl7_note_is_read_past_the_field_separator(sep: str, note: str) -> None:
+    """``NTE|1||aged 97``: the ``|`` before a note's first word separates words as a space does."""
+    out = REDACTOR.redact_text(_HL7_A03.format(sep=sep, note=note))
+    assert "97" not in out.rsplit("NTE", 1)[1]
+
+
+def test_an_age_column_of_a_pipe_table_is_masked_and_its_other_numbers_stay() -> None:
+    assert REDACTOR.redact_text("status|age 97|took 97 ms") == "status|age 90+|took 97 ms"

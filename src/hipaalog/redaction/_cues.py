@@ -99,6 +99,8 @@ def words_before(text: str, position: int, count: int = 5, window: int = 64) -> 
         chunk = chunk.replace("#", " # ")
     if "=" in chunk:
         chunk = chunk.replace("=", " ")
+    if "|" in chunk:  # "NTE|1||aged 97": a field separator (HL7, pipe tables) ends a word as a space does
+        chunk = chunk.replace("|", " ")
     raw = chunk.split()
     if "_" in chunk:  # "discharge_date 2024-03-12": a snake_case key's words (no call: "remind_patient('Main'")
         raw = [part for word in raw for part in (word.split("_") if _SNAKE_KEY.fullmatch(word) else (word,)) if part]
