@@ -41,7 +41,10 @@ def _params(tag: str, params: object) -> logging.LogRecord:
 @pytest.mark.parametrize(
     ("statement", "params"),
     [
-        ("INSERT INTO patient (name, street, city, zip, phone) VALUES (?, ?, ?, ?, ?)", _params("generated in 0.0002s", ROW)),
+        (
+            "INSERT INTO patient (name, street, city, zip, phone) VALUES (?, ?, ?, ?, ?)",
+            _params("generated in 0.0002s", ROW),
+        ),
         (
             "INSERT INTO patient (name, street, city, zip, phone) VALUES (:name, :street, :city, :zip, :phone)",
             _params("cached since 12.5s ago", dict(zip(("name", "street", "city", "zip", "phone"), ROW, strict=True))),
