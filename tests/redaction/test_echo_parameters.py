@@ -72,6 +72,11 @@ def _params(tag: str, params: object) -> logging.LogRecord:
             ),
         ),
         (
+            "SELECT patient.id \nFROM patient \nWHERE patient.name = ? AND patient.street = ? "
+            "AND patient.city = ? AND patient.zip = ? AND patient.phone = ?",
+            _params("cached since 3.1s ago", ROW),
+        ),
+        (
             "INSERT INTO patient (name, street, city, zip, phone) VALUES (?, ?, ?, ?, ?)",
             _record("%r", ([ROW, ("Milo Bexley", "Kirkeveien 3", "Lillehavn", "10864", "555-201-3345")],)),
         ),

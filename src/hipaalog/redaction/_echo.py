@@ -23,7 +23,7 @@ Remembered = tuple[list[str | None], dict[str, str | None]]
 """The kinds of a statement's parameters: by position, and by placeholder name."""
 
 _STATEMENT: Final = re.compile(
-    r"[ \t\n(]*(?i:select|insert|update|delete|with|replace|upsert|merge)(?![\w])[^\n]{0,4000}?"
+    r"[ \t\n(]*(?i:select|insert|update|delete|with|replace|upsert|merge)(?![\w]).{0,4000}?"
     r"(?:%s|\?|\$[0-9]|:[A-Za-z_]|%\()",
     re.DOTALL,
 )
