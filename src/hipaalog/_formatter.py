@@ -256,6 +256,8 @@ class JsonFormatter(BaseJsonFormatter):
                 message = msg
         else:
             message = _message_of(record)
+        if self.encoder.redactor is not None:  # a statement's parameters logged in a record of their own
+            message = self.encoder.redactor.redact_echo(record.name, record.thread, message)
         level = _LEVEL_NAMES.get(record.levelname)
         if level is None:
             level = str(record.levelname).lower()

@@ -142,6 +142,30 @@ def _apostrophe_in_field(text: str, position: int) -> bool:
     return _FIELD_GOES_ON.match(text, position + 1) is not None
 
 
+_LINE_ENDS: Final = frozenset(("\r", "\n", "\\r", "\\n"))
+_GOES_ON: Final = re.compile(r"(?:[^\r\n\x0b\x1c|=\\]|\\(?![rn])){0,160}[^\r\n\x0b\x1c|= \t\\]\|(?![ \t])")
+"""A line that continues a field cut by a line end: text up to a field separator with no space beside it, no
+line end or ``=`` on the way (``status=ok | 12ms``, a log line after the message, is no field)."""
+_MAX_BREAKS: Final = 4
+
+
+def _goes_on(text: str, end: re.Match[str]) -> int:
+    """Where a segment goes on after ``end`` when that line end was inside one of its fields (a street line
+    ``Mengerzeile 660\nSan Modesto^NY^10863|||...``): the next line starts no segment but holds more fields;
+    otherwise -1."""
+    separator = end[0]
+    if separator not in _LINE_ENDS:
+        return -1
+    after = end.end()
+    if separator == "\r" and text.startswith("\n", after):
+        after += 1  # CR LF: one line end
+    elif separator == "\\r" and text.startswith("\\n", after):
+        after += 2
+    if _SEGMENT.match(text, after) is not None or _GOES_ON.match(text, after) is None:
+        return -1
+    return after
+
+
 class Hl7Detector(BaseDetector):
     """Person fields of HL7 v2 PID, PD1, NK1, GT1, IN1, IN2, PV1 and MRG segments (names, birth date,
     address, phones, SSN, record and account numbers, admission and discharge dates), and the dates
@@ -167,8 +191,15 @@ class Hl7Detector(BaseDetector):
             if start < done or not _starts_segment(text, start):
                 continue
             end_match = _END.search(text, match.end())
-            while end_match is not None and end_match[0] == "'" and _apostrophe_in_field(text, end_match.start()):
-                end_match = _END.search(text, end_match.end())  # O' Hara^^Boston|...: a name's apostrophe
+            breaks = 0
+            while end_match is not None:
+                if end_match[0] == "'" and _apostrophe_in_field(text, end_match.start()):
+                    resume = end_match.end()  # O' Hara^^Boston|...: a name's apostrophe
+                elif breaks < _MAX_BREAKS and (resume := _goes_on(text, end_match)) >= 0:
+                    breaks += 1  # a line end inside a field (a street's second line): the segment goes on
+                else:
+                    break
+                end_match = _END.search(text, resume)
             end = end_match.start() if end_match else len(text)
             done = end
             segment = match[0][:3]

@@ -31,6 +31,7 @@ from ._child_kinds import key_kind
 from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
+from ._echo import StatementMemory
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._firm_contacts import firm_contact
 from ._hl7_fields import hl7_observation_kind
@@ -436,6 +437,8 @@ def _apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return joined
 
 
+_ECHO_ROWS: Final = 64
+"""Values of one flattened ``insertmanyvalues`` batch typed by the columns of one row repeated."""
 _NAMED_ID: Final = ("id", "ids", "_no", "_nr", "num", "number", "ref", "key", "code")
 """Ends of a field's name that say which id it holds: the key catalogue judged it (``order_id`` is a thing's)."""
 _SEGMENT_FIELD: Final = re.compile(r"[A-Za-z][A-Za-z0-9]{2}[._-][0-9]{1,3}(?:[._-][0-9]{1,3})*$")
@@ -630,6 +633,7 @@ class Redactor:
         # the name model is disabled.
         self.names_values = any(d.name == "person_name" for d in builtin)
         self._tabular = next((d for d in builtin if isinstance(d, TabularDetector)), None)
+        self._echo = StatementMemory(self._tabular.parameter_kinds) if self._tabular is not None else None
         self._fast_events = not self._allow_names and not self._allow_paths
         self._clean = self._scanner.clean
         self._stable_output = not custom
@@ -731,6 +735,27 @@ class Redactor:
             # second pass cheap (the record factory's output reaching the formatter, say).
             self._scanner.remember_clean(out)
         return out
+
+    def redact_echo(self, logger: str, thread: object, message: str) -> str:
+        """``message`` with the PHI among the parameters of the statement logged just before it (same logger and
+        thread) replaced, as SQLAlchemy's ``echo`` logs them apart (``INSERT INTO patient (name, city) VALUES
+        (?, ?)``, then ``[generated in 0.0002s] ('Roe', 'Lake Amanda')``); any other message as it is. The
+        result is still redacted as text. Never raises."""
+        memory = self._echo
+        if memory is None or self._tabular is None or message.__class__ is not str:
+            return message
+        try:
+            found = memory.parameters_for((logger, thread), message)
+            if found is None:
+                return message
+            (kinds, named), start = found
+            if kinds and "insertmanyvalues" in message[:start]:  # rows flattened into one tuple
+                kinds = kinds * (_ECHO_ROWS // len(kinds) + 1)
+            spans = list(self._tabular.parameter_spans(message, start, kinds, named))
+            return self._masked_kinds(message, _apart(spans)) if spans else message
+        except Exception as exc:  # noqa: BLE001 - the message is still redacted as text
+            _diagnostics.problem("redaction-failed", f"echoed parameters could not be typed ({type(exc).__name__})")
+            return message
 
     # -- values -------------------------------------------------------------------------------
     def redact(self, value: Any, *, default: Callable[[Any], Any] | None = None) -> Any:

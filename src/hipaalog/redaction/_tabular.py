@@ -746,8 +746,8 @@ class TabularDetector(BaseDetector):
                     break
                 for item, kind in zip(items, kinds, strict=False):
                     value = _bare(text, item)
-                    if _PLACEHOLDER.fullmatch(value):
-                        positional = kinds  # VALUES (%s, %s): the parameters come later
+                    if _PLACEHOLDER.fullmatch(value.partition("::")[0]):
+                        positional = kinds  # VALUES (%s, $1::VARCHAR): the parameters come later
                     elif kind is not None and item[1] > item[0] and value.upper() != "NULL":
                         yield item[0], item[1], kind
                 position = end
@@ -827,11 +827,29 @@ class TabularDetector(BaseDetector):
         phone=%s WHERE id=%s", "params": [...]}``), by position and by placeholder name; judge each value
         with :func:`settled`."""
         positional: list[str | None] = []
+        marks: list[str] = []
         for insert in _INSERT.finditer(statement) if "INTO" in statement or "into" in statement else ():
             if _PLACEHOLDER.match(statement[insert.end() :].lstrip("([ ")):
                 columns = [c.strip().strip('"`[]') for c in insert[1].split(",")]
                 positional = self._table_kinds(columns, insert[0])
-        return self._placeholder_kinds(statement, positional)
+                if statement[insert.end() : insert.end() + 1] == "(":
+                    items, _ = _items(statement, insert.end())
+                    marks = [_bare(statement, item).strip() for item in items]
+        kinds, named = self._placeholder_kinds(statement, positional)
+        for mark, kind in zip(marks, positional, strict=False):  # VALUES (:name, %(city)s): by name too
+            if mark[:1] in ":%" and _PLACEHOLDER.fullmatch(mark):
+                named.setdefault(mark.lstrip(":").removeprefix("%(").removesuffix(")s"), kind)
+        return kinds, named
+
+    def parameter_spans(
+        self, text: str, position: int, kinds: list[str | None], named: dict[str, str | None]
+    ) -> Iterator[Span]:
+        """The values of the parameters opening at ``position`` (a tuple, a list of rows, a dict) typed by a
+        statement logged apart (:meth:`parameter_kinds`), each judged with :func:`settled`."""
+        for start, end, kind in self._bound(text, position, kinds, named, set()):
+            found = settled(kind, text[start:end])
+            if found is not None:
+                yield start, end, found
 
     def _bound(
         self, text: str, position: int, kinds: list[str | None], named: dict[str, str | None], seen: set[int]
