@@ -156,6 +156,8 @@ def test_the_memory_is_bounded_and_thread_safe() -> None:
     assert found is not None
     assert found[1] == len("[generated in 0.1s] ")
     assert found[0][0] == ["NAME", "ADDRESS"]
+    assert memory.parameters_for(("engine", 9), "[generated in 0.1s] ('Odalys Quist', 'Lillehavn')") == found
+    memory.parameters_for(("engine", 9), "COMMIT")  # another record of the logger and thread: forgotten
     assert memory.parameters_for(("engine", 9), "[generated in 0.1s] ('Odalys Quist', 'Lillehavn')") is None
 
 
@@ -164,3 +166,16 @@ def test_where_parameters_start() -> None:
     assert parameters_start("{'a': 1}") == 0
     assert parameters_start("[SQL parameters hidden due to hide_parameters=True]") == -1
     assert parameters_start("COMMIT") == -1
+
+
+def test_two_formatters_sharing_one_redactor_both_type_the_parameters() -> None:
+    """Two handlers (a file and stdout) format the same records with one redactor: each reads the statement."""
+    redactor = Redactor()
+    first, second = (
+        JsonFormatter(app_id="clinic", platform="test", microservice="echo", redaction=redactor) for _ in range(2)
+    )
+    statement = _record("INSERT INTO patient (name, street, city, zip, phone) VALUES (?, ?, ?, ?, ?)")
+    params = _params("generated in 0.0002s", ROW)
+    for record in (statement, params):
+        shown = [json.loads(formatter.format(record))["message"] for formatter in (first, second)]
+    assert not [secret for secret in SECRETS for message in shown if secret in message]

@@ -3,7 +3,8 @@
 ``INSERT INTO patient (name, city) VALUES (?, ?)`` is one record of ``sqlalchemy.engine.Engine``; the next one,
 ``[generated in 0.0002s] ('Roe', 'Lake Amanda')``, holds the values with no column beside them. A bounded memory
 keeps, per logger and thread, the kinds of the last statement's parameters (by position and by placeholder name),
-and the next parameters record of that logger and thread is typed by them. Any other record of that logger and
+and the next parameters record of that logger and thread is typed by them (every formatter that shares the redactor
+reads it, so the statement stays until another record). Any other record of that logger and
 thread forgets the statement (``COMMIT`` in between); records of other loggers never touch it.
 """
 
@@ -69,8 +70,7 @@ class StatementMemory:
         if start >= 0:
             if not self._entries:
                 return None
-            with self._lock:
-                remembered = self._entries.pop(key, None)
+            remembered = self._entries.get(key)  # kept: a second formatter sharing the redactor reads it again
             return None if remembered is None else (remembered, start)
         if len(message) <= _MAX_CHARS and _STATEMENT.match(message) is not None:
             kinds = self._kinds(message)
