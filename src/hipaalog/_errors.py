@@ -39,8 +39,9 @@ MAX_CAUSES: Final = 8
 MAX_GROUP_MEMBERS: Final = 10
 
 _PATH_PIECES: Final = re.compile(r"([/\\_.,;:=+ ]+)")
-_OPAQUE_KEY: Final = re.compile(r"\A[\W_]*(?:\d[\W_]*){7,}\Z")
-"""A missing key made mostly of 7 or more digits: an identifier (a chart number, an SSN) more often than not."""
+_OPAQUE_KEY: Final = re.compile(r"\A[\W_]*(?:\d[\W_]*){7,}\Z|\A[A-Za-z]{1,3}[-_]?(?:\d[-_]?){5,}\d[A-Za-z]?\Z")
+"""A missing key made mostly of 7 or more digits, or a short letter prefix and 6 or more digits (``H5811942``,
+``PT-456997``): an identifier (a chart number, an SSN, a member id) more often than not."""
 _MASKED_KEY: Final = "[REDACTED:ID]"
 _STRUCTURED: Final = (KeyError, subprocess.SubprocessError, OSError)
 

@@ -810,3 +810,26 @@ def test_a_sealed_audit_line_survives_record_redaction() -> None:
     record.hipaalog_line = sealed
     RedactingFilter().filter(record)
     assert record.hipaalog_line is sealed  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("key", ["H5811942", "ZX9931002", "PT-456997", "H37991363Z", "2190999990"])
+def test_a_missing_key_shaped_as_an_identifier_is_masked(keep: Keep, key: str) -> None:
+    """``patients[mrn]`` raising ``KeyError('H5811942')``: a short letter prefix and 6 or more digits is an id."""
+    install_record_redaction()
+    log = logging.getLogger("clinic.intake.forms")
+    try:
+        {}[key]
+    except KeyError as error:
+        log.exception("lookup failed: %s", error)
+    record = keep.records[0]
+    assert key not in record.getMessage() and key not in str(record.exc_info[1])  # type: ignore[index]
+
+
+@pytest.mark.parametrize("key", ["user_12", "v2", "ENV12345", "sha256", "AB12345"])
+def test_a_missing_key_shaped_as_code_stays(keep: Keep, key: str) -> None:
+    install_record_redaction()
+    try:
+        {}[key]
+    except KeyError as error:
+        logging.getLogger("clinic.intake.forms").error("lookup failed: %s", error)
+    assert keep.records[0].getMessage() == f"lookup failed: '{key}'"
