@@ -51,6 +51,7 @@ from ._numbers import (
     VinDetector,
 )
 from ._paths import PathDetector
+from ._photo_names import PhotoNameDetector
 from ._photo_refs import PhotoRefDetector
 from ._places import PlaceDetector
 from ._plates import PlateDetector
@@ -82,6 +83,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     UrlDetector(),
     PathDetector(),
     PhotoRefDetector(),
+    PhotoNameDetector(),
     QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),
