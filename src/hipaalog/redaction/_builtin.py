@@ -50,6 +50,7 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._page_slugs import PageSlugDetector
 from ._paths import PathDetector
 from ._photo_names import PhotoNameDetector
 from ._photo_refs import PhotoRefDetector
@@ -84,6 +85,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PathDetector(),
     PhotoRefDetector(),
     PhotoNameDetector(),
+    PageSlugDetector(),
     QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),

@@ -289,9 +289,10 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it
 
     add(with_digits, cased(MORE_PHONE_WORDS), PHONE)  # "dialing 0436 840 68 88", "OTP sent to (0151) 496 0354"
-    from ._cued_addresses import ADDRESS_CUE_TEXT  # after ADDRESS is defined: it imports it
+    from ._cued_addresses import ADDRESS_CUE_TEXT, NUMBERLESS_STREET_TYPES  # after ADDRESS is defined: it imports it
 
     add(with_digits, ADDRESS_CUE_TEXT, ADDRESS)  # "lives at Versokuja 87", "PLZ 4059 Lunderskov"
+    add(always, cased(NUMBERLESS_STREET_TYPES), ADDRESS)  # "Dirección de entrega: boulevard Hoareau"
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"b", "B"} | cased({"expired", "expired_on"}), CUED)  # "b. (27-Nov-1954)", "expired: 20211222"

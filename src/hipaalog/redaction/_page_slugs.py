@@ -1,0 +1,52 @@
+"""A person's page in a URL: a name slug with a number after a folder of rooms, visits or bookings
+(``/room/anamaria-price-4461``, ``/waiting/maria-gomez-918``, ``/booking/joe-ortiz-22``).
+
+Telehealth rooms, waiting rooms, booking pages and profiles are made per person: the service joins the person's
+names and adds a counter to keep the page unique. After such a folder (or ``@``), a segment of two or three words
+and a number, the words a given name and a surname side by side (:func:`._name_parts.names_someone`) and not every
+one of them an English word (``rose-garden-2`` is a room's name), has its words masked. Titles, rooms and
+products (``weekly-standup-42``, ``setup-guide-2``, ``room-deluxe-2``) hold a word no name table lists and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import PATH
+from ._lexicon import ENGLISH
+from ._name_parts import names_someone
+
+__all__ = ["PageSlugDetector"]
+
+_PAGE: Final = re.compile(
+    r"/(?:(?:rooms?|r|waiting|waitingroom|wait|visits?|sessions?|book|booking|bookings|schedule|meet|my|telehealth"
+    r"|telemedicine|video|call|calls|consults?|join|appointments?|appt|u|users?|profiles?|providers?|dr|doctors?"
+    r"|patients?|members?|people|persons?|c|s|p)/|@)"
+    r"([A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})[-_.][0-9]{1,8}(?=[/?#;\s\"',)]|$)"
+)
+"""A slug of two or three words and a number after a folder of people's pages, or after ``@``."""
+_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
+def _person_slug(slug: str) -> bool:
+    words = _WORD.findall(slug.lower())
+    for word in words:
+        if word not in ENGLISH:
+            return names_someone(slug)
+    return False  # rose-garden, jack-hammer: words of the language, a room's or a thing's name
+
+
+class PageSlugDetector(BaseDetector):
+    """A name slug with a number on a person's page (``/room/anamaria-price-4461``, ``/visit/joe-ortiz-22``)."""
+
+    gate = PATH
+    name = "page_slug"
+    kinds = ("NAME",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for page in _PAGE.finditer(text):
+            if _person_slug(page[1]):
+                yield page.start(1), page.end(1), "NAME"
