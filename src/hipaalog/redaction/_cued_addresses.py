@@ -93,7 +93,8 @@ STREET_TYPES: Final = _words(
 Polish addresses: after a cue, one before a capitalised word is a street even with no house number
 (``Dirección de entrega: boulevard Hoareau``)."""
 NUMBERLESS_STREET_TYPES: Final = _words(
-    "rue boulevard chemin allée allee impasse quai calle avenida paseo camino travessa praça praca piazza viale vicolo"
+    "rue avenue boulevard chemin allée allee impasse quai calle avenida paseo camino travessa praça praca piazza viale "
+    "vicolo"
 )
 """The street types rare in other text: a text holding one is read for a cued street with no house number."""
 _FLAT: Final = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Level)[ ][0-9]{1,4}[A-Za-z]?$")

@@ -18,6 +18,7 @@ from ._detector import BaseDetector, Span
 from ._gate import PATH
 from ._lexicon import ENGLISH
 from ._name_parts import names_someone
+from ._name_table import GIVEN, SURNAME_RANK
 
 __all__ = ["PageSlugDetector"]
 
@@ -31,12 +32,21 @@ _PAGE: Final = re.compile(
 _WORD: Final = re.compile(r"[A-Za-z]+")
 
 
+_FREQUENT: Final = 1000
+"""A surname that is also a word names someone beside a given name only when this frequent (``john-bush``)."""
+
+
 def _person_slug(slug: str) -> bool:
     words = _WORD.findall(slug.lower())
     for word in words:
         if word not in ENGLISH:
             return names_someone(slug)
-    return False  # rose-garden, jack-hammer: words of the language, a room's or a thing's name
+    # rose-garden, jack-hammer: words of the language, a room's or a thing's name; john-bush: a name all the same
+    return (
+        len(words) == 2  # a given name and a surname
+        and words[0] in GIVEN
+        and SURNAME_RANK.get(words[1], _FREQUENT) < _FREQUENT
+    )
 
 
 class PageSlugDetector(BaseDetector):

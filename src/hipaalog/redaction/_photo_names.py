@@ -9,7 +9,7 @@ run is a camera's word, a word of what a clinical picture shows, or a name part,
 
 * a listed given name or surname that is no English word and no place (``montgomery``, ``gonzalez``), with a
   camera's word, a clinical word or a number beside it: a lone name needs one (one that is also a word, ``maria``,
-  ``rose``, counts only beside such a name);
+  ``rose``, counts only beside such a name, or capitalised after a camera's word and counter: ``IMG_4410_Hall``);
 * two name parts side by side (``patel-damian``), either order;
 * one run that is a given name and a surname written together (``katherineroth``, ``williamsjohn``).
 
@@ -64,7 +64,7 @@ _WORD_SURNAME_RANK: Final = 2000
 """A surname that is also an English word counts beside a given name only when this frequent (``roth``,
 ``price``, ``king``)."""
 
-_CAMERA, _CLINICAL, _NUMBER, _NAME, _JOINED, _MAYBE, _OTHER = range(7)
+_CAMERA, _CLINICAL, _NUMBER, _NAME, _JOINED, _MAYBE, _TITLED, _OTHER = range(8)
 
 
 def _plain_name(lower: str) -> bool:
@@ -95,7 +95,9 @@ def joined_person(lower: str) -> bool:
         return False
     for cut in range(_MIN_JOINED_PART, len(lower) - _MIN_JOINED_PART + 1):
         head, tail = lower[:cut], lower[cut:]
-        if (_given(head) and _surname(tail)) or (_surname(head) and head not in ENGLISH and _given(tail)):
+        if head in ENGLISH and tail in ENGLISH:
+            continue  # rosewood, markdown: two words of the language
+        if (head in GIVEN and _surname(tail)) or (_surname(head) and tail in GIVEN):
             return True
     return False
 
@@ -113,7 +115,7 @@ def _label(run: str) -> int:
     if joined_person(lower):
         return _JOINED
     if len(lower) >= _MIN_JOINED_PART and lower not in PLACES and (lower in GIVEN or _surname(lower)):
-        return _MAYBE  # maria, rose, king: a name only beside another
+        return _TITLED if run[0].isupper() and _surname(lower) else _MAYBE  # maria, rose, king
     return _OTHER
 
 
@@ -121,10 +123,12 @@ def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
     """The name in the picture's stem ``text[start:end]``, if it holds one."""
     runs = [found.span() for found in _RUN.finditer(text, start, end)]
     labels = [_label(text[low:high]) for low, high in runs]
+    camera = _CAMERA in labels and _NUMBER in labels
     for index, label in enumerate(labels):
-        if label == _MAYBE:
+        if label in (_MAYBE, _TITLED):
             beside = labels[index - 1 : index] + labels[index + 1 : index + 2]
-            labels[index] = _NAME if _NAME in beside else _OTHER
+            named = _NAME in beside or (label == _TITLED and camera)
+            labels[index] = _NAME if named else _OTHER  # PXL_20241123_Turner: a capitalised surname after a camera's
     if _OTHER in labels or (_NAME not in labels and _JOINED not in labels):
         return
     names = [index for index, label in enumerate(labels) if label in (_NAME, _JOINED)]
