@@ -90,7 +90,15 @@ def test_pictures_of_no_one_stay(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "joined"),
-    [("katherineroth", True), ("williamsjohn", True), ("rosewood", False), ("thumbnail", False)],
+    [
+        ("katherineroth", True),
+        ("williamsjohn", True),
+        ("johnsmith", True),
+        ("rosewood", False),
+        ("thumbnail", False),
+        ("darkorange", False),
+        ("forestgreen", False),
+    ],
 )
 def test_a_name_run_together(word: str, joined: bool) -> None:
     assert joined_person(word) is joined
@@ -120,6 +128,8 @@ def test_a_name_slug_on_a_personal_page_is_masked(text: str, secret: str) -> Non
         "https://docs.example.com/room/setup-guide-2",
         "https://meet.example.com/room/rose-garden-2",
         "https://example.com/visit/new-york-2024",
+        "https://book.example.com/booking/darkorange-you-36",
+        "https://book.example.com/booking/forestgreen-deep-48",
     ],
 )
 def test_pages_of_no_one_stay(text: str) -> None:

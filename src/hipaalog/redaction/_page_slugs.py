@@ -3,8 +3,9 @@
 
 Telehealth rooms, waiting rooms, booking pages and profiles are made per person: the service joins the person's
 names and adds a counter to keep the page unique. After such a folder (or ``@``), a segment of two or three words
-and a number, the words a given name and a surname side by side (:func:`._name_parts.names_someone`) and not every
-one of them an English word (``rose-garden-2`` is a room's name), has its words masked. Titles, rooms and
+and a number, the words a given name and a surname side by side, either way round, no place's name, and not
+both of them English words (``rose-garden-2`` is a room's name) unless a given name before a frequent surname
+(``john-bush-8829``), has its words masked. Titles, rooms and
 products (``weekly-standup-42``, ``setup-guide-2``, ``room-deluxe-2``) hold a word no name table lists and stay.
 """
 
@@ -12,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PATH
-from ._lexicon import ENGLISH
-from ._name_parts import names_someone
+from ._lexicon import ENGLISH, PLACES
 from ._name_table import GIVEN, SURNAME_RANK
 
 __all__ = ["PageSlugDetector"]
@@ -36,17 +37,21 @@ _FREQUENT: Final = 1000
 """A surname that is also a word names someone beside a given name only when this frequent (``john-bush``)."""
 
 
+def _pair(first: str, second: str) -> bool:
+    """Whether two words side by side are a given name and a surname, either way round; when both are words of the
+    language (``rose-garden``, ``jack-hammer``), only a given name before a frequent surname (``john-bush``)."""
+    if first in PLACES or second in PLACES:
+        return False  # new-york, san-diego: a place's page
+    if first in ENGLISH and second in ENGLISH:
+        return first in GIVEN and SURNAME_RANK.get(second, _FREQUENT) < _FREQUENT
+    return (first in GIVEN and second in SURNAME_RANK) or (first in SURNAME_RANK and second in GIVEN)
+
+
 def _person_slug(slug: str) -> bool:
+    """Whether the slug's words hold a given name and a surname side by side (each a word of its own: a word that
+    only splits into names, ``darkorange``, is none)."""
     words = _WORD.findall(slug.lower())
-    for word in words:
-        if word not in ENGLISH:
-            return names_someone(slug)
-    # rose-garden, jack-hammer: words of the language, a room's or a thing's name; john-bush: a name all the same
-    return (
-        len(words) == 2  # a given name and a surname
-        and words[0] in GIVEN
-        and SURNAME_RANK.get(words[1], _FREQUENT) < _FREQUENT
-    )
+    return any(_pair(first, second) for first, second in pairwise(words))
 
 
 class PageSlugDetector(BaseDetector):

@@ -28,6 +28,7 @@ from ._detector import BaseDetector, Span
 from ._gate import PATH
 from ._lexicon import ENGLISH, PLACES, SOFTWARE
 from ._name_table import GIVEN, SURNAME_RANK
+from ._names import COMMON_GIVEN
 from ._slugs import TECH_WORDS
 
 __all__ = ["PhotoNameDetector", "photo_name_spans"]
@@ -60,6 +61,9 @@ CLINICAL_WORDS: Final = _words(
 )
 """Words of what a clinical or identity picture shows (``wound``, ``left``, ``heel``, ``day``)."""
 _MIN_JOINED_PART: Final = 3
+_FREQUENT: Final = 1000
+"""Two words of the language run together are a name only as a given name that is rarely a word's and a surname
+this frequent (``johnsmith``; not ``rosewood``)."""
 _WORD_SURNAME_RANK: Final = 2000
 """A surname that is also an English word counts beside a given name only when this frequent (``roth``,
 ``price``, ``king``)."""
@@ -96,6 +100,8 @@ def joined_person(lower: str) -> bool:
     for cut in range(_MIN_JOINED_PART, len(lower) - _MIN_JOINED_PART + 1):
         head, tail = lower[:cut], lower[cut:]
         if head in ENGLISH and tail in ENGLISH:
+            if head in GIVEN and head not in COMMON_GIVEN and SURNAME_RANK.get(tail, _FREQUENT) < _FREQUENT:
+                return True  # johnsmith
             continue  # rosewood, markdown: two words of the language
         if (head in GIVEN and _surname(tail)) or (_surname(head) and tail in GIVEN):
             return True
