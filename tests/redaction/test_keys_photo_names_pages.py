@@ -25,6 +25,7 @@ REDACTOR = Redactor()
         ("/srv/patienten/K-2291-883/befund.pdf", "2291-883"),
         ("copied members/M88412093/eob.pdf", "M88412093"),
         ("gs://archive/pt/7730912/note.txt", "7730912"),
+        ("list_objects prefix=patients/H581194273", "H581194273"),
     ],
 )
 def test_an_id_after_a_persons_folder_in_an_object_key_is_masked(text: str, secret: str) -> None:
@@ -40,6 +41,8 @@ def test_an_id_after_a_persons_folder_in_an_object_key_is_masked(text: str, secr
         "GET https://example.com/pt/2024/05/novidades 200",
         "GET https://example.com/pt/produtos/12345 200",
         "throughput 120 patients/hour over 3 sites",
+        "ratio 4 patients/100 beds",
+        "Key: 'members/2024/report.csv'",
         "path=persons/schema/v2/index.json",
     ],
 )

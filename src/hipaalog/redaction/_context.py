@@ -289,11 +289,18 @@ _PT_RECORD: Final = re.compile(r"[A-Za-z]{0,4}[-_]?[0-9][0-9-]{3,}[0-9]")
 """A record number after ``pt/`` (``QX-77120``, ``883216``): five digits or more, not a year or a page."""
 
 
+_KEY_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _person_paths(text: str) -> Iterator[re.Match[str]]:
     """Ids after a person's folder in a path (``/patients/MR321016``) or at an object key's start
-    (``patients/H581194273/``)."""
+    (``patients/H581194273/``; a key's last segment only when a record number)."""
     yield from PERSON_PATH_ID.finditer(text)
-    yield from PERSON_KEY_ID.finditer(text)
+    for key in PERSON_KEY_ID.finditer(text):
+        if _KEY_YEAR.fullmatch(key[2]) is not None:
+            continue  # members/2024/report.csv: a year's folder
+        if text.startswith("/", key.end()) or _PT_RECORD.fullmatch(key[2]) is not None:
+            yield key  # a folder after the id, or a record number last (prefix=patients/H581194273; not patients/100)
 
 
 class CuedIdDetector(BaseDetector):

@@ -350,10 +350,10 @@ digits is reported. ``/u/`` is a user's page by handle, ``/p/`` a person's page 
 language's folder as often) a patient's only by a record number."""
 PERSON_KEY_ID: Final = re.compile(
     r"(?=[pPmM])(?<![^\s\"'=:(\[,])(patients?|pacientes?|patienten|pt|mrns?|members?|persons?)"
-    r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=/)"
+    r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/\s\"',;)&]|$)"
 )
 """The same at the start of an object key, with no ``/`` before it (``'Key': 'patients/H581194273/wound.jpg'``,
-``Key=mrn/44-336-169/scan.dcm``): another folder must follow the id."""
+``Key=mrn/44-336-169/scan.dcm``, ``prefix=patients/H581194273``)."""
 _DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
 two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
