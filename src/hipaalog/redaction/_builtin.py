@@ -50,7 +50,9 @@ from ._numbers import (
     UrlDetector,
     VinDetector,
 )
+from ._page_slugs import PageSlugDetector
 from ._paths import PathDetector
+from ._photo_names import PhotoNameDetector
 from ._photo_refs import PhotoRefDetector
 from ._places import PlaceDetector
 from ._plates import PlateDetector
@@ -82,6 +84,8 @@ _SHARED: Final[tuple[Detector, ...]] = (
     UrlDetector(),
     PathDetector(),
     PhotoRefDetector(),
+    PhotoNameDetector(),
+    PageSlugDetector(),
     QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),

@@ -41,7 +41,7 @@ from ._cues import (
 )
 from ._detector import BaseDetector, Span
 from ._firms import firm_before, firm_name, partners_list
-from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_PATH_ID, ZIP, key_end
+from ._gate import ADDRESS, AGE, BIRTH_FIELDS, CUED, KV, NAME, PERSON_KEY_ID, PERSON_PATH_ID, ZIP, key_end
 from ._joined_names import joined_names
 from ._keys import DEFAULT_CATALOGUE, KeyCatalogue
 from ._lexicon import ENGLISH, PLACES, VOWELS, clinical_word, compound_word, unknown_word
@@ -285,6 +285,24 @@ _PERSON_PAPERS: Final = frozenset({"birth", "death", "marriage"})
 82-93355``)."""
 
 
+_PT_RECORD: Final = re.compile(r"[A-Za-z]{0,4}[-_]?[0-9][0-9-]{3,}[0-9]")
+"""A record number after ``pt/`` (``QX-77120``, ``883216``): five digits or more, not a year or a page."""
+
+
+_KEY_YEAR: Final = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _person_paths(text: str) -> Iterator[re.Match[str]]:
+    """Ids after a person's folder in a path (``/patients/MR321016``) or at an object key's start
+    (``patients/H581194273/``; a key's last segment only when a record number)."""
+    yield from PERSON_PATH_ID.finditer(text)
+    for key in PERSON_KEY_ID.finditer(text):
+        if _KEY_YEAR.fullmatch(key[2]) is not None:
+            continue  # members/2024/report.csv: a year's folder
+        if text.startswith("/", key.end()) or _PT_RECORD.fullmatch(key[2]) is not None:
+            yield key  # a folder after the id, or a record number last (prefix=patients/H581194273; not patients/100)
+
+
 class CuedIdDetector(BaseDetector):
     """Identifiers after cue words: ``MRN 00123456``, ``member ID XGH123456789``, ``acct# 4417-22``,
     ``mbr 00482913``, ``license D1234567``, ``plate 7ABC 123``, ``serial SN-99812``, and glued to the cue
@@ -305,7 +323,9 @@ class CuedIdDetector(BaseDetector):
             for home in _HOME_PAGE.finditer(text):  # a person's home page on a shared host: example.edu/~jroe
                 yield home.start(1), home.end(1), "ID"
         if "/" in text:
-            for path in PERSON_PATH_ID.finditer(text):
+            for path in _person_paths(text):
+                if path[1] == "pt" and _PT_RECORD.fullmatch(path[2]) is None:
+                    continue  # /pt/2024/...: Portuguese pages; a patient's folder only by a record number
                 if path[1] == "u" and hex_token(path[2]):
                     continue  # a link's token (/u/7e90d3593a: an unsubscribe link), not a handle
                 if path[1] == "u" and not path[2].isdigit():

@@ -23,7 +23,7 @@ from ._cues import cased
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS
 
-__all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "CuedAddressDetector"]
+__all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "NUMBERLESS_STREET_TYPES", "STREET_TYPES", "CuedAddressDetector"]
 
 _COMPOUND_HEADS: Final = (
     *("versand", "liefer", "rechnungs", "post", "heim", "privat", "melde", "zustell", "wohn", "kunden"),
@@ -37,6 +37,7 @@ _ADDRESS_CUES: Final = (
     r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
     r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
     r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
+    r"|discharged[ ](?:to[ ])?home(?:[ ](?:to|at))?"
     rf"|(?:{'|'.join(_COMPOUND_HEADS)})(?:{'|'.join(_COMPOUND_TAILS)})"
 )
 _POSTCODE_CUES: Final = (
@@ -52,9 +53,11 @@ def _words(text: str) -> frozenset[str]:
 _SHORT_CUES: Final = frozenset({"cp", "cap", "cep", "psc", "psč"})
 """Postcode words that are also other words or abbreviations: a town must follow the code."""
 _OPEN: Final = "[ \\n\\t(\\[{:;,>\"'=|]"
+_WHICH: Final = r"(?:[ ](?:de|da|do|di|du|of|for)[ ][^\W\d_]{3,14})?"
+"""Which address the cue names (``Dirección de entrega:``, ``adresse de livraison``, ``address of record``)."""
 _ADDRESS: Final = (
-    re.compile(rf"{_OPEN}((?i:{_ADDRESS_CUES}))(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
-    re.compile(rf"((?i:{_ADDRESS_CUES}))(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
+    re.compile(rf"{_OPEN}((?i:{_ADDRESS_CUES})){_WHICH}(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
+    re.compile(rf"((?i:{_ADDRESS_CUES})){_WHICH}(?:[ ]?[:=][ ]?|[ ](?:is|was|ist|est)[ ]|[ ])"),
 )
 _POSTCODE: Final = re.compile(
     r"[0-9]{5}-[0-9]{4}(?![0-9])|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}(?![0-9])"
@@ -78,8 +81,28 @@ _STREET_SMALL: Final = frozenset(
     | {"utca", "út", "ut", "ulica", "ul.", "ul", "rue", "via", "calle", "avenida", "rua", "straße", "strasse", "weg"}
     | {"gasse", "u.", "tér", "ter", "no.", "nr.", "nr", "no", "apt", "apt.", "suite", "ap.", "bl.", "sc.", "et.", "bis"}
     | {"y", "e", "am", "an", "im", "sur", "en", "op", "aan", "int.", "depto.", "piso", "c/", "av.", "str."}
+    | {"dem", "zum", "zur", "auf", "d'", "l'"}
 )
 """Words in lower case that street names and flats hold in many languages."""
+STREET_TYPES: Final = _words(
+    """rue avenue av av. boulevard bd bd. blvd chemin allée allee impasse place quai cours route rte sentier passage
+    square calle avenida paseo camino plaza ronda rambla carrer avinguda rua travessa largo praça praca via viale
+    piazza corso strada vicolo ulica aleja"""
+)
+"""Street types that open a street's name, written in lower case in French, Spanish, Portuguese, Italian and
+Polish addresses: after a cue, one before a capitalised word is a street even with no house number
+(``Dirección de entrega: boulevard Hoareau``)."""
+NUMBERLESS_STREET_TYPES: Final = _words(
+    "rue avenue boulevard chemin allée allee impasse quai calle avenida paseo camino travessa praça praca piazza viale "
+    "vicolo"
+)
+"""The street types rare in other text: a text holding one is read for a cued street with no house number."""
+_FLAT: Final = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Level)[ ][0-9]{1,4}[A-Za-z]?$")
+"""A flat's line of a British address (``Studio 41``, ``Flat 3``): its street is on the next line."""
+_STREET_LINE: Final = re.compile(
+    r"\n[ ]*([0-9]{1,5}[A-Za-z]?[ ])?[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+){1,3}(?=[ ]*(?:$|[\n,]))"
+)
+"""The next line after a flat's: a street's name of two to four capitalised words (``Powell Ports``)."""
 _TOKEN: Final = re.compile(r"[^\s,;]+|,")
 _MAX_TOKENS: Final = 12
 
@@ -88,7 +111,7 @@ def _street_run(text: str, start: int) -> int:
     """Where the address that opens at ``start`` ends (``start``: none): capitalised words, numbers and the
     small words of street names, with commas between, holding a number and a word."""
     end = start
-    digit = word = False
+    digit = word = typed = False
     tokens = 0
     for match in _TOKEN.finditer(text, start):
         token = match[0]
@@ -105,16 +128,20 @@ def _street_run(text: str, start: int) -> int:
             digit = True
         elif bare[0].isupper() and bare[0].isalpha():
             word = True
-        elif token.lower() not in _STREET_SMALL:
+        elif not tokens and token.lower() in STREET_TYPES:
+            typed = True  # "boulevard Hoareau": the street's type says it
+        elif token.lower() not in _STREET_SMALL and token.lower() not in STREET_TYPES:
             break
         end = match.start() + len(token.rstrip(",;:)"))
         tokens += 1
         if tokens >= _MAX_TOKENS:
             break
-    if not (digit and word):
+    if not (word and (digit or typed)):
         return start
     while end > start and text[end - 1] in ".,":
         end -= 1
+    if _FLAT.match(text, start, end) is not None and (street := _STREET_LINE.match(text, end)) is not None:
+        return street.end()  # "Studio 41\nPowell Ports": the flat's street on the next line
     return end
 
 
@@ -159,7 +186,7 @@ def _addresses(text: str) -> Iterator[Span]:
 _SPLIT: Final = re.compile(r"[^\w]+")
 _ADDRESS_WORDS: Final = _words(
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka"
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka discharged"
 ).union(_COMPOUND_WORDS)
 _POSTCODE_WORDS: Final = _words(
     "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
@@ -167,7 +194,7 @@ _POSTCODE_WORDS: Final = _words(
 """The lower-case words of the two kinds of cue: a text is split once, each pattern runs only if one is there."""
 _CUE_TEXT: Final = (
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka plz "
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka discharged plz "
     "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
 ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT) | _COMPOUND_WORDS)

@@ -289,9 +289,10 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it
 
     add(with_digits, cased(MORE_PHONE_WORDS), PHONE)  # "dialing 0436 840 68 88", "OTP sent to (0151) 496 0354"
-    from ._cued_addresses import ADDRESS_CUE_TEXT  # after ADDRESS is defined: it imports it
+    from ._cued_addresses import ADDRESS_CUE_TEXT, NUMBERLESS_STREET_TYPES  # after ADDRESS is defined: it imports it
 
     add(with_digits, ADDRESS_CUE_TEXT, ADDRESS)  # "lives at Versokuja 87", "PLZ 4059 Lunderskov"
+    add(always, cased(NUMBERLESS_STREET_TYPES), ADDRESS)  # "Dirección de entrega: boulevard Hoareau"
     add(always, cased({"ninety", "hundred"}), AGE)  # an age in words
     add(with_digits, BIRTH_FIELDS, CUED)
     add(with_digits, {"b", "B"} | cased({"expired", "expired_on"}), CUED)  # "b. (27-Nov-1954)", "expired: 20211222"
@@ -340,12 +341,19 @@ _STATE_CODES: Final = frozenset(code.encode() for code in _VOCAB_STATE_CODES) | 
 """State codes, and in lower case those that are no English word (``springfield, il 62704``)."""
 PERSON_PATH_ID: Final = re.compile(
     r"/(patients?|members?|subscribers?|beneficiar(?:y|ies)|people|persons?|charts?|mrns?|users?|profiles?|clients?"
-    r"|residents?|enrollees?|dependents?|guarantors?|vehicles|vins?|plates|u|p)"
-    r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
+    r"|residents?|enrollees?|dependents?|guarantors?|pacientes?|patienten|patientin|pazienti|pt|vehicles|vins?|plates"
+    r"|u|p)/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/?#;\s\"']|$)"
 )
-"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``) or a
-vehicle (``/vehicles/1HGCM82633A004352/``, ``/plates/ABC-1234``); one with three digits is reported. ``/u/`` is
-a user's page by handle, ``/p/`` a person's page by name slug."""
+"""An id in a path after a person resource (``/api/patients/MR321016/chart``, ``/users/48213/settings``,
+``/pacientes/AB123456/``) or a vehicle (``/vehicles/1HGCM82633A004352/``, ``/plates/ABC-1234``); one with three
+digits is reported. ``/u/`` is a user's page by handle, ``/p/`` a person's page by name slug, ``/pt/`` (a
+language's folder as often) a patient's only by a record number."""
+PERSON_KEY_ID: Final = re.compile(
+    r"(?=[pPmM])(?<![^\s\"'=:(\[,])(patients?|pacientes?|patienten|pt|mrns?|members?|persons?)"
+    r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9])(?=[/\s\"',;)&]|$)"
+)
+"""The same at the start of an object key, with no ``/`` before it (``'Key': 'patients/H581194273/wound.jpg'``,
+``Key=mrn/44-336-169/scan.dcm``, ``prefix=patients/H581194273``)."""
 _DATE_IN_PARENS: Final = re.compile(r" \((?<=[a-z] \()(?:[0-9]|[A-Z][a-z]{2,8}\.? [0-9])")
 """A date opening a parenthesis after a word (``Jane Roe (03/07/1984)``, ``(July 13, 1976)``). This regex and the
 two below are only asked whether they match anywhere: each opens with its space (the engine skips to one), the
@@ -700,7 +708,9 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= SSN  # glued to a word before it (``patientSSN123456789``): no word of its own
     if digits > 5 and "[" in text and PERSON_MARKER.search(text) is not None:
         bits |= CUED  # "for [REDACTED:NAME] on 14.10.2025": a person's argument masked before formatting
-    if "/" in text and ("/~" in text or PERSON_PATH_ID.search(text) is not None):
+    if "/" in text and (
+        "/~" in text or PERSON_PATH_ID.search(text) is not None or PERSON_KEY_ID.search(text) is not None
+    ):
         bits |= CUED | URL  # /patients/<id>, /patients/<name-slug>, /~jroe (a request line's path: its dates)
     if digits and (
         (glued_street_hint(text) and _GLUED_STREET.search(text) is not None)

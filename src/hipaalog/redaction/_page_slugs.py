@@ -1,0 +1,67 @@
+"""A person's page in a URL: a name slug with a number after a folder of rooms, visits or bookings
+(``/room/anamaria-price-4461``, ``/waiting/maria-gomez-918``, ``/booking/joe-ortiz-22``).
+
+Telehealth rooms, waiting rooms, booking pages and profiles are made per person: the service joins the person's
+names and adds a counter to keep the page unique. After such a folder (or ``@``), a segment of two or three words
+and a number, the words a given name and a surname side by side, either way round, no place's name, and not
+both of them English words (``rose-garden-2`` is a room's name) unless a given name before a frequent surname
+(``john-bush-8829``), has its words masked. Titles, rooms and
+products (``weekly-standup-42``, ``setup-guide-2``, ``room-deluxe-2``) hold a word no name table lists and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Final
+
+from ._detector import BaseDetector, Span
+from ._gate import PATH
+from ._lexicon import ENGLISH, PLACES
+from ._name_table import GIVEN, SURNAME_RANK
+
+__all__ = ["PageSlugDetector"]
+
+_PAGE: Final = re.compile(
+    r"/(?:(?:rooms?|r|waiting|waitingroom|wait|visits?|sessions?|book|booking|bookings|schedule|meet|my|telehealth"
+    r"|telemedicine|video|call|calls|consults?|join|appointments?|appt|u|users?|profiles?|providers?|dr|doctors?"
+    r"|patients?|members?|people|persons?|c|s|p)/|@)"
+    r"([A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})[-_.][0-9]{1,8}(?=[/?#;\s\"',)]|$)"
+)
+"""A slug of two or three words and a number after a folder of people's pages, or after ``@``."""
+_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
+_FREQUENT: Final = 1000
+"""A surname that is also a word names someone beside a given name only when this frequent (``john-bush``)."""
+
+
+def _pair(first: str, second: str) -> bool:
+    """Whether two words side by side are a given name and a surname, either way round; when both are words of the
+    language (``rose-garden``, ``jack-hammer``), only a given name before a frequent surname (``john-bush``)."""
+    if first in PLACES or second in PLACES:
+        return False  # new-york, san-diego: a place's page
+    if first in ENGLISH and second in ENGLISH:
+        return first in GIVEN and SURNAME_RANK.get(second, _FREQUENT) < _FREQUENT
+    return (first in GIVEN and second in SURNAME_RANK) or (first in SURNAME_RANK and second in GIVEN)
+
+
+def _person_slug(slug: str) -> bool:
+    """Whether the slug's words hold a given name and a surname side by side (each a word of its own: a word that
+    only splits into names, ``darkorange``, is none)."""
+    words = _WORD.findall(slug.lower())
+    return any(_pair(first, second) for first, second in pairwise(words))
+
+
+class PageSlugDetector(BaseDetector):
+    """A name slug with a number on a person's page (``/room/anamaria-price-4461``, ``/visit/joe-ortiz-22``)."""
+
+    gate = PATH
+    name = "page_slug"
+    kinds = ("NAME",)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for page in _PAGE.finditer(text):
+            if _person_slug(page[1]):
+                yield page.start(1), page.end(1), "NAME"
