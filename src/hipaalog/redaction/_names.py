@@ -28,6 +28,7 @@ from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
 from ._lexicon import SOFTWARE, THING_AFTER, VOWELS, clinical_word, compound_word, unknown_word
+from ._name_openings import aged_names, opening_names
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 from ._pinyin_names import has_pinyin_name, pinyin_name_spans
@@ -367,6 +368,9 @@ class PersonNameDetector(BaseDetector):
 
             _EVIDENCE.append((name_runs, no_name, firm_not_person))
         runs, vetoed, firm = _EVIDENCE[0]
+        for start, end in aged_names(text, COMMON_GIVEN, NOT_SURNAMES):
+            if not placed_town(text, start, end):
+                yield start, end, "NAME"  # "Ed Park, age 91": an age after it outweighs a place's word
         for start, end in runs(text):
             if not placed_town(text, start, end):  # "in Andrade Grande": a town of another locale
                 yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
@@ -462,6 +466,8 @@ class PersonNameDetector(BaseDetector):
         if ", " in text:
             for start, end in _last_first(text):
                 yield start, end, "NAME"  # "Osuntokun, Moradeke": parts no table lists
+        for start, end in opening_names(text, NOT_SURNAMES):
+            yield start, end, "NAME"  # "con Ron Rust", "Jon/John Tate", "de la O, Malorie"
         for start, end in pinyin_name_spans(text):
             yield start, end, "NAME"  # "for Fang Shao": two pinyin syllables after a person's cue
         if "," in text:
