@@ -2,9 +2,9 @@
 
 ``enfermedad de Addison``, ``maladie de Horton``, ``malattia di Alzheimer``, ``doença de Chagas``, ``Syndrom von
 Guillain-Barré``, ``Morbus Bechterew``: a head word that names a condition, a particle (none after ``Morbus``), then
-a surname, alone or two joined by a hyphen. A double eponym whose parts are both listed (``Graves-Basedow``) needs no
-head (``Protocolo de Graves-Basedow actualizado``). What is kept runs back over the capitalised words before it
-(``Leitlinie Morbus Crohn``), so a name reader's longer run is kept whole; a given name or a title anywhere in that
+a surname, alone or two joined by a hyphen. A double eponym with a listed part and no given name (``Graves-Basedow``)
+needs no head (``Protocolo de Graves-Basedow actualizado``). What is kept runs back over the capitalised words before
+it (``Leitlinie Morbus Crohn``), so a name reader's longer run is kept whole; a given name or a title anywhere in that
 run, or a capitalised word after the surname (``síndrome de Ana Ruiz``), leaves it a person's.
 """
 
@@ -36,7 +36,8 @@ _HEADED: Final = re.compile(
 )
 """A head word, a particle and a surname (``maladie de Horton``), or ``Morbus`` and a surname (``Morbus Crohn``)."""
 _DOUBLE: Final = re.compile(r"[A-Z][a-zß-ÿ]+-[A-Z][a-zß-ÿ]+(?![\w'’-])")
-"""Two capitalised words joined by a hyphen (``Graves-Basedow``), kept when each part is a listed eponym."""
+"""Two capitalised words joined by a hyphen (``Graves-Basedow``), kept when a part is a listed eponym and the
+other no given name."""
 _RUN_BEFORE: Final = re.compile(r"((?:[A-ZÀ-Þ][\w'’.-]*|de|di|del|von|van|der|la|le|du|da|do)[ ])+$")
 """The capitalised words (and particles) right before the kept phrase, which a name reader may have joined to it."""
 
@@ -62,7 +63,8 @@ def foreign_eponyms(text: str, known: Callable[[str], bool]) -> Iterator[tuple[i
         if start is not None:
             yield start, found.end()
     for found in _DOUBLE.finditer(text) if "-" in text else ():
-        if known(ascii_letters(found[0])):
+        one, two = ascii_letters(found[0]).split("-")
+        if (known(one) and two not in FIRST_NAMES) or (known(two) and one not in FIRST_NAMES):
             start = _run_start(text, found.start())
             if start is not None:
                 yield start, found.end()

@@ -371,6 +371,9 @@ class PersonNameDetector(BaseDetector):
         for start, end in aged_names(text, COMMON_GIVEN, NOT_SURNAMES):
             if not placed_town(text, start, end):
                 yield start, end, "NAME"  # "Ed Park, age 91": an age after it outweighs a place's word
+        for start, end in opening_names(text, NOT_SURNAMES):
+            if not placed_town(text, start, end):
+                yield start, end, "NAME"  # "con Ron Rust", "Jon/John Tate", "de la O, Maria Julia"
         for start, end in runs(text):
             if not placed_town(text, start, end):  # "in Andrade Grande": a town of another locale
                 yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
@@ -466,8 +469,6 @@ class PersonNameDetector(BaseDetector):
         if ", " in text:
             for start, end in _last_first(text):
                 yield start, end, "NAME"  # "Osuntokun, Moradeke": parts no table lists
-        for start, end in opening_names(text, NOT_SURNAMES):
-            yield start, end, "NAME"  # "con Ron Rust", "Jon/John Tate", "de la O, Malorie"
         for start, end in pinyin_name_spans(text):
             yield start, end, "NAME"  # "for Fang Shao": two pinyin syllables after a person's cue
         if "," in text:
