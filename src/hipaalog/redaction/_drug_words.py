@@ -15,6 +15,7 @@ from typing import Final
 
 from ._cues import TITLES
 from ._detector import BaseDetector, Span
+from ._gate import KV, NAME, PERSON
 from ._keys import PERSON_WORDS
 from ._kinds import KEEP
 from ._vocab import FIRST_NAMES
@@ -48,7 +49,7 @@ def _person_before(text: str, start: int) -> bool:
 class DrugWordDetector(BaseDetector):
     """A single capitalised word a drug word stands beside (``dose of Lyrica``, ``Allegra 180 mg``), kept."""
 
-    gate = None
+    gate = NAME | PERSON | KV  # where a name reader or a key may have taken the product for a person
     name = "drug_word"
     kinds = (KEEP,)
 

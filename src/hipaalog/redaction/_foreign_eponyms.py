@@ -38,6 +38,9 @@ _HEADED: Final = re.compile(
 _DOUBLE: Final = re.compile(r"[A-Z][a-zß-ÿ]+-[A-Z][a-zß-ÿ]+(?![\w'’-])")
 """Two capitalised words joined by a hyphen (``Graves-Basedow``), kept when a part is a listed eponym and the
 other no given name."""
+_ANY_PARTICLE: Final = re.compile(r"[ ](?:de|di|del|von|du|da|do)[ ][A-ZÀ-Þ]|[ ]d['’][A-ZÀ-Þ]|[ ]Morbus[ ]")
+"""What every head-first eponym holds, searched for once (most texts hold none)."""
+_ANY_DOUBLE: Final = re.compile(r"[a-zß-ÿ]-[A-Z]")
 _RUN_BEFORE: Final = re.compile(r"((?:[A-ZÀ-Þ][\w'’.-]*|de|di|del|von|van|der|la|le|du|da|do)[ ])+$")
 """The capitalised words (and particles) right before the kept phrase, which a name reader may have joined to it."""
 
@@ -55,14 +58,14 @@ def _run_start(text: str, start: int) -> int | None:
 
 def foreign_eponyms(text: str, known: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
     """Where ``text`` holds an eponym written head first, or a listed double eponym, with its capitalised run."""
-    for found in _HEADED.finditer(text) if " " in text else ():
+    for found in _HEADED.finditer(text) if _ANY_PARTICLE.search(text) is not None or text[:7] == "Morbus " else ():
         surname = found["surname"] or found["morbus"]
         if found["surname"] and surname in FIRST_NAMES and not known(ascii_letters(surname)):
             continue  # "síndrome de Jane": someone's
         start = _run_start(text, found.start())
         if start is not None:
             yield start, found.end()
-    for found in _DOUBLE.finditer(text) if "-" in text else ():
+    for found in _DOUBLE.finditer(text) if "-" in text and _ANY_DOUBLE.search(text) is not None else ():
         one, two = ascii_letters(found[0]).split("-")
         if (known(one) and two not in FIRST_NAMES) or (known(two) and one not in FIRST_NAMES):
             start = _run_start(text, found.start())

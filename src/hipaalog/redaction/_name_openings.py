@@ -24,6 +24,7 @@ __all__ = ["aged_names", "has_opening_name", "opening_names"]
 
 _UP: Final = "A-ZÀ-Þ"
 _LOW: Final = "a-zß-ÿ"
+_DIGIT: Final = re.compile(r"[0-9]")
 _NAME_WORD: Final = rf"[{_UP}][{_LOW}]+(?:['’-][{_UP}]?[{_LOW}]+)?"
 _AGE: Final = (
     r"(?:(?:(?i:age|aged|edad|idade|alter|âge|età|leeftijd)[ :]*[0-9]{1,3}\+?(?![0-9])"
@@ -98,7 +99,7 @@ def aged_names(text: str, common_given: frozenset[str], word_surnames: frozenset
     """Where a name opens ``text`` or a sentence of it before an age (``Ed Park, age 91``), whatever its words; a
     given name that is also a word (``common_given``: ``Chase``) needs a surname that is none (``word_surnames``:
     ``Bank``)."""
-    if " " in text and any(ch.isdigit() for ch in text):
+    if " " in text and _DIGIT.search(text) is not None:
         for found in _AGED.finditer(text):
             first, last = text[found.start() : found.end("first")], found["last"]
             if first.lower() in _NOT_NAMES or last.lower() in _NOT_NAMES:
