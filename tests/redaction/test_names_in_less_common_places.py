@@ -21,6 +21,7 @@ REDACTOR = Redactor()
         ("Ed Park, age 91, fall risk", "Ed Park"),
         ("Hans-J. Paffrath, 64 años, alta", "Paffrath"),
         ("Nota: Giesela Spieß, 89 J., Sturzrisiko", "Giesela"),
+        ('"Paul Ode, 45 ans"', "Paul Ode"),
     ],
 )
 def test_a_name_that_opens_a_sentence_before_an_age_is_masked(text: str, secret: str) -> None:
@@ -35,6 +36,8 @@ def test_a_name_that_opens_a_sentence_before_an_age_is_masked(text: str, secret:
         ("Termin mit Lena Swift verschoben", "Lena Swift"),
         ("rendez-vous avec Hugo French", "Hugo French"),
         ("appuntamento con Irene Winter", "Irene Winter"),
+        ("fallecido Frank English", "English"),
+        ("Verstorbener Ron Rust", "Rust"),
     ],
 )
 def test_a_surname_that_is_a_word_after_a_cue_of_another_language_is_masked(text: str, secret: str) -> None:
@@ -122,6 +125,7 @@ def test_a_person_in_an_eponyms_shape_is_still_masked(text: str, secret: str) ->
         "dosage of Allegra adjusted",
         "prescribed Lyrica for neuropathy",
         "tier 2: Allegra",
+        "formulary tier for Allegra-D: 3",
     ],
 )
 def test_a_brand_name_beside_a_drug_word_stays(text: str) -> None:

@@ -22,7 +22,8 @@ from ._vocab import FIRST_NAMES
 
 __all__ = ["DrugWordDetector"]
 
-_WORD: Final = r"[A-Z][a-z]{2,}"
+_WORD: Final = r"[A-Z][a-z]{2,}(?:-[A-Z]{1,3}(?![\w-]))?"
+"""A brand name, with a release suffix (``Allegra-D``)."""
 _BEFORE: Final = re.compile(
     r"(?i:\b(?:formulary(?:[ ]tier)?|tier(?:[ ][0-9])?)(?:[ ]for)?|\b(?:doses?|dosage|mg|mcg|tablets?|capsules?)"
     r"(?:[ ]of)?|\b(?:rx|prescribed|refill(?:ed|s)?|ndc(?:[ :#]*[0-9][0-9-]*)?)|\bmg[ ]of)"

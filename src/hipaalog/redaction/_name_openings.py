@@ -29,7 +29,7 @@ _NAME_WORD: Final = rf"[{_UP}][{_LOW}]+(?:['’-][{_UP}]?[{_LOW}]+)?"
 _AGE: Final = (
     r"(?:(?:(?i:age|aged|edad|idade|alter|âge|età|leeftijd)[ :]*[0-9]{1,3}\+?(?![0-9])"
     r"|[0-9]{1,3}\+?[ -]?(?i:years?|yrs?|y/?o|yo|años|anos|ans|jahre|j\.|anni|jaar|lat)(?![a-z])"
-    r")(?=[ ]?(?:[,;:.)]|$))|[0-9]{1,3}[ -]year[ -]old)"
+    r")(?=[ ]?(?:[,;:.)\]\"']|$))|[0-9]{1,3}[ -]year[ -]old)"
 )
 """An age that closes its phrase (``edad 90+,``, ``45 ans.``; not ``45 ans de service``), or ``N-year-old``."""
 _AGED: Final = re.compile(
@@ -44,7 +44,8 @@ _FOREIGN_CUE: Final = re.compile(
     rf"(?P<first>[{_UP}][{_LOW}]+)[ ](?P<last>[{_UP}][{_LOW}]+)"
     rf"(?![\w'’@/.-]|[ ][{_UP}])"
 )
-"""A preposition of another language or a label ending in a colon, then two capitalised words (``con Ron Rust``)."""
+"""A word, a label ending in a colon or not, then two capitalised words (``con Ron Rust``, ``fallecido Frank
+English``): the word must be a preposition or a word of another language."""
 _GIVEN_WORD: Final = rf"[{_UP}][{_LOW}]+(?:-[{_UP}](?:[{_LOW}]+|\.))?"
 _SLASHED: Final = re.compile(
     rf"[{_UP}](?<![\w/][{_UP}])(?P<one>[{_LOW}]+(?:-[{_UP}](?:[{_LOW}]+|\.))?)/(?P<two>{_GIVEN_WORD})"
@@ -131,10 +132,8 @@ def opening_names(text: str, word_surnames: frozenset[str]) -> Iterator[tuple[in
         return
     for found in _FOREIGN_CUE.finditer(text):
         cue = text[found.start() : found.end("cue")].lower()
-        if not (found["colon"] and len(cue) > 2 and unknown_word(ascii_letters(cue))) and (
-            found["colon"] or cue not in _PREPOSITIONS
-        ):
-            continue  # "status: Frank English": an English label; "in Frank English": an English word
+        if cue not in _PREPOSITIONS and not (len(cue) > 3 and unknown_word(ascii_letters(cue))):
+            continue  # "status: Frank English", "in Frank English": an English word before
         last = ascii_letters(found["last"]).lower()
         if not _given(found["first"]) or SURNAME_RANK.get(last, _FREQUENT) >= _FREQUENT:
             continue
