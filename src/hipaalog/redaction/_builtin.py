@@ -22,6 +22,7 @@ from ._cued_places import CuedPlaceDetector
 from ._detector import Detector, register_detector
 from ._device_ids import DeviceIdDetector
 from ._dicom import DicomDetector
+from ._drug_words import DrugWordDetector
 from ._email import MailDetector
 from ._eponyms import EponymDetector
 from ._fhir import FhirTextDetector
@@ -112,6 +113,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     MailDetector(),
     PersonNameDetector(),
     EponymDetector(),
+    DrugWordDetector(),
     AddressedNameDetector(),
     TabularDetector(),
     NameRowDetector(),

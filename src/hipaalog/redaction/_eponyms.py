@@ -15,6 +15,8 @@ A phrase is kept only when it cannot be a person's:
 
 A surname that names a condition far more often than a patient (:data:`_KNOWN_EPONYMS`) is kept after a person
 word too (``pt Parkinson's disease``), and as a bare possessive before punctuation (``known Crohn's, on ...``).
+Eponyms written head first in other languages (``enfermedad de Addison``, ``Morbus Bechterew``) are read by
+:mod:`._foreign_eponyms`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Final
 
 from ._cues import TITLES
 from ._detector import BaseDetector, Span
+from ._foreign_eponyms import foreign_eponyms
 from ._keys import PERSON_WORDS
 from ._kinds import KEEP
 from ._name_table import SURNAME_RANK
@@ -87,7 +90,7 @@ _KNOWN_EPONYMS: Final = frozenset(
         *("meckel", "ledderhose", "buerger", "fabry", "gaucher", "niemann", "krabbe", "menkes", "klinefelter"),
         *("alport", "bartter", "sheehan", "wolff", "ehlers", "danlos", "osgood", "schlatter", "legg", "perthes"),
         *("barre", "tay", "sachs", "kernig", "brudzinski", "virchow", "homans", "charcot", "reiter", "graves"),
-        *("barrett",),
+        *("barrett", "basedow", "bechterew", "bekhterev", "horton", "chagas", "quincke", "strumpell", "pott"),
     )
 )
 """Surnames that name a condition in clinical text far more often than a patient (lower case, ASCII): kept also
@@ -138,6 +141,8 @@ class EponymDetector(BaseDetector):
                 surname = found[0][:-2] if found[0][-1] == "s" else found[0][:-1]  # Crohn's, Graves'
                 if _known(surname) and not _named_before(_word_before(text, found.start())):
                     yield found.start(), found.end(), KEEP
+        for start, end in foreign_eponyms(text, _known):  # "enfermedad de Addison", "Morbus Bechterew"
+            yield start, end, KEEP
         if " of " in text:
             for found in _OF_EPONYM.finditer(text):
                 if found[0].split(" ", 1)[0] in _OF_HEADS:

@@ -562,6 +562,13 @@ def _unlisted_name(text: str) -> bool:
 _EVIDENCE: list[Callable[[str], bool]] = []
 
 
+def _opening_name(text: str) -> bool:
+    """:func:`._name_openings.has_opening_name`, imported on first use."""
+    from ._name_openings import has_opening_name
+
+    return has_opening_name(text)
+
+
 def _evidence_name(text: str) -> bool:
     """:func:`._name_evidence.has_evidence_name`, imported on first use (it imports this module)."""
     if not _EVIDENCE:
@@ -775,6 +782,8 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= NAME  # "offer to oladare akinrinola": a name in lower case no table lists, after a cue
     if not bits & PERSON and _unlisted_name(text):
         bits |= PERSON  # "booked for Akinwale Ayoola": name parts no table lists
+    if not bits & PERSON and " " in text and _opening_name(text):
+        bits |= PERSON  # "Giesela Spieß, 89 J.", "Liberto/Raimondo Lovato", "van der Mar, Calisto"
     if not bits & PERSON and " " in text and _evidence_name(text):
         bits |= PERSON  # "nurse Biagio C.", "BENI RIESER MISSED ...": a name by the evidence around it
     if digits > 6 and not bits & PHONE and ("=" in text or ":" in text) and _phone_key(text):

@@ -28,6 +28,7 @@ from ._cues import NAMES, TITLES
 from ._detector import BaseDetector, Span
 from ._gate import PERSON
 from ._lexicon import SOFTWARE, THING_AFTER, VOWELS, clinical_word, compound_word, unknown_word
+from ._name_openings import aged_names, opening_names
 from ._name_table import AMBIGUOUS_GIVEN, GIVEN, SURNAME_RANK, SURNAME_WORDS
 from ._normalize import ascii_letters
 from ._pinyin_names import has_pinyin_name, pinyin_name_spans
@@ -367,6 +368,12 @@ class PersonNameDetector(BaseDetector):
 
             _EVIDENCE.append((name_runs, no_name, firm_not_person))
         runs, vetoed, firm = _EVIDENCE[0]
+        for start, end in aged_names(text, COMMON_GIVEN, NOT_SURNAMES):
+            if not placed_town(text, start, end):
+                yield start, end, "NAME"  # "Ed Park, age 91": an age after it outweighs a place's word
+        for start, end in opening_names(text, NOT_SURNAMES):
+            if not placed_town(text, start, end):
+                yield start, end, "NAME"  # "con Ron Rust", "Jon/John Tate", "de la O, Maria Julia"
         for start, end in runs(text):
             if not placed_town(text, start, end):  # "in Andrade Grande": a town of another locale
                 yield start, end, "NAME"  # "nurse Biagio C.", "Called Miller family": scored on all the evidence
