@@ -19,6 +19,7 @@ REDACTOR = Redactor()
         ("il paziente 3345987 dimesso", "3345987"),
         ("Patientin AB-448812 entlassen", "AB-448812"),
         ("Pat. 4471920 verlegt", "4471920"),
+        ("Befund für Pat. GK925634 liegt vor", "GK925634"),
         ("patient 412-883-109 moved", "412-883-109"),
     ],
 )
@@ -82,6 +83,7 @@ def test_an_iban_whose_check_digits_fail_is_kept_without_an_accounts_word() -> N
         "Gerät 2 von 5 aktiv",
         "Sensor 3 meldet 101 Grad",
         "temperature sensor 4417 reading 38",
+        "temperature sensor 243180 ok",
         "dispositivo móvil conectado",
         "cuenta 2024 10 15",
         "Konto 2024 Bericht 12 Seiten",
@@ -119,3 +121,8 @@ def test_a_number_before_an_initial_is_no_age(text: str) -> None:
 
 def test_an_aging_bucket_of_90_days_is_kept() -> None:
     assert REDACTOR.redact_text("AR 90+ days bucket: 12 accounts") == "AR 90+ days bucket: 12 accounts"
+
+
+def test_a_resource_id_glued_to_pat_is_kept() -> None:
+    text = '{"resourceType":"Observation","id":"pat-2944135009","status":"final"}'
+    assert REDACTOR.redact_text(text) == text

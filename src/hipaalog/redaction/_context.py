@@ -123,7 +123,7 @@ _SPACED_GROUPS: Final = re.compile(r"(?:[ ][0-9]{3,5}(?![\w-])){1,4}")
 _ACCOUNT_GROUPS: Final = re.compile(r"[0-9]{4}(?:[ ][0-9]{4}){1,8}(?:[ ][0-9]{1,3})?(?![\w.,-])")
 """An account's number written in groups of four digits, the last may be shorter (no date: ``2024 10 15``)."""
 _BARE_PATIENT_CUES: Final = frozenset(
-    {"patient", "pt", "resident", "patienten", "patientin", "paciente", "patiente", "paziente", "pat", "pacjent"}
+    {"patient", "pt", "resident", "patienten", "patientin", "paciente", "patiente", "paziente", "pacjent"}
     | {"pacjenta"}
 )
 """Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``,
@@ -137,7 +137,7 @@ last two of three digits or four (``76-220-334``; a date has a group of one or t
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
-    | {"list", "state", "permit", "certificate", "cert", "ins", "sensor", "capteur", "sensore"}
+    | {"list", "state", "permit", "certificate", "cert", "ins"}
 )
 """Cue words that also number things of no person (a batch's record, a retry policy): the value after them, with
 or without ``#``/``no.``, must be shaped like an identifier (:data:`_SHAPED_ID`)."""
@@ -359,6 +359,12 @@ class CuedIdDetector(BaseDetector):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start) if CUED_IDS.may_match(text, start) else []
             kind = CUED_IDS.match(words)
+            if (
+                kind is None
+                and text.endswith(("Pat. ", "pat. "), 0, start)
+                and _PATIENT_TOKEN.fullmatch(text, start, end)
+            ):
+                kind = "PATIENT"  # "Pat. 4471920 verlegt": German's and others' abbreviation (not "pat-", a prefix)
             if kind is None and len(words) > 1 and _verb_shaped(text[start:end]):
                 kind = _through_verb(words)  # "id card scanned: D1234567": no "chart updated 120 rows"
             if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued

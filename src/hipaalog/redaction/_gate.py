@@ -287,6 +287,7 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
     add(with_digits, cased(BIOMETRIC_CUE_WORDS), CUED)  # "voiceprint hash 9f2c51e0a7", "iris scan IR-740594"
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
     add(with_digits, {"J"}, AGE)  # "Meier, 95 J.": German's years of age
+    add(with_digits, {"Pat", "pat"}, CUED)  # "Pat. 4471920 verlegt": a patient's abbreviation
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"
     from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it

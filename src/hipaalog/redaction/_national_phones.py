@@ -22,7 +22,7 @@ __all__ = ["NationalPhoneDetector"]
 
 _PERSON_WORDS: Final = frozenset(
     {title.lower() for title in TITLES}
-    | {"patient", "patients", "patienten", "patientin", "paciente", "patiente", "paziente", "pt", "pat", "pacjent"}
+    | {"patient", "patients", "patienten", "patientin", "paciente", "patiente", "paziente", "pt", "pacjent"}
     | {"client", "cliente", "kunde", "kundin", "name", "nom", "nombre", "nome", "angehoriger", "angehorige", "sig.ra"}
 )
 """Words a few words before a number that make it a person's (titles lower-cased: :func:`words_before` lowers)."""
