@@ -35,6 +35,7 @@ from ._name_rows import NameRowDetector
 from ._named_values import NamedValueDetector
 from ._names import PersonNameDetector
 from ._national import NationalIdDetector
+from ._national_phones import NationalPhoneDetector
 from ._ncpdp import NcpdpDetector
 from ._numbers import (
     CardDetector,
@@ -81,6 +82,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     IbanDetector(),
     PhoneDetector(),
     CuedPhoneDetector(),
+    NationalPhoneDetector(),
     EmailDetector(),
     UrlDetector(),
     PathDetector(),

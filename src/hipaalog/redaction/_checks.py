@@ -9,6 +9,7 @@ from typing import Final
 from ._near import initials_first
 
 __all__ = [
+    "NATIONAL_PHONE_SCREEN",
     "PHONE_00",
     "PHONE_LOCAL",
     "PHONE_NATIONAL",
@@ -170,6 +171,12 @@ PHONE_NATIONAL: Final = re.compile(
 )
 """A number outside North America in national form, with its trunk ``0`` (``07700 900123``, ``030 1234567``,
 ``06 12 34 56 78``, ``0412 345 678``): read after a contact cue only."""
+NATIONAL_PHONE_SCREEN: Final = re.compile(
+    r"0(?<![\w+.,/-]0)(?:[1-9]([ .])[0-9]{2}(?:\1[0-9]{2}){3}|7[1-9][0-9]{2}[ ][0-9]{6})"
+    r"(?![\w/-]|[.,][0-9])"
+)
+"""France's five pairs (spaces or dots, one kind) and a British mobile after its ``07`` (``07700 900123``): numbers
+with no word before them."""
 PHONE_LOCAL: Final = initials_first(
     r"(?<![\w+.(-])(?:\([1-9][0-9]\)[ ]?9?[0-9]{4}-?[0-9]{4}"
     r"|[1-9][0-9][ ](?:9[0-9]{4}-[0-9]{4}|[0-9]{4}[ ][0-9]{4})"

@@ -120,11 +120,20 @@ words before it (:func:`._cues.words_before` reads 64 characters)."""
 
 _SPACED_GROUPS: Final = re.compile(r"(?:[ ][0-9]{3,5}(?![\w-])){1,4}")
 """The groups of digits a licence number goes on with after a space (New York's, New Jersey's, Michigan's)."""
-_BARE_PATIENT_CUES: Final = frozenset({"patient", "pt", "resident"})
-"""Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``)."""
-_PATIENT_TOKEN: Final = re.compile(r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}|[0-9]{2,3}-[0-9]{4,8}")
+_ACCOUNT_GROUPS: Final = re.compile(r"[0-9]{4}(?:[ ][0-9]{4}){1,8}(?:[ ][0-9]{1,3})?(?![\w.,-])")
+"""An account's number written in groups of four digits, the last may be shorter (no date: ``2024 10 15``)."""
+_BARE_PATIENT_CUES: Final = frozenset(
+    {"patient", "pt", "resident", "patienten", "patientin", "paciente", "patiente", "paziente", "pacjent"}
+    | {"pacjenta"}
+)
+"""Cue words of a patient's record number without ``#``/``id``/``number`` after them (``paired to patient 2667894``,
+``dem Patienten KH115685``, ``la patiente 31-563-551``)."""
+_PATIENT_TOKEN: Final = re.compile(
+    r"[A-Za-z]{0,4}[-#]?[0-9]{5,12}|[A-Za-z]{1,4}[0-9]{4}|[0-9]{2,3}-[0-9]{4,8}|[0-9]{2,4}(?:-[0-9]{3,4}){2}"
+)
 """What such a number looks like: five digits or more, or four after letters (``2667894``, ``MR4471920``, ``E1184``),
-or two groups of digits, the second of four or more (``61-96461``; no date, no blood pressure)."""
+two groups of digits, the second of four or more (``61-96461``; no date, no blood pressure), or three groups, the
+last two of three digits or four (``76-220-334``; a date has a group of one or two)."""
 _SHAPED_CUES: Final = frozenset(
     {"record", "claim", "encounter", "enc", "visit", "policy", "grp", "compte", "conta", "cuenta", "konto", "serie"}
     | {"série", "meter", "expediente", "members", "accounts", "accts", "policies", "subscribers", "serials", "mrns"}
@@ -370,6 +379,12 @@ class CuedIdDetector(BaseDetector):
                 continue  # inside a longer token, or the visible end of a partial value (****1234)
             words = words_before(text, start) if CUED_IDS.may_match(text, start) else []
             kind = CUED_IDS.match(words)
+            if (
+                kind is None
+                and text.endswith(("Pat. ", "pat. "), 0, start)
+                and _PATIENT_TOKEN.fullmatch(text, start, end)
+            ):
+                kind = "PATIENT"  # "Pat. 4471920 verlegt": German's and others' abbreviation (not "pat-", a prefix)
             if kind is None and len(words) > 1 and _verb_shaped(text[start:end]):
                 kind = _through_verb(words)  # "id card scanned: D1234567": no "chart updated 120 rows"
             if kind is None and text[start - 1 : start] == "=":  # "?id=1&mbr=H765527939": the key is glued
@@ -389,7 +404,9 @@ class CuedIdDetector(BaseDetector):
                 and _PLAN_BEFORE.search(text, max(0, start - 16), start)
             ):
                 kind = "MEMBER_ID"  # "plan id H1234-001", "plan_id=H1234-001"
-            if kind is not None and _shaped_cue(words) and _SHAPED_ID.fullmatch(text, start, end) is None:
+            if kind == "ACCOUNT" and end - start <= 5 and (in_groups := _ACCOUNT_GROUPS.match(text, start)) is not None:
+                end = done = in_groups.end()  # "cuenta 0394 3357 2767", "Konto 1234 5678 90": one number in groups
+            elif kind is not None and _shaped_cue(words) and _SHAPED_ID.fullmatch(text, start, end) is None:
                 continue  # "record #1024 skipped", "retry policy 3": a count or index, not an identifier
             if (
                 kind == "PATIENT"
@@ -752,6 +769,8 @@ _AGO_AFTER: Final = frozenset(
 _SHORT_AGE: Final = frozenset({"yo", "y/o", "y", "yoa"})
 _SHORT_BEFORE_AGE: Final = frozenset({"yo", "y/o", "y.o", "yoa", "años", "anos", "ans", "âge"})
 """Short cues of years of age written before the number, as a key or a label (``yo: 92``, ``y/o=95``, ``años 93``)."""
+_GERMAN_YEARS: Final = re.compile(r"[ ]?J\.(?![\w.]|[ ][A-Z][a-z])")
+"""German's abbreviation of years of age right after the number (``95 J.``, ``95J.``; no initial: ``95 J. Smith``)."""
 _YEARS_SIGNS: Final = "岁歲歳세살"
 """Signs of years of age written right after the number (``93岁``, ``93歳``, ``93세``)."""
 
@@ -943,7 +962,9 @@ class AgeDetector(BaseDetector):
                 or (bool(before) and before[-1] in _AGE_OWNERS and _years_of_a_person(after))
             )
             attached = end < len(text) and (
-                (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None) or text[end] in _YEARS_SIGNS
+                (text[end] in "yY" and _ATTACHED_AGE.match(text, end) is not None)
+                or text[end] in _YEARS_SIGNS
+                or (text[end] in " J" and _GERMAN_YEARS.match(text, end) is not None)
             )
             if worded or attached or _chart_shorthand(text, match.start(), end):
                 yield match.start(), end, "AGE"

@@ -2,7 +2,8 @@
 
 The cued-id reader takes values with three digits in a row; serials of phones, meters and pumps mix letters and
 digits (``FA7ZP0VIGO6``, ``SM-TBKMBB3Z``) or are hexadecimal (``daccd1ecd43d76b2``). After ``device``, ``device
-id``, ``deviceId``, ``serial``, ``s/n``, ``imei``, ``udid``, ``android id``, ``idfv`` or ``hardware id`` (then
+id``, ``deviceId``, ``serial``, ``s/n``, ``imei``, ``udid``, ``android id``, ``idfv``, ``hardware id`` or a device's
+word in German, Spanish, French or Italian (``Gerät``, ``Pumpe``, ``dispositivo``, ``appareil``; then
 ``:``, ``=``, ``#`` or a space), a token of 8 to 64 letters, digits, ``-`` and ``:`` holding a digit and a letter
 is the device's when it is written in capitals (a serial) or is hexadecimal of 12 digits or more (an Android id).
 Kept: versions (``device v2.4.1``), words (``device paired``), names of devices of a system (``device nvme0n1p1``),
@@ -27,7 +28,8 @@ _CUE: Final = re.compile(
     r"(?=[DdSsIiUuAaHhMmPpTtGgCcNn])(?<![\w])(?i:(?:device(?:[ _-]?id)?|serial(?:[ _-]?(?:number|no\.?))?|"
     r"s/n|sn|ser|imei|udid|android[ _-]?id|idfv|hardware[ _-]?id|hwid|seriennummer|(?:meter|pump|transmitter|"
     r"glucometer|pacemaker|implant|cpap|cgm|hearing[ ]aid)(?:[ _-]?(?:id|serial|s/n|sn))?|n[uú]mero[ ]de[ ]s[eé]rie|"
-    r"num[eé]ro[ ]de[ ]s[eé]rie)(?![\w/]))(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
+    r"num[eé]ro[ ]de[ ]s[eé]rie|ger(?:a|ae)t|(?:insulin)?pumpe|dispositi(?:vo|f)|appareil|apparecchio|sensor|capteur)"
+    r"(?![\w/]))(?:[ ](?:scanned|entered|recorded|updated|changed|set)(?=[ :=]))?"
     r"(?:[ ]to(?=[ ]))?[ ]?(?:[:=#][ ]?|(?:(?:id|no\.?|number)[ ]?[:=#]?[ ]?)|\(?)[\"']?"
 )
 """A device's cue, what was done to it (``pacemaker scanned:``, ``CGM updated to``) and what stands before its value."""

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Final
 
 from ._aligned_screen import aligned_table
-from ._checks import spelled_at
+from ._checks import NATIONAL_PHONE_SCREEN, spelled_at
 from ._cues import (
     FHIR_KEYS,
     FILE_EXTENSION,
@@ -280,10 +280,14 @@ def _word_tables() -> tuple[dict[bytes, int], dict[bytes, int], frozenset[bytes]
 
     add(with_digits, cased(PLATE_CUE_WORDS) | GLUED_TAG_WORDS, CUED)  # "veh OR53 CYW", "tag# LF41 HPA", "tagNo ..."
     add(with_digits, cased(CLINICAL_WORDS), CUED)  # "rlq pain since 10/16/24": a date in a clinical clause
-    from ._biometric_values import BIOMETRIC_CUE_WORDS  # after CUED is defined: it imports it
+    from ._biometric_values import BIOMETRIC_CUE_WORDS, BIOMETRIC_KEY_WORDS  # after CUED is defined: it imports it
+
+    add(with_digits, cased(BIOMETRIC_KEY_WORDS), CUED)  # "template=IRIS-e09888bde94d2a88", "vector_id=..."
 
     add(with_digits, cased(BIOMETRIC_CUE_WORDS), CUED)  # "voiceprint hash 9f2c51e0a7", "iris scan IR-740594"
     add(with_digits, cased(BEFORE_AGE | AFTER_AGE | AGE_OWNERS), AGE)
+    add(with_digits, {"J"}, AGE)  # "Meier, 95 J.": German's years of age
+    add(with_digits, {"Pat", "pat"}, CUED)  # "Pat. 4471920 verlegt": a patient's abbreviation
     add(with_digits, cased({"ip", "ipv"}), IPV4)  # an address written as one number (``ip 3488221437``)
     add(with_digits, cased(CONTACT_WORDS | CONTACT_SENTENCE_WORDS), PHONE)  # "NOK: Jane Roe 07700 900123"
     from ._cued_phones import MORE_PHONE_WORDS  # after PHONE is defined: it imports it
@@ -732,6 +736,10 @@ def gate(text: str, catalogue: KeyCatalogue = DEFAULT_CATALOGUE) -> int:
         bits |= CUED  # "Jane Roe (03/07/1984)": a birth date after a name
     if digits > 1 and " (" in text and _AGE_IN_PARENS.search(text) is not None:
         bits |= AGE  # "Jane Roe (94)": an age after a name
+    if digits > 1 and not bits & CUED and ("fp_" in text or "FP_" in text or "rint_" in text or "RINT_" in text):
+        bits |= CUED  # "fp_9c1e4b7a20", "fingerprint_a81bc7d2e9": a template's id glued to its modality
+    if digits > 8 and not bits & PHONE and NATIONAL_PHONE_SCREEN.search(text) is not None:
+        bits |= PHONE  # "06 42 62 94 18", "07700 900123", "0171 2345678": national forms no other number takes
     if digits > 7 and _IBAN_SCREEN.search(text) is not None:
         bits |= IBAN  # "DE75512108001245126199": an account number that proves itself by its check digits
     if digits > 1 and not bits & AGE and ("M" in text or "F" in text) and _AGE_AND_SEX.search(text) is not None:

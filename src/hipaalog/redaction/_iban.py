@@ -3,6 +3,8 @@
 An IBAN carries its own proof: a country's letters, the length that country uses, and two check digits that make
 the whole number 1 modulo 97. A token passing all three is an account number without any cue word before it
 (``ref DE75512108001245126199``, ``NL02 ABNA 0123 4567 89``); a build hash or a ticket key fails the check.
+After an account's word (``cuenta``, ``Konto``, ``compte``, ``conta``, ``IBAN``, ``acct``) the country's letters
+and length are enough: a number mistyped, or made up for a test, is still written where an account goes.
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ _IBAN: Final = re.compile(
 """Two letters, two check digits, then up to 30 letters and digits, compact or in groups of four (spaces or dashes
 between; a value lower-cased is the same number)."""
 _SEPARATORS: Final = str.maketrans("", "", " -")
+_ACCOUNT_CUE: Final = re.compile(
+    r"(?<![\w])(?i:iban|acct|account|a/c|cuenta|konto|kontonummer|compte|conta|conto|rekening|bankverbindung)"
+    r"(?:[ ]?(?i:no|nr|n[º°o]|number|num|n[uú]mero|bancaria|bancario|corriente|bancaire))?\.?[ ]?[:=#]?[ ]?[\"']?$"
+)
+"""An account's word (and its number word, ``:`` or ``=``) right before a value."""
+
+
+def _iban_shaped(value: str) -> bool:
+    """Whether ``value`` has a country's letters, two digits and that country's length (its check digits aside)."""
+    compact = value.translate(_SEPARATORS).upper()
+    return _LENGTHS.get(compact[:2]) == len(compact) and compact[2:4].isdigit()
 
 
 def valid_iban(value: str) -> bool:
@@ -54,9 +67,15 @@ class IbanDetector(BaseDetector):
     def find(self, text: str) -> Iterator[Span]:
         for match in _IBAN.finditer(text):
             value = match[0]
-            if valid_iban(value):
+            check = valid_iban
+            if _ACCOUNT_CUE.search(text, max(0, match.start() - 40), match.start()) is not None:
+                check = _iban_shaped  # "cuenta ES12 3456 ...": an account's place, whatever its check digits
+            if check(value):
                 yield match.start(), match.end(), "ACCOUNT"
-            elif " " in value:  # a word or a code after the number: try the compact part alone
-                head = value.split(" ", 1)[0]
-                if valid_iban(head):
-                    yield match.start(), match.start() + len(head), "ACCOUNT"
+            elif " " in value:  # a word or a code after the number: try the number without the last groups
+                parts = value.split(" ")
+                for count in range(len(parts) - 1, 0, -1):
+                    head = " ".join(parts[:count])
+                    if check(head):
+                        yield match.start(), match.start() + len(head), "ACCOUNT"
+                        break
