@@ -149,6 +149,8 @@ _FOREIGN_DATES = [
     "15 de março de 2020",
     "7 settembre 1949",
     "14. OKTOBER 1958",
+    "24 novembre 1954",
+    "2. August 1949",
 ]
 
 
@@ -162,6 +164,8 @@ def test_a_foreign_date_beside_a_person_or_under_a_birth_key_is_masked(tmp_path:
     year = date[-4:]
     assert year not in _text(tmp_path / "appt", "saved", appt={"patient": {"name": "Jo Roe"}, "start": date})
     assert year not in _text(tmp_path / "dob", "saved", dob=date)
+    assert year not in _text(tmp_path / "seen", "saved", patient={"name": "Greta Vollmer", "seen": [date]})
+    assert year not in _text(tmp_path / "notes", "saved", patient={"mrn": "A7731904"}, notes={"when": date})
 
 
 @pytest.mark.parametrize("text", ["build 12 2021", "v2 out 2020", "set 3 of 2021", "mars 2024 release"])

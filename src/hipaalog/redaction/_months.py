@@ -31,7 +31,7 @@ FOREIGN_MONTHS: Final = frozenset(
         # Portuguese
         "janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro fev mai set out dez "
         # French
-        "janvier fevrier mars avril juin juillet aout septembre octobre decembre janv fevr avr juil "
+        "janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre janv fevr avr juil "
         # German
         "januar janner februar marz maerz april juni juli oktober dezember okt dez "
         # Italian

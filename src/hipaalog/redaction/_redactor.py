@@ -432,9 +432,11 @@ _ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}
 
 
 _DATE_HINT: Final = re.compile(
-    r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z])|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
+    r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z]|(?:er|º|\.)?[ ](?:de[ ])?[^\W\d_]{3})"
+    r"|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
 )
-"""Where a text may hold a date with a day: numbers with a separator, a month's name beside a number, 8 digits."""
+"""Where a text may hold a date with a day: numbers with a separator, a month's name beside a number (``29 avril``,
+``6. März``, ``3 de agosto``), 8 digits."""
 _PLACE_HINT: Final = re.compile(r"[A-Z][a-z]|[0-9]{5}-[0-9]|[0-9][FM]")
 """Where a text may hold a town, a ZIP+4 or an age with a sex (:mod:`._record_places`)."""
 _DATES_DEPTH: Final = 4

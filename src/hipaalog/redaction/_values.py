@@ -89,7 +89,8 @@ _MONTH: Final = (
     r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
 )
-_FOREIGN_MONTH: Final = "(?i:" + trie_alternation(FOREIGN_WRITTEN) + r")\.?"
+_FOREIGN_MONTH: Final = "(?i:" + trie_alternation(FOREIGN_WRITTEN | {"august", "september", "november"}) + r")\.?"
+"""A month name of another language (and the German names English spells the same: ``14. August 1958``)."""
 _DAY: Final = r"(?:0?[1-9]|[12][0-9]|3[01])"
 _MONTH_NUMBER: Final = r"(?:0?[1-9]|1[0-2])"
 _YEAR: Final = r"(?:1[89]|20)[0-9]{2}"
