@@ -14,7 +14,6 @@ Costs stay bounded: only values of at least :data:`SHORTEST` characters are reme
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any, Final
 
 from ._keys import KeyCatalogue
@@ -32,6 +31,7 @@ MOST: Final = 32
 _LEAVES: Final = 500
 _DEPTH: Final = 12
 _MARKER: Final = re.compile(r"\[REDACTED:([A-Z_]+)\]")
+_MISSING: Final = object()
 
 
 def _text(value: object) -> str | None:
@@ -61,6 +61,8 @@ def _remember(text: str, clean: str, kind: str | None, echoes: dict[str, str]) -
 def learn(original: Any, clean: Any, keys: KeyCatalogue, echoes: dict[str, str], kind: str | None = None) -> bool:
     """Remember the whole values of ``original`` that ``clean`` (its redacted copy) masked; ``kind``: what the
     key above says it is. Whether anything new was remembered. Never raises."""
+    if clean is original:
+        return False
     try:
         return _learn(original, clean, keys, echoes, kind, 0, [0])
     except Exception:  # noqa: BLE001 - what cannot be walked is left as the redaction made it
@@ -70,26 +72,34 @@ def learn(original: Any, clean: Any, keys: KeyCatalogue, echoes: dict[str, str],
 def _learn(  # noqa: PLR0917 - recursive helper
     original: Any, clean: Any, keys: KeyCatalogue, echoes: dict[str, str], kind: str | None, depth: int, seen: list[int]
 ) -> bool:
-    if clean is original or depth > _DEPTH:
-        return False
     seen[0] += 1
-    if seen[0] > _LEAVES:
+    if seen[0] > _LEAVES or depth > _DEPTH:
         return False
-    text = _text(original)
-    if text is not None:
-        if type(clean) is str and text not in clean and len(text) >= SHORTEST:
-            return _remember(text, clean, kind, echoes)
-        return False
-    new = False
-    if isinstance(original, Mapping) and isinstance(clean, Mapping):
+    cls = type(original)
+    if cls is not dict and cls is not list and cls is not tuple and isinstance(original, (list, tuple)):
+        cls = list  # a named tuple, a list subclass: walked as the list the redaction made of it
+    if cls is dict:
+        if type(clean) is not dict:
+            return False
+        new = False
+        get = clean.get
         for key, value in original.items():
-            if key in clean:
-                below = keys.info(key).kind if type(key) is str and key else None
-                new |= _learn(value, clean[key], keys, echoes, below or kind, depth + 1, seen)
-    elif isinstance(original, (list, tuple)) and isinstance(clean, (list, tuple)) and len(original) == len(clean):
+            below = get(key, _MISSING) if type(key) is str else _MISSING
+            if below is not value and below is not _MISSING:  # unchanged fields (most) cost one lookup
+                new |= _learn(value, below, keys, echoes, keys.info(key).kind or kind, depth + 1, seen)
+        return new
+    if cls is list or cls is tuple:
+        if (type(clean) is not list and type(clean) is not tuple) or len(clean) != len(original):
+            return False
+        new = False
         for item, clean_item in zip(original, clean, strict=True):
-            new |= _learn(item, clean_item, keys, echoes, kind, depth + 1, seen)
-    return new
+            if clean_item is not item:
+                new |= _learn(item, clean_item, keys, echoes, kind, depth + 1, seen)
+        return new
+    text = _text(original)
+    if text is not None and type(clean) is str and len(text) >= SHORTEST and text not in clean:
+        return _remember(text, clean, kind, echoes)
+    return False
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

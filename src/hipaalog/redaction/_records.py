@@ -904,6 +904,14 @@ class _RedactingDict(dict[str, Any]):
                     if self.echoes:
                         _learned(self, self.echoes, key, value, redactor)
                     return
+                first = value[0] if cls is list and value else None
+                if type(first) is not dict or "loc" not in first or "input" not in first:  # no validation errors
+                    # Redacted once: what _clean_attribute would store, without walking the value again.
+                    dict.__setitem__(self, redactor.field_name(key), _plain(clean, redactor))
+                    if key.lower() in PAIR_WORDS:
+                        _mask_name_pair(self, redactor)
+                    _learned(self, self.echoes, key, value, redactor)
+                    return
         _clean_attribute(self, key, value, self.redactor)
         if type(key) is str and key not in _STANDARD:
             _learned(self, self.echoes, key, value, self.redactor)

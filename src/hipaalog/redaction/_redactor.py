@@ -1294,7 +1294,7 @@ class Redactor:
             else:
                 continue
             current = out[index]
-            if current is not item and current != text:
+            if (current is not item and current != text) or text[:1] == "[":
                 continue  # masked already, or changed by the walk
             if id_shape(text, CELL_MIN_DIGITS) == "ID" and not full_date(text):
                 replaced = self._key_value("ID", text if cls is not int else item)
