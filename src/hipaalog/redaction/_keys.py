@@ -94,7 +94,8 @@ _FOREIGN: Final = {
     "DOB": _words(
         """geburtsdatum gebdatum geburtstag fechanacimiento fechadenacimiento fechanac datenaissance
         datedenaissance datanascimento datadenascimento datanasc datanascita datadinascita geboortedatum
-        naissance nascita nacimiento geboren"""
+        naissance nascita nacimiento geboren nascimento dtnascimento dtnasc datnasc fnac fecnac fechnac fnacimiento
+        fenac dnaiss datenaiss datnaiss dtnaiss"""
     ),
     "DATE": _words(
         """sterbedatum fechadefuncion datedeces fechaatencion fechadeatencion fechaservicio fechadeservicio fechacita
@@ -119,7 +120,8 @@ _FOREIGN: Final = {
         """strasse strase adresse anschrift hausnummer wohnort direccion domicilio calle ciudad localidad municipio
         colonia ville endereco logradouro bairro cidade morada indirizzo adres woonplaats ort stadt wohnadresse
         strassehausnummer commune citta comune localita plaats straat huisnummer ulica miasto miejscowosc adresse
-        gorod ulitsa"""
+        gorod ulitsa geburtsort lugardenacimiento lieudenaissance localdenascimento naturalidade luogodinascita
+        geboorteplaats"""
     ),
     "ZIP": _words("plz postleitzahl codigopostal codpostal cep codicepostale"),
     "SSN": _words(
@@ -679,11 +681,12 @@ _LEADING: Final = _words("new old prev previous orig original raw input current 
 _TRAILING: Final = _LEADING | _words(
     """str string txt text val value num no nbr number iso fmt formatted display cleaned normalized norm plain
     encrypted enc decrypted submitted provided masked parts part digits segments pieces chunks components
-    known lastknown latest prior former reported a b c area group serial"""
+    known lastknown latest prior former reported a b c area group serial int integer long bigint dec decimal bytes
+    utf8 ascii repr json"""
 )
 """Qualifiers after a term that say how the value is spelled or where it came from, not what it is
-(``mrn_no``, ``dob_str``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that it is
-split into pieces (``ssn_parts``, ``phone_digits``, ``ssn_a``/``ssn_b``/``ssn_c``, ``ssn_area``/``ssn_group``/
+(``mrn_no``, ``dob_str``, ``ssn_int``, ``last_name_raw``, ``patientLastNameValue``, ``ssn_encrypted_plain``), or that
+it is split into pieces (``ssn_parts``, ``phone_digits``, ``ssn_a``/``ssn_b``/``ssn_c``, ``ssn_area``/``ssn_group``/
 ``ssn_serial``)."""
 _ABBREVIATIONS: Final = {
     "nm": "name",
@@ -715,6 +718,27 @@ _GLUED_TAILS: Final = frozenset(
 _PERSON_SHORT: Final = {"ph": "phone", "tel": "phone", "fn": "firstname", "ln": "lastname"}
 """Short words read only after the word that says whose they are (``home_ph``, ``pt_ph``, ``mbr_ln``) or before a
 number word (``ph_nbr``): a lone ``ph`` is an acidity, ``fn`` a function, ``addr_ln`` a line."""
+_COMPOUND_HEADS: Final = {
+    "patienten": "patient",
+    "versicherten": "insured",
+    "mitglieds": "member",
+    "kunden": "person",
+    "klienten": "person",
+    "bewohner": "resident",
+    "angehorigen": "relative",
+    "betreuten": "person",
+    "eltern": "parent",
+    "mutter": "mother",
+    "vater": "father",
+    "kindes": "child",
+    "ehepartner": "spouse",
+    "empfangers": "recipient",
+    "absender": "sender",
+}
+"""German person words that open a compound field name, as the English person word they stand for
+(``Patientenname``, ``Kundentelefon``, ``Versichertenname``, ``Mitgliedsnummer``)."""
+_COMPOUND_TAILS: Final = {"nummer": "number", "nr": "number", "mail": "email", "vorname": "firstname"}
+"""German last words of such a compound, as the English word the catalogue knows (others: the catalogue's own)."""
 _HEAD_FIRST: Final = {
     "name": _words("first last middle given family full maiden legal preferred birth nick"),
     "date": _words("birth death service svc admission admit discharge injury accident onset visit encounter procedure"),
@@ -894,6 +918,9 @@ class KeyCatalogue:
         catalogue term, or a term's head before a qualifier, short word or range end. ``None`` when neither."""
         for cut in range(2, len(word) - 1):
             head, tail = word[:cut], word[cut:]
+            person = _COMPOUND_HEADS.get(head)
+            if person is not None and (tail in self._terms or tail in _CONTEXTUAL or tail in _COMPOUND_TAILS):
+                return [person, _COMPOUND_TAILS.get(tail, tail)]  # Patientenname, Kundentelefon, Mitgliedsnummer
             if (head in PERSON_WORDS or head in _LEADING or head in _VEHICLE_WORDS) and tail in self._terms:
                 return [head, tail]
             if tail in _GLUED_TAILS and self._classify_words([head, tail], word).kind is not None:

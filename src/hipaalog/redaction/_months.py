@@ -11,7 +11,7 @@ from typing import Final
 
 from ._near import trie_alternation
 
-__all__ = ["ENGLISH_MONTHS", "FOREIGN_MONTHS", "MONTH_ALTERNATION", "cased_alternation"]
+__all__ = ["ENGLISH_MONTHS", "FOREIGN_MONTHS", "FOREIGN_WRITTEN", "MONTH_ALTERNATION", "cased_alternation"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -31,7 +31,7 @@ FOREIGN_MONTHS: Final = frozenset(
         # Portuguese
         "janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro fev mai set out dez "
         # French
-        "janvier fevrier mars avril juin juillet aout septembre octobre decembre janv fevr avr juil "
+        "janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre janv fevr avr juil "
         # German
         "januar janner februar marz maerz april juni juli oktober dezember okt dez "
         # Italian
@@ -55,6 +55,8 @@ _ACCENTED: Final = frozenset(
     )
 )
 """The names above that have accents, as written: the pass over a whole text about a person reads it unchanged."""
+FOREIGN_WRITTEN: Final = FOREIGN_MONTHS | _ACCENTED
+"""Other languages' month names with and without their accents (``marz`` and ``märz``), in lower case."""
 
 
 def cased_alternation(words: frozenset[str] | tuple[str, ...]) -> str:

@@ -55,6 +55,7 @@ from .._errors import (
 from .._finished import FinishedLine
 from .._number_forms import judged_in_decimal
 from ._code_places import PLACES, clean_name, clean_place, clean_places
+from ._echoes import echoed, learn
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_in_of, state
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
@@ -809,7 +810,47 @@ def _mask_name_pair(attrs: dict[str, Any], redactor: Redactor) -> None:
             dict.__setitem__(attrs, key, name.text("NAME", attrs[key]))
 
 
-def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
+def _spread(attrs: dict[str, Any], echoes: dict[str, str]) -> None:
+    """Mask every copy of a remembered value in the record's fields, message and texts (:mod:`._echoes`)."""
+    for key in [k for k in attrs if k not in _STANDARD]:
+        value = attrs[key]
+        shown = echoed(value, echoes)
+        if shown is not value:
+            dict.__setitem__(attrs, key, shown)
+    for key in _TEXTS:
+        text = attrs.get(key)
+        if type(text) is str and (shown := echoed(text, echoes)) is not text:
+            dict.__setitem__(attrs, key, shown)
+    msg, args = attrs.get("msg"), attrs.get("args")
+    if type(msg) is not str:
+        return
+    try:
+        message = msg % args if args else msg
+    except Exception:  # noqa: BLE001 - a message that does not format is left as its redaction made it
+        return
+    shown = echoed(message, echoes)
+    if shown is message:
+        return
+    if args:
+        args = echoed(args, echoes)
+        shown = _escape(shown) + _consume(args)
+    dict.__setitem__(attrs, "msg", shown)
+    dict.__setitem__(attrs, "args", args)
+
+
+def _learned(attrs: dict[str, Any], echoes: dict[str, str], key: str, value: Any, redactor: Redactor) -> None:
+    """After field ``key`` (``value`` as given) is stored: remember what it masked, or mask what is remembered."""
+    name = redactor.field_name(key)
+    if name not in attrs:
+        return
+    clean = attrs[name]
+    if clean is not value and learn(value, clean, redactor.keys, echoes, redactor.keys.info(key).kind):
+        _spread(attrs, echoes)
+    elif echoes and (shown := echoed(clean, echoes)) is not clean:
+        dict.__setitem__(attrs, name, shown)
+
+
+def _clean_all(record: logging.LogRecord, redactor: Redactor, echoes: dict[str, str]) -> None:
     attrs = record.__dict__
     for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
         name = attrs.get(key)
@@ -827,11 +868,16 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
         for key, value in zip(PLACES, places, strict=True):
             if get(key) is not value:
                 attrs[key] = value
-    attrs["msg"], attrs["args"] = clean_message(record.msg, record.args, redactor)
+    given = record.args
+    attrs["msg"], attrs["args"] = clean_message(record.msg, given, redactor)
+    if given:
+        learn(given, attrs["args"], redactor.keys, echoes)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
         for key in [k for k in attrs if k not in _STANDARD]:
             value = attrs.pop(key)
             _clean_attribute(attrs, key, value, redactor)
+            if type(key) is str:
+                _learned(attrs, echoes, key, value, redactor)
     if record.exc_info:
         exc_info, exc_text = _clean_exc_info(record.exc_info, redactor)
         attrs["exc_info"] = exc_info
@@ -841,30 +887,49 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor) -> None:
         attrs["exc_text"] = redactor.redact_text(_safe_text(record.exc_text))
     if record.stack_info:
         attrs["stack_info"] = redactor.redact_text(_safe_text(record.stack_info))
+    if echoes:
+        _spread(attrs, echoes)
 
 
 class _RedactingDict(dict[str, Any]):
     """A redacted record's ``__dict__``: what ``makeRecord`` (``extra=``) and ``makeLogRecord`` store is redacted."""
 
-    __slots__ = ("redactor",)
+    __slots__ = ("echoes", "redactor")
     redactor: Redactor
+    echoes: dict[str, str]
+    """Values masked whole in the record and their replacements: copies set later are masked too."""
 
     def __setitem__(self, key: str, value: Any) -> None:
         if type(key) is str and key not in _STANDARD:
             cls = type(value)
             if cls in _SCALARS:  # most extra= fields
                 redactor = self.redactor
-                dict.__setitem__(self, redactor.field_name(key), redactor.redact_field(key, value))
+                clean = redactor.redact_field(key, value)
+                dict.__setitem__(self, redactor.field_name(key), clean)
                 if key.lower() in PAIR_WORDS:  # extra={"first": "Jane", "last": "Roe"}
                     _mask_name_pair(self, redactor)
+                if clean is not value or self.echoes:
+                    _learned(self, self.echoes, key, value, redactor)
                 return
             if cls is dict or cls is list:  # clean ones come back as they are (shared, never changed)
                 redactor = self.redactor
                 clean = redactor.redact_field(key, value)
                 if clean is value:
                     dict.__setitem__(self, redactor.field_name(key), value)
+                    if self.echoes:
+                        _learned(self, self.echoes, key, value, redactor)
+                    return
+                first = value[0] if cls is list and value else None
+                if type(first) is not dict or "loc" not in first or "input" not in first:  # no validation errors
+                    # Redacted once: what _clean_attribute would store, without walking the value again.
+                    dict.__setitem__(self, redactor.field_name(key), _plain(clean, redactor))
+                    if key.lower() in PAIR_WORDS:
+                        _mask_name_pair(self, redactor)
+                    _learned(self, self.echoes, key, value, redactor)
                     return
         _clean_attribute(self, key, value, self.redactor)
+        if type(key) is str and key not in _STANDARD:
+            _learned(self, self.echoes, key, value, self.redactor)
 
     def update(self, *args: Any, **kwargs: Any) -> None:
         """``logging.makeLogRecord`` fills records this way."""
@@ -913,8 +978,9 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
             _OTHERS_REDACTED.add(record)
         except TypeError:  # a record class with __slots__ and no weak references: redacted each time it is seen
             pass
+    echoes: dict[str, str] = {}
     try:
-        _clean_all(record, redactor)
+        _clean_all(record, redactor, echoes)
     except Exception as exc:  # noqa: BLE001 - fail closed: the record keeps no caller content
         _diagnostics.problem("record-redaction-failed", f"a LogRecord could not be redacted ({type(exc).__name__})")
         attrs = record.__dict__
@@ -922,16 +988,17 @@ def redact_record(record: logging.LogRecord, redactor: Redactor) -> None:
         attrs["exc_info"], attrs["exc_text"] = None, None
         for key in [k for k in attrs if k not in _STANDARD]:
             attrs[key] = _UNREAD
-    _guard(record, redactor)
+    _guard(record, redactor, echoes)
 
 
-def _guard(record: logging.LogRecord, redactor: Redactor) -> None:
+def _guard(record: logging.LogRecord, redactor: Redactor, echoes: dict[str, str]) -> None:
     """From now on, redact what is set on ``record`` (plain ``LogRecord`` objects only)."""
     if type(record) is not logging.LogRecord:
         return
     try:
         attrs = _RedactingDict(record.__dict__)
         attrs.redactor = redactor
+        attrs.echoes = echoes
         record.__dict__ = attrs
         record.__class__ = RedactedRecord
     except Exception as exc:  # noqa: BLE001 - the record stays as redacted now

@@ -32,10 +32,12 @@ from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._echo import StatementMemory
+from ._echoes import echoed, learn
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._firm_contacts import firm_contact
 from ._hl7_fields import hl7_observation_kind
 from ._hl7_parsed import hl7_care_kinds, hl7_list_kinds, is_segment_list
+from ._id_shapes import CELL_MIN_DIGITS, id_shape
 from ._keys import PERSON_RESOURCES, VERSION_WORDS, KeyCatalogue, KeyInfo, compact, tokens
 from ._kinds import UNINSPECTED
 from ._machines import machine_fields, machine_words
@@ -264,6 +266,20 @@ _ZIP_PLUS_FOUR: Final = re.compile(r"[0-9]{5}-[0-9]{4}")
 _PHONE_STARTS: Final = frozenset("+(0123456789")
 """How a phone number written in groups starts."""
 _ROW_MAX: Final = 64
+_ROW_PERSON_KINDS: Final = frozenset({"EMAIL", "PHONE", "NAME", "DOB"})
+"""Kinds of a row's item that make the row a person's, its identifier-shaped items theirs (``_row_ids``)."""
+
+
+def _masked_kind(text: str) -> str | None:
+    """The kind a mask or pseudonym token stands for (``[REDACTED:EMAIL]``, ``[EMAIL:...]``), else ``None``."""
+    if len(text) > 80 or text[:1] != "[" or not is_redacted(text):
+        return None
+    head = text[1:].split(":", 2)
+    if head[0] == "REDACTED" and len(head) > 1:
+        return head[1].rstrip("]")
+    return head[0]
+
+
 """Longer lists are not read as one row."""
 
 
@@ -417,9 +433,11 @@ _ID_HINT: Final = re.compile(r"[0-9]{5}|[0-9][A-Z]{2,4}[0-9]|[0-9]{2,6}-[0-9]{2}
 
 
 _DATE_HINT: Final = re.compile(
-    r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z])|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
+    r"[0-9](?:[/.-][0-9]|[ ]?(?:st|nd|rd|th|of)?[ ][A-Z]|(?:er|º|\.)?[ ](?:de[ ])?[^\W\d_]{3})"
+    r"|[A-Z][a-z]{2,8}\.?[ ][0-9]|[0-9]{8}"
 )
-"""Where a text may hold a date with a day: numbers with a separator, a month's name beside a number, 8 digits."""
+"""Where a text may hold a date with a day: numbers with a separator, a month's name beside a number (``29 avril``,
+``6. März``, ``3 de agosto``), 8 digits."""
 _PLACE_HINT: Final = re.compile(r"[A-Z][a-z]|[0-9]{5}-[0-9]|[0-9][FM]")
 """Where a text may hold a town, a ZIP+4 or an age with a sex (:mod:`._record_places`)."""
 _DATES_DEPTH: Final = 4
@@ -860,6 +878,11 @@ class Redactor:
         violations = out.get(VIOLATIONS_FIELD)
         if isinstance(violations, list):
             out[VIOLATIONS_FIELD] = [self._violation(v) for v in violations]
+        echoes: dict[str, str] = {}
+        if learn(event, out, self.keys, echoes):  # a value masked in one field, left in another (._echoes)
+            for key, value in out.items():
+                if key not in TRUSTED_FIELDS:
+                    out[key] = echoed(value, echoes)
         return out
 
     def _clean_parts(self, parts: list[str]) -> bool:
@@ -1177,8 +1200,11 @@ class Redactor:
                 self._value(item, depth + 1, person, active, None if path is None else f"{path}[{index}]")
                 for index, item in enumerate(items)
             ]
-            if not things and len(out) <= _ROW_MAX and self.names_values:
-                self._person_row(given, out)
+            if not things and len(out) <= _ROW_MAX:
+                if self.names_values:
+                    self._person_row(given, out)
+                if len(out) > 1:
+                    self._row_ids(given, out)
             return out
         finally:
             active.discard(marker)
@@ -1270,6 +1296,35 @@ class Redactor:
             out[index] = self._key_value(kind, item.isoformat() if isinstance(item, _dt.date) else item)
         if DROP in out:
             out[:] = [item for item in out if item is not DROP]
+
+    def _row_ids(self, given: list[Any], out: list[Any]) -> None:
+        """``out`` (the walked ``given``) with each identifier-shaped item masked when another item is a person's
+        e-mail, phone, name or birth date, masked by the walk (``[b"H639278545", ("ann@mail.example",)]``): the
+        row is that person's and the identifier theirs. Machine rows (a host, a port, a uuid) hold no such item."""
+        for current in out:
+            if type(current) is list and len(current) == 1:
+                current = current[0]  # the e-mail in a one-item tuple of its own
+            if type(current) is str and _masked_kind(current) in _ROW_PERSON_KINDS:
+                break
+        else:
+            return
+        for index, item in enumerate(given):
+            cls = type(item)
+            if cls is str:
+                text = item
+            elif cls is bytes or cls is bytearray:
+                text = bytes(item).decode("utf-8", "replace")
+            elif cls is int:
+                text = str(item)
+            else:
+                continue
+            current = out[index]
+            if (current is not item and current != text) or text[:1] == "[":
+                continue  # masked already, or changed by the walk
+            if id_shape(text, CELL_MIN_DIGITS) == "ID" and not full_date(text):
+                replaced = self._key_value("ID", text if cls is not int else item)
+                if replaced is not _KEEP:
+                    out[index] = replaced
 
     def _row(self, items: list[Any]) -> list[Any]:
         """``items`` (scalars, two of them capitalised text) read together as a row, as their repr reads

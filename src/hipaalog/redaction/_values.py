@@ -18,6 +18,8 @@ import unicodedata
 from typing import Final
 
 from ._lexicon import unknown_word
+from ._months import FOREIGN_WRITTEN
+from ._near import trie_alternation
 from ._vocab import FIRST_NAMES, SURNAMES
 
 __all__ = ["THING_WORDS", "foreign_name", "full_date", "maybe_date", "phone_words", "record_time", "searched_dates"]
@@ -87,6 +89,8 @@ _MONTH: Final = (
     r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
 )
+_FOREIGN_MONTH: Final = "(?i:" + trie_alternation(FOREIGN_WRITTEN | {"august", "september", "november"}) + r")\.?"
+"""A month name of another language (and the German names English spells the same: ``14. August 1958``)."""
 _DAY: Final = r"(?:0?[1-9]|[12][0-9]|3[01])"
 _MONTH_NUMBER: Final = r"(?:0?[1-9]|1[0-2])"
 _YEAR: Final = r"(?:1[89]|20)[0-9]{2}"
@@ -98,10 +102,13 @@ _FULL_DATE: Final = re.compile(
     rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
     rf"|{_MONTH}[ ]{_DAY}(?:st|nd|rd|th)?,?[ ]{_YEAR}"
     rf"|{_DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?{_MONTH},?[ -]{_YEAR}"
+    rf"|{_DAY}(?:er|º|°|ª|o)?\.?[ ](?:de[ ])?{_FOREIGN_MONTH},?[ ](?:de[ ]|del[ ])?{_YEAR}"
+    rf"|{_FOREIGN_MONTH}[ ]{_DAY},?[ ]{_YEAR}"
     rf"|{_YEAR}(?:年{_MONTH_NUMBER}月{_DAY}日|년[ ]?{_MONTH_NUMBER}월[ ]?{_DAY}일)"
 )
 """A date with its day, month and year (a time of day after it allowed): ISO, ``MM/DD/YYYY``, ``DD.MM.YYYY``,
-``YYYYMMDD``, ``March 12, 1948``, ``12-Mar-1948``; not a year alone, a month alone or a version (``1.2.10``)."""
+``YYYYMMDD``, ``March 12, 1948``, ``12-Mar-1948``, other languages' ``29 avril 2024``, ``3 de agosto de 2022``,
+``6. März 2021``; not a year alone, a month alone or a version (``1.2.10``)."""
 
 
 def maybe_date(value: str) -> bool:
