@@ -29,7 +29,7 @@ from ._number_forms import judged_in_decimal
 from ._pjl import DROPPED, before_rename, chain_default
 from ._schema import COLLISION_PREFIX, RESERVED
 from .exceptions import ConfigError
-from .redaction._echoes import echoed
+from .redaction._record_repeats import echoed
 
 if TYPE_CHECKING:
     from .redaction import Redactor
@@ -276,7 +276,7 @@ class JsonFormatter(BaseJsonFormatter):
             if isinstance(notes, list) and notes:
                 error["notes"] = [str(note) for note in notes]
             echoes = getattr(record.__dict__, "echoes", None)
-            if echoes:  # a value masked in a field, printed again in the exception (redaction._echoes)
+            if echoes:  # a value masked in a field, printed again in the exception (redaction._record_repeats)
                 event["error"] = echoed(error, echoes)
             if self._exc_info_name is not None:
                 self._add_exc_info_text(event, record, self._exc_info_name)

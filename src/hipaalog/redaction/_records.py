@@ -55,7 +55,6 @@ from .._errors import (
 from .._finished import FinishedLine
 from .._number_forms import judged_in_decimal
 from ._code_places import PLACES, clean_name, clean_place, clean_places
-from ._echoes import echoed, learn
 from ._exc_copy import RedactedException, copy_exception, link, stand_in, stand_in_of, state
 from ._kinds import UNINSPECTED
 from ._name_pairs import PAIR_WORDS, name_pair
@@ -63,6 +62,7 @@ from ._name_paths import redact_name_path
 from ._names import name_shaped
 from ._person_key_values import PERSON_VALUE_KEYS
 from ._printf_rows import row_masked
+from ._record_repeats import echoed, learn
 from ._redactor import Redactor
 from ._shown_frames import without_tracebacks
 from ._strategies import mask_text
@@ -811,7 +811,7 @@ def _mask_name_pair(attrs: dict[str, Any], redactor: Redactor) -> None:
 
 
 def _spread(attrs: dict[str, Any], echoes: dict[str, str]) -> None:
-    """Mask every copy of a remembered value in the record's fields, message and texts (:mod:`._echoes`)."""
+    """Mask every copy of a remembered value in the record's fields, message and texts (:mod:`._record_repeats`)."""
     for key in [k for k in attrs if k not in _STANDARD]:
         value = attrs[key]
         shown = echoed(value, echoes)

@@ -32,7 +32,6 @@ from ._context import MARKER
 from ._day_dates import software_date_key
 from ._detector import Detector, by_pattern, check_kind, get_detector
 from ._echo import StatementMemory
-from ._echoes import echoed, learn
 from ._fhir import DATED_ELEMENTS, EVENT_DATES, directory_field, fhir_element, fhir_kinds, thing_reference
 from ._firm_contacts import firm_contact
 from ._hl7_fields import hl7_observation_kind
@@ -64,6 +63,7 @@ from ._postal_siblings import POSTAL_KEYS, postal_key
 from ._questionnaire import answer_kind, item_kind
 from ._recoded import spelled_by
 from ._record_places import PLACE_KEYS, record_places
+from ._record_repeats import echoed, learn
 from ._role_mail import free_mail_domain
 from ._row_cells import written_phone
 from ._scanner import HEX_ID, HEX_START, DetectorFailed, Scanner, dates_in
@@ -879,7 +879,7 @@ class Redactor:
         if isinstance(violations, list):
             out[VIOLATIONS_FIELD] = [self._violation(v) for v in violations]
         echoes: dict[str, str] = {}
-        if learn(event, out, self.keys, echoes):  # a value masked in one field, left in another (._echoes)
+        if learn(event, out, self.keys, echoes):  # a value masked in one field, left in another (._record_repeats)
             for key, value in out.items():
                 if key not in TRUSTED_FIELDS:
                     out[key] = echoed(value, echoes)

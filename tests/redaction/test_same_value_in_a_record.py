@@ -14,8 +14,8 @@ import pytest
 
 import hipaalog
 from hipaalog.redaction import Redactor
-from hipaalog.redaction._echoes import MOST, echoed, learn
 from hipaalog.redaction._keys import DEFAULT_CATALOGUE
+from hipaalog.redaction._record_repeats import MOST, echoed, learn
 from hipaalog.redaction._values import full_date
 
 
