@@ -13,8 +13,7 @@ import orjson
 import pytest
 
 from hipaalog.audit._sealed import load_record, rollup_path
-from hipaalog.report import ReportConfig, build_report
-from hipaalog.report import _duck
+from hipaalog.report import ReportConfig, _duck, build_report
 from hipaalog.report._duck import ColumnFile, EngineSettings, duckdb_available, run_duckdb
 
 from .._peers import require
