@@ -278,12 +278,13 @@ def big_month(directory: str, users: int, seed: int) -> int:
 
 
 def prefix(directory: str, segments: int, target: str) -> int:
-    """Links to the first ``segments`` sealed segments of ``directory`` (with records and columns) in ``target``."""
+    """Links to the first ``segments`` sealed segments of ``directory`` (with records, columns and rollups, where
+    sealing wrote them) in ``target``."""
     rotated = sorted(name for name in os.listdir(directory) if name.endswith(".jsonl.gz"))[:segments]
     os.makedirs(target, exist_ok=True)
     for name in rotated:
-        for linked in (name, f".{name}.verified.json", f".{name}.columns.parquet"):
-            if not os.path.exists(os.path.join(target, linked)):
+        for linked in (name, f".{name}.verified.json", f".{name}.columns.parquet", f".{name}.rollup.parquet"):
+            if os.path.exists(os.path.join(directory, linked)) and not os.path.exists(os.path.join(target, linked)):
                 os.symlink(os.path.join(directory, linked), os.path.join(target, linked))
     return len(rotated)
 

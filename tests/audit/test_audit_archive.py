@@ -43,8 +43,8 @@ def test_segments_upload_with_compliance_retention_and_checksums(
     keys = sorted(o["Key"] for o in client.list_objects_v2(Bucket=bucket)["Contents"])
     segments = ["audit/audit.jsonl/audit.000000000001.jsonl.gz", "audit/audit.jsonl/audit.000000000009.jsonl.gz"]
     assert [k for k in keys if "/." not in k] == segments
-    for key in segments:  # each segment's recorded verification and columns went with it, locked the same way
-        for suffix in (".verified.json", ".columns.parquet"):
+    for key in segments:  # each segment's recorded verification, columns and rollup went with it, locked alike
+        for suffix in (".verified.json", ".columns.parquet", ".rollup.parquet"):
             sidecar = key.replace("audit/audit.jsonl/", "audit/audit.jsonl/.") + suffix
             assert sidecar in keys
             assert client.get_object_retention(Bucket=bucket, Key=sidecar)["Retention"]["Mode"] == "COMPLIANCE"

@@ -6,8 +6,9 @@ match), COMPLIANCE retention, optional SSE-KMS, and ``If-None-Match: *`` so the 
 after the segment, is written at most once. An object already there is accepted only if its
 SHA-256 equals ours (a retry of an upload whose answer was lost). Then the object is read back:
 length, checksum and retention must be what was sent. A segment stored as it is (already gzip)
-takes its recorded verification and Parquet columns along, when the stream wrote them, stored and
-checked the same way beside it (``.<segment>.verified.json``, ``.<segment>.columns.parquet``), so a
+takes its recorded verification, Parquet columns and rollup along, when the stream wrote them, stored and
+checked the same way beside it (``.<segment>.verified.json``, ``.<segment>.columns.parquet``,
+``.<segment>.rollup.parquet``), so a
 report over the archive can trust them. Only then are the local files removed.
 """
 
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 import orjson
 
 from .. import _diagnostics
-from ..audit._sealed import columns_path, record_path
+from ..audit._sealed import columns_path, record_path, rollup_path
 from ..exceptions import ConfigError, HipaalogError
 from ..integrity._names import CHECKPOINTS_SUFFIX, stream_of
 
@@ -101,9 +102,9 @@ def _gzip_bytes(path: str) -> bytes:
 
 
 def _sidecars(segment: str) -> list[tuple[str, str]]:
-    """The segment's recorded verification and Parquet columns that exist, each with its name's suffix."""
+    """The segment's recorded verification, Parquet columns and rollup that exist, each with its name's suffix."""
     found = []
-    for local in (record_path(segment), columns_path(segment)):
+    for local in (record_path(segment), columns_path(segment), rollup_path(segment)):
         if os.path.exists(local):
             found.append((local, os.path.basename(local)[len(os.path.basename(segment)) + 1 :]))
     return found

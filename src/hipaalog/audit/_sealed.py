@@ -31,6 +31,7 @@ __all__ = [
     "load_record",
     "record_path",
     "record_segment",
+    "rollup_path",
 ]
 
 _VERSION = 1
@@ -47,6 +48,12 @@ def columns_path(segment: str) -> str:
     """Where the Parquet sidecar of ``segment`` is kept (hidden, beside it)."""
     directory, name = os.path.split(segment)
     return os.path.join(directory, f".{name}.columns.parquet")
+
+
+def rollup_path(segment: str) -> str:
+    """Where the rollup of ``segment``'s touches of a patient is kept (hidden, beside it)."""
+    directory, name = os.path.split(segment)
+    return os.path.join(directory, f".{name}.rollup.parquet")
 
 
 def file_digest(path: str) -> str:
@@ -184,6 +191,7 @@ def _columns(path: str) -> dict[str, Any] | None:
     columns = segment_parquet(path, target, EngineSettings(memory_limit="512MB", threads=1))  # beside the app: one core
     os.chmod(target, 0o600)
     return {
+        "rollup": _rollup(path, target),
         "file": os.path.basename(target),
         "digest": file_digest(target),
         "stream": columns.stream,
@@ -193,6 +201,22 @@ def _columns(path: str) -> dict[str, Any] | None:
         "ordered": columns.ordered,
         "rows": columns.rows,
     }
+
+
+def _rollup(path: str, columns: str) -> dict[str, Any] | None:
+    """Write the rollup of the segment's touches from its columns; what the record says of it (None when DuckDB
+    failed: a report then groups the touches themselves)."""
+    import duckdb
+
+    from ..report._rollup import write_rollup
+
+    target = rollup_path(path)
+    try:
+        written = write_rollup(columns, target)
+    except (duckdb.Error, OSError):
+        return None
+    os.chmod(target, 0o600)
+    return {**written, "digest": file_digest(target)}
 
 
 def record_segment(path: str, key_id: str, keys: Mapping[str, bytes], *, columns: bool = True) -> SegmentRecord:

@@ -28,6 +28,7 @@ from ._config import ReportConfig
 from ._day_volume import DayCounts
 from ._model import Finding
 from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
+from ._rollup import BUCKET, hash_probe, rollup_sql
 from ._timeparse import LocalClock
 
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
@@ -51,11 +52,14 @@ def duckdb_available() -> bool:
 
 @dataclass(frozen=True)
 class ColumnFile:
-    """One segment's columns as a Parquet file, the name of its stream, and its index among the report's files."""
+    """One segment's columns as a Parquet file, the name of its stream, and its index among the report's files;
+    its rollup (:mod:`._rollup`) with the DuckDB hash its writer recorded, when it has one."""
 
     path: str
     stream: str
     index: int = 0
+    rollup: str | None = None
+    rollup_hash: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,9 @@ class EngineSettings:
             raise ConfigError(f"report engine memory_limit must be a size such as '1GB', not {self.memory_limit!r}")
 
 
-def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
-    """A SQL expression for the zone's UTC offset at ``ts``: constant between the changes in [first, last]."""
+def _offset_changes(clock: LocalClock, first: float, last: float) -> tuple[list[tuple[int, int]], int]:
+    """The zone's offset changes in [first, last], each as (first quarter hour after it, offset before it), and
+    the offset after the last."""
     step = 900
     lo = int(first // step) * step
     hi = int(last // step) * step + step
@@ -95,6 +100,12 @@ def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
             changes.append((b, current))
             current = clock.offset(b)
         day = nxt
+    return changes, current
+
+
+def _offset_sql(clock: LocalClock, first: float, last: float) -> str:
+    """A SQL expression for the zone's UTC offset at ``ts``: constant between the changes in [first, last]."""
+    changes, current = _offset_changes(clock, first, last)
     if not changes:
         return str(current)
     branches = " ".join(f"WHEN ts < {edge} THEN {offset}" for edge, offset in changes)
@@ -119,6 +130,11 @@ def _replay_limit(memory_limit: str) -> int | None:
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _listing(paths: Sequence[str]) -> str:
+    """A DuckDB list of the file names ``paths``."""
+    return "[" + ", ".join(_quote(path) for path in paths) + "]"
 
 
 _QUIET = "SET enable_progress_bar = false"
@@ -148,8 +164,13 @@ def _connect(settings: EngineSettings) -> Any:
 class _Queries:
     """The SQL of the engine over the view ``ev`` (one row per audit record, with local positions)."""
 
-    def __init__(self, config: ReportConfig) -> None:
+    def __init__(self, config: ReportConfig, *, rolled: bool = False) -> None:
         self.config = config
+        self.rolled = rolled
+        """Whether the views ``roll`` and ``roll_res`` (the segments' rollups, :meth:`rollups`) stand in for the
+        touches in the day spans, the names and the week's top resource."""
+        self.gap_rolled = rolled and float(config.reopen_gap) % BUCKET == 0
+        """Whether the sessions' starts read ``roll`` too: a reopen gap of whole quarter hours."""
         start, end = config.work_minutes
         self.in_hours = (
             f"(minute >= {start} AND minute < {end})" if start <= end else f"(minute >= {start} OR minute < {end})"
@@ -165,13 +186,32 @@ class _Queries:
         faster than the strings): a view, read again from the columns by each query that needs them (a table of
         every touch grew with the input and spilled); the distinct people and patients, in one pass; the people's
         names by hash."""
+        names = "roll_all WHERE patient IS NOT NULL" if self.rolled else f"ev WHERE {self.TOUCH}"
         return [
             f"""CREATE TEMP VIEW touch AS SELECT hash(actor) AS a, hash(patient) AS p, ts, seq, day,
                 event = 'access' AS opened, resource, file_index, file_row_number AS row
             FROM ev WHERE {self.TOUCH}""",
-            f"""CREATE TEMP TABLE names AS SELECT actor, patient FROM ev WHERE {self.TOUCH}
+            f"""CREATE TEMP TABLE names AS SELECT actor, patient FROM {names}
                 GROUP BY GROUPING SETS ((actor), (patient))""",
             "CREATE TEMP TABLE actor_names AS SELECT hash(actor) AS a, actor FROM names WHERE actor IS NOT NULL",
+        ]
+
+    @staticmethod
+    def rollups(rollups: Sequence[str], raw: Sequence[str], offset: str) -> list[str]:
+        """The views over the segments' rollups (``rollups``, Parquet files) and, for the files without one
+        (``raw``), the same rows grouped from their columns: ``roll_all`` (:func:`._rollup.rollup_sql`'s rows),
+        ``roll`` (person, patient, quarter hour ``q``, first and last open, local day) and ``roll_res`` (person,
+        resource, opens, local day). ``offset`` is the zone's offset at ``ts`` (the quarter hour's start)."""
+        parts = [f"SELECT * FROM read_parquet({_listing(rollups)})"] if rollups else []
+        if raw:
+            parts.append(rollup_sql(f"read_parquet({_listing(raw)})"))
+        day = f"floor((ts + {offset}) / 86400)::BIGINT AS day"
+        return [
+            "CREATE TEMP VIEW roll_all AS " + " UNION ALL ".join(parts),
+            f"""CREATE TEMP VIEW roll AS SELECT a, p, b AS q, first, last, {day}
+                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE patient IS NOT NULL)""",
+            f"""CREATE TEMP VIEW roll_res AS SELECT a, resource, n, {day}
+                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE patient IS NULL)""",
         ]
 
     def keys_exact(self) -> str:
@@ -184,6 +224,9 @@ class _Queries:
         that day (NULL without one); one grouping of the touches that the pairs, the crowd windows and the day and
         week totals read instead of grouping every touch again (it has a row per distinct patient of a person's
         day, which the day totals kept before anyway)."""
+        if self.rolled:  # a quarter hour's opens lie in one local day: their first and last merge
+            return """CREATE TEMP TABLE spans AS SELECT a, p, day, min(first) AS first, max(last) AS last
+                FROM roll GROUP BY a, p, day"""
         return """CREATE TEMP TABLE spans AS SELECT a, p, day, min(ts) FILTER (WHERE opened) AS first,
             max(ts) FILTER (WHERE opened) AS last FROM touch GROUP BY a, p, day"""
 
@@ -238,20 +281,28 @@ class _Queries:
         rules follow; each person's most opened resource of a week."""
         cfg = self.config
         gap = float(cfg.reopen_gap)
+        if self.gap_rolled:  # a quarter hour lies in one span of the gap
+            spans = f"""SELECT a, p, floor(q * {BUCKET} / {gap}) AS b, min(first) AS ts, max(last) AS last
+                FROM roll SEMI JOIN pairs USING (a, p) WHERE first IS NOT NULL GROUP BY ALL"""
+        else:
+            spans = f"""SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
+                FROM touch SEMI JOIN pairs USING (a, p) WHERE opened GROUP BY ALL"""
+        if self.rolled:
+            resources = "SELECT (day + 3) // 7 AS week, a, resource, sum(n)::BIGINT AS n FROM roll_res GROUP BY ALL"
+        else:
+            resources = """SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
+                WHERE opened AND resource IS NOT NULL GROUP BY ALL"""
         return [
             f"""CREATE TEMP TABLE starts AS SELECT a, p, ts, g IS NULL AS first FROM (
-                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM (
-                    SELECT a, p, floor(ts / {gap}) AS b, min(ts) AS ts, max(ts) AS last
-                    FROM touch SEMI JOIN pairs USING (a, p) WHERE opened GROUP BY ALL))
+                SELECT a, p, ts, ts - lag(last) OVER (PARTITION BY a, p ORDER BY b) AS g FROM ({spans}))
             WHERE g IS NULL OR g > {gap}""",
             "DROP TABLE pairs",
             f"""CREATE TEMP TABLE reopen_pairs AS SELECT a, p FROM starts GROUP BY ALL
             HAVING count(*) >= {cfg.reopen_sessions}""",
             """CREATE TEMP TABLE carer_patients AS
             SELECT p FROM crowd_patients UNION SELECT p FROM reopen_pairs""",
-            """CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
-                SELECT (day + 3) // 7 AS week, a, resource, count(*) AS n FROM touch
-                WHERE opened AND resource IS NOT NULL GROUP BY ALL) JOIN actor_names USING (a)
+            f"""CREATE TEMP TABLE week_resource AS SELECT week, actor, resource, n FROM (
+                {resources}) JOIN actor_names USING (a)
             QUALIFY row_number() OVER (PARTITION BY week, actor ORDER BY n DESC, resource DESC) = 1
             ORDER BY week""",
         ]
@@ -444,6 +495,23 @@ def run_duckdb(
             con.close()
 
 
+def _rolled(
+    con: Any, files: Sequence[ColumnFile], zone: tuple[list[tuple[int, int]], int]
+) -> tuple[list[str], list[str]] | None:
+    """The rollups the engine reads and the column files it groups in their place, or None when the touches are
+    grouped as they are: no file has a usable rollup (one written by a DuckDB that hashes as this one does), or the
+    zone's offsets are not whole quarter hours (a quarter hour might then straddle two local days)."""
+    changes, current = zone
+    if any(offset % BUCKET for offset in (current, *(before for _, before in changes))):
+        return None
+    probe = hash_probe(con)
+    rollups = [item.rollup for item in files if item.rollup is not None and item.rollup_hash == probe]
+    if not rollups:
+        return None
+    raw = [item.path for item in files if item.rollup is None or item.rollup_hash != probe]
+    return [os.path.abspath(path) for path in rollups], [os.path.abspath(path) for path in raw]
+
+
 def _run(
     con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str], memory_limit: str
 ) -> ReducedAnalyzer | None:
@@ -451,7 +519,7 @@ def _run(
     if not files:
         return ReducedAnalyzer(config, names, Totals())
     paths = [os.path.abspath(item.path) for item in files]
-    listing = "[" + ", ".join(_quote(p) for p in paths) + "]"
+    listing = _listing(paths)
     con.execute(
         "CREATE TEMP TABLE files AS SELECT * FROM (VALUES "
         + ", ".join(f"({position}, {item.index})" for position, item in enumerate(files))
@@ -462,12 +530,16 @@ def _run(
     if not count:
         return ReducedAnalyzer(config, names, Totals())
     offset = _offset_sql(clock, first, last)
+    rolled = _rolled(con, files, _offset_changes(clock, first, last))
     con.execute(
         f"""CREATE TEMP VIEW ev AS SELECT *, floor(local / 86400)::BIGINT AS day,
             floor((local - floor(local / 86400) * 86400) / 60)::INTEGER AS minute
         FROM (SELECT *, file_index, ts + {offset} AS local FROM {scan})"""
     )
-    queries = _Queries(config)
+    queries = _Queries(config, rolled=rolled is not None)
+    if rolled is not None:
+        for statement in queries.rollups(*rolled, offset):
+            con.execute(statement)
     for statement in queries.hashed():
         con.execute(statement)
     exact = con.execute(queries.keys_exact()).fetchone()[0]

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..audit._sealed import SegmentRecord, columns_path, file_digests
+from ..audit._sealed import SegmentRecord, columns_path, file_digests, rollup_path
 from ..exceptions import ConfigError
 from ._analyze import Analyzer
 from ._config import ReportConfig
@@ -64,14 +64,32 @@ def _python(segments: Sequence[str], config: ReportConfig) -> Analysis:
     return Analysis(analyzer, stats, names, "python")
 
 
-_Sidecar = tuple[str, dict[str, object]]
-"""A segment's Parquet sidecar and what the segment's record says of it."""
+_Rollup = tuple[str, int]
+"""A segment's rollup and the DuckDB hash its writer recorded (:data:`._rollup.HASH_PROBE`)."""
+_Sidecar = tuple[str, dict[str, object], _Rollup | None]
+"""A segment's Parquet sidecar, what the segment's record says of it, and its rollup (None: none vouched for)."""
+
+
+def _rollup(path: str, columns: Mapping[str, object]) -> tuple[str, str, int] | None:
+    """The segment's rollup, its recorded digest and hash probe, when its record names one that is present and
+    was grouped by :data:`._rollup.BUCKET`."""
+    from ._rollup import BUCKET
+
+    rollup = columns.get("rollup")
+    target = rollup_path(path)
+    if not isinstance(rollup, dict) or rollup.get("file") != os.path.basename(target) or not os.path.exists(target):
+        return None
+    probe = rollup.get("hash")
+    if rollup.get("bucket") != BUCKET or type(probe) is not int:
+        return None
+    return target, str(rollup.get("digest")), probe
 
 
 def _sidecars(segments: Sequence[str], records: Mapping[str, SegmentRecord]) -> dict[str, _Sidecar]:
-    """Segment -> its Parquet sidecar and what its record says of it, for each segment whose record vouches for
-    its sidecar (named in the record, present, with the recorded digest)."""
-    named: dict[str, _Sidecar] = {}
+    """Segment -> its Parquet sidecar, what its record says of it and its rollup, for each segment whose record
+    vouches for its sidecar (named in the record, present, with the recorded digest); the rollup likewise."""
+    named: dict[str, tuple[str, dict[str, object]]] = {}
+    rollups: dict[str, tuple[str, str, int]] = {}
     for path in segments:
         record = records.get(path)
         columns = record.columns if record is not None else None
@@ -80,9 +98,17 @@ def _sidecars(segments: Sequence[str], records: Mapping[str, SegmentRecord]) -> 
         sidecar = columns_path(path)
         if os.path.basename(sidecar) == columns.get("file") and os.path.exists(sidecar):
             named[path] = (sidecar, columns)
-    hashes = file_digests([sidecar for sidecar, _ in named.values()])
-    matching = zip(named.items(), hashes, strict=True)
-    return {path: found for (path, found), digest in matching if digest == found[1].get("digest")}
+            rollup = _rollup(path, columns)
+            if rollup is not None:
+                rollups[path] = rollup
+    hashes = file_digests([sidecar for sidecar, _ in named.values()] + [item[0] for item in rollups.values()])
+    rolled = {
+        path: (target, probe)
+        for (path, (target, recorded, probe)), digest in zip(rollups.items(), hashes[len(named) :], strict=True)
+        if digest == recorded
+    }
+    matching = zip(named.items(), hashes[: len(named)], strict=True)
+    return {path: (*found, rolled.get(path)) for (path, found), digest in matching if digest == found[1].get("digest")}
 
 
 def analyze_segments(
@@ -110,8 +136,9 @@ def analyze_segments(
     vouched = _sidecars(segments, records)
     for index, path in enumerate(segments):
         found = vouched.get(path)
+        rollup: _Rollup | None = None
         if found is not None:
-            sidecar, columns = found
+            sidecar, columns, rollup = found
             stream, ordered = str(columns.get("stream", "")), bool(columns.get("ordered"))
             stats.lines += int(columns.get("lines", 0))  # type: ignore[call-overload]
             stats.unreadable += int(columns.get("unreadable", 0))  # type: ignore[call-overload]
@@ -127,7 +154,7 @@ def analyze_segments(
         if not ordered:
             disordered.append(os.path.basename(path))
         if rows:
-            files.append(ColumnFile(sidecar, stream, index))
+            files.append(ColumnFile(sidecar, stream, index, *(rollup or (None, None))))
     if disordered:
         analysis = _python(segments, config)
         analysis.engine = f"python (duckdb asked; records out of time order in {', '.join(disordered[:3])})"
