@@ -179,3 +179,31 @@ def test_two_formatters_sharing_one_redactor_both_type_the_parameters() -> None:
     for record in (statement, params):
         shown = [json.loads(formatter.format(record))["message"] for formatter in (first, second)]
     assert not [secret for secret in SECRETS for message in shown if secret in message]
+
+
+def test_a_plain_handler_behind_the_record_factory_gets_the_parameters_typed() -> None:
+    """Third-party handlers (OpenTelemetry's, a test's) see the records the factory redacted: typed there too."""
+    from hipaalog.redaction import install_record_redaction, uninstall_record_redaction
+
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    logger = logging.getLogger("sqlalchemy.engine.Engine.factory-test")
+    handler = Keep()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    install_record_redaction()
+    try:
+        logger.info("INSERT INTO patient (name, street, city, zip, phone) VALUES (?, ?, ?, ?, ?)")
+        logger.info("[%s] %r", "generated in 0.0002s", ROW)
+        logger.info("COMMIT")
+        logger.info("[%s] %r", "generated in 0.0002s", ("Mengerzeile 660",))
+    finally:
+        uninstall_record_redaction()
+        logger.removeHandler(handler)
+    assert not [secret for secret in SECRETS for message in seen[:2] if secret in message]
+    assert seen[3] == "[generated in 0.0002s] ('Mengerzeile 660',)"  # after COMMIT the statement is forgotten

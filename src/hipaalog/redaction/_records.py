@@ -850,6 +850,26 @@ def _learned(attrs: dict[str, Any], echoes: dict[str, str], key: str, value: Any
         dict.__setitem__(attrs, name, shown)
 
 
+def _echo_typed(attrs: dict[str, Any], redactor: Redactor) -> None:
+    """A statement's parameters logged in a record of their own (SQLAlchemy's echo: ``"[%s] %r"``), typed by the
+    statement the same logger and thread logged just before, for every handler (the formatter does it again for its
+    own output, which changes nothing then)."""
+    msg, args = attrs["msg"], attrs["args"]
+    if type(msg) is not str:
+        return
+    if args and msg[:1] not in "[(%":  # not a parameters record: any other record forgets the statement
+        redactor.redact_echo(attrs["name"], attrs.get("thread"), msg)
+        return
+    try:
+        shown = msg % args if args else msg
+    except Exception:  # noqa: BLE001 - arguments that do not fit: the text pass already judged them
+        return
+    clean = redactor.redact_echo(attrs["name"], attrs.get("thread"), shown)
+    if clean != shown:
+        attrs["msg"] = _escape(clean) + _consume(args) if args else clean
+        attrs["args"] = _masked_args(args, clean, redactor) if args else args
+
+
 def _clean_all(record: logging.LogRecord, redactor: Redactor, echoes: dict[str, str]) -> None:
     attrs = record.__dict__
     for key in _NAMES:  # a logger or a thread named after a patient (getLogger(f"patients.{email}"))
@@ -870,6 +890,7 @@ def _clean_all(record: logging.LogRecord, redactor: Redactor, echoes: dict[str, 
                 attrs[key] = value
     given = record.args
     attrs["msg"], attrs["args"] = clean_message(record.msg, given, redactor)
+    _echo_typed(attrs, redactor)
     if given:
         learn(given, attrs["args"], redactor.keys, echoes)
     if len(attrs) != len(_FRESH) or next(reversed(attrs)) != _FRESH[-1]:
