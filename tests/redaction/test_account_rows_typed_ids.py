@@ -148,3 +148,20 @@ def test_app_identifiers_in_text_are_masked(text: str) -> None:
 )
 def test_server_instances_and_device_models_stay(value: Any) -> None:
     assert redact(value) == value
+
+
+def test_account_of_a_spreadsheet_row_as_a_dict_is_masked() -> None:
+    out = redact({"Name": "Odile Brandt", "Account": "000731904455", "Balance": 12.5})
+    assert out == {"Name": "[REDACTED:NAME]", "Account": "[REDACTED:ACCOUNT]", "Balance": 12.5}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"name": "billing-api", "account": "123456789012"},
+        {"name": "Odile Brandt", "account": "acme-prod"},
+    ],
+)
+def test_account_beside_no_persons_name_or_without_digits_stays(value: dict[str, str]) -> None:
+    out = redact(value)
+    assert out["account"] == value["account"]

@@ -77,7 +77,7 @@ from ._shaped_ids import shaped_ids, software_word
 from ._spelled_phones import spelled_phone
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
-from ._typed_entities import ENTITY_KEYS, ENTRY_ID_KEYS, entity_kind, entry_id_keys, typed_id
+from ._typed_entities import ENTITY_KEYS, ENTRY_ACCOUNT_KEYS, ENTRY_ID_KEYS, entity_kind, entry_id_keys, typed_id
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
@@ -1632,9 +1632,9 @@ class Redactor:
                 self._beside_person(out, beside)
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
-            if about_person and not ENTRY_ID_KEYS.isdisjoint(out):
-                for key in entry_id_keys(out, _A_NAME):  # {"key": "E88806194", "value": "Maria Lopez"}
-                    out[key] = self._key_value("ID", out[key])
+            if about_person and not (ENTRY_ID_KEYS.isdisjoint(out) and ENTRY_ACCOUNT_KEYS.isdisjoint(out)):
+                for key, kind in entry_id_keys(out, _A_NAME):  # {"key": "E88806194", "value": "Maria Lopez"}
+                    out[key] = self._key_value(kind, out[key])
             if (about_person or contact) and len(out) > 1:  # a person's phone or e-mail names them too
                 self._ids_beside_person(out, trusted, depth)  # after the fields whose key gives the kind (an MRN)
                 self._care_beside_person(out, trusted, depth)  # "next 4/24", "pickup in Gadstrup", {"where": ...}

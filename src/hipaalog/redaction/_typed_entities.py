@@ -4,8 +4,9 @@ Applications list what they touched as small mappings of an id and its type (``{
 ``{"entity": "member", "identifier": ...}``, ``{"object_type": "app.Beneficiary", "object_id": ...}``). When the
 type is a person the record is about (a patient, a plan's member or subscriber, a beneficiary, an enrollee, a
 dependent, a guarantor), an id-shaped value (:func:`~._person_key_ids.id_shaped`) under the mapping's id field is
-that person's. An entry that pairs an id with a masked name (``{"key": "E88806194", "value": "Maria Lopez"}``) is
-a person's entry in the same way. Kept: the ids of other types (``order``, ``service``), hex keys and UUIDs.
+that person's. An entry that pairs an id or an account with a name masked whole (``{"key": "E88806194",
+"value": "Maria Lopez"}``, a spreadsheet's row ``{"Name": ..., "Account": "000123456789"}``) is a person's too.
+Kept: the ids of other types (``order``, ``service``), hex keys and UUIDs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from typing import Any, Final
 
 from ._person_key_ids import id_shaped
 
-__all__ = ["ENTITY_KEYS", "ENTRY_ID_KEYS", "entity_kind", "entry_id_keys", "person_entity", "typed_id"]
+__all__ = [
+    "ENTITY_KEYS",
+    "ENTRY_ACCOUNT_KEYS",
+    "ENTRY_ID_KEYS",
+    "entity_kind",
+    "entry_id_keys",
+    "person_entity",
+    "typed_id",
+]
 
 ENTITY_KEYS: Final = frozenset(
     (
@@ -35,7 +44,12 @@ _ID_KEYS: Final = frozenset(
 """Keys of a typed record's identifier."""
 ENTRY_ID_KEYS: Final = frozenset(("id", "key", "ref", "identifier", "uid", "Id", "ID", "Key"))
 """Keys of an entry's identifier beside its name."""
-_ENTRY_NAME_KEYS: Final = frozenset(("value", "name", "display", "label", "text", "full_name", "fullName", "title"))
+ENTRY_ACCOUNT_KEYS: Final = frozenset(("account", "Account", "ACCOUNT", "account_id", "accountId", "AccountId"))
+"""Keys of an account that is a person's only beside their name (alone, a cloud's or a tenant's)."""
+_ACCOUNT_DIGITS: Final = 5
+_ENTRY_NAME_KEYS: Final = frozenset(
+    ("value", "name", "Name", "NAME", "display", "label", "full_name", "fullName", "Full Name", "holder")
+)
 """Keys of the name an entry shows beside its identifier."""
 _PEOPLE: Final = {
     "patient": "PATIENT",
@@ -85,9 +99,22 @@ def typed_id(kind: str | None, key: object, item: object) -> bool:
     return kind is not None and key in _ID_KEYS and id_shaped(item)
 
 
-def entry_id_keys(out: Mapping[Any, Any], named: re.Pattern[str]) -> list[Any]:
-    """The id keys of an entry (``out``, masked) whose name field holds a masked name (``named`` finds its mask)
-    and whose id field an id-shaped value."""
-    if not any(type(out.get(key)) is str and named.search(out[key]) for key in _ENTRY_NAME_KEYS.intersection(out)):
+def entry_id_keys(out: Mapping[Any, Any], named: re.Pattern[str]) -> list[tuple[Any, str]]:
+    """The id and account keys of an entry (``out``, masked) whose name field is a masked name whole (``named``
+    matches its mask), with their kinds: an id-shaped value under an id field, a number of five digits or more
+    under an account field (``{"Name": "Maria Lopez", "Account": "000123456789"}``, a spreadsheet's row)."""
+    if not any(_whole_mask(out.get(key), named) for key in _ENTRY_NAME_KEYS.intersection(out)):
         return []
-    return [key for key in ENTRY_ID_KEYS.intersection(out) if id_shaped(out[key])]
+    found = [(key, "ID") for key in ENTRY_ID_KEYS.intersection(out) if id_shaped(out[key])]
+    return found + [(key, "ACCOUNT") for key in ENTRY_ACCOUNT_KEYS.intersection(out) if _account_number(out[key])]
+
+
+def _whole_mask(value: object, named: re.Pattern[str]) -> bool:
+    return type(value) is str and value.endswith("]") and named.match(value) is not None
+
+
+def _account_number(value: object) -> bool:
+    """Whether ``value`` holds an account's number: five digits or more (``000123456789``, ``AC-5530129``)."""
+    if type(value) is int:
+        return value >= 10**4
+    return type(value) is str and len(value) <= 40 and sum(ch.isdigit() for ch in value) >= _ACCOUNT_DIGITS
