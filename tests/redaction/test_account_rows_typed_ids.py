@@ -165,3 +165,8 @@ def test_account_of_a_spreadsheet_row_as_a_dict_is_masked() -> None:
 def test_account_beside_no_persons_name_or_without_digits_stays(value: dict[str, str]) -> None:
     out = redact(value)
     assert out["account"] == value["account"]
+
+
+@pytest.mark.parametrize("text", ["Name,Acct,Balance", "Name;Region;Cost\nbilling;eu;1", "Name\tStatus\tOwner"])
+def test_header_cells_after_a_name_column_stay(text: str) -> None:
+    assert redact_text(text) == text
