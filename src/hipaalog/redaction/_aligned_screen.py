@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["ROW_DATE", "aligned_table", "header_word"]
+__all__ = ["ROW_DATE", "aligned_table", "delimited_header_word", "header_word"]
 
 _WORD: Final = r"[^\W\d][\w.'#%/-]*"
 _HEAD: Final = rf"[ |│┃║┆┊]*(?:{_WORD}|\.\.\.?)(?:[ ]*[|│┃║┆┊][ ]*|[ \t]+)(?:[^\W\d]|\.\.\.)[^\n]*"
@@ -49,3 +49,18 @@ def header_word(text: str, start: int, end: int) -> bool:
         return False  # no row under it
     cells = _GAP.split(text[text.rfind("\n", 0, start) + 1 : line_end].strip())
     return len(cells) > 2 and all(map(_COLUMN_NAME.fullmatch, cells))
+
+
+_HEADER_DELIMITERS: Final = ",;\t|"
+
+
+def delimited_header_word(text: str, start: int, end: int, given: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` is one word in a delimited header row of one-word column names, none of them a
+    given name of ``given`` (``Name,Region,Balance``): a column's name after the column ``Name``, not a person's."""
+    if not start or text[start - 1] not in _HEADER_DELIMITERS or " " in text[start:end]:
+        return False
+    delimiter = text[start - 1]
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end].strip()
+    cells = [cell.strip().strip("\"'") for cell in line.strip(delimiter).split(delimiter)]
+    return len(cells) > 2 and all(map(_COLUMN_NAME.fullmatch, cells)) and given.isdisjoint(c.lower() for c in cells)

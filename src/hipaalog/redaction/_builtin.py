@@ -63,6 +63,7 @@ from ._sentence_keys import SentenceKeyDetector
 from ._streets import ForeignAddressDetector
 from ._tabular import TabularDetector
 from ._tokens import TokenDetector
+from ._typed_entity_text import TypedEntityTextDetector
 from ._x12 import X12Detector
 from ._xml import XmlDetector
 from ._yaml_lists import YamlListDetector
@@ -102,6 +103,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     CuedIdDetector(),
     BiometricDetector(),
     DeviceIdDetector(),
+    TypedEntityTextDetector(),
     NationalIdDetector(),
     DateDetector(),
     AgeDetector(),

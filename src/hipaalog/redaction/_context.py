@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ._aligned_screen import header_word
+from ._aligned_screen import delimited_header_word, header_word
 from ._checks import bare_number_kind, hex_token
 from ._cues import (
     AFTER_AGE,
@@ -1575,6 +1575,10 @@ _VALIDATION_LINE: Final = re.compile(r"^[ ]{2}([^\n\[]{1,300})\[type=[a-z_]+[,\]
 ``[type=`` is the library's wording, whatever version wrote it (the input is inside the brackets)."""
 
 
+_HEADER_MARKS: Final = frozenset(",;\t|")
+"""Delimiters of a header row's cells."""
+
+
 class NameDetector(BaseDetector):
     """Person names where something says they are one.
 
@@ -1600,6 +1604,8 @@ class NameDetector(BaseDetector):
             start, stop = match.span()
             if spaced and header_word(text, start, stop) and match[0].lower() not in GIVEN:
                 continue  # "NAME    READY   STATUS": a column's name in a header row, after the column "NAME"
+            if start and text[start - 1] in _HEADER_MARKS and delimited_header_word(text, start, stop, GIVEN):
+                continue  # "Name,Acct,Balance": the same in a CSV, TSV or pipe header
             first_end = text.find(" ", start, stop)
             if not near(stop if first_end < 0 else first_end) and not (
                 start and (text[start - 1] == "," or (text[start - 1].isspace() and _comma_before(text, start)))

@@ -512,6 +512,25 @@ def _catalogue() -> dict[str, str]:
             "gaid",
             "androidid",
             "devicetoken",
+            # a phone's identifiers as mobile apps log them: the hardware's, the app install's, push and ad ids
+            "udid",
+            "deviceudid",
+            "idfv",
+            "adid",
+            "advertisingidentifier",
+            "installationid",
+            "installid",
+            "appinstallid",
+            "appinstanceid",
+            "firebaseinstanceid",
+            "pushtoken",
+            "pushid",
+            "fcmtoken",
+            "gcmtoken",
+            "apnstoken",
+            "apnsdevicetoken",
+            "voiptoken",
+            "fcmregistrationtoken",
             # a patient's device named by what it is (``cgm_sn``, ``hearingAidSerial``, ``dev_mac``)
             *[
                 base + tail

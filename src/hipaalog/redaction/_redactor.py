@@ -77,6 +77,7 @@ from ._shaped_ids import shaped_ids, software_word
 from ._spelled_phones import spelled_phone
 from ._strategies import DROP, STRATEGIES, Strategy, is_redacted, mask_text
 from ._tabular import TabularDetector, settled
+from ._typed_entities import ENTITY_KEYS, ENTRY_ACCOUNT_KEYS, ENTRY_ID_KEYS, entity_kind, entry_id_keys, typed_id
 from ._values import SEARCH_DATE_KEYS, foreign_name, full_date, maybe_date, searched_dates
 
 __all__ = ["Finding", "KeyRule", "Redactor", "by_key"]
@@ -368,6 +369,8 @@ _GROUPED_PHONE: Final = re.compile(r"(?:\+[0-9]{1,3}[ .-]?)?\(?0?[0-9]{1,4}\)?(?
 _PLATE_KEYS: Final = frozenset({"tag", "tag_no", "tagno", "tag_number", "plate", "plate_no", "reg", "registration"})
 """Keys of a vehicle's plate beside its VIN (``tag`` alone is a label, a version or an image's)."""
 _PERSON_FIELD_KINDS: Final = frozenset({"DOB", "SSN", "MRN", "PATIENT", "MEMBER_ID", "MBI", "NAME"})
+_A_NAME: Final = re.compile(r"\[(?:REDACTED:)?NAME[:\]]")
+"""hipaalog's mask of a person's name."""
 _A_PERSON: Final = re.compile(r"\[(?:REDACTED:)?(?:NAME|MRN|PATIENT|MEMBER_ID|SSN|DOB|MBI|EMAIL)[:\]]")
 """hipaalog's mask of what names a person in a record: ``PERSON_MARKER``'s kinds, and a person's e-mail (a role
 mailbox is kept, never masked); not a phone's mask, which a toll-free line in text gets too (a phone under a person's
@@ -1451,6 +1454,7 @@ class Redactor:
             beside: list[tuple[Any, str]] = []  # full dates and bare phone numbers: the person's, if there is one
             vehicle = "vin" in value or "VIN" in value  # {"vin": ..., "tag": "3ABC123"}: the tag is its plate
             thing = "display" in value and "reference" in value and thing_reference(value["reference"])
+            typed = None if resource is not None or ENTITY_KEYS.isdisjoint(value) else entity_kind(value)
             for key, item in items:
                 if vehicle and type(key) is str and key.lower() in _PLATE_KEYS and type(item) is str and item:
                     out[key] = self._key_value("VEHICLE", item)
@@ -1463,6 +1467,9 @@ class Redactor:
                     continue
                 if key == "display" and thing and type(item) is str:
                     out[key] = item  # {"reference": "Organization/7", "display": "Acme Pharma"}: a thing's name
+                    continue
+                if typed is not None and typed_id(typed, key, item):
+                    out[key] = self._key_value(typed, item)  # {"ref": "KH526056", "type": "patient"}
                     continue
                 info = safe_keys.get(key) if type(key) is str else None
                 if info is not None and fast and info.plain and info.compact not in _QUICK_EXCEPT:
@@ -1625,6 +1632,9 @@ class Redactor:
                 self._beside_person(out, beside)
             elif beside and contact:
                 self._beside_person(out, [entry for entry in beside if entry[1] == "NAME"])  # {"name", "phone"}
+            if about_person and not (ENTRY_ID_KEYS.isdisjoint(out) and ENTRY_ACCOUNT_KEYS.isdisjoint(out)):
+                for key, kind in entry_id_keys(out, _A_NAME):  # {"key": "E88806194", "value": "Maria Lopez"}
+                    out[key] = self._key_value(kind, out[key])
             if (about_person or contact) and len(out) > 1:  # a person's phone or e-mail names them too
                 self._ids_beside_person(out, trusted, depth)  # after the fields whose key gives the kind (an MRN)
                 self._care_beside_person(out, trusted, depth)  # "next 4/24", "pickup in Gadstrup", {"where": ...}

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
+from ._account_rows import MAYBE_ACCOUNT, AccountHold
 from ._cell_values import plausible
 from ._checks import bare_number_kind
 from ._detector import BaseDetector, Span
@@ -100,6 +101,11 @@ _PEOPLE_WORDS: Final = re.compile(trie_alternation(_PEOPLE_TABLE_WORDS))
 def _squeezed(column: str) -> str:
     """A column's name in lower case with only its letters and digits (``Account ID`` -> ``accountid``)."""
     return "".join(ch for ch in column.lower() if ch.isalnum())
+
+
+def _maybe_account(column: str) -> str | None:
+    """:data:`MAYBE_ACCOUNT` for a column of a person's account (:data:`_PEOPLES_COLUMNS`), else ``None``."""
+    return MAYBE_ACCOUNT if _PEOPLES_COLUMNS.get(_squeezed(column)) == "ACCOUNT" else None
 
 
 def _about_people(text: str) -> bool:
@@ -277,6 +283,13 @@ def _personal(value: str) -> bool:
         word = words[0]
         return bool(_NAME_WORD.fullmatch(word)) and word.lower() in GIVEN and word.lower() not in PRODUCT_GIVEN
     return name_shaped(value) and words[0].lower() not in PRODUCT_GIVEN  # "Aurora Borealis" is a job's name
+
+
+def _held(text: str, spans: list[Span], hold: AccountHold) -> list[Span]:
+    """A row's ``spans`` with its name and account cells judged by the table they are in (:mod:`._account_rows`)."""
+    cells = [span for span in spans if span[2] in (_MAYBE_NAME, MAYBE_ACCOUNT)]
+    named = any(kind == _MAYBE_NAME and _personal(text[start:end].strip()) for start, end, kind in cells)
+    return [span for span in spans if span[2] not in (_MAYBE_NAME, MAYBE_ACCOUNT)] + hold.row(text, cells, named)
 
 
 def settled(kind: str | None, value: str) -> str | None:
@@ -992,6 +1005,7 @@ class TabularDetector(BaseDetector):
     # -- CSV ---------------------------------------------------------------------------------
     def _csv(self, text: str) -> Iterator[Span]:
         kinds: list[str | None] = []
+        hold: AccountHold | None = None  # a table whose accounts count once a name reads as a person's
         delimiter = ","
         plain = 0  # the delimiters of a header naming no PHI column ("date,service,region,requests"): its rows' own
         plain_delimiter = ""
@@ -1012,7 +1026,8 @@ class TabularDetector(BaseDetector):
                     fields[0] = fields[0].rpartition(": ")[2]  # "payload received: member_id,patient,..."
                     names = [f.strip().lstrip("\ufeff").strip("\"'") for f in fields]  # a file's byte-order mark
                     if all(_HEADER_FIELD.fullmatch(name) for name in names):
-                        kinds = self._table_kinds(names, "")
+                        kinds = self._table_kinds(names, "", held=True)
+                        hold = AccountHold() if MAYBE_ACCOUNT in kinds else None
                         if not any(kinds):
                             kinds = []
                             plain, plain_delimiter, most = most, delimiter, 0
@@ -1027,9 +1042,14 @@ class TabularDetector(BaseDetector):
             else:
                 row = self._split_row(text, position + start, position + stop, delimiter)
                 if len(row) == len(kinds):
-                    for item, kind in zip(row, kinds, strict=True):
-                        if kind is not None and item[1] > item[0] and plausible(kind, text[item[0] : item[1]].strip()):
-                            yield item[0], item[1], kind  # not a socket under "address", "5d" under "age"
+                    spans = [
+                        (item[0], item[1], kind)
+                        for item, kind in zip(row, kinds, strict=True)
+                        if kind is not None and item[1] > item[0] and plausible(kind, text[item[0] : item[1]].strip())
+                    ]  # not a socket under "address", "5d" under "age"
+                    if hold is not None:
+                        spans = _held(text, spans, hold)
+                    yield from spans
                 elif line.strip():
                     kinds = []
                     continue  # the line may be a new header
@@ -1046,10 +1066,11 @@ class TabularDetector(BaseDetector):
             return "NAME"
         return kind
 
-    def _table_kinds(self, columns: list[str], table: str) -> list[str | None]:
+    def _table_kinds(self, columns: list[str], table: str, held: bool = False) -> list[str | None]:
         """The kinds of a table's columns; a generic name column (``name``, ``first``) is only maybe a person's
-        when no other column is PHI and the table's name does not say it is about people; ``id`` is a
-        patient's in a table of patients (``UPDATE patient SET ... WHERE id = %s``)."""
+        when no other column is PHI and the table's name does not say it is about people (then, when ``held``,
+        an account column is maybe a person's too: :mod:`._account_rows`); ``id`` is a patient's in a table of
+        patients (``UPDATE patient SET ... WHERE id = %s``)."""
         kinds = [self._column_kind(column) for column in columns]
         if "id" in columns and table and _patient_table(table):
             kinds = ["PATIENT" if column == "id" else kind for column, kind in zip(columns, kinds, strict=True)]
@@ -1063,7 +1084,10 @@ class TabularDetector(BaseDetector):
             kind is not None and kind != "AGE" and not weak for kind, weak in zip(kinds, generic, strict=True)
         )  # a pod's AGE (``9d``) says nothing of people
         if any(generic) and not others and not _about_people(table):
-            return [_MAYBE_NAME if weak else kind for kind, weak in zip(kinds, generic, strict=True)]
+            return [
+                _MAYBE_NAME if weak else _maybe_account(column) if held and kind is None else kind
+                for column, kind, weak in zip(columns, kinds, generic, strict=True)
+            ]
         if others or any(generic):
             kinds = [
                 _PEOPLES_COLUMNS.get(_squeezed(column), kind) if kind is None else kind
