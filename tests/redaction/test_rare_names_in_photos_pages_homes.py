@@ -1,0 +1,57 @@
+"""Rare surnames and given names no name table lists, in pictures' file names and personal page slugs, and homes
+after a discharge's ``to home`` (synthetic values only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hipaalog.redaction import Redactor
+
+REDACTOR = Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("uploaded IMG_46858773_klorek.jpeg", ["klorek"]),
+        ("file= MVIMG_20240720_140306_matusewicz.jpg", ["matusewicz"]),
+        ("saved PXL_20240518_001634_Jedrasiak.png", ["Jedrasiak"]),
+        ("saved DSC_0042_einarsson.JPG", ["einarsson"]),
+        ("saved binet-christopher-wound-399.heic", ["binet", "christopher"]),
+        ("saved schwital-catalina-wound-572.heic", ["schwital", "catalina"]),
+        ("received photo wywiol_konrad_lesion_668.JPG", ["wywiol", "konrad"]),
+        ("storing quirina-abeln-ulcer-12.heic", ["quirina", "abeln"]),
+        ("saved piedadpeukert.jpg", ["piedadpeukert"]),
+        ("saved IMG_2231_piedadpeukert.jpg", ["piedadpeukert"]),
+        ("attachment dominczakjacek.JPG", ["dominczakjacek"]),
+    ],
+)
+def test_a_rare_name_in_a_pictures_file_name_is_masked(text: str, secrets: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uploaded IMG_5521_bokeh.jpg",
+        "uploaded IMG_5521_figma.png",
+        "uploaded IMG_5521_oktoberfest.jpg",
+        "uploaded IMG_5521_xmas.jpg",
+        "uploaded IMG_5521_favicon.png",
+        "uploaded IMG_5521_mockup.png",
+        "uploaded IMG_1234_tokyo.jpg",
+        "uploaded IMG_0001_banner.jpg",
+        "GET /assets/hero_paris.jpg 200",
+        "uploaded Screenshot_20240312-101010_Instagram.jpg",
+        "uploaded Screenshot_20240312_101010_Zalando.jpg",
+        "uploaded adidas-ultraboost-left-1.jpg",
+        "uploaded annabanner.png",
+        "uploaded elenaproject.png",
+        "uploaded serengeti_safari_2.jpg",
+        "uploaded logitech-mx-master-3.png",
+    ],
+)
+def test_pictures_named_for_things_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
