@@ -55,3 +55,35 @@ def test_a_rare_name_in_a_pictures_file_name_is_masked(text: str, secrets: list[
 )
 def test_pictures_named_for_things_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("GET /room/quirina-abeln-6304 200", "quirina-abeln"),
+        ("GET /consult/jolanda-soffici-4373 200", "soffici"),
+        ("GET /waiting/kamil-kunysz-5133 200", "kunysz"),
+        ("GET /r/sten-skov-3950 200", "sten-skov"),
+        ("join https://meet.clinic.example/session/chema-peinado-8216", "peinado"),
+    ],
+)
+def test_a_rare_name_on_a_personal_page_is_masked(text: str, secret: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /session/kubecon-amsterdam-2024 200",
+        "GET /room/kubecon-keynote-2 200",
+        "GET /p/adidas-ultraboost-22 200",
+        "GET /c/lego-technic-42 200",
+        "GET /room/postgres-pgbouncer-2 200",
+        "GET /meet/jitsi-videobridge-2 200",
+        "GET /room/weekly-standup-42 200",
+        "GET /blog/spring-sale-2024 200",
+    ],
+)
+def test_pages_of_things_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
