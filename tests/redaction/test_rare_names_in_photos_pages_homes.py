@@ -87,3 +87,39 @@ def test_a_rare_name_on_a_personal_page_is_masked(text: str, secret: str) -> Non
 )
 def test_pages_of_things_stay(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("patient dc=2024-03-01 to home Am Kiesteich 925", ["Kiesteich", "925"]),
+        ("dispo: to home Markring 3", ["Markring"]),
+        ("discharge to home, Hiddedreef 2", ["Hiddedreef"]),
+        ("dispo: to home Flat 75\nKim Turnpike", ["Kim Turnpike"]),
+        ("d/c 03/01 home: Lukaring 5", ["Lukaring"]),
+    ],
+)
+def test_a_home_after_a_discharge_is_masked(text: str, secrets: list[str]) -> None:
+    out = REDACTOR.redact_text(text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "redirect to home page",
+        "user returned to home Screen 3",
+        "dc=us-east-1 redirect to home Dashboard 2",
+        "DC 5 failover: traffic sent to home Region 2",
+        "released v2.3 to home Users 4 of 10",
+        "dc=2024-03-01 to home with Home Health 3x/wk",
+        "dispo to home, PT 2x weekly",
+        "dispo: to home Sunday 10 AM",
+        "dc'd to home Day 3",
+        "deploy to home Kiesteich 925",
+        "home: Dashboard 2 loaded",
+    ],
+)
+def test_home_phrases_that_name_no_street_stay(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
