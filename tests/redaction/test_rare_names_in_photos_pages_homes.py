@@ -51,6 +51,11 @@ def test_a_rare_name_in_a_pictures_file_name_is_masked(text: str, secrets: list[
         "uploaded elenaproject.png",
         "uploaded serengeti_safari_2.jpg",
         "uploaded logitech-mx-master-3.png",
+        "uploaded IMG_4767_civitella_del_tronto.jpg",
+        "uploaded PXL_20241019_225569_slaapkamer.jpg",
+        "uploaded rodriguessarl.png",
+        "uploaded torresgaudinsas.png",
+        "uploaded contenuti-abilitate-granulari-side-4.webp",
     ],
 )
 def test_pictures_named_for_things_stay(text: str) -> None:
@@ -83,6 +88,9 @@ def test_a_rare_name_on_a_personal_page_is_masked(text: str, secret: str) -> Non
         "GET /meet/jitsi-videobridge-2 200",
         "GET /room/weekly-standup-42 200",
         "GET /blog/spring-sale-2024 200",
+        "GET /booking/perret-dias-sarl-956 200",
+        "GET /booking/stichting-schokman-445 200",
+        "GET /room/parallelismo-esclusiva-tangibile-67 200",
     ],
 )
 def test_pages_of_things_stay(text: str) -> None:

@@ -23,7 +23,7 @@ from ._gate import PATH
 from ._gazetteer import listed_town
 from ._lexicon import ENGLISH, PLACES
 from ._name_table import GIVEN, SURNAME_RANK
-from ._photo_names import rare_word
+from ._photo_names import FIRM_PARTS, rare_word
 
 __all__ = ["PageSlugDetector"]
 
@@ -61,6 +61,10 @@ _PERSONAL_FOLDERS: Final = frozenset(
 """The folders that hold only a person's page: after them two rare words side by side are a name."""
 
 
+_TWO: Final = 2
+"""Two rare words are a name only as the slug's only words (``quirina-abeln``; not ``paradigma-sicura-reciproca``)."""
+
+
 def _known(word: str) -> bool:
     """A listed name part that is no English word and no town (``amsterdam`` is a surname too)."""
     return (word in GIVEN or word in SURNAME_RANK) and word not in ENGLISH and not listed_town(word)
@@ -78,7 +82,11 @@ def _person_slug(slug: str, personal: bool) -> bool:
     """Whether the slug's words hold a given name and a surname side by side (each a word of its own: a word that
     only splits into names, ``darkorange``, is none)."""
     words = _WORD.findall(slug.lower())
-    return any(_pair(first, second) or _rare_pair(first, second, personal) for first, second in pairwise(words))
+    if not FIRM_PARTS.isdisjoint(words):
+        return False  # perret-dias-sarl: a firm's page
+    if any(_pair(first, second) for first, second in pairwise(words)):
+        return True
+    return any(_rare_pair(first, second, personal and len(words) == _TWO) for first, second in pairwise(words))
 
 
 class PageSlugDetector(BaseDetector):

@@ -31,6 +31,7 @@ from itertools import pairwise
 from typing import Final
 
 from ._detector import BaseDetector, Span
+from ._firms import COMPANY_FORMS, FIRM_WORDS
 from ._gate import PATH
 from ._gazetteer import listed_town
 from ._lexicon import ENGLISH, PLACES, SOFTWARE, VOWELS, compound_word, unknown_word
@@ -84,6 +85,15 @@ _SURNAME_ENDINGS: Final = (
 """How surnames of many countries end (``klorek``, ``matusewicz``, ``einarsson``, ``giulietti``): a word no table
 knows alone after a camera's counter is a name only when it ends so (``IMG_5521_bokeh``, ``_figma`` stay)."""
 _WORD_LIKE: Final = 5
+_JOINED_RARE: Final = 6
+"""A rare part joined to a given name has six letters or more (``peukert``; ``slaap`` + ``kamer`` is a word)."""
+_NEIGHBOUR: Final = 4
+"""A listed name a rare word leans on has four letters or more (not ``del``, ``van``)."""
+FIRM_PARTS: Final = frozenset(
+    {form.lower() for form in COMPANY_FORMS | FIRM_WORDS}
+    | {"group", "groep", "gruppe", "stichting", "fils", "figli", "sohn", "soehne", "hijos", "filhos", "sons"}
+)
+"""Legal forms and firm words (``sarl``, ``llc``, ``groep``, ``figli``): a firm's name, not a person's."""
 _MIN_JOINED_PART: Final = 3
 _FREQUENT: Final = 1000
 """Two words of the language run together are a name only as a given name that is rarely a word's and a surname
@@ -134,15 +144,17 @@ def rare_word(lower: str) -> bool:
 
 def _given_with_rare(lower: str) -> bool:
     """Whether one word is a listed given name and a word no table knows written together (``piedadpeukert``,
-    ``dominczakjacek``): the given name has four letters or more and is no English word, and no English word of
+    ``dominczakjacek``): the given name has five letters or more and is no English word, and no English word of
     five letters or more opens or ends the word (``annabanner``, ``elenaproject`` are a name and a word)."""
     for cut in range(_WORD_LIKE, len(lower)):
         if lower[:cut] in ENGLISH or lower[-cut:] in ENGLISH:
             return False
+    if lower.endswith(tuple(part for part in FIRM_PARTS if len(part) > 2)):
+        return False  # andersonllc, charlesetfils
     for cut in range(_MIN_UNKNOWN, len(lower) - _MIN_UNKNOWN + 1):
         head, tail = lower[:cut], lower[cut:]
-        if (_given(head) and len(tail) >= _WORD_LIKE and rare_word(tail)) or (
-            len(head) >= _WORD_LIKE and rare_word(head) and _given(tail)
+        if (len(head) >= _WORD_LIKE and _given(head) and len(tail) >= _JOINED_RARE and rare_word(tail)) or (
+            len(head) >= _JOINED_RARE and rare_word(head) and len(tail) >= _WORD_LIKE and _given(tail)
         ):
             return True
     return False
@@ -184,11 +196,15 @@ def _label(run: str) -> int:
     return _OTHER
 
 
-def _rare_names(labels: list[int], camera: bool, wound: bool, surname_like: bool) -> None:
-    """Read the words no table knows as name parts where the picture's name says they are (in place)."""
+def _rare_names(labels: list[int], runs: list[str], camera: bool) -> None:
+    """Read the words no table knows as name parts where the picture's name says they are (in place): not in a
+    town's name (``civitella_del_tronto``) or beside a firm's word."""
     rare = [index for index, label in enumerate(labels) if label == _UNKNOWN]
-    if not rare:
+    named = [run for run, label in zip(runs, labels, strict=True) if label not in (_CAMERA, _NUMBER, _CLINICAL)]
+    if not FIRM_PARTS.isdisjoint(named) or (len(named) > 1 and listed_town(" ".join(named))):
         return
+    wound = not WOUND_WORDS.isdisjoint(runs)
+    surname_like = named[0].endswith(_SURNAME_ENDINGS)
     words = [label for label in labels if label not in (_CAMERA, _NUMBER, _CLINICAL)]
     if len(rare) == 1 and len(words) == 1 and camera and surname_like:
         labels[rare[0]] = _NAME  # IMG_46858773_klorek: the one word after a camera's counter
@@ -196,7 +212,9 @@ def _rare_names(labels: list[int], camera: bool, wound: bool, surname_like: bool
     sign = _CAMERA in labels or _CLINICAL in labels  # nike-airmax-270: a number alone says no picture of someone
     wound = wound and _NUMBER in labels
     for index in rare:
-        beside = labels[max(0, index - 1) : index] + labels[index + 1 : index + 2]
+        beside = [
+            labels[near] for near in (index - 1, index + 1) if 0 <= near < len(labels) and len(runs[near]) >= _NEIGHBOUR
+        ]
         if sign and (_NAME in beside or _JOINED in beside):
             labels[index] = _NAME  # binet-christopher-wound-399
         elif wound and len(rare) == 2 and len(words) == 2 and rare[1] - rare[0] == 1:
@@ -214,10 +232,7 @@ def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
             named = _NAME in beside or (label == _TITLED and camera)
             labels[index] = _NAME if named else _OTHER  # PXL_20241123_Turner: a capitalised surname after a camera's
     if _UNKNOWN in labels:
-        words = [text[low:high].lower() for low, high in runs]
-        wound = not WOUND_WORDS.isdisjoint(words)
-        surname_like = any(word.endswith(_SURNAME_ENDINGS) for word in words)
-        _rare_names(labels, camera, wound, surname_like)
+        _rare_names(labels, [text[low:high].lower() for low, high in runs], camera)
     if _OTHER in labels or _UNKNOWN in labels or (_NAME not in labels and _JOINED not in labels):
         return
     names = [index for index, label in enumerate(labels) if label in (_NAME, _JOINED)]
