@@ -4,7 +4,9 @@ Streets are named as each country names them (``Versokuja 87``, ``Budaszéki utc
 64 Bl. 18``, ``3/985 Edwards Link, Vargasville 2560``): no list of street types holds them all, but the words
 before them say what they are: ``address``, ``Anschrift``, ``adresse``, ``dirección``, ``indirizzo``,
 ``lives at``, ``resides at``, ``shipping to``, and compounds that say which address (``Versandadresse``,
-``Lieferanschrift``, ``bezorgadres``). After such a word, the run of capitalised
+``Lieferanschrift``, ``bezorgadres``), and ``to home`` or ``home:`` after a discharge's word on the same line
+(``dc=2024-03-01 to home Am Kiesteich 925``, ``dispo: to home Flat 75`` and the street on the next line; not
+``redirect to home Screen 2``). After such a word, the run of capitalised
 words, numbers and the small words of street names (``de``, ``utca``, ``rue``, ``Nr.``) up to the first other
 word is the address, when it holds a number and a word. After a postcode word (``PLZ``, ``code postal``,
 ``CP``, ``CEP``, ``postcode``), the postcode and the town after it are.
@@ -22,6 +24,8 @@ from typing import Final
 from ._cues import cased
 from ._detector import BaseDetector, Span
 from ._gate import ADDRESS
+from ._lexicon import ENGLISH, SOFTWARE
+from ._months import ENGLISH_MONTHS
 
 __all__ = ["ADDRESS_CUE_TEXT", "ADDRESS_CUE_WORDS", "NUMBERLESS_STREET_TYPES", "STREET_TYPES", "CuedAddressDetector"]
 
@@ -37,7 +41,7 @@ _ADDRESS_CUES: Final = (
     r"address(?:[ ]line[ ][12])?|addr|adresse|anschrift|wohnanschrift|direcci[oó]n|domicilio|indirizzo"
     r"|endere[cç]o|adres|adresa|osoite|adress|lives[ ](?:at|on)|living[ ](?:at|on)|resides[ ](?:at|on)"
     r"|residing[ ](?:at|on)|shipping[ ]to|wohnhaft[ ]in|wohnt[ ]in|demeurant|woont[ ](?:aan|op)|mieszka[ ]przy"
-    r"|discharged[ ](?:to[ ])?home(?:[ ](?:to|at))?"
+    r"|discharged[ ](?:to[ ])?home(?:[ ](?:to|at))?|to[ ]home,?(?=[ ])|home(?=[ ]?[:=])"
     rf"|(?:{'|'.join(_COMPOUND_HEADS)})(?:{'|'.join(_COMPOUND_TAILS)})"
 )
 _POSTCODE_CUES: Final = (
@@ -145,10 +149,47 @@ def _street_run(text: str, start: int) -> int:
     return end
 
 
+_DISCHARGE: Final = re.compile(
+    r"(?<![\w/])(?i:discharged?|disch|dc|d/c|dispo(?:sition)?|released|entlassen|sortie)(?![\w/])"
+)
+"""A discharge's word: before it on the line, ``to home`` and ``home:`` name where the patient lives."""
+_HOME_WORDS: Final = _words("home discharge disch dc dispo disposition released entlassen sortie")
+"""The gate's words for a home after a discharge (``d/c`` is split apart: ``home`` itself opens it)."""
+_DISCHARGE_REACH: Final = 64
+_ALPHA: Final = re.compile(r"[^\W\d_]+")
+_CALENDAR: Final = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *(m.lower() for m in ENGLISH_MONTHS))
+)
+"""Days and months, which a dictionary of common words may lack: ``to home Sunday 10 AM`` is a time."""
+
+
+def _home_cue(text: str, match: re.Match[str]) -> bool:
+    """Whether ``to home`` or ``home:`` follows a discharge's word on its line (``dc=2024-03-01 to home``)."""
+    line = text.rfind("\n", 0, match.start(1)) + 1
+    return _DISCHARGE.search(text, max(line, match.start(1) - _DISCHARGE_REACH), match.start(1)) is not None
+
+
+def _home(match: re.Match[str]) -> bool:
+    """Whether the cue is ``to home`` or ``home:`` (not ``discharged to home``, which needs no more)."""
+    cue = match[1].lower()
+    return cue.rstrip(", ").endswith("home") and not cue.startswith("discharged")
+
+
+def _street_like(run: str) -> bool:
+    """Whether a run after ``to home`` is a street: a flat's line and a street's, or a word no dictionary holds
+    (``Am Kiesteich 925``, ``Hiddedreef 2``; not ``Dashboard 2``, ``Sunday 10 AM``)."""
+    return "\n" in run or any(
+        len(word) > 2 and (lower := word.lower()) not in ENGLISH and lower not in SOFTWARE and lower not in _CALENDAR
+        for word in _ALPHA.findall(run)
+    )
+
+
 def _cue_ok(text: str, match: re.Match[str]) -> bool:
     """Whether the cue is written as the gate reads it, and no technical word makes it a machine's address."""
-    words = re.split(r"[^\w]+", match[1])
-    if ADDRESS_CUE_WORDS.isdisjoint(word.encode() for word in words if word):
+    words = [word for word in re.split(r"[^\w]+", match[1]) if word]
+    if words[-1].lower() == "home" and words[0].lower() != "discharged":
+        return _home_cue(text, match)
+    if ADDRESS_CUE_WORDS.isdisjoint(word.encode() for word in words):
         return False
     before = text[max(0, match.start(1) - 24) : match.start(1)].split()
     return not before or before[-1].lower().strip(":=-_") not in _TECHNICAL
@@ -167,7 +208,7 @@ def _addresses(text: str) -> Iterator[Span]:
         if not _cue_ok(text, match):
             continue
         end = _street_run(text, match.end())
-        if end > match.end():
+        if end > match.end() and (not _home(match) or _street_like(text[match.end() : end])):
             yield match.end(), end, "ADDRESS"
     for match in _matches(_POSTCODE_CUE, text) if not _POSTCODE_WORDS.isdisjoint(words) else ():
         if not _cue_ok(text, match):
@@ -186,7 +227,7 @@ def _addresses(text: str) -> Iterator[Span]:
 _SPLIT: Final = re.compile(r"[^\w]+")
 _ADDRESS_WORDS: Final = _words(
     "address addr adresse anschrift wohnanschrift dirección direccion domicilio indirizzo endereço endereco adres "
-    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka discharged"
+    "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka discharged home"
 ).union(_COMPOUND_WORDS)
 _POSTCODE_WORDS: Final = _words(
     "plz postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
@@ -197,8 +238,9 @@ _CUE_TEXT: Final = (
     "adresa osoite adress lives living resides residing shipping wohnhaft wohnt demeurant woont mieszka discharged plz "
     "postleitzahl postal cp cep cap postcode postnummer postinumero psč psc irányítószám iranyitoszam pocztowy"
 )
-ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT) | _COMPOUND_WORDS)
-"""One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words)."""
+ADDRESS_CUE_TEXT: Final = cased(_words(_CUE_TEXT) | _COMPOUND_WORDS | _HOME_WORDS)
+"""One word of every cue, in lower case, Title Case and UPPER CASE (the gate's words; ``home`` and a discharge's
+word stand for ``to home``)."""
 ADDRESS_CUE_WORDS: Final = frozenset(word.encode() for word in ADDRESS_CUE_TEXT)
 
 

@@ -5,8 +5,10 @@ Telehealth rooms, waiting rooms, booking pages and profiles are made per person:
 names and adds a counter to keep the page unique. After such a folder (or ``@``), a segment of two or three words
 and a number, the words a given name and a surname side by side, either way round, no place's name, and not
 both of them English words (``rose-garden-2`` is a room's name) unless a given name before a frequent surname
-(``john-bush-8829``), has its words masked. Titles, rooms and
-products (``weekly-standup-42``, ``setup-guide-2``, ``room-deluxe-2``) hold a word no name table lists and stay.
+(``john-bush-8829``), has its words masked. A rare name no table lists (a word no dictionary, software list or
+gazetteer knows) counts beside a listed one (``jolanda-soffici-4373``), and two of them side by side count after
+a folder that only people's pages use (``/room/quirina-abeln-6304``; not ``/p/`` or ``/u/``). Titles, rooms and
+products (``weekly-standup-42``, ``setup-guide-2``, ``room-deluxe-2``) hold an English word and stay.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ from typing import Final
 
 from ._detector import BaseDetector, Span
 from ._gate import PATH
+from ._gazetteer import listed_town
 from ._lexicon import ENGLISH, PLACES
 from ._name_table import GIVEN, SURNAME_RANK
+from ._photo_names import FIRM_PARTS, rare_word
 
 __all__ = ["PageSlugDetector"]
 
 _PAGE: Final = re.compile(
-    r"/(?:(?:rooms?|r|waiting|waitingroom|wait|visits?|sessions?|book|booking|bookings|schedule|meet|my|telehealth"
+    r"/(?:(?P<folder>rooms?|r|waiting|waitingroom|wait|visits?|sessions?|book|booking|bookings|schedule|meet|my|telehealth"
     r"|telemedicine|video|call|calls|consults?|join|appointments?|appt|u|users?|profiles?|providers?|dr|doctors?"
     r"|patients?|members?|people|persons?|c|s|p)/|@)"
-    r"([A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})[-_.][0-9]{1,8}(?=[/?#;\s\"',)]|$)"
+    r"(?P<slug>[A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})[-_.][0-9]{1,8}(?=[/?#;\s\"',)]|$)"
 )
 """A slug of two or three words and a number after a folder of people's pages, or after ``@``."""
 _WORD: Final = re.compile(r"[A-Za-z]+")
@@ -47,11 +51,42 @@ def _pair(first: str, second: str) -> bool:
     return (first in GIVEN and second in SURNAME_RANK) or (first in SURNAME_RANK and second in GIVEN)
 
 
-def _person_slug(slug: str) -> bool:
+_PERSONAL_FOLDERS: Final = frozenset(
+    (
+        *("room", "rooms", "waiting", "waitingroom", "wait", "visit", "visits", "book", "booking", "bookings"),
+        *("telehealth", "telemedicine", "consult", "consults", "appointment", "appointments", "appt", "patient"),
+        *("patients", "provider", "providers", "dr", "doctor", "doctors", "meet", "session", "sessions", "r"),
+    )
+)
+"""The folders that hold only a person's page: after them two rare words side by side are a name."""
+
+
+_TWO: Final = 2
+"""Two rare words are a name only as the slug's only words (``quirina-abeln``; not ``paradigma-sicura-reciproca``)."""
+
+
+def _known(word: str) -> bool:
+    """A listed name part that is no English word and no town (``amsterdam`` is a surname too)."""
+    return (word in GIVEN or word in SURNAME_RANK) and word not in ENGLISH and not listed_town(word)
+
+
+def _rare_pair(first: str, second: str, personal: bool) -> bool:
+    """Whether a listed name beside a rare one (``jolanda-soffici``), or after a personal folder two rare words
+    (``quirina-abeln``), are someone's names."""
+    if rare_word(first) and (_known(second) or (personal and rare_word(second))):
+        return True
+    return rare_word(second) and first in GIVEN and first not in PLACES and first not in ENGLISH
+
+
+def _person_slug(slug: str, personal: bool) -> bool:
     """Whether the slug's words hold a given name and a surname side by side (each a word of its own: a word that
     only splits into names, ``darkorange``, is none)."""
     words = _WORD.findall(slug.lower())
-    return any(_pair(first, second) for first, second in pairwise(words))
+    if not FIRM_PARTS.isdisjoint(words):
+        return False  # perret-dias-sarl: a firm's page
+    if any(_pair(first, second) for first, second in pairwise(words)):
+        return True
+    return any(_rare_pair(first, second, personal and len(words) == _TWO) for first, second in pairwise(words))
 
 
 class PageSlugDetector(BaseDetector):
@@ -63,5 +98,5 @@ class PageSlugDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for page in _PAGE.finditer(text):
-            if _person_slug(page[1]):
-                yield page.start(1), page.end(1), "NAME"
+            if _person_slug(page["slug"], (page["folder"] or "").lower() in _PERSONAL_FOLDERS):
+                yield page.start("slug"), page.end("slug"), "NAME"

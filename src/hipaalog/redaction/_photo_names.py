@@ -13,6 +13,12 @@ run is a camera's word, a word of what a clinical picture shows, or a name part,
 * two name parts side by side (``patel-damian``), either order;
 * one run that is a given name and a surname written together (``katherineroth``, ``williamsjohn``).
 
+Rare surnames and given names are in no table: a word no dictionary, software list or gazetteer knows
+(``klorek``, ``peukert``) counts as a name part alone after a camera's word and counter
+(``IMG_46858773_klorek``), beside a listed name in a picture's name with a camera's word or a number
+(``binet-christopher-wound-399``), as two side by side before a word of a wound (``quirina-abeln-ulcer-12``),
+and written together with a listed given name (``piedadpeukert``, ``dominczakjacek``).
+
 A stem holding any other word (``IMG_2041_sunset``, ``logo_small``, ``team_photo``) stays, and so does one of
 only a camera's words and numbers (``IMG_0001``).
 """
@@ -25,8 +31,10 @@ from itertools import pairwise
 from typing import Final
 
 from ._detector import BaseDetector, Span
+from ._firms import COMPANY_FORMS, FIRM_WORDS
 from ._gate import PATH
-from ._lexicon import ENGLISH, PLACES, SOFTWARE
+from ._gazetteer import listed_town
+from ._lexicon import ENGLISH, PLACES, SOFTWARE, VOWELS, compound_word, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._names import COMMON_GIVEN
 from ._slugs import TECH_WORDS
@@ -49,7 +57,8 @@ _RUN: Final = re.compile(r"[^\W\d_]+|[0-9]+")
 CAMERA_WORDS: Final = _words(
     """img image images dsc dscn dscf dcim pxl mvimg vid photo photos pic pics picture scan screenshot gopr wp wa
     mp burst edited edit hdr pano live cover portrait original copy final crop cropped small large thumb thumbnail
-    resized p pic"""
+    resized p pic lowres hires hq lq hd uhd sd insta ig fb exif srgb avif webp bw bnw orig proc dup opt web xl xxl
+    xs sm md lg"""
 )
 """Words a camera, a phone or an editor puts in a picture's name: no one's."""
 CLINICAL_WORDS: Final = _words(
@@ -60,6 +69,31 @@ CLINICAL_WORDS: Final = _words(
     side lateral medial anterior posterior headshot selfie id card license insurance avatar profile"""
 )
 """Words of what a clinical or identity picture shows (``wound``, ``left``, ``heel``, ``day``)."""
+WOUND_WORDS: Final = _words(
+    """wound wounds ulcer ulcers rash lesion lesions burn burns incision scar mole moles derm debridement sacrum
+    sacral coccyx pressure injury dressing preop postop"""
+)
+"""The clinical words that only a patient's picture holds: beside them, two words no table knows are a name."""
+_MIN_UNKNOWN: Final = 4
+_SURNAME_ENDINGS: Final = (
+    *("ski", "ska", "cki", "cka", "dzki", "wicz", "czyk", "czak", "czuk", "chuk", "szyk", "enko", "ovic", "evic"),
+    *("ovich", "evich", "sson", "ssen", "sen", "son", "dottir", "qvist", "kvist", "vist", "strom", "lund", "gren"),
+    *("ez", "az", "oz", "ini", "elli", "etti", "otti", "ucci", "acci", "mann", "ner", "ler", "dt", "berg"),
+    *("stein", "feld", "baum", "ian", "yan", "escu", "oglu", "idis", "opoulos", "akis", "eiro", "eira", "inho"),
+    *("ak", "ek", "ik", "uk", "yk", "ich", "itz", "witz", "ov", "ova", "ev", "eva", "ier"),
+)
+"""How surnames of many countries end (``klorek``, ``matusewicz``, ``einarsson``, ``giulietti``): a word no table
+knows alone after a camera's counter is a name only when it ends so (``IMG_5521_bokeh``, ``_figma`` stay)."""
+_WORD_LIKE: Final = 5
+_JOINED_RARE: Final = 6
+"""A rare part joined to a given name has six letters or more (``peukert``; ``slaap`` + ``kamer`` is a word)."""
+_NEIGHBOUR: Final = 4
+"""A listed name a rare word leans on has four letters or more (not ``del``, ``van``)."""
+FIRM_PARTS: Final = frozenset(
+    {form.lower() for form in COMPANY_FORMS | FIRM_WORDS}
+    | {"group", "groep", "gruppe", "stichting", "fils", "figli", "sohn", "soehne", "hijos", "filhos", "sons"}
+)
+"""Legal forms and firm words (``sarl``, ``llc``, ``groep``, ``figli``): a firm's name, not a person's."""
 _MIN_JOINED_PART: Final = 3
 _FREQUENT: Final = 1000
 """Two words of the language run together are a name only as a given name that is rarely a word's and a surname
@@ -68,7 +102,7 @@ _WORD_SURNAME_RANK: Final = 2000
 """A surname that is also an English word counts beside a given name only when this frequent (``roth``,
 ``price``, ``king``)."""
 
-_CAMERA, _CLINICAL, _NUMBER, _NAME, _JOINED, _MAYBE, _TITLED, _OTHER = range(8)
+_CAMERA, _CLINICAL, _NUMBER, _NAME, _JOINED, _MAYBE, _TITLED, _UNKNOWN, _OTHER = range(9)
 
 
 def _plain_name(lower: str) -> bool:
@@ -91,6 +125,39 @@ def _surname(lower: str) -> bool:
 
 def _given(lower: str) -> bool:
     return lower in GIVEN and lower not in ENGLISH and lower not in PLACES
+
+
+def rare_word(lower: str) -> bool:
+    """Whether a word may be a rare name part: four letters or more with a vowel, in no dictionary, software list,
+    placeholder list or gazetteer, and no two English words run together (``klorek``; not ``bali``, ``lowres``)."""
+    return (
+        len(lower) >= _MIN_UNKNOWN
+        and lower.isascii()
+        and not VOWELS.isdisjoint(lower)
+        and unknown_word(lower)
+        and lower not in TECH_WORDS
+        and lower not in CAMERA_WORDS
+        and not compound_word(lower)
+        and not listed_town(lower)
+    )
+
+
+def _given_with_rare(lower: str) -> bool:
+    """Whether one word is a listed given name and a word no table knows written together (``piedadpeukert``,
+    ``dominczakjacek``): the given name has five letters or more and is no English word, and no English word of
+    five letters or more opens or ends the word (``annabanner``, ``elenaproject`` are a name and a word)."""
+    for cut in range(_WORD_LIKE, len(lower)):
+        if lower[:cut] in ENGLISH or lower[-cut:] in ENGLISH:
+            return False
+    if lower.endswith(tuple(part for part in FIRM_PARTS if len(part) > 2)):
+        return False  # andersonllc, charlesetfils
+    for cut in range(_MIN_UNKNOWN, len(lower) - _MIN_UNKNOWN + 1):
+        head, tail = lower[:cut], lower[cut:]
+        if (len(head) >= _WORD_LIKE and _given(head) and len(tail) >= _JOINED_RARE and rare_word(tail)) or (
+            len(head) >= _JOINED_RARE and rare_word(head) and len(tail) >= _WORD_LIKE and _given(tail)
+        ):
+            return True
+    return False
 
 
 def joined_person(lower: str) -> bool:
@@ -122,7 +189,36 @@ def _label(run: str) -> int:
         return _JOINED
     if len(lower) >= _MIN_JOINED_PART and lower not in PLACES and (lower in GIVEN or _surname(lower)):
         return _TITLED if run[0].isupper() and _surname(lower) else _MAYBE  # maria, rose, king
+    if run.isupper() and len(run) > 1:
+        return _OTHER  # an acronym
+    if rare_word(lower):
+        return _JOINED if _given_with_rare(lower) else _UNKNOWN
     return _OTHER
+
+
+def _rare_names(labels: list[int], runs: list[str], camera: bool) -> None:
+    """Read the words no table knows as name parts where the picture's name says they are (in place): not in a
+    town's name (``civitella_del_tronto``) or beside a firm's word."""
+    rare = [index for index, label in enumerate(labels) if label == _UNKNOWN]
+    named = [run for run, label in zip(runs, labels, strict=True) if label not in (_CAMERA, _NUMBER, _CLINICAL)]
+    if not FIRM_PARTS.isdisjoint(named) or (len(named) > 1 and listed_town(" ".join(named))):
+        return
+    wound = not WOUND_WORDS.isdisjoint(runs)
+    surname_like = named[0].endswith(_SURNAME_ENDINGS)
+    words = [label for label in labels if label not in (_CAMERA, _NUMBER, _CLINICAL)]
+    if len(rare) == 1 and len(words) == 1 and camera and surname_like:
+        labels[rare[0]] = _NAME  # IMG_46858773_klorek: the one word after a camera's counter
+        return
+    sign = _CAMERA in labels or _CLINICAL in labels  # nike-airmax-270: a number alone says no picture of someone
+    wound = wound and _NUMBER in labels
+    for index in rare:
+        beside = [
+            labels[near] for near in (index - 1, index + 1) if 0 <= near < len(labels) and len(runs[near]) >= _NEIGHBOUR
+        ]
+        if sign and (_NAME in beside or _JOINED in beside):
+            labels[index] = _NAME  # binet-christopher-wound-399
+        elif wound and len(rare) == 2 and len(words) == 2 and rare[1] - rare[0] == 1:
+            labels[index] = _NAME  # quirina-abeln-ulcer-12
 
 
 def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
@@ -135,7 +231,9 @@ def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
             beside = labels[index - 1 : index] + labels[index + 1 : index + 2]
             named = _NAME in beside or (label == _TITLED and camera)
             labels[index] = _NAME if named else _OTHER  # PXL_20241123_Turner: a capitalised surname after a camera's
-    if _OTHER in labels or (_NAME not in labels and _JOINED not in labels):
+    if _UNKNOWN in labels:
+        _rare_names(labels, [text[low:high].lower() for low, high in runs], camera)
+    if _OTHER in labels or _UNKNOWN in labels or (_NAME not in labels and _JOINED not in labels):
         return
     names = [index for index, label in enumerate(labels) if label in (_NAME, _JOINED)]
     sign = _CAMERA in labels or _CLINICAL in labels or _NUMBER in labels
