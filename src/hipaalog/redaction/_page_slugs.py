@@ -23,7 +23,7 @@ from ._gate import PATH
 from ._gazetteer import listed_town
 from ._lexicon import ENGLISH, PLACES
 from ._name_table import GIVEN, SURNAME_RANK
-from ._photo_names import FIRM_PARTS, rare_word
+from ._photo_names import FIRM_PARTS, joined_person, rare_word
 
 __all__ = ["PageSlugDetector"]
 
@@ -89,6 +89,35 @@ def _person_slug(slug: str, personal: bool) -> bool:
     return any(_rare_pair(first, second, personal and len(words) == _TWO) for first, second in pairwise(words))
 
 
+_URL_PATH: Final = re.compile(r"[a-z][a-z0-9+.-]{0,15}://[^\s/?#\"'<>]{1,253}(/[^\s?#\"'<>)]{1,1024})")
+"""A URL's path."""
+_SEGMENT: Final = re.compile(
+    r"[A-Za-z][a-z]{2,}(?:[-_.][A-Za-z][a-z]{2,})?(?:[-_.](?:[0-9]{1,8}|obituary|memorial|tribute))?(?:\.html?)?"
+)
+"""A path segment of one or two words (and perhaps a number, an obituary's word or ``.html`` after them)."""
+_NAME_WORDS: Final = re.compile(r"[A-Za-z]+(?:[-_.][A-Za-z]+)?(?=[-_.][0-9a-z]|\.html?$|$)")
+"""The one or two words a segment opens with."""
+
+
+def _names_only(slug: str) -> bool:
+    """Whether a segment on any site is a given name then a surname and nothing else (``maria-lopez``,
+    ``marialopez``): no place's name, not two words of the language, and a surname that is a word only when frequent
+    (``john-smith``; not ``jordan-brand``, ``grace-period``)."""
+    words = _WORD.findall(slug.lower())
+    if len(words) == 1:
+        return joined_person(words[0])
+    first, second = words
+    return (
+        first in GIVEN
+        and second in SURNAME_RANK
+        and not (first in ENGLISH and second in ENGLISH)
+        and (second not in ENGLISH or SURNAME_RANK[second] < _FREQUENT)
+        and first not in PLACES
+        and second not in PLACES
+        and not listed_town(f"{first} {second}")
+    )
+
+
 class PageSlugDetector(BaseDetector):
     """A name slug with a number on a person's page (``/room/anamaria-price-4461``, ``/visit/joe-ortiz-22``)."""
 
@@ -100,3 +129,12 @@ class PageSlugDetector(BaseDetector):
         for page in _PAGE.finditer(text):
             if _person_slug(page["slug"], (page["folder"] or "").lower() in _PERSONAL_FOLDERS):
                 yield page.start("slug"), page.end("slug"), "NAME"
+        if "://" in text:
+            for url in _URL_PATH.finditer(text):  # caringbridge.org/visit/marialopez, /memorial/123/maria-lopez
+                at = url.start(1)
+                for segment in url[1].split("/"):
+                    if _SEGMENT.fullmatch(segment) is not None:
+                        words = _NAME_WORDS.match(segment)
+                        if words is not None and _names_only(words[0]):
+                            yield at, at + words.end(), "NAME"
+                    at += len(segment) + 1
