@@ -96,3 +96,32 @@ def test_a_name_among_other_words_of_a_pictures_name_is_masked(text: str, value:
 )
 def test_a_pictures_name_of_other_words_stays(text: str) -> None:
     assert REDACTOR.redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("GET /room/maria-lopez?id=4461", "lopez"),
+        ("GET /booking/joe-ortiz/confirm", "ortiz"),
+        ("GET /waiting/maria-gonzalez HTTP/1.1", "gonzalez"),
+    ],
+)
+def test_a_name_slug_on_a_persons_own_page_without_its_number_is_masked(text: str, value: str) -> None:
+    out = REDACTOR.redact_text(text)
+    assert value not in out
+    assert "[REDACTED:NAME]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GET /room/rose-garden",
+        "GET /room/weekly-standup",
+        "GET /rooms/help-lauren-class",
+        "GET /appointments/yoga-winter-kafka",
+        "GET /p/kafka-streams",
+        "GET /c/new-york",
+    ],
+)
+def test_a_slug_of_other_words_on_a_page_without_a_number_stays(text: str) -> None:
+    assert REDACTOR.redact_text(text) == text
