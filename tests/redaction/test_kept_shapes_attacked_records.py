@@ -104,3 +104,21 @@ def test_a_things_years_after_two_capitalised_words_stay(text: str) -> None:
 )
 def test_a_persons_age_after_their_name_is_still_read(text: str, secret: str) -> None:
     assert secret not in REDACTOR.redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "key", [("H5811942",), frozenset({"H5811942"}), b"H5811942", " H5811942", ("visit", ("H5811942", 2))]
+)
+def test_an_id_as_a_missing_key_in_a_tuple_a_set_bytes_or_spaces_is_masked(key: object) -> None:
+    from hipaalog._errors import redact_missing_key
+
+    clean = redact_missing_key(key, REDACTOR)
+    assert "5811942" not in repr(clean)
+    assert "5811942" not in REDACTOR.redact_text(f"KeyError: {key!r}")
+
+
+def test_a_missing_tuple_key_of_no_id_stays() -> None:
+    from hipaalog._errors import redact_missing_key
+
+    assert redact_missing_key(("visit", 2), REDACTOR) == ("visit", 2)
+    assert REDACTOR.redact_text("KeyError: ('visit', 2)") == "KeyError: ('visit', 2)"
