@@ -335,9 +335,9 @@ class CuedIdDetector(BaseDetector):
         if "KeyError" in text:
             for missing in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
                 yield missing.start(1), missing.end(1), "ID"
-            for key in _KEY_ERROR_ITEMS.finditer(text):  # a tuple's or a set's items: ('visit', ('H5811942', 2))
-                for item in _QUOTED_ID.finditer(text, key.start(1), key.end(1)):
-                    yield item.start(1), item.end(1), "ID"
+            for held in _KEY_ERROR_ITEMS.finditer(text):  # a tuple's or a set's items: ('visit', ('H5811942', 2))
+                for quoted in _QUOTED_ID.finditer(text, held.start(1), held.end(1)):
+                    yield quoted.start(1), quoted.end(1), "ID"
         if "/~" in text:
             for home in _HOME_PAGE.finditer(text):  # a person's home page on a shared host: example.edu/~jroe
                 yield home.start(1), home.end(1), "ID"
