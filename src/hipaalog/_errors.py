@@ -43,6 +43,9 @@ _OPAQUE_KEY: Final = re.compile(r"\A[\W_]*(?:\d[\W_]*){7,}\Z|\A[A-Za-z]{1,3}[-_]
 """A missing key made mostly of 7 or more digits, or a short letter prefix and 6 or more digits (``H5811942``,
 ``PT-456997``): an identifier (a chart number, an SSN, a member id) more often than not."""
 _MASKED_KEY: Final = "[REDACTED:ID]"
+_KEY_ITEMS: Final = 16
+_KEY_DEPTH: Final = 4
+"""A tuple or set key's items read one by one, up to this many and this deep (the rest redacted as a whole)."""
 _STRUCTURED: Final = (KeyError, subprocess.SubprocessError, OSError)
 
 
@@ -109,11 +112,17 @@ def redact_argv(argv: object, redactor: Redactor) -> object:
     return tuple(clean) if isinstance(argv, tuple) else clean
 
 
-def redact_missing_key(key: object, redactor: Redactor) -> object:
-    """A ``KeyError``'s key: masked when it looks like an identifier (7 or more digits), else redacted."""
+def redact_missing_key(key: object, redactor: Redactor, depth: int = 0) -> object:
+    """A ``KeyError``'s key: masked when it looks like an identifier (7 or more digits), else redacted; a tuple's or
+    a set's items each so (``('H5811942',)``), bytes as their text, spaces around it left out."""
     if isinstance(key, bool) or key is None:
         return key
-    if isinstance(key, (int, str)) and _OPAQUE_KEY.match(str(key)):
+    if isinstance(key, (bytes, bytearray)):
+        key = bytes(key).decode("utf-8", "replace")
+    if isinstance(key, (tuple, frozenset)) and len(key) <= _KEY_ITEMS and depth < _KEY_DEPTH:
+        items = key if isinstance(key, tuple) else sorted(key, key=repr)
+        return tuple(redact_missing_key(item, redactor, depth + 1) for item in items)
+    if isinstance(key, (int, str)) and _OPAQUE_KEY.match(str(key).strip()):
         return _MASKED_KEY
     if isinstance(key, str):
         return redactor.redact_text(key)

@@ -11,7 +11,7 @@ A value may name its modality itself (``IRIS-e09888bde94d2a88``, ``fp_9c1e4b7a20
 a digit is a template's id anywhere. ``face``, ``voice`` and ``bio`` name other things too (``face-api``, a voice
 call): their values count after a template's key (``template=FACE-a81bc7d2e9``). A template's key alone
 (``template``, ``tmpl``, ``vector_id``) holds a person's template only where the text verifies an identity
-(``identity verified``, ``selfie``, ``liveness``); a CMS's ``template=a81bc7d2e9f0`` is kept.
+(``identity verified``, ``selfie``, ``liveness``, ``enrolled``); a CMS's ``template=a81bc7d2e9f0`` is kept.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _TEMPLATE_KEY: Final = re.compile(
 """A template's key and its value."""
 _VERIFYING: Final = re.compile(
     r"(?i:identity[ _-]?(?:verified|verification|check)|selfie|liveness|face[ _-]?match|kyc|biometric|"
-    r"id[ _-]?verification|facial[ _-]?recognition|1:1[ ]match)"
+    r"id[ _-]?verification|facial[ _-]?recognition|1:1[ ]match|enrol(?:l?ment|l?ed|ling)\b|re-?enrol)"
 )
 """Words of a text about verifying who a person is."""
 BIOMETRIC_KEY_WORDS: Final = frozenset({"template", "templates", "tmpl", "template_id", "tmpl_id", "vector_id"})

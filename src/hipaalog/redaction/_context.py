@@ -160,10 +160,17 @@ _DASH_CUES: Final = frozenset({"mrn", "acct", "mbr"})
 """Acronyms of an id that name the value opening a clause after a dash too (``1527185013 - mrn mismatch``)."""
 _CUE_AFTER_KINDS: Final = frozenset({"MRN", "PATIENT", "MEMBER_ID", "ACCOUNT", "DEVICE"})
 _KEY_ERROR_ID: Final = re.compile(
-    r"KeyError: ['\"]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"KeyError: (?:\(|frozenset\(\{|b(?=['\"]))?['\"]?[ ]?(?![0-9]{4}-[0-9]{2}-[0-9]{2})"
     r"([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"\s]|(?:[0-9]-?){6,16}$)[0-9][0-9-]{4,20}[0-9])['\"]?(?![\w-])"
 )
-"""The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``)."""
+_KEY_ERROR_ITEMS: Final = re.compile(r"KeyError: (?:\(|frozenset\(\{)([^\n]{1,256})")
+"""A ``KeyError``'s tuple or set key, its items up to the line's end."""
+_QUOTED_ID: Final = re.compile(
+    r"['\"][ ]?([A-Za-z]{0,4}(?=(?:[0-9]-?){6,16}['\"])(?![0-9]{4}-[0-9]{2}-[0-9]{2})[0-9][0-9-]{4,20}[0-9])['\"]"
+)
+"""An item of such a key shaped as an identifier (``'H5811942'``)."""
+"""The key of a ``KeyError`` that is an identifier (``KeyError: '17121237'``, ``KeyError: 'E1184938'``), also first
+in a tuple or a set key and as bytes (``KeyError: ('H5811942',)``, ``KeyError: b'H5811942'``)."""
 
 
 _PLACEHOLDERS: Final = frozenset(
@@ -328,6 +335,9 @@ class CuedIdDetector(BaseDetector):
         if "KeyError" in text:
             for missing in _KEY_ERROR_ID.finditer(text):  # a record looked up by its id and missing
                 yield missing.start(1), missing.end(1), "ID"
+            for held in _KEY_ERROR_ITEMS.finditer(text):  # a tuple's or a set's items: ('visit', ('H5811942', 2))
+                for quoted in _QUOTED_ID.finditer(text, held.start(1), held.end(1)):
+                    yield quoted.start(1), quoted.end(1), "ID"
         if "/~" in text:
             for home in _HOME_PAGE.finditer(text):  # a person's home page on a shared host: example.edu/~jroe
                 yield home.start(1), home.end(1), "ID"

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._keys import PERSON_WORDS
-from ._lexicon import unknown_word
+from ._lexicon import SOFTWARE, unknown_word
 from ._name_table import GIVEN, SURNAME_RANK
 from ._normalize import ascii_letters
 
@@ -96,6 +96,17 @@ def _name_like(word: str) -> bool:
     return bool(parts) and all(part in SURNAME_RANK or part in GIVEN or unknown_word(part) for part in parts)
 
 
+_YEARS_ONLY: Final = re.compile(r"(?:,[ ]|[ ]\()[0-9]{1,3}\+?[ ]?(?i:years?|yrs?)$")
+"""An age written only as a count of English years (``, 10 years``), which a thing's age or a duration takes too."""
+
+
+def _listed_pair(first: str, last: str) -> bool:
+    """A listed given name and a name-like surname, neither a software's name (``Kafka``)."""
+    if ascii_letters(first).lower() in SOFTWARE or ascii_letters(last).lower() in SOFTWARE:
+        return False
+    return _given(first) and _name_like(last)
+
+
 def aged_names(text: str, common_given: frozenset[str], word_surnames: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Where a name opens ``text`` or a sentence of it before an age (``Ed Park, age 91``), whatever its words; a
     given name that is also a word (``common_given``: ``Chase``) needs a surname that is none (``word_surnames``:
@@ -105,6 +116,8 @@ def aged_names(text: str, common_given: frozenset[str], word_surnames: frozenset
             first, last = text[found.start() : found.end("first")], found["last"]
             if first.lower() in _NOT_NAMES or last.lower() in _NOT_NAMES:
                 continue
+            if _YEARS_ONLY.search(text, found.end("last"), found.end()) is not None and not _listed_pair(first, last):
+                continue  # "Apache Kafka, 10 years.", "Spring Boot, 10 years.": a thing's years, not an age
             if _given(first) and first.lower() in common_given:
                 good = _name_like(last) and last.lower() not in word_surnames  # "Chase Bank, 45 ans."
             elif _given(first):

@@ -19,15 +19,34 @@ from ._redactor import Redactor
 
 __all__ = ["redact_name_path"]
 
-_PARTS: Final = re.compile(r"[./:]+")
+_PARTS: Final = re.compile(r"[./:\[\]]+")
 """Between the parts of a logger's (or a thread's) name."""
 _JOINED: Final = re.compile(r"([A-Za-z][A-Za-z_ ]{1,30}?)[-_=#]+([0-9A-Za-z].*)")
 """A key and its value in one part: ``DOB-1954-07-07``, ``mrn_00482913``, ``ssn=219099999``."""
 _DIGITS: Final = re.compile(r"[0-9](?:[^0-9]{0,2}[0-9]){3}")
 """Four digits or more, apart by at most two other characters: a value, not a version (``v2``)."""
-_PERSON_DIRECTORIES: Final = frozenset({"patient", "patients", "pt", "member", "members", "person", "persons"})
-"""Parts whose next part names one person (``ehr.patients.H5811942``)."""
+_PERSON_DIRECTORIES: Final = frozenset(
+    {"patient", "patients", "pt", "member", "members", "person", "persons", "paciente", "pacientes", "patienten"}
+)
+"""Parts whose next part names one person (``ehr.patients.H5811942``, ``ehr.patients.Roe, Jane``)."""
+_DIRECTORY_VALUE: Final = re.compile(
+    r"(?<![A-Za-z])(?i:patients?|pt|members?|persons?|pacientes?|patienten)[-_=#]+(?P<value>[0-9A-Za-z-]*[0-9][0-9A-Za-z-]*)$"
+)
+"""A person's directory and its value joined in one part after another word (``ehr-patients-H5811942``)."""
+_NAMED_DIRECTORIES: Final = _PERSON_DIRECTORIES | frozenset(
+    {"visit", "visits", "appointment", "appointments", "encounter", "encounters", "admission", "admissions"}
+    | {"chart", "charts", "record", "records", "client", "clients", "user", "users", "customer", "customers"}
+)
+"""Parts whose next part, two words joined by ``_`` or ``-``, names a person when they read as a name."""
+_WORDS_JOINED: Final = re.compile(r"[A-Za-zÀ-ÿ]{2,}(?:[_-][A-Za-zÀ-ÿ]{2,}){1,2}")
+"""Two or three words joined by ``_`` or ``-`` (``maria-lopez``, ``jane_roe``; a name when they read as one)."""
 _MASKED: Final = "[REDACTED"
+_SURNAME_BEFORE_MASK: Final = re.compile(
+    r"((?<![A-Za-z])(?i:patients?|pt|members?|persons?|pacientes?|patienten)[./:])([A-ZÀ-Þ][\w'’-]+,[ ]?)"
+    r"(\[REDACTED:NAME\])"
+)
+"""A person's directory, then a surname its reading as text left before its given name's mask
+(``patients.Lopez, [REDACTED:NAME]``): the mask takes the surname in."""
 _MASK: Final = "[REDACTED]"
 
 
@@ -44,6 +63,8 @@ def redact_name_path(redactor: Redactor, name: str) -> str:
 def _parts_redacted(redactor: Redactor, text: str) -> str:
     if len(text) > 512:
         return text
+    if _MASKED in text:  # "patients.Lopez, [REDACTED:NAME]": the surname the text reading left
+        text = _SURNAME_BEFORE_MASK.sub(lambda found: found[1] + found[3], text)
     pieces = _PARTS.split(text)
     if len(pieces) == 1 and " " not in text and _JOINED.fullmatch(text) is None:
         return text
@@ -60,6 +81,9 @@ def _parts_redacted(redactor: Redactor, text: str) -> str:
 
 def _part_redacted(redactor: Redactor, key: str, part: str) -> str:
     digits = _DIGITS.search(part) is not None
+    whole = part.strip()
+    if redactor.names_values and " " in whole and key.lower() in _PERSON_DIRECTORIES and name_shaped(whole):
+        return redactor.strategy_for("NAME").text("NAME", part)  # "patients.Lopez, Maria": the whole part
     if key and key[0].isalpha() and (digits or " " in part):  # a value, not another word of the name
         clean = redactor.redact_field(key, part)
         if clean != part:
@@ -71,6 +95,16 @@ def _part_redacted(redactor: Redactor, key: str, part: str) -> str:
         clean = redactor.redact_field(joined[1], joined[2])
         if clean != joined[2]:
             return part[: joined.start(2)] + (clean if type(clean) is str else _MASK)
-    if " " in part.strip() and redactor.names_values and name_shaped(part.strip()):
+    if digits and joined is not None and (directory := _DIRECTORY_VALUE.search(part)) is not None:
+        return part[: directory.start("value")] + redactor.strategy_for("PATIENT").text("PATIENT", directory["value"])
+    if not redactor.names_values:
+        return part
+    if " " in whole and name_shaped(whole):
         return redactor.strategy_for("NAME").text("NAME", part)
+    if (
+        key.lower() in _NAMED_DIRECTORIES
+        and _WORDS_JOINED.fullmatch(whole) is not None
+        and name_shaped(whole.replace("_", " ").replace("-", " "))
+    ):
+        return redactor.strategy_for("NAME").text("NAME", part)  # "visits.maria-lopez", "patients.jane_roe"
     return part

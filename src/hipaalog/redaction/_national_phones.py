@@ -10,6 +10,7 @@ keeps it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -17,6 +18,8 @@ from ._checks import NATIONAL_PHONE_SCREEN, PHONE_LOCAL, PHONE_NATIONAL
 from ._cues import CUED_IDS, TITLES, words_after, words_before
 from ._detector import BaseDetector, Span
 from ._gate import CUED, NAME, PHONE
+from ._lexicon import ENGLISH
+from ._name_table import GIVEN
 
 __all__ = ["NationalPhoneDetector"]
 
@@ -44,6 +47,21 @@ def _kept(text: str, start: int, end: int) -> bool:
     return bool(after) and after[0] in _NOT_PHONE_AFTER
 
 
+_CAPITALISED: Final = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{2,}\b")
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Whether a person stands a few words before a number of a phone's own shape, so an id word between them
+    (``Cloe Scott ticket 07700 900123``, ``Mme Roy order 06 42 62 94 18``) does not make it a thing's."""
+    if not _PERSON_WORDS.isdisjoint(words_before(text, start, 6)):
+        return True
+    for word in _CAPITALISED.findall(text, max(0, start - 48), start):
+        lower = word.lower()
+        if lower in GIVEN and lower not in ENGLISH:
+            return True
+    return False
+
+
 class NationalPhoneDetector(BaseDetector):
     """Phone numbers in European national forms: alone when the shape is one (``06 42 62 94 18``, ``07700
     900123``), else after a person a few words before (``Sra. García 612 34 56 78``, ``Frau Meier 0171 2345678``)."""
@@ -54,7 +72,7 @@ class NationalPhoneDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for match in NATIONAL_PHONE_SCREEN.finditer(text):
-            if not _kept(text, match.start(), match.end()):
+            if not _kept(text, match.start(), match.end()) or _person_before(text, match.start()):
                 yield match.start(), match.end(), "PHONE"
         if " " not in text:
             return

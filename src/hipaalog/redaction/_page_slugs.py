@@ -31,9 +31,18 @@ _PAGE: Final = re.compile(
     r"/(?:(?P<folder>rooms?|r|waiting|waitingroom|wait|visits?|sessions?|book|booking|bookings|schedule|meet|my|telehealth"
     r"|telemedicine|video|call|calls|consults?|join|appointments?|appt|u|users?|profiles?|providers?|dr|doctors?"
     r"|patients?|members?|people|persons?|c|s|p)/|@)"
-    r"(?P<slug>[A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})[-_.][0-9]{1,8}(?=[/?#;\s\"',)]|$)"
+    r"(?P<slug>[A-Za-z][a-z'’]+(?:[-_.][A-Za-z][a-z'’]+){1,2})(?P<number>[-_.][0-9]{1,8})?(?=[/?#;\s\"',)]|$)"
 )
-"""A slug of two or three words and a number after a folder of people's pages, or after ``@``."""
+"""A slug of two or three words, and a number or none, after a folder of people's pages, or after ``@``."""
+_OWN_FOLDERS: Final = frozenset(
+    (
+        *("room", "rooms", "waiting", "waitingroom", "wait", "visit", "visits", "booking", "bookings"),
+        *("telehealth", "telemedicine", "consult", "consults", "appointment", "appointments", "appt", "patient"),
+        *("patients", "member", "members", "people", "person", "persons", "u", "user", "users", "profile", "profiles"),
+    )
+)
+"""Folders whose pages are a person's own, where a name slug needs no number (not a product's ``/p/``, a
+category's ``/c/`` or a search's ``/s/``)."""
 _WORD: Final = re.compile(r"[A-Za-z]+")
 
 
@@ -127,7 +136,12 @@ class PageSlugDetector(BaseDetector):
 
     def find(self, text: str) -> Iterator[Span]:
         for page in _PAGE.finditer(text):
-            if _person_slug(page["slug"], (page["folder"] or "").lower() in _PERSONAL_FOLDERS):
+            folder = (page["folder"] or "").lower()
+            if page["number"] is None:  # /room/maria-lopez?id=4461: only a person's own folder, every word a name's
+                named = folder in _OWN_FOLDERS and page["slug"].count("-") + page["slug"].count("_") < 2
+                if named and _names_only(page["slug"]):
+                    yield page.start("slug"), page.end("slug"), "NAME"
+            elif _person_slug(page["slug"], folder in _PERSONAL_FOLDERS):
                 yield page.start("slug"), page.end("slug"), "NAME"
         if "://" in text:
             for url in _URL_PATH.finditer(text):  # caringbridge.org/visit/marialopez, /memorial/123/maria-lopez

@@ -95,6 +95,8 @@ FIRM_PARTS: Final = frozenset(
 )
 """Legal forms and firm words (``sarl``, ``llc``, ``groep``, ``figli``): a firm's name, not a person's."""
 _MIN_JOINED_PART: Final = 3
+_MIN_PART_AMONG_WORDS: Final = 4
+"""Beside other words, a name written as one word has parts this long (``katherineroth``; not ``samsung``)."""
 _FREQUENT: Final = 1000
 """Two words of the language run together are a name only as a given name that is rarely a word's and a surname
 this frequent (``johnsmith``; not ``rosewood``)."""
@@ -160,11 +162,12 @@ def _given_with_rare(lower: str) -> bool:
     return False
 
 
-def joined_person(lower: str) -> bool:
-    """Whether one word is a given name and a surname written together (``katherineroth``, ``williamsjohn``)."""
-    if lower in ENGLISH or lower in SOFTWARE or lower in TECH_WORDS or len(lower) < 2 * _MIN_JOINED_PART + 1:
+def joined_person(lower: str, shortest: int = _MIN_JOINED_PART) -> bool:
+    """Whether one word is a given name and a surname written together (``katherineroth``, ``williamsjohn``),
+    each of ``shortest`` letters or more."""
+    if lower in ENGLISH or lower in SOFTWARE or lower in TECH_WORDS or len(lower) < 2 * shortest + 1:
         return False
-    for cut in range(_MIN_JOINED_PART, len(lower) - _MIN_JOINED_PART + 1):
+    for cut in range(shortest, len(lower) - shortest + 1):
         head, tail = lower[:cut], lower[cut:]
         if head in ENGLISH and tail in ENGLISH:
             if head in GIVEN and head not in COMMON_GIVEN and SURNAME_RANK.get(tail, _FREQUENT) < _FREQUENT:
@@ -221,6 +224,33 @@ def _rare_names(labels: list[int], runs: list[str], camera: bool) -> None:
             labels[index] = _NAME  # quirina-abeln-ulcer-12
 
 
+def _named_among_words(text: str, runs: list[tuple[int, int]], labels: list[int]) -> Iterator[Span]:
+    """A name a stem holds beside other words (``IMG_1_sunset_jane_lopez``, ``IMG_4410_beach_katherineroth``).
+
+    With a camera's word and a number, or a clinical word, in the stem: a given name and a surname side by side,
+    one of them no word of the language, or a name written as one word. Without: only a given name and a name
+    that is a surname alone (``sunset_jane_lopez``; not ``charles_tesla``, ``monroe_chevy``).
+    """
+    sign = (_CAMERA in labels and _NUMBER in labels) or _CLINICAL in labels
+    for first, second in pairwise(range(len(labels))):
+        pair = labels[first], labels[second]
+        if sign and _JOINED in pair:
+            low, high = runs[first] if pair[0] == _JOINED else runs[second]
+            if joined_person(text[low:high].lower(), _MIN_PART_AMONG_WORDS):
+                yield low, high, "NAME"
+        if _NAME not in pair or _OTHER in pair or _JOINED in pair:
+            continue
+        one, two = (text[low:high].lower() for low, high in (runs[first], runs[second]))
+        if sign:
+            named = (one in GIVEN and _surname(two)) or (_surname(one) and two in GIVEN)
+        else:
+            named = (_given(one) and _surname(two) and two not in GIVEN) or (
+                _surname(one) and one not in GIVEN and _given(two)
+            )
+        if named:
+            yield runs[first][0], runs[second][1], "NAME"
+
+
 def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
     """The name in the picture's stem ``text[start:end]``, if it holds one."""
     runs = [found.span() for found in _RUN.finditer(text, start, end)]
@@ -233,7 +263,10 @@ def photo_name_spans(text: str, start: int, end: int) -> Iterator[Span]:
             labels[index] = _NAME if named else _OTHER  # PXL_20241123_Turner: a capitalised surname after a camera's
     if _UNKNOWN in labels:
         _rare_names(labels, [text[low:high].lower() for low, high in runs], camera)
-    if _OTHER in labels or _UNKNOWN in labels or (_NAME not in labels and _JOINED not in labels):
+    if _OTHER in labels or _UNKNOWN in labels:
+        yield from _named_among_words(text, runs, labels)
+        return
+    if _NAME not in labels and _JOINED not in labels:
         return
     names = [index for index, label in enumerate(labels) if label in (_NAME, _JOINED)]
     sign = _CAMERA in labels or _CLINICAL in labels or _NUMBER in labels

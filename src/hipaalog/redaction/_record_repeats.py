@@ -4,7 +4,8 @@
 same number with nothing around it to say what it is. Once a whole value of an identifier kind (SSN,
 MRN, member or patient id, account, phone, fax, e-mail, birth date, a name of two words or more) is
 masked, :func:`learn` remembers it with its replacement, and :func:`echoed` masks every other copy of
-it: fields, nested containers, the message, exception text; as a string, a number or bytes.
+it: fields, nested containers, the message, exception text; as a string, a number or bytes, in any case and with
+any run of whitespace between its words (``JANE  ROE``, ``h5811942``).
 
 Costs stay bounded: only values of at least :data:`SHORTEST` characters are remembered, at most
 :data:`MOST` per record, the walks stop at :data:`_LEAVES` leaves, and a string is looked up whole
@@ -14,6 +15,7 @@ Costs stay bounded: only values of at least :data:`SHORTEST` characters are reme
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Final
 
 from ._keys import KeyCatalogue
@@ -29,6 +31,7 @@ SHORTEST: Final = 5
 MOST: Final = 32
 """Values remembered per record at most."""
 _LEAVES: Final = 500
+_PATTERNS: Final = 64
 _DEPTH: Final = 12
 _MARKER: Final = re.compile(r"\[REDACTED:([A-Z_]+)\]")
 _MISSING: Final = object()
@@ -102,29 +105,25 @@ def _learn(  # noqa: PLR0917 - recursive helper
     return False
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+def _folded(text: str) -> str:
+    """A value as its copies are compared: whitespace runs as one space, lower case."""
+    return " ".join(text.split()).lower()
+
+
+@lru_cache(maxsize=_PATTERNS)
+def _pattern(values: tuple[str, ...]) -> re.Pattern[str]:
+    """The remembered values, longest first, written in any case and with any run of whitespace between their
+    words (``Jane Roe`` finds ``JANE  ROE``), none inside a longer run of letters and digits."""
+    parts = [r"\s+".join(re.escape(word) for word in value.split()) for value in sorted(values, key=len, reverse=True)]
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])", re.IGNORECASE)
 
 
 def _in_text(text: str, echoes: dict[str, str]) -> str:
-    out = text
-    for value, replacement in echoes.items():
-        if value not in out:
-            continue
-        pieces: list[str] = []
-        last = 0
-        start = out.find(value)
-        while start >= 0:
-            end = start + len(value)
-            if _bounded(out, start, end):
-                pieces.append(out[last:start])
-                pieces.append(replacement)
-                last = end
-            start = out.find(value, end if last == end else start + 1)
-        if pieces:
-            pieces.append(out[last:])
-            out = "".join(pieces)
-    return out
+    pattern = _pattern(tuple(echoes))
+    if pattern.search(text) is None:
+        return text
+    replacements = {_folded(value): replacement for value, replacement in echoes.items()}
+    return pattern.sub(lambda found: replacements.get(_folded(found[0]), found[0]), text)
 
 
 def echoed(value: Any, echoes: dict[str, str], depth: int = 0) -> Any:

@@ -562,6 +562,34 @@ _BARE_TOKEN: Final = re.compile(r"[A-Z][A-Z0-9_]*:[A-Za-z0-9_.-]+:[a-z2-7]{16}(?
 """A keyed pseudonym as a whole value is written (``SSN:k1:...``): redacting it again must keep it."""
 
 
+_KEPT_WORD: Final = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+"""The last word of a kept phrase: the surname of an eponym, the product of a drug word."""
+
+
+def _unnamed_keeps(found: list[Span], text: str) -> list[tuple[int, int]]:
+    """The spans a detector keeps, less those whose last word is a word of a name found outside every kept span.
+
+    ``patient Cloe Scott: dose of Scott increased``, ``paciente Ana Ruiz, enfermedad de Ruiz``: the word a drug or
+    eponym reader keeps is the surname the same text gives a person, so it is that person's.
+    """
+    kept = [(start, end) for start, end, kind in found if kind == KEEP]
+    named: set[str] = set()
+    for start, end, kind in found:
+        if kind == "NAME" and not any(k_start < end and start < k_end for k_start, k_end in kept):
+            named.update(word.casefold() for word in _NAME_WORD.findall(text, start, end))
+    if not named:
+        return kept
+    unnamed = []
+    for start, end in kept:
+        last = _KEPT_WORD.search(text, start, end)
+        if last is None or last[0].casefold() not in named:
+            unnamed.append((start, end))
+    return unnamed
+
+
+_NAME_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+
+
 def _merge(found: list[Span], text: str) -> list[Span]:
     """Sort spans, drop those inside hipaalog's own markers or inside what a detector keeps (:data:`KEEP`),
     join overlapping ones (the longest names the kind)."""
@@ -569,7 +597,7 @@ def _merge(found: list[Span], text: str) -> list[Span]:
     if ":" in text:  # a pseudonym written without brackets (a whole value's token: ``PHONE:k1:...``)
         protected.extend(m.span() for m in _BARE_TOKEN.finditer(text))
     if any(kind == KEEP for _, _, kind in found):
-        kept = [(start, end) for start, end, kind in found if kind == KEEP]
+        kept = _unnamed_keeps(found, text)
         found = [span for span in found if span[2] != KEEP and not _kept(span, kept)]
     found.sort(key=lambda s: (s[0], s[0] - s[1]))
     merged: list[Span] = []
