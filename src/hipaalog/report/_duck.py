@@ -223,10 +223,10 @@ class _Queries:
     def first_touches(rollups: Sequence[str], offset: str) -> str:
         """The view ``first_touch`` over the rollups of every file (``rollups``, version 2, in the files' order):
         person, patient, quarter hour ``b``, local day, and the quarter hour's first touch with a seq (seq, time,
-        file and line); the evidence's first touch of a patient is the first of these."""
+        file); the evidence's first touch of a patient is the first of these by time, then file (a file has one row
+        per person, patient and quarter hour, so no two rows of a patient tie on both)."""
         day = f"floor((ts + {offset}) / 86400)::BIGINT AS day"
-        return f"""CREATE TEMP VIEW first_touch AS SELECT a, p, b, {day}, {FIRST} AS seq, first_ts, file_index,
-                first_row AS row
+        return f"""CREATE TEMP VIEW first_touch AS SELECT a, p, b, {day}, {FIRST} AS seq, first_ts, file_index
             FROM (SELECT *, file_index, b * {BUCKET} AS ts FROM read_parquet({_listing(rollups)})
                 WHERE p IS NOT NULL)"""
 
@@ -336,7 +336,7 @@ class _Queries:
         since = (min(lo for lo, _, _ in asked) - _MARGIN_DAYS) * 86400
         until = (max(hi for _, hi, _ in asked) + 1 + _MARGIN_DAYS) * 86400
         if self.first_rolled:  # a quarter hour lies in one local day: the first of the buckets' first touches
-            first = f"""SELECT k, arg_min(t.seq, (t.first_ts, t.file_index, t.row)) AS seq
+            first = f"""SELECT k, arg_min(t.seq, (t.first_ts, t.file_index)) AS seq
                 FROM first_touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
                 WHERE t.b >= {since // BUCKET} AND t.b < {until // BUCKET} GROUP BY k, t.p"""
         else:

@@ -5,7 +5,7 @@ row, each per UTC quarter hour (:data:`BUCKET`):
 
 - person, patient (both as text and as DuckDB's 64-bit hash) and bucket, with the first and last open in it (NULL
   when the person only changed the record then) and, since :data:`VERSION` 2, the first touch (open or change) with a
-  seq: its seq, time and line (``first_seq``, ``first_ts``, ``first_row``);
+  seq: its seq and time (``first_seq``, ``first_ts``; of two at that time, the earlier line's);
 - person (text and hash), resource and bucket (``patient`` NULL), with the number of opens of that resource.
 
 A quarter hour lies within one local day of every time zone (their offsets and changes fall on quarter hours), and
@@ -47,12 +47,11 @@ def rollup_sql(scan: str) -> str:
     return f"""SELECT actor, patient, hash(actor) AS a, hash(patient) AS p, floor(ts / {BUCKET})::BIGINT AS b,
             min(ts) FILTER (WHERE event = 'access') AS first, max(ts) FILTER (WHERE event = 'access') AS last,
             NULL::VARCHAR AS resource, NULL::BIGINT AS n, arg_min(seq, (ts, file_row_number)) AS {FIRST},
-            min(ts) FILTER (WHERE seq IS NOT NULL) AS first_ts,
-            arg_min(file_row_number, (ts, file_row_number)) FILTER (WHERE seq IS NOT NULL) AS first_row
+            min(ts) FILTER (WHERE seq IS NOT NULL) AS first_ts
         FROM {scan} WHERE {_TOUCH} GROUP BY actor, patient, b
         UNION ALL
         SELECT actor, NULL, hash(actor), NULL, floor(ts / {BUCKET})::BIGINT AS b, NULL, NULL, resource, count(*),
-            NULL, NULL, NULL
+            NULL, NULL
         FROM {scan} WHERE {_TOUCH} AND event = 'access' AND resource IS NOT NULL GROUP BY actor, resource, b"""
 
 
