@@ -4,6 +4,7 @@ rollup that is not the recorded one) the engine groups the touches themselves, w
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,18 +34,37 @@ def _duckdb() -> None:
     require("duckdb", duckdb_available(), "pip install 'hipaalog[report]'")
 
 
-def _segments(tmp_path: Path, seed: int, parts: int = 3) -> list[tuple[str, str]]:
-    """A random stream of patient touches cut into ``parts`` files: each one's Parquet columns and rollup."""
+def _segments(tmp_path: Path, seed: int, parts: int = 3, *, seqs: bool = False) -> list[tuple[str, str]]:
+    """A random stream of patient touches cut into ``parts`` files: each one's Parquet columns and rollup. With
+    ``seqs``, every record but each seventh numbered in time order, the first record of each file at the time of
+    the last of the file before, and a day of many patients (:func:`_surge`) one of whose first touches ends a file
+    and has a twin beginning the next."""
     from hipaalog.report._columns import segment_parquet
     from hipaalog.report._rollup import write_rollup
 
     rng = random.Random(seed)
     records = _stream(rng, 300, _START, "ehr", ordered=True) + _touches(rng, 1500, _START)
+    if seqs:  # and a day on which one person opens many patients (a finding with evidence)
+        records += _surge(rng, _START + 20 * 86400)
     records.sort(key=lambda record: record["timestamp"])
     size = -(-len(records) // parts)
+    cuts = [n * size for n in range(parts)] + [len(records)]
+    if seqs:
+        for n, record in enumerate(records):
+            record.pop("seq", None)
+            if n % 7:
+                record["seq"] = n
+        for n in range(1, parts):
+            records[n * size]["timestamp"] = records[n * size - 1]["timestamp"]
+        # the surge's first touch of a patient ends the first file, and the next file begins with its twin (same
+        # time, later seq): the first touch is told by the file, not the line
+        first = next(n for n, record in enumerate(records) if record["audit"].get("patient") == "v0")
+        records[first]["seq"] = first
+        records.insert(first + 1, {**records[first], "seq": 10**6})
+        cuts = sorted({0, first + 1, *(cut + (cut > first) for cut in cuts[1:-1]), len(records)})
     out = []
-    for n in range(parts):
-        source = _write(tmp_path / f"part{n}.jsonl", records[n * size : (n + 1) * size])
+    for n, (begin, end) in enumerate(itertools.pairwise(cuts)):
+        source = _write(tmp_path / f"part{n}.jsonl", records[begin:end])
         columns = str(tmp_path / f"part{n}.parquet")
         segment_parquet(str(source), columns)
         rollup = str(tmp_path / f"part{n}.rollup.parquet")
@@ -67,6 +87,17 @@ def _touches(rng: random.Random, size: int, start: float) -> list[dict[str, Any]
             "patient": f"p{rng.randint(0, 1)}",
             "resource": rng.choice(("chart", "labs", "notes")),
         }
+        out.append({"timestamp": _stamp(ts), "appId": "ehr", "microservice": "ehr", "audit": audit})
+    return out
+
+
+def _surge(rng: random.Random, start: float) -> list[dict[str, Any]]:
+    """One person's opens and changes of 30 patients, each a few times, within a few hours of ``start``."""
+    out = []
+    for n in range(120):
+        audit = {"event": rng.choice(("access", "access", "change")), "actor": "u0", "outcome": "success"}
+        audit |= {"patient": f"v{n % 30}", "resource": "chart"}
+        ts = start + rng.choice((0.0, 30.0)) * (n // 2)
         out.append({"timestamp": _stamp(ts), "appId": "ehr", "microservice": "ehr", "audit": audit})
     return out
 
@@ -239,6 +270,7 @@ def test_sealing_records_a_rollup_that_a_report_reads(
         assert record is not None and record.columns is not None
         rollup = record.columns["rollup"]
         assert rollup["file"] == Path(rollup_path(str(part))).name and rollup["hash"] == _probe()
+        assert rollup["version"] == 2
         assert oct(Path(rollup_path(str(part))).stat().st_mode & 0o777) == "0o600"
     spy = _Spy(monkeypatch)
     expected = build_report(sealed, keys=KEYS, engine="python")
@@ -262,3 +294,108 @@ def test_a_rollup_that_is_not_the_recorded_one_is_not_read(
     assert spy.rolled and spy.rolled[0] is not None
     assert first not in spy.rolled[0][0] and second in spy.rolled[0][0]
     assert [f.to_json() for f in got.findings] == [f.to_json() for f in expected.findings]
+
+
+class _Sql:
+    """The SQL of a finding's evidence and of the crowd's windows the engine ran."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.evidence: list[str] = []
+        self.spans: list[str] = []
+        evidence, from_spans = _duck._Queries.evidence, _duck._Queries.from_spans
+
+        def spy_evidence(queries: Any, asked: Any) -> str:
+            self.evidence.append(evidence(queries, asked))
+            return self.evidence[-1]
+
+        def spy_spans(queries: Any, **kwargs: Any) -> list[str]:
+            statements = from_spans(queries, **kwargs)
+            self.spans.append(statements[1])
+            return statements
+
+        monkeypatch.setattr(_duck._Queries, "evidence", spy_evidence)
+        monkeypatch.setattr(_duck._Queries, "from_spans", spy_spans)
+
+
+def _version_1(tmp_path: Path, rollup: str) -> str:
+    """The rollup as version 1 wrote it (without the first touches)."""
+    import duckdb
+
+    from hipaalog.report._rollup import COLUMNS
+
+    older = str(tmp_path / f"v1-{Path(rollup).name}")
+    con = duckdb.connect()
+    try:
+        con.execute(f"COPY (SELECT {COLUMNS} FROM read_parquet('{rollup}')) TO '{older}' (FORMAT parquet)")
+    finally:
+        con.close()
+    return older
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("timezone_name", ["America/Chicago", "Asia/Kathmandu"])
+def test_a_findings_evidence_from_rollups_is_that_of_every_touch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, timezone_name: str
+) -> None:
+    """Every file with a rollup of version 2: the evidence (each patient's first touch by time, file and line,
+    touches without a seq among them, a tie in time across files) is read from the rollups' first touches, with
+    the findings of no rollup, byte for byte."""
+    segments = _segments(tmp_path, seed, seqs=True)
+    probe = _probe()
+    config = ReportConfig(timezone=timezone_name, **{**_SMALL, **_REOPEN, "reopen_gap": 1800.0})  # type: ignore[arg-type]
+    sql = _Sql(monkeypatch)
+    raw = [ColumnFile(columns, "ehr/ehr", n) for n, (columns, _) in enumerate(segments)]
+    rolled = [ColumnFile(columns, "ehr/ehr", n, rollup, probe) for n, (columns, rollup) in enumerate(segments)]
+    expected = _findings(raw, config)
+    got = _findings(rolled, config)
+    assert len(sql.evidence) == 2
+    assert "first_touch" not in sql.evidence[0] and "first_touch" in sql.evidence[1]
+    assert got == expected
+    assert any(finding.get("seqs") for finding in orjson.loads(expected)["findings"])
+
+
+@pytest.mark.parametrize("case", ["version 1", "versions 1 and 2", "a file without a rollup"])
+def test_evidence_without_first_touches_in_every_rollup_is_read_from_the_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """Rollups of version 1 (alone or beside version 2) or a file without one: the groupings still read the
+    rollups, the evidence the touches, with the findings of no rollup."""
+    segments = _segments(tmp_path, 5, seqs=True)
+    if case == "version 1":
+        segments = [(columns, _version_1(tmp_path, rollup)) for columns, rollup in segments]
+    elif case == "versions 1 and 2":
+        segments[1] = (segments[1][0], _version_1(tmp_path, segments[1][1]))
+    probe = _probe()
+    config = ReportConfig(timezone="America/Chicago", **{**_SMALL, **_REOPEN, "reopen_gap": 1800.0})  # type: ignore[arg-type]
+    spy, sql = _Spy(monkeypatch), _Sql(monkeypatch)
+    raw = [ColumnFile(columns, "ehr/ehr", n) for n, (columns, _) in enumerate(segments)]
+    rolled = [
+        ColumnFile(columns, "ehr/ehr", n, rollup, probe) if case != "a file without a rollup" or n else raw[n]
+        for n, (columns, rollup) in enumerate(segments)
+    ]
+    expected = _findings(raw, config)
+    assert _findings(rolled, config) == expected
+    assert spy.rolled[1] is not None
+    assert sql.evidence and not any("first_touch" in text for text in sql.evidence)
+
+
+@pytest.mark.parametrize(("window", "from_rollups"), [(3600.0, True), (2700.0, True), (1000.0, False)])
+def test_crowd_windows_shorter_than_a_day_of_whole_quarter_hours_are_counted_from_rollups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: float, from_rollups: bool
+) -> None:
+    """A crowd window shorter than a day: the staff of each window counted from the rollups' quarter hours when it
+    is a whole number of them (else from every open), with the findings of no rollup."""
+    segments = _segments(tmp_path, 7, seqs=True)
+    probe = _probe()
+    config = ReportConfig(
+        timezone="America/Chicago",
+        **{**_SMALL, **_REOPEN, "reopen_gap": 1800.0, "crowd_window": window, "crowd_staff": 2},  # type: ignore[arg-type]
+    )
+    sql = _Sql(monkeypatch)
+    raw = [ColumnFile(columns, "ehr/ehr", n) for n, (columns, _) in enumerate(segments)]
+    rolled = [ColumnFile(columns, "ehr/ehr", n, rollup, probe) for n, (columns, rollup) in enumerate(segments)]
+    expected = _findings(raw, config)
+    assert _findings(rolled, config) == expected
+    assert "FROM touch WHERE opened" in sql.spans[0]
+    assert ("FROM roll WHERE first" in sql.spans[1]) is from_rollups
+    assert any(finding["rule"] == "many-staff-one-patient" for finding in orjson.loads(expected)["findings"])

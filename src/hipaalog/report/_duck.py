@@ -28,7 +28,7 @@ from ._config import ReportConfig
 from ._day_volume import DayCounts
 from ._model import Finding
 from ._reduced import CROWD, EVENT, REOPEN, DayTotals, ReducedAnalyzer, Tally, Totals, WeekTotals
-from ._rollup import BUCKET, hash_probe, rollup_sql
+from ._rollup import BUCKET, COLUMNS, FIRST, hash_probe, rollup_sql
 from ._timeparse import LocalClock
 
 __all__ = ["ColumnFile", "EngineSettings", "duckdb_available", "run_duckdb"]
@@ -164,13 +164,16 @@ def _connect(settings: EngineSettings) -> Any:
 class _Queries:
     """The SQL of the engine over the view ``ev`` (one row per audit record, with local positions)."""
 
-    def __init__(self, config: ReportConfig, *, rolled: bool = False) -> None:
+    def __init__(self, config: ReportConfig, *, rolled: bool = False, first_rolled: bool = False) -> None:
         self.config = config
         self.rolled = rolled
         """Whether the views ``roll`` and ``roll_res`` (the segments' rollups, :meth:`rollups`) stand in for the
-        touches in the day spans, the names and the week's top resource."""
+        touches in the day spans, the names, the week's top resource and crowd windows of whole quarter hours."""
         self.gap_rolled = rolled and float(config.reopen_gap) % BUCKET == 0
         """Whether the sessions' starts read ``roll`` too: a reopen gap of whole quarter hours."""
+        self.first_rolled = rolled and first_rolled
+        """Whether a finding's evidence reads the view ``first_touch`` (:meth:`first_touches`): every file has a
+        rollup of version 2."""
         start, end = config.work_minutes
         self.in_hours = (
             f"(minute >= {start} AND minute < {end})" if start <= end else f"(minute >= {start} OR minute < {end})"
@@ -202,17 +205,30 @@ class _Queries:
         (``raw``), the same rows grouped from their columns: ``roll_all`` (:func:`._rollup.rollup_sql`'s rows),
         ``roll`` (person, patient, quarter hour ``q``, first and last open, local day) and ``roll_res`` (person,
         resource, opens, local day). ``offset`` is the zone's offset at ``ts`` (the quarter hour's start)."""
-        parts = [f"SELECT * FROM read_parquet({_listing(rollups)})"] if rollups else []
+        # the columns of every version (rollups of versions 1 and 2 may stand side by side)
+        parts = [f"SELECT {COLUMNS} FROM read_parquet({_listing(rollups)}, union_by_name = true)"] if rollups else []
         if raw:
-            parts.append(rollup_sql(f"read_parquet({_listing(raw)})"))
+            grouped = rollup_sql(f"read_parquet({_listing(raw)}, file_row_number = true)")
+            parts.append(f"SELECT {COLUMNS} FROM ({grouped})")
         day = f"floor((ts + {offset}) / 86400)::BIGINT AS day"
         return [
             "CREATE TEMP VIEW roll_all AS " + " UNION ALL ".join(parts),
             f"""CREATE TEMP VIEW roll AS SELECT a, p, b AS q, first, last, {day}
-                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE patient IS NOT NULL)""",
+                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE p IS NOT NULL)""",
             f"""CREATE TEMP VIEW roll_res AS SELECT a, resource, n, {day}
-                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE patient IS NULL)""",
+                FROM (SELECT *, b * {BUCKET} AS ts FROM roll_all WHERE p IS NULL)""",
         ]
+
+    @staticmethod
+    def first_touches(rollups: Sequence[str], offset: str) -> str:
+        """The view ``first_touch`` over the rollups of every file (``rollups``, version 2, in the files' order):
+        person, patient, quarter hour ``b``, local day, and the quarter hour's first touch with a seq (seq, time,
+        file); the evidence's first touch of a patient is the first of these by time, then file (a file has one row
+        per person, patient and quarter hour, so no two rows of a patient tie on both)."""
+        day = f"floor((ts + {offset}) / 86400)::BIGINT AS day"
+        return f"""CREATE TEMP VIEW first_touch AS SELECT a, p, b, {day}, {FIRST} AS seq, first_ts, file_index
+            FROM (SELECT *, file_index, b * {BUCKET} AS ts FROM read_parquet({_listing(rollups)})
+                WHERE p IS NOT NULL)"""
 
     def keys_exact(self) -> str:
         """Whether no two people and no two patients share a hash (else the engine declines)."""
@@ -241,7 +257,8 @@ class _Queries:
         """What ``spans`` answers, then ``spans`` dropped (so that it does not sit beside the heavier statements
         after): the pairs whose opens lie more than a gap apart (only they can have two sessions); the patients
         opened by enough staff within two crowd windows (each pair's windows from ``spans`` when
-        ``crowd_from_spans``, else from every open); per-day and per-week distinct patients, in day or week order
+        ``crowd_from_spans``, else from the rollups' quarter hours when a window is a whole number of them, else from
+        every open); per-day and per-week distinct patients, in day or week order
         (the replay reads one day or week at a time), each person's day with the summary of their 60 earlier
         active days."""
         cfg = self.config
@@ -251,6 +268,9 @@ class _Queries:
                     floor(last / {window})::BIGINT AS b2 FROM spans WHERE first IS NOT NULL),
                 b AS (SELECT p, b, count(DISTINCT a) AS n
                     FROM (SELECT p, b1 AS b, a FROM x UNION ALL SELECT p, b2, a FROM x WHERE b2 <> b1) GROUP BY ALL),"""
+        elif self.rolled and window % BUCKET == 0:  # a quarter hour lies in one window: its opens are the bucket's
+            staff = f"""WITH b AS (SELECT p, floor(q * {BUCKET} / {window})::BIGINT AS b,
+                count(DISTINCT a) AS n FROM roll WHERE first IS NOT NULL GROUP BY ALL),"""
         else:
             staff = f"""WITH b AS (SELECT p, floor(ts / {window})::BIGINT AS b,
                 count(DISTINCT a) AS n FROM touch WHERE opened GROUP BY ALL),"""
@@ -315,12 +335,17 @@ class _Queries:
         # local days lie within a day of UTC's: only the columns' row groups of those times are read
         since = (min(lo for lo, _, _ in asked) - _MARGIN_DAYS) * 86400
         until = (max(hi for _, hi, _ in asked) + 1 + _MARGIN_DAYS) * 86400
+        if self.first_rolled:  # a quarter hour lies in one local day: the first of the buckets' first touches
+            first = f"""SELECT k, arg_min(t.seq, (t.first_ts, t.file_index)) AS seq
+                FROM first_touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
+                WHERE t.b >= {since // BUCKET} AND t.b < {until // BUCKET} GROUP BY k, t.p"""
+        else:
+            first = f"""SELECT k, arg_min(t.seq, (t.ts, t.file_index, t.row)) AS seq
+                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
+                WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p"""
         return f"""WITH q(k, lo, hi, a) AS (VALUES {values})
             SELECT k, list(seq ORDER BY seq) FILTER (WHERE seq >= 0)[1:{self.config.max_evidence}]
-            FROM (SELECT k, arg_min(t.seq, (t.ts, t.file_index, t.row)) AS seq
-                FROM touch t JOIN q ON t.a = q.a AND t.day BETWEEN q.lo AND q.hi
-                WHERE t.ts >= {since} AND t.ts < {until} GROUP BY k, t.p)
-            GROUP BY k"""
+            FROM ({first}) GROUP BY k"""
 
     def reopen_peak(self) -> str:
         """Most separate sessions within the window of one pair the replay leaves out (the rule's highest value)."""
@@ -512,6 +537,18 @@ def _rolled(
     return [os.path.abspath(path) for path in rollups], [os.path.abspath(path) for path in raw]
 
 
+def _all_first(con: Any, rolled: tuple[list[str], list[str]]) -> bool:
+    """Whether every file has a rollup (none is grouped from its columns) and each is of version 2 (holds the first
+    touches, :data:`._rollup.FIRST`)."""
+    rollups, raw = rolled
+    if raw:
+        return False
+    (count,) = con.execute(
+        f"SELECT count(DISTINCT file_name) FROM parquet_schema({_listing(rollups)}) WHERE name = ?", [FIRST]
+    ).fetchone()
+    return bool(count == len(set(rollups)))
+
+
 def _run(
     con: Any, files: Sequence[ColumnFile], config: ReportConfig, names: dict[int, str], memory_limit: str
 ) -> ReducedAnalyzer | None:
@@ -536,10 +573,12 @@ def _run(
             floor((local - floor(local / 86400) * 86400) / 60)::INTEGER AS minute
         FROM (SELECT *, file_index, ts + {offset} AS local FROM {scan})"""
     )
-    queries = _Queries(config, rolled=rolled is not None)
+    queries = _Queries(config, rolled=rolled is not None, first_rolled=rolled is not None and _all_first(con, rolled))
     if rolled is not None:
         for statement in queries.rollups(*rolled, offset):
             con.execute(statement)
+        if queries.first_rolled:
+            con.execute(queries.first_touches(rolled[0], offset))
     for statement in queries.hashed():
         con.execute(statement)
     exact = con.execute(queries.keys_exact()).fetchone()[0]
