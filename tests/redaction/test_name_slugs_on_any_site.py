@@ -40,3 +40,16 @@ def test_a_name_slug_is_masked_on_any_site(url: str, secret: str) -> None:
 )
 def test_slugs_of_words_places_and_code_stay(url: str) -> None:
     assert _REDACTOR.redact_text(url) == url
+
+
+@pytest.mark.parametrize("action", ["search", "export?format=csv", "count", "_search", "$everything"])
+def test_an_action_on_a_collection_of_people_stays(action: str) -> None:
+    """``/patients/search`` acts on the collection: a word of the language there is no one's id or name."""
+    url = f"https://api.example.com/v1/patients/{action}"
+    assert _REDACTOR.redact_text(url) == url
+
+
+@pytest.mark.parametrize("entry", ["12345", "H5811942/visits", "maria-lopez", "grace", "lopez"])
+def test_an_entry_of_a_collection_of_people_is_masked(entry: str) -> None:
+    masked = _REDACTOR.redact_text(f"https://api.example.com/v1/patients/{entry}")
+    assert entry.split("/", maxsplit=1)[0] not in masked

@@ -1231,7 +1231,7 @@ def url_identifier_spans(url: str) -> list[tuple[int, int]]:
         if not segment:
             continue
         if (
-            (after_person and "." not in segment)
+            (after_person and "." not in segment and not _collection_action(segment))
             or ("@" in segment and _SCALED_IMAGE.search(segment) is None)
             or (
                 about_person
@@ -1245,6 +1245,14 @@ def url_identifier_spans(url: str) -> list[tuple[int, int]]:
     if hash_at >= 0 and sum(ch.isdigit() for ch in url[hash_at + 1 :]) >= 4:
         spans.append((hash_at + 1, len(url)))
     return spans
+
+
+def _collection_action(segment: str) -> bool:
+    """Whether a segment after ``/patients/`` is an action on the collection, no one's id or name: a word of the
+    language in lower case, perhaps after ``_`` or ``$`` (``search``, ``export``, ``count``, ``_search``,
+    ``$everything``)."""
+    word = segment.lstrip("_$")
+    return word.isalpha() and word.islower() and word.isascii() and word in ENGLISH and word not in GIVEN
 
 
 def _query_spans(url: str, start: int, end: int, path: str, spans: list[tuple[int, int]]) -> None:
