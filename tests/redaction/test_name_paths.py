@@ -55,6 +55,9 @@ def test_a_thread_named_after_a_patient_is_masked_too() -> None:
         "kafka.consumer-group-1234",
         "sqlalchemy.engine.Engine",
         "ThreadPoolExecutor-0_1",
+        "jobs.email.r00123",
+        "app.email.worker2024",
+        "notify.phone.v20241",
     ],
 )
 def test_names_code_gives_its_loggers_stay(name: str) -> None:

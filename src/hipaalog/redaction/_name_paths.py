@@ -16,6 +16,7 @@ from typing import Final
 
 from ._names import name_shaped
 from ._redactor import Redactor
+from ._values import full_date
 
 __all__ = ["redact_name_path"]
 
@@ -48,6 +49,10 @@ _SURNAME_BEFORE_MASK: Final = re.compile(
 """A person's directory, then a surname its reading as text left before its given name's mask
 (``patients.Lopez, [REDACTED:NAME]``): the mask takes the surname in."""
 _MASK: Final = "[REDACTED]"
+_KIND: Final = re.compile(r"\[REDACTED:([A-Z_]+)\]")
+_PHONE_DIGITS: Final = 7
+_SSN_DIGITS: Final = 9
+_ID_DIGITS: Final = 5
 
 
 @functools.lru_cache(maxsize=2048)
@@ -79,22 +84,47 @@ def _parts_redacted(redactor: Redactor, text: str) -> str:
     return "".join(part + sep for part, sep in zip(out, [*seps, ""], strict=True))
 
 
+def _as_value(redactor: Redactor, key: str, value: str) -> str:
+    """``value`` redacted as the field its key names (``mrn.MRN00482913``), when it has the shape of what the key
+    names: an e-mail's ``@``, a phone's seven digits, an SSN's nine, a full date; an id five digits (``email.r00123``,
+    a record's counter after ``email``, stays)."""
+    clean = redactor.redact_field(key, value)
+    if clean == value:
+        return value
+    if type(clean) is not str:
+        return _MASK
+    marker = _KIND.search(clean)
+    kind = marker[1] if marker is not None else ""
+    digits = sum(ch.isdigit() for ch in value)
+    if kind == "EMAIL":
+        shaped = "@" in value
+    elif kind in ("PHONE", "FAX"):
+        shaped = digits >= _PHONE_DIGITS
+    elif kind == "SSN":
+        shaped = digits == _SSN_DIGITS
+    elif kind in ("DOB", "DATE"):
+        shaped = full_date(value)
+    else:
+        shaped = digits >= _ID_DIGITS or " " in value.strip()
+    return clean if shaped else value
+
+
 def _part_redacted(redactor: Redactor, key: str, part: str) -> str:
     digits = _DIGITS.search(part) is not None
     whole = part.strip()
     if redactor.names_values and " " in whole and key.lower() in _PERSON_DIRECTORIES and name_shaped(whole):
         return redactor.strategy_for("NAME").text("NAME", part)  # "patients.Lopez, Maria": the whole part
     if key and key[0].isalpha() and (digits or " " in part):  # a value, not another word of the name
-        clean = redactor.redact_field(key, part)
+        clean = _as_value(redactor, key, part)
         if clean != part:
-            return clean if type(clean) is str else _MASK
+            return clean
         if digits and key.lower() in _PERSON_DIRECTORIES:
             return redactor.strategy_for("PATIENT").text("PATIENT", part)
     joined = _JOINED.fullmatch(part)
     if joined is not None and _DIGITS.search(joined[2]) is not None:
-        clean = redactor.redact_field(joined[1], joined[2])
+        clean = _as_value(redactor, joined[1], joined[2])
         if clean != joined[2]:
-            return part[: joined.start(2)] + (clean if type(clean) is str else _MASK)
+            return part[: joined.start(2)] + clean
     if digits and joined is not None and (directory := _DIRECTORY_VALUE.search(part)) is not None:
         return part[: directory.start("value")] + redactor.strategy_for("PATIENT").text("PATIENT", directory["value"])
     if not redactor.names_values:
