@@ -22,6 +22,7 @@ from ._cued_places import CuedPlaceDetector
 from ._detector import Detector, register_detector
 from ._device_ids import DeviceIdDetector
 from ._dicom import DicomDetector
+from ._document_ids import DocumentIdDetector
 from ._drug_words import DrugWordDetector
 from ._email import MailDetector
 from ._eponyms import EponymDetector
@@ -90,6 +91,7 @@ _SHARED: Final[tuple[Detector, ...]] = (
     PhotoRefDetector(),
     PhotoNameDetector(),
     PageSlugDetector(),
+    DocumentIdDetector(),
     QueryNameDetector(),
     TokenDetector(),
     NpiDetector(),
